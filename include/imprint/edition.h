@@ -1,0 +1,57 @@
+#ifndef IMPRINT_EDITION_H
+#define IMPRINT_EDITION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "imprint/diag.h"
+#include "imprint/model.h"
+#include "imprint/reader.h"
+
+typedef enum {
+    IMPRINT_NOTES_PAGE,    /* at the foot of the page (PDF) */
+    IMPRINT_NOTES_ARTICLE, /* endnotes after each article */
+} imprint_notes_mode;
+
+/** One entry of an edition's `articles:` list. Strings owned by the edition. */
+typedef struct {
+    imprint_pos pos;     /* of the entry in the edition file */
+    char *source;        /* path as written */
+    char *source_path;   /* resolved against the edition file's folder */
+    char *select;        /* title of the one article to take, or NULL */
+    char **split;        /* NULL-terminated title lines, or NULL */
+    imprint_dialect dialect;
+    char *author;        /* overrides the article's authors, or NULL */
+    char *title;         /* overrides the article's title, or NULL */
+    char *url;           /* source URL shown in colophons, or NULL */
+    bool order_source;   /* `order: source` */
+} imprint_edition_article;
+
+/** An edition file, parsed. Owned by the caller; free with imprint_edition_free(). */
+typedef struct {
+    char *path; /* the edition file as given */
+    char *dir;  /* its folder */
+    char *name; /* file name without .yaml: the output's base name */
+    char *title, *subtitle, *editor, *language, *date, *identifier;
+    char *publisher, *rights, *description;
+    char *style; /* style name, default "classic" */
+    char *cover; /* "auto" or a path resolved against dir */
+    char *paper; /* as written; default "a5" */
+    imprint_notes_mode notes;
+    imprint_edition_article *articles;
+    size_t narticles;
+} imprint_edition;
+
+/** Parses the edition file at `path`. Unknown keys, wrong value types and
+ * missing required keys are errors with line and column. Returns NULL on error. */
+imprint_edition *imprint_edition_load(const char *path, imprint_diags *diags);
+
+/** Frees an edition. Accepts NULL. */
+void imprint_edition_free(imprint_edition *edition);
+
+/** Reads every source of the edition into a new document, applies `select`,
+ * `split`, `dialect` and the overrides, and fills the metadata. Returns NULL
+ * (and reports why) on error. The caller frees the document. */
+imprint_doc *imprint_edition_read(const imprint_edition *edition, imprint_diags *diags);
+
+#endif

@@ -1,0 +1,235 @@
+#ifndef IMPRINT_MODEL_H
+#define IMPRINT_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "imprint/arena.h"
+#include "imprint/diag.h"
+
+/*
+ * The document model: one tree per edition. Every node and every string of a
+ * document lives in the document's arena and is freed with the document.
+ * Readers build the tree; writers only walk it.
+ *
+ * Shape (enforced by imprint_node_can_contain and checked by imprint_doc_check):
+ *   DOCUMENT > ARTICLE*
+ *   ARTICLE  > block*            (notes hang off the article in a chain of their own)
+ *   NOTE     > block*
+ *   block    = HEADING | PARAGRAPH | QUOTE | CITATION | LIST | VERSE | SPEECH
+ *            | TABLE | FIGURE | BREAK | BIBL
+ *   QUOTE    > block* (CITATION last, at most one, belongs to the quote)
+ *   LIST     > ITEM*;  ITEM > block*
+ *   VERSE    > LINE*;  LINE > inline*
+ *   SPEECH   > block*  (speaker in as.speech.speaker)
+ *   TABLE    > ROW*;   ROW > CELL*;  CELL > inline*
+ *   FIGURE   > inline* (the caption; image or placeholder in as.figure)
+ *   HEADING, PARAGRAPH, CITATION, BIBL > inline*
+ *   inline   = TEXT | EMPH | STRONG | SUP | SUB | SMALLCAPS | LINK | NOTEREF | LINEBREAK
+ *   EMPH, STRONG, SUP, SUB, SMALLCAPS, LINK > inline*
+ *   TEXT, NOTEREF, LINEBREAK, BREAK are leaves.
+ */
+
+typedef enum {
+    IMPRINT_NODE_DOCUMENT,
+    IMPRINT_NODE_ARTICLE,
+    IMPRINT_NODE_NOTE,
+
+    /* blocks */
+    IMPRINT_NODE_HEADING,
+    IMPRINT_NODE_PARAGRAPH,
+    IMPRINT_NODE_QUOTE,
+    IMPRINT_NODE_CITATION,
+    IMPRINT_NODE_LIST,
+    IMPRINT_NODE_ITEM,
+    IMPRINT_NODE_VERSE,
+    IMPRINT_NODE_LINE,
+    IMPRINT_NODE_SPEECH,
+    IMPRINT_NODE_TABLE,
+    IMPRINT_NODE_ROW,
+    IMPRINT_NODE_CELL,
+    IMPRINT_NODE_FIGURE,
+    IMPRINT_NODE_BREAK,
+    IMPRINT_NODE_BIBL,
+
+    /* inlines */
+    IMPRINT_NODE_TEXT,
+    IMPRINT_NODE_EMPH,
+    IMPRINT_NODE_STRONG,
+    IMPRINT_NODE_SUP,
+    IMPRINT_NODE_SUB,
+    IMPRINT_NODE_SMALLCAPS,
+    IMPRINT_NODE_LINK,
+    IMPRINT_NODE_NOTEREF,
+    IMPRINT_NODE_LINEBREAK,
+
+    IMPRINT_NODE_KIND_COUNT
+} imprint_node_kind;
+
+typedef enum {
+    IMPRINT_LIST_BULLET,  /* • - * */
+    IMPRINT_LIST_DECIMAL, /* 1. 1) */
+    IMPRINT_LIST_ALPHA,   /* a. a) */
+} imprint_list_style;
+
+typedef struct imprint_node imprint_node;
+
+struct imprint_node {
+    imprint_node_kind kind;
+    imprint_pos pos;
+    imprint_node *parent;
+    imprint_node *first_child;
+    imprint_node *last_child;
+    imprint_node *prev;
+    imprint_node *next;
+    union {
+        struct {
+            const char *text; /* NUL-terminated UTF-8, NFC */
+            size_t len;
+        } text;
+        struct {
+            int level; /* 1..6, relative to the article (its title is level 0) */
+        } heading;
+        struct {
+            imprint_list_style style;
+            int start; /* first number of an ordered list */
+            bool bibliography; /* a SOURCES / FURTHER READING list */
+        } list;
+        struct {
+            const char *speaker;
+        } speech;
+        struct {
+            const char *src;         /* image file name, or NULL */
+            const char *placeholder; /* the leftover text that stood for it */
+        } figure;
+        struct {
+            const char *url;
+        } link;
+        struct {
+            imprint_node *note;     /* NULL while unresolved (a marker with no definition) */
+            imprint_node *next_ref; /* next reference to the same note */
+            int number;             /* the number as written */
+        } noteref;
+        struct {
+            int number;              /* 1-based within its article */
+            const char *label;       /* the label as written (a part-qualified id for some readers) */
+            imprint_node *first_ref; /* chain through as.noteref.next_ref */
+            imprint_node *next_note; /* the article's next note */
+        } note;
+        struct {
+            const char *title; /* NULL for an untitled article */
+            const char *subtitle;
+            const char **authors; /* NULL-terminated, may be NULL */
+            const char *date;
+            const char *source_file;
+            unsigned source_line;
+            const char *source_url;
+            const char *lang;
+            imprint_node *first_note;
+            imprint_node *last_note;
+            int note_count;
+        } article;
+    } as;
+};
+
+/** Edition-wide metadata; strings owned by the document's arena. */
+typedef struct {
+    const char *title;
+    const char *subtitle;
+    const char *editor;
+    const char *language;
+    const char *identifier;
+    const char *date;
+    const char *publisher;
+    const char *rights;
+    const char *description;
+} imprint_meta;
+
+/** A document: its arena, metadata and the DOCUMENT root whose children are
+ * the articles. */
+typedef struct {
+    imprint_arena *arena;
+    imprint_meta meta;
+    imprint_node *root;
+} imprint_doc;
+
+/** Creates an empty document (a DOCUMENT root, no articles). The caller owns it
+ * and frees it with imprint_doc_free(). */
+imprint_doc *imprint_doc_new(void);
+
+/** Frees the document, its arena and every node. Accepts NULL. */
+void imprint_doc_free(imprint_doc *doc);
+
+/** A new detached node of `kind` at `pos` (pos.file is copied into the arena).
+ * Owned by the document. */
+imprint_node *imprint_node_new(imprint_doc *doc, imprint_node_kind kind, imprint_pos pos);
+
+/** A new TEXT node holding a copy of `len` bytes of `text` (must be valid UTF-8). */
+imprint_node *imprint_node_new_text(imprint_doc *doc, imprint_pos pos, const char *text,
+                                    size_t len);
+
+/** Whether a node of kind `parent` may hold a child of kind `child`: the one
+ * place the containment rules live. */
+bool imprint_node_can_contain(imprint_node_kind parent, imprint_node_kind child);
+
+/** Appends `child` (detached) as the last child of `parent`. Returns false, and
+ * changes nothing, if the containment rules forbid it. */
+bool imprint_node_append(imprint_node *parent, imprint_node *child);
+
+/** Detaches `node` from its parent and siblings. */
+void imprint_node_unlink(imprint_node *node);
+
+/** Whether `kind` is a block or an inline. */
+bool imprint_node_kind_is_block(imprint_node_kind kind);
+bool imprint_node_kind_is_inline(imprint_node_kind kind);
+
+/** Stable lower-case name of a kind ("paragraph", "noteref"...). */
+const char *imprint_node_kind_name(imprint_node_kind kind);
+
+/** Appends `note` (a detached NOTE) to the article's notes, numbering it
+ * after the last one. */
+void imprint_article_append_note(imprint_node *article, imprint_node *note);
+
+/** Links reference `ref` (a NOTEREF) to `note`, appending it to the note's
+ * list of references. */
+void imprint_note_add_ref(imprint_node *note, imprint_node *ref);
+
+/** Number of references to `note`. */
+size_t imprint_note_ref_count(const imprint_node *note);
+
+/** The article that holds `node`, or NULL. */
+imprint_node *imprint_node_article(const imprint_node *node);
+
+/** Concatenated text of `node`'s TEXT descendants (notes excluded), allocated
+ * in the document's arena. */
+char *imprint_node_plain_text(imprint_doc *doc, const imprint_node *node);
+
+/** Checks the whole tree: containment, parent/sibling links, note chains and
+ * their references, UTF-8 and NFC of every text, positions. Returns true if
+ * sound; otherwise false with one problem a line appended to `problems` (a
+ * GString *, may be NULL). */
+bool imprint_doc_check(const imprint_doc *doc, void *problems);
+
+/** Counts of the tree's parts (for outlines, tests and benchmarks). */
+typedef struct {
+    size_t articles;
+    size_t headings;
+    size_t paragraphs;
+    size_t notes;
+    size_t noterefs;
+    size_t nodes;
+} imprint_doc_stats;
+
+/** Fills `stats` for the whole document. */
+void imprint_doc_count(const imprint_doc *doc, imprint_doc_stats *stats);
+
+/* Named limits. Each guards a reader against pathological input. */
+
+/** Deepest nesting of blocks (quotes in quotes, lists in lists). Deeper input
+ * is an error: no real text nests this deep, and recursion in writers must stay bounded. */
+#define IMPRINT_MAX_DEPTH 64
+
+/** Most notes in one article: more is an error (the corpus has under 200). */
+#define IMPRINT_MAX_NOTES 100000
+
+#endif

@@ -1,0 +1,73 @@
+#ifndef IMPRINT_READER_H
+#define IMPRINT_READER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "imprint/diag.h"
+#include "imprint/model.h"
+
+/** Source dialects (DESIGN.md, "Dialects"). */
+typedef enum {
+    IMPRINT_DIALECT_AUTO,
+    IMPRINT_DIALECT_TEXT,
+    IMPRINT_DIALECT_PDF_MARKDOWN,
+    IMPRINT_DIALECT_MARKDOWN,
+    IMPRINT_DIALECT_TEI,
+} imprint_dialect;
+
+/** Options a reader takes from the edition file. Borrowed by the reader. */
+typedef struct {
+    imprint_dialect dialect;
+    /** Title lines at which to split the source into articles, in order;
+     * NULL-terminated. NULL means automatic detection. */
+    const char *const *split;
+    /** pdf-markdown: keep the file's order of fragments (`order: source`). */
+    bool order_source;
+} imprint_read_opts;
+
+/** Largest source file read (bytes). Larger files are an error: every
+ * archive text seen is under 1 MB and the model holds the whole file. */
+#define IMPRINT_MAX_SOURCE_BYTES (64u * 1024u * 1024u)
+
+/** "text", "pdf-markdown", "markdown", "tei", "auto". */
+const char *imprint_dialect_name(imprint_dialect dialect);
+
+/** Parses a dialect name; false if unknown. */
+bool imprint_dialect_parse(const char *name, imprint_dialect *out);
+
+/** Guesses the dialect of `data` from its content and the extension of `path`. */
+imprint_dialect imprint_dialect_detect(const char *path, const char *data, size_t len);
+
+/** Reads the file at `path` into `doc`: checks size and UTF-8 (an error names
+ * the byte offset), picks the dialect (saying which with a note when `auto`),
+ * and appends the articles it finds to doc->root. Returns the number of
+ * articles appended, or -1 on error (reported in `diags`). */
+int imprint_read_file(imprint_doc *doc, const char *path, const imprint_read_opts *opts,
+                      imprint_diags *diags);
+
+/** As imprint_read_file(), for `len` bytes already in memory (`path` names
+ * them in messages). */
+int imprint_read_buffer(imprint_doc *doc, const char *path, const char *data, size_t len,
+                        const imprint_read_opts *opts, imprint_diags *diags);
+
+/* Dialect readers. Each takes valid UTF-8 and appends articles to doc->root;
+ * returns the number appended or -1 on error. */
+
+/** The `text` dialect: scraped plain text, several articles a file. */
+int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size_t len,
+                      const imprint_read_opts *opts, imprint_diags *diags);
+
+/** The `tei` dialect: the TEI that imprint_write_tei() writes. */
+int imprint_read_tei(imprint_doc *doc, const char *path, const char *data, size_t len,
+                     const imprint_read_opts *opts, imprint_diags *diags);
+
+/** The `markdown` dialect (cmark-gfm). */
+int imprint_read_markdown(imprint_doc *doc, const char *path, const char *data, size_t len,
+                          const imprint_read_opts *opts, imprint_diags *diags);
+
+/** The `pdf-markdown` dialect: Markdown exported from a PDF. */
+int imprint_read_pdfmd(imprint_doc *doc, const char *path, const char *data, size_t len,
+                       const imprint_read_opts *opts, imprint_diags *diags);
+
+#endif

@@ -1,0 +1,384 @@
+#include "imprint/model.h"
+
+#include <glib.h>
+#include <string.h>
+
+static const char *const kind_names[IMPRINT_NODE_KIND_COUNT] = {
+    [IMPRINT_NODE_DOCUMENT] = "document",   [IMPRINT_NODE_ARTICLE] = "article",
+    [IMPRINT_NODE_NOTE] = "note",           [IMPRINT_NODE_HEADING] = "heading",
+    [IMPRINT_NODE_PARAGRAPH] = "paragraph", [IMPRINT_NODE_QUOTE] = "quote",
+    [IMPRINT_NODE_CITATION] = "citation",   [IMPRINT_NODE_LIST] = "list",
+    [IMPRINT_NODE_ITEM] = "item",           [IMPRINT_NODE_VERSE] = "verse",
+    [IMPRINT_NODE_LINE] = "line",           [IMPRINT_NODE_SPEECH] = "speech",
+    [IMPRINT_NODE_TABLE] = "table",         [IMPRINT_NODE_ROW] = "row",
+    [IMPRINT_NODE_CELL] = "cell",           [IMPRINT_NODE_FIGURE] = "figure",
+    [IMPRINT_NODE_BREAK] = "break",         [IMPRINT_NODE_BIBL] = "bibl",
+    [IMPRINT_NODE_TEXT] = "text",           [IMPRINT_NODE_EMPH] = "emph",
+    [IMPRINT_NODE_STRONG] = "strong",       [IMPRINT_NODE_SUP] = "sup",
+    [IMPRINT_NODE_SUB] = "sub",             [IMPRINT_NODE_SMALLCAPS] = "smallcaps",
+    [IMPRINT_NODE_LINK] = "link",           [IMPRINT_NODE_NOTEREF] = "noteref",
+    [IMPRINT_NODE_LINEBREAK] = "linebreak",
+};
+
+const char *imprint_node_kind_name(imprint_node_kind kind)
+{
+    if ((unsigned)kind >= IMPRINT_NODE_KIND_COUNT)
+        return "invalid";
+    return kind_names[kind];
+}
+
+imprint_doc *imprint_doc_new(void)
+{
+    imprint_doc *doc = g_new0(imprint_doc, 1);
+    doc->arena = imprint_arena_new();
+    doc->root = imprint_node_new(doc, IMPRINT_NODE_DOCUMENT, (imprint_pos){0});
+    return doc;
+}
+
+void imprint_doc_free(imprint_doc *doc)
+{
+    if (!doc)
+        return;
+    imprint_arena_free(doc->arena);
+    g_free(doc);
+}
+
+imprint_node *imprint_node_new(imprint_doc *doc, imprint_node_kind kind, imprint_pos pos)
+{
+    imprint_node *n = imprint_arena_alloc(doc->arena, sizeof *n);
+    n->kind = kind;
+    n->pos = pos;
+    if (pos.file)
+        n->pos.file = imprint_arena_strdup(doc->arena, pos.file);
+    return n;
+}
+
+imprint_node *imprint_node_new_text(imprint_doc *doc, imprint_pos pos, const char *text,
+                                    size_t len)
+{
+    imprint_node *n = imprint_node_new(doc, IMPRINT_NODE_TEXT, pos);
+    n->as.text.text = imprint_arena_strndup(doc->arena, text, len);
+    n->as.text.len = len;
+    return n;
+}
+
+bool imprint_node_kind_is_block(imprint_node_kind kind)
+{
+    switch (kind) {
+    case IMPRINT_NODE_HEADING:
+    case IMPRINT_NODE_PARAGRAPH:
+    case IMPRINT_NODE_QUOTE:
+    case IMPRINT_NODE_CITATION:
+    case IMPRINT_NODE_LIST:
+    case IMPRINT_NODE_VERSE:
+    case IMPRINT_NODE_SPEECH:
+    case IMPRINT_NODE_TABLE:
+    case IMPRINT_NODE_FIGURE:
+    case IMPRINT_NODE_BREAK:
+    case IMPRINT_NODE_BIBL:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool imprint_node_kind_is_inline(imprint_node_kind kind)
+{
+    return kind >= IMPRINT_NODE_TEXT && kind < IMPRINT_NODE_KIND_COUNT;
+}
+
+bool imprint_node_can_contain(imprint_node_kind parent, imprint_node_kind child)
+{
+    switch (parent) {
+    case IMPRINT_NODE_DOCUMENT:
+        return child == IMPRINT_NODE_ARTICLE;
+    case IMPRINT_NODE_ARTICLE:
+    case IMPRINT_NODE_NOTE:
+    case IMPRINT_NODE_ITEM:
+    case IMPRINT_NODE_SPEECH:
+        return imprint_node_kind_is_block(child) && child != IMPRINT_NODE_CITATION;
+    case IMPRINT_NODE_QUOTE:
+        return imprint_node_kind_is_block(child);
+    case IMPRINT_NODE_LIST:
+        return child == IMPRINT_NODE_ITEM;
+    case IMPRINT_NODE_VERSE:
+        return child == IMPRINT_NODE_LINE;
+    case IMPRINT_NODE_TABLE:
+        return child == IMPRINT_NODE_ROW;
+    case IMPRINT_NODE_ROW:
+        return child == IMPRINT_NODE_CELL;
+    case IMPRINT_NODE_HEADING:
+    case IMPRINT_NODE_PARAGRAPH:
+    case IMPRINT_NODE_CITATION:
+    case IMPRINT_NODE_BIBL:
+    case IMPRINT_NODE_LINE:
+    case IMPRINT_NODE_CELL:
+    case IMPRINT_NODE_FIGURE:
+    case IMPRINT_NODE_EMPH:
+    case IMPRINT_NODE_STRONG:
+    case IMPRINT_NODE_SUP:
+    case IMPRINT_NODE_SUB:
+    case IMPRINT_NODE_SMALLCAPS:
+    case IMPRINT_NODE_LINK:
+        return imprint_node_kind_is_inline(child);
+    case IMPRINT_NODE_TEXT:
+    case IMPRINT_NODE_NOTEREF:
+    case IMPRINT_NODE_LINEBREAK:
+    case IMPRINT_NODE_BREAK:
+    case IMPRINT_NODE_KIND_COUNT:
+        return false;
+    }
+    return false;
+}
+
+bool imprint_node_append(imprint_node *parent, imprint_node *child)
+{
+    if (!imprint_node_can_contain(parent->kind, child->kind) || child->parent)
+        return false;
+    child->parent = parent;
+    child->prev = parent->last_child;
+    child->next = NULL;
+    if (parent->last_child)
+        parent->last_child->next = child;
+    else
+        parent->first_child = child;
+    parent->last_child = child;
+    return true;
+}
+
+void imprint_node_unlink(imprint_node *node)
+{
+    if (node->prev)
+        node->prev->next = node->next;
+    else if (node->parent)
+        node->parent->first_child = node->next;
+    if (node->next)
+        node->next->prev = node->prev;
+    else if (node->parent)
+        node->parent->last_child = node->prev;
+    node->parent = node->prev = node->next = NULL;
+}
+
+void imprint_article_append_note(imprint_node *article, imprint_node *note)
+{
+    g_return_if_fail(article->kind == IMPRINT_NODE_ARTICLE && note->kind == IMPRINT_NODE_NOTE);
+    note->parent = article;
+    note->as.note.next_note = NULL;
+    if (article->as.article.last_note)
+        article->as.article.last_note->as.note.next_note = note;
+    else
+        article->as.article.first_note = note;
+    article->as.article.last_note = note;
+    article->as.article.note_count++;
+    note->as.note.number = article->as.article.note_count;
+}
+
+void imprint_note_add_ref(imprint_node *note, imprint_node *ref)
+{
+    g_return_if_fail(note->kind == IMPRINT_NODE_NOTE && ref->kind == IMPRINT_NODE_NOTEREF);
+    ref->as.noteref.note = note;
+    ref->as.noteref.next_ref = NULL;
+    imprint_node **tail = (imprint_node **)&note->as.note.first_ref;
+    while (*tail)
+        tail = &(*tail)->as.noteref.next_ref;
+    *tail = ref;
+}
+
+size_t imprint_note_ref_count(const imprint_node *note)
+{
+    size_t n = 0;
+    for (const imprint_node *r = note->as.note.first_ref; r; r = r->as.noteref.next_ref)
+        n++;
+    return n;
+}
+
+imprint_node *imprint_node_article(const imprint_node *node)
+{
+    for (const imprint_node *n = node; n; n = n->parent)
+        if (n->kind == IMPRINT_NODE_ARTICLE)
+            return (imprint_node *)n;
+    return NULL;
+}
+
+static void collect_text(const imprint_node *node, GString *out)
+{
+    if (node->kind == IMPRINT_NODE_TEXT) {
+        g_string_append_len(out, node->as.text.text, (gssize)node->as.text.len);
+        return;
+    }
+    for (const imprint_node *c = node->first_child; c; c = c->next)
+        collect_text(c, out);
+}
+
+char *imprint_node_plain_text(imprint_doc *doc, const imprint_node *node)
+{
+    GString *s = g_string_new(NULL);
+    collect_text(node, s);
+    char *r = imprint_arena_strndup(doc->arena, s->str, s->len);
+    g_string_free(s, TRUE);
+    return r;
+}
+
+/* Tree check. Iterative over siblings, recursive over depth; the readers
+ * bound depth by IMPRINT_MAX_DEPTH, and the check reports deeper trees
+ * instead of recursing into them. */
+typedef struct {
+    GString *problems;
+    bool ok;
+} check_state;
+
+static void problem(check_state *st, const imprint_node *n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void problem(check_state *st, const imprint_node *n, const char *fmt, ...)
+{
+    st->ok = false;
+    if (!st->problems)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    g_string_append_printf(st->problems, "%s:%u:%u: %s: %s\n",
+                           n->pos.file ? n->pos.file : "?", n->pos.line, n->pos.col,
+                           imprint_node_kind_name(n->kind), msg);
+    g_free(msg);
+}
+
+static void check_text(check_state *st, const imprint_node *n)
+{
+    const char *t = n->as.text.text;
+    if (!t) {
+        problem(st, n, "text is NULL");
+        return;
+    }
+    if (strlen(t) != n->as.text.len)
+        problem(st, n, "length %zu does not match the text", n->as.text.len);
+    if (!g_utf8_validate(t, (gssize)n->as.text.len, NULL)) {
+        problem(st, n, "text is not valid UTF-8");
+        return;
+    }
+    char *nfc = g_utf8_normalize(t, (gssize)n->as.text.len, G_NORMALIZE_NFC);
+    if (!nfc || strcmp(nfc, t) != 0)
+        problem(st, n, "text is not in NFC");
+    g_free(nfc);
+}
+
+static void check_node(check_state *st, const imprint_node *n, int depth)
+{
+    if (depth > IMPRINT_MAX_DEPTH + 8) {
+        problem(st, n, "nested deeper than %d", IMPRINT_MAX_DEPTH);
+        return;
+    }
+    if (n->kind != IMPRINT_NODE_DOCUMENT && n->pos.line == 0)
+        problem(st, n, "no source position");
+    if (n->kind == IMPRINT_NODE_TEXT)
+        check_text(st, n);
+    if (n->kind == IMPRINT_NODE_NOTEREF && n->first_child)
+        problem(st, n, "a note reference has children");
+    if (n->kind == IMPRINT_NODE_NOTEREF && n->as.noteref.note) {
+        bool listed = false;
+        for (const imprint_node *r = n->as.noteref.note->as.note.first_ref; r;
+             r = r->as.noteref.next_ref)
+            listed |= r == n;
+        if (!listed)
+            problem(st, n, "reference missing from its note's list of references");
+        if (imprint_node_article(n->as.noteref.note) != imprint_node_article(n))
+            problem(st, n, "reference to a note of another article");
+    }
+    if (n->kind == IMPRINT_NODE_HEADING && (n->as.heading.level < 1 || n->as.heading.level > 6))
+        problem(st, n, "heading level %d outside 1..6", n->as.heading.level);
+    if (n->kind == IMPRINT_NODE_LINK && !n->as.link.url)
+        problem(st, n, "link without URL");
+    if (n->kind == IMPRINT_NODE_SPEECH && !n->as.speech.speaker)
+        problem(st, n, "speech without speaker");
+
+    const imprint_node *prev = NULL;
+    for (const imprint_node *c = n->first_child; c; c = c->next) {
+        if (c->parent != n)
+            problem(st, c, "wrong parent link");
+        if (c->prev != prev)
+            problem(st, c, "wrong previous-sibling link");
+        if (!imprint_node_can_contain(n->kind, c->kind))
+            problem(st, c, "may not stand inside %s", imprint_node_kind_name(n->kind));
+        if (c->kind == IMPRINT_NODE_CITATION && c->next)
+            problem(st, c, "citation is not the last child of its quote");
+        check_node(st, c, depth + 1);
+        prev = c;
+    }
+    if (n->last_child != prev)
+        problem(st, n, "wrong last-child link");
+
+    if (n->kind == IMPRINT_NODE_ARTICLE) {
+        int number = 0;
+        const imprint_node *last = NULL;
+        for (const imprint_node *note = n->as.article.first_note; note;
+             note = note->as.note.next_note) {
+            if (note->kind != IMPRINT_NODE_NOTE) {
+                problem(st, note, "in the notes chain but not a note");
+                break;
+            }
+            number++;
+            if (note->parent != n)
+                problem(st, note, "note's parent is not its article");
+            if (note->as.note.number != number)
+                problem(st, note, "numbered %d, expected %d", note->as.note.number, number);
+            for (const imprint_node *r = note->as.note.first_ref; r; r = r->as.noteref.next_ref)
+                if (r->kind != IMPRINT_NODE_NOTEREF || r->as.noteref.note != note)
+                    problem(st, note, "a reference in its list does not point back to it");
+            check_node(st, note, depth + 1);
+            last = note;
+        }
+        if (number != n->as.article.note_count)
+            problem(st, n, "note count %d but %d notes chained", n->as.article.note_count,
+                    number);
+        if (last != n->as.article.last_note)
+            problem(st, n, "wrong last-note link");
+    }
+}
+
+bool imprint_doc_check(const imprint_doc *doc, void *problems)
+{
+    check_state st = {.problems = problems, .ok = true};
+    if (!doc->root || doc->root->kind != IMPRINT_NODE_DOCUMENT) {
+        if (problems)
+            g_string_append(problems, "document has no DOCUMENT root\n");
+        return false;
+    }
+    check_node(&st, doc->root, 0);
+    return st.ok;
+}
+
+static void count_node(const imprint_node *n, imprint_doc_stats *s)
+{
+    s->nodes++;
+    switch (n->kind) {
+    case IMPRINT_NODE_ARTICLE:
+        s->articles++;
+        for (const imprint_node *note = n->as.article.first_note; note;
+             note = note->as.note.next_note) {
+            s->notes++;
+            count_node(note, s);
+        }
+        break;
+    case IMPRINT_NODE_HEADING:
+        s->headings++;
+        break;
+    case IMPRINT_NODE_PARAGRAPH:
+        s->paragraphs++;
+        break;
+    case IMPRINT_NODE_NOTEREF:
+        s->noterefs++;
+        break;
+    default:
+        break;
+    }
+    for (const imprint_node *c = n->first_child; c; c = c->next)
+        count_node(c, s);
+}
+
+void imprint_doc_count(const imprint_doc *doc, imprint_doc_stats *stats)
+{
+    memset(stats, 0, sizeof *stats);
+    count_node(doc->root, stats);
+}

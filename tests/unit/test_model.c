@@ -1,0 +1,140 @@
+#include <glib.h>
+
+#include "imprint/arena.h"
+#include "imprint/diag.h"
+#include "imprint/model.h"
+
+static imprint_pos P(unsigned line)
+{
+    return (imprint_pos){"fixture.txt", line, 1};
+}
+
+static void test_containment(void)
+{
+    g_assert_true(imprint_node_can_contain(IMPRINT_NODE_DOCUMENT, IMPRINT_NODE_ARTICLE));
+    g_assert_false(imprint_node_can_contain(IMPRINT_NODE_DOCUMENT, IMPRINT_NODE_PARAGRAPH));
+    g_assert_true(imprint_node_can_contain(IMPRINT_NODE_ARTICLE, IMPRINT_NODE_PARAGRAPH));
+    g_assert_false(imprint_node_can_contain(IMPRINT_NODE_ARTICLE, IMPRINT_NODE_TEXT));
+    g_assert_false(imprint_node_can_contain(IMPRINT_NODE_ARTICLE, IMPRINT_NODE_CITATION));
+    g_assert_true(imprint_node_can_contain(IMPRINT_NODE_QUOTE, IMPRINT_NODE_CITATION));
+    g_assert_true(imprint_node_can_contain(IMPRINT_NODE_PARAGRAPH, IMPRINT_NODE_NOTEREF));
+    g_assert_false(imprint_node_can_contain(IMPRINT_NODE_PARAGRAPH, IMPRINT_NODE_PARAGRAPH));
+    g_assert_true(imprint_node_can_contain(IMPRINT_NODE_LIST, IMPRINT_NODE_ITEM));
+    g_assert_false(imprint_node_can_contain(IMPRINT_NODE_LIST, IMPRINT_NODE_PARAGRAPH));
+    g_assert_false(imprint_node_can_contain(IMPRINT_NODE_TEXT, IMPRINT_NODE_TEXT));
+    g_assert_true(imprint_node_can_contain(IMPRINT_NODE_TABLE, IMPRINT_NODE_ROW));
+    g_assert_true(imprint_node_can_contain(IMPRINT_NODE_ROW, IMPRINT_NODE_CELL));
+    g_assert_true(imprint_node_can_contain(IMPRINT_NODE_VERSE, IMPRINT_NODE_LINE));
+}
+
+static void test_build_and_check(void)
+{
+    imprint_doc *doc = imprint_doc_new();
+    imprint_node *art = imprint_node_new(doc, IMPRINT_NODE_ARTICLE, P(1));
+    art->as.article.title = "Title";
+    g_assert_true(imprint_node_append(doc->root, art));
+    imprint_node *para = imprint_node_new(doc, IMPRINT_NODE_PARAGRAPH, P(3));
+    g_assert_true(imprint_node_append(art, para));
+    g_assert_true(imprint_node_append(para, imprint_node_new_text(doc, P(3), "Caf\xc3\xa9", 5)));
+    imprint_node *ref = imprint_node_new(doc, IMPRINT_NODE_NOTEREF, P(3));
+    g_assert_true(imprint_node_append(para, ref));
+    g_assert_false(imprint_node_append(para, imprint_node_new(doc, IMPRINT_NODE_PARAGRAPH, P(4))));
+
+    imprint_node *note = imprint_node_new(doc, IMPRINT_NODE_NOTE, P(9));
+    imprint_article_append_note(art, note);
+    imprint_node *np = imprint_node_new(doc, IMPRINT_NODE_PARAGRAPH, P(9));
+    imprint_node_append(note, np);
+    imprint_node_append(np, imprint_node_new_text(doc, P(9), "A note.", 7));
+    imprint_note_add_ref(note, ref);
+    g_assert_cmpint(note->as.note.number, ==, 1);
+    g_assert_cmpuint(imprint_note_ref_count(note), ==, 1);
+    g_assert_true(imprint_node_article(ref) == art);
+
+    GString *problems = g_string_new(NULL);
+    g_assert_true(imprint_doc_check(doc, problems));
+    g_assert_cmpstr(problems->str, ==, "");
+
+    imprint_doc_stats st;
+    imprint_doc_count(doc, &st);
+    g_assert_cmpuint(st.articles, ==, 1);
+    g_assert_cmpuint(st.paragraphs, ==, 2);
+    g_assert_cmpuint(st.notes, ==, 1);
+    g_assert_cmpuint(st.noterefs, ==, 1);
+    g_assert_cmpstr(imprint_node_plain_text(doc, para), ==, "Caf\xc3\xa9");
+
+    imprint_node_unlink(para);
+    g_assert_null(art->first_child);
+    g_string_free(problems, TRUE);
+    imprint_doc_free(doc);
+}
+
+static void test_check_finds_problems(void)
+{
+    imprint_doc *doc = imprint_doc_new();
+    imprint_node *art = imprint_node_new(doc, IMPRINT_NODE_ARTICLE, P(1));
+    imprint_node_append(doc->root, art);
+    imprint_node *para = imprint_node_new(doc, IMPRINT_NODE_PARAGRAPH, P(2));
+    imprint_node_append(art, para);
+    /* "e" + combining acute: valid UTF-8 but not NFC. */
+    imprint_node_append(para, imprint_node_new_text(doc, P(2), "e\xcc\x81", 3));
+    /* Forced past imprint_node_append: a paragraph inside a paragraph. */
+    imprint_node *bad = imprint_node_new(doc, IMPRINT_NODE_PARAGRAPH, P(2));
+    bad->parent = para;
+    bad->prev = para->last_child;
+    para->last_child->next = bad;
+    para->last_child = bad;
+    GString *problems = g_string_new(NULL);
+    g_assert_false(imprint_doc_check(doc, problems));
+    g_assert_nonnull(strstr(problems->str, "not in NFC"));
+    g_assert_nonnull(strstr(problems->str, "may not stand inside paragraph"));
+    g_string_free(problems, TRUE);
+    imprint_doc_free(doc);
+}
+
+static void test_arena(void)
+{
+    imprint_arena *a = imprint_arena_new();
+    char *s = imprint_arena_strdup(a, "hello");
+    g_assert_cmpstr(s, ==, "hello");
+    /* A block bigger than a chunk, then small ones: all stay valid. */
+    char *big = imprint_arena_alloc(a, 1 << 20);
+    big[(1 << 20) - 1] = 'x';
+    char *t = imprint_arena_printf(a, "%d-%s", 7, "x");
+    g_assert_cmpstr(t, ==, "7-x");
+    g_assert_cmpstr(s, ==, "hello");
+    g_assert_null(imprint_arena_strdup(a, NULL));
+    g_assert_cmpuint(imprint_arena_used(a), >=, (1 << 20));
+    imprint_arena_free(a);
+    imprint_arena_free(NULL);
+    imprint_doc_free(NULL);
+}
+
+static void test_diags(void)
+{
+    imprint_diags *d = imprint_diags_new();
+    imprint_diags_report(d, IMPRINT_SEV_WARNING, (imprint_pos){"a.txt", 3, 7}, "odd %s", "thing");
+    imprint_diags_report(d, IMPRINT_SEV_ERROR, (imprint_pos){"b.yaml", 0, 0}, "bad");
+    g_assert_cmpuint(imprint_diags_len(d), ==, 2);
+    g_assert_cmpuint(imprint_diags_count(d, IMPRINT_SEV_ERROR), ==, 1);
+    g_assert_cmpuint(imprint_diags_count_matching(d, IMPRINT_SEV_WARNING, "odd"), ==, 1);
+    char *line = imprint_diag_format(imprint_diags_get(d, 0));
+    g_assert_cmpstr(line, ==, "a.txt:3:7: warning: odd thing");
+    g_free(line);
+    line = imprint_diag_format(imprint_diags_get(d, 1));
+    g_assert_cmpstr(line, ==, "b.yaml: error: bad");
+    g_free(line);
+    g_assert_null(imprint_diags_get(d, 2));
+    imprint_diags_free(d);
+    imprint_diags_free(NULL);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/model/containment", test_containment);
+    g_test_add_func("/model/build-and-check", test_build_and_check);
+    g_test_add_func("/model/check-finds-problems", test_check_finds_problems);
+    g_test_add_func("/model/arena", test_arena);
+    g_test_add_func("/diag/format", test_diags);
+    return g_test_run();
+}
