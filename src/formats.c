@@ -1,4 +1,6 @@
 #include "imprint/format.h"
+#include "imprint/epub.h"
+#include "imprint/pdf.h"
 
 #include <string.h>
 
@@ -6,8 +8,8 @@
  * "not built yet" rather than write anything. */
 const imprint_format imprint_formats[] = {
     {"tei", "xml", imprint_format_write_tei},
-    {"epub", "epub", NULL},
-    {"pdf", "pdf", NULL},
+    {"epub", "epub", imprint_format_write_epub},
+    {"pdf", "pdf", imprint_format_write_pdf},
     {NULL, NULL, NULL},
 };
 

@@ -1,0 +1,42 @@
+#ifndef IMPRINT_HYPHENATE_H
+#define IMPRINT_HYPHENATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <glib.h>
+
+/** Hyphenation patterns for one language, loaded with libhyphen. Owned by the
+ * caller; free with imprint_hyphenator_free(). */
+typedef struct imprint_hyphenator imprint_hyphenator;
+
+/** Folder of libhyphen dictionaries on Debian (hyphen-en-us and friends). */
+#define IMPRINT_HYPHEN_DICT_DIR "/usr/share/hyphen"
+
+/** Longest word (in bytes) that is hyphenated; longer "words" are URLs or
+ * junk, and libhyphen works on fixed buffers of the word's size. */
+#define IMPRINT_HYPHEN_MAX_WORD 64
+
+/** Shortest word (in characters) that is hyphenated: shorter words gain
+ * nothing and a split two-letter fragment reads badly. */
+#define IMPRINT_HYPHEN_MIN_WORD 5
+
+/** Loads the patterns for BCP 47 `lang` ("en", "en-US", "de-CH") from
+ * `dict_dir` (NULL: IMPRINT_HYPHEN_DICT_DIR), trying hyph_<ll>_<CC>.dic,
+ * hyph_<ll>.dic, then the first hyph_<ll>_*.dic. Returns NULL when none is
+ * installed (the caller decides whether to warn). */
+imprint_hyphenator *imprint_hyphenator_new(const char *lang, const char *dict_dir);
+
+/** The dictionary file in use (borrowed). */
+const char *imprint_hyphenator_path(const imprint_hyphenator *h);
+
+/** Frees the patterns. Accepts NULL. */
+void imprint_hyphenator_free(imprint_hyphenator *h);
+
+/** Appends `len` bytes of UTF-8 `text` to `out` with a soft hyphen (U+00AD)
+ * at each place the patterns allow a word to break. Words with digits,
+ * existing soft hyphens, or outside the length limits are copied unchanged. */
+void imprint_hyphenate_append(const imprint_hyphenator *h, GString *out, const char *text,
+                              size_t len);
+
+#endif

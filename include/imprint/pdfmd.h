@@ -1,0 +1,214 @@
+#ifndef IMPRINT_PDFMD_H
+#define IMPRINT_PDFMD_H
+
+/*
+ * Internal to the pdf-markdown reader (read_pdfmd.c and pdfmd_*.c): the
+ * blocks, page fragments and contents table of a Markdown export of a PDF.
+ * Not part of the library's public interface.
+ */
+
+#include <stdbool.h>
+
+#include <glib.h>
+
+#include "imprint/diag.h"
+
+/** Most page fragments put back in order by search; a longer file keeps its
+ * order (with a warning): the search keeps a candidate list per fragment. */
+#define IMPRINT_PDFMD_MAX_FRAGMENTS 4000
+
+/** Most work of the reading-order search, in fragments looked at (each
+ * placement looks at every fragment once), before it gives up and keeps the
+ * file's order (with a warning): the search backtracks, and a pathological
+ * file must not make it run for ever. Corpus 004 (70 fragments) needs under
+ * 10,000. */
+#define IMPRINT_PDFMD_MAX_ORDER_STEPS 4000000L
+
+typedef enum {
+    PDFMD_PARA,
+    PDFMD_HEADING,
+    PDFMD_ITEM,      /* "- text" or "N. text" (number > 0 = ordered) */
+    PDFMD_TABLE,     /* GFM pipe table */
+    PDFMD_RULE,      /* a "---" line: body above, page-foot notes below */
+    PDFMD_NOTE_DEF,  /* "<sup>N</sup> text" */
+    PDFMD_NOTE_CONT, /* text after a "---" before any definition: a note's run-on */
+} pdfmd_block_kind;
+
+/** One source position inside a block's text (for messages and nodes). */
+typedef struct {
+    size_t offset; /* byte offset in the block's text */
+    unsigned line;
+    unsigned col;
+} pdfmd_seg;
+
+/** A block of the export: its Markdown text (markers removed) and where each
+ * piece of it came from. */
+typedef struct {
+    pdfmd_block_kind kind;
+    GString *text;
+    GArray *segs; /* pdfmd_seg, by offset */
+    unsigned line, col;
+    int level;          /* heading: number of '#' */
+    int number;         /* note number, or ordered item number (0 = bullet) */
+    int contents_index; /* heading: entry of the contents table, or -1 */
+    int part;           /* part of the booklet it was placed in (0 = unknown) */
+} pdfmd_block;
+
+/** How a fragment starts and ends, for sentence continuity. */
+typedef enum {
+    PDFMD_START_LOWER,   /* a lower-case word: it continues a sentence */
+    PDFMD_START_CAPITAL, /* a capital, digit or quotation: could be either */
+    PDFMD_START_HEADING,
+    PDFMD_START_LIST,
+} pdfmd_start;
+
+typedef enum {
+    PDFMD_END_COMPLETE, /* . ! ? …, maybe followed by quotes, emphasis, a note mark */
+    PDFMD_END_MID,      /* a word or comma: the sentence goes on */
+    PDFMD_END_HYPHEN,   /* a word broken with a hyphen */
+    PDFMD_END_EITHER,   /* : or ; */
+    PDFMD_END_HEADING,
+} pdfmd_end;
+
+/** A run of body blocks that the export kept together: a page, or a page's
+ * part before or from a heading. */
+typedef struct {
+    GPtrArray *blocks; /* pdfmd_block*, borrowed from the reader's list */
+    int page;          /* index of the page it belongs to */
+    unsigned line;     /* first line */
+    pdfmd_start start;
+    pdfmd_end end;
+    int first_note, last_note;    /* note numbers that order it (0 = none) */
+    GArray *headings;             /* int: contents entries of its headings, in order */
+    char *first_word, *last_word; /* lower-cased, for word-pair evidence */
+    GHashTable *head_words;       /* content words of its first block -> weight (1000 x idf) */
+    GHashTable *tail_words;       /* content words of its last block -> weight */
+    int last_item;                /* number of its last block if an ordered item, else 0 */
+    int next_item;                /* number of its first ordered item before a heading, else 0 */
+    bool emphasis_open;           /* its text ends with an emphasis mark ("…revere*") */
+    bool emphasis_opens;          /* its text starts with one ("*Stalin. …") */
+    /* set by the ordering */
+    int part;
+} pdfmd_frag;
+
+/** Splits `len` bytes of `data` into blocks appended to `blocks` (which
+ * owns them: give it imprint_pdfmd_block_free as its free function). Text
+ * under a "---" before any definition becomes PDFMD_NOTE_CONT. */
+void imprint_pdfmd_parse_blocks(GPtrArray *blocks, const char *data, size_t len);
+
+/** Frees a block. */
+void imprint_pdfmd_block_free(gpointer block);
+
+/** How a block's text opens: a lower-case word continues a sentence. */
+pdfmd_start imprint_pdfmd_start_of(const pdfmd_block *b);
+
+/** How a block's text ends: a whole sentence, a cut one, a broken word. */
+pdfmd_end imprint_pdfmd_end_of(const pdfmd_block *b);
+
+/** The first (or, with `last`, the last) word of `s`, letters only, after
+ * opening (before closing) marks and note marks; lower-cased with `lower`.
+ * NULL if none; the caller g_free()s it. */
+char *imprint_pdfmd_edge_word(const char *s, bool last, bool lower);
+
+/** Appends the note numbers of the `<sup>N</sup>` marks in `s` to `out` (int). */
+void imprint_pdfmd_refs_in(const char *s, GArray *out);
+
+/** Number of `c` at the start of the `n` bytes of `s`. */
+size_t imprint_pdfmd_count_prefix(const char *s, size_t n, char c);
+
+/** Number of `c` at the end of `s`. */
+size_t imprint_pdfmd_trailing(const GString *s, char c);
+
+/** Why the ordering placed a fragment where it did. */
+typedef enum {
+    PDFMD_WHY_FIRST,
+    PDFMD_WHY_HYPHEN,
+    PDFMD_WHY_FILE,
+    PDFMD_WHY_NOTES,
+    PDFMD_WHY_HEADING,
+    PDFMD_WHY_TEXT,
+} pdfmd_why;
+
+typedef struct pdfmd_words pdfmd_words;
+
+/** Cross-page hyphenation: the verdict on "head-" + "tail". */
+typedef enum {
+    PDFMD_JOIN_VOCABULARY, /* the joined word occurs elsewhere in the text */
+    PDFMD_JOIN_DICTIONARY, /* the hyphenation patterns allow a break there */
+    PDFMD_KEEP_COMPOUND,   /* "head-tail" occurs elsewhere: a real hyphen */
+    PDFMD_KEEP_UNKNOWN,    /* no evidence: keep the hyphen and warn */
+} pdfmd_join;
+
+/** The verdict on the word that fragment `a` breaks with a hyphen and `b`
+ * completes. */
+typedef pdfmd_join (*pdfmd_join_fn)(void *ctx, const pdfmd_frag *a, const pdfmd_frag *b);
+
+/** Finds a reading order of `n` fragments (file order in `frags`) that
+ * keeps note numbers consecutive within each part (restarting at 1 at a part's
+ * heading), headings in the contents table's order (`entries` matched
+ * entries, ranked 0..entries-1 in the fragments' `headings`), and sentences
+ * continuous across fragments (word pairs from `words` break ties). Fills
+ * `order` (n indices) and `why`, sets each fragment's `part`, and returns
+ * true; false if no order was found within the limits (`*steps` says how
+ * many were tried). */
+bool imprint_pdfmd_order(pdfmd_frag **frags, int n, int entries, const pdfmd_words *words,
+                         pdfmd_join_fn joins, void *join_ctx, int *order, pdfmd_why *why,
+                         long *steps);
+
+/** The document's vocabulary (words and hyphenated compounds, lower-cased)
+ * from `text`, and the hyphenation patterns of `lang` if installed. */
+pdfmd_words *imprint_pdfmd_words_new(const char *text, const char *lang);
+
+/** Frees the vocabulary. Accepts NULL. */
+void imprint_pdfmd_words_free(pdfmd_words *w);
+
+/** Decides how to join `head` (the letters before the hyphen) and `tail`. */
+pdfmd_join imprint_pdfmd_join(const pdfmd_words *w, const char *head, const char *tail);
+
+/** How often the word pair "a b" occurs in the text (lower-cased words). */
+unsigned imprint_pdfmd_pair_count(const pdfmd_words *w, const char *a, const char *b);
+
+/** One entry of the booklet's contents table. */
+typedef struct {
+    char *text;  /* as printed, markup and dot leaders removed */
+    char *key;   /* lower-case letters and digits only, for matching headings */
+    bool italic; /* printed in italics: a sub-section */
+    int page;    /* printed page number, 0 if none */
+    unsigned line;
+    bool matched; /* a heading of the text has it */
+} pdfmd_entry;
+
+/** Whether `b` is the heading of a contents table ("Contents", "Table of
+ * Contents", "Содержание"...). */
+bool imprint_pdfmd_is_contents_heading(const pdfmd_block *b);
+
+/** The entries of a contents table block (GArray of pdfmd_entry); free with
+ * imprint_pdfmd_entries_free(). */
+GArray *imprint_pdfmd_contents(const pdfmd_block *table);
+
+/** Frees contents entries. Accepts NULL. */
+void imprint_pdfmd_entries_free(GArray *entries);
+
+/** The matching key of a heading or entry text (g_free()). */
+char *imprint_pdfmd_title_key(const char *text);
+
+/** Plain text of inline Markdown/HTML `md`: tags, emphasis marks, escapes and
+ * link targets removed, hard breaks made spaces, NFC (g_free()). */
+char *imprint_pdfmd_plain(const char *md);
+
+/** Metadata read from a booklet's front matter. Strings are g_malloc()ed. */
+typedef struct {
+    char *title, *subtitle, *author, *date, *source_url;
+    unsigned title_line;
+    GPtrArray *kept;  /* pdfmd_block* lines with no field, kept as text (borrowed) */
+    GPtrArray *taken; /* char*: what went where, for the note that reports it */
+} pdfmd_front;
+
+/** Reads the front matter `blocks` (everything before the contents table or
+ * the body). Free the result's strings with imprint_pdfmd_front_clear(). */
+void imprint_pdfmd_front_read(GPtrArray *blocks, pdfmd_front *out);
+
+/** Frees what imprint_pdfmd_front_read() allocated. */
+void imprint_pdfmd_front_clear(pdfmd_front *f);
+
+#endif

@@ -1,0 +1,29 @@
+#ifndef IMPRINT_TYPOGRAPHY_H
+#define IMPRINT_TYPOGRAPHY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * Typography shared by the plain-text reader and the tests that check it:
+ * only the changes an editor would make without asking (curly quotes, the
+ * acute accent typed for an apostrophe, NFC). Nothing else in the author's
+ * words is touched.
+ */
+
+/** Returns `len` bytes of valid UTF-8 `s` with straight quotes made curly by
+ * context (' " → ‘ ’ “ ”), U+00B4 ´ used as an apostrophe or single quote made
+ * ’ or ‘, and the result in NFC. Code points map one to one, so columns stay
+ * valid. The caller g_free()s the result. */
+char *imprint_typography_apply(const char *s, size_t len);
+
+/** Length in bytes of a bare URL (http://, https://, www.) starting at `s`
+ * (at most `len` bytes), without trailing punctuation that belongs to the
+ * sentence ("." "," ")" when unbalanced…); 0 if `s` does not start a URL. */
+size_t imprint_typography_url_len(const char *s, size_t len);
+
+/** Value of the Unicode superscript digit (⁰ ¹ ² … ⁹) at `s`, storing its
+ * byte length in `*bytes`; -1 if `s` is not one. */
+int imprint_typography_superscript_digit(const char *s, size_t len, size_t *bytes);
+
+#endif

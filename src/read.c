@@ -1,0 +1,289 @@
+/* Reading a source file: size, encoding and binary checks, dialect choice,
+ * and dispatch to the dialect readers. */
+#include "imprint/reader.h"
+
+#include <errno.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+/* Longest line read (bytes). Running text breaks into lines long before this
+ * (the corpus's longest is under 10 kB); a longer line is a dump of data or
+ * markup, which would become one paragraph no page could hold. */
+#define MAX_LINE_BYTES (1024u * 1024u)
+
+/* How much of a file dialect detection looks at: enough for the page
+ * fragments and notes of a PDF export to show up, cheap on big files. */
+#define DETECT_SCAN_BYTES (256u * 1024u)
+
+static const char *const dialect_names[] = {
+    [IMPRINT_DIALECT_AUTO] = "auto",
+    [IMPRINT_DIALECT_TEXT] = "text",
+    [IMPRINT_DIALECT_PDF_MARKDOWN] = "pdf-markdown",
+    [IMPRINT_DIALECT_MARKDOWN] = "markdown",
+    [IMPRINT_DIALECT_TEI] = "tei",
+};
+
+const char *imprint_dialect_name(imprint_dialect dialect)
+{
+    if ((unsigned)dialect >= G_N_ELEMENTS(dialect_names))
+        return "invalid";
+    return dialect_names[dialect];
+}
+
+bool imprint_dialect_parse(const char *name, imprint_dialect *out)
+{
+    if (!name)
+        return false;
+    for (unsigned i = 0; i < G_N_ELEMENTS(dialect_names); i++) {
+        if (strcmp(name, dialect_names[i]) == 0) {
+            *out = (imprint_dialect)i;
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool has_extension(const char *path, const char *ext)
+{
+    if (!path)
+        return false;
+    const char *dot = strrchr(path, '.');
+    const char *slash = strrchr(path, '/');
+    if (!dot || (slash && dot < slash))
+        return false;
+    return g_ascii_strcasecmp(dot + 1, ext) == 0;
+}
+
+static bool starts_with(const char *p, const char *end, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return (size_t)(end - p) >= n && memcmp(p, prefix, n) == 0;
+}
+
+/* Evidence of a PDF export found in the text. */
+typedef struct {
+    unsigned rules;     /* lines that are only "---" (page fragment boundaries) */
+    unsigned sup_notes; /* lines starting with <sup>N</sup> (page-bottom notes) */
+    unsigned html;      /* <b>, <br/>, <table> */
+} pdfmd_evidence;
+
+static void scan_pdfmd(const char *data, size_t len, pdfmd_evidence *ev)
+{
+    memset(ev, 0, sizeof *ev);
+    const char *end = data + (len < DETECT_SCAN_BYTES ? len : DETECT_SCAN_BYTES);
+    const char *p = data;
+    while (p < end) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        if (!eol)
+            eol = end;
+        const char *q = eol;
+        while (q > p && (q[-1] == ' ' || q[-1] == '\t' || q[-1] == '\r'))
+            q--;
+        if (q - p == 3 && memcmp(p, "---", 3) == 0)
+            ev->rules++;
+        if (starts_with(p, eol, "<sup>")) {
+            const char *d = p + 5;
+            while (d < eol && g_ascii_isdigit(*d))
+                d++;
+            if (d > p + 5 && starts_with(d, eol, "</sup>"))
+                ev->sup_notes++;
+        }
+        for (const char *h = p; h < eol; h++) {
+            if (*h != '<')
+                continue;
+            if (starts_with(h, eol, "<b>") || starts_with(h, eol, "<br/>") ||
+                starts_with(h, eol, "<br>") || starts_with(h, eol, "<table")) {
+                ev->html++;
+                break;
+            }
+        }
+        p = eol + 1;
+    }
+}
+
+/* The detection, with the reason for the note that reports it. */
+static imprint_dialect detect(const char *path, const char *data, size_t len, const char **why)
+{
+    const char *p = data, *end = data + len;
+    if (starts_with(p, end, "\xEF\xBB\xBF"))
+        p += 3;
+    while (p < end && g_ascii_isspace(*p))
+        p++;
+    if (has_extension(path, "xml")) {
+        *why = "the file name ends in .xml";
+        return IMPRINT_DIALECT_TEI;
+    }
+    if (starts_with(p, end, "<?xml") || starts_with(p, end, "<TEI")) {
+        *why = "the file starts with an XML declaration or a <TEI> element";
+        return IMPRINT_DIALECT_TEI;
+    }
+    pdfmd_evidence ev;
+    scan_pdfmd(data, len, &ev);
+    if (ev.rules > 0 && (ev.sup_notes > 0 || ev.html > 0)) {
+        *why = ev.sup_notes > 0 ? "it has page-fragment '---' lines and <sup>N</sup> note lines"
+                                : "it has page-fragment '---' lines and inline HTML";
+        return IMPRINT_DIALECT_PDF_MARKDOWN;
+    }
+    if (has_extension(path, "md") || has_extension(path, "markdown")) {
+        *why = "the file name ends in .md or .markdown";
+        return IMPRINT_DIALECT_MARKDOWN;
+    }
+    *why = "no other dialect's signs were found";
+    return IMPRINT_DIALECT_TEXT;
+}
+
+imprint_dialect imprint_dialect_detect(const char *path, const char *data, size_t len)
+{
+    const char *why;
+    return detect(path, data, len, &why);
+}
+
+/* Line and column (in code points) of byte `offset`, which must lie after
+ * valid UTF-8 only. */
+static imprint_pos pos_of_offset(const char *path, const char *data, size_t offset)
+{
+    imprint_pos pos = {path, 1, 1};
+    const char *line_start = data;
+    for (size_t i = 0; i < offset; i++) {
+        if (data[i] == '\n') {
+            pos.line++;
+            line_start = data + i + 1;
+        }
+    }
+    pos.col = (unsigned)g_utf8_strlen(line_start, (data + offset) - line_start) + 1;
+    return pos;
+}
+
+static bool only_whitespace(const char *data, size_t len)
+{
+    for (const char *p = data; p < data + len; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (!g_unichar_isspace(c) && c != 0x00A0 && c != 0x202F && c != 0xFEFF)
+            return false;
+    }
+    return true;
+}
+
+int imprint_read_buffer(imprint_doc *doc, const char *path, const char *data, size_t len,
+                        const imprint_read_opts *opts, imprint_diags *diags)
+{
+    imprint_read_opts defaults = {.dialect = IMPRINT_DIALECT_AUTO};
+    if (!opts)
+        opts = &defaults;
+    imprint_pos file_pos = {path, 0, 0};
+
+    if (len > IMPRINT_MAX_SOURCE_BYTES) {
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, file_pos,
+                             "file too large: %zu bytes (the limit is %u bytes)", len,
+                             IMPRINT_MAX_SOURCE_BYTES);
+        return -1;
+    }
+    const char *nul = memchr(data, '\0', len);
+    if (nul) {
+        /* Report where the text stops being text; the position is only
+         * meaningful when what precedes is valid UTF-8. */
+        size_t off = (size_t)(nul - data);
+        imprint_pos pos =
+            g_utf8_validate_len(data, off, NULL) ? pos_of_offset(path, data, off) : file_pos;
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, pos,
+                             "binary file: NUL byte at byte %zu; imprint reads text only", off);
+        return -1;
+    }
+    const char *bad;
+    if (!g_utf8_validate_len(data, len, &bad)) {
+        size_t off = (size_t)(bad - data);
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, pos_of_offset(path, data, off),
+                             "invalid UTF-8 at byte %zu (0x%02X); convert the file to UTF-8, "
+                             "e.g. with iconv",
+                             off, (unsigned)(unsigned char)*bad);
+        return -1;
+    }
+    size_t line_no = 1;
+    for (const char *p = data, *end = data + len; p < end; line_no++) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        size_t line_len = (size_t)((eol ? eol : end) - p);
+        if (line_len > MAX_LINE_BYTES) {
+            imprint_diags_report(diags, IMPRINT_SEV_ERROR,
+                                 (imprint_pos){path, (unsigned)line_no, 1},
+                                 "line too long: %zu bytes (the limit is %u); this is not running "
+                                 "text",
+                                 line_len, MAX_LINE_BYTES);
+            return -1;
+        }
+        p = eol ? eol + 1 : end;
+    }
+    if (only_whitespace(data, len)) {
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, file_pos,
+                             len == 0 ? "empty file: no text to read"
+                                      : "no text: the file holds only white space");
+        return -1;
+    }
+
+    imprint_dialect dialect = opts->dialect;
+    if (dialect == IMPRINT_DIALECT_AUTO) {
+        const char *why;
+        dialect = detect(path, data, len, &why);
+        imprint_diags_report(diags, IMPRINT_SEV_NOTE, file_pos,
+                             "read as dialect '%s' because %s (set 'dialect' to override)",
+                             imprint_dialect_name(dialect), why);
+    }
+    imprint_read_opts chosen = *opts;
+    chosen.dialect = dialect;
+    /* A byte-order mark is not text; readers never see it. */
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        data += 3;
+        len -= 3;
+    }
+
+    switch (dialect) {
+    case IMPRINT_DIALECT_TEXT:
+        return imprint_read_text(doc, path, data, len, &chosen, diags);
+    case IMPRINT_DIALECT_TEI:
+        return imprint_read_tei(doc, path, data, len, &chosen, diags);
+    case IMPRINT_DIALECT_MARKDOWN:
+        return imprint_read_markdown(doc, path, data, len, &chosen, diags);
+    case IMPRINT_DIALECT_PDF_MARKDOWN:
+        return imprint_read_pdfmd(doc, path, data, len, &chosen, diags);
+    case IMPRINT_DIALECT_AUTO:
+        break;
+    }
+    imprint_diags_report(diags, IMPRINT_SEV_ERROR, file_pos, "unknown dialect");
+    return -1;
+}
+
+int imprint_read_file(imprint_doc *doc, const char *path, const imprint_read_opts *opts,
+                      imprint_diags *diags)
+{
+    imprint_pos file_pos = {path, 0, 0};
+    GStatBuf st;
+    if (g_stat(path, &st) != 0) {
+        int err = errno;
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, file_pos, "cannot read: %s",
+                             g_strerror(err));
+        return -1;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, file_pos,
+                             "cannot read: is a folder, not a file");
+        return -1;
+    }
+    /* Checked before reading so an oversized file is never loaded whole. */
+    if (S_ISREG(st.st_mode) && (guint64)st.st_size > IMPRINT_MAX_SOURCE_BYTES) {
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, file_pos,
+                             "file too large: %llu bytes (the limit is %u bytes)",
+                             (unsigned long long)st.st_size, IMPRINT_MAX_SOURCE_BYTES);
+        return -1;
+    }
+    char *data = NULL;
+    gsize len = 0;
+    GError *error = NULL;
+    if (!g_file_get_contents(path, &data, &len, &error)) {
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, file_pos, "cannot read: %s", error->message);
+        g_error_free(error);
+        return -1;
+    }
+    int n = imprint_read_buffer(doc, path, data, len, opts, diags);
+    g_free(data);
+    return n;
+}

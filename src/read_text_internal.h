@@ -1,0 +1,161 @@
+#ifndef IMPRINT_READ_TEXT_INTERNAL_H
+#define IMPRINT_READ_TEXT_INTERNAL_H
+
+/* Private to the `text` reader (read_text*.c). */
+
+#include <glib.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "imprint/model.h"
+#include "imprint/reader.h"
+
+/** Longest superscript marker taken as a note number: more digits would not
+ * fit an int, and no text has a millionth note. Longer runs stay as text. */
+#define READ_TEXT_MAX_MARKER_DIGITS 6
+
+/** How many lines a block quote that opened with a quote mark may run on,
+ * looking for its closing mark, before the reader gives up and takes only
+ * its first line as the quote (a stray mark must not swallow an article). */
+#define READ_TEXT_MAX_QUOTE_LINES 12
+
+/** Longest line (in code points) taken as a title or heading. */
+#define READ_TEXT_MAX_HEADING_CHARS 120
+
+/** A scraped source line, NFC-normalised. */
+typedef struct {
+    char *text;      /* the whole line, g_malloc'd */
+    size_t len;      /* bytes */
+    const char *t;   /* trimmed start (spaces and no-break spaces removed) */
+    size_t tlen;     /* trimmed length in bytes */
+    unsigned tcol;   /* column (code points, from 1) of the trimmed start */
+    unsigned nchar;  /* trimmed length in code points */
+    unsigned indent; /* leading spaces (a no-break space counts as one) */
+    unsigned lineno;
+    bool blank;
+    bool spacer;  /* blank, but made of no-break spaces: the blog's paragraph spacer */
+    bool notedef; /* starts with a superscript number: a note definition */
+    bool title;   /* chosen as an article title */
+    size_t chunk; /* index of its chunk (run of non-blank lines) */
+} rt_line;
+
+/** Role of a chunk in a bibliography. */
+enum { RT_BIB_NONE, RT_BIB_HEADING, RT_BIB_ENTRY, RT_BIB_IMPLICIT };
+
+/** A run of non-blank lines. */
+typedef struct {
+    size_t first, last; /* line indices, inclusive */
+    int bib;
+    bool title;
+} rt_chunk;
+
+/** Reader state for one source. */
+typedef struct {
+    imprint_doc *doc;
+    imprint_diags *diags;
+    const char *path;
+    rt_line *lines;
+    size_t nlines;
+    rt_chunk *chunks;
+    size_t nchunks;
+    /* the article being built */
+    imprint_node *article;
+    GPtrArray *refs; /* its NOTEREFs, resolved when the article ends */
+    bool failed;
+} rt_state;
+
+/* read_text_lines.c: line features */
+bool rt_line_is_heading_like(const rt_line *l);
+bool rt_line_is_colon_heading(const rt_line *l);
+bool rt_line_is_all_caps(const rt_line *l);
+unsigned rt_line_words(const rt_line *l);
+bool rt_line_nbsp_title(const rt_line *l);
+bool rt_line_is_end_marker(const rt_line *l);
+bool rt_line_is_bib_heading(const rt_line *l);
+bool rt_line_is_ref_like(const rt_line *l);
+bool rt_line_has_url(const rt_line *l);
+bool rt_line_is_paren_subtitle(const rt_line *l);
+int rt_line_list_marker(const rt_line *l, imprint_list_style *style, int *number, size_t *skip);
+bool rt_line_starts_quote(const rt_line *l);
+bool rt_line_ends_quote(const rt_line *l);
+bool rt_line_is_strong_citation(const rt_line *l);
+bool rt_line_speaker(const rt_line *l, size_t *name_len, size_t *skip);
+bool rt_line_is_figure(const rt_line *l, bool *is_file);
+int rt_line_table_cells(const rt_line *l, GPtrArray *cells);
+unsigned rt_utf8_cols(const char *s, size_t bytes);
+bool rt_is_space_at(const char *s, const char *end, size_t *bytes);
+void rt_trim(const char **s, size_t *len);
+
+/* read_text_inline.c */
+imprint_pos rt_pos(const rt_state *st, unsigned line, unsigned col);
+void rt_append_inlines(rt_state *st, imprint_node *parent, const char *s, size_t len, unsigned line,
+                       unsigned col);
+imprint_node *rt_block_with_text(rt_state *st, imprint_node_kind kind, const rt_line *l,
+                                 size_t skip);
+char *rt_plain(rt_state *st, const char *s, size_t len);
+
+/* read_text_notes.c */
+void rt_notes_begin(rt_state *st);
+bool rt_notes_add_definition(rt_state *st, const rt_line *l);
+bool rt_notes_finish(rt_state *st);
+
+/* read_text_blocks.c */
+/** Builds the blocks of chunks [from, to) into st->article. */
+bool rt_build_blocks(rt_state *st, size_t from, size_t to);
+
+/** Whether a run of chunks from `k` is short lines an editor would take for a
+ * list of references (not verse); returns its length, or 0. Stores in
+ * `*scanned` (may be NULL) how many chunks it looked at. */
+size_t rt_implicit_bib_run(const rt_state *st, size_t k, size_t to, size_t *scanned);
+
+/** Fewest short lines in a row taken as a bibliography without a heading. */
+#define READ_TEXT_MIN_BIB_RUN 5
+
+/* Building one article's blocks: read_text_blocks.c (the line loop, lists,
+ * tables, verse, bibliographies), read_text_quotes.c (quotes, citations,
+ * dialogue), read_text_headings.c (headings and their levels). */
+typedef struct {
+    imprint_node *list;
+    imprint_list_style style;
+    int next;
+    unsigned indent;
+} rt_list_level;
+
+typedef struct {
+    rt_state *st;
+    size_t first, last;       /* line range of the article, inclusive */
+    char *speech_ok;          /* per line of the range: a dialogue line */
+    imprint_node *last_block; /* last block appended to the article */
+    size_t last_line;         /* source line index of the last block's last line */
+    rt_list_level stack[IMPRINT_MAX_DEPTH];
+    int depth;
+    imprint_node *bib_list;
+    bool bib_implicit;
+    imprint_node *last_heading;
+} rt_builder;
+
+/* read_text_blocks.c: shared steps of the line loop */
+rt_line *rt_line_at(rt_builder *b, size_t i);
+void rt_append(rt_builder *b, imprint_node *node, size_t last_line);
+bool rt_same_chunk(rt_builder *b, size_t i, size_t j);
+size_t rt_next_text_line(rt_builder *b, size_t i);
+bool rt_dash_item(rt_builder *b, size_t i);
+/* read_text_quotes.c: each returns false / SIZE_MAX when its shape is absent */
+bool rt_is_speech(rt_builder *b, size_t i, size_t *name_len, size_t *skip);
+void rt_find_dialogue(rt_builder *b);
+imprint_node *rt_speech_node(rt_builder *b, size_t i);
+size_t rt_take_citation(rt_builder *b, imprint_node *quote, size_t qlast, size_t i);
+size_t rt_build_quote(rt_builder *b, size_t i);
+bool rt_wrap_as_quote(rt_builder *b, size_t i);
+bool rt_colon_quote(rt_builder *b, size_t i);
+/* read_text_headings.c */
+bool rt_body_follows(rt_builder *b, size_t i);
+bool rt_numbered_heading(rt_builder *b, size_t i, imprint_list_style style, int number,
+                         size_t skip);
+bool rt_colon_heading(rt_builder *b, size_t i);
+bool rt_spacer_heading(rt_builder *b, size_t i);
+void rt_set_levels(rt_state *st);
+void rt_set_parallel_levels(rt_state *st);
+
+#endif

@@ -1,0 +1,60 @@
+#ifndef IMPRINT_TEI_NAMES_H
+#define IMPRINT_TEI_NAMES_H
+
+/*
+ * How the model maps to TEI Lite, shared by write_tei.c and read_tei.c so
+ * that the two cannot drift apart.
+ *
+ *   ARTICLE   <div type="article" xml:id="aN" source="#aN-src" xml:lang?>
+ *             <head>title</head> <head type="sub">subtitle</head>
+ *             <byline><docAuthor>…</docAuthor>…</byline> <docDate>…</docDate>
+ *             source file, line and URL: <bibl xml:id="aN-src"> in sourceDesc
+ *             with <idno type="file">, <biblScope unit="line">, <ref target>
+ *   HEADING   <div type="section" [subtype="levelL"]><head>…</head>… (nested
+ *             by level; subtype only when L differs from the nesting depth);
+ *             inside quotes, items, notes, speeches (no div allowed there):
+ *             <label type="heading" subtype="levelL">
+ *   QUOTE     <cit><q>blocks</q><bibl>citation</bibl></cit>
+ *   LIST      <list [type="bibliography"] rend="bulleted|numbered|lettered">
+ *             <item n="1|a">blocks</item>
+ *   VERSE     <lg><l>…</l></lg>
+ *   SPEECH    <sp><speaker>…</speaker> blocks </sp>; a block sp cannot hold
+ *             stands alone in a <p>, a nested speech in <cit type="wrap"><q>
+ *   TABLE     <table><row><cell>…</cell></row></table>
+ *   FIGURE    <figure><head>caption</head><graphic url/><figDesc>placeholder</figDesc>
+ *   BREAK     <milestone unit="section"/>
+ *   BIBL      <bibl>
+ *   NOTE      <note place="foot" n="label" xml:id="aN-nK"> at its first reference;
+ *             later references <ptr type="noteref" target="#aN-nK" n="number"/>;
+ *             an unreferenced note at the article's end;
+ *             a marker without a note: <ref type="noteref" n="number"/>
+ *   inlines   hi rend="italic|bold|sup|sub|smallcaps", ref target, lb
+ */
+
+#define TEI_NS     "http://www.tei-c.org/ns/1.0"
+#define TEI_XML_NS "http://www.w3.org/XML/1998/namespace"
+
+#define TEI_ARTICLE_TYPE     "article"
+#define TEI_SECTION_TYPE     "section"
+#define TEI_SUBTITLE_TYPE    "sub"
+#define TEI_SOURCE_SUFFIX    "-src"
+#define TEI_FILE_IDNO_TYPE   "file"
+#define TEI_DESCRIPTION_TYPE "description"
+#define TEI_HEADING_TYPE     "heading"
+#define TEI_LEVEL_PREFIX     "level"
+#define TEI_NOTEREF_TYPE     "noteref"
+#define TEI_WRAP_TYPE        "wrap"
+#define TEI_BREAK_UNIT       "section"
+
+#define TEI_LIST_BULLET       "bulleted"
+#define TEI_LIST_DECIMAL      "numbered"
+#define TEI_LIST_ALPHA        "lettered"
+#define TEI_LIST_BIBLIOGRAPHY "bibliography"
+
+#define TEI_REND_EMPH      "italic"
+#define TEI_REND_STRONG    "bold"
+#define TEI_REND_SUP       "sup"
+#define TEI_REND_SUB       "sub"
+#define TEI_REND_SMALLCAPS "smallcaps"
+
+#endif

@@ -1,0 +1,84 @@
+# Shared by the tests/cli/*.sh tests (sourced, not run): checks the
+# environment ctest sets, makes a scratch folder, and offers run/expect helpers.
+set -euo pipefail
+: "${IMPRINT:?IMPRINT must name the imprint binary}"
+: "${SOURCE_DIR:?SOURCE_DIR must name the repository}"
+: "${FIXTURES:?FIXTURES must name tests/fixtures}"
+# Tests change folder: make relative paths absolute first.
+case $IMPRINT in /*) ;; */*) IMPRINT=$PWD/$IMPRINT ;; esac
+case $SOURCE_DIR in /*) ;; *) SOURCE_DIR=$PWD/$SOURCE_DIR ;; esac
+case $FIXTURES in /*) ;; *) FIXTURES=$PWD/$FIXTURES ;; esac
+
+# Pango loads fontconfig's configuration in a thread of its own and loses
+# that memory once per process (not imprint's); the PDF tests keep the
+# suppression for it. Sanitizer builds only read LSAN_OPTIONS.
+if [ -f "$FIXTURES/pdf/lsan.supp" ]; then
+    export LSAN_OPTIONS="suppressions=$FIXTURES/pdf/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+fi
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/imprint-cli-XXXXXX")
+trap 'chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
+
+fail() {
+    echo "FAIL: $*" >&2
+    exit 1
+}
+
+# run CMD ARGS...: runs a command; sets $rc, $out (stdout) and $err (stderr).
+run() {
+    set +e
+    "$@" >"$T/.stdout" 2>"$T/.stderr"
+    rc=$?
+    set -e
+    out=$(cat "$T/.stdout")
+    err=$(cat "$T/.stderr")
+}
+
+# expect_rc N: the last run exited with status N.
+expect_rc() {
+    [ "$rc" -eq "$1" ] || fail "expected exit status $1, got $rc${2:+ ($2)}; stderr was: $err"
+}
+
+# expect_has TEXT NEEDLE: TEXT contains the fixed string NEEDLE.
+expect_has() {
+    grep -qF -- "$2" <<<"$1" || fail "expected to find: $2
+in:
+$1"
+}
+
+# expect_lacks TEXT NEEDLE: TEXT does not contain NEEDLE.
+expect_lacks() {
+    if grep -qF -- "$2" <<<"$1"; then
+        fail "did not expect: $2
+in:
+$1"
+    fi
+}
+
+# expect_no_outputs DIR: DIR is missing or holds no output and no temporary file.
+expect_no_outputs() {
+    [ -d "$1" ] || return 0
+    local left
+    left=$(find "$1" -mindepth 1 -print)
+    [ -z "$left" ] || fail "expected no files in $1, found: $left"
+}
+
+# A format that has no writer yet, or empty when every format is built.
+unbuilt_format() {
+    "$IMPRINT" --list-formats | awk '$3 != "ready" { print $1; exit }'
+}
+
+# Copies the two-article fixture source and writes an edition NAME.yaml in
+# $T that builds it as plain text.
+make_edition() {
+    local name=$1
+    mkdir -p "$T/sources"
+    cp "$FIXTURES/edition/sources/two.txt" "$T/sources/two.txt"
+    cat >"$T/$name.yaml" <<YAML
+title: Test edition $name
+date: 2026-11-22
+articles:
+  - source: sources/two.txt
+    split: [First Piece, Second Piece]
+YAML
+}

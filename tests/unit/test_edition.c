@@ -1,0 +1,502 @@
+/* Edition files: every key, every kind of mistake at its line and column,
+ * select / split / dialect / overrides, default identifier, relative paths. */
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "imprint/edition.h"
+#include "imprint/uuid.h"
+
+#define EDITION_FIXTURES FIXTURES_DIR "/edition"
+
+/* A temporary folder holding an edition file and a source, removed at the end. */
+typedef struct {
+    char *dir;
+    char *yaml;
+} scratch;
+
+static void scratch_init(scratch *s, const char *yaml_text)
+{
+    GError *error = NULL;
+    s->dir = g_dir_make_tmp("imprint-edition-XXXXXX", &error);
+    g_assert_no_error(error);
+    char *src = g_build_filename(s->dir, "src.txt", NULL);
+    g_assert_true(g_file_set_contents(src, "Some text.\n", -1, NULL));
+    g_free(src);
+    s->yaml = g_build_filename(s->dir, "ed.yaml", NULL);
+    g_assert_true(g_file_set_contents(s->yaml, yaml_text, -1, NULL));
+}
+
+static void scratch_clear(scratch *s)
+{
+    GDir *d = g_dir_open(s->dir, 0, NULL);
+    const char *name;
+    while (d && (name = g_dir_read_name(d))) {
+        char *p = g_build_filename(s->dir, name, NULL);
+        g_unlink(p);
+        g_free(p);
+    }
+    if (d)
+        g_dir_close(d);
+    g_rmdir(s->dir);
+    g_free(s->dir);
+    g_free(s->yaml);
+}
+
+/* Whether some message, formatted as printed, holds `tail`
+ * ("ed.yaml:1:1: error: ..."). */
+static bool has_message(const imprint_diags *diags, const char *tail)
+{
+    for (size_t i = 0; i < imprint_diags_len(diags); i++) {
+        char *line = imprint_diag_format(imprint_diags_get(diags, i));
+        bool match = strstr(line, tail) != NULL;
+        g_free(line);
+        if (match)
+            return true;
+    }
+    return false;
+}
+
+static void dump(const imprint_diags *diags)
+{
+    for (size_t i = 0; i < imprint_diags_len(diags); i++) {
+        char *line = imprint_diag_format(imprint_diags_get(diags, i));
+        g_test_message("%s", line);
+        g_free(line);
+    }
+}
+
+/* Loads `yaml_text` and expects it to fail with a message ending in `tail`. */
+static void expect_load_error(const char *yaml_text, const char *tail)
+{
+    scratch s;
+    scratch_init(&s, yaml_text);
+    imprint_diags *diags = imprint_diags_new();
+    imprint_edition *e = imprint_edition_load(s.yaml, diags);
+    dump(diags);
+    g_assert_null(e);
+    g_assert_cmpuint(imprint_diags_count(diags, IMPRINT_SEV_ERROR), >=, 1);
+    if (!has_message(diags, tail))
+        g_error("expected a message ending in \"%s\"", tail);
+    imprint_diags_free(diags);
+    scratch_clear(&s);
+}
+
+static void test_every_key(void)
+{
+    imprint_diags *diags = imprint_diags_new();
+    imprint_edition *e = imprint_edition_load(EDITION_FIXTURES "/full.yaml", diags);
+    dump(diags);
+    g_assert_nonnull(e);
+    g_assert_cmpuint(imprint_diags_len(diags), ==, 0);
+    g_assert_cmpstr(e->name, ==, "full");
+    g_assert_cmpstr(e->dir, ==, EDITION_FIXTURES);
+    g_assert_cmpstr(e->title, ==, "The Moscow Trials");
+    g_assert_cmpstr(e->subtitle, ==, "Contending accounts");
+    g_assert_cmpstr(e->editor, ==, "Archive editors");
+    g_assert_cmpstr(e->language, ==, "de-AT");
+    g_assert_cmpstr(e->date, ==, "2026-11-21");
+    g_assert_cmpstr(e->identifier, ==, "urn:isbn:9780000000000");
+    g_assert_cmpstr(e->publisher, ==, "Imprint Press");
+    g_assert_cmpstr(e->rights, ==, "CC BY-SA 4.0");
+    g_assert_cmpstr(e->description, ==, "A test edition with every key.");
+    g_assert_cmpstr(e->style, ==, "classic");
+    g_assert_cmpstr(e->cover, ==, "auto");
+    g_assert_cmpstr(e->paper, ==, "6x9in");
+    g_assert_cmpint(e->notes, ==, IMPRINT_NOTES_ARTICLE);
+    g_assert_cmpuint(e->narticles, ==, 1);
+    const imprint_edition_article *a = &e->articles[0];
+    g_assert_cmpstr(a->source, ==, "sources/two.txt");
+    g_assert_cmpstr(a->source_path, ==, EDITION_FIXTURES "/sources/two.txt");
+    g_assert_true(g_file_test(a->source_path, G_FILE_TEST_IS_REGULAR));
+    g_assert_cmpstr(a->select, ==, "second piece");
+    g_assert_nonnull(a->split);
+    g_assert_cmpuint(g_strv_length(a->split), ==, 2);
+    g_assert_cmpstr(a->split[0], ==, "First Piece");
+    g_assert_cmpstr(a->split[1], ==, "Second Piece");
+    g_assert_cmpint(a->dialect, ==, IMPRINT_DIALECT_TEXT);
+    g_assert_cmpstr(a->author, ==, "A. Writer");
+    g_assert_cmpstr(a->title, ==, "The Second, Renamed");
+    g_assert_cmpstr(a->url, ==, "https://example.org/second");
+    g_assert_true(a->order_source);
+    g_assert_cmpuint(a->pos.line, ==, 16);
+    g_assert_cmpuint(a->pos.col, ==, 5);
+    imprint_edition_free(e);
+    imprint_diags_free(diags);
+}
+
+static void test_defaults(void)
+{
+    scratch s;
+    scratch_init(&s, "title: The Moscow Trials\narticles:\n  - source: src.txt\n");
+    imprint_diags *diags = imprint_diags_new();
+    imprint_edition *e = imprint_edition_load(s.yaml, diags);
+    g_assert_nonnull(e);
+    g_assert_cmpstr(e->name, ==, "ed");
+    g_assert_cmpstr(e->language, ==, "en");
+    g_assert_cmpstr(e->style, ==, "classic");
+    g_assert_cmpstr(e->cover, ==, "auto");
+    g_assert_cmpstr(e->paper, ==, "a5");
+    g_assert_cmpint(e->notes, ==, IMPRINT_NOTES_PAGE);
+    g_assert_null(e->date);
+    g_assert_null(e->subtitle);
+    g_assert_cmpint(e->articles[0].dialect, ==, IMPRINT_DIALECT_AUTO);
+    g_assert_false(e->articles[0].order_source);
+    g_assert_null(e->articles[0].split);
+    /* UUID v5 (URL namespace) of the title, as Python's uuid.uuid5 gives it. */
+    g_assert_cmpstr(e->identifier, ==, "urn:uuid:d46b76a1-7f5c-5382-9984-662c52496e11");
+    /* A source path is taken relative to the edition file's folder. */
+    char *expected = g_build_filename(s.dir, "src.txt", NULL);
+    g_assert_cmpstr(e->articles[0].source_path, ==, expected);
+    g_free(expected);
+    imprint_edition_free(e);
+    imprint_diags_free(diags);
+    scratch_clear(&s);
+}
+
+static void test_cover_path(void)
+{
+    /* Any existing file will do for the loader; the path is resolved
+     * against the edition's folder. */
+    scratch s;
+    scratch_init(&s, "title: T\ncover: src.txt\narticles:\n  - source: src.txt\n    order: auto\n");
+    imprint_diags *diags = imprint_diags_new();
+    imprint_edition *e = imprint_edition_load(s.yaml, diags);
+    g_assert_nonnull(e);
+    char *expected = g_build_filename(s.dir, "src.txt", NULL);
+    g_assert_cmpstr(e->cover, ==, expected);
+    g_assert_false(e->articles[0].order_source);
+    g_free(expected);
+    imprint_edition_free(e);
+    imprint_diags_free(diags);
+    scratch_clear(&s);
+}
+
+static void test_nfc(void)
+{
+    /* "Café" with a combining acute (NFD) comes out composed (NFC). */
+    scratch s;
+    scratch_init(&s, "title: \"Cafe\\u0301\"\narticles:\n  - source: src.txt\n");
+    imprint_diags *diags = imprint_diags_new();
+    imprint_edition *e = imprint_edition_load(s.yaml, diags);
+    g_assert_nonnull(e);
+    g_assert_cmpstr(e->title, ==, "Caf\xC3\xA9");
+    imprint_edition_free(e);
+    imprint_diags_free(diags);
+    scratch_clear(&s);
+}
+
+static void test_uuid_v5_vectors(void)
+{
+    char out[IMPRINT_UUID_STRLEN + 1];
+    /* Python: uuid.uuid5(uuid.NAMESPACE_DNS, "python.org") */
+    imprint_uuid_v5(imprint_uuid_ns_dns, "python.org", out);
+    g_assert_cmpstr(out, ==, "886313e1-3b8a-5372-9b90-0c9aee199e5d");
+    /* uuid.uuid5(uuid.NAMESPACE_URL, "The Moscow Trials") */
+    imprint_uuid_v5(imprint_uuid_ns_url, "The Moscow Trials", out);
+    g_assert_cmpstr(out, ==, "d46b76a1-7f5c-5382-9984-662c52496e11");
+    g_assert_cmpuint(strlen(out), ==, IMPRINT_UUID_STRLEN);
+}
+
+#define ARTICLES "articles:\n  - source: src.txt\n"
+
+static void test_unknown_keys(void)
+{
+    expect_load_error("titel: A typo\n" ARTICLES,
+                      "ed.yaml:1:1: error: unknown key 'titel' (did you mean 'title'?)");
+    expect_load_error("title: T\nlangauge: en\n" ARTICLES,
+                      "ed.yaml:2:1: error: unknown key 'langauge' (did you mean 'language'?)");
+    expect_load_error("title: T\nfrobnicate: yes\n" ARTICLES,
+                      "ed.yaml:2:1: error: unknown key 'frobnicate' (known keys: title, "
+                      "subtitle, editor, language, date, identifier, publisher, rights, "
+                      "description, style, cover, pdf, articles)");
+    expect_load_error("title: T\narticles:\n  - sorce: src.txt\n",
+                      "ed.yaml:3:5: error: unknown key 'sorce' (did you mean 'source'?)");
+    expect_load_error("title: T\npdf:\n  papr: a4\n" ARTICLES,
+                      "ed.yaml:3:3: error: unknown key 'papr' (did you mean 'paper'?)");
+    expect_load_error("title: T\ntitle: U\n" ARTICLES,
+                      "ed.yaml:2:1: error: duplicate key 'title' (first given at line 1)");
+}
+
+static void test_wrong_types(void)
+{
+    expect_load_error("title: [a, b]\n" ARTICLES,
+                      "ed.yaml:1:8: error: 'title' must be a string, not a list");
+    expect_load_error("title:\n  x: y\n" ARTICLES,
+                      "ed.yaml:2:3: error: 'title' must be a string, not a mapping");
+    expect_load_error("title: T\nsubtitle:\n" ARTICLES,
+                      "ed.yaml:2:10: error: 'subtitle' has no value (give one or remove the key)");
+    expect_load_error("title: T\npdf: a4\n" ARTICLES,
+                      "ed.yaml:2:6: error: 'pdf' must be a mapping (paper:, notes:), not a value");
+    expect_load_error("title: T\npdf:\n  notes: bottom\n" ARTICLES,
+                      "ed.yaml:3:10: error: bad notes value 'bottom' (use page or article)");
+    expect_load_error("title: T\npdf:\n  paper: b5\n" ARTICLES,
+                      "ed.yaml:3:10: error: bad paper size 'b5' (use a4, a5, letter, "
+                      "WIDTHxHEIGHTin or WIDTHxHEIGHTmm)");
+    expect_load_error("title: T\ndate: 21.11.2026\n" ARTICLES,
+                      "ed.yaml:2:7: error: bad date '21.11.2026' (write YYYY-MM-DD)");
+    expect_load_error("title: T\ndate: 2026-02-30\n" ARTICLES,
+                      "ed.yaml:2:7: error: bad date '2026-02-30' (write YYYY-MM-DD)");
+    expect_load_error("title: T\nlanguage: english\n" ARTICLES,
+                      "ed.yaml:2:11: error: bad language 'english' (write a language tag such "
+                      "as en or de-AT)");
+    expect_load_error("title: T\nstyle: ../evil\n" ARTICLES,
+                      "ed.yaml:2:8: error: bad style name '../evil' (letters, digits, - and _ "
+                      "only)");
+    expect_load_error("title: T\ncover: nope.png\n" ARTICLES, "ed.yaml:2:8: error: cover image "
+                                                              "'nope.png' not found");
+    expect_load_error("title: T\narticles: src.txt\n",
+                      "ed.yaml:2:11: error: 'articles' must be a list, not a value");
+    expect_load_error("title: T\narticles: []\n",
+                      "ed.yaml:2:11: error: 'articles' is empty: an edition needs at least one "
+                      "article");
+    expect_load_error("title: T\narticles:\n  - src.txt\n",
+                      "ed.yaml:3:5: error: each article must be a mapping with a 'source' key, "
+                      "not a value");
+    expect_load_error("title: T\narticles:\n  - select: X\n",
+                      "ed.yaml:3:5: error: article has no 'source'");
+    expect_load_error("title: T\narticles:\n  - source: src.txt\n    dialect: txt\n",
+                      "ed.yaml:4:14: error: unknown dialect 'txt' (did you mean 'text'?)");
+    expect_load_error("title: T\narticles:\n  - source: src.txt\n    dialect: latex\n",
+                      "ed.yaml:4:14: error: unknown dialect 'latex' (use auto, text, "
+                      "pdf-markdown, markdown or tei)");
+    expect_load_error("title: T\narticles:\n  - source: src.txt\n    split: First\n",
+                      "ed.yaml:4:12: error: 'split' must be a list of title lines, not a value");
+    expect_load_error("title: T\narticles:\n  - source: src.txt\n    split: []\n",
+                      "ed.yaml:4:12: error: 'split' is an empty list (name at least one title "
+                      "line)");
+    expect_load_error("title: T\narticles:\n  - source: src.txt\n    split: [[a]]\n",
+                      "ed.yaml:4:13: error: 'split' must be a string, not a list");
+    expect_load_error("title: T\narticles:\n  - source: src.txt\n    order: random\n",
+                      "ed.yaml:4:12: error: bad order 'random' (use source or auto)");
+    expect_load_error("title: T\narticles:\n  - source: src.txt\n    author: [a, b]\n",
+                      "ed.yaml:4:13: error: 'author' must be a string, not a list");
+    expect_load_error("[title, articles]\n", "ed.yaml:1:1: error: an edition file is a mapping "
+                                             "of keys (title:, articles:...), not a list");
+    expect_load_error("? [a]\n: b\n" ARTICLES,
+                      "ed.yaml:1:3: error: a key must be a plain word, not a list");
+}
+
+static void test_missing_keys(void)
+{
+    expect_load_error(ARTICLES, "ed.yaml:1:1: error: missing required key 'title'");
+    expect_load_error("title: T\n", "ed.yaml:1:1: error: missing required key 'articles'");
+    expect_load_error("", "ed.yaml: error: empty edition file (it needs at least 'title' and "
+                          "'articles')");
+}
+
+static void test_syntax_errors(void)
+{
+    expect_load_error("title: [unclosed\n",
+                      "ed.yaml:2:1: error: YAML syntax error: did not find expected ',' or ']'");
+    expect_load_error("title: \"open\n", "ed.yaml:2:1: error: YAML syntax error: found "
+                                         "unexpected end of stream");
+    expect_load_error("title: a\n  b: c\n",
+                      "ed.yaml:2:4: error: YAML syntax error: mapping values are not allowed "
+                      "in this context");
+    expect_load_error("title: T\n" ARTICLES "---\ntitle: U\n",
+                      "ed.yaml:5:1: error: a second YAML document: an edition file holds one");
+}
+
+static void test_size_limit(void)
+{
+    /* Over EDITION_MAX_BYTES (1 MiB): refused before parsing. */
+    GString *big = g_string_new("title: T\n" ARTICLES "description: ");
+    while (big->len <= 1024 * 1024)
+        g_string_append(big, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+    g_string_append_c(big, '\n');
+    expect_load_error(big->str, "is this a source rather than an edition?)");
+    g_string_free(big, TRUE);
+}
+
+static void test_missing_file(void)
+{
+    imprint_diags *diags = imprint_diags_new();
+    g_assert_null(imprint_edition_load(EDITION_FIXTURES "/no-such.yaml", diags));
+    g_assert_cmpuint(imprint_diags_count_matching(diags, IMPRINT_SEV_ERROR, "cannot read edition"),
+                     ==, 1);
+    imprint_diags_free(diags);
+}
+
+/* Loads and reads a fixture edition; the document must be sound. */
+static imprint_doc *read_fixture(const char *name, imprint_diags *diags, imprint_edition **out)
+{
+    char *path = g_build_filename(EDITION_FIXTURES, name, NULL);
+    imprint_edition *e = imprint_edition_load(path, diags);
+    g_free(path);
+    g_assert_nonnull(e);
+    imprint_doc *doc = imprint_edition_read(e, diags);
+    dump(diags);
+    if (doc) {
+        GString *problems = g_string_new(NULL);
+        if (!imprint_doc_check(doc, problems))
+            g_error("document check failed: %s", problems->str);
+        g_string_free(problems, TRUE);
+    }
+    *out = e;
+    return doc;
+}
+
+static void test_read_select_and_overrides(void)
+{
+    imprint_diags *diags = imprint_diags_new();
+    imprint_edition *e;
+    imprint_doc *doc = read_fixture("full.yaml", diags, &e);
+    g_assert_nonnull(doc);
+    g_assert_cmpuint(imprint_diags_count(diags, IMPRINT_SEV_ERROR), ==, 0);
+    imprint_node *a = doc->root->first_child;
+    g_assert_nonnull(a);
+    g_assert_null(a->next);
+    g_assert_cmpstr(a->as.article.title, ==, "The Second, Renamed");
+    g_assert_nonnull(a->as.article.authors);
+    g_assert_cmpstr(a->as.article.authors[0], ==, "A. Writer");
+    g_assert_null(a->as.article.authors[1]);
+    g_assert_cmpstr(a->as.article.source_url, ==, "https://example.org/second");
+    /* The body is the second piece's, not the first's. */
+    char *text = imprint_node_plain_text(doc, a);
+    g_assert_nonnull(strstr(text, "second piece"));
+    g_assert_null(strstr(text, "first piece"));
+    /* The reader's messages about the article left out (lines 1-4) do not
+     * pass on. */
+    g_assert_false(has_message(diags, "two.txt:1:"));
+    g_assert_cmpstr(doc->meta.title, ==, "The Moscow Trials");
+    g_assert_cmpstr(doc->meta.subtitle, ==, "Contending accounts");
+    g_assert_cmpstr(doc->meta.language, ==, "de-AT");
+    g_assert_cmpstr(doc->meta.identifier, ==, "urn:isbn:9780000000000");
+    g_assert_cmpstr(doc->meta.date, ==, "2026-11-21");
+    g_assert_cmpstr(doc->meta.editor, ==, "Archive editors");
+    g_assert_cmpstr(doc->meta.publisher, ==, "Imprint Press");
+    g_assert_cmpstr(doc->meta.rights, ==, "CC BY-SA 4.0");
+    g_assert_cmpstr(doc->meta.description, ==, "A test edition with every key.");
+    imprint_doc_free(doc);
+    imprint_edition_free(e);
+    imprint_diags_free(diags);
+}
+
+static void test_read_same_source_twice(void)
+{
+    /* Second Piece, First Piece by select, then the whole source again:
+     * four articles in edition order, each a node of its own. */
+    imprint_diags *diags = imprint_diags_new();
+    imprint_edition *e;
+    imprint_doc *doc = read_fixture("reuse-figures.yaml", diags, &e);
+    g_assert_nonnull(doc);
+    const char *want[] = {"Second Piece", "First Piece", "First Piece", "Second Piece"};
+    size_t n = 0;
+    for (imprint_node *a = doc->root->first_child; a; a = a->next, n++) {
+        g_assert_cmpuint(n, <, G_N_ELEMENTS(want));
+        char *have = g_strdup(a->as.article.title);
+        g_assert_cmpstr(g_strstrip(have), ==, want[n]);
+        g_free(have);
+    }
+    g_assert_cmpuint(n, ==, 4);
+    /* The source was read once, and each of the reader's warnings (one
+     * placeholder an article) is passed on once, when its article is first
+     * taken: the second article's (line 11) first. */
+    g_assert_cmpuint(imprint_diags_count(diags, IMPRINT_SEV_WARNING), ==, 2);
+    size_t w = 0;
+    const unsigned want_lines[] = {11, 5};
+    for (size_t i = 0; i < imprint_diags_len(diags); i++) {
+        const imprint_diag *d = imprint_diags_get(diags, i);
+        if (d->severity == IMPRINT_SEV_WARNING)
+            g_assert_cmpuint(d->line, ==, want_lines[w++]);
+    }
+    imprint_doc_free(doc);
+    imprint_edition_free(e);
+    imprint_diags_free(diags);
+}
+
+static void test_read_select_matching(void)
+{
+    /* A title with a no-break space and curly quotes is found from a
+     * select typed with plain spaces, straight quotes and other case. */
+    imprint_diags *diags = imprint_diags_new();
+    imprint_edition *e;
+    imprint_doc *doc = read_fixture("select-nbsp.yaml", diags, &e);
+    g_assert_nonnull(doc);
+    imprint_node *a = doc->root->first_child;
+    g_assert_nonnull(a);
+    g_assert_null(a->next);
+    g_assert_nonnull(strstr(a->as.article.title, "Moscow"));
+    imprint_doc_free(doc);
+    imprint_edition_free(e);
+    imprint_diags_free(diags);
+}
+
+static void test_read_select_missing(void)
+{
+    imprint_diags *diags = imprint_diags_new();
+    imprint_edition *e;
+    imprint_doc *doc = read_fixture("select-missing.yaml", diags, &e);
+    g_assert_null(doc);
+    g_assert_true(has_message(diags, "select-missing.yaml:4:13: error: no article titled 'Third "
+                                     "Piece' in sources/two.txt; the titles found follow"));
+    g_assert_true(has_message(diags, "two.txt:1:1: note: article 'First Piece'"));
+    g_assert_true(has_message(diags, "two.txt:5:1: note: article 'Second Piece'"));
+    imprint_edition_free(e);
+    imprint_diags_free(diags);
+}
+
+static void test_read_missing_source(void)
+{
+    imprint_diags *diags = imprint_diags_new();
+    imprint_edition *e;
+    imprint_doc *doc = read_fixture("missing-source.yaml", diags, &e);
+    g_assert_null(doc);
+    g_assert_true(has_message(diags,
+                              "missing-source.yaml:3:13: error: source 'sources/nope.txt' "
+                              "not found (looked at " EDITION_FIXTURES "/sources/nope.txt)"));
+    imprint_edition_free(e);
+    imprint_diags_free(diags);
+}
+
+static void test_read_title_needs_select(void)
+{
+    imprint_diags *diags = imprint_diags_new();
+    imprint_edition *e;
+    imprint_doc *doc = read_fixture("title-many.yaml", diags, &e);
+    g_assert_null(doc);
+    g_assert_true(has_message(diags, "title-many.yaml:7:12: error: 'title' renames one article, "
+                                     "but sources/two.txt holds 2; add 'select'"));
+    imprint_edition_free(e);
+    imprint_diags_free(diags);
+}
+
+static void test_read_dialect_forced(void)
+{
+    /* dialect: tei on a text file: the TEI reader must refuse it. */
+    imprint_diags *diags = imprint_diags_new();
+    imprint_edition *e;
+    imprint_doc *doc = read_fixture("dialect-tei.yaml", diags, &e);
+    g_assert_null(doc);
+    g_assert_cmpuint(imprint_diags_count(diags, IMPRINT_SEV_ERROR), >=, 1);
+    /* No note about guessing: the dialect was given. */
+    g_assert_cmpuint(imprint_diags_count_matching(diags, IMPRINT_SEV_NOTE, "read as dialect"), ==,
+                     0);
+    imprint_edition_free(e);
+    imprint_diags_free(diags);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/edition/every-key", test_every_key);
+    g_test_add_func("/edition/defaults", test_defaults);
+    g_test_add_func("/edition/cover-path", test_cover_path);
+    g_test_add_func("/edition/uuid-v5", test_uuid_v5_vectors);
+    g_test_add_func("/edition/nfc", test_nfc);
+    g_test_add_func("/edition/unknown-keys", test_unknown_keys);
+    g_test_add_func("/edition/wrong-types", test_wrong_types);
+    g_test_add_func("/edition/missing-keys", test_missing_keys);
+    g_test_add_func("/edition/syntax-errors", test_syntax_errors);
+    g_test_add_func("/edition/size-limit", test_size_limit);
+    g_test_add_func("/edition/missing-file", test_missing_file);
+    g_test_add_func("/edition/read/select-and-overrides", test_read_select_and_overrides);
+    g_test_add_func("/edition/read/same-source-twice", test_read_same_source_twice);
+    g_test_add_func("/edition/read/select-matching", test_read_select_matching);
+    g_test_add_func("/edition/read/select-missing", test_read_select_missing);
+    g_test_add_func("/edition/read/missing-source", test_read_missing_source);
+    g_test_add_func("/edition/read/title-needs-select", test_read_title_needs_select);
+    g_test_add_func("/edition/read/dialect-forced", test_read_dialect_forced);
+    return g_test_run();
+}

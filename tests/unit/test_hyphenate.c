@@ -1,0 +1,109 @@
+#include <glib.h>
+#include <string.h>
+
+#include "imprint/hyphenate.h"
+
+static char *hyphenate(const imprint_hyphenator *h, const char *text)
+{
+    GString *out = g_string_new(NULL);
+    imprint_hyphenate_append(h, out, text, strlen(text));
+    return g_string_free(out, FALSE);
+}
+
+/* Shows soft hyphens as '-' so expectations read plainly. */
+static char *visible(const char *s)
+{
+    GString *out = g_string_new(NULL);
+    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (c == 0xAD)
+            g_string_append_c(out, '-');
+        else
+            g_string_append_unichar(out, c);
+    }
+    return g_string_free(out, FALSE);
+}
+
+static void test_english(void)
+{
+    imprint_hyphenator *h = imprint_hyphenator_new("en", NULL);
+    g_assert_nonnull(h);
+    g_assert_true(g_str_has_prefix(imprint_hyphenator_path(h), IMPRINT_HYPHEN_DICT_DIR));
+    char *out = hyphenate(h, "The revolutionary proletariat, internationally.");
+    char *v = visible(out);
+    /* Break points from the en_US patterns; short words are untouched. */
+    g_assert_cmpstr(v, ==, "The rev-o-lu-tion-ary pro-le-tariat, in-ter-na-tion-ally.");
+    g_free(v);
+    g_free(out);
+
+    /* Capitals are hyphenated like lower case, and kept. */
+    out = hyphenate(h, "Revolutionary");
+    v = visible(out);
+    g_assert_cmpstr(v, ==, "Rev-o-lu-tion-ary");
+    g_free(v);
+    g_free(out);
+
+    /* Letters outside ASCII: breaks fall between characters, never inside one. */
+    out = hyphenate(h, "Cl\u00e9menceau");
+    g_assert_true(g_utf8_validate(out, -1, NULL));
+    v = visible(out);
+    g_assert_cmpstr(v, ==, "Cl\u00e9-menceau");
+    g_free(v);
+    g_free(out);
+    imprint_hyphenator_free(h);
+}
+
+static void test_region_and_fallback(void)
+{
+    imprint_hyphenator *h = imprint_hyphenator_new("en-US", NULL);
+    g_assert_nonnull(h);
+    g_assert_true(g_str_has_suffix(imprint_hyphenator_path(h), "hyph_en_US.dic"));
+    imprint_hyphenator_free(h);
+    /* en-GB has no file of its own here: the plain language is used. */
+    h = imprint_hyphenator_new("en-GB", NULL);
+    g_assert_nonnull(h);
+    imprint_hyphenator_free(h);
+    g_assert_null(imprint_hyphenator_new("xx", NULL));
+    g_assert_null(imprint_hyphenator_new("", NULL));
+    g_assert_null(imprint_hyphenator_new("../etc", NULL));
+    imprint_hyphenator_free(NULL);
+}
+
+static void test_limits(void)
+{
+    imprint_hyphenator *h = imprint_hyphenator_new("en", NULL);
+    /* Shorter than IMPRINT_HYPHEN_MIN_WORD: unchanged. */
+    char *out = hyphenate(h, "over");
+    g_assert_cmpstr(out, ==, "over");
+    g_free(out);
+    /* Longer than IMPRINT_HYPHEN_MAX_WORD bytes: unchanged. */
+    GString *longword = g_string_new(NULL);
+    while (longword->len <= IMPRINT_HYPHEN_MAX_WORD)
+        g_string_append(longword, "revolution");
+    out = hyphenate(h, longword->str);
+    g_assert_cmpstr(out, ==, longword->str);
+    g_free(out);
+    g_string_free(longword, TRUE);
+    /* Words with digits or soft hyphens already in them: unchanged. */
+    out = hyphenate(h, "revolution1917 inter\xC2\xADnational");
+    g_assert_cmpstr(out, ==, "revolution1917 inter\xC2\xADnational");
+    g_free(out);
+    /* Non-letters and other scripts pass through intact. */
+    out = hyphenate(h, "— «Революция» 1917 ¹²");
+    g_assert_cmpstr(out, ==, "— «Революция» 1917 ¹²");
+    g_free(out);
+    /* Without patterns, text is copied. */
+    out = hyphenate(NULL, "revolutionary");
+    g_assert_cmpstr(out, ==, "revolutionary");
+    g_free(out);
+    imprint_hyphenator_free(h);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/hyphenate/english", test_english);
+    g_test_add_func("/hyphenate/region-and-fallback", test_region_and_fallback);
+    g_test_add_func("/hyphenate/limits", test_limits);
+    return g_test_run();
+}

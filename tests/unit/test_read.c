@@ -1,0 +1,275 @@
+/* Reading sources: dialect names and detection, and the checks every source
+ * passes before a dialect reader sees it (size, NUL bytes, UTF-8, no text). */
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "imprint/reader.h"
+
+#define READ_FIXTURES FIXTURES_DIR "/read"
+
+static bool has_message(const imprint_diags *diags, const char *text)
+{
+    for (size_t i = 0; i < imprint_diags_len(diags); i++) {
+        char *line = imprint_diag_format(imprint_diags_get(diags, i));
+        bool match = strstr(line, text) != NULL;
+        g_free(line);
+        if (match)
+            return true;
+    }
+    return false;
+}
+
+static void test_dialect_names(void)
+{
+    const imprint_dialect all[] = {IMPRINT_DIALECT_AUTO, IMPRINT_DIALECT_TEXT,
+                                   IMPRINT_DIALECT_PDF_MARKDOWN, IMPRINT_DIALECT_MARKDOWN,
+                                   IMPRINT_DIALECT_TEI};
+    const char *names[] = {"auto", "text", "pdf-markdown", "markdown", "tei"};
+    for (size_t i = 0; i < G_N_ELEMENTS(all); i++) {
+        g_assert_cmpstr(imprint_dialect_name(all[i]), ==, names[i]);
+        imprint_dialect d = IMPRINT_DIALECT_AUTO;
+        g_assert_true(imprint_dialect_parse(names[i], &d));
+        g_assert_cmpint(d, ==, all[i]);
+    }
+    imprint_dialect d = IMPRINT_DIALECT_TEXT;
+    g_assert_false(imprint_dialect_parse("txt", &d));
+    g_assert_false(imprint_dialect_parse("TEXT", &d));
+    g_assert_false(imprint_dialect_parse(NULL, &d));
+    g_assert_cmpint(d, ==, IMPRINT_DIALECT_TEXT);
+}
+
+static imprint_dialect detect_fixture(const char *name)
+{
+    char *path = g_build_filename(READ_FIXTURES, name, NULL);
+    char *data;
+    gsize len;
+    g_assert_true(g_file_get_contents(path, &data, &len, NULL));
+    imprint_dialect d = imprint_dialect_detect(path, data, len);
+    g_free(data);
+    g_free(path);
+    return d;
+}
+
+static void test_dialect_detect(void)
+{
+    g_assert_cmpint(detect_fixture("plain.txt"), ==, IMPRINT_DIALECT_TEXT);
+    g_assert_cmpint(detect_fixture("tei.xml"), ==, IMPRINT_DIALECT_TEI);
+    g_assert_cmpint(detect_fixture("tei-declared.txt"), ==, IMPRINT_DIALECT_TEI);
+    g_assert_cmpint(detect_fixture("notes.md"), ==, IMPRINT_DIALECT_MARKDOWN);
+    /* A thematic break alone does not make a PDF export... */
+    g_assert_cmpint(detect_fixture("rule-only.md"), ==, IMPRINT_DIALECT_MARKDOWN);
+    /* ...page fragments with page-bottom notes or inline HTML do, whatever
+     * the file is called (corpus 004 is a .txt). */
+    g_assert_cmpint(detect_fixture("export.md"), ==, IMPRINT_DIALECT_PDF_MARKDOWN);
+    g_assert_cmpint(detect_fixture("export-html.md"), ==, IMPRINT_DIALECT_PDF_MARKDOWN);
+    g_assert_cmpint(detect_fixture("export.txt"), ==, IMPRINT_DIALECT_PDF_MARKDOWN);
+    g_assert_cmpint(imprint_dialect_detect("x.MARKDOWN", "# A\n", 4), ==, IMPRINT_DIALECT_MARKDOWN);
+    g_assert_cmpint(imprint_dialect_detect("dir.md/x", "# A\n", 4), ==, IMPRINT_DIALECT_TEXT);
+    g_assert_cmpint(imprint_dialect_detect("x.txt", "\xEF\xBB\xBF  <?xml version='1.0'?>", 27), ==,
+                    IMPRINT_DIALECT_TEI);
+}
+
+static void test_corpus_dialects(void)
+{
+    const struct {
+        const char *file;
+        imprint_dialect dialect;
+    } corpus[] = {
+        {"000_c8437d6b3ad2a941.txt", IMPRINT_DIALECT_TEXT},
+        {"001_d1cafe7658540bb9.txt", IMPRINT_DIALECT_TEXT},
+        {"003_0bac6d7f76fcfd08.txt", IMPRINT_DIALECT_TEXT},
+        {"004_558719087223f094.txt", IMPRINT_DIALECT_PDF_MARKDOWN},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(corpus); i++) {
+        char *path = g_build_filename(SOURCE_DIR, "editions", "sources", corpus[i].file, NULL);
+        char *data;
+        gsize len;
+        g_assert_true(g_file_get_contents(path, &data, &len, NULL));
+        g_assert_cmpint(imprint_dialect_detect(path, data, len), ==, corpus[i].dialect);
+        g_free(data);
+        g_free(path);
+    }
+}
+
+/* Reads `len` bytes as a source named "f.txt"; expects failure with a
+ * message holding `text`, and nothing appended to the document. */
+static void expect_buffer_error(const char *data, size_t len, const char *text)
+{
+    imprint_doc *doc = imprint_doc_new();
+    imprint_diags *diags = imprint_diags_new();
+    g_assert_cmpint(imprint_read_buffer(doc, "f.txt", data, len, NULL, diags), ==, -1);
+    g_assert_null(doc->root->first_child);
+    g_assert_cmpuint(imprint_diags_count(diags, IMPRINT_SEV_ERROR), ==, 1);
+    if (!has_message(diags, text)) {
+        char *got = imprint_diag_format(imprint_diags_get(diags, 0));
+        g_error("expected \"%s\", got \"%s\"", text, got);
+    }
+    imprint_diags_free(diags);
+    imprint_doc_free(doc);
+}
+
+static void test_invalid_utf8(void)
+{
+    /* 0xE9 (Latin-1 é) at byte 8: line 2, after the 4 code points "cdéf". */
+    const char data[] = "ab\ncd\xC3\xA9"
+                        "f\xE9"
+                        "tail\n";
+    expect_buffer_error(data, sizeof data - 1, "f.txt:2:5: error: invalid UTF-8 at byte 8 (0xE9)");
+    /* A truncated sequence at the very end. */
+    const char cut[] = "abc\xE2\x80";
+    expect_buffer_error(cut, sizeof cut - 1, "f.txt:1:4: error: invalid UTF-8 at byte 3 (0xE2)");
+    /* An overlong encoding of '/'. */
+    const char overlong[] = "x\xC0\xAF";
+    expect_buffer_error(overlong, sizeof overlong - 1, "f.txt:1:2: error: invalid UTF-8 at byte 1");
+}
+
+static void test_binary(void)
+{
+    const char data[] = "PK\x03\x04\nab\0cd";
+    expect_buffer_error(data, sizeof data - 1,
+                        "f.txt:2:3: error: binary file: NUL byte at byte 7; imprint reads text "
+                        "only");
+    /* NUL after bytes that are not UTF-8 either: no line to point at. */
+    const char junk[] = "\xFF\xFE\0\0";
+    expect_buffer_error(junk, sizeof junk - 1, "f.txt: error: binary file: NUL byte at byte 2");
+}
+
+static void test_empty(void)
+{
+    expect_buffer_error("", 0, "f.txt: error: empty file: no text to read");
+    const char blank[] = "  \n\t\n\xC2\xA0\xC2\xA0\n\n";
+    expect_buffer_error(blank, sizeof blank - 1,
+                        "f.txt: error: no text: the file holds only white space");
+}
+
+static void test_size_limit_buffer(void)
+{
+    /* The length alone decides; the bytes past the limit are never looked at. */
+    size_t len = (size_t)IMPRINT_MAX_SOURCE_BYTES + 1;
+    char *big = g_malloc0(len);
+    expect_buffer_error(big, len,
+                        "f.txt: error: file too large: 67108865 bytes (the limit is "
+                        "67108864 bytes)");
+    g_free(big);
+}
+
+static void test_line_limit(void)
+{
+    /* MAX_LINE_BYTES (1 MiB) per line: a line one byte longer, on line 2, is refused. */
+    size_t n = 1024 * 1024 + 1;
+    GString *s = g_string_new("Title\n");
+    for (size_t i = 0; i < n; i++)
+        g_string_append_c(s, i % 8 == 7 ? ' ' : 'w');
+    g_string_append(s, "\nlast line\n");
+    expect_buffer_error(s->str, s->len,
+                        "f.txt:2:1: error: line too long: 1048577 bytes (the limit is 1048576)");
+    /* Exactly at the limit is fine as far as the checks go. */
+    g_string_assign(s, "Title\n\n");
+    for (size_t i = 0; i < n - 1; i++)
+        g_string_append_c(s, i % 8 == 7 ? ' ' : 'w');
+    g_string_append_c(s, '\n');
+    imprint_doc *doc = imprint_doc_new();
+    imprint_diags *diags = imprint_diags_new();
+    imprint_read_opts opts = {.dialect = IMPRINT_DIALECT_TEXT};
+    imprint_read_buffer(doc, "f.txt", s->str, s->len, &opts, diags);
+    g_assert_cmpuint(imprint_diags_count_matching(diags, IMPRINT_SEV_ERROR, "line too long"), ==,
+                     0);
+    imprint_diags_free(diags);
+    imprint_doc_free(doc);
+    g_string_free(s, TRUE);
+}
+
+static void test_size_limit_file(void)
+{
+    /* A sparse file one byte over the limit: refused before it is read. */
+    GError *error = NULL;
+    char *dir = g_dir_make_tmp("imprint-read-XXXXXX", &error);
+    g_assert_no_error(error);
+    char *path = g_build_filename(dir, "huge.txt", NULL);
+    FILE *f = fopen(path, "wb");
+    g_assert_nonnull(f);
+    g_assert_cmpint(fseek(f, (long)IMPRINT_MAX_SOURCE_BYTES, SEEK_SET), ==, 0);
+    g_assert_cmpint(fputc('a', f), ==, 'a');
+    fclose(f);
+    imprint_doc *doc = imprint_doc_new();
+    imprint_diags *diags = imprint_diags_new();
+    g_assert_cmpint(imprint_read_file(doc, path, NULL, diags), ==, -1);
+    g_assert_true(has_message(diags, "huge.txt: error: file too large: 67108865 bytes"));
+    imprint_diags_free(diags);
+    imprint_doc_free(doc);
+    g_unlink(path);
+    g_rmdir(dir);
+    g_free(path);
+    g_free(dir);
+}
+
+static void test_missing_and_folder(void)
+{
+    imprint_doc *doc = imprint_doc_new();
+    imprint_diags *diags = imprint_diags_new();
+    g_assert_cmpint(imprint_read_file(doc, READ_FIXTURES "/nope.txt", NULL, diags), ==, -1);
+    g_assert_true(has_message(diags, "nope.txt: error: cannot read: No such file or directory"));
+    g_assert_cmpint(imprint_read_file(doc, READ_FIXTURES, NULL, diags), ==, -1);
+    g_assert_true(has_message(diags, "read: error: cannot read: is a folder, not a file"));
+    imprint_diags_free(diags);
+    imprint_doc_free(doc);
+}
+
+static void test_auto_note_and_read(void)
+{
+    imprint_doc *doc = imprint_doc_new();
+    imprint_diags *diags = imprint_diags_new();
+    int n = imprint_read_file(doc, READ_FIXTURES "/plain.txt", NULL, diags);
+    g_assert_cmpint(n, >=, 1);
+    g_assert_true(has_message(diags, "plain.txt: note: read as dialect 'text' because no other "
+                                     "dialect's signs were found"));
+    GString *problems = g_string_new(NULL);
+    g_assert_true(imprint_doc_check(doc, problems));
+    g_string_free(problems, TRUE);
+    imprint_diags_free(diags);
+    imprint_doc_free(doc);
+
+    /* A dialect that is given is not announced. */
+    doc = imprint_doc_new();
+    diags = imprint_diags_new();
+    imprint_read_opts opts = {.dialect = IMPRINT_DIALECT_TEXT};
+    g_assert_cmpint(imprint_read_file(doc, READ_FIXTURES "/plain.txt", &opts, diags), >=, 1);
+    g_assert_cmpuint(imprint_diags_count_matching(diags, IMPRINT_SEV_NOTE, "read as dialect"), ==,
+                     0);
+    imprint_diags_free(diags);
+    imprint_doc_free(doc);
+}
+
+static void test_bom_skipped(void)
+{
+    const char data[] = "\xEF\xBB\xBF"
+                        "A Title\n\nSome text.\n";
+    imprint_doc *doc = imprint_doc_new();
+    imprint_diags *diags = imprint_diags_new();
+    imprint_read_opts opts = {.dialect = IMPRINT_DIALECT_TEXT};
+    g_assert_cmpint(imprint_read_buffer(doc, "bom.txt", data, sizeof data - 1, &opts, diags), >=,
+                    1);
+    char *text = imprint_node_plain_text(doc, doc->root);
+    g_assert_null(strstr(text, "\xEF\xBB\xBF"));
+    imprint_diags_free(diags);
+    imprint_doc_free(doc);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/read/dialect-names", test_dialect_names);
+    g_test_add_func("/read/dialect-detect", test_dialect_detect);
+    g_test_add_func("/read/corpus-dialects", test_corpus_dialects);
+    g_test_add_func("/read/invalid-utf8", test_invalid_utf8);
+    g_test_add_func("/read/binary", test_binary);
+    g_test_add_func("/read/empty", test_empty);
+    g_test_add_func("/read/size-limit-buffer", test_size_limit_buffer);
+    g_test_add_func("/read/size-limit-file", test_size_limit_file);
+    g_test_add_func("/read/line-limit", test_line_limit);
+    g_test_add_func("/read/missing-and-folder", test_missing_and_folder);
+    g_test_add_func("/read/auto-note", test_auto_note_and_read);
+    g_test_add_func("/read/bom", test_bom_skipped);
+    return g_test_run();
+}

@@ -1,0 +1,263 @@
+/* The text reader's named limits and pathological inputs. */
+
+#include "../../src/read_text_internal.h"
+#include "read_text_test_util.h"
+
+static void append_sup(GString *s, int n)
+{
+    static const char *const sup[] = {"\u2070", "\u00b9", "\u00b2", "\u00b3", "\u2074",
+                                      "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
+    char digits[16];
+    g_snprintf(digits, sizeof digits, "%d", n);
+    for (char *d = digits; *d; d++)
+        g_string_append(s, sup[*d - '0']);
+}
+
+/* 10,000 footnotes in one article all link. */
+static void test_ten_thousand_notes(void)
+{
+    GString *s = g_string_new("Many Notes\n\n");
+    for (int i = 1; i <= 10000; i++) {
+        g_string_append_printf(s, "Claim %d", i);
+        append_sup(s, i);
+        g_string_append(s, i % 50 ? " " : ".\n\n");
+    }
+    g_string_append(s, "\n\n");
+    for (int i = 1; i <= 10000; i++) {
+        append_sup(s, i);
+        g_string_append_printf(s, " Source number %d.\n", i);
+    }
+    rt_result r = rt_read_buffer("notes10k.txt", s->str, s->len, NULL);
+    g_assert_cmpint(r.articles, ==, 1);
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpint(a->as.article.note_count, ==, 10000);
+    int linked = 0;
+    for (imprint_node *n = a->as.article.first_note; n; n = n->as.note.next_note)
+        linked += imprint_note_ref_count(n) == 1;
+    g_assert_cmpint(linked, ==, 10000);
+    g_assert_cmpuint(imprint_diags_count(r.diags, IMPRINT_SEV_WARNING), ==, 0);
+    g_assert_cmpstr(a->as.article.last_note->as.note.label, ==, "10000");
+    rt_result_free(&r);
+    g_string_free(s, TRUE);
+}
+
+/* More than IMPRINT_MAX_NOTES notes in one article is an error. */
+static void test_too_many_notes(void)
+{
+    GString *s = g_string_new("Too Many Notes\n\nA paragraph of text.\n\n");
+    for (int i = 1; i <= IMPRINT_MAX_NOTES + 1; i++) {
+        append_sup(s, i);
+        g_string_append(s, " n\n");
+    }
+    rt_result r = rt_read_buffer("toomany.txt", s->str, s->len, NULL);
+    g_assert_cmpint(r.articles, ==, -1);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_ERROR, (unsigned)IMPRINT_MAX_NOTES + 5,
+                              "more than 100000 notes in one article"));
+    rt_result_free(&r);
+    g_string_free(s, TRUE);
+}
+
+static GString *nested_bullets(int levels)
+{
+    GString *s = g_string_new("Nested\n\nThe list below nests by indentation:\n\n");
+    for (int i = 0; i < levels; i++) {
+        for (int k = 0; k < i; k++)
+            g_string_append_c(s, ' ');
+        g_string_append_printf(s, "\u2022 level %d\n", i + 1);
+    }
+    return s;
+}
+
+/* Lists nest by indentation up to the model's IMPRINT_MAX_DEPTH. */
+static void test_nesting_limit(void)
+{
+    GString *s = nested_bullets(20);
+    rt_result r = rt_read_buffer("nest20.txt", s->str, s->len, NULL);
+    g_assert_cmpint(r.articles, ==, 1);
+    int depth = 0;
+    for (imprint_node *n = rt_child(rt_article(&r, 0), 1); n && n->kind == IMPRINT_NODE_LIST;
+         n = n->first_child->last_child)
+        depth++;
+    g_assert_cmpint(depth, ==, 20);
+    rt_result_free(&r);
+    g_string_free(s, TRUE);
+
+    s = nested_bullets(IMPRINT_MAX_DEPTH);
+    rt_result deep = rt_read_buffer("nest64.txt", s->str, s->len, NULL);
+    g_assert_cmpint(deep.articles, ==, -1);
+    g_assert_true(rt_has_diag(&deep, IMPRINT_SEV_ERROR, 0, "nested more than"));
+    rt_result_free(&deep);
+    g_string_free(s, TRUE);
+}
+
+/* A 5 MB line, with links and note markers all through it, is one
+ * paragraph. (Markers cycle through 100 notes: imprint_doc_check() compares
+ * each reference with its note's list, so one note referenced 100,000 times
+ * would test the checker, not the reader.) */
+static void test_five_mb_line(void)
+{
+    GString *s = g_string_new("Long\n\n");
+    size_t start = s->len;
+    for (int i = 0; s->len - start < 5u * 1024 * 1024; i++) {
+        g_string_append(s, "word (see http://example.org/a_(b)). more text ");
+        if (i % 64 == 0) {
+            g_string_append(s, "marked");
+            append_sup(s, i / 64 % 100 + 1);
+            g_string_append(s, " ");
+        }
+    }
+    g_string_append(s, "\n\n");
+    for (int n = 1; n <= 100; n++) {
+        append_sup(s, n);
+        g_string_append_printf(s, " Note %d.\n", n);
+    }
+    rt_result r = rt_read_buffer("long.txt", s->str, s->len, NULL);
+    g_assert_cmpint(r.articles, ==, 1);
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpint(rt_count_children(a), ==, 1);
+    imprint_node *p = rt_child(a, 0);
+    g_assert_cmpint(p->kind, ==, IMPRINT_NODE_PARAGRAPH);
+    g_assert_cmpuint(p->pos.line, ==, 3);
+    imprint_node *first_link = NULL;
+    for (imprint_node *c = p->first_child; c && !first_link; c = c->next)
+        if (c->kind == IMPRINT_NODE_LINK)
+            first_link = c;
+    g_assert_nonnull(first_link);
+    g_assert_cmpstr(first_link->as.link.url, ==, "http://example.org/a_(b)");
+    g_assert_cmpint(a->as.article.note_count, ==, 100);
+    g_assert_cmpuint(imprint_note_ref_count(a->as.article.last_note), >, 10);
+    rt_result_free(&r);
+    g_string_free(s, TRUE);
+}
+
+/* READ_TEXT_MAX_MARKER_DIGITS: a longer run of superscripts stays text. */
+static void test_marker_digits(void)
+{
+    GString *s = g_string_new("Digits\n\nA value");
+    for (int i = 0; i < READ_TEXT_MAX_MARKER_DIGITS + 1; i++)
+        g_string_append(s, "\u00b9");
+    g_string_append(s, " and a note");
+    append_sup(s, 123456);
+    g_string_append(s, " here.\n");
+    rt_result r = rt_read_buffer("digits.txt", s->str, s->len, NULL);
+    imprint_node *p = rt_child(rt_article(&r, 0), 0);
+    int refs = 0;
+    for (imprint_node *c = p->first_child; c; c = c->next)
+        if (c->kind == IMPRINT_NODE_NOTEREF) {
+            refs++;
+            g_assert_cmpint(c->as.noteref.number, ==, 123456);
+        }
+    g_assert_cmpint(refs, ==, 1);
+    g_assert_nonnull(strstr(rt_text(&r, p), "\u00b9\u00b9\u00b9\u00b9\u00b9\u00b9\u00b9"));
+    rt_result_free(&r);
+    g_string_free(s, TRUE);
+}
+
+/* READ_TEXT_MAX_QUOTE_LINES: a quote mark never closed does not swallow the
+ * lines after it. */
+static void test_quote_lines(void)
+{
+    GString *s = g_string_new("Open Quote\n\n\u201cA quote that is never closed on its line\n\n");
+    for (int i = 0; i < READ_TEXT_MAX_QUOTE_LINES + 2; i++)
+        g_string_append_printf(s, "Paragraph %d of the author, in plain prose.\n\n", i);
+    g_string_append(s, "The end of something.\u201d\n");
+    rt_result r = rt_read_buffer("openquote.txt", s->str, s->len, NULL);
+    imprint_node *a = rt_article(&r, 0);
+    imprint_node *q = rt_child(a, 0);
+    g_assert_cmpint(q->kind, ==, IMPRINT_NODE_QUOTE);
+    g_assert_cmpint(rt_count_children(q), ==, 1);
+    g_assert_cmpint(rt_child(a, 1)->kind, ==, IMPRINT_NODE_PARAGRAPH);
+    rt_result_free(&r);
+    g_string_free(s, TRUE);
+
+    /* within the limit, the quote runs to its closing mark */
+    const char ok[] =
+        "Q\n\n\u201cOpen here\n\nstill quoted\n\nclosed now.\u201d\n(Someone, p. 1)\n";
+    rt_result r2 = rt_read_buffer("quote3.txt", ok, sizeof ok - 1, NULL);
+    q = rt_child(rt_article(&r2, 0), 0);
+    g_assert_cmpint(rt_count_children(q), ==, 4);
+    g_assert_cmpint(q->last_child->kind, ==, IMPRINT_NODE_CITATION);
+    rt_result_free(&r2);
+}
+
+/* READ_TEXT_MAX_HEADING_CHARS: a longer line is no heading. */
+static void test_heading_chars(void)
+{
+    GString *s = g_string_new("Headings\n\nSome prose first, long enough to be a paragraph.\n\n");
+    GString *h = g_string_new("A");
+    while (h->len < READ_TEXT_MAX_HEADING_CHARS + 1)
+        g_string_append(h, " Word");
+    g_string_truncate(h, READ_TEXT_MAX_HEADING_CHARS + 1);
+    g_string_append_printf(s, "%s\n\nMore prose after it, long enough to be a paragraph.\n\n",
+                           h->str);
+    g_string_append(s, "A Short Heading\n\nThe last paragraph of prose, ending properly.\n");
+    rt_result r = rt_read_buffer("headings.txt", s->str, s->len, NULL);
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpint(rt_child(a, 1)->kind, ==, IMPRINT_NODE_PARAGRAPH);
+    g_assert_cmpint(rt_child(a, 3)->kind, ==, IMPRINT_NODE_HEADING);
+    rt_result_free(&r);
+    g_string_free(h, TRUE);
+    g_string_free(s, TRUE);
+}
+
+/* READ_TEXT_MIN_BIB_RUN: that many short lines after the text are taken as
+ * references; fewer stay as they are. */
+static void test_bib_run(void)
+{
+    for (int n = READ_TEXT_MIN_BIB_RUN - 1; n <= READ_TEXT_MIN_BIB_RUN; n++) {
+        GString *s =
+            g_string_new("Refs\n\nA paragraph of prose that is long enough, ending in a stop.\n\n");
+        for (int i = 0; i < n; i++)
+            g_string_append_printf(s, "Author %c, A Book Title\n\n", 'A' + i);
+        rt_result r = rt_read_buffer("refs.txt", s->str, s->len, NULL);
+        imprint_node *second = rt_child(rt_article(&r, 0), 1);
+        gboolean bib = second->kind == IMPRINT_NODE_LIST && second->as.list.bibliography;
+        g_assert_cmpint(bib, ==, n >= READ_TEXT_MIN_BIB_RUN);
+        if (bib) {
+            g_assert_cmpint(rt_count_children(second), ==, n);
+            g_assert_true(rt_has_diag(&r, IMPRINT_SEV_WARNING, 5, "list of references"));
+        }
+        rt_result_free(&r);
+        g_string_free(s, TRUE);
+    }
+}
+
+/* 20,000 short lines: one poem, one list of references, judged once each
+ * (a reader that re-judged the run from every line would take hours). */
+static void test_long_runs(void)
+{
+    GString *s = g_string_new("Runs\n\nA paragraph of prose that is long enough to be prose, and "
+                              "that ends in a full stop.\n\n");
+    for (int i = 0; i < 20000; i++)
+        g_string_append_printf(s, "Line %d of the poem,\n\n", i);
+    g_string_append(s, "And the end!\n\nMore prose after the poem, long enough to be prose, and "
+                       "ending in a full stop.\n\n");
+    for (int i = 0; i < 20000; i++)
+        g_string_append_printf(s, "Author %d, A Book\n\n", i);
+    rt_result r = rt_read_buffer("runs.txt", s->str, s->len, NULL);
+    g_assert_cmpint(r.articles, ==, 1);
+    imprint_node *a = rt_article(&r, 0);
+    imprint_node *v = rt_child(a, 1);
+    g_assert_cmpint(v->kind, ==, IMPRINT_NODE_VERSE);
+    g_assert_cmpint(rt_count_children(v), ==, 20001);
+    imprint_node *list = rt_child(a, 3);
+    g_assert_true(list->kind == IMPRINT_NODE_LIST && list->as.list.bibliography);
+    g_assert_cmpint(rt_count_children(list), ==, 20000);
+    rt_result_free(&r);
+    g_string_free(s, TRUE);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/read_text/limits/ten_thousand_notes", test_ten_thousand_notes);
+    g_test_add_func("/read_text/limits/too_many_notes", test_too_many_notes);
+    g_test_add_func("/read_text/limits/nesting", test_nesting_limit);
+    g_test_add_func("/read_text/limits/five_mb_line", test_five_mb_line);
+    g_test_add_func("/read_text/limits/marker_digits", test_marker_digits);
+    g_test_add_func("/read_text/limits/quote_lines", test_quote_lines);
+    g_test_add_func("/read_text/limits/heading_chars", test_heading_chars);
+    g_test_add_func("/read_text/limits/bib_run", test_bib_run);
+    g_test_add_func("/read_text/limits/long_runs", test_long_runs);
+    return g_test_run();
+}

@@ -1,0 +1,82 @@
+/* Typography helpers of the text reader (include/imprint/typography.h). */
+
+#include <glib.h>
+#include <string.h>
+
+#include "imprint/typography.h"
+
+static void check_apply(const char *in, const char *want)
+{
+    char *got = imprint_typography_apply(in, strlen(in));
+    g_assert_cmpstr(got, ==, want);
+    /* one code point for one: columns stay valid */
+    g_assert_cmpint(g_utf8_strlen(got, -1), ==, g_utf8_strlen(in, -1));
+    g_free(got);
+}
+
+static void test_apply(void)
+{
+    check_apply("people\u00b4s", "people\u2019s");
+    check_apply("holy, \u00b4Weimar\u00b4, is", "holy, \u2018Weimar\u2019, is");
+    check_apply("\"quoted\" text", "\u201cquoted\u201d text");
+    check_apply("he said \"no.\"", "he said \u201cno.\u201d");
+    check_apply("(\"inner\")", "(\u201cinner\u201d)");
+    check_apply("'single' and it's", "\u2018single\u2019 and it\u2019s");
+    /* before digits an apostrophe marks an elision */
+    check_apply("the '90s", "the \u201990s");
+    /* curly quotes and other text are left alone */
+    check_apply("\u201cAlready\u201d \u2013 fine\u2026", "\u201cAlready\u201d \u2013 fine\u2026");
+}
+
+static void test_nfc(void)
+{
+    char *got = imprint_typography_apply("Cafe\xcc\x81", 6);
+    g_assert_cmpstr(got, ==, "Caf\u00e9");
+    g_free(got);
+}
+
+static size_t url(const char *s)
+{
+    return imprint_typography_url_len(s, strlen(s));
+}
+
+static void test_url(void)
+{
+    g_assert_cmpuint(url("http://example.org/a."), ==, strlen("http://example.org/a"));
+    g_assert_cmpuint(url("https://example.org/x,"), ==, strlen("https://example.org/x"));
+    g_assert_cmpuint(url("www.example.org)."), ==, strlen("www.example.org"));
+    g_assert_cmpuint(url("https://en.wikipedia.org/wiki/A_(b))"), ==,
+                     strlen("https://en.wikipedia.org/wiki/A_(b)"));
+    g_assert_cmpuint(url("http://x.org/p?q=1&r=2#f rest"), ==, strlen("http://x.org/p?q=1&r=2#f"));
+    g_assert_cmpuint(url("http://x.org/\u201d"), ==, strlen("http://x.org/"));
+    g_assert_cmpuint(url("www."), ==, 0);
+    g_assert_cmpuint(url("http://"), ==, 0);
+    g_assert_cmpuint(url("wwwx.org"), ==, 0);
+    g_assert_cmpuint(url("ftp://x.org"), ==, 0);
+}
+
+static void test_superscript(void)
+{
+    size_t n = 0;
+    g_assert_cmpint(imprint_typography_superscript_digit("\u00b9", 2, &n), ==, 1);
+    g_assert_cmpuint(n, ==, 2);
+    g_assert_cmpint(imprint_typography_superscript_digit("\u00b2", 2, &n), ==, 2);
+    g_assert_cmpint(imprint_typography_superscript_digit("\u00b3", 2, &n), ==, 3);
+    g_assert_cmpint(imprint_typography_superscript_digit("\u2070", 3, &n), ==, 0);
+    g_assert_cmpuint(n, ==, 3);
+    g_assert_cmpint(imprint_typography_superscript_digit("\u2079", 3, &n), ==, 9);
+    g_assert_cmpint(imprint_typography_superscript_digit("9", 1, &n), ==, -1);
+    g_assert_cmpint(imprint_typography_superscript_digit("", 0, &n), ==, -1);
+    /* a truncated sequence is no digit */
+    g_assert_cmpint(imprint_typography_superscript_digit("\u2079", 2, &n), ==, -1);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/read_text/typography/apply", test_apply);
+    g_test_add_func("/read_text/typography/nfc", test_nfc);
+    g_test_add_func("/read_text/typography/url", test_url);
+    g_test_add_func("/read_text/typography/superscript", test_superscript);
+    return g_test_run();
+}
