@@ -4,19 +4,32 @@
 #include <string.h>
 
 static const char *const kind_names[IMPRINT_NODE_KIND_COUNT] = {
-    [IMPRINT_NODE_DOCUMENT] = "document",   [IMPRINT_NODE_ARTICLE] = "article",
-    [IMPRINT_NODE_NOTE] = "note",           [IMPRINT_NODE_HEADING] = "heading",
-    [IMPRINT_NODE_PARAGRAPH] = "paragraph", [IMPRINT_NODE_QUOTE] = "quote",
-    [IMPRINT_NODE_CITATION] = "citation",   [IMPRINT_NODE_LIST] = "list",
-    [IMPRINT_NODE_ITEM] = "item",           [IMPRINT_NODE_VERSE] = "verse",
-    [IMPRINT_NODE_LINE] = "line",           [IMPRINT_NODE_SPEECH] = "speech",
-    [IMPRINT_NODE_TABLE] = "table",         [IMPRINT_NODE_ROW] = "row",
-    [IMPRINT_NODE_CELL] = "cell",           [IMPRINT_NODE_FIGURE] = "figure",
-    [IMPRINT_NODE_BREAK] = "break",         [IMPRINT_NODE_BIBL] = "bibl",
-    [IMPRINT_NODE_TEXT] = "text",           [IMPRINT_NODE_EMPH] = "emph",
-    [IMPRINT_NODE_STRONG] = "strong",       [IMPRINT_NODE_SUP] = "sup",
-    [IMPRINT_NODE_SUB] = "sub",             [IMPRINT_NODE_SMALLCAPS] = "smallcaps",
-    [IMPRINT_NODE_LINK] = "link",           [IMPRINT_NODE_NOTEREF] = "noteref",
+    [IMPRINT_NODE_DOCUMENT] = "document",
+    [IMPRINT_NODE_ARTICLE] = "article",
+    [IMPRINT_NODE_NOTE] = "note",
+    [IMPRINT_NODE_HEADING] = "heading",
+    [IMPRINT_NODE_PARAGRAPH] = "paragraph",
+    [IMPRINT_NODE_QUOTE] = "quote",
+    [IMPRINT_NODE_CITATION] = "citation",
+    [IMPRINT_NODE_LIST] = "list",
+    [IMPRINT_NODE_ITEM] = "item",
+    [IMPRINT_NODE_VERSE] = "verse",
+    [IMPRINT_NODE_LINE] = "line",
+    [IMPRINT_NODE_SPEECH] = "speech",
+    [IMPRINT_NODE_TABLE] = "table",
+    [IMPRINT_NODE_ROW] = "row",
+    [IMPRINT_NODE_CELL] = "cell",
+    [IMPRINT_NODE_FIGURE] = "figure",
+    [IMPRINT_NODE_BREAK] = "break",
+    [IMPRINT_NODE_BIBL] = "bibl",
+    [IMPRINT_NODE_TEXT] = "text",
+    [IMPRINT_NODE_EMPH] = "emph",
+    [IMPRINT_NODE_STRONG] = "strong",
+    [IMPRINT_NODE_SUP] = "sup",
+    [IMPRINT_NODE_SUB] = "sub",
+    [IMPRINT_NODE_SMALLCAPS] = "smallcaps",
+    [IMPRINT_NODE_LINK] = "link",
+    [IMPRINT_NODE_NOTEREF] = "noteref",
     [IMPRINT_NODE_LINEBREAK] = "linebreak",
 };
 
@@ -53,8 +66,7 @@ imprint_node *imprint_node_new(imprint_doc *doc, imprint_node_kind kind, imprint
     return n;
 }
 
-imprint_node *imprint_node_new_text(imprint_doc *doc, imprint_pos pos, const char *text,
-                                    size_t len)
+imprint_node *imprint_node_new_text(imprint_doc *doc, imprint_pos pos, const char *text, size_t len)
 {
     imprint_node *n = imprint_node_new(doc, IMPRINT_NODE_TEXT, pos);
     n->as.text.text = imprint_arena_strndup(doc->arena, text, len);
@@ -178,10 +190,11 @@ void imprint_note_add_ref(imprint_node *note, imprint_node *ref)
     g_return_if_fail(note->kind == IMPRINT_NODE_NOTE && ref->kind == IMPRINT_NODE_NOTEREF);
     ref->as.noteref.note = note;
     ref->as.noteref.next_ref = NULL;
-    imprint_node **tail = (imprint_node **)&note->as.note.first_ref;
-    while (*tail)
-        tail = &(*tail)->as.noteref.next_ref;
-    *tail = ref;
+    if (note->as.note.last_ref)
+        note->as.note.last_ref->as.noteref.next_ref = ref;
+    else
+        note->as.note.first_ref = ref;
+    note->as.note.last_ref = ref;
 }
 
 size_t imprint_note_ref_count(const imprint_node *note)
@@ -225,6 +238,7 @@ char *imprint_node_plain_text(imprint_doc *doc, const imprint_node *node)
 typedef struct {
     GString *problems;
     bool ok;
+    GHashTable *chained; /* every NOTEREF in some note's chain */
 } check_state;
 
 static void problem(check_state *st, const imprint_node *n, const char *fmt, ...)
@@ -239,9 +253,8 @@ static void problem(check_state *st, const imprint_node *n, const char *fmt, ...
     va_start(ap, fmt);
     char *msg = g_strdup_vprintf(fmt, ap);
     va_end(ap);
-    g_string_append_printf(st->problems, "%s:%u:%u: %s: %s\n",
-                           n->pos.file ? n->pos.file : "?", n->pos.line, n->pos.col,
-                           imprint_node_kind_name(n->kind), msg);
+    g_string_append_printf(st->problems, "%s:%u:%u: %s: %s\n", n->pos.file ? n->pos.file : "?",
+                           n->pos.line, n->pos.col, imprint_node_kind_name(n->kind), msg);
     g_free(msg);
 }
 
@@ -270,6 +283,11 @@ static void check_node(check_state *st, const imprint_node *n, int depth)
         problem(st, n, "nested deeper than %d", IMPRINT_MAX_DEPTH);
         return;
     }
+    if (n->kind == IMPRINT_NODE_ARTICLE)
+        for (const imprint_node *note = n->as.article.first_note; note;
+             note = note->as.note.next_note)
+            for (const imprint_node *r = note->as.note.first_ref; r; r = r->as.noteref.next_ref)
+                g_hash_table_add(st->chained, (gpointer)r);
     if (n->kind != IMPRINT_NODE_DOCUMENT && n->pos.line == 0)
         problem(st, n, "no source position");
     if (n->kind == IMPRINT_NODE_TEXT)
@@ -277,11 +295,7 @@ static void check_node(check_state *st, const imprint_node *n, int depth)
     if (n->kind == IMPRINT_NODE_NOTEREF && n->first_child)
         problem(st, n, "a note reference has children");
     if (n->kind == IMPRINT_NODE_NOTEREF && n->as.noteref.note) {
-        bool listed = false;
-        for (const imprint_node *r = n->as.noteref.note->as.note.first_ref; r;
-             r = r->as.noteref.next_ref)
-            listed |= r == n;
-        if (!listed)
+        if (!g_hash_table_contains(st->chained, n))
             problem(st, n, "reference missing from its note's list of references");
         if (imprint_node_article(n->as.noteref.note) != imprint_node_article(n))
             problem(st, n, "reference to a note of another article");
@@ -323,15 +337,19 @@ static void check_node(check_state *st, const imprint_node *n, int depth)
                 problem(st, note, "note's parent is not its article");
             if (note->as.note.number != number)
                 problem(st, note, "numbered %d, expected %d", note->as.note.number, number);
-            for (const imprint_node *r = note->as.note.first_ref; r; r = r->as.noteref.next_ref)
+            const imprint_node *tail = NULL;
+            for (const imprint_node *r = note->as.note.first_ref; r; r = r->as.noteref.next_ref) {
                 if (r->kind != IMPRINT_NODE_NOTEREF || r->as.noteref.note != note)
                     problem(st, note, "a reference in its list does not point back to it");
+                tail = r;
+            }
+            if (tail != note->as.note.last_ref)
+                problem(st, note, "wrong last-reference link");
             check_node(st, note, depth + 1);
             last = note;
         }
         if (number != n->as.article.note_count)
-            problem(st, n, "note count %d but %d notes chained", n->as.article.note_count,
-                    number);
+            problem(st, n, "note count %d but %d notes chained", n->as.article.note_count, number);
         if (last != n->as.article.last_note)
             problem(st, n, "wrong last-note link");
     }
@@ -340,12 +358,14 @@ static void check_node(check_state *st, const imprint_node *n, int depth)
 bool imprint_doc_check(const imprint_doc *doc, void *problems)
 {
     check_state st = {.problems = problems, .ok = true};
+    st.chained = g_hash_table_new(NULL, NULL);
     if (!doc->root || doc->root->kind != IMPRINT_NODE_DOCUMENT) {
         if (problems)
             g_string_append(problems, "document has no DOCUMENT root\n");
         return false;
     }
     check_node(&st, doc->root, 0);
+    g_hash_table_destroy(st.chained);
     return st.ok;
 }
 

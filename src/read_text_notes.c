@@ -59,10 +59,6 @@ bool rt_notes_finish(rt_state *st)
         }
         g_hash_table_insert(by_label, (gpointer)n->as.note.label, n);
     }
-    /* Last reference of each note: imprint_note_add_ref() walks the note's
-     * chain, which is quadratic for a note referenced thousands of times, so
-     * later references are chained here the same way in constant time. */
-    GHashTable *tail = g_hash_table_new(NULL, NULL);
     imprint_node *highest = NULL;
     for (guint i = 0; i < st->refs->len; i++) {
         imprint_node *ref = st->refs->pdata[i];
@@ -76,8 +72,7 @@ bool rt_notes_finish(rt_state *st)
                                  label);
             continue;
         }
-        imprint_node *last = g_hash_table_lookup(tail, note);
-        if (!last) {
+        if (!note->as.note.first_ref) {
             /* Notes are numbered in reading order; a first reference below
              * one already seen is the sign of swapped markers. */
             if (highest && ref->as.noteref.number < highest->as.noteref.number)
@@ -88,20 +83,14 @@ bool rt_notes_finish(rt_state *st)
                                      label, highest->as.noteref.number, highest->pos.line);
             else
                 highest = ref;
-            imprint_note_add_ref(note, ref);
-        } else {
-            if (last == note->as.note.first_ref)
-                imprint_diags_report(st->diags, IMPRINT_SEV_WARNING, ref->pos,
-                                     "note %s is referenced again (first at line %u); the "
-                                     "markers link to the same note",
-                                     label, last->pos.line);
-            ref->as.noteref.note = note;
-            ref->as.noteref.next_ref = NULL;
-            last->as.noteref.next_ref = ref;
+        } else if (note->as.note.first_ref == note->as.note.last_ref) {
+            imprint_diags_report(st->diags, IMPRINT_SEV_WARNING, ref->pos,
+                                 "note %s is referenced again (first at line %u); the "
+                                 "markers link to the same note",
+                                 label, note->as.note.first_ref->pos.line);
         }
-        g_hash_table_insert(tail, note, ref);
+        imprint_note_add_ref(note, ref);
     }
-    g_hash_table_destroy(tail);
     for (imprint_node *n = article->as.article.first_note; n; n = n->as.note.next_note)
         if (!n->as.note.first_ref && g_hash_table_lookup(by_label, n->as.note.label) == n)
             imprint_diags_report(st->diags, IMPRINT_SEV_WARNING, n->pos,

@@ -92,7 +92,7 @@ struct imprint_node {
         } heading;
         struct {
             imprint_list_style style;
-            int start; /* first number of an ordered list */
+            int start;         /* first number of an ordered list */
             bool bibliography; /* a SOURCES / FURTHER READING list */
         } list;
         struct {
@@ -111,9 +111,10 @@ struct imprint_node {
             int number;             /* the number as written */
         } noteref;
         struct {
-            int number;              /* 1-based within its article */
-            const char *label;       /* the label as written (a part-qualified id for some readers) */
+            int number;        /* 1-based within its article */
+            const char *label; /* the label as written (a part-qualified id for some readers) */
             imprint_node *first_ref; /* chain through as.noteref.next_ref */
+            imprint_node *last_ref;  /* end of that chain: appending is O(1) */
             imprint_node *next_note; /* the article's next note */
         } note;
         struct {
@@ -191,7 +192,7 @@ const char *imprint_node_kind_name(imprint_node_kind kind);
 void imprint_article_append_note(imprint_node *article, imprint_node *note);
 
 /** Links reference `ref` (a NOTEREF) to `note`, appending it to the note's
- * list of references. */
+ * list of references in constant time. Always use this to chain references. */
 void imprint_note_add_ref(imprint_node *note, imprint_node *ref);
 
 /** Number of references to `note`. */

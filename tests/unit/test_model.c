@@ -91,6 +91,33 @@ static void test_check_finds_problems(void)
     imprint_doc_free(doc);
 }
 
+/* A note referenced many times: chaining is constant-time and the check stays
+ * linear; a broken last-reference link is found. */
+static void test_many_refs(void)
+{
+    imprint_doc *doc = imprint_doc_new();
+    imprint_node *art = imprint_node_new(doc, IMPRINT_NODE_ARTICLE, P(1));
+    imprint_node_append(doc->root, art);
+    imprint_node *para = imprint_node_new(doc, IMPRINT_NODE_PARAGRAPH, P(2));
+    imprint_node_append(art, para);
+    imprint_node *note = imprint_node_new(doc, IMPRINT_NODE_NOTE, P(3));
+    imprint_article_append_note(art, note);
+    for (int i = 0; i < 20000; i++) {
+        imprint_node *ref = imprint_node_new(doc, IMPRINT_NODE_NOTEREF, P(2));
+        imprint_node_append(para, ref);
+        imprint_note_add_ref(note, ref);
+    }
+    g_assert_cmpuint(imprint_note_ref_count(note), ==, 20000);
+    g_assert_true(note->as.note.last_ref == para->last_child);
+    g_assert_true(imprint_doc_check(doc, NULL));
+    note->as.note.last_ref = para->first_child;
+    GString *problems = g_string_new(NULL);
+    g_assert_false(imprint_doc_check(doc, problems));
+    g_assert_nonnull(strstr(problems->str, "wrong last-reference link"));
+    g_string_free(problems, TRUE);
+    imprint_doc_free(doc);
+}
+
 static void test_arena(void)
 {
     imprint_arena *a = imprint_arena_new();
@@ -134,6 +161,7 @@ int main(int argc, char **argv)
     g_test_add_func("/model/containment", test_containment);
     g_test_add_func("/model/build-and-check", test_build_and_check);
     g_test_add_func("/model/check-finds-problems", test_check_finds_problems);
+    g_test_add_func("/model/many-refs", test_many_refs);
     g_test_add_func("/model/arena", test_arena);
     g_test_add_func("/diag/format", test_diags);
     return g_test_run();
