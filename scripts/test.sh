@@ -46,13 +46,9 @@ run_suite() {
 start=$(date +%s)
 run_suite "$build_dir" Debug
 export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-# Pango loses fontconfig's configuration once per process, in a thread of its
-# own (see tests/fixtures/pdf/lsan.supp); every other leak still fails.
-if [ -f tests/fixtures/pdf/lsan.supp ]; then
-    export LSAN_OPTIONS="suppressions=$root/tests/fixtures/pdf/lsan.supp"
-fi
+# Leak suppressions (tests/sanitizers/lsan.supp) come from tests/CMakeLists.txt.
 run_suite "$asan_dir" Asan
-unset ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS
+unset ASAN_OPTIONS UBSAN_OPTIONS
 elapsed=$(($(date +%s) - start))
 
 echo

@@ -605,7 +605,9 @@ imprint_edition *imprint_edition_load(const char *path, imprint_diags *diags)
         e->cover = g_strdup("auto");
     if (!e->identifier) {
         char uuid[IMPRINT_UUID_STRLEN + 1];
-        imprint_uuid_v5(imprint_uuid_ns_url, e->title, uuid);
+        /* DESIGN.md: the edition's name, the NAME of NAME.epub, so that a
+         * retitled edition keeps its identity on readers' shelves. */
+        imprint_uuid_v5(imprint_uuid_ns_url, e->name, uuid);
         e->identifier = g_strconcat("urn:uuid:", uuid, NULL);
     }
     return e;

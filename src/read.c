@@ -120,12 +120,15 @@ static imprint_dialect detect(const char *path, const char *data, size_t len, co
     }
     pdfmd_evidence ev;
     scan_pdfmd(data, len, &ev);
-    if (ev.rules > 0 && (ev.sup_notes > 0 || ev.html > 0)) {
+    /* A hand-written .md file may well have a front-matter block and inline
+     * HTML; only page-foot note lines make it a PDF export. */
+    bool md = has_extension(path, "md") || has_extension(path, "markdown");
+    if (ev.rules > 0 && (ev.sup_notes > 0 || (!md && ev.html > 0))) {
         *why = ev.sup_notes > 0 ? "it has page-fragment '---' lines and <sup>N</sup> note lines"
                                 : "it has page-fragment '---' lines and inline HTML";
         return IMPRINT_DIALECT_PDF_MARKDOWN;
     }
-    if (has_extension(path, "md") || has_extension(path, "markdown")) {
+    if (md) {
         *why = "the file name ends in .md or .markdown";
         return IMPRINT_DIALECT_MARKDOWN;
     }

@@ -15,16 +15,16 @@ typedef enum {
 
 /** One entry of an edition's `articles:` list. Strings owned by the edition. */
 typedef struct {
-    imprint_pos pos;     /* of the entry in the edition file */
-    char *source;        /* path as written */
-    char *source_path;   /* resolved against the edition file's folder */
-    char *select;        /* title of the one article to take, or NULL */
-    char **split;        /* NULL-terminated title lines, or NULL */
+    imprint_pos pos;   /* of the entry in the edition file */
+    char *source;      /* path as written */
+    char *source_path; /* resolved against the edition file's folder */
+    char *select;      /* title of the one article to take, or NULL */
+    char **split;      /* NULL-terminated title lines, or NULL */
     imprint_dialect dialect;
-    char *author;        /* overrides the article's authors, or NULL */
-    char *title;         /* overrides the article's title, or NULL */
-    char *url;           /* source URL shown in colophons, or NULL */
-    bool order_source;   /* `order: source` */
+    char *author;      /* overrides the article's authors, or NULL */
+    char *title;       /* overrides the article's title, or NULL */
+    char *url;         /* source URL shown in colophons, or NULL */
+    bool order_source; /* `order: source` */
 } imprint_edition_article;
 
 /** An edition file, parsed. Owned by the caller; free with imprint_edition_free(). */

@@ -15,8 +15,8 @@ typedef bool (*imprint_format_writer)(const imprint_doc *doc, const imprint_edit
 
 /** An output format of `imprint build -f NAME`. */
 typedef struct {
-    const char *name;      /* "tei", "epub", "pdf" */
-    const char *extension; /* of NAME.EXT in the output folder */
+    const char *name;            /* "tei", "epub", "pdf" */
+    const char *extension;       /* of NAME.EXT in the output folder */
     imprint_format_writer write; /* NULL while the format is not built yet */
 } imprint_format;
 

@@ -21,13 +21,13 @@ typedef struct {
     char *font_bold_italic;
     char *font_license; /* licence file inside fonts/ */
 
-    double body_size;      /* body text size */
-    double line_height;    /* leading as a multiple of the size */
-    double note_size;      /* footnotes */
-    double quote_size;     /* block quotes */
+    double body_size;   /* body text size */
+    double line_height; /* leading as a multiple of the size */
+    double note_size;   /* footnotes */
+    double quote_size;  /* block quotes */
     double heading_size[6];
-    double title_size;     /* article titles */
-    double indent_em;      /* first-line indent of paragraphs after the first */
+    double title_size; /* article titles */
+    double indent_em;  /* first-line indent of paragraphs after the first */
     double quote_indent_em;
 
     /* Page (PDF): margins in millimetres; inner/outer mirror on two-sided pages. */

@@ -3,7 +3,6 @@
 # non-zero exit, and no .epub (nor a temporary file) left behind.
 source "$(dirname "$0")/lib/common.sh"
 # Under ASan: see the suppression file for the one leak outside imprint.
-export LSAN_OPTIONS="suppressions=$FIXTURES/epub/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 cd "$T"
 cp "$FIXTURES/epub/cli/small.txt" "$FIXTURES/epub/cli/fake-cover.png" .
 

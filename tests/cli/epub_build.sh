@@ -3,7 +3,6 @@
 # and without; a given cover image is used as it is.
 source "$(dirname "$0")/lib/common.sh"
 # Under ASan: see the suppression file for the one leak outside imprint.
-export LSAN_OPTIONS="suppressions=$FIXTURES/epub/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 cd "$T"
 cp "$FIXTURES"/epub/cli/small.txt "$FIXTURES"/epub/cli/small.yaml "$FIXTURES"/epub/cli/real-cover.png .
 

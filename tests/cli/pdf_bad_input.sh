@@ -3,7 +3,6 @@
 # no PDF and no temporary file left.
 source "$(dirname "$0")/lib/common.sh"
 # Sanitizer builds: fontconfig loses memory once per process (see the file).
-export LSAN_OPTIONS="suppressions=$FIXTURES/pdf/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 cd "$T"
 cp "$FIXTURES"/pdf/cli/notes.txt "$FIXTURES"/pdf/cli/notes.yaml .
 

@@ -4,7 +4,6 @@
 # from the edition; byte-identical rebuilds; the paper sizes.
 source "$(dirname "$0")/lib/common.sh"
 # Sanitizer builds: fontconfig loses memory once per process (see the file).
-export LSAN_OPTIONS="suppressions=$FIXTURES/pdf/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 cd "$T"
 unset SOURCE_DATE_EPOCH # the edition date is checked first
 cp "$FIXTURES"/pdf/cli/notes.txt "$FIXTURES"/pdf/cli/notes.yaml .
@@ -103,7 +102,7 @@ if grep -q libasan <<<"$libs"; then
 elif command -v valgrind >/dev/null; then
     run valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect,possible \
         --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 \
-        --suppressions="$FIXTURES/pdf/valgrind.supp" "$IMPRINT" build -q -f pdf -o vg notes.yaml
+        --suppressions="$SOURCE_DIR/tests/sanitizers/valgrind.supp" "$IMPRINT" build -q -f pdf -o vg notes.yaml
     expect_rc 0 "valgrind"
     cmp one/notes.pdf vg/notes.pdf || fail "the build under valgrind differs"
     echo "ok: valgrind clean"

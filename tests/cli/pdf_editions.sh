@@ -3,7 +3,6 @@
 # the measure.
 source "$(dirname "$0")/lib/common.sh"
 # Sanitizer builds: fontconfig loses memory once per process (see the file).
-export LSAN_OPTIONS="suppressions=$FIXTURES/pdf/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 cd "$T"
 for ed in "$SOURCE_DIR"/editions/*.yaml; do
     name=$(basename "$ed" .yaml)

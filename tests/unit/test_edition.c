@@ -143,8 +143,9 @@ static void test_defaults(void)
     g_assert_cmpint(e->articles[0].dialect, ==, IMPRINT_DIALECT_AUTO);
     g_assert_false(e->articles[0].order_source);
     g_assert_null(e->articles[0].split);
-    /* UUID v5 (URL namespace) of the title, as Python's uuid.uuid5 gives it. */
-    g_assert_cmpstr(e->identifier, ==, "urn:uuid:d46b76a1-7f5c-5382-9984-662c52496e11");
+    /* UUID v5 (URL namespace) of the edition's name (the file name without .yaml,
+     * as in DESIGN.md), as Python's uuid.uuid5 gives it. */
+    g_assert_cmpstr(e->identifier, ==, "urn:uuid:a754861a-e216-5ac0-bc83-467e9efc01bc");
     /* A source path is taken relative to the edition file's folder. */
     char *expected = g_build_filename(s.dir, "src.txt", NULL);
     g_assert_cmpstr(e->articles[0].source_path, ==, expected);

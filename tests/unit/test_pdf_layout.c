@@ -514,7 +514,7 @@ static void test_hyphenation_scope(void)
 }
 
 /* LeakSanitizer: fontconfig's default configuration (loaded by Pango in a
- * thread) loses memory once per process; see tests/fixtures/pdf/lsan.supp. */
+ * thread) loses memory once per process; see tests/sanitizers/lsan.supp. */
 const char *__lsan_default_suppressions(void);
 const char *__lsan_default_suppressions(void)
 {

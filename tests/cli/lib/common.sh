@@ -9,13 +9,6 @@ case $IMPRINT in /*) ;; */*) IMPRINT=$PWD/$IMPRINT ;; esac
 case $SOURCE_DIR in /*) ;; *) SOURCE_DIR=$PWD/$SOURCE_DIR ;; esac
 case $FIXTURES in /*) ;; *) FIXTURES=$PWD/$FIXTURES ;; esac
 
-# Pango loads fontconfig's configuration in a thread of its own and loses
-# that memory once per process (not imprint's); the PDF tests keep the
-# suppression for it. Sanitizer builds only read LSAN_OPTIONS.
-if [ -f "$FIXTURES/pdf/lsan.supp" ]; then
-    export LSAN_OPTIONS="suppressions=$FIXTURES/pdf/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-fi
-
 T=$(mktemp -d "${TMPDIR:-/tmp}/imprint-cli-XXXXXX")
 trap 'chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
 
