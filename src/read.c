@@ -66,6 +66,10 @@ typedef struct {
     unsigned rules;     /* lines that are only "---" (page fragment boundaries) */
     unsigned sup_notes; /* lines starting with <sup>N</sup> (page-bottom notes) */
     unsigned html;      /* <b>, <br/>, <table> */
+    /* Signs of hand-written Markdown, for sources not named .md: */
+    bool front_matter; /* a YAML block between "---" lines at the very top */
+    unsigned md_notes; /* lines starting with a "[^label]:" footnote definition */
+    unsigned atx;      /* lines starting with "# " .. "###### " */
 } pdfmd_evidence;
 
 static void scan_pdfmd(const char *data, size_t len, pdfmd_evidence *ev)
@@ -73,6 +77,16 @@ static void scan_pdfmd(const char *data, size_t len, pdfmd_evidence *ev)
     memset(ev, 0, sizeof *ev);
     const char *end = data + (len < DETECT_SCAN_BYTES ? len : DETECT_SCAN_BYTES);
     const char *p = data;
+    if (starts_with(p, end, "\xEF\xBB\xBF"))
+        p += 3;
+    /* A front-matter block's two "---" lines are not page rules. */
+    if (starts_with(p, end, "---\n") || starts_with(p, end, "---\r\n")) {
+        const char *close = g_strstr_len(p + 3, end - (p + 3), "\n---");
+        if (close && (close + 4 == end || close[4] == '\n' || close[4] == '\r')) {
+            ev->front_matter = true;
+            p = close + 4;
+        }
+    }
     while (p < end) {
         const char *eol = memchr(p, '\n', (size_t)(end - p));
         if (!eol)
@@ -82,6 +96,18 @@ static void scan_pdfmd(const char *data, size_t len, pdfmd_evidence *ev)
             q--;
         if (q - p == 3 && memcmp(p, "---", 3) == 0)
             ev->rules++;
+        if (starts_with(p, eol, "[^")) {
+            const char *close = memchr(p + 2, ']', (size_t)(eol - p - 2));
+            if (close && close > p + 2 && close + 1 < eol && close[1] == ':')
+                ev->md_notes++;
+        }
+        {
+            const char *h = p;
+            while (h < eol && *h == '#' && h - p < 7)
+                h++;
+            if (h > p && h - p <= 6 && h < eol && *h == ' ')
+                ev->atx++;
+        }
         if (starts_with(p, eol, "<sup>")) {
             const char *d = p + 5;
             while (d < eol && g_ascii_isdigit(*d))
@@ -120,16 +146,25 @@ static imprint_dialect detect(const char *path, const char *data, size_t len, co
     }
     pdfmd_evidence ev;
     scan_pdfmd(data, len, &ev);
-    /* A hand-written .md file may well have a front-matter block and inline
-     * HTML; only page-foot note lines make it a PDF export. */
+    /* A hand-written .md file, or one that opens with front matter, may well
+     * have inline HTML and thematic breaks; only page-foot note lines make it
+     * a PDF export. */
     bool md = has_extension(path, "md") || has_extension(path, "markdown");
-    if (ev.rules > 0 && (ev.sup_notes > 0 || (!md && ev.html > 0))) {
+    if (ev.rules > 0 && (ev.sup_notes > 0 || (!md && !ev.front_matter && ev.html > 0))) {
         *why = ev.sup_notes > 0 ? "it has page-fragment '---' lines and <sup>N</sup> note lines"
                                 : "it has page-fragment '---' lines and inline HTML";
         return IMPRINT_DIALECT_PDF_MARKDOWN;
     }
     if (md) {
         *why = "the file name ends in .md or .markdown";
+        return IMPRINT_DIALECT_MARKDOWN;
+    }
+    /* Scraped text has none of these; one footnote definition, a front-matter
+     * block, or a few ATX headings make a file Markdown whatever its name. */
+    if (ev.front_matter || ev.md_notes > 0 || ev.atx >= 2) {
+        *why = ev.front_matter   ? "it starts with a YAML front-matter block"
+               : ev.md_notes > 0 ? "it has Markdown footnote definitions ([^label]:)"
+                                 : "it has Markdown '#' headings";
         return IMPRINT_DIALECT_MARKDOWN;
     }
     *why = "no other dialect's signs were found";

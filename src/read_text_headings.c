@@ -136,6 +136,7 @@ void rt_set_levels(rt_state *st)
 void rt_set_parallel_levels(rt_state *st)
 {
     imprint_node *prev = NULL;
+    const char *parent = NULL; /* the level-1 heading the current run hangs under */
     for (imprint_node *c = st->article->first_child; c; c = c->next) {
         if (c->kind != IMPRINT_NODE_HEADING)
             continue;
@@ -149,12 +150,14 @@ void rt_set_parallel_levels(rt_state *st)
             bool starts = next && rt_parallel(text, imprint_node_plain_text(st->doc, next)) &&
                           !rt_parallel(ptext, text);
             bool continues = prev->as.heading.level == 2 && rt_parallel(ptext, text);
+            if (starts)
+                parent = ptext;
             if (starts || continues) {
                 c->as.heading.level = 2;
                 imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, c->pos,
                                      "heading taken as a subsection (level 2): it is one of "
-                                     "several parallel headings after \u201c%s\u201d",
-                                     starts ? ptext : "the heading above");
+                                     "several parallel headings under \u201c%s\u201d",
+                                     parent ? parent : ptext);
             }
         }
         prev = c;

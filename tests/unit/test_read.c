@@ -73,6 +73,13 @@ static void test_dialect_detect(void)
     g_free(data);
     g_free(all);
     g_assert_cmpint(detect_fixture("export.txt"), ==, IMPRINT_DIALECT_PDF_MARKDOWN);
+    /* Markdown by content, whatever the name: a footnote definition, a
+     * front-matter block (whose "---" lines are no page rules), or ATX
+     * headings; a single '#' line is not enough. */
+    g_assert_cmpint(detect_fixture("md-notes.txt"), ==, IMPRINT_DIALECT_MARKDOWN);
+    g_assert_cmpint(detect_fixture("md-frontmatter.txt"), ==, IMPRINT_DIALECT_MARKDOWN);
+    g_assert_cmpint(detect_fixture("md-headings.txt"), ==, IMPRINT_DIALECT_MARKDOWN);
+    g_assert_cmpint(detect_fixture("hash-once.txt"), ==, IMPRINT_DIALECT_TEXT);
     g_assert_cmpint(imprint_dialect_detect("x.MARKDOWN", "# A\n", 4), ==, IMPRINT_DIALECT_MARKDOWN);
     g_assert_cmpint(imprint_dialect_detect("dir.md/x", "# A\n", 4), ==, IMPRINT_DIALECT_TEXT);
     g_assert_cmpint(imprint_dialect_detect("x.txt", "\xEF\xBB\xBF  <?xml version='1.0'?>", 27), ==,
