@@ -25,7 +25,7 @@ static const char *const top_keys[] = {
 };
 static const char *const pdf_keys[] = {"paper", "notes", NULL};
 static const char *const article_keys[] = {
-    "source", "select", "split", "dialect", "author", "title", "url", "order", NULL,
+    "source", "select", "split", "dialect", "author", "title", "url", "order", "encoding", NULL,
 };
 
 typedef struct {
@@ -338,6 +338,16 @@ static void article_pair(loader *L, void *target, const char *key, yaml_node_t *
     } else if (strcmp(key, "url") == 0) {
         a->url = s;
         return;
+    } else if (strcmp(key, "encoding") == 0) {
+        /* Checked here, so that a misspelt name points at the edition file. */
+        GIConv cd = g_iconv_open("UTF-8", s);
+        if (cd == (GIConv)-1) {
+            fail_at(L, v, "unknown encoding '%s' (use a name iconv knows, e.g. latin1)", s);
+        } else {
+            g_iconv_close(cd);
+            a->encoding = s;
+            return;
+        }
     } else if (strcmp(key, "dialect") == 0) {
         if (!imprint_dialect_parse(s, &a->dialect)) {
             static const char *const names[] = {"auto",     "text", "pdf-markdown",
@@ -626,6 +636,7 @@ void imprint_edition_free(imprint_edition *e)
         g_free(a->author);
         g_free(a->title);
         g_free(a->url);
+        g_free(a->encoding);
     }
     g_free(e->articles);
     g_free(e->path);

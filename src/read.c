@@ -203,6 +203,9 @@ static bool only_whitespace(const char *data, size_t len)
     return true;
 }
 
+static int read_utf8(imprint_doc *doc, const char *path, const char *data, size_t len,
+                     const imprint_read_opts *opts, imprint_diags *diags);
+
 int imprint_read_buffer(imprint_doc *doc, const char *path, const char *data, size_t len,
                         const imprint_read_opts *opts, imprint_diags *diags)
 {
@@ -217,6 +220,31 @@ int imprint_read_buffer(imprint_doc *doc, const char *path, const char *data, si
                              IMPRINT_MAX_SOURCE_BYTES);
         return -1;
     }
+    char *converted = NULL;
+    if (opts->encoding) {
+        GError *err = NULL;
+        gsize read = 0, written = 0;
+        converted = g_convert(data, (gssize)len, "UTF-8", opts->encoding, &read, &written, &err);
+        if (!converted) {
+            imprint_diags_report(diags, IMPRINT_SEV_ERROR, file_pos,
+                                 "cannot convert from %s at byte %zu: %s", opts->encoding,
+                                 (size_t)read, err->message);
+            g_error_free(err);
+            return -1;
+        }
+        data = converted;
+        len = written;
+    }
+    int n = read_utf8(doc, path, data, len, opts, diags);
+    g_free(converted);
+    return n;
+}
+
+/* The rest of imprint_read_buffer(), on text that is now meant to be UTF-8. */
+static int read_utf8(imprint_doc *doc, const char *path, const char *data, size_t len,
+                     const imprint_read_opts *opts, imprint_diags *diags)
+{
+    imprint_pos file_pos = {path, 0, 0};
     const char *nul = memchr(data, '\0', len);
     if (nul) {
         /* Report where the text stops being text; the position is only

@@ -25,6 +25,7 @@ typedef struct {
     char *title;       /* overrides the article's title, or NULL */
     char *url;         /* source URL shown in colophons, or NULL */
     bool order_source; /* `order: source` */
+    char *encoding;    /* `encoding:` of the source, or NULL for UTF-8 */
 } imprint_edition_article;
 
 /** An edition file, parsed. Owned by the caller; free with imprint_edition_free(). */

@@ -24,6 +24,9 @@ typedef struct {
     const char *const *split;
     /** pdf-markdown: keep the file's order of fragments (`order: source`). */
     bool order_source;
+    /** The source's character encoding as iconv names it ("latin1",
+     * "windows-1252"...), converted to UTF-8 before reading; NULL for UTF-8. */
+    const char *encoding;
 } imprint_read_opts;
 
 /** Largest source file read (bytes). Larger files are an error: every

@@ -258,6 +258,9 @@ static void test_wrong_types(void)
                       "ed.yaml:3:5: error: article has no 'source'");
     expect_load_error("title: T\narticles:\n  - source: src.txt\n    dialect: txt\n",
                       "ed.yaml:4:14: error: unknown dialect 'txt' (did you mean 'text'?)");
+    expect_load_error("title: T\narticles:\n  - source: src.txt\n    encoding: latin-99\n",
+                      "ed.yaml:4:15: error: unknown encoding 'latin-99' (use a name iconv "
+                      "knows, e.g. latin1)");
     expect_load_error("title: T\narticles:\n  - source: src.txt\n    dialect: latex\n",
                       "ed.yaml:4:14: error: unknown dialect 'latex' (use auto, text, "
                       "pdf-markdown, markdown or tei)");

@@ -140,6 +140,43 @@ static void test_invalid_utf8(void)
     expect_buffer_error(overlong, sizeof overlong - 1, "f.txt:1:2: error: invalid UTF-8 at byte 1");
 }
 
+/* A declared encoding: the bytes are converted to UTF-8 before any check, so
+ * Latin-1 text reads, UTF-16 is not taken for binary, and bytes that are not
+ * in the encoding are an error naming the byte offset. */
+static void test_declared_encoding(void)
+{
+    imprint_read_opts latin1 = {.dialect = IMPRINT_DIALECT_TEXT, .encoding = "latin1"};
+    imprint_doc *doc = imprint_doc_new();
+    imprint_diags *diags = imprint_diags_new();
+    const char text[] = "Caf\xE9 society and na\xEFve readers.\n";
+    g_assert_cmpint(imprint_read_buffer(doc, "f.txt", text, sizeof text - 1, &latin1, diags), ==,
+                    1);
+    char *plain = imprint_node_plain_text(doc, doc->root->first_child);
+    g_assert_nonnull(strstr(plain, "Caf\xC3\xA9 society and na\xC3\xAFve"));
+    imprint_doc_free(doc);
+    imprint_diags_free(diags);
+
+    imprint_read_opts utf16 = {.dialect = IMPRINT_DIALECT_TEXT, .encoding = "UTF-16LE"};
+    doc = imprint_doc_new();
+    diags = imprint_diags_new();
+    const char wide[] = "H\0i\0 \0t\0h\0e\0r\0e\0.\0\n\0";
+    g_assert_cmpint(imprint_read_buffer(doc, "f.txt", wide, sizeof wide - 1, &utf16, diags), ==, 1);
+    g_assert_cmpstr(imprint_node_plain_text(doc, doc->root->first_child), ==, "Hi there.");
+    imprint_doc_free(doc);
+    imprint_diags_free(diags);
+
+    imprint_read_opts ascii = {.dialect = IMPRINT_DIALECT_TEXT, .encoding = "ASCII"};
+    doc = imprint_doc_new();
+    diags = imprint_diags_new();
+    const char high[] = "abc\xE9";
+    g_assert_cmpint(imprint_read_buffer(doc, "f.txt", high, sizeof high - 1, &ascii, diags), ==,
+                    -1);
+    g_assert_null(doc->root->first_child);
+    g_assert_true(has_message(diags, "f.txt: error: cannot convert from ASCII at byte 3"));
+    imprint_doc_free(doc);
+    imprint_diags_free(diags);
+}
+
 static void test_binary(void)
 {
     const char data[] = "PK\x03\x04\nab\0cd";
@@ -279,6 +316,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read/dialect-detect", test_dialect_detect);
     g_test_add_func("/read/corpus-dialects", test_corpus_dialects);
     g_test_add_func("/read/invalid-utf8", test_invalid_utf8);
+    g_test_add_func("/read/declared-encoding", test_declared_encoding);
     g_test_add_func("/read/binary", test_binary);
     g_test_add_func("/read/empty", test_empty);
     g_test_add_func("/read/size-limit-buffer", test_size_limit_buffer);
