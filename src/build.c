@@ -329,6 +329,8 @@ bool imprint_build_run(const char *const *paths, size_t n, const imprint_build_o
         formats = all;
     }
     if (!preflight(paths, n, formats, outdir, opts->depfile, diags)) {
+        if (opts->depfile)
+            g_unlink(opts->depfile); /* a stale depfile would name outputs that are gone */
         g_free(all);
         return false;
     }
@@ -374,6 +376,8 @@ bool imprint_build_run(const char *const *paths, size_t n, const imprint_build_o
     }
     if (ok && opts->depfile)
         ok = write_depfile(opts->depfile, jobs, n, diags);
+    else if (opts->depfile)
+        g_unlink(opts->depfile); /* a stale depfile would name outputs that are gone */
     for (size_t i = 0; i < n; i++) {
         imprint_diags_free(jobs[i].diags);
         g_ptr_array_unref(jobs[i].outputs);

@@ -9,6 +9,7 @@
 #include <yaml.h>
 
 #include "edition_internal.h"
+#include "imprint/style.h"
 #include "imprint/uuid.h"
 
 /* Largest edition file read: an edition is a page of YAML; a bigger file is
@@ -239,6 +240,16 @@ static bool valid_paper(const char *s)
            valid_length_pair(s, "mm");
 }
 
+static bool style_exists(const char *name)
+{
+    char *file = g_strconcat(name, ".yaml", NULL);
+    char *path = g_build_filename(imprint_data_dir(), "styles", file, NULL);
+    bool found = g_file_test(path, G_FILE_TEST_IS_REGULAR);
+    g_free(path);
+    g_free(file);
+    return found;
+}
+
 static bool valid_style_name(const char *s)
 {
     if (!*s)
@@ -443,6 +454,10 @@ static void top_pair(loader *L, void *target, const char *key, yaml_node_t *key_
             fail_at(L, v, "bad language '%s' (write a language tag such as en or de-AT)", s);
         } else if (strcmp(key, "style") == 0 && !valid_style_name(s)) {
             fail_at(L, v, "bad style name '%s' (letters, digits, - and _ only)", s);
+        } else if (strcmp(key, "style") == 0 && !style_exists(s)) {
+            /* Found here, not when a writer first needs it, so that lint and a
+             * TEI-only build catch the typo too, at its line. */
+            fail_at(L, v, "unknown style '%s' (no styles/%s.yaml in %s)", s, s, imprint_data_dir());
         } else if (strcmp(key, "cover") == 0 && strcmp(s, "auto") != 0) {
             char *path = resolve(e, s);
             if (!g_file_test(path, G_FILE_TEST_IS_REGULAR))

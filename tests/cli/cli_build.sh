@@ -68,6 +68,11 @@ run "$IMPRINT" build -o out-dep -f tei --depfile deps.d alpha.yaml
 expect_rc 0
 expect_has "$(cat deps.d)" "out-dep/alpha.xml: alpha.yaml sources/two.txt"
 expect_has "$(cat deps.d)" "sources/two.txt:"
+# A failed build takes the depfile away with its outputs: a stale one would
+# tell make that outputs exist which the build just removed.
+run "$IMPRINT" build -o out-dep -f tei --depfile deps.d missing.yaml
+expect_rc 1
+[ ! -e deps.d ] || fail "a failed build left its old depfile"
 
 # -q: notes and warnings are kept back, errors are not.
 run "$IMPRINT" build -o out-q -f tei alpha.yaml

@@ -244,6 +244,8 @@ static void test_wrong_types(void)
     expect_load_error("title: T\nstyle: ../evil\n" ARTICLES,
                       "ed.yaml:2:8: error: bad style name '../evil' (letters, digits, - and _ "
                       "only)");
+    expect_load_error("title: T\nstyle: nosuch\n" ARTICLES,
+                      "ed.yaml:2:8: error: unknown style 'nosuch' (no styles/nosuch.yaml in ");
     expect_load_error("title: T\ncover: nope.png\n" ARTICLES, "ed.yaml:2:8: error: cover image "
                                                               "'nope.png' not found");
     expect_load_error("title: T\narticles: src.txt\n",
