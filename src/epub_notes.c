@@ -110,9 +110,17 @@ void imprint_epub_notes(imprint_epub *e, GString *out, const imprint_node *artic
                          "<h2 class=\"notes-heading\">Notes</h2>\n");
     for (const imprint_node *note = article->as.article.first_note; note;
          note = note->as.note.next_note) {
-        g_string_append_printf(out,
-                               "<aside epub:type=\"footnote\" role=\"doc-footnote\" id=\"n%d\">\n",
-                               note->as.note.number);
+        /* Readers that pop notes up hide footnote asides from the page; a
+         * note nothing refers to could never be opened there, so it stays
+         * an ordinary, visible block. */
+        bool referenced = note->as.note.first_ref != NULL;
+        if (referenced)
+            g_string_append_printf(
+                out, "<aside epub:type=\"footnote\" role=\"doc-footnote\" id=\"n%d\">\n",
+                note->as.note.number);
+        else
+            g_string_append_printf(out, "<div class=\"note-unreferenced\" id=\"n%d\">\n",
+                                   note->as.note.number);
         const imprint_node *c = note->first_child;
         g_string_append(out, "<p>");
         backlinks(e, out, note);
@@ -125,7 +133,7 @@ void imprint_epub_notes(imprint_epub *e, GString *out, const imprint_node *artic
         g_string_append(out, "</p>\n");
         for (; c; c = c->next)
             imprint_epub_block(e, out, c);
-        g_string_append(out, "</aside>\n");
+        g_string_append(out, referenced ? "</aside>\n" : "</div>\n");
     }
     g_string_append(out, "</section>\n");
 }

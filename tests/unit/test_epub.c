@@ -102,7 +102,13 @@ static void test_notes(void)
     book *b = the_book();
     xmlDoc *x = entry_xml(b, "OEBPS/a001.xhtml");
     check_notes(x);
-    g_assert_cmpint(count(x, "//h:aside[@epub:type='footnote']"), ==, 4);
+    g_assert_cmpint(count(x, "//h:aside[@epub:type='footnote']"), ==, 3);
+    /* Note four, which nothing refers to, is a visible block, not a footnote
+     * aside that pop-up readers would hide for good. */
+    g_assert_cmpint(count(x, "//h:div[@class='note-unreferenced'][@id='n4']"
+                             "[contains(., 'Note four, which nothing refers to.')]"),
+                    ==, 1);
+    g_assert_cmpint(count(x, "//h:aside[@id='n4']"), ==, 0);
     /* Note 1 is referred to twice: two back-links, the number first. */
     g_assert_cmpint(count(x, "//h:aside[@id='n1']//h:a[@role='doc-backlink']"), ==, 2);
     char *first = str(x, "//h:aside[@id='n1']/h:p[1]/node()[1]");

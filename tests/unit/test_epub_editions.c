@@ -92,24 +92,29 @@ static void check_edition(gconstpointer data)
 
     book *bk = book_read(one);
     check_book_links(bk);
-    /* One aside per note, one linked reference per resolved marker. */
+    /* Every note is written, one linked reference per resolved marker. */
     imprint_doc_stats stats;
     imprint_doc_count(doc, &stats);
-    size_t asides = 0, refs = 0, resolved = 0;
+    size_t asides = 0, unreferenced = 0, refs = 0, resolved = 0, never = 0;
     size_t i = 0;
     for (const imprint_node *art = doc->root->first_child; art; art = art->next, i++) {
         char *href = imprint_epub_article_href(i);
         char *name = g_strconcat("OEBPS/", href, NULL);
         xmlDoc *x = entry_xml(bk, name);
         asides += (size_t)count(x, "//h:aside[@epub:type='footnote']");
+        unreferenced += (size_t)count(x, "//h:div[@class='note-unreferenced']");
         refs += (size_t)count(x, "//h:a[@epub:type='noteref']");
         xmlFreeDoc(x);
         g_free(name);
         g_free(href);
-        for (const imprint_node *n = art->as.article.first_note; n; n = n->as.note.next_note)
+        for (const imprint_node *n = art->as.article.first_note; n; n = n->as.note.next_note) {
             resolved += imprint_note_ref_count(n);
+            never += n->as.note.first_ref == NULL;
+        }
     }
-    g_assert_cmpuint(asides, ==, stats.notes);
+    /* One aside per referenced note; the others stay visible blocks. */
+    g_assert_cmpuint(asides, ==, stats.notes - never);
+    g_assert_cmpuint(unreferenced, ==, never);
     g_assert_cmpuint(refs, ==, resolved);
     book_free(bk);
 
