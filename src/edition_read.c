@@ -52,6 +52,11 @@ static GPtrArray *read_detached(imprint_doc *doc, const imprint_edition_article 
     };
     imprint_node *last = doc->root->last_child;
     *status = imprint_read_file(doc, entry->source_path, &opts, diags);
+    /* As a compiler says "in file included from": the editor's fix may be in
+     * the edition (a split title, a dialect) rather than in the source. */
+    if (*status < 0)
+        imprint_diags_report(diags, IMPRINT_SEV_NOTE, entry->pos,
+                             "while reading '%s' for this article entry", entry->source);
     GPtrArray *list = g_ptr_array_new();
     imprint_node *n = last ? last->next : doc->root->first_child;
     while (n) {

@@ -456,6 +456,21 @@ static void test_read_missing_source(void)
     imprint_diags_free(diags);
 }
 
+/* A source that fails to read because of what the edition asked (a split
+ * title that is not there): the error names the source, a note the entry. */
+static void test_read_split_missing(void)
+{
+    imprint_diags *diags = imprint_diags_new();
+    imprint_edition *e;
+    imprint_doc *doc = read_fixture("split-missing.yaml", diags, &e);
+    g_assert_null(doc);
+    g_assert_cmpuint(imprint_diags_count_matching(diags, IMPRINT_SEV_ERROR, "Secnd Piece"), ==, 1);
+    g_assert_true(has_message(diags, "split-missing.yaml:3:5: note: while reading "
+                                     "'sources/two.txt' for this article entry"));
+    imprint_edition_free(e);
+    imprint_diags_free(diags);
+}
+
 static void test_read_title_needs_select(void)
 {
     imprint_diags *diags = imprint_diags_new();
@@ -502,6 +517,7 @@ int main(int argc, char **argv)
     g_test_add_func("/edition/read/select-matching", test_read_select_matching);
     g_test_add_func("/edition/read/select-missing", test_read_select_missing);
     g_test_add_func("/edition/read/missing-source", test_read_missing_source);
+    g_test_add_func("/edition/read/split-missing", test_read_split_missing);
     g_test_add_func("/edition/read/title-needs-select", test_read_title_needs_select);
     g_test_add_func("/edition/read/dialect-forced", test_read_dialect_forced);
     return g_test_run();
