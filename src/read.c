@@ -206,6 +206,27 @@ static bool only_whitespace(const char *data, size_t len)
 static int read_utf8(imprint_doc *doc, const char *path, const char *data, size_t len,
                      const imprint_read_opts *opts, imprint_diags *diags);
 
+/* Control characters other than white space (tab, line ends, form feed and
+ * vertical tab, which readers treat as space) — an escape from a terminal
+ * capture, say — are kept, but XML cannot hold them, so outputs show them as
+ * visible symbols: say so, once a file. */
+static void warn_controls(const char *path, const char *data, size_t len, imprint_diags *diags)
+{
+    size_t first = 0, count = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)data[i];
+        if ((c < 0x20 && !g_ascii_isspace(c)) || c == 0x7F) {
+            if (count++ == 0)
+                first = i;
+        }
+    }
+    if (count)
+        imprint_diags_report(diags, IMPRINT_SEV_WARNING, pos_of_offset(path, data, first),
+                             "control character U+%04X (%zu in the file); kept, and shown as "
+                             "a visible symbol where an output cannot hold it",
+                             (unsigned)(unsigned char)data[first], count);
+}
+
 int imprint_read_buffer(imprint_doc *doc, const char *path, const char *data, size_t len,
                         const imprint_read_opts *opts, imprint_diags *diags)
 {
@@ -285,6 +306,7 @@ static int read_utf8(imprint_doc *doc, const char *path, const char *data, size_
                                       : "no text: the file holds only white space");
         return -1;
     }
+    warn_controls(path, data, len, diags);
 
     imprint_dialect dialect = opts->dialect;
     if (dialect == IMPRINT_DIALECT_AUTO) {

@@ -177,6 +177,24 @@ static void test_declared_encoding(void)
     imprint_diags_free(diags);
 }
 
+/* Control characters in running text: kept, and warned about once with the
+ * place of the first; a form feed is white space and no such character. */
+static void test_control_characters(void)
+{
+    imprint_read_opts text = {.dialect = IMPRINT_DIALECT_TEXT};
+    imprint_doc *doc = imprint_doc_new();
+    imprint_diags *diags = imprint_diags_new();
+    const char data[] = "Page one ends.\n\fPage two \x1b starts \x07 here.\n";
+    g_assert_cmpint(imprint_read_buffer(doc, "f.txt", data, sizeof data - 1, &text, diags), ==, 1);
+    g_assert_true(
+        has_message(diags, "f.txt:2:11: warning: control character U+001B (2 in the file)"));
+    char *plain = imprint_node_plain_text(doc, doc->root->first_child);
+    g_assert_nonnull(strchr(plain, '\x1b'));
+    g_assert_nonnull(strchr(plain, '\x07'));
+    imprint_doc_free(doc);
+    imprint_diags_free(diags);
+}
+
 static void test_binary(void)
 {
     const char data[] = "PK\x03\x04\nab\0cd";
@@ -317,6 +335,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read/corpus-dialects", test_corpus_dialects);
     g_test_add_func("/read/invalid-utf8", test_invalid_utf8);
     g_test_add_func("/read/declared-encoding", test_declared_encoding);
+    g_test_add_func("/read/control-characters", test_control_characters);
     g_test_add_func("/read/binary", test_binary);
     g_test_add_func("/read/empty", test_empty);
     g_test_add_func("/read/size-limit-buffer", test_size_limit_buffer);
