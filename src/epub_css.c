@@ -1,4 +1,5 @@
 #include "imprint/epub.h"
+#include "imprint/fonts.h"
 
 #include <string.h>
 
@@ -76,6 +77,16 @@ void imprint_epub_css_fonts(imprint_epub *e)
     for (size_t i = 0; i < G_N_ELEMENTS(files); i++) {
         char *path = imprint_style_font_path(e->data_dir, files[i]);
         GBytes *font = imprint_font_subset(path, e->unicodes, e->diags);
+        if (font && i == 0) {
+            /* Readers would fall back to fonts of their own for these; the
+             * editor should know, as the PDF build says too. */
+            GArray *missing = imprint_font_missing(path, e->unicodes);
+            imprint_fonts_warn_missing(
+                e->diags, (imprint_pos){e->edition->path, 0, 0}, s->font_family,
+                "and e-readers will take them from fonts of their own", missing);
+            if (missing)
+                g_array_unref(missing);
+        }
         g_free(path);
         if (!font) {
             e->failed = true;

@@ -50,3 +50,26 @@ cleanup:
     hb_blob_destroy(blob);
     return result;
 }
+
+GArray *imprint_font_missing(const char *path, const hb_set_t *wanted)
+{
+    hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
+    if (!blob)
+        return NULL;
+    hb_face_t *face = hb_face_create(blob, 0);
+    GArray *missing = NULL;
+    if (hb_face_get_glyph_count(face) > 0) {
+        hb_set_t *has = hb_set_create();
+        hb_face_collect_unicodes(face, has);
+        missing = g_array_new(FALSE, FALSE, sizeof(gunichar));
+        for (hb_codepoint_t c = HB_SET_VALUE_INVALID; hb_set_next(wanted, &c);) {
+            gunichar u = c;
+            if (!hb_set_has(has, c) && g_unichar_isgraph(u))
+                g_array_append_val(missing, u);
+        }
+        hb_set_destroy(has);
+    }
+    hb_face_destroy(face);
+    hb_blob_destroy(blob);
+    return missing;
+}

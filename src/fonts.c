@@ -99,3 +99,26 @@ cleanup:
     FcConfigDestroy(config); /* the font map holds its own reference */
     return map;
 }
+
+void imprint_fonts_warn_missing(imprint_diags *diags, imprint_pos pos, const char *family,
+                                const char *outcome, const GArray *chars)
+{
+    if (!chars || chars->len == 0)
+        return;
+    GString *list = g_string_new(NULL);
+    for (guint i = 0; i < chars->len; i++) {
+        gunichar c = g_array_index(chars, gunichar, i);
+        if (i)
+            g_string_append(list, ", ");
+        g_string_append_printf(list, "U+%04X", c);
+        if (g_unichar_isgraph(c)) {
+            g_string_append(list, " '");
+            g_string_append_unichar(list, c);
+            g_string_append(list, "'");
+        }
+    }
+    imprint_diags_report(diags, IMPRINT_SEV_WARNING, pos,
+                         "%u character%s not in the bundled fonts (%s), %s: %s", chars->len,
+                         chars->len == 1 ? " is" : "s are", family, outcome, list->str);
+    g_string_free(list, TRUE);
+}

@@ -161,6 +161,11 @@ void imprint_epub_css(const imprint_style *style, GString *out);
  * file is missing or not a font. */
 GBytes *imprint_font_subset(const char *path, const hb_set_t *unicodes, imprint_diags *diags);
 
+/** The graphic characters of `wanted` that the font file at `path` has no
+ * glyph for, sorted, as a new GArray of gunichar the caller unrefs; NULL when
+ * the file is no font (imprint_font_subset() reports that). */
+GArray *imprint_font_missing(const char *path, const hb_set_t *wanted);
+
 /** A typographic cover, IMPRINT_COVER_WIDTH × IMPRINT_COVER_HEIGHT PNG, with
  * title, subtitle and editor in the style's fonts (and no other). NULL
  * (reported) on error. */

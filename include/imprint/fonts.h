@@ -14,4 +14,12 @@
 PangoFontMap *imprint_fonts_map_new(const char *data_dir, const imprint_style *style,
                                     imprint_diags *diags);
 
+/** Reports, as one warning at `pos`, the characters of `chars` (a sorted
+ * GArray of gunichar, borrowed; nothing is reported when it is empty) that
+ * no bundled font of `family` has, so the editor sees the whole list at once.
+ * `outcome` says what becomes of them in the output ("shown as boxes in the
+ * PDF"). */
+void imprint_fonts_warn_missing(imprint_diags *diags, imprint_pos pos, const char *family,
+                                const char *outcome, const GArray *chars);
+
 #endif

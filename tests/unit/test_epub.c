@@ -692,6 +692,32 @@ static void test_nav_depth_limit(void)
     g_free(dir);
 }
 
+/* Characters the bundled fonts lack are listed in one warning, as the PDF
+ * build lists them; the book is still written. */
+static void test_missing_glyphs(void)
+{
+    imprint_doc *doc = imprint_doc_new();
+    doc->meta.title = "Glyphs";
+    imprint_node *a = fx_article(doc, "Glyphs");
+    fx_para(doc, a, "Han characters \xE6\xBC\xA2\xE5\xAD\x97 and more \xE6\xBC\xA2.");
+    char *dir = tmpdir();
+    char *path = g_build_filename(dir, "glyphs.epub", NULL);
+    imprint_edition ed = fx_edition();
+    imprint_diags *diags = imprint_diags_new();
+    g_assert_true(imprint_format_write_epub(doc, &ed, path, diags));
+    g_assert_cmpuint(imprint_diags_count_matching(diags, IMPRINT_SEV_WARNING,
+                                                  "2 characters are not in the bundled fonts"),
+                     ==, 1);
+    g_assert_cmpuint(
+        imprint_diags_count_matching(diags, IMPRINT_SEV_WARNING, "U+5B57 '\xE5\xAD\x97', U+6F22"),
+        ==, 1);
+    imprint_diags_free(diags);
+    imprint_doc_free(doc);
+    rm_rf(dir);
+    g_free(path);
+    g_free(dir);
+}
+
 /* A file of `size` bytes that starts like a PNG (sparse: no disk used). */
 static void fake_png(const char *path, goffset size)
 {
@@ -883,6 +909,7 @@ int main(int argc, char **argv)
     g_test_add_func("/epub/epoch", test_epoch);
     g_test_add_func("/epub/source-date-epoch", test_source_date_epoch);
     g_test_add_func("/epub/nav-depth-limit", test_nav_depth_limit);
+    g_test_add_func("/epub/missing-glyphs", test_missing_glyphs);
     g_test_add_func("/epub/figure-limits", test_figure_limits);
     g_test_add_func("/epub/cover-limit", test_cover_limit);
     g_test_add_func("/epub/cover-long-title", test_cover_long_title);
