@@ -232,12 +232,20 @@ static bool convert_children(imprint_md_inline *mi, cmark_node *parent, imprint_
             el = imprint_node_new(mi->doc, IMPRINT_NODE_LINK, pos);
             el->as.link.url = imprint_arena_strdup(mi->doc->arena, cmark_node_get_url(n));
             break;
-        case CMARK_NODE_IMAGE:
-            imprint_diags_report(mi->diags, IMPRINT_SEV_WARNING, pos,
-                                 "inline image '%s' kept as its description",
-                                 cmark_node_get_url(n));
+        case CMARK_NODE_IMAGE: {
+            const char *title = cmark_node_get_title(n);
+            bool titled = title && *title;
+            imprint_diags_report(
+                mi->diags, IMPRINT_SEV_WARNING, pos, "inline image '%s' kept as its description%s",
+                cmark_node_get_url(n), titled ? " and, in parentheses, its title" : "");
             convert_children(mi, n, top, depth + 1);
+            if (titled) {
+                char *t = g_strdup_printf(" (%s)", title);
+                imprint_md_append_text(mi->doc, top, pos, t, strlen(t));
+                g_free(t);
+            }
             break;
+        }
         case CMARK_NODE_FOOTNOTE_REFERENCE: {
             imprint_node *ref = imprint_node_new(mi->doc, IMPRINT_NODE_NOTEREF, pos);
             ref->as.noteref.number = atoi(lit ? lit : "0");
@@ -265,4 +273,46 @@ static bool convert_children(imprint_md_inline *mi, cmark_node *parent, imprint_
 bool imprint_md_inlines(imprint_md_inline *mi, cmark_node *parent, imprint_node *out)
 {
     return convert_children(mi, parent, out, mi->depth);
+}
+
+/* A code or HTML block's text is its literal; cmark gives it no children. */
+static void literal_block(imprint_md_inline *mi, cmark_node *n, imprint_node *out)
+{
+    bool html = cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK;
+    imprint_pos pos = node_pos(mi, n, out->pos);
+    imprint_diags_report(mi->diags, html ? IMPRINT_SEV_WARNING : IMPRINT_SEV_NOTE, pos,
+                         html ? "raw HTML block kept as text"
+                              : "code block kept as a plain paragraph");
+    int fence_len = 0, fence_offset = 0;
+    char fence_char = 0;
+    /* a fenced block's text starts on the line after the fence */
+    int first_line = cmark_node_get_start_line(n) +
+                     (!html && cmark_node_get_fenced(n, &fence_len, &fence_offset, &fence_char));
+    const char *lit = cmark_node_get_literal(n);
+    char **lines = g_strsplit(lit ? lit : "", "\n", -1);
+    guint nl = g_strv_length(lines);
+    while (nl > 0 && !*lines[nl - 1])
+        nl--;
+    for (guint i = 0; i < nl; i++) {
+        imprint_pos lp = pos;
+        if (mi->map_pos && (i > 0 || !html)) {
+            imprint_pos m = mi->map_pos(mi->pos_ctx, first_line + (int)i, 1);
+            lp = m.line ? m : pos;
+        }
+        if (i)
+            imprint_node_append(out, imprint_node_new(mi->doc, IMPRINT_NODE_LINEBREAK, lp));
+        if (*lines[i])
+            imprint_md_append_text(mi->doc, out, lp, lines[i], strlen(lines[i]));
+    }
+    g_strfreev(lines);
+}
+
+bool imprint_md_block_inlines(imprint_md_inline *mi, cmark_node *n, imprint_node *out)
+{
+    cmark_node_type t = cmark_node_get_type(n);
+    if (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_CODE_BLOCK) {
+        literal_block(mi, n, out);
+        return true;
+    }
+    return imprint_md_inlines(mi, n, out);
 }

@@ -9,6 +9,10 @@
 
 #include "imprint/md_inline.h"
 
+/* Longest numeric note label taken as the reference's number (it must fit an
+ * int); longer labels keep cmark's ordinal. */
+#define MAX_NOTE_DIGITS 9
+
 typedef struct {
     imprint_doc *doc;
     imprint_diags *diags;
@@ -73,8 +77,15 @@ static void on_ref(void *ctx, imprint_node *ref, const char *label)
 {
     md_reader *r = ctx;
     int ordinal = atoi(label ? label : "0");
-    if (ordinal >= 1 && (guint)ordinal <= r->notes->len)
-        imprint_note_add_ref(g_ptr_array_index(r->notes, ordinal - 1), ref);
+    if (ordinal < 1 || (guint)ordinal > r->notes->len)
+        return;
+    imprint_node *note = g_ptr_array_index(r->notes, ordinal - 1);
+    imprint_note_add_ref(note, ref);
+    /* cmark numbers references by first use; a numeric label is the number
+     * the author wrote, and what the note is called in the output */
+    const char *l = note->as.note.label;
+    if (l && *l && strspn(l, "0123456789") == strlen(l) && strlen(l) <= MAX_NOTE_DIGITS)
+        ref->as.noteref.number = atoi(l);
 }
 
 static bool inlines_to(md_reader *r, cmark_node *from, imprint_node *to, int depth, bool link)
@@ -88,7 +99,7 @@ static bool inlines_to(md_reader *r, cmark_node *from, imprint_node *to, int dep
         .ref_ctx = r,
         .depth = depth,
     };
-    if (!imprint_md_inlines(&mi, from, to)) {
+    if (!imprint_md_block_inlines(&mi, from, to)) {
         imprint_diags_report(r->diags, IMPRINT_SEV_ERROR, cm_pos(r, from),
                              "nested deeper than %d levels", IMPRINT_MAX_DEPTH);
         r->failed = true;
@@ -110,7 +121,19 @@ static imprint_node *figure_of(md_reader *r, cmark_node *para, int depth)
         return NULL;
     imprint_node *fig = imprint_node_new(r->doc, IMPRINT_NODE_FIGURE, cm_pos(r, para));
     fig->as.figure.src = imprint_arena_strdup(r->doc->arena, cmark_node_get_url(img));
-    inlines(r, img, fig, depth + 1);
+    const char *title = cmark_node_get_title(img);
+    if (!title || !*title) {
+        inlines(r, img, fig, depth + 1);
+        return fig;
+    }
+    /* `![alt](src "title")`: the title is the caption, the alt text describes
+     * the image */
+    imprint_node *alt = imprint_node_new(r->doc, IMPRINT_NODE_PARAGRAPH, fig->pos);
+    inlines_to(r, img, alt, depth + 1, false);
+    const char *desc = imprint_node_plain_text(r->doc, alt);
+    if (desc && *desc)
+        fig->as.figure.placeholder = desc;
+    imprint_md_append_text(r->doc, fig, fig->pos, title, strlen(title));
     return fig;
 }
 
@@ -180,26 +203,10 @@ static imprint_node *block(md_reader *r, cmark_node *n, int depth)
     case CMARK_NODE_THEMATIC_BREAK:
         return imprint_node_new(r->doc, IMPRINT_NODE_BREAK, pos);
     case CMARK_NODE_CODE_BLOCK:
-    case CMARK_NODE_HTML_BLOCK: {
-        bool html = cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK;
-        imprint_diags_report(r->diags, html ? IMPRINT_SEV_WARNING : IMPRINT_SEV_NOTE, pos,
-                             html ? "raw HTML block kept as text"
-                                  : "code block kept as a plain paragraph");
+    case CMARK_NODE_HTML_BLOCK:
         b = imprint_node_new(r->doc, IMPRINT_NODE_PARAGRAPH, pos);
-        char **lines = g_strsplit(cmark_node_get_literal(n), "\n", -1);
-        guint nl = g_strv_length(lines);
-        while (nl > 0 && !*lines[nl - 1])
-            nl--;
-        for (guint i = 0; i < nl; i++) {
-            imprint_pos lp = {r->path, pos.line + (html ? i : i + 1), 1};
-            if (i)
-                imprint_node_append(b, imprint_node_new(r->doc, IMPRINT_NODE_LINEBREAK, lp));
-            if (*lines[i])
-                imprint_md_append_text(r->doc, b, lp, lines[i], strlen(lines[i]));
-        }
-        g_strfreev(lines);
+        inlines(r, n, b, depth + 1);
         return b;
-    }
     case CMARK_NODE_FOOTNOTE_DEFINITION:
         return NULL; /* read first, into the article's notes */
     default:
@@ -425,18 +432,23 @@ static void unreferenced_notes(md_reader *r, GHashTable *def_lines, GHashTable *
         note->as.note.label = imprint_arena_strdup(r->doc->arena, label);
         g_free(label);
         imprint_article_append_note(r->article, note);
-        /* the definition runs to the next blank line */
+        /* the definition runs to the next blank line, definition or block */
         GString *body = g_string_new(NULL);
+        while (ml < ll && (text[ml] == ' ' || text[ml] == '\t'))
+            ml++;
         g_string_append_len(body, text + ml, (gssize)(ll - ml));
         guint end = line;
         for (guint l = line + 1; l <= r->line_starts->len; l++) {
             size_t nl;
             const char *t = line_text(r, (int)l, &nl);
             size_t tl = 0;
-            if (nl == 0 || strspn(t, " \t\r") >= nl || def_label(t, nl, &tl)) {
-                g_free(def_label(t, nl, &tl));
+            char *next_label = def_label(t, nl, &tl);
+            /* a block cmark found there (an HTML block cut in) is the article's */
+            bool ends = nl == 0 || strspn(t, " \t\r") >= nl || next_label ||
+                        g_hash_table_contains(code_lines, GINT_TO_POINTER((int)l));
+            g_free(next_label);
+            if (ends)
                 break;
-            }
             g_string_append_c(body, '\n');
             g_string_append_len(body, t, (gssize)nl);
             end = l;
@@ -447,7 +459,7 @@ static void unreferenced_notes(md_reader *r, GHashTable *def_lines, GHashTable *
         for (cmark_node *b = cmark_node_first_child(sub); b; b = cmark_node_next(b)) {
             imprint_node *para = imprint_node_new(r->doc, IMPRINT_NODE_PARAGRAPH, p);
             imprint_md_inline mi = {.doc = r->doc, .diags = r->diags, .depth = 2};
-            imprint_md_inlines(&mi, b, para);
+            imprint_md_block_inlines(&mi, b, para);
             imprint_node_append(note, para);
         }
         cmark_node_free(sub);
@@ -517,7 +529,18 @@ static cmark_node *title_heading(cmark_node *root)
 int imprint_read_markdown(imprint_doc *doc, const char *path, const char *data, size_t len,
                           const imprint_read_opts *opts, imprint_diags *diags)
 {
-    (void)opts;
+    /* the edition's options for other dialects would otherwise go unseen */
+    imprint_pos file = {path, 0, 0};
+    if (opts && opts->split) {
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, file,
+                             "split applies to the text dialect only; a markdown file is one "
+                             "article (remove 'split:' or read the file with 'dialect: text')");
+        return -1;
+    }
+    if (opts && opts->order_source)
+        imprint_diags_report(diags, IMPRINT_SEV_WARNING, file,
+                             "'order: source' applies to the pdf-markdown dialect only; a markdown "
+                             "file is always read in its own order");
     md_reader r = {.doc = doc, .diags = diags, .path = path, .data = data, .len = len};
     r.line_starts = g_array_new(FALSE, FALSE, sizeof(size_t));
     r.notes = g_ptr_array_new();

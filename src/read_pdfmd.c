@@ -646,7 +646,7 @@ static void parse_inlines(reader *r, const pdfmd_block *b, const char *text, imp
     for (cmark_node *n = cmark_node_first_child(root); n; n = cmark_node_next(n)) {
         if (n != cmark_node_first_child(root))
             imprint_md_append_text(r->doc, out, out->pos, " ", 1);
-        imprint_md_inlines(&mi, n, out);
+        imprint_md_block_inlines(&mi, n, out);
     }
     r->too_deep |= mi.too_deep;
     cmark_node_free(root);
@@ -1032,6 +1032,12 @@ static bool front_line(const pdfmd_block *b)
 int imprint_read_pdfmd(imprint_doc *doc, const char *path, const char *data, size_t len,
                        const imprint_read_opts *opts, imprint_diags *diags)
 {
+    if (opts && opts->split) {
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, (imprint_pos){path, 0, 0},
+                             "split applies to the text dialect only; a pdf-markdown file is one "
+                             "article (remove 'split:' or read the file with 'dialect: text')");
+        return -1;
+    }
     reader r = {.doc = doc, .diags = diags, .path = path, .opts = opts};
     r.blocks = g_ptr_array_new_with_free_func(imprint_pdfmd_block_free);
     r.frags = g_ptr_array_new_with_free_func(frag_free);

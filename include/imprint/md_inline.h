@@ -45,6 +45,14 @@ typedef struct {
  * Returns false if nesting passed IMPRINT_MAX_DEPTH. */
 bool imprint_md_inlines(imprint_md_inline *mi, cmark_node *parent, imprint_node *out);
 
+/** Converts one cmark block `n` whose content is inline text into inlines
+ * appended to `out`. A raw HTML block or a code block has no inline children:
+ * its literal text is kept, lines joined by LINEBREAKs, with a warning
+ * ("raw HTML block kept as text") or a note ("code block kept as a plain
+ * paragraph"). Any other block goes to imprint_md_inlines(). Returns false
+ * if nesting passed IMPRINT_MAX_DEPTH. */
+bool imprint_md_block_inlines(imprint_md_inline *mi, cmark_node *n, imprint_node *out);
+
 /** Appends `len` bytes of UTF-8 `text` to `parent` as NFC text, merging with a
  * TEXT last child. Returns the TEXT node. */
 imprint_node *imprint_md_append_text(imprint_doc *doc, imprint_node *parent, imprint_pos pos,

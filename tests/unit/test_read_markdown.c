@@ -239,6 +239,114 @@ static void test_dangling_and_raw_html(void)
     result_free(&r);
 }
 
+/* Definitions nobody refers to, one right after the other (the next one ends
+ * the previous), are all kept as notes with a warning each. An HTML block
+ * that interrupts one is the article's, as cmark reads it; an HTML block that
+ * is a definition's text is the note's. Under the Asan build this also checks
+ * that reading them leaks nothing. */
+static void test_unused_notes(void)
+{
+    read_result r = read_fixture("unused_notes.md");
+    g_assert_cmpint(r.articles, ==, 1);
+    assert_sound(r.doc);
+    imprint_node *a = r.doc->root->first_child;
+    GString *got = g_string_new(NULL);
+    for (imprint_node *n = a->as.article.first_note; n; n = n->as.note.next_note) {
+        char *d = dump_str(n);
+        g_string_append_printf(got, "[%s %zu] %s\n", n->as.note.label, imprint_note_ref_count(n),
+                               d);
+        g_free(d);
+    }
+    g_assert_cmpstr(got->str, ==,
+                    "[a 0] note(paragraph(\"first unused\"))\n"
+                    "[b 0] note(paragraph(\"second unused\"))\n"
+                    "[c 0] note(paragraph(\"third unused, before a block\"))\n"
+                    "[d 0] note(paragraph(\"<div>defword</div>\"))\n");
+    char *body = dump_str(a);
+    g_assert_cmpstr(body, ==, "article(paragraph(\"Text.\") paragraph(\"<div>blockword</div>\"))");
+    g_free(body);
+    g_string_free(got, TRUE);
+    g_assert_cmpuint(imprint_diags_count_matching(r.diags, IMPRINT_SEV_WARNING,
+                                                  "is defined but never referenced"),
+                     ==, 4);
+    g_assert_cmpuint(imprint_diags_count_matching(r.diags, IMPRINT_SEV_WARNING, "HTML block"), ==,
+                     2);
+    result_free(&r);
+}
+
+/* The edition's `split:` cannot apply to a one-article dialect: an error, no
+ * article. `order: source` is pdf-markdown's: a warning, the file is read. */
+static void test_edition_options(void)
+{
+    const char *md = "# One\n\nBody.\n\n# Two\n\nMore.\n";
+    const char *const split[] = {"Two", NULL};
+    imprint_doc *doc = imprint_doc_new();
+    imprint_diags *diags = imprint_diags_new();
+    imprint_read_opts opts = {.dialect = IMPRINT_DIALECT_MARKDOWN, .split = split};
+    g_assert_cmpint(imprint_read_markdown(doc, "opts.md", md, strlen(md), &opts, diags), ==, -1);
+    g_assert_null(doc->root->first_child);
+    g_assert_cmpuint(imprint_diags_count(diags, IMPRINT_SEV_ERROR), ==, 1);
+    g_assert_cmpuint(imprint_diags_count_matching(diags, IMPRINT_SEV_ERROR,
+                                                  "split applies to the text dialect only"),
+                     ==, 1);
+    const imprint_diag *d = imprint_diags_get(diags, 0);
+    g_assert_cmpstr(d->file, ==, "opts.md");
+    imprint_diags_free(diags);
+
+    diags = imprint_diags_new();
+    opts = (imprint_read_opts){.dialect = IMPRINT_DIALECT_MARKDOWN, .order_source = true};
+    g_assert_cmpint(imprint_read_markdown(doc, "opts.md", md, strlen(md), &opts, diags), ==, 1);
+    g_assert_nonnull(doc->root->first_child);
+    g_assert_cmpuint(imprint_diags_count(diags, IMPRINT_SEV_ERROR), ==, 0);
+    g_assert_cmpuint(imprint_diags_count_matching(diags, IMPRINT_SEV_WARNING, "'order: source'"),
+                     ==, 1);
+    imprint_diags_free(diags);
+    imprint_doc_free(doc);
+}
+
+/* An image's title is the figure's caption and its alt text the description;
+ * an inline image keeps both as text. A reference to a numeric label carries
+ * that number, every time; a named label's references carry the note's number. */
+static void test_figures_and_refs(void)
+{
+    read_result r = read_fixture("figures_and_refs.md");
+    g_assert_cmpint(r.articles, ==, 1);
+    assert_sound(r.doc);
+    imprint_node *a = r.doc->root->first_child;
+    imprint_node *f1 = nth_child(a, 0), *f2 = nth_child(a, 1);
+    g_assert_cmpint(f1->kind, ==, IMPRINT_NODE_FIGURE);
+    g_assert_cmpstr(f1->as.figure.src, ==, "red.png");
+    g_assert_cmpstr(f1->as.figure.placeholder, ==, "A red square");
+    char *d = dump_str(f1);
+    g_assert_cmpstr(d, ==, "figure(\"Figure 1. The square\")");
+    g_free(d);
+    g_assert_cmpint(f2->kind, ==, IMPRINT_NODE_FIGURE);
+    g_assert_null(f2->as.figure.placeholder);
+    d = dump_str(f2);
+    g_assert_cmpstr(d, ==, "figure(\"Only alt\")");
+    g_free(d);
+    d = dump_str(nth_child(a, 2));
+    g_assert_cmpstr(d, ==, "paragraph(\"Text with an inline icon (Icon title) image.\")");
+    g_free(d);
+
+    imprint_node *first = a->as.article.first_note, *seven = first->as.note.next_note;
+    g_assert_cmpstr(first->as.note.label, ==, "first");
+    g_assert_cmpstr(seven->as.note.label, ==, "7");
+    g_assert_cmpuint(imprint_note_ref_count(first), ==, 2);
+    g_assert_cmpuint(imprint_note_ref_count(seven), ==, 2);
+    for (imprint_node *ref = first->as.note.first_ref; ref; ref = ref->as.noteref.next_ref)
+        g_assert_cmpint(ref->as.noteref.number, ==, first->as.note.number);
+    for (imprint_node *ref = seven->as.note.first_ref; ref; ref = ref->as.noteref.next_ref)
+        g_assert_cmpint(ref->as.noteref.number, ==, 7);
+    /* MAX_NOTE_DIGITS: a label longer than that keeps the note's number */
+    imprint_node *longer = seven->as.note.next_note;
+    g_assert_cmpstr(longer->as.note.label, ==, "1234567890");
+    g_assert_cmpuint(imprint_note_ref_count(longer), ==, 1);
+    g_assert_cmpint(longer->as.note.first_ref->as.noteref.number, ==, 3);
+    g_assert_cmpint(longer->as.note.number, ==, 3);
+    result_free(&r);
+}
+
 /* IMPRINT_MAX_DEPTH: nesting past it is an error, not a crash. */
 static void test_depth_limit(void)
 {
@@ -297,6 +405,9 @@ int main(int argc, char **argv)
     g_test_add_func("/markdown/title-from-heading", test_title_from_heading);
     g_test_add_func("/markdown/bad-yaml", test_bad_yaml);
     g_test_add_func("/markdown/dangling-and-raw-html", test_dangling_and_raw_html);
+    g_test_add_func("/markdown/unused-notes", test_unused_notes);
+    g_test_add_func("/markdown/edition-options", test_edition_options);
+    g_test_add_func("/markdown/figures-and-refs", test_figures_and_refs);
     g_test_add_func("/markdown/depth-limit", test_depth_limit);
     g_test_add_func("/markdown/long-tag-name", test_long_tag_name);
     return g_test_run();

@@ -296,6 +296,47 @@ static void test_inlines(void)
     result_free(&r);
 }
 
+/* A raw HTML block (a <div>, a comment, a table) is the user's text: it stays
+ * as text with a warning, while the export's own inline tags still map. */
+static void test_html_block(void)
+{
+    read_result r = read_fixture("html_block.md", false);
+    assert_article(&r,
+                   "paragraph(\"Opening paragraph with a note.\" noteref->1)\n"
+                   "paragraph(\"<div>kept words blockhtml</div>\")\n"
+                   "paragraph(\"<!-- commentword -->\")\n"
+                   "paragraph(\"<table><tr><td>cellword</td></tr></table>\")\n"
+                   "paragraph(\"Closing paragraph with \" strong(\"bold\") \" and a\" linebreak "
+                   "\"break.\")\n"
+                   "[1 1 1] note(paragraph(\"The note.\"))\n");
+    g_assert_cmpuint(count(&r, IMPRINT_SEV_WARNING, "raw HTML block kept as text"), ==, 3);
+    result_free(&r);
+}
+
+/* The edition's `split:` cannot apply: the file is one article. */
+static void test_split_refused(void)
+{
+    char *path = g_build_filename(FIXTURES_DIR, "pdfmd", "inline.md", NULL);
+    char *data = NULL;
+    gsize len = 0;
+    g_assert_true(g_file_get_contents(path, &data, &len, NULL));
+    const char *const split[] = {"Bold Heading", NULL};
+    imprint_doc *doc = imprint_doc_new();
+    imprint_diags *diags = imprint_diags_new();
+    imprint_read_opts opts = {.dialect = IMPRINT_DIALECT_PDF_MARKDOWN, .split = split};
+    g_assert_cmpint(imprint_read_pdfmd(doc, path, data, len, &opts, diags), ==, -1);
+    g_assert_null(doc->root->first_child);
+    g_assert_cmpuint(imprint_diags_count(diags, IMPRINT_SEV_ERROR), ==, 1);
+    g_assert_cmpuint(imprint_diags_count_matching(diags, IMPRINT_SEV_ERROR,
+                                                  "split applies to the text dialect only"),
+                     ==, 1);
+    g_assert_cmpstr(imprint_diags_get(diags, 0)->file, ==, path);
+    imprint_diags_free(diags);
+    imprint_doc_free(doc);
+    g_free(data);
+    g_free(path);
+}
+
 /* IMPRINT_PDFMD_MAX_ORDER_STEPS: fragments that fit together in too many ways
  * and never end a sentence make the search give up and keep the file's order. */
 static void test_order_step_limit(void)
@@ -422,6 +463,8 @@ int main(int argc, char **argv)
     g_test_add_func("/pdfmd/hyphenation", test_hyphenation);
     g_test_add_func("/pdfmd/epigraphs", test_epigraphs);
     g_test_add_func("/pdfmd/inlines", test_inlines);
+    g_test_add_func("/pdfmd/html-block", test_html_block);
+    g_test_add_func("/pdfmd/split-refused", test_split_refused);
     g_test_add_func("/pdfmd/vocabulary", test_vocabulary);
     g_test_add_func("/pdfmd/front-matter-length", test_front_matter_length);
     g_test_add_func("/pdfmd/contents-scan-limit", test_contents_scan_limit);
