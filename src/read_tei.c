@@ -484,9 +484,11 @@ static void read_inline(tei_reader *r, xmlNode *c, imprint_node *parent, int dep
         imprint_node *n = add(r, parent, depth, IMPRINT_NODE_NOTEREF, c);
         if (!n)
             return;
-        if (num)
+        /* n may be a named label ("first"); then the number is the note's. */
+        bool numeric = num && *num && strspn(num, "0123456789") == strlen(num);
+        if (numeric)
             n->as.noteref.number = atoi(num);
-        add_pending_ref(r, n, NULL, target && target[0] == '#' ? target + 1 : target, num != NULL);
+        add_pending_ref(r, n, NULL, target && target[0] == '#' ? target + 1 : target, numeric);
         return;
     }
     if (named(c, "ref") || named(c, "ptr")) {

@@ -189,7 +189,12 @@ static void write_noteref(tei_writer *tw, const imprint_node *ref)
         start(tw, "ptr");
         attr(tw, "type", TEI_NOTEREF_TYPE);
         attr(tw, "target", target);
-        attr_int(tw, "n", ref->as.noteref.number);
+        /* The same n as the <note> it points to: a named label ("first",
+         * "2-14") is the note's, not a number of the reference's own. */
+        if (note->as.note.label && *note->as.note.label)
+            attr(tw, "n", note->as.note.label);
+        else
+            attr_int(tw, "n", ref->as.noteref.number);
         end(tw);
         g_free(target);
         g_free(id);

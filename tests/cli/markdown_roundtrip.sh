@@ -16,6 +16,10 @@ grep -q '<docAuthor>Bo Editor</docAuthor>' "$T/a.xml"
 grep -q '<head>Section with a note<note place="foot" n="head"' "$T/a.xml"
 grep -q '<hi rend="sup">2</hi>' "$T/a.xml"
 grep -q '<cell>Ж</cell>' "$T/a.xml"
+# a second reference to a named note carries the note's own label
+grep -q '<ptr type="noteref" target="#a1-n1" n="first"/>' "$T/a.xml"
+# front matter and inline HTML do not make a .md file a PDF export
+"$IMPRINT" inspect "$md/all.md" 2>&1 >/dev/null | grep -q "read as dialect 'markdown'"
 
 "$IMPRINT" inspect --dialect tei "$T/a.xml" >"$T/b.xml"
 cmp "$T/a.xml" "$T/b.xml"
