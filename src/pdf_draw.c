@@ -1,10 +1,14 @@
 #include "pdf_internal.h"
 
 #include <math.h>
+#include <string.h>
 
 /* Dots of the contents' leaders sit on a grid, so that they line up from
  * entry to entry. */
 #define LEADER_STEP_EM 0.6
+
+/* U+2026, ending a running head cut short. */
+#define HEAD_ELLIPSIS "\xE2\x80\xA6"
 
 static void draw_spans(cairo_t *cr, const pdf_item *it, PangoLayoutLine *line, double x, double y)
 {
@@ -16,10 +20,12 @@ static void draw_spans(cairo_t *cr, const pdf_item *it, PangoLayoutLine *line, d
         if (a >= b)
             continue;
         int *ranges = NULL, n = 0;
+        /* The ranges are in layout coordinates: they include the line's
+         * alignment and indent offset, which `x` already holds. */
         pango_layout_line_get_x_ranges(line, a, b, &ranges, &n);
         for (int r = 0; r < n; r++) {
-            double x0 = ranges[2 * r] / (double)PANGO_SCALE;
-            double x1 = ranges[2 * r + 1] / (double)PANGO_SCALE;
+            double x0 = ranges[2 * r] / (double)PANGO_SCALE - it->line_x;
+            double x1 = ranges[2 * r + 1] / (double)PANGO_SCALE - it->line_x;
             if (x1 > x0)
                 pdf_tag_link(cr, s->target, x + x0, y, x1 - x0, it->height);
         }
@@ -126,6 +132,32 @@ static void draw_item(pdf_ctx *ctx, cairo_t *cr, const pdf_item *it, double left
     }
 }
 
+/* Cuts a running head that does not fit on one line after its last whole
+ * word that leaves room for an ellipsis; a head without such a word is cut
+ * wherever Pango cuts it. */
+static void shorten_head(PangoLayout *layout, const char *text)
+{
+    GString *s = g_string_new(NULL);
+    for (const char *sp = strrchr(text, ' '); sp; sp = g_strrstr_len(text, sp - text, " ")) {
+        g_string_assign(s, "");
+        g_string_append_len(s, text, sp - text);
+        /* Punctuation and spaces left hanging before the ellipsis go. */
+        while (s->len > 0 && strchr(" ,;:.([{", s->str[s->len - 1]))
+            g_string_truncate(s, s->len - 1);
+        if (s->len == 0)
+            break;
+        g_string_append(s, HEAD_ELLIPSIS);
+        pango_layout_set_text(layout, s->str, (int)s->len);
+        if (pango_layout_get_line_count(layout) == 1) {
+            g_string_free(s, TRUE);
+            return;
+        }
+    }
+    g_string_free(s, TRUE);
+    pango_layout_set_text(layout, text, -1);
+    pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
+}
+
 static void draw_head(pdf_ctx *ctx, cairo_t *cr, const pdf_page *page, double left)
 {
     const imprint_style *st = ctx->style;
@@ -145,7 +177,10 @@ static void draw_head(pdf_ctx *ctx, cairo_t *cr, const pdf_page *page, double le
     if (text && *text && room > 0) {
         pdf_para *h = pdf_para_plain(ctx, text, size, false, true, room, PANGO_ALIGN_CENTER);
         /* A long title is shortened with an ellipsis, never wrapped. */
-        pango_layout_set_ellipsize(h->layout, PANGO_ELLIPSIZE_END);
+        if (pango_layout_get_line_count(h->layout) > 1)
+            shorten_head(h->layout, text);
+        else
+            pango_layout_set_ellipsize(h->layout, PANGO_ELLIPSIZE_END); /* one long word */
         pdf_check_layout(ctx, h->layout, room, pos);
         PangoLayoutIter *iter = pango_layout_get_iter(h->layout);
         PangoRectangle lr;

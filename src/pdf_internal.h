@@ -88,6 +88,8 @@ typedef struct {
     pdf_para *para;      /* LINE: its paragraph; FRAME: the text inside */
     int line;            /* LINE: index in para->layout */
     double x;            /* left edge, from the text block's left */
+    double line_x;       /* LINE: Pango's own offset of the line in its layout, which
+                          * Pango's x ranges include and drawing at x does not */
     double width;        /* FRAME: box width; ROW: table width */
     double height;       /* vertical advance */
     double ascent;       /* top of the item to the baseline (LINE) */

@@ -16,6 +16,9 @@
 /* The asterism that marks a section break. */
 #define BREAK_MARK "\xE2\x81\x82"
 
+/* U+2060, set before a note reference so that no line ends before it. */
+#define WORD_JOINER "\xE2\x81\xA0"
+
 static void para_free(gpointer p)
 {
     pdf_para *para = p;
@@ -316,6 +319,9 @@ void pdf_para_lines(pdf_ctx *ctx, pdf_para *para, GPtrArray *flow, double x, imp
         it->para = para;
         it->line = i++;
         it->x = x + line_left(iter) / (double)PANGO_SCALE;
+        PangoRectangle logical;
+        pango_layout_iter_get_line_extents(iter, NULL, &logical);
+        it->line_x = logical.x / (double)PANGO_SCALE;
         it->height = para->advance;
         it->ascent = para->ascent;
         /* Notes go with the line that holds their first reference. */
@@ -511,6 +517,11 @@ static void inline_node(inl *in, const imprint_node *n)
     }
     case IMPRINT_NODE_NOTEREF: {
         const imprint_node *note = n->as.noteref.note;
+        /* A WORD JOINER keeps the number on the line of the text before it. */
+        if (in->text->len > 0) {
+            g_string_append(in->text, WORD_JOINER);
+            start = in->text->len;
+        }
         if (note)
             g_string_append(in->text, pdf_note_label(ctx, note));
         else

@@ -5,7 +5,8 @@
 /* Draws one glyph run with the text it stands for, leaving soft hyphens out
  * of that text: Pango's own renderer would attach every U+00AD to the
  * glyph before it, so that a PDF reader copies and searches "Af\u00ADter".
- * A hyphen Pango shows at a break is given the text "-". Returns false when
+ * A hyphen Pango shows at a break is given the text "-"; the line separator
+ * and the word joiner before note numbers are left out too. Returns false when
  * the run holds glyphs the fonts lack (Pango draws those as boxes itself). */
 static bool show_run(cairo_t *cr, const char *text, PangoGlyphItem *run, double x, double baseline)
 {
@@ -51,7 +52,7 @@ static bool show_run(cairo_t *cr, const char *text, PangoGlyphItem *run, double 
         gsize before = utf8->len;
         for (const char *p = base + start; p < base + end; p = g_utf8_next_char(p)) {
             gunichar c = g_utf8_get_char(p);
-            if (c == 0xAD || c == 0x2028)
+            if (c == 0xAD || c == 0x2028 || c == 0x2060)
                 continue;
             g_string_append_unichar(utf8, c);
         }

@@ -1,7 +1,8 @@
 # `imprint build -f pdf`: a valid PDF with only the bundled fonts, embedded;
 # every article title in the text and the outline; notes on the page of
 # their reference (or after the article with `notes: article`); metadata
-# from the edition; byte-identical rebuilds; the paper sizes.
+# from the edition; byte-identical rebuilds; the paper sizes; link boxes
+# over the text they stand for.
 source "$(dirname "$0")/lib/common.sh"
 # Sanitizer builds: fontconfig loses memory once per process (see the file).
 cd "$T"
@@ -80,6 +81,34 @@ notes=$(awk 'BEGIN{RS="\f"} /Notes/ && /Minutes of the congress, volume 1,/ {pri
 second=$(awk 'BEGIN{RS="\f"} /A Second Article/ {n=NR} END{print n}' end.txt)
 [ "$notes" -lt "$second" ] || fail "endnotes of the first article after the second article"
 echo "ok: endnotes after their article"
+
+# Link boxes over their text where lines do not start at the left edge: a
+# right-aligned citation with a note reference, bibliography entries with
+# addresses after a line break (pdfcheck.py reads each box's text).
+cp "$FIXTURES"/pdf/cli/links.xml "$FIXTURES"/pdf/cli/links.yaml .
+run "$IMPRINT" build -f pdf,tei -o links links.yaml
+expect_rc 0
+expect_lacks "$err" "warning"
+python3 "$CHECK" links/links.pdf links/links.xml
+pdftotext links/links.pdf links.txt
+grep -q "Raya Dunayevskaya1" links.txt || fail "the citation's note number is not after its text"
+! grep -q $'\u2060' links.txt || fail "the word joiner before a note number is in the text"
+echo "ok: link boxes over their text off the left edge"
+
+# A running head too long for the line is cut after a whole word, with an
+# ellipsis (never inside a word or number: "(Aug 26. 19…").
+cp "$FIXTURES"/pdf/cli/heads.xml "$FIXTURES"/pdf/cli/heads.yaml .
+run "$IMPRINT" build -f pdf -o heads heads.yaml
+expect_rc 0
+expect_lacks "$err" "warning"
+title="The Questions of the United Front in Germany, by Walter Ulbricht (Aug 26. 1932)"
+head=$(pdftotext -f 5 -l 5 -layout heads/heads.pdf - | head -1 | sed 's/^ *//; s/ *[0-9]*$//')
+[[ $head == *… ]] || fail "no ellipsis at the end of the running head: $head"
+prefix=${head%…}
+[[ $title == "$prefix"* ]] || fail "running head '$head' is not the start of the title"
+rest=${title#"$prefix"}
+[[ ${rest:0:1} =~ [[:alnum:]] ]] && fail "running head cut inside a word: $head"
+echo "ok: running head cut after a word: $head"
 
 # Paper sizes.
 for spec in "a4:595.276 x 841.89" "letter:612 x 792" "6x9in:432 x 648" "120x180mm:340.157 x 510.236"; do

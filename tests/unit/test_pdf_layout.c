@@ -4,6 +4,9 @@
 
 #include "../../src/pdf_internal.h"
 
+/* U+2060 WORD JOINER, which the layout sets before a note reference. */
+#define WJ "\xE2\x81\xA0"
+
 typedef struct {
     pdf_ctx ctx;
     imprint_doc *doc;
@@ -358,10 +361,43 @@ static void test_note_labels(void)
     gboolean found = FALSE;
     for (guint i = 0; i < flow->len; i++) {
         pdf_item *it = g_ptr_array_index(flow, i);
-        if (it->kind == PDF_ITEM_LINE && strstr(pango_layout_get_text(it->para->layout), "One17"))
+        if (it->kind == PDF_ITEM_LINE &&
+            strstr(pango_layout_get_text(it->para->layout), "One" WJ "1" WJ "7"))
             found = TRUE;
     }
     g_assert_true(found);
+    g_ptr_array_unref(flow);
+    rig_clear(&r);
+}
+
+/* No line ends before a note reference, even after punctuation where a
+ * line may end ("disloyal;" then "116" alone on the next line). */
+static void test_noteref_glued(void)
+{
+    imprint_doc *doc = imprint_doc_new();
+    imprint_node *a = fx_article(doc, "Glued");
+    imprint_node *p = fx_para(doc, a, "They were regarded as highly disloyal;");
+    fx_note(doc, a, p, "a note");
+    rig r;
+    rig_init(&r, doc);
+    GPtrArray *flow = pdf_flow_article(&r.ctx, a, 0, NULL);
+    gboolean checked = FALSE;
+    for (guint i = 0; i < flow->len; i++) {
+        pdf_item *it = g_ptr_array_index(flow, i);
+        const char *text = it->kind == PDF_ITEM_LINE ? pango_layout_get_text(it->para->layout) : "";
+        const char *ref = strchr(text, ';');
+        if (!ref)
+            continue;
+        const PangoLogAttr *attrs = pango_layout_get_log_attrs_readonly(it->para->layout, NULL);
+        /* No break anywhere from the ";" to the number. */
+        ref++;
+        for (; *ref && *ref != '1'; ref = g_utf8_next_char(ref))
+            g_assert_false(attrs[g_utf8_pointer_to_offset(text, ref)].is_line_break);
+        g_assert_cmpint(*ref, ==, '1');
+        g_assert_false(attrs[g_utf8_pointer_to_offset(text, ref)].is_line_break);
+        checked = TRUE;
+    }
+    g_assert_true(checked);
     g_ptr_array_unref(flow);
     rig_clear(&r);
 }
@@ -530,6 +566,7 @@ int main(int argc, char **argv)
     g_test_add_func("/pdf-layout/justification", test_justification);
     g_test_add_func("/pdf-layout/overflow-warning", test_overflow_warning);
     g_test_add_func("/pdf-layout/note-labels", test_note_labels);
+    g_test_add_func("/pdf-layout/noteref-glued", test_noteref_glued);
     g_test_add_func("/pdf-layout/mirrored-margins", test_mirrored_margins);
     g_test_add_func("/pdf-layout/endnotes", test_endnotes);
     g_test_add_func("/pdf-layout/deep-nesting", test_deep_nesting);
