@@ -1184,21 +1184,7 @@ void pdf_report_missing(pdf_ctx *ctx)
         g_array_append_val(chars, c);
     }
     g_array_sort(chars, cmp_unichar);
-    GString *list = g_string_new(NULL);
-    for (guint i = 0; i < chars->len; i++) {
-        gunichar c = g_array_index(chars, gunichar, i);
-        if (i)
-            g_string_append(list, ", ");
-        g_string_append_printf(list, "U+%04X", c);
-        if (g_unichar_isgraph(c)) {
-            g_string_append(list, " '");
-            g_string_append_unichar(list, c);
-            g_string_append(list, "'");
-        }
-    }
-    imprint_diags_report(ctx->diags, IMPRINT_SEV_WARNING, (imprint_pos){ctx->edition->path, 0, 0},
-                         "%u character%s not in the bundled fonts (%s), shown as boxes: %s", n,
-                         n == 1 ? " is" : "s are", ctx->style->font_family, list->str);
-    g_string_free(list, TRUE);
+    imprint_fonts_warn_missing(ctx->diags, (imprint_pos){ctx->edition->path, 0, 0},
+                               ctx->style->font_family, "shown as boxes in the PDF", chars);
     g_array_unref(chars);
 }
