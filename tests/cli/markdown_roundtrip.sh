@@ -19,7 +19,8 @@ grep -q '<cell>Ж</cell>' "$T/a.xml"
 # a second reference to a named note carries the note's own label
 grep -q '<ptr type="noteref" target="#a1-n1" n="first"/>' "$T/a.xml"
 # front matter and inline HTML do not make a .md file a PDF export
-"$IMPRINT" inspect "$md/all.md" 2>&1 >/dev/null | grep -q "read as dialect 'markdown'"
+"$IMPRINT" inspect "$md/all.md" >/dev/null 2>"$T/all.err"
+grep -q "read as dialect 'markdown'" "$T/all.err"
 
 "$IMPRINT" inspect --dialect tei "$T/a.xml" >"$T/b.xml"
 cmp "$T/a.xml" "$T/b.xml"
