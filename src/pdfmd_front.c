@@ -174,7 +174,10 @@ static char *first_url(const char *md)
 
 static void take(pdfmd_front *f, const char *what, const char *value, unsigned line)
 {
-    g_ptr_array_add(f->taken, g_strdup_printf("%s '%s' (line %u)", what, value, line));
+    if (value)
+        g_ptr_array_add(f->taken, g_strdup_printf("%s '%s' (line %u)", what, value, line));
+    else
+        g_ptr_array_add(f->taken, g_strdup_printf("%s (line %u)", what, line));
 }
 
 static bool same(const char *a, const char *b)
@@ -299,7 +302,7 @@ void imprint_pdfmd_front_read(GPtrArray *blocks, pdfmd_front *f)
         if (!repeats)
             g_ptr_array_add(f->kept, (gpointer)verso);
         else
-            take(f, "a repeat of the title page", "", verso->line);
+            take(f, "a repeat of the title page", NULL, verso->line);
         g_strfreev(lines);
     }
     g_free(v_author);

@@ -213,6 +213,11 @@ static void test_metadata(void)
     g_assert_cmpstr(a->as.article.date, ==, "November 2018");
     g_assert_cmpstr(a->as.article.source_url, ==, "http://cprsj.wordpress.com");
     g_assert_cmpuint(a->as.article.source_line, ==, 8);
+    /* the note on the front matter names what it took, with no empty values */
+    g_assert_cmpuint(imprint_diags_count_matching(c.diags, IMPRINT_SEV_NOTE,
+                                                  "a repeat of the title page (line 15)"),
+                     ==, 1);
+    g_assert_cmpuint(imprint_diags_count_matching(c.diags, IMPRINT_SEV_NOTE, "''"), ==, 0);
     /* the library's lines stay, at the end */
     char *text = imprint_node_plain_text(c.doc, a);
     g_assert_true(g_str_has_suffix(text, "Retrieved on 10th February 2021 from "
