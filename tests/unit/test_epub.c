@@ -192,14 +192,8 @@ static void test_nav(void)
 {
     book *b = the_book();
     xmlDoc *x = entry_xml(b, "OEBPS/nav.xhtml");
-    xmlXPathObject *links = xpath(x, "//h:nav//h:a/@href");
-    g_assert_cmpint(links->nodesetval->nodeNr, >, 6);
-    for (int i = 0; i < links->nodesetval->nodeNr; i++) {
-        xmlChar *href = xmlNodeGetContent(links->nodesetval->nodeTab[i]);
-        check_target(b, (const char *)href);
-        xmlFree(href);
-    }
-    xmlXPathFreeObject(links);
+    /* Where each nav and ncx entry leads is checked by check_book_links below. */
+    g_assert_cmpint(count(x, "//h:nav//h:a/@href"), >, 6);
     /* Nested: the article's headings under it, level 2 under level 1. */
     g_assert_cmpint(count(x, "//h:nav[@epub:type='toc']/h:ol/h:li[h:a='First Article: Blocks & "
                              "<Inlines>']/h:ol/h:li[h:a='A Section Heading']/h:ol/"
@@ -222,13 +216,6 @@ static void test_nav(void)
     g_assert_cmpint(count(x, "//ncx:navPoint[ncx:navLabel/ncx:text='A Section Heading']/"
                              "ncx:navPoint[ncx:navLabel/ncx:text='Lists and Tables']"),
                     ==, 1);
-    xmlXPathObject *src = xpath(x, "//ncx:content/@src");
-    for (int i = 0; i < src->nodesetval->nodeNr; i++) {
-        xmlChar *href = xmlNodeGetContent(src->nodesetval->nodeTab[i]);
-        check_target(b, (const char *)href);
-        xmlFree(href);
-    }
-    xmlXPathFreeObject(src);
     xmlFreeDoc(x);
 }
 
