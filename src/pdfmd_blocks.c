@@ -172,18 +172,26 @@ static gunichar first_letter(const char *s)
     return 0;
 }
 
+size_t imprint_pdfmd_cut_note_mark(const char *s, size_t n)
+{
+    if (n >= 6 && strncmp(s + n - 6, "</sup>", 6) == 0) {
+        const char *open = g_strrstr_len(s, (gssize)n, "<sup>");
+        if (open)
+            return (size_t)(open - s);
+    }
+    return n;
+}
+
 /* Length of `s` without trailing closing marks and note markers. */
 static size_t core_len(const char *s, size_t n)
 {
     for (;;) {
         while (n && (s[n - 1] == ' ' || s[n - 1] == '\n'))
             n--;
-        if (n >= 6 && strncmp(s + n - 6, "</sup>", 6) == 0) {
-            const char *open = g_strrstr_len(s, (gssize)n, "<sup>");
-            if (open) {
-                n = (size_t)(open - s);
-                continue;
-            }
+        size_t cut = imprint_pdfmd_cut_note_mark(s, n);
+        if (cut != n) {
+            n = cut;
+            continue;
         }
         if (!n)
             return 0;

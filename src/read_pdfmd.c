@@ -685,14 +685,10 @@ static bool closes_quote(const char *s)
     for (;;) {
         while (n && (s[n - 1] == '*' || s[n - 1] == ' '))
             n--;
-        if (n >= 6 && strncmp(s + n - 6, "</sup>", 6) == 0) {
-            const char *open = g_strrstr_len(s, (gssize)n, "<sup>");
-            if (open) {
-                n = (size_t)(open - s);
-                continue;
-            }
-        }
-        break;
+        size_t cut = imprint_pdfmd_cut_note_mark(s, n);
+        if (cut == n)
+            break;
+        n = cut;
     }
     return (n >= 3 && strncmp(s + n - 3, "\u201D", 3) == 0) || (n && s[n - 1] == '"');
 }

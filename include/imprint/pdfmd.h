@@ -119,6 +119,10 @@ size_t imprint_pdfmd_count_prefix(const char *s, size_t n, char c);
 /** Number of `c` at the end of `s`. */
 size_t imprint_pdfmd_trailing(const GString *s, char c);
 
+/** Length of the first `n` bytes of `s` without a trailing note mark
+ * `<sup>N</sup>`; `n` itself when they do not end in one. */
+size_t imprint_pdfmd_cut_note_mark(const char *s, size_t n);
+
 /** Why the ordering placed a fragment where it did. */
 typedef enum {
     PDFMD_WHY_FIRST,
