@@ -8,7 +8,7 @@
 
 #include "imprint/model.h"
 #include "imprint/reader.h"
-#include "imprint/typography.h"
+#include "model/typography.h"
 
 typedef struct {
     imprint_doc *doc;

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "imprint/edition.h"
-#include "imprint/uuid.h"
+#include "edition/uuid.h"
 
 #define EDITION_FIXTURES FIXTURES_DIR "/edition"
 

@@ -14,7 +14,7 @@
 #include <unistd.h>
 #include <zip.h>
 
-#include "imprint/epub.h"
+#include "write/epub/epub.h"
 #include "epub_check.h"
 #include "epub_fixture.h"
 

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "imprint/edition.h"
-#include "imprint/epub.h"
+#include "write/epub/epub.h"
 #include "epub_check.h"
 
 static char *tmp;

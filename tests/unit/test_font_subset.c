@@ -3,7 +3,7 @@
 #include <glib.h>
 #include <hb.h>
 
-#include "imprint/epub.h"
+#include "write/epub/epub.h"
 
 static bool has_glyph(GBytes *font, gunichar c)
 {

@@ -1,7 +1,7 @@
 #include <glib.h>
 #include <pango/pangocairo.h>
 
-#include "imprint/fonts.h"
+#include "write/fonts.h"
 
 static imprint_style *libertine_style(void)
 {

@@ -1,7 +1,7 @@
 #include <glib.h>
 #include <string.h>
 
-#include "imprint/hyphenate.h"
+#include "model/hyphenate.h"
 
 static char *hyphenate(const imprint_hyphenator *h, const char *text)
 {

@@ -2,7 +2,7 @@
  * at the pages the writer cuts before anything is drawn. */
 #include "pdf_fixture.h"
 
-#include "../../src/pdf_internal.h"
+#include "write/pdf/pdf_internal.h"
 
 /* U+2060 WORD JOINER, which the layout sets before a note reference. */
 #define WJ "\xE2\x81\xA0"

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "imprint/pdfmd.h"
+#include "read/pdfmd/pdfmd.h"
 #include "imprint/reader.h"
 
 typedef struct {

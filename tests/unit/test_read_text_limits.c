@@ -1,6 +1,6 @@
 /* The text reader's named limits and pathological inputs. */
 
-#include "../../src/read_text_internal.h"
+#include "read/text/text.h"
 #include "read_text_test_util.h"
 
 static void append_sup(GString *s, int n)

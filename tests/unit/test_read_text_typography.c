@@ -3,7 +3,7 @@
 #include <glib.h>
 #include <string.h>
 
-#include "imprint/typography.h"
+#include "model/typography.h"
 
 static void check_apply(const char *in, const char *want)
 {

@@ -1,0 +1,314 @@
+/* Reading an edition's sources into one document: each source read once,
+ * `select` and the overrides applied, messages kept for the articles taken. */
+#include <glib.h>
+#include <string.h>
+
+#include "edition/edition_internal.h"
+#include "imprint/edition.h"
+
+/* One source read with one set of options, shared by the entries that name it. */
+typedef struct {
+    const imprint_edition_article *entry; /* first entry that named it: path and options */
+    int status;                           /* articles read, or -1 */
+    GPtrArray *articles;                  /* imprint_node *, detached after reading */
+    imprint_diags *diags;                 /* the reader's messages */
+    bool *passed;                         /* which of them went on to the caller */
+} source_read;
+
+static bool strv_equal(char **a, char **b)
+{
+    if (!a || !b)
+        return a == b;
+    return g_strv_equal((const gchar *const *)a, (const gchar *const *)b);
+}
+
+static bool same_reading(const imprint_edition_article *a, const imprint_edition_article *b)
+{
+    return strcmp(a->source_path, b->source_path) == 0 && a->dialect == b->dialect &&
+           a->order_source == b->order_source && strv_equal(a->split, b->split) &&
+           g_strcmp0(a->encoding, b->encoding) == 0;
+}
+
+static void source_read_free(gpointer p)
+{
+    source_read *r = p;
+    if (r->articles)
+        g_ptr_array_unref(r->articles);
+    imprint_diags_free(r->diags);
+    g_free(r->passed);
+    g_free(r);
+}
+
+/* Reads the entry's source into `doc` and takes its new articles out of the
+ * tree again, to be placed in edition order. */
+static GPtrArray *read_detached(imprint_doc *doc, const imprint_edition_article *entry,
+                                imprint_diags *diags, int *status)
+{
+    imprint_read_opts opts = {
+        .dialect = entry->dialect,
+        .split = (const char *const *)entry->split,
+        .order_source = entry->order_source,
+        .encoding = entry->encoding,
+    };
+    imprint_node *last = doc->root->last_child;
+    *status = imprint_read_file(doc, entry->source_path, &opts, diags);
+    /* As a compiler says "in file included from": the editor's fix may be in
+     * the edition (a split title, a dialect) rather than in the source. */
+    if (*status < 0)
+        imprint_diags_report(diags, IMPRINT_SEV_NOTE, entry->pos,
+                             "while reading '%s' for this article entry", entry->source);
+    GPtrArray *list = g_ptr_array_new();
+    imprint_node *n = last ? last->next : doc->root->first_child;
+    while (n) {
+        imprint_node *next = n->next;
+        imprint_node_unlink(n);
+        g_ptr_array_add(list, n);
+        n = next;
+    }
+    return list;
+}
+
+static source_read *get_reading(GPtrArray *cache, imprint_doc *doc,
+                                const imprint_edition_article *entry)
+{
+    for (guint i = 0; i < cache->len; i++) {
+        source_read *r = g_ptr_array_index(cache, i);
+        if (same_reading(r->entry, entry))
+            return r;
+    }
+    source_read *r = g_new0(source_read, 1);
+    r->entry = entry;
+    r->diags = imprint_diags_new();
+    r->articles = read_detached(doc, entry, r->diags, &r->status);
+    r->passed = g_new0(bool, imprint_diags_len(r->diags) + 1);
+    g_ptr_array_add(cache, r);
+    return r;
+}
+
+static unsigned article_line(const imprint_node *a)
+{
+    return a->as.article.source_line ? a->as.article.source_line : a->pos.line;
+}
+
+/* Passes on the reader's messages about the part of the source that article
+ * `k` spans (all of them when k < 0), each message once. Messages about the
+ * file as a whole always go on. */
+static void pass_diags(source_read *r, int k, imprint_diags *out)
+{
+    unsigned from = 0, to = G_MAXUINT;
+    if (k >= 0) {
+        /* The article's lines run to the next article's start in the file,
+         * which need not be the next in reading order. */
+        from = article_line(g_ptr_array_index(r->articles, (guint)k));
+        for (guint i = 0; i < r->articles->len; i++) {
+            unsigned line = article_line(g_ptr_array_index(r->articles, i));
+            if (line > from && line < to)
+                to = line;
+        }
+    }
+    for (size_t i = 0; i < imprint_diags_len(r->diags); i++) {
+        const imprint_diag *d = imprint_diags_get(r->diags, i);
+        bool inside =
+            d->line == 0 || (d->line >= from && d->line < to) || d->severity == IMPRINT_SEV_ERROR;
+        if (r->passed[i] || !inside)
+            continue;
+        r->passed[i] = true;
+        imprint_diags_report(out, d->severity, (imprint_pos){d->file, d->line, d->col}, "%s",
+                             d->message);
+    }
+}
+
+/* Title comparison for `select`: what a user types against what the reader
+ * found, ignoring case, runs of (no-break) spaces and curly vs straight quotes. */
+static char *title_key(const char *s)
+{
+    char *nfkc = g_utf8_normalize(s, -1, G_NORMALIZE_ALL_COMPOSE);
+    if (!nfkc)
+        return g_strdup(s);
+    GString *out = g_string_new(NULL);
+    bool space = false;
+    for (const char *p = nfkc; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (g_unichar_isspace(c) || c == 0x00A0 || c == 0x202F) {
+            space = out->len > 0;
+            continue;
+        }
+        if (space)
+            g_string_append_c(out, ' ');
+        space = false;
+        if (c == 0x2018 || c == 0x2019 || c == 0x00B4)
+            c = '\'';
+        else if (c == 0x201C || c == 0x201D)
+            c = '"';
+        g_string_append_unichar(out, c);
+    }
+    g_free(nfkc);
+    char *folded = g_utf8_casefold(out->str, (gssize)out->len);
+    g_string_free(out, TRUE);
+    return folded;
+}
+
+static imprint_pos key_pos(const imprint_edition *e, size_t index, const char *key)
+{
+    imprint_pos pos;
+    if (!edition_article_key_pos(e, index, key, &pos))
+        pos = e->articles[index].pos;
+    return pos;
+}
+
+/* The index of the article `select` names, or -1 (reported). */
+static int find_selected(const imprint_edition *e, size_t index, source_read *r,
+                         imprint_diags *diags)
+{
+    const imprint_edition_article *entry = &e->articles[index];
+    char *want = title_key(entry->select);
+    int found = -1, matches = 0;
+    for (guint k = 0; k < r->articles->len; k++) {
+        const imprint_node *a = g_ptr_array_index(r->articles, k);
+        if (!a->as.article.title)
+            continue;
+        char *have = title_key(a->as.article.title);
+        if (strcmp(have, want) == 0) {
+            if (found < 0)
+                found = (int)k;
+            matches++;
+        }
+        g_free(have);
+    }
+    g_free(want);
+    if (matches == 1)
+        return found;
+    /* The reader's messages first: they say how the titles were found. */
+    pass_diags(r, -1, diags);
+    imprint_pos pos = key_pos(e, index, "select");
+    if (matches > 1) {
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, pos,
+                             "%d articles of %s are titled '%s'; use 'split' to tell them apart",
+                             matches, entry->source, entry->select);
+        return -1;
+    }
+    imprint_diags_report(diags, IMPRINT_SEV_ERROR, pos,
+                         "no article titled '%s' in %s; the titles found follow", entry->select,
+                         entry->source);
+    for (guint k = 0; k < r->articles->len; k++) {
+        const imprint_node *a = g_ptr_array_index(r->articles, k);
+        imprint_pos at = {entry->source_path, article_line(a), 1};
+        if (a->as.article.title)
+            imprint_diags_report(diags, IMPRINT_SEV_NOTE, at, "article '%s'", a->as.article.title);
+        else
+            imprint_diags_report(diags, IMPRINT_SEV_NOTE, at, "an untitled article");
+    }
+    return -1;
+}
+
+static void apply_overrides(imprint_doc *doc, const imprint_edition_article *entry,
+                            imprint_node *article)
+{
+    if (entry->title)
+        article->as.article.title = imprint_arena_strdup(doc->arena, entry->title);
+    if (entry->author) {
+        const char **authors = imprint_arena_alloc(doc->arena, 2 * sizeof *authors);
+        authors[0] = imprint_arena_strdup(doc->arena, entry->author);
+        article->as.article.authors = authors;
+    }
+    if (entry->url)
+        article->as.article.source_url = imprint_arena_strdup(doc->arena, entry->url);
+}
+
+/* Takes the entry's articles (copies read afresh when an earlier entry
+ * already placed them) and appends them to the document. */
+static bool place_entry(imprint_doc *doc, const imprint_edition *e, size_t index, GPtrArray *cache,
+                        imprint_diags *diags)
+{
+    const imprint_edition_article *entry = &e->articles[index];
+    if (!g_file_test(entry->source_path, G_FILE_TEST_EXISTS)) {
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, key_pos(e, index, "source"),
+                             "source '%s' not found (looked at %s)", entry->source,
+                             entry->source_path);
+        return false;
+    }
+    source_read *r = get_reading(cache, doc, entry);
+    if (r->status < 0) {
+        pass_diags(r, -1, diags);
+        return false;
+    }
+    if (r->articles->len == 0) {
+        pass_diags(r, -1, diags);
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, key_pos(e, index, "source"),
+                             "no article found in %s", entry->source);
+        return false;
+    }
+    int first = 0, last = (int)r->articles->len - 1;
+    if (entry->select) {
+        first = last = find_selected(e, index, r, diags);
+        if (first < 0) {
+            pass_diags(r, -1, diags);
+            return false;
+        }
+    } else if (entry->title && r->articles->len > 1) {
+        pass_diags(r, -1, diags);
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, key_pos(e, index, "title"),
+                             "'title' renames one article, but %s holds %u; add 'select'",
+                             entry->source, r->articles->len);
+        return false;
+    }
+    pass_diags(r, entry->select ? first : -1, diags);
+
+    bool fresh = false;
+    for (int k = first; k <= last; k++)
+        if (((imprint_node *)g_ptr_array_index(r->articles, (guint)k))->parent)
+            fresh = true;
+    if (fresh) {
+        /* Already placed by an earlier entry: a node lives in one place, so
+         * read the source again; its messages were passed on the first time. */
+        imprint_diags *again = imprint_diags_new();
+        int status;
+        GPtrArray *copy = read_detached(doc, entry, again, &status);
+        imprint_diags_free(again);
+        if (status < 0 || copy->len != r->articles->len) {
+            imprint_diags_report(diags, IMPRINT_SEV_ERROR, key_pos(e, index, "source"),
+                                 "reading %s a second time gave a different result", entry->source);
+            g_ptr_array_unref(copy);
+            return false;
+        }
+        g_ptr_array_unref(r->articles);
+        r->articles = copy;
+    }
+    for (int k = first; k <= last; k++) {
+        imprint_node *a = g_ptr_array_index(r->articles, (guint)k);
+        apply_overrides(doc, entry, a);
+        imprint_node_append(doc->root, a);
+    }
+    return true;
+}
+
+static void fill_meta(imprint_doc *doc, const imprint_edition *e)
+{
+    imprint_arena *A = doc->arena;
+    doc->meta.title = imprint_arena_strdup(A, e->title);
+    doc->meta.subtitle = imprint_arena_strdup(A, e->subtitle);
+    doc->meta.editor = imprint_arena_strdup(A, e->editor);
+    doc->meta.language = imprint_arena_strdup(A, e->language);
+    doc->meta.identifier = imprint_arena_strdup(A, e->identifier);
+    doc->meta.date = imprint_arena_strdup(A, e->date);
+    doc->meta.publisher = imprint_arena_strdup(A, e->publisher);
+    doc->meta.rights = imprint_arena_strdup(A, e->rights);
+    doc->meta.description = imprint_arena_strdup(A, e->description);
+}
+
+imprint_doc *imprint_edition_read(const imprint_edition *e, imprint_diags *diags)
+{
+    imprint_doc *doc = imprint_doc_new();
+    GPtrArray *cache = g_ptr_array_new_with_free_func(source_read_free);
+    bool ok = true;
+    for (size_t i = 0; i < e->narticles; i++)
+        if (!place_entry(doc, e, i, cache, diags))
+            ok = false;
+    g_ptr_array_unref(cache);
+    if (!ok) {
+        imprint_doc_free(doc);
+        return NULL;
+    }
+    fill_meta(doc, e);
+    return doc;
+}

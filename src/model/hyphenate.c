@@ -1,0 +1,190 @@
+#include "model/hyphenate.h"
+
+#include <hyphen.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct imprint_hyphenator {
+    HyphenDict *dict;
+    char *path;
+};
+
+#define SOFT_HYPHEN "\xC2\xAD"
+
+/* Minimum letters kept before and after a break; the dictionary may ask for more. */
+#define LEFT_MIN  2
+#define RIGHT_MIN 3
+
+static char *first_match(const char *dir, const char *prefix)
+{
+    GDir *d = g_dir_open(dir, 0, NULL);
+    if (!d)
+        return NULL;
+    /* Sorted, so that the choice does not depend on directory order. */
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    const char *name;
+    while ((name = g_dir_read_name(d)))
+        if (g_str_has_prefix(name, prefix) && g_str_has_suffix(name, ".dic"))
+            g_ptr_array_add(names, g_strdup(name));
+    g_dir_close(d);
+    char *found = NULL;
+    if (names->len > 0) {
+        g_ptr_array_sort(names, (GCompareFunc)g_ascii_strcasecmp);
+        found = g_build_filename(dir, g_ptr_array_index(names, 0), NULL);
+    }
+    g_ptr_array_unref(names);
+    return found;
+}
+
+/* Candidate file names for `lang`, most specific first. */
+static char *find_dict(const char *lang, const char *dir)
+{
+    char **parts = g_strsplit_set(lang, "-_", -1);
+    char *found = NULL;
+    char *ll = g_ascii_strdown(parts[0] ? parts[0] : "", -1);
+    if (!*ll || strchr(ll, '/') || strchr(ll, '.'))
+        goto cleanup;
+    if (parts[0] && parts[1]) {
+        char *cc = g_ascii_strup(parts[g_strv_length(parts) - 1], -1);
+        char *name = g_strdup_printf("hyph_%s_%s.dic", ll, cc);
+        found = g_build_filename(dir, name, NULL);
+        g_free(name);
+        g_free(cc);
+        if (!g_file_test(found, G_FILE_TEST_IS_REGULAR))
+            g_clear_pointer(&found, g_free);
+    }
+    if (!found) {
+        char *name = g_strdup_printf("hyph_%s.dic", ll);
+        found = g_build_filename(dir, name, NULL);
+        g_free(name);
+        if (!g_file_test(found, G_FILE_TEST_IS_REGULAR))
+            g_clear_pointer(&found, g_free);
+    }
+    if (!found) {
+        char *prefix = g_strdup_printf("hyph_%s_", ll);
+        found = first_match(dir, prefix);
+        g_free(prefix);
+    }
+cleanup:
+    g_free(ll);
+    g_strfreev(parts);
+    return found;
+}
+
+imprint_hyphenator *imprint_hyphenator_new(const char *lang, const char *dict_dir)
+{
+    if (!lang || !*lang)
+        return NULL;
+    char *path = find_dict(lang, dict_dir ? dict_dir : IMPRINT_HYPHEN_DICT_DIR);
+    if (!path)
+        return NULL;
+    HyphenDict *dict = hnj_hyphen_load(path);
+    if (!dict) {
+        g_free(path);
+        return NULL;
+    }
+    imprint_hyphenator *h = g_new0(imprint_hyphenator, 1);
+    h->dict = dict;
+    h->path = path;
+    return h;
+}
+
+const char *imprint_hyphenator_path(const imprint_hyphenator *h)
+{
+    return h->path;
+}
+
+void imprint_hyphenator_free(imprint_hyphenator *h)
+{
+    if (!h)
+        return;
+    hnj_hyphen_free(h->dict);
+    g_free(h->path);
+    g_free(h);
+}
+
+static void free_nonstandard(char **rep, int *pos, int *cut, size_t n)
+{
+    if (rep) {
+        for (size_t i = 0; i < n; i++)
+            free(rep[i]);
+        free(rep);
+    }
+    free(pos);
+    free(cut);
+}
+
+/* Appends one word (letters only), hyphenated when the limits allow. */
+static void append_word(const imprint_hyphenator *h, GString *out, const char *w, size_t len,
+                        size_t nchars)
+{
+    if (!h || nchars < IMPRINT_HYPHEN_MIN_WORD || len > IMPRINT_HYPHEN_MAX_WORD) {
+        g_string_append_len(out, w, (gssize)len);
+        return;
+    }
+    char *lower = g_utf8_strdown(w, (gssize)len);
+    /* Patterns are lower case; a case change that alters byte lengths
+     * (rare: dotted İ) would misalign the break positions, so skip it. */
+    if (strlen(lower) != len) {
+        g_free(lower);
+        g_string_append_len(out, w, (gssize)len);
+        return;
+    }
+    char hyphens[IMPRINT_HYPHEN_MAX_WORD + 5];
+    char **rep = NULL;
+    int *pos = NULL, *cut = NULL;
+    memset(hyphens, 0, sizeof hyphens);
+    int rc = hnj_hyphen_hyphenate3(h->dict, lower, (int)len, hyphens, NULL, &rep, &pos, &cut,
+                                   LEFT_MIN, RIGHT_MIN, LEFT_MIN, RIGHT_MIN);
+    /* With a UTF-8 dictionary libhyphen reports break points per character,
+     * not per byte: odd = a break is allowed after that character.
+     * Non-standard breaks (with replacement text) are not used: Pango
+     * cannot respell a word. */
+    size_t k = 0;
+    for (const char *p = w; p < w + len; p = g_utf8_next_char(p), k++) {
+        const char *next = g_utf8_next_char(p);
+        g_string_append_len(out, p, next - p);
+        if (rc == 0 && next < w + len && (hyphens[k] & 1) && !(rep && rep[k]))
+            g_string_append(out, SOFT_HYPHEN);
+    }
+    free_nonstandard(rep, pos, cut, len);
+    g_free(lower);
+}
+
+void imprint_hyphenate_append(const imprint_hyphenator *h, GString *out, const char *text,
+                              size_t len)
+{
+    const char *p = text, *end = text + len;
+    while (p < end) {
+        /* Copy everything up to the next word. */
+        const char *q = p;
+        while (q < end) {
+            gunichar c = g_utf8_get_char(q);
+            if (g_unichar_isalpha(c))
+                break;
+            q = g_utf8_next_char(q);
+        }
+        g_string_append_len(out, p, q - p);
+        if (q >= end)
+            break;
+        /* A word: letters and combining marks. A word glued to digits or
+         * already carrying soft hyphens is left as it is. */
+        const char *w = q;
+        size_t nchars = 0;
+        bool plain = true;
+        while (q < end) {
+            gunichar c = g_utf8_get_char(q);
+            if (g_unichar_isdigit(c) || c == 0xAD)
+                plain = false;
+            else if (!g_unichar_isalpha(c) && !g_unichar_ismark(c))
+                break;
+            nchars++;
+            q = g_utf8_next_char(q);
+        }
+        if (plain)
+            append_word(h, out, w, (size_t)(q - w), nchars);
+        else
+            g_string_append_len(out, w, q - w);
+        p = q;
+    }
+}

@@ -1,0 +1,119 @@
+#include "model/typography.h"
+
+#include <glib.h>
+#include <string.h>
+
+static bool is_word_char(gunichar c)
+{
+    return g_unichar_isalnum(c) || g_unichar_ismark(c);
+}
+
+/* Characters after which a quote mark opens rather than closes. */
+static bool opens_after(gunichar prev)
+{
+    return prev == 0 || g_unichar_isspace(prev) || prev == 0x00A0 || prev == '(' || prev == '[' ||
+           prev == '{' || prev == 0x2014 || prev == 0x2013 || prev == '-' || prev == '/' ||
+           prev == 0x201C || prev == 0x2018;
+}
+
+char *imprint_typography_apply(const char *s, size_t len)
+{
+    GString *out = g_string_sized_new(len + 16);
+    const char *p = s, *end = s + len;
+    gunichar prev = 0;
+    while (p < end) {
+        gunichar c = g_utf8_get_char(p);
+        const char *next = g_utf8_next_char(p);
+        gunichar after = next < end ? g_utf8_get_char(next) : 0;
+        gunichar repl = c;
+        if (c == '"') {
+            repl = opens_after(prev) ? 0x201C : 0x201D;
+        } else if (c == '\'' || c == 0x00B4) {
+            /* An apostrophe inside or after a word closes; before a word it opens,
+             * except before digits, where it marks an elision ('90s). */
+            if (is_word_char(prev) || (!opens_after(prev) && prev != 0))
+                repl = 0x2019;
+            else if (is_word_char(after) && !g_unichar_isdigit(after))
+                repl = 0x2018;
+            else
+                repl = 0x2019;
+        }
+        g_string_append_unichar(out, repl);
+        prev = c;
+        p = next;
+    }
+    char *nfc = g_utf8_normalize(out->str, (gssize)out->len, G_NORMALIZE_NFC);
+    g_string_free(out, TRUE);
+    return nfc;
+}
+
+static bool url_stop(gunichar c)
+{
+    return c == 0 || g_unichar_isspace(c) || c == 0x00A0 || c == '<' || c == '>' || c == '"' ||
+           c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x00AB || c == 0x00BB || c == 0x2026;
+}
+
+size_t imprint_typography_url_len(const char *s, size_t len)
+{
+    static const char *const prefixes[] = {"https://", "http://", "www."};
+    size_t plen = 0;
+    for (size_t i = 0; i < G_N_ELEMENTS(prefixes); i++) {
+        size_t n = strlen(prefixes[i]);
+        if (len > n && g_ascii_strncasecmp(s, prefixes[i], n) == 0) {
+            plen = n;
+            break;
+        }
+    }
+    if (!plen)
+        return 0;
+    const char *p = s, *end = s + len;
+    while (p < end && !url_stop(g_utf8_get_char(p)))
+        p = g_utf8_next_char(p);
+    size_t n = (size_t)(p - s);
+    /* Sentence punctuation after a URL is not part of it; a closing bracket
+     * is only when the URL opened one. */
+    int parens = 0, brackets = 0;
+    for (size_t i = 0; i < n; i++) {
+        parens += s[i] == '(' ? 1 : s[i] == ')' ? -1 : 0;
+        brackets += s[i] == '[' ? 1 : s[i] == ']' ? -1 : 0;
+    }
+    while (n > plen) {
+        char c = s[n - 1];
+        if (strchr(".,;:!?'", c)) {
+            n--;
+        } else if (c == ')' && parens < 0) {
+            n--;
+            parens++;
+        } else if (c == ']' && brackets < 0) {
+            n--;
+            brackets++;
+        } else {
+            break;
+        }
+    }
+    /* "www." alone is no address. */
+    return n > plen ? n : 0;
+}
+
+int imprint_typography_superscript_digit(const char *s, size_t len, size_t *bytes)
+{
+    if (len == 0)
+        return -1;
+    gunichar c = g_utf8_get_char_validated(s, (gssize)len);
+    if (c == (gunichar)-1 || c == (gunichar)-2)
+        return -1;
+    int v = -1;
+    if (c == 0x00B9)
+        v = 1;
+    else if (c == 0x00B2)
+        v = 2;
+    else if (c == 0x00B3)
+        v = 3;
+    else if (c == 0x2070)
+        v = 0;
+    else if (c >= 0x2074 && c <= 0x2079)
+        v = (int)(c - 0x2070);
+    if (v >= 0 && bytes)
+        *bytes = (size_t)(g_utf8_next_char(s) - s);
+    return v;
+}

@@ -1,0 +1,630 @@
+/* The `markdown` dialect: CommonMark with GFM tables, autolinks and
+ * `[^label]` footnotes (cmark-gfm), a YAML front matter block, and the raw
+ * inline HTML of md_inline.c. One article per file. */
+#include "imprint/reader.h"
+
+#include <glib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "read/markdown/md_inline.h"
+
+/* Longest numeric note label taken as the reference's number (it must fit an
+ * int); longer labels keep cmark's ordinal. */
+#define MAX_NOTE_DIGITS 9
+
+typedef struct {
+    imprint_doc *doc;
+    imprint_diags *diags;
+    const char *path;
+    const char *data;
+    size_t len;
+    GArray *line_starts; /* size_t byte offset of each line (index 0 = line 1) */
+    imprint_node *article;
+    GPtrArray *notes; /* NOTE nodes by cmark footnote ordinal - 1 */
+    /* the last position computed: columns are counted on from it */
+    int last_line;
+    size_t last_byte;
+    unsigned last_col;
+    int heading_base;
+    bool failed;
+} md_reader;
+
+static imprint_pos pos_at(md_reader *r, int line, int col)
+{
+    imprint_pos p = {r->path, 0, 0};
+    if (line <= 0 || (guint)line > r->line_starts->len)
+        return p;
+    size_t start = g_array_index(r->line_starts, size_t, line - 1);
+    size_t byte = col > 0 ? (size_t)(col - 1) : 0;
+    if (start + byte > r->len)
+        byte = r->len - start;
+    p.line = (unsigned)line;
+    if (line == r->last_line && byte >= r->last_byte)
+        p.col = r->last_col + (unsigned)g_utf8_strlen(r->data + start + r->last_byte,
+                                                      (gssize)(byte - r->last_byte));
+    else
+        p.col = (unsigned)g_utf8_strlen(r->data + start, (gssize)byte) + 1;
+    r->last_line = line;
+    r->last_byte = byte;
+    r->last_col = p.col;
+    return p;
+}
+
+static imprint_pos map_pos(void *ctx, int line, int col)
+{
+    return pos_at(ctx, line, col);
+}
+
+static imprint_pos cm_pos(md_reader *r, cmark_node *n)
+{
+    imprint_pos p = pos_at(r, cmark_node_get_start_line(n), cmark_node_get_start_column(n));
+    if (!p.line)
+        p = (imprint_pos){r->path, 1, 1};
+    return p;
+}
+
+/* The source text of line `line` (1-based), without its newline. */
+static const char *line_text(md_reader *r, int line, size_t *len)
+{
+    size_t start = g_array_index(r->line_starts, size_t, line - 1);
+    const char *eol = memchr(r->data + start, '\n', r->len - start);
+    *len = (eol ? (size_t)(eol - r->data) : r->len) - start;
+    return r->data + start;
+}
+
+static void on_ref(void *ctx, imprint_node *ref, const char *label)
+{
+    md_reader *r = ctx;
+    int ordinal = atoi(label ? label : "0");
+    if (ordinal < 1 || (guint)ordinal > r->notes->len)
+        return;
+    imprint_node *note = g_ptr_array_index(r->notes, ordinal - 1);
+    imprint_note_add_ref(note, ref);
+    /* cmark numbers references by first use; a numeric label is the number
+     * the author wrote, and what the note is called in the output */
+    const char *l = note->as.note.label;
+    if (l && *l && strspn(l, "0123456789") == strlen(l) && strlen(l) <= MAX_NOTE_DIGITS)
+        ref->as.noteref.number = atoi(l);
+}
+
+static bool inlines_to(md_reader *r, cmark_node *from, imprint_node *to, int depth, bool link)
+{
+    imprint_md_inline mi = {
+        .doc = r->doc,
+        .diags = r->diags,
+        .map_pos = map_pos,
+        .pos_ctx = r,
+        .on_ref = link ? on_ref : NULL,
+        .ref_ctx = r,
+        .depth = depth,
+    };
+    if (!imprint_md_block_inlines(&mi, from, to)) {
+        imprint_diags_report(r->diags, IMPRINT_SEV_ERROR, cm_pos(r, from),
+                             "nested deeper than %d levels", IMPRINT_MAX_DEPTH);
+        r->failed = true;
+        return false;
+    }
+    return true;
+}
+
+static bool inlines(md_reader *r, cmark_node *from, imprint_node *to, int depth)
+{
+    return inlines_to(r, from, to, depth, true);
+}
+
+/* A paragraph that is a lone image becomes a figure. */
+static imprint_node *figure_of(md_reader *r, cmark_node *para, int depth)
+{
+    cmark_node *img = cmark_node_first_child(para);
+    if (!img || cmark_node_next(img) || cmark_node_get_type(img) != CMARK_NODE_IMAGE)
+        return NULL;
+    imprint_node *fig = imprint_node_new(r->doc, IMPRINT_NODE_FIGURE, cm_pos(r, para));
+    fig->as.figure.src = imprint_arena_strdup(r->doc->arena, cmark_node_get_url(img));
+    const char *title = cmark_node_get_title(img);
+    if (!title || !*title) {
+        inlines(r, img, fig, depth + 1);
+        return fig;
+    }
+    /* `![alt](src "title")`: the title is the caption, the alt text describes
+     * the image */
+    imprint_node *alt = imprint_node_new(r->doc, IMPRINT_NODE_PARAGRAPH, fig->pos);
+    inlines_to(r, img, alt, depth + 1, false);
+    const char *desc = imprint_node_plain_text(r->doc, alt);
+    if (desc && *desc)
+        fig->as.figure.placeholder = desc;
+    imprint_md_append_text(r->doc, fig, fig->pos, title, strlen(title));
+    return fig;
+}
+
+/* A quote's last paragraph opening with a dash is its attribution. */
+static void quote_citation(imprint_node *quote)
+{
+    imprint_node *last = quote->last_child;
+    if (!last || last == quote->first_child || last->kind != IMPRINT_NODE_PARAGRAPH)
+        return;
+    imprint_node *t = last->first_child;
+    if (!t || t->kind != IMPRINT_NODE_TEXT)
+        return;
+    static const char *const dashes[] = {"\u2014", "\u2013", "\u2015", "-- "};
+    for (size_t i = 0; i < G_N_ELEMENTS(dashes); i++) {
+        size_t n = strlen(dashes[i]);
+        if (strncmp(t->as.text.text, dashes[i], n) != 0)
+            continue;
+        const char *rest = t->as.text.text + n;
+        while (*rest == ' ')
+            rest++;
+        t->as.text.text = rest;
+        t->as.text.len = strlen(rest);
+        last->kind = IMPRINT_NODE_CITATION;
+        return;
+    }
+}
+
+static bool blocks(md_reader *r, cmark_node *parent, imprint_node *out, int depth);
+
+static imprint_node *block(md_reader *r, cmark_node *n, int depth)
+{
+    imprint_pos pos = cm_pos(r, n);
+    imprint_node *b = NULL;
+    const char *type = cmark_node_get_type_string(n);
+    switch (cmark_node_get_type(n)) {
+    case CMARK_NODE_PARAGRAPH:
+        b = figure_of(r, n, depth);
+        if (!b) {
+            b = imprint_node_new(r->doc, IMPRINT_NODE_PARAGRAPH, pos);
+            inlines(r, n, b, depth + 1);
+        }
+        return b;
+    case CMARK_NODE_HEADING: {
+        b = imprint_node_new(r->doc, IMPRINT_NODE_HEADING, pos);
+        int level = cmark_node_get_heading_level(n) - r->heading_base;
+        b->as.heading.level = CLAMP(level, 1, 6);
+        inlines(r, n, b, depth + 1);
+        return b;
+    }
+    case CMARK_NODE_BLOCK_QUOTE:
+        b = imprint_node_new(r->doc, IMPRINT_NODE_QUOTE, pos);
+        blocks(r, n, b, depth + 1);
+        quote_citation(b);
+        return b;
+    case CMARK_NODE_LIST:
+        b = imprint_node_new(r->doc, IMPRINT_NODE_LIST, pos);
+        b->as.list.style = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST ? IMPRINT_LIST_DECIMAL
+                                                                             : IMPRINT_LIST_BULLET;
+        b->as.list.start = cmark_node_get_list_start(n);
+        for (cmark_node *it = cmark_node_first_child(n); it; it = cmark_node_next(it)) {
+            imprint_node *item = imprint_node_new(r->doc, IMPRINT_NODE_ITEM, cm_pos(r, it));
+            imprint_node_append(b, item);
+            if (!blocks(r, it, item, depth + 2))
+                break;
+        }
+        return b;
+    case CMARK_NODE_THEMATIC_BREAK:
+        return imprint_node_new(r->doc, IMPRINT_NODE_BREAK, pos);
+    case CMARK_NODE_CODE_BLOCK:
+    case CMARK_NODE_HTML_BLOCK:
+        b = imprint_node_new(r->doc, IMPRINT_NODE_PARAGRAPH, pos);
+        inlines(r, n, b, depth + 1);
+        return b;
+    case CMARK_NODE_FOOTNOTE_DEFINITION:
+        return NULL; /* read first, into the article's notes */
+    default:
+        break;
+    }
+    if (strcmp(type, "table") == 0) {
+        b = imprint_node_new(r->doc, IMPRINT_NODE_TABLE, pos);
+        for (cmark_node *row = cmark_node_first_child(n); row; row = cmark_node_next(row)) {
+            imprint_node *rn = imprint_node_new(r->doc, IMPRINT_NODE_ROW, cm_pos(r, row));
+            imprint_node_append(b, rn);
+            for (cmark_node *c = cmark_node_first_child(row); c; c = cmark_node_next(c)) {
+                imprint_node *cell = imprint_node_new(r->doc, IMPRINT_NODE_CELL, cm_pos(r, c));
+                imprint_node_append(rn, cell);
+                inlines(r, c, cell, depth + 3);
+            }
+        }
+        return b;
+    }
+    imprint_diags_report(r->diags, IMPRINT_SEV_WARNING, pos, "Markdown %s kept as a paragraph",
+                         type);
+    b = imprint_node_new(r->doc, IMPRINT_NODE_PARAGRAPH, pos);
+    inlines(r, n, b, depth + 1);
+    return b;
+}
+
+static bool blocks(md_reader *r, cmark_node *parent, imprint_node *out, int depth)
+{
+    if (depth >= IMPRINT_MAX_DEPTH) {
+        if (!r->failed)
+            imprint_diags_report(r->diags, IMPRINT_SEV_ERROR, cm_pos(r, parent),
+                                 "nested deeper than %d levels", IMPRINT_MAX_DEPTH);
+        r->failed = true;
+        return false;
+    }
+    for (cmark_node *n = cmark_node_first_child(parent); n && !r->failed; n = cmark_node_next(n)) {
+        imprint_node *b = block(r, n, depth);
+        if (b)
+            imprint_node_append(out, b);
+    }
+    return !r->failed;
+}
+
+/* --- YAML front matter ------------------------------------------------- */
+
+/* Length of the front matter block (both fences included) at the start of
+ * `data`, or 0. */
+static size_t front_matter_len(const char *data, size_t len, size_t *body_start)
+{
+    if (len < 4 || strncmp(data, "---", 3) != 0 || (data[3] != '\n' && data[3] != '\r'))
+        return 0;
+    const char *p = memchr(data, '\n', len);
+    while (p && (size_t)(p - data) < len) {
+        const char *line = p + 1;
+        const char *eol = memchr(line, '\n', len - (size_t)(line - data));
+        size_t ll = (eol ? (size_t)(eol - line) : len - (size_t)(line - data));
+        while (ll && (line[ll - 1] == '\r' || line[ll - 1] == ' '))
+            ll--;
+        if (ll == 3 && (strncmp(line, "---", 3) == 0 || strncmp(line, "...", 3) == 0)) {
+            *body_start = (size_t)(line - data);
+            return eol ? (size_t)(eol - data) + 1 : len;
+        }
+        p = eol;
+    }
+    return 0;
+}
+
+static const char *scalar(yaml_node_t *n)
+{
+    return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
+}
+
+static void meta_authors(md_reader *r, yaml_document_t *d, yaml_node_t *v)
+{
+    GPtrArray *list = g_ptr_array_new();
+    if (v->type == YAML_SCALAR_NODE) {
+        g_ptr_array_add(list, (gpointer)scalar(v));
+    } else if (v->type == YAML_SEQUENCE_NODE) {
+        for (yaml_node_item_t *i = v->data.sequence.items.start; i < v->data.sequence.items.top;
+             i++) {
+            const char *s = scalar(yaml_document_get_node(d, *i));
+            if (s)
+                g_ptr_array_add(list, (gpointer)s);
+        }
+    }
+    const char **authors = imprint_arena_alloc(r->doc->arena, (list->len + 1) * sizeof *authors);
+    for (guint i = 0; i < list->len; i++) {
+        char *nfc = g_utf8_normalize(g_ptr_array_index(list, i), -1, G_NORMALIZE_NFC);
+        authors[i] = imprint_arena_strdup(r->doc->arena, nfc);
+        g_free(nfc);
+    }
+    r->article->as.article.authors = list->len ? authors : NULL;
+    g_ptr_array_free(list, TRUE);
+}
+
+/* Reads the front matter into the article's metadata. False on a YAML error. */
+static bool front_matter(md_reader *r, const char *yaml, size_t len, bool *is_mapping)
+{
+    yaml_parser_t parser;
+    yaml_document_t d;
+    bool ok = false;
+    *is_mapping = false;
+    yaml_parser_initialize(&parser);
+    yaml_parser_set_input_string(&parser, (const unsigned char *)yaml, len);
+    if (!yaml_parser_load(&parser, &d)) {
+        imprint_pos p = {r->path, (unsigned)parser.problem_mark.line + 2,
+                         (unsigned)parser.problem_mark.column + 1};
+        imprint_diags_report(r->diags, IMPRINT_SEV_ERROR, p, "front matter: %s",
+                             parser.problem ? parser.problem : "invalid YAML");
+        yaml_parser_delete(&parser);
+        return false;
+    }
+    yaml_node_t *root = yaml_document_get_root_node(&d);
+    if (!root || root->type != YAML_MAPPING_NODE) {
+        ok = true;
+        goto cleanup;
+    }
+    *is_mapping = true;
+    imprint_node *a = r->article;
+    imprint_arena *arena = r->doc->arena;
+    for (yaml_node_pair_t *pair = root->data.mapping.pairs.start;
+         pair < root->data.mapping.pairs.top; pair++) {
+        yaml_node_t *k = yaml_document_get_node(&d, pair->key);
+        yaml_node_t *v = yaml_document_get_node(&d, pair->value);
+        const char *key = scalar(k), *val = scalar(v);
+        imprint_pos kp = {r->path, (unsigned)k->start_mark.line + 2,
+                          (unsigned)k->start_mark.column + 1};
+        if (!key)
+            continue;
+        if (strcmp(key, "author") == 0 || strcmp(key, "authors") == 0) {
+            meta_authors(r, &d, v);
+            continue;
+        }
+        const char **field = strcmp(key, "title") == 0      ? &a->as.article.title
+                             : strcmp(key, "subtitle") == 0 ? &a->as.article.subtitle
+                             : strcmp(key, "date") == 0     ? &a->as.article.date
+                             : (strcmp(key, "source") == 0 || strcmp(key, "url") == 0 ||
+                                strcmp(key, "source_url") == 0)
+                                 ? &a->as.article.source_url
+                             : (strcmp(key, "lang") == 0 || strcmp(key, "language") == 0)
+                                 ? &a->as.article.lang
+                                 : NULL;
+        if (!field) {
+            imprint_diags_report(r->diags, IMPRINT_SEV_WARNING, kp,
+                                 "front matter key '%s' is not used", key);
+            continue;
+        }
+        if (!val) {
+            imprint_diags_report(r->diags, IMPRINT_SEV_WARNING, kp,
+                                 "front matter key '%s' is not a single value; not used", key);
+            continue;
+        }
+        char *nfc = g_utf8_normalize(val, -1, G_NORMALIZE_NFC);
+        *field = imprint_arena_strdup(arena, nfc);
+        g_free(nfc);
+    }
+    ok = true;
+cleanup:
+    yaml_document_delete(&d);
+    yaml_parser_delete(&parser);
+    return ok;
+}
+
+/* --- footnotes --------------------------------------------------------- */
+
+/* The label of a `[^label]:` definition written at the start of `s`; NULL if
+ * the line is not one. The caller g_free()s it. */
+static char *def_label(const char *s, size_t len, size_t *marker_len)
+{
+    size_t i = 0;
+    while (i < len && i < 3 && s[i] == ' ')
+        i++;
+    if (i + 2 >= len || s[i] != '[' || s[i + 1] != '^')
+        return NULL;
+    size_t start = i + 2, j = start;
+    while (j < len && s[j] != ']' && s[j] != ' ' && s[j] != '\t')
+        j++;
+    if (j == start || j + 1 >= len || s[j] != ']' || s[j + 1] != ':')
+        return NULL;
+    *marker_len = j + 2;
+    return g_strndup(s + start, j - start);
+}
+
+static void read_notes(md_reader *r, cmark_node *root, GHashTable *def_lines)
+{
+    for (cmark_node *n = cmark_node_first_child(root); n; n = cmark_node_next(n)) {
+        if (cmark_node_get_type(n) != CMARK_NODE_FOOTNOTE_DEFINITION)
+            continue;
+        int line = cmark_node_get_start_line(n);
+        size_t ll, ml = 0;
+        const char *text = line_text(r, line, &ll);
+        char *label = def_label(text, ll, &ml);
+        imprint_node *note =
+            imprint_node_new(r->doc, IMPRINT_NODE_NOTE, (imprint_pos){r->path, (unsigned)line, 1});
+        note->as.note.label = imprint_arena_strdup(r->doc->arena, label);
+        g_free(label);
+        imprint_article_append_note(r->article, note);
+        g_ptr_array_add(r->notes, note);
+        g_hash_table_add(def_lines, GINT_TO_POINTER(line));
+    }
+    guint i = 0;
+    for (cmark_node *n = cmark_node_first_child(root); n && !r->failed; n = cmark_node_next(n))
+        if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION)
+            blocks(r, n, g_ptr_array_index(r->notes, i++), 1);
+}
+
+/* cmark-gfm leaves out definitions nobody refers to: find them in the source
+ * and keep them as notes without references. */
+static void unreferenced_notes(md_reader *r, GHashTable *def_lines, GHashTable *code_lines)
+{
+    for (guint line = 1; line <= r->line_starts->len && !r->failed; line++) {
+        size_t ll, ml = 0;
+        const char *text = line_text(r, (int)line, &ll);
+        char *label = def_label(text, ll, &ml);
+        if (!label || g_hash_table_contains(def_lines, GINT_TO_POINTER(line)) ||
+            g_hash_table_contains(code_lines, GINT_TO_POINTER(line))) {
+            g_free(label);
+            continue;
+        }
+        imprint_pos p = {r->path, line, 1};
+        imprint_diags_report(r->diags, IMPRINT_SEV_WARNING, p,
+                             "note [^%s] is defined but never referenced; kept", label);
+        imprint_node *note = imprint_node_new(r->doc, IMPRINT_NODE_NOTE, p);
+        note->as.note.label = imprint_arena_strdup(r->doc->arena, label);
+        g_free(label);
+        imprint_article_append_note(r->article, note);
+        /* the definition runs to the next blank line, definition or block */
+        GString *body = g_string_new(NULL);
+        while (ml < ll && (text[ml] == ' ' || text[ml] == '\t'))
+            ml++;
+        g_string_append_len(body, text + ml, (gssize)(ll - ml));
+        guint end = line;
+        for (guint l = line + 1; l <= r->line_starts->len; l++) {
+            size_t nl;
+            const char *t = line_text(r, (int)l, &nl);
+            size_t tl = 0;
+            char *next_label = def_label(t, nl, &tl);
+            /* a block cmark found there (an HTML block cut in) is the article's */
+            bool ends = nl == 0 || strspn(t, " \t\r") >= nl || next_label ||
+                        g_hash_table_contains(code_lines, GINT_TO_POINTER((int)l));
+            g_free(next_label);
+            if (ends)
+                break;
+            g_string_append_c(body, '\n');
+            g_string_append_len(body, t, (gssize)nl);
+            end = l;
+        }
+        cmark_parser *p2 = imprint_md_parser_new(false);
+        cmark_parser_feed(p2, body->str, body->len);
+        cmark_node *sub = cmark_parser_finish(p2);
+        for (cmark_node *b = cmark_node_first_child(sub); b; b = cmark_node_next(b)) {
+            imprint_node *para = imprint_node_new(r->doc, IMPRINT_NODE_PARAGRAPH, p);
+            imprint_md_inline mi = {.doc = r->doc, .diags = r->diags, .depth = 2};
+            imprint_md_block_inlines(&mi, b, para);
+            imprint_node_append(note, para);
+        }
+        cmark_node_free(sub);
+        cmark_parser_free(p2);
+        g_string_free(body, TRUE);
+        line = end;
+    }
+}
+
+static void code_lines_of(cmark_node *root, GHashTable *code_lines)
+{
+    cmark_iter *it = cmark_iter_new(root);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        cmark_node_type t = cmark_node_get_type(n);
+        if (ev != CMARK_EVENT_ENTER || (t != CMARK_NODE_CODE_BLOCK && t != CMARK_NODE_HTML_BLOCK))
+            continue;
+        for (int l = cmark_node_get_start_line(n); l <= cmark_node_get_end_line(n); l++)
+            g_hash_table_add(code_lines, GINT_TO_POINTER(l));
+    }
+    cmark_iter_free(it);
+}
+
+/* References to labels with no definition stay as text "[^x]"; say so. */
+static void warn_dangling_refs(md_reader *r, cmark_node *root)
+{
+    cmark_iter *it = cmark_iter_new(root);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_TEXT)
+            continue;
+        const char *s = cmark_node_get_literal(n);
+        for (const char *q = strstr(s, "[^"); q; q = strstr(q + 2, "[^")) {
+            const char *close = strchr(q, ']');
+            if (close && close > q + 2 && close[1] != ':')
+                imprint_diags_report(r->diags, IMPRINT_SEV_WARNING, cm_pos(r, n),
+                                     "note reference %.*s has no definition; kept as text",
+                                     (int)(close - q + 1), q);
+        }
+    }
+    cmark_iter_free(it);
+}
+
+/* --- the article ------------------------------------------------------- */
+
+static int min_heading_level(cmark_node *root)
+{
+    int min = 7;
+    for (cmark_node *n = cmark_node_first_child(root); n; n = cmark_node_next(n))
+        if (cmark_node_get_type(n) == CMARK_NODE_HEADING)
+            min = MIN(min, cmark_node_get_heading_level(n));
+    return min;
+}
+
+/* The first level-1 heading, which titles the article when the front matter
+ * does not. */
+static cmark_node *title_heading(cmark_node *root)
+{
+    for (cmark_node *n = cmark_node_first_child(root); n; n = cmark_node_next(n))
+        if (cmark_node_get_type(n) == CMARK_NODE_HEADING && cmark_node_get_heading_level(n) == 1)
+            return n;
+    return NULL;
+}
+
+int imprint_read_markdown(imprint_doc *doc, const char *path, const char *data, size_t len,
+                          const imprint_read_opts *opts, imprint_diags *diags)
+{
+    /* the edition's options for other dialects would otherwise go unseen */
+    imprint_pos file = {path, 0, 0};
+    if (opts && opts->split) {
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, file,
+                             "split applies to the text dialect only; a markdown file is one "
+                             "article (remove 'split:' or read the file with 'dialect: text')");
+        return -1;
+    }
+    if (opts && opts->order_source)
+        imprint_diags_report(diags, IMPRINT_SEV_WARNING, file,
+                             "'order: source' applies to the pdf-markdown dialect only; a markdown "
+                             "file is always read in its own order");
+    md_reader r = {.doc = doc, .diags = diags, .path = path, .data = data, .len = len};
+    r.line_starts = g_array_new(FALSE, FALSE, sizeof(size_t));
+    r.notes = g_ptr_array_new();
+    GHashTable *def_lines = g_hash_table_new(NULL, NULL);
+    GHashTable *code_lines = g_hash_table_new(NULL, NULL);
+    char *body = g_strndup(data, len);
+    cmark_parser *parser = NULL;
+    cmark_node *root = NULL;
+    int result = -1;
+
+    for (size_t i = 0, start = 0; i <= len; i++) {
+        if (i == len || data[i] == '\n') {
+            g_array_append_val(r.line_starts, start);
+            start = i + 1;
+        }
+    }
+    r.article = imprint_node_new(doc, IMPRINT_NODE_ARTICLE, (imprint_pos){path, 1, 1});
+    r.article->as.article.source_file = imprint_arena_strdup(doc->arena, path);
+    r.article->as.article.source_line = 1;
+
+    size_t yaml_start = 0, fm = front_matter_len(data, len, &yaml_start);
+    if (fm) {
+        bool mapping;
+        size_t first = (size_t)((const char *)memchr(data, '\n', len) - data) + 1;
+        if (!front_matter(&r, data + first, yaml_start - first, &mapping))
+            goto cleanup;
+        /* blank the block out, keeping line numbers for cmark */
+        if (mapping)
+            for (size_t i = 0; i < fm; i++)
+                if (body[i] != '\n')
+                    body[i] = ' ';
+    }
+
+    parser = imprint_md_parser_new(true);
+    cmark_parser_feed(parser, body, len);
+    root = cmark_parser_finish(parser);
+
+    cmark_node *title = r.article->as.article.title ? NULL : title_heading(root);
+    r.heading_base = title ? 1 : min_heading_level(root) - 1;
+    read_notes(&r, root, def_lines);
+    if (title) {
+        /* the title is a plain string: a reference in it cannot be linked */
+        imprint_node *h = imprint_node_new(doc, IMPRINT_NODE_HEADING, cm_pos(&r, title));
+        inlines_to(&r, title, h, 1, false);
+        r.article->as.article.title = imprint_node_plain_text(doc, h);
+        r.article->as.article.source_line = h->pos.line;
+        for (imprint_node *c = h->first_child; c; c = c->next)
+            if (c->kind == IMPRINT_NODE_NOTEREF)
+                imprint_diags_report(diags, IMPRINT_SEV_WARNING, c->pos,
+                                     "a note reference in the title cannot be placed in the "
+                                     "text; the note is kept");
+    }
+    for (cmark_node *n = cmark_node_first_child(root); n && !r.failed; n = cmark_node_next(n)) {
+        if (n == title)
+            continue;
+        imprint_node *b = block(&r, n, 1);
+        if (b)
+            imprint_node_append(r.article, b);
+    }
+    if (r.failed)
+        goto cleanup;
+    code_lines_of(root, code_lines);
+    unreferenced_notes(&r, def_lines, code_lines);
+    warn_dangling_refs(&r, root);
+    for (guint i = 0; i < r.notes->len; i++) {
+        imprint_node *note = g_ptr_array_index(r.notes, i);
+        if (!note->as.note.first_ref)
+            imprint_diags_report(diags, IMPRINT_SEV_WARNING, note->pos,
+                                 "note [^%s] is only referenced from the title",
+                                 note->as.note.label);
+    }
+    if (r.failed)
+        goto cleanup;
+    imprint_node_append(doc->root, r.article);
+    result = 1;
+cleanup:
+    if (root)
+        cmark_node_free(root);
+    if (parser)
+        cmark_parser_free(parser);
+    g_free(body);
+    g_hash_table_destroy(def_lines);
+    g_hash_table_destroy(code_lines);
+    g_ptr_array_free(r.notes, TRUE);
+    g_array_free(r.line_starts, TRUE);
+    return result;
+}

@@ -1,0 +1,326 @@
+/* The front matter and contents table of a booklet exported from a PDF:
+ * title, subtitle, author, date and source become metadata; the contents
+ * table gives the order and rank of the headings. */
+#include "read/pdfmd/pdfmd.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+char *imprint_pdfmd_plain(const char *md)
+{
+    GString *out = g_string_new(NULL);
+    for (const char *p = md; *p;) {
+        if (*p == '<') {
+            const char *gt = strchr(p, '>');
+            if (gt) {
+                if (g_ascii_strncasecmp(p, "<br", 3) == 0) {
+                    /* a word broken over a line of a table cell */
+                    if (out->len && out->str[out->len - 1] == '-')
+                        g_string_truncate(out, out->len - 1);
+                    else
+                        g_string_append_c(out, ' ');
+                }
+                p = gt + 1;
+                continue;
+            }
+        }
+        if (*p == '\\' && p[1] && g_ascii_ispunct(p[1])) {
+            g_string_append_c(out, p[1]);
+            p += 2;
+            continue;
+        }
+        if (*p == '*') {
+            p++;
+            continue;
+        }
+        if (*p == ']' && p[1] == '(') { /* [text](url): keep the text */
+            const char *close = strchr(p, ')');
+            if (close) {
+                p = close + 1;
+                continue;
+            }
+        }
+        if (*p == '[') {
+            p++;
+            continue;
+        }
+        if (*p == '\n' || *p == '\t' || *p == '\r') {
+            g_string_append_c(out, ' ');
+            p++;
+            continue;
+        }
+        g_string_append_c(out, *p++);
+    }
+    /* collapse runs of spaces */
+    GString *c = g_string_new(NULL);
+    for (size_t i = 0; i < out->len; i++)
+        if (out->str[i] != ' ' || (c->len && c->str[c->len - 1] != ' '))
+            g_string_append_c(c, out->str[i]);
+    while (c->len && c->str[c->len - 1] == ' ')
+        g_string_truncate(c, c->len - 1);
+    g_string_free(out, TRUE);
+    char *nfc = g_utf8_normalize(c->str, -1, G_NORMALIZE_NFC);
+    g_string_free(c, TRUE);
+    return nfc;
+}
+
+char *imprint_pdfmd_title_key(const char *text)
+{
+    char *plain = imprint_pdfmd_plain(text);
+    char *low = g_utf8_strdown(plain, -1);
+    GString *k = g_string_new(NULL);
+    for (const char *p = low; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (g_unichar_isalnum(c))
+            g_string_append_unichar(k, c);
+    }
+    g_free(plain);
+    g_free(low);
+    return g_string_free(k, FALSE);
+}
+
+bool imprint_pdfmd_is_contents_heading(const pdfmd_block *b)
+{
+    if (b->kind != PDFMD_HEADING)
+        return false;
+    char *key = imprint_pdfmd_title_key(b->text->str);
+    static const char *const names[] = {"contents", "tableofcontents", "содержание", "оглавление",
+                                        "inhalt",   "sommaire",        "índice"};
+    bool yes = false;
+    for (size_t i = 0; i < G_N_ELEMENTS(names); i++)
+        yes |= strcmp(key, names[i]) == 0;
+    g_free(key);
+    return yes;
+}
+
+/* Cuts the dot leaders (". . . . .") off a contents entry. */
+static void cut_leaders(char *s)
+{
+    char *dots = strstr(s, " . .");
+    if (!dots)
+        dots = strstr(s, "....");
+    if (!dots)
+        dots = strstr(s, "\u2026");
+    if (dots)
+        *dots = '\0';
+    g_strchomp(s);
+}
+
+GArray *imprint_pdfmd_contents(const pdfmd_block *table)
+{
+    GArray *entries = g_array_new(FALSE, TRUE, sizeof(pdfmd_entry));
+    char **rows = g_strsplit(table->text->str, "\n", -1);
+    for (guint r = 0; rows[r]; r++) {
+        char *row = g_strstrip(rows[r]);
+        if (*row == '|')
+            row++;
+        size_t rl = strlen(row);
+        if (rl && row[rl - 1] == '|')
+            row[rl - 1] = '\0';
+        if (strspn(row, "|-: ") == strlen(row))
+            continue; /* the separator row */
+        char **cells = g_strsplit(row, "|", -1);
+        guint n = g_strv_length(cells);
+        char *first = g_strstrip(cells[0]);
+        char *text = imprint_pdfmd_plain(first);
+        cut_leaders(text);
+        if (*text) {
+            pdfmd_entry e = {.text = text, .line = table->line + r};
+            e.key = imprint_pdfmd_title_key(text);
+            e.italic = g_str_has_prefix(first, "<i>") || g_str_has_prefix(first, "<em>") ||
+                       (first[0] == '*' && first[1] != '*');
+            char *page = n > 1 ? imprint_pdfmd_plain(cells[n - 1]) : g_strdup("");
+            e.page = atoi(page);
+            g_free(page);
+            g_array_append_val(entries, e);
+        } else {
+            g_free(text);
+        }
+        g_strfreev(cells);
+    }
+    g_strfreev(rows);
+    return entries;
+}
+
+void imprint_pdfmd_entries_free(GArray *entries)
+{
+    if (!entries)
+        return;
+    for (guint i = 0; i < entries->len; i++) {
+        g_free(g_array_index(entries, pdfmd_entry, i).text);
+        g_free(g_array_index(entries, pdfmd_entry, i).key);
+    }
+    g_array_free(entries, TRUE);
+}
+
+static bool is_date(const char *s)
+{
+    return g_regex_match_simple(
+        "^((\\d{1,2}(st|nd|rd|th)?\\s+)?(January|February|March|April|May|June|July|August|"
+        "September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+        "\\.?(\\s+\\d{1,2}(st|nd|rd|th)?,?)?\\s+)?\\d{4}$|^\\d{4}-\\d{2}(-\\d{2})?$",
+        s, G_REGEX_CASELESS, 0);
+}
+
+/* The URL of the first Markdown link in `md`, or NULL (g_free()). */
+static char *first_url(const char *md)
+{
+    const char *p = strstr(md, "](");
+    if (!p)
+        return NULL;
+    const char *close = strchr(p + 2, ')');
+    return close ? g_strndup(p + 2, (size_t)(close - p - 2)) : NULL;
+}
+
+static void take(pdfmd_front *f, const char *what, const char *value, unsigned line)
+{
+    if (value)
+        g_ptr_array_add(f->taken, g_strdup_printf("%s '%s' (line %u)", what, value, line));
+    else
+        g_ptr_array_add(f->taken, g_strdup_printf("%s (line %u)", what, line));
+}
+
+static bool same(const char *a, const char *b)
+{
+    if (!a || !b)
+        return false;
+    char *ka = imprint_pdfmd_title_key(a), *kb = imprint_pdfmd_title_key(b);
+    bool eq = strcmp(ka, kb) == 0;
+    g_free(ka);
+    g_free(kb);
+    return eq;
+}
+
+/* The lines of a paragraph, as plain text. */
+static char **plain_lines(const pdfmd_block *b)
+{
+    char **lines = g_strsplit(b->text->str, "\n", -1);
+    for (guint i = 0; lines[i]; i++) {
+        char *p = imprint_pdfmd_plain(lines[i]);
+        g_free(lines[i]);
+        lines[i] = p;
+    }
+    return lines;
+}
+
+static gint by_line(gconstpointer a, gconstpointer b)
+{
+    const pdfmd_block *x = *(pdfmd_block *const *)a, *y = *(pdfmd_block *const *)b;
+    return x->line < y->line ? -1 : x->line > y->line;
+}
+
+void imprint_pdfmd_front_read(GPtrArray *blocks, pdfmd_front *f)
+{
+    memset(f, 0, sizeof *f);
+    f->kept = g_ptr_array_new();
+    f->taken = g_ptr_array_new_with_free_func(g_free);
+    GPtrArray *cands = g_ptr_array_new(); /* paragraphs after the title */
+    const pdfmd_block *verso = NULL;
+    for (guint i = 0; i < blocks->len; i++) {
+        pdfmd_block *b = g_ptr_array_index(blocks, i);
+        char *plain = imprint_pdfmd_plain(b->text->str);
+        if (b->kind == PDFMD_HEADING && !f->title) {
+            f->title = g_strdup(plain);
+            f->title_line = b->line;
+            take(f, "title", plain, b->line);
+        } else if (!f->title || b->kind != PDFMD_PARA) {
+            g_ptr_array_add(f->kept, b);
+        } else if (g_regex_match_simple("^retrieved\\b", plain, G_REGEX_CASELESS, 0)) {
+            char *url = first_url(b->text->str);
+            if (url && !f->source_url) {
+                f->source_url = url;
+                take(f, "source", url, b->line);
+            } else {
+                g_free(url);
+            }
+            g_ptr_array_add(f->kept, b);
+        } else if (is_date(plain)) {
+            if (!f->date) {
+                f->date = g_strdup(plain);
+                take(f, "date", plain, b->line);
+            } else if (!same(f->date, plain)) {
+                g_ptr_array_add(f->kept, b);
+            }
+        } else if (strchr(b->text->str, '\n') && !verso) {
+            /* the title page's verso repeats author, title, subtitle, date */
+            char **lines = plain_lines(b);
+            bool has_title = false;
+            for (guint l = 0; lines[l]; l++)
+                has_title |= same(lines[l], f->title);
+            if (has_title)
+                verso = b;
+            else
+                g_ptr_array_add(cands, b);
+            g_strfreev(lines);
+        } else {
+            g_ptr_array_add(cands, b);
+        }
+        g_free(plain);
+    }
+
+    /* subtitle and author: from the verso if there is one, else by place */
+    char *v_author = NULL, *v_subtitle = NULL;
+    if (verso) {
+        char **lines = plain_lines(verso);
+        for (guint l = 0; lines[l]; l++) {
+            if (!same(lines[l], f->title))
+                continue;
+            if (l > 0)
+                v_author = g_strdup(lines[l - 1]);
+            if (lines[l + 1] && !is_date(lines[l + 1]))
+                v_subtitle = g_strdup(lines[l + 1]);
+            if (!f->date)
+                for (guint d = l + 1; lines[d]; d++)
+                    if (is_date(lines[d]))
+                        f->date = g_strdup(lines[d]);
+        }
+        g_strfreev(lines);
+    }
+    for (guint i = 0; i < cands->len; i++) {
+        pdfmd_block *b = g_ptr_array_index(cands, i);
+        char *plain = imprint_pdfmd_plain(b->text->str);
+        bool is_author = verso ? same(plain, v_author) : i == cands->len - 1;
+        bool is_subtitle = verso ? same(plain, v_subtitle) : (i == 0 && cands->len > 1);
+        if (is_author && !f->author) {
+            f->author = g_strdup(plain);
+            take(f, "author", plain, b->line);
+        } else if (is_subtitle && !f->subtitle) {
+            f->subtitle = g_strdup(plain);
+            take(f, "subtitle", plain, b->line);
+        } else {
+            g_ptr_array_add(f->kept, b);
+        }
+        g_free(plain);
+    }
+    if (verso) {
+        /* lines of the verso that repeat nothing are kept */
+        char **lines = plain_lines(verso);
+        bool repeats = true;
+        for (guint l = 0; lines[l]; l++)
+            repeats &= same(lines[l], f->title) || same(lines[l], f->author) ||
+                       same(lines[l], f->subtitle) || same(lines[l], f->date);
+        if (!repeats)
+            g_ptr_array_add(f->kept, (gpointer)verso);
+        else
+            take(f, "a repeat of the title page", NULL, verso->line);
+        g_strfreev(lines);
+    }
+    g_free(v_author);
+    g_free(v_subtitle);
+    g_ptr_array_free(cands, TRUE);
+    g_ptr_array_sort(f->kept, by_line);
+}
+
+void imprint_pdfmd_front_clear(pdfmd_front *f)
+{
+    g_free(f->title);
+    g_free(f->subtitle);
+    g_free(f->author);
+    g_free(f->date);
+    g_free(f->source_url);
+    if (f->kept)
+        g_ptr_array_free(f->kept, TRUE);
+    if (f->taken)
+        g_ptr_array_free(f->taken, TRUE);
+    memset(f, 0, sizeof *f);
+}

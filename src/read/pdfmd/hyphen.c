@@ -1,0 +1,140 @@
+/* Words broken across a page break, and the document vocabulary that tells
+ * a broken word ("revolu-" + "tionary") from a real compound ("anti-" +
+ * "Semitic"). */
+#include "read/pdfmd/pdfmd.h"
+
+#include <string.h>
+
+#include "model/hyphenate.h"
+
+#define SOFT_HYPHEN "\xC2\xAD"
+
+struct pdfmd_words {
+    GHashTable *words;     /* lower-cased word -> count */
+    GHashTable *compounds; /* "a-b" lower-cased -> count */
+    GHashTable *pairs;     /* "a b" -> count */
+    imprint_hyphenator *hyph;
+};
+
+static void bump(GHashTable *t, char *key)
+{
+    gpointer old = g_hash_table_lookup(t, key);
+    g_hash_table_replace(t, key, GUINT_TO_POINTER(GPOINTER_TO_UINT(old) + 1));
+}
+
+static bool is_word_char(gunichar c)
+{
+    return g_unichar_isalnum(c) || c == '\'' || c == 0x2019;
+}
+
+pdfmd_words *imprint_pdfmd_words_new(const char *text, const char *lang)
+{
+    pdfmd_words *w = g_new0(pdfmd_words, 1);
+    w->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    w->compounds = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    w->pairs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    w->hyph = imprint_hyphenator_new(lang ? lang : "en", NULL);
+
+    char *prev = NULL;          /* previous word, if only spaces/quotes since */
+    char *prev_compound = NULL; /* previous word when a hyphen follows it */
+    const char *p = text;
+    while (*p) {
+        if (*p == '<') { /* inline HTML tags are not words */
+            const char *gt = strchr(p, '>');
+            if (gt) {
+                p = gt + 1;
+                continue;
+            }
+        }
+        gunichar c = g_utf8_get_char(p);
+        if (!g_unichar_isalnum(c)) {
+            if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '(' ||
+                c == ')' || c == '\n') {
+                g_clear_pointer(&prev, g_free);
+            }
+            if (c != '-')
+                g_clear_pointer(&prev_compound, g_free);
+            p = g_utf8_next_char(p);
+            continue;
+        }
+        const char *start = p;
+        while (*p && is_word_char(g_utf8_get_char(p)))
+            p = g_utf8_next_char(p);
+        char *word = g_utf8_strdown(start, p - start);
+        bump(w->words, g_strdup(word));
+        if (prev)
+            bump(w->pairs, g_strconcat(prev, " ", word, NULL));
+        if (prev_compound)
+            bump(w->compounds, g_strconcat(prev_compound, "-", word, NULL));
+        g_free(prev);
+        g_free(prev_compound);
+        prev = g_strdup(word);
+        prev_compound = *p == '-' ? g_strdup(word) : NULL;
+        g_free(word);
+    }
+    g_free(prev);
+    g_free(prev_compound);
+    return w;
+}
+
+void imprint_pdfmd_words_free(pdfmd_words *w)
+{
+    if (!w)
+        return;
+    g_hash_table_destroy(w->words);
+    g_hash_table_destroy(w->compounds);
+    g_hash_table_destroy(w->pairs);
+    imprint_hyphenator_free(w->hyph);
+    g_free(w);
+}
+
+unsigned imprint_pdfmd_pair_count(const pdfmd_words *w, const char *a, const char *b)
+{
+    if (!a || !b)
+        return 0;
+    char *key = g_strconcat(a, " ", b, NULL);
+    unsigned n = GPOINTER_TO_UINT(g_hash_table_lookup(w->pairs, key));
+    g_free(key);
+    return n;
+}
+
+/* Whether the patterns allow `word` to break after its first `at` bytes. */
+static bool dictionary_allows(const imprint_hyphenator *h, const char *word, size_t at)
+{
+    GString *out = g_string_new(NULL);
+    imprint_hyphenate_append(h, out, word, strlen(word));
+    size_t plain = 0;
+    bool ok = false;
+    for (const char *p = out->str; *p;) {
+        if (strncmp(p, SOFT_HYPHEN, 2) == 0) {
+            if (plain == at)
+                ok = true;
+            p += 2;
+            continue;
+        }
+        plain++;
+        p++;
+    }
+    g_string_free(out, TRUE);
+    return ok;
+}
+
+pdfmd_join imprint_pdfmd_join(const pdfmd_words *w, const char *head, const char *tail)
+{
+    char *h = g_utf8_strdown(head, -1), *t = g_utf8_strdown(tail, -1);
+    char *joined = g_strconcat(h, t, NULL);
+    char *compound = g_strconcat(h, "-", t, NULL);
+    pdfmd_join verdict = PDFMD_KEEP_UNKNOWN;
+    /* the broken word itself is two words in the text, never the joined one */
+    if (g_hash_table_contains(w->words, joined))
+        verdict = PDFMD_JOIN_VOCABULARY;
+    else if (g_hash_table_contains(w->compounds, compound))
+        verdict = PDFMD_KEEP_COMPOUND;
+    else if (w->hyph && dictionary_allows(w->hyph, joined, strlen(h)))
+        verdict = PDFMD_JOIN_DICTIONARY;
+    g_free(h);
+    g_free(t);
+    g_free(joined);
+    g_free(compound);
+    return verdict;
+}

@@ -1,0 +1,398 @@
+/* Blocks of one article of the text reader: headings, paragraphs, quotes and
+ * their citations, lists, speech, tables, figures, verse, bibliographies. */
+
+#include <string.h>
+
+#include "read/text/text.h"
+
+rt_line *rt_line_at(rt_builder *b, size_t i)
+{
+    return &b->st->lines[i];
+}
+
+void rt_append(rt_builder *b, imprint_node *node, size_t last_line)
+{
+    imprint_node_append(b->st->article, node);
+    b->last_block = node;
+    if (node->kind == IMPRINT_NODE_HEADING)
+        b->last_heading = node;
+    b->last_line = last_line;
+    if (node->kind != IMPRINT_NODE_LIST)
+        b->depth = 0;
+    if (node->kind != IMPRINT_NODE_LIST || !node->as.list.bibliography)
+        b->bib_list = NULL;
+}
+
+bool rt_same_chunk(rt_builder *b, size_t i, size_t j)
+{
+    return rt_line_at(b, i)->chunk == rt_line_at(b, j)->chunk;
+}
+
+/* The next line of the article that holds text (not a note definition). */
+size_t rt_next_text_line(rt_builder *b, size_t i)
+{
+    for (size_t j = i + 1; j <= b->last; j++)
+        if (!rt_line_at(b, j)->blank && !rt_line_at(b, j)->notedef)
+            return j;
+    return SIZE_MAX;
+}
+
+static bool add_item(rt_builder *b, size_t i, imprint_list_style style, int number, size_t skip)
+{
+    rt_state *st = b->st;
+    const rt_line *l = rt_line_at(b, i);
+    if (b->depth > 0 && b->last_block != b->stack[0].list)
+        b->depth = 0;
+    int level = -1;
+    for (int d = b->depth - 1; d >= 0 && level < 0; d--) {
+        rt_list_level *lv = &b->stack[d];
+        if (lv->style == style && lv->indent == l->indent &&
+            (style == IMPRINT_LIST_BULLET || number == lv->next))
+            level = d;
+    }
+    imprint_node *item =
+        imprint_node_new(st->doc, IMPRINT_NODE_ITEM, rt_pos(st, l->lineno, l->tcol));
+    imprint_node_append(item, rt_block_with_text(st, IMPRINT_NODE_PARAGRAPH, l, skip));
+    if (level >= 0) {
+        b->depth = level + 1;
+        rt_list_level *lv = &b->stack[level];
+        imprint_node_append(lv->list, item);
+        lv->next = number + 1;
+        b->last_line = i;
+        return true;
+    }
+    imprint_node *list =
+        imprint_node_new(st->doc, IMPRINT_NODE_LIST, rt_pos(st, l->lineno, l->tcol));
+    list->as.list.style = style;
+    list->as.list.start = style == IMPRINT_LIST_BULLET ? 1 : number;
+    imprint_node_append(list, item);
+    rt_list_level *top = b->depth ? &b->stack[b->depth - 1] : NULL;
+    bool nest = top && (l->indent > top->indent ||
+                        (style == IMPRINT_LIST_ALPHA && top->style != IMPRINT_LIST_ALPHA));
+    if (nest) {
+        /* ARTICLE > (LIST > ITEM) per level: two tree levels a list */
+        if (2 * (b->depth + 1) + 1 > IMPRINT_MAX_DEPTH) {
+            imprint_diags_report(st->diags, IMPRINT_SEV_ERROR, rt_pos(st, l->lineno, l->tcol),
+                                 "lists nested more than %d levels deep; the model's limit is %d "
+                                 "levels of blocks",
+                                 b->depth, IMPRINT_MAX_DEPTH);
+            return false;
+        }
+        imprint_node_append(top->list->last_child, list);
+        b->stack[b->depth++] = (rt_list_level){list, style, number + 1, l->indent};
+        b->last_line = i;
+        return true;
+    }
+    rt_append(b, list, i);
+    b->depth = 1;
+    b->stack[0] = (rt_list_level){list, style, number + 1, l->indent};
+    return true;
+}
+
+static void bib_item(rt_builder *b, const rt_chunk *c)
+{
+    rt_state *st = b->st;
+    const rt_line *l = rt_line_at(b, c->first);
+    if (!b->bib_list || b->last_block != b->bib_list) {
+        imprint_node *list =
+            imprint_node_new(st->doc, IMPRINT_NODE_LIST, rt_pos(st, l->lineno, l->tcol));
+        list->as.list.style = IMPRINT_LIST_BULLET;
+        list->as.list.start = 1;
+        list->as.list.bibliography = true;
+        rt_append(b, list, c->last);
+        b->bib_list = list;
+        b->bib_implicit = c->bib == RT_BIB_IMPLICIT;
+        if (b->bib_implicit) {
+            size_t k = l->chunk;
+            while (k + 1 < st->nchunks && st->chunks[k + 1].bib == RT_BIB_IMPLICIT)
+                k++;
+            imprint_diags_report(st->diags, IMPRINT_SEV_WARNING, rt_pos(st, l->lineno, l->tcol),
+                                 "%zu short lines (to line %u) without a heading taken as a "
+                                 "list of references (bibliography)",
+                                 k - l->chunk + 1, st->lines[st->chunks[k].last].lineno);
+        }
+    }
+    imprint_node *item =
+        imprint_node_new(st->doc, IMPRINT_NODE_ITEM, rt_pos(st, l->lineno, l->tcol));
+    imprint_node *bibl =
+        imprint_node_new(st->doc, IMPRINT_NODE_BIBL, rt_pos(st, l->lineno, l->tcol));
+    for (size_t i = c->first; i <= c->last; i++) {
+        const rt_line *m = rt_line_at(b, i);
+        if (m->notedef)
+            continue;
+        if (bibl->first_child)
+            imprint_node_append(bibl, imprint_node_new(st->doc, IMPRINT_NODE_LINEBREAK,
+                                                       rt_pos(st, m->lineno, m->tcol)));
+        rt_append_inlines(st, bibl, m->t, m->tlen, m->lineno, m->tcol);
+    }
+    imprint_node_append(item, bibl);
+    imprint_node_append(b->bib_list, item);
+    b->last_line = c->last;
+}
+
+static size_t build_table(rt_builder *b, size_t i)
+{
+    rt_state *st = b->st;
+    GPtrArray *cells = g_ptr_array_new();
+    int n = rt_line_table_cells(rt_line_at(b, i), cells);
+    size_t j = i + 1;
+    while (n >= 2 && j <= b->last && rt_same_chunk(b, i, j) &&
+           rt_line_table_cells(rt_line_at(b, j), cells) == n)
+        j++;
+    if (n < 2 || j - i < 2) {
+        g_ptr_array_free(cells, TRUE);
+        return 0;
+    }
+    const rt_line *l = rt_line_at(b, i);
+    imprint_node *table =
+        imprint_node_new(st->doc, IMPRINT_NODE_TABLE, rt_pos(st, l->lineno, l->tcol));
+    for (size_t r = i; r < j; r++) {
+        const rt_line *m = rt_line_at(b, r);
+        rt_line_table_cells(m, cells);
+        imprint_node *row =
+            imprint_node_new(st->doc, IMPRINT_NODE_ROW, rt_pos(st, m->lineno, m->tcol));
+        for (guint k = 0; k < cells->len; k += 2) {
+            size_t off = GPOINTER_TO_SIZE(cells->pdata[k]);
+            size_t len = GPOINTER_TO_SIZE(cells->pdata[k + 1]);
+            unsigned col = m->tcol + rt_utf8_cols(m->t, off);
+            imprint_node *cell =
+                imprint_node_new(st->doc, IMPRINT_NODE_CELL, rt_pos(st, m->lineno, col));
+            rt_append_inlines(st, cell, m->t + off, len, m->lineno, col);
+            imprint_node_append(row, cell);
+        }
+        imprint_node_append(table, row);
+    }
+    g_ptr_array_free(cells, TRUE);
+    rt_append(b, table, j - 1);
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
+                         "%zu lines with aligned columns taken as a table of %d columns", j - i, n);
+    return j;
+}
+
+/* Short lines, one a chunk, several ending in commas: a poem. */
+static size_t build_verse(rt_builder *b, size_t i)
+{
+    rt_state *st = b->st;
+    const rt_line *l = rt_line_at(b, i);
+    const rt_chunk *c = &st->chunks[l->chunk];
+    if (c->first != i || c->last != i)
+        return 0;
+    size_t k = l->chunk, n = 0, commas = 0;
+    size_t last_chunk = rt_line_at(b, b->last)->chunk;
+    while (k + n <= last_chunk) {
+        const rt_chunk *ck = &st->chunks[k + n];
+        const rt_line *m = rt_line_at(b, ck->first);
+        if (ck->first != ck->last || ck->title || ck->bib || m->nchar > 60 || m->notedef ||
+            rt_line_starts_quote(m) || m->t[m->tlen - 1] == ':')
+            break;
+        char last = m->t[m->tlen - 1];
+        commas += last == ',' || last == ';';
+        n++;
+    }
+    /* A poem ends at its last line with a full stop, "!" or "?"; what
+     * follows is prose again. */
+    size_t full = n;
+    while (full > 4) {
+        const rt_line *m = rt_line_at(b, st->chunks[k + full - 1].first);
+        const char *e = m->t + m->tlen;
+        const char *q = g_utf8_find_prev_char(m->t, e);
+        gunichar lc = g_utf8_get_char(q);
+        if (lc == '.' || lc == '!' || lc == '?' || lc == 0x2026)
+            break;
+        full--;
+    }
+    if (full > 4)
+        n = full;
+    if (n < 4 || commas < 2)
+        return 0;
+    imprint_node *verse =
+        imprint_node_new(st->doc, IMPRINT_NODE_VERSE, rt_pos(st, l->lineno, l->tcol));
+    for (size_t j = 0; j < n; j++) {
+        const rt_line *m = rt_line_at(b, st->chunks[k + j].first);
+        imprint_node *line =
+            imprint_node_new(st->doc, IMPRINT_NODE_LINE, rt_pos(st, m->lineno, m->tcol));
+        rt_append_inlines(st, line, m->t, m->tlen, m->lineno, m->tcol);
+        imprint_node_append(verse, line);
+    }
+    size_t end = st->chunks[k + n - 1].last;
+    rt_append(b, verse, end);
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
+                         "%zu short lines ending in commas taken as verse", n);
+    return end + 1;
+}
+
+/* "-Kuzmin Report" lines: a hyphen and no space, two or more in a row. */
+bool rt_dash_item(rt_builder *b, size_t i)
+{
+    const rt_line *l = rt_line_at(b, i);
+    if (l->tlen < 2 || l->t[0] != '-' || l->t[1] == '-' || l->t[1] == ' ')
+        return false;
+    for (int d = -1; d <= 1; d += 2) {
+        size_t j = i + (size_t)d;
+        if ((d < 0 && i == b->first) || j > b->last || !rt_same_chunk(b, i, j))
+            continue;
+        const rt_line *m = rt_line_at(b, j);
+        if (m->tlen >= 2 && m->t[0] == '-' && m->t[1] != '-' && m->t[1] != ' ')
+            return true;
+    }
+    return false;
+}
+
+static bool build_line(rt_builder *b, size_t *pi)
+{
+    rt_state *st = b->st;
+    size_t i = *pi;
+    const rt_line *l = rt_line_at(b, i);
+    const rt_chunk *c = &st->chunks[l->chunk];
+    bool single = c->first == c->last;
+    imprint_list_style style;
+    int number;
+    size_t name, skip, end;
+    bool file;
+
+    if (c->title) {
+        *pi = c->last + 1;
+        return true;
+    }
+    if (c->bib == RT_BIB_HEADING) {
+        rt_append(b, rt_block_with_text(st, IMPRINT_NODE_HEADING, l, 0), i);
+        b->last_block->as.heading.level = 1;
+        *pi = c->last + 1;
+        return true;
+    }
+    if (c->bib) {
+        bib_item(b, c);
+        *pi = c->last + 1;
+        return true;
+    }
+    if ((end = build_table(b, i))) {
+        *pi = end;
+        return true;
+    }
+    if (rt_line_is_figure(l, &file)) {
+        imprint_node *fig =
+            imprint_node_new(st->doc, IMPRINT_NODE_FIGURE, rt_pos(st, l->lineno, l->tcol));
+        fig->as.figure.placeholder = imprint_arena_strndup(st->doc->arena, l->t, l->tlen);
+        if (file)
+            fig->as.figure.src = fig->as.figure.placeholder;
+        rt_append(b, fig, i);
+        imprint_diags_report(st->diags, IMPRINT_SEV_WARNING, rt_pos(st, l->lineno, l->tcol),
+                             "figure placeholder: \u201c%s\u201d stands where an image was; "
+                             "kept as an empty figure",
+                             fig->as.figure.placeholder);
+        *pi = i + 1;
+        return true;
+    }
+    if (rt_line_starts_quote(l) &&
+        !(single &&
+          (rt_line_nbsp_title(l) || (rt_line_is_heading_like(l) && rt_line_is_all_caps(l))))) {
+        *pi = rt_build_quote(b, i);
+        return true;
+    }
+    if (b->last_block && b->last_block->kind == IMPRINT_NODE_QUOTE &&
+        b->last_block->last_child->kind != IMPRINT_NODE_CITATION &&
+        (end = rt_take_citation(b, b->last_block, b->last_line, i)) != SIZE_MAX) {
+        b->last_line = end;
+        *pi = end + 1;
+        return true;
+    }
+    if (rt_wrap_as_quote(b, i)) {
+        *pi = b->last_line + 1;
+        return true;
+    }
+    if (rt_is_speech(b, i, &name, &skip)) {
+        rt_append(b, rt_speech_node(b, i), i);
+        *pi = i + 1;
+        return true;
+    }
+    if (rt_dash_item(b, i)) {
+        if (!add_item(b, i, IMPRINT_LIST_BULLET, 1, 1))
+            return false;
+        *pi = i + 1;
+        return true;
+    }
+    if (rt_line_list_marker(l, &style, &number, &skip)) {
+        if (rt_numbered_heading(b, i, style, number, skip)) {
+            rt_append(b, rt_block_with_text(st, IMPRINT_NODE_HEADING, l, 0), i);
+            b->last_block->as.heading.level = 1;
+        } else if (!add_item(b, i, style, number, skip)) {
+            return false;
+        }
+        *pi = i + 1;
+        return true;
+    }
+    if (rt_colon_quote(b, i)) {
+        *pi = b->last_line + 1;
+        return true;
+    }
+    if ((end = build_verse(b, i))) {
+        *pi = end;
+        return true;
+    }
+    if (single &&
+        (rt_line_is_heading_like(l) || rt_colon_heading(b, i) || rt_spacer_heading(b, i))) {
+        if (rt_body_follows(b, i)) {
+            rt_append(b, rt_block_with_text(st, IMPRINT_NODE_HEADING, l, 0), i);
+            b->last_block->as.heading.level = 1;
+        } else {
+            rt_append(b, rt_block_with_text(st, IMPRINT_NODE_PARAGRAPH, l, 0), i);
+            char *text = g_strndup(l->t, l->tlen);
+            imprint_diags_report(st->diags, IMPRINT_SEV_WARNING, rt_pos(st, l->lineno, l->tcol),
+                                 "unplaced text: \u201c%s\u201d looks like a heading but nothing "
+                                 "follows it in the article; kept as a paragraph",
+                                 text);
+            g_free(text);
+        }
+        *pi = i + 1;
+        return true;
+    }
+    /* A line right under a speech or a list item continues it. */
+    imprint_node *p = rt_block_with_text(st, IMPRINT_NODE_PARAGRAPH, l, 0);
+    if (b->last_block && b->last_line + 1 == i && rt_same_chunk(b, b->last_line, i)) {
+        imprint_node *into = NULL;
+        const rt_line *pl = rt_line_at(b, b->last_line);
+        gunichar end = g_utf8_get_char(g_utf8_find_prev_char(pl->t, pl->t + pl->tlen));
+        bool broken = !(end == '.' || end == '!' || end == '?' || end == 0x2026 || end == 0x201D ||
+                        end == '"') ||
+                      g_unichar_islower(g_utf8_get_char(l->t));
+        if (b->last_block->kind == IMPRINT_NODE_SPEECH && broken)
+            into = b->last_block;
+        else if (b->last_block->kind == IMPRINT_NODE_LIST && b->depth > 0 &&
+                 !b->last_block->as.list.bibliography)
+            into = b->stack[b->depth - 1].list->last_child;
+        if (into) {
+            imprint_node_append(into, p);
+            b->last_line = i;
+            *pi = i + 1;
+            return true;
+        }
+    }
+    rt_append(b, p, i);
+    *pi = i + 1;
+    return true;
+}
+
+bool rt_build_blocks(rt_state *st, size_t from, size_t to)
+{
+    if (from >= to)
+        return true;
+    rt_builder b = {.st = st, .first = st->chunks[from].first, .last = st->chunks[to - 1].last};
+    b.last_line = SIZE_MAX - 1;
+    rt_find_dialogue(&b);
+    bool ok = true;
+    size_t i = b.first;
+    while (ok && i <= b.last) {
+        const rt_line *l = rt_line_at(&b, i);
+        if (l->blank || l->notedef) {
+            i++;
+            continue;
+        }
+        ok = build_line(&b, &i);
+    }
+    g_free(b.speech_ok);
+    if (ok) {
+        rt_set_levels(st);
+        rt_set_parallel_levels(st);
+    }
+    return ok;
+}

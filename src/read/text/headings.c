@@ -1,0 +1,165 @@
+/* Headings of the text reader: which short lines head sections, and their
+ * levels. */
+
+#include <string.h>
+
+#include "read/text/text.h"
+
+/* Whether anything but closing matter ("Thanks to …", "Source: …", note
+ * definitions) follows line i in the article. */
+bool rt_body_follows(rt_builder *b, size_t i)
+{
+    for (size_t j = rt_next_text_line(b, i); j != SIZE_MAX; j = rt_next_text_line(b, j))
+        if (!rt_line_is_end_marker(rt_line_at(b, j)))
+            return true;
+    return false;
+}
+
+/* "1. The Profit Motive": a short numbered line followed by prose rather than
+ * by the next number heads a numbered section. */
+bool rt_numbered_heading(rt_builder *b, size_t i, imprint_list_style style, int number, size_t skip)
+{
+    rt_state *st = b->st;
+    const rt_line *l = rt_line_at(b, i);
+    const rt_chunk *c = &st->chunks[l->chunk];
+    if (style == IMPRINT_LIST_BULLET || c->first != c->last || l->nchar > 100)
+        return false;
+    if (b->depth > 0 && b->last_block == b->stack[0].list && b->stack[0].next == number)
+        return false;
+    size_t n = rt_next_text_line(b, i);
+    if (n == SIZE_MAX)
+        return false;
+    imprint_list_style s2;
+    int n2;
+    size_t k2;
+    if (rt_line_list_marker(rt_line_at(b, n), &s2, &n2, &k2) && s2 == style && n2 == number + 1)
+        return false;
+    rt_line rest = *l;
+    rest.t += skip;
+    rest.tlen -= skip;
+    rest.nchar = rt_utf8_cols(rest.t, rest.tlen);
+    /* a period may end a numbered heading ("1) Allegation … incredible.") */
+    if (rest.tlen > 1 && rest.t[rest.tlen - 1] == '.')
+        rest.tlen--;
+    return rt_line_is_heading_like(&rest) ||
+           (rest.tlen && rest.t[0] != 0 && rt_line_starts_quote(&rest) && rest.nchar <= 80);
+}
+
+/* Whether two heading texts are parallel: their second and third words are
+ * the same ("Tacit support for Fascism", "Overt support for the overthrow"). */
+static bool rt_parallel(const char *a, const char *b)
+{
+    /* numbered headings are a sequence by their numbers already */
+    if (g_ascii_isdigit(a[0]) || g_ascii_isdigit(b[0]))
+        return false;
+    char **wa = g_strsplit(a, " ", 4), **wb = g_strsplit(b, " ", 4);
+    bool same = g_strv_length(wa) >= 4 && g_strv_length(wb) >= 4 &&
+                g_ascii_strcasecmp(wa[1], wb[1]) == 0 && g_ascii_strcasecmp(wa[2], wb[2]) == 0;
+    g_strfreev(wa);
+    g_strfreev(wb);
+    return same;
+}
+
+/* Two or more blank lines in a row: the scraper dropped something there. */
+static bool rt_gap_after(rt_builder *b, size_t i)
+{
+    return i + 2 <= b->last && rt_line_at(b, i + 1)->blank && rt_line_at(b, i + 2)->blank;
+}
+
+bool rt_colon_heading(rt_builder *b, size_t i)
+{
+    const rt_line *l = rt_line_at(b, i);
+    imprint_node *h = b->last_heading;
+    /* a colon line parallel to the heading before it is its sibling */
+    if (h && l->nchar <= 80 && l->t[l->tlen - 1] == ':' && !rt_gap_after(b, i)) {
+        char *text = g_strndup(l->t, l->tlen);
+        bool par = rt_parallel(text, imprint_node_plain_text(b->st->doc, h));
+        g_free(text);
+        if (par)
+            return true;
+    }
+    if (!rt_line_is_colon_heading(l) || rt_gap_after(b, i))
+        return false;
+    size_t n = rt_next_text_line(b, i), name, skip;
+    return n != SIZE_MAX && !rt_line_starts_quote(rt_line_at(b, n)) &&
+           !rt_is_speech(b, n, &name, &skip);
+}
+
+/* In sources that set each paragraph off with a line of no-break spaces,
+ * a short line after such a spacer is a heading even when a full stop ends
+ * it ("Lack of oversight. This allowed Ezhov to function."). */
+bool rt_spacer_heading(rt_builder *b, size_t i)
+{
+    const rt_line *l = rt_line_at(b, i);
+    if (l->nchar > 60 || rt_line_words(l) > 10 || l->t[l->tlen - 1] != '.' ||
+        !g_unichar_isupper(g_utf8_get_char(l->t)) || rt_line_starts_quote(l) ||
+        rt_line_is_end_marker(l))
+        return false;
+    bool spacer = false;
+    for (size_t j = i; j-- > b->first && rt_line_at(b, j)->blank;)
+        spacer |= rt_line_at(b, j)->spacer;
+    return spacer && rt_body_follows(b, i);
+}
+
+/* Where an article's sections are headed in capitals, mixed-case headings
+ * after a capitals heading are its subsections. */
+void rt_set_levels(rt_state *st)
+{
+    int caps = 0;
+    for (imprint_node *c = st->article->first_child; c; c = c->next)
+        if (c->kind == IMPRINT_NODE_HEADING) {
+            const rt_line *l = &st->lines[c->pos.line - 1];
+            caps += rt_line_is_all_caps(l) && !rt_line_is_bib_heading(l);
+        }
+    if (caps < 2)
+        return;
+    bool under_caps = false;
+    for (imprint_node *c = st->article->first_child; c; c = c->next) {
+        if (c->kind != IMPRINT_NODE_HEADING)
+            continue;
+        const rt_line *l = &st->lines[c->pos.line - 1];
+        if (rt_line_is_all_caps(l)) {
+            under_caps = !rt_line_is_bib_heading(l);
+            continue;
+        }
+        if (under_caps) {
+            c->as.heading.level = 2;
+            imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, c->pos,
+                                 "heading taken as a subsection (level 2) of the capitals "
+                                 "heading above it");
+        }
+    }
+}
+
+/* A run of parallel headings after a heading of another shape are its
+ * subsections. */
+void rt_set_parallel_levels(rt_state *st)
+{
+    imprint_node *prev = NULL;
+    const char *parent = NULL; /* the level-1 heading the current run hangs under */
+    for (imprint_node *c = st->article->first_child; c; c = c->next) {
+        if (c->kind != IMPRINT_NODE_HEADING)
+            continue;
+        char *text = imprint_node_plain_text(st->doc, c);
+        if (prev && c->as.heading.level == 1) {
+            /* the run starts here if the next heading is parallel to this one */
+            imprint_node *next = c->next;
+            while (next && next->kind != IMPRINT_NODE_HEADING)
+                next = next->next;
+            char *ptext = imprint_node_plain_text(st->doc, prev);
+            bool starts = next && rt_parallel(text, imprint_node_plain_text(st->doc, next)) &&
+                          !rt_parallel(ptext, text);
+            bool continues = prev->as.heading.level == 2 && rt_parallel(ptext, text);
+            if (starts)
+                parent = ptext;
+            if (starts || continues) {
+                c->as.heading.level = 2;
+                imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, c->pos,
+                                     "heading taken as a subsection (level 2): it is one of "
+                                     "several parallel headings under \u201c%s\u201d",
+                                     parent ? parent : ptext);
+            }
+        }
+        prev = c;
+    }
+}

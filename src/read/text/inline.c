@@ -1,0 +1,122 @@
+/* Inline content of the text reader: typography, bare URLs as links, and
+ * superscript footnote markers as note references. */
+
+#include <string.h>
+
+#include "model/typography.h"
+#include "read/text/text.h"
+
+imprint_pos rt_pos(const rt_state *st, unsigned line, unsigned col)
+{
+    return (imprint_pos){.file = st->path, .line = line, .col = col ? col : 1};
+}
+
+char *rt_plain(rt_state *st, const char *s, size_t len)
+{
+    char *t = imprint_typography_apply(s, len);
+    char *r = imprint_arena_strdup(st->doc->arena, t);
+    g_free(t);
+    return r;
+}
+
+static void flush_text(rt_state *st, imprint_node *parent, const char *start, const char *end,
+                       unsigned line, unsigned col)
+{
+    if (end > start)
+        imprint_node_append(parent, imprint_node_new_text(st->doc, rt_pos(st, line, col), start,
+                                                          (size_t)(end - start)));
+}
+
+/* A URL starts a word: at the start, or after a space or opening bracket. */
+static bool url_may_start(const char *text, const char *p)
+{
+    if (p == text)
+        return true;
+    gunichar prev = g_utf8_get_char(g_utf8_find_prev_char(text, p));
+    return g_unichar_isspace(prev) || prev == 0x00A0 || prev == '(' || prev == '[' ||
+           prev == 0x201C || prev == 0x2018 || prev == ':' || prev == '<';
+}
+
+void rt_append_inlines(rt_state *st, imprint_node *parent, const char *s, size_t len, unsigned line,
+                       unsigned col)
+{
+    char *text = imprint_typography_apply(s, len);
+    size_t tlen = strlen(text);
+    const char *p = text, *end = text + tlen, *run = text;
+    unsigned c = col, run_col = col;
+    while (p < end) {
+        size_t n;
+        if ((*p == 'h' || *p == 'H' || *p == 'w' || *p == 'W') && url_may_start(text, p)) {
+            size_t ulen = imprint_typography_url_len(p, (size_t)(end - p));
+            if (ulen) {
+                flush_text(st, parent, run, p, line, run_col);
+                imprint_node *link =
+                    imprint_node_new(st->doc, IMPRINT_NODE_LINK, rt_pos(st, line, c));
+                bool www = g_ascii_strncasecmp(p, "www.", 4) == 0;
+                link->as.link.url =
+                    www ? imprint_arena_printf(st->doc->arena, "http://%.*s", (int)ulen, p)
+                        : imprint_arena_strndup(st->doc->arena, p, ulen);
+                imprint_node_append(link,
+                                    imprint_node_new_text(st->doc, rt_pos(st, line, c), p, ulen));
+                imprint_node_append(parent, link);
+                c += rt_utf8_cols(p, ulen);
+                p += ulen;
+                run = p;
+                run_col = c;
+                continue;
+            }
+        }
+        if (imprint_typography_superscript_digit(p, (size_t)(end - p), &n) >= 0) {
+            const char *q = p;
+            int digits = 0;
+            long value = 0;
+            int d;
+            while ((d = imprint_typography_superscript_digit(q, (size_t)(end - q), &n)) >= 0) {
+                if (digits < READ_TEXT_MAX_MARKER_DIGITS)
+                    value = value * 10 + d;
+                digits++;
+                q += n;
+            }
+            if (digits <= READ_TEXT_MAX_MARKER_DIGITS) {
+                flush_text(st, parent, run, p, line, run_col);
+                imprint_node *ref =
+                    imprint_node_new(st->doc, IMPRINT_NODE_NOTEREF, rt_pos(st, line, c));
+                ref->as.noteref.number = (int)value;
+                imprint_node_append(parent, ref);
+                if (st->refs)
+                    g_ptr_array_add(st->refs, ref);
+                c += (unsigned)digits;
+                p = q;
+                run = p;
+                run_col = c;
+                continue;
+            }
+            /* Too long for a note number: it stays as written. */
+            c += (unsigned)digits;
+            p = q;
+            continue;
+        }
+        p = g_utf8_next_char(p);
+        c++;
+    }
+    flush_text(st, parent, run, end, line, run_col);
+    g_free(text);
+}
+
+imprint_node *rt_block_with_text(rt_state *st, imprint_node_kind kind, const rt_line *l,
+                                 size_t skip)
+{
+    const char *s = l->t + skip;
+    size_t len = l->tlen - skip;
+    unsigned col = l->tcol + rt_utf8_cols(l->t, skip);
+    /* skip spaces after a marker */
+    size_t n;
+    while (rt_is_space_at(s, s + len, &n)) {
+        s += n;
+        len -= n;
+        col++;
+    }
+    imprint_node *b = imprint_node_new(st->doc, kind, rt_pos(st, l->lineno, col));
+    rt_append_inlines(st, b, s, len, l->lineno, col);
+    return b;
+}

@@ -1,0 +1,584 @@
+/* Features of single source lines that the text reader's heuristics use. */
+
+#include <string.h>
+
+#include "model/typography.h"
+#include "read/text/text.h"
+
+static bool is_space_char(gunichar c)
+{
+    return c == ' ' || c == '\t' || c == 0x00A0 || c == 0x202F || c == 0x2007 || c == 0xFEFF ||
+           (c >= 0x2000 && c <= 0x200B) || c == 0x3000 || c == '\f' || c == '\v';
+}
+
+bool rt_is_space_at(const char *s, const char *end, size_t *bytes)
+{
+    if (s >= end)
+        return false;
+    gunichar c = g_utf8_get_char(s);
+    if (!is_space_char(c))
+        return false;
+    if (bytes)
+        *bytes = (size_t)(g_utf8_next_char(s) - s);
+    return true;
+}
+
+void rt_trim(const char **s, size_t *len)
+{
+    const char *p = *s, *end = *s + *len;
+    size_t n;
+    while (rt_is_space_at(p, end, &n))
+        p += n;
+    while (end > p) {
+        const char *q = g_utf8_find_prev_char(p, end);
+        if (!q || !is_space_char(g_utf8_get_char(q)))
+            break;
+        end = q;
+    }
+    *s = p;
+    *len = (size_t)(end - p);
+}
+
+unsigned rt_utf8_cols(const char *s, size_t bytes)
+{
+    return (unsigned)g_utf8_strlen(s, (gssize)bytes);
+}
+
+static gunichar first_char(const rt_line *l)
+{
+    return l->tlen ? g_utf8_get_char(l->t) : 0;
+}
+
+/* The last character, ignoring trailing superscript note markers. */
+static gunichar last_char(const rt_line *l, const char **at)
+{
+    const char *end = l->t + l->tlen;
+    while (end > l->t) {
+        const char *q = g_utf8_find_prev_char(l->t, end);
+        size_t n;
+        if (imprint_typography_superscript_digit(q, (size_t)(end - q), &n) >= 0) {
+            end = q;
+            continue;
+        }
+        if (at)
+            *at = q;
+        return g_utf8_get_char(q);
+    }
+    return 0;
+}
+
+static unsigned count_words(const char *s, size_t len)
+{
+    unsigned words = 0;
+    bool in = false;
+    const char *p = s, *end = s + len;
+    while (p < end) {
+        size_t n;
+        if (rt_is_space_at(p, end, &n)) {
+            in = false;
+            p += n;
+            continue;
+        }
+        if (!in)
+            words++;
+        in = true;
+        p = g_utf8_next_char(p);
+    }
+    return words;
+}
+
+/* Whether every letter is upper case (and there are some). */
+static bool all_caps(const char *s, size_t len)
+{
+    unsigned letters = 0;
+    for (const char *p = s; p < s + len; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (g_unichar_islower(c))
+            return false;
+        if (g_unichar_isupper(c))
+            letters++;
+    }
+    return letters >= 3;
+}
+
+static bool has_letter(const char *s, size_t len)
+{
+    for (const char *p = s; p < s + len; p = g_utf8_next_char(p))
+        if (g_unichar_isalpha(g_utf8_get_char(p)))
+            return true;
+    return false;
+}
+
+/* The line without trailing ":" "." and spaces, case-folded. */
+static char *folded_label(const rt_line *l)
+{
+    const char *s = l->t;
+    size_t n = l->tlen;
+    while (n && strchr(":. ", s[n - 1]))
+        n--;
+    return g_utf8_casefold(s, (gssize)n);
+}
+
+static bool is_section_word(const rt_line *l)
+{
+    static const char *const words[] = {
+        "introduction",
+        "conclusion",
+        "conclusions",
+        "background",
+        "notes",
+        "sources",
+        "bibliography",
+        "further reading",
+        "references",
+        "appendix",
+        "epilogue",
+        "preface",
+        "summary",
+        "afterword",
+        "foreword",
+        "sources & bibliography",
+        "sources and bibliography",
+    };
+    char *f = folded_label(l);
+    bool found = false;
+    for (size_t i = 0; i < G_N_ELEMENTS(words) && !found; i++)
+        found = strcmp(f, words[i]) == 0;
+    g_free(f);
+    return found;
+}
+
+bool rt_line_is_bib_heading(const rt_line *l)
+{
+    if (l->blank || l->nchar > 60)
+        return false;
+    char *f = folded_label(l);
+    bool bib = g_str_has_prefix(f, "sources") || g_str_has_prefix(f, "bibliography") ||
+               g_str_has_prefix(f, "further reading") || strcmp(f, "references") == 0 ||
+               strcmp(f, "works cited") == 0 || strcmp(f, "source") == 0;
+    /* "Sources: Walter Ulbricht, …" is a source line, not a section. */
+    if (bib && strchr(l->t, ':')) {
+        const char *colon = strchr(l->t, ':');
+        const char *rest = colon + 1;
+        size_t rlen = l->tlen - (size_t)(rest - l->t);
+        rt_trim(&rest, &rlen);
+        bib = rlen == 0;
+    }
+    g_free(f);
+    return bib;
+}
+
+/* A sentence break inside the line: ". X", "? X", "! X". */
+static bool has_inner_sentence_break(const rt_line *l)
+{
+    const char *end = l->t + l->tlen;
+    for (const char *p = l->t; p < end; p = g_utf8_next_char(p)) {
+        if (*p != '.' && *p != '?' && *p != '!')
+            continue;
+        const char *q = p + 1;
+        size_t n;
+        if (!rt_is_space_at(q, end, &n))
+            continue;
+        while (rt_is_space_at(q, end, &n))
+            q += n;
+        if (q < end && g_unichar_isupper(g_utf8_get_char(q))) {
+            /* "J. Stalin", "Mr. Smith": an initial or abbreviation before the dot */
+            const char *w = p;
+            int letters = 0;
+            while (w > l->t && g_ascii_isalpha(w[-1])) {
+                w--;
+                letters++;
+            }
+            if (*p == '.' && letters <= 3)
+                continue;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool rt_line_has_url(const rt_line *l)
+{
+    const char *end = l->t + l->tlen;
+    for (const char *p = l->t; p < end; p++)
+        if ((*p == 'h' || *p == 'w' || *p == 'H' || *p == 'W') &&
+            imprint_typography_url_len(p, (size_t)(end - p)))
+            return true;
+    return false;
+}
+
+static bool is_url_only(const rt_line *l)
+{
+    return imprint_typography_url_len(l->t, l->tlen) == l->tlen;
+}
+
+bool rt_line_nbsp_title(const rt_line *l)
+{
+    if (l->blank || l->notedef || l->nchar > 2 * READ_TEXT_MAX_HEADING_CHARS || rt_line_has_url(l))
+        return false;
+    gunichar f = first_char(l);
+    if (f == '(' || f == '[' || f == '-' || f == 0x2013 || f == 0x2014 || f == '~')
+        return false;
+    /* The last whitespace run must be one no-break space before the last word. */
+    const char *end = l->t + l->tlen;
+    const char *p = end;
+    while (p > l->t) {
+        const char *q = g_utf8_find_prev_char(l->t, p);
+        gunichar c = g_utf8_get_char(q);
+        if (is_space_char(c)) {
+            if (c != 0x00A0)
+                return false;
+            const char *before = g_utf8_find_prev_char(l->t, q);
+            return before && !is_space_char(g_utf8_get_char(before)) && p < end &&
+                   has_letter(l->t, l->tlen);
+        }
+        p = q;
+    }
+    return false;
+}
+
+bool rt_line_is_heading_like(const rt_line *l)
+{
+    if (l->blank || l->notedef || l->nchar > READ_TEXT_MAX_HEADING_CHARS)
+        return false;
+    if (!has_letter(l->t, l->tlen) || count_words(l->t, l->tlen) > 18 || is_url_only(l))
+        return false;
+    bool caps = all_caps(l->t, l->tlen);
+    gunichar f = first_char(l);
+    if (f == '(' || f == '[' || f == '-' || f == 0x2013 || f == 0x2014 || f == '~' || f == 0x2022 ||
+        f == '*' || f == '>' || f == '|')
+        return false;
+    if ((f == 0x201C || f == '"' || f == 0x201D || f == 0x201E) && !caps)
+        return false;
+    if (g_unichar_islower(f))
+        return false;
+    gunichar last = last_char(l, NULL);
+    if (last == ',' || last == ';' || last == '!' || last == 0x2013 || last == '-')
+        return caps && last == '!';
+    if (last == '.' || last == ':')
+        return caps || is_section_word(l);
+    if (has_inner_sentence_break(l) && !caps)
+        return false;
+    if (rt_line_is_end_marker(l))
+        return false;
+    /* "The Haitian genocide: European colonialists killed …": a sentence */
+    if (!caps && strstr(l->t, ": ") && count_words(l->t, l->tlen) > 10)
+        return false;
+    /* "The demands were: (Source: …)": an introduction with its source */
+    if (strstr(l->t, "(Source") || strstr(l->t, "(source"))
+        return false;
+    bool is_file = false;
+    if (rt_line_is_figure(l, &is_file))
+        return false;
+    return true;
+}
+
+unsigned rt_line_words(const rt_line *l)
+{
+    return count_words(l->t, l->tlen);
+}
+
+bool rt_line_is_all_caps(const rt_line *l)
+{
+    return all_caps(l->t, l->tlen);
+}
+
+/* "Main counter arguments:", "Some concluding remarks:": a short noun phrase
+ * ending in a colon. Lines that introduce a quotation ("Lenin wrote:") end in
+ * a verb; the caller also checks that no quotation follows. */
+bool rt_line_is_colon_heading(const rt_line *l)
+{
+    if (l->blank || l->nchar > 60 || l->t[l->tlen - 1] != ':' || rt_line_words(l) > 4 ||
+        !g_unichar_isupper(g_utf8_get_char(l->t)))
+        return false;
+    const char *end = l->t + l->tlen - 1;
+    const char *w = end;
+    while (w > l->t && w[-1] != ' ')
+        w--;
+    size_t n = (size_t)(end - w);
+    static const char *const verbs[] = {"said",     "says",     "wrote",     "writes", "stated",
+                                        "states",   "continue", "continues", "adds",   "added",
+                                        "explains", "argues",   "follows",   "this",   "here",
+                                        "at",       "that"};
+    for (size_t i = 0; i < G_N_ELEMENTS(verbs); i++)
+        if (n == strlen(verbs[i]) && strncmp(w, verbs[i], n) == 0)
+            return false;
+    if (n > 2 && strncmp(end - 2, "ed", 2) == 0)
+        return false;
+    for (const char *p = l->t; p < end; p++)
+        if (strchr(",;.?!(\"", *p) || (unsigned char)*p == 0xE2)
+            return false;
+    return true;
+}
+
+bool rt_line_is_end_marker(const rt_line *l)
+{
+    if (l->blank)
+        return false;
+    if (l->notedef)
+        return true;
+    if (l->nchar <= 80 &&
+        (g_str_has_prefix(l->t, "Thanks to ") || g_str_has_prefix(l->t, "Thank you") ||
+         g_str_has_prefix(l->t, "Thanks!")))
+        return true;
+    return g_str_has_prefix(l->t, "Source: ") || g_str_has_prefix(l->t, "Sources: ");
+}
+
+bool rt_line_is_ref_like(const rt_line *l)
+{
+    if (l->blank)
+        return true;
+    gunichar f = first_char(l);
+    if (f == 0x201C && !rt_line_has_url(l) && l->nchar > 160)
+        return false;
+    return l->nchar <= 300 || rt_line_has_url(l) || f == '[';
+}
+
+bool rt_line_is_paren_subtitle(const rt_line *l)
+{
+    return !l->blank && l->nchar <= 200 && first_char(l) == '(' && last_char(l, NULL) == ')';
+}
+
+int rt_line_list_marker(const rt_line *l, imprint_list_style *style, int *number, size_t *skip)
+{
+    const char *s = l->t, *end = l->t + l->tlen;
+    size_t n;
+    gunichar f = first_char(l);
+    if (f == 0x2022 || f == 0x25E6 || f == 0x25AA || f == 0x2023) {
+        const char *p = g_utf8_next_char(s);
+        while (rt_is_space_at(p, end, &n))
+            p += n;
+        if (p >= end)
+            return 0;
+        *style = IMPRINT_LIST_BULLET;
+        *number = 1;
+        *skip = (size_t)(p - s);
+        return 1;
+    }
+    if ((f == '*' || f == '-') && rt_is_space_at(s + 1, end, &n)) {
+        *style = IMPRINT_LIST_BULLET;
+        *number = 1;
+        *skip = 1 + n;
+        return 1;
+    }
+    const char *p = s;
+    int value = 0, digits = 0;
+    while (p < end && g_ascii_isdigit(*p) && digits < 4) {
+        value = value * 10 + (*p - '0');
+        p++;
+        digits++;
+    }
+    if (digits > 0 && digits <= 3 && p < end && (*p == '.' || *p == ')') &&
+        rt_is_space_at(p + 1, end, &n)) {
+        *style = IMPRINT_LIST_DECIMAL;
+        *number = value;
+        *skip = (size_t)(p + 1 + n - s);
+        return 1;
+    }
+    if (digits == 0 && s + 2 < end && *s >= 'a' && *s <= 'z' && (s[1] == ')' || s[1] == '.') &&
+        rt_is_space_at(s + 2, end, &n)) {
+        *style = IMPRINT_LIST_ALPHA;
+        *number = *s - 'a' + 1;
+        *skip = 2 + n;
+        return 1;
+    }
+    return 0;
+}
+
+static bool is_open_quote(gunichar c)
+{
+    return c == 0x201C || c == '"' || c == 0x201E || c == 0x00AB || c == 0x201D;
+}
+
+bool rt_line_starts_quote(const rt_line *l)
+{
+    return !l->blank && is_open_quote(first_char(l));
+}
+
+bool rt_line_ends_quote(const rt_line *l)
+{
+    const char *at = NULL;
+    gunichar last = last_char(l, &at);
+    /* "… ” (Author, p. 3)": a closing mark before a trailing citation. */
+    if (last == ')' && at) {
+        int depth = 0;
+        const char *p = at;
+        for (;;) {
+            gunichar c = g_utf8_get_char(p);
+            depth += c == ')' ? 1 : c == '(' ? -1 : 0;
+            if (depth == 0 || p == l->t)
+                break;
+            p = g_utf8_find_prev_char(l->t, p);
+        }
+        if (depth == 0 && p > l->t) {
+            const char *q = g_utf8_find_prev_char(l->t, p);
+            while (q && q > l->t && is_space_char(g_utf8_get_char(q)))
+                q = g_utf8_find_prev_char(l->t, q);
+            if (q)
+                last = g_utf8_get_char(q);
+        }
+    }
+    if (last == '.' || last == ',') {
+        const char *p = at ? g_utf8_find_prev_char(l->t, at) : NULL;
+        if (p)
+            last = g_utf8_get_char(p);
+    }
+    return last == 0x201D || last == '"' || last == 0x00BB || last == 0x201C;
+}
+
+bool rt_line_is_strong_citation(const rt_line *l)
+{
+    if (l->blank || l->nchar > 300)
+        return false;
+    gunichar f = first_char(l);
+    if (f == 0x2013 || f == 0x2014 || f == '~' || (f == '-' && l->tlen > 1 && l->t[1] != '-'))
+        return true;
+    if (f == '(' && last_char(l, NULL) == ')')
+        return true;
+    return false;
+}
+
+bool rt_line_speaker(const rt_line *l, size_t *name_len, size_t *skip)
+{
+    const char *s = l->t, *end = l->t + l->tlen;
+    const char *p = s;
+    const char *name = p;
+    unsigned chars = 0;
+    while (p < end && chars <= 20) {
+        gunichar c = g_utf8_get_char(p);
+        if (!(g_unichar_isalpha(c) || (c == '-' && chars > 0)))
+            break;
+        chars++;
+        p = g_utf8_next_char(p);
+    }
+    if (chars < 2 || chars > 20 || !g_unichar_isupper(g_utf8_get_char(name)))
+        return false;
+    const char *name_end = p;
+    if (p < end && *p == ':')
+        p++;
+    else
+        return false;
+    size_t n;
+    if (!rt_is_space_at(p, end, &n))
+        return false;
+    while (rt_is_space_at(p, end, &n))
+        p += n;
+    if (p >= end)
+        return false;
+    static const char *const not_names[] = {
+        "Source",     "Sources",   "Note",      "Notes",      "Update",  "Edit", "Translation",
+        "Translated", "Available", "Reference", "References", "See",     "Also", "Link",
+        "Quote",      "Photo",     "Image",     "Tags",       "Category"};
+    for (size_t i = 0; i < G_N_ELEMENTS(not_names); i++)
+        if ((size_t)(name_end - name) == strlen(not_names[i]) &&
+            strncmp(name, not_names[i], (size_t)(name_end - name)) == 0)
+            return false;
+    *name_len = (size_t)(name_end - name);
+    *skip = (size_t)(p - s);
+    return true;
+}
+
+bool rt_line_is_figure(const rt_line *l, bool *is_file)
+{
+    *is_file = false;
+    if (l->blank || l->nchar > 80)
+        return false;
+    static const char *const exts[] = {".jpg", ".jpeg", ".png", ".gif", ".webp",
+                                       ".svg", ".bmp",  ".tif", ".tiff"};
+    bool spaces = false, upper = false, underscore = false;
+    for (const char *p = l->t; p < l->t + l->tlen; p++) {
+        spaces |= *p == ' ' || (unsigned char)*p == 0xC2;
+        upper |= g_ascii_isupper(*p);
+        underscore |= *p == '_';
+    }
+    char *lower = g_ascii_strdown(l->t, (gssize)l->tlen);
+    bool figure = false;
+    for (size_t i = 0; i < G_N_ELEMENTS(exts) && !figure; i++)
+        if (!spaces && g_str_has_suffix(lower, exts[i]) && l->tlen > strlen(exts[i]))
+            figure = *is_file = true;
+    if (!figure && count_words(l->t, l->tlen) <= 4 && !upper) {
+        /* "trotsky pic", "image of lenin" */
+        char **words = g_strsplit(lower, " ", -1);
+        for (char **w = words; *w && !figure; w++)
+            figure = !strcmp(*w, "pic") || !strcmp(*w, "picture") || !strcmp(*w, "image") ||
+                     !strcmp(*w, "img") || !strcmp(*w, "photo") || !strcmp(*w, "pics");
+        g_strfreev(words);
+    }
+    /* "trotsky_poster_destroy_verm": an image's name without its extension */
+    if (!figure && !spaces && !upper && underscore && has_letter(l->t, l->tlen))
+        figure = true;
+    g_free(lower);
+    return figure;
+}
+
+static bool is_numeric_token(const char *s, size_t len)
+{
+    bool digit = false;
+    for (size_t i = 0; i < len; i++) {
+        if (g_ascii_isdigit(s[i]))
+            digit = true;
+        else if (!strchr(".,%+-", s[i]))
+            return false;
+    }
+    return digit;
+}
+
+/* Splits a table row into cells: on runs of two or more spaces (or tabs)
+ * when there are any, else a text label followed by numeric cells. Returns
+ * the number of cells (pointers into the line, as start/length pairs of
+ * GINT_TO_POINTER offsets), or 0 if the line is no row. */
+int rt_line_table_cells(const rt_line *l, GPtrArray *cells)
+{
+    g_ptr_array_set_size(cells, 0);
+    const char *s = l->t, *end = l->t + l->tlen;
+    if (l->blank)
+        return 0;
+    bool wide = strstr(s, "  ") != NULL || memchr(s, '\t', l->tlen) != NULL;
+    if (wide) {
+        const char *p = s;
+        while (p < end) {
+            const char *start = p;
+            while (p < end && !(*p == '\t' || (p[0] == ' ' && p + 1 < end && p[1] == ' ')))
+                p++;
+            g_ptr_array_add(cells, GSIZE_TO_POINTER((gsize)(start - s)));
+            g_ptr_array_add(cells, GSIZE_TO_POINTER((gsize)(p - start)));
+            while (p < end && (*p == ' ' || *p == '\t'))
+                p++;
+        }
+        return (int)cells->len / 2;
+    }
+    /* numeric cells from the right */
+    const char *p = end, *label_end = end;
+    int numeric = 0;
+    GPtrArray *rev = g_ptr_array_new();
+    while (p > s) {
+        const char *e = p;
+        while (p > s && p[-1] != ' ')
+            p--;
+        if (!is_numeric_token(p, (size_t)(e - p)))
+            break;
+        g_ptr_array_add(rev, GSIZE_TO_POINTER((gsize)(e - p)));
+        g_ptr_array_add(rev, GSIZE_TO_POINTER((gsize)(p - s)));
+        numeric++;
+        while (p > s && p[-1] == ' ')
+            p--;
+        label_end = p;
+    }
+    if (numeric < 2 || label_end == s) {
+        g_ptr_array_free(rev, TRUE);
+        return 0;
+    }
+    /* the label may itself end in a number ("Year"), but must hold a letter */
+    if (!has_letter(s, (size_t)(label_end - s))) {
+        g_ptr_array_free(rev, TRUE);
+        return 0;
+    }
+    g_ptr_array_add(cells, GSIZE_TO_POINTER((gsize)0));
+    g_ptr_array_add(cells, GSIZE_TO_POINTER((gsize)(label_end - s)));
+    for (guint i = rev->len; i >= 2; i -= 2) {
+        g_ptr_array_add(cells, rev->pdata[i - 1]);
+        g_ptr_array_add(cells, rev->pdata[i - 2]);
+    }
+    g_ptr_array_free(rev, TRUE);
+    return numeric + 1;
+}

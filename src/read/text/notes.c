@@ -1,0 +1,102 @@
+/* Footnotes of the text reader: definition lines ("¹ text") become the
+ * article's notes, superscript markers in the body are linked to them, and
+ * whatever does not pair is reported and kept. */
+
+#include "model/typography.h"
+#include "read/text/text.h"
+
+void rt_notes_begin(rt_state *st)
+{
+    if (st->refs)
+        g_ptr_array_set_size(st->refs, 0);
+    else
+        st->refs = g_ptr_array_new();
+}
+
+bool rt_notes_add_definition(rt_state *st, const rt_line *l)
+{
+    imprint_node *article = st->article;
+    if (article->as.article.note_count >= IMPRINT_MAX_NOTES) {
+        imprint_diags_report(st->diags, IMPRINT_SEV_ERROR, rt_pos(st, l->lineno, l->tcol),
+                             "more than %d notes in one article; split the source into "
+                             "articles (edition key `split`)",
+                             IMPRINT_MAX_NOTES);
+        return false;
+    }
+    const char *p = l->t, *end = l->t + l->tlen;
+    size_t n;
+    int d, digits = 0;
+    long value = 0;
+    while ((d = imprint_typography_superscript_digit(p, (size_t)(end - p), &n)) >= 0) {
+        if (digits < READ_TEXT_MAX_MARKER_DIGITS)
+            value = value * 10 + d;
+        digits++;
+        p += n;
+    }
+    size_t label_len = (size_t)(p - l->t);
+    imprint_node *note =
+        imprint_node_new(st->doc, IMPRINT_NODE_NOTE, rt_pos(st, l->lineno, l->tcol));
+    /* The label as written, in ordinary digits. */
+    note->as.note.label = imprint_arena_printf(st->doc->arena, "%ld", value);
+    imprint_node *para = rt_block_with_text(st, IMPRINT_NODE_PARAGRAPH, l, label_len);
+    imprint_node_append(note, para);
+    imprint_article_append_note(article, note);
+    return true;
+}
+
+bool rt_notes_finish(rt_state *st)
+{
+    imprint_node *article = st->article;
+    GHashTable *by_label = g_hash_table_new(g_str_hash, g_str_equal);
+    for (imprint_node *n = article->as.article.first_note; n; n = n->as.note.next_note) {
+        imprint_node *first = g_hash_table_lookup(by_label, n->as.note.label);
+        if (first) {
+            imprint_diags_report(st->diags, IMPRINT_SEV_WARNING, n->pos,
+                                 "note %s is defined again (first at line %u); markers link to "
+                                 "the first, this one is kept as a separate note",
+                                 n->as.note.label, first->pos.line);
+            continue;
+        }
+        g_hash_table_insert(by_label, (gpointer)n->as.note.label, n);
+    }
+    imprint_node *highest = NULL;
+    for (guint i = 0; i < st->refs->len; i++) {
+        imprint_node *ref = st->refs->pdata[i];
+        char label[32];
+        g_snprintf(label, sizeof label, "%d", ref->as.noteref.number);
+        imprint_node *note = g_hash_table_lookup(by_label, label);
+        if (!note) {
+            imprint_diags_report(st->diags, IMPRINT_SEV_WARNING, ref->pos,
+                                 "note marker %s has no definition in this article; kept as an "
+                                 "unlinked note number",
+                                 label);
+            continue;
+        }
+        if (!note->as.note.first_ref) {
+            /* Notes are numbered in reading order; a first reference below
+             * one already seen is the sign of swapped markers. */
+            if (highest && ref->as.noteref.number < highest->as.noteref.number)
+                imprint_diags_report(st->diags, IMPRINT_SEV_WARNING, ref->pos,
+                                     "note marker %s comes after marker %d (line %u): check "
+                                     "that the two markers, or their definitions, are not "
+                                     "swapped",
+                                     label, highest->as.noteref.number, highest->pos.line);
+            else
+                highest = ref;
+        } else if (note->as.note.first_ref == note->as.note.last_ref) {
+            imprint_diags_report(st->diags, IMPRINT_SEV_WARNING, ref->pos,
+                                 "note %s is referenced again (first at line %u); the "
+                                 "markers link to the same note",
+                                 label, note->as.note.first_ref->pos.line);
+        }
+        imprint_note_add_ref(note, ref);
+    }
+    for (imprint_node *n = article->as.article.first_note; n; n = n->as.note.next_note)
+        if (!n->as.note.first_ref && g_hash_table_lookup(by_label, n->as.note.label) == n)
+            imprint_diags_report(st->diags, IMPRINT_SEV_WARNING, n->pos,
+                                 "note %s is never referenced; kept at the end of the article",
+                                 n->as.note.label);
+    g_hash_table_destroy(by_label);
+    g_ptr_array_set_size(st->refs, 0);
+    return true;
+}

@@ -1,0 +1,254 @@
+/* Quotes of the text reader: block quotes in curly quotes and those without
+ * marks, the citation line that belongs to each, and dialogue (speech). */
+
+#include <string.h>
+
+#include "read/text/text.h"
+
+bool rt_is_speech(rt_builder *b, size_t i, size_t *name_len, size_t *skip)
+{
+    return b->speech_ok[i - b->first] && rt_line_speaker(rt_line_at(b, i), name_len, skip);
+}
+
+/* A dialogue needs two speakers: a lone "Word: text" is an ordinary line. */
+void rt_find_dialogue(rt_builder *b)
+{
+    size_t n = b->last - b->first + 1;
+    b->speech_ok = g_malloc0(n);
+    GArray *cand = g_array_new(FALSE, FALSE, sizeof(size_t));
+    for (size_t i = b->first; i <= b->last; i++) {
+        size_t name, skip;
+        const rt_line *l = rt_line_at(b, i);
+        if (!l->blank && !rt_line_starts_quote(l) && rt_line_speaker(l, &name, &skip))
+            g_array_append_val(cand, i);
+    }
+    /* a line is dialogue when a line of another speaker is near it */
+    for (guint a = 0; a < cand->len; a++) {
+        size_t i = g_array_index(cand, size_t, a), na, sa;
+        rt_line_speaker(rt_line_at(b, i), &na, &sa);
+        for (guint c = a; c-- > 0;) {
+            size_t j = g_array_index(cand, size_t, c), nc, sc;
+            if (i - j > 8)
+                break;
+            rt_line_speaker(rt_line_at(b, j), &nc, &sc);
+            if (na != nc || memcmp(rt_line_at(b, i)->t, rt_line_at(b, j)->t, na) != 0) {
+                b->speech_ok[i - b->first] = b->speech_ok[j - b->first] = 1;
+                break;
+            }
+        }
+    }
+    g_array_free(cand, TRUE);
+}
+
+imprint_node *rt_speech_node(rt_builder *b, size_t i)
+{
+    rt_state *st = b->st;
+    const rt_line *l = rt_line_at(b, i);
+    size_t name, skip;
+    rt_line_speaker(l, &name, &skip);
+    const char *n0 = l->t;
+    imprint_node *sp =
+        imprint_node_new(st->doc, IMPRINT_NODE_SPEECH, rt_pos(st, l->lineno, l->tcol));
+    sp->as.speech.speaker = rt_plain(st, n0, name);
+    imprint_node_append(sp, rt_block_with_text(st, IMPRINT_NODE_PARAGRAPH, l, skip));
+    return sp;
+}
+
+/* A line of a quote: speech in a transcript, else a paragraph. */
+static imprint_node *rt_quote_line(rt_builder *b, size_t i)
+{
+    size_t name, skip;
+    if (rt_is_speech(b, i, &name, &skip))
+        return rt_speech_node(b, i);
+    return rt_block_with_text(b->st, IMPRINT_NODE_PARAGRAPH, rt_line_at(b, i), 0);
+}
+
+static int rt_paren_balance(const rt_line *l)
+{
+    int d = 0;
+    for (size_t k = 0; k < l->tlen; k++)
+        d += l->t[k] == '(' ? 1 : l->t[k] == ')' ? -1 : 0;
+    return d;
+}
+
+/* A quote's source after it: "(Author, Work)", "–Author", "~Author", or a
+ * short line right under the quote. Appends the CITATION and returns the
+ * index of its last line, or SIZE_MAX. */
+static bool rt_is_citation(rt_builder *b, size_t qlast, size_t i)
+{
+    rt_state *st = b->st;
+    if (i == SIZE_MAX || i > b->last)
+        return false;
+    const rt_line *l = rt_line_at(b, i);
+    if (st->chunks[l->chunk].title || st->chunks[l->chunk].bib)
+        return false;
+    imprint_list_style style;
+    int number;
+    size_t name, skip;
+    bool file;
+    bool adjacent = rt_same_chunk(b, qlast, i);
+    bool strong = rt_line_is_strong_citation(l);
+    bool weak = adjacent && l->nchar <= 220 && !rt_line_starts_quote(l) &&
+                !rt_is_speech(b, i, &name, &skip) &&
+                !rt_line_list_marker(l, &style, &number, &skip) && !rt_line_is_figure(l, &file) &&
+                !rt_line_is_bib_heading(l);
+    if (weak && !strong && l->t[l->tlen - 1] == '.' && !memchr(l->t, ',', l->tlen)) {
+        /* a sentence under a quote is the author's again, unless it reads
+         * like a reference ("Pat Sloan, ibid.", "Stalinist Terror. p. 29") */
+        bool digit = false;
+        for (size_t k = 0; k < l->tlen; k++)
+            digit |= g_ascii_isdigit(l->t[k]) != 0;
+        weak = digit;
+    }
+    if (!strong && !weak)
+        return false;
+    if (!adjacent && l->chunk != rt_line_at(b, qlast)->chunk + 1)
+        return false;
+    return true;
+}
+
+size_t rt_take_citation(rt_builder *b, imprint_node *quote, size_t qlast, size_t i)
+{
+    rt_state *st = b->st;
+    if (!rt_is_citation(b, qlast, i))
+        return SIZE_MAX;
+    const rt_line *l = rt_line_at(b, i);
+    imprint_node *cit = rt_block_with_text(st, IMPRINT_NODE_CITATION, l, 0);
+    size_t end = i;
+    /* "(Author," / "Work)": a citation split over two lines */
+    if (rt_paren_balance(l) > 0 && i + 1 <= b->last && rt_same_chunk(b, i, i + 1) &&
+        rt_paren_balance(rt_line_at(b, i + 1)) < 0 && rt_line_at(b, i + 1)->nchar <= 200) {
+        const rt_line *m = rt_line_at(b, i + 1);
+        imprint_node_append(
+            cit, imprint_node_new(st->doc, IMPRINT_NODE_LINEBREAK, rt_pos(st, m->lineno, m->tcol)));
+        rt_append_inlines(st, cit, m->t, m->tlen, m->lineno, m->tcol);
+        end = i + 1;
+    }
+    imprint_node_append(quote, cit);
+    return end;
+}
+
+/* Where a quote that opens at line i ends: at the first line that closes it,
+ * or only line i when none does within READ_TEXT_MAX_QUOTE_LINES. */
+static size_t rt_quote_end(rt_builder *b, size_t i)
+{
+    rt_state *st = b->st;
+    if (rt_line_ends_quote(rt_line_at(b, i)))
+        return i;
+    size_t prev = i;
+    int count = 1;
+    for (size_t j = i + 1; j <= b->last && count < READ_TEXT_MAX_QUOTE_LINES; j++) {
+        const rt_line *l = rt_line_at(b, j);
+        if (l->blank || l->notedef)
+            continue;
+        const rt_chunk *c = &st->chunks[l->chunk];
+        if (c->title || c->bib)
+            break;
+        if (rt_line_is_strong_citation(l))
+            return prev;
+        /* "Overt support …:" then a new quotation: the author's own words
+         * came between, so the first quote was one line after all */
+        const rt_line *pl = rt_line_at(b, prev);
+        if (prev != i && rt_line_starts_quote(l) && pl->t[pl->tlen - 1] == ':' &&
+            !rt_line_starts_quote(pl))
+            return i;
+        count++;
+        if (rt_line_ends_quote(l))
+            return j;
+        prev = j;
+    }
+    return i;
+}
+
+size_t rt_build_quote(rt_builder *b, size_t i)
+{
+    rt_state *st = b->st;
+    const rt_line *l = rt_line_at(b, i);
+    size_t end = rt_quote_end(b, i);
+    imprint_node *q = imprint_node_new(st->doc, IMPRINT_NODE_QUOTE, rt_pos(st, l->lineno, l->tcol));
+    for (size_t j = i; j <= end; j++)
+        if (!rt_line_at(b, j)->blank && !rt_line_at(b, j)->notedef)
+            imprint_node_append(q, rt_quote_line(b, j));
+    size_t c = rt_take_citation(b, q, end, rt_next_text_line(b, end));
+    if (c != SIZE_MAX)
+        end = c;
+    rt_append(b, q, end);
+    return end + 1;
+}
+
+/* A paragraph (or an exchange of speeches) followed by an attribution was
+ * a quote without quote marks. */
+bool rt_wrap_as_quote(rt_builder *b, size_t i)
+{
+    rt_state *st = b->st;
+    imprint_node *p = b->last_block;
+    if (!p || (p->kind != IMPRINT_NODE_PARAGRAPH && p->kind != IMPRINT_NODE_SPEECH) ||
+        b->last_line + 1 != i || !rt_same_chunk(b, b->last_line, i) || rt_dash_item(b, i))
+        return false;
+    /* an attribution ("–Author", "(Author, Work)"), or a source line under a
+     * paragraph that closes a quote whose opening mark was lost */
+    bool closes =
+        p->kind == IMPRINT_NODE_PARAGRAPH && rt_line_ends_quote(rt_line_at(b, b->last_line));
+    if (!rt_line_is_strong_citation(rt_line_at(b, i)) &&
+        !(closes && rt_is_citation(b, b->last_line, i)))
+        return false;
+    /* the whole exchange the attribution closes */
+    imprint_node *first = p;
+    if (p->kind == IMPRINT_NODE_SPEECH)
+        while (first->prev && first->prev->kind == IMPRINT_NODE_SPEECH &&
+               rt_line_at(b, i)->chunk == b->st->lines[first->prev->pos.line - 1].chunk)
+            first = first->prev;
+    imprint_node *q = imprint_node_new(st->doc, IMPRINT_NODE_QUOTE, first->pos);
+    while (first) {
+        imprint_node *next = first->next;
+        imprint_node_unlink(first);
+        imprint_node_append(q, first);
+        first = next;
+    }
+    size_t end = rt_take_citation(b, q, b->last_line, i);
+    rt_append(b, q, end);
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, q->pos,
+                         "%s taken as a block quote: the attribution on line %u follows it",
+                         p->kind == IMPRINT_NODE_SPEECH ? "dialogue" : "paragraph",
+                         rt_line_at(b, i)->lineno);
+    return true;
+}
+
+/* 003's shape: "… admitted:" / the quoted paragraph / its short source line. */
+bool rt_colon_quote(rt_builder *b, size_t i)
+{
+    rt_state *st = b->st;
+    const rt_line *l = rt_line_at(b, i);
+    imprint_node *prev = b->last_block;
+    if (!prev || prev->kind != IMPRINT_NODE_PARAGRAPH || st->chunks[l->chunk].first != i ||
+        st->chunks[l->chunk].last != i || rt_line_starts_quote(l))
+        return false;
+    const rt_line *pl = rt_line_at(b, b->last_line);
+    if (pl->chunk + 1 != l->chunk || pl->t[pl->tlen - 1] != ':')
+        return false;
+    size_t c = rt_next_text_line(b, i);
+    if (c == SIZE_MAX)
+        return false;
+    const rt_line *cl = rt_line_at(b, c);
+    const rt_chunk *cc = &st->chunks[cl->chunk];
+    imprint_list_style style;
+    int number;
+    size_t name, skip;
+    if (g_unichar_islower(g_utf8_get_char(l->t)))
+        return false;
+    if (cc->first != cc->last || cc->title || cc->bib || cl->nchar > 90 ||
+        memchr(cl->t, ':', cl->tlen) || cl->nchar >= l->nchar || rt_line_starts_quote(cl) ||
+        rt_line_list_marker(cl, &style, &number, &skip) || rt_line_speaker(cl, &name, &skip) ||
+        strchr(":.,;", cl->t[cl->tlen - 1]))
+        return false;
+    /* the source line is followed by more text (or ends the article) */
+    imprint_node *q = imprint_node_new(st->doc, IMPRINT_NODE_QUOTE, rt_pos(st, l->lineno, l->tcol));
+    imprint_node_append(q, rt_block_with_text(st, IMPRINT_NODE_PARAGRAPH, l, 0));
+    imprint_node_append(q, rt_block_with_text(st, IMPRINT_NODE_CITATION, cl, 0));
+    rt_append(b, q, c);
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
+                         "paragraph after a line ending in ':' taken as a block quote, with "
+                         "line %u as its source",
+                         cl->lineno);
+    return true;
+}

@@ -1,0 +1,266 @@
+#include "write/epub/epub.h"
+
+#include <string.h>
+
+/* Largest cover image accepted from `cover: FILE` (bytes). */
+#define COVER_MAX_BYTES (30u * 1024 * 1024)
+
+const char *imprint_image_media_type(const guint8 *data, size_t len)
+{
+    static const guint8 png[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    if (len >= sizeof png && memcmp(data, png, sizeof png) == 0)
+        return "image/png";
+    if (len >= 3 && data[0] == 0xff && data[1] == 0xd8 && data[2] == 0xff)
+        return "image/jpeg";
+    return NULL;
+}
+
+/* The cover image: drawn (`cover: auto`, the default) or the edition's file,
+ * which must really be a PNG or JPEG. */
+static const char *cover_image(imprint_epub *e)
+{
+    const char *cover = e->edition ? e->edition->cover : NULL;
+    GBytes *bytes = NULL;
+    const char *type = NULL;
+    if (!cover || strcmp(cover, "auto") == 0) {
+        bytes = imprint_cover_render(&e->doc->meta, e->style, e->data_dir, e->diags);
+        type = "image/png";
+    } else {
+        imprint_pos pos = {e->edition->path, 0, 0};
+        gchar *data = NULL;
+        gsize len = 0;
+        GError *err = NULL;
+        if (!g_file_get_contents(cover, &data, &len, &err)) {
+            imprint_diags_report(e->diags, IMPRINT_SEV_ERROR, pos, "cannot read cover image: %s",
+                                 err->message);
+            g_error_free(err);
+        } else if (len > COVER_MAX_BYTES) {
+            imprint_diags_report(e->diags, IMPRINT_SEV_ERROR, pos,
+                                 "cover image %s is larger than %u MB", cover,
+                                 COVER_MAX_BYTES / (1024 * 1024));
+            g_free(data);
+        } else if (!(type = imprint_image_media_type((const guint8 *)data, len))) {
+            imprint_diags_report(e->diags, IMPRINT_SEV_ERROR, pos,
+                                 "cover %s is not a PNG or JPEG image", cover);
+            g_free(data);
+        } else {
+            bytes = g_bytes_new_take(data, len);
+        }
+    }
+    if (!bytes) {
+        e->failed = true;
+        return NULL;
+    }
+    const char *href = strcmp(type, "image/png") == 0 ? "images/cover.png" : "images/cover.jpg";
+    imprint_epub_add_bytes(e, "cover-image", href, type, "cover-image", false, bytes);
+    return href;
+}
+
+static void cover_page(imprint_epub *e, const char *href)
+{
+    const imprint_meta *m = &e->doc->meta;
+    GString *out = g_string_new(NULL);
+    imprint_epub_xhtml_open(e, out, "Cover", e->lang, "class=\"cover\"");
+    g_string_append(out, "<section epub:type=\"cover\" class=\"cover\">\n<img src=\"");
+    imprint_epub_text(NULL, out, href);
+    g_string_append(out, "\" alt=\"Cover: ");
+    imprint_epub_text(NULL, out, m->title ? m->title : "");
+    if (m->subtitle) {
+        g_string_append(out, ". ");
+        imprint_epub_text(NULL, out, m->subtitle);
+    }
+    g_string_append(out, "\"/>\n</section>\n");
+    imprint_epub_xhtml_close(out);
+    imprint_epub_add(e, "cover", "cover.xhtml", "application/xhtml+xml", NULL, true, out);
+    imprint_epub_nav_add(e, 1, "Cover", "cover.xhtml");
+}
+
+static void para(imprint_epub *e, GString *out, const char *cls, const char *text)
+{
+    if (!text || !*text)
+        return;
+    g_string_append_printf(out, "<p class=\"%s\">", cls);
+    imprint_epub_text(e, out, text);
+    g_string_append(out, "</p>\n");
+}
+
+static void title_page(imprint_epub *e)
+{
+    const imprint_meta *m = &e->doc->meta;
+    const char *title = m->title ? m->title : "Untitled";
+    GString *out = g_string_new(NULL);
+    imprint_epub_xhtml_open(e, out, title, e->lang, NULL);
+    g_string_append(out, "<section epub:type=\"titlepage\" class=\"titlepage\">\n"
+                         "<h1 class=\"book-title\">");
+    imprint_epub_text(e, out, title);
+    g_string_append(out, "</h1>\n");
+    para(e, out, "book-subtitle", m->subtitle);
+    para(e, out, "book-editor", m->editor);
+    para(e, out, "book-publisher", m->publisher);
+    g_string_append(out, "</section>\n");
+    imprint_epub_xhtml_close(out);
+    imprint_epub_add(e, "titlepage", "title.xhtml", "application/xhtml+xml", NULL, true, out);
+    imprint_epub_nav_add(e, 1, "Title Page", "title.xhtml");
+}
+
+static void contents_page(imprint_epub *e)
+{
+    GString *out = g_string_new(NULL);
+    imprint_epub_xhtml_open(e, out, "Contents", e->lang, NULL);
+    g_string_append(out, "<nav epub:type=\"toc\" role=\"doc-toc\" class=\"contents\" "
+                         "aria-labelledby=\"contents\">\n<h1 id=\"contents\">");
+    imprint_epub_text(e, out, "Contents");
+    g_string_append(out, "</h1>\n<ol>\n");
+    size_t i = 0;
+    for (const imprint_node *a = e->doc->root->first_child; a; a = a->next, i++) {
+        char *href = imprint_epub_article_href(i);
+        char *label = imprint_epub_article_label(a);
+        g_string_append_printf(out, "<li><a href=\"%s\">", href);
+        imprint_epub_text(e, out, label);
+        g_string_append(out, "</a>");
+        if (a->as.article.authors && a->as.article.authors[0]) {
+            g_string_append(out, " <span class=\"contents-author\">");
+            for (const char **au = a->as.article.authors; *au; au++) {
+                if (au != a->as.article.authors)
+                    imprint_epub_text(e, out, ", ");
+                imprint_epub_text(e, out, *au);
+            }
+            g_string_append(out, "</span>");
+        }
+        g_string_append(out, "</li>\n");
+        g_free(label);
+        g_free(href);
+    }
+    g_string_append(out, "<li><a href=\"colophon.xhtml\">");
+    imprint_epub_text(e, out, "Colophon");
+    g_string_append(out, "</a></li>\n</ol>\n</nav>\n");
+    imprint_epub_xhtml_close(out);
+    imprint_epub_add(e, "contents", "contents.xhtml", "application/xhtml+xml", NULL, true, out);
+    imprint_epub_nav_add(e, 1, "Contents", "contents.xhtml");
+}
+
+void imprint_epub_front(imprint_epub *e)
+{
+    const char *cover = cover_image(e);
+    if (cover)
+        cover_page(e, cover);
+    title_page(e);
+    contents_page(e);
+}
+
+static void meta_row(imprint_epub *e, GString *out, const char *name, const char *value)
+{
+    if (!value || !*value)
+        return;
+    g_string_append(out, "<dt>");
+    imprint_epub_text(e, out, name);
+    g_string_append(out, "</dt><dd>");
+    imprint_epub_text(e, out, value);
+    g_string_append(out, "</dd>\n");
+}
+
+/* A URL, linked when it is one a reader can open. */
+static void url_item(imprint_epub *e, GString *out, const char *url)
+{
+    bool web = g_str_has_prefix(url, "http://") || g_str_has_prefix(url, "https://");
+    char *escaped = web ? g_uri_escape_string(url, "!#$%&'()*+,/:;=?@[]~", FALSE) : NULL;
+    if (escaped) {
+        g_string_append(out, "<a href=\"");
+        imprint_epub_text(NULL, out, escaped);
+        g_string_append(out, "\">");
+    }
+    imprint_epub_text(e, out, url);
+    if (escaped)
+        g_string_append(out, "</a>");
+    g_free(escaped);
+}
+
+/* Every source file, in the order first used, with every URL known for it:
+ * the edition's `url:` and those the reader found in the text. */
+static void sources(imprint_epub *e, GString *out)
+{
+    GPtrArray *files = g_ptr_array_new();
+    for (const imprint_node *a = e->doc->root->first_child; a; a = a->next) {
+        const char *f = a->as.article.source_file;
+        bool seen = false;
+        for (guint i = 0; f && i < files->len; i++)
+            seen = seen || strcmp(files->pdata[i], f) == 0;
+        if (f && !seen)
+            g_ptr_array_add(files, (gpointer)f);
+    }
+    g_string_append(out, "<h2>Sources</h2>\n<ul class=\"sources\">\n");
+    for (guint i = 0; i < files->len; i++) {
+        const char *f = files->pdata[i];
+        GPtrArray *urls = g_ptr_array_new();
+        for (size_t k = 0; e->edition && k < e->edition->narticles; k++) {
+            const imprint_edition_article *ea = &e->edition->articles[k];
+            if (ea->url && ea->source_path && strcmp(ea->source_path, f) == 0)
+                g_ptr_array_add(urls, ea->url);
+        }
+        for (const imprint_node *a = e->doc->root->first_child; a; a = a->next)
+            if (a->as.article.source_url && a->as.article.source_file &&
+                strcmp(a->as.article.source_file, f) == 0)
+                g_ptr_array_add(urls, (gpointer)a->as.article.source_url);
+        char *base = g_path_get_basename(f);
+        g_string_append(out, "<li><span class=\"source-file\">");
+        imprint_epub_text(e, out, base);
+        g_string_append(out, "</span>");
+        for (guint u = 0; u < urls->len; u++) {
+            bool dup = false;
+            for (guint v = 0; v < u; v++)
+                dup = dup || strcmp(urls->pdata[u], urls->pdata[v]) == 0;
+            if (dup)
+                continue;
+            g_string_append(out, "<br/>");
+            url_item(e, out, urls->pdata[u]);
+        }
+        g_string_append(out, "</li>\n");
+        g_free(base);
+        g_ptr_array_free(urls, TRUE);
+    }
+    g_string_append(out, "</ul>\n");
+    g_ptr_array_free(files, TRUE);
+}
+
+void imprint_epub_colophon(imprint_epub *e)
+{
+    const imprint_meta *m = &e->doc->meta;
+    GString *out = g_string_new(NULL);
+    imprint_epub_xhtml_open(e, out, "Colophon", e->lang, NULL);
+    g_string_append(out, "<section epub:type=\"colophon\" class=\"colophon\" "
+                         "aria-labelledby=\"colophon\">\n<h1 id=\"colophon\">");
+    imprint_epub_text(e, out, "Colophon");
+    g_string_append(out, "</h1>\n<dl>\n");
+    meta_row(e, out, "Title", m->title);
+    meta_row(e, out, "Subtitle", m->subtitle);
+    meta_row(e, out, "Editor", m->editor);
+    meta_row(e, out, "Publisher", m->publisher);
+    meta_row(e, out, "Date", m->date);
+    meta_row(e, out, "Language", e->lang);
+    meta_row(e, out, "Identifier", e->identifier);
+    meta_row(e, out, "Rights", m->rights);
+    meta_row(e, out, "Description", m->description);
+    g_string_append(out, "</dl>\n");
+    sources(e, out);
+
+    GDateTime *dt = g_date_time_new_from_unix_utc(e->epoch);
+    char *built = dt ? g_date_time_format(dt, "%Y-%m-%d") : g_strdup("?");
+    char *made = g_strdup_printf("Made with imprint %s on %s.", IMPRINT_VERSION, built);
+    para(e, out, "made-with", made);
+    if (e->style) {
+        char *fonts =
+            g_strdup_printf("Set in %s; its licence (%s) is included in this book "
+                            "as fonts/%s.",
+                            e->style->font_family, e->style->font_license, e->style->font_license);
+        para(e, out, "fonts", fonts);
+        g_free(fonts);
+    }
+    g_free(made);
+    g_free(built);
+    if (dt)
+        g_date_time_unref(dt);
+    g_string_append(out, "</section>\n");
+    imprint_epub_xhtml_close(out);
+    imprint_epub_add(e, "colophon", "colophon.xhtml", "application/xhtml+xml", NULL, true, out);
+    imprint_epub_nav_add(e, 1, "Colophon", "colophon.xhtml");
+}

@@ -1,0 +1,130 @@
+#include "write/epub/epub.h"
+
+#include <string.h>
+
+void imprint_epub_nav_add(imprint_epub *e, int depth, const char *label, const char *href)
+{
+    imprint_epub_nav *n = g_new0(imprint_epub_nav, 1);
+    /* Contents nest one level at a time: a heading that skips levels hangs
+     * under the last entry above it. */
+    int prev = e->nav->len ? ((imprint_epub_nav *)e->nav->pdata[e->nav->len - 1])->depth : 0;
+    if (depth < 1)
+        depth = 1;
+    if (depth > prev + 1)
+        depth = prev + 1;
+    n->depth = depth;
+    n->label = g_strdup(label);
+    n->href = g_strdup(href);
+    g_ptr_array_add(e->nav, n);
+}
+
+/* The first entry whose file is `href` (landmarks point at whole files). */
+static bool has_file(imprint_epub *e, const char *href)
+{
+    for (guint i = 0; i < e->files->len; i++)
+        if (strcmp(((imprint_epub_file *)e->files->pdata[i])->href, href) == 0)
+            return true;
+    return false;
+}
+
+static void nav_xhtml(imprint_epub *e)
+{
+    GString *out = g_string_new(NULL);
+    imprint_epub_xhtml_open(e, out, "Contents", e->lang, NULL);
+    g_string_append(out, "<nav epub:type=\"toc\" role=\"doc-toc\" id=\"toc\">\n<h1>");
+    imprint_epub_text(e, out, "Contents");
+    g_string_append(out, "</h1>\n");
+    int depth = 0;
+    for (guint i = 0; i < e->nav->len; i++) {
+        const imprint_epub_nav *n = e->nav->pdata[i];
+        if (n->depth > depth) {
+            g_string_append(out, "\n<ol>\n");
+            depth = n->depth;
+        } else {
+            g_string_append(out, "</li>\n");
+            for (; depth > n->depth; depth--)
+                g_string_append(out, "</ol>\n</li>\n");
+        }
+        g_string_append(out, "<li><a href=\"");
+        imprint_epub_text(NULL, out, n->href);
+        g_string_append(out, "\">");
+        imprint_epub_text(e, out, n->label);
+        g_string_append(out, "</a>");
+    }
+    if (depth > 0) {
+        g_string_append(out, "</li>\n");
+        for (; depth > 1; depth--)
+            g_string_append(out, "</ol>\n</li>\n");
+        g_string_append(out, "</ol>\n");
+    }
+    g_string_append(out, "</nav>\n");
+
+    /* Landmarks: where a reader's "go to" menu leads. */
+    g_string_append(out, "<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n"
+                         "<h2>Landmarks</h2>\n<ol>\n");
+    if (has_file(e, "cover.xhtml"))
+        g_string_append(out, "<li><a epub:type=\"cover\" href=\"cover.xhtml\">Cover</a></li>\n");
+    g_string_append(out, "<li><a epub:type=\"titlepage\" href=\"title.xhtml\">Title Page</a></li>\n"
+                         "<li><a epub:type=\"toc\" href=\"contents.xhtml\">Contents</a></li>\n");
+    if (e->doc->root->first_child) {
+        char *first = imprint_epub_article_href(0);
+        g_string_append_printf(out,
+                               "<li><a epub:type=\"bodymatter\" href=\"%s\">Start of "
+                               "Content</a></li>\n",
+                               first);
+        g_free(first);
+    }
+    g_string_append(out, "<li><a epub:type=\"colophon\" href=\"colophon.xhtml\">Colophon</a>"
+                         "</li>\n</ol>\n</nav>\n");
+    imprint_epub_xhtml_close(out);
+    imprint_epub_add(e, "nav", "nav.xhtml", "application/xhtml+xml", "nav", false, out);
+}
+
+static void ncx(imprint_epub *e)
+{
+    GString *out = g_string_new(NULL);
+    int max_depth = 1;
+    for (guint i = 0; i < e->nav->len; i++) {
+        const imprint_epub_nav *n = e->nav->pdata[i];
+        if (n->depth > max_depth)
+            max_depth = n->depth;
+    }
+    const char *title = e->doc->meta.title ? e->doc->meta.title : "Untitled";
+    g_string_append(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                         "<ncx xmlns=\"http://www.daisy.org/z3986/2005/ncx/\" version=\"2005-1\" "
+                         "xml:lang=\"");
+    imprint_epub_text(NULL, out, e->lang);
+    g_string_append(out, "\">\n<head>\n<meta name=\"dtb:uid\" content=\"");
+    imprint_epub_text(NULL, out, e->identifier);
+    g_string_append_printf(out,
+                           "\"/>\n<meta name=\"dtb:depth\" content=\"%d\"/>\n"
+                           "<meta name=\"dtb:totalPageCount\" content=\"0\"/>\n"
+                           "<meta name=\"dtb:maxPageNumber\" content=\"0\"/>\n</head>\n"
+                           "<docTitle><text>",
+                           max_depth);
+    imprint_epub_text(NULL, out, title);
+    g_string_append(out, "</text></docTitle>\n<navMap>\n");
+    int depth = 0;
+    for (guint i = 0; i < e->nav->len; i++) {
+        const imprint_epub_nav *n = e->nav->pdata[i];
+        for (; depth >= n->depth; depth--)
+            g_string_append(out, "</navPoint>\n");
+        depth = n->depth;
+        g_string_append_printf(out, "<navPoint id=\"np%u\" playOrder=\"%u\">\n<navLabel><text>",
+                               i + 1, i + 1);
+        imprint_epub_text(NULL, out, n->label);
+        g_string_append(out, "</text></navLabel>\n<content src=\"");
+        imprint_epub_text(NULL, out, n->href);
+        g_string_append(out, "\"/>\n");
+    }
+    for (; depth > 0; depth--)
+        g_string_append(out, "</navPoint>\n");
+    g_string_append(out, "</navMap>\n</ncx>\n");
+    imprint_epub_add(e, "ncx", "toc.ncx", "application/x-dtbncx+xml", NULL, false, out);
+}
+
+void imprint_epub_nav_files(imprint_epub *e)
+{
+    nav_xhtml(e);
+    ncx(e);
+}

@@ -1,0 +1,527 @@
+#include "write/epub/epub.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Words of an untitled article's text that stand for its title in contents. */
+#define LABEL_MAX_WORDS 8
+
+/* Largest figure image embedded (bytes): bigger files are left as placeholders
+ * with a warning, an e-reader cannot show a 50 MB photo anyway. */
+#define FIGURE_MAX_BYTES (20u * 1024 * 1024)
+
+void imprint_epub_text(imprint_epub *e, GString *out, const char *s)
+{
+    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        switch (c) {
+        case '&':
+            g_string_append(out, "&amp;");
+            break;
+        case '<':
+            g_string_append(out, "&lt;");
+            break;
+        case '>':
+            g_string_append(out, "&gt;");
+            break;
+        case '"':
+            g_string_append(out, "&quot;");
+            break;
+        default:
+            /* XML 1.0 forbids most C0 controls; a stray one stands as U+FFFD
+             * so the text is not silently shortened. */
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF)
+                c = 0xFFFD;
+            g_string_append_unichar(out, c);
+        }
+        if (e && c > 0x20)
+            hb_set_add(e->unicodes, c);
+    }
+}
+
+/* Appends an attribute value (escaped, code points not collected: attribute
+ * text is not rendered with the book's fonts). */
+static void attr(GString *out, const char *s)
+{
+    imprint_epub_text(NULL, out, s);
+}
+
+void imprint_epub_xhtml_open(imprint_epub *e, GString *out, const char *title, const char *lang,
+                             const char *body_attrs)
+{
+    g_string_append(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
+                         "<html xmlns=\"http://www.w3.org/1999/xhtml\" "
+                         "xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"");
+    attr(out, lang);
+    g_string_append(out, "\" xml:lang=\"");
+    attr(out, lang);
+    g_string_append(out, "\">\n<head>\n<meta charset=\"UTF-8\"/>\n<title>");
+    imprint_epub_text(e, out, title);
+    g_string_append(out, "</title>\n<link rel=\"stylesheet\" type=\"text/css\" "
+                         "href=\"css/style.css\"/>\n</head>\n<body");
+    if (body_attrs)
+        g_string_append_printf(out, " %s", body_attrs);
+    g_string_append(out, ">\n");
+}
+
+void imprint_epub_xhtml_close(GString *out)
+{
+    g_string_append(out, "</body>\n</html>\n");
+}
+
+/* An absolute URL a reader can follow, or NULL (a relative one would point
+ * into the book and fail validation). g_free() it. */
+static char *link_target(const char *url)
+{
+    if (!url || !*url)
+        return NULL;
+    char *full = NULL;
+    if (g_str_has_prefix(url, "www."))
+        full = g_strconcat("http://", url, NULL);
+    else if (g_str_has_prefix(url, "http://") || g_str_has_prefix(url, "https://") ||
+             g_str_has_prefix(url, "ftp://") || g_str_has_prefix(url, "mailto:"))
+        full = g_strdup(url);
+    else
+        return NULL;
+    /* Spaces and non-ASCII are percent-encoded; reserved characters stay. */
+    char *escaped = g_uri_escape_string(full, "!#$%&'()*+,/:;=?@[]~", FALSE);
+    g_free(full);
+    if (!g_uri_is_valid(escaped, G_URI_FLAGS_PARSE_RELAXED, NULL)) {
+        g_free(escaped);
+        return NULL;
+    }
+    return escaped;
+}
+
+static void open_link(GString *out, const char *href)
+{
+    g_string_append(out, "<a href=\"");
+    attr(out, href);
+    g_string_append(out, "\">");
+}
+
+static void inline_node(imprint_epub *e, GString *out, const imprint_node *n, const char *link);
+
+static void inline_children(imprint_epub *e, GString *out, const imprint_node *parent,
+                            const char *link)
+{
+    for (const imprint_node *c = parent->first_child; c; c = c->next)
+        inline_node(e, out, c, link);
+}
+
+static void wrapped(imprint_epub *e, GString *out, const imprint_node *n, const char *link,
+                    const char *open, const char *close)
+{
+    g_string_append(out, open);
+    inline_children(e, out, n, link);
+    g_string_append(out, close);
+}
+
+static void inline_node(imprint_epub *e, GString *out, const imprint_node *n, const char *link)
+{
+    switch (n->kind) {
+    case IMPRINT_NODE_TEXT:
+        imprint_epub_text(e, out, n->as.text.text);
+        break;
+    case IMPRINT_NODE_EMPH:
+        wrapped(e, out, n, link, "<em>", "</em>");
+        break;
+    case IMPRINT_NODE_STRONG:
+        wrapped(e, out, n, link, "<strong>", "</strong>");
+        break;
+    case IMPRINT_NODE_SUP:
+        wrapped(e, out, n, link, "<sup>", "</sup>");
+        break;
+    case IMPRINT_NODE_SUB:
+        wrapped(e, out, n, link, "<sub>", "</sub>");
+        break;
+    case IMPRINT_NODE_SMALLCAPS:
+        wrapped(e, out, n, link, "<span class=\"smallcaps\">", "</span>");
+        break;
+    case IMPRINT_NODE_LINEBREAK:
+        g_string_append(out, "<br/>");
+        break;
+    case IMPRINT_NODE_NOTEREF:
+        imprint_epub_noteref(e, out, n, link);
+        break;
+    case IMPRINT_NODE_LINK: {
+        char *href = link ? NULL : link_target(n->as.link.url);
+        if (!href) {
+            /* Inside another link, or not a URL a reader can open: the text
+             * stays, unlinked. */
+            inline_children(e, out, n, link);
+            break;
+        }
+        open_link(out, href);
+        inline_children(e, out, n, href);
+        g_string_append(out, "</a>");
+        g_free(href);
+        break;
+    }
+    default:
+        /* A block where an inline belongs: imprint_doc_check forbids it, but
+         * its text must not vanish. */
+        inline_children(e, out, n, link);
+        break;
+    }
+}
+
+void imprint_epub_inlines(imprint_epub *e, GString *out, const imprint_node *parent)
+{
+    inline_children(e, out, parent, NULL);
+}
+
+static void blocks(imprint_epub *e, GString *out, const imprint_node *parent)
+{
+    for (const imprint_node *c = parent->first_child; c; c = c->next)
+        imprint_epub_block(e, out, c);
+}
+
+static int heading_rank(int level)
+{
+    int rank = level + 1; /* the article title is h1 */
+    return rank < 2 ? 2 : rank > 6 ? 6 : rank;
+}
+
+/* Plain text of a node's inlines, notes excluded. */
+static void plain(const imprint_node *n, GString *out)
+{
+    if (n->kind == IMPRINT_NODE_TEXT) {
+        g_string_append(out, n->as.text.text);
+        return;
+    }
+    if (n->kind == IMPRINT_NODE_LINEBREAK) {
+        g_string_append_c(out, ' ');
+        return;
+    }
+    for (const imprint_node *c = n->first_child; c; c = c->next)
+        plain(c, out);
+}
+
+/* Where an embedded figure image lives: next to the article's source. */
+static GBytes *figure_image(imprint_epub *e, const imprint_node *fig, const char **type)
+{
+    const imprint_node *article = imprint_node_article(fig);
+    if (!fig->as.figure.src || !article || !article->as.article.source_file)
+        return NULL;
+    char *dir = g_path_get_dirname(article->as.article.source_file);
+    char *path = g_build_filename(dir, fig->as.figure.src, NULL);
+    g_free(dir);
+    GBytes *bytes = NULL;
+    GStatBuf st;
+    gchar *data = NULL;
+    gsize len = 0;
+    /* A missing file was reported by the reader with the placeholder; a file
+     * that is there but unusable is reported here. */
+    if (g_stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+        /* nothing to embed */
+    } else if ((guint64)st.st_size > FIGURE_MAX_BYTES) {
+        imprint_diags_report(e->diags, IMPRINT_SEV_WARNING, fig->pos,
+                             "image %s is larger than %u MB: a placeholder stands for it", path,
+                             FIGURE_MAX_BYTES / (1024 * 1024));
+    } else if (g_file_get_contents(path, &data, &len, NULL)) {
+        *type = imprint_image_media_type((const guint8 *)data, len);
+        if (*type) {
+            bytes = g_bytes_new_take(data, len);
+        } else {
+            imprint_diags_report(e->diags, IMPRINT_SEV_WARNING, fig->pos,
+                                 "%s is not a PNG or JPEG image: a placeholder stands for it",
+                                 path);
+            g_free(data);
+        }
+    }
+    g_free(path);
+    return bytes;
+}
+
+static void figure(imprint_epub *e, GString *out, const imprint_node *n)
+{
+    GString *caption = g_string_new(NULL);
+    plain(n, caption);
+    const char *type = NULL;
+    GBytes *img = figure_image(e, n, &type);
+    g_string_append(out, "<figure>\n");
+    if (img) {
+        e->images++;
+        char *id = g_strdup_printf("img%d", e->images);
+        char *href = g_strdup_printf("images/figure%d.%s", e->images,
+                                     strcmp(type, "image/png") == 0 ? "png" : "jpg");
+        imprint_epub_add_bytes(e, id, href, type, NULL, false, img);
+        g_string_append(out, "<img src=\"");
+        attr(out, href);
+        g_string_append(out, "\" alt=\"");
+        attr(out, caption->len               ? caption->str
+                  : n->as.figure.placeholder ? n->as.figure.placeholder
+                                             : n->as.figure.src);
+        g_string_append(out, "\"/>\n");
+        g_free(id);
+        g_free(href);
+    } else {
+        /* No image to show: a visible box says what stood here, rather than a
+         * broken <img>. */
+        const char *what = n->as.figure.placeholder ? n->as.figure.placeholder
+                           : n->as.figure.src       ? n->as.figure.src
+                                                    : "";
+        g_string_append(out, "<div class=\"figure-placeholder\"><p>Image not included: ");
+        imprint_epub_text(e, out, what);
+        g_string_append(out, "</p></div>\n");
+    }
+    if (n->first_child) {
+        g_string_append(out, "<figcaption>");
+        imprint_epub_inlines(e, out, n);
+        g_string_append(out, "</figcaption>\n");
+    }
+    g_string_append(out, "</figure>\n");
+    g_string_free(caption, TRUE);
+}
+
+static void list(imprint_epub *e, GString *out, const imprint_node *n)
+{
+    bool ordered = n->as.list.style != IMPRINT_LIST_BULLET;
+    const char *tag = ordered ? "ol" : "ul";
+    g_string_append_printf(out, "<%s", tag);
+    if (n->as.list.bibliography)
+        g_string_append(out, " class=\"bibliography\"");
+    if (n->as.list.style == IMPRINT_LIST_ALPHA)
+        g_string_append(out, " type=\"a\"");
+    if (ordered && n->as.list.start != 1 && n->as.list.start != 0)
+        g_string_append_printf(out, " start=\"%d\"", n->as.list.start);
+    g_string_append(out, ">\n");
+    for (const imprint_node *item = n->first_child; item; item = item->next) {
+        g_string_append(out, "<li>");
+        /* A lone paragraph in an item is written bare: tighter lists. */
+        if (item->first_child && item->first_child == item->last_child &&
+            item->first_child->kind == IMPRINT_NODE_PARAGRAPH)
+            imprint_epub_inlines(e, out, item->first_child);
+        else
+            blocks(e, out, item);
+        g_string_append(out, "</li>\n");
+    }
+    g_string_append_printf(out, "</%s>\n", tag);
+}
+
+static void quote(imprint_epub *e, GString *out, const imprint_node *n)
+{
+    g_string_append(out, "<blockquote>\n");
+    for (const imprint_node *c = n->first_child; c; c = c->next) {
+        if (c->kind == IMPRINT_NODE_CITATION) {
+            g_string_append(out, "<footer><cite>");
+            imprint_epub_inlines(e, out, c);
+            g_string_append(out, "</cite></footer>\n");
+        } else {
+            imprint_epub_block(e, out, c);
+        }
+    }
+    g_string_append(out, "</blockquote>\n");
+}
+
+static void speech(imprint_epub *e, GString *out, const imprint_node *n)
+{
+    g_string_append(out, "<div class=\"speech\">\n");
+    const imprint_node *c = n->first_child;
+    const char *speaker = n->as.speech.speaker;
+    if (speaker) {
+        /* The speaker leads the first paragraph, as in a transcript. */
+        g_string_append(out, "<p><span class=\"speaker\">");
+        imprint_epub_text(e, out, speaker);
+        g_string_append(out, ":</span>");
+        if (c && c->kind == IMPRINT_NODE_PARAGRAPH) {
+            g_string_append_c(out, ' ');
+            imprint_epub_inlines(e, out, c);
+            c = c->next;
+        }
+        g_string_append(out, "</p>\n");
+    }
+    for (; c; c = c->next)
+        imprint_epub_block(e, out, c);
+    g_string_append(out, "</div>\n");
+}
+
+static void table(imprint_epub *e, GString *out, const imprint_node *n)
+{
+    g_string_append(out, "<table>\n<tbody>\n");
+    for (const imprint_node *row = n->first_child; row; row = row->next) {
+        g_string_append(out, "<tr>");
+        for (const imprint_node *cell = row->first_child; cell; cell = cell->next) {
+            g_string_append(out, "<td>");
+            imprint_epub_inlines(e, out, cell);
+            g_string_append(out, "</td>");
+        }
+        g_string_append(out, "</tr>\n");
+    }
+    g_string_append(out, "</tbody>\n</table>\n");
+}
+
+static void verse(imprint_epub *e, GString *out, const imprint_node *n)
+{
+    g_string_append(out, "<div class=\"verse\">\n");
+    for (const imprint_node *line = n->first_child; line; line = line->next) {
+        g_string_append(out, "<p class=\"line\">");
+        imprint_epub_inlines(e, out, line);
+        g_string_append(out, "</p>\n");
+    }
+    g_string_append(out, "</div>\n");
+}
+
+void imprint_epub_block(imprint_epub *e, GString *out, const imprint_node *n)
+{
+    switch (n->kind) {
+    case IMPRINT_NODE_HEADING: {
+        int rank = heading_rank(n->as.heading.level);
+        int id = ++e->headings;
+        g_string_append_printf(out, "<h%d id=\"h%d\">", rank, id);
+        imprint_epub_inlines(e, out, n);
+        g_string_append_printf(out, "</h%d>\n", rank);
+        /* Contents list the article's own headings, not those quoted or in notes. */
+        if (e->current_href && n->parent && n->parent->kind == IMPRINT_NODE_ARTICLE) {
+            GString *label = g_string_new(NULL);
+            plain(n, label);
+            char *target = g_strdup_printf("%s#h%d", e->current_href, id);
+            int depth = 1 + n->as.heading.level;
+            if (label->len)
+                imprint_epub_nav_add(
+                    e, depth > IMPRINT_EPUB_MAX_NAV_DEPTH ? IMPRINT_EPUB_MAX_NAV_DEPTH : depth,
+                    label->str, target);
+            g_free(target);
+            g_string_free(label, TRUE);
+        }
+        break;
+    }
+    case IMPRINT_NODE_PARAGRAPH:
+        g_string_append(out, "<p>");
+        imprint_epub_inlines(e, out, n);
+        g_string_append(out, "</p>\n");
+        break;
+    case IMPRINT_NODE_QUOTE:
+        quote(e, out, n);
+        break;
+    case IMPRINT_NODE_CITATION:
+        g_string_append(out, "<p class=\"citation\"><cite>");
+        imprint_epub_inlines(e, out, n);
+        g_string_append(out, "</cite></p>\n");
+        break;
+    case IMPRINT_NODE_LIST:
+        list(e, out, n);
+        break;
+    case IMPRINT_NODE_VERSE:
+        verse(e, out, n);
+        break;
+    case IMPRINT_NODE_SPEECH:
+        speech(e, out, n);
+        break;
+    case IMPRINT_NODE_TABLE:
+        table(e, out, n);
+        break;
+    case IMPRINT_NODE_FIGURE:
+        figure(e, out, n);
+        break;
+    case IMPRINT_NODE_BREAK:
+        g_string_append(out, "<hr class=\"section-break\"/>\n");
+        break;
+    case IMPRINT_NODE_BIBL:
+        g_string_append(out, "<p class=\"bibl\">");
+        imprint_epub_inlines(e, out, n);
+        g_string_append(out, "</p>\n");
+        break;
+    default:
+        /* An inline where a block belongs: keep its text in a paragraph. */
+        g_string_append(out, "<p>");
+        inline_node(e, out, n, NULL);
+        g_string_append(out, "</p>\n");
+        break;
+    }
+}
+
+char *imprint_epub_article_href(size_t index)
+{
+    return g_strdup_printf("a%03zu.xhtml", index + 1);
+}
+
+char *imprint_epub_article_label(const imprint_node *article)
+{
+    if (article->as.article.title && *article->as.article.title)
+        return g_strdup(article->as.article.title);
+    GString *text = g_string_new(NULL);
+    for (const imprint_node *c = article->first_child; c && text->len == 0; c = c->next)
+        if (c->kind == IMPRINT_NODE_PARAGRAPH || c->kind == IMPRINT_NODE_HEADING)
+            plain(c, text);
+    char **words = g_strsplit_set(text->str, " \t\n\xc2\xa0", -1);
+    GString *label = g_string_new(NULL);
+    int n = 0;
+    bool more = false;
+    for (char **w = words; *w; w++) {
+        if (!**w)
+            continue;
+        if (n == LABEL_MAX_WORDS) {
+            more = true;
+            break;
+        }
+        if (n++)
+            g_string_append_c(label, ' ');
+        g_string_append(label, *w);
+    }
+    g_strfreev(words);
+    g_string_free(text, TRUE);
+    if (label->len == 0)
+        g_string_append(label, "Untitled");
+    else if (more)
+        g_string_append(label, "\u2026");
+    return g_string_free(label, FALSE);
+}
+
+void imprint_epub_article(imprint_epub *e, const imprint_node *article, size_t index)
+{
+    const char *lang = article->as.article.lang ? article->as.article.lang : e->lang;
+    char *href = imprint_epub_article_href(index);
+    char *label = imprint_epub_article_label(article);
+    char *id = g_strdup_printf("a%03zu", index + 1);
+    GString *out = g_string_sized_new(16384);
+    const char *title = article->as.article.title;
+
+    imprint_epub_xhtml_open(e, out, label, lang, NULL);
+    g_string_append(out, "<section epub:type=\"chapter\" role=\"doc-chapter\" id=\"article\"");
+    if (title && *title) {
+        g_string_append(out, " aria-labelledby=\"title\">\n<header>\n<h1 id=\"title\">");
+        imprint_epub_text(e, out, title);
+        g_string_append(out, "</h1>\n");
+    } else {
+        g_string_append(out, " aria-label=\"");
+        attr(out, label);
+        g_string_append(out, "\">\n<header>\n");
+    }
+    if (article->as.article.subtitle) {
+        g_string_append(out, "<p class=\"subtitle\">");
+        imprint_epub_text(e, out, article->as.article.subtitle);
+        g_string_append(out, "</p>\n");
+    }
+    if (article->as.article.authors && article->as.article.authors[0]) {
+        g_string_append(out, "<p class=\"byline\">");
+        for (const char **a = article->as.article.authors; *a; a++) {
+            if (a != article->as.article.authors)
+                imprint_epub_text(e, out, a[1] ? ", " : " and ");
+            imprint_epub_text(e, out, *a);
+        }
+        g_string_append(out, "</p>\n");
+    }
+    if (article->as.article.date) {
+        g_string_append(out, "<p class=\"dateline\">");
+        imprint_epub_text(e, out, article->as.article.date);
+        g_string_append(out, "</p>\n");
+    }
+    g_string_append(out, "</header>\n");
+
+    imprint_epub_nav_add(e, 1, label, href);
+    e->headings = 0;
+    e->current_href = href;
+    blocks(e, out, article);
+    imprint_epub_notes(e, out, article);
+    g_string_append(out, "</section>\n");
+    imprint_epub_xhtml_close(out);
+
+    e->current_href = NULL;
+    imprint_epub_add(e, id, href, "application/xhtml+xml", NULL, true, out);
+    g_free(id);
+    g_free(label);
+    g_free(href);
+}

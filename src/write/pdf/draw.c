@@ -1,0 +1,228 @@
+#include "write/pdf/pdf_internal.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Dots of the contents' leaders sit on a grid, so that they line up from
+ * entry to entry. */
+#define LEADER_STEP_EM 0.6
+
+/* U+2026, ending a running head cut short. */
+#define HEAD_ELLIPSIS "\xE2\x80\xA6"
+
+static void draw_spans(cairo_t *cr, const pdf_item *it, PangoLayoutLine *line, double x, double y)
+{
+    const pdf_para *p = it->para;
+    int ls = line->start_index, le = line->start_index + line->length;
+    for (guint i = 0; i < p->spans->len; i++) {
+        const pdf_span *s = &g_array_index(p->spans, pdf_span, i);
+        int a = MAX(s->start, ls), b = MIN(s->end, le);
+        if (a >= b)
+            continue;
+        int *ranges = NULL, n = 0;
+        /* The ranges are in layout coordinates: they include the line's
+         * alignment and indent offset, which `x` already holds. */
+        pango_layout_line_get_x_ranges(line, a, b, &ranges, &n);
+        for (int r = 0; r < n; r++) {
+            double x0 = ranges[2 * r] / (double)PANGO_SCALE - it->line_x;
+            double x1 = ranges[2 * r + 1] / (double)PANGO_SCALE - it->line_x;
+            if (x1 > x0)
+                pdf_tag_link(cr, s->target, x + x0, y, x1 - x0, it->height);
+        }
+        g_free(ranges);
+    }
+    for (guint i = 0; i < p->anchors->len; i++) {
+        const pdf_anchor *a = &g_array_index(p->anchors, pdf_anchor, i);
+        if (a->index < ls || a->index >= le)
+            continue;
+        int xpos = 0;
+        pango_layout_line_index_to_x(line, a->index, FALSE, &xpos);
+        pdf_tag_dest(cr, a->name, x + xpos / (double)PANGO_SCALE, y);
+    }
+}
+
+static void draw_leader(pdf_ctx *ctx, cairo_t *cr, const pdf_item *it, PangoLayoutLine *line,
+                        double left, double x, double y)
+{
+    const imprint_style *st = ctx->style;
+    pdf_para *num =
+        pdf_para_plain(ctx, it->leader, it->para->size, false, false, -1, PANGO_ALIGN_LEFT);
+    PangoRectangle nr, lr;
+    pango_layout_get_extents(num->layout, NULL, &nr);
+    pango_layout_line_get_extents(line, NULL, &lr);
+    double right = left + ctx->geo.text_w;
+    double num_x = right - nr.width / (double)PANGO_SCALE;
+    double baseline = y + it->ascent;
+    pdf_show_line(cr, pango_layout_get_line_readonly(num->layout, 0), num_x, baseline);
+    double step = LEADER_STEP_EM * st->body_size;
+    double from = x + lr.width / (double)PANGO_SCALE + 0.5 * step;
+    double to = num_x - 0.5 * step;
+    pdf_para *dot = pdf_para_plain(ctx, ".", it->para->size, false, false, -1, PANGO_ALIGN_LEFT);
+    PangoLayoutLine *dl = pango_layout_get_line_readonly(dot->layout, 0);
+    PangoRectangle dr;
+    pango_layout_line_get_extents(dl, NULL, &dr);
+    double dw = dr.width / (double)PANGO_SCALE;
+    /* Grid positions counted from the right edge, so the last dot of every
+     * entry is the same distance from the numbers' column. */
+    double gx = right - 3.0 * st->body_size;
+    while (gx - step >= from)
+        gx -= step;
+    for (double dx = gx; dx + dw <= to; dx += step) {
+        if (dx < from)
+            continue;
+        pdf_show_line(cr, dl, dx, baseline);
+    }
+}
+
+static void draw_item(pdf_ctx *ctx, cairo_t *cr, const pdf_item *it, double left, double y)
+{
+    double x = left + it->x;
+    if (it->dest)
+        pdf_tag_dest(cr, it->dest, x, y);
+    switch (it->kind) {
+    case PDF_ITEM_LINE: {
+        PangoLayoutLine *line = pango_layout_get_line_readonly(it->para->layout, it->line);
+        pdf_show_line(cr, line, x, y + it->ascent);
+        if (it->label) {
+            PangoLayoutLine *l = pango_layout_get_line_readonly(it->label->layout, 0);
+            pdf_show_line(cr, l, left + it->label_x, y + it->ascent);
+            if (it->label_target) {
+                PangoRectangle r;
+                pango_layout_line_get_extents(l, NULL, &r);
+                pdf_tag_link(cr, it->label_target, left + it->label_x, y,
+                             r.width / (double)PANGO_SCALE, it->height);
+            }
+        }
+        draw_spans(cr, it, line, x, y);
+        if (it->leader)
+            draw_leader(ctx, cr, it, line, left, x, y);
+        if (it->target)
+            pdf_tag_link(cr, it->target, left, y, ctx->geo.text_w, it->height);
+        break;
+    }
+    case PDF_ITEM_ROW: {
+        for (guint c = 0; c < it->cells->len; c++) {
+            pdf_para *p = g_ptr_array_index(it->cells, c);
+            pdf_show_layout(cr, p->layout, x + g_array_index(it->cell_x, double, c), y + it->pad);
+        }
+        if (it->rule_above > 0) {
+            cairo_set_line_width(cr, it->rule_above);
+            cairo_move_to(cr, x, y);
+            cairo_line_to(cr, x + it->width, y);
+            cairo_stroke(cr);
+        }
+        if (it->rule_below > 0) {
+            cairo_set_line_width(cr, it->rule_below);
+            cairo_move_to(cr, x, y + it->height);
+            cairo_line_to(cr, x + it->width, y + it->height);
+            cairo_stroke(cr);
+        }
+        break;
+    }
+    case PDF_ITEM_FRAME: {
+        cairo_set_line_width(cr, 0.5);
+        cairo_rectangle(cr, x, y + 0.5 * it->pad, it->width, it->height - it->pad);
+        cairo_stroke(cr);
+        PangoRectangle r;
+        pango_layout_get_extents(it->para->layout, NULL, &r);
+        double th = r.height / (double)PANGO_SCALE;
+        pdf_show_layout(cr, it->para->layout, x + it->pad, y + (it->height - th) / 2);
+        break;
+    }
+    }
+}
+
+/* Cuts a running head that does not fit on one line after its last whole
+ * word that leaves room for an ellipsis; a head without such a word is cut
+ * wherever Pango cuts it. */
+static void shorten_head(PangoLayout *layout, const char *text)
+{
+    GString *s = g_string_new(NULL);
+    for (const char *sp = strrchr(text, ' '); sp; sp = g_strrstr_len(text, sp - text, " ")) {
+        g_string_assign(s, "");
+        g_string_append_len(s, text, sp - text);
+        /* Punctuation and spaces left hanging before the ellipsis go. */
+        while (s->len > 0 && strchr(" ,;:.([{", s->str[s->len - 1]))
+            g_string_truncate(s, s->len - 1);
+        if (s->len == 0)
+            break;
+        g_string_append(s, HEAD_ELLIPSIS);
+        pango_layout_set_text(layout, s->str, (int)s->len);
+        if (pango_layout_get_line_count(layout) == 1) {
+            g_string_free(s, TRUE);
+            return;
+        }
+    }
+    g_string_free(s, TRUE);
+    pango_layout_set_text(layout, text, -1);
+    pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
+}
+
+static void draw_head(pdf_ctx *ctx, cairo_t *cr, const pdf_page *page, double left)
+{
+    const imprint_style *st = ctx->style;
+    bool verso = ctx->geo.two_sided ? page->number % 2 == 0 : false;
+    const char *title = ctx->doc->meta.title ? ctx->doc->meta.title : ctx->edition->title;
+    const char *text = verso ? title : page->recto_head;
+    double size = st->note_size + 0.5;
+    double baseline = ctx->geo.top - 1.4 * st->body_size;
+    imprint_pos pos = {ctx->edition->path, 0, 0};
+    char *folio = g_strdup_printf("%d", page->number);
+    pdf_para *f = pdf_para_plain(ctx, folio, size, false, false, -1, PANGO_ALIGN_LEFT);
+    g_free(folio);
+    PangoRectangle fr;
+    pango_layout_get_extents(f->layout, NULL, &fr);
+    double fw = fr.width / (double)PANGO_SCALE;
+    double room = ctx->geo.text_w - 2 * (fw + 2 * st->body_size);
+    if (text && *text && room > 0) {
+        pdf_para *h = pdf_para_plain(ctx, text, size, false, true, room, PANGO_ALIGN_CENTER);
+        /* A long title is shortened with an ellipsis, never wrapped. */
+        if (pango_layout_get_line_count(h->layout) > 1)
+            shorten_head(h->layout, text);
+        else
+            pango_layout_set_ellipsize(h->layout, PANGO_ELLIPSIZE_END); /* one long word */
+        pdf_check_layout(ctx, h->layout, room, pos);
+        PangoLayoutIter *iter = pango_layout_get_iter(h->layout);
+        PangoRectangle lr;
+        pango_layout_iter_get_line_extents(iter, NULL, &lr);
+        pango_layout_iter_free(iter);
+        cairo_move_to(cr, left + (ctx->geo.text_w - room) / 2 + lr.x / (double)PANGO_SCALE,
+                      baseline);
+        pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(h->layout, 0));
+    }
+    double fx = verso ? left : left + ctx->geo.text_w - fw;
+    pdf_show_line(cr, pango_layout_get_line_readonly(f->layout, 0), fx, baseline);
+}
+
+void pdf_draw_page(pdf_ctx *ctx, cairo_t *cr, const pdf_page *page)
+{
+    double left = pdf_page_left(&ctx->geo, page->number);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    if (page->blank)
+        return;
+    if (!page->opening)
+        draw_head(ctx, cr, page, left);
+    double y = ctx->geo.top;
+    for (guint i = 0; i < page->body->len; i++) {
+        const pdf_item *it = g_ptr_array_index(page->body, i);
+        y += i == 0 && !it->keep_space ? 0 : it->space_before;
+        draw_item(ctx, cr, it, left, y);
+        y += it->height;
+    }
+    if (page->foot->len) {
+        double h = 0;
+        for (guint i = 0; i < page->foot->len; i++)
+            h += ((const pdf_item *)g_ptr_array_index(page->foot, i))->height;
+        double fy = ctx->geo.top + ctx->geo.text_h - h;
+        double sep = pdf_note_separator(ctx);
+        cairo_set_line_width(cr, 0.4);
+        cairo_move_to(cr, left, fy - sep / 2);
+        cairo_line_to(cr, left + 0.3 * ctx->geo.text_w, fy - sep / 2);
+        cairo_stroke(cr);
+        for (guint i = 0; i < page->foot->len; i++) {
+            const pdf_item *it = g_ptr_array_index(page->foot, i);
+            draw_item(ctx, cr, it, left, fy);
+            fy += it->height;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+#include "write/pdf/pdf_internal.h"
+
+#include <string.h>
+
+#include "imprint/build.h"
+
+/* Cairo's attribute strings quote with single quotes and escape with a backslash. */
+static char *quote_attr(const char *s)
+{
+    GString *out = g_string_new(NULL);
+    for (const char *p = s; *p; p++) {
+        if (*p == '\'' || *p == '\\')
+            g_string_append_c(out, '\\');
+        g_string_append_c(out, *p);
+    }
+    return g_string_free(out, FALSE);
+}
+
+char *pdf_target_uri(const char *url)
+{
+    char *q = quote_attr(url);
+    char *t = g_strdup_printf("uri='%s'", q);
+    g_free(q);
+    return t;
+}
+
+char *pdf_target_dest(const char *name)
+{
+    char *q = quote_attr(name);
+    char *t = g_strdup_printf("dest='%s'", q);
+    g_free(q);
+    return t;
+}
+
+/* Numbers in attribute strings must not depend on the locale's decimal mark. */
+static void append_num(GString *s, double v)
+{
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    g_string_append(s, g_ascii_formatd(buf, sizeof buf, "%.2f", v));
+}
+
+void pdf_tag_dest(cairo_t *cr, const char *name, double x, double y)
+{
+    char *q = quote_attr(name);
+    GString *a = g_string_new(NULL);
+    g_string_append_printf(a, "name='%s' x=", q);
+    append_num(a, x);
+    g_string_append(a, " y=");
+    append_num(a, y);
+    cairo_tag_begin(cr, CAIRO_TAG_DEST, a->str);
+    cairo_tag_end(cr, CAIRO_TAG_DEST);
+    g_string_free(a, TRUE);
+    g_free(q);
+}
+
+void pdf_tag_link(cairo_t *cr, const char *target, double x, double y, double w, double h)
+{
+    GString *a = g_string_new(target);
+    g_string_append(a, " rect=[");
+    append_num(a, x);
+    g_string_append_c(a, ' ');
+    append_num(a, y);
+    g_string_append_c(a, ' ');
+    append_num(a, w);
+    g_string_append_c(a, ' ');
+    append_num(a, h);
+    g_string_append_c(a, ']');
+    cairo_tag_begin(cr, CAIRO_TAG_LINK, a->str);
+    cairo_tag_end(cr, CAIRO_TAG_LINK);
+    g_string_free(a, TRUE);
+}
+
+/* The authors of all articles, in order, each once. */
+static char *all_authors(const imprint_doc *doc)
+{
+    GPtrArray *names = g_ptr_array_new();
+    for (const imprint_node *a = doc->root->first_child; a; a = a->next)
+        for (const char **p = a->as.article.authors; p && *p; p++)
+            if (!g_ptr_array_find_with_equal_func(names, *p, g_str_equal, NULL))
+                g_ptr_array_add(names, (gpointer)*p);
+    char *s = NULL;
+    if (names->len) {
+        g_ptr_array_add(names, NULL);
+        s = g_strjoinv(", ", (char **)names->pdata);
+    }
+    g_ptr_array_unref(names);
+    return s;
+}
+
+static const char *first_set(const char *a, const char *b)
+{
+    return a && *a ? a : b && *b ? b : NULL;
+}
+
+void pdf_set_metadata(pdf_ctx *ctx, cairo_surface_t *surface)
+{
+    const imprint_meta *m = &ctx->doc->meta;
+    const imprint_edition *e = ctx->edition;
+    const char *title = first_set(m->title, e->title);
+    if (title)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
+    char *authors = NULL;
+    const char *author = first_set(m->editor, e->editor);
+    if (!author)
+        author = authors = all_authors(ctx->doc);
+    if (author)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, author);
+    g_free(authors);
+    const char *subject =
+        first_set(first_set(m->subtitle, e->subtitle), first_set(m->description, e->description));
+    if (subject)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "imprint " IMPRINT_VERSION);
+    /* Without an explicit date Cairo stamps the current time: set both
+     * dates so that two builds are byte-identical. */
+    GDateTime *t = g_date_time_new_from_unix_utc(imprint_build_epoch(e));
+    if (t) {
+        char *iso = g_date_time_format(t, "%Y-%m-%dT%H:%M:%SZ");
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, iso);
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, iso);
+        g_free(iso);
+        g_date_time_unref(t);
+    }
+}
+
+void pdf_add_outline(cairo_surface_t *surface, GPtrArray *marks)
+{
+    /* parents[l] is the last entry of level l; a heading hangs under the
+     * nearest shallower entry. */
+    int parents[8];
+    for (int l = 0; l < 8; l++)
+        parents[l] = CAIRO_PDF_OUTLINE_ROOT;
+    for (guint i = 0; i < marks->len; i++) {
+        const pdf_mark *m = g_ptr_array_index(marks, i);
+        int level = m->level < 1 ? 1 : m->level > 7 ? 7 : m->level;
+        int parent = CAIRO_PDF_OUTLINE_ROOT;
+        for (int l = level - 1; l >= 1; l--)
+            if (parents[l] != CAIRO_PDF_OUTLINE_ROOT) {
+                parent = parents[l];
+                break;
+            }
+        char *link = pdf_target_dest(m->dest);
+        int id = cairo_pdf_surface_add_outline(surface, parent, m->title ? m->title : "", link, 0);
+        g_free(link);
+        parents[level] = id;
+        for (int l = level + 1; l < 8; l++)
+            parents[l] = CAIRO_PDF_OUTLINE_ROOT;
+    }
+}

@@ -1,0 +1,253 @@
+#include "imprint/pdf.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "write/pdf/pdf_internal.h"
+
+static cairo_status_t write_stream(void *closure, const unsigned char *data, unsigned int len)
+{
+    return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+static void mark_free(gpointer p)
+{
+    pdf_mark *m = p;
+    g_free(m->title);
+    g_free(m->dest);
+    g_free(m);
+}
+
+/* Notes that no line of the body refers to (a definition without a marker,
+ * or referred to only from another note) go with the article's last line,
+ * so that nothing is lost. */
+static void attach_loose_notes(pdf_ctx *ctx, const imprint_node *article, GPtrArray *flow)
+{
+    GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
+    for (guint i = 0; i < flow->len; i++) {
+        pdf_item *it = g_ptr_array_index(flow, i);
+        for (guint k = 0; it->notes && k < it->notes->len; k++)
+            g_hash_table_add(seen, g_ptr_array_index(it->notes, k));
+    }
+    pdf_item *last = g_ptr_array_index(flow, flow->len - 1);
+    for (const imprint_node *n = article->as.article.first_note; n; n = n->as.note.next_note) {
+        if (g_hash_table_contains(seen, n) || !g_hash_table_contains(ctx->note_flows, n))
+            continue;
+        if (!last->notes)
+            last->notes = g_ptr_array_new();
+        g_ptr_array_add(last->notes, (gpointer)n);
+    }
+    g_hash_table_unref(seen);
+}
+
+static void number_pages(GPtrArray *pages, int *next)
+{
+    for (guint i = 0; i < pages->len; i++)
+        ((pdf_page *)g_ptr_array_index(pages, i))->number = (*next)++;
+}
+
+static void draw_pages(pdf_ctx *ctx, cairo_t *cr, GPtrArray *pages)
+{
+    for (guint i = 0; i < pages->len; i++) {
+        pdf_draw_page(ctx, cr, g_ptr_array_index(pages, i));
+        cairo_show_page(cr);
+    }
+}
+
+bool imprint_pdf_write(const imprint_doc *doc, const imprint_edition *edition,
+                       const imprint_style *style, const char *data_dir, const char *path,
+                       imprint_diags *diags, imprint_pdf_stats *stats)
+{
+    bool ok = false;
+    pdf_ctx ctx = {0};
+    ctx.doc = doc;
+    ctx.edition = edition;
+    ctx.style = style;
+    ctx.diags = diags;
+    ctx.notes_mode = edition->notes;
+    GPtrArray *marks = g_ptr_array_new_with_free_func(mark_free);
+    GPtrArray *flows = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+    GPtrArray *labels = g_ptr_array_new_with_free_func(g_free);
+    GPtrArray *article_pages = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+    GPtrArray *contents = NULL;
+    int *starts = NULL;
+    char *tmp = NULL;
+    FILE *out = NULL;
+    cairo_surface_t *surface = NULL;
+    cairo_t *cr = NULL;
+    imprint_pos at = {path, 0, 0};
+    int split_notes = 0;
+
+    if (!pdf_geometry_make(style, edition, &ctx.geo, diags))
+        goto cleanup;
+    if (!pdf_ctx_init(&ctx, data_dir, diags))
+        goto cleanup;
+
+    int narticles = 0;
+    for (const imprint_node *a = doc->root->first_child; a; a = a->next, narticles++) {
+        GPtrArray *flow = pdf_flow_article(&ctx, a, narticles, marks);
+        if (ctx.notes_mode == IMPRINT_NOTES_PAGE)
+            attach_loose_notes(&ctx, a, flow);
+        g_ptr_array_add(flows, flow);
+        char *label = pdf_article_label(a);
+        g_ptr_array_add(labels, label);
+        GPtrArray *pages = g_ptr_array_new_with_free_func((GDestroyNotify)pdf_page_free);
+        pdf_paginate(&ctx, flow, narticles, label, pages, &split_notes);
+        g_ptr_array_add(article_pages, pages);
+    }
+
+    /* Front matter: title page, its blank back when two-sided, contents.
+     * The contents' length moves the articles, so lay it out until the page
+     * numbers it shows are the ones the articles get. */
+    int front = ctx.geo.two_sided ? 2 : 1;
+    int ncontents = 1, passes = 0;
+    bool stable = false;
+    starts = g_new0(int, narticles > 0 ? narticles : 1);
+    while (!stable && passes < IMPRINT_PDF_MAX_PASSES) {
+        passes++;
+        int p = front + ncontents + 1;
+        for (int i = 0; i < narticles; i++) {
+            starts[i] = p;
+            p += (int)((GPtrArray *)g_ptr_array_index(article_pages, i))->len;
+        }
+        if (contents)
+            g_ptr_array_unref(contents);
+        contents = g_ptr_array_new_with_free_func((GDestroyNotify)pdf_page_free);
+        GPtrArray *flow = pdf_flow_contents(&ctx, starts);
+        pdf_paginate(&ctx, flow, -1, "Contents", contents, &split_notes);
+        g_ptr_array_unref(flow);
+        stable = (int)contents->len == ncontents;
+        ncontents = (int)contents->len;
+    }
+    if (!stable) {
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, at,
+                             "the contents' page numbers did not settle after %d layout passes",
+                             IMPRINT_PDF_MAX_PASSES);
+        goto cleanup;
+    }
+
+    int next = 1 + front;
+    number_pages(contents, &next);
+    for (int i = 0; i < narticles; i++)
+        number_pages(g_ptr_array_index(article_pages, i), &next);
+
+    char *dir = g_path_get_dirname(path);
+    char *base = g_path_get_basename(path);
+    tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
+    g_free(dir);
+    g_free(base);
+    int fd = g_mkstemp(tmp);
+    if (fd < 0) {
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, at, "cannot write %s: %s", path,
+                             g_strerror(errno));
+        g_clear_pointer(&tmp, g_free);
+        goto cleanup;
+    }
+    /* mkstemp makes the file private; an output is an ordinary file. */
+    mode_t mask = umask(0);
+    umask(mask);
+    if (fchmod(fd, 0666 & ~mask) != 0 || !(out = fdopen(fd, "wb"))) {
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, at, "cannot write %s: %s", path,
+                             g_strerror(errno));
+        if (!out)
+            close(fd);
+        goto cleanup;
+    }
+
+    surface =
+        cairo_pdf_surface_create_for_stream(write_stream, out, ctx.geo.page_w, ctx.geo.page_h);
+    pdf_set_metadata(&ctx, surface);
+    cr = cairo_create(surface);
+    /* Cairo 1.16 leaves link annotations pointing into a structure tree it
+     * never writes unless the content sits in a structure element: the file
+     * would be damaged. A Document element makes the tree complete. */
+    cairo_tag_begin(cr, "Document", NULL);
+    pdf_draw_title_page(&ctx, cr);
+    cairo_show_page(cr);
+    if (front == 2)
+        cairo_show_page(cr);
+    draw_pages(&ctx, cr, contents);
+    int total = front + (int)contents->len;
+    for (int i = 0; i < narticles; i++) {
+        GPtrArray *pages = g_ptr_array_index(article_pages, i);
+        draw_pages(&ctx, cr, pages);
+        total += (int)pages->len;
+    }
+    cairo_tag_end(cr, "Document");
+    pdf_add_outline(surface, marks);
+    /* A drawing error puts the context, not the surface, in error. */
+    cairo_status_t drawn = cairo_status(cr);
+    cairo_destroy(cr);
+    cr = NULL;
+    if (drawn != CAIRO_STATUS_SUCCESS) {
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, at, "cannot draw %s: %s", path,
+                             cairo_status_to_string(drawn));
+        goto cleanup;
+    }
+    cairo_surface_finish(surface);
+    cairo_status_t status = cairo_surface_status(surface);
+    if (status != CAIRO_STATUS_SUCCESS) {
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, at, "cannot write %s: %s", path,
+                             cairo_status_to_string(status));
+        goto cleanup;
+    }
+    int rc = fclose(out);
+    out = NULL;
+    if (rc != 0) {
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, at, "cannot write %s: %s", path,
+                             g_strerror(errno));
+        goto cleanup;
+    }
+    if (g_rename(tmp, path) != 0) {
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, at, "cannot write %s: %s", path,
+                             g_strerror(errno));
+        goto cleanup;
+    }
+    g_clear_pointer(&tmp, g_free);
+    pdf_report_missing(&ctx);
+    if (stats) {
+        stats->pages = total;
+        stats->passes = passes;
+        stats->split_notes = split_notes;
+        stats->overflows = ctx.overflows;
+    }
+    ok = true;
+
+cleanup:
+    if (cr)
+        cairo_destroy(cr);
+    if (surface)
+        cairo_surface_destroy(surface);
+    if (out)
+        fclose(out);
+    if (tmp) {
+        g_unlink(tmp);
+        g_free(tmp);
+    }
+    g_free(starts);
+    if (contents)
+        g_ptr_array_unref(contents);
+    g_ptr_array_unref(article_pages);
+    g_ptr_array_unref(labels);
+    g_ptr_array_unref(flows);
+    g_ptr_array_unref(marks);
+    pdf_ctx_clear(&ctx);
+    return ok;
+}
+
+bool imprint_format_write_pdf(const imprint_doc *doc, const imprint_edition *edition,
+                              const char *path, imprint_diags *diags)
+{
+    const char *data_dir = imprint_data_dir();
+    imprint_style *style =
+        imprint_style_load(data_dir, edition->style ? edition->style : "classic", diags);
+    if (!style)
+        return false;
+    bool ok = imprint_pdf_write(doc, edition, style, data_dir, path, diags, NULL);
+    imprint_style_free(style);
+    return ok;
+}

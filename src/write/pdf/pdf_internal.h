@@ -1,0 +1,206 @@
+#ifndef IMPRINT_PDF_INTERNAL_H
+#define IMPRINT_PDF_INTERNAL_H
+
+/* Shared between the parts of the PDF writer: geometry, layout (model →
+ * lines), pagination with notes, front matter, links and drawing. */
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <glib.h>
+#include <pango/pangocairo.h>
+
+#include "imprint/edition.h"
+#include "model/hyphenate.h"
+#include "imprint/model.h"
+#include "imprint/pdf.h"
+#include "imprint/style.h"
+
+#define MM_TO_PT (72.0 / 25.4)
+
+/* Lines of a note kept together at the foot of the page where it starts, and
+ * at the head of the continuation (fewer when the note is shorter). */
+#define PDF_NOTE_MIN_LINES 2
+
+/* Lines of a paragraph kept at the foot and at the head of a page (no widows
+ * or orphans). */
+#define PDF_MIN_LINES 2
+
+/* How much of a page continued notes may take before the rest waits for the
+ * next page: body text must keep a place on every page. */
+#define PDF_CARRY_MAX_FRACTION 0.5
+
+/* Narrowest measure, in ems of its type, that nested quotes, lists and verse
+ * may leave: deeper nesting is set at that measure. */
+#define PDF_MIN_MEASURE_EM 12.0
+
+/* Tolerance before a line counts as overflowing the measure, in points. */
+#define PDF_OVERFLOW_TOLERANCE 0.5
+
+typedef struct {
+    double page_w, page_h; /* points */
+    double top, bottom;    /* margins */
+    double inner, outer;   /* margins; left = inner on recto pages */
+    double text_w, text_h; /* the text block */
+    bool two_sided;
+} pdf_geometry;
+
+/* A range of a paragraph's text that links somewhere: `target` holds Cairo
+ * link attributes ("uri='…'" or "dest='…'"). */
+typedef struct {
+    int start, end;
+    char *target;
+} pdf_span;
+
+/* A named destination at a byte index of a paragraph (a note reference). */
+typedef struct {
+    int index;
+    char *name;
+} pdf_anchor;
+
+/* The first reference to a note, at a byte index of a paragraph. */
+typedef struct {
+    int index;
+    const imprint_node *note;
+} pdf_noteref;
+
+/* One laid-out paragraph (or cell, label, caption): a Pango layout and what
+ * the drawing needs to know about it. */
+typedef struct {
+    PangoLayout *layout;
+    GArray *spans;    /* pdf_span */
+    GArray *anchors;  /* pdf_anchor */
+    GArray *noterefs; /* pdf_noteref: notes first referenced in this paragraph */
+    double size;      /* font size */
+    double advance;   /* baseline to baseline */
+    double ascent;    /* top of a line box to its baseline */
+    bool justify;     /* lines but the last stretched to the measure */
+} pdf_para;
+
+typedef enum {
+    PDF_ITEM_LINE,  /* one line of a paragraph */
+    PDF_ITEM_ROW,   /* a table row: cells side by side */
+    PDF_ITEM_FRAME, /* a framed figure placeholder */
+} pdf_item_kind;
+
+/* One unit of the vertical list that pages are cut from. */
+typedef struct {
+    pdf_item_kind kind;
+    pdf_para *para;      /* LINE: its paragraph; FRAME: the text inside */
+    int line;            /* LINE: index in para->layout */
+    double x;            /* left edge, from the text block's left */
+    double line_x;       /* LINE: Pango's own offset of the line in its layout, which
+                          * Pango's x ranges include and drawing at x does not */
+    double width;        /* FRAME: box width; ROW: table width */
+    double height;       /* vertical advance */
+    double ascent;       /* top of the item to the baseline (LINE) */
+    double space_before; /* vertical space, dropped at the head of a page */
+    bool keep_space;     /* ...unless this is set (article openings) */
+    bool keep_with_next; /* no page break after this item */
+    pdf_para *label;     /* drawn to the left of a LINE (list marker, note number) */
+    double label_x;
+    char *label_target;            /* link attributes of the label (note → reference) */
+    GPtrArray *notes;              /* const imprint_node *: notes first referenced here */
+    char *dest;                    /* named destination at the top of the item */
+    char *leader;                  /* contents: the page number set after dot leaders */
+    char *target;                  /* contents: link attributes of the whole line */
+    GPtrArray *cells;              /* ROW: pdf_para * */
+    GArray *cell_x;                /* ROW: double, left of each cell */
+    double pad;                    /* ROW/FRAME: inner padding */
+    double rule_above, rule_below; /* ROW: rule widths, 0 for none */
+} pdf_item;
+
+/* An outline entry: a heading or article title and where it is. */
+typedef struct {
+    int level; /* 1 = article */
+    char *title;
+    char *dest;
+} pdf_mark;
+
+/* Everything one build shares. */
+typedef struct {
+    const imprint_doc *doc;
+    const imprint_edition *edition;
+    const imprint_style *style;
+    imprint_diags *diags;
+    pdf_geometry geo;
+    imprint_notes_mode notes_mode;
+    PangoFontMap *fontmap;
+    PangoContext *pango;
+    GHashTable *hyphenators; /* language → imprint_hyphenator * (NULL value: none) */
+    GPtrArray *paras;        /* pdf_para *, owned */
+    GPtrArray *items;        /* pdf_item *, owned */
+    GHashTable *missing;     /* gunichar → itself: characters no font has */
+    GHashTable *note_flows;  /* const imprint_node *note → GPtrArray of pdf_item * */
+    GHashTable *note_ids;    /* const imprint_node *note → char * label shown */
+    int overflows;
+} pdf_ctx;
+
+/* pdf_geometry.c */
+bool pdf_geometry_make(const imprint_style *style, const imprint_edition *edition,
+                       pdf_geometry *geo, imprint_diags *diags);
+double pdf_page_left(const pdf_geometry *geo, int page_number);
+
+/* pdf_layout.c */
+bool pdf_ctx_init(pdf_ctx *ctx, const char *data_dir, imprint_diags *diags);
+void pdf_ctx_clear(pdf_ctx *ctx);
+pdf_item *pdf_item_new(pdf_ctx *ctx, pdf_item_kind kind);
+PangoFontDescription *pdf_font(const pdf_ctx *ctx, double size, bool bold, bool italic);
+pdf_para *pdf_para_plain(pdf_ctx *ctx, const char *text, double size, bool bold, bool italic,
+                         double width, PangoAlignment align);
+void pdf_para_lines(pdf_ctx *ctx, pdf_para *para, GPtrArray *flow, double x, imprint_pos pos);
+void pdf_check_layout(pdf_ctx *ctx, PangoLayout *layout, double width, imprint_pos pos);
+GPtrArray *pdf_flow_article(pdf_ctx *ctx, const imprint_node *article, int index, GPtrArray *marks);
+void pdf_report_missing(pdf_ctx *ctx);
+char *pdf_article_label(const imprint_node *article);
+
+/* pdf_page.c */
+typedef struct {
+    int number;   /* folio, from 1 */
+    int article;  /* index of the article on it, or -1 */
+    bool opening; /* title page, blank page, first page of an article or contents */
+    bool blank;
+    const char *recto_head; /* running head on odd pages */
+    GPtrArray *body;        /* pdf_item * */
+    GPtrArray *foot;        /* pdf_item *: note lines */
+} pdf_page;
+
+void pdf_page_free(pdf_page *page);
+pdf_page *pdf_page_new(void);
+void pdf_paginate(pdf_ctx *ctx, GPtrArray *flow, int article, const char *head, GPtrArray *pages,
+                  int *split_notes);
+
+/* pdf_notes.c */
+typedef struct {
+    GPtrArray *foot;  /* pdf_item * placed at the foot */
+    GPtrArray *carry; /* pdf_item * continued on the next page */
+    double height;    /* of the foot, with its rule */
+    bool split;       /* a note begun here continues */
+} pdf_foot;
+
+double pdf_note_separator(const pdf_ctx *ctx);
+bool pdf_foot_fill(const pdf_ctx *ctx, GPtrArray *carried, GPtrArray *notes, double avail,
+                   double carry_max, pdf_foot *out);
+void pdf_foot_clear(pdf_foot *foot);
+void pdf_flow_notes(pdf_ctx *ctx, const imprint_node *article, int index);
+const char *pdf_note_label(const pdf_ctx *ctx, const imprint_node *note);
+
+/* pdf_front.c */
+void pdf_draw_title_page(pdf_ctx *ctx, cairo_t *cr);
+GPtrArray *pdf_flow_contents(pdf_ctx *ctx, const int *article_pages);
+
+/* pdf_links.c */
+void pdf_tag_dest(cairo_t *cr, const char *name, double x, double y);
+void pdf_tag_link(cairo_t *cr, const char *target, double x, double y, double w, double h);
+char *pdf_target_uri(const char *url);
+char *pdf_target_dest(const char *name);
+void pdf_set_metadata(pdf_ctx *ctx, cairo_surface_t *surface);
+void pdf_add_outline(cairo_surface_t *surface, GPtrArray *marks);
+
+/* pdf_text.c: drawing text with a clean text layer */
+void pdf_show_line(cairo_t *cr, PangoLayoutLine *line, double x, double baseline);
+void pdf_show_layout(cairo_t *cr, PangoLayout *layout, double x, double y);
+
+/* pdf_draw.c */
+void pdf_draw_page(pdf_ctx *ctx, cairo_t *cr, const pdf_page *page);
+
+#endif

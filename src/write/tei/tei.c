@@ -1,0 +1,764 @@
+#include "imprint/format.h"
+#include "imprint/writer.h"
+
+#include <libxml/xmlwriter.h>
+#include <string.h>
+
+#include "model/tei_names.h"
+
+/*
+ * TEI P5 writer (TEI Lite). Block elements go on lines of their own, indented
+ * two spaces a level; inline content is written exactly as it stands, with no
+ * whitespace added, so that read_tei.c can tell layout from text: whitespace
+ * between elements is layout only where the writer never puts inline content.
+ *
+ * The mapping is documented in tei_names.h, shared with the reader.
+ */
+
+typedef enum {
+    CTX_FLOW,   /* q, item, note: any block element of TEI Lite is valid */
+    CTX_SPEECH, /* sp: only p, list, lg, cit (others are wrapped in <p>) */
+} block_ctx;
+
+typedef struct {
+    xmlTextWriterPtr w;
+    int indent;
+    int article_index;
+    GHashTable *written; /* notes already written (const imprint_node *) */
+} tei_writer;
+
+static void newline(tei_writer *tw)
+{
+    static const char spaces[] = "                                                                ";
+    int n = tw->indent * 2;
+    xmlTextWriterWriteRaw(tw->w, BAD_CAST "\n");
+    while (n > 0) {
+        int k = n < (int)sizeof spaces - 1 ? n : (int)sizeof spaces - 1;
+        xmlTextWriterWriteRawLen(tw->w, BAD_CAST spaces, k);
+        n -= k;
+    }
+}
+
+static void start(tei_writer *tw, const char *name)
+{
+    xmlTextWriterStartElement(tw->w, BAD_CAST name);
+}
+
+static void start_block(tei_writer *tw, const char *name)
+{
+    newline(tw);
+    start(tw, name);
+}
+
+static void end(tei_writer *tw)
+{
+    xmlTextWriterEndElement(tw->w);
+}
+
+/* Ends a block container whose children were written one a line. */
+static void end_block(tei_writer *tw, bool had_children)
+{
+    if (had_children)
+        newline(tw);
+    end(tw);
+}
+
+static void attr(tei_writer *tw, const char *name, const char *value)
+{
+    xmlTextWriterWriteAttribute(tw->w, BAD_CAST name, BAD_CAST value);
+}
+
+/* TEI's pointers are xsd:anyURI, which a URL as found in archived text
+ * (with spaces, brackets, stray percent signs) need not be. Such characters
+ * are percent-encoded; valid escapes are kept, so encoding twice changes
+ * nothing and the TEI reads back to the same bytes. An empty URL points to
+ * "#" (the document itself). */
+static void attr_uri(tei_writer *tw, const char *name, const char *url)
+{
+    static const char unsafe[] = " \"<>\\^`{|}[]";
+    GString *s = g_string_new(NULL);
+    for (const char *p = url ? url : ""; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        bool bad_percent = c == '%' && !(g_ascii_isxdigit(p[1]) && g_ascii_isxdigit(p[2]));
+        if (c < 0x20 || c == 0x7f || bad_percent || (c < 0x80 && strchr(unsafe, c)))
+            g_string_append_printf(s, "%%%02X", c);
+        else
+            g_string_append_c(s, (char)c);
+    }
+    if (s->len == 0)
+        g_string_append_c(s, '#');
+    attr(tw, name, s->str);
+    g_string_free(s, TRUE);
+}
+
+static void attr_int(tei_writer *tw, const char *name, long value)
+{
+    char buf[32];
+    g_snprintf(buf, sizeof buf, "%ld", value);
+    attr(tw, name, buf);
+}
+
+/* XML 1.0 cannot hold most C0 controls nor U+FFFE/U+FFFF; the model can.
+ * They are written as their visible Control Pictures (U+2400 + c) rather
+ * than producing a file no XML parser accepts. */
+static void text(tei_writer *tw, const char *s, size_t len)
+{
+    GString *clean = NULL;
+    const char *p = s, *e = s + len;
+    while (p < e) {
+        gunichar c = g_utf8_get_char(p);
+        const char *next = g_utf8_next_char(p);
+        bool bad = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF;
+        if (bad && !clean)
+            clean = g_string_new_len(s, p - s);
+        if (clean) {
+            if (bad)
+                g_string_append_unichar(clean, c < 0x20 ? 0x2400 + c : 0xFFFD);
+            else
+                g_string_append_len(clean, p, next - p);
+        }
+        p = next;
+    }
+    if (clean) {
+        xmlTextWriterWriteString(tw->w, BAD_CAST clean->str);
+        g_string_free(clean, TRUE);
+    } else {
+        char *copy = g_strndup(s, len);
+        xmlTextWriterWriteString(tw->w, BAD_CAST copy);
+        g_free(copy);
+    }
+}
+
+static void text_str(tei_writer *tw, const char *s)
+{
+    text(tw, s, strlen(s));
+}
+
+/* A leaf element holding `value` as text, on a line of its own. */
+static void text_element(tei_writer *tw, const char *name, const char *type, const char *value)
+{
+    start_block(tw, name);
+    if (type)
+        attr(tw, "type", type);
+    if (value && *value)
+        text_str(tw, value);
+    end(tw);
+}
+
+static char *note_id(const tei_writer *tw, const imprint_node *note)
+{
+    return g_strdup_printf("a%d-n%d", tw->article_index, note->as.note.number);
+}
+
+static void write_blocks(tei_writer *tw, const imprint_node *first, block_ctx ctx);
+static void write_block(tei_writer *tw, const imprint_node *n, block_ctx ctx);
+static void write_inlines(tei_writer *tw, const imprint_node *first);
+
+static void write_note(tei_writer *tw, const imprint_node *note)
+{
+    g_hash_table_add(tw->written, (gpointer)note);
+    start(tw, "note");
+    attr(tw, "place", "foot");
+    if (note->as.note.label && *note->as.note.label) {
+        attr(tw, "n", note->as.note.label);
+    } else {
+        attr_int(tw, "n", note->as.note.number);
+    }
+    char *id = note_id(tw, note);
+    attr(tw, "xml:id", id);
+    g_free(id);
+    tw->indent++;
+    write_blocks(tw, note->first_child, CTX_FLOW);
+    tw->indent--;
+    end_block(tw, note->first_child != NULL);
+}
+
+static void write_noteref(tei_writer *tw, const imprint_node *ref)
+{
+    const imprint_node *note = ref->as.noteref.note;
+    if (!note) {
+        start(tw, "ref");
+        attr(tw, "type", TEI_NOTEREF_TYPE);
+        attr_int(tw, "n", ref->as.noteref.number);
+        end(tw);
+    } else if (!g_hash_table_contains(tw->written, note)) {
+        write_note(tw, note);
+    } else {
+        char *id = note_id(tw, note);
+        char *target = g_strconcat("#", id, NULL);
+        start(tw, "ptr");
+        attr(tw, "type", TEI_NOTEREF_TYPE);
+        attr(tw, "target", target);
+        /* The same n as the <note> it points to: a named label ("first",
+         * "2-14") is the note's, not a number of the reference's own. */
+        if (note->as.note.label && *note->as.note.label)
+            attr(tw, "n", note->as.note.label);
+        else
+            attr_int(tw, "n", ref->as.noteref.number);
+        end(tw);
+        g_free(target);
+        g_free(id);
+    }
+}
+
+static void write_inline(tei_writer *tw, const imprint_node *n)
+{
+    const char *rend = NULL;
+    switch (n->kind) {
+    case IMPRINT_NODE_TEXT:
+        text(tw, n->as.text.text, n->as.text.len);
+        return;
+    case IMPRINT_NODE_LINEBREAK:
+        start(tw, "lb");
+        end(tw);
+        return;
+    case IMPRINT_NODE_NOTEREF:
+        write_noteref(tw, n);
+        return;
+    case IMPRINT_NODE_LINK:
+        start(tw, "ref");
+        attr_uri(tw, "target", n->as.link.url);
+        write_inlines(tw, n->first_child);
+        end(tw);
+        return;
+    case IMPRINT_NODE_EMPH:
+        rend = TEI_REND_EMPH;
+        break;
+    case IMPRINT_NODE_STRONG:
+        rend = TEI_REND_STRONG;
+        break;
+    case IMPRINT_NODE_SUP:
+        rend = TEI_REND_SUP;
+        break;
+    case IMPRINT_NODE_SUB:
+        rend = TEI_REND_SUB;
+        break;
+    case IMPRINT_NODE_SMALLCAPS:
+        rend = TEI_REND_SMALLCAPS;
+        break;
+    default:
+        /* Not an inline: the tree check rules this out. */
+        return;
+    }
+    start(tw, "hi");
+    attr(tw, "rend", rend);
+    write_inlines(tw, n->first_child);
+    end(tw);
+}
+
+static void write_inlines(tei_writer *tw, const imprint_node *first)
+{
+    for (const imprint_node *c = first; c; c = c->next)
+        write_inline(tw, c);
+}
+
+/* An element with inline content on a line of its own. */
+static void inline_element(tei_writer *tw, const char *name, const imprint_node *n)
+{
+    start_block(tw, name);
+    write_inlines(tw, n->first_child);
+    end(tw);
+}
+
+static void list_label(imprint_list_style style, int number, char *buf, size_t size)
+{
+    if (style == IMPRINT_LIST_ALPHA && number >= 1) {
+        /* Bijective base 26: a..z, aa, ab... */
+        char tmp[16];
+        size_t k = 0;
+        unsigned v = (unsigned)number;
+        while (v > 0 && k < sizeof tmp) {
+            v--;
+            tmp[k++] = (char)('a' + v % 26);
+            v /= 26;
+        }
+        size_t i = 0;
+        for (; i < k && i + 1 < size; i++)
+            buf[i] = tmp[k - 1 - i];
+        buf[i] = '\0';
+    } else {
+        g_snprintf(buf, size, "%d", number);
+    }
+}
+
+static const char *list_rend(imprint_list_style style)
+{
+    switch (style) {
+    case IMPRINT_LIST_DECIMAL:
+        return TEI_LIST_DECIMAL;
+    case IMPRINT_LIST_ALPHA:
+        return TEI_LIST_ALPHA;
+    case IMPRINT_LIST_BULLET:
+        break;
+    }
+    return TEI_LIST_BULLET;
+}
+
+static void write_list(tei_writer *tw, const imprint_node *n)
+{
+    start_block(tw, "list");
+    if (n->as.list.bibliography)
+        attr(tw, "type", TEI_LIST_BIBLIOGRAPHY);
+    attr(tw, "rend", list_rend(n->as.list.style));
+    tw->indent++;
+    int number = n->as.list.start;
+    for (const imprint_node *item = n->first_child; item; item = item->next, number++) {
+        start_block(tw, "item");
+        if (n->as.list.style != IMPRINT_LIST_BULLET) {
+            char label[32];
+            list_label(n->as.list.style, number, label, sizeof label);
+            attr(tw, "n", label);
+        }
+        tw->indent++;
+        write_blocks(tw, item->first_child, CTX_FLOW);
+        tw->indent--;
+        end_block(tw, item->first_child != NULL);
+    }
+    if (!n->first_child) {
+        /* TEI requires an item; an empty one reads back as this same list. */
+        start_block(tw, "item");
+        end(tw);
+    }
+    tw->indent--;
+    end_block(tw, true);
+}
+
+static void write_quote(tei_writer *tw, const imprint_node *n, const char *type)
+{
+    start_block(tw, "cit");
+    if (type)
+        attr(tw, "type", type);
+    tw->indent++;
+    start_block(tw, "q");
+    tw->indent++;
+    bool any = false;
+    for (const imprint_node *c = n->first_child; c; c = c->next)
+        if (c->kind != IMPRINT_NODE_CITATION) {
+            any = true;
+            write_block(tw, c, CTX_FLOW);
+        }
+    tw->indent--;
+    end_block(tw, any);
+    for (const imprint_node *c = n->first_child; c; c = c->next)
+        if (c->kind == IMPRINT_NODE_CITATION)
+            inline_element(tw, "bibl", c);
+    tw->indent--;
+    end_block(tw, true);
+}
+
+static void write_table(tei_writer *tw, const imprint_node *n)
+{
+    start_block(tw, "table");
+    tw->indent++;
+    for (const imprint_node *row = n->first_child; row; row = row->next) {
+        start_block(tw, "row");
+        tw->indent++;
+        for (const imprint_node *cell = row->first_child; cell; cell = cell->next)
+            inline_element(tw, "cell", cell);
+        if (!row->first_child) {
+            start_block(tw, "cell");
+            end(tw);
+        }
+        tw->indent--;
+        end_block(tw, true);
+    }
+    if (!n->first_child) {
+        /* TEI requires a row of cells; an empty one reads back the same. */
+        start_block(tw, "row");
+        start(tw, "cell");
+        end(tw);
+        end(tw);
+    }
+    tw->indent--;
+    end_block(tw, true);
+}
+
+static void write_figure(tei_writer *tw, const imprint_node *n)
+{
+    start_block(tw, "figure");
+    tw->indent++;
+    bool any = false;
+    if (n->first_child) {
+        inline_element(tw, "head", n);
+        any = true;
+    }
+    if (n->as.figure.src) {
+        start_block(tw, "graphic");
+        attr_uri(tw, "url", n->as.figure.src);
+        end(tw);
+        any = true;
+    }
+    if (n->as.figure.placeholder) {
+        text_element(tw, "figDesc", NULL, n->as.figure.placeholder);
+        any = true;
+    }
+    tw->indent--;
+    end_block(tw, any);
+}
+
+static void write_speech(tei_writer *tw, const imprint_node *n)
+{
+    start_block(tw, "sp");
+    tw->indent++;
+    text_element(tw, "speaker", NULL, n->as.speech.speaker);
+    if (n->first_child) {
+        write_blocks(tw, n->first_child, CTX_SPEECH);
+    } else {
+        /* sp needs a p after its speaker; an empty one reads back the same. */
+        start_block(tw, "p");
+        end(tw);
+    }
+    tw->indent--;
+    end_block(tw, true);
+}
+
+/* A HEADING below the article's own level of divisions (in a quote, list
+ * item, note or speech), where TEI Lite allows no <div>. */
+static void write_heading_label(tei_writer *tw, const imprint_node *n)
+{
+    char level[16];
+    g_snprintf(level, sizeof level, TEI_LEVEL_PREFIX "%d", n->as.heading.level);
+    start_block(tw, "label");
+    attr(tw, "type", TEI_HEADING_TYPE);
+    attr(tw, "subtype", level);
+    write_inlines(tw, n->first_child);
+    end(tw);
+}
+
+static void write_block(tei_writer *tw, const imprint_node *n, block_ctx ctx)
+{
+    if (ctx == CTX_SPEECH) {
+        switch (n->kind) {
+        case IMPRINT_NODE_PARAGRAPH:
+        case IMPRINT_NODE_LIST:
+        case IMPRINT_NODE_VERSE:
+        case IMPRINT_NODE_QUOTE:
+            break;
+        case IMPRINT_NODE_SPEECH:
+            /* sp may hold neither sp nor a p holding one; a typed cit may. */
+            start_block(tw, "cit");
+            attr(tw, "type", TEI_WRAP_TYPE);
+            tw->indent++;
+            start_block(tw, "q");
+            tw->indent++;
+            write_block(tw, n, CTX_FLOW);
+            tw->indent--;
+            end_block(tw, true);
+            tw->indent--;
+            end_block(tw, true);
+            return;
+        default:
+            /* Blocks sp does not take directly stand alone in a <p>. */
+            start_block(tw, "p");
+            tw->indent++;
+            write_block(tw, n, CTX_FLOW);
+            tw->indent--;
+            end_block(tw, true);
+            return;
+        }
+    }
+    switch (n->kind) {
+    case IMPRINT_NODE_PARAGRAPH:
+        inline_element(tw, "p", n);
+        break;
+    case IMPRINT_NODE_HEADING:
+        write_heading_label(tw, n);
+        break;
+    case IMPRINT_NODE_QUOTE:
+        write_quote(tw, n, NULL);
+        break;
+    case IMPRINT_NODE_CITATION:
+        /* Only inside a quote, where write_quote places it. */
+        inline_element(tw, "bibl", n);
+        break;
+    case IMPRINT_NODE_LIST:
+        write_list(tw, n);
+        break;
+    case IMPRINT_NODE_VERSE:
+        start_block(tw, "lg");
+        tw->indent++;
+        for (const imprint_node *line = n->first_child; line; line = line->next)
+            inline_element(tw, "l", line);
+        if (!n->first_child) {
+            start_block(tw, "l");
+            end(tw);
+        }
+        tw->indent--;
+        end_block(tw, true);
+        break;
+    case IMPRINT_NODE_SPEECH:
+        write_speech(tw, n);
+        break;
+    case IMPRINT_NODE_TABLE:
+        write_table(tw, n);
+        break;
+    case IMPRINT_NODE_FIGURE:
+        write_figure(tw, n);
+        break;
+    case IMPRINT_NODE_BREAK:
+        start_block(tw, "milestone");
+        attr(tw, "unit", TEI_BREAK_UNIT);
+        end(tw);
+        break;
+    case IMPRINT_NODE_BIBL:
+        inline_element(tw, "bibl", n);
+        break;
+    default:
+        break;
+    }
+}
+
+static void write_blocks(tei_writer *tw, const imprint_node *first, block_ctx ctx)
+{
+    for (const imprint_node *c = first; c; c = c->next)
+        write_block(tw, c, ctx);
+}
+
+static const char *article_source_file(const imprint_node *art)
+{
+    return art->as.article.source_file ? art->as.article.source_file : art->pos.file;
+}
+
+static unsigned article_source_line(const imprint_node *art)
+{
+    return art->as.article.source_line ? art->as.article.source_line : art->pos.line;
+}
+
+/* Headings become nested <div type="section">: a heading closes every open
+ * section of its level or deeper. The level is written only where it differs
+ * from the nesting depth (after a skipped level). */
+static void write_article_body(tei_writer *tw, const imprint_node *art)
+{
+    int levels[IMPRINT_MAX_DEPTH];
+    int depth = 0;
+    for (const imprint_node *c = art->first_child; c; c = c->next) {
+        if (c->kind != IMPRINT_NODE_HEADING) {
+            write_block(tw, c, CTX_FLOW);
+            continue;
+        }
+        int level = c->as.heading.level;
+        while (depth > 0 && levels[depth - 1] >= level) {
+            tw->indent--;
+            end_block(tw, true);
+            depth--;
+        }
+        start_block(tw, "div");
+        attr(tw, "type", TEI_SECTION_TYPE);
+        if (level != depth + 1) {
+            char sub[16];
+            g_snprintf(sub, sizeof sub, TEI_LEVEL_PREFIX "%d", level);
+            attr(tw, "subtype", sub);
+        }
+        if (depth < IMPRINT_MAX_DEPTH)
+            levels[depth++] = level;
+        tw->indent++;
+        inline_element(tw, "head", c);
+    }
+    while (depth > 0) {
+        tw->indent--;
+        end_block(tw, true);
+        depth--;
+    }
+}
+
+static void write_article(tei_writer *tw, const imprint_node *art)
+{
+    char id[32];
+    g_snprintf(id, sizeof id, "a%d", tw->article_index);
+    char *source = g_strdup_printf("#%s" TEI_SOURCE_SUFFIX, id);
+
+    start_block(tw, "div");
+    attr(tw, "type", TEI_ARTICLE_TYPE);
+    attr(tw, "xml:id", id);
+    attr(tw, "source", source);
+    if (art->as.article.lang)
+        attr(tw, "xml:lang", art->as.article.lang);
+    g_free(source);
+    tw->indent++;
+    bool any = false;
+    if (art->as.article.title) {
+        text_element(tw, "head", NULL, art->as.article.title);
+        any = true;
+    }
+    if (art->as.article.subtitle) {
+        text_element(tw, "head", TEI_SUBTITLE_TYPE, art->as.article.subtitle);
+        any = true;
+    }
+    if (art->as.article.authors && art->as.article.authors[0]) {
+        start_block(tw, "byline");
+        tw->indent++;
+        for (const char **a = art->as.article.authors; *a; a++)
+            text_element(tw, "docAuthor", NULL, *a);
+        tw->indent--;
+        end_block(tw, true);
+        any = true;
+    }
+    if (art->as.article.date) {
+        text_element(tw, "docDate", NULL, art->as.article.date);
+        any = true;
+    }
+    write_article_body(tw, art);
+    any |= art->first_child != NULL;
+    /* Notes no reference reached stand at the article's end. */
+    for (const imprint_node *note = art->as.article.first_note; note;
+         note = note->as.note.next_note) {
+        if (g_hash_table_contains(tw->written, note))
+            continue;
+        newline(tw);
+        write_note(tw, note);
+        any = true;
+    }
+    tw->indent--;
+    end_block(tw, any);
+}
+
+static void write_source_bibl(tei_writer *tw, const imprint_node *art)
+{
+    char id[40];
+    g_snprintf(id, sizeof id, "a%d" TEI_SOURCE_SUFFIX, tw->article_index);
+    start_block(tw, "bibl");
+    attr(tw, "xml:id", id);
+    tw->indent++;
+    bool any = false;
+    const char *file = article_source_file(art);
+    if (file && *file) {
+        text_element(tw, "idno", TEI_FILE_IDNO_TYPE, file);
+        any = true;
+    }
+    unsigned line = article_source_line(art);
+    if (line) {
+        char buf[16];
+        g_snprintf(buf, sizeof buf, "%u", line);
+        start_block(tw, "biblScope");
+        attr(tw, "unit", "line");
+        text_str(tw, buf);
+        end(tw);
+        any = true;
+    }
+    if (art->as.article.source_url) {
+        start_block(tw, "ref");
+        attr_uri(tw, "target", art->as.article.source_url);
+        text_str(tw, art->as.article.source_url);
+        end(tw);
+        any = true;
+    }
+    tw->indent--;
+    end_block(tw, any);
+}
+
+static void write_header(tei_writer *tw, const imprint_doc *doc)
+{
+    const imprint_meta *m = &doc->meta;
+    start_block(tw, "teiHeader");
+    tw->indent++;
+    start_block(tw, "fileDesc");
+    tw->indent++;
+
+    start_block(tw, "titleStmt");
+    tw->indent++;
+    text_element(tw, "title", NULL, m->title);
+    if (m->subtitle)
+        text_element(tw, "title", TEI_SUBTITLE_TYPE, m->subtitle);
+    if (m->editor)
+        text_element(tw, "editor", NULL, m->editor);
+    tw->indent--;
+    end_block(tw, true);
+
+    start_block(tw, "publicationStmt");
+    tw->indent++;
+    text_element(tw, "publisher", NULL, m->publisher);
+    if (m->date)
+        text_element(tw, "date", NULL, m->date);
+    if (m->identifier)
+        text_element(tw, "idno", NULL, m->identifier);
+    if (m->rights) {
+        start_block(tw, "availability");
+        tw->indent++;
+        text_element(tw, "licence", NULL, m->rights);
+        tw->indent--;
+        end_block(tw, true);
+    }
+    tw->indent--;
+    end_block(tw, true);
+
+    if (m->description) {
+        start_block(tw, "notesStmt");
+        tw->indent++;
+        text_element(tw, "note", TEI_DESCRIPTION_TYPE, m->description);
+        tw->indent--;
+        end_block(tw, true);
+    }
+
+    start_block(tw, "sourceDesc");
+    tw->indent++;
+    tw->article_index = 0;
+    for (const imprint_node *art = doc->root->first_child; art; art = art->next) {
+        tw->article_index++;
+        write_source_bibl(tw, art);
+    }
+    if (!doc->root->first_child)
+        text_element(tw, "p", NULL, NULL);
+    tw->indent--;
+    end_block(tw, true);
+
+    tw->indent--;
+    end_block(tw, true);
+    tw->indent--;
+    end_block(tw, true);
+}
+
+void imprint_write_tei(const imprint_doc *doc, GString *out)
+{
+    xmlBufferPtr buf = xmlBufferCreate();
+    tei_writer tw = {
+        .w = xmlNewTextWriterMemory(buf, 0),
+        .written = g_hash_table_new(g_direct_hash, g_direct_equal),
+    };
+    xmlTextWriterStartDocument(tw.w, "1.0", "UTF-8", NULL);
+    start(&tw, "TEI");
+    attr(&tw, "xmlns", TEI_NS);
+    if (doc->meta.language)
+        attr(&tw, "xml:lang", doc->meta.language);
+    tw.indent = 1;
+    write_header(&tw, doc);
+
+    start_block(&tw, "text");
+    if (doc->meta.language)
+        attr(&tw, "xml:lang", doc->meta.language);
+    tw.indent++;
+    start_block(&tw, "body");
+    tw.indent++;
+    tw.article_index = 0;
+    for (const imprint_node *art = doc->root->first_child; art; art = art->next) {
+        tw.article_index++;
+        write_article(&tw, art);
+    }
+    if (!doc->root->first_child) {
+        /* body needs content; an empty <p/> there reads back as no article. */
+        start_block(&tw, "p");
+        end(&tw);
+    }
+    tw.indent--;
+    end_block(&tw, true);
+    tw.indent--;
+    end_block(&tw, true);
+    tw.indent = 0;
+    end_block(&tw, true);
+    xmlTextWriterEndDocument(tw.w);
+    xmlFreeTextWriter(tw.w);
+
+    g_string_append_len(out, (const char *)xmlBufferContent(buf), xmlBufferLength(buf));
+    xmlBufferFree(buf);
+    g_hash_table_destroy(tw.written);
+}
+
+bool imprint_format_write_tei(const imprint_doc *doc, const imprint_edition *edition,
+                              const char *path, imprint_diags *diags)
+{
+    (void)edition; /* its metadata is already in doc->meta */
+    GString *out = g_string_new(NULL);
+    imprint_write_tei(doc, out);
+    bool ok = imprint_output_write(path, out->str, out->len, diags);
+    g_string_free(out, TRUE);
+    return ok;
+}
