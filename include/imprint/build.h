@@ -8,6 +8,7 @@
 #include "imprint/diag.h"
 #include "imprint/edition.h"
 #include "imprint/format.h"
+#include "imprint/output.h"
 
 /** Most editions built at once by `-j`: more threads than this only wait. */
 #define IMPRINT_BUILD_MAX_JOBS 64
@@ -21,11 +22,11 @@ typedef struct {
 } imprint_build_opts;
 
 /** Builds each edition in `paths` (n of them) into every format of `opts`:
- * loads it, reads its sources, checks the document and writes
- * OUTDIR/NAME.EXT for each format. A chosen format whose writer is not built
- * yet fails the whole build before anything is written. Messages go to
- * `diags`, those of each edition together and in the order of `paths`,
- * whatever order the threads ran in. Returns true if every output was written. */
+ * loads it, reads its sources, checks the document, resolves the edition
+ * (imprint_build_resolve()) and writes OUTDIR/NAME.EXT for each format.
+ * Messages go to `diags`, those of each edition together and in the order of
+ * `paths`, whatever order the threads ran in. Returns true if every output
+ * was written. */
 bool imprint_build_run(const char *const *paths, size_t n, const imprint_build_opts *opts,
                        imprint_diags *diags);
 
@@ -37,8 +38,42 @@ bool imprint_build_run(const char *const *paths, size_t n, const imprint_build_o
 const imprint_format **imprint_build_parse_formats(const char *list, char **bad);
 
 /** The time to stamp the outputs of `edition` with, in seconds since 1970:
- * $SOURCE_DATE_EPOCH when set to a number, else the edition's `date` at
- * 00:00 UTC, else 0. Same inputs, same stamp: builds are reproducible. */
-int64_t imprint_build_epoch(const imprint_edition *edition);
+ * $SOURCE_DATE_EPOCH when set, else the edition's `date` at 00:00 UTC, else
+ * 0. Same inputs, same stamp: builds are reproducible. A $SOURCE_DATE_EPOCH
+ * that is not a number of seconds up to IMPRINT_MAX_EPOCH is an error
+ * (reported, false returned). */
+bool imprint_build_epoch(const imprint_edition *edition, int64_t *epoch, imprint_diags *diags);
+
+/** Largest image read for a figure or a cover (bytes): bigger files are left
+ * as placeholders (figures) or refused (covers); no e-reader shows a 20 MB
+ * photograph. */
+#define IMPRINT_BUILD_MAX_IMAGE_BYTES (20u * 1024u * 1024u)
+
+/** Resolves every FIGURE of `doc` that names an image file: the file, next to
+ * the article's source, is read into the document's arena and checked to be
+ * a PNG or JPEG (as->figure.image). A file that is too large or no image
+ * keeps its placeholder, with a warning; a missing one was reported by the
+ * reader. Writers never read images themselves. */
+void imprint_build_figures(imprint_doc *doc, imprint_diags *diags);
+
+/** An edition resolved for its writers: the options they take, and what the
+ * options borrow (the loaded style, the cover's bytes). Made by
+ * imprint_build_resolve(); free with imprint_build_resolved_free(). */
+typedef struct imprint_build_resolved imprint_build_resolved;
+
+/** Resolves `edition`, read into `doc`, once for every writer (DESIGN.md,
+ * "Pipeline"): metadata with every default applied, the style loaded from
+ * `data_dir` (NULL: imprint_data_dir()), the time stamp validated, paper and
+ * notes, the cover read and checked, the figures resolved. The document and
+ * the edition must outlive the result. NULL (reported) on error: then no
+ * writer should run. */
+imprint_build_resolved *imprint_build_resolve(const imprint_edition *edition, imprint_doc *doc,
+                                              const char *data_dir, imprint_diags *diags);
+
+/** The writers' options of a resolved edition (borrowed from it). */
+const imprint_output_opts *imprint_build_resolved_opts(const imprint_build_resolved *r);
+
+/** Frees a resolved edition. Accepts NULL. */
+void imprint_build_resolved_free(imprint_build_resolved *r);
 
 #endif

@@ -6,12 +6,8 @@
 
 #include "imprint/diag.h"
 #include "imprint/model.h"
+#include "imprint/output.h"
 #include "imprint/reader.h"
-
-typedef enum {
-    IMPRINT_NOTES_PAGE,    /* at the foot of the page (PDF) */
-    IMPRINT_NOTES_ARTICLE, /* endnotes after each article */
-} imprint_notes_mode;
 
 /** One entry of an edition's `articles:` list. Strings owned by the edition. */
 typedef struct {
@@ -38,10 +34,19 @@ typedef struct {
     char *style; /* style name, default "classic" */
     char *cover; /* "auto" or a path resolved against dir */
     char *paper; /* as written; default "a5" */
+    double paper_w, paper_h; /* its size in points */
     imprint_notes_mode notes;
     imprint_edition_article *articles;
     size_t narticles;
 } imprint_edition;
+
+/** Largest paper side accepted, in millimetres (a sign of a typo beyond it). */
+#define IMPRINT_EDITION_MAX_PAPER_MM 2000.0
+
+/** Parses a paper size: "a4", "a5", "letter", "6x9in", or "WIDTHxHEIGHTmm"
+ * (case-insensitive; decimals allowed; at most IMPRINT_EDITION_MAX_PAPER_MM a
+ * side). Sets the size in points and returns true; false for anything else. */
+bool imprint_edition_paper_parse(const char *spec, double *width_pt, double *height_pt);
 
 /** Parses the edition file at `path`. Unknown keys, wrong value types and
  * missing required keys are errors with line and column. Returns NULL on error. */

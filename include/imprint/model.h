@@ -72,6 +72,14 @@ typedef enum {
     IMPRINT_LIST_ALPHA,   /* a. a) */
 } imprint_list_style;
 
+/** An image ready to embed, its bytes checked to be a PNG or a JPEG.
+ * Borrowed from whoever made it (the document's arena for figures). */
+typedef struct {
+    const unsigned char *data; /* NULL: no image */
+    size_t size;
+    const char *media_type; /* "image/png" or "image/jpeg" */
+} imprint_image;
+
 typedef struct imprint_node imprint_node;
 
 struct imprint_node {
@@ -101,6 +109,7 @@ struct imprint_node {
         struct {
             const char *src;         /* image file name, or NULL */
             const char *placeholder; /* the leftover text that stood for it */
+            imprint_image image;     /* src's bytes, set by the build (imprint_build_figures) */
         } figure;
         struct {
             const char *url;
@@ -201,9 +210,24 @@ size_t imprint_note_ref_count(const imprint_node *note);
 /** The article that holds `node`, or NULL. */
 imprint_node *imprint_node_article(const imprint_node *node);
 
-/** Concatenated text of `node`'s TEXT descendants (notes excluded), allocated
- * in the document's arena. */
+/** Appends the plain text of `node` to `out` (a GString *): its TEXT
+ * descendants in order, a LINEBREAK as a space; notes are not descendants
+ * and so are left out. The one plain-text walk; writers use it on a const
+ * document. */
+void imprint_node_append_plain(const imprint_node *node, void *out);
+
+/** The plain text of `node` (as imprint_node_append_plain()), allocated in
+ * the document's arena. */
 char *imprint_node_plain_text(imprint_doc *doc, const imprint_node *node);
+
+/** Most words of an untitled article's text that name it in contents,
+ * running heads and the outline; an ellipsis marks the cut. */
+#define IMPRINT_ARTICLE_LABEL_WORDS 8
+
+/** How contents, running heads and outlines name `article`: its title, else
+ * the first IMPRINT_ARTICLE_LABEL_WORDS words of its first block with text
+ * (an ellipsis when there are more), else "Untitled". The caller g_free()s it. */
+char *imprint_article_label(const imprint_node *article);
 
 /** Checks the whole tree: containment, parent/sibling links, note chains and
  * their references, UTF-8 and NFC of every text, positions. Returns true if
@@ -223,6 +247,36 @@ typedef struct {
 
 /** Fills `stats` for the whole document. */
 void imprint_doc_count(const imprint_doc *doc, imprint_doc_stats *stats);
+
+/** What an iterator step reports: entering a node (before its children),
+ * leaving it (after them), or the end of the walk. A leaf (TEXT, NOTEREF,
+ * LINEBREAK, BREAK) is entered only. */
+typedef enum {
+    IMPRINT_EVENT_NONE,
+    IMPRINT_EVENT_ENTER,
+    IMPRINT_EVENT_EXIT,
+    IMPRINT_EVENT_DONE,
+} imprint_event;
+
+/** A depth-first walk of a subtree without recursion, as cmark's iterator:
+ * each call of imprint_iter_next() gives the next ENTER or EXIT. The tree must
+ * not change during the walk. Lives on the caller's stack. */
+typedef struct {
+    const imprint_node *root;
+    const imprint_node *node; /* the node of the last event */
+    imprint_event event;      /* the last event */
+} imprint_iter;
+
+/** Starts a walk of `root` and what it holds (notes hang off articles and
+ * are not part of the walk; walk each note's subtree on its own). */
+void imprint_iter_init(imprint_iter *it, const imprint_node *root);
+
+/** Moves to the next event and returns it; the node is in it->node. After
+ * DONE every call returns DONE. */
+imprint_event imprint_iter_next(imprint_iter *it);
+
+/** Whether `kind` has no children by the rules: TEXT, NOTEREF, LINEBREAK, BREAK. */
+bool imprint_node_kind_is_leaf(imprint_node_kind kind);
 
 /* Named limits. Each guards a reader against pathological input. */
 

@@ -12,6 +12,7 @@ typedef struct {
     char *name;
     char *yaml_path; /* styles/NAME.yaml */
     char *css_path;  /* styles/NAME.css, or NULL when there is none */
+    char *css;       /* its text (EPUB only), read with the style; NULL without one */
 
     /* Fonts: file names inside the fonts/ folder, and the family they declare. */
     char *font_family;

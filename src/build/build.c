@@ -59,45 +59,6 @@ const imprint_format **imprint_build_parse_formats(const char *list, char **bad)
     return out;
 }
 
-/* $SOURCE_DATE_EPOCH as a number; false when unset. `valid` tells whether a
- * set value is a plain non-negative integer. */
-static bool env_epoch(int64_t *out, bool *valid)
-{
-    const char *s = g_getenv("SOURCE_DATE_EPOCH");
-    *valid = true;
-    if (!s)
-        return false;
-    char *end;
-    errno = 0;
-    long long v = strtoll(s, &end, 10);
-    if (!*s || *end || errno || v < 0 || !g_ascii_isdigit(*s)) {
-        *valid = false;
-        return false;
-    }
-    *out = v;
-    return true;
-}
-
-int64_t imprint_build_epoch(const imprint_edition *edition)
-{
-    int64_t epoch;
-    bool valid;
-    if (env_epoch(&epoch, &valid))
-        return epoch;
-    if (edition && edition->date) {
-        int y, m, d;
-        if (sscanf(edition->date, "%d-%d-%d", &y, &m, &d) == 3) {
-            GDateTime *t = g_date_time_new_utc(y, m, d, 0, 0, 0);
-            if (t) {
-                epoch = g_date_time_to_unix(t);
-                g_date_time_unref(t);
-                return epoch;
-            }
-        }
-    }
-    return 0;
-}
-
 /* The output base name of an edition file: its name without .yaml/.yml. */
 static char *base_name(const char *path)
 {
@@ -131,6 +92,7 @@ static void build_one(job *j)
 {
     imprint_edition *e = NULL;
     imprint_doc *doc = NULL;
+    imprint_build_resolved *resolved = NULL;
     GString *problems = NULL;
 
     g_ptr_array_add(j->inputs, g_strdup(j->path));
@@ -152,13 +114,17 @@ static void build_one(job *j)
                              problems->str);
         goto cleanup;
     }
+    resolved = imprint_build_resolve(e, doc, NULL, j->diags);
+    if (!resolved)
+        goto cleanup;
+    const imprint_output_opts *opts = imprint_build_resolved_opts(resolved);
     j->ok = true;
     for (const imprint_format *const *f = j->formats; *f; f++) {
         char *file = g_strconcat(e->name, ".", (*f)->extension, NULL);
         char *out = g_build_filename(j->outdir, file, NULL);
         g_free(file);
         size_t errors = imprint_diags_count(j->diags, IMPRINT_SEV_ERROR);
-        if ((*f)->write(doc, e, out, j->diags)) {
+        if ((*f)->write(doc, opts, out, j->diags)) {
             g_ptr_array_add(j->outputs, out);
             continue;
         }
@@ -173,6 +139,7 @@ cleanup:
         remove_stale(j);
     if (problems)
         g_string_free(problems, TRUE);
+    imprint_build_resolved_free(resolved);
     imprint_doc_free(doc);
     imprint_edition_free(e);
 }
@@ -249,28 +216,12 @@ static bool write_depfile(const char *path, job *jobs, size_t n, imprint_diags *
 }
 
 /* Checks that can fail the whole build before any edition is read. */
-static bool preflight(const char *const *paths, size_t n, const imprint_format *const *formats,
-                      const char *outdir, const char *depfile, imprint_diags *diags)
+static bool preflight(const char *const *paths, size_t n, const char *outdir, const char *depfile,
+                      imprint_diags *diags)
 {
-    bool ok = true;
-    imprint_pos none = {NULL, 0, 0};
-    for (const imprint_format *const *f = formats; *f; f++) {
-        if (!(*f)->write) {
-            imprint_diags_report(diags, IMPRINT_SEV_ERROR, none,
-                                 "the %s writer is not built yet (choose other formats with -f)",
-                                 (*f)->name);
-            ok = false;
-        }
-    }
+    /* A bad SOURCE_DATE_EPOCH would fail every edition: say it once. */
     int64_t epoch;
-    bool valid;
-    env_epoch(&epoch, &valid);
-    if (!valid) {
-        imprint_diags_report(diags, IMPRINT_SEV_ERROR, none,
-                             "SOURCE_DATE_EPOCH='%s' is not a number of seconds",
-                             g_getenv("SOURCE_DATE_EPOCH"));
-        ok = false;
-    }
+    bool ok = imprint_build_epoch(NULL, &epoch, diags);
     if (depfile) {
         /* Found out now, not after every output is written. */
         char *dir = g_path_get_dirname(depfile);
@@ -328,7 +279,7 @@ bool imprint_build_run(const char *const *paths, size_t n, const imprint_build_o
             all[i] = &imprint_formats[i];
         formats = all;
     }
-    if (!preflight(paths, n, formats, outdir, opts->depfile, diags)) {
+    if (!preflight(paths, n, outdir, opts->depfile, diags)) {
         if (opts->depfile)
             g_unlink(opts->depfile); /* a stale depfile would name outputs that are gone */
         g_free(all);

@@ -1,15 +1,13 @@
 #include "imprint/format.h"
-#include "write/epub/epub.h"
-#include "imprint/pdf.h"
+#include "imprint/writer.h"
 
 #include <string.h>
 
-/* One line a format. A NULL writer makes `build -f NAME` fail with
- * "not built yet" rather than write anything. */
+/* One line a format, in the order a build writes them. */
 const imprint_format imprint_formats[] = {
-    {"tei", "xml", imprint_format_write_tei},
-    {"epub", "epub", imprint_format_write_epub},
-    {"pdf", "pdf", imprint_format_write_pdf},
+    {"tei", "xml", imprint_write_tei},
+    {"epub", "epub", imprint_write_epub},
+    {"pdf", "pdf", imprint_write_pdf},
     {NULL, NULL, NULL},
 };
 

@@ -219,6 +219,8 @@ static int cmd_inspect(int argc, char **argv)
     char **words = NULL;
     imprint_diags *diags = NULL;
     imprint_doc *doc = NULL;
+    imprint_edition *e = NULL;
+    imprint_build_resolved *resolved = NULL;
     imprint_read_opts opts = {0};
     words = parse_options("inspect", "SOURCE...|EDITION.yaml",
                           "Read sources, or one edition, and print the document.", entries, "",
@@ -257,9 +259,9 @@ static int cmd_inspect(int argc, char **argv)
     diags = imprint_diags_new();
     bool ok = true;
     if (edition) {
-        imprint_edition *e = imprint_edition_load(argv[1], diags);
+        /* What a build would write: the edition resolved, defaults applied. */
+        e = imprint_edition_load(argv[1], diags);
         doc = e ? imprint_edition_read(e, diags) : NULL;
-        imprint_edition_free(e);
         ok = doc != NULL;
     } else {
         doc = imprint_doc_new();
@@ -269,16 +271,23 @@ static int cmd_inspect(int argc, char **argv)
     }
     if (ok)
         ok = check_doc(doc, argv[1], diags);
+    if (ok && edition)
+        ok = (resolved = imprint_build_resolve(e, doc, NULL, diags)) != NULL;
     imprint_diags_print(diags, stderr, quiet);
     if (!ok) {
         status = EXIT_INPUT;
         goto cleanup;
     }
+    const imprint_meta *meta = resolved ? &imprint_build_resolved_opts(resolved)->meta : &doc->meta;
     GString *out = g_string_new(NULL);
-    if (outline)
+    if (outline) {
         imprint_write_outline(doc, out);
-    else
-        imprint_write_tei(doc, out);
+    } else if (!imprint_write_tei_string(doc, meta, out)) {
+        fprintf(stderr, "imprint: error: cannot write TEI: libxml2's writer failed\n");
+        g_string_free(out, TRUE);
+        status = EXIT_INPUT;
+        goto cleanup;
+    }
     fwrite(out->str, 1, out->len, stdout);
     g_string_free(out, TRUE);
     status = fflush(stdout) == 0 && !ferror(stdout) ? 0 : EXIT_INPUT;
@@ -286,7 +295,9 @@ static int cmd_inspect(int argc, char **argv)
         fprintf(stderr, "imprint: error: cannot write to standard output\n");
 cleanup:
     g_strfreev(words);
+    imprint_build_resolved_free(resolved);
     imprint_doc_free(doc);
+    imprint_edition_free(e);
     imprint_diags_free(diags);
     g_free(dialect_name);
     g_free(as);
@@ -298,8 +309,9 @@ static void lint_one(const char *path, const imprint_read_opts *opts, imprint_di
     if (is_edition_path(path)) {
         imprint_edition *e = imprint_edition_load(path, diags);
         imprint_doc *doc = e ? imprint_edition_read(e, diags) : NULL;
-        if (doc)
-            check_doc(doc, path, diags);
+        /* What a build would find wrong: the style, the cover, the figures. */
+        if (doc && check_doc(doc, path, diags))
+            imprint_build_resolved_free(imprint_build_resolve(e, doc, NULL, diags));
         imprint_doc_free(doc);
         imprint_edition_free(e);
         return;
@@ -375,7 +387,7 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "--list-formats") == 0) {
         for (const imprint_format *f = imprint_formats; f->name; f++)
-            printf("%s %s %s\n", f->name, f->extension, f->write ? "ready" : "not-built-yet");
+            printf("%s %s\n", f->name, f->extension);
         return 0;
     }
     if (strcmp(cmd, "build") == 0)

@@ -10,7 +10,6 @@
 
 #include "edition/edition_internal.h"
 #include "imprint/style.h"
-#include "edition/uuid.h"
 
 /* Largest edition file read: an edition is a page of YAML; a bigger file is
  * a wrong path (a source given as an edition), not an edition. */
@@ -220,26 +219,6 @@ static bool valid_language(const char *s)
     return *s == '\0';
 }
 
-static bool valid_length_pair(const char *s, const char *unit)
-{
-    char *end;
-    double w = g_ascii_strtod(s, &end);
-    if (end == s || w <= 0 || (*end != 'x' && *end != 'X'))
-        return false;
-    const char *h_start = end + 1;
-    double h = g_ascii_strtod(h_start, &end);
-    if (end == h_start || h <= 0)
-        return false;
-    return g_ascii_strcasecmp(end, unit) == 0;
-}
-
-static bool valid_paper(const char *s)
-{
-    return g_ascii_strcasecmp(s, "a4") == 0 || g_ascii_strcasecmp(s, "a5") == 0 ||
-           g_ascii_strcasecmp(s, "letter") == 0 || valid_length_pair(s, "in") ||
-           valid_length_pair(s, "mm");
-}
-
 static bool style_exists(const char *name)
 {
     char *file = g_strconcat(name, ".yaml", NULL);
@@ -276,14 +255,14 @@ static void pdf_pair(loader *L, void *target, const char *key, yaml_node_t *key_
     if (!get_string(L, key, v, &s))
         return;
     if (strcmp(key, "paper") == 0) {
-        if (valid_paper(s)) {
+        if (imprint_edition_paper_parse(s, &e->paper_w, &e->paper_h)) {
             g_free(e->paper);
             e->paper = g_strdup(s);
         } else {
             fail_at(L, v,
                     "bad paper size '%s' (use a4, a5, letter, WIDTHxHEIGHTin or "
-                    "WIDTHxHEIGHTmm)",
-                    s);
+                    "WIDTHxHEIGHTmm, at most %.0f mm a side)",
+                    s, IMPRINT_EDITION_MAX_PAPER_MM);
         }
     } else if (strcmp(key, "notes") == 0) {
         if (strcmp(s, "page") == 0)
@@ -598,6 +577,7 @@ imprint_edition *imprint_edition_load(const char *path, imprint_diags *diags)
     e->dir = g_path_get_dirname(path);
     e->name = edition_name(path);
     e->paper = g_strdup("a5");
+    imprint_edition_paper_parse(e->paper, &e->paper_w, &e->paper_h);
     e->notes = IMPRINT_NOTES_PAGE;
 
     loader L = {.path = path, .doc = &doc, .diags = diags, .ok = true};
@@ -622,19 +602,10 @@ imprint_edition *imprint_edition_load(const char *path, imprint_diags *diags)
         imprint_edition_free(e);
         return NULL;
     }
-    if (!e->language)
-        e->language = g_strdup("en");
     if (!e->style)
         e->style = g_strdup("classic");
     if (!e->cover)
         e->cover = g_strdup("auto");
-    if (!e->identifier) {
-        char uuid[IMPRINT_UUID_STRLEN + 1];
-        /* DESIGN.md: the edition's name, the NAME of NAME.epub, so that a
-         * retitled edition keeps its identity on readers' shelves. */
-        imprint_uuid_v5(imprint_uuid_ns_url, e->name, uuid);
-        e->identifier = g_strconcat("urn:uuid:", uuid, NULL);
-    }
     return e;
 }
 

@@ -282,18 +282,26 @@ static bool place_entry(imprint_doc *doc, const imprint_edition *e, size_t index
     return true;
 }
 
+/* The edition's metadata over what the readers found (a TEI source's
+ * language, say): what the edition says wins, what it leaves out stays. */
+static void set_meta(imprint_doc *doc, const char **field, const char *value)
+{
+    if (value)
+        *field = imprint_arena_strdup(doc->arena, value);
+}
+
 static void fill_meta(imprint_doc *doc, const imprint_edition *e)
 {
-    imprint_arena *A = doc->arena;
-    doc->meta.title = imprint_arena_strdup(A, e->title);
-    doc->meta.subtitle = imprint_arena_strdup(A, e->subtitle);
-    doc->meta.editor = imprint_arena_strdup(A, e->editor);
-    doc->meta.language = imprint_arena_strdup(A, e->language);
-    doc->meta.identifier = imprint_arena_strdup(A, e->identifier);
-    doc->meta.date = imprint_arena_strdup(A, e->date);
-    doc->meta.publisher = imprint_arena_strdup(A, e->publisher);
-    doc->meta.rights = imprint_arena_strdup(A, e->rights);
-    doc->meta.description = imprint_arena_strdup(A, e->description);
+    imprint_meta *m = &doc->meta;
+    set_meta(doc, &m->title, e->title);
+    set_meta(doc, &m->subtitle, e->subtitle);
+    set_meta(doc, &m->editor, e->editor);
+    set_meta(doc, &m->language, e->language);
+    set_meta(doc, &m->identifier, e->identifier);
+    set_meta(doc, &m->date, e->date);
+    set_meta(doc, &m->publisher, e->publisher);
+    set_meta(doc, &m->rights, e->rights);
+    set_meta(doc, &m->description, e->description);
 }
 
 imprint_doc *imprint_edition_read(const imprint_edition *e, imprint_diags *diags)

@@ -33,6 +33,7 @@ void imprint_style_free(imprint_style *style)
     g_free(style->name);
     g_free(style->yaml_path);
     g_free(style->css_path);
+    g_free(style->css);
     g_free(style->font_family);
     g_free(style->font_regular);
     g_free(style->font_italic);
@@ -353,8 +354,16 @@ imprint_style *imprint_style_load(const char *data_dir, const char *name, imprin
         char *css = g_strconcat(name, ".css", NULL);
         st->css_path = g_build_filename(data_dir, "styles", css, NULL);
         g_free(css);
-        if (!g_file_test(st->css_path, G_FILE_TEST_IS_REGULAR))
+        GError *err = NULL;
+        gsize len = 0;
+        if (!g_file_test(st->css_path, G_FILE_TEST_IS_REGULAR)) {
             g_clear_pointer(&st->css_path, g_free);
+        } else if (!g_file_get_contents(st->css_path, &st->css, &len, &err)) {
+            imprint_diags_report(diags, IMPRINT_SEV_ERROR, (imprint_pos){st->css_path, 0, 0},
+                                 "cannot read the style's CSS: %s", err->message);
+            g_error_free(err);
+            ld.ok = false;
+        }
     }
 
 cleanup:

@@ -213,23 +213,69 @@ imprint_node *imprint_node_article(const imprint_node *node)
     return NULL;
 }
 
-static void collect_text(const imprint_node *node, GString *out)
+void imprint_node_append_plain(const imprint_node *node, void *out)
 {
-    if (node->kind == IMPRINT_NODE_TEXT) {
-        g_string_append_len(out, node->as.text.text, (gssize)node->as.text.len);
-        return;
+    GString *s = out;
+    imprint_iter it;
+    imprint_iter_init(&it, node);
+    while (imprint_iter_next(&it) != IMPRINT_EVENT_DONE) {
+        if (it.event != IMPRINT_EVENT_ENTER)
+            continue;
+        if (it.node->kind == IMPRINT_NODE_TEXT)
+            g_string_append_len(s, it.node->as.text.text, (gssize)it.node->as.text.len);
+        else if (it.node->kind == IMPRINT_NODE_LINEBREAK)
+            g_string_append_c(s, ' ');
     }
-    for (const imprint_node *c = node->first_child; c; c = c->next)
-        collect_text(c, out);
 }
 
 char *imprint_node_plain_text(imprint_doc *doc, const imprint_node *node)
 {
     GString *s = g_string_new(NULL);
-    collect_text(node, s);
+    imprint_node_append_plain(node, s);
     char *r = imprint_arena_strndup(doc->arena, s->str, s->len);
     g_string_free(s, TRUE);
     return r;
+}
+
+/* Appends the words of `text` to `label` up to the word limit; returns false
+ * when words were left out. */
+static bool take_words(GString *label, const char *text)
+{
+    int n = 0;
+    const char *p = text;
+    for (;;) {
+        while (*p && (g_unichar_isspace(g_utf8_get_char(p)) || g_utf8_get_char(p) == 0x00A0))
+            p = g_utf8_next_char(p);
+        if (!*p)
+            return true;
+        if (n == IMPRINT_ARTICLE_LABEL_WORDS)
+            return false;
+        if (n++)
+            g_string_append_c(label, ' ');
+        while (*p && !g_unichar_isspace(g_utf8_get_char(p)) && g_utf8_get_char(p) != 0x00A0) {
+            const char *next = g_utf8_next_char(p);
+            g_string_append_len(label, p, next - p);
+            p = next;
+        }
+    }
+}
+
+char *imprint_article_label(const imprint_node *article)
+{
+    if (article->as.article.title && *article->as.article.title)
+        return g_strdup(article->as.article.title);
+    GString *label = g_string_new(NULL);
+    GString *text = g_string_new(NULL);
+    for (const imprint_node *c = article->first_child; c && label->len == 0; c = c->next) {
+        g_string_truncate(text, 0);
+        imprint_node_append_plain(c, text);
+        if (!take_words(label, text->str))
+            g_string_append(label, "\u2026");
+    }
+    g_string_free(text, TRUE);
+    if (label->len == 0)
+        g_string_append(label, "Untitled");
+    return g_string_free(label, FALSE);
 }
 
 /* Tree check. Iterative over siblings, recursive over depth; the readers

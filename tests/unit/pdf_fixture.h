@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "imprint/build.h"
 #include "imprint/edition.h"
 #include "imprint/model.h"
 #include "imprint/pdf.h"
@@ -205,6 +206,29 @@ static inline imprint_edition *fx_edition(const char *name)
     e->paper = g_strdup("a5");
     e->notes = IMPRINT_NOTES_PAGE;
     return e;
+}
+
+/* The writer's options as a build resolves them (imprint_build_resolve),
+ * filled by hand so that a test can give a style it changed: the
+ * document's metadata, the edition's paper, notes and date. */
+static inline imprint_output_opts fx_opts(const imprint_doc *doc, const imprint_edition *e,
+                                          const imprint_style *st)
+{
+    imprint_output_opts o = {0};
+    o.edition_path = e->path;
+    o.meta = doc->meta;
+    if (!o.meta.title)
+        o.meta.title = e->title;
+    if (!o.meta.language)
+        o.meta.language = e->language ? e->language : "en";
+    o.style = st;
+    o.data_dir = SOURCE_DIR;
+    g_assert_true(imprint_edition_paper_parse(e->paper, &o.paper_w, &o.paper_h));
+    o.notes = e->notes;
+    imprint_diags *d = imprint_diags_new();
+    g_assert_true(imprint_build_epoch(e, &o.epoch, d));
+    imprint_diags_free(d);
+    return o;
 }
 
 static inline imprint_style *fx_style(void)

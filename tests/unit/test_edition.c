@@ -4,8 +4,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "imprint/build.h"
 #include "imprint/edition.h"
-#include "edition/uuid.h"
+#include "build/uuid.h"
 
 #define EDITION_FIXTURES FIXTURES_DIR "/edition"
 
@@ -133,7 +134,7 @@ static void test_defaults(void)
     imprint_edition *e = imprint_edition_load(s.yaml, diags);
     g_assert_nonnull(e);
     g_assert_cmpstr(e->name, ==, "ed");
-    g_assert_cmpstr(e->language, ==, "en");
+    g_assert_null(e->language); /* the build's default, "en", is not the edition's */
     g_assert_cmpstr(e->style, ==, "classic");
     g_assert_cmpstr(e->cover, ==, "auto");
     g_assert_cmpstr(e->paper, ==, "a5");
@@ -143,9 +144,22 @@ static void test_defaults(void)
     g_assert_cmpint(e->articles[0].dialect, ==, IMPRINT_DIALECT_AUTO);
     g_assert_false(e->articles[0].order_source);
     g_assert_null(e->articles[0].split);
-    /* UUID v5 (URL namespace) of the edition's name (the file name without .yaml,
-     * as in DESIGN.md), as Python's uuid.uuid5 gives it. */
-    g_assert_cmpstr(e->identifier, ==, "urn:uuid:a754861a-e216-5ac0-bc83-467e9efc01bc");
+    /* The build resolves the defaults: language en, and the UUID v5 (URL
+     * namespace) of the edition's name (the file name without .yaml, as in
+     * DESIGN.md), as Python's uuid.uuid5 gives it. */
+    g_assert_null(e->identifier);
+    imprint_doc *doc = imprint_edition_read(e, diags);
+    g_assert_nonnull(doc);
+    imprint_build_resolved *r = imprint_build_resolve(e, doc, SOURCE_DIR, diags);
+    g_assert_nonnull(r);
+    const imprint_output_opts *o = imprint_build_resolved_opts(r);
+    g_assert_cmpstr(o->meta.identifier, ==, "urn:uuid:a754861a-e216-5ac0-bc83-467e9efc01bc");
+    g_assert_cmpstr(o->meta.language, ==, "en");
+    g_assert_cmpstr(o->meta.title, ==, "The Moscow Trials");
+    g_assert_cmpfloat_with_epsilon(o->paper_w, 419.53, 0.01);
+    g_assert_null(o->cover.data);
+    imprint_build_resolved_free(r);
+    imprint_doc_free(doc);
     /* A source path is taken relative to the edition file's folder. */
     char *expected = g_build_filename(s.dir, "src.txt", NULL);
     g_assert_cmpstr(e->articles[0].source_path, ==, expected);
@@ -233,7 +247,7 @@ static void test_wrong_types(void)
                       "ed.yaml:3:10: error: bad notes value 'bottom' (use page or article)");
     expect_load_error("title: T\npdf:\n  paper: b5\n" ARTICLES,
                       "ed.yaml:3:10: error: bad paper size 'b5' (use a4, a5, letter, "
-                      "WIDTHxHEIGHTin or WIDTHxHEIGHTmm)");
+                      "WIDTHxHEIGHTin or WIDTHxHEIGHTmm, at most 2000 mm a side)");
     expect_load_error("title: T\ndate: 21.11.2026\n" ARTICLES,
                       "ed.yaml:2:7: error: bad date '21.11.2026' (write YYYY-MM-DD)");
     expect_load_error("title: T\ndate: 2026-02-30\n" ARTICLES,
@@ -498,9 +512,38 @@ static void test_read_dialect_forced(void)
     imprint_diags_free(diags);
 }
 
+static void test_paper_sizes(void)
+{
+    double w, h;
+    g_assert_true(imprint_edition_paper_parse("a5", &w, &h));
+    g_assert_cmpfloat_with_epsilon(w, 419.53, 0.01);
+    g_assert_cmpfloat_with_epsilon(h, 595.28, 0.01);
+    g_assert_true(imprint_edition_paper_parse("A4", &w, &h));
+    g_assert_cmpfloat_with_epsilon(w, 595.28, 0.01);
+    g_assert_true(imprint_edition_paper_parse("letter", &w, &h));
+    g_assert_cmpfloat_with_epsilon(w, 612.0, 0.01);
+    g_assert_cmpfloat_with_epsilon(h, 792.0, 0.01);
+    g_assert_true(imprint_edition_paper_parse("6x9in", &w, &h));
+    g_assert_cmpfloat_with_epsilon(w, 432.0, 0.01);
+    g_assert_cmpfloat_with_epsilon(h, 648.0, 0.01);
+    g_assert_true(imprint_edition_paper_parse("120.5x190mm", &w, &h));
+    g_assert_cmpfloat_with_epsilon(w, 120.5 * 72 / 25.4, 0.01);
+    g_assert_false(imprint_edition_paper_parse("b5", &w, &h));
+    g_assert_false(imprint_edition_paper_parse("6x9", &w, &h));
+    g_assert_false(imprint_edition_paper_parse("0x9in", &w, &h));
+    g_assert_false(imprint_edition_paper_parse("-5x9in", &w, &h));
+    g_assert_false(imprint_edition_paper_parse("x9mm", &w, &h));
+    g_assert_false(imprint_edition_paper_parse("", &w, &h));
+    g_assert_false(imprint_edition_paper_parse(NULL, &w, &h));
+    /* IMPRINT_EDITION_MAX_PAPER_MM */
+    g_assert_true(imprint_edition_paper_parse("2000x2000mm", &w, &h));
+    g_assert_false(imprint_edition_paper_parse("2001x100mm", &w, &h));
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/edition/paper-sizes", test_paper_sizes);
     g_test_add_func("/edition/every-key", test_every_key);
     g_test_add_func("/edition/defaults", test_defaults);
     g_test_add_func("/edition/cover-path", test_cover_path);

@@ -15,6 +15,8 @@
 #include <zip.h>
 
 #include "write/epub/epub.h"
+#include "writer_fixture.h"
+#include "build/image.h"
 #include "epub_check.h"
 #include "epub_fixture.h"
 
@@ -26,7 +28,7 @@ static bool build(const char *path, imprint_diags *diags)
         g_error("fixture is not a sound tree: %s", problems->str);
     g_string_free(problems, TRUE);
     imprint_edition ed = fx_edition();
-    bool ok = imprint_format_write_epub(doc, &ed, path, diags);
+    bool ok = fx_write(imprint_write_epub, doc, &ed, path, diags);
     imprint_doc_free(doc);
     return ok;
 }
@@ -175,7 +177,7 @@ static void test_blocks(void)
     xmlFreeDoc(x);
     gsize len;
     const char *png = entry(b, "OEBPS/images/figure1.png", &len);
-    g_assert_cmpstr(imprint_image_media_type((const guint8 *)png, len), ==, "image/png");
+    g_assert_cmpstr(build_image_type((const guint8 *)png, len), ==, "image/png");
 
     x = entry_xml(b, "OEBPS/a002.xhtml");
     g_assert_cmpint(count(x, "/h:html[@lang='el']"), ==, 1);
@@ -316,7 +318,7 @@ static void test_cover(void)
     book *b = the_book();
     gsize len;
     const guint8 *png = (const guint8 *)entry(b, "OEBPS/images/cover.png", &len);
-    g_assert_cmpstr(imprint_image_media_type(png, len), ==, "image/png");
+    g_assert_cmpstr(build_image_type(png, len), ==, "image/png");
     guint32 w = (guint32)png[16] << 24 | (guint32)png[17] << 16 | (guint32)png[18] << 8 | png[19];
     guint32 h = (guint32)png[20] << 24 | (guint32)png[21] << 16 | (guint32)png[22] << 8 | png[23];
     g_assert_cmpuint(w, ==, IMPRINT_COVER_WIDTH);
@@ -434,7 +436,7 @@ static void expect_failure(const char *path, imprint_doc *doc, imprint_edition *
                            const char *message)
 {
     imprint_diags *diags = imprint_diags_new();
-    g_assert_false(imprint_format_write_epub(doc, ed, path, diags));
+    g_assert_false(fx_write(imprint_write_epub, doc, ed, path, diags));
     if (imprint_diags_count_matching(diags, IMPRINT_SEV_ERROR, message) == 0) {
         imprint_diags_print(diags, stderr, false);
         g_error("expected an error saying \"%s\"", message);
@@ -467,7 +469,7 @@ static void test_bad_cover(void)
     /* A real image is used as it is. */
     ed.cover = FIXTURES_DIR "/epub/figure.png";
     imprint_diags *diags = imprint_diags_new();
-    g_assert_true(imprint_format_write_epub(doc, &ed, path, diags));
+    g_assert_true(fx_write(imprint_write_epub, doc, &ed, path, diags));
     imprint_diags_free(diags);
     book *b = book_read(path);
     gsize len, flen;
@@ -563,37 +565,25 @@ static void test_missing_font(void)
     g_free(out);
 }
 
-static void test_epoch(void)
+/* The identifier the book gets: the edition's, else the UUID v5 of its name
+ * (resolved by the build, not invented by the writer). */
+static void test_identifier(void)
 {
     imprint_edition ed = fx_edition();
+    imprint_doc *doc = imprint_doc_new();
     imprint_diags *diags = imprint_diags_new();
-    char *old = g_strdup(g_getenv("SOURCE_DATE_EPOCH"));
-    g_unsetenv("SOURCE_DATE_EPOCH");
-    g_assert_cmpint(imprint_epub_epoch(&ed, diags), ==, 1795219200); /* 2026-11-21 UTC */
-    ed.date = NULL;
-    g_assert_cmpint(imprint_epub_epoch(&ed, diags), ==, 0);
-    g_setenv("SOURCE_DATE_EPOCH", "86400", TRUE);
-    g_assert_cmpint(imprint_epub_epoch(&ed, diags), ==, 86400);
-    g_assert_cmpuint(imprint_diags_len(diags), ==, 0);
-    g_setenv("SOURCE_DATE_EPOCH", "yesterday", TRUE);
-    g_assert_cmpint(imprint_epub_epoch(&ed, diags), ==, -1);
-    g_assert_cmpuint(imprint_diags_count_matching(diags, IMPRINT_SEV_ERROR, "SOURCE_DATE_EPOCH"),
-                     ==, 1);
-    if (old)
-        g_setenv("SOURCE_DATE_EPOCH", old, TRUE);
-    else
-        g_unsetenv("SOURCE_DATE_EPOCH");
-    g_free(old);
-    imprint_diags_free(diags);
-
-    ed = fx_edition();
-    char *id = imprint_epub_identifier(&ed);
-    g_assert_cmpstr(id, ==, "urn:uuid:77d4f92a-a24d-5051-9b8c-171318384d9a");
-    g_free(id);
+    imprint_build_resolved *r = imprint_build_resolve(&ed, doc, SOURCE_DIR, diags);
+    g_assert_nonnull(r);
+    g_assert_cmpstr(imprint_build_resolved_opts(r)->meta.identifier, ==,
+                    "urn:uuid:77d4f92a-a24d-5051-9b8c-171318384d9a");
+    g_assert_cmpstr(imprint_build_resolved_opts(r)->meta.language, ==, "en");
+    imprint_build_resolved_free(r);
     ed.identifier = "isbn:9780000000000";
-    id = imprint_epub_identifier(&ed);
-    g_assert_cmpstr(id, ==, "isbn:9780000000000");
-    g_free(id);
+    r = imprint_build_resolve(&ed, doc, SOURCE_DIR, diags);
+    g_assert_cmpstr(imprint_build_resolved_opts(r)->meta.identifier, ==, "isbn:9780000000000");
+    imprint_build_resolved_free(r);
+    imprint_diags_free(diags);
+    imprint_doc_free(doc);
 }
 
 /* SOURCE_DATE_EPOCH sets the time of every zip entry and dcterms:modified. */
@@ -657,7 +647,7 @@ static void test_nav_depth_limit(void)
     char *path = g_build_filename(dir, "deep.epub", NULL);
     imprint_edition ed = fx_edition();
     imprint_diags *diags = imprint_diags_new();
-    g_assert_true(imprint_format_write_epub(doc, &ed, path, diags));
+    g_assert_true(fx_write(imprint_write_epub, doc, &ed, path, diags));
     imprint_diags_free(diags);
     book *b = book_read(path);
     xmlDoc *x = entry_xml(b, "OEBPS/nav.xhtml");
@@ -691,7 +681,7 @@ static void test_missing_glyphs(void)
     char *path = g_build_filename(dir, "glyphs.epub", NULL);
     imprint_edition ed = fx_edition();
     imprint_diags *diags = imprint_diags_new();
-    g_assert_true(imprint_format_write_epub(doc, &ed, path, diags));
+    g_assert_true(fx_write(imprint_write_epub, doc, &ed, path, diags));
     g_assert_cmpuint(imprint_diags_count_matching(diags, IMPRINT_SEV_WARNING,
                                                   "2 characters are not in the bundled fonts"),
                      ==, 1);
@@ -739,7 +729,7 @@ static void test_figure_limits(void)
     char *path = g_build_filename(dir, "figures.epub", NULL);
     imprint_edition ed = fx_edition();
     imprint_diags *diags = imprint_diags_new();
-    g_assert_true(imprint_format_write_epub(doc, &ed, path, diags));
+    g_assert_true(fx_write(imprint_write_epub, doc, &ed, path, diags));
     g_assert_cmpuint(imprint_diags_count_matching(diags, IMPRINT_SEV_WARNING, "larger than 20 MB"),
                      ==, 1);
     g_assert_cmpuint(
@@ -763,19 +753,20 @@ static void test_figure_limits(void)
     g_free(dir);
 }
 
-/* COVER_MAX_BYTES: a cover file over 30 MB is an error, nothing written. */
+/* IMPRINT_BUILD_MAX_IMAGE_BYTES: a cover file over 20 MB is an error, nothing
+ * written. */
 static void test_cover_limit(void)
 {
     char *dir = tmpdir();
     char *cover = g_build_filename(dir, "huge.png", NULL);
-    fake_png(cover, 30 * 1024 * 1024 + 1);
+    fake_png(cover, IMPRINT_BUILD_MAX_IMAGE_BYTES + 1);
     char *out = g_build_filename(dir, "out", NULL);
     g_mkdir(out, 0755);
     char *path = g_build_filename(out, "book.epub", NULL);
     imprint_doc *doc = fx_every_kind();
     imprint_edition ed = fx_edition();
     ed.cover = cover;
-    expect_failure(path, doc, &ed, "is larger than 30 MB");
+    expect_failure(path, doc, &ed, "is larger than 20 MB");
     assert_dir_empty(out);
     imprint_doc_free(doc);
     rm_rf(dir);
@@ -821,27 +812,6 @@ static void test_cover_long_title(void)
     imprint_style_free(st);
     imprint_diags_free(diags);
     g_string_free(title, TRUE);
-}
-
-/* LABEL_MAX_WORDS: an untitled article is listed by its first 8 words. */
-static void test_label_words(void)
-{
-    imprint_doc *doc = imprint_doc_new();
-    imprint_node *a = fx_node(doc, IMPRINT_NODE_ARTICLE, doc->root);
-    fx_para(doc, a, "one two three four five six seven eight nine ten");
-    char *label = imprint_epub_article_label(a);
-    g_assert_cmpstr(label, ==, "one two three four five six seven eight\u2026");
-    g_free(label);
-    imprint_node *b = fx_node(doc, IMPRINT_NODE_ARTICLE, doc->root);
-    fx_para(doc, b, "just\u00a0three words");
-    label = imprint_epub_article_label(b);
-    g_assert_cmpstr(label, ==, "just three words");
-    g_free(label);
-    imprint_node *c = fx_node(doc, IMPRINT_NODE_ARTICLE, doc->root);
-    label = imprint_epub_article_label(c);
-    g_assert_cmpstr(label, ==, "Untitled");
-    g_free(label);
-    imprint_doc_free(doc);
 }
 
 /* The CSS follows the style's numbers, sizes relative to the body's. */
@@ -893,14 +863,13 @@ int main(int argc, char **argv)
     g_test_add_func("/epub/bad-cover", test_bad_cover);
     g_test_add_func("/epub/unwritable", test_unwritable);
     g_test_add_func("/epub/missing-font", test_missing_font);
-    g_test_add_func("/epub/epoch", test_epoch);
+    g_test_add_func("/epub/identifier", test_identifier);
     g_test_add_func("/epub/source-date-epoch", test_source_date_epoch);
     g_test_add_func("/epub/nav-depth-limit", test_nav_depth_limit);
     g_test_add_func("/epub/missing-glyphs", test_missing_glyphs);
     g_test_add_func("/epub/figure-limits", test_figure_limits);
     g_test_add_func("/epub/cover-limit", test_cover_limit);
     g_test_add_func("/epub/cover-long-title", test_cover_long_title);
-    g_test_add_func("/epub/label-words", test_label_words);
     g_test_add_func("/epub/css", test_css);
     int rc = g_test_run();
     if (shared) {

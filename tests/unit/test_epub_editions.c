@@ -9,6 +9,7 @@
 
 #include "imprint/edition.h"
 #include "write/epub/epub.h"
+#include "writer_fixture.h"
 #include "epub_check.h"
 
 static char *tmp;
@@ -78,8 +79,8 @@ static void check_edition(gconstpointer data)
     g_mkdir_with_parents(dir, 0755);
     char *one = g_build_filename(dir, "one.epub", NULL);
     char *two = g_build_filename(dir, "two.epub", NULL);
-    g_assert_true(imprint_format_write_epub(doc, ed, one, diags));
-    g_assert_true(imprint_format_write_epub(doc, ed, two, diags));
+    g_assert_true(fx_write(imprint_write_epub, doc, ed, one, diags));
+    g_assert_true(fx_write(imprint_write_epub, doc, ed, two, diags));
     g_assert_cmpuint(imprint_diags_count(diags, IMPRINT_SEV_ERROR), ==, 0);
 
     gchar *a = NULL, *b = NULL;

@@ -1,4 +1,5 @@
 #include <glib.h>
+#include <string.h>
 
 #include "imprint/arena.h"
 #include "imprint/diag.h"
@@ -155,6 +156,85 @@ static void test_diags(void)
     imprint_diags_free(NULL);
 }
 
+static imprint_node *add(imprint_doc *doc, imprint_node *parent, imprint_node_kind kind)
+{
+    imprint_node *n = imprint_node_new(doc, kind, P(1));
+    g_assert_true(imprint_node_append(parent, n));
+    return n;
+}
+
+static void add_text(imprint_doc *doc, imprint_node *parent, const char *s)
+{
+    g_assert_true(imprint_node_append(parent, imprint_node_new_text(doc, P(1), s, strlen(s))));
+}
+
+/* IMPRINT_ARTICLE_LABEL_WORDS: an untitled article is named by its first 8
+ * words, whatever the block that holds them; a title wins. */
+static void test_article_label(void)
+{
+    imprint_doc *doc = imprint_doc_new();
+    imprint_node *a = add(doc, doc->root, IMPRINT_NODE_ARTICLE);
+    add_text(doc, add(doc, a, IMPRINT_NODE_PARAGRAPH),
+             "one two three four five six seven eight nine ten");
+    char *label = imprint_article_label(a);
+    g_assert_cmpstr(label, ==, "one two three four five six seven eight\u2026");
+    g_free(label);
+    imprint_node *b = add(doc, doc->root, IMPRINT_NODE_ARTICLE);
+    add(doc, b, IMPRINT_NODE_BREAK);
+    imprint_node *q = add(doc, b, IMPRINT_NODE_QUOTE);
+    imprint_node *p = add(doc, q, IMPRINT_NODE_PARAGRAPH);
+    add_text(doc, p, "just\u00a0three");
+    add(doc, p, IMPRINT_NODE_LINEBREAK);
+    add_text(doc, p, "words");
+    label = imprint_article_label(b);
+    g_assert_cmpstr(label, ==, "just three words"); /* exactly 8 would have no ellipsis either */
+    g_free(label);
+    imprint_node *c = add(doc, doc->root, IMPRINT_NODE_ARTICLE);
+    label = imprint_article_label(c);
+    g_assert_cmpstr(label, ==, "Untitled");
+    g_free(label);
+    c->as.article.title = "A Title";
+    label = imprint_article_label(c);
+    g_assert_cmpstr(label, ==, "A Title");
+    g_free(label);
+    imprint_doc_free(doc);
+}
+
+/* The iterator: enter before the children, exit after; leaves are entered
+ * only; the walk stays inside its root and ends with DONE for good. */
+static void test_iterator(void)
+{
+    imprint_doc *doc = imprint_doc_new();
+    imprint_node *a = add(doc, doc->root, IMPRINT_NODE_ARTICLE);
+    imprint_node *p = add(doc, a, IMPRINT_NODE_PARAGRAPH);
+    add_text(doc, p, "x");
+    imprint_node *em = add(doc, p, IMPRINT_NODE_EMPH);
+    add_text(doc, em, "y");
+    add(doc, p, IMPRINT_NODE_LINEBREAK);
+    add(doc, a, IMPRINT_NODE_BREAK);
+    add(doc, a, IMPRINT_NODE_LIST); /* empty container: enter and exit */
+    add(doc, doc->root, IMPRINT_NODE_ARTICLE); /* outside the walked subtree */
+    GString *trace = g_string_new(NULL);
+    imprint_iter it;
+    imprint_iter_init(&it, a);
+    while (imprint_iter_next(&it) != IMPRINT_EVENT_DONE)
+        g_string_append_printf(trace, "%c%s ", it.event == IMPRINT_EVENT_ENTER ? '+' : '-',
+                               imprint_node_kind_name(it.node->kind));
+    g_assert_cmpstr(trace->str, ==,
+                    "+article +paragraph +text +emph +text -emph +linebreak -paragraph +break "
+                    "+list -list -article ");
+    g_assert_cmpint(imprint_iter_next(&it), ==, IMPRINT_EVENT_DONE);
+    imprint_iter_init(&it, NULL);
+    g_assert_cmpint(imprint_iter_next(&it), ==, IMPRINT_EVENT_DONE);
+    g_string_free(trace, TRUE);
+
+    GString *plain = g_string_new(NULL);
+    imprint_node_append_plain(p, plain);
+    g_assert_cmpstr(plain->str, ==, "xy ");
+    g_string_free(plain, TRUE);
+    imprint_doc_free(doc);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -163,6 +243,8 @@ int main(int argc, char **argv)
     g_test_add_func("/model/check-finds-problems", test_check_finds_problems);
     g_test_add_func("/model/many-refs", test_many_refs);
     g_test_add_func("/model/arena", test_arena);
+    g_test_add_func("/model/article-label", test_article_label);
+    g_test_add_func("/model/iterator", test_iterator);
     g_test_add_func("/diag/format", test_diags);
     return g_test_run();
 }

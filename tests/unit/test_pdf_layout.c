@@ -11,6 +11,7 @@ typedef struct {
     pdf_ctx ctx;
     imprint_doc *doc;
     imprint_edition *edition;
+    imprint_output_opts opts;
     imprint_style *style;
     imprint_diags *diags;
 } rig;
@@ -22,12 +23,13 @@ static void rig_init(rig *r, imprint_doc *doc)
     r->edition = fx_edition("layout");
     r->style = fx_style();
     r->diags = imprint_diags_new();
+    r->opts = fx_opts(doc, r->edition, r->style);
     r->ctx.doc = doc;
-    r->ctx.edition = r->edition;
+    r->ctx.opts = &r->opts;
     r->ctx.style = r->style;
     r->ctx.diags = r->diags;
     r->ctx.notes_mode = IMPRINT_NOTES_PAGE;
-    g_assert_true(pdf_geometry_make(r->style, r->edition, &r->ctx.geo, r->diags));
+    g_assert_true(pdf_geometry_make(&r->opts, &r->ctx.geo, r->diags));
     g_assert_true(pdf_ctx_init(&r->ctx, SOURCE_DIR, r->diags));
 }
 

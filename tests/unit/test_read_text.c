@@ -122,7 +122,7 @@ static void test_quotes(void)
 
     /* a citation split over two lines */
     q = rt_child(a, 5);
-    g_assert_cmpstr(rt_text(&r, q->last_child), ==, "(Getty &Naumov, p. 129)");
+    g_assert_cmpstr(rt_text(&r, q->last_child), ==, "(Getty & Naumov, p. 129)");
     g_assert_cmpint(q->last_child->first_child->next->kind, ==, IMPRINT_NODE_LINEBREAK);
 
     /* a quote of two paragraphs, the first left open */

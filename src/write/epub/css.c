@@ -69,20 +69,20 @@ static bool read_file(imprint_epub *e, const char *path, gchar **data, gsize *le
 
 void imprint_epub_css_fonts(imprint_epub *e)
 {
-    const imprint_style *s = e->style;
+    const imprint_style *s = e->opts->style;
     for (const char *p = always_kept; *p; p = g_utf8_next_char(p))
         hb_set_add(e->unicodes, g_utf8_get_char(p));
 
     const char *files[] = {s->font_regular, s->font_italic, s->font_bold, s->font_bold_italic};
     for (size_t i = 0; i < G_N_ELEMENTS(files); i++) {
-        char *path = imprint_style_font_path(e->data_dir, files[i]);
+        char *path = imprint_style_font_path(e->opts->data_dir, files[i]);
         GBytes *font = imprint_font_subset(path, e->unicodes, e->diags);
         if (font && i == 0) {
             /* Readers would fall back to fonts of their own for these; the
              * editor should know, as the PDF build says too. */
             GArray *missing = imprint_font_missing(path, e->unicodes);
             imprint_fonts_warn_missing(
-                e->diags, (imprint_pos){e->edition->path, 0, 0}, s->font_family,
+                e->diags, (imprint_pos){e->opts->edition_path, 0, 0}, s->font_family,
                 "and e-readers will take them from fonts of their own", missing);
             if (missing)
                 g_array_unref(missing);
@@ -100,7 +100,7 @@ void imprint_epub_css_fonts(imprint_epub *e)
     }
 
     /* The licence travels with the fonts (the OFL asks for it). */
-    char *lpath = imprint_style_font_path(e->data_dir, s->font_license);
+    char *lpath = imprint_style_font_path(e->opts->data_dir, s->font_license);
     gchar *data = NULL;
     gsize len = 0;
     bool ok = read_file(e, lpath, &data, &len);
@@ -114,14 +114,9 @@ void imprint_epub_css_fonts(imprint_epub *e)
 
     GString *css = g_string_new(NULL);
     imprint_epub_css(s, css);
-    if (s->css_path) {
-        if (!read_file(e, s->css_path, &data, &len)) {
-            g_string_free(css, TRUE);
-            return;
-        }
+    if (s->css) {
         g_string_append(css, "/* From the style's CSS: EPUB only. */\n");
-        g_string_append_len(css, data, (gssize)len);
-        g_free(data);
+        g_string_append(css, s->css);
     }
     imprint_epub_add(e, "css", "css/style.css", "text/css", NULL, false, css);
 }

@@ -1,20 +1,23 @@
-#ifndef IMPRINT_EPUB_H
-#define IMPRINT_EPUB_H
+#ifndef IMPRINT_WRITE_EPUB_H
+#define IMPRINT_WRITE_EPUB_H
 
 #include <glib.h>
 #include <hb.h>
 #include <stdbool.h>
-#include <time.h>
 
 #include "imprint/diag.h"
-#include "imprint/edition.h"
 #include "imprint/model.h"
+#include "imprint/output.h"
 #include "imprint/style.h"
 
 /*
- * The EPUB 3 writer. write_epub.c drives the parts below and packs them with
- * libzip; each epub_*.c file makes one kind of file of the book. The parts
- * share one imprint_epub, which the writer owns for the length of one build.
+ * The EPUB 3 writer, internal to src/write/epub. epub.c drives the parts;
+ * each part makes one kind of file of the book and hands it to book.c, the
+ * book being assembled, which the parts share and which calls none of them:
+ *
+ *   epub.c ──▶ front.c, xhtml.c, nav.c, css.c, package.c, container.c
+ *   xhtml.c ──▶ notes.c ──▶ book.c ◀── every part
+ *   front.c ──▶ cover.c;  css.c ──▶ subset.c
  */
 
 /** Cover size in pixels (a 5:8 portrait, the size stores ask for). */
@@ -44,17 +47,14 @@ typedef struct {
     GBytes *data;
 } imprint_epub_file;
 
-/** The state of one EPUB build. */
+/** The book being assembled in one EPUB build (book.c). The document and
+ * options are borrowed; the rest is owned and freed by
+ * imprint_epub_clear(). */
 typedef struct {
     const imprint_doc *doc;
-    const imprint_edition *edition;
-    const imprint_style *style;
-    const char *data_dir;
+    const imprint_output_opts *opts; /* metadata, style, fonts, time stamp, cover */
     imprint_diags *diags;
 
-    const char *lang;         /* the edition's language (default "en") */
-    char *identifier;         /* dc:identifier */
-    time_t epoch;             /* build time: SOURCE_DATE_EPOCH or the edition's date */
     hb_set_t *unicodes;       /* every code point the book's text uses */
     GPtrArray *nav;           /* of imprint_epub_nav*, in reading order */
     GPtrArray *files;         /* of imprint_epub_file*, in container order */
@@ -64,27 +64,18 @@ typedef struct {
     bool failed;              /* an error was reported: write nothing */
 } imprint_epub;
 
-/** Writes `doc` as an EPUB 3 to `path` (through a temporary file in the same
- * folder, renamed at the end; nothing is left at `path` on failure). The style
- * and fonts come from imprint_data_dir(). The format table's entry. */
-bool imprint_format_write_epub(const imprint_doc *doc, const imprint_edition *edition,
-                               const char *path, imprint_diags *diags);
+/* --- book.c: the book being assembled; calls no other part --- */
 
-/** Build time of an edition, as imprint_build_epoch() gives it
- * ($SOURCE_DATE_EPOCH, else the edition's `date` at 00:00 UTC, else 0), after
- * checking that a set $SOURCE_DATE_EPOCH is a number of seconds no later than
- * year 9999 (else an error is reported and -1 returned). */
-time_t imprint_epub_epoch(const imprint_edition *edition, imprint_diags *diags);
+/** Starts an empty book of `doc` with `opts`. */
+void imprint_epub_init(imprint_epub *e, const imprint_doc *doc, const imprint_output_opts *opts,
+                       imprint_diags *diags);
 
-/** The book's identifier: the edition's `identifier` if given, else
- * "urn:uuid:" and the UUID v5 (RFC 4122, URL namespace) of the edition's name.
- * The caller g_free()s it. */
-char *imprint_epub_identifier(const imprint_edition *edition);
+/** Frees what the book holds (not the document or options). */
+void imprint_epub_clear(imprint_epub *e);
 
-/* --- parts (each appends one file to e->files, or reports an error) --- */
-
-/** Appends `s` to `out` with XML escaping; every code point is noted in
- * e->unicodes (so the fonts keep its glyph). */
+/** Appends `s` to `out` with XML escaping and the writers' character policy
+ * (write/chars.h); every code point is noted in e->unicodes (so the fonts
+ * keep its glyph). `e` NULL: attribute text, not set in the book's fonts. */
 void imprint_epub_text(imprint_epub *e, GString *out, const char *s);
 
 /** Opens an XHTML file: XML declaration, html with lang, head with `title` and
@@ -108,22 +99,13 @@ void imprint_epub_add_bytes(imprint_epub *e, const char *id, const char *href,
 /** Adds a navigation entry. */
 void imprint_epub_nav_add(imprint_epub *e, int depth, const char *label, const char *href);
 
-/** Label of an article in contents: its title, or the start of its text when
- * it has none. g_free() it. */
-char *imprint_epub_article_label(const imprint_node *article);
-
 /** File name of article number `index` (0-based): "a001.xhtml"... g_free() it. */
 char *imprint_epub_article_href(size_t index);
 
-/** Renders the article as one XHTML file, its notes at the end, and adds its
- * contents entries. */
-void imprint_epub_article(imprint_epub *e, const imprint_node *article, size_t index);
+/** id of the `k`-th (0-based) reference to note `number`: "r3", "r3-2"... */
+char *imprint_epub_ref_id(int number, size_t k);
 
-/** Renders a block (and what it holds) of an article or note. */
-void imprint_epub_block(imprint_epub *e, GString *out, const imprint_node *block);
-
-/** Renders the inline children of `parent`. */
-void imprint_epub_inlines(imprint_epub *e, GString *out, const imprint_node *parent);
+/* --- notes.c: note references and the asides that hold notes --- */
 
 /** Renders a note reference: a linked superscript number, or a plain one when
  * the reference has no note. `in_link` is the URL of a link being rendered
@@ -131,11 +113,30 @@ void imprint_epub_inlines(imprint_epub *e, GString *out, const imprint_node *par
 void imprint_epub_noteref(imprint_epub *e, GString *out, const imprint_node *ref,
                           const char *in_link);
 
-/** Renders the article's notes as footnote asides with back-links. */
-void imprint_epub_notes(imprint_epub *e, GString *out, const imprint_node *article);
+/** Opens the notes section of an article. */
+void imprint_epub_notes_open(GString *out);
 
-/** id of the `k`-th (0-based) reference to note `number`: "r3", "r3-2"... */
-char *imprint_epub_ref_id(int number, size_t k);
+/** Opens a note: its aside (a visible block when nothing refers to it) and
+ * the paragraph that starts with its back-links, which the caller fills with
+ * the note's first paragraph's inlines. */
+void imprint_epub_note_open(imprint_epub *e, GString *out, const imprint_node *note);
+
+/** Closes the first paragraph that imprint_epub_note_open() opened. */
+void imprint_epub_note_first_close(GString *out);
+
+/** Closes the note's aside. */
+void imprint_epub_note_close(GString *out, const imprint_node *note);
+
+/** Closes the notes section. */
+void imprint_epub_notes_close(GString *out);
+
+/* --- xhtml.c: articles --- */
+
+/** Renders the article as one XHTML file, its notes at the end, and adds its
+ * contents entries. */
+void imprint_epub_article(imprint_epub *e, const imprint_node *article, size_t index);
+
+/* --- front.c: front and back matter --- */
 
 /** The front matter: cover page, title page, contents page. */
 void imprint_epub_front(imprint_epub *e);
@@ -143,9 +144,14 @@ void imprint_epub_front(imprint_epub *e);
 /** The colophon (metadata, sources, "Made with imprint VERSION"). */
 void imprint_epub_colophon(imprint_epub *e);
 
-/** The style sheet (from the style, plus styles/NAME.css) and the fonts,
+/* --- css.c, nav.c, package.c, container.c --- */
+
+/** The style sheet (from the style, plus its EPUB-only CSS) and the fonts,
  * subset to e->unicodes, with their licence. Call after every text file. */
 void imprint_epub_css_fonts(imprint_epub *e);
+
+/** The CSS the style implies (fonts, sizes, indents); appended to `out`. */
+void imprint_epub_css(const imprint_style *style, GString *out);
 
 /** nav.xhtml and toc.ncx from e->nav. */
 void imprint_epub_nav_files(imprint_epub *e);
@@ -153,8 +159,12 @@ void imprint_epub_nav_files(imprint_epub *e);
 /** content.opf: metadata, manifest (every file in e->files) and spine. */
 GString *imprint_epub_package(imprint_epub *e);
 
-/** The CSS the style implies (fonts, sizes, indents); appended to `out`. */
-void imprint_epub_css(const imprint_style *style, GString *out);
+/** The zip container in memory: mimetype first and stored, then the
+ * container file, `opf` and every file of the book in order, each stamped
+ * with opts->epoch. NULL (reported at `path`) on error. */
+GBytes *imprint_epub_container(imprint_epub *e, GBytes *opf, const char *path);
+
+/* --- subset.c, cover.c --- */
 
 /** A subset of the font file at `path` holding the glyphs of `unicodes`
  * (plus what shaping needs), as an OpenType file. NULL (reported) when the
@@ -171,8 +181,5 @@ GArray *imprint_font_missing(const char *path, const hb_set_t *wanted);
  * (reported) on error. */
 GBytes *imprint_cover_render(const imprint_meta *meta, const imprint_style *style,
                              const char *data_dir, imprint_diags *diags);
-
-/** Kind of an image by its first bytes: "image/png", "image/jpeg" or NULL. */
-const char *imprint_image_media_type(const guint8 *data, size_t len);
 
 #endif

@@ -2,50 +2,18 @@
 
 #include <string.h>
 
-/* Largest cover image accepted from `cover: FILE` (bytes). */
-#define COVER_MAX_BYTES (30u * 1024 * 1024)
-
-const char *imprint_image_media_type(const guint8 *data, size_t len)
-{
-    static const guint8 png[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-    if (len >= sizeof png && memcmp(data, png, sizeof png) == 0)
-        return "image/png";
-    if (len >= 3 && data[0] == 0xff && data[1] == 0xd8 && data[2] == 0xff)
-        return "image/jpeg";
-    return NULL;
-}
-
-/* The cover image: drawn (`cover: auto`, the default) or the edition's file,
- * which must really be a PNG or JPEG. */
+/* The cover image: the edition's, read and checked by the build, or one
+ * drawn from the metadata (`cover: auto`, the default). */
 static const char *cover_image(imprint_epub *e)
 {
-    const char *cover = e->edition ? e->edition->cover : NULL;
+    const imprint_image *cover = &e->opts->cover;
     GBytes *bytes = NULL;
-    const char *type = NULL;
-    if (!cover || strcmp(cover, "auto") == 0) {
-        bytes = imprint_cover_render(&e->doc->meta, e->style, e->data_dir, e->diags);
-        type = "image/png";
+    const char *type = "image/png";
+    if (cover->data) {
+        bytes = g_bytes_new_static(cover->data, cover->size);
+        type = cover->media_type;
     } else {
-        imprint_pos pos = {e->edition->path, 0, 0};
-        gchar *data = NULL;
-        gsize len = 0;
-        GError *err = NULL;
-        if (!g_file_get_contents(cover, &data, &len, &err)) {
-            imprint_diags_report(e->diags, IMPRINT_SEV_ERROR, pos, "cannot read cover image: %s",
-                                 err->message);
-            g_error_free(err);
-        } else if (len > COVER_MAX_BYTES) {
-            imprint_diags_report(e->diags, IMPRINT_SEV_ERROR, pos,
-                                 "cover image %s is larger than %u MB", cover,
-                                 COVER_MAX_BYTES / (1024 * 1024));
-            g_free(data);
-        } else if (!(type = imprint_image_media_type((const guint8 *)data, len))) {
-            imprint_diags_report(e->diags, IMPRINT_SEV_ERROR, pos,
-                                 "cover %s is not a PNG or JPEG image", cover);
-            g_free(data);
-        } else {
-            bytes = g_bytes_new_take(data, len);
-        }
+        bytes = imprint_cover_render(&e->opts->meta, e->opts->style, e->opts->data_dir, e->diags);
     }
     if (!bytes) {
         e->failed = true;
@@ -58,9 +26,9 @@ static const char *cover_image(imprint_epub *e)
 
 static void cover_page(imprint_epub *e, const char *href)
 {
-    const imprint_meta *m = &e->doc->meta;
+    const imprint_meta *m = &e->opts->meta;
     GString *out = g_string_new(NULL);
-    imprint_epub_xhtml_open(e, out, "Cover", e->lang, "class=\"cover\"");
+    imprint_epub_xhtml_open(e, out, "Cover", e->opts->meta.language, "class=\"cover\"");
     g_string_append(out, "<section epub:type=\"cover\" class=\"cover\">\n<img src=\"");
     imprint_epub_text(NULL, out, href);
     g_string_append(out, "\" alt=\"Cover: ");
@@ -86,10 +54,10 @@ static void para(imprint_epub *e, GString *out, const char *cls, const char *tex
 
 static void title_page(imprint_epub *e)
 {
-    const imprint_meta *m = &e->doc->meta;
+    const imprint_meta *m = &e->opts->meta;
     const char *title = m->title ? m->title : "Untitled";
     GString *out = g_string_new(NULL);
-    imprint_epub_xhtml_open(e, out, title, e->lang, NULL);
+    imprint_epub_xhtml_open(e, out, title, e->opts->meta.language, NULL);
     g_string_append(out, "<section epub:type=\"titlepage\" class=\"titlepage\">\n"
                          "<h1 class=\"book-title\">");
     imprint_epub_text(e, out, title);
@@ -106,7 +74,7 @@ static void title_page(imprint_epub *e)
 static void contents_page(imprint_epub *e)
 {
     GString *out = g_string_new(NULL);
-    imprint_epub_xhtml_open(e, out, "Contents", e->lang, NULL);
+    imprint_epub_xhtml_open(e, out, "Contents", e->opts->meta.language, NULL);
     g_string_append(out, "<nav epub:type=\"toc\" role=\"doc-toc\" class=\"contents\" "
                          "aria-labelledby=\"contents\">\n<h1 id=\"contents\">");
     imprint_epub_text(e, out, "Contents");
@@ -114,7 +82,7 @@ static void contents_page(imprint_epub *e)
     size_t i = 0;
     for (const imprint_node *a = e->doc->root->first_child; a; a = a->next, i++) {
         char *href = imprint_epub_article_href(i);
-        char *label = imprint_epub_article_label(a);
+        char *label = imprint_article_label(a);
         g_string_append_printf(out, "<li><a href=\"%s\">", href);
         imprint_epub_text(e, out, label);
         g_string_append(out, "</a>");
@@ -192,11 +160,6 @@ static void sources(imprint_epub *e, GString *out)
     for (guint i = 0; i < files->len; i++) {
         const char *f = files->pdata[i];
         GPtrArray *urls = g_ptr_array_new();
-        for (size_t k = 0; e->edition && k < e->edition->narticles; k++) {
-            const imprint_edition_article *ea = &e->edition->articles[k];
-            if (ea->url && ea->source_path && strcmp(ea->source_path, f) == 0)
-                g_ptr_array_add(urls, ea->url);
-        }
         for (const imprint_node *a = e->doc->root->first_child; a; a = a->next)
             if (a->as.article.source_url && a->as.article.source_file &&
                 strcmp(a->as.article.source_file, f) == 0)
@@ -224,9 +187,9 @@ static void sources(imprint_epub *e, GString *out)
 
 void imprint_epub_colophon(imprint_epub *e)
 {
-    const imprint_meta *m = &e->doc->meta;
+    const imprint_meta *m = &e->opts->meta;
     GString *out = g_string_new(NULL);
-    imprint_epub_xhtml_open(e, out, "Colophon", e->lang, NULL);
+    imprint_epub_xhtml_open(e, out, "Colophon", e->opts->meta.language, NULL);
     g_string_append(out, "<section epub:type=\"colophon\" class=\"colophon\" "
                          "aria-labelledby=\"colophon\">\n<h1 id=\"colophon\">");
     imprint_epub_text(e, out, "Colophon");
@@ -236,22 +199,22 @@ void imprint_epub_colophon(imprint_epub *e)
     meta_row(e, out, "Editor", m->editor);
     meta_row(e, out, "Publisher", m->publisher);
     meta_row(e, out, "Date", m->date);
-    meta_row(e, out, "Language", e->lang);
-    meta_row(e, out, "Identifier", e->identifier);
+    meta_row(e, out, "Language", e->opts->meta.language);
+    meta_row(e, out, "Identifier", e->opts->meta.identifier);
     meta_row(e, out, "Rights", m->rights);
     meta_row(e, out, "Description", m->description);
     g_string_append(out, "</dl>\n");
     sources(e, out);
 
-    GDateTime *dt = g_date_time_new_from_unix_utc(e->epoch);
+    GDateTime *dt = g_date_time_new_from_unix_utc(e->opts->epoch);
     char *built = dt ? g_date_time_format(dt, "%Y-%m-%d") : g_strdup("?");
     char *made = g_strdup_printf("Made with imprint %s on %s.", IMPRINT_VERSION, built);
     para(e, out, "made-with", made);
-    if (e->style) {
+    if (e->opts->style) {
         char *fonts =
             g_strdup_printf("Set in %s; its licence (%s) is included in this book "
                             "as fonts/%s.",
-                            e->style->font_family, e->style->font_license, e->style->font_license);
+                            e->opts->style->font_family, e->opts->style->font_license, e->opts->style->font_license);
         para(e, out, "fonts", fonts);
         g_free(fonts);
     }

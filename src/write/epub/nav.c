@@ -2,22 +2,6 @@
 
 #include <string.h>
 
-void imprint_epub_nav_add(imprint_epub *e, int depth, const char *label, const char *href)
-{
-    imprint_epub_nav *n = g_new0(imprint_epub_nav, 1);
-    /* Contents nest one level at a time: a heading that skips levels hangs
-     * under the last entry above it. */
-    int prev = e->nav->len ? ((imprint_epub_nav *)e->nav->pdata[e->nav->len - 1])->depth : 0;
-    if (depth < 1)
-        depth = 1;
-    if (depth > prev + 1)
-        depth = prev + 1;
-    n->depth = depth;
-    n->label = g_strdup(label);
-    n->href = g_strdup(href);
-    g_ptr_array_add(e->nav, n);
-}
-
 /* The first entry whose file is `href` (landmarks point at whole files). */
 static bool has_file(imprint_epub *e, const char *href)
 {
@@ -30,7 +14,7 @@ static bool has_file(imprint_epub *e, const char *href)
 static void nav_xhtml(imprint_epub *e)
 {
     GString *out = g_string_new(NULL);
-    imprint_epub_xhtml_open(e, out, "Contents", e->lang, NULL);
+    imprint_epub_xhtml_open(e, out, "Contents", e->opts->meta.language, NULL);
     g_string_append(out, "<nav epub:type=\"toc\" role=\"doc-toc\" id=\"toc\">\n<h1>");
     imprint_epub_text(e, out, "Contents");
     g_string_append(out, "</h1>\n");
@@ -89,13 +73,13 @@ static void ncx(imprint_epub *e)
         if (n->depth > max_depth)
             max_depth = n->depth;
     }
-    const char *title = e->doc->meta.title ? e->doc->meta.title : "Untitled";
+    const char *title = e->opts->meta.title ? e->opts->meta.title : "Untitled";
     g_string_append(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                          "<ncx xmlns=\"http://www.daisy.org/z3986/2005/ncx/\" version=\"2005-1\" "
                          "xml:lang=\"");
-    imprint_epub_text(NULL, out, e->lang);
+    imprint_epub_text(NULL, out, e->opts->meta.language);
     g_string_append(out, "\">\n<head>\n<meta name=\"dtb:uid\" content=\"");
-    imprint_epub_text(NULL, out, e->identifier);
+    imprint_epub_text(NULL, out, e->opts->meta.identifier);
     g_string_append_printf(out,
                            "\"/>\n<meta name=\"dtb:depth\" content=\"%d\"/>\n"
                            "<meta name=\"dtb:totalPageCount\" content=\"0\"/>\n"

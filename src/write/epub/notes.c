@@ -15,13 +15,6 @@
  * - links never nest: a reference inside a link closes and reopens it.
  */
 
-char *imprint_epub_ref_id(int number, size_t k)
-{
-    if (k == 0)
-        return g_strdup_printf("r%d", number);
-    return g_strdup_printf("r%d-%zu", number, k + 1);
-}
-
 /* Position of `ref` in its note's chain of references. */
 static size_t ref_index(const imprint_node *ref)
 {
@@ -102,38 +95,39 @@ static void backlinks(imprint_epub *e, GString *out, const imprint_node *note)
     g_string_append_c(out, ' ');
 }
 
-void imprint_epub_notes(imprint_epub *e, GString *out, const imprint_node *article)
+void imprint_epub_notes_open(GString *out)
 {
-    if (!article->as.article.first_note)
-        return;
     g_string_append(out, "<section class=\"footnotes\" epub:type=\"footnotes\">\n"
                          "<h2 class=\"notes-heading\">Notes</h2>\n");
-    for (const imprint_node *note = article->as.article.first_note; note;
-         note = note->as.note.next_note) {
-        /* Readers that pop notes up hide footnote asides from the page; a
-         * note nothing refers to could never be opened there, so it stays
-         * an ordinary, visible block. */
-        bool referenced = note->as.note.first_ref != NULL;
-        if (referenced)
-            g_string_append_printf(
-                out, "<aside epub:type=\"footnote\" role=\"doc-footnote\" id=\"n%d\">\n",
-                note->as.note.number);
-        else
-            g_string_append_printf(out, "<div class=\"note-unreferenced\" id=\"n%d\">\n",
-                                   note->as.note.number);
-        const imprint_node *c = note->first_child;
-        g_string_append(out, "<p>");
-        backlinks(e, out, note);
-        /* The first paragraph carries the back-links; later blocks follow as
-         * they are (multi-paragraph notes). */
-        if (c && c->kind == IMPRINT_NODE_PARAGRAPH) {
-            imprint_epub_inlines(e, out, c);
-            c = c->next;
-        }
-        g_string_append(out, "</p>\n");
-        for (; c; c = c->next)
-            imprint_epub_block(e, out, c);
-        g_string_append(out, referenced ? "</aside>\n" : "</div>\n");
-    }
+}
+
+/* Readers that pop notes up hide footnote asides from the page; a note
+ * nothing refers to could never be opened there, so it stays an ordinary,
+ * visible block. */
+void imprint_epub_note_open(imprint_epub *e, GString *out, const imprint_node *note)
+{
+    if (note->as.note.first_ref)
+        g_string_append_printf(out,
+                               "<aside epub:type=\"footnote\" role=\"doc-footnote\" id=\"n%d\">\n",
+                               note->as.note.number);
+    else
+        g_string_append_printf(out, "<div class=\"note-unreferenced\" id=\"n%d\">\n",
+                               note->as.note.number);
+    g_string_append(out, "<p>");
+    backlinks(e, out, note);
+}
+
+void imprint_epub_note_first_close(GString *out)
+{
+    g_string_append(out, "</p>\n");
+}
+
+void imprint_epub_note_close(GString *out, const imprint_node *note)
+{
+    g_string_append(out, note->as.note.first_ref ? "</aside>\n" : "</div>\n");
+}
+
+void imprint_epub_notes_close(GString *out)
+{
     g_string_append(out, "</section>\n");
 }

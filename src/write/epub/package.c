@@ -63,9 +63,9 @@ static GPtrArray *authors(const imprint_doc *doc)
 
 static void metadata(imprint_epub *e, GString *out)
 {
-    const imprint_meta *m = &e->doc->meta;
+    const imprint_meta *m = &e->opts->meta;
     g_string_append(out, "<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n");
-    dc(e, out, "identifier", "uid", e->identifier);
+    dc(e, out, "identifier", "uid", e->opts->meta.identifier);
     dc(e, out, "title", "title", m->title && *m->title ? m->title : "Untitled");
     meta(out, "title", "title-type", NULL, "main");
     meta(out, "title", "display-seq", NULL, "1");
@@ -86,14 +86,14 @@ static void metadata(imprint_epub *e, GString *out)
         meta(out, id, "role", "marc:relators", "aut");
     }
     g_ptr_array_free(list, TRUE);
-    dc(e, out, "language", NULL, e->lang);
+    dc(e, out, "language", NULL, e->opts->meta.language);
     if (w3c_date(m->date))
         dc(e, out, "date", NULL, m->date);
     dc(e, out, "publisher", NULL, m->publisher);
     dc(e, out, "rights", NULL, m->rights);
     dc(e, out, "description", NULL, m->description);
 
-    GDateTime *dt = g_date_time_new_from_unix_utc(e->epoch);
+    GDateTime *dt = g_date_time_new_from_unix_utc(e->opts->epoch);
     char *modified = g_date_time_format(dt, "%Y-%m-%dT%H:%M:%SZ");
     meta(out, NULL, "dcterms:modified", NULL, modified);
     g_free(modified);
@@ -133,7 +133,7 @@ GString *imprint_epub_package(imprint_epub *e)
     GString *out = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                                 "<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" "
                                 "unique-identifier=\"uid\" xml:lang=\"");
-    imprint_epub_text(NULL, out, e->lang);
+    imprint_epub_text(NULL, out, e->opts->meta.language);
     g_string_append(out, "\">\n");
     metadata(e, out);
     g_string_append(out, "<manifest>\n");

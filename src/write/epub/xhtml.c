@@ -1,73 +1,12 @@
 #include "write/epub/epub.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
-#include <sys/stat.h>
-
-/* Words of an untitled article's text that stand for its title in contents. */
-#define LABEL_MAX_WORDS 8
-
-/* Largest figure image embedded (bytes): bigger files are left as placeholders
- * with a warning, an e-reader cannot show a 50 MB photo anyway. */
-#define FIGURE_MAX_BYTES (20u * 1024 * 1024)
-
-void imprint_epub_text(imprint_epub *e, GString *out, const char *s)
-{
-    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
-        gunichar c = g_utf8_get_char(p);
-        switch (c) {
-        case '&':
-            g_string_append(out, "&amp;");
-            break;
-        case '<':
-            g_string_append(out, "&lt;");
-            break;
-        case '>':
-            g_string_append(out, "&gt;");
-            break;
-        case '"':
-            g_string_append(out, "&quot;");
-            break;
-        default:
-            /* XML 1.0 forbids most C0 controls; a stray one stands as U+FFFD
-             * so the text is not silently shortened. */
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF)
-                c = 0xFFFD;
-            g_string_append_unichar(out, c);
-        }
-        if (e && c > 0x20)
-            hb_set_add(e->unicodes, c);
-    }
-}
 
 /* Appends an attribute value (escaped, code points not collected: attribute
  * text is not rendered with the book's fonts). */
 static void attr(GString *out, const char *s)
 {
     imprint_epub_text(NULL, out, s);
-}
-
-void imprint_epub_xhtml_open(imprint_epub *e, GString *out, const char *title, const char *lang,
-                             const char *body_attrs)
-{
-    g_string_append(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
-                         "<html xmlns=\"http://www.w3.org/1999/xhtml\" "
-                         "xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"");
-    attr(out, lang);
-    g_string_append(out, "\" xml:lang=\"");
-    attr(out, lang);
-    g_string_append(out, "\">\n<head>\n<meta charset=\"UTF-8\"/>\n<title>");
-    imprint_epub_text(e, out, title);
-    g_string_append(out, "</title>\n<link rel=\"stylesheet\" type=\"text/css\" "
-                         "href=\"css/style.css\"/>\n</head>\n<body");
-    if (body_attrs)
-        g_string_append_printf(out, " %s", body_attrs);
-    g_string_append(out, ">\n");
-}
-
-void imprint_epub_xhtml_close(GString *out)
-{
-    g_string_append(out, "</body>\n</html>\n");
 }
 
 /* An absolute URL a reader can follow, or NULL (a relative one would point
@@ -167,15 +106,17 @@ static void inline_node(imprint_epub *e, GString *out, const imprint_node *n, co
     }
 }
 
-void imprint_epub_inlines(imprint_epub *e, GString *out, const imprint_node *parent)
+static void render_inlines(imprint_epub *e, GString *out, const imprint_node *parent)
 {
     inline_children(e, out, parent, NULL);
 }
 
+static void render_block(imprint_epub *e, GString *out, const imprint_node *n);
+
 static void blocks(imprint_epub *e, GString *out, const imprint_node *parent)
 {
     for (const imprint_node *c = parent->first_child; c; c = c->next)
-        imprint_epub_block(e, out, c);
+        render_block(e, out, c);
 }
 
 static int heading_rank(int level)
@@ -184,65 +125,17 @@ static int heading_rank(int level)
     return rank < 2 ? 2 : rank > 6 ? 6 : rank;
 }
 
-/* Plain text of a node's inlines, notes excluded. */
-static void plain(const imprint_node *n, GString *out)
-{
-    if (n->kind == IMPRINT_NODE_TEXT) {
-        g_string_append(out, n->as.text.text);
-        return;
-    }
-    if (n->kind == IMPRINT_NODE_LINEBREAK) {
-        g_string_append_c(out, ' ');
-        return;
-    }
-    for (const imprint_node *c = n->first_child; c; c = c->next)
-        plain(c, out);
-}
-
-/* Where an embedded figure image lives: next to the article's source. */
-static GBytes *figure_image(imprint_epub *e, const imprint_node *fig, const char **type)
-{
-    const imprint_node *article = imprint_node_article(fig);
-    if (!fig->as.figure.src || !article || !article->as.article.source_file)
-        return NULL;
-    char *dir = g_path_get_dirname(article->as.article.source_file);
-    char *path = g_build_filename(dir, fig->as.figure.src, NULL);
-    g_free(dir);
-    GBytes *bytes = NULL;
-    GStatBuf st;
-    gchar *data = NULL;
-    gsize len = 0;
-    /* A missing file was reported by the reader with the placeholder; a file
-     * that is there but unusable is reported here. */
-    if (g_stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
-        /* nothing to embed */
-    } else if ((guint64)st.st_size > FIGURE_MAX_BYTES) {
-        imprint_diags_report(e->diags, IMPRINT_SEV_WARNING, fig->pos,
-                             "image %s is larger than %u MB: a placeholder stands for it", path,
-                             FIGURE_MAX_BYTES / (1024 * 1024));
-    } else if (g_file_get_contents(path, &data, &len, NULL)) {
-        *type = imprint_image_media_type((const guint8 *)data, len);
-        if (*type) {
-            bytes = g_bytes_new_take(data, len);
-        } else {
-            imprint_diags_report(e->diags, IMPRINT_SEV_WARNING, fig->pos,
-                                 "%s is not a PNG or JPEG image: a placeholder stands for it",
-                                 path);
-            g_free(data);
-        }
-    }
-    g_free(path);
-    return bytes;
-}
-
 static void figure(imprint_epub *e, GString *out, const imprint_node *n)
 {
     GString *caption = g_string_new(NULL);
-    plain(n, caption);
-    const char *type = NULL;
-    GBytes *img = figure_image(e, n, &type);
+    imprint_node_append_plain(n, caption);
+    /* The build read the image (imprint_build_figures); the writer only
+     * embeds what it was given. */
+    const imprint_image *image = &n->as.figure.image;
     g_string_append(out, "<figure>\n");
-    if (img) {
+    if (image->data) {
+        const char *type = image->media_type;
+        GBytes *img = g_bytes_new_static(image->data, image->size);
         e->images++;
         char *id = g_strdup_printf("img%d", e->images);
         char *href = g_strdup_printf("images/figure%d.%s", e->images,
@@ -269,7 +162,7 @@ static void figure(imprint_epub *e, GString *out, const imprint_node *n)
     }
     if (n->first_child) {
         g_string_append(out, "<figcaption>");
-        imprint_epub_inlines(e, out, n);
+        render_inlines(e, out, n);
         g_string_append(out, "</figcaption>\n");
     }
     g_string_append(out, "</figure>\n");
@@ -293,7 +186,7 @@ static void list(imprint_epub *e, GString *out, const imprint_node *n)
         /* A lone paragraph in an item is written bare: tighter lists. */
         if (item->first_child && item->first_child == item->last_child &&
             item->first_child->kind == IMPRINT_NODE_PARAGRAPH)
-            imprint_epub_inlines(e, out, item->first_child);
+            render_inlines(e, out, item->first_child);
         else
             blocks(e, out, item);
         g_string_append(out, "</li>\n");
@@ -307,10 +200,10 @@ static void quote(imprint_epub *e, GString *out, const imprint_node *n)
     for (const imprint_node *c = n->first_child; c; c = c->next) {
         if (c->kind == IMPRINT_NODE_CITATION) {
             g_string_append(out, "<footer><cite>");
-            imprint_epub_inlines(e, out, c);
+            render_inlines(e, out, c);
             g_string_append(out, "</cite></footer>\n");
         } else {
-            imprint_epub_block(e, out, c);
+            render_block(e, out, c);
         }
     }
     g_string_append(out, "</blockquote>\n");
@@ -328,13 +221,13 @@ static void speech(imprint_epub *e, GString *out, const imprint_node *n)
         g_string_append(out, ":</span>");
         if (c && c->kind == IMPRINT_NODE_PARAGRAPH) {
             g_string_append_c(out, ' ');
-            imprint_epub_inlines(e, out, c);
+            render_inlines(e, out, c);
             c = c->next;
         }
         g_string_append(out, "</p>\n");
     }
     for (; c; c = c->next)
-        imprint_epub_block(e, out, c);
+        render_block(e, out, c);
     g_string_append(out, "</div>\n");
 }
 
@@ -345,7 +238,7 @@ static void table(imprint_epub *e, GString *out, const imprint_node *n)
         g_string_append(out, "<tr>");
         for (const imprint_node *cell = row->first_child; cell; cell = cell->next) {
             g_string_append(out, "<td>");
-            imprint_epub_inlines(e, out, cell);
+            render_inlines(e, out, cell);
             g_string_append(out, "</td>");
         }
         g_string_append(out, "</tr>\n");
@@ -358,25 +251,25 @@ static void verse(imprint_epub *e, GString *out, const imprint_node *n)
     g_string_append(out, "<div class=\"verse\">\n");
     for (const imprint_node *line = n->first_child; line; line = line->next) {
         g_string_append(out, "<p class=\"line\">");
-        imprint_epub_inlines(e, out, line);
+        render_inlines(e, out, line);
         g_string_append(out, "</p>\n");
     }
     g_string_append(out, "</div>\n");
 }
 
-void imprint_epub_block(imprint_epub *e, GString *out, const imprint_node *n)
+static void render_block(imprint_epub *e, GString *out, const imprint_node *n)
 {
     switch (n->kind) {
     case IMPRINT_NODE_HEADING: {
         int rank = heading_rank(n->as.heading.level);
         int id = ++e->headings;
         g_string_append_printf(out, "<h%d id=\"h%d\">", rank, id);
-        imprint_epub_inlines(e, out, n);
+        render_inlines(e, out, n);
         g_string_append_printf(out, "</h%d>\n", rank);
         /* Contents list the article's own headings, not those quoted or in notes. */
         if (e->current_href && n->parent && n->parent->kind == IMPRINT_NODE_ARTICLE) {
             GString *label = g_string_new(NULL);
-            plain(n, label);
+            imprint_node_append_plain(n, label);
             char *target = g_strdup_printf("%s#h%d", e->current_href, id);
             int depth = 1 + n->as.heading.level;
             if (label->len)
@@ -390,7 +283,7 @@ void imprint_epub_block(imprint_epub *e, GString *out, const imprint_node *n)
     }
     case IMPRINT_NODE_PARAGRAPH:
         g_string_append(out, "<p>");
-        imprint_epub_inlines(e, out, n);
+        render_inlines(e, out, n);
         g_string_append(out, "</p>\n");
         break;
     case IMPRINT_NODE_QUOTE:
@@ -398,7 +291,7 @@ void imprint_epub_block(imprint_epub *e, GString *out, const imprint_node *n)
         break;
     case IMPRINT_NODE_CITATION:
         g_string_append(out, "<p class=\"citation\"><cite>");
-        imprint_epub_inlines(e, out, n);
+        render_inlines(e, out, n);
         g_string_append(out, "</cite></p>\n");
         break;
     case IMPRINT_NODE_LIST:
@@ -421,7 +314,7 @@ void imprint_epub_block(imprint_epub *e, GString *out, const imprint_node *n)
         break;
     case IMPRINT_NODE_BIBL:
         g_string_append(out, "<p class=\"bibl\">");
-        imprint_epub_inlines(e, out, n);
+        render_inlines(e, out, n);
         g_string_append(out, "</p>\n");
         break;
     default:
@@ -433,48 +326,35 @@ void imprint_epub_block(imprint_epub *e, GString *out, const imprint_node *n)
     }
 }
 
-char *imprint_epub_article_href(size_t index)
+/* The article's notes at its end (notes.c makes their asides). */
+static void notes(imprint_epub *e, GString *out, const imprint_node *article)
 {
-    return g_strdup_printf("a%03zu.xhtml", index + 1);
-}
-
-char *imprint_epub_article_label(const imprint_node *article)
-{
-    if (article->as.article.title && *article->as.article.title)
-        return g_strdup(article->as.article.title);
-    GString *text = g_string_new(NULL);
-    for (const imprint_node *c = article->first_child; c && text->len == 0; c = c->next)
-        if (c->kind == IMPRINT_NODE_PARAGRAPH || c->kind == IMPRINT_NODE_HEADING)
-            plain(c, text);
-    char **words = g_strsplit_set(text->str, " \t\n\xc2\xa0", -1);
-    GString *label = g_string_new(NULL);
-    int n = 0;
-    bool more = false;
-    for (char **w = words; *w; w++) {
-        if (!**w)
-            continue;
-        if (n == LABEL_MAX_WORDS) {
-            more = true;
-            break;
+    if (!article->as.article.first_note)
+        return;
+    imprint_epub_notes_open(out);
+    for (const imprint_node *note = article->as.article.first_note; note;
+         note = note->as.note.next_note) {
+        imprint_epub_note_open(e, out, note);
+        const imprint_node *c = note->first_child;
+        /* The first paragraph carries the back-links; later blocks follow as
+         * they are (multi-paragraph notes). */
+        if (c && c->kind == IMPRINT_NODE_PARAGRAPH) {
+            render_inlines(e, out, c);
+            c = c->next;
         }
-        if (n++)
-            g_string_append_c(label, ' ');
-        g_string_append(label, *w);
+        imprint_epub_note_first_close(out);
+        for (; c; c = c->next)
+            render_block(e, out, c);
+        imprint_epub_note_close(out, note);
     }
-    g_strfreev(words);
-    g_string_free(text, TRUE);
-    if (label->len == 0)
-        g_string_append(label, "Untitled");
-    else if (more)
-        g_string_append(label, "\u2026");
-    return g_string_free(label, FALSE);
+    imprint_epub_notes_close(out);
 }
 
 void imprint_epub_article(imprint_epub *e, const imprint_node *article, size_t index)
 {
-    const char *lang = article->as.article.lang ? article->as.article.lang : e->lang;
+    const char *lang = article->as.article.lang ? article->as.article.lang : e->opts->meta.language;
     char *href = imprint_epub_article_href(index);
-    char *label = imprint_epub_article_label(article);
+    char *label = imprint_article_label(article);
     char *id = g_strdup_printf("a%03zu", index + 1);
     GString *out = g_string_sized_new(16384);
     const char *title = article->as.article.title;
@@ -515,7 +395,7 @@ void imprint_epub_article(imprint_epub *e, const imprint_node *article, size_t i
     e->headings = 0;
     e->current_href = href;
     blocks(e, out, article);
-    imprint_epub_notes(e, out, article);
+    notes(e, out, article);
     g_string_append(out, "</section>\n");
     imprint_epub_xhtml_close(out);
 

@@ -162,11 +162,11 @@ static void draw_head(pdf_ctx *ctx, cairo_t *cr, const pdf_page *page, double le
 {
     const imprint_style *st = ctx->style;
     bool verso = ctx->geo.two_sided ? page->number % 2 == 0 : false;
-    const char *title = ctx->doc->meta.title ? ctx->doc->meta.title : ctx->edition->title;
+    const char *title = ctx->opts->meta.title;
     const char *text = verso ? title : page->recto_head;
     double size = st->note_size + 0.5;
     double baseline = ctx->geo.top - 1.4 * st->body_size;
-    imprint_pos pos = {ctx->edition->path, 0, 0};
+    imprint_pos pos = {ctx->opts->edition_path, 0, 0};
     char *folio = g_strdup_printf("%d", page->number);
     pdf_para *f = pdf_para_plain(ctx, folio, size, false, false, -1, PANGO_ALIGN_LEFT);
     g_free(folio);

@@ -19,38 +19,31 @@ static double centred(pdf_ctx *ctx, cairo_t *cr, const char *text, double size, 
         pango_layout_set_attributes(p->layout, attrs);
         pango_attr_list_unref(attrs);
     }
-    pdf_check_layout(ctx, p->layout, ctx->geo.text_w, (imprint_pos){ctx->edition->path, 0, 0});
+    pdf_check_layout(ctx, p->layout, ctx->geo.text_w, (imprint_pos){ctx->opts->edition_path, 0, 0});
     pdf_show_layout(cr, p->layout, pdf_page_left(&ctx->geo, 1), y);
     return layout_height(p->layout);
-}
-
-static const char *meta(const char *a, const char *b)
-{
-    return a && *a ? a : b && *b ? b : NULL;
 }
 
 void pdf_draw_title_page(pdf_ctx *ctx, cairo_t *cr)
 {
     const imprint_style *st = ctx->style;
-    const imprint_meta *m = &ctx->doc->meta;
-    const imprint_edition *e = ctx->edition;
+    const imprint_meta *m = &ctx->opts->meta;
     double top = ctx->geo.top;
     double y = top + 0.22 * ctx->geo.text_h;
-    const char *title = meta(m->title, e->title);
-    y += centred(ctx, cr, title ? title : e->name, st->title_size * 1.5, false, false, y);
-    const char *subtitle = meta(m->subtitle, e->subtitle);
+    y += centred(ctx, cr, m->title, st->title_size * 1.5, false, false, y);
+    const char *subtitle = m->subtitle;
     if (subtitle) {
         y += 0.6 * st->body_size;
         y += centred(ctx, cr, subtitle, st->heading_size[0], true, false, y);
     }
-    const char *editor = meta(m->editor, e->editor);
+    const char *editor = m->editor;
     if (editor) {
         y += 3 * st->body_size;
         centred(ctx, cr, editor, st->heading_size[1], false, true, y);
     }
     /* Publisher and date at the foot of the page. */
-    const char *publisher = meta(m->publisher, e->publisher);
-    const char *date = meta(m->date, e->date);
+    const char *publisher = m->publisher;
+    const char *date = m->date;
     double foot = top + ctx->geo.text_h;
     double lh = st->note_size * st->line_height * 1.3;
     if (date) {
@@ -71,7 +64,7 @@ GPtrArray *pdf_flow_contents(pdf_ctx *ctx, const int *article_pages)
     double adv = st->body_size * st->line_height;
     pdf_para *h =
         pdf_para_plain(ctx, "Contents", st->title_size, false, false, w, PANGO_ALIGN_LEFT);
-    imprint_pos pos = {ctx->edition->path, 0, 0};
+    imprint_pos pos = {ctx->opts->edition_path, 0, 0};
     pdf_para_lines(ctx, h, flow, 0, pos);
     pdf_item *first = g_ptr_array_index(flow, 0);
     first->space_before = 0.12 * ctx->geo.text_h;
@@ -81,7 +74,7 @@ GPtrArray *pdf_flow_contents(pdf_ctx *ctx, const int *article_pages)
     double numw = 3.0 * st->body_size;
     int i = 0;
     for (const imprint_node *a = ctx->doc->root->first_child; a; a = a->next, i++) {
-        char *label = pdf_article_label(a);
+        char *label = imprint_article_label(a);
         pdf_para *p =
             pdf_para_plain(ctx, label, st->body_size, false, false, w - numw, PANGO_ALIGN_LEFT);
         g_free(label);

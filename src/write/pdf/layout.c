@@ -78,7 +78,7 @@ bool pdf_ctx_init(pdf_ctx *ctx, const char *data_dir, imprint_diags *diags)
     /* Whole-point glyph positions would make justified spacing uneven. */
     pango_context_set_round_glyph_positions(ctx->pango, FALSE);
     pango_context_set_base_dir(ctx->pango, PANGO_DIRECTION_LTR);
-    const char *lang = ctx->doc->meta.language ? ctx->doc->meta.language : ctx->edition->language;
+    const char *lang = ctx->opts->meta.language;
     if (lang)
         pango_context_set_language(ctx->pango, pango_language_from_string(lang));
     ctx->hyphenators = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, hyphenator_free);
@@ -451,23 +451,12 @@ static double note_hang(pdf_ctx *ctx, const imprint_node *article, double min)
     return hang;
 }
 
-/* The text of `node`'s TEXT descendants, g_free()d by the caller. Built
- * here rather than in the document's arena: a writer leaves the document,
- * arena included, as it found it. */
-static void collect_text(const imprint_node *node, GString *out)
-{
-    if (node->kind == IMPRINT_NODE_TEXT)
-        g_string_append_len(out, node->as.text.text, (gssize)node->as.text.len);
-    else if (node->kind == IMPRINT_NODE_LINEBREAK)
-        g_string_append_c(out, ' ');
-    for (const imprint_node *c = node->first_child; c; c = c->next)
-        collect_text(c, out);
-}
-
+/* The plain text of `node`, g_free()d by the caller (not in the arena: a
+ * writer leaves the document as it found it). */
 static char *plain_text(const imprint_node *node)
 {
     GString *out = g_string_new(NULL);
-    collect_text(node, out);
+    imprint_node_append_plain(node, out);
     return g_string_free(out, FALSE);
 }
 
@@ -961,34 +950,6 @@ static void emit_blocks(builder *b, const imprint_node *first, const env *e)
         emit_block(b, n, e);
 }
 
-char *pdf_article_label(const imprint_node *article)
-{
-    if (article->as.article.title && *article->as.article.title)
-        return g_strdup(article->as.article.title);
-    /* An untitled article is named by its first words. */
-    for (const imprint_node *n = article->first_child; n; n = n->next) {
-        char *text = plain_text(n);
-        g_strstrip(text);
-        if (!*text) {
-            g_free(text);
-            continue;
-        }
-        char **words = g_strsplit(text, " ", 9);
-        g_free(text);
-        guint nw = g_strv_length(words);
-        GString *s = g_string_new(NULL);
-        for (guint i = 0; i < nw && i < 8; i++) {
-            if (i)
-                g_string_append_c(s, ' ');
-            g_string_append(s, words[i]);
-        }
-        if (nw > 8)
-            g_string_append(s, "\xE2\x80\xA6");
-        g_strfreev(words);
-        return g_string_free(s, FALSE);
-    }
-    return g_strdup("Untitled");
-}
 
 /* The article's title, subtitle, authors and date, at the head of its first page. */
 static void emit_opening(builder *b, const imprint_node *art)
@@ -1087,14 +1048,13 @@ GPtrArray *pdf_flow_article(pdf_ctx *ctx, const imprint_node *article, int index
     b.marks = marks;
     b.article = article;
     b.index = index;
-    const char *lang = article->as.article.lang  ? article->as.article.lang
-                       : ctx->doc->meta.language ? ctx->doc->meta.language
-                                                 : ctx->edition->language;
+    const char *lang =
+        article->as.article.lang ? article->as.article.lang : ctx->opts->meta.language;
     b.hy = hyphenator_for(ctx, lang, article->pos);
     if (marks) {
         pdf_mark *m = g_new0(pdf_mark, 1);
         m->level = 1;
-        m->title = pdf_article_label(article);
+        m->title = imprint_article_label(article);
         m->dest = g_strdup_printf("a%d", index);
         g_ptr_array_add(marks, m);
     }
@@ -1127,9 +1087,8 @@ void pdf_flow_notes(pdf_ctx *ctx, const imprint_node *article, int index)
     const imprint_style *st = ctx->style;
     double hang = note_hang(ctx, article, 1.6 * st->note_size);
     env ne = {hang, ctx->geo.text_w - hang, st->note_size, false, true};
-    const char *lang = article->as.article.lang  ? article->as.article.lang
-                       : ctx->doc->meta.language ? ctx->doc->meta.language
-                                                 : ctx->edition->language;
+    const char *lang =
+        article->as.article.lang ? article->as.article.lang : ctx->opts->meta.language;
     for (const imprint_node *note = article->as.article.first_note; note;
          note = note->as.note.next_note) {
         builder b = {0};
@@ -1184,7 +1143,7 @@ void pdf_report_missing(pdf_ctx *ctx)
         g_array_append_val(chars, c);
     }
     g_array_sort(chars, cmp_unichar);
-    imprint_fonts_warn_missing(ctx->diags, (imprint_pos){ctx->edition->path, 0, 0},
+    imprint_fonts_warn_missing(ctx->diags, (imprint_pos){ctx->opts->edition_path, 0, 0},
                                ctx->style->font_family, "shown as boxes in the PDF", chars);
     g_array_unref(chars);
 }

@@ -2,8 +2,6 @@
 
 #include <string.h>
 
-#include "imprint/build.h"
-
 /* Cairo's attribute strings quote with single quotes and escape with a backslash. */
 static char *quote_attr(const char *s)
 {
@@ -87,33 +85,26 @@ static char *all_authors(const imprint_doc *doc)
     return s;
 }
 
-static const char *first_set(const char *a, const char *b)
-{
-    return a && *a ? a : b && *b ? b : NULL;
-}
-
 void pdf_set_metadata(pdf_ctx *ctx, cairo_surface_t *surface)
 {
-    const imprint_meta *m = &ctx->doc->meta;
-    const imprint_edition *e = ctx->edition;
-    const char *title = first_set(m->title, e->title);
+    const imprint_meta *m = &ctx->opts->meta;
+    const char *title = m->title;
     if (title)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
     char *authors = NULL;
-    const char *author = first_set(m->editor, e->editor);
+    const char *author = m->editor;
     if (!author)
         author = authors = all_authors(ctx->doc);
     if (author)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, author);
     g_free(authors);
-    const char *subject =
-        first_set(first_set(m->subtitle, e->subtitle), first_set(m->description, e->description));
+    const char *subject = m->subtitle ? m->subtitle : m->description;
     if (subject)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, subject);
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "imprint " IMPRINT_VERSION);
     /* Without an explicit date Cairo stamps the current time: set both
      * dates so that two builds are byte-identical. */
-    GDateTime *t = g_date_time_new_from_unix_utc(imprint_build_epoch(e));
+    GDateTime *t = g_date_time_new_from_unix_utc(ctx->opts->epoch);
     if (t) {
         char *iso = g_date_time_format(t, "%Y-%m-%dT%H:%M:%SZ");
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, iso);

@@ -87,7 +87,7 @@ void pdf_paginate(pdf_ctx *ctx, GPtrArray *flow, int article, const char *head, 
             if (!last_fit) {
                 pdf_item *it = g_ptr_array_index(flow, pos);
                 imprint_diags_report(ctx->diags, IMPRINT_SEV_WARNING,
-                                     (imprint_pos){ctx->edition->path, 0, 0},
+                                     (imprint_pos){ctx->opts->edition_path, 0, 0},
                                      "an item %.0f pt tall (with its notes) does not fit the text "
                                      "block of %.0f pt; it runs past the bottom margin",
                                      it->height, H);

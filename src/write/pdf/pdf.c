@@ -1,17 +1,14 @@
 #include "imprint/pdf.h"
+#include "imprint/writer.h"
 
-#include <errno.h>
-#include <glib/gstdio.h>
-#include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "write/pdf/pdf_internal.h"
 
 static cairo_status_t write_stream(void *closure, const unsigned char *data, unsigned int len)
 {
-    return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+    return imprint_output_append(closure, data, len) ? CAIRO_STATUS_SUCCESS
+                                                     : CAIRO_STATUS_WRITE_ERROR;
 }
 
 static void mark_free(gpointer p)
@@ -58,33 +55,31 @@ static void draw_pages(pdf_ctx *ctx, cairo_t *cr, GPtrArray *pages)
     }
 }
 
-bool imprint_pdf_write(const imprint_doc *doc, const imprint_edition *edition,
-                       const imprint_style *style, const char *data_dir, const char *path,
+bool imprint_pdf_write(const imprint_doc *doc, const imprint_output_opts *opts, const char *path,
                        imprint_diags *diags, imprint_pdf_stats *stats)
 {
     bool ok = false;
     pdf_ctx ctx = {0};
     ctx.doc = doc;
-    ctx.edition = edition;
-    ctx.style = style;
+    ctx.opts = opts;
+    ctx.style = opts->style;
     ctx.diags = diags;
-    ctx.notes_mode = edition->notes;
+    ctx.notes_mode = opts->notes;
     GPtrArray *marks = g_ptr_array_new_with_free_func(mark_free);
     GPtrArray *flows = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
     GPtrArray *labels = g_ptr_array_new_with_free_func(g_free);
     GPtrArray *article_pages = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
     GPtrArray *contents = NULL;
     int *starts = NULL;
-    char *tmp = NULL;
-    FILE *out = NULL;
+    imprint_output *out = NULL;
     cairo_surface_t *surface = NULL;
     cairo_t *cr = NULL;
     imprint_pos at = {path, 0, 0};
     int split_notes = 0;
 
-    if (!pdf_geometry_make(style, edition, &ctx.geo, diags))
+    if (!pdf_geometry_make(opts, &ctx.geo, diags))
         goto cleanup;
-    if (!pdf_ctx_init(&ctx, data_dir, diags))
+    if (!pdf_ctx_init(&ctx, opts->data_dir, diags))
         goto cleanup;
 
     int narticles = 0;
@@ -93,7 +88,7 @@ bool imprint_pdf_write(const imprint_doc *doc, const imprint_edition *edition,
         if (ctx.notes_mode == IMPRINT_NOTES_PAGE)
             attach_loose_notes(&ctx, a, flow);
         g_ptr_array_add(flows, flow);
-        char *label = pdf_article_label(a);
+        char *label = imprint_article_label(a);
         g_ptr_array_add(labels, label);
         GPtrArray *pages = g_ptr_array_new_with_free_func((GDestroyNotify)pdf_page_free);
         pdf_paginate(&ctx, flow, narticles, label, pages, &split_notes);
@@ -135,29 +130,9 @@ bool imprint_pdf_write(const imprint_doc *doc, const imprint_edition *edition,
     for (int i = 0; i < narticles; i++)
         number_pages(g_ptr_array_index(article_pages, i), &next);
 
-    char *dir = g_path_get_dirname(path);
-    char *base = g_path_get_basename(path);
-    tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
-    g_free(dir);
-    g_free(base);
-    int fd = g_mkstemp(tmp);
-    if (fd < 0) {
-        imprint_diags_report(diags, IMPRINT_SEV_ERROR, at, "cannot write %s: %s", path,
-                             g_strerror(errno));
-        g_clear_pointer(&tmp, g_free);
+    out = imprint_output_open(path, diags);
+    if (!out)
         goto cleanup;
-    }
-    /* mkstemp makes the file private; an output is an ordinary file. */
-    mode_t mask = umask(0);
-    umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0 || !(out = fdopen(fd, "wb"))) {
-        imprint_diags_report(diags, IMPRINT_SEV_ERROR, at, "cannot write %s: %s", path,
-                             g_strerror(errno));
-        if (!out)
-            close(fd);
-        goto cleanup;
-    }
-
     surface =
         cairo_pdf_surface_create_for_stream(write_stream, out, ctx.geo.page_w, ctx.geo.page_h);
     pdf_set_metadata(&ctx, surface);
@@ -195,19 +170,12 @@ bool imprint_pdf_write(const imprint_doc *doc, const imprint_edition *edition,
                              cairo_status_to_string(status));
         goto cleanup;
     }
-    int rc = fclose(out);
+    cairo_surface_destroy(surface);
+    surface = NULL;
+    ok = imprint_output_commit(out, true, diags);
     out = NULL;
-    if (rc != 0) {
-        imprint_diags_report(diags, IMPRINT_SEV_ERROR, at, "cannot write %s: %s", path,
-                             g_strerror(errno));
+    if (!ok)
         goto cleanup;
-    }
-    if (g_rename(tmp, path) != 0) {
-        imprint_diags_report(diags, IMPRINT_SEV_ERROR, at, "cannot write %s: %s", path,
-                             g_strerror(errno));
-        goto cleanup;
-    }
-    g_clear_pointer(&tmp, g_free);
     pdf_report_missing(&ctx);
     if (stats) {
         stats->pages = total;
@@ -215,19 +183,13 @@ bool imprint_pdf_write(const imprint_doc *doc, const imprint_edition *edition,
         stats->split_notes = split_notes;
         stats->overflows = ctx.overflows;
     }
-    ok = true;
 
 cleanup:
     if (cr)
         cairo_destroy(cr);
     if (surface)
-        cairo_surface_destroy(surface);
-    if (out)
-        fclose(out);
-    if (tmp) {
-        g_unlink(tmp);
-        g_free(tmp);
-    }
+        cairo_surface_destroy(surface); /* may still write into `out` */
+    imprint_output_commit(out, false, diags); /* removes the temporary, if any */
     g_free(starts);
     if (contents)
         g_ptr_array_unref(contents);
@@ -239,15 +201,8 @@ cleanup:
     return ok;
 }
 
-bool imprint_format_write_pdf(const imprint_doc *doc, const imprint_edition *edition,
-                              const char *path, imprint_diags *diags)
+bool imprint_write_pdf(const imprint_doc *doc, const imprint_output_opts *opts, const char *path,
+                       imprint_diags *diags)
 {
-    const char *data_dir = imprint_data_dir();
-    imprint_style *style =
-        imprint_style_load(data_dir, edition->style ? edition->style : "classic", diags);
-    if (!style)
-        return false;
-    bool ok = imprint_pdf_write(doc, edition, style, data_dir, path, diags, NULL);
-    imprint_style_free(style);
-    return ok;
+    return imprint_pdf_write(doc, opts, path, diags, NULL);
 }

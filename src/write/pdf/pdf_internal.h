@@ -9,7 +9,6 @@
 #include <glib.h>
 #include <pango/pangocairo.h>
 
-#include "imprint/edition.h"
 #include "model/hyphenate.h"
 #include "imprint/model.h"
 #include "imprint/pdf.h"
@@ -119,7 +118,7 @@ typedef struct {
 /* Everything one build shares. */
 typedef struct {
     const imprint_doc *doc;
-    const imprint_edition *edition;
+    const imprint_output_opts *opts;
     const imprint_style *style;
     imprint_diags *diags;
     pdf_geometry geo;
@@ -136,8 +135,7 @@ typedef struct {
 } pdf_ctx;
 
 /* pdf_geometry.c */
-bool pdf_geometry_make(const imprint_style *style, const imprint_edition *edition,
-                       pdf_geometry *geo, imprint_diags *diags);
+bool pdf_geometry_make(const imprint_output_opts *opts, pdf_geometry *geo, imprint_diags *diags);
 double pdf_page_left(const pdf_geometry *geo, int page_number);
 
 /* pdf_layout.c */
@@ -151,7 +149,6 @@ void pdf_para_lines(pdf_ctx *ctx, pdf_para *para, GPtrArray *flow, double x, imp
 void pdf_check_layout(pdf_ctx *ctx, PangoLayout *layout, double width, imprint_pos pos);
 GPtrArray *pdf_flow_article(pdf_ctx *ctx, const imprint_node *article, int index, GPtrArray *marks);
 void pdf_report_missing(pdf_ctx *ctx);
-char *pdf_article_label(const imprint_node *article);
 
 /* pdf_page.c */
 typedef struct {

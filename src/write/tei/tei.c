@@ -1,10 +1,10 @@
-#include "imprint/format.h"
 #include "imprint/writer.h"
 
 #include <libxml/xmlwriter.h>
 #include <string.h>
 
 #include "model/tei_names.h"
+#include "write/chars.h"
 
 /*
  * TEI P5 writer (TEI Lite). Block elements go on lines of their own, indented
@@ -25,23 +25,33 @@ typedef struct {
     int indent;
     int article_index;
     GHashTable *written; /* notes already written (const imprint_node *) */
+    bool failed;         /* a libxml2 call failed: the text is incomplete */
 } tei_writer;
+
+/* Every xmlTextWriter call goes through here: a negative result (libxml2
+ * out of memory) marks the output as failed rather than let a truncated
+ * document pass for a whole one. */
+static void check(tei_writer *tw, int rc)
+{
+    if (rc < 0)
+        tw->failed = true;
+}
 
 static void newline(tei_writer *tw)
 {
     static const char spaces[] = "                                                                ";
     int n = tw->indent * 2;
-    xmlTextWriterWriteRaw(tw->w, BAD_CAST "\n");
+    check(tw, xmlTextWriterWriteRaw(tw->w, BAD_CAST "\n"));
     while (n > 0) {
         int k = n < (int)sizeof spaces - 1 ? n : (int)sizeof spaces - 1;
-        xmlTextWriterWriteRawLen(tw->w, BAD_CAST spaces, k);
+        check(tw, xmlTextWriterWriteRawLen(tw->w, BAD_CAST spaces, k));
         n -= k;
     }
 }
 
 static void start(tei_writer *tw, const char *name)
 {
-    xmlTextWriterStartElement(tw->w, BAD_CAST name);
+    check(tw, xmlTextWriterStartElement(tw->w, BAD_CAST name));
 }
 
 static void start_block(tei_writer *tw, const char *name)
@@ -52,7 +62,7 @@ static void start_block(tei_writer *tw, const char *name)
 
 static void end(tei_writer *tw)
 {
-    xmlTextWriterEndElement(tw->w);
+    check(tw, xmlTextWriterEndElement(tw->w));
 }
 
 /* Ends a block container whose children were written one a line. */
@@ -63,9 +73,13 @@ static void end_block(tei_writer *tw, bool had_children)
     end(tw);
 }
 
+/* Attribute values follow the same character policy as text: a control
+ * character in a note label must not make the file unreadable. */
 static void attr(tei_writer *tw, const char *name, const char *value)
 {
-    xmlTextWriterWriteAttribute(tw->w, BAD_CAST name, BAD_CAST value);
+    char *clean = value ? write_text_safe(value, strlen(value)) : NULL;
+    check(tw, xmlTextWriterWriteAttribute(tw->w, BAD_CAST name, BAD_CAST(clean ? clean : value)));
+    g_free(clean);
 }
 
 /* TEI's pointers are xsd:anyURI, which a URL as found in archived text
@@ -98,35 +112,12 @@ static void attr_int(tei_writer *tw, const char *name, long value)
     attr(tw, name, buf);
 }
 
-/* XML 1.0 cannot hold most C0 controls nor U+FFFE/U+FFFF; the model can.
- * They are written as their visible Control Pictures (U+2400 + c) rather
- * than producing a file no XML parser accepts. */
 static void text(tei_writer *tw, const char *s, size_t len)
 {
-    GString *clean = NULL;
-    const char *p = s, *e = s + len;
-    while (p < e) {
-        gunichar c = g_utf8_get_char(p);
-        const char *next = g_utf8_next_char(p);
-        bool bad = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF;
-        if (bad && !clean)
-            clean = g_string_new_len(s, p - s);
-        if (clean) {
-            if (bad)
-                g_string_append_unichar(clean, c < 0x20 ? 0x2400 + c : 0xFFFD);
-            else
-                g_string_append_len(clean, p, next - p);
-        }
-        p = next;
-    }
-    if (clean) {
-        xmlTextWriterWriteString(tw->w, BAD_CAST clean->str);
-        g_string_free(clean, TRUE);
-    } else {
-        char *copy = g_strndup(s, len);
-        xmlTextWriterWriteString(tw->w, BAD_CAST copy);
-        g_free(copy);
-    }
+    char *clean = write_text_safe(s, len);
+    char *copy = clean ? clean : g_strndup(s, len);
+    check(tw, xmlTextWriterWriteString(tw->w, BAD_CAST copy));
+    g_free(copy);
 }
 
 static void text_str(tei_writer *tw, const char *s)
@@ -646,9 +637,8 @@ static void write_source_bibl(tei_writer *tw, const imprint_node *art)
     end_block(tw, any);
 }
 
-static void write_header(tei_writer *tw, const imprint_doc *doc)
+static void write_header(tei_writer *tw, const imprint_doc *doc, const imprint_meta *m)
 {
-    const imprint_meta *m = &doc->meta;
     start_block(tw, "teiHeader");
     tw->indent++;
     start_block(tw, "fileDesc");
@@ -707,24 +697,28 @@ static void write_header(tei_writer *tw, const imprint_doc *doc)
     end_block(tw, true);
 }
 
-void imprint_write_tei(const imprint_doc *doc, GString *out)
+bool imprint_write_tei_string(const imprint_doc *doc, const imprint_meta *meta, GString *out)
 {
     xmlBufferPtr buf = xmlBufferCreate();
     tei_writer tw = {
-        .w = xmlNewTextWriterMemory(buf, 0),
+        .w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL,
         .written = g_hash_table_new(g_direct_hash, g_direct_equal),
     };
-    xmlTextWriterStartDocument(tw.w, "1.0", "UTF-8", NULL);
+    if (!tw.w) {
+        tw.failed = true;
+        goto cleanup;
+    }
+    check(&tw, xmlTextWriterStartDocument(tw.w, "1.0", "UTF-8", NULL));
     start(&tw, "TEI");
     attr(&tw, "xmlns", TEI_NS);
-    if (doc->meta.language)
-        attr(&tw, "xml:lang", doc->meta.language);
+    if (meta->language)
+        attr(&tw, "xml:lang", meta->language);
     tw.indent = 1;
-    write_header(&tw, doc);
+    write_header(&tw, doc, meta);
 
     start_block(&tw, "text");
-    if (doc->meta.language)
-        attr(&tw, "xml:lang", doc->meta.language);
+    if (meta->language)
+        attr(&tw, "xml:lang", meta->language);
     tw.indent++;
     start_block(&tw, "body");
     tw.indent++;
@@ -744,21 +738,28 @@ void imprint_write_tei(const imprint_doc *doc, GString *out)
     end_block(&tw, true);
     tw.indent = 0;
     end_block(&tw, true);
-    xmlTextWriterEndDocument(tw.w);
+    check(&tw, xmlTextWriterEndDocument(tw.w));
     xmlFreeTextWriter(tw.w);
+    if (!tw.failed)
+        g_string_append_len(out, (const char *)xmlBufferContent(buf), xmlBufferLength(buf));
 
-    g_string_append_len(out, (const char *)xmlBufferContent(buf), xmlBufferLength(buf));
-    xmlBufferFree(buf);
+cleanup:
+    if (buf)
+        xmlBufferFree(buf);
     g_hash_table_destroy(tw.written);
+    return !tw.failed;
 }
 
-bool imprint_format_write_tei(const imprint_doc *doc, const imprint_edition *edition,
-                              const char *path, imprint_diags *diags)
+bool imprint_write_tei(const imprint_doc *doc, const imprint_output_opts *opts, const char *path,
+                       imprint_diags *diags)
 {
-    (void)edition; /* its metadata is already in doc->meta */
     GString *out = g_string_new(NULL);
-    imprint_write_tei(doc, out);
-    bool ok = imprint_output_write(path, out->str, out->len, diags);
+    bool ok = imprint_write_tei_string(doc, &opts->meta, out);
+    if (!ok)
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, (imprint_pos){path, 0, 0},
+                             "cannot write TEI: libxml2's writer failed (out of memory)");
+    else
+        ok = imprint_output_write(path, out->str, out->len, diags);
     g_string_free(out, TRUE);
     return ok;
 }

@@ -56,11 +56,6 @@ expect_no_outputs() {
     [ -z "$left" ] || fail "expected no files in $1, found: $left"
 }
 
-# A format that has no writer yet, or empty when every format is built.
-unbuilt_format() {
-    "$IMPRINT" --list-formats | awk '$3 != "ready" { print $1; exit }'
-}
-
 # Copies the two-article fixture source and writes an edition NAME.yaml in
 # $T that builds it as plain text.
 make_edition() {

@@ -1,5 +1,5 @@
 /* Name-based UUIDs (RFC 4122, section 4.3): GLib only makes random ones. */
-#include "edition/uuid.h"
+#include "build/uuid.h"
 
 #include <glib.h>
 #include <string.h>

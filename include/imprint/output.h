@@ -1,0 +1,51 @@
+#ifndef IMPRINT_OUTPUT_H
+#define IMPRINT_OUTPUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "imprint/model.h"
+#include "imprint/style.h"
+
+/*
+ * What the writers are given besides the document (DESIGN.md, "Pipeline"):
+ * the build resolves an edition into these options once, before any writer
+ * runs, so that no writer reads the edition file, the environment or a
+ * source's folder, and every writer sees the same values.
+ */
+
+/** Where the PDF sets notes. */
+typedef enum {
+    IMPRINT_NOTES_PAGE,    /* at the foot of the page (PDF) */
+    IMPRINT_NOTES_ARTICLE, /* endnotes after each article */
+} imprint_notes_mode;
+
+/** Latest time stamp an output can state: 9999-12-31T23:59:59Z, the last
+ * second dcterms:modified and the PDF date format can write. */
+#define IMPRINT_MAX_EPOCH INT64_C(253402300799)
+
+/** The options of one edition's writers. Every pointer is borrowed from
+ * whoever filled the struct (imprint_build_resolve() for builds) and must
+ * outlive the writer call. */
+typedef struct {
+    /** Messages about the edition as a whole (fonts, paper, cover) point here. */
+    const char *edition_path;
+    /** The edition's metadata with every default applied: title (the
+     * edition's name when empty), language (default "en"), identifier
+     * (default the UUID v5 of the name); empty strings are NULL. */
+    imprint_meta meta;
+    /** The loaded style; its fonts are in `data_dir`/fonts. */
+    const imprint_style *style;
+    const char *data_dir;
+    /** Seconds since 1970 stamped into outputs, validated (at most
+     * IMPRINT_MAX_EPOCH): $SOURCE_DATE_EPOCH, else the edition's date. */
+    int64_t epoch;
+    /** PDF page size in points. */
+    double paper_w, paper_h;
+    imprint_notes_mode notes;
+    /** The cover image, checked to be a PNG or JPEG; data NULL when the
+     * EPUB writer is to draw one from the metadata (`cover: auto`). */
+    imprint_image cover;
+} imprint_output_opts;
+
+#endif

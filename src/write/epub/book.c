@@ -1,0 +1,150 @@
+/* The book being assembled: its files, navigation and the code points its
+ * text uses. Every other part of the EPUB writer calls this one; it calls
+ * none of them. */
+#include "write/epub/epub.h"
+
+#include "write/chars.h"
+
+static void file_free(gpointer p)
+{
+    imprint_epub_file *f = p;
+    g_free(f->id);
+    g_free(f->href);
+    g_free(f->media_type);
+    g_free(f->properties);
+    g_bytes_unref(f->data);
+    g_free(f);
+}
+
+static void nav_free(gpointer p)
+{
+    imprint_epub_nav *n = p;
+    g_free(n->label);
+    g_free(n->href);
+    g_free(n);
+}
+
+void imprint_epub_add_bytes(imprint_epub *e, const char *id, const char *href,
+                            const char *media_type, const char *properties, bool spine,
+                            GBytes *data)
+{
+    imprint_epub_file *f = g_new0(imprint_epub_file, 1);
+    f->id = g_strdup(id);
+    f->href = g_strdup(href);
+    f->media_type = g_strdup(media_type);
+    f->properties = g_strdup(properties);
+    f->spine = spine;
+    f->data = data;
+    g_ptr_array_add(e->files, f);
+}
+
+void imprint_epub_add(imprint_epub *e, const char *id, const char *href, const char *media_type,
+                      const char *properties, bool spine, GString *data)
+{
+    imprint_epub_add_bytes(e, id, href, media_type, properties, spine,
+                           g_string_free_to_bytes(data));
+}
+
+void imprint_epub_init(imprint_epub *e, const imprint_doc *doc, const imprint_output_opts *opts,
+                       imprint_diags *diags)
+{
+    *e = (imprint_epub){0};
+    e->doc = doc;
+    e->opts = opts;
+    e->diags = diags;
+    e->unicodes = hb_set_create();
+    e->nav = g_ptr_array_new_with_free_func(nav_free);
+    e->files = g_ptr_array_new_with_free_func(file_free);
+}
+
+void imprint_epub_clear(imprint_epub *e)
+{
+    g_ptr_array_free(e->files, TRUE);
+    g_ptr_array_free(e->nav, TRUE);
+    hb_set_destroy(e->unicodes);
+}
+
+void imprint_epub_text(imprint_epub *e, GString *out, const char *s)
+{
+    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        switch (c) {
+        case '&':
+            g_string_append(out, "&amp;");
+            break;
+        case '<':
+            g_string_append(out, "&lt;");
+            break;
+        case '>':
+            g_string_append(out, "&gt;");
+            break;
+        case '"':
+            g_string_append(out, "&quot;");
+            break;
+        default:
+            c = write_char_safe(c);
+            g_string_append_unichar(out, c);
+        }
+        if (e && c > 0x20)
+            hb_set_add(e->unicodes, c);
+    }
+}
+
+/* An attribute value: escaped, its code points not collected (attribute
+ * text is not set in the book's fonts). */
+static void attr(GString *out, const char *s)
+{
+    imprint_epub_text(NULL, out, s);
+}
+
+void imprint_epub_xhtml_open(imprint_epub *e, GString *out, const char *title, const char *lang,
+                             const char *body_attrs)
+{
+    g_string_append(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
+                         "<html xmlns=\"http://www.w3.org/1999/xhtml\" "
+                         "xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"");
+    attr(out, lang);
+    g_string_append(out, "\" xml:lang=\"");
+    attr(out, lang);
+    g_string_append(out, "\">\n<head>\n<meta charset=\"UTF-8\"/>\n<title>");
+    imprint_epub_text(e, out, title);
+    g_string_append(out, "</title>\n<link rel=\"stylesheet\" type=\"text/css\" "
+                         "href=\"css/style.css\"/>\n</head>\n<body");
+    if (body_attrs)
+        g_string_append_printf(out, " %s", body_attrs);
+    g_string_append(out, ">\n");
+}
+
+void imprint_epub_xhtml_close(GString *out)
+{
+    g_string_append(out, "</body>\n</html>\n");
+}
+
+void imprint_epub_nav_add(imprint_epub *e, int depth, const char *label, const char *href)
+{
+    imprint_epub_nav *n = g_new0(imprint_epub_nav, 1);
+    /* Contents nest one level at a time: a heading that skips levels hangs
+     * under the last entry above it. */
+    int prev = e->nav->len ? ((imprint_epub_nav *)e->nav->pdata[e->nav->len - 1])->depth : 0;
+    if (depth < 1)
+        depth = 1;
+    if (depth > prev + 1)
+        depth = prev + 1;
+    n->depth = depth;
+    n->label = g_strdup(label);
+    n->href = g_strdup(href);
+    g_ptr_array_add(e->nav, n);
+}
+
+char *imprint_epub_article_href(size_t index)
+{
+    return g_strdup_printf("a%03zu.xhtml", index + 1);
+}
+
+char *imprint_epub_ref_id(int number, size_t k)
+{
+    if (k == 0)
+        return g_strdup_printf("r%d", number);
+    return g_strdup_printf("r%d-%zu", number, k + 1);
+}
+
