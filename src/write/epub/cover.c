@@ -3,14 +3,33 @@
 
 #include <pango/pangocairo.h>
 #include <string.h>
+#include <zlib.h>
 
 /* Side margin of the cover text, in pixels. */
 #define COVER_MARGIN 160
 /* Tallest the title may be (pixels): a longer title is set smaller. */
 #define COVER_TITLE_MAX_HEIGHT 1100
-/* Title size limits in pixels; the largest that fits is used. */
-#define COVER_TITLE_MAX_PX 170
-#define COVER_TITLE_MIN_PX 60
+/* Title size limits in pixels; the largest that fits is used, trying
+ * sizes this many pixels apart. */
+#define COVER_TITLE_MAX_PX  170
+#define COVER_TITLE_MIN_PX  60
+#define COVER_TITLE_STEP_PX 10
+
+/* The frame: its inset from the edges and its weight, in pixels. */
+#define COVER_FRAME_INSET 80
+#define COVER_FRAME_WIDTH 6
+/* Where the title's top stands. */
+#define COVER_TITLE_TOP 640
+/* The rule under the title: its gaps above and below, weight and half length. */
+#define COVER_RULE_ABOVE 70
+#define COVER_RULE_BELOW 90
+#define COVER_RULE_WIDTH 4
+#define COVER_RULE_HALF  200
+/* Subtitle and editor sizes in pixels; the editor's line ends this far
+ * above the bottom edge. */
+#define COVER_SUBTITLE_PX   90
+#define COVER_EDITOR_PX     80
+#define COVER_EDITOR_BOTTOM 320
 
 static void rgb(const char *hex, double *r, double *g, double *b)
 {
@@ -54,26 +73,6 @@ static cairo_status_t png_write(void *closure, const unsigned char *data, unsign
     return CAIRO_STATUS_SUCCESS;
 }
 
-static guint32 crc32(const guint8 *p, size_t len, guint32 crc)
-{
-    static guint32 table[256];
-    static gsize ready;
-    /* Built once, safely: editions are built by several threads with -j. */
-    if (g_once_init_enter(&ready)) {
-        for (guint32 n = 0; n < 256; n++) {
-            guint32 c = n;
-            for (int k = 0; k < 8; k++)
-                c = c & 1 ? 0xedb88320u ^ (c >> 1) : c >> 1;
-            table[n] = c;
-        }
-        g_once_init_leave(&ready, 1);
-    }
-    crc ^= 0xffffffffu;
-    while (len--)
-        crc = table[(crc ^ *p++) & 0xff] ^ (crc >> 8);
-    return crc ^ 0xffffffffu;
-}
-
 static void put32(GByteArray *out, guint32 v)
 {
     guint8 b[4] = {(guint8)(v >> 24), (guint8)(v >> 16), (guint8)(v >> 8), (guint8)v};
@@ -86,7 +85,7 @@ static void chunk(GByteArray *out, const char *type, const guint8 *data, guint32
     size_t start = out->len;
     g_byte_array_append(out, (const guint8 *)type, 4);
     g_byte_array_append(out, data, len);
-    put32(out, crc32(out->data + start, len + 4, 0));
+    put32(out, (guint32)crc32(0, out->data + start, len + 4));
 }
 
 /* The cover is drawn as coverage (an A8 surface, which cairo writes as an
@@ -161,8 +160,10 @@ GBytes *imprint_cover_render(const imprint_meta *meta, const imprint_style *styl
     cairo_set_source_rgba(cr, 0, 0, 0, 1);
 
     /* Frame and rules: a plain typographic cover. */
-    cairo_set_line_width(cr, 6);
-    cairo_rectangle(cr, 80, 80, IMPRINT_COVER_WIDTH - 160, IMPRINT_COVER_HEIGHT - 160);
+    cairo_set_line_width(cr, COVER_FRAME_WIDTH);
+    cairo_rectangle(cr, COVER_FRAME_INSET, COVER_FRAME_INSET,
+                    IMPRINT_COVER_WIDTH - 2 * COVER_FRAME_INSET,
+                    IMPRINT_COVER_HEIGHT - 2 * COVER_FRAME_INSET);
     cairo_stroke(cr);
 
     const char *title = meta->title && *meta->title ? meta->title : "Untitled";
@@ -182,31 +183,31 @@ GBytes *imprint_cover_render(const imprint_meta *meta, const imprint_style *styl
             break;
         }
         g_object_unref(tl);
-        px -= 10;
+        px -= COVER_TITLE_STEP_PX;
     }
-    int y = 640;
+    int y = COVER_TITLE_TOP;
     y += draw(cr, tl, y);
     g_object_unref(tl);
 
-    y += 70;
-    cairo_set_line_width(cr, 4);
-    cairo_move_to(cr, IMPRINT_COVER_WIDTH / 2.0 - 200, y);
-    cairo_line_to(cr, IMPRINT_COVER_WIDTH / 2.0 + 200, y);
+    y += COVER_RULE_ABOVE;
+    cairo_set_line_width(cr, COVER_RULE_WIDTH);
+    cairo_move_to(cr, IMPRINT_COVER_WIDTH / 2.0 - COVER_RULE_HALF, y);
+    cairo_line_to(cr, IMPRINT_COVER_WIDTH / 2.0 + COVER_RULE_HALF, y);
     cairo_stroke(cr);
-    y += 90;
+    y += COVER_RULE_BELOW;
 
     if (meta->subtitle && *meta->subtitle) {
-        PangoLayout *sl = text_layout(ctx, style->font_family, meta->subtitle, 90,
+        PangoLayout *sl = text_layout(ctx, style->font_family, meta->subtitle, COVER_SUBTITLE_PX,
                                       PANGO_STYLE_ITALIC, PANGO_WEIGHT_NORMAL);
         draw(cr, sl, y);
         g_object_unref(sl);
     }
     if (meta->editor && *meta->editor) {
-        PangoLayout *el = text_layout(ctx, style->font_family, meta->editor, 80, PANGO_STYLE_NORMAL,
+        PangoLayout *el = text_layout(ctx, style->font_family, meta->editor, COVER_EDITOR_PX, PANGO_STYLE_NORMAL,
                                       PANGO_WEIGHT_NORMAL);
         int w, h;
         pango_layout_get_pixel_size(el, &w, &h);
-        draw(cr, el, IMPRINT_COVER_HEIGHT - 320 - h);
+        draw(cr, el, IMPRINT_COVER_HEIGHT - COVER_EDITOR_BOTTOM - h);
         g_object_unref(el);
     }
 

@@ -7,8 +7,16 @@
  * entry to entry. */
 #define LEADER_STEP_EM 0.6
 
-/* U+2026, ending a running head cut short. */
-#define HEAD_ELLIPSIS "\xE2\x80\xA6"
+/* The contents' last leader dot stays this many body sizes from the right
+ * edge: the page numbers' column. */
+#define LEADER_NUMBERS_EM 3.0
+
+/* The rule above the notes: its weight (points) and its length (of the measure). */
+#define NOTE_RULE_WIDTH  0.4
+#define NOTE_RULE_LENGTH 0.3
+
+/* The frame of a figure placeholder, in points. */
+#define FRAME_RULE_WIDTH 0.5
 
 static void draw_spans(cairo_t *cr, const pdf_item *it, PangoLayoutLine *line, double x, double y)
 {
@@ -45,8 +53,7 @@ static void draw_leader(pdf_ctx *ctx, cairo_t *cr, const pdf_item *it, PangoLayo
                         double left, double x, double y)
 {
     const imprint_style *st = ctx->style;
-    pdf_para *num =
-        pdf_para_plain(ctx, it->leader, it->para->size, false, false, -1, PANGO_ALIGN_LEFT);
+    const pdf_para *num = it->leader;
     PangoRectangle nr, lr;
     pango_layout_get_extents(num->layout, NULL, &nr);
     pango_layout_line_get_extents(line, NULL, &lr);
@@ -57,14 +64,13 @@ static void draw_leader(pdf_ctx *ctx, cairo_t *cr, const pdf_item *it, PangoLayo
     double step = LEADER_STEP_EM * st->body_size;
     double from = x + lr.width / (double)PANGO_SCALE + 0.5 * step;
     double to = num_x - 0.5 * step;
-    pdf_para *dot = pdf_para_plain(ctx, ".", it->para->size, false, false, -1, PANGO_ALIGN_LEFT);
-    PangoLayoutLine *dl = pango_layout_get_line_readonly(dot->layout, 0);
+    PangoLayoutLine *dl = pango_layout_get_line_readonly(it->leader_dot->layout, 0);
     PangoRectangle dr;
     pango_layout_line_get_extents(dl, NULL, &dr);
     double dw = dr.width / (double)PANGO_SCALE;
     /* Grid positions counted from the right edge, so the last dot of every
      * entry is the same distance from the numbers' column. */
-    double gx = right - 3.0 * st->body_size;
+    double gx = right - LEADER_NUMBERS_EM * st->body_size;
     while (gx - step >= from)
         gx -= step;
     for (double dx = gx; dx + dw <= to; dx += step) {
@@ -120,7 +126,7 @@ static void draw_item(pdf_ctx *ctx, cairo_t *cr, const pdf_item *it, double left
         break;
     }
     case PDF_ITEM_FRAME: {
-        cairo_set_line_width(cr, 0.5);
+        cairo_set_line_width(cr, FRAME_RULE_WIDTH);
         cairo_rectangle(cr, x, y + 0.5 * it->pad, it->width, it->height - it->pad);
         cairo_stroke(cr);
         PangoRectangle r;
@@ -132,66 +138,28 @@ static void draw_item(pdf_ctx *ctx, cairo_t *cr, const pdf_item *it, double left
     }
 }
 
-/* Cuts a running head that does not fit on one line after its last whole
- * word that leaves room for an ellipsis; a head without such a word is cut
- * wherever Pango cuts it. */
-static void shorten_head(PangoLayout *layout, const char *text)
-{
-    GString *s = g_string_new(NULL);
-    for (const char *sp = strrchr(text, ' '); sp; sp = g_strrstr_len(text, sp - text, " ")) {
-        g_string_assign(s, "");
-        g_string_append_len(s, text, sp - text);
-        /* Punctuation and spaces left hanging before the ellipsis go. */
-        while (s->len > 0 && strchr(" ,;:.([{", s->str[s->len - 1]))
-            g_string_truncate(s, s->len - 1);
-        if (s->len == 0)
-            break;
-        g_string_append(s, HEAD_ELLIPSIS);
-        pango_layout_set_text(layout, s->str, (int)s->len);
-        if (pango_layout_get_line_count(layout) == 1) {
-            g_string_free(s, TRUE);
-            return;
-        }
-    }
-    g_string_free(s, TRUE);
-    pango_layout_set_text(layout, text, -1);
-    pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
-}
-
+/* The running head and folio that pdf_page_furnish() laid out. The head
+ * is shown as Pango sets it (an ellipsized line has no text of its own). */
 static void draw_head(pdf_ctx *ctx, cairo_t *cr, const pdf_page *page, double left)
 {
-    const imprint_style *st = ctx->style;
-    bool verso = ctx->geo.two_sided ? page->number % 2 == 0 : false;
-    const char *title = ctx->opts->meta.title;
-    const char *text = verso ? title : page->recto_head;
-    double size = st->note_size + 0.5;
-    double baseline = ctx->geo.top - 1.4 * st->body_size;
-    imprint_pos pos = {ctx->opts->edition_path, 0, 0};
-    char *folio = g_strdup_printf("%d", page->number);
-    pdf_para *f = pdf_para_plain(ctx, folio, size, false, false, -1, PANGO_ALIGN_LEFT);
-    g_free(folio);
-    PangoRectangle fr;
-    pango_layout_get_extents(f->layout, NULL, &fr);
-    double fw = fr.width / (double)PANGO_SCALE;
-    double room = ctx->geo.text_w - 2 * (fw + 2 * st->body_size);
-    if (text && *text && room > 0) {
-        pdf_para *h = pdf_para_plain(ctx, text, size, false, true, room, PANGO_ALIGN_CENTER);
-        /* A long title is shortened with an ellipsis, never wrapped. */
-        if (pango_layout_get_line_count(h->layout) > 1)
-            shorten_head(h->layout, text);
-        else
-            pango_layout_set_ellipsize(h->layout, PANGO_ELLIPSIZE_END); /* one long word */
-        pdf_check_layout(ctx, h->layout, room, pos);
-        PangoLayoutIter *iter = pango_layout_get_iter(h->layout);
-        PangoRectangle lr;
-        pango_layout_iter_get_line_extents(iter, NULL, &lr);
-        pango_layout_iter_free(iter);
-        cairo_move_to(cr, left + (ctx->geo.text_w - room) / 2 + lr.x / (double)PANGO_SCALE,
-                      baseline);
-        pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(h->layout, 0));
+    double baseline = pdf_head_baseline(ctx);
+    if (page->head) {
+        cairo_move_to(cr, left + page->head_x, baseline);
+        pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(page->head->layout, 0));
     }
-    double fx = verso ? left : left + ctx->geo.text_w - fw;
-    pdf_show_line(cr, pango_layout_get_line_readonly(f->layout, 0), fx, baseline);
+    if (page->folio)
+        pdf_show_line(cr, pango_layout_get_line_readonly(page->folio->layout, 0),
+                      left + page->folio_x, baseline);
+}
+
+/* Paragraphs at fixed places (the title page). */
+static void draw_placed(pdf_ctx *ctx, cairo_t *cr, const pdf_page *page, double left)
+{
+    (void)ctx;
+    for (guint i = 0; page->placed && i < page->placed->len; i++) {
+        const pdf_placed *p = g_ptr_array_index(page->placed, i);
+        pdf_show_layout(cr, p->para->layout, left + p->x, p->y);
+    }
 }
 
 void pdf_draw_page(pdf_ctx *ctx, cairo_t *cr, const pdf_page *page)
@@ -202,6 +170,7 @@ void pdf_draw_page(pdf_ctx *ctx, cairo_t *cr, const pdf_page *page)
         return;
     if (!page->opening)
         draw_head(ctx, cr, page, left);
+    draw_placed(ctx, cr, page, left);
     double y = ctx->geo.top;
     for (guint i = 0; i < page->body->len; i++) {
         const pdf_item *it = g_ptr_array_index(page->body, i);
@@ -215,9 +184,9 @@ void pdf_draw_page(pdf_ctx *ctx, cairo_t *cr, const pdf_page *page)
             h += ((const pdf_item *)g_ptr_array_index(page->foot, i))->height;
         double fy = ctx->geo.top + ctx->geo.text_h - h;
         double sep = pdf_note_separator(ctx);
-        cairo_set_line_width(cr, 0.4);
+        cairo_set_line_width(cr, NOTE_RULE_WIDTH);
         cairo_move_to(cr, left, fy - sep / 2);
-        cairo_line_to(cr, left + 0.3 * ctx->geo.text_w, fy - sep / 2);
+        cairo_line_to(cr, left + NOTE_RULE_LENGTH * ctx->geo.text_w, fy - sep / 2);
         cairo_stroke(cr);
         for (guint i = 0; i < page->foot->len; i++) {
             const pdf_item *it = g_ptr_array_index(page->foot, i);

@@ -7,8 +7,24 @@ static double layout_height(PangoLayout *l)
     return r.height / (double)PANGO_SCALE;
 }
 
-/* Draws `text` centred on the text block with its top at `y`; returns its height. */
-static double centred(pdf_ctx *ctx, cairo_t *cr, const char *text, double size, bool italic,
+/* The title page's lines, from the top of the text block, in body sizes and
+ * fractions of the text block's height. */
+#define TITLE_TOP         0.22 /* of the text block: the title's top */
+#define TITLE_SCALE       1.5  /* the title, in article title sizes */
+#define TITLE_SUB_GAP     0.6  /* title to subtitle */
+#define TITLE_EDITOR_GAP  3.0  /* subtitle to editor */
+#define TITLE_FOOT_LEADING 1.3 /* publisher and date lines, in note leadings */
+
+/* The contents page, in body sizes and leadings. */
+#define CONTENTS_DROP    0.12 /* of the text block: where the heading stands */
+#define CONTENTS_NUMBERS 3.0  /* room for the page numbers at the right */
+#define CONTENTS_HANG    1.0  /* continuation lines of a long title, further in */
+#define CONTENTS_FIRST   1.5  /* heading to the first entry, in leadings */
+#define CONTENTS_ENTRY   0.35 /* between entries, in leadings */
+
+/* Lays out `text` centred on the text block with its top at `y`, onto the
+ * title page; returns its height. */
+static double centred(pdf_ctx *ctx, pdf_page *page, const char *text, double size, bool italic,
                       bool smallcaps, double y)
 {
     pdf_para *p =
@@ -20,40 +36,44 @@ static double centred(pdf_ctx *ctx, cairo_t *cr, const char *text, double size, 
         pango_attr_list_unref(attrs);
     }
     pdf_check_layout(ctx, p->layout, ctx->geo.text_w, (imprint_pos){ctx->opts->edition_path, 0, 0});
-    pdf_show_layout(cr, p->layout, pdf_page_left(&ctx->geo, 1), y);
+    pdf_placed *placed = g_new0(pdf_placed, 1);
+    placed->para = p;
+    placed->y = y;
+    g_ptr_array_add(page->placed, placed);
     return layout_height(p->layout);
 }
 
-void pdf_draw_title_page(pdf_ctx *ctx, cairo_t *cr)
+pdf_page *pdf_title_page(pdf_ctx *ctx)
 {
     const imprint_style *st = ctx->style;
     const imprint_meta *m = &ctx->opts->meta;
+    pdf_page *page = pdf_page_new();
+    page->number = 1;
+    page->opening = true;
+    page->placed = g_ptr_array_new_with_free_func(g_free);
     double top = ctx->geo.top;
-    double y = top + 0.22 * ctx->geo.text_h;
-    y += centred(ctx, cr, m->title, st->title_size * 1.5, false, false, y);
-    const char *subtitle = m->subtitle;
-    if (subtitle) {
-        y += 0.6 * st->body_size;
-        y += centred(ctx, cr, subtitle, st->heading_size[0], true, false, y);
+    double y = top + TITLE_TOP * ctx->geo.text_h;
+    y += centred(ctx, page, m->title, st->title_size * TITLE_SCALE, false, false, y);
+    if (m->subtitle) {
+        y += TITLE_SUB_GAP * st->body_size;
+        y += centred(ctx, page, m->subtitle, st->heading_size[0], true, false, y);
     }
-    const char *editor = m->editor;
-    if (editor) {
-        y += 3 * st->body_size;
-        centred(ctx, cr, editor, st->heading_size[1], false, true, y);
+    if (m->editor) {
+        y += TITLE_EDITOR_GAP * st->body_size;
+        centred(ctx, page, m->editor, st->heading_size[1], false, true, y);
     }
     /* Publisher and date at the foot of the page. */
-    const char *publisher = m->publisher;
-    const char *date = m->date;
     double foot = top + ctx->geo.text_h;
-    double lh = st->note_size * st->line_height * 1.3;
-    if (date) {
+    double lh = st->note_size * st->line_height * TITLE_FOOT_LEADING;
+    if (m->date) {
         foot -= lh;
-        centred(ctx, cr, date, st->note_size + 1, false, false, foot);
+        centred(ctx, page, m->date, st->note_size + 1, false, false, foot);
     }
-    if (publisher) {
+    if (m->publisher) {
         foot -= lh;
-        centred(ctx, cr, publisher, st->note_size + 1, false, true, foot);
+        centred(ctx, page, m->publisher, st->note_size + 1, false, true, foot);
     }
+    return page;
 }
 
 GPtrArray *pdf_flow_contents(pdf_ctx *ctx, const int *article_pages)
@@ -67,11 +87,12 @@ GPtrArray *pdf_flow_contents(pdf_ctx *ctx, const int *article_pages)
     imprint_pos pos = {ctx->opts->edition_path, 0, 0};
     pdf_para_lines(ctx, h, flow, 0, pos);
     pdf_item *first = g_ptr_array_index(flow, 0);
-    first->space_before = 0.12 * ctx->geo.text_h;
+    first->space_before = CONTENTS_DROP * ctx->geo.text_h;
     first->keep_space = true;
     first->keep_with_next = true;
+    pdf_para *dot = pdf_para_plain(ctx, ".", st->body_size, false, false, -1, PANGO_ALIGN_LEFT);
     /* Room at the right for the page numbers and a gap before them. */
-    double numw = 3.0 * st->body_size;
+    double numw = CONTENTS_NUMBERS * st->body_size;
     int i = 0;
     for (const imprint_node *a = ctx->doc->root->first_child; a; a = a->next, i++) {
         char *label = imprint_article_label(a);
@@ -79,7 +100,7 @@ GPtrArray *pdf_flow_contents(pdf_ctx *ctx, const int *article_pages)
             pdf_para_plain(ctx, label, st->body_size, false, false, w - numw, PANGO_ALIGN_LEFT);
         g_free(label);
         /* Continuation lines of a long title hang under its first word. */
-        pango_layout_set_indent(p->layout, (int)(-1.0 * st->body_size * PANGO_SCALE));
+        pango_layout_set_indent(p->layout, (int)(-CONTENTS_HANG * st->body_size * PANGO_SCALE));
         guint from = flow->len;
         pdf_para_lines(ctx, p, flow, 0, a->pos);
         for (guint k = from; k < flow->len; k++) {
@@ -88,9 +109,12 @@ GPtrArray *pdf_flow_contents(pdf_ctx *ctx, const int *article_pages)
             it->keep_with_next = k + 1 < flow->len;
         }
         pdf_item *f = g_ptr_array_index(flow, from);
-        f->space_before = i == 0 ? 1.5 * adv : 0.35 * adv;
+        f->space_before = i == 0 ? CONTENTS_FIRST * adv : CONTENTS_ENTRY * adv;
         pdf_item *last = g_ptr_array_index(flow, flow->len - 1);
-        last->leader = g_strdup_printf("%d", article_pages[i]);
+        char *number = g_strdup_printf("%d", article_pages[i]);
+        last->leader = pdf_para_plain(ctx, number, st->body_size, false, false, -1, PANGO_ALIGN_LEFT);
+        g_free(number);
+        last->leader_dot = dot;
     }
     return flow;
 }

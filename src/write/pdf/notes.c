@@ -1,9 +1,12 @@
 #include "write/pdf/pdf_internal.h"
 
-/* Space between the body and the first note line, the short rule in its middle. */
+/* Space between the body and the first note line, the short rule in its
+ * middle, in note leadings. */
+#define NOTE_SEPARATOR 1.2
+
 double pdf_note_separator(const pdf_ctx *ctx)
 {
-    return ctx->style->note_size * ctx->style->line_height * 1.2;
+    return ctx->style->note_size * ctx->style->line_height * NOTE_SEPARATOR;
 }
 
 void pdf_foot_clear(pdf_foot *foot)
@@ -89,4 +92,29 @@ bool pdf_foot_fill(const pdf_ctx *ctx, GPtrArray *carried, GPtrArray *notes, dou
     }
     out->height = out->foot->len ? used + sep : 0;
     return ok;
+}
+
+/* Whether `s` is a plain number ("12"), as opposed to a part-qualified id. */
+static bool all_digits(const char *s)
+{
+    if (!s || !*s)
+        return false;
+    for (; *s; s++)
+        if (!g_ascii_isdigit(*s))
+            return false;
+    return true;
+}
+
+const char *pdf_note_label(const pdf_ctx *ctx, const imprint_node *note)
+{
+    const char *label = g_hash_table_lookup(ctx->note_ids, note);
+    if (!label) {
+        /* The number as written, so that a reader can match the source;
+         * part-qualified ids ("1-19") read badly in print: those notes
+         * take their number within the article. */
+        label = all_digits(note->as.note.label) ? g_strdup(note->as.note.label)
+                                                : g_strdup_printf("%d", note->as.note.number);
+        g_hash_table_insert(ctx->note_ids, (gpointer)note, (gpointer)label);
+    }
+    return label;
 }

@@ -1,5 +1,19 @@
 #include "write/pdf/pdf_internal.h"
 
+#include <string.h>
+
+/* U+2026, ending a running head cut short. */
+#define HEAD_ELLIPSIS "\xE2\x80\xA6"
+
+/* The running head's baseline above the text block, in body sizes. */
+#define HEAD_RAISE 1.4
+
+/* Running heads and folios are set this much larger than notes (points). */
+#define HEAD_SIZE_OVER_NOTE 0.5
+
+/* Room kept on each side of the running head beside the folio, in body sizes. */
+#define HEAD_FOLIO_GAP 2.0
+
 pdf_page *pdf_page_new(void)
 {
     pdf_page *p = g_new0(pdf_page, 1);
@@ -15,6 +29,8 @@ void pdf_page_free(pdf_page *page)
         return;
     g_ptr_array_unref(page->body);
     g_ptr_array_unref(page->foot);
+    if (page->placed)
+        g_ptr_array_unref(page->placed);
     g_free(page);
 }
 
@@ -119,4 +135,71 @@ void pdf_paginate(pdf_ctx *ctx, GPtrArray *flow, int article, const char *head, 
         g_ptr_array_add(pages, page);
     }
     g_ptr_array_unref(carried);
+}
+
+/* Cuts a running head that does not fit on one line after its last whole
+ * word that leaves room for an ellipsis; a head without such a word is cut
+ * wherever Pango cuts it. */
+static void shorten_head(PangoLayout *layout, const char *text)
+{
+    GString *s = g_string_new(NULL);
+    for (const char *sp = strrchr(text, ' '); sp; sp = g_strrstr_len(text, sp - text, " ")) {
+        g_string_assign(s, "");
+        g_string_append_len(s, text, sp - text);
+        /* Punctuation and spaces left hanging before the ellipsis go. */
+        while (s->len > 0 && strchr(" ,;:.([{", s->str[s->len - 1]))
+            g_string_truncate(s, s->len - 1);
+        if (s->len == 0)
+            break;
+        g_string_append(s, HEAD_ELLIPSIS);
+        pango_layout_set_text(layout, s->str, (int)s->len);
+        if (pango_layout_get_line_count(layout) == 1) {
+            g_string_free(s, TRUE);
+            return;
+        }
+    }
+    g_string_free(s, TRUE);
+    pango_layout_set_text(layout, text, -1);
+    pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
+}
+
+double pdf_head_baseline(const pdf_ctx *ctx)
+{
+    return ctx->geo.top - HEAD_RAISE * ctx->style->body_size;
+}
+
+/* The folio at the outer edge, the running head centred in the room left:
+ * the edition's title on versos, the article's on rectos. */
+void pdf_page_furnish(pdf_ctx *ctx, pdf_page *page)
+{
+    if (page->blank || page->opening)
+        return;
+    const imprint_style *st = ctx->style;
+    bool verso = ctx->geo.two_sided ? page->number % 2 == 0 : false;
+    const char *text = verso ? ctx->opts->meta.title : page->recto_head;
+    double size = st->note_size + HEAD_SIZE_OVER_NOTE;
+    imprint_pos pos = {ctx->opts->edition_path, 0, 0};
+    char *folio = g_strdup_printf("%d", page->number);
+    page->folio = pdf_para_plain(ctx, folio, size, false, false, -1, PANGO_ALIGN_LEFT);
+    g_free(folio);
+    PangoRectangle fr;
+    pango_layout_get_extents(page->folio->layout, NULL, &fr);
+    double fw = fr.width / (double)PANGO_SCALE;
+    page->folio_x = verso ? 0 : ctx->geo.text_w - fw;
+    double room = ctx->geo.text_w - 2 * (fw + HEAD_FOLIO_GAP * st->body_size);
+    if (!text || !*text || room <= 0)
+        return;
+    pdf_para *h = pdf_para_plain(ctx, text, size, false, true, room, PANGO_ALIGN_CENTER);
+    /* A long title is shortened with an ellipsis, never wrapped. */
+    if (pango_layout_get_line_count(h->layout) > 1)
+        shorten_head(h->layout, text);
+    else
+        pango_layout_set_ellipsize(h->layout, PANGO_ELLIPSIZE_END); /* one long word */
+    pdf_check_layout(ctx, h->layout, room, pos);
+    PangoLayoutIter *iter = pango_layout_get_iter(h->layout);
+    PangoRectangle lr;
+    pango_layout_iter_get_line_extents(iter, NULL, &lr);
+    pango_layout_iter_free(iter);
+    page->head = h;
+    page->head_x = (ctx->geo.text_w - room) / 2 + lr.x / (double)PANGO_SCALE;
 }

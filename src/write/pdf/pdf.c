@@ -41,10 +41,14 @@ static void attach_loose_notes(pdf_ctx *ctx, const imprint_node *article, GPtrAr
     g_hash_table_unref(seen);
 }
 
-static void number_pages(GPtrArray *pages, int *next)
+/* Numbers the pages and lays out their running heads and folios. */
+static void number_pages(pdf_ctx *ctx, GPtrArray *pages, int *next)
 {
-    for (guint i = 0; i < pages->len; i++)
-        ((pdf_page *)g_ptr_array_index(pages, i))->number = (*next)++;
+    for (guint i = 0; i < pages->len; i++) {
+        pdf_page *page = g_ptr_array_index(pages, i);
+        page->number = (*next)++;
+        pdf_page_furnish(ctx, page);
+    }
 }
 
 static void draw_pages(pdf_ctx *ctx, cairo_t *cr, GPtrArray *pages)
@@ -72,6 +76,7 @@ bool imprint_pdf_write(const imprint_doc *doc, const imprint_output_opts *opts, 
     GPtrArray *contents = NULL;
     int *starts = NULL;
     imprint_output *out = NULL;
+    pdf_page *title = NULL;
     cairo_surface_t *surface = NULL;
     cairo_t *cr = NULL;
     imprint_pos at = {path, 0, 0};
@@ -126,9 +131,10 @@ bool imprint_pdf_write(const imprint_doc *doc, const imprint_output_opts *opts, 
     }
 
     int next = 1 + front;
-    number_pages(contents, &next);
+    number_pages(&ctx, contents, &next);
     for (int i = 0; i < narticles; i++)
-        number_pages(g_ptr_array_index(article_pages, i), &next);
+        number_pages(&ctx, g_ptr_array_index(article_pages, i), &next);
+    title = pdf_title_page(&ctx);
 
     out = imprint_output_open(path, diags);
     if (!out)
@@ -141,7 +147,7 @@ bool imprint_pdf_write(const imprint_doc *doc, const imprint_output_opts *opts, 
      * never writes unless the content sits in a structure element: the file
      * would be damaged. A Document element makes the tree complete. */
     cairo_tag_begin(cr, "Document", NULL);
-    pdf_draw_title_page(&ctx, cr);
+    pdf_draw_page(&ctx, cr, title);
     cairo_show_page(cr);
     if (front == 2)
         cairo_show_page(cr);
@@ -191,6 +197,7 @@ cleanup:
         cairo_surface_destroy(surface); /* may still write into `out` */
     imprint_output_commit(out, false, diags); /* removes the temporary, if any */
     g_free(starts);
+    pdf_page_free(title);
     if (contents)
         g_ptr_array_unref(contents);
     g_ptr_array_unref(article_pages);

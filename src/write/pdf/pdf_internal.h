@@ -1,8 +1,17 @@
 #ifndef IMPRINT_PDF_INTERNAL_H
 #define IMPRINT_PDF_INTERNAL_H
 
-/* Shared between the parts of the PDF writer: geometry, layout (model →
- * lines), pagination with notes, front matter, links and drawing. */
+/* Shared between the parts of the PDF writer. Data flows one way:
+ *
+ *   pdf.c (driver) ──▶ flow.c + flow_inline.c   model → lines (the flow)
+ *                  ──▶ front.c                  title page, contents
+ *                  ──▶ page.c + notes.c         flow → pages, notes at the foot,
+ *                                               running heads and folios
+ *                  ──▶ draw.c + text.c + links.c  pages → Cairo
+ *   every layout part ──▶ paragraph.c           the Pango paragraph engine
+ *
+ * Everything is laid out before the first page is drawn: drawing only shows
+ * layouts that exist and never calls back into layout. */
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -100,7 +109,8 @@ typedef struct {
     char *label_target;            /* link attributes of the label (note → reference) */
     GPtrArray *notes;              /* const imprint_node *: notes first referenced here */
     char *dest;                    /* named destination at the top of the item */
-    char *leader;                  /* contents: the page number set after dot leaders */
+    pdf_para *leader;              /* contents: the page number set after dot leaders */
+    pdf_para *leader_dot;          /* ...and the dot they are made of */
     char *target;                  /* contents: link attributes of the whole line */
     GPtrArray *cells;              /* ROW: pdf_para * */
     GArray *cell_x;                /* ROW: double, left of each cell */
@@ -134,23 +144,35 @@ typedef struct {
     int overflows;
 } pdf_ctx;
 
-/* pdf_geometry.c */
+/* geometry.c */
 bool pdf_geometry_make(const imprint_output_opts *opts, pdf_geometry *geo, imprint_diags *diags);
 double pdf_page_left(const pdf_geometry *geo, int page_number);
 
-/* pdf_layout.c */
+/* paragraph.c: the paragraph engine */
 bool pdf_ctx_init(pdf_ctx *ctx, const char *data_dir, imprint_diags *diags);
 void pdf_ctx_clear(pdf_ctx *ctx);
 pdf_item *pdf_item_new(pdf_ctx *ctx, pdf_item_kind kind);
 PangoFontDescription *pdf_font(const pdf_ctx *ctx, double size, bool bold, bool italic);
+pdf_para *pdf_para_new(pdf_ctx *ctx, double size, bool bold, bool italic, double width,
+                       PangoAlignment align, bool justify);
 pdf_para *pdf_para_plain(pdf_ctx *ctx, const char *text, double size, bool bold, bool italic,
                          double width, PangoAlignment align);
 void pdf_para_lines(pdf_ctx *ctx, pdf_para *para, GPtrArray *flow, double x, imprint_pos pos);
 void pdf_check_layout(pdf_ctx *ctx, PangoLayout *layout, double width, imprint_pos pos);
-GPtrArray *pdf_flow_article(pdf_ctx *ctx, const imprint_node *article, int index, GPtrArray *marks);
+const imprint_hyphenator *pdf_hyphenator(pdf_ctx *ctx, const char *lang, imprint_pos pos);
 void pdf_report_missing(pdf_ctx *ctx);
 
-/* pdf_page.c */
+/* flow.c: articles into the flow */
+GPtrArray *pdf_flow_article(pdf_ctx *ctx, const imprint_node *article, int index, GPtrArray *marks);
+void pdf_flow_notes(pdf_ctx *ctx, const imprint_node *article, int index);
+
+/* A paragraph shown at a fixed place of a page (the title page). */
+typedef struct {
+    pdf_para *para;
+    double x, y; /* its top left, x from the text block's left edge */
+} pdf_placed;
+
+/* page.c */
 typedef struct {
     int number;   /* folio, from 1 */
     int article;  /* index of the article on it, or -1 */
@@ -159,14 +181,23 @@ typedef struct {
     const char *recto_head; /* running head on odd pages */
     GPtrArray *body;        /* pdf_item * */
     GPtrArray *foot;        /* pdf_item *: note lines */
+    GPtrArray *placed;      /* pdf_placed *, owned: paragraphs at fixed places */
+    /* Running head and folio, laid out by pdf_page_furnish() once the page
+     * has its number (NULL on openings): x from the text block's left. */
+    pdf_para *head;
+    double head_x;
+    pdf_para *folio;
+    double folio_x;
 } pdf_page;
 
 void pdf_page_free(pdf_page *page);
 pdf_page *pdf_page_new(void);
 void pdf_paginate(pdf_ctx *ctx, GPtrArray *flow, int article, const char *head, GPtrArray *pages,
                   int *split_notes);
+void pdf_page_furnish(pdf_ctx *ctx, pdf_page *page);
+double pdf_head_baseline(const pdf_ctx *ctx);
 
-/* pdf_notes.c */
+/* notes.c */
 typedef struct {
     GPtrArray *foot;  /* pdf_item * placed at the foot */
     GPtrArray *carry; /* pdf_item * continued on the next page */
@@ -178,14 +209,13 @@ double pdf_note_separator(const pdf_ctx *ctx);
 bool pdf_foot_fill(const pdf_ctx *ctx, GPtrArray *carried, GPtrArray *notes, double avail,
                    double carry_max, pdf_foot *out);
 void pdf_foot_clear(pdf_foot *foot);
-void pdf_flow_notes(pdf_ctx *ctx, const imprint_node *article, int index);
 const char *pdf_note_label(const pdf_ctx *ctx, const imprint_node *note);
 
-/* pdf_front.c */
-void pdf_draw_title_page(pdf_ctx *ctx, cairo_t *cr);
+/* front.c */
+pdf_page *pdf_title_page(pdf_ctx *ctx);
 GPtrArray *pdf_flow_contents(pdf_ctx *ctx, const int *article_pages);
 
-/* pdf_links.c */
+/* links.c */
 void pdf_tag_dest(cairo_t *cr, const char *name, double x, double y);
 void pdf_tag_link(cairo_t *cr, const char *target, double x, double y, double w, double h);
 char *pdf_target_uri(const char *url);
@@ -193,11 +223,11 @@ char *pdf_target_dest(const char *name);
 void pdf_set_metadata(pdf_ctx *ctx, cairo_surface_t *surface);
 void pdf_add_outline(cairo_surface_t *surface, GPtrArray *marks);
 
-/* pdf_text.c: drawing text with a clean text layer */
+/* text.c: drawing text with a clean text layer */
 void pdf_show_line(cairo_t *cr, PangoLayoutLine *line, double x, double baseline);
 void pdf_show_layout(cairo_t *cr, PangoLayout *layout, double x, double y);
 
-/* pdf_draw.c */
+/* draw.c */
 void pdf_draw_page(pdf_ctx *ctx, cairo_t *cr, const pdf_page *page);
 
 #endif
