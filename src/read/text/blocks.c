@@ -5,38 +5,6 @@
 
 #include "read/text/text.h"
 
-rt_line *rt_line_at(rt_builder *b, size_t i)
-{
-    return &b->st->lines[i];
-}
-
-void rt_append(rt_builder *b, imprint_node *node, size_t last_line)
-{
-    imprint_node_append(b->st->article, node);
-    b->last_block = node;
-    if (node->kind == IMPRINT_NODE_HEADING)
-        b->last_heading = node;
-    b->last_line = last_line;
-    if (node->kind != IMPRINT_NODE_LIST)
-        b->depth = 0;
-    if (node->kind != IMPRINT_NODE_LIST || !node->as.list.bibliography)
-        b->bib_list = NULL;
-}
-
-bool rt_same_chunk(rt_builder *b, size_t i, size_t j)
-{
-    return rt_line_at(b, i)->chunk == rt_line_at(b, j)->chunk;
-}
-
-/* The next line of the article that holds text (not a note definition). */
-size_t rt_next_text_line(rt_builder *b, size_t i)
-{
-    for (size_t j = i + 1; j <= b->last; j++)
-        if (!rt_line_at(b, j)->blank && !rt_line_at(b, j)->notedef)
-            return j;
-    return SIZE_MAX;
-}
-
 static bool add_item(rt_builder *b, size_t i, imprint_list_style style, int number, size_t skip)
 {
     rt_state *st = b->st;
@@ -222,22 +190,6 @@ static size_t build_verse(rt_builder *b, size_t i)
 }
 
 /* "-Kuzmin Report" lines: a hyphen and no space, two or more in a row. */
-bool rt_dash_item(rt_builder *b, size_t i)
-{
-    const rt_line *l = rt_line_at(b, i);
-    if (l->tlen < 2 || l->t[0] != '-' || l->t[1] == '-' || l->t[1] == ' ')
-        return false;
-    for (int d = -1; d <= 1; d += 2) {
-        size_t j = i + (size_t)d;
-        if ((d < 0 && i == b->first) || j > b->last || !rt_same_chunk(b, i, j))
-            continue;
-        const rt_line *m = rt_line_at(b, j);
-        if (m->tlen >= 2 && m->t[0] == '-' && m->t[1] != '-' && m->t[1] != ' ')
-            return true;
-    }
-    return false;
-}
-
 static bool build_line(rt_builder *b, size_t *pi)
 {
     rt_state *st = b->st;

@@ -1,7 +1,12 @@
 #ifndef IMPRINT_READ_TEXT_INTERNAL_H
 #define IMPRINT_READ_TEXT_INTERNAL_H
 
-/* Private to the `text` reader (read_text*.c). */
+/* Private to the `text` reader (src/read/text). The parts call one way:
+ *
+ *   text.c (articles, titles, notes) ──▶ blocks.c (the line loop)
+ *   blocks.c ──▶ headings.c ──▶ quotes.c ──▶ cursor.c (line cursor, appending)
+ *   every part ──▶ lines.c (line features), inline.c (inlines), notes.c
+ */
 
 #include <glib.h>
 #include <stdbool.h>
@@ -65,7 +70,7 @@ typedef struct {
     bool failed;
 } rt_state;
 
-/* read_text_lines.c: line features */
+/* lines.c: line features */
 bool rt_line_is_heading_like(const rt_line *l);
 bool rt_line_is_colon_heading(const rt_line *l);
 bool rt_line_is_all_caps(const rt_line *l);
@@ -87,7 +92,7 @@ unsigned rt_utf8_cols(const char *s, size_t bytes);
 bool rt_is_space_at(const char *s, const char *end, size_t *bytes);
 void rt_trim(const char **s, size_t *len);
 
-/* read_text_inline.c */
+/* inline.c */
 imprint_pos rt_pos(const rt_state *st, unsigned line, unsigned col);
 void rt_append_inlines(rt_state *st, imprint_node *parent, const char *s, size_t len, unsigned line,
                        unsigned col);
@@ -95,12 +100,12 @@ imprint_node *rt_block_with_text(rt_state *st, imprint_node_kind kind, const rt_
                                  size_t skip);
 char *rt_plain(rt_state *st, const char *s, size_t len);
 
-/* read_text_notes.c */
+/* notes.c */
 void rt_notes_begin(rt_state *st);
 bool rt_notes_add_definition(rt_state *st, const rt_line *l);
 bool rt_notes_finish(rt_state *st);
 
-/* read_text_blocks.c */
+/* blocks.c */
 /** Builds the blocks of chunks [from, to) into st->article. */
 bool rt_build_blocks(rt_state *st, size_t from, size_t to);
 
@@ -112,9 +117,9 @@ size_t rt_implicit_bib_run(const rt_state *st, size_t k, size_t to, size_t *scan
 /** Fewest short lines in a row taken as a bibliography without a heading. */
 #define READ_TEXT_MIN_BIB_RUN 5
 
-/* Building one article's blocks: read_text_blocks.c (the line loop, lists,
- * tables, verse, bibliographies), read_text_quotes.c (quotes, citations,
- * dialogue), read_text_headings.c (headings and their levels). */
+/* Building one article's blocks: blocks.c (the line loop, lists, tables,
+ * verse, bibliographies), quotes.c (quotes, citations, dialogue),
+ * headings.c (headings and their levels), over cursor.c. */
 typedef struct {
     imprint_node *list;
     imprint_list_style style;
@@ -135,13 +140,13 @@ typedef struct {
     imprint_node *last_heading;
 } rt_builder;
 
-/* read_text_blocks.c: shared steps of the line loop */
+/* cursor.c: the line cursor and appending blocks (calls no other part) */
 rt_line *rt_line_at(rt_builder *b, size_t i);
 void rt_append(rt_builder *b, imprint_node *node, size_t last_line);
 bool rt_same_chunk(rt_builder *b, size_t i, size_t j);
 size_t rt_next_text_line(rt_builder *b, size_t i);
 bool rt_dash_item(rt_builder *b, size_t i);
-/* read_text_quotes.c: each returns false / SIZE_MAX when its shape is absent */
+/* quotes.c: each returns false / SIZE_MAX when its shape is absent */
 bool rt_is_speech(rt_builder *b, size_t i, size_t *name_len, size_t *skip);
 void rt_find_dialogue(rt_builder *b);
 imprint_node *rt_speech_node(rt_builder *b, size_t i);
@@ -149,7 +154,7 @@ size_t rt_take_citation(rt_builder *b, imprint_node *quote, size_t qlast, size_t
 size_t rt_build_quote(rt_builder *b, size_t i);
 bool rt_wrap_as_quote(rt_builder *b, size_t i);
 bool rt_colon_quote(rt_builder *b, size_t i);
-/* read_text_headings.c */
+/* headings.c */
 bool rt_body_follows(rt_builder *b, size_t i);
 bool rt_numbered_heading(rt_builder *b, size_t i, imprint_list_style style, int number,
                          size_t skip);
