@@ -1,17 +1,20 @@
 #include "imprint/style.h"
 
 #include <glib.h>
-#include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
+#include "edition/yaml.h"
+
 /* Largest length a style may give in points or millimetres: anything bigger is
  * a typo (a page is under 500 mm), and would overflow layouts. */
 #define STYLE_MAX_LENGTH 1000.0
+
+/* Largest style file read: a style is a page of YAML. */
+#define STYLE_MAX_BYTES (64u * 1024u)
 
 const char *imprint_data_dir(void)
 {
@@ -46,39 +49,14 @@ void imprint_style_free(imprint_style *style)
 }
 
 typedef struct {
-    yaml_document_t *doc;
-    const char *path;
-    imprint_diags *diags;
-    bool ok;
+    yml_doc y;
     const yaml_node_t *font_node[5]; /* where each font file is named, for messages */
 } loader;
 
 /* The font keys, in the order of loader.font_node. */
 static const char *const font_keys[5] = {"regular", "italic", "bold", "bold-italic", "license"};
 
-static imprint_pos node_pos(const loader *ld, const yaml_node_t *node)
-{
-    imprint_pos pos = {ld->path, 0, 0};
-    if (node) {
-        pos.line = (unsigned)node->start_mark.line + 1;
-        pos.col = (unsigned)node->start_mark.column + 1;
-    }
-    return pos;
-}
-
-static void fail(loader *ld, const yaml_node_t *node, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void fail(loader *ld, const yaml_node_t *node, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char *msg = g_strdup_vprintf(fmt, ap);
-    va_end(ap);
-    imprint_diags_report(ld->diags, IMPRINT_SEV_ERROR, node_pos(ld, node), "%s", msg);
-    g_free(msg);
-    ld->ok = false;
-}
+#define fail(ld, node, ...) yml_fail(&(ld)->y, (node), __VA_ARGS__)
 
 static const char *scalar(const yaml_node_t *node)
 {
@@ -191,7 +169,7 @@ static void get_sizes(loader *ld, const char *key, yaml_node_t *node, double *si
     int i = 0;
     for (yaml_node_item_t *it = node->data.sequence.items.start; it < node->data.sequence.items.top;
          it++, i++)
-        get_length(ld, key, yaml_document_get_node(ld->doc, *it), &sizes[i]);
+        get_length(ld, key, yml_node(&ld->y, *it), &sizes[i]);
 }
 
 static void set_key(loader *ld, imprint_style *st, const key_spec *k, yaml_node_t *value)
@@ -224,8 +202,8 @@ static void load_section(loader *ld, imprint_style *st, const char *section, yam
     }
     for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
          p++) {
-        yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
-        yaml_node_t *v = yaml_document_get_node(ld->doc, p->value);
+        yaml_node_t *k = yml_node(&ld->y, p->key);
+        yaml_node_t *v = yml_node(&ld->y, p->value);
         const key_spec *spec = NULL;
         for (size_t i = 0; k->type == YAML_SCALAR_NODE && i < G_N_ELEMENTS(keys); i++)
             if (strcmp(keys[i].section, section) == 0 && strcmp(keys[i].key, scalar(k)) == 0)
@@ -288,6 +266,78 @@ static void check_fonts(loader *ld, imprint_style *st, const char *data_dir)
     }
 }
 
+/* The sections of the style's root mapping. */
+static void load_sections(loader *ld, imprint_style *st, yaml_node_t *root)
+{
+    if (!root || root->type != YAML_MAPPING_NODE) {
+        fail(ld, root, "style '%s' must be a mapping of sections", st->name);
+        return;
+    }
+    for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
+         p++) {
+        yaml_node_t *k = yml_node(&ld->y, p->key);
+        yaml_node_t *v = yml_node(&ld->y, p->value);
+        const char *sec = k->type == YAML_SCALAR_NODE ? scalar(k) : "";
+        bool known = false;
+        for (size_t i = 0; i < G_N_ELEMENTS(keys); i++)
+            known = known || strcmp(keys[i].section, sec) == 0;
+        if (!known) {
+            fail(ld, k, "unknown style section '%s'", sec);
+            continue;
+        }
+        load_section(ld, st, sec, v);
+    }
+}
+
+/* styles/NAME.css, the EPUB-only rules, read with the style when there is one. */
+static bool load_css(imprint_style *st, const char *data_dir, imprint_diags *diags)
+{
+    char *css = g_strconcat(st->name, ".css", NULL);
+    st->css_path = g_build_filename(data_dir, "styles", css, NULL);
+    g_free(css);
+    GError *err = NULL;
+    gsize len = 0;
+    if (!g_file_test(st->css_path, G_FILE_TEST_IS_REGULAR)) {
+        g_clear_pointer(&st->css_path, g_free);
+        return true;
+    }
+    if (g_file_get_contents(st->css_path, &st->css, &len, &err))
+        return true;
+    imprint_diags_report(diags, IMPRINT_SEV_ERROR, (imprint_pos){st->css_path, 0, 0},
+                         "cannot read the style's CSS: %s", err->message);
+    g_error_free(err);
+    return false;
+}
+
+/* The style file's text, at most STYLE_MAX_BYTES; NULL (reported) otherwise. */
+static char *read_style_file(const imprint_style *st, size_t *len, imprint_diags *diags)
+{
+    imprint_pos at = {st->yaml_path, 0, 0};
+    gchar *data = NULL;
+    gsize n = 0;
+    GError *err = NULL;
+    if (!g_file_test(st->yaml_path, G_FILE_TEST_IS_REGULAR)) {
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, at, "cannot open style '%s': %s", st->name,
+                             "no such file");
+        return NULL;
+    }
+    if (!g_file_get_contents(st->yaml_path, &data, &n, &err)) {
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, at, "cannot open style '%s': %s", st->name,
+                             err->message);
+        g_error_free(err);
+        return NULL;
+    }
+    if (n > STYLE_MAX_BYTES) {
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, at,
+                             "style file too large: %zu bytes (the limit is %u)", (size_t)n,
+                             STYLE_MAX_BYTES);
+        g_free(data);
+        return NULL;
+    }
+    *len = n;
+    return data;
+}
+
 imprint_style *imprint_style_load(const char *data_dir, const char *name, imprint_diags *diags)
 {
     imprint_style *st = g_new0(imprint_style, 1);
@@ -296,84 +346,28 @@ imprint_style *imprint_style_load(const char *data_dir, const char *name, imprin
     st->yaml_path = g_build_filename(data_dir, "styles", file, NULL);
     g_free(file);
     set_defaults(st);
-
-    loader ld = {NULL, st->yaml_path, diags, true, {NULL}};
-    yaml_parser_t parser;
-    yaml_document_t doc;
-    bool have_parser = false, have_doc = false;
-    FILE *fp = NULL;
+    loader ld = {0};
+    bool ok = false;
+    char *data = NULL;
+    size_t len = 0;
 
     if (!*name || strchr(name, '/') || name[0] == '.') {
         imprint_diags_report(diags, IMPRINT_SEV_ERROR, (imprint_pos){0}, "invalid style name '%s'",
                              name);
-        ld.ok = false;
         goto cleanup;
     }
-    fp = fopen(st->yaml_path, "rb");
-    if (!fp) {
-        imprint_diags_report(diags, IMPRINT_SEV_ERROR, (imprint_pos){st->yaml_path, 0, 0},
-                             "cannot open style '%s': %s", name, g_strerror(errno));
-        ld.ok = false;
+    data = read_style_file(st, &len, diags);
+    if (!data || !yml_parse(&ld.y, st->yaml_path, 1, data, len, "invalid YAML", diags))
         goto cleanup;
-    }
-    yaml_parser_initialize(&parser);
-    have_parser = true;
-    yaml_parser_set_input_file(&parser, fp);
-    if (!yaml_parser_load(&parser, &doc)) {
-        imprint_pos pos = {st->yaml_path, (unsigned)parser.problem_mark.line + 1,
-                           (unsigned)parser.problem_mark.column + 1};
-        imprint_diags_report(diags, IMPRINT_SEV_ERROR, pos, "invalid YAML: %s",
-                             parser.problem ? parser.problem : "syntax error");
-        ld.ok = false;
-        goto cleanup;
-    }
-    have_doc = true;
-    ld.doc = &doc;
-    yaml_node_t *root = yaml_document_get_root_node(&doc);
-    if (!root || root->type != YAML_MAPPING_NODE) {
-        fail(&ld, root, "style '%s' must be a mapping of sections", name);
-        goto cleanup;
-    }
-    for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
-         p++) {
-        yaml_node_t *k = yaml_document_get_node(&doc, p->key);
-        yaml_node_t *v = yaml_document_get_node(&doc, p->value);
-        const char *sec = k->type == YAML_SCALAR_NODE ? scalar(k) : "";
-        bool known = false;
-        for (size_t i = 0; i < G_N_ELEMENTS(keys); i++)
-            known = known || strcmp(keys[i].section, sec) == 0;
-        if (!known) {
-            fail(&ld, k, "unknown style section '%s'", sec);
-            continue;
-        }
-        load_section(&ld, st, sec, v);
-    }
-    if (ld.ok)
+    load_sections(&ld, st, yml_root(&ld.y));
+    if (ld.y.ok)
         check_fonts(&ld, st, data_dir);
-    if (ld.ok) {
-        char *css = g_strconcat(name, ".css", NULL);
-        st->css_path = g_build_filename(data_dir, "styles", css, NULL);
-        g_free(css);
-        GError *err = NULL;
-        gsize len = 0;
-        if (!g_file_test(st->css_path, G_FILE_TEST_IS_REGULAR)) {
-            g_clear_pointer(&st->css_path, g_free);
-        } else if (!g_file_get_contents(st->css_path, &st->css, &len, &err)) {
-            imprint_diags_report(diags, IMPRINT_SEV_ERROR, (imprint_pos){st->css_path, 0, 0},
-                                 "cannot read the style's CSS: %s", err->message);
-            g_error_free(err);
-            ld.ok = false;
-        }
-    }
+    ok = ld.y.ok && load_css(st, data_dir, diags);
 
 cleanup:
-    if (have_doc)
-        yaml_document_delete(&doc);
-    if (have_parser)
-        yaml_parser_delete(&parser);
-    if (fp)
-        fclose(fp);
-    if (!ld.ok) {
+    yml_clear(&ld.y);
+    g_free(data);
+    if (!ok) {
         imprint_style_free(st);
         return NULL;
     }

@@ -315,7 +315,7 @@ static void test_syntax_errors(void)
                       "ed.yaml:2:4: error: YAML syntax error: mapping values are not allowed "
                       "in this context");
     expect_load_error("title: T\n" ARTICLES "---\ntitle: U\n",
-                      "ed.yaml:5:1: error: a second YAML document: an edition file holds one");
+                      "ed.yaml:4:1: error: a second YAML document: the file holds one");
 }
 
 static void test_size_limit(void)

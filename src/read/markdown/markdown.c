@@ -7,6 +7,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "edition/yaml.h"
 #include "read/markdown/md_inline.h"
 
 /* Longest numeric note label taken as the reference's number (it must fit an
@@ -273,20 +274,15 @@ static size_t front_matter_len(const char *data, size_t len, size_t *body_start)
     return 0;
 }
 
-static const char *scalar(yaml_node_t *n)
-{
-    return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
-}
-
-static void meta_authors(md_reader *r, yaml_document_t *d, yaml_node_t *v)
+static void meta_authors(md_reader *r, yml_doc *y, yaml_node_t *v)
 {
     GPtrArray *list = g_ptr_array_new();
     if (v->type == YAML_SCALAR_NODE) {
-        g_ptr_array_add(list, (gpointer)scalar(v));
+        g_ptr_array_add(list, (gpointer)yml_scalar(v));
     } else if (v->type == YAML_SEQUENCE_NODE) {
         for (yaml_node_item_t *i = v->data.sequence.items.start; i < v->data.sequence.items.top;
              i++) {
-            const char *s = scalar(yaml_document_get_node(d, *i));
+            const char *s = yml_scalar(yml_node(y, *i));
             if (s)
                 g_ptr_array_add(list, (gpointer)s);
         }
@@ -301,72 +297,75 @@ static void meta_authors(md_reader *r, yaml_document_t *d, yaml_node_t *v)
     g_ptr_array_free(list, TRUE);
 }
 
-/* Reads the front matter into the article's metadata. False on a YAML error. */
-static bool front_matter(md_reader *r, const char *yaml, size_t len, bool *is_mapping)
+static bool is_blank(const char *s)
 {
-    yaml_parser_t parser;
-    yaml_document_t d;
-    bool ok = false;
-    *is_mapping = false;
-    yaml_parser_initialize(&parser);
-    yaml_parser_set_input_string(&parser, (const unsigned char *)yaml, len);
-    if (!yaml_parser_load(&parser, &d)) {
-        imprint_pos p = {r->path, (unsigned)parser.problem_mark.line + 2,
-                         (unsigned)parser.problem_mark.column + 1};
-        imprint_diags_report(r->diags, IMPRINT_SEV_ERROR, p, "front matter: %s",
-                             parser.problem ? parser.problem : "invalid YAML");
-        yaml_parser_delete(&parser);
-        return false;
+    for (; *s; s = g_utf8_next_char(s))
+        if (!g_unichar_isspace(g_utf8_get_char(s)))
+            return false;
+    return true;
+}
+
+/* Where a front-matter key's value goes in the article, or NULL. */
+static const char **meta_field(imprint_node *a, const char *key)
+{
+    if (strcmp(key, "title") == 0)
+        return &a->as.article.title;
+    if (strcmp(key, "subtitle") == 0)
+        return &a->as.article.subtitle;
+    if (strcmp(key, "date") == 0)
+        return &a->as.article.date;
+    if (strcmp(key, "source") == 0 || strcmp(key, "url") == 0 || strcmp(key, "source_url") == 0)
+        return &a->as.article.source_url;
+    if (strcmp(key, "lang") == 0 || strcmp(key, "language") == 0)
+        return &a->as.article.lang;
+    return NULL;
+}
+
+static void meta_pair(md_reader *r, yml_doc *y, yaml_node_t *k, yaml_node_t *v)
+{
+    const char *key = yml_scalar(k), *val = yml_scalar(v);
+    imprint_pos kp = yml_pos(y, k);
+    if (!key)
+        return;
+    if (strcmp(key, "author") == 0 || strcmp(key, "authors") == 0) {
+        meta_authors(r, y, v);
+        return;
     }
-    yaml_node_t *root = yaml_document_get_root_node(&d);
-    if (!root || root->type != YAML_MAPPING_NODE) {
-        ok = true;
-        goto cleanup;
-    }
-    *is_mapping = true;
-    imprint_node *a = r->article;
-    imprint_arena *arena = r->doc->arena;
-    for (yaml_node_pair_t *pair = root->data.mapping.pairs.start;
-         pair < root->data.mapping.pairs.top; pair++) {
-        yaml_node_t *k = yaml_document_get_node(&d, pair->key);
-        yaml_node_t *v = yaml_document_get_node(&d, pair->value);
-        const char *key = scalar(k), *val = scalar(v);
-        imprint_pos kp = {r->path, (unsigned)k->start_mark.line + 2,
-                          (unsigned)k->start_mark.column + 1};
-        if (!key)
-            continue;
-        if (strcmp(key, "author") == 0 || strcmp(key, "authors") == 0) {
-            meta_authors(r, &d, v);
-            continue;
-        }
-        const char **field = strcmp(key, "title") == 0      ? &a->as.article.title
-                             : strcmp(key, "subtitle") == 0 ? &a->as.article.subtitle
-                             : strcmp(key, "date") == 0     ? &a->as.article.date
-                             : (strcmp(key, "source") == 0 || strcmp(key, "url") == 0 ||
-                                strcmp(key, "source_url") == 0)
-                                 ? &a->as.article.source_url
-                             : (strcmp(key, "lang") == 0 || strcmp(key, "language") == 0)
-                                 ? &a->as.article.lang
-                                 : NULL;
-        if (!field) {
-            imprint_diags_report(r->diags, IMPRINT_SEV_WARNING, kp,
-                                 "front matter key '%s' is not used", key);
-            continue;
-        }
-        if (!val) {
-            imprint_diags_report(r->diags, IMPRINT_SEV_WARNING, kp,
-                                 "front matter key '%s' is not a single value; not used", key);
-            continue;
-        }
+    const char **field = meta_field(r->article, key);
+    if (!field) {
+        imprint_diags_report(r->diags, IMPRINT_SEV_WARNING, kp, "front matter key '%s' is not used",
+                             key);
+    } else if (!val) {
+        imprint_diags_report(r->diags, IMPRINT_SEV_WARNING, kp,
+                             "front matter key '%s' is not a single value; not used", key);
+    } else if (is_blank(val)) {
+        /* An exported file's empty `title:` must not beat its # heading. */
+        imprint_diags_report(r->diags, IMPRINT_SEV_NOTE, kp,
+                             "front matter key '%s' is empty; not used", key);
+    } else {
         char *nfc = g_utf8_normalize(val, -1, G_NORMALIZE_NFC);
-        *field = imprint_arena_strdup(arena, nfc);
+        *field = imprint_arena_strdup(r->doc->arena, nfc);
         g_free(nfc);
     }
-    ok = true;
-cleanup:
-    yaml_document_delete(&d);
-    yaml_parser_delete(&parser);
-    return ok;
+}
+
+/* Reads the front matter (from line 2 of the file) into the article's
+ * metadata. False on a YAML error. */
+static bool front_matter(md_reader *r, const char *yaml, size_t len, bool *is_mapping)
+{
+    yml_doc y;
+    *is_mapping = false;
+    if (!yml_parse(&y, r->path, 2, yaml, len, "front matter", r->diags))
+        return false;
+    yaml_node_t *root = yml_root(&y);
+    if (root && root->type == YAML_MAPPING_NODE) {
+        *is_mapping = true;
+        for (yaml_node_pair_t *pair = root->data.mapping.pairs.start;
+             pair < root->data.mapping.pairs.top; pair++)
+            meta_pair(r, &y, yml_node(&y, pair->key), yml_node(&y, pair->value));
+    }
+    yml_clear(&y);
+    return true;
 }
 
 /* --- footnotes --------------------------------------------------------- */
