@@ -403,44 +403,49 @@ static void check_node(check_state *st, const imprint_node *n, int depth)
 
 bool imprint_doc_check(const imprint_doc *doc, void *problems)
 {
-    check_state st = {.problems = problems, .ok = true};
-    st.chained = g_hash_table_new(NULL, NULL);
     if (!doc->root || doc->root->kind != IMPRINT_NODE_DOCUMENT) {
         if (problems)
             g_string_append(problems, "document has no DOCUMENT root\n");
         return false;
     }
+    check_state st = {.problems = problems, .ok = true};
+    st.chained = g_hash_table_new(NULL, NULL);
     check_node(&st, doc->root, 0);
     g_hash_table_destroy(st.chained);
     return st.ok;
 }
 
-static void count_node(const imprint_node *n, imprint_doc_stats *s)
+static void count_node(const imprint_node *root, imprint_doc_stats *s)
 {
-    s->nodes++;
-    switch (n->kind) {
-    case IMPRINT_NODE_ARTICLE:
-        s->articles++;
-        for (const imprint_node *note = n->as.article.first_note; note;
-             note = note->as.note.next_note) {
-            s->notes++;
-            count_node(note, s);
+    imprint_iter it;
+    imprint_iter_init(&it, root);
+    while (imprint_iter_next(&it) != IMPRINT_EVENT_DONE) {
+        if (it.event != IMPRINT_EVENT_ENTER)
+            continue;
+        const imprint_node *n = it.node;
+        s->nodes++;
+        switch (n->kind) {
+        case IMPRINT_NODE_ARTICLE:
+            s->articles++;
+            for (const imprint_node *note = n->as.article.first_note; note;
+                 note = note->as.note.next_note) {
+                s->notes++;
+                count_node(note, s);
+            }
+            break;
+        case IMPRINT_NODE_HEADING:
+            s->headings++;
+            break;
+        case IMPRINT_NODE_PARAGRAPH:
+            s->paragraphs++;
+            break;
+        case IMPRINT_NODE_NOTEREF:
+            s->noterefs++;
+            break;
+        default:
+            break;
         }
-        break;
-    case IMPRINT_NODE_HEADING:
-        s->headings++;
-        break;
-    case IMPRINT_NODE_PARAGRAPH:
-        s->paragraphs++;
-        break;
-    case IMPRINT_NODE_NOTEREF:
-        s->noterefs++;
-        break;
-    default:
-        break;
     }
-    for (const imprint_node *c = n->first_child; c; c = c->next)
-        count_node(c, s);
 }
 
 void imprint_doc_count(const imprint_doc *doc, imprint_doc_stats *stats)

@@ -11,28 +11,19 @@
  *   LINE:   heading LEVEL: TEXT
  */
 
-static void append_text(const imprint_node *n, GString *out)
-{
-    if (n->kind == IMPRINT_NODE_TEXT) {
-        g_string_append_len(out, n->as.text.text, (gssize)n->as.text.len);
-        return;
-    }
-    for (const imprint_node *c = n->first_child; c; c = c->next)
-        append_text(c, out);
-}
-
 /* Headings anywhere in the article's blocks (notes hang off the article in a
  * chain of their own and are not visited). */
-static void outline_headings(const imprint_node *n, GString *out)
+static void outline_headings(const imprint_node *article, GString *out)
 {
-    for (const imprint_node *c = n->first_child; c; c = c->next) {
-        if (c->kind == IMPRINT_NODE_HEADING) {
-            g_string_append_printf(out, "%u:   heading %d: ", c->pos.line, c->as.heading.level);
-            append_text(c, out);
-            g_string_append_c(out, '\n');
-        } else if (imprint_node_kind_is_block(c->kind) || c->kind == IMPRINT_NODE_ITEM) {
-            outline_headings(c, out);
-        }
+    imprint_iter it;
+    imprint_iter_init(&it, article);
+    while (imprint_iter_next(&it) != IMPRINT_EVENT_DONE) {
+        const imprint_node *c = it.node;
+        if (it.event != IMPRINT_EVENT_ENTER || c->kind != IMPRINT_NODE_HEADING)
+            continue;
+        g_string_append_printf(out, "%u:   heading %d: ", c->pos.line, c->as.heading.level);
+        imprint_node_append_plain(c, out);
+        g_string_append_c(out, '\n');
     }
 }
 

@@ -40,43 +40,35 @@ static void open_link(GString *out, const char *href)
     g_string_append(out, "\">");
 }
 
-static void inline_node(imprint_epub *e, GString *out, const imprint_node *n, const char *link);
-
-static void inline_children(imprint_epub *e, GString *out, const imprint_node *parent,
-                            const char *link)
+/* The tags of an inline kind that has them, or false. */
+static bool tags(imprint_node_kind kind, const char **open, const char **close)
 {
-    for (const imprint_node *c = parent->first_child; c; c = c->next)
-        inline_node(e, out, c, link);
+    switch (kind) {
+    case IMPRINT_NODE_EMPH:
+        *open = "<em>", *close = "</em>";
+        return true;
+    case IMPRINT_NODE_STRONG:
+        *open = "<strong>", *close = "</strong>";
+        return true;
+    case IMPRINT_NODE_SUP:
+        *open = "<sup>", *close = "</sup>";
+        return true;
+    case IMPRINT_NODE_SUB:
+        *open = "<sub>", *close = "</sub>";
+        return true;
+    case IMPRINT_NODE_SMALLCAPS:
+        *open = "<span class=\"smallcaps\">", *close = "</span>";
+        return true;
+    default:
+        return false;
+    }
 }
 
-static void wrapped(imprint_epub *e, GString *out, const imprint_node *n, const char *link,
-                    const char *open, const char *close)
-{
-    g_string_append(out, open);
-    inline_children(e, out, n, link);
-    g_string_append(out, close);
-}
-
-static void inline_node(imprint_epub *e, GString *out, const imprint_node *n, const char *link)
+static void leaf(imprint_epub *e, GString *out, const imprint_node *n, const char *link)
 {
     switch (n->kind) {
     case IMPRINT_NODE_TEXT:
         imprint_epub_text(e, out, n->as.text.text);
-        break;
-    case IMPRINT_NODE_EMPH:
-        wrapped(e, out, n, link, "<em>", "</em>");
-        break;
-    case IMPRINT_NODE_STRONG:
-        wrapped(e, out, n, link, "<strong>", "</strong>");
-        break;
-    case IMPRINT_NODE_SUP:
-        wrapped(e, out, n, link, "<sup>", "</sup>");
-        break;
-    case IMPRINT_NODE_SUB:
-        wrapped(e, out, n, link, "<sub>", "</sub>");
-        break;
-    case IMPRINT_NODE_SMALLCAPS:
-        wrapped(e, out, n, link, "<span class=\"smallcaps\">", "</span>");
         break;
     case IMPRINT_NODE_LINEBREAK:
         g_string_append(out, "<br/>");
@@ -84,31 +76,49 @@ static void inline_node(imprint_epub *e, GString *out, const imprint_node *n, co
     case IMPRINT_NODE_NOTEREF:
         imprint_epub_noteref(e, out, n, link);
         break;
-    case IMPRINT_NODE_LINK: {
-        char *href = link ? NULL : link_target(n->as.link.url);
-        if (!href) {
-            /* Inside another link, or not a URL a reader can open: the text
-             * stays, unlinked. */
-            inline_children(e, out, n, link);
-            break;
-        }
-        open_link(out, href);
-        inline_children(e, out, n, href);
-        g_string_append(out, "</a>");
-        g_free(href);
-        break;
-    }
     default:
-        /* A block where an inline belongs: imprint_doc_check forbids it, but
-         * its text must not vanish. */
-        inline_children(e, out, n, link);
         break;
     }
 }
 
+/* The inline children of `parent`, walked with the model iterator. Links
+ * never nest: a link inside an open one, or one that is not a URL a reader
+ * can open, keeps its text unlinked. A block where an inline belongs (the
+ * tree check forbids it) keeps its text too. */
+static void render_walk(imprint_epub *e, GString *out, const imprint_node *parent, bool with_root)
+{
+    const imprint_node *link_node = NULL; /* the link whose <a> is open */
+    char *link = NULL;
+    const char *open, *close;
+    imprint_iter it;
+    imprint_iter_init(&it, parent);
+    while (imprint_iter_next(&it) != IMPRINT_EVENT_DONE) {
+        const imprint_node *n = it.node;
+        if (n == parent && !with_root)
+            continue;
+        bool enter = it.event == IMPRINT_EVENT_ENTER;
+        if (enter && imprint_node_kind_is_leaf(n->kind)) {
+            leaf(e, out, n, link);
+        } else if (tags(n->kind, &open, &close)) {
+            g_string_append(out, enter ? open : close);
+        } else if (n->kind == IMPRINT_NODE_LINK && enter && !link) {
+            link = link_target(n->as.link.url);
+            if (link) {
+                link_node = n;
+                open_link(out, link);
+            }
+        } else if (n == link_node && !enter) {
+            g_string_append(out, "</a>");
+            g_clear_pointer(&link, g_free);
+            link_node = NULL;
+        }
+    }
+    g_free(link);
+}
+
 static void render_inlines(imprint_epub *e, GString *out, const imprint_node *parent)
 {
-    inline_children(e, out, parent, NULL);
+    render_walk(e, out, parent, false);
 }
 
 static void render_block(imprint_epub *e, GString *out, const imprint_node *n);
@@ -320,7 +330,7 @@ static void render_block(imprint_epub *e, GString *out, const imprint_node *n)
     default:
         /* An inline where a block belongs: keep its text in a paragraph. */
         g_string_append(out, "<p>");
-        inline_node(e, out, n, NULL);
+        render_walk(e, out, n, true);
         g_string_append(out, "</p>\n");
         break;
     }

@@ -143,7 +143,7 @@ static char *note_id(const tei_writer *tw, const imprint_node *note)
 
 static void write_blocks(tei_writer *tw, const imprint_node *first, block_ctx ctx);
 static void write_block(tei_writer *tw, const imprint_node *n, block_ctx ctx);
-static void write_inlines(tei_writer *tw, const imprint_node *first);
+static void write_inlines(tei_writer *tw, const imprint_node *parent);
 
 static void write_note(tei_writer *tw, const imprint_node *note)
 {
@@ -192,9 +192,27 @@ static void write_noteref(tei_writer *tw, const imprint_node *ref)
     }
 }
 
-static void write_inline(tei_writer *tw, const imprint_node *n)
+/* The rend of <hi> for an inline kind, or NULL when it is no <hi>. */
+static const char *hi_rend(imprint_node_kind kind)
 {
-    const char *rend = NULL;
+    switch (kind) {
+    case IMPRINT_NODE_EMPH:
+        return TEI_REND_EMPH;
+    case IMPRINT_NODE_STRONG:
+        return TEI_REND_STRONG;
+    case IMPRINT_NODE_SUP:
+        return TEI_REND_SUP;
+    case IMPRINT_NODE_SUB:
+        return TEI_REND_SUB;
+    case IMPRINT_NODE_SMALLCAPS:
+        return TEI_REND_SMALLCAPS;
+    default:
+        return NULL;
+    }
+}
+
+static void enter_inline(tei_writer *tw, const imprint_node *n)
+{
     switch (n->kind) {
     case IMPRINT_NODE_TEXT:
         text(tw, n->as.text.text, n->as.text.len);
@@ -209,45 +227,38 @@ static void write_inline(tei_writer *tw, const imprint_node *n)
     case IMPRINT_NODE_LINK:
         start(tw, "ref");
         attr_uri(tw, "target", n->as.link.url);
-        write_inlines(tw, n->first_child);
-        end(tw);
         return;
-    case IMPRINT_NODE_EMPH:
-        rend = TEI_REND_EMPH;
-        break;
-    case IMPRINT_NODE_STRONG:
-        rend = TEI_REND_STRONG;
-        break;
-    case IMPRINT_NODE_SUP:
-        rend = TEI_REND_SUP;
-        break;
-    case IMPRINT_NODE_SUB:
-        rend = TEI_REND_SUB;
-        break;
-    case IMPRINT_NODE_SMALLCAPS:
-        rend = TEI_REND_SMALLCAPS;
-        break;
     default:
-        /* Not an inline: the tree check rules this out. */
-        return;
+        if (hi_rend(n->kind)) {
+            start(tw, "hi");
+            attr(tw, "rend", hi_rend(n->kind));
+        }
+        return; /* not an inline: the tree check rules it out */
     }
-    start(tw, "hi");
-    attr(tw, "rend", rend);
-    write_inlines(tw, n->first_child);
-    end(tw);
 }
 
-static void write_inlines(tei_writer *tw, const imprint_node *first)
+/* The inline children of `parent`, walked with the model iterator: an
+ * element opens when the walk enters its node and closes when it leaves. */
+static void write_inlines(tei_writer *tw, const imprint_node *parent)
 {
-    for (const imprint_node *c = first; c; c = c->next)
-        write_inline(tw, c);
+    imprint_iter it;
+    imprint_iter_init(&it, parent);
+    while (imprint_iter_next(&it) != IMPRINT_EVENT_DONE) {
+        const imprint_node *n = it.node;
+        if (n == parent)
+            continue;
+        if (it.event == IMPRINT_EVENT_ENTER)
+            enter_inline(tw, n);
+        else if (n->kind == IMPRINT_NODE_LINK || hi_rend(n->kind))
+            end(tw);
+    }
 }
 
 /* An element with inline content on a line of its own. */
 static void inline_element(tei_writer *tw, const char *name, const imprint_node *n)
 {
     start_block(tw, name);
-    write_inlines(tw, n->first_child);
+    write_inlines(tw, n);
     end(tw);
 }
 
@@ -412,7 +423,7 @@ static void write_heading_label(tei_writer *tw, const imprint_node *n)
     start_block(tw, "label");
     attr(tw, "type", TEI_HEADING_TYPE);
     attr(tw, "subtype", level);
-    write_inlines(tw, n->first_child);
+    write_inlines(tw, n);
     end(tw);
 }
 
