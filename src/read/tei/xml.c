@@ -65,12 +65,8 @@ bool tei_named(const xmlNode *n, const char *name)
 
 bool tei_is_blank_text(const xmlNode *n)
 {
-    if (n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE)
-        return false;
-    for (const xmlChar *p = n->content; p && *p; p++)
-        if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
-            return false;
-    return true;
+    /* A text or CDATA node of XML white space only. */
+    return xmlIsBlankNode((xmlNode *)n) != 0;
 }
 
 /* Nodes that carry nothing: layout whitespace, comments, processing
