@@ -304,119 +304,151 @@ static bool starts_with_dash(const char *s)
     return c == '-' || c == '~' || c == 0x2013 || c == 0x2014 || c == 0x2015;
 }
 
+static void emit_paragraph(builder *b, const imprint_node *n, const env *e)
+{
+    const imprint_style *st = b->ctx->style;
+    bool indent = !e->no_indent && n->prev && n->prev->kind == IMPRINT_NODE_PARAGRAPH;
+    const char *speaker = b->speaker;
+    b->speaker = NULL;
+    pdf_para *p = pdf_inline_para(b, n, e, false, PANGO_ALIGN_LEFT, true,
+                                  indent ? st->indent_em * e->size : 0, speaker, NULL);
+    emit_para(b, p, e->x, 0, n->pos, true);
+}
+
+static void emit_heading(builder *b, const imprint_node *n, const env *e)
+{
+    const imprint_style *st = b->ctx->style;
+    int level = n->as.heading.level < 1 ? 1 : n->as.heading.level > 6 ? 6 : n->as.heading.level;
+    env he = *e;
+    he.size = b->in_note ? e->size : st->heading_size[level - 1];
+    he.italic = level >= 3;
+    /* Headings are set ragged and read better unbroken. */
+    const imprint_hyphenator *hy = b->hy;
+    b->hy = NULL;
+    pdf_para *p = pdf_inline_para(b, n, &he, level <= 2, PANGO_ALIGN_LEFT, false, 0, NULL, NULL);
+    b->hy = hy;
+    double hadv = he.size * st->line_height;
+    guint from = b->flow->len;
+    if (!b->in_note) {
+        char *dest = g_strdup_printf("a%d-h%d", b->index, ++b->headings);
+        b->pending_dest = dest;
+        if (b->marks) {
+            pdf_mark *m = g_new0(pdf_mark, 1);
+            m->level = level + 1;
+            m->title = plain_text(n);
+            m->dest = g_strdup(dest);
+            g_ptr_array_add(b->marks, m);
+        }
+    }
+    b->keep_next = 0;
+    emit_para(b, p, e->x, SPACE_HEADING_BEFORE * hadv, n->pos, false);
+    for (guint i = from; i < b->flow->len; i++)
+        ((pdf_item *)g_ptr_array_index(b->flow, i))->keep_with_next = true;
+    b->pending = SPACE_HEADING_AFTER * hadv;
+    b->keep_next = PDF_MIN_LINES - 1;
+}
+
+static void emit_quote(builder *b, const imprint_node *n, const env *e)
+{
+    const imprint_style *st = b->ctx->style;
+    double adv = e->size * st->line_height;
+    env q = *e;
+    double qi = st->quote_indent_em * st->quote_size;
+    q.size = MIN(st->quote_size, e->size);
+    indent_env(&q, qi, qi);
+    q.no_indent = false;
+    b->pending = MAX(b->pending, SPACE_QUOTE * adv);
+    emit_blocks(b, n->first_child, &q);
+    b->pending = MAX(b->pending, SPACE_QUOTE * adv);
+}
+
+/* Set apart under its quote, to the right, introduced by a dash unless it
+ * brings one. */
+static void emit_citation(builder *b, const imprint_node *n, const env *e)
+{
+    double adv = e->size * b->ctx->style->line_height;
+    pdf_item *prev = last_item(b);
+    if (prev)
+        prev->keep_with_next = true;
+    char *text = plain_text(n);
+    bool dash = !starts_with_dash(text);
+    g_free(text);
+    pdf_para *p = pdf_inline_para(b, n, e, false, PANGO_ALIGN_RIGHT, false, 0, NULL,
+                                  dash ? CITATION_DASH : NULL);
+    emit_para(b, p, e->x, SPACE_CITATION * adv, n->pos, true);
+}
+
+static void emit_verse(builder *b, const imprint_node *n, const env *e)
+{
+    double adv = e->size * b->ctx->style->line_height;
+    env v = *e;
+    indent_env(&v, VERSE_INDENT * e->size, 0);
+    b->pending = MAX(b->pending, SPACE_VERSE * adv);
+    guint from = b->flow->len;
+    for (const imprint_node *line = n->first_child; line; line = line->next) {
+        /* Hanging indent: a line too long for the measure continues indented. */
+        pdf_para *p = pdf_inline_para(b, line, &v, false, PANGO_ALIGN_LEFT, false,
+                                      -VERSE_HANG * e->size, NULL, NULL);
+        emit_para(b, p, v.x, 0, line->pos, false);
+    }
+    if (b->flow->len > from)
+        keep_lines(b->flow, from);
+    b->pending = MAX(b->pending, SPACE_VERSE * adv);
+}
+
+/* The speaker in small capitals: run into the first paragraph, or on a line
+ * of its own before a speech that does not start with one. */
+static void emit_speech(builder *b, const imprint_node *n, const env *e)
+{
+    double adv = e->size * b->ctx->style->line_height;
+    env s = *e;
+    s.no_indent = true;
+    b->pending = MAX(b->pending, SPACE_SPEECH * adv);
+    const char *speaker = n->as.speech.speaker;
+    if (speaker && (!n->first_child || n->first_child->kind != IMPRINT_NODE_PARAGRAPH)) {
+        pdf_para *p =
+            pdf_para_new(b->ctx, e->size, false, e->italic, e->width, PANGO_ALIGN_LEFT, false);
+        pango_layout_set_text(p->layout, speaker, -1);
+        PangoAttrList *attrs = pango_attr_list_new();
+        pango_attr_list_insert(attrs, pango_attr_variant_new(PANGO_VARIANT_ALL_SMALL_CAPS));
+        pango_layout_set_attributes(p->layout, attrs);
+        pango_attr_list_unref(attrs);
+        emit_para(b, p, e->x, 0, n->pos, false);
+        last_item(b)->keep_with_next = true;
+        speaker = NULL;
+    }
+    b->speaker = speaker;
+    emit_blocks(b, n->first_child, &s);
+    b->speaker = NULL;
+    b->pending = MAX(b->pending, SPACE_SPEECH * adv);
+}
+
 static void emit_block(builder *b, const imprint_node *n, const env *e)
 {
     pdf_ctx *ctx = b->ctx;
-    const imprint_style *st = ctx->style;
-    double adv = e->size * st->line_height;
+    double adv = e->size * ctx->style->line_height;
     switch (n->kind) {
-    case IMPRINT_NODE_PARAGRAPH: {
-        bool indent = !e->no_indent && n->prev && n->prev->kind == IMPRINT_NODE_PARAGRAPH;
-        const char *speaker = b->speaker;
-        b->speaker = NULL;
-        pdf_para *p = pdf_inline_para(b, n, e, false, PANGO_ALIGN_LEFT, true,
-                                  indent ? st->indent_em * e->size : 0, speaker, NULL);
-        emit_para(b, p, e->x, 0, n->pos, true);
+    case IMPRINT_NODE_PARAGRAPH:
+        emit_paragraph(b, n, e);
         break;
-    }
-    case IMPRINT_NODE_HEADING: {
-        int level = n->as.heading.level < 1 ? 1 : n->as.heading.level > 6 ? 6 : n->as.heading.level;
-        env he = *e;
-        he.size = b->in_note ? e->size : st->heading_size[level - 1];
-        he.italic = level >= 3;
-        /* Headings are set ragged and read better unbroken. */
-        const imprint_hyphenator *hy = b->hy;
-        b->hy = NULL;
-        pdf_para *p = pdf_inline_para(b, n, &he, level <= 2, PANGO_ALIGN_LEFT, false, 0, NULL, NULL);
-        b->hy = hy;
-        double hadv = he.size * st->line_height;
-        guint from = b->flow->len;
-        if (!b->in_note) {
-            char *dest = g_strdup_printf("a%d-h%d", b->index, ++b->headings);
-            b->pending_dest = dest;
-            if (b->marks) {
-                pdf_mark *m = g_new0(pdf_mark, 1);
-                m->level = level + 1;
-                m->title = plain_text(n);
-                m->dest = g_strdup(dest);
-                g_ptr_array_add(b->marks, m);
-            }
-        }
-        b->keep_next = 0;
-        emit_para(b, p, e->x, SPACE_HEADING_BEFORE * hadv, n->pos, false);
-        for (guint i = from; i < b->flow->len; i++)
-            ((pdf_item *)g_ptr_array_index(b->flow, i))->keep_with_next = true;
-        b->pending = SPACE_HEADING_AFTER * hadv;
-        b->keep_next = PDF_MIN_LINES - 1;
+    case IMPRINT_NODE_HEADING:
+        emit_heading(b, n, e);
         break;
-    }
-    case IMPRINT_NODE_QUOTE: {
-        env q = *e;
-        double qi = st->quote_indent_em * st->quote_size;
-        q.size = MIN(st->quote_size, e->size);
-        indent_env(&q, qi, qi);
-        q.no_indent = false;
-        b->pending = MAX(b->pending, SPACE_QUOTE * adv);
-        emit_blocks(b, n->first_child, &q);
-        b->pending = MAX(b->pending, SPACE_QUOTE * adv);
+    case IMPRINT_NODE_QUOTE:
+        emit_quote(b, n, e);
         break;
-    }
-    case IMPRINT_NODE_CITATION: {
-        /* Set apart under its quote, to the right, introduced by a dash
-         * unless it brings one. */
-        pdf_item *prev = last_item(b);
-        if (prev)
-            prev->keep_with_next = true;
-        char *text = plain_text(n);
-        bool dash = !starts_with_dash(text);
-        g_free(text);
-        pdf_para *p = pdf_inline_para(b, n, e, false, PANGO_ALIGN_RIGHT, false, 0, NULL,
-                                  dash ? CITATION_DASH : NULL);
-        emit_para(b, p, e->x, SPACE_CITATION * adv, n->pos, true);
+    case IMPRINT_NODE_CITATION:
+        emit_citation(b, n, e);
         break;
-    }
     case IMPRINT_NODE_LIST:
         emit_list(b, n, e);
         break;
-    case IMPRINT_NODE_VERSE: {
-        env v = *e;
-        indent_env(&v, VERSE_INDENT * e->size, 0);
-        b->pending = MAX(b->pending, SPACE_VERSE * adv);
-        guint from = b->flow->len;
-        for (const imprint_node *line = n->first_child; line; line = line->next) {
-            /* Hanging indent: a line too long for the measure continues indented. */
-            pdf_para *p = pdf_inline_para(b, line, &v, false, PANGO_ALIGN_LEFT, false, -VERSE_HANG * e->size,
-                                      NULL, NULL);
-            emit_para(b, p, v.x, 0, line->pos, false);
-        }
-        if (b->flow->len > from)
-            keep_lines(b->flow, from);
-        b->pending = MAX(b->pending, SPACE_VERSE * adv);
+    case IMPRINT_NODE_VERSE:
+        emit_verse(b, n, e);
         break;
-    }
-    case IMPRINT_NODE_SPEECH: {
-        env s = *e;
-        s.no_indent = true;
-        b->pending = MAX(b->pending, SPACE_SPEECH * adv);
-        const char *speaker = n->as.speech.speaker;
-        if (speaker && (!n->first_child || n->first_child->kind != IMPRINT_NODE_PARAGRAPH)) {
-            pdf_para *p =
-                pdf_para_new(ctx, e->size, false, e->italic, e->width, PANGO_ALIGN_LEFT, false);
-            pango_layout_set_text(p->layout, speaker, -1);
-            PangoAttrList *attrs = pango_attr_list_new();
-            pango_attr_list_insert(attrs, pango_attr_variant_new(PANGO_VARIANT_ALL_SMALL_CAPS));
-            pango_layout_set_attributes(p->layout, attrs);
-            pango_attr_list_unref(attrs);
-            emit_para(b, p, e->x, 0, n->pos, false);
-            last_item(b)->keep_with_next = true;
-            speaker = NULL;
-        }
-        b->speaker = speaker;
-        emit_blocks(b, n->first_child, &s);
-        b->speaker = NULL;
-        b->pending = MAX(b->pending, SPACE_SPEECH * adv);
+    case IMPRINT_NODE_SPEECH:
+        emit_speech(b, n, e);
         break;
-    }
     case IMPRINT_NODE_TABLE:
         emit_table(b, n, e);
         break;
@@ -432,8 +464,8 @@ static void emit_block(builder *b, const imprint_node *n, const env *e)
     }
     case IMPRINT_NODE_BIBL: {
         /* Hanging indent: the entry's first line at the margin, the rest in. */
-        pdf_para *p =
-            pdf_inline_para(b, n, e, false, PANGO_ALIGN_LEFT, false, -BIBL_HANG * e->size, NULL, NULL);
+        pdf_para *p = pdf_inline_para(b, n, e, false, PANGO_ALIGN_LEFT, false,
+                                      -BIBL_HANG * e->size, NULL, NULL);
         emit_para(b, p, e->x, SPACE_CITATION * adv, n->pos, true);
         break;
     }

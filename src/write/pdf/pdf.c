@@ -59,6 +59,141 @@ static void draw_pages(pdf_ctx *ctx, cairo_t *cr, GPtrArray *pages)
     }
 }
 
+/* The whole book laid out: every page of it, before anything is drawn. */
+typedef struct {
+    GPtrArray *marks;         /* pdf_mark *: the outline */
+    GPtrArray *flows;         /* GPtrArray of pdf_item *, one an article */
+    GPtrArray *labels;        /* char *: each article's running head */
+    GPtrArray *article_pages; /* GPtrArray of pdf_page *, one an article */
+    GPtrArray *contents;      /* pdf_page * */
+    pdf_page *title;
+    int narticles;
+    int front; /* title page and its back */
+    int passes;
+    int split_notes;
+} book;
+
+static void book_clear(book *bk)
+{
+    if (bk->contents)
+        g_ptr_array_unref(bk->contents);
+    pdf_page_free(bk->title);
+    g_ptr_array_unref(bk->article_pages);
+    g_ptr_array_unref(bk->labels);
+    g_ptr_array_unref(bk->flows);
+    g_ptr_array_unref(bk->marks);
+}
+
+static void lay_out_articles(pdf_ctx *ctx, book *bk)
+{
+    for (const imprint_node *a = ctx->doc->root->first_child; a; a = a->next, bk->narticles++) {
+        GPtrArray *flow = pdf_flow_article(ctx, a, bk->narticles, bk->marks);
+        if (ctx->notes_mode == IMPRINT_NOTES_PAGE)
+            attach_loose_notes(ctx, a, flow);
+        g_ptr_array_add(bk->flows, flow);
+        char *label = imprint_article_label(a);
+        g_ptr_array_add(bk->labels, label);
+        GPtrArray *pages = g_ptr_array_new_with_free_func((GDestroyNotify)pdf_page_free);
+        pdf_paginate(ctx, flow, bk->narticles, label, pages, &bk->split_notes);
+        g_ptr_array_add(bk->article_pages, pages);
+    }
+}
+
+/* Front matter: title page, its blank back when two-sided, contents. The
+ * contents' length moves the articles, so lay it out until the page numbers
+ * it shows are the ones the articles get. */
+static bool lay_out_contents(pdf_ctx *ctx, book *bk, imprint_pos at)
+{
+    bk->front = ctx->geo.two_sided ? 2 : 1;
+    int ncontents = 1;
+    bool stable = false;
+    int *starts = g_new0(int, bk->narticles > 0 ? bk->narticles : 1);
+    while (!stable && bk->passes < IMPRINT_PDF_MAX_PASSES) {
+        bk->passes++;
+        int p = bk->front + ncontents + 1;
+        for (int i = 0; i < bk->narticles; i++) {
+            starts[i] = p;
+            p += (int)((GPtrArray *)g_ptr_array_index(bk->article_pages, i))->len;
+        }
+        if (bk->contents)
+            g_ptr_array_unref(bk->contents);
+        bk->contents = g_ptr_array_new_with_free_func((GDestroyNotify)pdf_page_free);
+        GPtrArray *flow = pdf_flow_contents(ctx, starts);
+        pdf_paginate(ctx, flow, -1, "Contents", bk->contents, &bk->split_notes);
+        g_ptr_array_unref(flow);
+        stable = (int)bk->contents->len == ncontents;
+        ncontents = (int)bk->contents->len;
+    }
+    g_free(starts);
+    if (!stable)
+        imprint_diags_report(ctx->diags, IMPRINT_SEV_ERROR, at,
+                             "the contents' page numbers did not settle after %d layout passes",
+                             IMPRINT_PDF_MAX_PASSES);
+    return stable;
+}
+
+static void number_book(pdf_ctx *ctx, book *bk)
+{
+    int next = 1 + bk->front;
+    number_pages(ctx, bk->contents, &next);
+    for (int i = 0; i < bk->narticles; i++)
+        number_pages(ctx, g_ptr_array_index(bk->article_pages, i), &next);
+    bk->title = pdf_title_page(ctx);
+}
+
+/* Draws every page; returns how many there are. */
+static int draw_book(pdf_ctx *ctx, book *bk, cairo_t *cr)
+{
+    /* Cairo 1.16 leaves link annotations pointing into a structure tree it
+     * never writes unless the content sits in a structure element: the file
+     * would be damaged. A Document element makes the tree complete. */
+    cairo_tag_begin(cr, "Document", NULL);
+    pdf_draw_page(ctx, cr, bk->title);
+    cairo_show_page(cr);
+    if (bk->front == 2)
+        cairo_show_page(cr);
+    draw_pages(ctx, cr, bk->contents);
+    int total = bk->front + (int)bk->contents->len;
+    for (int i = 0; i < bk->narticles; i++) {
+        GPtrArray *pages = g_ptr_array_index(bk->article_pages, i);
+        draw_pages(ctx, cr, pages);
+        total += (int)pages->len;
+    }
+    cairo_tag_end(cr, "Document");
+    return total;
+}
+
+/* Draws the book into `path` through a temporary file; false (reported) on
+ * error, with nothing left at `path`. */
+static bool write_book(pdf_ctx *ctx, book *bk, const char *path, int *total)
+{
+    imprint_pos at = {path, 0, 0};
+    imprint_output *out = imprint_output_open(path, ctx->diags);
+    if (!out)
+        return false;
+    cairo_surface_t *surface =
+        cairo_pdf_surface_create_for_stream(write_stream, out, ctx->geo.page_w, ctx->geo.page_h);
+    pdf_set_metadata(ctx, surface);
+    cairo_t *cr = cairo_create(surface);
+    *total = draw_book(ctx, bk, cr);
+    pdf_add_outline(surface, bk->marks);
+    /* A drawing error puts the context, not the surface, in error. */
+    cairo_status_t status = cairo_status(cr);
+    cairo_destroy(cr);
+    if (status != CAIRO_STATUS_SUCCESS) {
+        imprint_diags_report(ctx->diags, IMPRINT_SEV_ERROR, at, "cannot draw %s: %s", path,
+                             cairo_status_to_string(status));
+    } else {
+        cairo_surface_finish(surface);
+        status = cairo_surface_status(surface);
+        if (status != CAIRO_STATUS_SUCCESS)
+            imprint_diags_report(ctx->diags, IMPRINT_SEV_ERROR, at, "cannot write %s: %s", path,
+                                 cairo_status_to_string(status));
+    }
+    cairo_surface_destroy(surface); /* may still write into `out` */
+    return imprint_output_commit(out, status == CAIRO_STATUS_SUCCESS, ctx->diags);
+}
+
 bool imprint_pdf_write(const imprint_doc *doc, const imprint_output_opts *opts, const char *path,
                        imprint_diags *diags, imprint_pdf_stats *stats)
 {
@@ -69,141 +204,33 @@ bool imprint_pdf_write(const imprint_doc *doc, const imprint_output_opts *opts, 
     ctx.style = opts->style;
     ctx.diags = diags;
     ctx.notes_mode = opts->notes;
-    GPtrArray *marks = g_ptr_array_new_with_free_func(mark_free);
-    GPtrArray *flows = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
-    GPtrArray *labels = g_ptr_array_new_with_free_func(g_free);
-    GPtrArray *article_pages = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
-    GPtrArray *contents = NULL;
-    int *starts = NULL;
-    imprint_output *out = NULL;
-    pdf_page *title = NULL;
-    cairo_surface_t *surface = NULL;
-    cairo_t *cr = NULL;
-    imprint_pos at = {path, 0, 0};
-    int split_notes = 0;
+    book bk = {
+        .marks = g_ptr_array_new_with_free_func(mark_free),
+        .flows = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref),
+        .labels = g_ptr_array_new_with_free_func(g_free),
+        .article_pages = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref),
+    };
+    int total = 0;
 
-    if (!pdf_geometry_make(opts, &ctx.geo, diags))
+    if (!pdf_geometry_make(opts, &ctx.geo, diags) || !pdf_ctx_init(&ctx, opts->data_dir, diags))
         goto cleanup;
-    if (!pdf_ctx_init(&ctx, opts->data_dir, diags))
+    lay_out_articles(&ctx, &bk);
+    if (!lay_out_contents(&ctx, &bk, (imprint_pos){path, 0, 0}))
         goto cleanup;
-
-    int narticles = 0;
-    for (const imprint_node *a = doc->root->first_child; a; a = a->next, narticles++) {
-        GPtrArray *flow = pdf_flow_article(&ctx, a, narticles, marks);
-        if (ctx.notes_mode == IMPRINT_NOTES_PAGE)
-            attach_loose_notes(&ctx, a, flow);
-        g_ptr_array_add(flows, flow);
-        char *label = imprint_article_label(a);
-        g_ptr_array_add(labels, label);
-        GPtrArray *pages = g_ptr_array_new_with_free_func((GDestroyNotify)pdf_page_free);
-        pdf_paginate(&ctx, flow, narticles, label, pages, &split_notes);
-        g_ptr_array_add(article_pages, pages);
-    }
-
-    /* Front matter: title page, its blank back when two-sided, contents.
-     * The contents' length moves the articles, so lay it out until the page
-     * numbers it shows are the ones the articles get. */
-    int front = ctx.geo.two_sided ? 2 : 1;
-    int ncontents = 1, passes = 0;
-    bool stable = false;
-    starts = g_new0(int, narticles > 0 ? narticles : 1);
-    while (!stable && passes < IMPRINT_PDF_MAX_PASSES) {
-        passes++;
-        int p = front + ncontents + 1;
-        for (int i = 0; i < narticles; i++) {
-            starts[i] = p;
-            p += (int)((GPtrArray *)g_ptr_array_index(article_pages, i))->len;
-        }
-        if (contents)
-            g_ptr_array_unref(contents);
-        contents = g_ptr_array_new_with_free_func((GDestroyNotify)pdf_page_free);
-        GPtrArray *flow = pdf_flow_contents(&ctx, starts);
-        pdf_paginate(&ctx, flow, -1, "Contents", contents, &split_notes);
-        g_ptr_array_unref(flow);
-        stable = (int)contents->len == ncontents;
-        ncontents = (int)contents->len;
-    }
-    if (!stable) {
-        imprint_diags_report(diags, IMPRINT_SEV_ERROR, at,
-                             "the contents' page numbers did not settle after %d layout passes",
-                             IMPRINT_PDF_MAX_PASSES);
-        goto cleanup;
-    }
-
-    int next = 1 + front;
-    number_pages(&ctx, contents, &next);
-    for (int i = 0; i < narticles; i++)
-        number_pages(&ctx, g_ptr_array_index(article_pages, i), &next);
-    title = pdf_title_page(&ctx);
-
-    out = imprint_output_open(path, diags);
-    if (!out)
-        goto cleanup;
-    surface =
-        cairo_pdf_surface_create_for_stream(write_stream, out, ctx.geo.page_w, ctx.geo.page_h);
-    pdf_set_metadata(&ctx, surface);
-    cr = cairo_create(surface);
-    /* Cairo 1.16 leaves link annotations pointing into a structure tree it
-     * never writes unless the content sits in a structure element: the file
-     * would be damaged. A Document element makes the tree complete. */
-    cairo_tag_begin(cr, "Document", NULL);
-    pdf_draw_page(&ctx, cr, title);
-    cairo_show_page(cr);
-    if (front == 2)
-        cairo_show_page(cr);
-    draw_pages(&ctx, cr, contents);
-    int total = front + (int)contents->len;
-    for (int i = 0; i < narticles; i++) {
-        GPtrArray *pages = g_ptr_array_index(article_pages, i);
-        draw_pages(&ctx, cr, pages);
-        total += (int)pages->len;
-    }
-    cairo_tag_end(cr, "Document");
-    pdf_add_outline(surface, marks);
-    /* A drawing error puts the context, not the surface, in error. */
-    cairo_status_t drawn = cairo_status(cr);
-    cairo_destroy(cr);
-    cr = NULL;
-    if (drawn != CAIRO_STATUS_SUCCESS) {
-        imprint_diags_report(diags, IMPRINT_SEV_ERROR, at, "cannot draw %s: %s", path,
-                             cairo_status_to_string(drawn));
-        goto cleanup;
-    }
-    cairo_surface_finish(surface);
-    cairo_status_t status = cairo_surface_status(surface);
-    if (status != CAIRO_STATUS_SUCCESS) {
-        imprint_diags_report(diags, IMPRINT_SEV_ERROR, at, "cannot write %s: %s", path,
-                             cairo_status_to_string(status));
-        goto cleanup;
-    }
-    cairo_surface_destroy(surface);
-    surface = NULL;
-    ok = imprint_output_commit(out, true, diags);
-    out = NULL;
-    if (!ok)
+    number_book(&ctx, &bk);
+    if (!write_book(&ctx, &bk, path, &total))
         goto cleanup;
     pdf_report_missing(&ctx);
     if (stats) {
         stats->pages = total;
-        stats->passes = passes;
-        stats->split_notes = split_notes;
+        stats->passes = bk.passes;
+        stats->split_notes = bk.split_notes;
         stats->overflows = ctx.overflows;
     }
+    ok = true;
 
 cleanup:
-    if (cr)
-        cairo_destroy(cr);
-    if (surface)
-        cairo_surface_destroy(surface); /* may still write into `out` */
-    imprint_output_commit(out, false, diags); /* removes the temporary, if any */
-    g_free(starts);
-    pdf_page_free(title);
-    if (contents)
-        g_ptr_array_unref(contents);
-    g_ptr_array_unref(article_pages);
-    g_ptr_array_unref(labels);
-    g_ptr_array_unref(flows);
-    g_ptr_array_unref(marks);
+    book_clear(&bk);
     pdf_ctx_clear(&ctx);
     return ok;
 }
