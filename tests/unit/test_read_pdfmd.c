@@ -400,7 +400,7 @@ static void test_depth_limit(void)
     g_string_free(s, TRUE);
 }
 
-/* FRONT_MAX_BYTES (read_pdfmd.c): without a contents table, the front matter
+/* FRONT_MAX_BYTES (read/pdfmd/front.c): without a contents table, the front matter
  * is the title and the short lines under it; a long paragraph is the body. */
 static void test_front_matter_length(void)
 {
@@ -419,7 +419,7 @@ static void test_front_matter_length(void)
     g_string_free(s, TRUE);
 }
 
-/* CONTENTS_SCAN_BLOCKS (read_pdfmd.c): a "Contents" table deep in the body is
+/* CONTENTS_SCAN_BLOCKS (read/pdfmd/front.c): a "Contents" table deep in the body is
  * the author's table, kept, not the booklet's contents. */
 static void test_contents_scan_limit(void)
 {

@@ -6,6 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Front matter lines are short; a longer paragraph is body text (used when
+ * no contents table marks the end of the title pages). */
+#define FRONT_MAX_BYTES 240
+
+/* Blocks looked at for a contents table: it follows the title pages. */
+#define CONTENTS_SCAN_BLOCKS 80
+
 char *imprint_pdfmd_plain(const char *md)
 {
     GString *out = g_string_new(NULL);
@@ -209,12 +216,12 @@ static gint by_line(gconstpointer a, gconstpointer b)
     return x->line < y->line ? -1 : x->line > y->line;
 }
 
-void imprint_pdfmd_front_read(GPtrArray *blocks, pdfmd_front *f)
+/* Takes the title, source and date of the front `blocks` into `f` and sorts
+ * the rest: kept as text, or candidates (`cands`) for author and subtitle.
+ * Returns the title page's verso, which repeats author, title, subtitle and
+ * date, or NULL. */
+static const pdfmd_block *sort_front(GPtrArray *blocks, pdfmd_front *f, GPtrArray *cands)
 {
-    memset(f, 0, sizeof *f);
-    f->kept = g_ptr_array_new();
-    f->taken = g_ptr_array_new_with_free_func(g_free);
-    GPtrArray *cands = g_ptr_array_new(); /* paragraphs after the title */
     const pdfmd_block *verso = NULL;
     for (guint i = 0; i < blocks->len; i++) {
         pdfmd_block *b = g_ptr_array_index(blocks, i);
@@ -257,25 +264,34 @@ void imprint_pdfmd_front_read(GPtrArray *blocks, pdfmd_front *f)
         }
         g_free(plain);
     }
+    return verso;
+}
 
-    /* subtitle and author: from the verso if there is one, else by place */
-    char *v_author = NULL, *v_subtitle = NULL;
-    if (verso) {
-        char **lines = plain_lines(verso);
-        for (guint l = 0; lines[l]; l++) {
-            if (!same(lines[l], f->title))
-                continue;
-            if (l > 0)
-                v_author = g_strdup(lines[l - 1]);
-            if (lines[l + 1] && !is_date(lines[l + 1]))
-                v_subtitle = g_strdup(lines[l + 1]);
-            if (!f->date)
-                for (guint d = l + 1; lines[d]; d++)
-                    if (is_date(lines[d]))
-                        f->date = g_strdup(lines[d]);
-        }
-        g_strfreev(lines);
+/* The verso's author (the line before the title) and subtitle (the line
+ * after it), and the date if none was found yet. */
+static void read_verso(const pdfmd_block *verso, pdfmd_front *f, char **v_author, char **v_subtitle)
+{
+    char **lines = plain_lines(verso);
+    for (guint l = 0; lines[l]; l++) {
+        if (!same(lines[l], f->title))
+            continue;
+        if (l > 0)
+            *v_author = g_strdup(lines[l - 1]);
+        if (lines[l + 1] && !is_date(lines[l + 1]))
+            *v_subtitle = g_strdup(lines[l + 1]);
+        if (!f->date)
+            for (guint d = l + 1; lines[d]; d++)
+                if (is_date(lines[d]))
+                    f->date = g_strdup(lines[d]);
     }
+    g_strfreev(lines);
+}
+
+/* Author and subtitle among the candidates: the ones the verso names, or
+ * without a verso by place (the subtitle first, the author last). */
+static void place_candidates(GPtrArray *cands, const pdfmd_block *verso, const char *v_author,
+                             const char *v_subtitle, pdfmd_front *f)
+{
     for (guint i = 0; i < cands->len; i++) {
         pdfmd_block *b = g_ptr_array_index(cands, i);
         char *plain = imprint_pdfmd_plain(b->text->str);
@@ -292,19 +308,39 @@ void imprint_pdfmd_front_read(GPtrArray *blocks, pdfmd_front *f)
         }
         g_free(plain);
     }
-    if (verso) {
-        /* lines of the verso that repeat nothing are kept */
-        char **lines = plain_lines(verso);
-        bool repeats = true;
-        for (guint l = 0; lines[l]; l++)
-            repeats &= same(lines[l], f->title) || same(lines[l], f->author) ||
-                       same(lines[l], f->subtitle) || same(lines[l], f->date);
-        if (!repeats)
-            g_ptr_array_add(f->kept, (gpointer)verso);
-        else
-            take(f, "a repeat of the title page", NULL, verso->line);
-        g_strfreev(lines);
-    }
+}
+
+/* A verso line that repeats nothing is text of its own: the whole verso is
+ * then kept. */
+static void keep_verso(const pdfmd_block *verso, pdfmd_front *f)
+{
+    char **lines = plain_lines(verso);
+    bool repeats = true;
+    for (guint l = 0; lines[l]; l++)
+        repeats &= same(lines[l], f->title) || same(lines[l], f->author) ||
+                   same(lines[l], f->subtitle) || same(lines[l], f->date);
+    if (!repeats)
+        g_ptr_array_add(f->kept, (gpointer)verso);
+    else
+        take(f, "a repeat of the title page", NULL, verso->line);
+    g_strfreev(lines);
+}
+
+void imprint_pdfmd_front_read(GPtrArray *blocks, pdfmd_front *f)
+{
+    memset(f, 0, sizeof *f);
+    f->kept = g_ptr_array_new();
+    f->taken = g_ptr_array_new_with_free_func(g_free);
+    GPtrArray *cands = g_ptr_array_new(); /* paragraphs after the title */
+    const pdfmd_block *verso = sort_front(blocks, f, cands);
+
+    /* subtitle and author: from the verso if there is one, else by place */
+    char *v_author = NULL, *v_subtitle = NULL;
+    if (verso)
+        read_verso(verso, f, &v_author, &v_subtitle);
+    place_candidates(cands, verso, v_author, v_subtitle, f);
+    if (verso)
+        keep_verso(verso, f);
     g_free(v_author);
     g_free(v_subtitle);
     g_ptr_array_free(cands, TRUE);
@@ -323,4 +359,71 @@ void imprint_pdfmd_front_clear(pdfmd_front *f)
     if (f->taken)
         g_ptr_array_free(f->taken, TRUE);
     memset(f, 0, sizeof *f);
+}
+
+/* A line of a title page: short, and not a sentence (names, subtitles,
+ * dates and "Retrieved on…" lines). */
+static bool front_line(const pdfmd_block *b)
+{
+    if (b->text->len > FRONT_MAX_BYTES)
+        return false;
+    if (g_str_has_prefix(b->text->str, "Retrieved"))
+        return true;
+    return imprint_pdfmd_end_of(b) != PDFMD_END_COMPLETE;
+}
+
+/* Where the body starts after a contents table near the top, whose entries
+ * go in `*entries` and whose title pages in `front`; 0 (and `*entries` NULL)
+ * without one. */
+static guint after_contents(GPtrArray *blocks, GPtrArray *front, GArray **entries, const char *path,
+                            imprint_diags *diags)
+{
+    for (guint i = 0; i + 1 < blocks->len && i < CONTENTS_SCAN_BLOCKS; i++) {
+        pdfmd_block *b = g_ptr_array_index(blocks, i), *t = g_ptr_array_index(blocks, i + 1);
+        if (imprint_pdfmd_is_contents_heading(b) && t->kind == PDFMD_TABLE) {
+            *entries = imprint_pdfmd_contents(t);
+            for (guint j = 0; j < i; j++)
+                g_ptr_array_add(front, g_ptr_array_index(blocks, j));
+            unsigned last = t->line + (unsigned)t->segs->len - 1;
+            imprint_diags_report(diags, IMPRINT_SEV_NOTE, (imprint_pos){path, b->line, b->col},
+                                 "contents table (lines %u-%u, %u entries) recognised and dropped; "
+                                 "it orders and ranks the headings",
+                                 b->line, last, (*entries)->len);
+            return i + 2;
+        }
+    }
+    return 0;
+}
+
+/* Without a contents table, the title pages are a level-1 heading and the
+ * short lines under it; where the body starts (0 without a title). */
+static guint after_title_pages(GPtrArray *blocks)
+{
+    guint body_start = 0;
+    bool titled = false;
+    for (guint i = 0; i < blocks->len; i++) {
+        pdfmd_block *b = g_ptr_array_index(blocks, i);
+        bool front_like = (b->kind == PDFMD_HEADING && b->level == 1 && !titled) ||
+                          (titled && b->kind == PDFMD_PARA && front_line(b));
+        if (!front_like)
+            break;
+        titled |= b->kind == PDFMD_HEADING;
+        body_start = i + 1;
+    }
+    return titled ? body_start : 0;
+}
+
+GArray *imprint_pdfmd_front_split(GPtrArray *blocks, GPtrArray *front, GPtrArray *body,
+                                  const char *path, imprint_diags *diags)
+{
+    GArray *entries = NULL;
+    guint body_start = after_contents(blocks, front, &entries, path, diags);
+    if (!entries) {
+        body_start = after_title_pages(blocks);
+        for (guint j = 0; j < body_start; j++)
+            g_ptr_array_add(front, g_ptr_array_index(blocks, j));
+    }
+    for (guint i = body_start; i < blocks->len; i++)
+        g_ptr_array_add(body, g_ptr_array_index(blocks, i));
+    return entries;
 }

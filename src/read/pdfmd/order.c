@@ -58,13 +58,10 @@ static int count_headings(const pdfmd_frag *b)
     return n;
 }
 
-/* Whether fragment `b` may follow the state `s` (after fragment `prev`, -1
- * at the start); fills the state after it and why it fits. */
-static bool fits(const search *sr, const state *s, int prev, int b, state *out, pdfmd_why *why,
-                 int *rank)
+/* Whether the sentence can go on from fragment `prev`, which ends as `e`,
+ * into `B`. */
+static bool continues(const search *sr, pdfmd_end e, int prev, const pdfmd_frag *B)
 {
-    const pdfmd_frag *B = sr->f[b];
-    pdfmd_end e = prev < 0 ? PDFMD_END_COMPLETE : s->end;
     switch (e) {
     case PDFMD_END_COMPLETE:
     case PDFMD_END_HEADING:
@@ -85,6 +82,18 @@ static bool fits(const search *sr, const state *s, int prev, int b, state *out, 
     case PDFMD_END_EITHER:
         break;
     }
+    return true;
+}
+
+/* Whether fragment `b` may follow the state `s` (after fragment `prev`, -1
+ * at the start); fills the state after it and why it fits. */
+static bool fits(const search *sr, const state *s, int prev, int b, state *out, pdfmd_why *why,
+                 int *rank)
+{
+    const pdfmd_frag *B = sr->f[b];
+    pdfmd_end e = prev < 0 ? PDFMD_END_COMPLETE : s->end;
+    if (!continues(sr, e, prev, B))
+        return false;
     *out = *s;
     out->closed = 0;
     int heads = count_headings(B);

@@ -2,9 +2,25 @@
 #define IMPRINT_PDFMD_H
 
 /*
- * Internal to the pdf-markdown reader (read_pdfmd.c and pdfmd_*.c): the
- * blocks, page fragments and contents table of a Markdown export of a PDF.
- * Not part of the library's public interface.
+ * Internal to the pdf-markdown reader (src/read/pdfmd/): the blocks, page
+ * fragments and contents table of a Markdown export of a PDF. Not part of
+ * the library's public interface.
+ *
+ * Files call downwards only, so each stage can be read and tested without
+ * the ones above it:
+ *
+ *   pdfmd.c      imprint_read_pdfmd: runs the stages in order
+ *   build.c      the document model, from the fragments in reading order
+ *   fragments.c  page fragments: cut, described, ordered, joined again
+ *   order.c      the reading-order search
+ *   hyphen.c     the vocabulary; words broken across pages
+ *   front.c      front matter and contents table
+ *   blocks.c     blocks and the shape of their text
+ *
+ * pdfmd.c calls build.c, fragments.c, front.c and blocks.c; build.c calls
+ * fragments.c and blocks.c; fragments.c calls order.c, hyphen.c, front.c
+ * and blocks.c; order.c calls hyphen.c; front.c calls blocks.c. The search
+ * asks about broken words only through the pdfmd_join_fn it is given.
  */
 
 #include <stdbool.h>
@@ -12,6 +28,7 @@
 #include <glib.h>
 
 #include "imprint/diag.h"
+#include "imprint/model.h"
 
 /** Most page fragments put back in order by search; a longer file keeps its
  * order (with a warning): the search keeps a candidate list per fragment. */
@@ -214,5 +231,60 @@ void imprint_pdfmd_front_read(GPtrArray *blocks, pdfmd_front *out);
 
 /** Frees what imprint_pdfmd_front_read() allocated. */
 void imprint_pdfmd_front_clear(pdfmd_front *f);
+
+/** Splits `blocks` into the front matter (appended to `front`), the contents
+ * table that follows it, and the body (appended to `body`). Returns the
+ * contents table's entries (free with imprint_pdfmd_entries_free()), NULL if
+ * there is none; the table is reported in `diags`. */
+GArray *imprint_pdfmd_front_split(GPtrArray *blocks, GPtrArray *front, GPtrArray *body,
+                                  const char *path, imprint_diags *diags);
+
+/** The body cut into page fragments, and their reading order. Filled by
+ * imprint_pdfmd_pages_read() and imprint_pdfmd_pages_order(), freed by
+ * imprint_pdfmd_pages_clear(). */
+typedef struct {
+    const char *path; /* for messages */
+    imprint_diags *diags;
+    GArray *entries;       /* pdfmd_entry of the contents table, or NULL (borrowed) */
+    GPtrArray *frags;      /* pdfmd_frag*, owned, in file order */
+    GPtrArray *page_notes; /* per page: GPtrArray of its note blocks */
+    GArray *page_line;     /* unsigned: first line of each page */
+    pdfmd_words *words;
+    /* set by the ordering */
+    int *order;     /* indices of the fragments in reading order */
+    pdfmd_why *why; /* why each was placed where it is */
+    int *page_part; /* part of each page */
+    int nparts;
+} pdfmd_pages;
+
+/** Matches the headings of `body` (blocks, borrowed) with the contents
+ * `entries` (or NULL), cuts it into page fragments and describes them for
+ * the reading-order search. */
+void imprint_pdfmd_pages_read(pdfmd_pages *pg, GPtrArray *body, GArray *entries, const char *path,
+                              imprint_diags *diags);
+
+/** Puts the fragments in reading order, or keeps the file's order when no
+ * order is found or `keep_source` asks for it; reports the moves. */
+void imprint_pdfmd_pages_order(pdfmd_pages *pg, bool keep_source);
+
+/** Frees what imprint_pdfmd_pages_read() and imprint_pdfmd_pages_order()
+ * allocated (not the blocks or the entries). */
+void imprint_pdfmd_pages_clear(pdfmd_pages *pg);
+
+/** The index of the page holding source line `line`. */
+int imprint_pdfmd_page_of_line(const pdfmd_pages *pg, unsigned line);
+
+/** Appends `src`'s text to `dst`'s: the page break cut one paragraph (or
+ * note) in two. */
+void imprint_pdfmd_merge_into(const pdfmd_pages *pg, pdfmd_block *dst, pdfmd_block *src);
+
+/** The blocks of the fragments in reading order (GPtrArray of pdfmd_block*,
+ * borrowed), with paragraphs cut by a page break made whole again; sets each
+ * block's `part`. */
+GPtrArray *imprint_pdfmd_pages_assemble(const pdfmd_pages *pg);
+
+/** Builds the article of the ordered `pages` and its metadata from `front`
+ * and appends it to doc->root. Returns 1, or -1 on error (reported). */
+int imprint_pdfmd_build(imprint_doc *doc, const pdfmd_pages *pg, const pdfmd_front *front);
 
 #endif
