@@ -190,116 +190,141 @@ static size_t build_verse(rt_builder *b, size_t i)
 }
 
 /* "-Kuzmin Report" lines: a hyphen and no space, two or more in a row. */
-static bool build_line(rt_builder *b, size_t *pi)
+/* Each try_ step below takes line `i` if it has its shape: it appends what
+ * it built, sets `*next` to the first line after it and returns MATCHED;
+ * NO_MATCH leaves everything as it was; FAILED is an error (reported). */
+enum { NO_MATCH, MATCHED, FAILED };
+
+/* Chunks whose role the article pass decided: titles, bibliographies. */
+static int try_table(rt_builder *b, size_t i, size_t *next)
+{
+    size_t end = build_table(b, i);
+    if (!end)
+        return NO_MATCH;
+    *next = end;
+    return MATCHED;
+}
+
+static int try_chunk_role(rt_builder *b, size_t i, size_t *next)
+{
+    const rt_line *l = rt_line_at(b, i);
+    const rt_chunk *c = &b->st->chunks[l->chunk];
+    if (!c->title && !c->bib)
+        return NO_MATCH;
+    if (c->bib == RT_BIB_HEADING) {
+        rt_append(b, rt_block_with_text(b->st, IMPRINT_NODE_HEADING, l, 0), i);
+        b->last_block->as.heading.level = 1;
+    } else if (c->bib) {
+        bib_item(b, c);
+    }
+    *next = c->last + 1;
+    return MATCHED;
+}
+
+static int try_figure(rt_builder *b, size_t i, size_t *next)
 {
     rt_state *st = b->st;
-    size_t i = *pi;
     const rt_line *l = rt_line_at(b, i);
-    const rt_chunk *c = &st->chunks[l->chunk];
-    bool single = c->first == c->last;
-    imprint_list_style style;
-    int number;
-    size_t name, skip, end;
     bool file;
+    if (!rt_line_is_figure(l, &file))
+        return NO_MATCH;
+    imprint_node *fig =
+        imprint_node_new(st->doc, IMPRINT_NODE_FIGURE, rt_pos(st, l->lineno, l->tcol));
+    fig->as.figure.placeholder = imprint_arena_strndup(st->doc->arena, l->t, l->tlen);
+    if (file)
+        fig->as.figure.src = fig->as.figure.placeholder;
+    rt_append(b, fig, i);
+    imprint_diags_report(st->diags, IMPRINT_SEV_WARNING, rt_pos(st, l->lineno, l->tcol),
+                         "figure placeholder: \u201c%s\u201d stands where an image was; "
+                         "kept as an empty figure",
+                         fig->as.figure.placeholder);
+    *next = i + 1;
+    return MATCHED;
+}
 
-    if (c->title) {
-        *pi = c->last + 1;
-        return true;
-    }
-    if (c->bib == RT_BIB_HEADING) {
-        rt_append(b, rt_block_with_text(st, IMPRINT_NODE_HEADING, l, 0), i);
-        b->last_block->as.heading.level = 1;
-        *pi = c->last + 1;
-        return true;
-    }
-    if (c->bib) {
-        bib_item(b, c);
-        *pi = c->last + 1;
-        return true;
-    }
-    if ((end = build_table(b, i))) {
-        *pi = end;
-        return true;
-    }
-    if (rt_line_is_figure(l, &file)) {
-        imprint_node *fig =
-            imprint_node_new(st->doc, IMPRINT_NODE_FIGURE, rt_pos(st, l->lineno, l->tcol));
-        fig->as.figure.placeholder = imprint_arena_strndup(st->doc->arena, l->t, l->tlen);
-        if (file)
-            fig->as.figure.src = fig->as.figure.placeholder;
-        rt_append(b, fig, i);
-        imprint_diags_report(st->diags, IMPRINT_SEV_WARNING, rt_pos(st, l->lineno, l->tcol),
-                             "figure placeholder: \u201c%s\u201d stands where an image was; "
-                             "kept as an empty figure",
-                             fig->as.figure.placeholder);
-        *pi = i + 1;
-        return true;
-    }
+/* Quotes, their citations, and paragraphs that turn out to be quotes. */
+static int try_quote(rt_builder *b, size_t i, size_t *next)
+{
+    const rt_line *l = rt_line_at(b, i);
+    const rt_chunk *c = &b->st->chunks[l->chunk];
+    bool single = c->first == c->last;
+    size_t end;
     if (rt_line_starts_quote(l) &&
         !(single &&
           (rt_line_nbsp_title(l) || (rt_line_is_heading_like(l) && rt_line_is_all_caps(l))))) {
-        *pi = rt_build_quote(b, i);
-        return true;
+        *next = rt_build_quote(b, i);
+        return MATCHED;
     }
     if (b->last_block && b->last_block->kind == IMPRINT_NODE_QUOTE &&
         b->last_block->last_child->kind != IMPRINT_NODE_CITATION &&
         (end = rt_take_citation(b, b->last_block, b->last_line, i)) != SIZE_MAX) {
         b->last_line = end;
-        *pi = end + 1;
-        return true;
+        *next = end + 1;
+        return MATCHED;
     }
     if (rt_wrap_as_quote(b, i)) {
-        *pi = b->last_line + 1;
-        return true;
+        *next = b->last_line + 1;
+        return MATCHED;
     }
-    if (rt_is_speech(b, i, &name, &skip)) {
+    return NO_MATCH;
+}
+
+/* Speech turns, dash items, numbered or lettered items and numbered headings. */
+static int try_item(rt_builder *b, size_t i, size_t *next)
+{
+    const rt_line *l = rt_line_at(b, i);
+    imprint_list_style style;
+    int number;
+    size_t name, skip;
+    bool speech = rt_is_speech(b, i, &name, &skip), dash = !speech && rt_dash_item(b, i);
+    if (!speech && !dash && !rt_line_list_marker(l, &style, &number, &skip))
+        return NO_MATCH;
+    *next = i + 1;
+    if (speech) {
         rt_append(b, rt_speech_node(b, i), i);
-        *pi = i + 1;
-        return true;
+        return MATCHED;
     }
-    if (rt_dash_item(b, i)) {
-        if (!add_item(b, i, IMPRINT_LIST_BULLET, 1, 1))
-            return false;
-        *pi = i + 1;
-        return true;
+    if (dash)
+        return add_item(b, i, IMPRINT_LIST_BULLET, 1, 1) ? MATCHED : FAILED;
+    if (rt_numbered_heading(b, i, style, number, skip)) {
+        rt_append(b, rt_block_with_text(b->st, IMPRINT_NODE_HEADING, l, 0), i);
+        b->last_block->as.heading.level = 1;
+        return MATCHED;
     }
-    if (rt_line_list_marker(l, &style, &number, &skip)) {
-        if (rt_numbered_heading(b, i, style, number, skip)) {
-            rt_append(b, rt_block_with_text(st, IMPRINT_NODE_HEADING, l, 0), i);
-            b->last_block->as.heading.level = 1;
-        } else if (!add_item(b, i, style, number, skip)) {
-            return false;
-        }
-        *pi = i + 1;
-        return true;
+    return add_item(b, i, style, number, skip) ? MATCHED : FAILED;
+}
+
+/* A line on its own that looks like a heading: one if text follows it. */
+static int try_heading(rt_builder *b, size_t i, size_t *next)
+{
+    rt_state *st = b->st;
+    const rt_line *l = rt_line_at(b, i);
+    const rt_chunk *c = &st->chunks[l->chunk];
+    if (c->first != c->last ||
+        !(rt_line_is_heading_like(l) || rt_colon_heading(b, i) || rt_spacer_heading(b, i)))
+        return NO_MATCH;
+    if (rt_body_follows(b, i)) {
+        rt_append(b, rt_block_with_text(st, IMPRINT_NODE_HEADING, l, 0), i);
+        b->last_block->as.heading.level = 1;
+    } else {
+        rt_append(b, rt_block_with_text(st, IMPRINT_NODE_PARAGRAPH, l, 0), i);
+        char *text = g_strndup(l->t, l->tlen);
+        imprint_diags_report(st->diags, IMPRINT_SEV_WARNING, rt_pos(st, l->lineno, l->tcol),
+                             "unplaced text: \u201c%s\u201d looks like a heading but nothing "
+                             "follows it in the article; kept as a paragraph",
+                             text);
+        g_free(text);
     }
-    if (rt_colon_quote(b, i)) {
-        *pi = b->last_line + 1;
-        return true;
-    }
-    if ((end = build_verse(b, i))) {
-        *pi = end;
-        return true;
-    }
-    if (single &&
-        (rt_line_is_heading_like(l) || rt_colon_heading(b, i) || rt_spacer_heading(b, i))) {
-        if (rt_body_follows(b, i)) {
-            rt_append(b, rt_block_with_text(st, IMPRINT_NODE_HEADING, l, 0), i);
-            b->last_block->as.heading.level = 1;
-        } else {
-            rt_append(b, rt_block_with_text(st, IMPRINT_NODE_PARAGRAPH, l, 0), i);
-            char *text = g_strndup(l->t, l->tlen);
-            imprint_diags_report(st->diags, IMPRINT_SEV_WARNING, rt_pos(st, l->lineno, l->tcol),
-                                 "unplaced text: \u201c%s\u201d looks like a heading but nothing "
-                                 "follows it in the article; kept as a paragraph",
-                                 text);
-            g_free(text);
-        }
-        *pi = i + 1;
-        return true;
-    }
-    /* A line right under a speech or a list item continues it. */
-    imprint_node *p = rt_block_with_text(st, IMPRINT_NODE_PARAGRAPH, l, 0);
+    *next = i + 1;
+    return MATCHED;
+}
+
+/* A plain line: a paragraph of its own, or the continuation of the speech or
+ * list item right above it. */
+static void plain_line(rt_builder *b, size_t i)
+{
+    const rt_line *l = rt_line_at(b, i);
+    imprint_node *p = rt_block_with_text(b->st, IMPRINT_NODE_PARAGRAPH, l, 0);
     if (b->last_block && b->last_line + 1 == i && rt_same_chunk(b, b->last_line, i)) {
         imprint_node *into = NULL;
         const rt_line *pl = rt_line_at(b, b->last_line);
@@ -315,11 +340,32 @@ static bool build_line(rt_builder *b, size_t *pi)
         if (into) {
             imprint_node_append(into, p);
             b->last_line = i;
-            *pi = i + 1;
-            return true;
+            return;
         }
     }
     rt_append(b, p, i);
+}
+
+/* Builds the block that starts at line *pi, in the order of precedence of
+ * the shapes; moves *pi past it. */
+static bool build_line(rt_builder *b, size_t *pi)
+{
+    size_t i = *pi, end;
+    int r;
+    if ((r = try_chunk_role(b, i, pi)) || (r = try_table(b, i, pi)) ||
+        (r = try_figure(b, i, pi)) || (r = try_quote(b, i, pi)) || (r = try_item(b, i, pi)))
+        return r != FAILED;
+    if (rt_colon_quote(b, i)) {
+        *pi = b->last_line + 1;
+        return true;
+    }
+    if ((end = build_verse(b, i))) {
+        *pi = end;
+        return true;
+    }
+    if ((r = try_heading(b, i, pi)))
+        return r != FAILED;
+    plain_line(b, i);
     *pi = i + 1;
     return true;
 }
