@@ -117,3 +117,13 @@ int imprint_typography_superscript_digit(const char *s, size_t len, size_t *byte
         *bytes = (size_t)(g_utf8_next_char(s) - s);
     return v;
 }
+
+bool imprint_text_number(const char *s, unsigned max, int *out)
+{
+    guint64 v = 0;
+    if (!s || !g_ascii_isdigit(*s) || max > G_MAXINT ||
+        !g_ascii_string_to_unsigned(s, 10, 0, max, &v, NULL))
+        return false;
+    *out = (int)v;
+    return true;
+}

@@ -26,4 +26,10 @@ size_t imprint_typography_url_len(const char *s, size_t len);
  * byte length in `*bytes`; -1 if `s` is not one. */
 int imprint_typography_superscript_digit(const char *s, size_t len, size_t *bytes);
 
+/** The number written by all of `s` in ASCII digits ("12"), when it is at
+ * most `max`: stored in `*out` and true. Anything else ("12a", "-1", "",
+ * NULL, a number past `max`) gives false and leaves `*out` alone. The one
+ * number parser of the readers (g_ascii_string_to_unsigned, never atoi). */
+bool imprint_text_number(const char *s, unsigned max, int *out);
+
 #endif

@@ -71,9 +71,28 @@ static void test_superscript(void)
     g_assert_cmpint(imprint_typography_superscript_digit("\u2079", 2, &n), ==, -1);
 }
 
+/* The readers' one number parser: all digits, within the bound, or nothing. */
+static void test_text_number(void)
+{
+    int v = -7;
+    g_assert_true(imprint_text_number("12", 100, &v));
+    g_assert_cmpint(v, ==, 12);
+    g_assert_true(imprint_text_number("0", 100, &v));
+    g_assert_cmpint(v, ==, 0);
+    v = -7;
+    const char *bad[] = {"", "12a", "-1", " 1", "101", "99999999999999999999", "+3"};
+    for (size_t i = 0; i < G_N_ELEMENTS(bad); i++)
+        g_assert_false(imprint_text_number(bad[i], 100, &v));
+    g_assert_false(imprint_text_number(NULL, 100, &v));
+    g_assert_cmpint(v, ==, -7);
+    g_assert_true(imprint_text_number("2147483647", G_MAXINT, &v));
+    g_assert_false(imprint_text_number("2147483648", G_MAXINT, &v));
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/typography/text-number", test_text_number);
     g_test_add_func("/read_text/typography/apply", test_apply);
     g_test_add_func("/read_text/typography/nfc", test_nfc);
     g_test_add_func("/read_text/typography/url", test_url);

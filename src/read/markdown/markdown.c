@@ -8,6 +8,7 @@
 #include <yaml.h>
 
 #include "edition/yaml.h"
+#include "model/typography.h"
 #include "read/markdown/md_inline.h"
 
 /* Longest numeric note label taken as the reference's number (it must fit an
@@ -77,16 +78,17 @@ static const char *line_text(md_reader *r, int line, size_t *len)
 static void on_ref(void *ctx, imprint_node *ref, const char *label)
 {
     md_reader *r = ctx;
-    int ordinal = atoi(label ? label : "0");
-    if (ordinal < 1 || (guint)ordinal > r->notes->len)
+    int ordinal = 0;
+    if (!imprint_text_number(label, G_MAXINT, &ordinal) || ordinal < 1 ||
+        (guint)ordinal > r->notes->len)
         return;
     imprint_node *note = g_ptr_array_index(r->notes, ordinal - 1);
     imprint_note_add_ref(note, ref);
     /* cmark numbers references by first use; a numeric label is the number
      * the author wrote, and what the note is called in the output */
     const char *l = note->as.note.label;
-    if (l && *l && strspn(l, "0123456789") == strlen(l) && strlen(l) <= MAX_NOTE_DIGITS)
-        ref->as.noteref.number = atoi(l);
+    if (l && strlen(l) <= MAX_NOTE_DIGITS)
+        imprint_text_number(l, G_MAXINT, &ref->as.noteref.number);
 }
 
 static bool inlines_to(md_reader *r, cmark_node *from, imprint_node *to, int depth, bool link)

@@ -1,5 +1,6 @@
 /* Inline content of the Markdown readers: cmark-gfm inlines and the raw
  * inline HTML that PDF exports and hand-written Markdown use. */
+#include "model/typography.h"
 #include "read/markdown/md_inline.h"
 
 #include <cmark-gfm-core-extensions.h>
@@ -168,7 +169,7 @@ static void html_inline(imprint_md_inline *mi, cmark_node **np, tag_stack *st, i
             mi->sup_digits_are_refs && kind == IMPRINT_NODE_SUP ? sup_ref_digits(n) : NULL;
         if (digits) {
             imprint_node *ref = imprint_node_new(mi->doc, IMPRINT_NODE_NOTEREF, pos);
-            ref->as.noteref.number = atoi(digits);
+            imprint_text_number(digits, G_MAXINT, &ref->as.noteref.number);
             imprint_node_append(top, ref);
             if (mi->on_ref)
                 mi->on_ref(mi->ref_ctx, ref, digits);
@@ -248,7 +249,7 @@ static bool convert_children(imprint_md_inline *mi, cmark_node *parent, imprint_
         }
         case CMARK_NODE_FOOTNOTE_REFERENCE: {
             imprint_node *ref = imprint_node_new(mi->doc, IMPRINT_NODE_NOTEREF, pos);
-            ref->as.noteref.number = atoi(lit ? lit : "0");
+            imprint_text_number(lit, G_MAXINT, &ref->as.noteref.number);
             imprint_node_append(top, ref);
             if (mi->on_ref)
                 mi->on_ref(mi->ref_ctx, ref, lit);

@@ -1,5 +1,6 @@
 /* Blocks of a PDF export and the shape of their text: where a sentence or
  * a word is cut, where notes are marked. */
+#include "model/typography.h"
 #include "read/pdfmd/pdfmd.h"
 
 #include <stdlib.h>
@@ -68,7 +69,21 @@ static int note_marker(const char *s, size_t n, size_t *len)
     if (i == 5 || i + 6 > n || strncmp(s + i, "</sup>", 6) != 0)
         return 0;
     *len = i + 6;
-    return atoi(s + 5);
+    char digits[8] = {0};
+    memcpy(digits, s + 5, i - 5); /* at most 7 digits: the loop above stops at 12 */
+    int v = 0;
+    imprint_text_number(digits, G_MAXINT, &v);
+    return v;
+}
+
+/* The number of a list item's marker: its `len` (at most 3) digits. */
+static int item_number(const char *t, size_t len)
+{
+    char digits[4] = {0};
+    memcpy(digits, t, len);
+    int v = 0;
+    imprint_text_number(digits, G_MAXINT, &v);
+    return v;
 }
 
 void imprint_pdfmd_parse_blocks(GPtrArray *blocks, const char *data, size_t len)
@@ -113,8 +128,9 @@ void imprint_pdfmd_parse_blocks(GPtrArray *blocks, const char *data, size_t len)
         } else if (tn > 2 && (t[0] == '-' || t[0] == '+' || t[0] == '*') && t[1] == ' ') {
             cur = block_new(blocks, PDFMD_ITEM, lineno, col);
             block_add(cur, t + 2, tn - 2, lineno, col + 2);
-        } else if ((num = atoi(t)) > 0 && (ml = strspn(t, "0123456789")) <= 3 && ml + 2 < tn &&
-                   (t[ml] == '.' || t[ml] == ')') && t[ml + 1] == ' ') {
+        } else if ((ml = strspn(t, "0123456789")) >= 1 && ml <= 3 && ml + 2 < tn &&
+                   (t[ml] == '.' || t[ml] == ')') && t[ml + 1] == ' ' &&
+                   (num = item_number(t, ml)) > 0) {
             cur = block_new(blocks, PDFMD_ITEM, lineno, col);
             cur->number = num;
             block_add(cur, t + ml + 2, tn - ml - 2, lineno, col + (unsigned)ml + 2);

@@ -3,6 +3,8 @@
  * table gives the order and rank of the headings. */
 #include "read/pdfmd/pdfmd.h"
 
+#include "model/typography.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -113,6 +115,23 @@ static void cut_leaders(char *s)
     g_strchomp(s);
 }
 
+/* The number a contents entry's page cell starts with ("12", "12 "); 0 for
+ * none ("xii", ""). */
+static int leading_number(const char *s)
+{
+    while (g_ascii_isspace(*s))
+        s++;
+    size_t n = strspn(s, "0123456789");
+    if (n == 0 || n > 9)
+        return 0;
+    char digits[10] = {0};
+    memcpy(digits, s, n);
+    int v = 0;
+    imprint_text_number(digits, G_MAXINT, &v);
+    return v;
+}
+
+
 GArray *imprint_pdfmd_contents(const pdfmd_block *table)
 {
     GArray *entries = g_array_new(FALSE, TRUE, sizeof(pdfmd_entry));
@@ -137,7 +156,7 @@ GArray *imprint_pdfmd_contents(const pdfmd_block *table)
             e.italic = g_str_has_prefix(first, "<i>") || g_str_has_prefix(first, "<em>") ||
                        (first[0] == '*' && first[1] != '*');
             char *page = n > 1 ? imprint_pdfmd_plain(cells[n - 1]) : g_strdup("");
-            e.page = atoi(page);
+            e.page = leading_number(page);
             g_free(page);
             g_array_append_val(entries, e);
         } else {

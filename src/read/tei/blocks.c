@@ -2,6 +2,7 @@
  * quotations, lists and bibliographies, verse, speeches, tables, figures,
  * section breaks, headings of the divs below an article, and inline content
  * standing where blocks belong. */
+#include "model/typography.h"
 #include "read/tei/tei_reader.h"
 
 #include <stdlib.h>
@@ -160,7 +161,9 @@ static int parse_item_number(const char *n, imprint_list_style style)
             v = v * 26 + (g_ascii_tolower(*p) - 'a' + 1);
         return (int)v;
     }
-    return atoi(n);
+    int v = 1;
+    imprint_text_number(n, G_MAXINT, &v);
+    return v;
 }
 
 static void read_list(tei_reader *r, xmlNode *el, imprint_node *container, int depth)

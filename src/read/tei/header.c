@@ -1,6 +1,7 @@
 /* The header side of the TEI reader: the teiHeader's fileDesc into
  * doc->meta, and the sourceDesc <bibl> an article's source="#id" names into
  * the article's source fields. */
+#include "model/typography.h"
 #include "read/tei/tei_reader.h"
 
 #include <stdlib.h>
@@ -72,6 +73,14 @@ void tei_read_header(tei_reader *r, xmlNode *header)
     }
 }
 
+/* A line number as written ("  12 "); 0 (no line) when it is none. */
+static unsigned line_number(char *text)
+{
+    int line = 0;
+    imprint_text_number(g_strstrip(text), G_MAXINT, &line);
+    return (unsigned)line;
+}
+
 void tei_set_source(tei_reader *r, imprint_node *art, xmlNode *el)
 {
     char *source = tei_get_attr(r, el, "source");
@@ -89,7 +98,7 @@ void tei_set_source(tei_reader *r, imprint_node *art, xmlNode *el)
         if (tei_named(c, "idno") && tei_attr_is(c, "type", TEI_FILE_IDNO_TYPE))
             art->as.article.source_file = tei_plain_text(r, c, false);
         else if (tei_named(c, "biblScope") && tei_attr_is(c, "unit", "line"))
-            art->as.article.source_line = (unsigned)strtoul(tei_plain_text(r, c, false), NULL, 10);
+            art->as.article.source_line = line_number(tei_plain_text(r, c, false));
         else if (tei_named(c, "ref") || tei_named(c, "ptr")) {
             /* the URL as written; the target may have escapes added */
             char *text = tei_plain_text(r, c, false);

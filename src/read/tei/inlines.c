@@ -1,6 +1,7 @@
 /* Inline content of the TEI reader: runs of text, <hi>/<emph> styles,
  * <lb>, links, note references and notes written among the text; block
  * elements met here are read as their text. */
+#include "model/typography.h"
 #include "read/tei/tei_reader.h"
 
 #include <stdlib.h>
@@ -111,7 +112,7 @@ static void read_ref_noteref(tei_reader *r, xmlNode *c, imprint_node *parent, in
     imprint_node *n = tei_add(r, parent, depth, IMPRINT_NODE_NOTEREF, c);
     char *num = tei_get_attr(r, c, "n");
     if (n && num)
-        n->as.noteref.number = atoi(num);
+        imprint_text_number(num, G_MAXINT, &n->as.noteref.number);
     if (c->children)
         tei_read_inlines(r, c->children, NULL, parent, depth);
 }
@@ -128,9 +129,7 @@ static void read_ptr_noteref(tei_reader *r, xmlNode *c, imprint_node *parent, in
     if (!n)
         return;
     /* n may be a named label ("first"); then the number is the note's. */
-    bool numeric = num && *num && strspn(num, "0123456789") == strlen(num);
-    if (numeric)
-        n->as.noteref.number = atoi(num);
+    bool numeric = imprint_text_number(num, G_MAXINT, &n->as.noteref.number);
     tei_add_pending_ref(r, n, NULL, target && target[0] == '#' ? target + 1 : target, numeric);
 }
 

@@ -2,6 +2,7 @@
  * each reference (a note written in place, <ptr>/<ref type="noteref">) waits
  * in a list; when the article ends the notes are numbered and the references
  * linked to them. */
+#include "model/typography.h"
 #include "read/tei/tei_reader.h"
 
 #include <stdlib.h>
@@ -51,9 +52,8 @@ static long note_key(const char *id)
     const char *n = id ? strrchr(id, '-') : NULL;
     if (!n || n[1] != 'n' || !g_ascii_isdigit(n[2]))
         return -1;
-    char *end;
-    long k = strtol(n + 2, &end, 10);
-    return *end ? -1 : k;
+    int k;
+    return imprint_text_number(n + 2, G_MAXINT, &k) ? k : -1;
 }
 
 imprint_node *tei_read_note(tei_reader *r, xmlNode *el)
@@ -102,12 +102,9 @@ static gint compare_keys(gconstpointer a, gconstpointer b)
 static int label_number(const imprint_node *note)
 {
     const char *l = note->as.note.label;
-    if (l && *l) {
-        char *end;
-        long v = strtol(l, &end, 10);
-        if (!*end && v > 0 && v < G_MAXINT)
-            return (int)v;
-    }
+    int v;
+    if (imprint_text_number(l, G_MAXINT - 1, &v) && v > 0)
+        return v;
     return note->as.note.number;
 }
 
