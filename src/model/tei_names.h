@@ -2,7 +2,7 @@
 #define IMPRINT_TEI_NAMES_H
 
 /*
- * How the model maps to TEI Lite, shared by write_tei.c and read_tei.c so
+ * How the model maps to TEI Lite, shared by the TEI writer (src/write/tei) and reader (src/read/tei) so
  * that the two cannot drift apart.
  *
  *   ARTICLE   <div type="article" xml:id="aN" source="#aN-src" xml:lang?>

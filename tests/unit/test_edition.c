@@ -6,6 +6,7 @@
 
 #include "imprint/build.h"
 #include "imprint/edition.h"
+#include "edition/yaml.h"
 #include "build/uuid.h"
 
 #define EDITION_FIXTURES FIXTURES_DIR "/edition"
@@ -318,6 +319,38 @@ static void test_syntax_errors(void)
                       "ed.yaml:4:1: error: a second YAML document: the file holds one");
 }
 
+/* YML_MAX_DEPTH: 16 levels of nesting are read (and refused as the wrong
+ * type), 17 are refused while parsing; so is a deep nest far below the
+ * size limit, in well under a second. */
+static void test_nesting_limit(void)
+{
+    GString *ok = g_string_new("title: T\n" ARTICLES "description: ");
+    GString *deep = g_string_new(ok->str);
+    for (int i = 0; i < YML_MAX_DEPTH - 1; i++)
+        g_string_append_c(ok, '[');
+    for (int i = 0; i < YML_MAX_DEPTH - 1; i++)
+        g_string_append_c(ok, ']');
+    g_string_append_c(ok, '\n');
+    expect_load_error(ok->str, "'description' must be a string, not a list");
+    for (int i = 0; i < 200000; i++)
+        g_string_append_c(deep, '[');
+    g_string_append_c(deep, '\n');
+    gint64 t0 = g_get_monotonic_time();
+    expect_load_error(deep->str, "nested more than 16 levels deep");
+    g_assert_cmpint(g_get_monotonic_time() - t0, <, 5 * G_USEC_PER_SEC);
+    g_string_free(ok, TRUE);
+    g_string_free(deep, TRUE);
+}
+
+/* Aliases are refused: a billion-laughs tree of them would expand when
+ * walked. */
+static void test_aliases_refused(void)
+{
+    expect_load_error("a: &x T\ntitle: *x\n" ARTICLES,
+                      "ed.yaml:2:8: error: YAML syntax error: aliases (*name) are not accepted; "
+                      "write the value out");
+}
+
 static void test_size_limit(void)
 {
     /* Over EDITION_MAX_BYTES (1 MiB): refused before parsing. */
@@ -544,6 +577,8 @@ int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/edition/paper-sizes", test_paper_sizes);
+    g_test_add_func("/edition/nesting-limit", test_nesting_limit);
+    g_test_add_func("/edition/aliases", test_aliases_refused);
     g_test_add_func("/edition/every-key", test_every_key);
     g_test_add_func("/edition/defaults", test_defaults);
     g_test_add_func("/edition/cover-path", test_cover_path);

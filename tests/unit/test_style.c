@@ -1,6 +1,7 @@
 /* Styles: the bundled one loads with its values; unknown keys, wrong types,
  * bad YAML and missing fonts are errors with line and column. */
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "imprint/style.h"
@@ -80,6 +81,32 @@ static void test_bad_yaml(void)
     expect_error("bad_yaml", "invalid YAML", 3, 0 + 2);
 }
 
+/* STYLE_MAX_BYTES: a style file over 64 KiB is refused before it is parsed. */
+static void test_size_limit(void)
+{
+    char *dir = g_dir_make_tmp("imprint-style-XXXXXX", NULL);
+    char *styles = g_build_filename(dir, "styles", NULL);
+    g_mkdir(styles, 0755);
+    char *path = g_build_filename(styles, "huge.yaml", NULL);
+    GString *text = g_string_new("text:\n  size: 10\n");
+    while (text->len <= 64 * 1024)
+        g_string_append(text, "# a comment line that makes the file long\n");
+    g_assert_true(g_file_set_contents(path, text->str, (gssize)text->len, NULL));
+    imprint_diags *diags = imprint_diags_new();
+    g_assert_null(imprint_style_load(dir, "huge", diags));
+    g_assert_cmpuint(imprint_diags_count_matching(diags, IMPRINT_SEV_ERROR,
+                                                  "style file too large"),
+                     ==, 1);
+    imprint_diags_free(diags);
+    g_unlink(path);
+    g_rmdir(styles);
+    g_rmdir(dir);
+    g_string_free(text, TRUE);
+    g_free(path);
+    g_free(styles);
+    g_free(dir);
+}
+
 /* STYLE_MAX_LENGTH: 1000 is accepted, 1001 is not. */
 static void test_length_limit(void)
 {
@@ -124,6 +151,7 @@ int main(int argc, char **argv)
     g_test_add_func("/style/unknown-key", test_unknown_key);
     g_test_add_func("/style/wrong-type", test_wrong_type);
     g_test_add_func("/style/bad-yaml", test_bad_yaml);
+    g_test_add_func("/style/size-limit", test_size_limit);
     g_test_add_func("/style/length-limit", test_length_limit);
     g_test_add_func("/style/fonts", test_fonts);
     g_test_add_func("/style/data-dir", test_data_dir);

@@ -2,8 +2,8 @@
 #define IMPRINT_MD_INLINE_H
 
 /*
- * Internal to the two Markdown readers (read_markdown.c, read_pdfmd.c and
- * pdfmd_*.c): turning cmark-gfm inline nodes, raw inline HTML included, into
+ * Internal to the two Markdown readers (src/read/markdown and src/read/pdfmd):
+ * turning cmark-gfm inline nodes, raw inline HTML included, into
  * model inlines. Not part of the library's public interface.
  */
 

@@ -3,7 +3,7 @@
  * parse, <TEI>, <text>, <body>, and the title, authors and date that open
  * each article div; the rest lives beside it (tei_reader.h).
  *
- * The reader reads back what write_tei.c writes (the mapping is in
+ * The reader reads back what the TEI writer (src/write/tei) writes (the mapping is in
  * tei_names.h), and hand-corrected versions of it. Markup the model has no
  * place for gets a warning and its text is kept in the nearest place that
  * can hold it. Positions are the TEI file's lines.

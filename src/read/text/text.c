@@ -1,7 +1,7 @@
 /* The `text` reader: scraped plain text, several articles a file. This file
- * splits the source into lines and articles; read_text_blocks.c builds the
- * blocks of each article, read_text_notes.c its notes, read_text_inline.c
- * their inline content, read_text_lines.c judges single lines.
+ * splits the source into lines and articles; blocks.c builds the blocks of
+ * each article, notes.c its notes, inline.c their inline content, lines.c
+ * judges single lines (text.h draws the whole).
  *
  * Every guess that changes structure is reported: article splits as notes,
  * what an editor should check as warnings. Nothing is dropped: a note marker

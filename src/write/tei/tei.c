@@ -9,7 +9,7 @@
 /*
  * TEI P5 writer (TEI Lite). Block elements go on lines of their own, indented
  * two spaces a level; inline content is written exactly as it stands, with no
- * whitespace added, so that read_tei.c can tell layout from text: whitespace
+ * whitespace added, so that the reader (src/read/tei) can tell layout from text: whitespace
  * between elements is layout only where the writer never puts inline content.
  *
  * The mapping is documented in tei_names.h, shared with the reader.
