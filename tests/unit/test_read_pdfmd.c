@@ -439,17 +439,17 @@ static void test_contents_scan_limit(void)
 
 static void test_vocabulary(void)
 {
-    pdfmd_words *w = imprint_pdfmd_words_new(
+    read_words *w = read_words_new(
         "The proles of the <b>Round</b> Table; the anti-Semitic campaign. Proles of old.", "en");
-    g_assert_cmpuint(imprint_pdfmd_pair_count(w, "proles", "of"), ==, 2);
-    g_assert_cmpuint(imprint_pdfmd_pair_count(w, "table", "the"), ==, 0); /* ';' between */
-    g_assert_cmpuint(imprint_pdfmd_pair_count(w, "the", "round"), ==, 1); /* tags are not words */
-    g_assert_cmpint(imprint_pdfmd_join(w, "anti", "Semitic"), ==, PDFMD_KEEP_COMPOUND);
-    g_assert_cmpint(imprint_pdfmd_join(w, "cam", "paign"), ==, PDFMD_JOIN_VOCABULARY);
-    g_assert_cmpint(imprint_pdfmd_join(w, "revolu", "tionary"), ==, PDFMD_JOIN_DICTIONARY);
-    g_assert_cmpint(imprint_pdfmd_join(w, "aff", "ity"), ==, PDFMD_KEEP_UNKNOWN);
-    imprint_pdfmd_words_free(w);
-    imprint_pdfmd_words_free(NULL);
+    g_assert_cmpuint(read_words_pair_count(w, "proles", "of"), ==, 2);
+    g_assert_cmpuint(read_words_pair_count(w, "table", "the"), ==, 0); /* ';' between */
+    g_assert_cmpuint(read_words_pair_count(w, "the", "round"), ==, 1); /* tags are not words */
+    g_assert_cmpint(read_words_join(w, "anti", "Semitic"), ==, READ_KEEP_COMPOUND);
+    g_assert_cmpint(read_words_join(w, "cam", "paign"), ==, READ_JOIN_VOCABULARY);
+    g_assert_cmpint(read_words_join(w, "revolu", "tionary"), ==, READ_JOIN_DICTIONARY);
+    g_assert_cmpint(read_words_join(w, "aff", "ity"), ==, READ_KEEP_UNKNOWN);
+    read_words_free(w);
+    read_words_free(NULL);
 }
 
 int main(int argc, char **argv)

@@ -297,11 +297,11 @@ static char *hyphen_tail(const pdfmd_frag *b)
 }
 
 /* The search's and the merging's verdict on a word broken across fragments
- * (`words`: the document's pdfmd_words). */
-static pdfmd_join frag_joins(void *words, const pdfmd_frag *a, const pdfmd_frag *b)
+ * (`words`: the document's read_words). */
+static read_join frag_joins(void *words, const pdfmd_frag *a, const pdfmd_frag *b)
 {
     char *head = hyphen_head(a), *tail = hyphen_tail(b);
-    pdfmd_join j = head && tail ? imprint_pdfmd_join(words, head, tail) : PDFMD_KEEP_UNKNOWN;
+    read_join j = head && tail ? read_words_join(words, head, tail) : READ_KEEP_UNKNOWN;
     g_free(head);
     g_free(tail);
     return j;
@@ -427,27 +427,27 @@ void imprint_pdfmd_merge_into(const pdfmd_pages *pg, pdfmd_block *dst, pdfmd_blo
     if (hyphen) {
         char *head = imprint_pdfmd_edge_word(dst->text->str, true, false);
         char *tail = imprint_pdfmd_edge_word(src->text->str + k2, false, false);
-        pdfmd_join j = imprint_pdfmd_join(pg->words, head, tail);
-        bool join = j == PDFMD_JOIN_VOCABULARY || j == PDFMD_JOIN_DICTIONARY;
+        read_join j = read_words_join(pg->words, head, tail);
+        bool join = j == READ_JOIN_VOCABULARY || j == READ_JOIN_DICTIONARY;
         if (join)
             g_string_truncate(out, out->len - 1);
         switch (j) {
-        case PDFMD_JOIN_VOCABULARY:
-        case PDFMD_JOIN_DICTIONARY:
+        case READ_JOIN_VOCABULARY:
+        case READ_JOIN_DICTIONARY:
             imprint_diags_report(pg->diags, IMPRINT_SEV_NOTE, pos,
                                  "joined the word broken across pages: '%s-' + '%s' = '%s%s' (%s)",
                                  head, tail, head, tail,
-                                 j == PDFMD_JOIN_VOCABULARY
+                                 j == READ_JOIN_VOCABULARY
                                      ? "the text uses the word elsewhere"
                                      : "the hyphenation patterns break it there");
             break;
-        case PDFMD_KEEP_COMPOUND:
+        case READ_KEEP_COMPOUND:
             imprint_diags_report(pg->diags, IMPRINT_SEV_NOTE, pos,
                                  "kept the hyphen of '%s-%s' across pages: the text writes it so "
                                  "elsewhere",
                                  head, tail);
             break;
-        case PDFMD_KEEP_UNKNOWN:
+        case READ_KEEP_UNKNOWN:
             imprint_diags_report(pg->diags, IMPRINT_SEV_WARNING, pos,
                                  "word broken across pages kept as '%s-%s': '%s%s' is not a known "
                                  "word",
@@ -495,7 +495,7 @@ static bool should_merge(const pdfmd_pages *pg, const pdfmd_frag *a, const pdfmd
     case PDFMD_END_HYPHEN:
         return b->start == PDFMD_START_LOWER ||
                (b->start == PDFMD_START_CAPITAL &&
-                frag_joins(pg->words, a, b) == PDFMD_KEEP_COMPOUND);
+                frag_joins(pg->words, a, b) == READ_KEEP_COMPOUND);
     case PDFMD_END_EITHER:
         return b->start == PDFMD_START_LOWER;
     default:
@@ -535,7 +535,7 @@ void imprint_pdfmd_pages_read(pdfmd_pages *pg, GPtrArray *body, GArray *entries,
     split_fragments(pg, body);
     GString *vocab = g_string_new(NULL);
     body_text(body, vocab);
-    pg->words = imprint_pdfmd_words_new(vocab->str, "en");
+    pg->words = read_words_new(vocab->str, "en");
     g_string_free(vocab, TRUE);
     describe_fragments(pg);
 }
@@ -593,7 +593,7 @@ void imprint_pdfmd_pages_clear(pdfmd_pages *pg)
     g_free(pg->order);
     g_free(pg->why);
     g_free(pg->page_part);
-    imprint_pdfmd_words_free(pg->words);
+    read_words_free(pg->words);
     if (pg->frags)
         g_ptr_array_free(pg->frags, TRUE);
     if (pg->page_notes)

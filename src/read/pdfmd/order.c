@@ -37,7 +37,7 @@ typedef struct {
     int entries;
     pdfmd_join_fn joins;
     void *join_ctx;
-    const pdfmd_words *words;
+    const read_words *words;
     int max_note;
     int *ends;   /* ends[k]: how many parts end at note k */
     int *closed; /* closed[k]: how many parts the order so far ended at k */
@@ -76,7 +76,7 @@ static bool continues(const search *sr, pdfmd_end e, int prev, const pdfmd_frag 
         /* "anti-" + "Semitic": a capital goes on a compound the text has */
         if (B->start != PDFMD_START_LOWER &&
             (B->start != PDFMD_START_CAPITAL ||
-             sr->joins(sr->join_ctx, sr->f[prev], B) != PDFMD_KEEP_COMPOUND))
+             sr->joins(sr->join_ctx, sr->f[prev], B) != READ_KEEP_COMPOUND))
             return false;
         break;
     case PDFMD_END_EITHER:
@@ -130,15 +130,15 @@ static bool fits(const search *sr, const state *s, int prev, int b, state *out, 
         *rank = B->first_note || heads ? 3 : 4;
         return true;
     }
-    pdfmd_join join =
-        e == PDFMD_END_HYPHEN ? sr->joins(sr->join_ctx, sr->f[prev], B) : PDFMD_KEEP_UNKNOWN;
-    if (join == PDFMD_JOIN_VOCABULARY) {
+    read_join join =
+        e == PDFMD_END_HYPHEN ? sr->joins(sr->join_ctx, sr->f[prev], B) : READ_KEEP_UNKNOWN;
+    if (join == READ_JOIN_VOCABULARY) {
         *why = PDFMD_WHY_HYPHEN;
         *rank = 0;
     } else if (b == prev + 1) {
         *why = PDFMD_WHY_FILE;
         *rank = 1;
-    } else if (join == PDFMD_JOIN_DICTIONARY) {
+    } else if (join == READ_JOIN_DICTIONARY) {
         /* patterns allow breaks in made-up words too: weaker than the file */
         *why = PDFMD_WHY_HYPHEN;
         *rank = 2;
@@ -204,7 +204,7 @@ static int push_candidates(const search *sr, const state *s, int prev, const boo
             continue;
         candidate c = {.frag = b, .rank = rank};
         if (prev >= 0 && rank >= 3) {
-            c.pair = imprint_pdfmd_pair_count(sr->words, sr->f[prev]->last_word,
+            c.pair = read_words_pair_count(sr->words, sr->f[prev]->last_word,
                                               sr->f[b]->first_word) > 0 ||
                      (sr->f[prev]->emphasis_open && sr->f[b]->emphasis_opens) ||
                      (sr->f[prev]->last_item && sr->f[b]->next_item == sr->f[prev]->last_item + 1);
@@ -222,7 +222,7 @@ static int push_candidates(const search *sr, const state *s, int prev, const boo
 /* One search; with `strict_end` the text must end with a whole sentence. */
 static bool run(search *s, bool strict_end, int *order, pdfmd_why *why, long *steps);
 
-bool imprint_pdfmd_order(pdfmd_frag **frags, int n, int entries, const pdfmd_words *words,
+bool imprint_pdfmd_order(pdfmd_frag **frags, int n, int entries, const read_words *words,
                          pdfmd_join_fn joins, void *join_ctx, int *order, pdfmd_why *why,
                          long *steps)
 {

@@ -13,13 +13,13 @@
  *   build.c      the document model, from the fragments in reading order
  *   fragments.c  page fragments: cut, described, ordered, joined again
  *   order.c      the reading-order search
- *   hyphen.c     the vocabulary; words broken across pages
+ *   ../words.c   the vocabulary (shared with the text reader)
  *   front.c      front matter and contents table
  *   blocks.c     blocks and the shape of their text
  *
  * pdfmd.c calls build.c, fragments.c, front.c and blocks.c; build.c calls
- * fragments.c and blocks.c; fragments.c calls order.c, hyphen.c, front.c
- * and blocks.c; order.c calls hyphen.c; front.c calls blocks.c. The search
+ * fragments.c and blocks.c; fragments.c calls order.c, ../words.c, front.c
+ * and blocks.c; order.c calls ../words.c; front.c calls blocks.c. The search
  * asks about broken words only through the pdfmd_join_fn it is given.
  */
 
@@ -28,6 +28,7 @@
 #include <glib.h>
 
 #include "imprint/diag.h"
+#include "read/words.h"
 #include "imprint/model.h"
 
 /** Most page fragments put back in order by search; a longer file keeps its
@@ -150,19 +151,10 @@ typedef enum {
     PDFMD_WHY_TEXT,
 } pdfmd_why;
 
-typedef struct pdfmd_words pdfmd_words;
-
-/** Cross-page hyphenation: the verdict on "head-" + "tail". */
-typedef enum {
-    PDFMD_JOIN_VOCABULARY, /* the joined word occurs elsewhere in the text */
-    PDFMD_JOIN_DICTIONARY, /* the hyphenation patterns allow a break there */
-    PDFMD_KEEP_COMPOUND,   /* "head-tail" occurs elsewhere: a real hyphen */
-    PDFMD_KEEP_UNKNOWN,    /* no evidence: keep the hyphen and warn */
-} pdfmd_join;
 
 /** The verdict on the word that fragment `a` breaks with a hyphen and `b`
  * completes. */
-typedef pdfmd_join (*pdfmd_join_fn)(void *ctx, const pdfmd_frag *a, const pdfmd_frag *b);
+typedef read_join (*pdfmd_join_fn)(void *ctx, const pdfmd_frag *a, const pdfmd_frag *b);
 
 /** Finds a reading order of `n` fragments (file order in `frags`) that
  * keeps note numbers consecutive within each part (restarting at 1 at a part's
@@ -172,22 +164,13 @@ typedef pdfmd_join (*pdfmd_join_fn)(void *ctx, const pdfmd_frag *a, const pdfmd_
  * `order` (n indices) and `why`, sets each fragment's `part`, and returns
  * true; false if no order was found within the limits (`*steps` says how
  * many were tried). */
-bool imprint_pdfmd_order(pdfmd_frag **frags, int n, int entries, const pdfmd_words *words,
+bool imprint_pdfmd_order(pdfmd_frag **frags, int n, int entries, const read_words *words,
                          pdfmd_join_fn joins, void *join_ctx, int *order, pdfmd_why *why,
                          long *steps);
 
-/** The document's vocabulary (words and hyphenated compounds, lower-cased)
- * from `text`, and the hyphenation patterns of `lang` if installed. */
-pdfmd_words *imprint_pdfmd_words_new(const char *text, const char *lang);
 
-/** Frees the vocabulary. Accepts NULL. */
-void imprint_pdfmd_words_free(pdfmd_words *w);
 
-/** Decides how to join `head` (the letters before the hyphen) and `tail`. */
-pdfmd_join imprint_pdfmd_join(const pdfmd_words *w, const char *head, const char *tail);
 
-/** How often the word pair "a b" occurs in the text (lower-cased words). */
-unsigned imprint_pdfmd_pair_count(const pdfmd_words *w, const char *a, const char *b);
 
 /** One entry of the booklet's contents table. */
 typedef struct {
@@ -249,7 +232,7 @@ typedef struct {
     GPtrArray *frags;      /* pdfmd_frag*, owned, in file order */
     GPtrArray *page_notes; /* per page: GPtrArray of its note blocks */
     GArray *page_line;     /* unsigned: first line of each page */
-    pdfmd_words *words;
+    read_words *words;
     /* set by the ordering */
     int *order;     /* indices of the fragments in reading order */
     pdfmd_why *why; /* why each was placed where it is */

@@ -1,7 +1,6 @@
-/* Words broken across a page break, and the document vocabulary that tells
- * a broken word ("revolu-" + "tionary") from a real compound ("anti-" +
- * "Semitic"). */
-#include "read/pdfmd/pdfmd.h"
+/* The document vocabulary that tells a word broken at a line or page end
+ * ("revolu-" + "tionary") from a real compound ("anti-" + "Semitic"). */
+#include "read/words.h"
 
 #include <string.h>
 
@@ -9,7 +8,7 @@
 
 #define SOFT_HYPHEN "\xC2\xAD"
 
-struct pdfmd_words {
+struct read_words {
     GHashTable *words;     /* lower-cased word -> count */
     GHashTable *compounds; /* "a-b" lower-cased -> count */
     GHashTable *pairs;     /* "a b" -> count */
@@ -27,9 +26,9 @@ static bool is_word_char(gunichar c)
     return g_unichar_isalnum(c) || c == '\'' || c == 0x2019;
 }
 
-pdfmd_words *imprint_pdfmd_words_new(const char *text, const char *lang)
+read_words *read_words_new(const char *text, const char *lang)
 {
-    pdfmd_words *w = g_new0(pdfmd_words, 1);
+    read_words *w = g_new0(read_words, 1);
     w->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     w->compounds = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     w->pairs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -77,7 +76,7 @@ pdfmd_words *imprint_pdfmd_words_new(const char *text, const char *lang)
     return w;
 }
 
-void imprint_pdfmd_words_free(pdfmd_words *w)
+void read_words_free(read_words *w)
 {
     if (!w)
         return;
@@ -88,7 +87,7 @@ void imprint_pdfmd_words_free(pdfmd_words *w)
     g_free(w);
 }
 
-unsigned imprint_pdfmd_pair_count(const pdfmd_words *w, const char *a, const char *b)
+unsigned read_words_pair_count(const read_words *w, const char *a, const char *b)
 {
     if (!a || !b)
         return 0;
@@ -119,19 +118,19 @@ static bool dictionary_allows(const imprint_hyphenator *h, const char *word, siz
     return ok;
 }
 
-pdfmd_join imprint_pdfmd_join(const pdfmd_words *w, const char *head, const char *tail)
+read_join read_words_join(const read_words *w, const char *head, const char *tail)
 {
     char *h = g_utf8_strdown(head, -1), *t = g_utf8_strdown(tail, -1);
     char *joined = g_strconcat(h, t, NULL);
     char *compound = g_strconcat(h, "-", t, NULL);
-    pdfmd_join verdict = PDFMD_KEEP_UNKNOWN;
+    read_join verdict = READ_KEEP_UNKNOWN;
     /* the broken word itself is two words in the text, never the joined one */
     if (g_hash_table_contains(w->words, joined))
-        verdict = PDFMD_JOIN_VOCABULARY;
+        verdict = READ_JOIN_VOCABULARY;
     else if (g_hash_table_contains(w->compounds, compound))
-        verdict = PDFMD_KEEP_COMPOUND;
+        verdict = READ_KEEP_COMPOUND;
     else if (w->hyph && dictionary_allows(w->hyph, joined, strlen(h)))
-        verdict = PDFMD_JOIN_DICTIONARY;
+        verdict = READ_JOIN_DICTIONARY;
     g_free(h);
     g_free(t);
     g_free(joined);

@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Measures what imprint reads from the shape corpus against its independent
+annotation (../shared/corpus/shapes: README.md, annotations.json).
+
+Usage: measure.py IMPRINT SHAPES_DIR [--json]
+
+For each annotated file it runs `imprint inspect` (TEI) and counts, in the
+TEI: articles and their titles, headings, body paragraphs, notes and the
+references linked to them, verse lines and stanzas, speech turns, tables,
+lists and block quotes; and it looks for markup left in the text. It prints
+one line per measure with the annotation's figure next to it. With --json
+it prints the figures as JSON (for the test that checks them)."""
+import json
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+LEFTOVER = [r"\[\^", r"\{#", r"\+---", r"\[\\\[", r"\]\(#", r":::", r"\\\$"]
+
+
+def tei_of(imprint, path):
+    run = subprocess.run([imprint, "inspect", "-q", path], capture_output=True)
+    if run.returncode != 0:
+        raise SystemExit(f"{path}: imprint failed: {run.stderr.decode()[:400]}")
+    return ET.fromstring(run.stdout)
+
+
+def text_of(el):
+    return "".join(el.itertext())
+
+
+def inside(el, parents, names):
+    p = parents.get(el)
+    while p is not None:
+        if p.tag in names:
+            return True
+        p = parents.get(p)
+    return False
+
+
+def measure(root):
+    parents = {c: p for p in root.iter() for c in p}
+    body = root.find(f"{TEI}text/{TEI}body")
+    arts = [d for d in body.iter(f"{TEI}div") if d.get("type") == "article"]
+    titles = []
+    for a in arts:
+        h = a.find(f"{TEI}head")
+        titles.append(text_of(h).strip() if h is not None and h.get("type") is None else None)
+    notes = list(body.iter(f"{TEI}note"))
+    heads = [h for h in body.iter(f"{TEI}head")
+             if h.get("type") is None and parents[h].get("type") == "section"]
+    skip = {f"{TEI}note", f"{TEI}item", f"{TEI}cit", f"{TEI}lg", f"{TEI}table"}
+    paras = [p for p in body.iter(f"{TEI}p") if not inside(p, parents, skip)]
+    refs = sum(1 for n in notes if n is not None)
+    ptrs = [p for p in body.iter(f"{TEI}ptr") if p.get("type") == "noteref"]
+    unlinked = [r for r in body.iter(f"{TEI}ref") if r.get("type") == "noteref"]
+    lgs = list(body.iter(f"{TEI}lg"))
+    ls = list(body.iter(f"{TEI}l"))
+    sps = list(body.iter(f"{TEI}sp"))
+    alltext = text_of(body)
+    left = {pat: len(re.findall(pat, alltext)) for pat in LEFTOVER}
+    return {
+        "articles": len(arts),
+        "titles": titles,
+        "headings": len(heads),
+        "paragraphs": len(paras),
+        "notes": len(notes),
+        "note_refs": refs + len(ptrs),
+        "unlinked_refs": len(unlinked),
+        "stanzas": len(lgs),
+        "verse_lines": len(ls),
+        "speech_turns": len(sps),
+        "tables": len(list(body.iter(f"{TEI}table"))),
+        "lists": len([x for x in body.iter(f"{TEI}list") if x.get("type") != "bibliography"]),
+        "quotes": len([c for c in body.iter(f"{TEI}cit") if c.get("type") != "wrap"]),
+        "leftover_markup": {k: v for k, v in left.items() if v},
+    }
+
+
+def expected(a):
+    e = {"articles": len(a.get("articles", []))}
+    e["titles"] = [x.get("title") for x in a.get("articles", [])]
+    if "poems" in a:
+        e["articles"] = len(a["poems"])
+        e["titles"] = [p["title"] for p in a["poems"]]
+    e["paragraphs"] = a.get("paragraphs")
+    fn = a.get("footnotes", {})
+    e["notes"] = fn.get("defs") if isinstance(fn.get("defs"), int) else len(fn.get("defs", {}) or {})
+    e["note_refs"] = fn.get("refs") if isinstance(fn.get("refs"), int) else len(fn.get("refs", {}) or {})
+    v = a.get("verse", {})
+    if v:
+        e["verse_lines"] = v.get("lines")
+        e["stanzas"] = v.get("stanzas")
+    if "turns" in a:
+        e["speech_turns"] = a["turns"]
+    e["tables"] = len(a.get("tables", []))
+    e["lists"] = len(a.get("lists", []))
+    e["quotes"] = len(a.get("block_quotes", []))
+    return e
+
+
+def main():
+    imprint, shapes = sys.argv[1], sys.argv[2]
+    ann = json.load(open(f"{shapes}/annotations.json"))
+    out = {}
+    for a in ann["files"]:
+        got = measure(tei_of(imprint, f"{shapes}/{a['file']}"))
+        out[a["file"]] = {"got": got, "want": expected(a)}
+    if "--json" in sys.argv:
+        json.dump(out, sys.stdout, indent=1, ensure_ascii=False)
+        return
+    for f, r in out.items():
+        print(f"== {f}")
+        for k, w in r["want"].items():
+            g = r["got"].get(k)
+            if k == "titles":
+                ok = sum(1 for t in w if t in g)
+                print(f"  titles found {ok}/{len(w)} (got {len(g)})")
+                continue
+            mark = "" if g == w else "   <--"
+            print(f"  {k:14} got {g!s:>6}  want {w!s:>6}{mark}")
+        for k in ("headings", "unlinked_refs", "leftover_markup"):
+            print(f"  {k:14} got {r['got'][k]}")
+
+
+main()
