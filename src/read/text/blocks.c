@@ -91,7 +91,7 @@ static void bib_item(rt_builder *b, const rt_chunk *c)
         if (bibl->first_child)
             imprint_node_append(bibl, imprint_node_new(st->doc, IMPRINT_NODE_LINEBREAK,
                                                        rt_pos(st, m->lineno, m->tcol)));
-        rt_append_inlines(st, bibl, m->t, m->tlen, m->lineno, m->tcol);
+        rt_append_inlines(st, bibl, m, 0, m->tlen);
     }
     imprint_node_append(item, bibl);
     imprint_node_append(b->bib_list, item);
@@ -125,7 +125,7 @@ static size_t build_table(rt_builder *b, size_t i)
             unsigned col = m->tcol + rt_utf8_cols(m->t, off);
             imprint_node *cell =
                 imprint_node_new(st->doc, IMPRINT_NODE_CELL, rt_pos(st, m->lineno, col));
-            rt_append_inlines(st, cell, m->t + off, len, m->lineno, col);
+            rt_append_inlines(st, cell, m, off, len);
             imprint_node_append(row, cell);
         }
         imprint_node_append(table, row);
@@ -179,7 +179,7 @@ static size_t build_verse(rt_builder *b, size_t i)
         const rt_line *m = rt_line_at(b, st->chunks[k + j].first);
         imprint_node *line =
             imprint_node_new(st->doc, IMPRINT_NODE_LINE, rt_pos(st, m->lineno, m->tcol));
-        rt_append_inlines(st, line, m->t, m->tlen, m->lineno, m->tcol);
+        rt_append_inlines(st, line, m, 0, m->tlen);
         imprint_node_append(verse, line);
     }
     size_t end = st->chunks[k + n - 1].last;

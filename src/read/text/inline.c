@@ -19,12 +19,35 @@ char *rt_plain(rt_state *st, const char *s, size_t len)
     return r;
 }
 
+imprint_pos rt_line_pos(const rt_state *st, const rt_line *l, size_t offset)
+{
+    size_t cp = (size_t)g_utf8_strlen(l->t, (gssize)offset);
+    unsigned line = l->lineno, col = l->tcol + (unsigned)cp;
+    for (unsigned k = 0; k < l->nsegs && l->segs[k].cp <= cp; k++) {
+        line = l->segs[k].lineno;
+        col = l->segs[k].col + (unsigned)(cp - l->segs[k].cp);
+    }
+    return rt_pos(st, line, col);
+}
+
+/* The place of code point `cp` of a line's text, `seg` the index of the
+ * first physical line not yet reached (updated as the walk goes on). */
+static imprint_pos cp_pos(const rt_state *st, const rt_line *l, size_t cp, unsigned *seg)
+{
+    while (*seg < l->nsegs && l->segs[*seg].cp <= cp)
+        (*seg)++;
+    if (*seg == 0)
+        return rt_pos(st, l->lineno, l->tcol + (unsigned)cp);
+    const rt_seg *s = &l->segs[*seg - 1];
+    return rt_pos(st, s->lineno, s->col + (unsigned)(cp - s->cp));
+}
+
 static void flush_text(rt_state *st, imprint_node *parent, const char *start, const char *end,
-                       unsigned line, unsigned col)
+                       imprint_pos pos)
 {
     if (end > start)
-        imprint_node_append(parent, imprint_node_new_text(st->doc, rt_pos(st, line, col), start,
-                                                          (size_t)(end - start)));
+        imprint_node_append(parent,
+                            imprint_node_new_text(st->doc, pos, start, (size_t)(end - start)));
 }
 
 /* A URL starts a word: at the start, or after a space or opening bracket. */
@@ -37,32 +60,33 @@ static bool url_may_start(const char *text, const char *p)
            prev == 0x201C || prev == 0x2018 || prev == ':' || prev == '<';
 }
 
-void rt_append_inlines(rt_state *st, imprint_node *parent, const char *s, size_t len, unsigned line,
-                       unsigned col)
+void rt_append_inlines(rt_state *st, imprint_node *parent, const rt_line *l, size_t offset,
+                       size_t len)
 {
-    char *text = imprint_typography_apply(s, len);
+    char *text = imprint_typography_apply(l->t + offset, len);
     size_t tlen = strlen(text);
     const char *p = text, *end = text + tlen, *run = text;
-    unsigned c = col, run_col = col;
+    /* Code points map one to one under typography: count them to place nodes. */
+    size_t cp = (size_t)g_utf8_strlen(l->t, (gssize)offset), run_cp = cp;
+    unsigned seg = 0;
     while (p < end) {
         size_t n;
         if ((*p == 'h' || *p == 'H' || *p == 'w' || *p == 'W') && url_may_start(text, p)) {
             size_t ulen = imprint_typography_url_len(p, (size_t)(end - p));
             if (ulen) {
-                flush_text(st, parent, run, p, line, run_col);
-                imprint_node *link =
-                    imprint_node_new(st->doc, IMPRINT_NODE_LINK, rt_pos(st, line, c));
+                flush_text(st, parent, run, p, cp_pos(st, l, run_cp, &seg));
+                imprint_pos at = cp_pos(st, l, cp, &seg);
+                imprint_node *link = imprint_node_new(st->doc, IMPRINT_NODE_LINK, at);
                 bool www = g_ascii_strncasecmp(p, "www.", 4) == 0;
                 link->as.link.url =
                     www ? imprint_arena_printf(st->doc->arena, "http://%.*s", (int)ulen, p)
                         : imprint_arena_strndup(st->doc->arena, p, ulen);
-                imprint_node_append(link,
-                                    imprint_node_new_text(st->doc, rt_pos(st, line, c), p, ulen));
+                imprint_node_append(link, imprint_node_new_text(st->doc, at, p, ulen));
                 imprint_node_append(parent, link);
-                c += rt_utf8_cols(p, ulen);
+                cp += rt_utf8_cols(p, ulen);
                 p += ulen;
                 run = p;
-                run_col = c;
+                run_cp = cp;
                 continue;
             }
         }
@@ -78,28 +102,28 @@ void rt_append_inlines(rt_state *st, imprint_node *parent, const char *s, size_t
                 q += n;
             }
             if (digits <= READ_TEXT_MAX_MARKER_DIGITS) {
-                flush_text(st, parent, run, p, line, run_col);
+                flush_text(st, parent, run, p, cp_pos(st, l, run_cp, &seg));
                 imprint_node *ref =
-                    imprint_node_new(st->doc, IMPRINT_NODE_NOTEREF, rt_pos(st, line, c));
+                    imprint_node_new(st->doc, IMPRINT_NODE_NOTEREF, cp_pos(st, l, cp, &seg));
                 ref->as.noteref.number = (int)value;
                 imprint_node_append(parent, ref);
                 if (st->refs)
                     g_ptr_array_add(st->refs, ref);
-                c += (unsigned)digits;
+                cp += (size_t)digits;
                 p = q;
                 run = p;
-                run_col = c;
+                run_cp = cp;
                 continue;
             }
             /* Too long for a note number: it stays as written. */
-            c += (unsigned)digits;
+            cp += (size_t)digits;
             p = q;
             continue;
         }
         p = g_utf8_next_char(p);
-        c++;
+        cp++;
     }
-    flush_text(st, parent, run, end, line, run_col);
+    flush_text(st, parent, run, end, cp_pos(st, l, run_cp, &seg));
     g_free(text);
 }
 
@@ -108,15 +132,13 @@ imprint_node *rt_block_with_text(rt_state *st, imprint_node_kind kind, const rt_
 {
     const char *s = l->t + skip;
     size_t len = l->tlen - skip;
-    unsigned col = l->tcol + rt_utf8_cols(l->t, skip);
     /* skip spaces after a marker */
     size_t n;
     while (rt_is_space_at(s, s + len, &n)) {
         s += n;
         len -= n;
-        col++;
     }
-    imprint_node *b = imprint_node_new(st->doc, kind, rt_pos(st, l->lineno, col));
-    rt_append_inlines(st, b, s, len, l->lineno, col);
+    imprint_node *b = imprint_node_new(st->doc, kind, rt_line_pos(st, l, (size_t)(s - l->t)));
+    rt_append_inlines(st, b, l, (size_t)(s - l->t), len);
     return b;
 }

@@ -44,6 +44,33 @@ unsigned rt_utf8_cols(const char *s, size_t bytes)
     return (unsigned)g_utf8_strlen(s, (gssize)bytes);
 }
 
+void rt_line_measure(rt_line *l)
+{
+    l->len = strlen(l->text);
+    l->t = l->text;
+    l->tlen = l->len;
+    rt_trim(&l->t, &l->tlen);
+    l->tcol = rt_utf8_cols(l->text, (size_t)(l->t - l->text)) + 1;
+    l->indent = l->tcol - 1;
+    l->nchar = rt_utf8_cols(l->t, l->tlen);
+    l->blank = l->tlen == 0;
+    l->spacer = l->blank && strstr(l->text, "\u00a0") != NULL;
+    l->notedef = false;
+    size_t n;
+    if (!l->blank && imprint_typography_superscript_digit(l->t, l->tlen, &n) >= 0) {
+        /* "¹ text" or "¹text": a definition needs text after its number */
+        const char *q = l->t;
+        while (imprint_typography_superscript_digit(q, (size_t)(l->t + l->tlen - q), &n) >= 0)
+            q += n;
+        l->notedef = q < l->t + l->tlen;
+    }
+}
+
+unsigned rt_line_last_lineno(const rt_line *l)
+{
+    return l->nsegs ? l->segs[l->nsegs - 1].lineno : l->lineno;
+}
+
 static gunichar first_char(const rt_line *l)
 {
     return l->tlen ? g_utf8_get_char(l->t) : 0;

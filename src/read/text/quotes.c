@@ -121,7 +121,7 @@ size_t rt_take_citation(rt_builder *b, imprint_node *quote, size_t qlast, size_t
         const rt_line *m = rt_line_at(b, i + 1);
         imprint_node_append(
             cit, imprint_node_new(st->doc, IMPRINT_NODE_LINEBREAK, rt_pos(st, m->lineno, m->tcol)));
-        rt_append_inlines(st, cit, m->t, m->tlen, m->lineno, m->tcol);
+        rt_append_inlines(st, cit, m, 0, m->tlen);
         end = i + 1;
     }
     imprint_node_append(quote, cit);

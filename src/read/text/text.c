@@ -15,17 +15,26 @@
 #include "model/typography.h"
 #include "read/text/text.h"
 
+/* The end of the line that starts at `p`: its last byte's successor, with
+ * `*next` at the next line. LF, CRLF and a lone CR (old Mac files) all end
+ * a line, as they do for cmark. */
+static const char *line_end(const char *p, const char *end, const char **next)
+{
+    const char *q = p;
+    while (q < end && *q != '\n' && *q != '\r')
+        q++;
+    *next = q < end && *q == '\r' && q + 1 < end && q[1] == '\n' ? q + 2 : q < end ? q + 1 : end;
+    return q;
+}
+
 static bool split_lines(rt_state *st, const char *data, size_t len)
 {
     GArray *lines = g_array_new(FALSE, TRUE, sizeof(rt_line));
     const char *p = data, *end = data + len;
     unsigned lineno = 0;
     while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *e = nl ? nl : end;
-        const char *next = nl ? nl + 1 : end;
-        if (e > p && e[-1] == '\r')
-            e--;
+        const char *next;
+        const char *e = line_end(p, end, &next);
         lineno++;
         rt_line l = {0};
         l.lineno = lineno;
@@ -43,23 +52,7 @@ static bool split_lines(rt_state *st, const char *data, size_t len)
             g_array_free(lines, FALSE);
             return false;
         }
-        l.len = strlen(l.text);
-        l.t = l.text;
-        l.tlen = l.len;
-        rt_trim(&l.t, &l.tlen);
-        l.tcol = rt_utf8_cols(l.text, (size_t)(l.t - l.text)) + 1;
-        l.indent = l.tcol - 1;
-        l.nchar = rt_utf8_cols(l.t, l.tlen);
-        l.blank = l.tlen == 0;
-        l.spacer = l.blank && strstr(l.text, "\u00a0") != NULL;
-        size_t n;
-        if (!l.blank && imprint_typography_superscript_digit(l.t, l.tlen, &n) >= 0) {
-            /* "¹ text" or "¹text": a definition needs text after its number */
-            const char *q = l.t;
-            while (imprint_typography_superscript_digit(q, (size_t)(l.t + l.tlen - q), &n) >= 0)
-                q += n;
-            l.notedef = q < l.t + l.tlen;
-        }
+        rt_line_measure(&l);
         g_array_append_val(lines, l);
         p = next;
     }
@@ -382,8 +375,10 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
     }
     count = (int)starts->len;
 cleanup:
-    for (size_t i = 0; i < st.nlines; i++)
+    for (size_t i = 0; i < st.nlines; i++) {
         g_free(st.lines[i].text);
+        g_free(st.lines[i].segs);
+    }
     g_free(st.lines);
     g_free(st.chunks);
     if (st.refs)

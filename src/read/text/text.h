@@ -28,7 +28,16 @@
 /** Longest line (in code points) taken as a title or heading. */
 #define READ_TEXT_MAX_HEADING_CHARS 120
 
-/** A scraped source line, NFC-normalised. */
+/** Where a physical line starts inside a line joined from several (wrap.c):
+ * its first code point's index in the joined text, and its place in the file. */
+typedef struct {
+    size_t cp;
+    unsigned lineno;
+    unsigned col;
+} rt_seg;
+
+/** A source line, NFC-normalised: a physical line, or in hard-wrapped text
+ * the physical lines of one paragraph joined (wrap.c). */
 typedef struct {
     char *text;      /* the whole line, g_malloc'd */
     size_t len;      /* bytes */
@@ -37,7 +46,10 @@ typedef struct {
     unsigned tcol;   /* column (code points, from 1) of the trimmed start */
     unsigned nchar;  /* trimmed length in code points */
     unsigned indent; /* leading spaces (a no-break space counts as one) */
-    unsigned lineno;
+    unsigned lineno; /* of its first physical line */
+    rt_seg *segs;    /* the physical lines joined after the first (g_malloc'd), or NULL */
+    unsigned nsegs;
+    bool short_end;  /* hard-wrapped text: ends well before the wrap width, on purpose */
     bool blank;
     bool spacer;  /* blank, but made of no-break spaces: the blog's paragraph spacer */
     bool notedef; /* starts with a superscript number: a note definition */
@@ -71,6 +83,8 @@ typedef struct {
 } rt_state;
 
 /* lines.c: line features */
+void rt_line_measure(rt_line *l);
+unsigned rt_line_last_lineno(const rt_line *l);
 bool rt_line_is_heading_like(const rt_line *l);
 bool rt_line_is_colon_heading(const rt_line *l);
 bool rt_line_is_all_caps(const rt_line *l);
@@ -94,8 +108,9 @@ void rt_trim(const char **s, size_t *len);
 
 /* inline.c */
 imprint_pos rt_pos(const rt_state *st, unsigned line, unsigned col);
-void rt_append_inlines(rt_state *st, imprint_node *parent, const char *s, size_t len, unsigned line,
-                       unsigned col);
+imprint_pos rt_line_pos(const rt_state *st, const rt_line *l, size_t offset);
+void rt_append_inlines(rt_state *st, imprint_node *parent, const rt_line *l, size_t offset,
+                       size_t len);
 imprint_node *rt_block_with_text(rt_state *st, imprint_node_kind kind, const rt_line *l,
                                  size_t skip);
 char *rt_plain(rt_state *st, const char *s, size_t len);
