@@ -16,6 +16,15 @@ typedef enum {
     IMPRINT_DIALECT_TEI,
 } imprint_dialect;
 
+/** Whether a text source is hard-wrapped (lines broken at a fixed width,
+ * paragraphs of several lines): found from the file's line lengths, or said
+ * by the edition (`wrapped: true|false`). */
+typedef enum {
+    IMPRINT_WRAP_AUTO,
+    IMPRINT_WRAP_YES,
+    IMPRINT_WRAP_NO,
+} imprint_wrap_mode;
+
 /** Options a reader takes from the edition file. Borrowed by the reader. */
 typedef struct {
     imprint_dialect dialect;
@@ -27,6 +36,11 @@ typedef struct {
     /** The source's character encoding as iconv names it ("latin1",
      * "windows-1252"...), converted to UTF-8 before reading; NULL for UTF-8. */
     const char *encoding;
+    /** The text's language (BCP 47, "en"; NULL: English): the hyphenation
+     * patterns that help join words broken at line ends. */
+    const char *language;
+    /** `text`: hard-wrapped lines joined into paragraphs, or not. */
+    imprint_wrap_mode wrap;
 } imprint_read_opts;
 
 /** Largest source file read (bytes). Larger files are an error: every

@@ -137,3 +137,11 @@ read_join read_words_join(const read_words *w, const char *head, const char *tai
     g_free(compound);
     return verdict;
 }
+
+unsigned read_words_count(const read_words *w, const char *word)
+{
+    char *key = g_utf8_strdown(word, -1);
+    unsigned n = GPOINTER_TO_UINT(g_hash_table_lookup(w->words, key));
+    g_free(key);
+    return n;
+}

@@ -35,4 +35,7 @@ read_join read_words_join(const read_words *w, const char *head, const char *tai
 /** How often the word pair "a b" occurs in the text (lower-cased words). */
 unsigned read_words_pair_count(const read_words *w, const char *a, const char *b);
 
+/** How often `word` occurs in the text (compared lower-cased). */
+unsigned read_words_count(const read_words *w, const char *word);
+
 #endif

@@ -108,7 +108,7 @@ void rt_set_levels(rt_state *st)
     int caps = 0;
     for (imprint_node *c = st->article->first_child; c; c = c->next)
         if (c->kind == IMPRINT_NODE_HEADING) {
-            const rt_line *l = &st->lines[c->pos.line - 1];
+            const rt_line *l = rt_line_by_number(st, c->pos.line);
             caps += rt_line_is_all_caps(l) && !rt_line_is_bib_heading(l);
         }
     if (caps < 2)
@@ -117,7 +117,7 @@ void rt_set_levels(rt_state *st)
     for (imprint_node *c = st->article->first_child; c; c = c->next) {
         if (c->kind != IMPRINT_NODE_HEADING)
             continue;
-        const rt_line *l = &st->lines[c->pos.line - 1];
+        const rt_line *l = rt_line_by_number(st, c->pos.line);
         if (rt_line_is_all_caps(l)) {
             under_caps = !rt_line_is_bib_heading(l);
             continue;

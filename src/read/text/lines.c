@@ -66,6 +66,20 @@ void rt_line_measure(rt_line *l)
     }
 }
 
+const rt_line *rt_line_by_number(const rt_state *st, unsigned lineno)
+{
+    /* Lines are in file order; a joined line stands for its physical lines. */
+    size_t lo = 0, hi = st->nlines;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (st->lines[mid].lineno <= lineno)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return &st->lines[lo];
+}
+
 unsigned rt_line_last_lineno(const rt_line *l)
 {
     return l->nsegs ? l->segs[l->nsegs - 1].lineno : l->lineno;

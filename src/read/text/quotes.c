@@ -196,7 +196,7 @@ bool rt_wrap_as_quote(rt_builder *b, size_t i)
     imprint_node *first = p;
     if (p->kind == IMPRINT_NODE_SPEECH)
         while (first->prev && first->prev->kind == IMPRINT_NODE_SPEECH &&
-               rt_line_at(b, i)->chunk == b->st->lines[first->prev->pos.line - 1].chunk)
+               rt_line_at(b, i)->chunk == rt_line_by_number(b->st, first->prev->pos.line)->chunk)
             first = first->prev;
     imprint_node *q = imprint_node_new(st->doc, IMPRINT_NODE_QUOTE, first->pos);
     while (first) {

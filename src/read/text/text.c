@@ -346,6 +346,7 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
     int count = -1;
     if (!split_lines(&st, data, len))
         goto cleanup;
+    rt_unwrap(&st, data, len, opts);
     make_chunks(&st, opts ? opts->split : NULL);
     if (st.nchunks == 0) {
         imprint_diags_report(diags, IMPRINT_SEV_WARNING, rt_pos(&st, 1, 1),

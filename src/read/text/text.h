@@ -76,6 +76,7 @@ typedef struct {
     size_t nlines;
     rt_chunk *chunks;
     size_t nchunks;
+    bool wrapped; /* hard-wrapped: lines were joined into paragraphs (wrap.c) */
     /* the article being built */
     imprint_node *article;
     GPtrArray *refs; /* its NOTEREFs, resolved when the article ends */
@@ -85,6 +86,8 @@ typedef struct {
 /* lines.c: line features */
 void rt_line_measure(rt_line *l);
 unsigned rt_line_last_lineno(const rt_line *l);
+/** The line that holds physical line `lineno` (joined lines hold several). */
+const rt_line *rt_line_by_number(const rt_state *st, unsigned lineno);
 bool rt_line_is_heading_like(const rt_line *l);
 bool rt_line_is_colon_heading(const rt_line *l);
 bool rt_line_is_all_caps(const rt_line *l);
@@ -114,6 +117,12 @@ void rt_append_inlines(rt_state *st, imprint_node *parent, const rt_line *l, siz
 imprint_node *rt_block_with_text(rt_state *st, imprint_node_kind kind, const rt_line *l,
                                  size_t skip);
 char *rt_plain(rt_state *st, const char *s, size_t len);
+
+/* wrap.c */
+/** Joins the lines of hard-wrapped paragraphs (found from the file's line
+ * lengths, or as opts->wrap says); true when it did. `data` is the source,
+ * for its vocabulary. */
+bool rt_unwrap(rt_state *st, const char *data, size_t len, const imprint_read_opts *opts);
 
 /* notes.c */
 void rt_notes_begin(rt_state *st);

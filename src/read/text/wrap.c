@@ -1,0 +1,294 @@
+/* Hard-wrapped text: a book or article broken into lines of a fixed width,
+ * its paragraphs several lines long. The file's own line lengths tell
+ * whether it is wrapped and at what width: a line broken by a wrapper could
+ * not have taken the next line's first word. The lines of each paragraph
+ * are joined into one line, so that the rest of the reader sees the shape
+ * it knows (a paragraph a line); a word hyphenated at a line end is joined
+ * when the document's vocabulary or the dictionary says it is one word. */
+
+#include <string.h>
+
+#include "read/text/text.h"
+#include "read/words.h"
+
+/** Fewest line breaks inside paragraphs a file must have to be judged
+ * wrapped: a handful of two-line paragraphs or a short list says nothing. */
+#define WRAP_MIN_BREAKS 12
+
+/** Share of those breaks that must be a wrapper's (the next word would not
+ * have fit): 0.87 in a Gutenberg text, 0.02 in verse, under 0.2 in scraped
+ * web text where each paragraph is one line. */
+#define WRAP_MIN_SHARE 0.6
+
+/** The wrap width is this quantile of the end columns of lines that go on
+ * to another line: the few lines a wrapper let run long stay out of it. */
+#define WRAP_WIDTH_QUANTILE 0.99
+
+/** Widest wrap width taken as a wrapper's: longer lines are paragraphs of
+ * one line each, whatever breaks they have. */
+#define WRAP_MAX_WIDTH 160
+
+/** A run of lines is prose when at least this share of its breaks are a
+ * wrapper's; its other breaks are then wraps too (texts rewrapped by hand
+ * or by an older wrapper leave a few lines short of the width), unless the
+ * line is clearly short. Runs below it (verse, addresses, a contents list)
+ * keep their lines. */
+#define WRAP_PROSE_SHARE 0.5
+
+/** In prose, a line ending before this fraction of the width ends where the
+ * author ended it: a hard break, not a wrap. */
+#define WRAP_SHORT_LINE 0.6
+
+static unsigned end_col(const rt_line *l)
+{
+    return l->indent + l->nchar;
+}
+
+/* Code points of the line's first word. */
+static unsigned first_word(const rt_line *l)
+{
+    unsigned n = 0;
+    size_t b;
+    for (const char *p = l->t; p < l->t + l->tlen && !rt_is_space_at(p, l->t + l->tlen, &b);
+         p = g_utf8_next_char(p))
+        n++;
+    return n;
+}
+
+/* "revolu-" at the end of `a` and a lower-case letter to start `b`. */
+static bool hyphen_break(const rt_line *a, const rt_line *b)
+{
+    if (a->tlen < 3 || a->t[a->tlen - 1] != '-')
+        return false;
+    const char *before = g_utf8_find_prev_char(a->t, a->t + a->tlen - 1);
+    return before && g_unichar_isalpha(g_utf8_get_char(before)) &&
+           g_unichar_islower(g_utf8_get_char(b->t));
+}
+
+/* Whether a wrapper broke the line `a` before `b`: the next word (the rest
+ * of a hyphenated word) would not have fit within `width` (0: any width,
+ * when the edition says the text is wrapped). */
+static bool wrapper_break(const rt_line *a, const rt_line *b, unsigned width)
+{
+    if (width == 0)
+        return true;
+    if (hyphen_break(a, b))
+        return end_col(a) + first_word(b) > width;
+    return end_col(a) + 1 + first_word(b) > width;
+}
+
+static int cmp_unsigned(const void *x, const void *y)
+{
+    unsigned a = *(const unsigned *)x, b = *(const unsigned *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* The wrap width of the file; false when it is not hard-wrapped. */
+static bool wrap_width(const rt_state *st, unsigned *out)
+{
+    GArray *ends = g_array_new(FALSE, FALSE, sizeof(unsigned));
+    for (size_t i = 0; i + 1 < st->nlines; i++)
+        if (!st->lines[i].blank && !st->lines[i + 1].blank) {
+            unsigned e = end_col(&st->lines[i]);
+            g_array_append_val(ends, e);
+        }
+    unsigned width = 0;
+    bool wrapped = false;
+    if (ends->len >= WRAP_MIN_BREAKS) {
+        g_array_sort(ends, cmp_unsigned);
+        width = g_array_index(ends, unsigned, (guint)(WRAP_WIDTH_QUANTILE * (ends->len - 1)));
+        size_t wraps = 0;
+        for (size_t i = 0; i + 1 < st->nlines; i++)
+            if (!st->lines[i].blank && !st->lines[i + 1].blank &&
+                wrapper_break(&st->lines[i], &st->lines[i + 1], width))
+                wraps++;
+        wrapped = width <= WRAP_MAX_WIDTH && wraps >= WRAP_MIN_SHARE * ends->len;
+    }
+    g_array_free(ends, TRUE);
+    *out = width;
+    return wrapped;
+}
+
+/* Which runs of non-blank lines are prose, judged by their breaks: one
+ * flag a line (g_free it). */
+static bool *prose_runs(const rt_state *st, unsigned width)
+{
+    bool *prose = g_new0(bool, st->nlines + 1);
+    for (size_t i = 0; i < st->nlines;) {
+        if (st->lines[i].blank) {
+            i++;
+            continue;
+        }
+        size_t j = i, breaks = 0, wraps = 0;
+        for (; j + 1 < st->nlines && !st->lines[j + 1].blank; j++) {
+            breaks++;
+            wraps += wrapper_break(&st->lines[j], &st->lines[j + 1], width);
+        }
+        for (size_t k = i; k <= j; k++)
+            prose[k] = wraps >= WRAP_PROSE_SHARE * breaks;
+        i = j + 1;
+    }
+    return prose;
+}
+
+/* Whether `b` goes on the paragraph whose last line so far is `a` and
+ * first line `first`, in a run that is prose or not: a wrap, and nothing
+ * that starts a block of its own (an item, a deeper or shallower indent).
+ * A first line indented more than the rest is a paragraph's indent. */
+static bool continues(const rt_line *first, const rt_line *a, const rt_line *b, unsigned width,
+                      bool prose)
+{
+    imprint_list_style style;
+    int number;
+    size_t skip;
+    bool wrap = wrapper_break(a, b, width) ||
+                (prose && width && end_col(a) >= WRAP_SHORT_LINE * width);
+    if (!wrap || b->notedef || rt_line_list_marker(b, &style, &number, &skip))
+        return false;
+    if (b->indent > a->indent)
+        return false;
+    return b->indent == a->indent || a == first;
+}
+
+/* The letters of the word `s` ends with (before its hyphen) or starts with. */
+static char *word_at(const char *s, size_t len, bool at_end)
+{
+    const char *p = at_end ? s + len : s, *q = p;
+    if (at_end) {
+        while (p > s) {
+            const char *r = g_utf8_find_prev_char(s, p);
+            if (!g_unichar_isalpha(g_utf8_get_char(r)))
+                break;
+            p = r;
+        }
+        return g_strndup(p, (gsize)(q - p));
+    }
+    while (q < s + len && g_unichar_isalpha(g_utf8_get_char(q)))
+        q = g_utf8_next_char(q);
+    return g_strndup(p, (gsize)(q - p));
+}
+
+typedef struct {
+    rt_state *st;
+    read_words *words;
+    unsigned width;
+    bool *prose; /* a line's run is prose (prose_runs) */
+} unwrapper;
+
+/* Joins "revolu-" + "tionary": the hyphen goes when the text or the
+ * dictionary knows the word and the two halves are not both words of their
+ * own ("well-" + "known" stays); it stays, with a warning, without evidence. */
+static bool drop_hyphen(unwrapper *u, const rt_line *a, const rt_line *b)
+{
+    char *head = word_at(a->t, a->tlen - 1, true);
+    char *tail = word_at(b->t, b->tlen, false);
+    read_join j = read_words_join(u->words, head, tail);
+    bool halves = read_words_count(u->words, head) > 0 && read_words_count(u->words, tail) > 0;
+    bool drop = j == READ_JOIN_VOCABULARY || (j == READ_JOIN_DICTIONARY && !halves);
+    imprint_pos at = rt_pos(u->st, a->lineno, a->tcol + a->nchar - 1);
+    if (drop)
+        imprint_diags_report(u->st->diags, IMPRINT_SEV_NOTE, at,
+                             "word broken at the line end joined: %s-%s \u2192 %s%s (%s)", head,
+                             tail, head, tail,
+                             j == READ_JOIN_VOCABULARY ? "the word occurs elsewhere in the text"
+                                                       : "the hyphenation patterns allow it");
+    else if (j == READ_KEEP_COMPOUND || halves)
+        imprint_diags_report(u->st->diags, IMPRINT_SEV_NOTE, at,
+                             "hyphen at the line end kept: %s-%s (%s)", head, tail,
+                             j == READ_KEEP_COMPOUND ? "the compound occurs elsewhere"
+                                                     : "both halves are words");
+    else
+        imprint_diags_report(u->st->diags, IMPRINT_SEV_WARNING, at,
+                             "hyphen at the line end kept: %s-%s (nothing in the text or the "
+                             "dictionary says whether it is one word)",
+                             head, tail);
+    g_free(head);
+    g_free(tail);
+    return drop;
+}
+
+/* Appends line `b` to the joined text `s`; records where it starts. */
+static void append_line(unwrapper *u, GString *s, GArray *segs, const rt_line *a, const rt_line *b)
+{
+    if (hyphen_break(a, b)) {
+        if (drop_hyphen(u, a, b))
+            g_string_truncate(s, s->len - 1);
+    } else {
+        g_string_append_c(s, ' ');
+    }
+    rt_seg seg = {.cp = s->len, .lineno = b->lineno, .col = b->tcol}; /* bytes for now */
+    g_array_append_val(segs, seg);
+    g_string_append_len(s, b->t, (gssize)b->tlen);
+}
+
+/* Joins the lines from `*i` that make one paragraph into `out`; moves `*i`
+ * past them. */
+static void join_paragraph(unwrapper *u, size_t *i, rt_line *out)
+{
+    rt_state *st = u->st;
+    rt_line *first = &st->lines[*i], *last = first;
+    GString *s = g_string_new_len(first->text, (gssize)(first->t + first->tlen - first->text));
+    GArray *segs = g_array_new(FALSE, FALSE, sizeof(rt_seg));
+    size_t j = *i + 1;
+    bool prose = u->prose[*i];
+    for (; j < st->nlines && !st->lines[j].blank &&
+           continues(first, last, &st->lines[j], u->width, prose);
+         j++) {
+        append_line(u, s, segs, last, &st->lines[j]);
+        last = &st->lines[j];
+    }
+    *out = (rt_line){.lineno = first->lineno};
+    out->short_end = j < st->nlines && !st->lines[j].blank;
+    for (size_t k = *i; k < j; k++)
+        g_free(st->lines[k].text);
+    out->text = g_string_free(s, FALSE);
+    rt_line_measure(out);
+    size_t lead = (size_t)(out->t - out->text);
+    for (guint k = 0; k < segs->len; k++) {
+        rt_seg *g = &g_array_index(segs, rt_seg, k);
+        g->cp = (size_t)g_utf8_strlen(out->t, (gssize)(g->cp - lead));
+    }
+    out->nsegs = segs->len;
+    out->segs = (rt_seg *)(void *)g_array_free(segs, segs->len == 0);
+    if (out->nsegs)
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, out->lineno, out->tcol),
+                             "paragraph joined from %u wrapped lines (to line %u)",
+                             out->nsegs + 1, rt_line_last_lineno(out));
+    *i = j;
+}
+
+bool rt_unwrap(rt_state *st, const char *data, size_t len, const imprint_read_opts *opts)
+{
+    imprint_wrap_mode mode = opts ? opts->wrap : IMPRINT_WRAP_AUTO;
+    unsigned width = 0;
+    bool wrapped = wrap_width(st, &width);
+    if (mode == IMPRINT_WRAP_NO || (mode == IMPRINT_WRAP_AUTO && !wrapped))
+        return false;
+    if (!wrapped)
+        width = 0; /* the edition says so: every break inside a paragraph is a wrap */
+    st->wrapped = true;
+    char *text = g_strndup(data, len);
+    unwrapper u = {st, read_words_new(text, opts && opts->language ? opts->language : "en"),
+                   width, prose_runs(st, width)};
+    g_free(text);
+    if (wrapped)
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, 1, 1),
+                             "hard-wrapped text (lines broken at %u columns): the lines of each "
+                             "paragraph are joined (edition key 'wrapped: false' keeps them)",
+                             width);
+    GArray *lines = g_array_new(FALSE, TRUE, sizeof(rt_line));
+    for (size_t i = 0; i < st->nlines;) {
+        rt_line l;
+        if (st->lines[i].blank)
+            l = st->lines[i++];
+        else
+            join_paragraph(&u, &i, &l);
+        g_array_append_val(lines, l);
+    }
+    read_words_free(u.words);
+    g_free(u.prose);
+    g_free(st->lines);
+    st->nlines = lines->len;
+    st->lines = (rt_line *)(void *)g_array_free(lines, FALSE);
+    return true;
+}
