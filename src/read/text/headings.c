@@ -12,6 +12,15 @@ bool rt_body_follows(rt_builder *b, size_t i)
     for (size_t j = rt_next_text_line(b, i); j != SIZE_MAX; j = rt_next_text_line(b, j))
         if (!rt_line_is_end_marker(rt_line_at(b, j)))
             return true;
+    /* A heading over the article's notes ("The Author's Notes") heads
+     * something too, though the notes go to the end of the article. */
+    for (size_t j = i + 1; j <= b->last; j++) {
+        const rt_line *l = rt_line_at(b, j);
+        if (l->notedef && l->note_label && !l->notecont)
+            return true;
+        if (!l->blank && !l->notedef)
+            break;
+    }
     return false;
 }
 

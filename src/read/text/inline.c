@@ -90,6 +90,29 @@ void rt_append_inlines(rt_state *st, imprint_node *parent, const rt_line *l, siz
                 continue;
             }
         }
+        rt_marker_style style;
+        char label[16];
+        size_t mlen = rt_marker_shape(text, p, end, &style, label, sizeof label);
+        if (mlen && rt_marker_taken(st, style, label)) {
+            flush_text(st, parent, run, p, cp_pos(st, l, run_cp, &seg));
+            imprint_node *ref =
+                imprint_node_new(st->doc, IMPRINT_NODE_NOTEREF, cp_pos(st, l, cp, &seg));
+            if (style == RT_MARK_SYMBOL) {
+                ref->as.noteref.number = (int)g_utf8_strlen(label, -1);
+                g_hash_table_insert(st->ref_labels, ref,
+                                    imprint_arena_strdup(st->doc->arena, label));
+            } else {
+                imprint_text_number(label, G_MAXINT, &ref->as.noteref.number);
+            }
+            imprint_node_append(parent, ref);
+            if (st->refs)
+                g_ptr_array_add(st->refs, ref);
+            cp += rt_utf8_cols(p, mlen);
+            p += mlen;
+            run = p;
+            run_cp = cp;
+            continue;
+        }
         if (imprint_typography_superscript_digit(p, (size_t)(end - p), &n) >= 0) {
             const char *q = p;
             int digits = 0;
@@ -130,8 +153,14 @@ void rt_append_inlines(rt_state *st, imprint_node *parent, const rt_line *l, siz
 imprint_node *rt_block_with_text(rt_state *st, imprint_node_kind kind, const rt_line *l,
                                  size_t skip)
 {
+    return rt_block_with_span(st, kind, l, skip, 0);
+}
+
+imprint_node *rt_block_with_span(rt_state *st, imprint_node_kind kind, const rt_line *l,
+                                 size_t skip, size_t cut)
+{
     const char *s = l->t + skip;
-    size_t len = l->tlen - skip;
+    size_t len = l->tlen - skip - MIN(cut, l->tlen - skip);
     /* skip spaces after a marker */
     size_t n;
     while (rt_is_space_at(s, s + len, &n)) {

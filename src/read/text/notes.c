@@ -13,6 +13,35 @@ void rt_notes_begin(rt_state *st)
         st->refs = g_ptr_array_new();
 }
 
+/* A paragraph of a definition in one of markers.c's styles: its label was
+ * read there. A continuation adds a paragraph to the note above. */
+static bool add_marked(rt_state *st, const rt_line *l)
+{
+    imprint_node *article = st->article;
+    if (l->note_heading) {
+        char *text = g_strndup(l->t, l->tlen);
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
+                             "heading \u201c%s\u201d over the notes dropped: the notes follow the "
+                             "article",
+                             text);
+        g_free(text);
+        return true;
+    }
+    imprint_node *para = rt_block_with_span(st, IMPRINT_NODE_PARAGRAPH, l,
+                                            l->notecont ? 0 : l->note_skip, l->note_cut);
+    if (l->notecont && article->as.article.last_note) {
+        imprint_node_append(article->as.article.last_note, para);
+        return true;
+    }
+    imprint_node *note =
+        imprint_node_new(st->doc, IMPRINT_NODE_NOTE, rt_pos(st, l->lineno, l->tcol));
+    note->as.note.label =
+        imprint_arena_strdup(st->doc->arena, l->note_label ? l->note_label : "?");
+    imprint_node_append(note, para);
+    imprint_article_append_note(article, note);
+    return true;
+}
+
 bool rt_notes_add_definition(rt_state *st, const rt_line *l)
 {
     imprint_node *article = st->article;
@@ -23,6 +52,8 @@ bool rt_notes_add_definition(rt_state *st, const rt_line *l)
                              IMPRINT_MAX_NOTES);
         return false;
     }
+    if (l->note_label || l->notecont || l->note_heading)
+        return add_marked(st, l);
     const char *p = l->t, *end = l->t + l->tlen;
     size_t n;
     int d, digits = 0;
@@ -63,7 +94,11 @@ bool rt_notes_finish(rt_state *st)
     for (guint i = 0; i < st->refs->len; i++) {
         imprint_node *ref = st->refs->pdata[i];
         char label[32];
-        g_snprintf(label, sizeof label, "%d", ref->as.noteref.number);
+        const char *symbol = st->ref_labels ? g_hash_table_lookup(st->ref_labels, ref) : NULL;
+        if (symbol)
+            g_strlcpy(label, symbol, sizeof label);
+        else
+            g_snprintf(label, sizeof label, "%d", ref->as.noteref.number);
         imprint_node *note = g_hash_table_lookup(by_label, label);
         if (!note) {
             imprint_diags_report(st->diags, IMPRINT_SEV_WARNING, ref->pos,
@@ -90,6 +125,9 @@ bool rt_notes_finish(rt_state *st)
                                  label, note->as.note.first_ref->pos.line);
         }
         imprint_note_add_ref(note, ref);
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, ref->pos,
+                             "note marker %s linked to its definition at line %u", label,
+                             note->pos.line);
     }
     for (imprint_node *n = article->as.article.first_note; n; n = n->as.note.next_note)
         if (!n->as.note.first_ref && g_hash_table_lookup(by_label, n->as.note.label) == n)

@@ -342,12 +342,15 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
                       const imprint_read_opts *opts, imprint_diags *diags)
 {
     rt_state st = {.doc = doc, .diags = diags, .path = path ? path : "<text>"};
+    st.marker_labels = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    st.ref_labels = g_hash_table_new(g_direct_hash, g_direct_equal);
     GArray *starts = g_array_new(FALSE, FALSE, sizeof(article_start));
     int count = -1;
     if (!split_lines(&st, data, len))
         goto cleanup;
     rt_unwrap(&st, data, len, opts);
     make_chunks(&st, opts ? opts->split : NULL);
+    rt_markers_scan(&st);
     if (st.nchunks == 0) {
         imprint_diags_report(diags, IMPRINT_SEV_WARNING, rt_pos(&st, 1, 1),
                              "no text in this source: no article read");
@@ -379,7 +382,10 @@ cleanup:
     for (size_t i = 0; i < st.nlines; i++) {
         g_free(st.lines[i].text);
         g_free(st.lines[i].segs);
+        g_free(st.lines[i].note_label);
     }
+    g_hash_table_destroy(st.marker_labels);
+    g_hash_table_destroy(st.ref_labels);
     g_free(st.lines);
     g_free(st.chunks);
     if (st.refs)

@@ -52,7 +52,12 @@ typedef struct {
     bool short_end;  /* hard-wrapped text: ends well before the wrap width, on purpose */
     bool blank;
     bool spacer;  /* blank, but made of no-break spaces: the blog's paragraph spacer */
-    bool notedef; /* starts with a superscript number: a note definition */
+    bool notedef; /* part of a note definition: not body text */
+    bool notecont;     /* ...continuing the definition above it (markers.c) */
+    bool note_heading; /* ...a Notes heading over definitions, dropped with them */
+    char *note_label;  /* a definition's label ("12", "*"), g_malloc'd; NULL for "¹" */
+    size_t note_skip;  /* bytes of the label before the note's text */
+    size_t note_cut;   /* bytes at the end that are not the note's text ("]") */
     bool title;   /* chosen as an article title */
     size_t chunk; /* index of its chunk (run of non-blank lines) */
 } rt_line;
@@ -67,6 +72,15 @@ typedef struct {
     bool title;
 } rt_chunk;
 
+/** Footnote marker styles besides superscripts (markers.c). */
+typedef enum {
+    RT_MARK_NONE,
+    RT_MARK_BRACKET, /* [12], *[12] */
+    RT_MARK_PAREN,   /* word(12) */
+    RT_MARK_SYMBOL,  /* word*, word† */
+    RT_MARK_COUNT,
+} rt_marker_style;
+
 /** Reader state for one source. */
 typedef struct {
     imprint_doc *doc;
@@ -77,6 +91,9 @@ typedef struct {
     rt_chunk *chunks;
     size_t nchunks;
     bool wrapped; /* hard-wrapped: lines were joined into paragraphs (wrap.c) */
+    bool marker_styles[RT_MARK_COUNT]; /* marker styles whose definitions were found */
+    GHashTable *marker_labels;         /* "style:label" of markers to take */
+    GHashTable *ref_labels;            /* NOTEREF → its label, for symbol markers ("*") */
     /* the article being built */
     imprint_node *article;
     GPtrArray *refs; /* its NOTEREFs, resolved when the article ends */
@@ -116,6 +133,9 @@ void rt_append_inlines(rt_state *st, imprint_node *parent, const rt_line *l, siz
                        size_t len);
 imprint_node *rt_block_with_text(rt_state *st, imprint_node_kind kind, const rt_line *l,
                                  size_t skip);
+/** As rt_block_with_text(), leaving out `cut` bytes at the end too. */
+imprint_node *rt_block_with_span(rt_state *st, imprint_node_kind kind, const rt_line *l,
+                                 size_t skip, size_t cut);
 char *rt_plain(rt_state *st, const char *s, size_t len);
 
 /* wrap.c */
@@ -123,6 +143,17 @@ char *rt_plain(rt_state *st, const char *s, size_t len);
  * lengths, or as opts->wrap says); true when it did. `data` is the source,
  * for its vocabulary. */
 bool rt_unwrap(rt_state *st, const char *data, size_t len, const imprint_read_opts *opts);
+
+/* markers.c */
+/** Finds the file's footnote definitions of every style and the markers
+ * that refer to them; marks the definition lines (notedef, note_label…). */
+void rt_markers_scan(rt_state *st);
+/** The shape of a footnote marker at `p` (in `text`, ending at `end`): its
+ * length in bytes, its style and label; 0 when there is none. */
+size_t rt_marker_shape(const char *text, const char *p, const char *end, rt_marker_style *style,
+                       char *label, size_t size);
+/** Whether a marker of `style` and `label` is to be taken as a reference. */
+bool rt_marker_taken(const rt_state *st, rt_marker_style style, const char *label);
 
 /* notes.c */
 void rt_notes_begin(rt_state *st);

@@ -1,0 +1,467 @@
+/* Footnotes of every common style, beyond the Unicode superscripts the
+ * other parts handle: markers "[12]" (also "*[12]"), "(12)" glued to a word,
+ * "*" and "†" glued to a word; definitions "[12] text", "(12) text",
+ * "12. text" under a Notes heading, "* text", and Gutenberg's
+ * "[Footnote 12: text]". A marker is taken only when a definition of its
+ * label follows it, and a definition only when a marker precedes it (or
+ * most of its run of definitions have one), so that "(1854)", "[pdf]" and
+ * "item (2) of the list" stay text. This file finds them and marks the
+ * definition lines; notes.c makes the notes, inline.c the references. */
+
+#include <string.h>
+
+#include "read/text/text.h"
+
+/** Most digits of a numeric note label: no text has ten thousand notes, and
+ * a longer number in brackets is a year or a page, not a note. */
+#define MARKER_MAX_DIGITS 4
+
+/** Most paragraphs a definition may run on without a label of their own,
+ * between two definitions of one run: a note of several paragraphs. More is
+ * body text between two groups of notes. */
+#define MARKER_MAX_GAP 4
+
+/** A run of definitions is taken when at least this share of them have a
+ * marker before them: the rest lost theirs in the source, and are kept as
+ * notes nothing refers to (with a warning). */
+#define MARKER_RUN_SHARE 0.5
+
+typedef enum { DEF_NONE, DEF_BRACKET, DEF_PAREN, DEF_NUMBERED, DEF_SYMBOL, DEF_FOOTNOTE } def_kind;
+
+typedef struct {
+    size_t line;
+    def_kind kind;
+    char label[MARKER_MAX_DIGITS + 4];
+    size_t skip; /* bytes of the label and the spaces after it */
+    bool paired;
+} def_cand;
+
+static const char *const def_names[] = {
+    "", "[N] text", "(N) text", "N. text under a Notes heading", "* text", "[Footnote N: text]",
+};
+
+/* Digits at `p` (at most MARKER_MAX_DIGITS) into `label`; their length. */
+static size_t digits_at(const char *p, const char *end, char *label)
+{
+    size_t n = 0;
+    while (p + n < end && g_ascii_isdigit(p[n]) && n <= MARKER_MAX_DIGITS)
+        n++;
+    if (n == 0 || n > MARKER_MAX_DIGITS || (n > 1 && p[0] == '0'))
+        return 0;
+    memcpy(label, p, n);
+    label[n] = '\0';
+    return n;
+}
+
+static bool is_symbol(gunichar c)
+{
+    return c == '*' || c == 0x2020 || c == 0x2021; /* * † ‡ */
+}
+
+/* A run of one note symbol ("*", "**", "†") at `p`: its length in bytes. */
+static size_t symbol_run(const char *p, const char *end, char *label, size_t size)
+{
+    gunichar c = g_utf8_get_char(p);
+    if (!is_symbol(c))
+        return 0;
+    const char *q = p;
+    int n = 0;
+    while (q < end && g_utf8_get_char(q) == c && n < 3) {
+        q = g_utf8_next_char(q);
+        n++;
+    }
+    if (q < end && is_symbol(g_utf8_get_char(q)))
+        return 0;
+    if ((size_t)(q - p) >= size)
+        return 0;
+    memcpy(label, p, (size_t)(q - p));
+    label[q - p] = '\0';
+    return (size_t)(q - p);
+}
+
+/* The bytes of spaces from `p`. */
+static size_t spaces_at(const char *p, const char *end)
+{
+    size_t n = 0, b;
+    while (rt_is_space_at(p + n, end, &b))
+        n += b;
+    return n;
+}
+
+/* The definition a line starts with, if it has one of the shapes. */
+static def_kind def_shape(const rt_line *l, char *label, size_t *skip)
+{
+    const char *p = l->t, *end = l->t + l->tlen;
+    size_t n, sp;
+    if (l->tlen > 12 && g_ascii_strncasecmp(p, "[Footnote ", 10) == 0 &&
+        (n = digits_at(p + 10, end, label)) && p[10 + n] == ':') {
+        *skip = 11 + n + spaces_at(p + 11 + n, end);
+        return DEF_FOOTNOTE;
+    }
+    if (*p == '[' && (n = digits_at(p + 1, end, label)) && p + 1 + n < end && p[1 + n] == ']' &&
+        p + 2 + n < end) {
+        *skip = 2 + n + spaces_at(p + 2 + n, end);
+        return DEF_BRACKET;
+    }
+    if (*p == '(' && (n = digits_at(p + 1, end, label)) && p + 2 + n < end && p[1 + n] == ')' &&
+        (sp = spaces_at(p + 2 + n, end)) > 0) {
+        *skip = 2 + n + sp;
+        return DEF_PAREN;
+    }
+    if ((n = digits_at(p, end, label)) && p + n + 1 < end && (p[n] == '.' || p[n] == ')') &&
+        (sp = spaces_at(p + n + 1, end)) > 0) {
+        *skip = n + 1 + sp;
+        return DEF_NUMBERED;
+    }
+    if ((n = symbol_run(p, end, label, MARKER_MAX_DIGITS + 4)) && (sp = spaces_at(p + n, end)) > 0 &&
+        p + n + sp < end) {
+        *skip = n + sp;
+        return DEF_SYMBOL;
+    }
+    return DEF_NONE;
+}
+
+size_t rt_marker_shape(const char *text, const char *p, const char *end, rt_marker_style *style,
+                       char *label, size_t size)
+{
+    char digits[MARKER_MAX_DIGITS + 2];
+    size_t n;
+    const char *q = p;
+    if (*q == '*' && q + 1 < end && q[1] == '[')
+        q++; /* Gutenberg's "*[12]" */
+    if (*q == '[' && (n = digits_at(q + 1, end, digits)) && q + 1 + n < end && q[1 + n] == ']') {
+        *style = RT_MARK_BRACKET;
+        g_strlcpy(label, digits, size);
+        return (size_t)(q - p) + n + 2;
+    }
+    if (p == text)
+        return 0;
+    /* The rest are glued to what they mark: "etc.(1)", "word*". */
+    gunichar prev = g_utf8_get_char(g_utf8_find_prev_char(text, p));
+    if (g_unichar_isspace(prev) || prev == 0x00A0 || prev == '(' || prev == '[')
+        return 0;
+    if (*p == '(' && (n = digits_at(p + 1, end, digits)) && p + 1 + n < end && p[1 + n] == ')') {
+        *style = RT_MARK_PAREN;
+        g_strlcpy(label, digits, size);
+        return n + 2;
+    }
+    if ((n = symbol_run(p, end, label, size)) &&
+        (p + n == end || !g_unichar_isalnum(g_utf8_get_char(p + n)))) {
+        *style = RT_MARK_SYMBOL;
+        return n;
+    }
+    return 0;
+}
+
+/* The ref styles a kind of definition may be referred to by. */
+static bool compatible(def_kind d, rt_marker_style r)
+{
+    switch (d) {
+    case DEF_FOOTNOTE:
+    case DEF_BRACKET:
+        return r == RT_MARK_BRACKET;
+    case DEF_PAREN:
+        return r == RT_MARK_PAREN;
+    case DEF_NUMBERED:
+        return r == RT_MARK_PAREN || r == RT_MARK_BRACKET;
+    case DEF_SYMBOL:
+        return r == RT_MARK_SYMBOL;
+    default:
+        return false;
+    }
+}
+
+static char *marker_key(rt_marker_style style, const char *label)
+{
+    return g_strdup_printf("%d:%s", (int)style, label);
+}
+
+/* Every marker of the file outside definition candidates: "style:label" →
+ * the line of its first occurrence. */
+static GHashTable *find_markers(const rt_state *st, const bool *is_def)
+{
+    GHashTable *first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (size_t i = 0; i < st->nlines; i++) {
+        const rt_line *l = &st->lines[i];
+        if (l->blank || is_def[i])
+            continue;
+        const char *end = l->t + l->tlen;
+        for (const char *p = l->t; p < end;) {
+            rt_marker_style style;
+            char label[MARKER_MAX_DIGITS + 4];
+            size_t n = rt_marker_shape(l->t, p, end, &style, label, sizeof label);
+            if (!n) {
+                p = g_utf8_next_char(p);
+                continue;
+            }
+            char *key = marker_key(style, label);
+            if (!g_hash_table_contains(first, key))
+                g_hash_table_insert(first, key, GSIZE_TO_POINTER(i + 1));
+            else
+                g_free(key);
+            p += n;
+        }
+    }
+    return first;
+}
+
+/* A heading over notes: "Notes", "NOTES:", "Footnotes", "Endnotes". */
+static bool notes_heading(const rt_line *l)
+{
+    static const char *const words[] = {"notes", "footnotes", "endnotes", "notes and references",
+                                        "author's notes", "author\u2019s notes"};
+    if (l->blank || l->nchar > 40)
+        return false;
+    size_t n = l->tlen;
+    while (n && strchr(":. ", l->t[n - 1]))
+        n--;
+    char *f = g_utf8_casefold(l->t, (gssize)n);
+    bool found = false;
+    for (size_t i = 0; i < G_N_ELEMENTS(words) && !found; i++)
+        found = strcmp(f, words[i]) == 0;
+    g_free(f);
+    return found;
+}
+
+/* The nearest non-blank line before `i`, or SIZE_MAX. */
+static size_t prev_text(const rt_state *st, size_t i)
+{
+    while (i-- > 0)
+        if (!st->lines[i].blank)
+            return i;
+    return SIZE_MAX;
+}
+
+/* "* text" next to another line that starts with the same symbol: an item
+ * of a bulleted list, not a note. */
+static bool bulleted(const rt_state *st, size_t i)
+{
+    const rt_line *l = &st->lines[i];
+    size_t p = prev_text(st, i), n = i + 1;
+    while (n < st->nlines && st->lines[n].blank)
+        n++;
+    const rt_line *near[2] = {p != SIZE_MAX ? &st->lines[p] : NULL,
+                              n < st->nlines ? &st->lines[n] : NULL};
+    for (int k = 0; k < 2; k++)
+        if (near[k] && near[k]->tlen > 1 && g_utf8_get_char(near[k]->t) == g_utf8_get_char(l->t))
+            return true;
+    return false;
+}
+
+/* Definition candidates of the file, in order. A numbered line counts only
+ * under a Notes heading (with only numbered lines between). */
+static GArray *find_defs(const rt_state *st, bool *is_def)
+{
+    GArray *defs = g_array_new(FALSE, TRUE, sizeof(def_cand));
+    bool under_notes = false;
+    for (size_t i = 0; i < st->nlines; i++) {
+        const rt_line *l = &st->lines[i];
+        if (l->blank || l->notedef)
+            continue;
+        /* A Notes heading opens the notes; the next line set apart like a
+         * heading (a new article's title, a section) closes them. */
+        bool alone = (i == 0 || st->lines[i - 1].blank) &&
+                     (i + 1 >= st->nlines || st->lines[i + 1].blank);
+        if (notes_heading(l)) {
+            under_notes = true;
+            continue;
+        }
+        if (alone && rt_line_is_heading_like(l))
+            under_notes = false;
+        def_cand d = {.line = i};
+        d.kind = def_shape(l, d.label, &d.skip);
+        if (d.kind == DEF_NUMBERED && !under_notes)
+            d.kind = DEF_NONE;
+        if (d.kind == DEF_SYMBOL && bulleted(st, i))
+            d.kind = DEF_NONE;
+        if (d.kind == DEF_NONE)
+            continue;
+        is_def[i] = true;
+        g_array_append_val(defs, d);
+    }
+    return defs;
+}
+
+/* Lines between two definitions that hold other text (blank lines not
+ * counted), when no heading-like line is among them. SIZE_MAX otherwise. */
+static size_t gap_lines(const rt_state *st, size_t from, size_t to)
+{
+    size_t n = 0;
+    for (size_t i = from + 1; i < to; i++) {
+        if (st->lines[i].blank)
+            continue;
+        if (notes_heading(&st->lines[i]))
+            return SIZE_MAX;
+        n++;
+    }
+    return n;
+}
+
+/* Takes the runs of definitions most of whose members have a marker. */
+static void accept_runs(const rt_state *st, GArray *defs, bool *accepted)
+{
+    for (guint a = 0; a < defs->len;) {
+        guint b = a + 1;
+        const def_cand *da = &g_array_index(defs, def_cand, a);
+        while (b < defs->len) {
+            const def_cand *db = &g_array_index(defs, def_cand, b);
+            const def_cand *prev = &g_array_index(defs, def_cand, b - 1);
+            if (db->kind != da->kind || gap_lines(st, prev->line, db->line) > MARKER_MAX_GAP)
+                break;
+            b++;
+        }
+        guint paired = 0;
+        for (guint k = a; k < b; k++)
+            paired += g_array_index(defs, def_cand, k).paired;
+        for (guint k = a; k < b; k++)
+            accepted[k] = paired > 0 && paired >= MARKER_RUN_SHARE * (b - a);
+        a = b;
+    }
+}
+
+/* The bracket balance of a line: "[" adds one, "]" takes one. */
+static int bracket_balance(const rt_line *l)
+{
+    int d = 0;
+    for (size_t k = 0; k < l->tlen; k++)
+        d += l->t[k] == '[' ? 1 : l->t[k] == ']' ? -1 : 0;
+    return d;
+}
+
+/* Marks line `i` as a definition of `d` (or, when `d` is NULL, as the
+ * continuation of the one before). */
+static void mark(rt_state *st, size_t i, const def_cand *d)
+{
+    rt_line *l = &st->lines[i];
+    l->notedef = true;
+    l->notecont = d == NULL;
+    if (d) {
+        l->note_label = g_strdup(d->label);
+        l->note_skip = d->skip;
+    }
+}
+
+/* Gutenberg's closing "]" is not part of the note's text: at the end of a
+ * paragraph of the note that it leaves unbalanced (the definition's own
+ * paragraph opens with "[", so there it balances). */
+static void cut_bracket(rt_state *st, size_t i, bool first)
+{
+    rt_line *l = &st->lines[i];
+    if (l->tlen > l->note_skip && l->t[l->tlen - 1] == ']' &&
+        bracket_balance(l) == (first ? 0 : -1))
+        l->note_cut = 1;
+}
+
+/* Where the note of accepted definition `k` ends: the lines after it that
+ * continue it (same run of lines; then, for a note with more paragraphs,
+ * those before the next definition of its run; a Gutenberg note runs on to
+ * its closing bracket). Marks them; returns the last line. */
+static size_t mark_note(rt_state *st, GArray *defs, const bool *accepted, guint k)
+{
+    const def_cand *d = &g_array_index(defs, def_cand, k);
+    size_t i = d->line;
+    mark(st, i, d);
+    int depth = d->kind == DEF_FOOTNOTE ? bracket_balance(&st->lines[i]) : 0;
+    while (i + 1 < st->nlines && !st->lines[i + 1].blank && !st->lines[i + 1].notedef) {
+        mark(st, ++i, NULL);
+        depth += bracket_balance(&st->lines[i]);
+    }
+    size_t next = k + 1 < defs->len && accepted[k + 1] ? g_array_index(defs, def_cand, k + 1).line
+                                                       : st->nlines;
+    bool sandwiched = next < st->nlines && gap_lines(st, i, next) <= MARKER_MAX_GAP &&
+                      g_array_index(defs, def_cand, k + 1).kind == d->kind;
+    size_t last = i;
+    for (size_t j = i + 1; j < next; j++) {
+        if (st->lines[j].blank || st->lines[j].notedef)
+            continue;
+        if (notes_heading(&st->lines[j]) || gap_lines(st, i, j) > MARKER_MAX_GAP)
+            break;
+        /* A Gutenberg note runs on while its bracket is open, and to a
+         * bracket left over after a paragraph that seemed to close it;
+         * other notes run on between two definitions of their run. */
+        int before = depth, balance = bracket_balance(&st->lines[j]);
+        depth += balance;
+        bool take = d->kind == DEF_FOOTNOTE ? before > 0 || balance < 0 : sandwiched;
+        if (!take)
+            continue;
+        for (size_t m = last + 1; m <= j; m++)
+            if (!st->lines[m].blank)
+                mark(st, m, NULL);
+        last = j;
+        if (depth < 0)
+            depth = 0;
+    }
+    if (d->kind == DEF_FOOTNOTE)
+        for (size_t m = d->line; m <= last; m++)
+            if (st->lines[m].notedef)
+                cut_bracket(st, m, m == d->line);
+    return last;
+}
+
+/* A Notes heading right over a run of notes goes with them. */
+static void mark_heading(rt_state *st, size_t first_def)
+{
+    size_t h = prev_text(st, first_def);
+    if (h == SIZE_MAX || !notes_heading(&st->lines[h]) || st->lines[h].notedef)
+        return;
+    st->lines[h].notedef = true;
+    st->lines[h].note_heading = true;
+}
+
+void rt_markers_scan(rt_state *st)
+{
+    bool *is_def = g_new0(bool, st->nlines + 1);
+    GArray *defs = find_defs(st, is_def);
+    GHashTable *markers = find_markers(st, is_def);
+    for (guint k = 0; k < defs->len; k++) {
+        def_cand *d = &g_array_index(defs, def_cand, k);
+        for (int s = RT_MARK_BRACKET; s <= RT_MARK_SYMBOL && !d->paired; s++) {
+            if (!compatible(d->kind, (rt_marker_style)s))
+                continue;
+            char *key = marker_key((rt_marker_style)s, d->label);
+            size_t at = GPOINTER_TO_SIZE(g_hash_table_lookup(markers, key));
+            if (at && at - 1 < d->line) {
+                d->paired = true;
+                st->marker_styles[s] = true;
+                g_hash_table_add(st->marker_labels, key);
+                key = NULL;
+            }
+            g_free(key);
+        }
+    }
+    bool *accepted = g_new0(bool, defs->len + 1);
+    accept_runs(st, defs, accepted);
+    guint taken = 0;
+    for (guint k = 0; k < defs->len; k++) {
+        if (!accepted[k])
+            continue;
+        if (taken++ == 0 || !accepted[k - 1])
+            mark_heading(st, g_array_index(defs, def_cand, k).line);
+        mark_note(st, defs, accepted, k);
+    }
+    for (guint k = 0; k < defs->len; k++) {
+        const def_cand *d = &g_array_index(defs, def_cand, k);
+        if (accepted[k] && (k == 0 || !accepted[k - 1] ||
+                            g_array_index(defs, def_cand, k - 1).kind != d->kind)) {
+            const rt_line *l = &st->lines[d->line];
+            imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
+                                 "footnotes written as %s: the lines from here are note "
+                                 "definitions",
+                                 def_names[d->kind]);
+        }
+    }
+    g_free(accepted);
+    g_hash_table_destroy(markers);
+    g_array_free(defs, TRUE);
+    g_free(is_def);
+}
+
+bool rt_marker_taken(const rt_state *st, rt_marker_style style, const char *label)
+{
+    if (!st->marker_styles[style])
+        return false;
+    char *key = marker_key(style, label);
+    bool taken = g_hash_table_contains(st->marker_labels, key);
+    g_free(key);
+    return taken;
+}
