@@ -269,9 +269,14 @@ bool rt_line_nbsp_title(const rt_line *l)
         if (is_space_char(c)) {
             if (c != 0x00A0)
                 return false;
+            /* Between words: French typography's spaces around "?", ":",
+             * "»" or a dialogue dash are no title's mark. */
+            /* A word after it: French typography's space before "?" or ":"
+             * is no title's mark (and a file that spaces so has the cue
+             * turned off: text.c). */
             const char *before = g_utf8_find_prev_char(l->t, q);
             return before && !is_space_char(g_utf8_get_char(before)) && p < end &&
-                   has_letter(l->t, l->tlen);
+                   g_unichar_isalnum(g_utf8_get_char(p)) && has_letter(l->t, l->tlen);
         }
         p = q;
     }

@@ -209,9 +209,36 @@ static size_t title_before(const rt_state *st, size_t from, size_t end)
     return SIZE_MAX;
 }
 
+/** No-break spaces before "?", "!", ":", ";", "»" or after "«" that show a
+ * file set in French typography, where a no-break space is spacing, not the
+ * scraped blog's title cue. */
+#define FRENCH_SPACING_MIN 3
+
+/* Whether the file spaces punctuation with no-break spaces, as French does. */
+static bool french_spacing(const rt_state *st)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < st->nlines && n < FRENCH_SPACING_MIN; i++) {
+        const rt_line *l = &st->lines[i];
+        for (const char *p = l->t; p < l->t + l->tlen && n < FRENCH_SPACING_MIN;
+             p = g_utf8_next_char(p)) {
+            gunichar c = g_utf8_get_char(p);
+            if (c != 0x00A0 && c != 0x202F)
+                continue;
+            const char *q = g_utf8_next_char(p);
+            gunichar next = q < l->t + l->tlen ? g_utf8_get_char(q) : 0;
+            gunichar prev = p > l->t ? g_utf8_get_char(g_utf8_find_prev_char(l->t, p)) : 0;
+            n += next == '?' || next == '!' || next == ':' || next == ';' || next == 0x00BB ||
+                 prev == 0x00AB;
+        }
+    }
+    return n >= FRENCH_SPACING_MIN;
+}
+
 /* Automatic detection: see the comment on each rule. */
 static void find_articles(rt_state *st, GArray *starts)
 {
+    bool nbsp_cue = !french_spacing(st);
     bool body = false, after_end = false;
     int bib = RT_BIB_NONE;
     size_t bib_from = 0, last_url = 0, judged = 0;
@@ -221,7 +248,7 @@ static void find_articles(rt_state *st, GArray *starts)
         bool single = chunk_single(st, k);
         bool more = k + 1 < st->nchunks;
         /* The scraped blog's trace: a no-break space before a title's last word. */
-        if (single && rt_line_nbsp_title(l)) {
+        if (nbsp_cue && single && rt_line_nbsp_title(l)) {
             start_article(starts, st, k, true);
             body = after_end = false;
             bib = RT_BIB_NONE;
