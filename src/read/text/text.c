@@ -178,13 +178,15 @@ size_t rt_implicit_bib_run(const rt_state *st, size_t k, size_t to, size_t *scan
 }
 
 typedef struct {
-    size_t chunk; /* first chunk */
-    bool titled;  /* the first chunk is its title */
+    size_t chunk;  /* first chunk */
+    bool titled;   /* the first chunk is its title */
+    size_t byline; /* line of its byline under the title, or SIZE_MAX */
+    size_t date;   /* line of its date under the title, or SIZE_MAX */
 } article_start;
 
 static void start_article(GArray *starts, rt_state *st, size_t k, bool titled)
 {
-    article_start a = {.chunk = k, .titled = titled};
+    article_start a = {.chunk = k, .titled = titled, .byline = SIZE_MAX, .date = SIZE_MAX};
     if (titled)
         st->chunks[k].title = true;
     /* An untitled start right at the previous start adds nothing. */
@@ -247,6 +249,17 @@ static void find_articles(rt_state *st, GArray *starts)
         const rt_line *l = chunk_line(st, k);
         bool single = chunk_single(st, k);
         bool more = k + 1 < st->nchunks;
+        /* A post's head: a title with its byline or date under it. */
+        size_t byline, date;
+        if (rt_title_head(st, k, &byline, &date)) {
+            start_article(starts, st, k, true);
+            article_start *a = &g_array_index(starts, article_start, starts->len - 1);
+            a->byline = byline;
+            a->date = date;
+            body = after_end = false;
+            bib = RT_BIB_NONE;
+            continue;
+        }
         /* The scraped blog's trace: a no-break space before a title's last word. */
         if (nbsp_cue && single && rt_line_nbsp_title(l)) {
             start_article(starts, st, k, true);
@@ -344,6 +357,32 @@ static bool split_at(rt_state *st, GArray *starts, const char *const *split)
     return ok;
 }
 
+/* The byline and date of a post's head: the author without "By ". */
+static void set_head(rt_state *st, const article_start *a, imprint_node *art)
+{
+    if (a->byline != SIZE_MAX) {
+        const rt_line *l = &st->lines[a->byline];
+        size_t skip = 0;
+        if (g_ascii_strncasecmp(l->t, "by ", 3) == 0)
+            skip = 3;
+        else if (g_ascii_strncasecmp(l->t, "posted by ", 10) == 0)
+            skip = 10;
+        const char **authors = imprint_arena_alloc(st->doc->arena, 2 * sizeof *authors);
+        authors[0] = rt_plain(st, l->t + skip, l->tlen - skip);
+        art->as.article.authors = authors;
+    }
+    if (a->date != SIZE_MAX) {
+        const rt_line *l = &st->lines[a->date];
+        art->as.article.date = rt_plain(st, l->t, l->tlen);
+    }
+    if (a->byline != SIZE_MAX || a->date != SIZE_MAX)
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, art->pos.line, 1),
+                             "the lines under the title taken as its%s%s",
+                             a->byline != SIZE_MAX ? " byline" : "",
+                             a->date != SIZE_MAX ? (a->byline != SIZE_MAX ? " and date" : " date")
+                                                 : "");
+}
+
 static bool build_article(rt_state *st, const article_start *a, size_t end)
 {
     const rt_line *first = chunk_line(st, a->chunk);
@@ -353,6 +392,7 @@ static bool build_article(rt_state *st, const article_start *a, size_t end)
     art->as.article.source_line = first->lineno;
     if (a->titled)
         art->as.article.title = rt_plain(st, first->t, first->tlen);
+    set_head(st, a, art);
     imprint_node_append(st->doc->root, art);
     st->article = art;
     rt_notes_begin(st);

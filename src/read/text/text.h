@@ -138,6 +138,17 @@ imprint_node *rt_block_with_span(rt_state *st, imprint_node_kind kind, const rt_
                                  size_t skip, size_t cut);
 char *rt_plain(rt_state *st, const char *s, size_t len);
 
+/* titles.c */
+/** "8 November 2019", "2019-11-08": a line that is a date. */
+bool rt_line_is_dateline(const rt_line *l);
+/** "By A. Writer", "Russ Cox, for the Go team": a line that names the author. */
+bool rt_line_is_byline(const rt_line *l);
+/** Whether chunk `k` is the head of a post: a title and, on the lines under
+ * it, a byline and/or a date and nothing else. Returns how many lines are
+ * under the title (0: not a head) and where the byline and date are
+ * (SIZE_MAX: none). */
+size_t rt_title_head(const rt_state *st, size_t k, size_t *byline, size_t *date);
+
 /* wrap.c */
 /** Joins the lines of hard-wrapped paragraphs (found from the file's line
  * lengths, or as opts->wrap says); true when it did. `data` is the source,

@@ -1,0 +1,98 @@
+/* The head of a post: its title, then on the lines right under it a byline
+ * and a date ("Go Turns 10 / Russ Cox, for the Go team / 8 November 2019"),
+ * then the text after a blank line. Where a file has such heads, each opens
+ * an article, whatever else the file looks like. */
+
+#include <string.h>
+
+#include "read/text/text.h"
+
+/** Most lines under a title that still belong to its head. */
+#define TITLE_HEAD_MAX_LINES 3
+
+/** Longest byline or date line (code points): longer is a sentence. */
+#define TITLE_HEAD_LINE_CHARS 80
+
+static const char *const months[] = {
+    "january", "february", "march",   "april",   "may",       "june",     "july",
+    "august",  "september", "october", "november", "december", "jan",      "feb",
+    "mar",     "apr",       "jun",     "jul",      "aug",      "sep",      "sept",
+    "oct",     "nov",       "dec",     "janvier",  "février",  "mars",     "avril",
+    "mai",     "juin",      "juillet", "août",     "septembre", "octobre", "novembre",
+    "décembre", "januar",   "februar", "märz",     "juni",     "juli",     "oktober",
+    "dezember", "enero",    "febrero", "marzo",    "abril",    "mayo",     "junio",
+    "julio",   "agosto",    "septiembre", "octubre", "noviembre", "diciembre",
+};
+
+/* Whether the line holds a year (1000–2999) as a word. */
+static bool has_year(const rt_line *l, unsigned *digits_out)
+{
+    unsigned digits = 0;
+    bool year = false;
+    for (size_t k = 0; k < l->tlen; k++) {
+        if (!g_ascii_isdigit(l->t[k]))
+            continue;
+        size_t e = k;
+        while (e < l->tlen && g_ascii_isdigit(l->t[e]))
+            e++;
+        digits += (unsigned)(e - k);
+        year = year || (e - k == 4 && (l->t[k] == '1' || l->t[k] == '2') &&
+                         (k == 0 || !g_ascii_isalnum(l->t[k - 1])));
+        k = e;
+    }
+    *digits_out = digits;
+    return year;
+}
+
+bool rt_line_is_dateline(const rt_line *l)
+{
+    unsigned digits;
+    if (l->blank || l->nchar > 40 || !has_year(l, &digits))
+        return false;
+    /* 2019-11-08, 08/11/2019 */
+    if (digits >= 6 && rt_line_words(l) <= 2)
+        return true;
+    char *folded = g_utf8_casefold(l->t, (gssize)l->tlen);
+    char **words = g_strsplit_set(folded, " ,.;", -1);
+    bool month = false;
+    for (char **w = words; *w && !month; w++)
+        for (size_t i = 0; i < G_N_ELEMENTS(months) && !month; i++)
+            month = strcmp(*w, months[i]) == 0;
+    g_strfreev(words);
+    g_free(folded);
+    return month && rt_line_words(l) <= 6;
+}
+
+bool rt_line_is_byline(const rt_line *l)
+{
+    if (l->blank || l->nchar > TITLE_HEAD_LINE_CHARS)
+        return false;
+    char *folded = g_utf8_casefold(l->t, (gssize)l->tlen);
+    bool by = g_str_has_prefix(folded, "by ") || g_str_has_prefix(folded, "posted by ") ||
+              g_str_has_prefix(folded, "par ") || g_str_has_prefix(folded, "von ") ||
+              strstr(folded, ", for the ") != NULL;
+    g_free(folded);
+    return by;
+}
+
+size_t rt_title_head(const rt_state *st, size_t k, size_t *byline, size_t *date)
+{
+    const rt_chunk *c = &st->chunks[k];
+    *byline = *date = SIZE_MAX;
+    size_t n = c->last - c->first;
+    if (n < 1 || n > TITLE_HEAD_MAX_LINES || !rt_line_is_heading_like(&st->lines[c->first]) ||
+        k + 1 >= st->nchunks)
+        return 0;
+    for (size_t i = c->first + 1; i <= c->last; i++) {
+        const rt_line *l = &st->lines[i];
+        if (l->nchar > TITLE_HEAD_LINE_CHARS)
+            return 0;
+        if (*date == SIZE_MAX && rt_line_is_dateline(l))
+            *date = i;
+        else if (*byline == SIZE_MAX && rt_line_is_byline(l))
+            *byline = i;
+        else
+            return 0;
+    }
+    return n;
+}
