@@ -283,6 +283,66 @@ bool rt_line_nbsp_title(const rt_line *l)
     return false;
 }
 
+/* Every word of three letters or more starts with a capital. */
+static bool title_case(const rt_line *l)
+{
+    char **words = g_strsplit_set(l->text, " \u00a0", -1);
+    bool ok = true, any = false;
+    for (char **w = words; *w && ok; w++) {
+        if (g_utf8_strlen(*w, -1) < 3)
+            continue;
+        gunichar c = g_utf8_get_char(*w);
+        if (!g_unichar_isalpha(c))
+            continue;
+        any = true;
+        ok = g_unichar_isupper(c);
+    }
+    g_strfreev(words);
+    return ok && any;
+}
+
+/* A line that stops on a word that joins it to what follows ("… that",
+ * "… and the"): a sentence broken off, not a heading. */
+static bool ends_with_joiner(const rt_line *l)
+{
+    static const char *const joiners[] = {
+        "that", "and", "or", "but", "the", "a", "an", "of", "to", "which", "with", "for",
+        "in", "on", "by", "as", "than", "whose", "who", "whom", "because", "if", "when",
+    };
+    const char *end = l->t + l->tlen, *p = end;
+    while (p > l->t && g_unichar_isalpha(g_utf8_get_char(g_utf8_find_prev_char(l->t, p))))
+        p = g_utf8_find_prev_char(l->t, p);
+    if (p == end || p == l->t)
+        return false;
+    char *w = g_utf8_strdown(p, end - p);
+    bool found = false;
+    for (size_t i = 0; i < G_N_ELEMENTS(joiners) && !found; i++)
+        found = strcmp(w, joiners[i]) == 0;
+    g_free(w);
+    return found;
+}
+
+/* A line that ends a quotation it did not open: the close of a quote that
+ * began on an earlier line. */
+static bool closes_quote(const rt_line *l)
+{
+    gunichar last = last_char(l, NULL);
+    const char *end = l->t + l->tlen;
+    if (last == '.' || last == ',') {
+        const char *q = g_utf8_find_prev_char(l->t, end);
+        last = q > l->t ? g_utf8_get_char(g_utf8_find_prev_char(l->t, q)) : 0;
+    }
+    if (last != 0x201D && last != '"')
+        return false;
+    int opens = 0, closes = 0;
+    for (const char *p = l->t; p < end; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        opens += c == 0x201C;
+        closes += c == 0x201D;
+    }
+    return last == 0x201D ? closes > opens : false;
+}
+
 bool rt_line_is_heading_like(const rt_line *l)
 {
     if (l->blank || l->notedef || l->nchar > READ_TEXT_MAX_HEADING_CHARS)
@@ -299,8 +359,11 @@ bool rt_line_is_heading_like(const rt_line *l)
     if (g_unichar_islower(f))
         return false;
     gunichar last = last_char(l, NULL);
-    if (last == ',' || last == ';' || last == '!' || last == 0x2013 || last == '-')
-        return caps && last == '!';
+    if (last == '!')
+        return (caps || title_case(l)) && !rt_line_is_end_marker(l); /* "Thank You!", not
+                                                                      * "Happy birthday, Go!" */
+    if (last == ',' || last == ';' || last == 0x2013 || last == '-')
+        return false;
     if (last == '.' || last == ':')
         return caps || is_section_word(l);
     if (has_inner_sentence_break(l) && !caps)
@@ -309,6 +372,12 @@ bool rt_line_is_heading_like(const rt_line *l)
         return false;
     /* "The Haitian genocide: European colonialists killed …": a sentence */
     if (!caps && strstr(l->t, ": ") && count_words(l->t, l->tlen) > 10)
+        return false;
+    /* "I wondered: where would Go be…": a sentence goes on past its colon */
+    const char *colon = strstr(l->t, ": ");
+    if (!caps && colon && colon < l->t + l->tlen - 2 && g_unichar_islower(g_utf8_get_char(colon + 2)))
+        return false;
+    if (!caps && (ends_with_joiner(l) || closes_quote(l)))
         return false;
     /* "The demands were: (Source: …)": an introduction with its source */
     if (strstr(l->t, "(Source") || strstr(l->t, "(source"))
