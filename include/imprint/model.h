@@ -104,6 +104,9 @@ struct imprint_node {
             bool bibliography; /* a SOURCES / FURTHER READING list */
         } list;
         struct {
+            int indent; /* spaces before it beyond the stanza's least (verse indentation) */
+        } line;
+        struct {
             const char *speaker;
         } speech;
         struct {

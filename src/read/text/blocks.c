@@ -346,6 +346,61 @@ static void plain_line(rt_builder *b, size_t i)
     rt_append(b, p, i);
 }
 
+static int try_stanza(rt_builder *b, size_t i, size_t *next)
+{
+    size_t end = rt_build_stanza(b, i);
+    if (!end)
+        return NO_MATCH;
+    *next = end;
+    return MATCHED;
+}
+
+/* "* * *" on its own: a section break. */
+static int try_break(rt_builder *b, size_t i, size_t *next)
+{
+    const rt_line *l = rt_line_at(b, i);
+    const rt_chunk *c = &b->st->chunks[l->chunk];
+    if (c->first != c->last || !rt_line_is_break(l))
+        return NO_MATCH;
+    rt_append(b, imprint_node_new(b->st->doc, IMPRINT_NODE_BREAK, rt_pos(b->st, l->lineno, l->tcol)),
+              i);
+    *next = i + 1;
+    return MATCHED;
+}
+
+/* In a collection of verse, the lines of a poem that are not stanzas: part
+ * numbers ("II") are headings, a line right under the title its subtitle;
+ * the rest stays as paragraphs (a headnote, a place and date). */
+static int try_poem_line(rt_builder *b, size_t i, size_t *next)
+{
+    rt_state *st = b->st;
+    const rt_line *l = rt_line_at(b, i);
+    const rt_chunk *c = &st->chunks[l->chunk];
+    if (!st->verse || c->first != c->last)
+        return NO_MATCH;
+    imprint_list_style style;
+    int number;
+    size_t skip;
+    bool numeral = l->nchar <= 8 && rt_line_list_marker(l, &style, &number, &skip) == 0 &&
+                   strspn(l->t, "IVXLC.") == l->tlen;
+    imprint_node *article = st->article;
+    gunichar last = g_utf8_get_char(g_utf8_find_prev_char(l->t, l->t + l->tlen));
+    if (numeral) {
+        rt_append(b, rt_block_with_text(st, IMPRINT_NODE_HEADING, l, 0), i);
+        b->last_block->as.heading.level = 1;
+    } else if (!b->last_block && article->as.article.title && !article->as.article.subtitle &&
+               l->nchar <= 60 && last != '.' && last != '!' && last != '?' && l->t[0] != '(' &&
+               rt_verse_chunk(st, l->chunk + 1)) {
+        article->as.article.subtitle = rt_plain(st, l->t, l->tlen);
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
+                             "line under the poem's title taken as its subtitle");
+    } else {
+        return NO_MATCH;
+    }
+    *next = i + 1;
+    return MATCHED;
+}
+
 /* Builds the block that starts at line *pi, in the order of precedence of
  * the shapes; moves *pi past it. */
 static bool build_line(rt_builder *b, size_t *pi)
@@ -353,13 +408,15 @@ static bool build_line(rt_builder *b, size_t *pi)
     size_t i = *pi, end;
     int r;
     if ((r = try_chunk_role(b, i, pi)) || (r = try_table(b, i, pi)) ||
-        (r = try_figure(b, i, pi)) || (r = try_quote(b, i, pi)) || (r = try_item(b, i, pi)))
+        (r = try_figure(b, i, pi)) || (r = try_break(b, i, pi)) ||
+        (b->st->verse && ((r = try_poem_line(b, i, pi)) || (r = try_stanza(b, i, pi)))) ||
+        (r = try_quote(b, i, pi)) || (r = try_item(b, i, pi)))
         return r != FAILED;
     if (rt_colon_quote(b, i)) {
         *pi = b->last_line + 1;
         return true;
     }
-    if ((end = build_verse(b, i))) {
+    if ((end = build_verse(b, i)) || (!b->st->verse && (end = rt_build_stanza(b, i)))) {
         *pi = end;
         return true;
     }

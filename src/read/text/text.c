@@ -182,11 +182,13 @@ typedef struct {
     bool titled;   /* the first chunk is its title */
     size_t byline; /* line of its byline under the title, or SIZE_MAX */
     size_t date;   /* line of its date under the title, or SIZE_MAX */
+    size_t subtitle; /* line of its subtitle under the title, or SIZE_MAX */
 } article_start;
 
 static void start_article(GArray *starts, rt_state *st, size_t k, bool titled)
 {
-    article_start a = {.chunk = k, .titled = titled, .byline = SIZE_MAX, .date = SIZE_MAX};
+    article_start a = {
+        .chunk = k, .titled = titled, .byline = SIZE_MAX, .date = SIZE_MAX, .subtitle = SIZE_MAX};
     if (titled)
         st->chunks[k].title = true;
     /* An untitled start right at the previous start adds nothing. */
@@ -237,9 +239,45 @@ static bool french_spacing(const rt_state *st)
     return n >= FRENCH_SPACING_MIN;
 }
 
+/* A collection of poems: an article a poem from its title. A first run of
+ * one to three lines before the first title is the collection's own head:
+ * its title and author (note). */
+static void find_poems(rt_state *st, GArray *starts)
+{
+    size_t k = 0;
+    if (st->nchunks > 1 && rt_poem_title(st, 1) &&
+        st->chunks[0].last - st->chunks[0].first < 3) {
+        const rt_line *t = &st->lines[st->chunks[0].first];
+        if (!st->doc->meta.title)
+            st->doc->meta.title = rt_plain(st, t->t, t->tlen);
+        if (st->chunks[0].last > st->chunks[0].first) {
+            const rt_line *a = &st->lines[st->chunks[0].first + 1];
+            st->collection_author = rt_plain(st, a->t, a->tlen);
+        }
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, t->lineno, t->tcol),
+                             "a collection of verse: its first lines taken as the collection's "
+                             "title%s, each poem an article",
+                             st->collection_author ? " and author" : "");
+        st->chunks[0].title = true;
+        k = 1;
+    }
+    for (; k < st->nchunks; k++) {
+        bool title = rt_poem_title(st, k);
+        if (!title && starts->len)
+            continue;
+        start_article(starts, st, k, title);
+        if (title && st->chunks[k].last > st->chunks[k].first)
+            g_array_index(starts, article_start, starts->len - 1).subtitle = st->chunks[k].last;
+    }
+}
+
 /* Automatic detection: see the comment on each rule. */
 static void find_articles(rt_state *st, GArray *starts)
 {
+    if (st->verse) {
+        find_poems(st, starts);
+        return;
+    }
     bool nbsp_cue = !french_spacing(st);
     bool body = false, after_end = false;
     int bib = RT_BIB_NONE;
@@ -375,6 +413,15 @@ static void set_head(rt_state *st, const article_start *a, imprint_node *art)
         const rt_line *l = &st->lines[a->date];
         art->as.article.date = rt_plain(st, l->t, l->tlen);
     }
+    if (a->subtitle != SIZE_MAX) {
+        const rt_line *l = &st->lines[a->subtitle];
+        art->as.article.subtitle = rt_plain(st, l->t, l->tlen);
+    }
+    if (st->collection_author && !art->as.article.authors) {
+        const char **authors = imprint_arena_alloc(st->doc->arena, 2 * sizeof *authors);
+        authors[0] = st->collection_author;
+        art->as.article.authors = authors;
+    }
     if (a->byline != SIZE_MAX || a->date != SIZE_MAX)
         imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, art->pos.line, 1),
                              "the lines under the title taken as its%s%s",
@@ -418,6 +465,7 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
     rt_unwrap(&st, data, len, opts);
     make_chunks(&st, opts ? opts->split : NULL);
     rt_markers_scan(&st);
+    st.verse = !st.wrapped && rt_verse_file(&st);
     if (st.nchunks == 0) {
         imprint_diags_report(diags, IMPRINT_SEV_WARNING, rt_pos(&st, 1, 1),
                              "no text in this source: no article read");

@@ -91,6 +91,9 @@ typedef struct {
     rt_chunk *chunks;
     size_t nchunks;
     bool wrapped; /* hard-wrapped: lines were joined into paragraphs (wrap.c) */
+    bool verse;   /* a collection of verse: runs of lines are stanzas, poems articles */
+    bool prose;   /* the edition says: no verse at all */
+    const char *collection_author; /* a collection's author, for each poem (arena) */
     bool marker_styles[RT_MARK_COUNT]; /* marker styles whose definitions were found */
     GHashTable *marker_labels;         /* "style:label" of markers to take */
     GHashTable *ref_labels;            /* NOTEREF → its label, for symbol markers ("*") */
@@ -137,6 +140,19 @@ imprint_node *rt_block_with_text(rt_state *st, imprint_node_kind kind, const rt_
 imprint_node *rt_block_with_span(rt_state *st, imprint_node_kind kind, const rt_line *l,
                                  size_t skip, size_t cut);
 char *rt_plain(rt_state *st, const char *s, size_t len);
+
+/* verse.c */
+/** Whether most runs of lines of the file read as verse (a collection). */
+bool rt_verse_file(const rt_state *st);
+/** Whether chunk `k` is a stanza (in a collection, or verse inside prose). */
+bool rt_verse_chunk(const rt_state *st, size_t k);
+/** Blank lines before chunk `k`. */
+size_t rt_blank_before(const rt_state *st, size_t k);
+/** In a collection, whether chunk `k` is a poem's title: one line set apart
+ * by more blank lines than the chunk after it. */
+bool rt_poem_title(const rt_state *st, size_t k);
+/** "* * *", "***", "⁂": a section break line. */
+bool rt_line_is_break(const rt_line *l);
 
 /* titles.c */
 /** "8 November 2019", "2019-11-08": a line that is a date. */
@@ -220,6 +236,8 @@ size_t rt_take_citation(rt_builder *b, imprint_node *quote, size_t qlast, size_t
 size_t rt_build_quote(rt_builder *b, size_t i);
 bool rt_wrap_as_quote(rt_builder *b, size_t i);
 bool rt_colon_quote(rt_builder *b, size_t i);
+/* verse.c: a stanza from line `i` (the first of its chunk); 0 if none */
+size_t rt_build_stanza(rt_builder *b, size_t i);
 /* headings.c */
 bool rt_body_follows(rt_builder *b, size_t i);
 bool rt_numbered_heading(rt_builder *b, size_t i, imprint_list_style style, int number,

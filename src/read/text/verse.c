@@ -1,0 +1,177 @@
+/* Verse: stanzas of short lines, each a line of its own, told from prose
+ * by how their lines run on: a line of verse that ends without a full stop
+ * is followed by a capital (each line starts one), where a line of prose
+ * would go on in lower case. A file most of whose runs of lines read so is
+ * a collection of poems: one article a poem, its title the line set apart
+ * by more blank lines than its stanzas are. */
+
+#include <limits.h>
+#include <string.h>
+
+#include "read/text/text.h"
+
+/** A run of lines is verse when at least this share of its line breaks
+ * come after a line with no full stop and before a capital. Prose that
+ * keeps its lines (a wrapped text's short lines, an address) scores under
+ * 0.15; the verse collection of the shape corpus 0.74. */
+#define VERSE_CAPITAL_SHARE 0.4
+
+/** Longest typical line of verse (the median of a run, in code points):
+ * longer lines are prose, whatever their capitals. */
+#define VERSE_MEDIAN_CHARS 60
+
+/** Longest line of a stanza found inside prose. */
+#define VERSE_MAX_CHARS 90
+
+/** Fewest lines of a stanza found inside prose (a verse file takes any). */
+#define VERSE_MIN_LINES_IN_PROSE 3
+
+/** A file is a collection of verse when its runs of lines read as verse
+ * this often (of the runs of two lines or more), and at least
+ * VERSE_FILE_MIN_STANZAS of them. */
+#define VERSE_FILE_SHARE    0.6
+#define VERSE_FILE_MIN_STANZAS 5
+
+static bool sentence_end(gunichar c)
+{
+    return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x201D || c == '"' || c == ')';
+}
+
+static gunichar last_of(const rt_line *l)
+{
+    return g_utf8_get_char(g_utf8_find_prev_char(l->t, l->t + l->tlen));
+}
+
+static int cmp_unsigned(const void *a, const void *b)
+{
+    unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Whether the chunk's lines read as verse; `min_lines` the fewest lines. */
+static bool verse_like(const rt_state *st, size_t k, size_t min_lines, unsigned max_chars)
+{
+    const rt_chunk *c = &st->chunks[k];
+    size_t n = c->last - c->first + 1;
+    if (n < min_lines || n < 2)
+        return false;
+    size_t caps = 0;
+    unsigned *lens = g_new(unsigned, n);
+    bool ok = true;
+    for (size_t i = c->first; i <= c->last; i++) {
+        const rt_line *l = &st->lines[i];
+        imprint_list_style style;
+        int number;
+        size_t skip, name;
+        if (l->notedef || l->nchar > max_chars || rt_line_list_marker(l, &style, &number, &skip) ||
+            rt_line_speaker(l, &name, &skip))
+            ok = false;
+        lens[i - c->first] = l->nchar;
+        if (i < c->last && !sentence_end(last_of(l)) &&
+            g_unichar_isupper(g_utf8_get_char(st->lines[i + 1].t)))
+            caps++;
+    }
+    qsort(lens, n, sizeof *lens, cmp_unsigned);
+    ok = ok && lens[n / 2] <= VERSE_MEDIAN_CHARS && caps >= 1 &&
+         caps >= VERSE_CAPITAL_SHARE * (double)(n - 1);
+    g_free(lens);
+    return ok;
+}
+
+bool rt_verse_file(const rt_state *st)
+{
+    size_t runs = 0, verse = 0;
+    for (size_t k = 0; k < st->nchunks; k++) {
+        if (st->chunks[k].first == st->chunks[k].last)
+            continue;
+        runs++;
+        verse += verse_like(st, k, 2, VERSE_MAX_CHARS);
+    }
+    return verse >= VERSE_FILE_MIN_STANZAS && verse >= VERSE_FILE_SHARE * (double)runs;
+}
+
+bool rt_verse_chunk(const rt_state *st, size_t k)
+{
+    if (st->prose)
+        return false;
+    if (st->verse)
+        return verse_like(st, k, 2, UINT_MAX) ||
+               st->chunks[k].first < st->chunks[k].last; /* a stanza of the collection */
+    return verse_like(st, k, VERSE_MIN_LINES_IN_PROSE, VERSE_MAX_CHARS);
+}
+
+size_t rt_blank_before(const rt_state *st, size_t k)
+{
+    if (k == 0)
+        return st->chunks[0].first;
+    return st->chunks[k].first - st->chunks[k - 1].last - 1;
+}
+
+bool rt_poem_title(const rt_state *st, size_t k)
+{
+    const rt_chunk *c = &st->chunks[k];
+    /* the title alone, or with its subtitle ("In Memoriam / To Gen. …") */
+    if (!st->verse || c->last > c->first + 1 || k + 1 >= st->nchunks)
+        return false;
+    if (c->last > c->first && st->lines[c->last].nchar > 60)
+        return false;
+    const rt_line *l = &st->lines[c->first];
+    gunichar last = last_of(l);
+    if (l->nchar > READ_TEXT_MAX_HEADING_CHARS || last == ',' || last == ';' || last == ':')
+        return false;
+    /* Set apart by more blank lines than the poem's stanzas are. */
+    return k == 0 || rt_blank_before(st, k) > rt_blank_before(st, k + 1);
+}
+
+/* The spaces before a line's text, the verse's own indent. */
+static unsigned line_indent(const rt_line *l)
+{
+    return l->indent;
+}
+
+size_t rt_build_stanza(rt_builder *b, size_t i)
+{
+    rt_state *st = b->st;
+    const rt_line *l = rt_line_at(b, i);
+    const rt_chunk *c = &st->chunks[l->chunk];
+    if (c->first != i || !rt_verse_chunk(st, l->chunk))
+        return 0;
+    unsigned base = UINT_MAX;
+    for (size_t j = c->first; j <= c->last; j++)
+        base = MIN(base, line_indent(&st->lines[j]));
+    imprint_node *verse =
+        imprint_node_new(st->doc, IMPRINT_NODE_VERSE, rt_pos(st, l->lineno, l->tcol));
+    for (size_t j = c->first; j <= c->last; j++) {
+        const rt_line *m = &st->lines[j];
+        imprint_node *line =
+            imprint_node_new(st->doc, IMPRINT_NODE_LINE, rt_pos(st, m->lineno, m->tcol));
+        line->as.line.indent = (int)(line_indent(m) - base);
+        rt_append_inlines(st, line, m, 0, m->tlen);
+        imprint_node_append(verse, line);
+    }
+    rt_append(b, verse, c->last);
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
+                         "stanza of %zu lines taken as verse (to line %u)",
+                         c->last - c->first + 1, st->lines[c->last].lineno);
+    return c->last + 1;
+}
+
+bool rt_line_is_break(const rt_line *l)
+{
+    unsigned marks = 0;
+    gunichar first = 0;
+    for (const char *p = l->t; p < l->t + l->tlen; p = g_utf8_next_char(p)) {
+        gunichar ch = g_utf8_get_char(p);
+        if (ch == ' ' || ch == 0x00A0 || ch == '\t')
+            continue;
+        if (!strchr("*-~#=_.", (int)(ch < 128 ? ch : 1)) && ch != 0x2022 && ch != 0x00B7 &&
+            ch != 0x2042 && ch != 0x2217)
+            return false;
+        if (!first)
+            first = ch;
+        else if (ch != first)
+            return false;
+        marks++;
+    }
+    return marks >= 3 || (marks == 1 && first == 0x2042); /* "* * *", "⁂" */
+}
