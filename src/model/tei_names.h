@@ -17,7 +17,7 @@
  *   QUOTE     <cit><q>blocks</q><bibl>citation</bibl></cit>
  *   LIST      <list [type="bibliography"] rend="bulleted|numbered|lettered">
  *             <item n="1|a">blocks</item>
- *   VERSE     <lg><l>…</l></lg>
+ *   VERSE     <lg><l [rend="indent-N"]>…</l></lg> (one <lg> a stanza)
  *   SPEECH    <sp><speaker>…</speaker> blocks </sp>; a block sp cannot hold
  *             stands alone in a <p>, a nested speech in <cit type="wrap"><q>
  *   TABLE     <table><row><cell>…</cell></row></table>
@@ -56,5 +56,8 @@
 #define TEI_REND_SUP       "sup"
 #define TEI_REND_SUB       "sub"
 #define TEI_REND_SMALLCAPS "smallcaps"
+
+/* <l rend="indent-N">: a verse line N spaces further in than its stanza. */
+#define TEI_REND_INDENT "indent-"
 
 #endif

@@ -238,8 +238,18 @@ static void read_lg(tei_reader *r, xmlNode *el, imprint_node *verse, int depth)
         if (tei_is_ignorable(c))
             continue;
         if (tei_named(c, "l")) {
-            tei_check_attrs(r, c, tei_no_attrs);
+            static const char *const known[] = {"rend", NULL};
+            tei_check_attrs(r, c, known);
             inline_block(r, c, verse, depth, IMPRINT_NODE_LINE);
+            char *rend = tei_get_attr(r, c, "rend");
+            int indent = 0;
+            if (rend && g_str_has_prefix(rend, TEI_REND_INDENT) &&
+                imprint_text_number(rend + strlen(TEI_REND_INDENT), 1000, &indent) &&
+                verse->last_child)
+                verse->last_child->as.line.indent = indent;
+            else if (rend)
+                tei_report(r, IMPRINT_SEV_WARNING, c, "<l rend=\"%s\"> is not understood; ignored",
+                           rend);
         } else if (tei_named(c, "lg")) {
             tei_report(r, IMPRINT_SEV_WARNING, c, "nested <lg> is read into the verse around it");
             read_lg(r, c, verse, depth);

@@ -260,7 +260,13 @@ static void verse(imprint_epub *e, GString *out, const imprint_node *n)
 {
     g_string_append(out, "<div class=\"verse\">\n");
     for (const imprint_node *line = n->first_child; line; line = line->next) {
-        g_string_append(out, "<p class=\"line\">");
+        /* The poet's indent, two spaces an em, on top of the hang that
+         * turned-over lines get from the style sheet. */
+        if (line->as.line.indent > 0)
+            g_string_append_printf(out, "<p class=\"line\" style=\"margin-left: %gem\">",
+                                   line->as.line.indent / 2.0);
+        else
+            g_string_append(out, "<p class=\"line\">");
         render_inlines(e, out, line);
         g_string_append(out, "</p>\n");
     }

@@ -40,6 +40,7 @@
 #define FIGURE_MIN_LINES 3  /* a placeholder is at least this many leadings tall */
 #define VERSE_INDENT    2.0 /* verse from the measure's left edge */
 #define VERSE_HANG      1.0 /* turned-over verse lines, further in */
+#define VERSE_SPACE_EM  0.5 /* a leading space of a verse line, in ems */
 #define BIBL_HANG       1.5 /* bibliography entries' second lines */
 #define NOTE_NUMBER_GAP 0.6 /* a note's number to its text, in note sizes */
 #define FOOTNOTE_HANG   1.6 /* least room for footnote numbers, in note sizes */
@@ -385,12 +386,19 @@ static void emit_verse(builder *b, const imprint_node *n, const env *e)
     indent_env(&v, VERSE_INDENT * e->size, 0);
     b->pending = MAX(b->pending, SPACE_VERSE * adv);
     guint from = b->flow->len;
+    /* Verse is never hyphenated: a line's end is the poet's. */
+    const imprint_hyphenator *hy = b->hy;
+    b->hy = NULL;
     for (const imprint_node *line = n->first_child; line; line = line->next) {
-        /* Hanging indent: a line too long for the measure continues indented. */
-        pdf_para *p = pdf_inline_para(b, line, &v, false, PANGO_ALIGN_LEFT, false,
+        /* The poet's indent (two spaces an em), kept inside the measure;
+         * a line too long for the measure continues indented (the hang). */
+        env lv = v;
+        indent_env(&lv, VERSE_SPACE_EM * line->as.line.indent * e->size, 0);
+        pdf_para *p = pdf_inline_para(b, line, &lv, false, PANGO_ALIGN_LEFT, false,
                                       -VERSE_HANG * e->size, NULL, NULL);
-        emit_para(b, p, v.x, 0, line->pos, false);
+        emit_para(b, p, lv.x, 0, line->pos, false);
     }
+    b->hy = hy;
     if (b->flow->len > from)
         keep_lines(b->flow, from);
     b->pending = MAX(b->pending, SPACE_VERSE * adv);

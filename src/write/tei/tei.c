@@ -479,8 +479,16 @@ static void write_block(tei_writer *tw, const imprint_node *n, block_ctx ctx)
     case IMPRINT_NODE_VERSE:
         start_block(tw, "lg");
         tw->indent++;
-        for (const imprint_node *line = n->first_child; line; line = line->next)
-            inline_element(tw, "l", line);
+        for (const imprint_node *line = n->first_child; line; line = line->next) {
+            start_block(tw, "l");
+            if (line->as.line.indent > 0) {
+                char rend[32];
+                g_snprintf(rend, sizeof rend, TEI_REND_INDENT "%d", line->as.line.indent);
+                attr(tw, "rend", rend);
+            }
+            write_inlines(tw, line);
+            end(tw);
+        }
         if (!n->first_child) {
             start_block(tw, "l");
             end(tw);
