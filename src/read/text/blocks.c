@@ -303,6 +303,11 @@ static int try_heading(rt_builder *b, size_t i, size_t *next)
     if (c->first != c->last ||
         !(rt_line_is_heading_like(l) || rt_colon_heading(b, i) || rt_spacer_heading(b, i)))
         return NO_MATCH;
+    /* In a transcript, a short line after a turn ("Dr. Fauci?") is still
+     * the speaker's; only a line in capitals heads a new part. */
+    if (b->dialogue && b->last_block && b->last_block->kind == IMPRINT_NODE_SPEECH &&
+        !rt_line_is_all_caps(l))
+        return NO_MATCH;
     if (rt_body_follows(b, i)) {
         rt_append(b, rt_block_with_text(st, IMPRINT_NODE_HEADING, l, 0), i);
         b->last_block->as.heading.level = 1;

@@ -553,26 +553,72 @@ bool rt_line_is_strong_citation(const rt_line *l)
     return false;
 }
 
-bool rt_line_speaker(const rt_line *l, size_t *name_len, size_t *skip)
+/** Most words of a speaker's label ("ACTING ADMINISTRATOR SLAVITT"). */
+#define SPEAKER_MAX_WORDS 4
+
+/** Longest speaker label, in code points. */
+#define SPEAKER_MAX_CHARS 40
+
+/* One word of a speaker's name at `p`: a capital, then letters, and "." "'"
+ * "-" inside ("DR.", "O'Brien", "Jean-Paul"). Returns its end, or NULL. */
+static const char *name_word(const char *p, const char *end)
 {
-    const char *s = l->t, *end = l->t + l->tlen;
-    const char *p = s;
-    const char *name = p;
-    unsigned chars = 0;
-    while (p < end && chars <= 20) {
+    if (p >= end || !g_unichar_isupper(g_utf8_get_char(p)))
+        return NULL;
+    while (p < end) {
         gunichar c = g_utf8_get_char(p);
-        if (!(g_unichar_isalpha(c) || (c == '-' && chars > 0)))
+        if (!(g_unichar_isalpha(c) || c == '.' || c == '\'' || c == 0x2019 || c == '-'))
             break;
-        chars++;
         p = g_utf8_next_char(p);
     }
-    if (chars < 2 || chars > 20 || !g_unichar_isupper(g_utf8_get_char(name)))
+    return p;
+}
+
+/* "Q    So how much…", "A. Well…": the interviewer's and the answer's
+ * letters, set off by spaces or a stop instead of a colon. */
+static bool qa_label(const char *s, const char *end, const char **name_end, const char **text)
+{
+    if ((*s != 'Q' && *s != 'A') || s + 1 >= end)
         return false;
-    const char *name_end = p;
-    if (p < end && *p == ':')
+    const char *p = s + 1;
+    if (*p == '.')
         p++;
-    else
+    size_t n, spaces = 0;
+    while (rt_is_space_at(p, end, &n)) {
+        p += n;
+        spaces++;
+    }
+    if (spaces < (s[1] == '.' ? 1 : 2) || p >= end)
         return false;
+    *name_end = s + 1;
+    *text = p;
+    return true;
+}
+
+bool rt_line_speaker(const rt_line *l, size_t *name_len, size_t *skip)
+{
+    const char *s = l->t, *end = l->t + l->tlen, *p = s, *name_end = NULL, *text = NULL;
+    if (qa_label(s, end, &name_end, &text)) {
+        *name_len = (size_t)(name_end - s);
+        *skip = (size_t)(text - s);
+        return true;
+    }
+    for (int words = 0; words < SPEAKER_MAX_WORDS; words++) {
+        const char *w = name_word(p, end);
+        if (!w)
+            return false;
+        p = w;
+        if (p < end && *p == ':')
+            break;
+        size_t n;
+        if (!rt_is_space_at(p, end, &n))
+            return false;
+        p += n;
+    }
+    if (p >= end || *p != ':' || rt_utf8_cols(s, (size_t)(p - s)) > SPEAKER_MAX_CHARS ||
+        rt_utf8_cols(s, (size_t)(p - s)) < 1)
+        return false;
+    name_end = p++;
     size_t n;
     if (!rt_is_space_at(p, end, &n))
         return false;
@@ -585,10 +631,10 @@ bool rt_line_speaker(const rt_line *l, size_t *name_len, size_t *skip)
         "Translated", "Available", "Reference", "References", "See",     "Also", "Link",
         "Quote",      "Photo",     "Image",     "Tags",       "Category"};
     for (size_t i = 0; i < G_N_ELEMENTS(not_names); i++)
-        if ((size_t)(name_end - name) == strlen(not_names[i]) &&
-            strncmp(name, not_names[i], (size_t)(name_end - name)) == 0)
+        if ((size_t)(name_end - s) == strlen(not_names[i]) &&
+            strncmp(s, not_names[i], (size_t)(name_end - s)) == 0)
             return false;
-    *name_len = (size_t)(name_end - name);
+    *name_len = (size_t)(name_end - s);
     *skip = (size_t)(p - s);
     return true;
 }

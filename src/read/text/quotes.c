@@ -10,34 +10,69 @@ bool rt_is_speech(rt_builder *b, size_t i, size_t *name_len, size_t *skip)
     return b->speech_ok[i - b->first] && rt_line_speaker(rt_line_at(b, i), name_len, skip);
 }
 
-/* A dialogue needs two speakers: a lone "Word: text" is an ordinary line. */
+/** A label that occurs once in an article is a speaker's only when what
+ * follows it is a turn (this many characters at least), not the rest of a
+ * heading ("PART TWO: QUESTIONS"), and other speakers recur. */
+#define SPEECH_SINGLE_TURN_CHARS 40
+
+/* The label of line `i` as a key ("DR. FAUCI"), or NULL. */
+static char *label_of(rt_builder *b, size_t i, size_t *rest)
+{
+    size_t name, skip;
+    const rt_line *l = rt_line_at(b, i);
+    if (l->blank || l->notedef || rt_line_starts_quote(l) || !rt_line_speaker(l, &name, &skip))
+        return NULL;
+    *rest = l->nchar - rt_utf8_cols(l->t, skip);
+    return g_strndup(l->t, name);
+}
+
+/* A dialogue needs two speakers, and a speaker is a name that recurs: a
+ * lone "Word: text" is an ordinary line. The old rule stays beside it: two
+ * different names within a few lines of each other. */
 void rt_find_dialogue(rt_builder *b)
 {
     size_t n = b->last - b->first + 1;
     b->speech_ok = g_malloc0(n);
+    GHashTable *counts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     GArray *cand = g_array_new(FALSE, FALSE, sizeof(size_t));
     for (size_t i = b->first; i <= b->last; i++) {
-        size_t name, skip;
-        const rt_line *l = rt_line_at(b, i);
-        if (!l->blank && !rt_line_starts_quote(l) && rt_line_speaker(l, &name, &skip))
-            g_array_append_val(cand, i);
+        size_t rest;
+        char *label = label_of(b, i, &rest);
+        if (!label)
+            continue;
+        g_array_append_val(cand, i);
+        guint c = GPOINTER_TO_UINT(g_hash_table_lookup(counts, label));
+        g_hash_table_replace(counts, label, GUINT_TO_POINTER(c + 1));
     }
-    /* a line is dialogue when a line of another speaker is near it */
+    guint recurring = 0;
+    GHashTableIter it;
+    gpointer key, value;
+    g_hash_table_iter_init(&it, counts);
+    while (g_hash_table_iter_next(&it, &key, &value))
+        recurring += GPOINTER_TO_UINT(value) >= 2;
     for (guint a = 0; a < cand->len; a++) {
-        size_t i = g_array_index(cand, size_t, a), na, sa;
-        rt_line_speaker(rt_line_at(b, i), &na, &sa);
-        for (guint c = a; c-- > 0;) {
-            size_t j = g_array_index(cand, size_t, c), nc, sc;
+        size_t i = g_array_index(cand, size_t, a), rest;
+        char *label = label_of(b, i, &rest);
+        guint c = GPOINTER_TO_UINT(g_hash_table_lookup(counts, label));
+        if (recurring >= 2 && (c >= 2 || rest >= SPEECH_SINGLE_TURN_CHARS))
+            b->speech_ok[i - b->first] = 1;
+        for (guint d = a; d-- > 0;) {
+            size_t j = g_array_index(cand, size_t, d), rj;
             if (i - j > 8)
                 break;
-            rt_line_speaker(rt_line_at(b, j), &nc, &sc);
-            if (na != nc || memcmp(rt_line_at(b, i)->t, rt_line_at(b, j)->t, na) != 0) {
+            char *other = label_of(b, j, &rj);
+            bool differ = strcmp(other, label) != 0;
+            g_free(other);
+            if (differ) {
                 b->speech_ok[i - b->first] = b->speech_ok[j - b->first] = 1;
                 break;
             }
         }
+        g_free(label);
     }
+    b->dialogue = recurring >= 2;
     g_array_free(cand, TRUE);
+    g_hash_table_destroy(counts);
 }
 
 imprint_node *rt_speech_node(rt_builder *b, size_t i)

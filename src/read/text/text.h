@@ -213,6 +213,7 @@ typedef struct {
     rt_state *st;
     size_t first, last;       /* line range of the article, inclusive */
     char *speech_ok;          /* per line of the range: a dialogue line */
+    bool dialogue;            /* the article is a transcript: speakers recur */
     imprint_node *last_block; /* last block appended to the article */
     size_t last_line;         /* source line index of the last block's last line */
     rt_list_level stack[IMPRINT_MAX_DEPTH];
