@@ -101,6 +101,14 @@ static void bib_item(rt_builder *b, const rt_chunk *c)
 static size_t build_table(rt_builder *b, size_t i)
 {
     rt_state *st = b->st;
+    imprint_list_style style;
+    int number;
+    size_t skip;
+    /* "*  Chapter I   Of Society": a list whose items are spaced out, not
+     * a table whose first column is a bullet. */
+    if (rt_line_list_marker(rt_line_at(b, i), &style, &number, &skip) &&
+        style == IMPRINT_LIST_BULLET)
+        return 0;
     GPtrArray *cells = g_ptr_array_new();
     int n = rt_line_table_cells(rt_line_at(b, i), cells);
     size_t j = i + 1;
