@@ -89,12 +89,14 @@ def expected(a):
     fn = a.get("footnotes", {})
     e["notes"] = fn.get("defs") if isinstance(fn.get("defs"), int) else len(fn.get("defs", {}) or {})
     e["note_refs"] = fn.get("refs") if isinstance(fn.get("refs"), int) else len(fn.get("refs", {}) or {})
-    v = a.get("verse", {})
+    v = a.get("verse") or {}
     if v:
         e["verse_lines"] = v.get("lines")
         e["stanzas"] = v.get("stanzas")
     if "turns" in a:
         e["speech_turns"] = a["turns"]
+    elif isinstance(a.get("speech"), dict) and "turn_lines" in a["speech"]:
+        e["speech_turns"] = len(a["speech"]["turn_lines"])
     e["tables"] = len(a.get("tables", []))
     e["lists"] = len(a.get("lists", []))
     e["quotes"] = len(a.get("block_quotes", []))

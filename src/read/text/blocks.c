@@ -257,7 +257,9 @@ static int try_quote(rt_builder *b, size_t i, size_t *next)
     const rt_chunk *c = &b->st->chunks[l->chunk];
     bool single = c->first == c->last;
     size_t end;
-    if (rt_line_starts_quote(l) &&
+    size_t after = rt_next_text_line(b, i);
+    bool cited = after != SIZE_MAX && rt_line_is_strong_citation(rt_line_at(b, after));
+    if (rt_line_starts_quote(l) && (!b->st->fiction || cited) &&
         !(single &&
           (rt_line_nbsp_title(l) || (rt_line_is_heading_like(l) && rt_line_is_all_caps(l))))) {
         *next = rt_build_quote(b, i);
@@ -414,6 +416,23 @@ static int try_poem_line(rt_builder *b, size_t i, size_t *next)
     return MATCHED;
 }
 
+/* A hard-wrapped text's paragraph indented off the prose: a quotation. */
+static size_t build_indented_quote(rt_builder *b, size_t i)
+{
+    rt_state *st = b->st;
+    const rt_line *l = rt_line_at(b, i);
+    const rt_chunk *c = &st->chunks[l->chunk];
+    if (!st->wrapped || c->first != i || !rt_chunk_indented(st, l->chunk))
+        return 0;
+    imprint_node *q = imprint_node_new(st->doc, IMPRINT_NODE_QUOTE, rt_pos(st, l->lineno, l->tcol));
+    for (size_t j = c->first; j <= c->last; j++)
+        imprint_node_append(q, rt_block_with_text(st, IMPRINT_NODE_PARAGRAPH, &st->lines[j], 0));
+    rt_append(b, q, c->last);
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
+                         "paragraph indented off the prose taken as a block quote");
+    return c->last + 1;
+}
+
 /* Builds the block that starts at line *pi, in the order of precedence of
  * the shapes; moves *pi past it. */
 static bool build_line(rt_builder *b, size_t *pi)
@@ -429,7 +448,8 @@ static bool build_line(rt_builder *b, size_t *pi)
         *pi = b->last_line + 1;
         return true;
     }
-    if ((end = build_verse(b, i)) || (!b->st->verse && (end = rt_build_stanza(b, i)))) {
+    if ((end = build_verse(b, i)) || (!b->st->verse && (end = rt_build_stanza(b, i))) ||
+        (end = build_indented_quote(b, i))) {
         *pi = end;
         return true;
     }

@@ -271,6 +271,66 @@ static void find_poems(rt_state *st, GArray *starts)
     }
 }
 
+/** Paragraphs that open with a quotation mark and, of them, the share that
+ * go on in narration ("…?” said she; “…"): a novel's dialogue, not block
+ * quotes. */
+#define DIALOGUE_MIN_QUOTED     5
+#define DIALOGUE_NARRATED_SHARE 0.15
+
+/** ...and the most of them that may have a citation under them: block
+ * quotes are cited ("(Author, Work)", "–Author"), a story's lines never. */
+#define DIALOGUE_CITED_SHARE 0.1
+
+/* Whether the paragraph goes on in narration after a closing quote. */
+static bool narrated(const rt_line *l)
+{
+    for (const char *p = l->t; p < l->t + l->tlen; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (c != 0x201D && c != '"')
+            continue;
+        const char *q = g_utf8_next_char(p);
+        size_t n;
+        while (rt_is_space_at(q, l->t + l->tlen, &n))
+            q += n;
+        if (q > g_utf8_next_char(p) && q < l->t + l->tlen && g_unichar_islower(g_utf8_get_char(q)))
+            return true;
+    }
+    return false;
+}
+
+/* Whether the file's quoted paragraphs are mostly a story's dialogue. */
+static bool fiction_dialogue(const rt_state *st)
+{
+    size_t quoted = 0, told = 0, cited = 0;
+    for (size_t i = 0; i < st->nlines; i++) {
+        const rt_line *l = &st->lines[i];
+        if (l->blank || !rt_line_starts_quote(l))
+            continue;
+        quoted++;
+        told += narrated(l);
+        size_t j = i + 1;
+        while (j < st->nlines && st->lines[j].blank)
+            j++;
+        cited += j < st->nlines && rt_line_is_strong_citation(&st->lines[j]);
+    }
+    return quoted >= DIALOGUE_MIN_QUOTED && told >= DIALOGUE_NARRATED_SHARE * quoted &&
+           cited <= DIALOGUE_CITED_SHARE * quoted;
+}
+
+/* The indent most non-blank lines have (the prose's, usually none). */
+static unsigned common_indent(const rt_state *st)
+{
+    unsigned counts[9] = {0};
+    for (size_t i = 0; i < st->nlines; i++)
+        if (!st->lines[i].blank)
+            counts[MIN(st->lines[i].indent, 8u)]++;
+    unsigned best = 0;
+    for (unsigned k = 1; k < 8; k++)
+        if (counts[k] > counts[best])
+            best = k;
+    return best;
+}
+
 /* Automatic detection: see the comment on each rule. */
 static void find_articles(rt_state *st, GArray *starts)
 {
@@ -465,7 +525,13 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
     rt_unwrap(&st, data, len, opts);
     make_chunks(&st, opts ? opts->split : NULL);
     rt_markers_scan(&st);
+    st.base_indent = common_indent(&st);
     st.verse = !st.wrapped && rt_verse_file(&st);
+    st.fiction = fiction_dialogue(&st);
+    if (st.fiction)
+        imprint_diags_report(diags, IMPRINT_SEV_NOTE, rt_pos(&st, 1, 1),
+                             "paragraphs that open with a quotation mark are dialogue here (they "
+                             "go on in narration), not block quotes");
     if (st.nchunks == 0) {
         imprint_diags_report(diags, IMPRINT_SEV_WARNING, rt_pos(&st, 1, 1),
                              "no text in this source: no article read");

@@ -93,6 +93,8 @@ typedef struct {
     bool wrapped; /* hard-wrapped: lines were joined into paragraphs (wrap.c) */
     bool verse;   /* a collection of verse: runs of lines are stanzas, poems articles */
     bool prose;   /* the edition says: no verse at all */
+    bool fiction; /* quoted paragraphs are dialogue, not block quotes */
+    unsigned base_indent; /* the indent most lines have: the prose's */
     const char *collection_author; /* a collection's author, for each poem (arena) */
     bool marker_styles[RT_MARK_COUNT]; /* marker styles whose definitions were found */
     GHashTable *marker_labels;         /* "style:label" of markers to take */
@@ -146,6 +148,8 @@ char *rt_plain(rt_state *st, const char *s, size_t len);
 bool rt_verse_file(const rt_state *st);
 /** Whether chunk `k` is a stanza (in a collection, or verse inside prose). */
 bool rt_verse_chunk(const rt_state *st, size_t k);
+/** Whether every line of chunk `k` is indented off the file's prose. */
+bool rt_chunk_indented(const rt_state *st, size_t k);
 /** Blank lines before chunk `k`. */
 size_t rt_blank_before(const rt_state *st, size_t k);
 /** In a collection, whether chunk `k` is a poem's title: one line set apart

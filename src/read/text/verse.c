@@ -90,10 +90,32 @@ bool rt_verse_file(const rt_state *st)
     return verse >= VERSE_FILE_MIN_STANZAS && verse >= VERSE_FILE_SHARE * (double)runs;
 }
 
+/** How much deeper than the file's prose a block must be indented to be set
+ * off from it (a quotation, verse quoted in prose). */
+#define VERSE_BLOCK_INDENT 2
+
+bool rt_chunk_indented(const rt_state *st, size_t k)
+{
+    const rt_chunk *c = &st->chunks[k];
+    for (size_t i = c->first; i <= c->last; i++)
+        if (st->lines[i].indent < st->base_indent + VERSE_BLOCK_INDENT)
+            return false;
+    return true;
+}
+
 bool rt_verse_chunk(const rt_state *st, size_t k)
 {
     if (st->prose)
         return false;
+    /* In a hard-wrapped text, lines indented off the prose and not joined
+     * (none reached the wrap width) are verse quoted in it. */
+    if (st->wrapped && rt_chunk_indented(st, k)) {
+        bool joined = false;
+        for (size_t i = st->chunks[k].first; i <= st->chunks[k].last; i++)
+            joined = joined || st->lines[i].nsegs > 0 || st->lines[i].nchar > VERSE_MAX_CHARS;
+        if (!joined)
+            return true;
+    }
     if (st->verse)
         return verse_like(st, k, 2, UINT_MAX) ||
                st->chunks[k].first < st->chunks[k].last; /* a stanza of the collection */
@@ -149,10 +171,18 @@ size_t rt_build_stanza(rt_builder *b, size_t i)
         rt_append_inlines(st, line, m, 0, m->tlen);
         imprint_node_append(verse, line);
     }
+    /* Verse set off in a prose text is a quotation of it. */
+    bool quoted = st->wrapped && !st->verse && rt_chunk_indented(st, l->chunk);
+    if (quoted) {
+        imprint_node *q = imprint_node_new(st->doc, IMPRINT_NODE_QUOTE, verse->pos);
+        imprint_node_append(q, verse);
+        verse = q;
+    }
     rt_append(b, verse, c->last);
     imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
-                         "stanza of %zu lines taken as verse (to line %u)",
-                         c->last - c->first + 1, st->lines[c->last].lineno);
+                         "%s of %zu lines taken as verse (to line %u)",
+                         quoted ? "indented lines" : "stanza", c->last - c->first + 1,
+                         st->lines[c->last].lineno);
     return c->last + 1;
 }
 

@@ -124,8 +124,13 @@ static bool *prose_runs(const rt_state *st, unsigned width)
             breaks++;
             wraps += wrapper_break(&st->lines[j], &st->lines[j + 1], width);
         }
+        /* A short paragraph of a ragged text may have no wrapper's break at
+         * all; it is prose still when none of its lines stops short. */
+        bool none_short = true;
+        for (size_t k = i; k < j; k++)
+            none_short = none_short && end_col(&st->lines[k]) >= WRAP_SHORT_LINE * width;
         for (size_t k = i; k <= j; k++)
-            prose[k] = wraps >= WRAP_PROSE_SHARE * breaks;
+            prose[k] = wraps >= WRAP_PROSE_SHARE * breaks || (width && none_short);
         i = j + 1;
     }
     return prose;
@@ -145,9 +150,11 @@ static bool continues(const rt_line *first, const rt_line *a, const rt_line *b, 
                 (prose && width && end_col(a) >= WRAP_SHORT_LINE * width);
     if (!wrap || b->notedef || rt_line_list_marker(b, &style, &number, &skip))
         return false;
-    if (b->indent > a->indent)
+    /* One space more is a transcriber's slip after a closing quote, not a
+     * block of its own. */
+    if (b->indent > a->indent + 1)
         return false;
-    return b->indent == a->indent || a == first;
+    return b->indent <= a->indent + 1 || a == first;
 }
 
 /* The letters of the word `s` ends with (before its hyphen) or starts with. */
