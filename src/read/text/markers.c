@@ -1,6 +1,7 @@
 /* Footnotes of every common style, beyond the Unicode superscripts the
  * other parts handle: markers "[12]" (also "*[12]"), "(12)" glued to a word,
- * "*" and "†" glued to a word; definitions "[12] text", "(12) text",
+ * "*" and "†" glued to a word, Gutenberg's "{12}"; definitions "[12] text",
+ * "(12) text", "{12} text",
  * "12. text" under a Notes heading, "* text", and Gutenberg's
  * "[Footnote 12: text]". A marker is taken only when a definition of its
  * label follows it, and a definition only when a marker precedes it (or
@@ -26,7 +27,15 @@
  * notes nothing refers to (with a warning). */
 #define MARKER_RUN_SHARE 0.5
 
-typedef enum { DEF_NONE, DEF_BRACKET, DEF_PAREN, DEF_NUMBERED, DEF_SYMBOL, DEF_FOOTNOTE } def_kind;
+typedef enum {
+    DEF_NONE,
+    DEF_BRACKET,
+    DEF_PAREN,
+    DEF_NUMBERED,
+    DEF_SYMBOL,
+    DEF_FOOTNOTE,
+    DEF_BRACE,
+} def_kind;
 
 typedef struct {
     size_t line;
@@ -37,7 +46,8 @@ typedef struct {
 } def_cand;
 
 static const char *const def_names[] = {
-    "", "[N] text", "(N) text", "N. text under a Notes heading", "* text", "[Footnote N: text]",
+    "",       "[N] text",           "(N) text", "N. text under a Notes heading",
+    "* text", "[Footnote N: text]", "{N} text",
 };
 
 /* Digits at `p` (at most MARKER_MAX_DIGITS) into `label`; their length. */
@@ -108,6 +118,10 @@ static def_kind def_shape(const rt_line *l, char *label, size_t *skip)
         *skip = 2 + n + sp;
         return DEF_PAREN;
     }
+    if (*p == '{' && (n = digits_at(p + 1, end, label)) && p + 2 + n < end && p[1 + n] == '}') {
+        *skip = 2 + n + spaces_at(p + 2 + n, end);
+        return DEF_BRACE;
+    }
     if ((n = digits_at(p, end, label)) && p + n + 1 < end && (p[n] == '.' || p[n] == ')') &&
         (sp = spaces_at(p + n + 1, end)) > 0) {
         *skip = n + 1 + sp;
@@ -133,6 +147,12 @@ size_t rt_marker_shape(const char *text, const char *p, const char *end, rt_mark
         *style = RT_MARK_BRACKET;
         g_strlcpy(label, digits, size);
         return (size_t)(q - p) + n + 2;
+    }
+    /* Gutenberg's other way: "{12}" */
+    if (*p == '{' && (n = digits_at(p + 1, end, digits)) && p + 1 + n < end && p[1 + n] == '}') {
+        *style = RT_MARK_BRACE;
+        g_strlcpy(label, digits, size);
+        return n + 2;
     }
     if (p == text)
         return 0;
@@ -166,6 +186,8 @@ static bool compatible(def_kind d, rt_marker_style r)
         return r == RT_MARK_PAREN || r == RT_MARK_BRACKET;
     case DEF_SYMBOL:
         return r == RT_MARK_SYMBOL;
+    case DEF_BRACE:
+        return r == RT_MARK_BRACE;
     default:
         return false;
     }
@@ -415,7 +437,7 @@ void rt_markers_scan(rt_state *st)
     GHashTable *markers = find_markers(st, is_def);
     for (guint k = 0; k < defs->len; k++) {
         def_cand *d = &g_array_index(defs, def_cand, k);
-        for (int s = RT_MARK_BRACKET; s <= RT_MARK_SYMBOL && !d->paired; s++) {
+        for (int s = RT_MARK_BRACKET; s < RT_MARK_COUNT && !d->paired; s++) {
             if (!compatible(d->kind, (rt_marker_style)s))
                 continue;
             char *key = marker_key((rt_marker_style)s, d->label);

@@ -78,6 +78,7 @@ typedef enum {
     RT_MARK_BRACKET, /* [12], *[12] */
     RT_MARK_PAREN,   /* word(12) */
     RT_MARK_SYMBOL,  /* word*, word† */
+    RT_MARK_BRACE,   /* {12} */
     RT_MARK_COUNT,
 } rt_marker_style;
 
