@@ -239,35 +239,69 @@ static bool french_spacing(const rt_state *st)
     return n >= FRENCH_SPACING_MIN;
 }
 
-/* A collection of poems: an article a poem from its title. A first run of
- * one to three lines before the first title is the collection's own head:
- * its title and author (note). */
+/** Most lines of a collection's head (its title, author, ornaments) before
+ * the first poem; more is a poem or a preface. */
+#define COLLECTION_HEAD_MAX_LINES 8
+
+/* The lines before a collection's first poem, when they are short: the
+ * collection's title (its first run of lines) and author (after a "By"
+ * line, or under the title). Returns the first poem's chunk, 0 if none. */
+static size_t collection_head(rt_state *st)
+{
+    size_t first = 1, lines = st->chunks[0].last - st->chunks[0].first + 1;
+    while (first < st->nchunks && !rt_poem_title(st, first))
+        lines += st->chunks[first].last - st->chunks[first].first + 1, first++;
+    if (first >= st->nchunks || lines > COLLECTION_HEAD_MAX_LINES)
+        return 0;
+    for (size_t k = 0; k < first; k++)
+        if (rt_verse_chunk(st, k) && st->chunks[k].last - st->chunks[k].first >= 3)
+            return 0; /* a stanza: the first poem has begun */
+    GString *title = g_string_new(NULL);
+    const rt_line *author = NULL;
+    for (size_t i = st->chunks[0].first; i <= st->chunks[0].last; i++) {
+        const rt_line *l = &st->lines[i];
+        if (i > st->chunks[0].first && !rt_line_is_all_caps(l))
+            author = l; /* "Poetry / Voltairine de Cleyre" */
+        else
+            g_string_append_printf(title, "%s%.*s", title->len ? " " : "", (int)l->tlen, l->t);
+    }
+    for (size_t k = 1; k < first; k++)
+        for (size_t i = st->chunks[k].first; i <= st->chunks[k].last; i++)
+            if (g_ascii_strncasecmp(st->lines[i].t, "by", 2) == 0 &&
+                (st->lines[i].tlen == 2 || st->lines[i].t[2] == ' '))
+                author = st->lines[i].tlen == 2 && i < st->chunks[k].last ? &st->lines[i + 1]
+                         : st->lines[i].tlen > 3 ? &st->lines[i]
+                                                 : author;
+    if (!st->doc->meta.title)
+        st->doc->meta.title = rt_plain(st, title->str, title->len);
+    if (author) {
+        size_t skip = g_ascii_strncasecmp(author->t, "by ", 3) == 0 ? 3 : 0;
+        st->collection_author = rt_plain(st, author->t + skip, author->tlen - skip);
+    }
+    const rt_line *t = &st->lines[st->chunks[0].first];
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, t->lineno, t->tcol),
+                         "a collection of verse: its first lines taken as the collection's title "
+                         "\u201c%s\u201d%s, each poem an article",
+                         title->str, author ? " and author" : "");
+    g_string_free(title, TRUE);
+    for (size_t k = 0; k < first; k++)
+        st->chunks[k].title = true;
+    return first;
+}
+
+/* A collection of poems: an article a poem from its title. */
 static void find_poems(rt_state *st, GArray *starts)
 {
-    size_t k = 0;
-    if (st->nchunks > 1 && rt_poem_title(st, 1) &&
-        st->chunks[0].last - st->chunks[0].first < 3) {
-        const rt_line *t = &st->lines[st->chunks[0].first];
-        if (!st->doc->meta.title)
-            st->doc->meta.title = rt_plain(st, t->t, t->tlen);
-        if (st->chunks[0].last > st->chunks[0].first) {
-            const rt_line *a = &st->lines[st->chunks[0].first + 1];
-            st->collection_author = rt_plain(st, a->t, a->tlen);
-        }
-        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, t->lineno, t->tcol),
-                             "a collection of verse: its first lines taken as the collection's "
-                             "title%s, each poem an article",
-                             st->collection_author ? " and author" : "");
-        st->chunks[0].title = true;
-        k = 1;
-    }
-    for (; k < st->nchunks; k++) {
+    for (size_t k = collection_head(st); k < st->nchunks; k++) {
         bool title = rt_poem_title(st, k);
         if (!title && starts->len)
             continue;
         start_article(starts, st, k, title);
+        article_start *a = &g_array_index(starts, article_start, starts->len - 1);
         if (title && st->chunks[k].last > st->chunks[k].first)
-            g_array_index(starts, article_start, starts->len - 1).subtitle = st->chunks[k].last;
+            a->subtitle = st->chunks[k].first + 1;
+        if (title && st->chunks[k].last > st->chunks[k].first + 1)
+            a->date = st->chunks[k].first + 2;
     }
 }
 

@@ -96,6 +96,7 @@ typedef struct {
     bool prose;   /* the edition says: no verse at all */
     bool fiction; /* quoted paragraphs are dialogue, not block quotes */
     unsigned base_indent; /* the indent most lines have: the prose's */
+    size_t stanza_gap;    /* blank lines between stanzas, mostly (verse.c; 0: not yet known) */
     const char *collection_author; /* a collection's author, for each poem (arena) */
     bool marker_styles[RT_MARK_COUNT]; /* marker styles whose definitions were found */
     GHashTable *marker_labels;         /* "style:label" of markers to take */

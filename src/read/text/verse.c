@@ -129,20 +129,45 @@ size_t rt_blank_before(const rt_state *st, size_t k)
     return st->chunks[k].first - st->chunks[k - 1].last - 1;
 }
 
+/* The gap the file's stanzas most often have between them. */
+static size_t stanza_gap(const rt_state *st)
+{
+    size_t counts[4] = {0};
+    for (size_t k = 1; k < st->nchunks; k++)
+        if (st->chunks[k].last > st->chunks[k].first)
+            counts[MIN(rt_blank_before(st, k), 3)]++;
+    size_t best = 1;
+    for (size_t g = 1; g < 4; g++)
+        if (counts[g] > counts[best])
+            best = g;
+    return best;
+}
+
+/* "II", "IV.": the number of a part of a poem. */
+static bool roman_numeral(const rt_line *l)
+{
+    return l->tlen <= 8 && strspn(l->t, "IVXLC.") == l->tlen;
+}
+
 bool rt_poem_title(const rt_state *st, size_t k)
 {
     const rt_chunk *c = &st->chunks[k];
-    /* the title alone, or with its subtitle ("In Memoriam / To Gen. …") */
-    if (!st->verse || c->last > c->first + 1 || k + 1 >= st->nchunks)
+    /* the title alone, or with a subtitle and a date under it ("In Memoriam
+     * / To Gen. …", "EMBARCATION / (Southampton Docks: October, 1899)") */
+    if (!st->verse || c->last > c->first + 2 || k + 1 >= st->nchunks)
         return false;
-    if (c->last > c->first && st->lines[c->last].nchar > 60)
-        return false;
+    for (size_t i = c->first + 1; i <= c->last; i++)
+        if (st->lines[i].nchar > 80)
+            return false;
     const rt_line *l = &st->lines[c->first];
     gunichar last = last_of(l);
-    if (l->nchar > READ_TEXT_MAX_HEADING_CHARS || last == ',' || last == ';' || last == ':')
+    if (l->nchar > READ_TEXT_MAX_HEADING_CHARS || last == ',' || last == ';' || last == ':' ||
+        roman_numeral(l) || rt_line_is_break(l))
         return false;
-    /* Set apart by more blank lines than the poem's stanzas are. */
-    return k == 0 || rt_blank_before(st, k) > rt_blank_before(st, k + 1);
+    /* Set apart by more blank lines than the file's stanzas are. */
+    if (!st->stanza_gap)
+        ((rt_state *)st)->stanza_gap = stanza_gap(st);
+    return k == 0 || rt_blank_before(st, k) > st->stanza_gap;
 }
 
 /* The spaces before a line's text, the verse's own indent. */
