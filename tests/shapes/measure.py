@@ -103,6 +103,11 @@ def expected(a):
     return e
 
 
+def norm(t):
+    return (t or "").replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace(
+        "\u201d", '"').replace("\u00a0", " ").strip()
+
+
 def main():
     imprint, shapes = sys.argv[1], sys.argv[2]
     ann = json.load(open(f"{shapes}/annotations.json"))
@@ -118,7 +123,8 @@ def main():
         for k, w in r["want"].items():
             g = r["got"].get(k)
             if k == "titles":
-                ok = sum(1 for t in w if t in g)
+                gn = [norm(t) for t in g]
+                ok = sum(1 for t in w if norm(t) in gn)
                 print(f"  titles found {ok}/{len(w)} (got {len(g)})")
                 continue
             mark = "" if g == w else "   <--"

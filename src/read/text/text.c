@@ -541,7 +541,11 @@ static bool build_article(rt_state *st, const article_start *a, size_t end)
         for (size_t i = st->chunks[k].first; i <= st->chunks[k].last; i++)
             if (st->lines[i].notedef && !rt_notes_add_definition(st, &st->lines[i]))
                 return false;
-    if (!rt_build_blocks(st, a->titled ? a->chunk + 1 : a->chunk, end))
+    size_t body = a->titled ? a->chunk + 1 : a->chunk;
+    /* a date in a run of its own under the title is part of the head */
+    if (a->date != SIZE_MAX && body < end && st->chunks[body].first == a->date)
+        body++;
+    if (!rt_build_blocks(st, body, end))
         return false;
     return rt_notes_finish(st);
 }

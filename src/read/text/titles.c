@@ -44,13 +44,16 @@ static bool has_year(const rt_line *l, unsigned *digits_out)
     return year;
 }
 
+/** Longest date line: "[London,] Thursday afternoon, November 20, 1816." */
+#define TITLE_DATE_CHARS 60
+
 bool rt_line_is_dateline(const rt_line *l)
 {
     unsigned digits;
-    if (l->blank || l->nchar > 40 || !has_year(l, &digits))
+    if (l->blank || l->nchar > TITLE_DATE_CHARS || !has_year(l, &digits) || rt_line_has_url(l))
         return false;
-    /* 2019-11-08, 08/11/2019 */
-    if (digits >= 6 && rt_line_words(l) <= 2)
+    /* 2019-11-08, 08/11/2019: digits and separators only */
+    if (digits >= 6 && strspn(l->t, "0123456789-./ ") == l->tlen)
         return true;
     char *folded = g_utf8_casefold(l->t, (gssize)l->tlen);
     char **words = g_strsplit_set(folded, " ,.;", -1);
@@ -75,11 +78,27 @@ bool rt_line_is_byline(const rt_line *l)
     return by;
 }
 
+/* Whether prose starts at chunk `k`: a long line, or a run of lines. */
+static bool body_after(const rt_state *st, size_t k)
+{
+    const rt_chunk *c = &st->chunks[k];
+    return c->last > c->first || st->lines[c->first].nchar > TITLE_HEAD_LINE_CHARS;
+}
+
 size_t rt_title_head(const rt_state *st, size_t k, size_t *byline, size_t *date)
 {
     const rt_chunk *c = &st->chunks[k];
     *byline = *date = SIZE_MAX;
     size_t n = c->last - c->first;
+    /* a title alone, its date alone after it ("II.--TO HAYDON." / "[London,]
+     * November 20, 1816."): a letter, a diary entry */
+    if (n == 0 && k + 2 < st->nchunks && rt_line_is_heading_like(&st->lines[c->first]) &&
+        !rt_line_is_dateline(&st->lines[c->first]) &&
+        st->chunks[k + 1].first == st->chunks[k + 1].last &&
+        rt_line_is_dateline(&st->lines[st->chunks[k + 1].first]) && body_after(st, k + 2)) {
+        *date = st->chunks[k + 1].first;
+        return 1;
+    }
     if (n < 1 || n > TITLE_HEAD_MAX_LINES || !rt_line_is_heading_like(&st->lines[c->first]) ||
         k + 1 >= st->nchunks)
         return 0;
