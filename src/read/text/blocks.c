@@ -313,6 +313,13 @@ static int try_heading(rt_builder *b, size_t i, size_t *next)
     if (c->first != c->last ||
         !(rt_line_is_heading_like(l) || rt_colon_heading(b, i) || rt_spacer_heading(b, i)))
         return NO_MATCH;
+    /* A letter's closing and the signature under it are not headings. */
+    size_t before = i > b->first ? i - 1 : SIZE_MAX;
+    while (before != SIZE_MAX && before >= b->first && rt_line_at(b, before)->blank)
+        before = before > b->first ? before - 1 : SIZE_MAX;
+    if (rt_line_is_closing(l) ||
+        (before != SIZE_MAX && rt_line_is_closing(rt_line_at(b, before)) && l->nchar <= 40))
+        return NO_MATCH;
     /* In a transcript, a short line after a turn ("Dr. Fauci?") is still
      * the speaker's; only a line in capitals heads a new part. */
     if (b->dialogue && b->last_block && b->last_block->kind == IMPRINT_NODE_SPEECH &&

@@ -365,6 +365,26 @@ static unsigned common_indent(const rt_state *st)
     return best;
 }
 
+/* A title at the top of the file with another article right under it (no
+ * text of its own) is the title of the whole collection, not an article. */
+static void file_title(rt_state *st, GArray *starts)
+{
+    if (starts->len < 3)
+        return;
+    const article_start *a = &g_array_index(starts, article_start, 0);
+    const article_start *b = &g_array_index(starts, article_start, 1);
+    if (!a->titled || a->chunk != 0 || b->chunk != 1 || !b->titled ||
+        st->chunks[0].first != st->chunks[0].last)
+        return;
+    const rt_line *l = &st->lines[st->chunks[0].first];
+    if (!st->doc->meta.title)
+        st->doc->meta.title = rt_plain(st, l->t, l->tlen);
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
+                         "the first line, with an article right under it, taken as the title of "
+                         "the whole file");
+    g_array_remove_index(starts, 0);
+}
+
 /* Automatic detection: see the comment on each rule. */
 static void find_articles(rt_state *st, GArray *starts)
 {
@@ -457,6 +477,7 @@ static void find_articles(rt_state *st, GArray *starts)
         body = true;
         after_end = chunk_end_marker(st, k);
     }
+    file_title(st, starts);
 }
 
 /* The edition's `split` list: articles start exactly at those lines, in

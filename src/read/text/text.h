@@ -163,6 +163,8 @@ bool rt_line_is_break(const rt_line *l);
 /* titles.c */
 /** "8 November 2019", "2019-11-08": a line that is a date. */
 bool rt_line_is_dateline(const rt_line *l);
+/** "Yours most sincerely,": a letter's closing (the signature follows it). */
+bool rt_line_is_closing(const rt_line *l);
 /** "By A. Writer", "Russ Cox, for the Go team": a line that names the author. */
 bool rt_line_is_byline(const rt_line *l);
 /** Whether chunk `k` is the head of a post: a title and, on the lines under

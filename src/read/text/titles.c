@@ -52,11 +52,16 @@ bool rt_line_is_dateline(const rt_line *l)
     unsigned digits;
     if (l->blank || l->nchar > TITLE_DATE_CHARS || !has_year(l, &digits) || rt_line_has_url(l))
         return false;
-    /* 2019-11-08, 08/11/2019: digits and separators only */
-    if (digits >= 6 && strspn(l->t, "0123456789-./ ") == l->tlen)
-        return true;
+    /* 2019-11-08, 08/11/2019: three groups of digits and separators only
+     * ("1779 - 1792" is a span of years) */
+    if (digits >= 6 && strspn(l->t, "0123456789-./ ") == l->tlen) {
+        int groups = 0;
+        for (size_t k = 0; k < l->tlen; k++)
+            groups += g_ascii_isdigit(l->t[k]) && (k == 0 || !g_ascii_isdigit(l->t[k - 1]));
+        return groups == 3;
+    }
     char *folded = g_utf8_casefold(l->t, (gssize)l->tlen);
-    char **words = g_strsplit_set(folded, " ,.;", -1);
+    char **words = g_strsplit_set(folded, " ,.;:[]()?!", -1);
     bool month = false;
     for (char **w = words; *w && !month; w++)
         for (size_t i = 0; i < G_N_ELEMENTS(months) && !month; i++)
@@ -78,13 +83,6 @@ bool rt_line_is_byline(const rt_line *l)
     return by;
 }
 
-/* Whether prose starts at chunk `k`: a long line, or a run of lines. */
-static bool body_after(const rt_state *st, size_t k)
-{
-    const rt_chunk *c = &st->chunks[k];
-    return c->last > c->first || st->lines[c->first].nchar > TITLE_HEAD_LINE_CHARS;
-}
-
 size_t rt_title_head(const rt_state *st, size_t k, size_t *byline, size_t *date)
 {
     const rt_chunk *c = &st->chunks[k];
@@ -95,7 +93,7 @@ size_t rt_title_head(const rt_state *st, size_t k, size_t *byline, size_t *date)
     if (n == 0 && k + 2 < st->nchunks && rt_line_is_heading_like(&st->lines[c->first]) &&
         !rt_line_is_dateline(&st->lines[c->first]) &&
         st->chunks[k + 1].first == st->chunks[k + 1].last &&
-        rt_line_is_dateline(&st->lines[st->chunks[k + 1].first]) && body_after(st, k + 2)) {
+        rt_line_is_dateline(&st->lines[st->chunks[k + 1].first]) && !st->chunks[k + 2].title) {
         *date = st->chunks[k + 1].first;
         return 1;
     }
@@ -114,4 +112,22 @@ size_t rt_title_head(const rt_state *st, size_t k, size_t *byline, size_t *date)
             return 0;
     }
     return n;
+}
+
+bool rt_line_is_closing(const rt_line *l)
+{
+    static const char *const words[] = {
+        "yours",      "your ",       "ever yours", "ever your", "sincerely", "faithfully",
+        "truly",      "affectionately", "believe me", "with love", "with best",  "love,",
+        "regards",    "best wishes", "kind regards", "cordially", "respectfully", "votre",
+        "bien à vous", "mit freundlichen", "herzlich",
+    };
+    if (l->blank || l->nchar > 60)
+        return false;
+    char *f = g_utf8_casefold(l->t, (gssize)l->tlen);
+    bool found = false;
+    for (size_t i = 0; i < G_N_ELEMENTS(words) && !found; i++)
+        found = g_str_has_prefix(f, words[i]);
+    g_free(f);
+    return found;
 }
