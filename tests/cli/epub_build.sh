@@ -45,6 +45,22 @@ stamped=$(grep -c '^-.* 01-Sep-09 01:46 ' <<<"$times")
     fail "zip times are not all SOURCE_DATE_EPOCH: $times"
 echo "ok: SOURCE_DATE_EPOCH"
 
+# A historical date: four-digit years in the package and the colophon; zip
+# times cannot go before 1980 and stop there.
+sed 's/^date: .*/date: 0001-01-01/' small.yaml >old.yaml
+run "$IMPRINT" build -q -f epub -o old old.yaml
+expect_rc 0
+opf=$(unzip -p old/old.epub OEBPS/content.opf)
+[[ $opf == *'>0001-01-01T00:00:00Z<'* ]] || fail "dcterms:modified of the year 1: $opf"
+colophon=$(unzip -p old/old.epub OEBPS/colophon.xhtml)
+expect_has "$colophon" " on 0001-01-01."
+times=$(unzip -Zl old/old.epub)
+[ "$(grep -c '^-' <<<"$times")" -eq "$(grep -c '^-.* 80-Jan-01 00:00 ' <<<"$times")" ] ||
+    fail "zip times of the year 1 are not 1980-01-01: $times"
+run java -jar /usr/share/java/epubcheck.jar old/old.epub
+expect_rc 0 "epubcheck of an EPUB dated 0001"
+echo "ok: an edition dated 0001-01-01"
+
 # A cover file: used byte for byte.
 printf 'cover: real-cover.png\n' >>small.yaml
 run "$IMPRINT" build -q -f epub -o five small.yaml

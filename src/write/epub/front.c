@@ -1,4 +1,5 @@
 #include "write/epub/epub.h"
+#include "write/date.h"
 
 #include <string.h>
 
@@ -206,22 +207,19 @@ void imprint_epub_colophon(imprint_epub *e)
     g_string_append(out, "</dl>\n");
     sources(e, out);
 
-    GDateTime *dt = g_date_time_new_from_unix_utc(e->opts->epoch);
-    char *built = dt ? g_date_time_format(dt, "%Y-%m-%d") : g_strdup("?");
+    char built[WRITE_DATE_SIZE];
+    write_date(e->opts->epoch, false, built);
     char *made = g_strdup_printf("Made with imprint %s on %s.", IMPRINT_VERSION, built);
     para(e, out, "made-with", made);
     if (e->opts->style) {
-        char *fonts =
-            g_strdup_printf("Set in %s; its licence (%s) is included in this book "
-                            "as fonts/%s.",
-                            e->opts->style->font_family, e->opts->style->font_license, e->opts->style->font_license);
+        char *fonts = g_strdup_printf("Set in %s; its licence (%s) is included in this book "
+                                      "as fonts/%s.",
+                                      e->opts->style->font_family, e->opts->style->font_license,
+                                      e->opts->style->font_license);
         para(e, out, "fonts", fonts);
         g_free(fonts);
     }
     g_free(made);
-    g_free(built);
-    if (dt)
-        g_date_time_unref(dt);
     g_string_append(out, "</section>\n");
     imprint_epub_xhtml_close(out);
     imprint_epub_add(e, "colophon", "colophon.xhtml", "application/xhtml+xml", NULL, true, out);

@@ -1,4 +1,5 @@
 #include "write/epub/epub.h"
+#include "write/date.h"
 
 #include <string.h>
 
@@ -93,11 +94,9 @@ static void metadata(imprint_epub *e, GString *out)
     dc(e, out, "rights", NULL, m->rights);
     dc(e, out, "description", NULL, m->description);
 
-    GDateTime *dt = g_date_time_new_from_unix_utc(e->opts->epoch);
-    char *modified = g_date_time_format(dt, "%Y-%m-%dT%H:%M:%SZ");
+    char modified[WRITE_DATE_SIZE];
+    write_date(e->opts->epoch, true, modified);
     meta(out, NULL, "dcterms:modified", NULL, modified);
-    g_free(modified);
-    g_date_time_unref(dt);
 
     /* Accessibility: what is true of every book imprint makes. Images (the
      * cover, figures) always get a text alternative, so alternativeText is

@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "write/date.h"
+
 /* Cairo's attribute strings quote with single quotes and escape with a backslash. */
 static char *quote_attr(const char *s)
 {
@@ -104,13 +106,10 @@ void pdf_set_metadata(pdf_ctx *ctx, cairo_surface_t *surface)
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "imprint " IMPRINT_VERSION);
     /* Without an explicit date Cairo stamps the current time: set both
      * dates so that two builds are byte-identical. */
-    GDateTime *t = g_date_time_new_from_unix_utc(ctx->opts->epoch);
-    if (t) {
-        char *iso = g_date_time_format(t, "%Y-%m-%dT%H:%M:%SZ");
+    char iso[WRITE_DATE_SIZE];
+    if (write_date(ctx->opts->epoch, true, iso)) {
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, iso);
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, iso);
-        g_free(iso);
-        g_date_time_unref(t);
     }
 }
 

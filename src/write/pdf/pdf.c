@@ -5,10 +5,35 @@
 
 #include "write/pdf/pdf_internal.h"
 
+/* Cairo 1.16 writes the document's dates as "(18880130000000Z)", without
+ * the "D:" a PDF date begins with, and readers then misread them (poppler
+ * gives the year 2680). The same bytes become "(D:188801300000Z)": the
+ * date to the minute, its length and so every offset of the file kept.
+ * Cairo writes the date as a piece of its own, which is how it is found. */
+static bool cairo_date(const unsigned char *d, size_t n)
+{
+    if (n != 17 || d[0] != '(' || d[15] != 'Z' || d[16] != ')')
+        return false;
+    for (int i = 1; i < 15; i++)
+        if (!g_ascii_isdigit(d[i]))
+            return false;
+    return true;
+}
+
 static cairo_status_t write_stream(void *closure, const unsigned char *data, unsigned int len)
 {
-    return imprint_output_append(closure, data, len) ? CAIRO_STATUS_SUCCESS
-                                                     : CAIRO_STATUS_WRITE_ERROR;
+    unsigned char fixed[17];
+    if (cairo_date(data, len)) {
+        fixed[0] = '(';
+        fixed[1] = 'D';
+        fixed[2] = ':';
+        memcpy(fixed + 3, data + 1, 12);
+        fixed[15] = 'Z';
+        fixed[16] = ')';
+        data = fixed;
+    }
+    bool ok = imprint_output_append(closure, data, len);
+    return ok ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
 static void mark_free(gpointer p)
