@@ -384,8 +384,8 @@ static int try_break(rt_builder *b, size_t i, size_t *next)
     const rt_chunk *c = &b->st->chunks[l->chunk];
     if (c->first != c->last || !rt_line_is_break(l))
         return NO_MATCH;
-    rt_append(b, imprint_node_new(b->st->doc, IMPRINT_NODE_BREAK, rt_pos(b->st, l->lineno, l->tcol)),
-              i);
+    rt_append(
+        b, imprint_node_new(b->st->doc, IMPRINT_NODE_BREAK, rt_pos(b->st, l->lineno, l->tcol)), i);
     *next = i + 1;
     return MATCHED;
 }
@@ -446,8 +446,8 @@ static bool build_line(rt_builder *b, size_t *pi)
 {
     size_t i = *pi, end;
     int r;
-    if ((r = try_chunk_role(b, i, pi)) || (r = try_table(b, i, pi)) ||
-        (r = try_figure(b, i, pi)) || (r = try_break(b, i, pi)) ||
+    if ((r = try_chunk_role(b, i, pi)) || (r = try_table(b, i, pi)) || (r = try_figure(b, i, pi)) ||
+        (r = try_break(b, i, pi)) ||
         (b->st->verse && ((r = try_poem_line(b, i, pi)) || (r = try_stanza(b, i, pi)))) ||
         (r = try_quote(b, i, pi)) || (r = try_item(b, i, pi)))
         return r != FAILED;

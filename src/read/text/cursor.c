@@ -51,4 +51,3 @@ bool rt_dash_item(rt_builder *b, size_t i)
     }
     return false;
 }
-

@@ -60,6 +60,44 @@ static bool url_may_start(const char *text, const char *p)
            prev == 0x201C || prev == 0x2018 || prev == ':' || prev == '<';
 }
 
+/* A mark that may open "_so_": at the start or after a space or an
+ * opening bracket, quote or dash. */
+static bool opens_after(gunichar before)
+{
+    return g_unichar_isspace(before) || before == 0x00A0 || before == '(' || before == '[' ||
+           before == 0x201C || before == 0x2018 || before == '"' || before == '\'' ||
+           before == 0x2014 || before == 0x2013;
+}
+
+typedef struct {
+    size_t open, close; /* byte offsets of the two marks */
+} span;
+
+/* Emphasis written "_so_" (Gutenberg's italics) or "*so*": a mark before a
+ * word, the same mark after one and not before a letter or digit. A lone
+ * mark, "snake_case" and "2 * 3" stay as they are. */
+static GArray *emphasis_spans(const char *text, size_t len)
+{
+    GArray *spans = g_array_new(FALSE, FALSE, sizeof(span));
+    const char *open = NULL, *end = text + len;
+    for (const char *p = text; p < end; p = g_utf8_next_char(p)) {
+        if (*p != '_' && *p != '*')
+            continue;
+        gunichar before = p > text ? g_utf8_get_char(g_utf8_find_prev_char(text, p)) : ' ';
+        gunichar after = p + 1 < end ? g_utf8_get_char(p + 1) : ' ';
+        if (open && *open == *p && open + 1 < p && !g_unichar_isspace(before) &&
+            !g_unichar_isalnum(after) && after != (gunichar)*p) {
+            span s = {(size_t)(open - text), (size_t)(p - text)};
+            g_array_append_val(spans, s);
+            open = NULL;
+        } else if (opens_after(before) && !g_unichar_isspace(after) && after != '_' &&
+                   after != '*') {
+            open = p;
+        }
+    }
+    return spans;
+}
+
 void rt_append_inlines(rt_state *st, imprint_node *parent, const rt_line *l, size_t offset,
                        size_t len)
 {
@@ -69,8 +107,37 @@ void rt_append_inlines(rt_state *st, imprint_node *parent, const rt_line *l, siz
     /* Code points map one to one under typography: count them to place nodes. */
     size_t cp = (size_t)g_utf8_strlen(l->t, (gssize)offset), run_cp = cp;
     unsigned seg = 0;
+    GArray *spans = emphasis_spans(text, tlen);
+    guint next_span = 0;
+    imprint_node *outer = NULL; /* the parent outside the emphasis being built */
+    size_t close_at = SIZE_MAX;
     while (p < end) {
-        size_t n;
+        size_t n, at = (size_t)(p - text);
+        while (!outer && next_span < spans->len && g_array_index(spans, span, next_span).open < at)
+            next_span++; /* its mark went inside a URL */
+        bool opening =
+            !outer && next_span < spans->len && g_array_index(spans, span, next_span).open == at;
+        if (opening || (outer && at == close_at)) {
+            flush_text(st, parent, run, p, cp_pos(st, l, run_cp, &seg));
+            if (opening) {
+                imprint_node *emph =
+                    imprint_node_new(st->doc, IMPRINT_NODE_EMPH, cp_pos(st, l, cp, &seg));
+                imprint_node_append(parent, emph);
+                if (st->emphasis++ == 0)
+                    st->first_emphasis = emph->pos;
+                outer = parent;
+                parent = emph;
+                close_at = g_array_index(spans, span, next_span++).close;
+            } else {
+                parent = outer;
+                outer = NULL;
+            }
+            p++;
+            cp++;
+            run = p;
+            run_cp = cp;
+            continue;
+        }
         if ((*p == 'h' || *p == 'H' || *p == 'w' || *p == 'W') && url_may_start(text, p)) {
             size_t ulen = imprint_typography_url_len(p, (size_t)(end - p));
             if (ulen) {
@@ -147,6 +214,7 @@ void rt_append_inlines(rt_state *st, imprint_node *parent, const rt_line *l, siz
         cp++;
     }
     flush_text(st, parent, run, end, cp_pos(st, l, run_cp, &seg));
+    g_array_free(spans, TRUE);
     g_free(text);
 }
 

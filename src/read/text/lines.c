@@ -306,8 +306,9 @@ static bool title_case(const rt_line *l)
 static bool ends_with_joiner(const rt_line *l)
 {
     static const char *const joiners[] = {
-        "that", "and", "or", "but", "the", "a", "an", "of", "to", "which", "with", "for",
-        "in", "on", "by", "as", "than", "whose", "who", "whom", "because", "if", "when",
+        "that", "and",   "or",   "but",  "the",     "a",  "an",   "of",
+        "to",   "which", "with", "for",  "in",      "on", "by",   "as",
+        "than", "whose", "who",  "whom", "because", "if", "when",
     };
     const char *end = l->t + l->tlen, *p = end;
     while (p > l->t && g_unichar_isalpha(g_utf8_get_char(g_utf8_find_prev_char(l->t, p))))
@@ -375,7 +376,8 @@ bool rt_line_is_heading_like(const rt_line *l)
         return false;
     /* "I wondered: where would Go be…": a sentence goes on past its colon */
     const char *colon = strstr(l->t, ": ");
-    if (!caps && colon && colon < l->t + l->tlen - 2 && g_unichar_islower(g_utf8_get_char(colon + 2)))
+    if (!caps && colon && colon < l->t + l->tlen - 2 &&
+        g_unichar_islower(g_utf8_get_char(colon + 2)))
         return false;
     if (!caps && (ends_with_joiner(l) || closes_quote(l)))
         return false;

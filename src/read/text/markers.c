@@ -1,6 +1,8 @@
 /* Footnotes of every common style, beyond the Unicode superscripts the
  * other parts handle: markers "[12]" (also "*[12]"), "(12)" glued to a word,
- * "*" and "†" glued to a word, Gutenberg's "{12}"; definitions "[12] text",
+ * "*" and "†" glued to a word, Gutenberg's "{12}", digits glued to a
+ * sentence's punctuation ("lamp.1", a superscript lost in a scrape, only for
+ * notes under a Notes heading); definitions "[12] text",
  * "(12) text", "{12} text",
  * "12. text" under a Notes heading, "* text", and Gutenberg's
  * "[Footnote 12: text]". A marker is taken only when a definition of its
@@ -127,12 +129,62 @@ static def_kind def_shape(const rt_line *l, char *label, size_t *skip)
         *skip = n + 1 + sp;
         return DEF_NUMBERED;
     }
-    if ((n = symbol_run(p, end, label, MARKER_MAX_DIGITS + 4)) && (sp = spaces_at(p + n, end)) > 0 &&
-        p + n + sp < end) {
+    if ((n = symbol_run(p, end, label, MARKER_MAX_DIGITS + 4)) &&
+        (sp = spaces_at(p + n, end)) > 0 && p + n + sp < end) {
         *skip = n + sp;
         return DEF_SYMBOL;
     }
     return DEF_NONE;
+}
+
+/* "No.2", "p.12", "vol.3": the word before `punct` numbers what follows. */
+static bool numbering_word(const char *text, const char *punct)
+{
+    static const char *const words[] = {"no", "nos",  "p",   "pp",   "vol", "vols", "art", "sect",
+                                        "ch", "chap", "fig", "figs", "cf",  "op",   "n",   "nr"};
+    const char *w = punct;
+    while (w > text && g_unichar_isalpha(g_utf8_get_char(g_utf8_find_prev_char(text, w))))
+        w = g_utf8_find_prev_char(text, w);
+    char *lower = g_utf8_strdown(w, punct - w);
+    bool found = false;
+    for (size_t i = 0; i < G_N_ELEMENTS(words) && !found; i++)
+        found = strcmp(lower, words[i]) == 0;
+    g_free(lower);
+    return found;
+}
+
+/* "lamp.1 It": digits after the punctuation that ends a word, then a space
+ * or the line's end. Not "3.1", "p.12" is a page only when no note 12 is
+ * under a Notes heading (the caller pairs). */
+static bool lost_superscript(const char *text, const char *p, const char *end, char *digits,
+                             size_t *len)
+{
+    const char *punct = g_utf8_find_prev_char(text, p);
+    gunichar c = g_utf8_get_char(punct);
+    if (!strchr(".,;:", (int)c) && c != 0x201D && c != '"')
+        return false;
+    const char *word = g_utf8_find_prev_char(text, punct);
+    if (!word || !g_unichar_isalpha(g_utf8_get_char(word)) || numbering_word(text, punct))
+        return false;
+    size_t n = digits_at(p, end, digits);
+    if (!n || (p + n < end && !g_ascii_isspace(p[n])))
+        return false;
+    *len = n;
+    return true;
+}
+
+/* The "*" that closes "*urgent*": emphasis, no note. */
+static bool closes_emphasis(const char *text, const char *p)
+{
+    if (*p != '*' || p == text)
+        return false;
+    for (const char *q = p - 1; q >= text; q--) {
+        if (*q != '*')
+            continue;
+        bool opens = (q == text || q[-1] == ' ') && q + 1 < p && g_ascii_isalnum(q[1]);
+        return opens;
+    }
+    return false;
 }
 
 size_t rt_marker_shape(const char *text, const char *p, const char *end, rt_marker_style *style,
@@ -165,7 +217,12 @@ size_t rt_marker_shape(const char *text, const char *p, const char *end, rt_mark
         g_strlcpy(label, digits, size);
         return n + 2;
     }
-    if ((n = symbol_run(p, end, label, size)) &&
+    if (g_ascii_isdigit(*p) && lost_superscript(text, p, end, digits, &n)) {
+        *style = RT_MARK_DIGITS;
+        g_strlcpy(label, digits, size);
+        return n;
+    }
+    if ((n = symbol_run(p, end, label, size)) && !closes_emphasis(text, p) &&
         (p + n == end || !g_unichar_isalnum(g_utf8_get_char(p + n)))) {
         *style = RT_MARK_SYMBOL;
         return n;
@@ -183,7 +240,7 @@ static bool compatible(def_kind d, rt_marker_style r)
     case DEF_PAREN:
         return r == RT_MARK_PAREN;
     case DEF_NUMBERED:
-        return r == RT_MARK_PAREN || r == RT_MARK_BRACKET;
+        return r == RT_MARK_PAREN || r == RT_MARK_BRACKET || r == RT_MARK_DIGITS;
     case DEF_SYMBOL:
         return r == RT_MARK_SYMBOL;
     case DEF_BRACE:
@@ -199,10 +256,11 @@ static char *marker_key(rt_marker_style style, const char *label)
 }
 
 /* Every marker of the file outside definition candidates: "style:label" →
- * the line of its first occurrence. */
+ * the lines it occurs on, in order (a GArray of size_t). */
 static GHashTable *find_markers(const rt_state *st, const bool *is_def)
 {
-    GHashTable *first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    GHashTable *lines =
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
     for (size_t i = 0; i < st->nlines; i++) {
         const rt_line *l = &st->lines[i];
         if (l->blank || is_def[i])
@@ -217,20 +275,38 @@ static GHashTable *find_markers(const rt_state *st, const bool *is_def)
                 continue;
             }
             char *key = marker_key(style, label);
-            if (!g_hash_table_contains(first, key))
-                g_hash_table_insert(first, key, GSIZE_TO_POINTER(i + 1));
-            else
+            GArray *at = g_hash_table_lookup(lines, key);
+            if (!at) {
+                at = g_array_new(FALSE, FALSE, sizeof(size_t));
+                g_hash_table_insert(lines, key, at);
+            } else {
                 g_free(key);
+            }
+            g_array_append_val(at, i);
             p += n;
         }
     }
-    return first;
+    return lines;
+}
+
+/* Whether one of the sorted `lines` lies in [from, to). */
+static bool occurs_between(const GArray *lines, size_t from, size_t to)
+{
+    for (guint k = 0; lines && k < lines->len; k++) {
+        size_t at = g_array_index(lines, size_t, k);
+        if (at >= to)
+            return false;
+        if (at >= from)
+            return true;
+    }
+    return false;
 }
 
 /* A heading over notes: "Notes", "NOTES:", "Footnotes", "Endnotes". */
 static bool notes_heading(const rt_line *l)
 {
-    static const char *const words[] = {"notes", "footnotes", "endnotes", "notes and references",
+    static const char *const words[] = {"notes",          "footnotes",
+                                        "endnotes",       "notes and references",
                                         "author's notes", "author\u2019s notes"};
     if (l->blank || l->nchar > 40)
         return false;
@@ -275,25 +351,31 @@ static bool bulleted(const rt_state *st, size_t i)
 static GArray *find_defs(const rt_state *st, bool *is_def)
 {
     GArray *defs = g_array_new(FALSE, TRUE, sizeof(def_cand));
-    bool under_notes = false;
+    bool under_notes = false, numbered_seen = false;
     for (size_t i = 0; i < st->nlines; i++) {
         const rt_line *l = &st->lines[i];
         if (l->blank || l->notedef)
             continue;
         /* A Notes heading opens the notes; the next line set apart like a
          * heading (a new article's title, a section) closes them. */
-        bool alone = (i == 0 || st->lines[i - 1].blank) &&
-                     (i + 1 >= st->nlines || st->lines[i + 1].blank);
+        bool alone =
+            (i == 0 || st->lines[i - 1].blank) && (i + 1 >= st->nlines || st->lines[i + 1].blank);
         if (notes_heading(l)) {
             under_notes = true;
+            numbered_seen = false;
             continue;
         }
         if (alone && rt_line_is_heading_like(l))
             under_notes = false;
         def_cand d = {.line = i};
         d.kind = def_shape(l, d.label, &d.skip);
+        /* the notes start right under their heading: a glossary or prose
+         * after "Notes:" ends its reach */
+        if (under_notes && !numbered_seen && d.kind != DEF_NUMBERED)
+            under_notes = false;
         if (d.kind == DEF_NUMBERED && !under_notes)
             d.kind = DEF_NONE;
+        numbered_seen |= d.kind == DEF_NUMBERED;
         if (d.kind == DEF_SYMBOL && bulleted(st, i))
             d.kind = DEF_NONE;
         if (d.kind == DEF_NONE)
@@ -420,6 +502,34 @@ static size_t mark_note(rt_state *st, GArray *defs, const bool *accepted, guint 
     return last;
 }
 
+/* Pairs each definition with a marker of its label in a style it may be
+ * referred to by, between the run of definitions before its own (whose
+ * markers those are) and itself. */
+static void pair_markers(rt_state *st, GArray *defs, GHashTable *markers)
+{
+    size_t from = 0; /* the line after the last definition of an earlier run */
+    for (guint k = 0; k < defs->len; k++) {
+        def_cand *d = &g_array_index(defs, def_cand, k);
+        if (k > 0) {
+            const def_cand *prev = &g_array_index(defs, def_cand, k - 1);
+            if (prev->kind != d->kind || gap_lines(st, prev->line, d->line) > MARKER_MAX_GAP)
+                from = prev->line + 1;
+        }
+        for (int s = RT_MARK_BRACKET; s < RT_MARK_COUNT && !d->paired; s++) {
+            if (!compatible(d->kind, (rt_marker_style)s))
+                continue;
+            char *key = marker_key((rt_marker_style)s, d->label);
+            if (occurs_between(g_hash_table_lookup(markers, key), from, d->line)) {
+                d->paired = true;
+                st->marker_styles[s] = true;
+                g_hash_table_add(st->marker_labels, key);
+                key = NULL;
+            }
+            g_free(key);
+        }
+    }
+}
+
 /* A Notes heading right over a run of notes goes with them. */
 static void mark_heading(rt_state *st, size_t first_def)
 {
@@ -435,22 +545,7 @@ void rt_markers_scan(rt_state *st)
     bool *is_def = g_new0(bool, st->nlines + 1);
     GArray *defs = find_defs(st, is_def);
     GHashTable *markers = find_markers(st, is_def);
-    for (guint k = 0; k < defs->len; k++) {
-        def_cand *d = &g_array_index(defs, def_cand, k);
-        for (int s = RT_MARK_BRACKET; s < RT_MARK_COUNT && !d->paired; s++) {
-            if (!compatible(d->kind, (rt_marker_style)s))
-                continue;
-            char *key = marker_key((rt_marker_style)s, d->label);
-            size_t at = GPOINTER_TO_SIZE(g_hash_table_lookup(markers, key));
-            if (at && at - 1 < d->line) {
-                d->paired = true;
-                st->marker_styles[s] = true;
-                g_hash_table_add(st->marker_labels, key);
-                key = NULL;
-            }
-            g_free(key);
-        }
-    }
+    pair_markers(st, defs, markers);
     bool *accepted = g_new0(bool, defs->len + 1);
     accept_runs(st, defs, accepted);
     guint taken = 0;
@@ -463,8 +558,8 @@ void rt_markers_scan(rt_state *st)
     }
     for (guint k = 0; k < defs->len; k++) {
         const def_cand *d = &g_array_index(defs, def_cand, k);
-        if (accepted[k] && (k == 0 || !accepted[k - 1] ||
-                            g_array_index(defs, def_cand, k - 1).kind != d->kind)) {
+        if (accepted[k] &&
+            (k == 0 || !accepted[k - 1] || g_array_index(defs, def_cand, k - 1).kind != d->kind)) {
             const rt_line *l = &st->lines[d->line];
             imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
                                  "footnotes written as %s: the lines from here are note "

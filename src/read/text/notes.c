@@ -35,8 +35,7 @@ static bool add_marked(rt_state *st, const rt_line *l)
     }
     imprint_node *note =
         imprint_node_new(st->doc, IMPRINT_NODE_NOTE, rt_pos(st, l->lineno, l->tcol));
-    note->as.note.label =
-        imprint_arena_strdup(st->doc->arena, l->note_label ? l->note_label : "?");
+    note->as.note.label = imprint_arena_strdup(st->doc->arena, l->note_label ? l->note_label : "?");
     imprint_node_append(note, para);
     imprint_article_append_note(article, note);
     return true;

@@ -178,10 +178,10 @@ size_t rt_implicit_bib_run(const rt_state *st, size_t k, size_t to, size_t *scan
 }
 
 typedef struct {
-    size_t chunk;  /* first chunk */
-    bool titled;   /* the first chunk is its title */
-    size_t byline; /* line of its byline under the title, or SIZE_MAX */
-    size_t date;   /* line of its date under the title, or SIZE_MAX */
+    size_t chunk;    /* first chunk */
+    bool titled;     /* the first chunk is its title */
+    size_t byline;   /* line of its byline under the title, or SIZE_MAX */
+    size_t date;     /* line of its date under the title, or SIZE_MAX */
     size_t subtitle; /* line of its subtitle under the title, or SIZE_MAX */
 } article_start;
 
@@ -270,8 +270,8 @@ static size_t collection_head(rt_state *st)
             if (g_ascii_strncasecmp(st->lines[i].t, "by", 2) == 0 &&
                 (st->lines[i].tlen == 2 || st->lines[i].t[2] == ' '))
                 author = st->lines[i].tlen == 2 && i < st->chunks[k].last ? &st->lines[i + 1]
-                         : st->lines[i].tlen > 3 ? &st->lines[i]
-                                                 : author;
+                         : st->lines[i].tlen > 3                          ? &st->lines[i]
+                                                                          : author;
     if (!st->doc->meta.title)
         st->doc->meta.title = rt_plain(st, title->str, title->len);
     if (author) {
@@ -538,11 +538,10 @@ static void set_head(rt_state *st, const article_start *a, imprint_node *art)
         art->as.article.authors = authors;
     }
     if (a->byline != SIZE_MAX || a->date != SIZE_MAX)
-        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, art->pos.line, 1),
-                             "the lines under the title taken as its%s%s",
-                             a->byline != SIZE_MAX ? " byline" : "",
-                             a->date != SIZE_MAX ? (a->byline != SIZE_MAX ? " and date" : " date")
-                                                 : "");
+        imprint_diags_report(
+            st->diags, IMPRINT_SEV_NOTE, rt_pos(st, art->pos.line, 1),
+            "the lines under the title taken as its%s%s", a->byline != SIZE_MAX ? " byline" : "",
+            a->date != SIZE_MAX ? (a->byline != SIZE_MAX ? " and date" : " date") : "");
 }
 
 static bool build_article(rt_state *st, const article_start *a, size_t end)
@@ -617,6 +616,9 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
         if (!build_article(&st, a, end))
             goto cleanup;
     }
+    if (st.emphasis)
+        imprint_diags_report(diags, IMPRINT_SEV_NOTE, st.first_emphasis,
+                             "%zu spans written _so_ or *so* taken as emphasis", st.emphasis);
     count = (int)starts->len;
 cleanup:
     for (size_t i = 0; i < st.nlines; i++) {

@@ -49,17 +49,17 @@ typedef struct {
     unsigned lineno; /* of its first physical line */
     rt_seg *segs;    /* the physical lines joined after the first (g_malloc'd), or NULL */
     unsigned nsegs;
-    bool short_end;  /* hard-wrapped text: ends well before the wrap width, on purpose */
+    bool short_end; /* hard-wrapped text: ends well before the wrap width, on purpose */
     bool blank;
-    bool spacer;  /* blank, but made of no-break spaces: the blog's paragraph spacer */
-    bool notedef; /* part of a note definition: not body text */
+    bool spacer;       /* blank, but made of no-break spaces: the blog's paragraph spacer */
+    bool notedef;      /* part of a note definition: not body text */
     bool notecont;     /* ...continuing the definition above it (markers.c) */
     bool note_heading; /* ...a Notes heading over definitions, dropped with them */
     char *note_label;  /* a definition's label ("12", "*"), g_malloc'd; NULL for "¹" */
     size_t note_skip;  /* bytes of the label before the note's text */
     size_t note_cut;   /* bytes at the end that are not the note's text ("]") */
-    bool title;   /* chosen as an article title */
-    size_t chunk; /* index of its chunk (run of non-blank lines) */
+    bool title;        /* chosen as an article title */
+    size_t chunk;      /* index of its chunk (run of non-blank lines) */
 } rt_line;
 
 /** Role of a chunk in a bibliography. */
@@ -79,6 +79,7 @@ typedef enum {
     RT_MARK_PAREN,   /* word(12) */
     RT_MARK_SYMBOL,  /* word*, word† */
     RT_MARK_BRACE,   /* {12} */
+    RT_MARK_DIGITS,  /* word.12: a superscript a scrape lost */
     RT_MARK_COUNT,
 } rt_marker_style;
 
@@ -91,16 +92,18 @@ typedef struct {
     size_t nlines;
     rt_chunk *chunks;
     size_t nchunks;
-    bool wrapped; /* hard-wrapped: lines were joined into paragraphs (wrap.c) */
-    bool verse;   /* a collection of verse: runs of lines are stanzas, poems articles */
-    bool prose;   /* the edition says: no verse at all */
-    bool fiction; /* quoted paragraphs are dialogue, not block quotes */
+    bool wrapped;         /* hard-wrapped: lines were joined into paragraphs (wrap.c) */
+    bool verse;           /* a collection of verse: runs of lines are stanzas, poems articles */
+    bool prose;           /* the edition says: no verse at all */
+    bool fiction;         /* quoted paragraphs are dialogue, not block quotes */
     unsigned base_indent; /* the indent most lines have: the prose's */
     size_t stanza_gap;    /* blank lines between stanzas, mostly (verse.c; 0: not yet known) */
-    const char *collection_author; /* a collection's author, for each poem (arena) */
+    const char *collection_author;     /* a collection's author, for each poem (arena) */
     bool marker_styles[RT_MARK_COUNT]; /* marker styles whose definitions were found */
     GHashTable *marker_labels;         /* "style:label" of markers to take */
     GHashTable *ref_labels;            /* NOTEREF → its label, for symbol markers ("*") */
+    size_t emphasis;                   /* spans written "_so_" or "*so*" taken as emphasis */
+    imprint_pos first_emphasis;
     /* the article being built */
     imprint_node *article;
     GPtrArray *refs; /* its NOTEREFs, resolved when the article ends */

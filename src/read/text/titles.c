@@ -14,14 +14,14 @@
 #define TITLE_HEAD_LINE_CHARS 80
 
 static const char *const months[] = {
-    "january", "february", "march",   "april",   "may",       "june",     "july",
-    "august",  "september", "october", "november", "december", "jan",      "feb",
-    "mar",     "apr",       "jun",     "jul",      "aug",      "sep",      "sept",
-    "oct",     "nov",       "dec",     "janvier",  "février",  "mars",     "avril",
-    "mai",     "juin",      "juillet", "août",     "septembre", "octobre", "novembre",
-    "décembre", "januar",   "februar", "märz",     "juni",     "juli",     "oktober",
-    "dezember", "enero",    "febrero", "marzo",    "abril",    "mayo",     "junio",
-    "julio",   "agosto",    "septiembre", "octubre", "noviembre", "diciembre",
+    "january",  "february",  "march",      "april",    "may",       "june",      "july",
+    "august",   "september", "october",    "november", "december",  "jan",       "feb",
+    "mar",      "apr",       "jun",        "jul",      "aug",       "sep",       "sept",
+    "oct",      "nov",       "dec",        "janvier",  "février",   "mars",      "avril",
+    "mai",      "juin",      "juillet",    "août",     "septembre", "octobre",   "novembre",
+    "décembre", "januar",    "februar",    "märz",     "juni",      "juli",      "oktober",
+    "dezember", "enero",     "febrero",    "marzo",    "abril",     "mayo",      "junio",
+    "julio",    "agosto",    "septiembre", "octubre",  "noviembre", "diciembre",
 };
 
 /* Whether the line holds a year (1000–2999) as a word. */
@@ -37,7 +37,7 @@ static bool has_year(const rt_line *l, unsigned *digits_out)
             e++;
         digits += (unsigned)(e - k);
         year = year || (e - k == 4 && (l->t[k] == '1' || l->t[k] == '2') &&
-                         (k == 0 || !g_ascii_isalnum(l->t[k - 1])));
+                        (k == 0 || !g_ascii_isalnum(l->t[k - 1])));
         k = e;
     }
     *digits_out = digits;
@@ -117,10 +117,11 @@ size_t rt_title_head(const rt_state *st, size_t k, size_t *byline, size_t *date)
 bool rt_line_is_closing(const rt_line *l)
 {
     static const char *const words[] = {
-        "yours",      "your ",       "ever yours", "ever your", "sincerely", "faithfully",
-        "truly",      "affectionately", "believe me", "with love", "with best",  "love,",
-        "regards",    "best wishes", "kind regards", "cordially", "respectfully", "votre",
-        "bien à vous", "mit freundlichen", "herzlich",
+        "yours",      "your ",        "ever yours",     "ever your",   "sincerely",
+        "faithfully", "truly",        "affectionately", "believe me",  "with love",
+        "with best",  "love,",        "regards",        "best wishes", "kind regards",
+        "cordially",  "respectfully", "votre",          "bien à vous", "mit freundlichen",
+        "herzlich",
     };
     if (l->blank || l->nchar > 60)
         return false;

@@ -29,7 +29,7 @@
 /** A file is a collection of verse when its runs of lines read as verse
  * this often (of the runs of two lines or more), and at least
  * VERSE_FILE_MIN_STANZAS of them. */
-#define VERSE_FILE_SHARE    0.6
+#define VERSE_FILE_SHARE       0.6
 #define VERSE_FILE_MIN_STANZAS 5
 
 static bool sentence_end(gunichar c)

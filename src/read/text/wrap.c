@@ -146,8 +146,8 @@ static bool continues(const rt_line *first, const rt_line *a, const rt_line *b, 
     imprint_list_style style;
     int number;
     size_t skip;
-    bool wrap = wrapper_break(a, b, width) ||
-                (prose && width && end_col(a) >= WRAP_SHORT_LINE * width);
+    bool wrap =
+        wrapper_break(a, b, width) || (prose && width && end_col(a) >= WRAP_SHORT_LINE * width);
     if (!wrap || b->notedef || rt_line_list_marker(b, &style, &number, &skip))
         return false;
     /* One space more is a transcriber's slip after a closing quote, not a
@@ -190,7 +190,8 @@ static bool drop_hyphen(unwrapper *u, const rt_line *a, const rt_line *b)
     char *head = word_at(a->t, a->tlen - 1, true);
     char *tail = word_at(b->t, b->tlen, false);
     read_join j = read_words_join(u->words, head, tail);
-    bool halves = read_words_count(u->words, head) > 0 && read_words_count(u->words, tail) > 0;
+    /* The vocabulary counts the broken halves once: words elsewhere too. */
+    bool halves = read_words_count(u->words, head) > 1 && read_words_count(u->words, tail) > 1;
     bool drop = j == READ_JOIN_VOCABULARY || (j == READ_JOIN_DICTIONARY && !halves);
     imprint_pos at = rt_pos(u->st, a->lineno, a->tcol + a->nchar - 1);
     if (drop)
@@ -259,8 +260,8 @@ static void join_paragraph(unwrapper *u, size_t *i, rt_line *out)
     out->segs = (rt_seg *)(void *)g_array_free(segs, segs->len == 0);
     if (out->nsegs)
         imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, out->lineno, out->tcol),
-                             "paragraph joined from %u wrapped lines (to line %u)",
-                             out->nsegs + 1, rt_line_last_lineno(out));
+                             "paragraph joined from %u wrapped lines (to line %u)", out->nsegs + 1,
+                             rt_line_last_lineno(out));
     *i = j;
 }
 
@@ -275,8 +276,8 @@ bool rt_unwrap(rt_state *st, const char *data, size_t len, const imprint_read_op
         width = 0; /* the edition says so: every break inside a paragraph is a wrap */
     st->wrapped = true;
     char *text = g_strndup(data, len);
-    unwrapper u = {st, read_words_new(text, opts && opts->language ? opts->language : "en"),
-                   width, prose_runs(st, width)};
+    unwrapper u = {st, read_words_new(text, opts && opts->language ? opts->language : "en"), width,
+                   prose_runs(st, width)};
     g_free(text);
     if (wrapped)
         imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, 1, 1),
