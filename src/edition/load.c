@@ -22,7 +22,8 @@ static const char *const top_keys[] = {
 };
 static const char *const pdf_keys[] = {"paper", "notes", NULL};
 static const char *const article_keys[] = {
-    "source", "select", "split", "dialect", "author", "title", "url", "order", "encoding", NULL,
+    "source", "select", "split",    "dialect",    "author", "title",
+    "url",    "order",  "encoding", "navigation", NULL,
 };
 
 /* A string value: anything but a null, a list or a mapping. */
@@ -215,6 +216,13 @@ static void article_pair(yml_doc *y, void *target, const char *key, yaml_node_t 
             a->order_source = false;
         else
             yml_fail(y, v, "bad order '%s' (use source or auto)", s);
+    } else if (strcmp(key, "navigation") == 0) {
+        if (strcmp(s, "drop") == 0)
+            a->drop_navigation = true;
+        else if (strcmp(s, "keep") == 0)
+            a->drop_navigation = false;
+        else
+            yml_fail(y, v, "bad navigation '%s' (use drop or keep)", s);
     }
     g_free(s);
 }

@@ -15,70 +15,10 @@
 
 /* --- lines ------------------------------------------------------------- */
 
-size_t pd_line_start(const pd_state *st, unsigned i)
-{
-    return g_array_index(st->line_start, size_t, i);
-}
-
 /* Length of line `i` without its line end. */
 static size_t raw_len(const pd_state *st, unsigned i)
 {
     return g_array_index(st->line_start, size_t, i + 1) - 1 - pd_line_start(st, i);
-}
-
-size_t pd_line_len(const pd_state *st, unsigned i)
-{
-    const char *s = st->src + pd_line_start(st, i);
-    size_t n = raw_len(st, i);
-    while (n && (s[n - 1] == '\r' || s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
-    return n;
-}
-
-unsigned pd_line_of(const pd_state *st, size_t off)
-{
-    unsigned lo = 0, hi = st->nlines;
-    while (hi - lo > 1) {
-        unsigned mid = lo + (hi - lo) / 2;
-        if (pd_line_start(st, mid) <= off)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-imprint_pos pd_pos(const pd_state *st, size_t off)
-{
-    unsigned line = pd_line_of(st, off);
-    size_t start = pd_line_start(st, line);
-    return (imprint_pos){st->path, line + 1,
-                         (unsigned)g_utf8_strlen(st->src + start, (gssize)(off - start)) + 1};
-}
-
-/* pandoc lays tables out in characters, a wide one counting two. */
-static unsigned char_width(gunichar c)
-{
-    return g_unichar_iswide(c) ? 2 : 1;
-}
-
-unsigned pd_width(const char *s, size_t len)
-{
-    unsigned w = 0;
-    for (const char *p = s; p < s + len; p = g_utf8_next_char(p))
-        w += char_width(g_utf8_get_char(p));
-    return w;
-}
-
-size_t pd_col_byte(const char *s, size_t len, unsigned col)
-{
-    unsigned w = 0;
-    const char *p = s;
-    while (p < s + len && w < col) {
-        w += char_width(g_utf8_get_char(p));
-        p = g_utf8_next_char(p);
-    }
-    return (size_t)(p - s);
 }
 
 static const char *text_of(const pd_state *st, unsigned i, size_t *len)
@@ -649,14 +589,14 @@ static void walk(pd_state *st)
 static void summary(pd_state *st, unsigned n, size_t at, const char *what)
 {
     if (n)
-        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, pd_pos(st, at), "%u %s", n, what);
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, pd_pos(st, at), "%s: %u", what, n);
 }
 
 static void report_summaries(pd_state *st)
 {
     if (st->divs->len)
         summary(st, st->divs->len, pd_line_start(st, div_at(st, 0)->open),
-                "pandoc fenced divs (::: … :::): their fences removed, their text kept");
+                "pandoc fenced divs (::: … :::) unwrapped, their text kept");
     summary(st, st->attrs, st->first_attr,
             "pandoc attribute blocks ({#id .class key=value}) removed from the text");
     summary(st, st->spans, st->first_span,

@@ -2,9 +2,10 @@
 #define IMPRINT_PANDOC_INTERNAL_H
 
 /*
- * Shared by the files of the pandoc pass: pandoc.c (the driver: lines,
- * fenced divs, headings, the walk), pandoc_tables.c, pandoc_inline.c and
- * pandoc_notes.c. The pass walks the source twice with the same units: once
+ * Shared by the files of the pandoc pass: pandoc.c (the driver: what each
+ * line is, fenced divs, headings, the walk) calls pandoc_tables.c,
+ * pandoc_notes.c and pandoc_inline.c; all of them call pandoc_lines.c, which
+ * calls none. The pass walks the source twice with the same units: once
  * to collect (links, attributes, definitions), once to write.
  */
 
@@ -122,7 +123,7 @@ typedef struct {
     size_t first_attr, first_span, first_dash, first_script;
 } pd_state;
 
-/* pandoc.c */
+/* pandoc_lines.c */
 /** Line (0-based) holding source offset `off`. */
 unsigned pd_line_of(const pd_state *st, size_t off);
 /** Position of source offset `off` for messages. */
@@ -130,9 +131,8 @@ imprint_pos pd_pos(const pd_state *st, size_t off);
 /** Start and length (without the line end, a trailing CR or spaces) of line `i`. */
 size_t pd_line_start(const pd_state *st, unsigned i);
 size_t pd_line_len(const pd_state *st, unsigned i);
-/** Columns (code points, a wide one counting two) of `len` bytes at `s`. */
-unsigned pd_width(const char *s, size_t len);
-/** Byte offset within `s` (`len` bytes) where column `col` starts (len if past). */
+/** Byte offset within `s` (`len` bytes) where column `col` starts (len if
+ * past): columns count characters, a wide one two, as pandoc lays tables out. */
 size_t pd_col_byte(const char *s, size_t len, unsigned col);
 
 /* pandoc_inline.c */
