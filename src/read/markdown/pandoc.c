@@ -185,6 +185,21 @@ static int setext_level(const char *s, size_t n)
     return s[p] == '=' ? 1 : 2;
 }
 
+/* `---`, `* * *`, `___`: a thematic break, which no dash in it may change. */
+static bool thematic_break(const char *s, size_t n)
+{
+    size_t p = lead_spaces(s, n), count = 0;
+    if (p > 3 || p >= n || !strchr("-*_", s[p]))
+        return false;
+    for (size_t q = p; q < n; q++) {
+        if (s[q] == s[p])
+            count++;
+        else if (s[q] != ' ')
+            return false;
+    }
+    return count >= 3;
+}
+
 static int top_div(GArray *open)
 {
     return open->len ? g_array_index(open, int, open->len - 1) : -1;
@@ -280,6 +295,11 @@ static void classify_block(pd_state *st, unsigned *ip, GArray *open)
     int level = atx_level(s, n);
     size_t nn;
     const char *next = i + 1 < st->nlines ? text_of(st, i + 1, &nn) : NULL;
+    /* under a setext heading's text the same line is its underline */
+    if (thematic_break(s, n) && !(i > 0 && st->kind[i - 1] == PD_SETEXT)) {
+        st->kind[i] = PD_RULE;
+        return;
+    }
     if (level) {
         st->kind[i] = PD_ATX;
         st->owner[i] = top_div(open);

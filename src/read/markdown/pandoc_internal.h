@@ -32,6 +32,7 @@ typedef enum {
     PD_ATX,         /* `## Heading` */
     PD_SETEXT,      /* the text line of a setext heading */
     PD_TABLE,       /* a line of a grid, multiline or simple table */
+    PD_RULE,        /* a thematic break (`---`, `* * *`): written as it is */
 } pd_kind;
 
 /** An attribute block `{#id .class key="value"}`, parsed. */

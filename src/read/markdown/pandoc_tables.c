@@ -375,16 +375,18 @@ static void cell(pd_state *st, GArray *pieces)
 {
     md_map v;
     md_map_init(&v);
-    bool sep = false;
+    bool sep = false, brk = false;
     for (guint i = 0; i < pieces->len; i++) {
         pd_piece *p = &g_array_index(pieces, pd_piece, i);
         if (!p->len) {
-            md_map_lit(&v, "<br>", 4, p->start);
-            sep = false;
+            brk = sep; /* a break only between two pieces of text */
             continue;
         }
-        if (sep)
+        if (brk)
+            md_map_lit(&v, "<br>", 4, p->start);
+        else if (sep)
             md_map_lit(&v, " ", 1, p->start);
+        brk = false;
         size_t skip = 0;
         if (p->len >= 2 && strchr("-*+", st->src[p->start]) && st->src[p->start + 1] == ' ') {
             md_map_lit(&v, "\u2022 ", strlen("\u2022 "), p->start);
