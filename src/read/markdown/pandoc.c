@@ -150,7 +150,7 @@ static bool is_blank(const pd_state *st, unsigned i)
 /* A container tag alone between blank lines or fences: pandoc's structure. */
 static bool html_div_line(pd_state *st, unsigned i)
 {
-    size_t n, nn;
+    size_t n, nn = 0;
     const char *s = text_of(st, i, &n);
     if (!html_container(s, n))
         return false;
@@ -293,7 +293,7 @@ static void classify_block(pd_state *st, unsigned *ip, GArray *open)
                              "this looks like a pandoc grid table, but its rows do not line up "
                              "with its columns (joined cells?); kept as written");
     int level = atx_level(s, n);
-    size_t nn;
+    size_t nn = 0;
     const char *next = i + 1 < st->nlines ? text_of(st, i + 1, &nn) : NULL;
     /* under a setext heading's text the same line is its underline */
     if (thematic_break(s, n) && !(i > 0 && st->kind[i - 1] == PD_SETEXT)) {

@@ -327,7 +327,7 @@ static pd_table *grid_table(const pd_state *st, unsigned i, bool *odd)
             if (m != nc || memcmp(c2, cols, nc * sizeof *cols) != 0 || !row)
                 break;
             row = NULL;
-            size_t nn;
+            size_t nn = 0;
             const char *next = k + 1 < st->nlines ? text_of(st, k + 1, &nn) : NULL;
             while (next && nn && *next == ' ')
                 next++, nn--;
