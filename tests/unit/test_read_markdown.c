@@ -589,7 +589,7 @@ static void test_pandoc_notes(void)
     g_assert_cmpuint(imprint_diags_count_matching(r.diags, IMPRINT_SEV_NOTE, "paired with"), ==, 4);
     g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 6,
                            "[2](#note-2) paired with its definition at "
-                           "line 32"));
+                           "line 32; its link back removed"));
     g_assert_true(has_diag(&r, IMPRINT_SEV_WARNING, 14,
                            "'[\\[9\\]](#f9)' looks like a note "
                            "reference, but no note is defined"));
@@ -661,6 +661,20 @@ static void test_navigation(void)
         imprint_diags_count_matching(r.diags, IMPRINT_SEV_NOTE, "dropped, as 'navigation: drop'"),
         ==, 4);
     result_free(&r);
+
+    /* MAX_NAV_BYTES (200): a longer trail is a sentence of some kind */
+    GString *trail = g_string_new("Home");
+    while (trail->len < 200 - 8)
+        g_string_append(trail, " > Step");
+    g_string_append_c(trail, '\n');
+    r = read_string(trail->str);
+    g_assert_cmpuint(imprint_diags_count_matching(r.diags, IMPRINT_SEV_NOTE, "breadcrumb"), ==, 1);
+    result_free(&r);
+    g_string_insert(trail, 0, "Home > Steps > ");
+    r = read_string(trail->str);
+    g_assert_cmpuint(imprint_diags_len(r.diags), ==, 0);
+    result_free(&r);
+    g_string_free(trail, TRUE);
 
     /* MAX_CRUMB_WORDS: a step of seven words is a clause, not a crumb */
     r = read_string("Home > Blog > one two three four five six seven\n");

@@ -137,11 +137,11 @@ void pd_attr_clear(pd_attr *a)
 bool pd_note_number(const char *text, char **digits)
 {
     *digits = NULL;
+    while (*text == ' ')
+        text++;
     size_t n = strlen(text);
     while (n && text[n - 1] == ' ')
         n--;
-    while (*text == ' ')
-        text++, n -= n ? 1 : 0;
     static const char *const symbols[] = {"*", "\\*", "\u2020", "\u2021", NULL};
     if (word_in(text, n, symbols))
         return true;

@@ -84,6 +84,7 @@ typedef struct {
     const char *id;       /* borrowed from the div or the link */
     char *label;          /* the `[^label]` written, when taken */
     int refs;
+    unsigned backlinks; /* the links back removed from it */
 } pd_def;
 
 /** A table: rows of cells, each cell pieces of source (one per line). */

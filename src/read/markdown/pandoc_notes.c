@@ -155,6 +155,7 @@ static void mark_regions(pd_state *st)
             if (to == (int)i || (to < 0 && is_backlink(l, NULL))) {
                 l->role = PD_LINK_BACK;
                 l->def = (int)i;
+                def->backlinks++;
             }
         }
     }
@@ -231,10 +232,13 @@ void pd_notes_pair(pd_state *st)
     mark_regions(st);
     for (guint i = 0; i < st->links->len; i++) {
         pd_link *m = link_at(st, i);
-        if (m->role == PD_LINK_MARKER)
-            imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, pd_pos(st, m->start),
-                                 "pandoc note [%s](#%s) paired with its definition at line %u",
-                                 m->text, m->target, def_at(st, m->def)->first + 1);
+        if (m->role != PD_LINK_MARKER)
+            continue;
+        const pd_def *def = def_at(st, m->def);
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, pd_pos(st, m->start),
+                             "pandoc note [%s](#%s) paired with its definition at line %u%s",
+                             m->text, m->target, def->first + 1,
+                             def->backlinks ? "; its link back removed" : "");
     }
     report_unpaired(st);
     g_hash_table_destroy(divs);
