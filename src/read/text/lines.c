@@ -555,12 +555,6 @@ bool rt_line_is_strong_citation(const rt_line *l)
     return false;
 }
 
-/** Most words of a speaker's label ("ACTING ADMINISTRATOR SLAVITT"). */
-#define SPEAKER_MAX_WORDS 4
-
-/** Longest speaker label, in code points. */
-#define SPEAKER_MAX_CHARS 40
-
 /* One word of a speaker's name at `p`: a capital, then letters, and "." "'"
  * "-" inside ("DR.", "O'Brien", "Jean-Paul"). Returns its end, or NULL. */
 static const char *name_word(const char *p, const char *end)

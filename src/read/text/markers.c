@@ -15,20 +15,6 @@
 
 #include "read/text/text.h"
 
-/** Most digits of a numeric note label: no text has ten thousand notes, and
- * a longer number in brackets is a year or a page, not a note. */
-#define MARKER_MAX_DIGITS 4
-
-/** Most paragraphs a definition may run on without a label of their own,
- * between two definitions of one run: a note of several paragraphs. More is
- * body text between two groups of notes. */
-#define MARKER_MAX_GAP 4
-
-/** A run of definitions is taken when at least this share of them have a
- * marker before them: the rest lost theirs in the source, and are kept as
- * notes nothing refers to (with a warning). */
-#define MARKER_RUN_SHARE 0.5
-
 typedef enum {
     DEF_NONE,
     DEF_BRACKET,

@@ -10,11 +10,6 @@ bool rt_is_speech(rt_builder *b, size_t i, size_t *name_len, size_t *skip)
     return b->speech_ok[i - b->first] && rt_line_speaker(rt_line_at(b, i), name_len, skip);
 }
 
-/** A label that occurs once in an article is a speaker's only when what
- * follows it is a turn (this many characters at least), not the rest of a
- * heading ("PART TWO: QUESTIONS"), and other speakers recur. */
-#define SPEECH_SINGLE_TURN_CHARS 40
-
 /* The label of line `i` as a key ("DR. FAUCI"), or NULL. */
 static char *label_of(rt_builder *b, size_t i, size_t *rest)
 {
@@ -26,27 +21,22 @@ static char *label_of(rt_builder *b, size_t i, size_t *rest)
     return g_strndup(l->t, name);
 }
 
-/** An article is a transcript, its paragraphs without a name the turns of
- * the speaker above them, when at least this share of its paragraphs are
- * turns: 0.36 to 0.45 in interview transcripts, under 0.05 in an essay
- * that quotes an exchange or two. */
-#define TRANSCRIPT_TURN_SHARE 0.25
-
 static void find_transcript(rt_builder *b, guint speakers, size_t first_turn)
 {
     guint turns = 0, paragraphs = 0;
     for (size_t i = b->first; i <= b->last; i++) {
-        turns += b->speech_ok[i - b->first];
-        paragraphs += !rt_line_at(b, i)->blank && (i == b->first || rt_line_at(b, i - 1)->blank);
+        bool starts = !rt_line_at(b, i)->blank && (i == b->first || rt_line_at(b, i - 1)->blank);
+        paragraphs += starts;
+        turns += starts && b->speech_ok[i - b->first];
     }
     b->transcript = turns >= TRANSCRIPT_TURN_SHARE * paragraphs;
     if (!b->transcript)
         return;
     const rt_line *l = rt_line_at(b, first_turn);
     imprint_diags_report(b->st->diags, IMPRINT_SEV_NOTE, rt_pos(b->st, l->lineno, l->tcol),
-                         "a transcript: %u turns of %u speakers (\"Name: text\") in %u "
-                         "paragraphs; a paragraph without a name goes on the turn above it",
-                         turns, speakers, paragraphs);
+                         "a transcript: %u of its %u paragraphs are turns of %u speakers "
+                         "(\"Name: text\"); a paragraph without a name goes on the turn above it",
+                         turns, paragraphs, speakers);
 }
 
 /* A dialogue needs two speakers, and a speaker is a name that recurs: a

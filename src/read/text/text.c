@@ -213,11 +213,6 @@ static size_t title_before(const rt_state *st, size_t from, size_t end)
     return SIZE_MAX;
 }
 
-/** No-break spaces before "?", "!", ":", ";", "»" or after "«" that show a
- * file set in French typography, where a no-break space is spacing, not the
- * scraped blog's title cue. */
-#define FRENCH_SPACING_MIN 3
-
 /* Whether the file spaces punctuation with no-break spaces, as French does. */
 static bool french_spacing(const rt_state *st)
 {
@@ -238,10 +233,6 @@ static bool french_spacing(const rt_state *st)
     }
     return n >= FRENCH_SPACING_MIN;
 }
-
-/** Most lines of a collection's head (its title, author, ornaments) before
- * the first poem; more is a poem or a preface. */
-#define COLLECTION_HEAD_MAX_LINES 8
 
 /* The lines before a collection's first poem, when they are short: the
  * collection's title (its first run of lines) and author (after a "By"
@@ -304,16 +295,6 @@ static void find_poems(rt_state *st, GArray *starts)
             a->date = st->chunks[k].first + 2;
     }
 }
-
-/** Paragraphs that open with a quotation mark and, of them, the share that
- * go on in narration ("…?” said she; “…"): a novel's dialogue, not block
- * quotes. */
-#define DIALOGUE_MIN_QUOTED     5
-#define DIALOGUE_NARRATED_SHARE 0.15
-
-/** ...and the most of them that may have a citation under them: block
- * quotes are cited ("(Author, Work)", "–Author"), a story's lines never. */
-#define DIALOGUE_CITED_SHARE 0.1
 
 /* Whether the paragraph goes on in narration after a closing quote. */
 static bool narrated(const rt_line *l)
@@ -585,6 +566,10 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
     rt_markers_scan(&st);
     st.base_indent = common_indent(&st);
     st.verse = !st.wrapped && rt_verse_file(&st);
+    if (st.verse)
+        imprint_diags_report(diags, IMPRINT_SEV_NOTE, rt_pos(&st, 1, 1),
+                             "verse: most runs of lines here read as stanzas; a line set apart by "
+                             "more blank lines than the stanzas are opens a poem");
     st.fiction = fiction_dialogue(&st);
     if (st.fiction)
         imprint_diags_report(diags, IMPRINT_SEV_NOTE, rt_pos(&st, 1, 1),

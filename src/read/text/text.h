@@ -16,17 +16,7 @@
 #include "imprint/model.h"
 #include "imprint/reader.h"
 
-/** Longest superscript marker taken as a note number: more digits would not
- * fit an int, and no text has a millionth note. Longer runs stay as text. */
-#define READ_TEXT_MAX_MARKER_DIGITS 6
-
-/** How many lines a block quote that opened with a quote mark may run on,
- * looking for its closing mark, before the reader gives up and takes only
- * its first line as the quote (a stray mark must not swallow an article). */
-#define READ_TEXT_MAX_QUOTE_LINES 12
-
-/** Longest line (in code points) taken as a title or heading. */
-#define READ_TEXT_MAX_HEADING_CHARS 120
+#include "read/text/limits.h"
 
 /** Where a physical line starts inside a line joined from several (wrap.c):
  * its first code point's index in the joined text, and its place in the file. */
@@ -154,6 +144,9 @@ char *rt_plain(rt_state *st, const char *s, size_t len);
 
 /* verse.c */
 /** Whether most runs of lines of the file read as verse (a collection). */
+/* A break between two lines of verse: `a` ends without a full stop and `b`
+ * starts with a capital, where prose would go on in lower case (verse.c). */
+bool rt_verse_break(const rt_line *a, const rt_line *b);
 bool rt_verse_file(const rt_state *st);
 /** Whether chunk `k` is a stanza (in a collection, or verse inside prose). */
 bool rt_verse_chunk(const rt_state *st, size_t k);
@@ -210,9 +203,6 @@ bool rt_build_blocks(rt_state *st, size_t from, size_t to);
  * list of references (not verse); returns its length, or 0. Stores in
  * `*scanned` (may be NULL) how many chunks it looked at. */
 size_t rt_implicit_bib_run(const rt_state *st, size_t k, size_t to, size_t *scanned);
-
-/** Fewest short lines in a row taken as a bibliography without a heading. */
-#define READ_TEXT_MIN_BIB_RUN 5
 
 /* Building one article's blocks: blocks.c (the line loop, lists, tables,
  * verse, bibliographies), quotes.c (quotes, citations, dialogue),

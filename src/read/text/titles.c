@@ -7,12 +7,6 @@
 
 #include "read/text/text.h"
 
-/** Most lines under a title that still belong to its head. */
-#define TITLE_HEAD_MAX_LINES 3
-
-/** Longest byline or date line (code points): longer is a sentence. */
-#define TITLE_HEAD_LINE_CHARS 80
-
 static const char *const months[] = {
     "january",  "february",  "march",      "april",    "may",       "june",      "july",
     "august",   "september", "october",    "november", "december",  "jan",       "feb",
@@ -43,9 +37,6 @@ static bool has_year(const rt_line *l, unsigned *digits_out)
     *digits_out = digits;
     return year;
 }
-
-/** Longest date line: "[London,] Thursday afternoon, November 20, 1816." */
-#define TITLE_DATE_CHARS 60
 
 bool rt_line_is_dateline(const rt_line *l)
 {

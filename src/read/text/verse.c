@@ -10,28 +10,6 @@
 
 #include "read/text/text.h"
 
-/** A run of lines is verse when at least this share of its line breaks
- * come after a line with no full stop and before a capital. Prose that
- * keeps its lines (a wrapped text's short lines, an address) scores under
- * 0.15; the verse collection of the shape corpus 0.74. */
-#define VERSE_CAPITAL_SHARE 0.4
-
-/** Longest typical line of verse (the median of a run, in code points):
- * longer lines are prose, whatever their capitals. */
-#define VERSE_MEDIAN_CHARS 60
-
-/** Longest line of a stanza found inside prose. */
-#define VERSE_MAX_CHARS 90
-
-/** Fewest lines of a stanza found inside prose (a verse file takes any). */
-#define VERSE_MIN_LINES_IN_PROSE 3
-
-/** A file is a collection of verse when its runs of lines read as verse
- * this often (of the runs of two lines or more), and at least
- * VERSE_FILE_MIN_STANZAS of them. */
-#define VERSE_FILE_SHARE       0.6
-#define VERSE_FILE_MIN_STANZAS 5
-
 static bool sentence_end(gunichar c)
 {
     return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x201D || c == '"' || c == ')';
@@ -40,6 +18,11 @@ static bool sentence_end(gunichar c)
 static gunichar last_of(const rt_line *l)
 {
     return g_utf8_get_char(g_utf8_find_prev_char(l->t, l->t + l->tlen));
+}
+
+bool rt_verse_break(const rt_line *a, const rt_line *b)
+{
+    return !sentence_end(last_of(a)) && g_unichar_isupper(g_utf8_get_char(b->t));
 }
 
 static int cmp_unsigned(const void *a, const void *b)
@@ -67,8 +50,7 @@ static bool verse_like(const rt_state *st, size_t k, size_t min_lines, unsigned 
             rt_line_speaker(l, &name, &skip))
             ok = false;
         lens[i - c->first] = l->nchar;
-        if (i < c->last && !sentence_end(last_of(l)) &&
-            g_unichar_isupper(g_utf8_get_char(st->lines[i + 1].t)))
+        if (i < c->last && rt_verse_break(l, &st->lines[i + 1]))
             caps++;
     }
     qsort(lens, n, sizeof *lens, cmp_unsigned);
@@ -89,10 +71,6 @@ bool rt_verse_file(const rt_state *st)
     }
     return verse >= VERSE_FILE_MIN_STANZAS && verse >= VERSE_FILE_SHARE * (double)runs;
 }
-
-/** How much deeper than the file's prose a block must be indented to be set
- * off from it (a quotation, verse quoted in prose). */
-#define VERSE_BLOCK_INDENT 2
 
 bool rt_chunk_indented(const rt_state *st, size_t k)
 {
@@ -167,7 +145,11 @@ bool rt_poem_title(const rt_state *st, size_t k)
     /* Set apart by more blank lines than the file's stanzas are. */
     if (!st->stanza_gap)
         ((rt_state *)st)->stanza_gap = stanza_gap(st);
-    return k == 0 || rt_blank_before(st, k) > st->stanza_gap;
+    /* The file's first lines: one line is a title over the first stanza;
+     * more are the first stanza unless set apart from what follows. */
+    if (k == 0)
+        return c->first == c->last || rt_blank_before(st, k + 1) > st->stanza_gap;
+    return rt_blank_before(st, k) > st->stanza_gap;
 }
 
 /* The spaces before a line's text, the verse's own indent. */

@@ -11,34 +11,6 @@
 #include "read/text/text.h"
 #include "read/words.h"
 
-/** Fewest line breaks inside paragraphs a file must have to be judged
- * wrapped: a handful of two-line paragraphs or a short list says nothing. */
-#define WRAP_MIN_BREAKS 12
-
-/** Share of those breaks that must be a wrapper's (the next word would not
- * have fit): 0.87 in a Gutenberg text, 0.02 in verse, under 0.2 in scraped
- * web text where each paragraph is one line. */
-#define WRAP_MIN_SHARE 0.6
-
-/** The wrap width is this quantile of the end columns of lines that go on
- * to another line: the few lines a wrapper let run long stay out of it. */
-#define WRAP_WIDTH_QUANTILE 0.99
-
-/** Widest wrap width taken as a wrapper's: longer lines are paragraphs of
- * one line each, whatever breaks they have. */
-#define WRAP_MAX_WIDTH 160
-
-/** A run of lines is prose when at least this share of its breaks are a
- * wrapper's; its other breaks are then wraps too (texts rewrapped by hand
- * or by an older wrapper leave a few lines short of the width), unless the
- * line is clearly short. Runs below it (verse, addresses, a contents list)
- * keep their lines. */
-#define WRAP_PROSE_SHARE 0.5
-
-/** In prose, a line ending before this fraction of the width ends where the
- * author ended it: a hard break, not a wrap. */
-#define WRAP_SHORT_LINE 0.6
-
 static unsigned end_col(const rt_line *l)
 {
     return l->indent + l->nchar;
@@ -97,16 +69,29 @@ static bool wrap_width(const rt_state *st, unsigned *out)
     if (ends->len >= WRAP_MIN_BREAKS) {
         g_array_sort(ends, cmp_unsigned);
         width = g_array_index(ends, unsigned, (guint)(WRAP_WIDTH_QUANTILE * (ends->len - 1)));
-        size_t wraps = 0;
+        size_t wraps = 0, verse = 0;
         for (size_t i = 0; i + 1 < st->nlines; i++)
-            if (!st->lines[i].blank && !st->lines[i + 1].blank &&
-                wrapper_break(&st->lines[i], &st->lines[i + 1], width))
-                wraps++;
-        wrapped = width <= WRAP_MAX_WIDTH && wraps >= WRAP_MIN_SHARE * ends->len;
+            if (!st->lines[i].blank && !st->lines[i + 1].blank) {
+                wraps += wrapper_break(&st->lines[i], &st->lines[i + 1], width);
+                verse += rt_verse_break(&st->lines[i], &st->lines[i + 1]);
+            }
+        /* Verse of even lines looks wrapped; its lines run on in capitals. */
+        wrapped = width <= WRAP_MAX_WIDTH && wraps >= WRAP_MIN_SHARE * ends->len &&
+                  verse < VERSE_CAPITAL_SHARE * ends->len;
     }
     g_array_free(ends, TRUE);
     *out = width;
     return wrapped;
+}
+
+/* Whether every line from `i` to `j` is indented off the margin: a block
+ * set off (a quotation), not a paragraph with its first line indented. */
+static bool indented_run(const rt_state *st, size_t i, size_t j)
+{
+    for (size_t k = i; k <= j; k++)
+        if (st->lines[k].indent < VERSE_BLOCK_INDENT)
+            return false;
+    return j > i;
 }
 
 /* Which runs of non-blank lines are prose, judged by their breaks: one
@@ -119,18 +104,21 @@ static bool *prose_runs(const rt_state *st, unsigned width)
             i++;
             continue;
         }
-        size_t j = i, breaks = 0, wraps = 0;
-        for (; j + 1 < st->nlines && !st->lines[j + 1].blank; j++) {
-            breaks++;
-            wraps += wrapper_break(&st->lines[j], &st->lines[j + 1], width);
-        }
-        /* A short paragraph of a ragged text may have no wrapper's break at
-         * all; it is prose still when none of its lines stops short. */
-        bool none_short = true;
+        size_t j = i;
+        while (j + 1 < st->nlines && !st->lines[j + 1].blank)
+            j++;
+        unsigned w = width;
+        size_t breaks = j - i, wraps = 0;
         for (size_t k = i; k < j; k++)
-            none_short = none_short && end_col(&st->lines[k]) >= WRAP_SHORT_LINE * width;
+            wraps += wrapper_break(&st->lines[k], &st->lines[k + 1], w);
+        /* A short paragraph of a ragged text may have no wrapper's break at
+         * all; it is prose still when none of its lines stops short (not so
+         * a block set off, whose lines a poet may have made even). */
+        bool none_short = w && !indented_run(st, i, j);
+        for (size_t k = i; k < j; k++)
+            none_short = none_short && end_col(&st->lines[k]) >= WRAP_SHORT_LINE * w;
         for (size_t k = i; k <= j; k++)
-            prose[k] = wraps >= WRAP_PROSE_SHARE * breaks || (width && none_short);
+            prose[k] = wraps >= WRAP_PROSE_SHARE * breaks || none_short;
         i = j + 1;
     }
     return prose;

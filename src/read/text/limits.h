@@ -1,0 +1,154 @@
+#ifndef IMPRINT_READ_TEXT_LIMITS_H
+#define IMPRINT_READ_TEXT_LIMITS_H
+
+/* The text reader's named limits and ratios, one home for all: each is the
+ * line between two readings of a text (wrapped or not, verse or prose, a
+ * note or a year), measured on real texts as its comment says, and tested
+ * on both sides in tests/unit/test_read_text_shapes.c. */
+
+/* every stage */
+
+/** Longest superscript marker taken as a note number: more digits would not
+ * fit an int, and no text has a millionth note. Longer runs stay as text. */
+#define READ_TEXT_MAX_MARKER_DIGITS 6
+
+/** How many lines a block quote that opened with a quote mark may run on,
+ * looking for its closing mark, before the reader gives up and takes only
+ * its first line as the quote (a stray mark must not swallow an article). */
+#define READ_TEXT_MAX_QUOTE_LINES 12
+
+/** Longest line (in code points) taken as a title or heading. */
+#define READ_TEXT_MAX_HEADING_CHARS 120
+
+/** Fewest short lines in a row taken as a bibliography without a heading. */
+#define READ_TEXT_MIN_BIB_RUN 5
+
+/* lines.c */
+
+/** Most words of a speaker's label ("ACTING ADMINISTRATOR SLAVITT"). */
+#define SPEAKER_MAX_WORDS 4
+
+/** Longest speaker label, in code points. */
+#define SPEAKER_MAX_CHARS 40
+
+/* markers.c */
+
+/** Most digits of a numeric note label: no text has ten thousand notes, and
+ * a longer number in brackets is a year or a page, not a note. */
+#define MARKER_MAX_DIGITS 4
+
+/** Most paragraphs a definition may run on without a label of their own,
+ * between two definitions of one run: a note of several paragraphs. More is
+ * body text between two groups of notes. */
+#define MARKER_MAX_GAP 4
+
+/** A run of definitions is taken when at least this share of them have a
+ * marker before them: the rest lost theirs in the source, and are kept as
+ * notes nothing refers to (with a warning). */
+#define MARKER_RUN_SHARE 0.5
+
+/* quotes.c */
+
+/** A label that occurs once in an article is a speaker's only when what
+ * follows it is a turn (this many characters at least), not the rest of a
+ * heading ("PART TWO: QUESTIONS"), and other speakers recur. */
+#define SPEECH_SINGLE_TURN_CHARS 40
+
+/** An article is a transcript, its paragraphs without a name the turns of
+ * the speaker above them, when at least this share of its paragraphs open
+ * with a turn: 0.36 to 0.45 in interview transcripts, under 0.05 in an
+ * essay that quotes an exchange or two (its turns a line each, in one
+ * paragraph). */
+#define TRANSCRIPT_TURN_SHARE 0.25
+
+/* text.c */
+
+/** No-break spaces before "?", "!", ":", ";", "»" or after "«" that show a
+ * file set in French typography, where a no-break space is spacing, not the
+ * scraped blog's title cue. */
+#define FRENCH_SPACING_MIN 3
+
+/** Most lines of a collection's head (its title, author, ornaments) before
+ * the first poem; more is a poem or a preface. */
+#define COLLECTION_HEAD_MAX_LINES 8
+
+/** Paragraphs that open with a quotation mark and, of them, the share that
+ * go on in narration ("…?” said she; “…"): a novel's dialogue, not block
+ * quotes. */
+#define DIALOGUE_MIN_QUOTED     5
+#define DIALOGUE_NARRATED_SHARE 0.15
+
+/** ...and the most of them that may have a citation under them: block
+ * quotes are cited ("(Author, Work)", "–Author"), a story's lines never. */
+#define DIALOGUE_CITED_SHARE 0.1
+
+/* titles.c */
+
+/** Most lines under a title that still belong to its head. */
+#define TITLE_HEAD_MAX_LINES 3
+
+/** Longest byline or date line (code points): longer is a sentence. */
+#define TITLE_HEAD_LINE_CHARS 80
+
+/** Longest date line: "[London,] Thursday afternoon, November 20, 1816." */
+#define TITLE_DATE_CHARS 60
+
+/* verse.c */
+
+/** A run of lines is verse when at least this share of its line breaks
+ * come after a line with no full stop and before a capital. Prose that
+ * keeps its lines (a wrapped text's short lines, an address) scores under
+ * 0.15; the verse collection of the shape corpus 0.74. */
+#define VERSE_CAPITAL_SHARE 0.4
+
+/** Longest typical line of verse (the median of a run, in code points):
+ * longer lines are prose, whatever their capitals. */
+#define VERSE_MEDIAN_CHARS 60
+
+/** Longest line of a stanza found inside prose. */
+#define VERSE_MAX_CHARS 90
+
+/** Fewest lines of a stanza found inside prose (a verse file takes any). */
+#define VERSE_MIN_LINES_IN_PROSE 3
+
+/** A file is a collection of verse when its runs of lines read as verse
+ * this often (of the runs of two lines or more), and at least
+ * VERSE_FILE_MIN_STANZAS of them. */
+#define VERSE_FILE_SHARE       0.6
+#define VERSE_FILE_MIN_STANZAS 5
+
+/** How much deeper than the file's prose a block must be indented to be set
+ * off from it (a quotation, verse quoted in prose). */
+#define VERSE_BLOCK_INDENT 2
+
+/* wrap.c */
+
+/** Fewest line breaks inside paragraphs a file must have to be judged
+ * wrapped: a handful of two-line paragraphs or a short list says nothing. */
+#define WRAP_MIN_BREAKS 12
+
+/** Share of those breaks that must be a wrapper's (the next word would not
+ * have fit): 0.87 in a Gutenberg text, 0.02 in verse, under 0.2 in scraped
+ * web text where each paragraph is one line. */
+#define WRAP_MIN_SHARE 0.6
+
+/** The wrap width is this quantile of the end columns of lines that go on
+ * to another line: the few lines a wrapper let run long stay out of it. */
+#define WRAP_WIDTH_QUANTILE 0.99
+
+/** Widest wrap width taken as a wrapper's: longer lines are paragraphs of
+ * one line each, whatever breaks they have. */
+#define WRAP_MAX_WIDTH 160
+
+/** A run of lines is prose when at least this share of its breaks are a
+ * wrapper's; its other breaks are then wraps too (texts rewrapped by hand
+ * or by an older wrapper leave a few lines short of the width), unless the
+ * line is clearly short. Runs below it (verse, addresses, a contents list)
+ * keep their lines. */
+#define WRAP_PROSE_SHARE 0.5
+
+/** In prose, a line ending before this fraction of the width ends where the
+ * author ended it: a hard break, not a wrap. */
+#define WRAP_SHORT_LINE 0.6
+
+#endif

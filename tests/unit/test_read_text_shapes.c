@@ -1,0 +1,576 @@
+/* The text reader on texts of other shapes: each heuristic on a fixture of
+ * its case and on one of the lookalike it must not take, and each named
+ * limit of src/read/text/limits.h on both sides of its line. Fixtures are
+ * in tests/fixtures/text/shapes/. */
+
+#include "read_text_test_util.h"
+#include "read/text/limits.h"
+
+static rt_result read_shape(const char *name)
+{
+    char *path = g_build_filename(FIXTURES_DIR, "text", "shapes", name, NULL);
+    rt_result r = rt_read_file(path, NULL);
+    g_free(path);
+    return r;
+}
+
+/* Reads `data` with the given wrap mode. */
+static rt_result read_wrap(const char *name, const char *data, imprint_wrap_mode wrap)
+{
+    rt_result r = {0};
+    r.doc = imprint_doc_new();
+    r.diags = imprint_diags_new();
+    r.path = g_strdup(name);
+    imprint_read_opts opts = {.dialect = IMPRINT_DIALECT_TEXT, .wrap = wrap};
+    r.articles = imprint_read_text(r.doc, r.path, data, strlen(data), &opts, r.diags);
+    return r;
+}
+
+static void assert_words(rt_result *r)
+{
+    char *problem = rt_check_words(r->doc, r->data, r->len);
+    if (problem)
+        g_printerr("%s: %s\n", r->path, problem);
+    g_assert_null(problem);
+}
+
+/* The kinds of an article's blocks, one letter each: P paragraph, H
+ * heading, Q quote, V verse, L list, S speech, B break, D date, Y byline,
+ * s section (its blocks follow in brackets). */
+static void kinds_of(const imprint_node *parent, GString *out)
+{
+    for (const imprint_node *c = parent->first_child; c; c = c->next) {
+        switch (c->kind) {
+        case IMPRINT_NODE_PARAGRAPH:
+            g_string_append_c(out, 'P');
+            break;
+        case IMPRINT_NODE_HEADING:
+            g_string_append_c(out, 'H');
+            break;
+        case IMPRINT_NODE_QUOTE:
+            g_string_append_c(out, 'Q');
+            break;
+        case IMPRINT_NODE_VERSE:
+            g_string_append_c(out, 'V');
+            break;
+        case IMPRINT_NODE_LIST:
+            g_string_append_c(out, 'L');
+            break;
+        case IMPRINT_NODE_SPEECH:
+            g_string_append_c(out, 'S');
+            break;
+        case IMPRINT_NODE_BREAK:
+            g_string_append_c(out, 'B');
+            break;
+        default:
+            g_string_append_printf(out, "<%d>", (int)c->kind);
+            break;
+        }
+    }
+}
+
+static char *kinds(const imprint_node *parent)
+{
+    GString *s = g_string_new(NULL);
+    kinds_of(parent, s);
+    return g_string_free(s, FALSE);
+}
+
+#define assert_kinds(parent, want)                                                                 \
+    do {                                                                                           \
+        char *got_ = kinds(parent);                                                                \
+        g_assert_cmpstr(got_, ==, want);                                                           \
+        g_free(got_);                                                                              \
+    } while (0)
+
+/* The note of `article` numbered `n`. */
+static imprint_node *note_of(imprint_node *article, int n)
+{
+    for (imprint_node *note = article->as.article.first_note; note; note = note->as.note.next_note)
+        if (note->as.note.number == n)
+            return note;
+    g_assert_not_reached();
+    return NULL;
+}
+
+static int refs_in(const imprint_node *n)
+{
+    int count = n->kind == IMPRINT_NODE_NOTEREF;
+    for (const imprint_node *c = n->first_child; c; c = c->next)
+        count += refs_in(c);
+    return count;
+}
+
+/* ---- hard-wrapped text ---------------------------------------------- */
+
+static void test_wrapped(void)
+{
+    rt_result r = read_shape("wrapped.txt");
+    g_assert_cmpint(r.articles, ==, 1);
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpstr(a->as.article.title, ==, "The Harbour Town");
+    assert_kinds(a, "PPPQP");
+    g_assert_true(g_str_has_prefix(rt_text(&r, rt_child(a, 0)),
+                                   "The harbour of the old town was never a large one, and by the "
+                                   "time the railway reached"));
+    const char *second = rt_text(&r, rt_child(a, 1));
+    g_assert_nonnull(strstr(second, "a wonderful place"));            /* the dictionary joins */
+    g_assert_nonnull(strstr(second, "council called self-reliance")); /* a compound stays */
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "lines broken at 65 columns"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 13, "wonder-ful \u2192 wonderful"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 15, "kept: self-reliance"));
+    /* the indented lines keep their lines: verse quoted in the prose */
+    imprint_node *verse = rt_child(rt_child(a, 3), 0);
+    g_assert_cmpint(verse->kind, ==, IMPRINT_NODE_VERSE);
+    g_assert_cmpint(rt_count_children(verse), ==, 2);
+    rt_result_free(&r);
+}
+
+/* One paragraph a line, short lines of an address: nothing is joined. */
+static void test_unwrapped(void)
+{
+    rt_result r = read_shape("unwrapped.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "PPVPPPPPPPPPPPPP");
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "hard-wrapped"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* The indent of a paragraph's first line is no block; a block indented on
+ * every line is a quotation, its lines kept. */
+static void test_wrapped_indented(void)
+{
+    rt_result r = read_shape("wrapped_indented.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "PPQPP");
+    g_assert_cmpint(rt_child(rt_child(a, 2), 0)->kind, ==, IMPRINT_NODE_VERSE);
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* `wrapped: false` keeps the lines; `wrapped: true` joins a file too short
+ * to tell. */
+static void test_wrap_key(void)
+{
+    char *path = g_build_filename(FIXTURES_DIR, "text", "shapes", "wrapped.txt", NULL);
+    char *data = NULL;
+    g_assert_true(g_file_get_contents(path, &data, NULL, NULL));
+    rt_result r = read_wrap(path, data, IMPRINT_WRAP_NO);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "hard-wrapped"));
+    g_assert_cmpint(rt_count_children(rt_article(&r, 0)), >, 10);
+    rt_result_free(&r);
+    g_free(data);
+    g_free(path);
+
+    const char *short_text = "Title Line\n\nA paragraph broken\nover two lines.\n";
+    r = read_wrap("short.txt", short_text, IMPRINT_WRAP_AUTO);
+    g_assert_cmpint(rt_count_children(rt_article(&r, 0)), ==, 2);
+    rt_result_free(&r);
+    r = read_wrap("short.txt", short_text, IMPRINT_WRAP_YES);
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "P");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 0)), ==, "A paragraph broken over two lines.");
+    rt_result_free(&r);
+}
+
+/* `n` paragraphs of two lines, each broken where the next word would not
+ * fit `width` columns. */
+static char *wrapped_paragraphs(int n, unsigned width)
+{
+    GString *s = g_string_new("A Wrapped Text\n\n");
+    for (int p = 0; p < n; p++) {
+        GString *line = g_string_new(NULL);
+        /* first line: words up to the width; the next word would not fit */
+        while (line->len + 1 + strlen("harbour") <= width)
+            g_string_append(line, line->len ? " harbour" : "Harbour");
+        g_string_append_printf(s, "%s\nlonger words follow here.\n\n", line->str);
+        g_string_free(line, TRUE);
+    }
+    return g_string_free(s, FALSE);
+}
+
+/* WRAP_MIN_BREAKS: a file is judged wrapped from that many breaks on. */
+static void test_wrap_min_breaks(void)
+{
+    char *few = wrapped_paragraphs(WRAP_MIN_BREAKS - 1, 50);
+    rt_result r = read_wrap("few.txt", few, IMPRINT_WRAP_AUTO);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "hard-wrapped"));
+    rt_result_free(&r);
+    char *enough = wrapped_paragraphs(WRAP_MIN_BREAKS, 50);
+    r = read_wrap("enough.txt", enough, IMPRINT_WRAP_AUTO);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "hard-wrapped"));
+    g_assert_cmpint(rt_count_children(rt_article(&r, 0)), ==, WRAP_MIN_BREAKS);
+    rt_result_free(&r);
+    g_free(few);
+    g_free(enough);
+}
+
+/* WRAP_MAX_WIDTH: lines longer than that are paragraphs of one line. */
+static void test_wrap_max_width(void)
+{
+    char *narrow = wrapped_paragraphs(WRAP_MIN_BREAKS + 2, WRAP_MAX_WIDTH - 10);
+    rt_result r = read_wrap("narrow.txt", narrow, IMPRINT_WRAP_AUTO);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "hard-wrapped"));
+    rt_result_free(&r);
+    char *wide = wrapped_paragraphs(WRAP_MIN_BREAKS + 2, WRAP_MAX_WIDTH + 10);
+    r = read_wrap("wide.txt", wide, IMPRINT_WRAP_AUTO);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "hard-wrapped"));
+    rt_result_free(&r);
+    g_free(narrow);
+    g_free(wide);
+}
+
+/* ---- footnote styles ------------------------------------------------ */
+
+/* "(1)" glued to a word, "(1) text" under "NOTES:"; "(1854)" and
+ * "item (2)" are no markers. */
+static void test_notes_paren(void)
+{
+    rt_result r = read_shape("notes_paren.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "PP");
+    g_assert_cmpint(a->as.article.note_count, ==, 3);
+    g_assert_cmpint(refs_in(a), ==, 3);
+    const char *p = rt_text(&r, rt_child(a, 0));
+    g_assert_nonnull(strstr(p, "great flood (1854), and"));
+    g_assert_nonnull(strstr(p, "item (2) being"));
+    g_assert_cmpstr(rt_text(&r, note_of(a, 2)), ==, "The fulling mill burned in 1871.");
+    g_assert_true(
+        rt_has_diag(&r, IMPRINT_SEV_NOTE, 7, "heading \u201cNOTES:\u201d over the notes"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 3, "note marker 2 linked"));
+    rt_result_free(&r);
+}
+
+/* Gutenberg's "[Footnote 1: …]" over two paragraphs, its closing bracket
+ * cut; "[pdf]" is no marker. */
+static void test_notes_footnote(void)
+{
+    rt_result r = read_shape("notes_footnote.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "PP");
+    g_assert_cmpint(a->as.article.note_count, ==, 2);
+    imprint_node *n1 = note_of(a, 1);
+    g_assert_cmpint(rt_count_children(n1), ==, 2);
+    g_assert_cmpstr(rt_text(&r, rt_child(n1, 1)), ==, "The sum was two hundred pounds.");
+    g_assert_cmpstr(rt_text(&r, note_of(a, 2)), ==, "His diary survives in the county archive.");
+    g_assert_nonnull(strstr(rt_text(&r, rt_child(a, 1)), "shelves [pdf], not"));
+    rt_result_free(&r);
+}
+
+/* Gutenberg's "{1}"; "{like these}" is text. */
+static void test_notes_brace(void)
+{
+    rt_result r = read_shape("notes_brace.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "P");
+    g_assert_cmpint(a->as.article.note_count, ==, 2);
+    g_assert_cmpint(refs_in(a), ==, 2);
+    g_assert_nonnull(strstr(rt_text(&r, rt_child(a, 0)), "braces {like these} in"));
+    rt_result_free(&r);
+}
+
+/* "*" and "†" glued to a word; "*urgent*" is emphasis, no marker. */
+static void test_notes_symbols(void)
+{
+    rt_result r = read_shape("notes_symbols.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "PP");
+    g_assert_cmpint(a->as.article.note_count, ==, 2);
+    g_assert_cmpint(refs_in(rt_child(a, 0)), ==, 2);
+    g_assert_cmpint(refs_in(rt_child(a, 1)), ==, 0);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_WARNING, 0, "referenced again"));
+    imprint_node *emph = rt_child(rt_child(a, 1), 1);
+    g_assert_cmpint(emph->kind, ==, IMPRINT_NODE_EMPH);
+    g_assert_cmpstr(rt_text(&r, emph), ==, "urgent");
+    rt_result_free(&r);
+}
+
+/* "1. text" under a Notes heading, referred to by digits a scrape left
+ * glued to the sentence ("lamp.1"); the numbered list above the heading
+ * stays a list. */
+static void test_notes_heading(void)
+{
+    rt_result r = read_shape("notes_heading.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "PPL");
+    g_assert_cmpint(a->as.article.note_count, ==, 2);
+    g_assert_cmpint(refs_in(rt_child(a, 0)), ==, 2);
+    g_assert_cmpstr(rt_text(&r, note_of(a, 1)), ==, "Harbour board minutes, 1840.");
+    g_assert_cmpint(rt_count_children(rt_child(a, 2)), ==, 2);
+    rt_result_free(&r);
+}
+
+/* MARKER_MAX_DIGITS: "[1234]" may be a note, "[12345]" is not. */
+static void test_marker_max_digits(void)
+{
+    GString *s = g_string_new("Digits\n\n");
+    char big[16], small[16];
+    g_snprintf(small, sizeof small, "%0*d", MARKER_MAX_DIGITS, 1);
+    small[0] = '9';
+    g_snprintf(big, sizeof big, "9%0*d", MARKER_MAX_DIGITS, 1);
+    g_string_append_printf(s,
+                           "A claim.[%s] Another claim.[%s]\n\n[%s] The note.\n\n[%s] Not one.\n",
+                           small, big, small, big);
+    rt_result r = read_wrap("digits.txt", s->str, IMPRINT_WRAP_AUTO);
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpint(a->as.article.note_count, ==, 1);
+    g_assert_nonnull(strstr(rt_text(&r, rt_child(a, 0)), big));
+    rt_result_free(&r);
+    g_string_free(s, TRUE);
+}
+
+/* MARKER_MAX_GAP: a note goes on over that many paragraphs between two
+ * definitions of its run; more is body text between two runs. */
+static void test_marker_max_gap(void)
+{
+    for (int gap = MARKER_MAX_GAP; gap <= MARKER_MAX_GAP + 1; gap++) {
+        GString *s = g_string_new("Gaps\n\nThe first claim is made here.[1] The second claim "
+                                  "follows it.[2]\n\n[1] The first note.\n\n");
+        for (int k = 0; k < gap; k++)
+            g_string_append_printf(s, "More of it, paragraph %d.\n\n", k + 1);
+        g_string_append(s, "[2] The second note.\n");
+        rt_result r = read_wrap("gap.txt", s->str, IMPRINT_WRAP_AUTO);
+        imprint_node *a = rt_article(&r, 0);
+        int in_note = rt_count_children(note_of(a, 1)) - 1;
+        /* past the gap, "[2] …" is another run of notes, whose markers
+         * would come after the first run */
+        g_assert_cmpint(a->as.article.note_count, ==, gap <= MARKER_MAX_GAP ? 2 : 1);
+        g_assert_cmpint(in_note, ==, gap <= MARKER_MAX_GAP ? gap : 0);
+        rt_result_free(&r);
+        g_string_free(s, TRUE);
+    }
+}
+
+/* MARKER_RUN_SHARE: a run of definitions is taken when that share of them
+ * has a marker; the others stay as notes nothing refers to. */
+static void test_marker_run_share(void)
+{
+    const char *half = "Half\n\nOne.[1] Two.[2]\n\n[1] a.\n[2] b.\n[3] c.\n[4] d.\n";
+    rt_result r = read_wrap("half.txt", half, IMPRINT_WRAP_AUTO);
+    g_assert_cmpint(rt_article(&r, 0)->as.article.note_count, ==, 4);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_WARNING, 7, "note 3 is never referenced"));
+    rt_result_free(&r);
+    const char *few = "Few\n\nOne.[1] Two.\n\n[1] a.\n[2] b.\n[3] c.\n[4] d.\n";
+    r = read_wrap("few.txt", few, IMPRINT_WRAP_AUTO);
+    g_assert_cmpint(rt_article(&r, 0)->as.article.note_count, ==, 0);
+    rt_result_free(&r);
+}
+
+/* ---- verse ---------------------------------------------------------- */
+
+/* A collection: the head gives the book's title and author, each poem is
+ * an article; a one-line "Alas!" inside a poem is a line, a date under a
+ * title its subtitle, part numerals its sections. */
+static void test_verse_collection(void)
+{
+    rt_result r = read_shape("verse_collection.txt");
+    g_assert_cmpint(r.articles, ==, 5);
+    g_assert_cmpstr(r.doc->meta.title, ==, "SONGS OF THE SHORE");
+    const char *titles[] = {"THE TIDE", "EVENING", "THE FERRY", "THE GULLS", "THE LAST BOAT"};
+    for (int i = 0; i < 5; i++) {
+        imprint_node *a = rt_article(&r, i);
+        g_assert_cmpstr(a->as.article.title, ==, titles[i]);
+        g_assert_nonnull(a->as.article.authors);
+        g_assert_cmpstr(a->as.article.authors[0], ==, "Mary Holm");
+    }
+    imprint_node *tide = rt_article(&r, 0);
+    assert_kinds(tide, "VVV");
+    imprint_node *second = rt_child(tide, 1);
+    g_assert_cmpint(rt_count_children(second), ==, 3);
+    g_assert_cmpstr(rt_text(&r, second->last_child), ==, "Alas!");
+    imprint_node *ferry = rt_article(&r, 2);
+    g_assert_cmpstr(ferry->as.article.subtitle, ==, "1889");
+    assert_kinds(ferry, "HVHV");
+    g_assert_cmpstr(rt_text(&r, rt_child(ferry, 0)), ==, "I.");
+    rt_result_free(&r);
+}
+
+/* VERSE_FILE_MIN_STANZAS: fewer verse runs are no collection, whatever
+ * their share. */
+static void test_verse_file_min_stanzas(void)
+{
+    for (int n = VERSE_FILE_MIN_STANZAS - 1; n <= VERSE_FILE_MIN_STANZAS; n++) {
+        GString *s = g_string_new(NULL);
+        for (int k = 0; k < n; k++)
+            g_string_append_printf(s,
+                                   "%sThe tide comes in across the sand\nAnd leaves its weed "
+                                   "upon the land\nAnd takes the marks the children made\n",
+                                   k ? "\n" : "");
+        rt_result r = read_wrap("stanzas.txt", s->str, IMPRINT_WRAP_AUTO);
+        g_assert_cmpint(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "verse: most runs"), ==,
+                        n >= VERSE_FILE_MIN_STANZAS);
+        /* the even lines are no wrapped prose, the first stanza no title */
+        g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "hard-wrapped"));
+        g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "article split"));
+        rt_result_free(&r);
+        g_string_free(s, TRUE);
+    }
+}
+
+/* ---- letters, posts, titles ----------------------------------------- */
+
+/* Letters: a title, its dateline; the closing and signature are no
+ * headings; the file's first line is the book's title. A date inside a
+ * sentence is no dateline. */
+static void test_letters(void)
+{
+    rt_result r = read_shape("letters.txt");
+    g_assert_cmpint(r.articles, ==, 2);
+    g_assert_cmpstr(r.doc->meta.title, ==, "Letters from the Harbour");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpstr(a->as.article.title, ==, "LETTER I.");
+    g_assert_cmpstr(a->as.article.date, ==, "Harbour Town, 3 May 1817.");
+    assert_kinds(a, "PPPP");
+    g_assert_nonnull(strstr(rt_text(&r, rt_child(a, 1)), "On 3 May 1817 we walked"));
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 3)), ==, "John");
+    g_assert_cmpstr(rt_article(&r, 1)->as.article.date, ==, "Harbour Town, 10 May 1817.");
+    rt_result_free(&r);
+}
+
+/* Posts of an archive: title, byline and date a head; "By the time …" in
+ * the text is no byline. */
+static void test_posts(void)
+{
+    rt_result r = read_shape("posts.txt");
+    g_assert_cmpint(r.articles, ==, 2);
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpstr(a->as.article.title, ==, "A New Lamp on the Pier");
+    g_assert_cmpstr(a->as.article.authors[0], ==, "Jane Dale");
+    g_assert_cmpstr(a->as.article.date, ==, "March 3, 2015");
+    assert_kinds(a, "PP");
+    g_assert_true(g_str_has_prefix(rt_text(&r, rt_child(a, 1)), "By the time"));
+    g_assert_cmpstr(rt_article(&r, 1)->as.article.authors[0], ==, "Tom Holm");
+    rt_result_free(&r);
+}
+
+/* French spacing: no-break spaces before "?", ";", "»" are typography, not
+ * the scraped blog's title cue; one article. */
+static void test_french_spacing(void)
+{
+    rt_result r = read_shape("french.txt");
+    g_assert_cmpint(r.articles, ==, 1);
+    g_assert_cmpstr(rt_article(&r, 0)->as.article.title, ==, "Le Port de la ville");
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "article split: \u201cQui"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* ---- speech and quotations ------------------------------------------ */
+
+/* A transcript: a paragraph without a name is the turn's above it; an
+ * editor's "Note:" is not. */
+static void test_transcript(void)
+{
+    rt_result r = read_shape("transcript.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "SSSSP");
+    imprint_node *dale = rt_child(a, 1);
+    g_assert_cmpstr(dale->as.speech.speaker, ==, "Mr. Dale");
+    g_assert_cmpint(rt_count_children(dale), ==, 2);
+    g_assert_true(g_str_has_prefix(rt_text(&r, a->last_child), "Note: the bridge"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 3, "a transcript: 4 of its 6 paragraphs"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* TRANSCRIPT_TURN_SHARE: an essay that quotes one exchange is no
+ * transcript; the paragraphs after the exchange are the essay's. */
+static void test_essay_exchange(void)
+{
+    rt_result r = read_shape("essay_exchange.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "PSSSSPPPPP");
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "a transcript"));
+    rt_result_free(&r);
+}
+
+/* A story's quoted dialogue stays paragraphs; a cited paragraph in an
+ * essay is a block quote. */
+static void test_dialogue_and_quote(void)
+{
+    rt_result r = read_shape("dialogue.txt");
+    assert_kinds(rt_article(&r, 0), "PPPPPPPP");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "are dialogue here"));
+    rt_result_free(&r);
+    r = read_shape("cited.txt");
+    assert_kinds(rt_article(&r, 0), "PQP");
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "are dialogue here"));
+    rt_result_free(&r);
+}
+
+/* DIALOGUE_MIN_QUOTED: fewer quoted paragraphs say nothing of a story. */
+static void test_dialogue_min_quoted(void)
+{
+    for (int n = DIALOGUE_MIN_QUOTED - 1; n <= DIALOGUE_MIN_QUOTED; n++) {
+        GString *s = g_string_new("A Story\n\n");
+        for (int k = 0; k < n; k++)
+            g_string_append(s, "\u201cWe are late,\u201d she said, and went on.\n\n");
+        rt_result r = read_wrap("story.txt", s->str, IMPRINT_WRAP_AUTO);
+        g_assert_cmpint(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "are dialogue here"), ==,
+                        n >= DIALOGUE_MIN_QUOTED);
+        rt_result_free(&r);
+        g_string_free(s, TRUE);
+    }
+}
+
+/* "* * *" and "---" are breaks; "* item" lines a list, not notes. */
+static void test_breaks(void)
+{
+    rt_result r = read_shape("breaks.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "PBPBPL");
+    g_assert_cmpint(a->as.article.note_count, ==, 0);
+    rt_result_free(&r);
+}
+
+/* "_so_" and "*so*" are emphasis; "file_name_list", "2 * 3" and a lone
+ * mark are not. */
+static void test_emphasis(void)
+{
+    rt_result r = read_shape("emphasis.txt");
+    imprint_node *a = rt_article(&r, 0);
+    imprint_node *p = rt_child(a, 0);
+    g_assert_cmpint(rt_child(p, 1)->kind, ==, IMPRINT_NODE_EMPH);
+    g_assert_cmpstr(rt_text(&r, rt_child(p, 1)), ==, "The Times");
+    g_assert_cmpint(rt_child(p, 3)->kind, ==, IMPRINT_NODE_EMPH);
+    g_assert_cmpstr(rt_text(&r, rt_child(p, 3)), ==, "urgent");
+    g_assert_nonnull(strstr(rt_text(&r, p), "file_name_list"));
+    imprint_node *q = rt_child(a, 1);
+    g_assert_cmpint(rt_count_children(q), ==, 1);
+    g_assert_nonnull(strstr(rt_text(&r, q), "2 * 3 * 4"));
+    g_assert_nonnull(strstr(rt_text(&r, q), "a _lone mark"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 3, "2 spans written _so_"));
+    rt_result_free(&r);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/read_text/shapes/wrapped", test_wrapped);
+    g_test_add_func("/read_text/shapes/unwrapped", test_unwrapped);
+    g_test_add_func("/read_text/shapes/wrapped_indented", test_wrapped_indented);
+    g_test_add_func("/read_text/shapes/wrap_key", test_wrap_key);
+    g_test_add_func("/read_text/shapes/wrap_min_breaks", test_wrap_min_breaks);
+    g_test_add_func("/read_text/shapes/wrap_max_width", test_wrap_max_width);
+    g_test_add_func("/read_text/shapes/notes_paren", test_notes_paren);
+    g_test_add_func("/read_text/shapes/notes_footnote", test_notes_footnote);
+    g_test_add_func("/read_text/shapes/notes_brace", test_notes_brace);
+    g_test_add_func("/read_text/shapes/notes_symbols", test_notes_symbols);
+    g_test_add_func("/read_text/shapes/notes_heading", test_notes_heading);
+    g_test_add_func("/read_text/shapes/marker_max_digits", test_marker_max_digits);
+    g_test_add_func("/read_text/shapes/marker_max_gap", test_marker_max_gap);
+    g_test_add_func("/read_text/shapes/marker_run_share", test_marker_run_share);
+    g_test_add_func("/read_text/shapes/verse_collection", test_verse_collection);
+    g_test_add_func("/read_text/shapes/verse_file_min_stanzas", test_verse_file_min_stanzas);
+    g_test_add_func("/read_text/shapes/letters", test_letters);
+    g_test_add_func("/read_text/shapes/posts", test_posts);
+    g_test_add_func("/read_text/shapes/french_spacing", test_french_spacing);
+    g_test_add_func("/read_text/shapes/transcript", test_transcript);
+    g_test_add_func("/read_text/shapes/essay_exchange", test_essay_exchange);
+    g_test_add_func("/read_text/shapes/dialogue_and_quote", test_dialogue_and_quote);
+    g_test_add_func("/read_text/shapes/dialogue_min_quoted", test_dialogue_min_quoted);
+    g_test_add_func("/read_text/shapes/breaks", test_breaks);
+    g_test_add_func("/read_text/shapes/emphasis", test_emphasis);
+    return g_test_run();
+}
