@@ -24,6 +24,8 @@ typedef struct {
     /* `navigation: drop` */
     bool drop_navigation;
     char *encoding;    /* `encoding:` of the source, or NULL for UTF-8 */
+    imprint_wrap_mode wrap;   /* `wrapped: true|false`, else found */
+    imprint_verse_mode verse; /* `verse: true|false`, else found */
 } imprint_edition_article;
 
 /** An edition file, parsed. Owned by the caller; free with imprint_edition_free(). */

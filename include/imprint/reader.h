@@ -25,6 +25,15 @@ typedef enum {
     IMPRINT_WRAP_NO,
 } imprint_wrap_mode;
 
+/** Whether a `text` source is verse: found from how its lines run, or said
+ * by the edition (`verse: true|false`; false also keeps stanzas out of a
+ * prose text). */
+typedef enum {
+    IMPRINT_VERSE_AUTO,
+    IMPRINT_VERSE_YES,
+    IMPRINT_VERSE_NO,
+} imprint_verse_mode;
+
 /** Options a reader takes from the edition file. Borrowed by the reader. */
 typedef struct {
     imprint_dialect dialect;
@@ -45,6 +54,8 @@ typedef struct {
     const char *language;
     /** `text`: hard-wrapped lines joined into paragraphs, or not. */
     imprint_wrap_mode wrap;
+    /** `text`: a collection of verse, or prose with no verse at all. */
+    imprint_verse_mode verse;
 } imprint_read_opts;
 
 /** Largest source file read (bytes). Larger files are an error: every

@@ -22,8 +22,8 @@ static const char *const top_keys[] = {
 };
 static const char *const pdf_keys[] = {"paper", "notes", NULL};
 static const char *const article_keys[] = {
-    "source", "select", "split",    "dialect",    "author", "title",
-    "url",    "order",  "encoding", "navigation", NULL,
+    "source", "select",   "split",      "dialect", "author", "title", "url",
+    "order",  "encoding", "navigation", "wrapped", "verse",  NULL,
 };
 
 /* A string value: anything but a null, a list or a mapping. */
@@ -118,9 +118,9 @@ static void pdf_pair(yml_doc *y, void *target, const char *key, yaml_node_t *key
             e->paper = g_strdup(s);
         } else {
             yml_fail(y, v,
-                    "bad paper size '%s' (use a4, a5, letter, WIDTHxHEIGHTin or "
-                    "WIDTHxHEIGHTmm, at most %.0f mm a side)",
-                    s, IMPRINT_EDITION_MAX_PAPER_MM);
+                     "bad paper size '%s' (use a4, a5, letter, WIDTHxHEIGHTin or "
+                     "WIDTHxHEIGHTmm, at most %.0f mm a side)",
+                     s, IMPRINT_EDITION_MAX_PAPER_MM);
         }
     } else if (strcmp(key, "notes") == 0) {
         if (strcmp(s, "page") == 0)
@@ -134,8 +134,8 @@ static void pdf_pair(yml_doc *y, void *target, const char *key, yaml_node_t *key
 }
 
 /* The keys of an article entry that switch a reader's behaviour. */
-static void article_switch(yml_doc *y, imprint_edition_article *a, const char *key,
-                           yaml_node_t *v, const char *s)
+static void article_switch(yml_doc *y, imprint_edition_article *a, const char *key, yaml_node_t *v,
+                           const char *s)
 {
     if (strcmp(key, "order") == 0) {
         if (strcmp(s, "source") == 0)
@@ -151,6 +151,15 @@ static void article_switch(yml_doc *y, imprint_edition_article *a, const char *k
             a->drop_navigation = false;
         else
             yml_fail(y, v, "bad navigation '%s' (use drop or keep)", s);
+    } else if (strcmp(key, "wrapped") == 0 || strcmp(key, "verse") == 0) {
+        bool yes = strcmp(s, "true") == 0, no = strcmp(s, "false") == 0;
+        if (!yes && !no)
+            yml_fail(y, v, "bad %s '%s' (use true or false, or leave it out to have it found)", key,
+                     s);
+        else if (key[0] == 'w')
+            a->wrap = yes ? IMPRINT_WRAP_YES : IMPRINT_WRAP_NO;
+        else
+            a->verse = yes ? IMPRINT_VERSE_YES : IMPRINT_VERSE_NO;
     }
 }
 
@@ -226,9 +235,9 @@ static void article_pair(yml_doc *y, void *target, const char *key, yaml_node_t 
                 yml_fail(y, v, "unknown dialect '%s' (did you mean '%s'?)", s, hint);
             else
                 yml_fail(y, v,
-                        "unknown dialect '%s' (use auto, text, pdf-markdown, markdown or "
-                        "tei)",
-                        s);
+                         "unknown dialect '%s' (use auto, text, pdf-markdown, markdown or "
+                         "tei)",
+                         s);
         }
     } else {
         article_switch(y, a, key, v, s);
@@ -258,7 +267,7 @@ static void load_articles(yml_doc *y, imprint_edition *e, yaml_node_t *v)
         a->pos.file = e->path;
         if (item->type != YAML_MAPPING_NODE) {
             yml_fail(y, item, "each article must be a mapping with a 'source' key, not %s",
-                    yml_type_name(item));
+                     yml_type_name(item));
             continue;
         }
         yml_walk(y, item, article_keys, a, article_pair);
@@ -310,7 +319,8 @@ static void top_pair(yml_doc *y, void *target, const char *key, yaml_node_t *key
         } else if (strcmp(key, "style") == 0 && !style_exists(s)) {
             /* Found here, not when a writer first needs it, so that lint and a
              * TEI-only build catch the typo too, at its line. */
-            yml_fail(y, v, "unknown style '%s' (no styles/%s.yaml in %s)", s, s, imprint_data_dir());
+            yml_fail(y, v, "unknown style '%s' (no styles/%s.yaml in %s)", s, s,
+                     imprint_data_dir());
         } else if (strcmp(key, "cover") == 0 && strcmp(s, "auto") != 0) {
             char *path = resolve(e, s);
             if (!g_file_test(path, G_FILE_TEST_IS_REGULAR))

@@ -26,7 +26,8 @@ static bool same_reading(const imprint_edition_article *a, const imprint_edition
 {
     return strcmp(a->source_path, b->source_path) == 0 && a->dialect == b->dialect &&
            a->order_source == b->order_source && a->drop_navigation == b->drop_navigation &&
-           strv_equal(a->split, b->split) && g_strcmp0(a->encoding, b->encoding) == 0;
+           strv_equal(a->split, b->split) && g_strcmp0(a->encoding, b->encoding) == 0 &&
+           a->wrap == b->wrap && a->verse == b->verse;
 }
 
 static void source_read_free(gpointer p)
@@ -42,7 +43,7 @@ static void source_read_free(gpointer p)
 /* Reads the entry's source into `doc` and takes its new articles out of the
  * tree again, to be placed in edition order. */
 static GPtrArray *read_detached(imprint_doc *doc, const imprint_edition_article *entry,
-                                imprint_diags *diags, int *status)
+                                const char *language, imprint_diags *diags, int *status)
 {
     imprint_read_opts opts = {
         .dialect = entry->dialect,
@@ -50,6 +51,9 @@ static GPtrArray *read_detached(imprint_doc *doc, const imprint_edition_article 
         .order_source = entry->order_source,
         .drop_navigation = entry->drop_navigation,
         .encoding = entry->encoding,
+        .wrap = entry->wrap,
+        .verse = entry->verse,
+        .language = language,
     };
     imprint_node *last = doc->root->last_child;
     *status = imprint_read_file(doc, entry->source_path, &opts, diags);
@@ -70,7 +74,7 @@ static GPtrArray *read_detached(imprint_doc *doc, const imprint_edition_article 
 }
 
 static source_read *get_reading(GPtrArray *cache, imprint_doc *doc,
-                                const imprint_edition_article *entry)
+                                const imprint_edition_article *entry, const char *language)
 {
     for (guint i = 0; i < cache->len; i++) {
         source_read *r = g_ptr_array_index(cache, i);
@@ -80,7 +84,7 @@ static source_read *get_reading(GPtrArray *cache, imprint_doc *doc,
     source_read *r = g_new0(source_read, 1);
     r->entry = entry;
     r->diags = imprint_diags_new();
-    r->articles = read_detached(doc, entry, r->diags, &r->status);
+    r->articles = read_detached(doc, entry, language, r->diags, &r->status);
     r->passed = g_new0(bool, imprint_diags_len(r->diags) + 1);
     g_ptr_array_add(cache, r);
     return r;
@@ -228,7 +232,7 @@ static bool place_entry(imprint_doc *doc, const imprint_edition *e, size_t index
                              entry->source_path);
         return false;
     }
-    source_read *r = get_reading(cache, doc, entry);
+    source_read *r = get_reading(cache, doc, entry, e->language);
     if (r->status < 0) {
         pass_diags(r, -1, diags);
         return false;
@@ -264,7 +268,7 @@ static bool place_entry(imprint_doc *doc, const imprint_edition *e, size_t index
          * read the source again; its messages were passed on the first time. */
         imprint_diags *again = imprint_diags_new();
         int status;
-        GPtrArray *copy = read_detached(doc, entry, again, &status);
+        GPtrArray *copy = read_detached(doc, entry, e->language, again, &status);
         imprint_diags_free(again);
         if (status < 0 || copy->len != r->articles->len) {
             imprint_diags_report(diags, IMPRINT_SEV_ERROR, key_pos(e, index, "source"),

@@ -146,6 +146,8 @@ static void test_defaults(void)
     g_assert_cmpint(e->articles[0].dialect, ==, IMPRINT_DIALECT_AUTO);
     g_assert_false(e->articles[0].order_source);
     g_assert_false(e->articles[0].drop_navigation);
+    g_assert_cmpint(e->articles[0].wrap, ==, IMPRINT_WRAP_AUTO);
+    g_assert_cmpint(e->articles[0].verse, ==, IMPRINT_VERSE_AUTO);
     g_assert_null(e->articles[0].split);
     /* The build resolves the defaults: language en, and the UUID v5 (URL
      * namespace) of the edition's name (the file name without .yaml, as in
@@ -294,6 +296,12 @@ static void test_wrong_types(void)
                       "ed.yaml:4:12: error: bad order 'random' (use source or auto)");
     expect_load_error("title: T\narticles:\n  - source: src.txt\n    navigation: hide\n",
                       "ed.yaml:4:17: error: bad navigation 'hide' (use drop or keep)");
+    expect_load_error("title: T\narticles:\n  - source: src.txt\n    wrapped: yes\n",
+                      "ed.yaml:4:14: error: bad wrapped 'yes' (use true or false, or leave it "
+                      "out to have it found)");
+    expect_load_error("title: T\narticles:\n  - source: src.txt\n    verse: maybe\n",
+                      "ed.yaml:4:12: error: bad verse 'maybe' (use true or false, or leave it "
+                      "out to have it found)");
     expect_load_error("title: T\narticles:\n  - source: src.txt\n    author: [a, b]\n",
                       "ed.yaml:4:13: error: 'author' must be a string, not a list");
     expect_load_error("[title, articles]\n", "ed.yaml:1:1: error: an edition file is a mapping "

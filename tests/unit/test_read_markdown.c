@@ -320,6 +320,46 @@ static void test_unused_notes(void)
     result_free(&r);
 }
 
+/* Several `#` headings and no front matter title: one article each, each
+ * note with the chapter that refers to it (one without a reference with the
+ * chapter it stands in), numbered within it. A title in front matter keeps
+ * the file one article; so does a single `#`. */
+static void test_chapters(void)
+{
+    const char *md = "# One\n\nFirst.[^a] Second.[^2]\n\n## Inside\n\nText.\n\n"
+                     "# Two\n\nThird.[^3]\n\n[^a]: Note a.\n[^2]: Note two.\n[^3]: Note three.\n"
+                     "[^9]: Nobody's.\n";
+    imprint_doc *doc = imprint_doc_new();
+    imprint_diags *diags = imprint_diags_new();
+    imprint_read_opts opts = {.dialect = IMPRINT_DIALECT_MARKDOWN};
+    g_assert_cmpint(imprint_read_markdown(doc, "ch.md", md, strlen(md), &opts, diags), ==, 2);
+    imprint_node *one = doc->root->first_child, *two = one->next;
+    g_assert_cmpstr(one->as.article.title, ==, "One");
+    g_assert_cmpstr(two->as.article.title, ==, "Two");
+    g_assert_cmpuint(two->as.article.source_line, ==, 9);
+    g_assert_cmpint(one->as.article.note_count, ==, 2);
+    g_assert_cmpint(two->as.article.note_count, ==, 2); /* note 3, and 9 defined in it */
+    g_assert_cmpint(two->as.article.first_note->as.note.number, ==, 1);
+    g_assert_cmpstr(two->as.article.first_note->as.note.label, ==, "3");
+    g_assert_cmpint(one->first_child->kind, ==, IMPRINT_NODE_PARAGRAPH);
+    g_assert_cmpint(one->first_child->next->kind, ==, IMPRINT_NODE_HEADING);
+    g_assert_cmpint(one->first_child->next->as.heading.level, ==, 1);
+    g_assert_cmpuint(imprint_diags_count_matching(diags, IMPRINT_SEV_NOTE,
+                                                  "2 level-1 headings: one article each"),
+                     ==, 1);
+    imprint_diags_free(diags);
+    imprint_doc_free(doc);
+
+    const char *titled = "---\ntitle: A Book\n---\n# One\n\nFirst.\n\n# Two\n\nSecond.\n";
+    doc = imprint_doc_new();
+    diags = imprint_diags_new();
+    g_assert_cmpint(imprint_read_markdown(doc, "t.md", titled, strlen(titled), &opts, diags), ==,
+                    1);
+    g_assert_cmpstr(doc->root->first_child->as.article.title, ==, "A Book");
+    imprint_diags_free(diags);
+    imprint_doc_free(doc);
+}
+
 /* The edition's `split:` cannot apply to a one-article dialect: an error, no
  * article. `order: source` is pdf-markdown's: a warning, the file is read. */
 static void test_edition_options(void)
@@ -341,7 +381,7 @@ static void test_edition_options(void)
 
     diags = imprint_diags_new();
     opts = (imprint_read_opts){.dialect = IMPRINT_DIALECT_MARKDOWN, .order_source = true};
-    g_assert_cmpint(imprint_read_markdown(doc, "opts.md", md, strlen(md), &opts, diags), ==, 1);
+    g_assert_cmpint(imprint_read_markdown(doc, "opts.md", md, strlen(md), &opts, diags), ==, 2);
     g_assert_nonnull(doc->root->first_child);
     g_assert_cmpuint(imprint_diags_count(diags, IMPRINT_SEV_ERROR), ==, 0);
     g_assert_cmpuint(imprint_diags_count_matching(diags, IMPRINT_SEV_WARNING, "'order: source'"),
@@ -976,20 +1016,28 @@ static void test_corpus_gfm_endnotes(void)
     g_assert_true(g_file_get_contents(path, &data, &len, NULL));
     read_result r = {imprint_doc_new(), imprint_diags_new(), 0};
     r.articles = imprint_read_buffer(r.doc, path, data, len, NULL, r.diags);
-    g_assert_cmpint(r.articles, ==, 1);
+    /* two chapters, "# Irish Immigration" and "# Labour Movements" (line 11),
+     * as the annotation has them; each note with the chapter of its mark */
+    g_assert_cmpint(r.articles, ==, 2);
     assert_sound(r.doc);
     imprint_node *a = r.doc->root->first_child;
-    g_assert_cmpint(a->as.article.note_count, ==, 11);
+    g_assert_cmpstr(a->as.article.title, ==, "Irish Immigration");
+    g_assert_cmpstr(a->next->as.article.title, ==, "Labour Movements");
+    g_assert_cmpuint(a->next->as.article.source_line, ==, 11);
+    g_assert_cmpint(a->as.article.note_count + a->next->as.article.note_count, ==, 11);
     static const unsigned ref_lines[] = {3, 3, 27, 43, 43, 45, 45, 45, 47, 78, 88};
     /* "102-124, every second line", says the annotation; but note 5 is a
      * quote of three lines (110-112), so the notes after it start at 114 */
     static const unsigned def_lines[] = {102, 104, 106, 108, 110, 114, 116, 118, 120, 122, 124};
     int i = 0;
-    for (imprint_node *n = a->as.article.first_note; n; n = n->as.note.next_note, i++) {
-        g_assert_cmpuint(imprint_note_ref_count(n), ==, 1);
-        g_assert_cmpuint(n->as.note.first_ref->pos.line, ==, ref_lines[i]);
-        g_assert_cmpuint(n->pos.line, ==, def_lines[i]);
-    }
+    for (imprint_node *c = a; c; c = c->next)
+        for (imprint_node *n = c->as.article.first_note; n; n = n->as.note.next_note, i++) {
+            g_assert_cmpuint(imprint_note_ref_count(n), ==, 1);
+            g_assert_cmpuint(n->as.note.first_ref->pos.line, ==, ref_lines[i]);
+            g_assert_cmpuint(n->pos.line, ==, def_lines[i]);
+            g_assert_true(imprint_node_article(n->as.note.first_ref) == c);
+        }
+    g_assert_cmpint(i, ==, 11);
     /* nothing of pandoc's was seen in it */
     g_assert_cmpuint(imprint_diags_count_matching(r.diags, IMPRINT_SEV_NOTE, "pandoc"), ==, 0);
     g_assert_cmpuint(imprint_diags_count(r.diags, IMPRINT_SEV_WARNING), ==, 0);
@@ -1009,6 +1057,7 @@ int main(int argc, char **argv)
     g_test_add_func("/markdown/dangling-and-raw-html", test_dangling_and_raw_html);
     g_test_add_func("/markdown/unused-notes", test_unused_notes);
     g_test_add_func("/markdown/edition-options", test_edition_options);
+    g_test_add_func("/markdown/chapters", test_chapters);
     g_test_add_func("/markdown/figures-and-refs", test_figures_and_refs);
     g_test_add_func("/markdown/depth-limit", test_depth_limit);
     g_test_add_func("/markdown/long-tag-name", test_long_tag_name);

@@ -1,7 +1,8 @@
 /* The `markdown` dialect: CommonMark with GFM tables, autolinks and
  * `[^label]` footnotes (cmark-gfm), a YAML front matter block, the raw
  * inline HTML of md_inline.c, and pandoc's Markdown (pandoc.c rewrites it
- * into what cmark reads). One article per file. */
+ * into what cmark reads). One article per file, or one a level-1 heading
+ * when there are several and no front matter title. */
 #include "imprint/reader.h"
 
 #include <glib.h>
@@ -9,6 +10,7 @@
 #include <yaml.h>
 
 #include "edition/yaml.h"
+#include "read/markdown/md_chapters.h"
 #include "model/typography.h"
 #include "read/markdown/md_inline.h"
 #include "read/markdown/md_nav.h"
@@ -28,9 +30,10 @@ typedef struct {
     const md_map *map;   /* from `data` back to the source */
     const char *src;     /* the source, for positions */
     size_t src_len;
-    GArray *src_starts; /* as line_starts, of the source */
-    imprint_node *article;
-    GPtrArray *notes; /* NOTE nodes by cmark footnote ordinal - 1 */
+    GArray *src_starts;    /* as line_starts, of the source */
+    imprint_node *article; /* the one being read */
+    GPtrArray *chapters;   /* the articles, when the file is one a `#` heading */
+    GPtrArray *notes;      /* NOTE nodes by cmark footnote ordinal - 1 */
     /* the last position computed: columns are counted on from it */
     int last_line;
     size_t last_byte;
@@ -562,7 +565,8 @@ static bool check_opts(const char *path, const imprint_read_opts *opts, imprint_
     if (opts && opts->split) {
         imprint_diags_report(diags, IMPRINT_SEV_ERROR, file,
                              "split applies to the text dialect only; a markdown file is one "
-                             "article (remove 'split:' or read the file with 'dialect: text')");
+                             "article, or one a '#' heading (remove 'split:' or read the file "
+                             "with 'dialect: text')");
         return false;
     }
     if (opts && opts->order_source)
@@ -618,11 +622,48 @@ static bool navigation(md_reader *r, cmark_node *n)
     return r->drop_navigation;
 }
 
-static void article_blocks(md_reader *r, cmark_node *root, cmark_node *title)
+/* Level-1 headings of the file when there are several and no front matter
+ * names the article: chapters, one article each. */
+static unsigned chapter_count(const md_reader *r, cmark_node *root)
 {
+    unsigned n = 0;
+    if (r->article->as.article.title)
+        return 0;
+    for (cmark_node *c = cmark_node_first_child(root); c; c = cmark_node_next(c))
+        n += cmark_node_get_type(c) == CMARK_NODE_HEADING && cmark_node_get_heading_level(c) == 1;
+    return n >= 2 ? n : 0;
+}
+
+/* A new article at heading `h`, with the front matter's authors, date,
+ * source and language. */
+static void next_chapter(md_reader *r, cmark_node *h)
+{
+    imprint_node *prev = r->article;
+    r->article = imprint_node_new(r->doc, IMPRINT_NODE_ARTICLE, cm_pos(r, h));
+    r->article->as.article.source_file = prev->as.article.source_file;
+    r->article->as.article.authors = prev->as.article.authors;
+    r->article->as.article.date = prev->as.article.date;
+    r->article->as.article.source_url = prev->as.article.source_url;
+    r->article->as.article.lang = prev->as.article.lang;
+    g_ptr_array_add(r->chapters, r->article);
+    title_from(r, h);
+}
+
+static void article_blocks(md_reader *r, cmark_node *root, cmark_node *title, unsigned chapters)
+{
+    if (chapters)
+        imprint_diags_report(r->diags, IMPRINT_SEV_NOTE, cm_pos(r, title),
+                             "%u level-1 headings: one article each (a 'title:' in front "
+                             "matter keeps the file one article)",
+                             chapters);
     for (cmark_node *n = cmark_node_first_child(root); n && !r->failed; n = cmark_node_next(n)) {
         if (n == title || navigation(r, n))
             continue;
+        if (chapters && cmark_node_get_type(n) == CMARK_NODE_HEADING &&
+            cmark_node_get_heading_level(n) == 1) {
+            next_chapter(r, n);
+            continue;
+        }
         imprint_node *b = block(r, n, 1);
         if (b)
             imprint_node_append(r->article, b);
@@ -638,6 +679,7 @@ int imprint_read_markdown(imprint_doc *doc, const char *path, const char *data, 
     r.drop_navigation = opts && opts->drop_navigation;
     r.src_starts = line_table(data, len);
     r.notes = g_ptr_array_new();
+    r.chapters = g_ptr_array_new();
     GHashTable *def_lines = g_hash_table_new(NULL, NULL);
     GHashTable *code_lines = g_hash_table_new(NULL, NULL);
     char *body = g_strndup(data, len);
@@ -649,6 +691,7 @@ int imprint_read_markdown(imprint_doc *doc, const char *path, const char *data, 
     r.article = imprint_node_new(doc, IMPRINT_NODE_ARTICLE, (imprint_pos){path, 1, 1});
     r.article->as.article.source_file = imprint_arena_strdup(doc->arena, path);
     r.article->as.article.source_line = 1;
+    g_ptr_array_add(r.chapters, r.article);
 
     size_t yaml_start = 0, fm = front_matter_len(data, len, &yaml_start);
     if (fm) {
@@ -676,9 +719,10 @@ int imprint_read_markdown(imprint_doc *doc, const char *path, const char *data, 
     cmark_node *title = r.article->as.article.title ? NULL : title_heading(root);
     r.heading_base = title ? 1 : min_heading_level(root) - 1;
     read_notes(&r, root, def_lines);
+    unsigned chapters = chapter_count(&r, root);
     if (title)
         title_from(&r, title);
-    article_blocks(&r, root, title);
+    article_blocks(&r, root, title, chapters);
     if (r.failed)
         goto cleanup;
     code_lines_of(root, code_lines);
@@ -693,8 +737,10 @@ int imprint_read_markdown(imprint_doc *doc, const char *path, const char *data, 
     }
     if (r.failed)
         goto cleanup;
-    imprint_node_append(doc->root, r.article);
-    result = 1;
+    imprint_md_place_notes(r.chapters);
+    for (guint i = 0; i < r.chapters->len; i++)
+        imprint_node_append(doc->root, g_ptr_array_index(r.chapters, i));
+    result = (int)r.chapters->len;
 cleanup:
     if (root)
         cmark_node_free(root);
@@ -705,6 +751,7 @@ cleanup:
     g_hash_table_destroy(def_lines);
     g_hash_table_destroy(code_lines);
     g_ptr_array_free(r.notes, TRUE);
+    g_ptr_array_free(r.chapters, TRUE);
     if (r.line_starts)
         g_array_free(r.line_starts, TRUE);
     g_array_free(r.src_starts, TRUE);

@@ -565,8 +565,11 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
     make_chunks(&st, opts ? opts->split : NULL);
     rt_markers_scan(&st);
     st.base_indent = common_indent(&st);
-    st.verse = !st.wrapped && rt_verse_file(&st);
-    if (st.verse)
+    imprint_verse_mode verse = opts ? opts->verse : IMPRINT_VERSE_AUTO;
+    st.prose = verse == IMPRINT_VERSE_NO;
+    st.verse = verse == IMPRINT_VERSE_YES || (verse == IMPRINT_VERSE_AUTO && !st.wrapped &&
+                                              rt_verse_file(&st));
+    if (st.verse && verse == IMPRINT_VERSE_AUTO)
         imprint_diags_report(diags, IMPRINT_SEV_NOTE, rt_pos(&st, 1, 1),
                              "verse: most runs of lines here read as stanzas; a line set apart by "
                              "more blank lines than the stanzas are opens a poem");

@@ -1,0 +1,55 @@
+#!/bin/bash
+# The text reader's edition keys: `wrapped: false` keeps a hard-wrapped
+# file's lines, `wrapped: true` joins a file too short to tell; `verse:
+# false` keeps stanzas out of prose, `verse: true` reads a file as verse;
+# on another dialect they are a warning; a misspelt value an error at its
+# line and column.
+set -euo pipefail
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+shapes="$FIXTURES/text/shapes"
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+edition() { # NAME SOURCE KEY VALUE
+    printf 'title: Keys\narticles:\n  - source: %s\n    %s: %s\n' "$2" "$3" "$4" >"$T/$1.yaml"
+}
+paragraphs() { grep -c '<p>' "$1" || true; }
+
+"$IMPRINT" inspect "$shapes/wrapped.txt" >"$T/auto.xml" 2>/dev/null
+edition nowrap "$shapes/wrapped.txt" wrapped false
+"$IMPRINT" inspect "$T/nowrap.yaml" >"$T/nowrap.xml" 2>"$T/nowrap.err"
+[ "$(paragraphs "$T/auto.xml")" -eq 4 ] || fail "auto: $(paragraphs "$T/auto.xml") paragraphs"
+[ "$(paragraphs "$T/nowrap.xml")" -gt 15 ] || fail "wrapped: false joined lines"
+grep -q "hard-wrapped" "$T/nowrap.err" && fail "wrapped: false still says hard-wrapped"
+echo "ok: wrapped: false keeps the lines"
+
+printf 'Short\n\nA paragraph broken\nover two lines.\n' >"$T/short.txt"
+edition wrap "$T/short.txt" wrapped true
+"$IMPRINT" inspect "$T/wrap.yaml" >"$T/wrap.xml" 2>/dev/null
+grep -q '<p>A paragraph broken over two lines.</p>' "$T/wrap.xml" || fail "wrapped: true did not join"
+echo "ok: wrapped: true joins"
+
+edition prose "$shapes/unwrapped.txt" verse false
+"$IMPRINT" inspect "$shapes/unwrapped.txt" >"$T/verse-auto.xml" 2>/dev/null
+"$IMPRINT" inspect "$T/prose.yaml" >"$T/prose.xml" 2>/dev/null
+grep -q '<lg>' "$T/verse-auto.xml" || fail "the address is no longer read as lines"
+grep -q '<lg>' "$T/prose.xml" && fail "verse: false left a stanza"
+grep -q '<p>12 Quay Street</p>' "$T/prose.xml" || fail "verse: false lost the address lines"
+echo "ok: verse: false keeps stanzas out"
+
+printf 'Two Lines\n\nThe tide comes in across the sand.\nThe gulls are on the wall.\n' >"$T/two.txt"
+edition verse "$T/two.txt" verse true
+"$IMPRINT" inspect "$T/verse.yaml" >"$T/verse.xml" 2>/dev/null
+grep -q '<l>The gulls are on the wall.</l>' "$T/verse.xml" || fail "verse: true did not read lines"
+echo "ok: verse: true reads verse"
+
+edition md "$FIXTURES/markdown/navigation.md" wrapped true
+"$IMPRINT" lint "$T/md.yaml" >"$T/md.out" 2>&1 || true
+grep -q "warning: 'wrapped' and 'verse' apply to the text dialect only" "$T/md.out" ||
+    fail "no warning on markdown: $(cat "$T/md.out")"
+echo "ok: a warning on another dialect"
+
+edition bad "$shapes/wrapped.txt" wrapped sometimes
+if "$IMPRINT" lint "$T/bad.yaml" >"$T/bad.out" 2>&1; then fail "a bad value was accepted"; fi
+grep -q "bad.yaml:4:14: error: bad wrapped 'sometimes'" "$T/bad.out" || fail "$(cat "$T/bad.out")"
+echo "ok: a bad value is an error at its place"
