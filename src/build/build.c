@@ -20,6 +20,7 @@ typedef struct {
     imprint_diags *diags;
     GPtrArray *outputs; /* char *, the files written */
     GPtrArray *inputs;  /* char *, the edition file and its sources */
+    unsigned threads;   /* the writers may use this many (threads no other edition has) */
     bool ok;
 } job;
 
@@ -117,7 +118,9 @@ static void build_one(job *j)
     resolved = imprint_build_resolve(e, doc, NULL, j->diags);
     if (!resolved)
         goto cleanup;
-    const imprint_output_opts *opts = imprint_build_resolved_opts(resolved);
+    imprint_output_opts topts = *imprint_build_resolved_opts(resolved);
+    topts.threads = j->threads;
+    const imprint_output_opts *opts = &topts;
     j->ok = true;
     for (const imprint_format *const *f = j->formats; *f; f++) {
         char *file = g_strconcat(e->name, ".", (*f)->extension, NULL);
@@ -286,6 +289,9 @@ bool imprint_build_run(const char *const *paths, size_t n, const imprint_build_o
         return false;
     }
 
+    unsigned threads = MIN(MAX(opts->jobs, 1u), IMPRINT_BUILD_MAX_JOBS);
+    /* Threads no edition runs on go to the writers: one edition alone gets them all. */
+    unsigned per_edition = MAX(1u, threads / (unsigned)MAX((size_t)1, MIN((size_t)threads, n)));
     job *jobs = g_new0(job, n);
     for (size_t i = 0; i < n; i++) {
         jobs[i] = (job){
@@ -295,9 +301,9 @@ bool imprint_build_run(const char *const *paths, size_t n, const imprint_build_o
             .diags = imprint_diags_new(),
             .outputs = g_ptr_array_new_with_free_func(g_free),
             .inputs = g_ptr_array_new_with_free_func(g_free),
+            .threads = per_edition,
         };
     }
-    unsigned threads = MIN(MAX(opts->jobs, 1u), IMPRINT_BUILD_MAX_JOBS);
     if (threads > 1 && n > 1) {
         xmlInitParser(); /* libxml2 must be set up once before threads use it */
         /* Joined worker threads rather than a GThreadPool, whose idle

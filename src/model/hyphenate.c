@@ -134,16 +134,9 @@ static void free_nonstandard(char **rep, int *pos, int *cut, size_t n)
     free(cut);
 }
 
-/* Appends one word (letters only), hyphenated when the limits allow. */
-static void append_word(const imprint_hyphenator *h, GString *out, const char *w, size_t len,
-                        size_t nchars)
+/* Appends one word that the limits allow to break, hyphenated. */
+static void hyphenate_word(HyphenDict *dict, GString *out, const char *w, size_t len)
 {
-    HyphenDict *dict = NULL;
-    if (!h || nchars < IMPRINT_HYPHEN_MIN_WORD || len > IMPRINT_HYPHEN_MAX_WORD ||
-        !(dict = dict_of(h))) {
-        g_string_append_len(out, w, (gssize)len);
-        return;
-    }
     char *lower = g_utf8_strdown(w, (gssize)len);
     /* Patterns are lower case; a case change that alters byte lengths
      * (rare: dotted İ) would misalign the break positions, so skip it. */
@@ -173,8 +166,47 @@ static void append_word(const imprint_hyphenator *h, GString *out, const char *w
     g_free(lower);
 }
 
+/* Appends one word (letters only), hyphenated when the limits allow; with a
+ * `cache`, each word's patterns are run once. */
+static void append_word(const imprint_hyphenator *h, GHashTable *cache, GString *out, const char *w,
+                        size_t len, size_t nchars)
+{
+    HyphenDict *dict = NULL;
+    if (!h || nchars < IMPRINT_HYPHEN_MIN_WORD || len > IMPRINT_HYPHEN_MAX_WORD ||
+        !(dict = dict_of(h))) {
+        g_string_append_len(out, w, (gssize)len);
+        return;
+    }
+    if (!cache) {
+        hyphenate_word(dict, out, w, len);
+        return;
+    }
+    char key[IMPRINT_HYPHEN_MAX_WORD + 1];
+    memcpy(key, w, len);
+    key[len] = '\0';
+    const char *known = g_hash_table_lookup(cache, key);
+    if (!known) {
+        GString *one = g_string_sized_new(len + 8);
+        hyphenate_word(dict, one, w, len);
+        known = one->str;
+        g_hash_table_insert(cache, g_strdup(key), g_string_free(one, FALSE));
+    }
+    g_string_append(out, known);
+}
+
+GHashTable *imprint_hyphenate_cache_new(void)
+{
+    return g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+}
+
 void imprint_hyphenate_append(const imprint_hyphenator *h, GString *out, const char *text,
                               size_t len)
+{
+    imprint_hyphenate_append_cached(h, NULL, out, text, len);
+}
+
+void imprint_hyphenate_append_cached(const imprint_hyphenator *h, GHashTable *cache, GString *out,
+                                     const char *text, size_t len)
 {
     const char *p = text, *end = text + len;
     while (p < end) {
@@ -204,7 +236,7 @@ void imprint_hyphenate_append(const imprint_hyphenator *h, GString *out, const c
             q = g_utf8_next_char(q);
         }
         if (plain)
-            append_word(h, out, w, (size_t)(q - w), nchars);
+            append_word(h, cache, out, w, (size_t)(q - w), nchars);
         else
             g_string_append_len(out, w, q - w);
         p = q;

@@ -45,4 +45,14 @@ void imprint_hyphenator_free(imprint_hyphenator *h);
 void imprint_hyphenate_append(const imprint_hyphenator *h, GString *out, const char *text,
                               size_t len);
 
+/** A cache of hyphenated words for imprint_hyphenate_append_cached(), for
+ * one hyphenator and one thread at a time; free with g_hash_table_unref(). */
+GHashTable *imprint_hyphenate_cache_new(void);
+
+/** imprint_hyphenate_append(), with each word's break points remembered in
+ * `cache` (NULL: none): running text repeats its words, so the patterns run
+ * once a word. The output is the same. */
+void imprint_hyphenate_append_cached(const imprint_hyphenator *h, GHashTable *cache, GString *out,
+                                     const char *text, size_t len);
+
 #endif
