@@ -21,6 +21,8 @@ typedef struct {
     char *title;       /* overrides the article's title, or NULL */
     char *url;         /* source URL shown in colophons, or NULL */
     bool order_source; /* `order: source` */
+    /* `navigation: drop` */
+    bool drop_navigation;
     char *encoding;    /* `encoding:` of the source, or NULL for UTF-8 */
 } imprint_edition_article;
 

@@ -33,6 +33,10 @@ typedef struct {
     const char *const *split;
     /** pdf-markdown: keep the file's order of fragments (`order: source`). */
     bool order_source;
+    /** markdown: drop the lines of a scraped page's navigation (breadcrumb
+     * trails, "top of the page" links) instead of keeping them
+     * (`navigation: drop`); either way each is reported. */
+    bool drop_navigation;
     /** The source's character encoding as iconv names it ("latin1",
      * "windows-1252"...), converted to UTF-8 before reading; NULL for UTF-8. */
     const char *encoding;

@@ -22,7 +22,8 @@ static const char *const top_keys[] = {
 };
 static const char *const pdf_keys[] = {"paper", "notes", NULL};
 static const char *const article_keys[] = {
-    "source", "select", "split", "dialect", "author", "title", "url", "order", "encoding", NULL,
+    "source", "select", "split",    "dialect",    "author", "title",
+    "url",    "order",  "encoding", "navigation", NULL,
 };
 
 /* A string value: anything but a null, a list or a mapping. */
@@ -132,6 +133,27 @@ static void pdf_pair(yml_doc *y, void *target, const char *key, yaml_node_t *key
     g_free(s);
 }
 
+/* The keys of an article entry that switch a reader's behaviour. */
+static void article_switch(yml_doc *y, imprint_edition_article *a, const char *key,
+                           yaml_node_t *v, const char *s)
+{
+    if (strcmp(key, "order") == 0) {
+        if (strcmp(s, "source") == 0)
+            a->order_source = true;
+        else if (strcmp(s, "auto") == 0)
+            a->order_source = false;
+        else
+            yml_fail(y, v, "bad order '%s' (use source or auto)", s);
+    } else if (strcmp(key, "navigation") == 0) {
+        if (strcmp(s, "drop") == 0)
+            a->drop_navigation = true;
+        else if (strcmp(s, "keep") == 0)
+            a->drop_navigation = false;
+        else
+            yml_fail(y, v, "bad navigation '%s' (use drop or keep)", s);
+    }
+}
+
 static void article_pair(yml_doc *y, void *target, const char *key, yaml_node_t *key_node,
                          yaml_node_t *v)
 {
@@ -208,13 +230,8 @@ static void article_pair(yml_doc *y, void *target, const char *key, yaml_node_t 
                         "tei)",
                         s);
         }
-    } else if (strcmp(key, "order") == 0) {
-        if (strcmp(s, "source") == 0)
-            a->order_source = true;
-        else if (strcmp(s, "auto") == 0)
-            a->order_source = false;
-        else
-            yml_fail(y, v, "bad order '%s' (use source or auto)", s);
+    } else {
+        article_switch(y, a, key, v, s);
     }
     g_free(s);
 }

@@ -25,8 +25,8 @@ static bool strv_equal(char **a, char **b)
 static bool same_reading(const imprint_edition_article *a, const imprint_edition_article *b)
 {
     return strcmp(a->source_path, b->source_path) == 0 && a->dialect == b->dialect &&
-           a->order_source == b->order_source && strv_equal(a->split, b->split) &&
-           g_strcmp0(a->encoding, b->encoding) == 0;
+           a->order_source == b->order_source && a->drop_navigation == b->drop_navigation &&
+           strv_equal(a->split, b->split) && g_strcmp0(a->encoding, b->encoding) == 0;
 }
 
 static void source_read_free(gpointer p)
@@ -48,6 +48,7 @@ static GPtrArray *read_detached(imprint_doc *doc, const imprint_edition_article 
         .dialect = entry->dialect,
         .split = (const char *const *)entry->split,
         .order_source = entry->order_source,
+        .drop_navigation = entry->drop_navigation,
         .encoding = entry->encoding,
     };
     imprint_node *last = doc->root->last_child;

@@ -70,7 +70,29 @@ typedef struct {
     bool front_matter; /* a YAML block between "---" lines at the very top */
     unsigned md_notes; /* lines starting with a "[^label]:" footnote definition */
     unsigned atx;      /* lines starting with "# " .. "###### " */
+    unsigned fences;   /* pandoc fenced div lines: "::: {" or "::: word" */
+    unsigned attrs;    /* pandoc attribute blocks after a link, span or heading: "]{#", "){." */
 } pdfmd_evidence;
+
+/* The signs of pandoc's Markdown on one line: a fenced div's fence, and
+ * attribute blocks `{#id}` `{.class}` right after `]`, `)` or a heading. */
+static void pandoc_signs(const char *p, const char *eol, pdfmd_evidence *ev)
+{
+    const char *q = p;
+    while (q < eol && *q == ' ')
+        q++;
+    if (starts_with(q, eol, ":::")) {
+        while (q < eol && *q == ':')
+            q++;
+        while (q < eol && *q == ' ')
+            q++;
+        ev->fences += q < eol && (*q == '{' || g_ascii_isalpha(*q));
+    }
+    for (const char *b = p; b + 2 < eol; b++)
+        if (b[1] == '{' && (b[2] == '#' || b[2] == '.') &&
+            (b[0] == ']' || b[0] == ')' || (b[0] == ' ' && *p == '#')))
+            ev->attrs++;
+}
 
 static void scan_pdfmd(const char *data, size_t len, pdfmd_evidence *ev)
 {
@@ -108,6 +130,7 @@ static void scan_pdfmd(const char *data, size_t len, pdfmd_evidence *ev)
             if (h > p && h - p <= 6 && h < eol && *h == ' ')
                 ev->atx++;
         }
+        pandoc_signs(p, eol, ev);
         if (starts_with(p, eol, "<sup>")) {
             const char *d = p + 5;
             while (d < eol && g_ascii_isdigit(*d))
@@ -161,9 +184,11 @@ static imprint_dialect detect(const char *path, const char *data, size_t len, co
     }
     /* Scraped text has none of these; one footnote definition, a front-matter
      * block, or a few ATX headings make a file Markdown whatever its name. */
-    if (ev.front_matter || ev.md_notes > 0 || ev.atx >= 2) {
+    bool pandoc = ev.fences > 0 && ev.attrs > 0;
+    if (ev.front_matter || ev.md_notes > 0 || ev.atx >= 2 || pandoc) {
         *why = ev.front_matter   ? "it starts with a YAML front-matter block"
                : ev.md_notes > 0 ? "it has Markdown footnote definitions ([^label]:)"
+               : pandoc          ? "it has pandoc's fenced divs (:::) and attributes ({#id})"
                                  : "it has Markdown '#' headings";
         return IMPRINT_DIALECT_MARKDOWN;
     }
@@ -261,6 +286,29 @@ int imprint_read_buffer(imprint_doc *doc, const char *path, const char *data, si
     return n;
 }
 
+/* The dialect to read with: the edition's, or the one detected (said with a
+ * note). */
+static imprint_dialect choose_dialect(const char *path, const char *data, size_t len,
+                                      const imprint_read_opts *opts, imprint_diags *diags)
+{
+    imprint_pos file_pos = {path, 0, 0};
+    imprint_dialect dialect = opts->dialect;
+    if (dialect == IMPRINT_DIALECT_AUTO) {
+        const char *why;
+        dialect = detect(path, data, len, &why);
+        imprint_diags_report(diags, IMPRINT_SEV_NOTE, file_pos,
+                             "read as dialect '%s' because %s (set 'dialect' to override)",
+                             imprint_dialect_name(dialect), why);
+    }
+    /* the other readers would leave the option unseen */
+    if (opts->drop_navigation && dialect != IMPRINT_DIALECT_MARKDOWN)
+        imprint_diags_report(diags, IMPRINT_SEV_WARNING, file_pos,
+                             "'navigation: drop' applies to the markdown dialect only; this file "
+                             "is read as '%s' and its navigation lines are kept",
+                             imprint_dialect_name(dialect));
+    return dialect;
+}
+
 /* The rest of imprint_read_buffer(), on text that is now meant to be UTF-8. */
 static int read_utf8(imprint_doc *doc, const char *path, const char *data, size_t len,
                      const imprint_read_opts *opts, imprint_diags *diags)
@@ -308,14 +356,7 @@ static int read_utf8(imprint_doc *doc, const char *path, const char *data, size_
     }
     warn_controls(path, data, len, diags);
 
-    imprint_dialect dialect = opts->dialect;
-    if (dialect == IMPRINT_DIALECT_AUTO) {
-        const char *why;
-        dialect = detect(path, data, len, &why);
-        imprint_diags_report(diags, IMPRINT_SEV_NOTE, file_pos,
-                             "read as dialect '%s' because %s (set 'dialect' to override)",
-                             imprint_dialect_name(dialect), why);
-    }
+    imprint_dialect dialect = choose_dialect(path, data, len, opts, diags);
     imprint_read_opts chosen = *opts;
     chosen.dialect = dialect;
     /* A byte-order mark is not text; readers never see it. */

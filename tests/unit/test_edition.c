@@ -121,6 +121,7 @@ static void test_every_key(void)
     g_assert_cmpstr(a->title, ==, "The Second, Renamed");
     g_assert_cmpstr(a->url, ==, "https://example.org/second");
     g_assert_true(a->order_source);
+    g_assert_true(a->drop_navigation);
     g_assert_cmpuint(a->pos.line, ==, 16);
     g_assert_cmpuint(a->pos.col, ==, 5);
     imprint_edition_free(e);
@@ -144,6 +145,7 @@ static void test_defaults(void)
     g_assert_null(e->subtitle);
     g_assert_cmpint(e->articles[0].dialect, ==, IMPRINT_DIALECT_AUTO);
     g_assert_false(e->articles[0].order_source);
+    g_assert_false(e->articles[0].drop_navigation);
     g_assert_null(e->articles[0].split);
     /* The build resolves the defaults: language en, and the UUID v5 (URL
      * namespace) of the edition's name (the file name without .yaml, as in
@@ -290,6 +292,8 @@ static void test_wrong_types(void)
                       "ed.yaml:4:13: error: 'split' must be a string, not a list");
     expect_load_error("title: T\narticles:\n  - source: src.txt\n    order: random\n",
                       "ed.yaml:4:12: error: bad order 'random' (use source or auto)");
+    expect_load_error("title: T\narticles:\n  - source: src.txt\n    navigation: hide\n",
+                      "ed.yaml:4:17: error: bad navigation 'hide' (use drop or keep)");
     expect_load_error("title: T\narticles:\n  - source: src.txt\n    author: [a, b]\n",
                       "ed.yaml:4:13: error: 'author' must be a string, not a list");
     expect_load_error("[title, articles]\n", "ed.yaml:1:1: error: an edition file is a mapping "
@@ -412,6 +416,8 @@ static void test_read_select_and_overrides(void)
     /* The reader's messages about the article left out (lines 1-4) do not
      * pass on. */
     g_assert_false(has_message(diags, "two.txt:1:"));
+    /* `navigation: drop` is the markdown reader's: the text reader says so */
+    g_assert_true(has_message(diags, "'navigation: drop' applies to the markdown dialect only"));
     g_assert_cmpstr(doc->meta.title, ==, "The Moscow Trials");
     g_assert_cmpstr(doc->meta.subtitle, ==, "Contending accounts");
     g_assert_cmpstr(doc->meta.language, ==, "de-AT");

@@ -25,6 +25,52 @@ static read_result read_fixture(const char *name)
     return r;
 }
 
+static read_result read_fixture_with(const char *name, const imprint_read_opts *opts)
+{
+    char *path = g_build_filename(FIXTURES_DIR, "markdown", name, NULL);
+    char *data = NULL;
+    gsize len = 0;
+    g_assert_true(g_file_get_contents(path, &data, &len, NULL));
+    read_result r = {imprint_doc_new(), imprint_diags_new(), 0};
+    r.articles = imprint_read_markdown(r.doc, path, data, len, opts, r.diags);
+    g_free(data);
+    g_free(path);
+    return r;
+}
+
+static read_result read_string(const char *md)
+{
+    read_result r = {imprint_doc_new(), imprint_diags_new(), 0};
+    imprint_read_opts opts = {.dialect = IMPRINT_DIALECT_MARKDOWN};
+    r.articles = imprint_read_markdown(r.doc, "s.md", md, strlen(md), &opts, r.diags);
+    return r;
+}
+
+/* Whether a message of `sev` at `line` (0: any) holds `needle`. */
+static gboolean has_diag(const read_result *r, imprint_severity sev, unsigned line,
+                         const char *needle)
+{
+    for (size_t i = 0; i < imprint_diags_len(r->diags); i++) {
+        const imprint_diag *d = imprint_diags_get(r->diags, i);
+        if (d->severity == sev && (line == 0 || d->line == line) && strstr(d->message, needle))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+static void dump(const imprint_node *n, GString *out);
+
+/* The article's blocks, one dump a line. */
+static char *dump_blocks(const imprint_node *a)
+{
+    GString *s = g_string_new(NULL);
+    for (const imprint_node *b = a->first_child; b; b = b->next) {
+        dump(b, s);
+        g_string_append_c(s, '\n');
+    }
+    return g_string_free(s, FALSE);
+}
+
 static void result_free(read_result *r)
 {
     imprint_doc_free(r->doc);
@@ -396,6 +442,562 @@ static void test_long_tag_name(void)
     imprint_doc_free(doc);
 }
 
+/* --- pandoc's Markdown ------------------------------------------------- */
+
+/* Fenced divs and `<div>` lines go, their text stays; attributes go after
+ * headings, links, spans and code; a lone line in a `<div>` at a section's
+ * start is its title. Lookalikes stay: a `<div>` paragraph that reads as
+ * prose, a `1\.` paragraph, braces in prose or after a space, a `:::` that
+ * closes nothing, a heading's `{...}` that is no attribute block. */
+static void test_pandoc_divs(void)
+{
+    read_result r = read_fixture("pandoc_divs.md");
+    g_assert_cmpint(r.articles, ==, 1);
+    assert_sound(r.doc);
+    imprint_node *a = r.doc->root->first_child;
+    g_assert_cmpstr(a->as.article.title, ==, "Harbour Accounts");
+    g_assert_cmpstr(a->as.article.date, ==, "1921");
+    char *d = dump_blocks(a);
+    g_assert_cmpstr(d, ==,
+                    "heading1(\"I\")\n"
+                    "paragraph(\"The ledger for spring was kept by the harbour master in a \" "
+                    "link<https://example.org/book>(\"bound book\") \".\")\n"
+                    "heading2(\"1. Tolls and Dues\")\n"
+                    "paragraph(\"The tolls rose by a third, and dues with them.\")\n"
+                    "paragraph(\"This paragraph sits in a div but ends like a sentence.\")\n"
+                    "paragraph(\"1. A numbered paragraph that is no list item.\")\n"
+                    "paragraph(\"The set {a, b} and a brace {#lone} after a space stay as "
+                    "written.\")\n"
+                    "paragraph(\":::\")\n"
+                    "heading1(\"A heading with a closing brace {at the end}\")\n");
+    g_free(d);
+    g_assert_cmpuint(nth_child(a, 2)->pos.line, ==, 16);
+    g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 16, "read as the section's title"));
+    g_assert_cmpuint(imprint_diags_count_matching(r.diags, IMPRINT_SEV_NOTE, "line dropped"), ==,
+                     4);
+    g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 22, "'<div>' line dropped"));
+    g_assert_true(has_diag(&r, IMPRINT_SEV_WARNING, 34, "':::' closes no fenced div"));
+    g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 7,
+                           "fenced divs (::: … :::) unwrapped, their "
+                           "text kept: 2"));
+    g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 8,
+                           "attribute blocks ({#id .class key=value}) "
+                           "removed from the text: 3"));
+    g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 10,
+                           "bracketed spans ([text]{.class}) read as "
+                           "their text: 2"));
+    g_assert_cmpuint(imprint_diags_count(r.diags, IMPRINT_SEV_WARNING), ==, 1);
+    result_free(&r);
+}
+
+/* Grid (a list and an escaped `|` in cells), multiline, simple and
+ * headerless simple tables are tables; rules of dashes (full, spaced, under
+ * prose) stay rules; a grid with a joined cell stays as written. */
+static void test_pandoc_tables(void)
+{
+    read_result r = read_fixture("pandoc_tables.md");
+    g_assert_cmpint(r.articles, ==, 1);
+    assert_sound(r.doc);
+    char *d = dump_blocks(r.doc->root->first_child);
+    g_assert_cmpstr(
+        d, ==,
+        "table(row(cell(\"Port\") cell(\"Goods\")) row(cell(\"Leith\") cell(\"• coal\" linebreak "
+        "\"• salt\")) row(cell(\"Hull\") cell(\"timber, the a|b mark\")))\n"
+        "table(row(cell(\"Year landed\") cell(\"Tonnage\") cell(\"Remark\")) row(cell(\"1911\") "
+        "cell(\"12,000\") cell(\"a quiet season\")) row(cell(\"1912\") cell(\"15,500\") "
+        "cell(\"busier\")))\n"
+        "table(row(cell(\"Ship\") cell(\"Crew\") cell(\"Cargo\")) row(cell(\"Mary\") cell(\"12\") "
+        "cell(\"wool\")) row(cell(\"Ann\") cell(\"9\") cell) row(cell(\"Grace Dale\") "
+        "cell(\"14\") cell(\"fish\")))\n"
+        "table(row(cell(\"alpha\") cell(\"one\")) row(cell(\"beta\") cell(\"two\")))\n"
+        "paragraph(\"A paragraph before a rule.\")\n"
+        "break\n"
+        "paragraph(\"A paragraph after it, and a spaced rule:\")\n"
+        "break\n"
+        "paragraph(\"The last line of prose\")\n"
+        "break\n"
+        "paragraph(\"runs on after a break.\")\n"
+        "paragraph(\"+------+------+ | join        | +------+------+\")\n");
+    g_free(d);
+    g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 3, "grid table read as a table of 3 rows and 2"));
+    g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 13, "multiline table read as a table of 3 rows"));
+    g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 23, "simple table read as a table of 4 rows"));
+    g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 29, "simple table read as a table of 2 rows"));
+    g_assert_true(has_diag(&r, IMPRINT_SEV_WARNING, 46, "do not line up"));
+    g_assert_cmpuint(imprint_diags_count(r.diags, IMPRINT_SEV_WARNING), ==, 1);
+    /* a row's position is its line in the file, not in the rewritten text */
+    imprint_node *t = r.doc->root->first_child->first_child;
+    g_assert_cmpuint(t->pos.line, ==, 3);
+    imprint_node *cell = t->first_child->next->first_child->next;
+    g_assert_cmpuint(cell->first_child->pos.line, ==, 6);
+    g_assert_cmpuint(cell->first_child->pos.col, ==, 15);
+    result_free(&r);
+}
+
+/* Link-anchored notes: an endnotes list of fenced divs (backlinks go, the
+ * "Endnotes" heading goes), a marker in a table cell, a marker whose
+ * attributes wrap, a Word-style `[\[4\]]` pair. Lookalikes stay: a marker
+ * with no definition, a definition with no marker, a numbered link that is
+ * a cross reference, a bare [1]. */
+static void test_pandoc_notes(void)
+{
+    read_result r = read_fixture("pandoc_notes.md");
+    g_assert_cmpint(r.articles, ==, 1);
+    assert_sound(r.doc);
+    imprint_node *a = r.doc->root->first_child;
+    char *d = dump_blocks(a);
+    g_assert_cmpstr(d, ==,
+                    "paragraph(\"The first claim.\" noteref->1 \" The second claim, wrapped.\" "
+                    "noteref->2 \" A cross reference to \" link<#tables>(\"2\") \" is a "
+                    "link.\")\n"
+                    "table(row(cell(\"Item\") cell(\"Value\")) row(cell(\"salt\") cell(\"3\" "
+                    "noteref->3)) row(cell(\"coal\") cell(\"4\")))\n"
+                    "paragraph(\"A reference that points nowhere\" link<#f9>(\"[9]\") \" and a "
+                    "bare [1] stay.\")\n"
+                    "paragraph(\"A word-style note.\" noteref->4)\n"
+                    "heading1(\"Tables\")\n"
+                    "paragraph(\"Text.\")\n"
+                    "paragraph(link<#a5>(\"[5]\") \" A definition nobody refers to.\")\n");
+    g_free(d);
+    static const char *const want[] = {
+        "note(paragraph(\"The first note.\"))",
+        "note(paragraph(\"The second note, in two paragraphs.\") paragraph(\"Its second "
+        "paragraph.\"))",
+        "note(paragraph(\"The note from a table cell.\"))",
+        "note(paragraph(\"The word-style definition, after its marker.\"))",
+    };
+    static const unsigned def_lines[] = {28, 32, 39, 22}, ref_lines[] = {5, 6, 11, 16};
+    int i = 0;
+    for (imprint_node *n = a->as.article.first_note; n; n = n->as.note.next_note, i++) {
+        g_assert_cmpint(i, <, 4);
+        char *nd = dump_str(n);
+        g_assert_cmpstr(nd, ==, want[i]);
+        g_free(nd);
+        g_assert_cmpuint(imprint_note_ref_count(n), ==, 1);
+        g_assert_cmpuint(n->pos.line, ==, def_lines[i]);
+        g_assert_cmpuint(n->as.note.first_ref->pos.line, ==, ref_lines[i]);
+        g_assert_cmpint(n->as.note.first_ref->as.noteref.number, ==, i + 1);
+        char *label = g_strdup_printf("%d", i + 1);
+        g_assert_cmpstr(n->as.note.label, ==, label);
+        g_free(label);
+    }
+    g_assert_cmpint(i, ==, 4);
+    /* the second note's second paragraph stands where it is written */
+    imprint_node *p2 = a->as.article.first_note->as.note.next_note->last_child;
+    g_assert_cmpuint(p2->pos.line, ==, 35);
+    g_assert_cmpuint(p2->pos.col, ==, 5);
+    g_assert_cmpuint(imprint_diags_count_matching(r.diags, IMPRINT_SEV_NOTE, "paired with"), ==, 4);
+    g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 6,
+                           "[2](#note-2) paired with its definition at "
+                           "line 32; its link back removed"));
+    g_assert_true(has_diag(&r, IMPRINT_SEV_WARNING, 14,
+                           "'[\\[9\\]](#f9)' looks like a note "
+                           "reference, but no note is defined"));
+    g_assert_true(has_diag(&r, IMPRINT_SEV_WARNING, 24, "no note reference points at '#f5'"));
+    g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 26, "heading 'Endnotes' dropped"));
+    g_assert_cmpuint(imprint_diags_count(r.diags, IMPRINT_SEV_WARNING), ==, 2);
+    result_free(&r);
+}
+
+/* In a pandoc file: dashes, scripts, escapes, hard breaks and `\ ` as
+ * pandoc reads them, a line opening with dashes as written. In plain
+ * Markdown, dashes and carets stay as written. */
+static void test_pandoc_inline(void)
+{
+    read_result r = read_fixture("pandoc_inline.md");
+    assert_sound(r.doc);
+    char *d = dump_blocks(r.doc->root->first_child);
+    g_assert_cmpstr(d, ==,
+                    "paragraph(\"A line with an em dash—so—and an en dash 1914–1918.\" linebreak "
+                    "\"A second line with water, H\" sub(\"2\") \"O, and the 2\" sup(\"nd\") \" of "
+                    "May.\" linebreak \"Escapes: $5, 1. and *not emphasis* and [brackets], a "
+                    "no\u00a0break space.\")\n"
+                    "paragraph(\"-- a line that opens with two dashes stays as written\")\n");
+    g_free(d);
+    g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 2,
+                           "dashes (--- and --) read as em and en dashes, "
+                           "as pandoc reads them: 3"));
+    result_free(&r);
+
+    r = read_fixture("plain_dashes.md");
+    d = dump_blocks(r.doc->root->first_child);
+    g_assert_cmpstr(d, ==,
+                    "paragraph(\"Command options --help and --- stay, as do x^2^ and H~2~O "
+                    "here.\")\n");
+    g_free(d);
+    g_assert_cmpuint(imprint_diags_len(r.diags), ==, 0);
+    result_free(&r);
+}
+
+/* Breadcrumbs and "top of the page" lines: reported and kept by default,
+ * dropped with `navigation: drop`; a `>` in prose and a paragraph that
+ * starts with "Top" stay either way. */
+static void test_navigation(void)
+{
+    imprint_read_opts opts = {.dialect = IMPRINT_DIALECT_MARKDOWN};
+    read_result r = read_fixture_with("navigation.md", &opts);
+    assert_sound(r.doc);
+    g_assert_cmpuint(
+        imprint_diags_count_matching(r.diags, IMPRINT_SEV_NOTE, "looks like site navigation"), ==,
+        4);
+    g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 3, "(a breadcrumb trail); kept"));
+    g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 13, "(a link to the top of the page); kept"));
+    int blocks = 0;
+    for (imprint_node *b = r.doc->root->first_child->first_child; b; b = b->next)
+        blocks++;
+    g_assert_cmpint(blocks, ==, 7);
+    result_free(&r);
+
+    opts.drop_navigation = true;
+    r = read_fixture_with("navigation.md", &opts);
+    assert_sound(r.doc);
+    char *d = dump_blocks(r.doc->root->first_child);
+    g_assert_cmpstr(d, ==,
+                    "paragraph(\"The post's first paragraph.\")\n"
+                    "paragraph(\"If x > 3 and y > 2 then z > 1 holds.\")\n"
+                    "paragraph(\"Top marks go to the harbour crew.\")\n");
+    g_free(d);
+    g_assert_cmpuint(
+        imprint_diags_count_matching(r.diags, IMPRINT_SEV_NOTE, "dropped, as 'navigation: drop'"),
+        ==, 4);
+    result_free(&r);
+
+    /* MAX_NAV_BYTES (200): a longer trail is a sentence of some kind */
+    GString *trail = g_string_new("Home");
+    while (trail->len < 200 - 8)
+        g_string_append(trail, " > Step");
+    g_string_append_c(trail, '\n');
+    r = read_string(trail->str);
+    g_assert_cmpuint(imprint_diags_count_matching(r.diags, IMPRINT_SEV_NOTE, "breadcrumb"), ==, 1);
+    result_free(&r);
+    g_string_insert(trail, 0, "Home > Steps > ");
+    r = read_string(trail->str);
+    g_assert_cmpuint(imprint_diags_len(r.diags), ==, 0);
+    result_free(&r);
+    g_string_free(trail, TRUE);
+
+    /* MAX_CRUMB_WORDS: a step of seven words is a clause, not a crumb */
+    r = read_string("Home > Blog > one two three four five six seven\n");
+    g_assert_cmpuint(imprint_diags_len(r.diags), ==, 0);
+    result_free(&r);
+    r = read_string("Home > Blog > one two three four five six\n");
+    g_assert_cmpuint(imprint_diags_count_matching(r.diags, IMPRINT_SEV_NOTE, "breadcrumb"), ==, 1);
+    result_free(&r);
+}
+
+/* A file with pandoc's fenced divs and attributes is Markdown whatever its
+ * name; fences alone, or braces alone, are not enough. */
+static void test_pandoc_detect(void)
+{
+    const char *both = "Text.\n\n::: {#box .aside}\nA [link](#x){#y}.\n:::\n";
+    const char *fences = "Text.\n\n::: aside\nPlain words.\n:::\n";
+    const char *braces = "The set {#a} and [b]{.c} in prose.\n";
+    g_assert_cmpint(imprint_dialect_detect("post.txt", both, strlen(both)), ==,
+                    IMPRINT_DIALECT_MARKDOWN);
+    g_assert_cmpint(imprint_dialect_detect("post.txt", fences, strlen(fences)), ==,
+                    IMPRINT_DIALECT_TEXT);
+    g_assert_cmpint(imprint_dialect_detect("post.txt", braces, strlen(braces)), ==,
+                    IMPRINT_DIALECT_TEXT);
+}
+
+/* The named limits of the pandoc pass, each at and past its bound. */
+static void test_pandoc_limits(void)
+{
+    /* PD_MAX_SPAN: an attribute block longer than it is not one */
+    GString *s = g_string_new("::: x\n:::\n\nA [link](https://e.org){#id title=\"");
+    GString *t = g_string_new(NULL);
+    g_string_append(t, s->str);
+    for (int i = 0; i < 4000; i++)
+        g_string_append_c(s, 'a');
+    for (int i = 0; i < 4100; i++)
+        g_string_append_c(t, 'a');
+    g_string_append(s, "\"}.\n");
+    g_string_append(t, "\"}.\n");
+    read_result r = read_string(s->str);
+    char *d = dump_str(r.doc->root->first_child->first_child);
+    g_assert_cmpstr(d, ==, "paragraph(\"A \" link<https://e.org>(\"link\") \".\")");
+    g_free(d);
+    result_free(&r);
+    r = read_string(t->str);
+    g_assert_nonnull(strstr(imprint_node_plain_text(r.doc, r.doc->root->first_child->first_child),
+                            "{#id title="));
+    result_free(&r);
+
+    /* MAX_TABLE_COLS: 64 columns make a table, 65 do not */
+    for (int cols = 64; cols <= 65; cols++) {
+        g_string_assign(s, "");
+        for (int k = 0; k < cols; k++)
+            g_string_append(s, k ? " h" : "h");
+        g_string_append_c(s, '\n');
+        for (int k = 0; k < cols; k++)
+            g_string_append(s, k ? " -" : "-");
+        g_string_append(s, "\n");
+        for (int k = 0; k < cols; k++)
+            g_string_append(s, k ? " 1" : "1");
+        g_string_append(s, "\n");
+        r = read_string(s->str);
+        g_assert_cmpint(r.doc->root->first_child->first_child->kind, ==,
+                        cols == 64 ? IMPRINT_NODE_TABLE : IMPRINT_NODE_PARAGRAPH);
+        result_free(&r);
+    }
+
+    /* MAX_BRACKET_NESTING (16): spans nested deeper keep their brackets */
+    g_string_assign(s, "::: x\n:::\n\n");
+    for (int i = 0; i < 17; i++)
+        g_string_append_c(s, '[');
+    g_string_append(s, "w");
+    for (int i = 0; i < 17; i++)
+        g_string_append(s, "]{.a}");
+    g_string_append_c(s, '\n');
+    r = read_string(s->str);
+    assert_sound(r.doc);
+    d = dump_str(r.doc->root->first_child->first_child);
+    g_assert_cmpstr(d, ==, "paragraph(\"[w]{.a}\")");
+    g_free(d);
+    result_free(&r);
+
+    /* MAX_TITLE_CHARS (120): a longer line in a section's <div> is a paragraph */
+    for (int n = 120; n <= 121; n++) {
+        g_string_assign(s, "::: {.section}\n<div>\n\n");
+        for (int i = 0; i < n; i++)
+            g_string_append_c(s, 'T');
+        g_string_append(s, "\n\n</div>\n:::\n");
+        r = read_string(s->str);
+        g_assert_cmpint(r.doc->root->first_child->first_child->kind, ==,
+                        n == 120 ? IMPRINT_NODE_HEADING : IMPRINT_NODE_PARAGRAPH);
+        result_free(&r);
+    }
+    g_string_free(s, TRUE);
+    g_string_free(t, TRUE);
+}
+
+/* Brackets, links, braces and backticks by the hundred thousand, none
+ * closed: the pass stays linear (this would time out if it were not). */
+static void test_pandoc_pathological(void)
+{
+    static const char *const units[] = {"[", "[a](", "{#", "`", "[a](#x){#", "[s]{.a ", "^", "--"};
+    for (size_t u = 0; u < G_N_ELEMENTS(units); u++) {
+        GString *s = g_string_new("::: x\n:::\n\n");
+        for (int i = 0; i < 100000; i++)
+            g_string_append(s, units[u]);
+        g_string_append_c(s, '\n');
+        read_result r = read_string(s->str);
+        g_assert_cmpint(r.articles, ==, 1);
+        result_free(&r);
+        g_string_free(s, TRUE);
+    }
+}
+
+/* --- the shapes corpus ------------------------------------------------- */
+
+/* The shared corpus stands beside the source tree (../shared), or beside
+ * the folder of worktrees; IMPRINT_SHARED_DIR names it elsewhere. NULL if
+ * absent: the tests that need it are skipped, saying so. */
+static char *shapes_file(const char *name)
+{
+    const char *env = g_getenv("IMPRINT_SHARED_DIR");
+    char *dirs[] = {
+        env ? g_strdup(env) : NULL,
+        g_build_filename(SOURCE_DIR, "..", "shared", NULL),
+        g_build_filename(SOURCE_DIR, "..", "..", "shared", NULL),
+    };
+    char *found = NULL;
+    for (size_t i = 0; i < G_N_ELEMENTS(dirs); i++) {
+        char *f = dirs[i] ? g_build_filename(dirs[i], "corpus", "shapes", name, NULL) : NULL;
+        if (!found && f && g_file_test(f, G_FILE_TEST_IS_REGULAR))
+            found = g_steal_pointer(&f);
+        g_free(f);
+        g_free(dirs[i]);
+    }
+    if (!found)
+        g_test_skip("the shared corpus (../shared/corpus/shapes) is not there; set "
+                    "IMPRINT_SHARED_DIR to run this test");
+    return found;
+}
+
+typedef struct {
+    int paragraphs, quotes, lists, tables, linebreaks, headings;
+    GString *text; /* every text of the article and its notes */
+} md_counts;
+
+static void count_tree(const imprint_node *root, md_counts *c, bool top)
+{
+    imprint_iter it;
+    imprint_iter_init(&it, root);
+    while (imprint_iter_next(&it) != IMPRINT_EVENT_DONE) {
+        const imprint_node *n = it.node;
+        if (it.event != IMPRINT_EVENT_ENTER)
+            continue;
+        if (n->kind == IMPRINT_NODE_TEXT)
+            g_string_append_printf(c->text, "%s\n", n->as.text.text);
+        if (!top)
+            continue;
+        c->paragraphs += n->kind == IMPRINT_NODE_PARAGRAPH && n->parent == root;
+        c->headings += n->kind == IMPRINT_NODE_HEADING;
+        c->quotes += n->kind == IMPRINT_NODE_QUOTE;
+        c->lists += n->kind == IMPRINT_NODE_LIST;
+        c->tables += n->kind == IMPRINT_NODE_TABLE;
+        c->linebreaks += n->kind == IMPRINT_NODE_LINEBREAK;
+    }
+}
+
+static int row_count(const imprint_node *t, int *cols)
+{
+    int rows = 0;
+    for (const imprint_node *r = t->first_child; r; r = r->next, rows++) {
+        int k = 0;
+        for (const imprint_node *c = r->first_child; c; c = c->next)
+            k++;
+        g_assert_true(rows == 0 || k == *cols);
+        *cols = k;
+    }
+    return rows;
+}
+
+/* The annotated pandoc export (corpus/shapes/pandoc-markdown.md) against
+ * its annotation. The numbers are those of annotations.json, entry
+ * "pandoc-markdown.md", copied here by hand (the project reads no JSON). */
+static void test_corpus_pandoc(void)
+{
+    char *path = shapes_file("pandoc-markdown.md");
+    if (!path)
+        return;
+    char *data = NULL;
+    gsize len = 0;
+    g_assert_true(g_file_get_contents(path, &data, &len, NULL));
+    /* a pandoc export is Markdown even without its .md name */
+    g_assert_cmpint(imprint_dialect_detect("export.txt", data, len), ==, IMPRINT_DIALECT_MARKDOWN);
+    read_result r = {imprint_doc_new(), imprint_diags_new(), 0};
+    imprint_read_opts opts = {.dialect = IMPRINT_DIALECT_AUTO};
+    r.articles = imprint_read_buffer(r.doc, path, data, len, &opts, r.diags);
+    g_assert_cmpint(r.articles, ==, 1);
+    assert_sound(r.doc);
+    imprint_node *a = r.doc->root->first_child;
+    g_assert_cmpstr(a->as.article.title, ==,
+                    "The Economic Consequences of the Peace: VII. Remedies");
+    g_assert_cmpstr(a->as.article.authors[0], ==, "John Maynard Keynes");
+    g_assert_cmpuint(imprint_diags_count(r.diags, IMPRINT_SEV_WARNING), ==, 0);
+
+    /* headings: 9 (VII) and the four section titles of the <div>s; the
+     * "Endnotes" heading of 1030 gives way to the notes themselves */
+    static const unsigned heading_lines[] = {9, 108, 390, 680, 811};
+    static const char *const heading_texts[] = {
+        "VII", "1. The Revision of the Treaty", "2. The Settlement of Inter-Ally Indebtedness",
+        "3. An International Loan", "4. The Relations of Central Europe to Russia"};
+    size_t h = 0;
+    for (imprint_node *b = a->first_child; b; b = b->next) {
+        if (b->kind != IMPRINT_NODE_HEADING)
+            continue;
+        g_assert_cmpuint(h, <, G_N_ELEMENTS(heading_lines));
+        g_assert_cmpuint(b->pos.line, ==, heading_lines[h]);
+        g_assert_cmpstr(imprint_node_plain_text(r.doc, b), ==, heading_texts[h]);
+        g_assert_cmpint(b->as.heading.level, ==, h == 0 ? 1 : 2);
+        h++;
+    }
+    g_assert_cmpuint(h, ==, G_N_ELEMENTS(heading_lines));
+    g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 1030, "heading 'Endnotes' dropped"));
+
+    md_counts c = {.text = g_string_new(NULL)};
+    count_tree(a, &c, true);
+    if (g_test_verbose())
+        g_printerr("paragraphs %d, quotes %d, line breaks %d, lists %d\n", c.paragraphs, c.quotes,
+                   c.linebreaks, c.lists);
+    /* 74 prose paragraphs, "Remedies" (line 11) among them; within 5 % */
+    g_assert_cmpint(c.paragraphs, >=, 71);
+    g_assert_cmpint(c.paragraphs, <=, 77);
+    g_assert_cmpint(c.quotes, ==, 3);      /* 143, 751, 1005 */
+    g_assert_cmpint(c.linebreaks, ==, 14); /* 751 and 1005-1017 */
+    g_assert_cmpint(c.lists, ==, 1);       /* 97-103; the endnotes list became notes */
+
+    /* 12 notes, 157-168, each with its one reference where the annotation
+     * has it, three of them in table cells */
+    static const unsigned ref_lines[] = {44, 131, 193, 301, 430, 439, 440, 443, 483, 499, 525, 673};
+    static const unsigned def_lines[] = {1032, 1052, 1064, 1074, 1089, 1104,
+                                         1109, 1115, 1121, 1135, 1148, 1155};
+    g_assert_cmpint(a->as.article.note_count, ==, 12);
+    int i = 0, in_cells = 0;
+    for (imprint_node *n = a->as.article.first_note; n; n = n->as.note.next_note, i++) {
+        g_assert_cmpuint(imprint_note_ref_count(n), ==, 1);
+        imprint_node *ref = n->as.note.first_ref;
+        g_assert_cmpint(ref->as.noteref.number, ==, 157 + i);
+        g_assert_cmpuint(ref->pos.line, ==, ref_lines[i]);
+        g_assert_cmpuint(n->pos.line, ==, def_lines[i]);
+        in_cells += ref->parent->kind == IMPRINT_NODE_CELL;
+        count_tree(n, &c, false);
+    }
+    g_assert_cmpint(in_cells, ==, 3);
+    g_assert_cmpuint(imprint_diags_count_matching(r.diags, IMPRINT_SEV_NOTE, "paired with"), ==,
+                     12);
+
+    /* the tables: 433, 5 columns by 10 rows; 1035, in note 157, 4 by 7 */
+    int cols = 0;
+    imprint_node *t1 = NULL;
+    for (imprint_node *b = a->first_child; b; b = b->next)
+        if (b->kind == IMPRINT_NODE_TABLE)
+            t1 = b;
+    g_assert_nonnull(t1);
+    g_assert_cmpint(c.tables, ==, 1);
+    g_assert_cmpuint(t1->pos.line, ==, 433);
+    g_assert_cmpint(row_count(t1, &cols), ==, 10);
+    g_assert_cmpint(cols, ==, 5);
+    imprint_node *t2 = a->as.article.first_note->first_child->next;
+    g_assert_cmpint(t2->kind, ==, IMPRINT_NODE_TABLE);
+    g_assert_cmpuint(t2->pos.line, ==, 1035);
+    g_assert_cmpint(row_count(t2, &cols), ==, 7);
+    g_assert_cmpint(cols, ==, 4);
+
+    /* no markup anywhere; pandoc's 22 `---` and 3 `--` are dashes now */
+    static const char *const markup[] = {"{#",  ":::", "+---", "[\\[", "](#",
+                                         "\\$", "---", "<div", "{.",   "\u21a9"};
+    for (size_t k = 0; k < G_N_ELEMENTS(markup); k++)
+        if (strstr(c.text->str, markup[k]))
+            g_error("'%s' left in the text", markup[k]);
+    int em = 0, en = 0;
+    for (const char *q = c.text->str; (q = strstr(q, "\u2014")); q++)
+        em++;
+    for (const char *q = c.text->str; (q = strstr(q, "\u2013")); q++)
+        en++;
+    g_assert_cmpint(em, ==, 22);
+    g_assert_cmpint(en, ==, 3);
+    g_string_free(c.text, TRUE);
+    result_free(&r);
+    g_free(data);
+    g_free(path);
+}
+
+/* The GFM sibling (markdown-endnotes.md): its 11 [^N] notes still link. */
+static void test_corpus_gfm_endnotes(void)
+{
+    char *path = shapes_file("markdown-endnotes.md");
+    if (!path)
+        return;
+    char *data = NULL;
+    gsize len = 0;
+    g_assert_true(g_file_get_contents(path, &data, &len, NULL));
+    read_result r = {imprint_doc_new(), imprint_diags_new(), 0};
+    r.articles = imprint_read_buffer(r.doc, path, data, len, NULL, r.diags);
+    g_assert_cmpint(r.articles, ==, 1);
+    assert_sound(r.doc);
+    imprint_node *a = r.doc->root->first_child;
+    g_assert_cmpint(a->as.article.note_count, ==, 11);
+    static const unsigned ref_lines[] = {3, 3, 27, 43, 43, 45, 45, 45, 47, 78, 88};
+    /* "102-124, every second line", says the annotation; but note 5 is a
+     * quote of three lines (110-112), so the notes after it start at 114 */
+    static const unsigned def_lines[] = {102, 104, 106, 108, 110, 114, 116, 118, 120, 122, 124};
+    int i = 0;
+    for (imprint_node *n = a->as.article.first_note; n; n = n->as.note.next_note, i++) {
+        g_assert_cmpuint(imprint_note_ref_count(n), ==, 1);
+        g_assert_cmpuint(n->as.note.first_ref->pos.line, ==, ref_lines[i]);
+        g_assert_cmpuint(n->pos.line, ==, def_lines[i]);
+    }
+    /* nothing of pandoc's was seen in it */
+    g_assert_cmpuint(imprint_diags_count_matching(r.diags, IMPRINT_SEV_NOTE, "pandoc"), ==, 0);
+    g_assert_cmpuint(imprint_diags_count(r.diags, IMPRINT_SEV_WARNING), ==, 0);
+    result_free(&r);
+    g_free(data);
+    g_free(path);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -410,5 +1012,15 @@ int main(int argc, char **argv)
     g_test_add_func("/markdown/figures-and-refs", test_figures_and_refs);
     g_test_add_func("/markdown/depth-limit", test_depth_limit);
     g_test_add_func("/markdown/long-tag-name", test_long_tag_name);
+    g_test_add_func("/markdown/pandoc/divs", test_pandoc_divs);
+    g_test_add_func("/markdown/pandoc/tables", test_pandoc_tables);
+    g_test_add_func("/markdown/pandoc/notes", test_pandoc_notes);
+    g_test_add_func("/markdown/pandoc/inline", test_pandoc_inline);
+    g_test_add_func("/markdown/pandoc/detect", test_pandoc_detect);
+    g_test_add_func("/markdown/pandoc/limits", test_pandoc_limits);
+    g_test_add_func("/markdown/pandoc/pathological", test_pandoc_pathological);
+    g_test_add_func("/markdown/navigation", test_navigation);
+    g_test_add_func("/markdown/corpus/pandoc-markdown", test_corpus_pandoc);
+    g_test_add_func("/markdown/corpus/markdown-endnotes", test_corpus_gfm_endnotes);
     return g_test_run();
 }

@@ -1,6 +1,7 @@
 /* The `markdown` dialect: CommonMark with GFM tables, autolinks and
- * `[^label]` footnotes (cmark-gfm), a YAML front matter block, and the raw
- * inline HTML of md_inline.c. One article per file. */
+ * `[^label]` footnotes (cmark-gfm), a YAML front matter block, the raw
+ * inline HTML of md_inline.c, and pandoc's Markdown (pandoc.c rewrites it
+ * into what cmark reads). One article per file. */
 #include "imprint/reader.h"
 
 #include <glib.h>
@@ -10,6 +11,8 @@
 #include "edition/yaml.h"
 #include "model/typography.h"
 #include "read/markdown/md_inline.h"
+#include "read/markdown/md_nav.h"
+#include "read/markdown/pandoc.h"
 
 /* Longest numeric note label taken as the reference's number (it must fit an
  * int); longer labels keep cmark's ordinal. */
@@ -19,9 +22,13 @@ typedef struct {
     imprint_doc *doc;
     imprint_diags *diags;
     const char *path;
-    const char *data;
+    const char *data; /* the text cmark reads: the source after the pandoc pass */
     size_t len;
     GArray *line_starts; /* size_t byte offset of each line (index 0 = line 1) */
+    const md_map *map;   /* from `data` back to the source */
+    const char *src;     /* the source, for positions */
+    size_t src_len;
+    GArray *src_starts; /* as line_starts, of the source */
     imprint_node *article;
     GPtrArray *notes; /* NOTE nodes by cmark footnote ordinal - 1 */
     /* the last position computed: columns are counted on from it */
@@ -29,8 +36,23 @@ typedef struct {
     size_t last_byte;
     unsigned last_col;
     int heading_base;
+    bool drop_navigation; /* `navigation: drop` */
     bool failed;
 } md_reader;
+
+/* The source line (1-based) holding source byte `off`. */
+static int src_line_of(const md_reader *r, size_t off)
+{
+    guint lo = 0, hi = r->src_starts->len;
+    while (hi - lo > 1) {
+        guint mid = lo + (hi - lo) / 2;
+        if (g_array_index(r->src_starts, size_t, mid) <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (int)lo + 1;
+}
 
 static imprint_pos pos_at(md_reader *r, int line, int col)
 {
@@ -41,12 +63,17 @@ static imprint_pos pos_at(md_reader *r, int line, int col)
     size_t byte = col > 0 ? (size_t)(col - 1) : 0;
     if (start + byte > r->len)
         byte = r->len - start;
+    /* where that byte of the text cmark read stands in the source */
+    size_t off = MIN(md_map_src_of(r->map, start + byte), r->src_len);
+    line = src_line_of(r, off);
+    start = g_array_index(r->src_starts, size_t, line - 1);
+    byte = off - start;
     p.line = (unsigned)line;
     if (line == r->last_line && byte >= r->last_byte)
-        p.col = r->last_col + (unsigned)g_utf8_strlen(r->data + start + r->last_byte,
+        p.col = r->last_col + (unsigned)g_utf8_strlen(r->src + start + r->last_byte,
                                                       (gssize)(byte - r->last_byte));
     else
-        p.col = (unsigned)g_utf8_strlen(r->data + start, (gssize)byte) + 1;
+        p.col = (unsigned)g_utf8_strlen(r->src + start, (gssize)byte) + 1;
     r->last_line = line;
     r->last_byte = byte;
     r->last_col = p.col;
@@ -314,7 +341,8 @@ static const char **meta_field(imprint_node *a, const char *key)
         return &a->as.article.title;
     if (strcmp(key, "subtitle") == 0)
         return &a->as.article.subtitle;
-    if (strcmp(key, "date") == 0)
+    /* pandoc names an HTML page's date meta `dcterms.date` */
+    if (strcmp(key, "date") == 0 || strcmp(key, "dcterms.date") == 0)
         return &a->as.article.date;
     if (strcmp(key, "source") == 0 || strcmp(key, "url") == 0 || strcmp(key, "source_url") == 0)
         return &a->as.article.source_url;
@@ -399,8 +427,7 @@ static void read_notes(md_reader *r, cmark_node *root, GHashTable *def_lines)
         size_t ll, ml = 0;
         const char *text = line_text(r, line, &ll);
         char *label = def_label(text, ll, &ml);
-        imprint_node *note =
-            imprint_node_new(r->doc, IMPRINT_NODE_NOTE, (imprint_pos){r->path, (unsigned)line, 1});
+        imprint_node *note = imprint_node_new(r->doc, IMPRINT_NODE_NOTE, pos_at(r, line, 1));
         note->as.note.label = imprint_arena_strdup(r->doc->arena, label);
         g_free(label);
         imprint_article_append_note(r->article, note);
@@ -426,7 +453,7 @@ static void unreferenced_notes(md_reader *r, GHashTable *def_lines, GHashTable *
             g_free(label);
             continue;
         }
-        imprint_pos p = {r->path, line, 1};
+        imprint_pos p = pos_at(r, (int)line, 1);
         imprint_diags_report(r->diags, IMPRINT_SEV_WARNING, p,
                              "note [^%s] is defined but never referenced; kept", label);
         imprint_node *note = imprint_node_new(r->doc, IMPRINT_NODE_NOTE, p);
@@ -527,37 +554,98 @@ static cmark_node *title_heading(cmark_node *root)
     return NULL;
 }
 
-int imprint_read_markdown(imprint_doc *doc, const char *path, const char *data, size_t len,
-                          const imprint_read_opts *opts, imprint_diags *diags)
+/* The edition's options for other dialects would otherwise go unseen. False
+ * if one makes the file unreadable. */
+static bool check_opts(const char *path, const imprint_read_opts *opts, imprint_diags *diags)
 {
-    /* the edition's options for other dialects would otherwise go unseen */
     imprint_pos file = {path, 0, 0};
     if (opts && opts->split) {
         imprint_diags_report(diags, IMPRINT_SEV_ERROR, file,
                              "split applies to the text dialect only; a markdown file is one "
                              "article (remove 'split:' or read the file with 'dialect: text')");
-        return -1;
+        return false;
     }
     if (opts && opts->order_source)
         imprint_diags_report(diags, IMPRINT_SEV_WARNING, file,
                              "'order: source' applies to the pdf-markdown dialect only; a markdown "
                              "file is always read in its own order");
-    md_reader r = {.doc = doc, .diags = diags, .path = path, .data = data, .len = len};
-    r.line_starts = g_array_new(FALSE, FALSE, sizeof(size_t));
+    return true;
+}
+
+/* The byte offset of each line of `data`, the last one's included. */
+static GArray *line_table(const char *data, size_t len)
+{
+    GArray *starts = g_array_new(FALSE, FALSE, sizeof(size_t));
+    for (size_t i = 0, start = 0; i <= len; i++) {
+        if (i == len || data[i] == '\n') {
+            g_array_append_val(starts, start);
+            start = i + 1;
+        }
+    }
+    return starts;
+}
+
+/* The first level-1 heading as the article's title. */
+static void title_from(md_reader *r, cmark_node *title)
+{
+    /* the title is a plain string: a reference in it cannot be linked */
+    imprint_node *h = imprint_node_new(r->doc, IMPRINT_NODE_HEADING, cm_pos(r, title));
+    inlines_to(r, title, h, 1, false);
+    r->article->as.article.title = imprint_node_plain_text(r->doc, h);
+    r->article->as.article.source_line = h->pos.line;
+    for (imprint_node *c = h->first_child; c; c = c->next)
+        if (c->kind == IMPRINT_NODE_NOTEREF)
+            imprint_diags_report(r->diags, IMPRINT_SEV_WARNING, c->pos,
+                                 "a note reference in the title cannot be placed in the "
+                                 "text; the note is kept");
+}
+
+/* A scraped page's breadcrumb or "top of the page" line: reported, and
+ * dropped when the edition says so. */
+static bool navigation(md_reader *r, cmark_node *n)
+{
+    const char *what = imprint_md_navigation(n);
+    if (!what)
+        return false;
+    if (r->drop_navigation)
+        imprint_diags_report(r->diags, IMPRINT_SEV_NOTE, cm_pos(r, n),
+                             "site navigation (%s) dropped, as 'navigation: drop' asks", what);
+    else
+        imprint_diags_report(r->diags, IMPRINT_SEV_NOTE, cm_pos(r, n),
+                             "this looks like site navigation (%s); kept (set 'navigation: "
+                             "drop' in the edition to drop it)",
+                             what);
+    return r->drop_navigation;
+}
+
+static void article_blocks(md_reader *r, cmark_node *root, cmark_node *title)
+{
+    for (cmark_node *n = cmark_node_first_child(root); n && !r->failed; n = cmark_node_next(n)) {
+        if (n == title || navigation(r, n))
+            continue;
+        imprint_node *b = block(r, n, 1);
+        if (b)
+            imprint_node_append(r->article, b);
+    }
+}
+
+int imprint_read_markdown(imprint_doc *doc, const char *path, const char *data, size_t len,
+                          const imprint_read_opts *opts, imprint_diags *diags)
+{
+    if (!check_opts(path, opts, diags))
+        return -1;
+    md_reader r = {.doc = doc, .diags = diags, .path = path, .src = data, .src_len = len};
+    r.drop_navigation = opts && opts->drop_navigation;
+    r.src_starts = line_table(data, len);
     r.notes = g_ptr_array_new();
     GHashTable *def_lines = g_hash_table_new(NULL, NULL);
     GHashTable *code_lines = g_hash_table_new(NULL, NULL);
     char *body = g_strndup(data, len);
+    md_map text = {NULL, NULL};
     cmark_parser *parser = NULL;
     cmark_node *root = NULL;
     int result = -1;
 
-    for (size_t i = 0, start = 0; i <= len; i++) {
-        if (i == len || data[i] == '\n') {
-            g_array_append_val(r.line_starts, start);
-            start = i + 1;
-        }
-    }
     r.article = imprint_node_new(doc, IMPRINT_NODE_ARTICLE, (imprint_pos){path, 1, 1});
     r.article->as.article.source_file = imprint_arena_strdup(doc->arena, path);
     r.article->as.article.source_line = 1;
@@ -574,33 +662,23 @@ int imprint_read_markdown(imprint_doc *doc, const char *path, const char *data, 
                 if (body[i] != '\n')
                     body[i] = ' ';
     }
+    md_map_init(&text);
+    imprint_pandoc_rewrite(path, body, len, diags, &text);
+    r.map = &text;
+    r.data = text.text->str;
+    r.len = text.text->len;
+    r.line_starts = line_table(r.data, r.len);
 
     parser = imprint_md_parser_new(true);
-    cmark_parser_feed(parser, body, len);
+    cmark_parser_feed(parser, r.data, r.len);
     root = cmark_parser_finish(parser);
 
     cmark_node *title = r.article->as.article.title ? NULL : title_heading(root);
     r.heading_base = title ? 1 : min_heading_level(root) - 1;
     read_notes(&r, root, def_lines);
-    if (title) {
-        /* the title is a plain string: a reference in it cannot be linked */
-        imprint_node *h = imprint_node_new(doc, IMPRINT_NODE_HEADING, cm_pos(&r, title));
-        inlines_to(&r, title, h, 1, false);
-        r.article->as.article.title = imprint_node_plain_text(doc, h);
-        r.article->as.article.source_line = h->pos.line;
-        for (imprint_node *c = h->first_child; c; c = c->next)
-            if (c->kind == IMPRINT_NODE_NOTEREF)
-                imprint_diags_report(diags, IMPRINT_SEV_WARNING, c->pos,
-                                     "a note reference in the title cannot be placed in the "
-                                     "text; the note is kept");
-    }
-    for (cmark_node *n = cmark_node_first_child(root); n && !r.failed; n = cmark_node_next(n)) {
-        if (n == title)
-            continue;
-        imprint_node *b = block(&r, n, 1);
-        if (b)
-            imprint_node_append(r.article, b);
-    }
+    if (title)
+        title_from(&r, title);
+    article_blocks(&r, root, title);
     if (r.failed)
         goto cleanup;
     code_lines_of(root, code_lines);
@@ -623,9 +701,12 @@ cleanup:
     if (parser)
         cmark_parser_free(parser);
     g_free(body);
+    md_map_clear(&text);
     g_hash_table_destroy(def_lines);
     g_hash_table_destroy(code_lines);
     g_ptr_array_free(r.notes, TRUE);
-    g_array_free(r.line_starts, TRUE);
+    if (r.line_starts)
+        g_array_free(r.line_starts, TRUE);
+    g_array_free(r.src_starts, TRUE);
     return result;
 }

@@ -341,12 +341,28 @@ static int try_heading(rt_builder *b, size_t i, size_t *next)
     return MATCHED;
 }
 
+/* In a transcript, a paragraph after a turn is the same speaker's, unless
+ * it is set apart: "[Laughter]", "(Break)", an editor's "Note: …". */
+static bool continues_turn(const rt_builder *b, const rt_line *l)
+{
+    size_t name, skip;
+    if (!b->transcript || !b->last_block || b->last_block->kind != IMPRINT_NODE_SPEECH)
+        return false;
+    gunichar c = g_utf8_get_char(l->t);
+    return c != '[' && c != '(' && !rt_line_label(l, &name, &skip);
+}
+
 /* A plain line: a paragraph of its own, or the continuation of the speech or
  * list item right above it. */
 static void plain_line(rt_builder *b, size_t i)
 {
     const rt_line *l = rt_line_at(b, i);
     imprint_node *p = rt_block_with_text(b->st, IMPRINT_NODE_PARAGRAPH, l, 0);
+    if (continues_turn(b, l)) {
+        imprint_node_append(b->last_block, p);
+        b->last_line = i;
+        return;
+    }
     if (b->last_block && b->last_line + 1 == i && rt_same_chunk(b, b->last_line, i)) {
         imprint_node *into = NULL;
         const rt_line *pl = rt_line_at(b, b->last_line);

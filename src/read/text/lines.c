@@ -597,7 +597,7 @@ static bool qa_label(const char *s, const char *end, const char **name_end, cons
     return true;
 }
 
-bool rt_line_speaker(const rt_line *l, size_t *name_len, size_t *skip)
+bool rt_line_label(const rt_line *l, size_t *name_len, size_t *skip)
 {
     const char *s = l->t, *end = l->t + l->tlen, *p = s, *name_end = NULL, *text = NULL;
     if (qa_label(s, end, &name_end, &text)) {
@@ -628,6 +628,16 @@ bool rt_line_speaker(const rt_line *l, size_t *name_len, size_t *skip)
         p += n;
     if (p >= end)
         return false;
+    *name_len = (size_t)(name_end - s);
+    *skip = (size_t)(p - s);
+    return true;
+}
+
+bool rt_line_speaker(const rt_line *l, size_t *name_len, size_t *skip)
+{
+    if (!rt_line_label(l, name_len, skip))
+        return false;
+    const char *s = l->t, *name_end = l->t + *name_len;
     static const char *const not_names[] = {
         "Source",     "Sources",   "Note",      "Notes",      "Update",  "Edit", "Translation",
         "Translated", "Available", "Reference", "References", "See",     "Also", "Link",
@@ -636,8 +646,6 @@ bool rt_line_speaker(const rt_line *l, size_t *name_len, size_t *skip)
         if ((size_t)(name_end - s) == strlen(not_names[i]) &&
             strncmp(s, not_names[i], (size_t)(name_end - s)) == 0)
             return false;
-    *name_len = (size_t)(name_end - s);
-    *skip = (size_t)(p - s);
     return true;
 }
 

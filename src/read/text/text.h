@@ -129,6 +129,10 @@ int rt_line_list_marker(const rt_line *l, imprint_list_style *style, int *number
 bool rt_line_starts_quote(const rt_line *l);
 bool rt_line_ends_quote(const rt_line *l);
 bool rt_line_is_strong_citation(const rt_line *l);
+/* "Name: text", "Q. text": the label's length and where the text starts
+ * (lines.c). rt_line_speaker: the same, when the label may be a speaker's
+ * (not "Note:", "Source:"). */
+bool rt_line_label(const rt_line *l, size_t *name_len, size_t *skip);
 bool rt_line_speaker(const rt_line *l, size_t *name_len, size_t *skip);
 bool rt_line_is_figure(const rt_line *l, bool *is_file);
 int rt_line_table_cells(const rt_line *l, GPtrArray *cells);
@@ -224,7 +228,8 @@ typedef struct {
     rt_state *st;
     size_t first, last;       /* line range of the article, inclusive */
     char *speech_ok;          /* per line of the range: a dialogue line */
-    bool dialogue;            /* the article is a transcript: speakers recur */
+    bool dialogue;            /* speakers recur in the article */
+    bool transcript;          /* and their turns are much of it (quotes.c) */
     imprint_node *last_block; /* last block appended to the article */
     size_t last_line;         /* source line index of the last block's last line */
     rt_list_level stack[IMPRINT_MAX_DEPTH];
