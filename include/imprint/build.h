@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "imprint/diag.h"
 #include "imprint/edition.h"
@@ -19,14 +20,21 @@ typedef struct {
     const imprint_format *const *formats; /* NULL-terminated; NULL = every format */
     unsigned jobs;                        /* editions built in parallel; 0 or 1 = one at a time */
     const char *depfile;                  /* Make-style dependency file to write, or NULL */
+    const char *manifest;                 /* manifest of the outputs to write, or NULL */
+    FILE *progress; /* a terminal to show progress on when there are several editions, or NULL */
 } imprint_build_opts;
 
 /** Builds each edition in `paths` (n of them) into every format of `opts`:
  * loads it, reads its sources, checks the document, resolves the edition
  * (imprint_build_resolve()) and writes OUTDIR/NAME.EXT for each format.
  * Messages go to `diags`, those of each edition together and in the order of
- * `paths`, whatever order the threads ran in. Returns true if every output
- * was written. */
+ * `paths`, whatever order the threads ran in. With `opts->manifest`, writes
+ * (when every output was written; else removes an old one) one line per
+ * output, sorted by name: its SHA-256 in hex, its size in bytes and its name
+ * in the output folder, two spaces apart. With `opts->progress` and several
+ * editions, keeps one line on it up to date: editions done of all, the one
+ * being built, the time left; the line is cleared at the end. Returns true
+ * if every output was written. */
 bool imprint_build_run(const char *const *paths, size_t n, const imprint_build_opts *opts,
                        imprint_diags *diags);
 

@@ -46,6 +46,10 @@ typedef struct {
     /** The cover image, checked to be a PNG or JPEG; data NULL when the
      * EPUB writer is to draw one from the metadata (`cover: auto`). */
     imprint_image cover;
+    /** Threads a writer may use for this edition (0 or 1: only the calling
+     * one): the PDF writer lays out articles side by side. The output bytes
+     * never depend on it. */
+    unsigned threads;
 } imprint_output_opts;
 
 #endif

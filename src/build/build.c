@@ -20,6 +20,9 @@ typedef struct {
     imprint_diags *diags;
     GPtrArray *outputs; /* char *, the files written */
     GPtrArray *inputs;  /* char *, the edition file and its sources */
+    GPtrArray *sums;    /* char *, a manifest line for each output (when one is wanted) */
+    const char *name;   /* shown in the progress line */
+    unsigned threads;   /* the writers may use this many (threads no other edition has) */
     bool ok;
 } job;
 
@@ -88,6 +91,28 @@ static void remove_stale(job *j)
     g_free(base);
 }
 
+/* The manifest line of an output just written: its SHA-256, size and name,
+ * read back from the file, so that it states what was published. */
+static bool add_sum(job *j, const char *out)
+{
+    gchar *data = NULL;
+    gsize len = 0;
+    GError *error = NULL;
+    if (!g_file_get_contents(out, &data, &len, &error)) {
+        imprint_diags_report(j->diags, IMPRINT_SEV_ERROR, (imprint_pos){out, 0, 0},
+                             "cannot read the output back for the manifest: %s", error->message);
+        g_error_free(error);
+        return false;
+    }
+    char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, len);
+    char *name = g_path_get_basename(out);
+    g_ptr_array_add(j->sums, g_strdup_printf("%s  %" G_GSIZE_FORMAT "  %s\n", sum, len, name));
+    g_free(name);
+    g_free(sum);
+    g_free(data);
+    return true;
+}
+
 static void build_one(job *j)
 {
     imprint_edition *e = NULL;
@@ -117,14 +142,16 @@ static void build_one(job *j)
     resolved = imprint_build_resolve(e, doc, NULL, j->diags);
     if (!resolved)
         goto cleanup;
-    const imprint_output_opts *opts = imprint_build_resolved_opts(resolved);
+    imprint_output_opts topts = *imprint_build_resolved_opts(resolved);
+    topts.threads = j->threads;
+    const imprint_output_opts *opts = &topts;
     j->ok = true;
     for (const imprint_format *const *f = j->formats; *f; f++) {
         char *file = g_strconcat(e->name, ".", (*f)->extension, NULL);
         char *out = g_build_filename(j->outdir, file, NULL);
         g_free(file);
         size_t errors = imprint_diags_count(j->diags, IMPRINT_SEV_ERROR);
-        if ((*f)->write(doc, opts, out, j->diags)) {
+        if ((*f)->write(doc, opts, out, j->diags) && (!j->sums || add_sum(j, out))) {
             g_ptr_array_add(j->outputs, out);
             continue;
         }
@@ -144,11 +171,16 @@ cleanup:
     imprint_edition_free(e);
 }
 
-/* The editions left to build, taken by worker threads one at a time. */
+/* The editions left to build, taken by worker threads one at a time, and
+ * how far the build is, for the progress line. */
 typedef struct {
     job *jobs;
     size_t n;
     gint next;
+    GMutex lock;
+    GCond changed;
+    size_t done;         /* under `lock` */
+    const char *current; /* the edition taken last, under `lock` */
 } queue;
 
 static gpointer worker(gpointer data)
@@ -158,8 +190,97 @@ static gpointer worker(gpointer data)
         size_t i = (size_t)g_atomic_int_add(&q->next, 1);
         if (i >= q->n)
             return NULL;
+        g_mutex_lock(&q->lock);
+        q->current = q->jobs[i].name;
+        g_cond_signal(&q->changed);
+        g_mutex_unlock(&q->lock);
         build_one(&q->jobs[i]);
+        g_mutex_lock(&q->lock);
+        q->done++;
+        g_cond_signal(&q->changed);
+        g_mutex_unlock(&q->lock);
     }
+}
+
+/* How often the progress line is redrawn while nothing finishes (µs). */
+#define PROGRESS_REFRESH_US (G_USEC_PER_SEC / 2)
+
+/* One progress line, drawn over the last: "imprint: 3/100 editions built,
+ * building NAME, about 1:05 left" (the time left once one is done). */
+static void progress_draw(FILE *tty, size_t done, size_t n, const char *current, gint64 start)
+{
+    fprintf(tty, "\r\033[Kimprint: %zu/%zu editions built", done, n);
+    if (current && done < n)
+        fprintf(tty, ", building %s", current);
+    if (done > 0 && done < n) {
+        gint64 left = (g_get_monotonic_time() - start) / (gint64)done * (gint64)(n - done);
+        gint64 s = (left + G_USEC_PER_SEC / 2) / G_USEC_PER_SEC;
+        fprintf(tty, ", about %" G_GINT64_FORMAT ":%02d left", s / 60, (int)(s % 60));
+    }
+    fflush(tty);
+}
+
+static void progress_clear(FILE *tty)
+{
+    fputs("\r\033[K", tty);
+    fflush(tty);
+}
+
+/* Runs the queue on `count` threads; the calling thread draws the progress. */
+static void run_threads(queue *q, unsigned count, FILE *tty)
+{
+    GThread **workers = g_new(GThread *, count);
+    for (unsigned t = 0; t < count; t++)
+        workers[t] = g_thread_new("imprint-build", worker, q);
+    if (tty) {
+        gint64 start = g_get_monotonic_time();
+        g_mutex_lock(&q->lock);
+        while (q->done < q->n) {
+            progress_draw(tty, q->done, q->n, q->current, start);
+            g_cond_wait_until(&q->changed, &q->lock, g_get_monotonic_time() + PROGRESS_REFRESH_US);
+        }
+        g_mutex_unlock(&q->lock);
+        progress_clear(tty);
+    }
+    for (unsigned t = 0; t < count; t++)
+        g_thread_join(workers[t]);
+    g_free(workers);
+}
+
+/* Manifest lines by the output's name: after the hash and the size. */
+static const char *line_name(const char *line)
+{
+    const char *p = strstr(line, "  ");
+    p = p ? strstr(p + 2, "  ") : NULL;
+    return p ? p + 2 : line;
+}
+
+static int cmp_lines(gconstpointer a, gconstpointer b)
+{
+    return strcmp(line_name(*(const char *const *)a), line_name(*(const char *const *)b));
+}
+
+/* Writes the manifest: every output's line, sorted by name. */
+static bool write_manifest(const char *path, job *jobs, size_t n, imprint_diags *diags)
+{
+    GPtrArray *lines = g_ptr_array_new();
+    for (size_t i = 0; i < n; i++)
+        for (guint k = 0; k < jobs[i].sums->len; k++)
+            g_ptr_array_add(lines, g_ptr_array_index(jobs[i].sums, k));
+    g_ptr_array_sort(lines, cmp_lines);
+    GString *s = g_string_new(NULL);
+    for (guint k = 0; k < lines->len; k++)
+        g_string_append(s, g_ptr_array_index(lines, k));
+    g_ptr_array_unref(lines);
+    GError *error = NULL;
+    bool ok = g_file_set_contents(path, s->str, (gssize)s->len, &error);
+    if (!ok) {
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, (imprint_pos){path, 0, 0},
+                             "cannot write the manifest: %s", error->message);
+        g_error_free(error);
+    }
+    g_string_free(s, TRUE);
+    return ok;
 }
 
 static void depfile_escape(GString *s, const char *path)
@@ -215,23 +336,30 @@ static bool write_depfile(const char *path, job *jobs, size_t n, imprint_diags *
     return ok;
 }
 
+/* Whether the folder of `file` (a depfile or manifest, named `what`) exists:
+ * found out now, not after every output is written. */
+static bool folder_exists(const char *file, const char *what, imprint_diags *diags)
+{
+    if (!file)
+        return true;
+    char *dir = g_path_get_dirname(file);
+    bool ok = g_file_test(dir, G_FILE_TEST_IS_DIR);
+    if (!ok)
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, (imprint_pos){file, 0, 0},
+                             "cannot write the %s: folder '%s' does not exist", what, dir);
+    g_free(dir);
+    return ok;
+}
+
 /* Checks that can fail the whole build before any edition is read. */
-static bool preflight(const char *const *paths, size_t n, const char *outdir, const char *depfile,
-                      imprint_diags *diags)
+static bool preflight(const char *const *paths, size_t n, const char *outdir,
+                      const imprint_build_opts *opts, imprint_diags *diags)
 {
     /* A bad SOURCE_DATE_EPOCH would fail every edition: say it once. */
     int64_t epoch;
     bool ok = imprint_build_epoch(NULL, &epoch, diags);
-    if (depfile) {
-        /* Found out now, not after every output is written. */
-        char *dir = g_path_get_dirname(depfile);
-        if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
-            imprint_diags_report(diags, IMPRINT_SEV_ERROR, (imprint_pos){depfile, 0, 0},
-                                 "cannot write the depfile: folder '%s' does not exist", dir);
-            ok = false;
-        }
-        g_free(dir);
-    }
+    ok = folder_exists(opts->depfile, "depfile", diags) && ok;
+    ok = folder_exists(opts->manifest, "manifest", diags) && ok;
     GHashTable *names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     for (size_t i = 0; i < n; i++) {
         char *base = base_name(paths[i]);
@@ -279,14 +407,20 @@ bool imprint_build_run(const char *const *paths, size_t n, const imprint_build_o
             all[i] = &imprint_formats[i];
         formats = all;
     }
-    if (!preflight(paths, n, outdir, opts->depfile, diags)) {
+    if (!preflight(paths, n, outdir, opts, diags)) {
         if (opts->depfile)
             g_unlink(opts->depfile); /* a stale depfile would name outputs that are gone */
+        if (opts->manifest)
+            g_unlink(opts->manifest);
         g_free(all);
         return false;
     }
 
+    unsigned threads = MIN(MAX(opts->jobs, 1u), IMPRINT_BUILD_MAX_JOBS);
+    /* Threads no edition runs on go to the writers: one edition alone gets them all. */
+    unsigned per_edition = MAX(1u, threads / (unsigned)MAX((size_t)1, MIN((size_t)threads, n)));
     job *jobs = g_new0(job, n);
+    char **names = g_new0(char *, n + 1);
     for (size_t i = 0; i < n; i++) {
         jobs[i] = (job){
             .path = paths[i],
@@ -295,24 +429,31 @@ bool imprint_build_run(const char *const *paths, size_t n, const imprint_build_o
             .diags = imprint_diags_new(),
             .outputs = g_ptr_array_new_with_free_func(g_free),
             .inputs = g_ptr_array_new_with_free_func(g_free),
+            .threads = per_edition,
+            .sums = opts->manifest ? g_ptr_array_new_with_free_func(g_free) : NULL,
         };
+        jobs[i].name = names[i] = base_name(paths[i]);
     }
-    unsigned threads = MIN(MAX(opts->jobs, 1u), IMPRINT_BUILD_MAX_JOBS);
+    FILE *tty = n > 1 ? opts->progress : NULL;
     if (threads > 1 && n > 1) {
         xmlInitParser(); /* libxml2 must be set up once before threads use it */
         /* Joined worker threads rather than a GThreadPool, whose idle
          * threads outlive the build and show up as leaks under valgrind. */
         queue q = {.jobs = jobs, .n = n, .next = 0};
-        unsigned count = (unsigned)MIN((size_t)threads, n);
-        GThread **workers = g_new(GThread *, count);
-        for (unsigned t = 0; t < count; t++)
-            workers[t] = g_thread_new("imprint-build", worker, &q);
-        for (unsigned t = 0; t < count; t++)
-            g_thread_join(workers[t]);
-        g_free(workers);
+        g_mutex_init(&q.lock);
+        g_cond_init(&q.changed);
+        run_threads(&q, (unsigned)MIN((size_t)threads, n), tty);
+        g_cond_clear(&q.changed);
+        g_mutex_clear(&q.lock);
     } else {
-        for (size_t i = 0; i < n; i++)
+        gint64 start = g_get_monotonic_time();
+        for (size_t i = 0; i < n; i++) {
+            if (tty)
+                progress_draw(tty, i, n, jobs[i].name, start);
             build_one(&jobs[i]);
+        }
+        if (tty)
+            progress_clear(tty);
     }
 
     bool ok = true;
@@ -329,11 +470,18 @@ bool imprint_build_run(const char *const *paths, size_t n, const imprint_build_o
         ok = write_depfile(opts->depfile, jobs, n, diags);
     else if (opts->depfile)
         g_unlink(opts->depfile); /* a stale depfile would name outputs that are gone */
+    if (ok && opts->manifest)
+        ok = write_manifest(opts->manifest, jobs, n, diags);
+    else if (opts->manifest)
+        g_unlink(opts->manifest); /* a stale manifest would vouch for outputs that are gone */
     for (size_t i = 0; i < n; i++) {
         imprint_diags_free(jobs[i].diags);
         g_ptr_array_unref(jobs[i].outputs);
         g_ptr_array_unref(jobs[i].inputs);
+        if (jobs[i].sums)
+            g_ptr_array_unref(jobs[i].sums);
     }
+    g_strfreev(names);
     g_free(jobs);
     g_free(all);
     return ok;

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "imprint/build.h"
 #include "imprint/edition.h"
@@ -17,7 +18,8 @@
 
 static const char usage_text[] =
     "Usage:\n"
-    "  imprint build EDITION.yaml... [-o DIR] [-f epub,pdf,tei] [-j N] [--depfile FILE] [-q]\n"
+    "  imprint build EDITION.yaml... [-o DIR] [-f epub,pdf,tei] [-j N] [--depfile FILE]\n"
+    "                [--manifest FILE] [-q]\n"
     "  imprint inspect SOURCE...|EDITION.yaml [--dialect D] [--as tei|outline]\n"
     "  imprint lint EDITION.yaml|SOURCE... [--dialect D]\n"
     "  imprint --help | --version | --list-formats\n"
@@ -117,7 +119,7 @@ static bool is_edition_path(const char *path)
 
 static int cmd_build(int argc, char **argv)
 {
-    char *outdir = NULL, *depfile = NULL;
+    char *outdir = NULL, *depfile = NULL, *manifest = NULL;
     char **format_args = NULL;
     int jobs = 1;
     gboolean quiet = FALSE;
@@ -128,6 +130,8 @@ static int cmd_build(int argc, char **argv)
         {"jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Build N editions at once (default: 1)", "N"},
         {"depfile", 0, 0, G_OPTION_ARG_FILENAME, &depfile, "Write a Make-style dependency file",
          "FILE"},
+        {"manifest", 0, 0, G_OPTION_ARG_FILENAME, &manifest,
+         "Write each output's SHA-256, size and name, sorted", "FILE"},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Print errors only", NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
@@ -174,6 +178,9 @@ static int cmd_build(int argc, char **argv)
         .formats = formats,
         .jobs = (unsigned)jobs,
         .depfile = depfile,
+        .manifest = manifest,
+        /* Progress only for a person watching: a terminal, without -q. */
+        .progress = !quiet && isatty(fileno(stderr)) ? stderr : NULL,
     };
     bool ok = imprint_build_run((const char *const *)(argv + 1), (size_t)(argc - 1), &opts, diags);
     imprint_diags_print(diags, stderr, quiet);
@@ -184,6 +191,7 @@ cleanup:
     g_free(formats);
     g_free(outdir);
     g_free(depfile);
+    g_free(manifest);
     g_strfreev(format_args);
     return status;
 }

@@ -1,13 +1,29 @@
 #include "model/hyphenate.h"
 
+#include <glib/gstdio.h>
 #include <hyphen.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* The patterns are read on the first word long enough to break, so that a
+ * build that hyphenates nothing (TEI, EPUB, a vocabulary never consulted)
+ * does not pay for loading them. Loading is once for all threads. */
 struct imprint_hyphenator {
     HyphenDict *dict;
+    gsize loaded; /* g_once_init_*: 1 once `dict` is set (NULL when it failed) */
     char *path;
 };
+
+static HyphenDict *dict_of(const imprint_hyphenator *h)
+{
+    imprint_hyphenator *m = (imprint_hyphenator *)h; /* the cache is not the value */
+    if (g_once_init_enter(&m->loaded)) {
+        m->dict = hnj_hyphen_load(m->path);
+        g_once_init_leave(&m->loaded, 1);
+    }
+    return m->dict;
+}
 
 #define SOFT_HYPHEN "\xC2\xAD"
 
@@ -78,13 +94,11 @@ imprint_hyphenator *imprint_hyphenator_new(const char *lang, const char *dict_di
     char *path = find_dict(lang, dict_dir ? dict_dir : IMPRINT_HYPHEN_DICT_DIR);
     if (!path)
         return NULL;
-    HyphenDict *dict = hnj_hyphen_load(path);
-    if (!dict) {
+    if (g_access(path, R_OK) != 0) {
         g_free(path);
         return NULL;
     }
     imprint_hyphenator *h = g_new0(imprint_hyphenator, 1);
-    h->dict = dict;
     h->path = path;
     return h;
 }
@@ -94,11 +108,17 @@ const char *imprint_hyphenator_path(const imprint_hyphenator *h)
     return h->path;
 }
 
+bool imprint_hyphenator_loaded(const imprint_hyphenator *h)
+{
+    return g_atomic_pointer_get(&h->loaded) != 0;
+}
+
 void imprint_hyphenator_free(imprint_hyphenator *h)
 {
     if (!h)
         return;
-    hnj_hyphen_free(h->dict);
+    if (h->dict)
+        hnj_hyphen_free(h->dict);
     g_free(h->path);
     g_free(h);
 }
@@ -114,14 +134,9 @@ static void free_nonstandard(char **rep, int *pos, int *cut, size_t n)
     free(cut);
 }
 
-/* Appends one word (letters only), hyphenated when the limits allow. */
-static void append_word(const imprint_hyphenator *h, GString *out, const char *w, size_t len,
-                        size_t nchars)
+/* Appends one word that the limits allow to break, hyphenated. */
+static void hyphenate_word(HyphenDict *dict, GString *out, const char *w, size_t len)
 {
-    if (!h || nchars < IMPRINT_HYPHEN_MIN_WORD || len > IMPRINT_HYPHEN_MAX_WORD) {
-        g_string_append_len(out, w, (gssize)len);
-        return;
-    }
     char *lower = g_utf8_strdown(w, (gssize)len);
     /* Patterns are lower case; a case change that alters byte lengths
      * (rare: dotted İ) would misalign the break positions, so skip it. */
@@ -134,8 +149,8 @@ static void append_word(const imprint_hyphenator *h, GString *out, const char *w
     char **rep = NULL;
     int *pos = NULL, *cut = NULL;
     memset(hyphens, 0, sizeof hyphens);
-    int rc = hnj_hyphen_hyphenate3(h->dict, lower, (int)len, hyphens, NULL, &rep, &pos, &cut,
-                                   LEFT_MIN, RIGHT_MIN, LEFT_MIN, RIGHT_MIN);
+    int rc = hnj_hyphen_hyphenate3(dict, lower, (int)len, hyphens, NULL, &rep, &pos, &cut, LEFT_MIN,
+                                   RIGHT_MIN, LEFT_MIN, RIGHT_MIN);
     /* With a UTF-8 dictionary libhyphen reports break points per character,
      * not per byte: odd = a break is allowed after that character.
      * Non-standard breaks (with replacement text) are not used: Pango
@@ -151,8 +166,47 @@ static void append_word(const imprint_hyphenator *h, GString *out, const char *w
     g_free(lower);
 }
 
+/* Appends one word (letters only), hyphenated when the limits allow; with a
+ * `cache`, each word's patterns are run once. */
+static void append_word(const imprint_hyphenator *h, GHashTable *cache, GString *out, const char *w,
+                        size_t len, size_t nchars)
+{
+    HyphenDict *dict = NULL;
+    if (!h || nchars < IMPRINT_HYPHEN_MIN_WORD || len > IMPRINT_HYPHEN_MAX_WORD ||
+        !(dict = dict_of(h))) {
+        g_string_append_len(out, w, (gssize)len);
+        return;
+    }
+    if (!cache) {
+        hyphenate_word(dict, out, w, len);
+        return;
+    }
+    char key[IMPRINT_HYPHEN_MAX_WORD + 1];
+    memcpy(key, w, len);
+    key[len] = '\0';
+    const char *known = g_hash_table_lookup(cache, key);
+    if (!known) {
+        GString *one = g_string_sized_new(len + 8);
+        hyphenate_word(dict, one, w, len);
+        known = one->str;
+        g_hash_table_insert(cache, g_strdup(key), g_string_free(one, FALSE));
+    }
+    g_string_append(out, known);
+}
+
+GHashTable *imprint_hyphenate_cache_new(void)
+{
+    return g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+}
+
 void imprint_hyphenate_append(const imprint_hyphenator *h, GString *out, const char *text,
                               size_t len)
+{
+    imprint_hyphenate_append_cached(h, NULL, out, text, len);
+}
+
+void imprint_hyphenate_append_cached(const imprint_hyphenator *h, GHashTable *cache, GString *out,
+                                     const char *text, size_t len)
 {
     const char *p = text, *end = text + len;
     while (p < end) {
@@ -182,7 +236,7 @@ void imprint_hyphenate_append(const imprint_hyphenator *h, GString *out, const c
             q = g_utf8_next_char(q);
         }
         if (plain)
-            append_word(h, out, w, (size_t)(q - w), nchars);
+            append_word(h, cache, out, w, (size_t)(q - w), nchars);
         else
             g_string_append_len(out, w, q - w);
         p = q;

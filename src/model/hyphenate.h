@@ -21,14 +21,20 @@ typedef struct imprint_hyphenator imprint_hyphenator;
  * nothing and a split two-letter fragment reads badly. */
 #define IMPRINT_HYPHEN_MIN_WORD 5
 
-/** Loads the patterns for BCP 47 `lang` ("en", "en-US", "de-CH") from
+/** Finds the patterns for BCP 47 `lang` ("en", "en-US", "de-CH") in
  * `dict_dir` (NULL: IMPRINT_HYPHEN_DICT_DIR), trying hyph_<ll>_<CC>.dic,
  * hyph_<ll>.dic, then the first hyph_<ll>_*.dic. Returns NULL when none is
- * installed (the caller decides whether to warn). */
+ * installed or readable (the caller decides whether to warn). The patterns
+ * themselves are loaded on the first word that could be hyphenated, once,
+ * safely from several threads. */
 imprint_hyphenator *imprint_hyphenator_new(const char *lang, const char *dict_dir);
 
 /** The dictionary file in use (borrowed). */
 const char *imprint_hyphenator_path(const imprint_hyphenator *h);
+
+/** Whether the patterns have been loaded yet (a word was long enough to
+ * need them). */
+bool imprint_hyphenator_loaded(const imprint_hyphenator *h);
 
 /** Frees the patterns. Accepts NULL. */
 void imprint_hyphenator_free(imprint_hyphenator *h);
@@ -38,5 +44,15 @@ void imprint_hyphenator_free(imprint_hyphenator *h);
  * existing soft hyphens, or outside the length limits are copied unchanged. */
 void imprint_hyphenate_append(const imprint_hyphenator *h, GString *out, const char *text,
                               size_t len);
+
+/** A cache of hyphenated words for imprint_hyphenate_append_cached(), for
+ * one hyphenator and one thread at a time; free with g_hash_table_unref(). */
+GHashTable *imprint_hyphenate_cache_new(void);
+
+/** imprint_hyphenate_append(), with each word's break points remembered in
+ * `cache` (NULL: none): running text repeats its words, so the patterns run
+ * once a word. The output is the same. */
+void imprint_hyphenate_append_cached(const imprint_hyphenator *h, GHashTable *cache, GString *out,
+                                     const char *text, size_t len);
 
 #endif

@@ -1,5 +1,7 @@
 #include "imprint/model.h"
 
+#include "model/nfc.h"
+
 #include <glib.h>
 #include <string.h>
 
@@ -317,10 +319,8 @@ static void check_text(check_state *st, const imprint_node *n)
         problem(st, n, "text is not valid UTF-8");
         return;
     }
-    char *nfc = g_utf8_normalize(t, (gssize)n->as.text.len, G_NORMALIZE_NFC);
-    if (!nfc || strcmp(nfc, t) != 0)
+    if (!imprint_nfc_is(t, n->as.text.len))
         problem(st, n, "text is not in NFC");
-    g_free(nfc);
 }
 
 static void check_node(check_state *st, const imprint_node *n, int depth)

@@ -1,5 +1,7 @@
 #include "model/typography.h"
 
+#include "model/nfc.h"
+
 #include <glib.h>
 #include <string.h>
 
@@ -16,33 +18,43 @@ static bool opens_after(gunichar prev)
            prev == 0x201C || prev == 0x2018;
 }
 
+/* The curly quote for the straight quote or acute accent `c` at `p`, from the
+ * characters around it. */
+static const char *curly(gunichar c, const char *s, const char *p, const char *next,
+                         const char *end)
+{
+    gunichar prev = p > s ? g_utf8_get_char(g_utf8_prev_char(p)) : 0;
+    if (c == '"')
+        return opens_after(prev) ? "\xE2\x80\x9C" : "\xE2\x80\x9D";
+    gunichar after = next < end ? g_utf8_get_char(next) : 0;
+    /* An apostrophe inside or after a word closes; before a word it opens,
+     * except before digits, where it marks an elision ('90s). */
+    if (is_word_char(prev) || (!opens_after(prev) && prev != 0))
+        return "\xE2\x80\x99";
+    if (is_word_char(after) && !g_unichar_isdigit(after))
+        return "\xE2\x80\x98";
+    return "\xE2\x80\x99";
+}
+
+/* One pass: the text between quote marks is copied a run at a time, each
+ * mark replaced by its curly form, then NFC by the quick check. */
 char *imprint_typography_apply(const char *s, size_t len)
 {
     GString *out = g_string_sized_new(len + 16);
-    const char *p = s, *end = s + len;
-    gunichar prev = 0;
+    const char *p = s, *end = s + len, *run = s;
     while (p < end) {
-        gunichar c = g_utf8_get_char(p);
-        const char *next = g_utf8_next_char(p);
-        gunichar after = next < end ? g_utf8_get_char(next) : 0;
-        gunichar repl = c;
-        if (c == '"') {
-            repl = opens_after(prev) ? 0x201C : 0x201D;
-        } else if (c == '\'' || c == 0x00B4) {
-            /* An apostrophe inside or after a word closes; before a word it opens,
-             * except before digits, where it marks an elision ('90s). */
-            if (is_word_char(prev) || (!opens_after(prev) && prev != 0))
-                repl = 0x2019;
-            else if (is_word_char(after) && !g_unichar_isdigit(after))
-                repl = 0x2018;
-            else
-                repl = 0x2019;
+        unsigned char b = (unsigned char)*p;
+        if (b != '"' && b != '\'' && !(b == 0xC2 && p + 1 < end && (unsigned char)p[1] == 0xB4)) {
+            p++;
+            continue;
         }
-        g_string_append_unichar(out, repl);
-        prev = c;
-        p = next;
+        const char *next = p + (b == 0xC2 ? 2 : 1);
+        g_string_append_len(out, run, p - run);
+        g_string_append(out, curly(b == 0xC2 ? 0x00B4 : b, s, p, next, end));
+        run = p = next;
     }
-    char *nfc = g_utf8_normalize(out->str, (gssize)out->len, G_NORMALIZE_NFC);
+    g_string_append_len(out, run, end - run);
+    char *nfc = imprint_nfc_dup(out->str, out->len, NULL);
     g_string_free(out, TRUE);
     return nfc;
 }

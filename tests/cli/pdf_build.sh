@@ -61,6 +61,10 @@ echo "ok: the contents sends 'A Second Article' to page $n, where it starts"
 run "$IMPRINT" build -q -f pdf -o two notes.yaml
 expect_rc 0
 cmp one/notes.pdf two/notes.pdf || fail "two builds differ"
+# One edition alone lays out its articles on the -j threads: the same bytes.
+run "$IMPRINT" build -q -f pdf -j 3 -o threads notes.yaml
+expect_rc 0
+cmp one/notes.pdf threads/notes.pdf || fail "a build on 3 threads differs from one on 1"
 SOURCE_DATE_EPOCH=1000000000 "$IMPRINT" build -q -f pdf -o three notes.yaml
 SOURCE_DATE_EPOCH=1000000000 "$IMPRINT" build -q -f pdf -o four notes.yaml
 cmp three/notes.pdf four/notes.pdf || fail "SOURCE_DATE_EPOCH builds differ"

@@ -99,10 +99,30 @@ static void test_limits(void)
     imprint_hyphenator_free(h);
 }
 
+/* The patterns are read only when a word is long enough to break: short
+ * words, digits and nothing at all leave them unloaded; the first long word
+ * loads them. */
+static void test_loaded_on_first_use(void)
+{
+    imprint_hyphenator *h = imprint_hyphenator_new("en", NULL);
+    g_assert_nonnull(h);
+    g_assert_false(imprint_hyphenator_loaded(h));
+    char *out = hyphenate(h, "a cat, 1234567, the dog");
+    g_assert_cmpstr(out, ==, "a cat, 1234567, the dog");
+    g_assert_false(imprint_hyphenator_loaded(h));
+    g_free(out);
+    out = hyphenate(h, "revolutionary");
+    g_assert_true(imprint_hyphenator_loaded(h));
+    g_assert_nonnull(strstr(out, "\xC2\xAD"));
+    g_free(out);
+    imprint_hyphenator_free(h);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/hyphenate/english", test_english);
+    g_test_add_func("/hyphenate/loaded-on-first-use", test_loaded_on_first_use);
     g_test_add_func("/hyphenate/region-and-fallback", test_region_and_fallback);
     g_test_add_func("/hyphenate/limits", test_limits);
     return g_test_run();

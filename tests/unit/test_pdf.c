@@ -11,7 +11,6 @@ static char *build(const imprint_doc *doc, const imprint_edition *e, const impri
     return dir;
 }
 
-
 /* The fixture as a user checks it: valid file, bundled fonts only, every
  * title findable, notes on the page of their reference. */
 static void test_full_fixture(void)
@@ -406,6 +405,79 @@ const char *__lsan_default_suppressions(void)
     return "leak:libfontconfig.so\n";
 }
 
+/* Reads a whole file (asserting it can). */
+static GBytes *slurp(const char *path)
+{
+    gchar *data = NULL;
+    gsize len = 0;
+    g_assert_true(g_file_get_contents(path, &data, &len, NULL));
+    return g_bytes_new_take(data, len);
+}
+
+/* All messages of a list, one a line. */
+static char *messages(const imprint_diags *d)
+{
+    GString *s = g_string_new(NULL);
+    for (size_t i = 0; i < imprint_diags_len(d); i++) {
+        const imprint_diag *m = imprint_diags_get(d, i);
+        g_string_append_printf(s, "%s:%u:%u: %d: %s\n", m->file ? m->file : "", m->line, m->col,
+                               m->severity, m->message);
+    }
+    return g_string_free(s, FALSE);
+}
+
+/* Articles laid out on several threads give the bytes and the messages, in
+ * their order, of one thread: with footnotes and with endnotes. */
+static void test_threads_same_output(void)
+{
+    imprint_doc *doc = fx_doc_full();
+    /* Articles in languages without patterns: a warning each, in their order. */
+    const char *langs[] = {"zz", "yy", "zz-QQ"};
+    for (size_t i = 0; i < G_N_ELEMENTS(langs); i++) {
+        imprint_node *a = fx_article(doc, langs[i]);
+        a->as.article.lang = imprint_arena_strdup(doc->arena, langs[i]);
+        imprint_node *p = fx_para(doc, a, "Words in a language imprint has no patterns for.");
+        fx_note(doc, a, p, "And a note.");
+    }
+    imprint_edition *e = fx_edition("threads");
+    imprint_style *st = fx_style();
+    for (int mode = 0; mode < 2; mode++) {
+        GBytes *first = NULL;
+        char *first_msgs = NULL;
+        for (unsigned threads = 1; threads <= 3; threads++) {
+            char *dir = fx_tmpdir();
+            char *pdf = g_build_filename(dir, "out.pdf", NULL);
+            imprint_output_opts opts = fx_opts(doc, e, st);
+            opts.notes = mode ? IMPRINT_NOTES_ARTICLE : IMPRINT_NOTES_PAGE;
+            opts.threads = threads;
+            imprint_diags *diags = imprint_diags_new();
+            imprint_pdf_stats stats = {0};
+            g_assert_true(imprint_pdf_write(doc, &opts, pdf, diags, &stats));
+            g_assert_cmpint(stats.pages, >, 3);
+            GBytes *bytes = slurp(pdf);
+            char *msgs = messages(diags);
+            g_assert_cmpuint(imprint_diags_len(diags), >=, G_N_ELEMENTS(langs));
+            if (!first) {
+                first = g_bytes_ref(bytes);
+                first_msgs = g_strdup(msgs);
+            } else {
+                g_assert_true(g_bytes_equal(first, bytes));
+                g_assert_cmpstr(first_msgs, ==, msgs);
+            }
+            g_free(msgs);
+            g_bytes_unref(bytes);
+            imprint_diags_free(diags);
+            g_free(pdf);
+            fx_rmdir(dir);
+        }
+        g_bytes_unref(first);
+        g_free(first_msgs);
+    }
+    imprint_style_free(st);
+    fx_edition_free(e);
+    imprint_doc_free(doc);
+}
+
 int main(int argc, char **argv)
 {
     /* The edition's date stamps the files unless this is set; clear it
@@ -413,6 +485,7 @@ int main(int argc, char **argv)
     g_unsetenv("SOURCE_DATE_EPOCH");
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/pdf/full-fixture", test_full_fixture);
+    g_test_add_func("/pdf/threads-same-output", test_threads_same_output);
     g_test_add_func("/pdf/contents-numbers", test_contents_numbers);
     g_test_add_func("/pdf/metadata-reproducible", test_metadata_and_reproducible);
     g_test_add_func("/pdf/links-outline", test_links_and_outline);

@@ -1,5 +1,6 @@
 /* Inline content of the Markdown readers: cmark-gfm inlines and the raw
  * inline HTML that PDF exports and hand-written Markdown use. */
+#include "model/nfc.h"
 #include "model/typography.h"
 #include "read/markdown/md_inline.h"
 
@@ -31,15 +32,17 @@ imprint_node *imprint_md_append_text(imprint_doc *doc, imprint_node *parent, imp
     if (last && last->kind == IMPRINT_NODE_TEXT) {
         GString *s = g_string_new_len(last->as.text.text, (gssize)last->as.text.len);
         g_string_append_len(s, text, (gssize)len);
-        char *nfc = g_utf8_normalize(s->str, (gssize)s->len, G_NORMALIZE_NFC);
-        last->as.text.text = imprint_arena_strdup(doc->arena, nfc);
-        last->as.text.len = strlen(nfc);
+        size_t n = 0;
+        char *nfc = imprint_nfc_dup(s->str, s->len, &n);
+        last->as.text.text = imprint_arena_strndup(doc->arena, nfc, n);
+        last->as.text.len = n;
         g_free(nfc);
         g_string_free(s, TRUE);
         return last;
     }
-    char *nfc = g_utf8_normalize(text, (gssize)len, G_NORMALIZE_NFC);
-    imprint_node *t = imprint_node_new_text(doc, pos, nfc, strlen(nfc));
+    size_t n = 0;
+    char *nfc = imprint_nfc_dup(text, len, &n);
+    imprint_node *t = imprint_node_new_text(doc, pos, nfc, n);
     g_free(nfc);
     imprint_node_append(parent, t);
     return t;

@@ -3,7 +3,7 @@
 
 #include <pango/pangocairo.h>
 #include <string.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 /* Side margin of the cover text, in pixels. */
 #define COVER_MARGIN 160
@@ -67,11 +67,10 @@ static int draw(cairo_t *cr, PangoLayout *layout, int y)
     return h;
 }
 
-static cairo_status_t png_write(void *closure, const unsigned char *data, unsigned int len)
-{
-    g_byte_array_append(closure, data, len);
-    return CAIRO_STATUS_SUCCESS;
-}
+/* zlib (RFC 1950) level of the cover's image data, for libdeflate: the cover
+ * is mostly one flat colour, and higher levels shrink it by under 2 % for
+ * twice the time (measured). */
+#define COVER_DEFLATE_LEVEL 6
 
 static void put32(GByteArray *out, guint32 v)
 {
@@ -85,52 +84,60 @@ static void chunk(GByteArray *out, const char *type, const guint8 *data, guint32
     size_t start = out->len;
     g_byte_array_append(out, (const guint8 *)type, 4);
     g_byte_array_append(out, data, len);
-    put32(out, (guint32)crc32(0, out->data + start, len + 4));
+    put32(out, (guint32)libdeflate_crc32(0, out->data + start, len + 4));
 }
 
-/* The cover is drawn as coverage (an A8 surface, which cairo writes as an
- * 8-bit grey PNG): a quarter of the pixels of RGB, so a quarter of the time
- * to encode. Every pixel is a blend of the two cover colours by its
- * coverage, so the grey PNG becomes a palette PNG of that blend: the same
- * image data, the grey chunk header swapped for a palette. */
-static GBytes *grey_to_palette(const GByteArray *png, const char *bg, const char *fg)
+/* The cover is drawn as coverage (an A8 surface: a quarter of the pixels of
+ * RGB) and every pixel is a blend of the two cover colours by its coverage,
+ * so it is written as a palette PNG of that blend: each row the filter byte
+ * 0 and the coverage bytes, deflated once with libdeflate (no libpng, no
+ * second pass over the image). NULL when out of memory. */
+static GBytes *palette_png(cairo_surface_t *surface, const char *bg, const char *fg)
 {
     static const guint8 sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-    if (png->len < 8 || memcmp(png->data, sig, 8) != 0)
+    int w = cairo_image_surface_get_width(surface), h = cairo_image_surface_get_height(surface);
+    int stride = cairo_image_surface_get_stride(surface);
+    const guint8 *pixels = cairo_image_surface_get_data(surface);
+    size_t raw_len = (size_t)h * ((size_t)w + 1);
+    guint8 *raw = g_malloc(raw_len);
+    for (int y = 0; y < h; y++) {
+        raw[(size_t)y * (w + 1)] = 0;
+        memcpy(raw + (size_t)y * (w + 1) + 1, pixels + (size_t)y * stride, (size_t)w);
+    }
+    struct libdeflate_compressor *c = libdeflate_alloc_compressor(COVER_DEFLATE_LEVEL);
+    size_t cap = c ? libdeflate_zlib_compress_bound(c, raw_len) : 0;
+    guint8 *z = c ? g_malloc(cap) : NULL;
+    size_t zlen = c ? libdeflate_zlib_compress(c, raw, raw_len, z, cap) : 0;
+    libdeflate_free_compressor(c);
+    g_free(raw);
+    if (zlen == 0 || zlen > G_MAXUINT32) {
+        g_free(z);
         return NULL;
-    GByteArray *out = g_byte_array_sized_new(png->len + 1024);
+    }
+    GByteArray *out = g_byte_array_sized_new((guint)zlen + 1024);
     g_byte_array_append(out, sig, 8);
+    guint8 ihdr[13] = {0};
+    for (int i = 0; i < 4; i++) {
+        ihdr[i] = (guint8)((guint32)w >> (24 - 8 * i));
+        ihdr[4 + i] = (guint8)((guint32)h >> (24 - 8 * i));
+    }
+    ihdr[8] = 8; /* bits per index */
+    ihdr[9] = 3; /* palette */
+    chunk(out, "IHDR", ihdr, sizeof ihdr);
     double br, bgr, bb, fr, fgg, fb;
     rgb(bg, &br, &bgr, &bb);
     rgb(fg, &fr, &fgg, &fb);
-    for (size_t pos = 8; pos + 12 <= png->len;) {
-        const guint8 *p = png->data + pos;
-        guint32 len = (guint32)p[0] << 24 | (guint32)p[1] << 16 | (guint32)p[2] << 8 | p[3];
-        if (pos + 12 + (size_t)len > png->len)
-            break;
-        const guint8 *data = p + 8;
-        if (memcmp(p + 4, "IHDR", 4) == 0 && len == 13 && data[8] == 8 && data[9] == 0) {
-            guint8 ihdr[13];
-            memcpy(ihdr, data, 13);
-            ihdr[9] = 3; /* palette */
-            chunk(out, "IHDR", ihdr, 13);
-            guint8 plte[256 * 3];
-            for (int i = 0; i < 256; i++) {
-                double t = i / 255.0;
-                plte[3 * i] = (guint8)(255 * (br + (fr - br) * t) + 0.5);
-                plte[3 * i + 1] = (guint8)(255 * (bgr + (fgg - bgr) * t) + 0.5);
-                plte[3 * i + 2] = (guint8)(255 * (bb + (fb - bb) * t) + 0.5);
-            }
-            chunk(out, "PLTE", plte, sizeof plte);
-        } else if (memcmp(p + 4, "IHDR", 4) == 0) {
-            g_byte_array_free(out, TRUE);
-            return NULL;
-        } else if (memcmp(p + 4, "bKGD", 4) != 0) {
-            /* bKGD is dropped: as grey it has no meaning in a palette image. */
-            g_byte_array_append(out, p, len + 12);
-        }
-        pos += 12 + (size_t)len;
+    guint8 plte[256 * 3];
+    for (int i = 0; i < 256; i++) {
+        double t = i / 255.0;
+        plte[3 * i] = (guint8)(255 * (br + (fr - br) * t) + 0.5);
+        plte[3 * i + 1] = (guint8)(255 * (bgr + (fgg - bgr) * t) + 0.5);
+        plte[3 * i + 2] = (guint8)(255 * (bb + (fb - bb) * t) + 0.5);
     }
+    chunk(out, "PLTE", plte, sizeof plte);
+    chunk(out, "IDAT", z, (guint32)zlen);
+    chunk(out, "IEND", NULL, 0);
+    g_free(z);
     return g_byte_array_free_to_bytes(out);
 }
 
@@ -203,8 +210,8 @@ GBytes *imprint_cover_render(const imprint_meta *meta, const imprint_style *styl
         g_object_unref(sl);
     }
     if (meta->editor && *meta->editor) {
-        PangoLayout *el = text_layout(ctx, style->font_family, meta->editor, COVER_EDITOR_PX, PANGO_STYLE_NORMAL,
-                                      PANGO_WEIGHT_NORMAL);
+        PangoLayout *el = text_layout(ctx, style->font_family, meta->editor, COVER_EDITOR_PX,
+                                      PANGO_STYLE_NORMAL, PANGO_WEIGHT_NORMAL);
         int w, h;
         pango_layout_get_pixel_size(el, &w, &h);
         draw(cr, el, IMPRINT_COVER_HEIGHT - COVER_EDITOR_BOTTOM - h);
@@ -213,16 +220,13 @@ GBytes *imprint_cover_render(const imprint_meta *meta, const imprint_style *styl
 
     GBytes *png = NULL;
     cairo_surface_flush(surface);
-    GByteArray *buf = g_byte_array_new();
-    if (cairo_status(cr) == CAIRO_STATUS_SUCCESS &&
-        cairo_surface_write_to_png_stream(surface, png_write, buf) == CAIRO_STATUS_SUCCESS &&
-        (png = grey_to_palette(buf, style->cover_background, style->cover_foreground))) {
-        g_byte_array_free(buf, TRUE);
-    } else {
-        imprint_diags_report(diags, IMPRINT_SEV_ERROR, (imprint_pos){0},
-                             "cannot draw the cover: %s", cairo_status_to_string(cairo_status(cr)));
-        g_byte_array_free(buf, TRUE);
-    }
+    if (cairo_status(cr) == CAIRO_STATUS_SUCCESS)
+        png = palette_png(surface, style->cover_background, style->cover_foreground);
+    if (!png)
+        imprint_diags_report(
+            diags, IMPRINT_SEV_ERROR, (imprint_pos){0}, "cannot draw the cover: %s",
+            cairo_status(cr) != CAIRO_STATUS_SUCCESS ? cairo_status_to_string(cairo_status(cr))
+                                                     : "out of memory");
     g_object_unref(ctx);
     cairo_destroy(cr);
     cairo_surface_destroy(surface);

@@ -590,6 +590,7 @@ GPtrArray *pdf_flow_article(pdf_ctx *ctx, const imprint_node *article, int index
     const char *lang =
         article->as.article.lang ? article->as.article.lang : ctx->opts->meta.language;
     b.hy = pdf_hyphenator(ctx, lang, article->pos);
+    b.hy_cache = pdf_hyphen_cache(ctx, b.hy);
     if (marks) {
         pdf_mark *m = g_new0(pdf_mark, 1);
         m->level = 1;
@@ -637,6 +638,7 @@ void pdf_flow_notes(pdf_ctx *ctx, const imprint_node *article, int index)
         b.index = index;
         b.in_note = true;
         b.hy = pdf_hyphenator(ctx, lang, article->pos);
+        b.hy_cache = pdf_hyphen_cache(ctx, b.hy);
         b.pending_label = pdf_para_plain(ctx, pdf_note_label(ctx, note), st->note_size, false,
                                          false, -1, PANGO_ALIGN_LEFT);
         b.pending_label_x = 0;

@@ -15,6 +15,7 @@ typedef struct {
     int index; /* the article's */
     int headings;
     const imprint_hyphenator *hy;
+    GHashTable *hy_cache;    /* the words `hy` has hyphenated */
     double pending;          /* space owed before the next item */
     char *pending_dest;      /* destination for the next item (untitled articles) */
     pdf_para *pending_label; /* list marker or note number for the next line */
@@ -31,7 +32,6 @@ typedef struct {
     bool italic;
     bool no_indent; /* lists, notes, speeches: no first-line indents */
 } env;
-
 
 /** A paragraph from the inline children of `node`, with an optional prefix
  * set in small capitals (the speaker of a speech) and plain `lead` text. */

@@ -92,7 +92,7 @@ static void leaf(inl *in, const imprint_node *n)
         if (in->in_link || !in->b->hy)
             g_string_append_len(in->text, t, (gssize)len);
         else
-            imprint_hyphenate_append(in->b->hy, in->text, t, len);
+            imprint_hyphenate_append_cached(in->b->hy, in->b->hy_cache, in->text, t, len);
         g_free(safe);
         break;
     }

@@ -70,6 +70,9 @@ bool pdf_ctx_init(pdf_ctx *ctx, const char *data_dir, imprint_diags *diags)
     if (lang)
         pango_context_set_language(ctx->pango, pango_language_from_string(lang));
     ctx->hyphenators = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, hyphenator_free);
+    ctx->hyph_caches = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+                                             (GDestroyNotify)g_hash_table_unref);
+    ctx->ascents = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     ctx->paras = g_ptr_array_new_with_free_func(para_free);
     ctx->items = g_ptr_array_new_with_free_func(item_free);
     ctx->missing = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -91,8 +94,14 @@ void pdf_ctx_clear(pdf_ctx *ctx)
         g_ptr_array_unref(ctx->paras);
     if (ctx->missing)
         g_hash_table_unref(ctx->missing);
+    if (ctx->hyph_caches)
+        g_hash_table_unref(ctx->hyph_caches);
+    if (ctx->ascents)
+        g_hash_table_unref(ctx->ascents);
     if (ctx->hyphenators)
         g_hash_table_unref(ctx->hyphenators);
+    if (ctx->helpers)
+        g_ptr_array_unref(ctx->helpers);
     if (ctx->pango)
         g_object_unref(ctx->pango);
     if (ctx->fontmap)
@@ -117,6 +126,27 @@ PangoFontDescription *pdf_font(const pdf_ctx *ctx, double size, bool bold, bool 
     return d;
 }
 
+/* Top of a line box to its baseline for font `d` and `advance`: Libertine's
+ * ascender is about 0.9 of the size and its descender 0.22, centred on the
+ * line's advance. Font metrics are costly in Pango and few fonts are used,
+ * so each is asked once. */
+static double line_ascent(pdf_ctx *ctx, const PangoFontDescription *d, double advance)
+{
+    char *key = pango_font_description_to_string(d);
+    double *known = g_hash_table_lookup(ctx->ascents, key);
+    if (!known) {
+        PangoFontMetrics *m = pango_context_get_metrics(ctx->pango, d, NULL);
+        known = g_new(double, 2);
+        known[0] = pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE;
+        known[1] = pango_font_metrics_get_descent(m) / (double)PANGO_SCALE;
+        pango_font_metrics_unref(m);
+        g_hash_table_insert(ctx->ascents, key, known);
+    } else {
+        g_free(key);
+    }
+    return (advance - (known[0] + known[1])) / 2 + known[0];
+}
+
 /* A paragraph with its layout set up, no text yet. */
 pdf_para *pdf_para_new(pdf_ctx *ctx, double size, bool bold, bool italic, double width,
                        PangoAlignment align, bool justify)
@@ -126,7 +156,6 @@ pdf_para *pdf_para_new(pdf_ctx *ctx, double size, bool bold, bool italic, double
     para->layout = pango_layout_new(ctx->pango);
     PangoFontDescription *d = pdf_font(ctx, size, bold, italic);
     pango_layout_set_font_description(para->layout, d);
-    pango_font_description_free(d);
     if (width > 0)
         pango_layout_set_width(para->layout, (int)lround(width * PANGO_SCALE));
     /* Words longer than the measure (URLs) break between characters rather
@@ -136,14 +165,8 @@ pdf_para *pdf_para_new(pdf_ctx *ctx, double size, bool bold, bool italic, double
     para->justify = justify;
     para->size = size;
     para->advance = size * ctx->style->line_height;
-    /* Libertine's ascender is about 0.9 of the size and its descender 0.22:
-     * centre that on the line's advance. */
-    PangoFontMetrics *m = pango_context_get_metrics(
-        ctx->pango, pango_layout_get_font_description(para->layout), NULL);
-    double asc = pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE;
-    double desc = pango_font_metrics_get_descent(m) / (double)PANGO_SCALE;
-    pango_font_metrics_unref(m);
-    para->ascent = (para->advance - (asc + desc)) / 2 + asc;
+    para->ascent = line_ascent(ctx, d, para->advance);
+    pango_font_description_free(d);
     para->spans = g_array_new(FALSE, FALSE, sizeof(pdf_span));
     para->anchors = g_array_new(FALSE, FALSE, sizeof(pdf_anchor));
     para->noterefs = g_array_new(FALSE, FALSE, sizeof(pdf_noteref));
@@ -343,6 +366,18 @@ const imprint_hyphenator *pdf_hyphenator(pdf_ctx *ctx, const char *lang, imprint
                              lang, IMPRINT_HYPHEN_DICT_DIR);
     g_hash_table_insert(ctx->hyphenators, g_strdup(lang), h);
     return h;
+}
+
+GHashTable *pdf_hyphen_cache(pdf_ctx *ctx, const imprint_hyphenator *h)
+{
+    if (!h)
+        return NULL;
+    GHashTable *cache = g_hash_table_lookup(ctx->hyph_caches, h);
+    if (!cache) {
+        cache = imprint_hyphenate_cache_new();
+        g_hash_table_insert(ctx->hyph_caches, (gpointer)h, cache);
+    }
+    return cache;
 }
 
 static int cmp_unichar(gconstpointer a, gconstpointer b)

@@ -109,19 +109,59 @@ static void book_clear(book *bk)
     g_ptr_array_unref(bk->marks);
 }
 
-static void lay_out_articles(pdf_ctx *ctx, book *bk)
+void pdf_lay_out(pdf_ctx *ctx, pdf_laid *a)
 {
-    for (const imprint_node *a = ctx->doc->root->first_child; a; a = a->next, bk->narticles++) {
-        GPtrArray *flow = pdf_flow_article(ctx, a, bk->narticles, bk->marks);
-        if (ctx->notes_mode == IMPRINT_NOTES_PAGE)
-            attach_loose_notes(ctx, a, flow);
-        g_ptr_array_add(bk->flows, flow);
-        char *label = imprint_article_label(a);
+    a->flow = pdf_flow_article(ctx, a->article, a->index, a->marks);
+    if (ctx->notes_mode == IMPRINT_NOTES_PAGE)
+        attach_loose_notes(ctx, a->article, a->flow);
+}
+
+/* Every article into its flow, on the edition's threads when it has more
+ * than one, then into pages, in order. Messages come out as a one-thread
+ * layout gives them: each article's layout, then its pagination. */
+static bool lay_out_articles(pdf_ctx *ctx, book *bk)
+{
+    int n = 0;
+    for (const imprint_node *a = ctx->doc->root->first_child; a; a = a->next)
+        n++;
+    pdf_laid *arts = g_new0(pdf_laid, n > 0 ? n : 1);
+    int i = 0;
+    for (const imprint_node *a = ctx->doc->root->first_child; a; a = a->next, i++)
+        arts[i] = (pdf_laid){a, i, NULL, g_ptr_array_new_with_free_func(mark_free), NULL};
+    bool parallel = ctx->opts->threads > 1 && n > 1;
+    bool ok = true;
+    if (parallel) {
+        for (i = 0; i < n; i++)
+            arts[i].diags = imprint_diags_new();
+        ok = pdf_lay_out_parallel(ctx, arts, n, ctx->opts->threads);
+    }
+    for (i = 0; i < n && ok; i++, bk->narticles++) {
+        pdf_laid *a = &arts[i];
+        if (parallel) {
+            for (size_t k = 0; k < imprint_diags_len(a->diags); k++) {
+                const imprint_diag *d = imprint_diags_get(a->diags, k);
+                imprint_diags_report(ctx->diags, d->severity,
+                                     (imprint_pos){d->file, d->line, d->col}, "%s", d->message);
+            }
+        } else {
+            pdf_lay_out(ctx, a);
+        }
+        g_ptr_array_extend_and_steal(bk->marks, a->marks);
+        a->marks = NULL;
+        g_ptr_array_add(bk->flows, a->flow);
+        char *label = imprint_article_label(a->article);
         g_ptr_array_add(bk->labels, label);
         GPtrArray *pages = g_ptr_array_new_with_free_func((GDestroyNotify)pdf_page_free);
-        pdf_paginate(ctx, flow, bk->narticles, label, pages, &bk->split_notes);
+        pdf_paginate(ctx, a->flow, bk->narticles, label, pages, &bk->split_notes);
         g_ptr_array_add(bk->article_pages, pages);
     }
+    for (i = 0; i < n; i++) {
+        if (arts[i].marks)
+            g_ptr_array_unref(arts[i].marks);
+        imprint_diags_free(arts[i].diags);
+    }
+    g_free(arts);
+    return ok;
 }
 
 /* Front matter: title page, its blank back when two-sided, contents. The
@@ -239,8 +279,7 @@ bool imprint_pdf_write(const imprint_doc *doc, const imprint_output_opts *opts, 
 
     if (!pdf_geometry_make(opts, &ctx.geo, diags) || !pdf_ctx_init(&ctx, opts->data_dir, diags))
         goto cleanup;
-    lay_out_articles(&ctx, &bk);
-    if (!lay_out_contents(&ctx, &bk, (imprint_pos){path, 0, 0}))
+    if (!lay_out_articles(&ctx, &bk) || !lay_out_contents(&ctx, &bk, (imprint_pos){path, 0, 0}))
         goto cleanup;
     number_book(&ctx, &bk);
     if (!write_book(&ctx, &bk, path, &total))

@@ -136,6 +136,10 @@ typedef struct {
     PangoFontMap *fontmap;
     PangoContext *pango;
     GHashTable *hyphenators; /* language → imprint_hyphenator * (NULL value: none) */
+    GHashTable *hyph_caches; /* imprint_hyphenator * → its words hyphenated (this thread's) */
+    GHashTable *ascents;     /* font (size, weight, style) → a line's ascent, as a double * */
+    GPtrArray *helpers;      /* pdf_ctx *: the layout threads' contexts, kept while their
+                              * layouts are (pdf_layout.c) */
     GPtrArray *paras;        /* pdf_para *, owned */
     GPtrArray *items;        /* pdf_item *, owned */
     GHashTable *missing;     /* gunichar → itself: characters no font has */
@@ -160,7 +164,28 @@ pdf_para *pdf_para_plain(pdf_ctx *ctx, const char *text, double size, bool bold,
 void pdf_para_lines(pdf_ctx *ctx, pdf_para *para, GPtrArray *flow, double x, imprint_pos pos);
 void pdf_check_layout(pdf_ctx *ctx, PangoLayout *layout, double width, imprint_pos pos);
 const imprint_hyphenator *pdf_hyphenator(pdf_ctx *ctx, const char *lang, imprint_pos pos);
+GHashTable *pdf_hyphen_cache(pdf_ctx *ctx, const imprint_hyphenator *h);
 void pdf_report_missing(pdf_ctx *ctx);
+
+/* One article laid out into its flow, with the outline entries and the
+ * messages the layout made, kept apart until the articles are put back in
+ * order (pdf.c, threads.c). */
+typedef struct {
+    const imprint_node *article;
+    int index;
+    GPtrArray *flow;      /* pdf_item * */
+    GPtrArray *marks;     /* pdf_mark *, owned */
+    imprint_diags *diags; /* owned */
+} pdf_laid;
+
+/* pdf.c: lays out `a` with `ctx` (flow, loose notes). */
+void pdf_lay_out(pdf_ctx *ctx, pdf_laid *a);
+
+/* threads.c: lays out `n` articles on `threads` threads, each with a
+ * context of its own (Pango font maps are not shared between threads), then
+ * hands what they made to `ctx`. Returns false (reported) when a thread's
+ * context cannot be made; then nothing was laid out. */
+bool pdf_lay_out_parallel(pdf_ctx *ctx, pdf_laid *arts, int n, unsigned threads);
 
 /* flow.c: articles into the flow */
 GPtrArray *pdf_flow_article(pdf_ctx *ctx, const imprint_node *article, int index, GPtrArray *marks);
