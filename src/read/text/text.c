@@ -13,6 +13,7 @@
 
 #include "imprint/reader.h"
 #include "model/typography.h"
+#include "model/nfc.h"
 #include "read/text/text.h"
 
 /* The end of the line that starts at `p`: its last byte's successor, with
@@ -39,9 +40,8 @@ static bool split_lines(rt_state *st, const char *data, size_t len)
         rt_line l = {0};
         l.lineno = lineno;
         /* a NUL would end the line's text early: refuse rather than lose it */
-        l.text = memchr(p, '\0', (size_t)(e - p))
-                     ? NULL
-                     : g_utf8_normalize(p, (gssize)(e - p), G_NORMALIZE_NFC);
+        bool text = !memchr(p, '\0', (size_t)(e - p)) && g_utf8_validate(p, e - p, NULL);
+        l.text = text ? imprint_nfc_dup(p, (size_t)(e - p), NULL) : NULL;
         if (!l.text) {
             imprint_diags_report(st->diags, IMPRINT_SEV_ERROR, rt_pos(st, lineno, 1),
                                  "line is not valid UTF-8 text (a NUL byte or an invalid "
