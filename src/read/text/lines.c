@@ -359,7 +359,14 @@ bool rt_line_is_heading_like(const rt_line *l)
         return false;
     if (g_unichar_islower(f))
         return false;
-    gunichar last = last_char(l, NULL);
+    const char *at = NULL;
+    gunichar last = last_char(l, &at);
+    /* '…he said, “You must be a great sorceress.”': a sentence ends there */
+    if ((last == 0x201D || last == '"' || last == 0x2019) && at > l->t) {
+        gunichar before = g_utf8_get_char(g_utf8_find_prev_char(l->t, at));
+        if ((before == '.' || before == ',') && !caps)
+            return false;
+    }
     if (last == '!')
         return (caps || title_case(l)) && !rt_line_is_end_marker(l); /* "Thank You!", not
                                                                       * "Happy birthday, Go!" */
