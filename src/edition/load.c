@@ -11,6 +11,7 @@
 #include "edition/edition_internal.h"
 #include "edition/yaml.h"
 #include "imprint/style.h"
+#include "model/nfc.h"
 
 /* Largest edition file read: an edition is a page of YAML; a bigger file is
  * a wrong path (a source given as an edition), not an edition. */
@@ -38,7 +39,7 @@ static bool get_string(yml_doc *y, const char *key, yaml_node_t *value, char **o
     }
     /* Text in the model is NFC; an editor on another system may have typed
      * decomposed accents. libyaml has already checked the UTF-8. */
-    char *nfc = g_utf8_normalize((const char *)value->data.scalar.value, -1, G_NORMALIZE_NFC);
+    char *nfc = imprint_nfc((const char *)value->data.scalar.value, -1);
     g_free(*out);
     *out = nfc ? nfc : g_strdup((const char *)value->data.scalar.value);
     return true;
@@ -117,9 +118,9 @@ static void pdf_pair(yml_doc *y, void *target, const char *key, yaml_node_t *key
             e->paper = g_strdup(s);
         } else {
             yml_fail(y, v,
-                    "bad paper size '%s' (use a4, a5, letter, WIDTHxHEIGHTin or "
-                    "WIDTHxHEIGHTmm, at most %.0f mm a side)",
-                    s, IMPRINT_EDITION_MAX_PAPER_MM);
+                     "bad paper size '%s' (use a4, a5, letter, WIDTHxHEIGHTin or "
+                     "WIDTHxHEIGHTmm, at most %.0f mm a side)",
+                     s, IMPRINT_EDITION_MAX_PAPER_MM);
         }
     } else if (strcmp(key, "notes") == 0) {
         if (strcmp(s, "page") == 0)
@@ -204,9 +205,9 @@ static void article_pair(yml_doc *y, void *target, const char *key, yaml_node_t 
                 yml_fail(y, v, "unknown dialect '%s' (did you mean '%s'?)", s, hint);
             else
                 yml_fail(y, v,
-                        "unknown dialect '%s' (use auto, text, pdf-markdown, markdown or "
-                        "tei)",
-                        s);
+                         "unknown dialect '%s' (use auto, text, pdf-markdown, markdown or "
+                         "tei)",
+                         s);
         }
     } else if (strcmp(key, "order") == 0) {
         if (strcmp(s, "source") == 0)
@@ -241,7 +242,7 @@ static void load_articles(yml_doc *y, imprint_edition *e, yaml_node_t *v)
         a->pos.file = e->path;
         if (item->type != YAML_MAPPING_NODE) {
             yml_fail(y, item, "each article must be a mapping with a 'source' key, not %s",
-                    yml_type_name(item));
+                     yml_type_name(item));
             continue;
         }
         yml_walk(y, item, article_keys, a, article_pair);
@@ -293,7 +294,8 @@ static void top_pair(yml_doc *y, void *target, const char *key, yaml_node_t *key
         } else if (strcmp(key, "style") == 0 && !style_exists(s)) {
             /* Found here, not when a writer first needs it, so that lint and a
              * TEI-only build catch the typo too, at its line. */
-            yml_fail(y, v, "unknown style '%s' (no styles/%s.yaml in %s)", s, s, imprint_data_dir());
+            yml_fail(y, v, "unknown style '%s' (no styles/%s.yaml in %s)", s, s,
+                     imprint_data_dir());
         } else if (strcmp(key, "cover") == 0 && strcmp(s, "auto") != 0) {
             char *path = resolve(e, s);
             if (!g_file_test(path, G_FILE_TEST_IS_REGULAR))

@@ -5,6 +5,7 @@
 
 #include "edition/edition_internal.h"
 #include "imprint/edition.h"
+#include "model/nfc.h"
 
 /* One source read with one set of options, shared by the entries that name it. */
 typedef struct {
@@ -122,7 +123,7 @@ static void pass_diags(source_read *r, int k, imprint_diags *out)
  * found, ignoring case, runs of (no-break) spaces and curly vs straight quotes. */
 static char *title_key(const char *s)
 {
-    char *nfkc = g_utf8_normalize(s, -1, G_NORMALIZE_ALL_COMPOSE);
+    char *nfkc = imprint_normalize(s, -1, G_NORMALIZE_ALL_COMPOSE);
     if (!nfkc)
         return g_strdup(s);
     GString *out = g_string_new(NULL);

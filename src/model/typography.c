@@ -3,6 +3,8 @@
 #include <glib.h>
 #include <string.h>
 
+#include "model/nfc.h"
+
 static bool is_word_char(gunichar c)
 {
     return g_unichar_isalnum(c) || g_unichar_ismark(c);
@@ -42,7 +44,7 @@ char *imprint_typography_apply(const char *s, size_t len)
         prev = c;
         p = next;
     }
-    char *nfc = g_utf8_normalize(out->str, (gssize)out->len, G_NORMALIZE_NFC);
+    char *nfc = imprint_nfc(out->str, (gssize)out->len);
     g_string_free(out, TRUE);
     return nfc;
 }

@@ -3,6 +3,7 @@
  * table gives the order and rank of the headings. */
 #include "read/pdfmd/pdfmd.h"
 
+#include "model/nfc.h"
 #include "model/typography.h"
 
 #include <stdlib.h>
@@ -68,7 +69,7 @@ char *imprint_pdfmd_plain(const char *md)
     while (c->len && c->str[c->len - 1] == ' ')
         g_string_truncate(c, c->len - 1);
     g_string_free(out, TRUE);
-    char *nfc = g_utf8_normalize(c->str, -1, G_NORMALIZE_NFC);
+    char *nfc = imprint_nfc(c->str, -1);
     g_string_free(c, TRUE);
     return nfc;
 }
@@ -130,7 +131,6 @@ static int leading_number(const char *s)
     imprint_text_number(digits, G_MAXINT, &v);
     return v;
 }
-
 
 GArray *imprint_pdfmd_contents(const pdfmd_block *table)
 {

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "imprint/reader.h"
+#include "model/nfc.h"
 #include "model/typography.h"
 #include "read/text/text.h"
 
@@ -30,9 +31,7 @@ static bool split_lines(rt_state *st, const char *data, size_t len)
         rt_line l = {0};
         l.lineno = lineno;
         /* a NUL would end the line's text early: refuse rather than lose it */
-        l.text = memchr(p, '\0', (size_t)(e - p))
-                     ? NULL
-                     : g_utf8_normalize(p, (gssize)(e - p), G_NORMALIZE_NFC);
+        l.text = memchr(p, '\0', (size_t)(e - p)) ? NULL : imprint_nfc(p, (gssize)(e - p));
         if (!l.text) {
             imprint_diags_report(st->diags, IMPRINT_SEV_ERROR, rt_pos(st, lineno, 1),
                                  "line is not valid UTF-8 text (a NUL byte or an invalid "
@@ -74,7 +73,7 @@ static bool is_split_title(const rt_line *l, const char *const *split)
         const char *want = *split;
         size_t wlen = strlen(want);
         rt_trim(&want, &wlen);
-        char *nwant = g_utf8_normalize(want, (gssize)wlen, G_NORMALIZE_NFC);
+        char *nwant = imprint_nfc(want, (gssize)wlen);
         bool same = nwant && l->tlen == strlen(nwant) && memcmp(l->t, nwant, l->tlen) == 0;
         g_free(nwant);
         if (same)
