@@ -1,6 +1,8 @@
 /* Reading an edition's sources into one document: each source read once,
  * `select` and the overrides applied, messages kept for the articles taken. */
+#include <errno.h>
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "edition/edition_internal.h"
@@ -222,10 +224,18 @@ static bool place_entry(imprint_doc *doc, const imprint_edition *e, size_t index
                         imprint_diags *diags)
 {
     const imprint_edition_article *entry = &e->articles[index];
-    if (!g_file_test(entry->source_path, G_FILE_TEST_EXISTS)) {
-        imprint_diags_report(diags, IMPRINT_SEV_ERROR, key_pos(e, index, "source"),
-                             "source '%s' not found (looked at %s)", entry->source,
-                             entry->source_path);
+    GStatBuf st;
+    if (g_stat(entry->source_path, &st) != 0) {
+        /* A symbolic link loop or a folder without permission is not "not found". */
+        int err = errno;
+        if (err == ENOENT || err == ENOTDIR)
+            imprint_diags_report(diags, IMPRINT_SEV_ERROR, key_pos(e, index, "source"),
+                                 "source '%s' not found (looked at %s)", entry->source,
+                                 entry->source_path);
+        else
+            imprint_diags_report(diags, IMPRINT_SEV_ERROR, key_pos(e, index, "source"),
+                                 "cannot read source '%s' (%s): %s", entry->source,
+                                 entry->source_path, g_strerror(err));
         return false;
     }
     source_read *r = get_reading(cache, doc, entry);

@@ -214,8 +214,7 @@ const char *yml_suggest(const char *s, const char *const *words)
     return best;
 }
 
-static void unknown_key(yml_doc *y, const yaml_node_t *k, const char *key,
-                        const char *const *known)
+static void unknown_key(yml_doc *y, const yaml_node_t *k, const char *key, const char *const *known)
 {
     const char *hint = yml_suggest(key, known);
     if (hint) {

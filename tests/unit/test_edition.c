@@ -225,7 +225,7 @@ static void test_unknown_keys(void)
     expect_load_error("title: T\nfrobnicate: yes\n" ARTICLES,
                       "ed.yaml:2:1: error: unknown key 'frobnicate' (known keys: title, "
                       "subtitle, editor, language, date, identifier, publisher, rights, "
-                      "description, style, cover, pdf, articles)");
+                      "description, style, cover, pdf, allow-outside-files, articles)");
     expect_load_error("title: T\narticles:\n  - sorce: src.txt\n",
                       "ed.yaml:3:5: error: unknown key 'sorce' (did you mean 'source'?)");
     expect_load_error("title: T\npdf:\n  papr: a4\n" ARTICLES,
