@@ -124,4 +124,3 @@ done:
     g_bytes_unref(container);
     return result;
 }
-

@@ -203,8 +203,8 @@ GBytes *imprint_cover_render(const imprint_meta *meta, const imprint_style *styl
         g_object_unref(sl);
     }
     if (meta->editor && *meta->editor) {
-        PangoLayout *el = text_layout(ctx, style->font_family, meta->editor, COVER_EDITOR_PX, PANGO_STYLE_NORMAL,
-                                      PANGO_WEIGHT_NORMAL);
+        PangoLayout *el = text_layout(ctx, style->font_family, meta->editor, COVER_EDITOR_PX,
+                                      PANGO_STYLE_NORMAL, PANGO_WEIGHT_NORMAL);
         int w, h;
         pango_layout_get_pixel_size(el, &w, &h);
         draw(cr, el, IMPRINT_COVER_HEIGHT - COVER_EDITOR_BOTTOM - h);

@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "write/links.h"
+
 /* The cover image: the edition's, read and checked by the build, or one
  * drawn from the metadata (`cover: auto`, the default). */
 static const char *cover_image(imprint_epub *e)
@@ -130,8 +132,7 @@ static void meta_row(imprint_epub *e, GString *out, const char *name, const char
 /* A URL, linked when it is one a reader can open. */
 static void url_item(imprint_epub *e, GString *out, const char *url)
 {
-    bool web = g_str_has_prefix(url, "http://") || g_str_has_prefix(url, "https://");
-    char *escaped = web ? g_uri_escape_string(url, "!#$%&'()*+,/:;=?@[]~", FALSE) : NULL;
+    char *escaped = write_link_target(url);
     if (escaped) {
         g_string_append(out, "<a href=\"");
         imprint_epub_text(NULL, out, escaped);
@@ -211,10 +212,10 @@ void imprint_epub_colophon(imprint_epub *e)
     char *made = g_strdup_printf("Made with imprint %s on %s.", IMPRINT_VERSION, built);
     para(e, out, "made-with", made);
     if (e->opts->style) {
-        char *fonts =
-            g_strdup_printf("Set in %s; its licence (%s) is included in this book "
-                            "as fonts/%s.",
-                            e->opts->style->font_family, e->opts->style->font_license, e->opts->style->font_license);
+        char *fonts = g_strdup_printf("Set in %s; its licence (%s) is included in this book "
+                                      "as fonts/%s.",
+                                      e->opts->style->font_family, e->opts->style->font_license,
+                                      e->opts->style->font_license);
         para(e, out, "fonts", fonts);
         g_free(fonts);
     }
