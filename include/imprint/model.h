@@ -300,4 +300,10 @@ bool imprint_node_kind_is_leaf(imprint_node_kind kind);
 /** Most notes in one article: more is an error (the corpus has under 200). */
 #define IMPRINT_MAX_NOTES 100000
 
+/** Most articles in one source and in one edition: more is an error. The
+ * bundled editions have under 100 and a blog's whole archive a few
+ * thousand; every article is a file of the EPUB, an entry of its contents
+ * and a new page of the PDF. */
+#define IMPRINT_MAX_ARTICLES 10000
+
 #endif

@@ -324,6 +324,15 @@ imprint_doc *imprint_edition_read(const imprint_edition *e, imprint_diags *diags
         if (!place_entry(doc, e, i, cache, diags))
             ok = false;
     g_ptr_array_unref(cache);
+    size_t count = 0;
+    for (const imprint_node *a = doc->root->first_child; a; a = a->next)
+        count++;
+    if (ok && count > IMPRINT_MAX_ARTICLES) {
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, (imprint_pos){e->path, 0, 0},
+                             "the edition has %zu articles (the limit is %d)", count,
+                             IMPRINT_MAX_ARTICLES);
+        ok = false;
+    }
     if (!ok) {
         imprint_doc_free(doc);
         return NULL;

@@ -255,6 +255,14 @@ int imprint_read_buffer(imprint_doc *doc, const char *path, const char *data, si
         }
         data = converted;
         len = written;
+        if (len > IMPRINT_MAX_SOURCE_BYTES) {
+            imprint_diags_report(diags, IMPRINT_SEV_ERROR, file_pos,
+                                 "file too large once converted from %s: %zu bytes of UTF-8 (the "
+                                 "limit is %u bytes)",
+                                 opts->encoding, len, IMPRINT_MAX_SOURCE_BYTES);
+            g_free(converted);
+            return -1;
+        }
     }
     int n = read_utf8(doc, path, data, len, opts, diags);
     g_free(converted);
@@ -324,20 +332,31 @@ static int read_utf8(imprint_doc *doc, const char *path, const char *data, size_
         len -= 3;
     }
 
+    int n = -1;
     switch (dialect) {
     case IMPRINT_DIALECT_TEXT:
-        return imprint_read_text(doc, path, data, len, &chosen, diags);
+        n = imprint_read_text(doc, path, data, len, &chosen, diags);
+        break;
     case IMPRINT_DIALECT_TEI:
-        return imprint_read_tei(doc, path, data, len, &chosen, diags);
+        n = imprint_read_tei(doc, path, data, len, &chosen, diags);
+        break;
     case IMPRINT_DIALECT_MARKDOWN:
-        return imprint_read_markdown(doc, path, data, len, &chosen, diags);
+        n = imprint_read_markdown(doc, path, data, len, &chosen, diags);
+        break;
     case IMPRINT_DIALECT_PDF_MARKDOWN:
-        return imprint_read_pdfmd(doc, path, data, len, &chosen, diags);
+        n = imprint_read_pdfmd(doc, path, data, len, &chosen, diags);
+        break;
     case IMPRINT_DIALECT_AUTO:
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, file_pos, "unknown dialect");
         break;
     }
-    imprint_diags_report(diags, IMPRINT_SEV_ERROR, file_pos, "unknown dialect");
-    return -1;
+    if (n > IMPRINT_MAX_ARTICLES) {
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, file_pos,
+                             "%d articles (the limit is %d); is the file split where it should be?",
+                             n, IMPRINT_MAX_ARTICLES);
+        return -1;
+    }
+    return n;
 }
 
 int imprint_read_file(imprint_doc *doc, const char *path, const imprint_read_opts *opts,

@@ -573,6 +573,50 @@ static void test_paper_sizes(void)
     g_assert_false(imprint_edition_paper_parse("2001x100mm", &w, &h));
 }
 
+/* A TEI source of `n` articles. */
+static void write_articles(const char *path, int n)
+{
+    GString *tei = g_string_new("<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body>\n");
+    for (int i = 0; i < n; i++)
+        g_string_append(tei, "<div type=\"article\"><p>x</p></div>\n");
+    g_string_append(tei, "</body></text></TEI>\n");
+    g_assert_true(g_file_set_contents(path, tei->str, (gssize)tei->len, NULL));
+    g_string_free(tei, TRUE);
+}
+
+/* IMPRINT_MAX_ARTICLES: a source of that many articles is read, one more is
+ * an error; so is an edition whose sources add up to more. */
+static void test_article_limit(void)
+{
+    scratch s;
+    scratch_init(&s, "title: T\narticles:\n  - source: many.xml\n  - source: half.xml\n"
+                     "  - source: half.xml\n    dialect: tei\n");
+    char *many = g_build_filename(s.dir, "many.xml", NULL);
+    char *half = g_build_filename(s.dir, "half.xml", NULL);
+    write_articles(many, IMPRINT_MAX_ARTICLES + 1);
+    write_articles(half, IMPRINT_MAX_ARTICLES / 2);
+    imprint_diags *diags = imprint_diags_new();
+    imprint_doc *doc = imprint_doc_new();
+    g_assert_cmpint(imprint_read_file(doc, many, NULL, diags), ==, -1);
+    g_assert_true(has_message(diags, "many.xml: error: 10001 articles (the limit is 10000)"));
+    imprint_doc_free(doc);
+    doc = imprint_doc_new();
+    write_articles(many, IMPRINT_MAX_ARTICLES);
+    g_assert_cmpint(imprint_read_file(doc, many, NULL, diags), ==, IMPRINT_MAX_ARTICLES);
+    imprint_doc_free(doc);
+
+    imprint_edition *e = imprint_edition_load(s.yaml, diags);
+    g_assert_nonnull(e);
+    g_assert_null(imprint_edition_read(e, diags));
+    g_assert_true(has_message(diags, "ed.yaml: error: the edition has 20000 articles (the limit "
+                                     "is 10000)"));
+    imprint_edition_free(e);
+    imprint_diags_free(diags);
+    g_free(many);
+    g_free(half);
+    scratch_clear(&s);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -582,6 +626,7 @@ int main(int argc, char **argv)
     g_test_add_func("/edition/every-key", test_every_key);
     g_test_add_func("/edition/defaults", test_defaults);
     g_test_add_func("/edition/cover-path", test_cover_path);
+    g_test_add_func("/edition/article-limit", test_article_limit);
     g_test_add_func("/edition/uuid-v5", test_uuid_v5_vectors);
     g_test_add_func("/edition/nfc", test_nfc);
     g_test_add_func("/edition/unknown-keys", test_unknown_keys);
