@@ -338,6 +338,22 @@ static void test_nesting_limit(void)
     gint64 t0 = g_get_monotonic_time();
     expect_load_error(deep->str, "nested more than 16 levels deep");
     g_assert_cmpint(g_get_monotonic_time() - t0, <, 5 * G_USEC_PER_SEC);
+    /* the other shapes a fuzzer makes: block mappings, block lists, flow maps */
+    static const char *const step[] = {"k:\n", "- ", "{k: "};
+    for (size_t s = 0; s < G_N_ELEMENTS(step); s++) {
+        g_string_assign(deep, "title: T\n" ARTICLES);
+        g_string_append(deep, s == 2 ? "description: " : "description:\n");
+        for (int i = 0; i < 300; i++) {
+            for (int k = 0; s == 0 && k <= i; k++)
+                g_string_append_c(deep, ' ');
+            g_string_append(deep, step[s]);
+        }
+        g_string_append(deep, "x");
+        for (int i = 0; s == 2 && i < 300; i++)
+            g_string_append_c(deep, '}');
+        g_string_append_c(deep, '\n');
+        expect_load_error(deep->str, "nested more than 16 levels deep");
+    }
     g_string_free(ok, TRUE);
     g_string_free(deep, TRUE);
 }
@@ -349,6 +365,18 @@ static void test_aliases_refused(void)
     expect_load_error("a: &x T\ntitle: *x\n" ARTICLES,
                       "ed.yaml:2:8: error: YAML syntax error: aliases (*name) are not accepted; "
                       "write the value out");
+    /* billion laughs: nine levels of ten aliases each */
+    GString *lol = g_string_new("title: T\n" ARTICLES "l0: &l0 lol\n");
+    for (int i = 1; i < 10; i++) {
+        g_string_append_printf(lol, "l%d: &l%d [", i, i);
+        for (int k = 0; k < 10; k++)
+            g_string_append_printf(lol, "%s*l%d", k ? ", " : "", i - 1);
+        g_string_append(lol, "]\n");
+    }
+    gint64 t0 = g_get_monotonic_time();
+    expect_load_error(lol->str, "aliases (*name) are not accepted");
+    g_assert_cmpint(g_get_monotonic_time() - t0, <, 5 * G_USEC_PER_SEC);
+    g_string_free(lol, TRUE);
 }
 
 static void test_size_limit(void)
