@@ -268,25 +268,25 @@ pdfmd_start imprint_pdfmd_start_of(const pdfmd_block *b)
 }
 
 /* The first (or last) word of `s`, letters only, lower-cased (g_free()). */
-char *imprint_pdfmd_edge_word(const char *s, bool last, bool lower)
+char *imprint_pdfmd_edge_word(const char *s, size_t len, bool last, bool lower)
 {
-    const char *start = NULL, *end = NULL;
+    const char *start = NULL, *end = NULL, *stop = s + len;
     if (!last) {
         const char *p = s;
-        while (*p && !g_unichar_isalpha(g_utf8_get_char(p))) {
+        while (p < stop && !g_unichar_isalpha(g_utf8_get_char(p))) {
             if (*p == '<') { /* skip a tag */
-                const char *gt = strchr(p, '>');
+                const char *gt = memchr(p, '>', (size_t)(stop - p));
                 p = gt ? gt + 1 : p + 1;
                 continue;
             }
             p = g_utf8_next_char(p);
         }
         start = p;
-        while (*p && g_unichar_isalpha(g_utf8_get_char(p)))
+        while (p < stop && g_unichar_isalpha(g_utf8_get_char(p)))
             p = g_utf8_next_char(p);
         end = p;
     } else {
-        const char *q = s + strlen(s);
+        const char *q = stop;
         while (q > s) { /* back over closing marks, note marks and punctuation */
             if (q[-1] == '>') {
                 const char *lt = g_strrstr_len(s, q - s, "<");
