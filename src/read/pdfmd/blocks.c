@@ -273,9 +273,11 @@ char *imprint_pdfmd_edge_word(const char *s, size_t len, bool last, bool lower)
     const char *start = NULL, *end = NULL, *stop = s + len;
     if (!last) {
         const char *p = s;
+        bool gt_left = true; /* no '>' found once: none is searched for again */
         while (p < stop && !g_unichar_isalpha(g_utf8_get_char(p))) {
-            if (*p == '<') { /* skip a tag */
+            if (*p == '<' && gt_left) { /* skip a tag */
                 const char *gt = memchr(p, '>', (size_t)(stop - p));
+                gt_left = gt != NULL;
                 p = gt ? gt + 1 : p + 1;
                 continue;
             }
@@ -287,9 +289,11 @@ char *imprint_pdfmd_edge_word(const char *s, size_t len, bool last, bool lower)
         end = p;
     } else {
         const char *q = stop;
+        bool lt_left = true;
         while (q > s) { /* back over closing marks, note marks and punctuation */
-            if (q[-1] == '>') {
+            if (q[-1] == '>' && lt_left) {
                 const char *lt = g_strrstr_len(s, q - s, "<");
+                lt_left = lt != NULL;
                 if (lt) {
                     q = lt;
                     continue;

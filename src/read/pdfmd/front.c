@@ -19,9 +19,13 @@
 char *imprint_pdfmd_plain(const char *md)
 {
     GString *out = g_string_new(NULL);
+    /* Once a search for '>' or ')' finds none, none is searched for again:
+     * a text of many '<' costs linear time. */
+    bool gt_left = true, paren_left = true;
     for (const char *p = md; *p;) {
-        if (*p == '<') {
+        if (*p == '<' && gt_left) {
             const char *gt = strchr(p, '>');
+            gt_left = gt != NULL;
             if (gt) {
                 if (g_ascii_strncasecmp(p, "<br", 3) == 0) {
                     /* a word broken over a line of a table cell */
@@ -43,8 +47,9 @@ char *imprint_pdfmd_plain(const char *md)
             p++;
             continue;
         }
-        if (*p == ']' && p[1] == '(') { /* [text](url): keep the text */
+        if (*p == ']' && p[1] == '(' && paren_left) { /* [text](url): keep the text */
             const char *close = strchr(p, ')');
+            paren_left = close != NULL;
             if (close) {
                 p = close + 1;
                 continue;

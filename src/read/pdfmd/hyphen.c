@@ -9,11 +9,20 @@
 
 #define SOFT_HYPHEN "\xC2\xAD"
 
+/* The hyphenation patterns, loaded when a word broken across pages first
+ * needs them (most files have none, and loading takes milliseconds). Behind
+ * a pointer, so that a const pdfmd_words can still load them. */
+typedef struct {
+    char *lang;
+    bool tried;
+    imprint_hyphenator *hyph; /* NULL when the language has no patterns */
+} lazy_patterns;
+
 struct pdfmd_words {
     GHashTable *words;     /* lower-cased word -> count */
     GHashTable *compounds; /* "a-b" lower-cased -> count */
     GHashTable *pairs;     /* "a b" -> count */
-    imprint_hyphenator *hyph;
+    lazy_patterns *patterns;
 };
 
 static void bump(GHashTable *t, char *key)
@@ -33,18 +42,21 @@ pdfmd_words *imprint_pdfmd_words_new(const char *text, const char *lang)
     w->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     w->compounds = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     w->pairs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    w->hyph = imprint_hyphenator_new(lang ? lang : "en", NULL);
+    w->patterns = g_new0(lazy_patterns, 1);
+    w->patterns->lang = g_strdup(lang ? lang : "en");
 
     char *prev = NULL;          /* previous word, if only spaces/quotes since */
     char *prev_compound = NULL; /* previous word when a hyphen follows it */
     const char *p = text;
+    bool closed = true; /* whether a '>' may still follow */
     while (*p) {
-        if (*p == '<') { /* inline HTML tags are not words */
+        if (*p == '<' && closed) { /* inline HTML tags are not words */
             const char *gt = strchr(p, '>');
             if (gt) {
                 p = gt + 1;
                 continue;
             }
+            closed = false; /* no '>' to the end: never search again */
         }
         gunichar c = g_utf8_get_char(p);
         if (!g_unichar_isalnum(c)) {
@@ -84,7 +96,9 @@ void imprint_pdfmd_words_free(pdfmd_words *w)
     g_hash_table_destroy(w->words);
     g_hash_table_destroy(w->compounds);
     g_hash_table_destroy(w->pairs);
-    imprint_hyphenator_free(w->hyph);
+    imprint_hyphenator_free(w->patterns->hyph);
+    g_free(w->patterns->lang);
+    g_free(w->patterns);
     g_free(w);
 }
 
@@ -119,6 +133,16 @@ static bool dictionary_allows(const imprint_hyphenator *h, const char *word, siz
     return ok;
 }
 
+static const imprint_hyphenator *patterns(const pdfmd_words *w)
+{
+    lazy_patterns *lp = w->patterns;
+    if (!lp->tried) {
+        lp->tried = true;
+        lp->hyph = imprint_hyphenator_new(lp->lang, NULL);
+    }
+    return lp->hyph;
+}
+
 pdfmd_join imprint_pdfmd_join(const pdfmd_words *w, const char *head, const char *tail)
 {
     char *h = g_utf8_strdown(head, -1), *t = g_utf8_strdown(tail, -1);
@@ -130,7 +154,7 @@ pdfmd_join imprint_pdfmd_join(const pdfmd_words *w, const char *head, const char
         verdict = PDFMD_JOIN_VOCABULARY;
     else if (g_hash_table_contains(w->compounds, compound))
         verdict = PDFMD_KEEP_COMPOUND;
-    else if (w->hyph && dictionary_allows(w->hyph, joined, strlen(h)))
+    else if (patterns(w) && dictionary_allows(patterns(w), joined, strlen(h)))
         verdict = PDFMD_JOIN_DICTIONARY;
     g_free(h);
     g_free(t);
