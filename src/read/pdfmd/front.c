@@ -292,21 +292,22 @@ static const pdfmd_block *sort_front(GPtrArray *blocks, pdfmd_front *f, GPtrArra
 }
 
 /* The verso's author (the line before the title) and subtitle (the line
- * after it), and the date if none was found yet. */
+ * after it), and the date if none was found yet: the first of each, around
+ * the first line that is the title (a verso may repeat it). */
 static void read_verso(const pdfmd_block *verso, pdfmd_front *f, char **v_author, char **v_subtitle)
 {
     char **lines = plain_lines(verso);
-    for (guint l = 0; lines[l]; l++) {
-        if (!same(lines[l], f->title))
-            continue;
+    guint l = 0;
+    while (lines[l] && !same(lines[l], f->title))
+        l++;
+    if (lines[l]) {
         if (l > 0)
             *v_author = g_strdup(lines[l - 1]);
         if (lines[l + 1] && !is_date(lines[l + 1]))
             *v_subtitle = g_strdup(lines[l + 1]);
-        if (!f->date)
-            for (guint d = l + 1; lines[d]; d++)
-                if (is_date(lines[d]))
-                    f->date = g_strdup(lines[d]);
+        for (guint d = l + 1; !f->date && lines[d]; d++)
+            if (is_date(lines[d]))
+                f->date = g_strdup(lines[d]);
     }
     g_strfreev(lines);
 }
