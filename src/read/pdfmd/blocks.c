@@ -76,6 +76,16 @@ static int note_marker(const char *s, size_t n, size_t *len)
     return v;
 }
 
+/* Number of ASCII digits at the start of the `n` bytes at `s` (a line, which
+ * need not end in a NUL: the last line of the buffer does not). */
+static size_t digits_prefix(const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && g_ascii_isdigit(s[k]))
+        k++;
+    return k;
+}
+
 /* The number of a list item's marker: its `len` (at most 3) digits. */
 static int item_number(const char *t, size_t len)
 {
@@ -128,7 +138,7 @@ void imprint_pdfmd_parse_blocks(GPtrArray *blocks, const char *data, size_t len)
         } else if (tn > 2 && (t[0] == '-' || t[0] == '+' || t[0] == '*') && t[1] == ' ') {
             cur = block_new(blocks, PDFMD_ITEM, lineno, col);
             block_add(cur, t + 2, tn - 2, lineno, col + 2);
-        } else if ((ml = strspn(t, "0123456789")) >= 1 && ml <= 3 && ml + 2 < tn &&
+        } else if ((ml = digits_prefix(t, tn)) >= 1 && ml <= 3 && ml + 2 < tn &&
                    (t[ml] == '.' || t[ml] == ')') && t[ml + 1] == ' ' &&
                    (num = item_number(t, ml)) > 0) {
             cur = block_new(blocks, PDFMD_ITEM, lineno, col);
