@@ -5,8 +5,8 @@
 # other's outputs nor remove each other's temporaries.
 source "$(dirname "$0")/lib/common.sh"
 cd "$T"
-# A source long enough that the PDF takes a while: corpus 001 three times.
-for _ in 1 2 3; do cat "$SOURCE_DIR/editions/sources/001_d1cafe7658540bb9.txt"; done >long.txt
+# A source long enough that the PDF takes a while: corpus 001 twice.
+for _ in 1 2; do cat "$SOURCE_DIR/editions/sources/001_d1cafe7658540bb9.txt"; done >long.txt
 cat >long.yaml <<'YAML'
 title: Long
 date: 2026-11-22
@@ -47,7 +47,7 @@ echo "ok: a whole build takes ${full_ms} ms"
 # Kill builds at tenths of that time, into one folder that starts empty.
 # Each build removes what the one before left, so count after each kill.
 seen=0
-for tenth in 1 3 5 7 9 2 6; do
+for tenth in 1 3 5 7 9; do
     "$IMPRINT" build -q -o killed long.yaml &
     pid=$!
     sleep "$(awk -v ms="$full_ms" -v t="$tenth" 'BEGIN { printf "%.3f", ms * t / 10000 }')"
@@ -56,7 +56,7 @@ for tenth in 1 3 5 7 9 2 6; do
     check_outputs killed
     seen=$((seen + $(find killed -name '.long.*' | wc -l)))
 done
-echo "ok: 7 builds killed at 10% to 90% of their time; $checked whole outputs; $seen temporaries seen"
+echo "ok: 5 builds killed at 10% to 90% of their time; $checked whole outputs; $seen temporaries seen"
 
 # Killed for sure while its PDF is being written: wait for the temporary.
 "$IMPRINT" build -q -o killed long.yaml &
@@ -84,7 +84,7 @@ echo "ok: the next build removed $left"
 # beside a second edition. Each cleans temporaries as it starts, and must
 # not take the other's.
 cp long.yaml other.yaml
-for round in 1 2 3; do
+for round in 1 2; do
     "$IMPRINT" build -q -o shared long.yaml >a.log 2>&1 &
     a=$!
     "$IMPRINT" build -q -o shared long.yaml >b.log 2>&1 &
@@ -98,4 +98,4 @@ for round in 1 2 3; do
     [ "$checked" -eq 6 ] || fail "round $round: $checked outputs, not 6"
     [ -z "$(find shared -name '.*')" ] || fail "round $round: temporaries left"
 done
-echo "ok: three builds at once into one folder, three rounds: all outputs whole"
+echo "ok: three builds at once into one folder, two rounds: all outputs whole"

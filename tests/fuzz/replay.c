@@ -27,7 +27,7 @@ static int run_file(const char *path)
     return 0;
 }
 
-static int compare(const void *a, const void *b)
+static gint compare(gconstpointer a, gconstpointer b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
@@ -46,7 +46,7 @@ static int run_dir(const char *dir, unsigned *count)
         if (name[0] != '.')
             g_ptr_array_add(names, g_build_filename(dir, name, NULL));
     g_dir_close(d);
-    qsort(names->pdata, names->len, sizeof(char *), compare);
+    g_ptr_array_sort(names, compare);
     int failed = 0;
     for (guint i = 0; i < names->len; i++, (*count)++)
         failed |= run_file(g_ptr_array_index(names, i));
