@@ -61,8 +61,11 @@ bool imprint_build_epoch(const imprint_edition *edition, int64_t *epoch, imprint
  * the article's source, is read into the document's arena and checked to be
  * a PNG or JPEG (as->figure.image). A file that is too large or no image
  * keeps its placeholder, with a warning; a missing one was reported by the
- * reader. Writers never read images themselves. */
-void imprint_build_figures(imprint_doc *doc, imprint_diags *diags);
+ * reader. So does a file outside both the edition's folder and the source's
+ * (a source is text from elsewhere: `![x](../../../x.png)` must not put any
+ * image of the machine into a book), unless `edition` allows it
+ * (`allow-outside-files: true`). Writers never read images themselves. */
+void imprint_build_figures(imprint_doc *doc, const imprint_edition *edition, imprint_diags *diags);
 
 /** An edition resolved for its writers: the options they take, and what the
  * options borrow (the loaded style, the cover's bytes). Made by

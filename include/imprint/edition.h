@@ -35,11 +35,14 @@ typedef struct {
     char *name; /* file name without .yaml: the output's base name */
     char *title, *subtitle, *editor, *language, *date, *identifier;
     char *publisher, *rights, *description;
-    char *style; /* style name, default "classic" */
-    char *cover; /* "auto" or a path resolved against dir */
-    char *paper; /* as written; default "a5" */
+    char *style;             /* style name, default "classic" */
+    char *cover;             /* "auto" or a path resolved against dir */
+    char *paper;             /* as written; default "a5" */
     double paper_w, paper_h; /* its size in points */
     imprint_notes_mode notes;
+    /* `allow-outside-files: true`: figures and the cover may be files from
+     * outside the edition's folder (and, for figures, their source's). */
+    bool allow_outside_files;
     imprint_edition_article *articles;
     size_t narticles;
 } imprint_edition;

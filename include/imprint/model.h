@@ -94,6 +94,10 @@ struct imprint_node {
         struct {
             const char *text; /* NUL-terminated UTF-8, NFC */
             size_t len;
+            /* Private to imprint_node_append_text(): the arena buffer the
+             * text grows in, while `text` still points at it. */
+            char *run;
+            size_t run_cap;
         } text;
         struct {
             int level; /* 1..6, relative to the article (its title is level 0) */
@@ -180,6 +184,15 @@ imprint_node *imprint_node_new(imprint_doc *doc, imprint_node_kind kind, imprint
 /** A new TEXT node holding a copy of `len` bytes of `text` (must be valid UTF-8). */
 imprint_node *imprint_node_new_text(imprint_doc *doc, imprint_pos pos, const char *text,
                                     size_t len);
+
+/** Appends `len` bytes of UTF-8 `text` to `parent`, normalised: onto its
+ * last child when that is a TEXT node (one node per run of text), else as a
+ * new TEXT node at `pos`. The run stays NFC as a whole, and grows in place
+ * in the arena, doubling, so that building a run of n appends costs O(n)
+ * in all. Returns the TEXT node (owned by the document), or NULL when
+ * `text` is not valid UTF-8 or `parent` may not hold text. */
+imprint_node *imprint_node_append_text(imprint_doc *doc, imprint_node *parent, imprint_pos pos,
+                                       const char *text, size_t len);
 
 /** Whether a node of kind `parent` may hold a child of kind `child`: the one
  * place the containment rules live. */
@@ -289,5 +302,11 @@ bool imprint_node_kind_is_leaf(imprint_node_kind kind);
 
 /** Most notes in one article: more is an error (the corpus has under 200). */
 #define IMPRINT_MAX_NOTES 100000
+
+/** Most articles in one source and in one edition: more is an error. The
+ * bundled editions have under 100 and a blog's whole archive a few
+ * thousand; every article is a file of the EPUB, an entry of its contents
+ * and a new page of the PDF. */
+#define IMPRINT_MAX_ARTICLES 10000
 
 #endif

@@ -58,9 +58,13 @@ typedef struct {
     imprint_verse_mode verse;
 } imprint_read_opts;
 
-/** Largest source file read (bytes). Larger files are an error: every
- * archive text seen is under 1 MB and the model holds the whole file. */
-#define IMPRINT_MAX_SOURCE_BYTES (64u * 1024u * 1024u)
+/** Largest source file read (bytes), also once converted to UTF-8. Larger
+ * files are an error: the largest real books are a few MB (War and Peace
+ * is 3.2 MB of text, the Bible 4.3 MB; every archive text seen is under
+ * 1 MB), and the PDF writer lays the whole book out before it draws: an
+ * 8 MB source takes some 20 s and 520 MB to typeset, a 60 MB one took
+ * 113 s and 3.8 GB. */
+#define IMPRINT_MAX_SOURCE_BYTES (8u * 1024u * 1024u)
 
 /** "text", "pdf-markdown", "markdown", "tei", "auto". */
 const char *imprint_dialect_name(imprint_dialect dialect);

@@ -51,6 +51,12 @@ const char *imprint_data_dir(void);
  * errors with line and column; a missing font file is an error. NULL on error. */
 imprint_style *imprint_style_load(const char *data_dir, const char *name, imprint_diags *diags);
 
+/** As imprint_style_load(), for the `len` bytes of a style file already in
+ * memory (`path` names them in messages); the fonts it names and
+ * styles/`name`.css are looked up in `data_dir`. NULL on error. */
+imprint_style *imprint_style_parse(const char *data_dir, const char *name, const char *path,
+                                   const char *data, size_t len, imprint_diags *diags);
+
 /** Full path of a font file of the style (g_free it). */
 char *imprint_style_font_path(const char *data_dir, const char *file);
 

@@ -52,6 +52,12 @@ typedef struct imprint_output imprint_output;
  * (the PDF). NULL (reported) on error. */
 imprint_output *imprint_output_open(const char *path, imprint_diags *diags);
 
+/** Removes the temporary files that writes of `path` left in its folder
+ * when their build was killed (".NAME.EXT.XXXXXX"): each is locked while it
+ * is written, so one that a running build holds is never touched. Reports
+ * each removal as a note; returns how many were removed. */
+size_t imprint_output_clean(const char *path, imprint_diags *diags);
+
 /** Appends bytes to the temporary file; false (reported once, at commit) on
  * error. */
 bool imprint_output_append(imprint_output *out, const void *data, size_t len);

@@ -1,5 +1,6 @@
 /* `imprint build`: editions to output files, editions shared among worker threads. */
 #include "imprint/build.h"
+#include "imprint/writer.h"
 
 #include <errno.h>
 #include <glib.h>
@@ -73,9 +74,10 @@ static char *base_name(const char *path)
     return base;
 }
 
-/* After a failed build, an output left from an earlier build would pass for
- * this one's: remove the edition's outputs not written this time. */
-static void remove_stale(job *j)
+/* A failed edition leaves no output: one from an earlier build would pass
+ * for this one's, and one written now belongs to a half-built edition (a
+ * PDF without the EPUB that failed beside it). */
+static void remove_outputs(job *j)
 {
     char *base = base_name(j->path);
     for (const imprint_format *const *f = j->formats; *f; f++) {
@@ -83,10 +85,27 @@ static void remove_stale(job *j)
         char *out = g_build_filename(j->outdir, file, NULL);
         g_free(file);
         bool written = g_ptr_array_find_with_equal_func(j->outputs, out, g_str_equal, NULL);
-        if (!written && g_file_test(out, G_FILE_TEST_IS_REGULAR) && g_unlink(out) == 0)
+        if (g_file_test(out, G_FILE_TEST_IS_REGULAR) && g_unlink(out) == 0)
             imprint_diags_report(j->diags, IMPRINT_SEV_NOTE, (imprint_pos){out, 0, 0},
-                                 "removed the output of an earlier build");
+                                 written ? "removed: written by this build, but the edition failed"
+                                         : "removed the output of an earlier build");
         g_free(out);
+    }
+    g_ptr_array_set_size(j->outputs, 0);
+    g_free(base);
+}
+
+/* Temporaries that killed builds of this edition left in the output folder
+ * (of every format, asked for this time or not) go first. */
+static void clean_temporaries(job *j)
+{
+    char *base = base_name(j->path);
+    for (const imprint_format *f = imprint_formats; f->name; f++) {
+        char *file = g_strconcat(base, ".", f->extension, NULL);
+        char *out = g_build_filename(j->outdir, file, NULL);
+        imprint_output_clean(out, j->diags);
+        g_free(out);
+        g_free(file);
     }
     g_free(base);
 }
@@ -121,6 +140,7 @@ static void build_one(job *j)
     GString *problems = NULL;
 
     g_ptr_array_add(j->inputs, g_strdup(j->path));
+    clean_temporaries(j);
     e = imprint_edition_load(j->path, j->diags);
     if (!e)
         goto cleanup;
@@ -163,7 +183,7 @@ static void build_one(job *j)
     }
 cleanup:
     if (!j->ok)
-        remove_stale(j);
+        remove_outputs(j);
     if (problems)
         g_string_free(problems, TRUE);
     imprint_build_resolved_free(resolved);
@@ -283,10 +303,12 @@ static bool write_manifest(const char *path, job *jobs, size_t n, imprint_diags 
     return ok;
 }
 
+/* Make's quoting of a file name in a rule: a space, '#', ':' (which would
+ * end the list of targets) and a backslash get a backslash, '$' another. */
 static void depfile_escape(GString *s, const char *path)
 {
     for (const char *p = path; *p; p++) {
-        if (*p == ' ' || *p == '#' || *p == '\\')
+        if (*p == ' ' || *p == '#' || *p == ':' || *p == '\\')
             g_string_append_c(s, '\\');
         if (*p == '$')
             g_string_append_c(s, '$');

@@ -1,10 +1,9 @@
 #include "build/image.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "imprint/build.h"
+#include "read/file.h"
 
 const char *build_image_type(const guint8 *data, size_t len)
 {
@@ -16,29 +15,26 @@ const char *build_image_type(const guint8 *data, size_t len)
     return NULL;
 }
 
-build_image_status build_image_read(const char *path, guint8 **data, size_t *len,
-                                    const char **type, char **error)
+build_image_status build_image_read(const char *path, guint8 **data, size_t *len, const char **type,
+                                    char **error)
 {
     *data = NULL;
     *len = 0;
     *type = NULL;
     *error = NULL;
-    GStatBuf st;
-    if (g_stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+    char *bytes = NULL, *why = NULL;
+    size_t n = 0;
+    switch (imprint_file_read(path, IMPRINT_BUILD_MAX_IMAGE_BYTES, &bytes, &n, &why)) {
+    case IMPRINT_FILE_OK:
+        break;
+    case IMPRINT_FILE_MISSING:
+        g_free(why);
         return BUILD_IMAGE_MISSING;
-    if ((guint64)st.st_size > IMPRINT_BUILD_MAX_IMAGE_BYTES)
+    case IMPRINT_FILE_TOO_LARGE:
         return BUILD_IMAGE_TOO_LARGE;
-    gchar *bytes = NULL;
-    gsize n = 0;
-    GError *err = NULL;
-    if (!g_file_get_contents(path, &bytes, &n, &err)) {
-        *error = g_strdup(err->message);
-        g_error_free(err);
+    default:
+        *error = why;
         return BUILD_IMAGE_UNREADABLE;
-    }
-    if (n > IMPRINT_BUILD_MAX_IMAGE_BYTES) {
-        g_free(bytes);
-        return BUILD_IMAGE_TOO_LARGE; /* grew since the stat */
     }
     *type = build_image_type((const guint8 *)bytes, n);
     if (!*type) {

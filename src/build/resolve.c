@@ -7,6 +7,7 @@
 
 #include "build/image.h"
 #include "build/uuid.h"
+#include "read/file.h"
 
 struct imprint_build_resolved {
     imprint_output_opts opts;
@@ -81,12 +82,19 @@ static void resolve_meta(const imprint_edition *e, const imprint_doc *doc,
 
 /* The cover named by the edition, read and checked now, so that a bad cover
  * fails the edition before any output is written. */
-static bool resolve_cover(const imprint_edition *e, imprint_build_resolved *r,
-                          imprint_diags *diags)
+static bool resolve_cover(const imprint_edition *e, imprint_build_resolved *r, imprint_diags *diags)
 {
     if (!e->cover || strcmp(e->cover, "auto") == 0)
         return true;
     imprint_pos pos = {e->path, 0, 0};
+    if (!e->allow_outside_files && g_file_test(e->cover, G_FILE_TEST_EXISTS) &&
+        !imprint_file_inside(e->cover, e->dir)) {
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, pos,
+                             "cover image %s is outside the edition's folder %s (write "
+                             "'allow-outside-files: true' to use it)",
+                             e->cover, e->dir);
+        return false;
+    }
     size_t len = 0;
     const char *type = NULL;
     char *error = NULL;
@@ -133,7 +141,7 @@ imprint_build_resolved *imprint_build_resolve(const imprint_edition *edition, im
     o->style = r->style;
     if (!resolve_cover(edition, r, diags))
         goto fail;
-    imprint_build_figures(doc, diags);
+    imprint_build_figures(doc, edition, diags);
     return r;
 
 fail:

@@ -3,7 +3,6 @@
 #include "imprint/edition.h"
 
 #include <glib.h>
-#include <glib/gstdio.h>
 #include <stdarg.h>
 #include <string.h>
 #include <yaml.h>
@@ -11,14 +10,17 @@
 #include "edition/edition_internal.h"
 #include "edition/yaml.h"
 #include "imprint/style.h"
+#include "model/nfc.h"
+#include "read/file.h"
 
 /* Largest edition file read: an edition is a page of YAML; a bigger file is
  * a wrong path (a source given as an edition), not an edition. */
 #define EDITION_MAX_BYTES (1024u * 1024u)
 
 static const char *const top_keys[] = {
-    "title",  "subtitle",    "editor", "language", "date", "identifier", "publisher",
-    "rights", "description", "style",  "cover",    "pdf",  "articles",   NULL,
+    "title",  "subtitle",    "editor", "language", "date", "identifier",          "publisher",
+    "rights", "description", "style",  "cover",    "pdf",  "allow-outside-files", "articles",
+    NULL,
 };
 static const char *const pdf_keys[] = {"paper", "notes", NULL};
 static const char *const article_keys[] = {
@@ -39,7 +41,7 @@ static bool get_string(yml_doc *y, const char *key, yaml_node_t *value, char **o
     }
     /* Text in the model is NFC; an editor on another system may have typed
      * decomposed accents. libyaml has already checked the UTF-8. */
-    char *nfc = g_utf8_normalize((const char *)value->data.scalar.value, -1, G_NORMALIZE_NFC);
+    char *nfc = imprint_nfc((const char *)value->data.scalar.value, -1);
     g_free(*out);
     *out = nfc ? nfc : g_strdup((const char *)value->data.scalar.value);
     return true;
@@ -295,6 +297,15 @@ static void top_pair(yml_doc *y, void *target, const char *key, yaml_node_t *key
         load_articles(y, e, v);
         return;
     }
+    if (strcmp(key, "allow-outside-files") == 0) {
+        const char *b = yml_scalar(v);
+        if (b && (strcmp(b, "true") == 0 || strcmp(b, "false") == 0))
+            e->allow_outside_files = strcmp(b, "true") == 0;
+        else
+            yml_fail(y, v, "'allow-outside-files' must be true or false, not %s%s%s", b ? "'" : "",
+                     b ? b : yml_type_name(v), b ? "'" : "");
+        return;
+    }
     struct {
         const char *key;
         char **field;
@@ -334,6 +345,19 @@ static void top_pair(yml_doc *y, void *target, const char *key, yaml_node_t *key
     }
 }
 
+/* A cover from outside the edition's folder is refused unless the edition
+ * allows it: the same rule as for figures (imprint_build_figures). */
+static void check_cover_inside(yml_doc *y, yaml_node_t *root, const imprint_edition *e)
+{
+    if (e->allow_outside_files || !e->cover || strcmp(e->cover, "auto") == 0 ||
+        !g_file_test(e->cover, G_FILE_TEST_IS_REGULAR) || imprint_file_inside(e->cover, e->dir))
+        return;
+    yml_fail(y, yml_get(y, root, "cover"),
+             "cover image '%s' is outside the edition's folder %s (write "
+             "'allow-outside-files: true' to use it)",
+             e->cover, e->dir);
+}
+
 static char *edition_name(const char *path)
 {
     char *base = g_path_get_basename(path);
@@ -348,29 +372,24 @@ static char *edition_name(const char *path)
 static bool parse_yaml(const char *path, yml_doc *y, imprint_diags *diags)
 {
     imprint_pos file_pos = {path, 0, 0};
-    char *data = NULL;
-    gsize len = 0;
-    GError *error = NULL;
-    GStatBuf st;
-    if (g_stat(path, &st) == 0 && S_ISREG(st.st_mode) && (guint64)st.st_size > EDITION_MAX_BYTES) {
+    char *data = NULL, *why = NULL;
+    size_t len = 0;
+    switch (imprint_file_read(path, EDITION_MAX_BYTES, &data, &len, &why)) {
+    case IMPRINT_FILE_OK:
+        break;
+    case IMPRINT_FILE_TOO_LARGE:
         imprint_diags_report(diags, IMPRINT_SEV_ERROR, file_pos,
-                             "edition file too large: %llu bytes (the limit is %u; is this a "
+                             "edition file too large: %zu bytes (the limit is %u; is this a "
                              "source rather than an edition?)",
-                             (unsigned long long)st.st_size, EDITION_MAX_BYTES);
+                             len, EDITION_MAX_BYTES);
         return false;
-    }
-    if (!g_file_get_contents(path, &data, &len, &error)) {
-        imprint_diags_report(diags, IMPRINT_SEV_ERROR, file_pos, "cannot read edition: %s",
-                             error->message);
-        g_error_free(error);
+    default:
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, file_pos, "cannot read edition: %s", why);
+        g_free(why);
         return false;
     }
     bool ok = false;
-    if (len > EDITION_MAX_BYTES) {
-        imprint_diags_report(diags, IMPRINT_SEV_ERROR, file_pos,
-                             "edition file too large: %zu bytes (the limit is %u)", (size_t)len,
-                             EDITION_MAX_BYTES);
-    } else if (yml_parse(y, path, 1, data, len, "YAML syntax error", diags)) {
+    if (yml_parse(y, path, 1, data, len, "YAML syntax error", diags)) {
         ok = yml_root(y) != NULL;
         if (!ok) {
             imprint_diags_report(diags, IMPRINT_SEV_ERROR, file_pos,
@@ -402,6 +421,7 @@ imprint_edition *imprint_edition_load(const char *path, imprint_diags *diags)
                  yml_type_name(root));
     } else {
         yml_walk(&y, root, top_keys, e, top_pair);
+        check_cover_inside(&y, root, e);
         if (!yml_get(&y, root, "title"))
             imprint_diags_report(diags, IMPRINT_SEV_ERROR, yml_pos(&y, root),
                                  "missing required key 'title'");

@@ -1,10 +1,13 @@
 /* Reading an edition's sources into one document: each source read once,
  * `select` and the overrides applied, messages kept for the articles taken. */
+#include <errno.h>
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "edition/edition_internal.h"
 #include "imprint/edition.h"
+#include "model/nfc.h"
 
 /* One source read with one set of options, shared by the entries that name it. */
 typedef struct {
@@ -127,7 +130,7 @@ static void pass_diags(source_read *r, int k, imprint_diags *out)
  * found, ignoring case, runs of (no-break) spaces and curly vs straight quotes. */
 static char *title_key(const char *s)
 {
-    char *nfkc = g_utf8_normalize(s, -1, G_NORMALIZE_ALL_COMPOSE);
+    char *nfkc = imprint_normalize(s, -1, G_NORMALIZE_ALL_COMPOSE);
     if (!nfkc)
         return g_strdup(s);
     GString *out = g_string_new(NULL);
@@ -226,10 +229,18 @@ static bool place_entry(imprint_doc *doc, const imprint_edition *e, size_t index
                         imprint_diags *diags)
 {
     const imprint_edition_article *entry = &e->articles[index];
-    if (!g_file_test(entry->source_path, G_FILE_TEST_EXISTS)) {
-        imprint_diags_report(diags, IMPRINT_SEV_ERROR, key_pos(e, index, "source"),
-                             "source '%s' not found (looked at %s)", entry->source,
-                             entry->source_path);
+    GStatBuf st;
+    if (g_stat(entry->source_path, &st) != 0) {
+        /* A symbolic link loop or a folder without permission is not "not found". */
+        int err = errno;
+        if (err == ENOENT || err == ENOTDIR)
+            imprint_diags_report(diags, IMPRINT_SEV_ERROR, key_pos(e, index, "source"),
+                                 "source '%s' not found (looked at %s)", entry->source,
+                                 entry->source_path);
+        else
+            imprint_diags_report(diags, IMPRINT_SEV_ERROR, key_pos(e, index, "source"),
+                                 "cannot read source '%s' (%s): %s", entry->source,
+                                 entry->source_path, g_strerror(err));
         return false;
     }
     source_read *r = get_reading(cache, doc, entry, e->language);
@@ -318,6 +329,15 @@ imprint_doc *imprint_edition_read(const imprint_edition *e, imprint_diags *diags
         if (!place_entry(doc, e, i, cache, diags))
             ok = false;
     g_ptr_array_unref(cache);
+    size_t count = 0;
+    for (const imprint_node *a = doc->root->first_child; a; a = a->next)
+        count++;
+    if (ok && count > IMPRINT_MAX_ARTICLES) {
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, (imprint_pos){e->path, 0, 0},
+                             "the edition has %zu articles (the limit is %d)", count,
+                             IMPRINT_MAX_ARTICLES);
+        ok = false;
+    }
     if (!ok) {
         imprint_doc_free(doc);
         return NULL;

@@ -8,6 +8,7 @@
 #include <yaml.h>
 
 #include "edition/yaml.h"
+#include "read/file.h"
 
 /* Largest length a style may give in points or millimetres: anything bigger is
  * a typo (a page is under 500 mm), and would overflow layouts. */
@@ -289,75 +290,47 @@ static void load_sections(loader *ld, imprint_style *st, yaml_node_t *root)
     }
 }
 
+/* Largest CSS file of a style read (EPUB only): a few rules. */
+#define STYLE_MAX_CSS_BYTES (256u * 1024u)
+
 /* styles/NAME.css, the EPUB-only rules, read with the style when there is one. */
 static bool load_css(imprint_style *st, const char *data_dir, imprint_diags *diags)
 {
     char *css = g_strconcat(st->name, ".css", NULL);
     st->css_path = g_build_filename(data_dir, "styles", css, NULL);
     g_free(css);
-    GError *err = NULL;
-    gsize len = 0;
-    if (!g_file_test(st->css_path, G_FILE_TEST_IS_REGULAR)) {
+    char *why = NULL;
+    size_t len = 0;
+    switch (imprint_file_read(st->css_path, STYLE_MAX_CSS_BYTES, &st->css, &len, &why)) {
+    case IMPRINT_FILE_OK:
+        return true;
+    case IMPRINT_FILE_MISSING:
+        g_free(why);
         g_clear_pointer(&st->css_path, g_free);
         return true;
+    case IMPRINT_FILE_TOO_LARGE:
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, (imprint_pos){st->css_path, 0, 0},
+                             "the style's CSS is too large: %zu bytes (the limit is %u)", len,
+                             STYLE_MAX_CSS_BYTES);
+        return false;
+    default:
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, (imprint_pos){st->css_path, 0, 0},
+                             "cannot read the style's CSS: %s", why);
+        g_free(why);
+        return false;
     }
-    if (g_file_get_contents(st->css_path, &st->css, &len, &err))
-        return true;
-    imprint_diags_report(diags, IMPRINT_SEV_ERROR, (imprint_pos){st->css_path, 0, 0},
-                         "cannot read the style's CSS: %s", err->message);
-    g_error_free(err);
-    return false;
 }
 
-/* The style file's text, at most STYLE_MAX_BYTES; NULL (reported) otherwise. */
-static char *read_style_file(const imprint_style *st, size_t *len, imprint_diags *diags)
-{
-    imprint_pos at = {st->yaml_path, 0, 0};
-    gchar *data = NULL;
-    gsize n = 0;
-    GError *err = NULL;
-    if (!g_file_test(st->yaml_path, G_FILE_TEST_IS_REGULAR)) {
-        imprint_diags_report(diags, IMPRINT_SEV_ERROR, at, "cannot open style '%s': %s", st->name,
-                             "no such file");
-        return NULL;
-    }
-    if (!g_file_get_contents(st->yaml_path, &data, &n, &err)) {
-        imprint_diags_report(diags, IMPRINT_SEV_ERROR, at, "cannot open style '%s': %s", st->name,
-                             err->message);
-        g_error_free(err);
-        return NULL;
-    }
-    if (n > STYLE_MAX_BYTES) {
-        imprint_diags_report(diags, IMPRINT_SEV_ERROR, at,
-                             "style file too large: %zu bytes (the limit is %u)", (size_t)n,
-                             STYLE_MAX_BYTES);
-        g_free(data);
-        return NULL;
-    }
-    *len = n;
-    return data;
-}
-
-imprint_style *imprint_style_load(const char *data_dir, const char *name, imprint_diags *diags)
+imprint_style *imprint_style_parse(const char *data_dir, const char *name, const char *path,
+                                   const char *data, size_t len, imprint_diags *diags)
 {
     imprint_style *st = g_new0(imprint_style, 1);
     st->name = g_strdup(name);
-    char *file = g_strconcat(name, ".yaml", NULL);
-    st->yaml_path = g_build_filename(data_dir, "styles", file, NULL);
-    g_free(file);
+    st->yaml_path = g_strdup(path);
     set_defaults(st);
     loader ld = {0};
     bool ok = false;
-    char *data = NULL;
-    size_t len = 0;
-
-    if (!*name || strchr(name, '/') || name[0] == '.') {
-        imprint_diags_report(diags, IMPRINT_SEV_ERROR, (imprint_pos){0}, "invalid style name '%s'",
-                             name);
-        goto cleanup;
-    }
-    data = read_style_file(st, &len, diags);
-    if (!data || !yml_parse(&ld.y, st->yaml_path, 1, data, len, "invalid YAML", diags))
+    if (!yml_parse(&ld.y, path, 1, data, len, "invalid YAML", diags))
         goto cleanup;
     load_sections(&ld, st, yml_root(&ld.y));
     if (ld.y.ok)
@@ -366,10 +339,46 @@ imprint_style *imprint_style_load(const char *data_dir, const char *name, imprin
 
 cleanup:
     yml_clear(&ld.y);
-    g_free(data);
     if (!ok) {
         imprint_style_free(st);
         return NULL;
     }
+    return st;
+}
+
+imprint_style *imprint_style_load(const char *data_dir, const char *name, imprint_diags *diags)
+{
+    if (!*name || strchr(name, '/') || name[0] == '.') {
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, (imprint_pos){0}, "invalid style name '%s'",
+                             name);
+        return NULL;
+    }
+    char *file = g_strconcat(name, ".yaml", NULL);
+    char *path = g_build_filename(data_dir, "styles", file, NULL);
+    g_free(file);
+    imprint_pos at = {path, 0, 0};
+    imprint_style *st = NULL;
+    char *data = NULL, *why = NULL;
+    size_t len = 0;
+    switch (imprint_file_read(path, STYLE_MAX_BYTES, &data, &len, &why)) {
+    case IMPRINT_FILE_OK:
+        st = imprint_style_parse(data_dir, name, path, data, len, diags);
+        break;
+    case IMPRINT_FILE_TOO_LARGE:
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, at,
+                             "style file too large: %zu bytes (the limit is %u)", len,
+                             STYLE_MAX_BYTES);
+        break;
+    case IMPRINT_FILE_MISSING:
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, at, "cannot open style '%s': %s", name,
+                             "no such file");
+        break;
+    default:
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, at, "cannot open style '%s': %s", name, why);
+        break;
+    }
+    g_free(why);
+    g_free(data);
+    g_free(path);
     return st;
 }

@@ -3,7 +3,10 @@
 #include "model/nfc.h"
 
 #include <glib.h>
+#include <stdint.h>
 #include <string.h>
+
+#include "model/nfc.h"
 
 static const char *const kind_names[IMPRINT_NODE_KIND_COUNT] = {
     [IMPRINT_NODE_DOCUMENT] = "document",
@@ -74,6 +77,63 @@ imprint_node *imprint_node_new_text(imprint_doc *doc, imprint_pos pos, const cha
     n->as.text.text = imprint_arena_strndup(doc->arena, text, len);
     n->as.text.len = len;
     return n;
+}
+
+/* Smallest buffer a run of text starts growing in. */
+#define RUN_MIN_CAP 64
+
+/* Makes room for `need` bytes and a NUL in `t`'s run buffer, keeping its
+ * first `keep` bytes: in place while the buffer is the node's own and large
+ * enough, else in a new one of twice the size (the old one stays in the
+ * arena: the arena never frees, and doubling bounds the waste by the size
+ * of the run). */
+static char *run_reserve(imprint_doc *doc, imprint_node *t, size_t keep, size_t need)
+{
+    if (need == SIZE_MAX)
+        g_error("imprint: text run too long");
+    if (t->as.text.run && t->as.text.text == t->as.text.run && need < t->as.text.run_cap)
+        return t->as.text.run;
+    size_t cap = MAX((size_t)RUN_MIN_CAP, need + 1);
+    if (t->as.text.run_cap <= SIZE_MAX / 2)
+        cap = MAX(cap, 2 * t->as.text.run_cap);
+    char *buf = imprint_arena_alloc(doc->arena, cap);
+    memcpy(buf, t->as.text.text, keep);
+    t->as.text.run = buf;
+    t->as.text.run_cap = cap;
+    return buf;
+}
+
+imprint_node *imprint_node_append_text(imprint_doc *doc, imprint_node *parent, imprint_pos pos,
+                                       const char *text, size_t len)
+{
+    imprint_node *t = parent->last_child;
+    bool fresh = !t || t->kind != IMPRINT_NODE_TEXT;
+    if (fresh) {
+        if (!imprint_node_can_contain(parent->kind, IMPRINT_NODE_TEXT))
+            return NULL;
+        t = imprint_node_new(doc, IMPRINT_NODE_TEXT, pos);
+        t->as.text.text = "";
+    }
+    /* Only the end of the run can change when text is appended: the tail
+     * after its last starter is normalised again with the new text. */
+    size_t keep = imprint_nfc_stable_prefix(t->as.text.text, t->as.text.len);
+    size_t tail = t->as.text.len - keep;
+    char *joined = g_malloc(tail + len + 1);
+    memcpy(joined, t->as.text.text + keep, tail);
+    memcpy(joined + tail, text, len);
+    char *nfc = imprint_nfc(joined, (gssize)(tail + len));
+    g_free(joined);
+    if (!nfc)
+        return NULL;
+    size_t n = strlen(nfc);
+    char *buf = run_reserve(doc, t, keep, keep + n);
+    memcpy(buf + keep, nfc, n + 1);
+    g_free(nfc);
+    t->as.text.text = buf;
+    t->as.text.len = keep + n;
+    if (fresh)
+        imprint_node_append(parent, t);
+    return t;
 }
 
 bool imprint_node_kind_is_block(imprint_node_kind kind)

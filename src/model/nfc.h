@@ -1,18 +1,30 @@
-#ifndef IMPRINT_NFC_H
-#define IMPRINT_NFC_H
+#ifndef IMPRINT_MODEL_NFC_H
+#define IMPRINT_MODEL_NFC_H
 
+/*
+ * The one Unicode normalisation of the project. Text in the model is NFC
+ * (DESIGN.md); every reader, the edition and the tree check normalise
+ * through here rather than calling g_utf8_normalize() themselves, so that
+ * no input can make normalising slow, and most text costs a copy: text made
+ * only of characters that NFC leaves alone whatever surrounds them (ASCII,
+ * most precomposed letters, punctuation) is copied; only the stretches
+ * around the others (combining marks, singletons, Hangul jamo...) go through
+ * g_utf8_normalize(). The result is g_utf8_normalize(s, len,
+ * G_NORMALIZE_NFC) of the text made stream-safe (below).
+ */
+
+#include <glib.h>
 #include <stdbool.h>
 #include <stddef.h>
 
-#include <glib.h>
-
-/*
- * NFC with a quick check: text made only of characters that NFC leaves alone
- * whatever surrounds them (ASCII, most precomposed letters, punctuation) is
- * copied; only the stretches around the others (combining marks, singletons,
- * Hangul jamo...) go through g_utf8_normalize(). The result is the same as
- * g_utf8_normalize(s, len, G_NORMALIZE_NFC) on the whole text.
- */
+/** Most non-starters (combining marks, counted in canonical decomposition)
+ * kept in a row: before the next one a COMBINING GRAPHEME JOINER (U+034F)
+ * is put, as Unicode's Stream-Safe Text Format (UAX #15, section 13) does.
+ * No writing system needs more than a handful; GLib sorts each run of marks
+ * by insertion, in time that grows with the square of its length (100,000
+ * marks take seconds), and the joiner, which is invisible and itself a
+ * starter, ends the run without losing a mark. */
+#define IMPRINT_NFC_MAX_NONSTARTERS 30
 
 /** Whether code point `c` is NFC-stable: combining class 0, unchanged by NFC
  * (not a singleton or composition exclusion) and never the second character
@@ -28,5 +40,19 @@ char *imprint_nfc_dup(const char *s, size_t len, size_t *out_len);
 
 /** Whether `len` bytes of valid UTF-8 `s` are already in NFC. */
 bool imprint_nfc_is(const char *s, size_t len);
+
+/** `len` bytes of UTF-8 `s` (-1: up to its NUL) in NFC; idempotent. A new
+ * string the caller g_free()s; NULL when `s` is not valid UTF-8. */
+char *imprint_nfc(const char *s, gssize len);
+
+/** As imprint_nfc() in any of GLib's modes (G_NORMALIZE_ALL_COMPOSE, NFKC,
+ * compares titles); the runs of marks are bounded the same way. */
+char *imprint_normalize(const char *s, gssize len, GNormalizeMode mode);
+
+/** The number of bytes at the start of the NFC text `s` (`len` bytes) that
+ * no text appended after it can change when the whole is normalised again:
+ * everything before its last starter. A tail of at most
+ * IMPRINT_NFC_MAX_NONSTARTERS + 1 code points is left. */
+size_t imprint_nfc_stable_prefix(const char *s, size_t len);
 
 #endif

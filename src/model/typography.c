@@ -5,6 +5,8 @@
 #include <glib.h>
 #include <string.h>
 
+#include "model/nfc.h"
+
 static bool is_word_char(gunichar c)
 {
     return g_unichar_isalnum(c) || g_unichar_ismark(c);

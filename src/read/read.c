@@ -2,10 +2,10 @@
  * and dispatch to the dialect readers. */
 #include "imprint/reader.h"
 
-#include <errno.h>
 #include <glib.h>
-#include <glib/gstdio.h>
 #include <string.h>
+
+#include "read/file.h"
 
 /* Longest line read (bytes). Running text breaks into lines long before this
  * (the corpus's longest is under 10 kB); a longer line is a dump of data or
@@ -280,6 +280,14 @@ int imprint_read_buffer(imprint_doc *doc, const char *path, const char *data, si
         }
         data = converted;
         len = written;
+        if (len > IMPRINT_MAX_SOURCE_BYTES) {
+            imprint_diags_report(diags, IMPRINT_SEV_ERROR, file_pos,
+                                 "file too large once converted from %s: %zu bytes of UTF-8 (the "
+                                 "limit is %u bytes)",
+                                 opts->encoding, len, IMPRINT_MAX_SOURCE_BYTES);
+            g_free(converted);
+            return -1;
+        }
     }
     int n = read_utf8(doc, path, data, len, opts, diags);
     g_free(converted);
@@ -371,51 +379,51 @@ static int read_utf8(imprint_doc *doc, const char *path, const char *data, size_
         len -= 3;
     }
 
+    int n = -1;
     switch (dialect) {
     case IMPRINT_DIALECT_TEXT:
-        return imprint_read_text(doc, path, data, len, &chosen, diags);
+        n = imprint_read_text(doc, path, data, len, &chosen, diags);
+        break;
     case IMPRINT_DIALECT_TEI:
-        return imprint_read_tei(doc, path, data, len, &chosen, diags);
+        n = imprint_read_tei(doc, path, data, len, &chosen, diags);
+        break;
     case IMPRINT_DIALECT_MARKDOWN:
-        return imprint_read_markdown(doc, path, data, len, &chosen, diags);
+        n = imprint_read_markdown(doc, path, data, len, &chosen, diags);
+        break;
     case IMPRINT_DIALECT_PDF_MARKDOWN:
-        return imprint_read_pdfmd(doc, path, data, len, &chosen, diags);
+        n = imprint_read_pdfmd(doc, path, data, len, &chosen, diags);
+        break;
     case IMPRINT_DIALECT_AUTO:
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, file_pos, "unknown dialect");
         break;
     }
-    imprint_diags_report(diags, IMPRINT_SEV_ERROR, file_pos, "unknown dialect");
-    return -1;
+    if (n > IMPRINT_MAX_ARTICLES) {
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, file_pos,
+                             "%d articles (the limit is %d); is the file split where it should be?",
+                             n, IMPRINT_MAX_ARTICLES);
+        return -1;
+    }
+    return n;
 }
 
 int imprint_read_file(imprint_doc *doc, const char *path, const imprint_read_opts *opts,
                       imprint_diags *diags)
 {
     imprint_pos file_pos = {path, 0, 0};
-    GStatBuf st;
-    if (g_stat(path, &st) != 0) {
-        int err = errno;
-        imprint_diags_report(diags, IMPRINT_SEV_ERROR, file_pos, "cannot read: %s",
-                             g_strerror(err));
-        return -1;
-    }
-    if (S_ISDIR(st.st_mode)) {
+    char *data = NULL, *why = NULL;
+    size_t len = 0;
+    /* Bounded before anything is loaded, whatever kind of file it is. */
+    switch (imprint_file_read(path, IMPRINT_MAX_SOURCE_BYTES, &data, &len, &why)) {
+    case IMPRINT_FILE_OK:
+        break;
+    case IMPRINT_FILE_TOO_LARGE:
         imprint_diags_report(diags, IMPRINT_SEV_ERROR, file_pos,
-                             "cannot read: is a folder, not a file");
+                             "file too large: %zu bytes (the limit is %u bytes)", len,
+                             IMPRINT_MAX_SOURCE_BYTES);
         return -1;
-    }
-    /* Checked before reading so an oversized file is never loaded whole. */
-    if (S_ISREG(st.st_mode) && (guint64)st.st_size > IMPRINT_MAX_SOURCE_BYTES) {
-        imprint_diags_report(diags, IMPRINT_SEV_ERROR, file_pos,
-                             "file too large: %llu bytes (the limit is %u bytes)",
-                             (unsigned long long)st.st_size, IMPRINT_MAX_SOURCE_BYTES);
-        return -1;
-    }
-    char *data = NULL;
-    gsize len = 0;
-    GError *error = NULL;
-    if (!g_file_get_contents(path, &data, &len, &error)) {
-        imprint_diags_report(diags, IMPRINT_SEV_ERROR, file_pos, "cannot read: %s", error->message);
-        g_error_free(error);
+    default:
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, file_pos, "cannot read: %s", why);
+        g_free(why);
         return -1;
     }
     int n = imprint_read_buffer(doc, path, data, len, opts, diags);

@@ -37,13 +37,15 @@ read_words *read_words_new(const char *text, const char *lang)
     char *prev = NULL;          /* previous word, if only spaces/quotes since */
     char *prev_compound = NULL; /* previous word when a hyphen follows it */
     const char *p = text;
+    bool closed = true; /* whether a '>' may still follow */
     while (*p) {
-        if (*p == '<') { /* inline HTML tags are not words */
+        if (*p == '<' && closed) { /* inline HTML tags are not words */
             const char *gt = strchr(p, '>');
             if (gt) {
                 p = gt + 1;
                 continue;
             }
+            closed = false; /* no '>' to the end: never search again */
         }
         gunichar c = g_utf8_get_char(p);
         if (!g_unichar_isalnum(c)) {

@@ -1,4 +1,4 @@
-#define _POSIX_C_SOURCE 200809L /* fsync, O_CLOEXEC */
+#define _DEFAULT_SOURCE /* fsync, O_CLOEXEC, flock */
 
 #include "imprint/writer.h"
 
@@ -6,6 +6,8 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /*
@@ -14,7 +16,19 @@
  * target. Written by hand rather than with g_file_set_contents() so that the
  * message names the reason (errno) without the random temporary name, and so
  * that a writer can stream into it (the PDF surface).
+ *
+ * The temporary file is locked (flock) while it is written. A build killed
+ * before its rename leaves the file but not the lock, which the kernel drops
+ * with the process: imprint_output_clean() removes such files and never one
+ * that a running build still holds.
  */
+
+/* Tries to make a temporary file this many times when a cleaner removed
+ * the one just made before it could be locked. */
+#define OPEN_TRIES 3
+
+/* Length of the random part of a temporary file's name (".NAME.EXT.XXXXXX"). */
+#define TMP_SUFFIX_LEN 6
 
 struct imprint_output {
     char *path;
@@ -29,27 +43,95 @@ static void report(const char *path, int err, imprint_diags *diags)
                          g_strerror(err));
 }
 
+/* Makes and locks the temporary file out->tmp (a template); -1 with errno
+ * set on failure. */
+static int open_locked(imprint_output *out, const char *template)
+{
+    for (int attempt = 0; attempt < OPEN_TRIES; attempt++) {
+        g_free(out->tmp);
+        out->tmp = g_strdup(template);
+        /* 0666 before the umask, like any file the user creates. */
+        int fd = g_mkstemp_full(out->tmp, O_WRONLY | O_CLOEXEC, 0666);
+        if (fd < 0)
+            return -1;
+        struct stat st;
+        if (flock(fd, LOCK_EX) == 0 && fstat(fd, &st) == 0 && st.st_nlink > 0)
+            return fd;
+        /* removed by a cleaner between its making and its locking: again */
+        int err = errno;
+        close(fd);
+        errno = err;
+    }
+    return -1;
+}
+
 imprint_output *imprint_output_open(const char *path, imprint_diags *diags)
 {
     char *dir = g_path_get_dirname(path);
     char *base = g_path_get_basename(path);
     char *tmpname = g_strdup_printf(".%s.XXXXXX", base);
+    char *template = g_build_filename(dir, tmpname, NULL);
     imprint_output *out = g_new0(imprint_output, 1);
     out->path = g_strdup(path);
-    out->tmp = g_build_filename(dir, tmpname, NULL);
+    out->fd = open_locked(out, template);
+    g_free(template);
     g_free(tmpname);
     g_free(base);
     g_free(dir);
-    /* 0666 before the umask, like any file the user creates. */
-    out->fd = g_mkstemp_full(out->tmp, O_WRONLY | O_CLOEXEC, 0666);
     if (out->fd < 0) {
-        report(path, errno, diags);
+        report(path, errno ? errno : EEXIST, diags);
         g_free(out->tmp);
         g_free(out->path);
         g_free(out);
         return NULL;
     }
     return out;
+}
+
+/* Whether `name` is a temporary file of the output named `base`. */
+static bool is_temporary_of(const char *name, const char *base)
+{
+    size_t n = strlen(base);
+    return name[0] == '.' && strncmp(name + 1, base, n) == 0 && name[1 + n] == '.' &&
+           strlen(name + 2 + n) == TMP_SUFFIX_LEN;
+}
+
+/* Removes `tmp` if no process holds its lock. */
+static bool remove_if_unlocked(const char *tmp)
+{
+    int fd = open(tmp, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct stat st;
+    bool stale = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && flock(fd, LOCK_EX | LOCK_NB) == 0;
+    /* unlinked while the lock is held, so no writer can take the file now */
+    bool removed = stale && g_unlink(tmp) == 0;
+    close(fd);
+    return removed;
+}
+
+size_t imprint_output_clean(const char *path, imprint_diags *diags)
+{
+    char *dir = g_path_get_dirname(path);
+    char *base = g_path_get_basename(path);
+    size_t removed = 0;
+    GDir *d = g_dir_open(dir, 0, NULL);
+    for (const char *name; d && (name = g_dir_read_name(d));) {
+        if (!is_temporary_of(name, base))
+            continue;
+        char *tmp = g_build_filename(dir, name, NULL);
+        if (remove_if_unlocked(tmp)) {
+            removed++;
+            imprint_diags_report(diags, IMPRINT_SEV_NOTE, (imprint_pos){tmp, 0, 0},
+                                 "removed the temporary file of an interrupted build");
+        }
+        g_free(tmp);
+    }
+    if (d)
+        g_dir_close(d);
+    g_free(base);
+    g_free(dir);
+    return removed;
 }
 
 bool imprint_output_append(imprint_output *out, const void *data, size_t len)

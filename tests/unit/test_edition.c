@@ -229,7 +229,7 @@ static void test_unknown_keys(void)
     expect_load_error("title: T\nfrobnicate: yes\n" ARTICLES,
                       "ed.yaml:2:1: error: unknown key 'frobnicate' (known keys: title, "
                       "subtitle, editor, language, date, identifier, publisher, rights, "
-                      "description, style, cover, pdf, articles)");
+                      "description, style, cover, pdf, allow-outside-files, articles)");
     expect_load_error("title: T\narticles:\n  - sorce: src.txt\n",
                       "ed.yaml:3:5: error: unknown key 'sorce' (did you mean 'source'?)");
     expect_load_error("title: T\npdf:\n  papr: a4\n" ARTICLES,
@@ -350,6 +350,22 @@ static void test_nesting_limit(void)
     gint64 t0 = g_get_monotonic_time();
     expect_load_error(deep->str, "nested more than 16 levels deep");
     g_assert_cmpint(g_get_monotonic_time() - t0, <, 5 * G_USEC_PER_SEC);
+    /* the other shapes a fuzzer makes: block mappings, block lists, flow maps */
+    static const char *const step[] = {"k:\n", "- ", "{k: "};
+    for (size_t s = 0; s < G_N_ELEMENTS(step); s++) {
+        g_string_assign(deep, "title: T\n" ARTICLES);
+        g_string_append(deep, s == 2 ? "description: " : "description:\n");
+        for (int i = 0; i < 300; i++) {
+            for (int k = 0; s == 0 && k <= i; k++)
+                g_string_append_c(deep, ' ');
+            g_string_append(deep, step[s]);
+        }
+        g_string_append(deep, "x");
+        for (int i = 0; s == 2 && i < 300; i++)
+            g_string_append_c(deep, '}');
+        g_string_append_c(deep, '\n');
+        expect_load_error(deep->str, "nested more than 16 levels deep");
+    }
     g_string_free(ok, TRUE);
     g_string_free(deep, TRUE);
 }
@@ -361,6 +377,18 @@ static void test_aliases_refused(void)
     expect_load_error("a: &x T\ntitle: *x\n" ARTICLES,
                       "ed.yaml:2:8: error: YAML syntax error: aliases (*name) are not accepted; "
                       "write the value out");
+    /* billion laughs: nine levels of ten aliases each */
+    GString *lol = g_string_new("title: T\n" ARTICLES "l0: &l0 lol\n");
+    for (int i = 1; i < 10; i++) {
+        g_string_append_printf(lol, "l%d: &l%d [", i, i);
+        for (int k = 0; k < 10; k++)
+            g_string_append_printf(lol, "%s*l%d", k ? ", " : "", i - 1);
+        g_string_append(lol, "]\n");
+    }
+    gint64 t0 = g_get_monotonic_time();
+    expect_load_error(lol->str, "aliases (*name) are not accepted");
+    g_assert_cmpint(g_get_monotonic_time() - t0, <, 5 * G_USEC_PER_SEC);
+    g_string_free(lol, TRUE);
 }
 
 static void test_size_limit(void)
@@ -587,6 +615,50 @@ static void test_paper_sizes(void)
     g_assert_false(imprint_edition_paper_parse("2001x100mm", &w, &h));
 }
 
+/* A TEI source of `n` articles. */
+static void write_articles(const char *path, int n)
+{
+    GString *tei = g_string_new("<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body>\n");
+    for (int i = 0; i < n; i++)
+        g_string_append(tei, "<div type=\"article\"><p>x</p></div>\n");
+    g_string_append(tei, "</body></text></TEI>\n");
+    g_assert_true(g_file_set_contents(path, tei->str, (gssize)tei->len, NULL));
+    g_string_free(tei, TRUE);
+}
+
+/* IMPRINT_MAX_ARTICLES: a source of that many articles is read, one more is
+ * an error; so is an edition whose sources add up to more. */
+static void test_article_limit(void)
+{
+    scratch s;
+    scratch_init(&s, "title: T\narticles:\n  - source: many.xml\n  - source: half.xml\n"
+                     "  - source: half.xml\n    dialect: tei\n");
+    char *many = g_build_filename(s.dir, "many.xml", NULL);
+    char *half = g_build_filename(s.dir, "half.xml", NULL);
+    write_articles(many, IMPRINT_MAX_ARTICLES + 1);
+    write_articles(half, IMPRINT_MAX_ARTICLES / 2);
+    imprint_diags *diags = imprint_diags_new();
+    imprint_doc *doc = imprint_doc_new();
+    g_assert_cmpint(imprint_read_file(doc, many, NULL, diags), ==, -1);
+    g_assert_true(has_message(diags, "many.xml: error: 10001 articles (the limit is 10000)"));
+    imprint_doc_free(doc);
+    doc = imprint_doc_new();
+    write_articles(many, IMPRINT_MAX_ARTICLES);
+    g_assert_cmpint(imprint_read_file(doc, many, NULL, diags), ==, IMPRINT_MAX_ARTICLES);
+    imprint_doc_free(doc);
+
+    imprint_edition *e = imprint_edition_load(s.yaml, diags);
+    g_assert_nonnull(e);
+    g_assert_null(imprint_edition_read(e, diags));
+    g_assert_true(has_message(diags, "ed.yaml: error: the edition has 20000 articles (the limit "
+                                     "is 10000)"));
+    imprint_edition_free(e);
+    imprint_diags_free(diags);
+    g_free(many);
+    g_free(half);
+    scratch_clear(&s);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -596,6 +668,7 @@ int main(int argc, char **argv)
     g_test_add_func("/edition/every-key", test_every_key);
     g_test_add_func("/edition/defaults", test_defaults);
     g_test_add_func("/edition/cover-path", test_cover_path);
+    g_test_add_func("/edition/article-limit", test_article_limit);
     g_test_add_func("/edition/uuid-v5", test_uuid_v5_vectors);
     g_test_add_func("/edition/nfc", test_nfc);
     g_test_add_func("/edition/unknown-keys", test_unknown_keys);

@@ -773,6 +773,7 @@ static void test_cover_limit(void)
     char *path = g_build_filename(out, "book.epub", NULL);
     imprint_doc *doc = fx_every_kind();
     imprint_edition ed = fx_edition();
+    ed.dir = dir; /* the cover is inside the edition's folder */
     ed.cover = cover;
     expect_failure(path, doc, &ed, "is larger than 20 MB");
     assert_dir_empty(out);

@@ -4,6 +4,7 @@
 #include "imprint/arena.h"
 #include "imprint/diag.h"
 #include "imprint/model.h"
+#include "model/nfc.h"
 
 static imprint_pos P(unsigned line)
 {
@@ -212,7 +213,7 @@ static void test_iterator(void)
     add_text(doc, em, "y");
     add(doc, p, IMPRINT_NODE_LINEBREAK);
     add(doc, a, IMPRINT_NODE_BREAK);
-    add(doc, a, IMPRINT_NODE_LIST); /* empty container: enter and exit */
+    add(doc, a, IMPRINT_NODE_LIST);            /* empty container: enter and exit */
     add(doc, doc->root, IMPRINT_NODE_ARTICLE); /* outside the walked subtree */
     GString *trace = g_string_new(NULL);
     imprint_iter it;
@@ -235,6 +236,84 @@ static void test_iterator(void)
     imprint_doc_free(doc);
 }
 
+/* A run of text grows in place: appends merge into the last TEXT child,
+ * the whole stays NFC across the seams (an accent appended to its letter
+ * composes with it), and n appends use arena space linear in the run. */
+static void test_append_text(void)
+{
+    imprint_doc *doc = imprint_doc_new();
+    imprint_node *art = imprint_node_new(doc, IMPRINT_NODE_ARTICLE, P(1));
+    imprint_node *para = imprint_node_new(doc, IMPRINT_NODE_PARAGRAPH, P(1));
+    g_assert_true(imprint_node_append(doc->root, art));
+    g_assert_true(imprint_node_append(art, para));
+    imprint_node *t = imprint_node_append_text(doc, para, P(1), "Cafe", 4);
+    g_assert_nonnull(t);
+    g_assert_true(imprint_node_append_text(doc, para, P(2), "\xcc\x81 noir", 7) == t);
+    g_assert_cmpstr(t->as.text.text, ==, "Caf\xc3\xa9 noir");
+    g_assert_cmpuint(t->as.text.len, ==, strlen(t->as.text.text));
+    g_assert_true(para->first_child == t && para->last_child == t);
+    /* not UTF-8, or a parent that takes no text: nothing appended */
+    g_assert_null(imprint_node_append_text(doc, para, P(3), "\xff", 1));
+    g_assert_null(imprint_node_append_text(doc, art, P(3), "x", 1));
+    g_assert_cmpstr(t->as.text.text, ==, "Caf\xc3\xa9 noir");
+    /* after an element a new run starts */
+    g_assert_true(imprint_node_append(para, imprint_node_new(doc, IMPRINT_NODE_LINEBREAK, P(4))));
+    imprint_node *u = imprint_node_append_text(doc, para, P(4), "x", 1);
+    g_assert_true(u != t && para->last_child == u);
+
+    size_t before = imprint_arena_used(doc->arena);
+    imprint_node *p2 = imprint_node_new(doc, IMPRINT_NODE_PARAGRAPH, P(5));
+    g_assert_true(imprint_node_append(art, p2));
+    enum { PIECES = 20000 };
+    for (int i = 0; i < PIECES; i++)
+        imprint_node_append_text(doc, p2, P(5), "ab ", 3);
+    g_assert_cmpuint(p2->first_child->as.text.len, ==, 3 * PIECES);
+    /* Doubling: at most ~4 times the run; copying the run on every append
+     * would take PIECES * run / 2, some 900 MB. */
+    g_assert_cmpuint(imprint_arena_used(doc->arena) - before, <, 8u * 3 * PIECES);
+    GString *problems = g_string_new(NULL);
+    g_assert_true(imprint_doc_check(doc, problems));
+    g_string_free(problems, TRUE);
+    imprint_doc_free(doc);
+}
+
+/* Normalising bounds runs of combining marks (Unicode's stream-safe
+ * format): a joiner after every IMPRINT_NFC_MAX_NONSTARTERS marks, so that
+ * a run of 100,000 marks costs linear time; normalising again changes
+ * nothing, and text within the limit is plain NFC. */
+static void test_nfc_stream_safe(void)
+{
+    char *s = imprint_nfc("e\xcc\x81", -1);
+    g_assert_cmpstr(s, ==, "\xc3\xa9");
+    g_free(s);
+    g_assert_null(imprint_nfc("\xc3", -1));
+
+    GString *marks = g_string_new("a");
+    for (int i = 0; i < 100000; i++)
+        g_string_append_unichar(marks, i % 2 ? 0x0301 : 0x0316);
+    char *safe = imprint_nfc(marks->str, (gssize)marks->len);
+    size_t run = 0, joiners = 0;
+    for (const char *p = safe; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (c == 0x034F)
+            joiners++;
+        run = g_unichar_combining_class(c) ? run + 1 : 0;
+        g_assert_cmpuint(run, <=, IMPRINT_NFC_MAX_NONSTARTERS);
+    }
+    g_assert_cmpuint(joiners, ==, (100000 - 1) / IMPRINT_NFC_MAX_NONSTARTERS);
+    char *again = imprint_nfc(safe, -1);
+    g_assert_cmpstr(again, ==, safe);
+    g_free(again);
+    g_free(safe);
+    g_string_free(marks, TRUE);
+
+    /* the stable prefix ends before the last starter */
+    g_assert_cmpuint(imprint_nfc_stable_prefix("ab\xcc\x81", 4), ==, 1);
+    g_assert_cmpuint(imprint_nfc_stable_prefix("abc", 3), ==, 2);
+    g_assert_cmpuint(imprint_nfc_stable_prefix("", 0), ==, 0);
+    g_assert_cmpuint(imprint_nfc_stable_prefix("\xcc\x81", 2), ==, 0);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -245,6 +324,8 @@ int main(int argc, char **argv)
     g_test_add_func("/model/arena", test_arena);
     g_test_add_func("/model/article-label", test_article_label);
     g_test_add_func("/model/iterator", test_iterator);
+    g_test_add_func("/model/append-text", test_append_text);
+    g_test_add_func("/model/nfc-stream-safe", test_nfc_stream_safe);
     g_test_add_func("/diag/format", test_diags);
     return g_test_run();
 }

@@ -478,6 +478,42 @@ static void test_threads_same_output(void)
     imprint_doc_free(doc);
 }
 
+/* An untitled article that opens with a heading: the article's destination
+ * (which the contents link to) is where the heading is, and is not lost
+ * (nor leaked) to the heading's. Found by fuzz_pipeline. */
+static void test_untitled_opens_with_heading(void)
+{
+    imprint_doc *doc = imprint_doc_new();
+    imprint_node *a = fx_article(doc, NULL);
+    imprint_node *h = fx_node(doc, a, IMPRINT_NODE_HEADING);
+    h->as.heading.level = 1;
+    fx_text(doc, h, "A Heading First");
+    fx_para(doc, a, "Some text under it.");
+    fx_para(doc, fx_article(doc, "Second"), "More text.");
+    imprint_edition *e = fx_edition("untitled");
+    imprint_style *st = fx_style();
+    imprint_diags *diags = imprint_diags_new();
+    char *pdf = NULL;
+    char *dir = build(doc, e, st, diags, NULL, &pdf);
+    char *dests = NULL;
+    const char *argv[] = {"pdfinfo", "-dests", pdf, NULL};
+    g_assert_cmpint(fx_run(argv, &dests), ==, 0);
+    g_assert_nonnull(strstr(dests, "\"a0\""));
+    g_assert_nonnull(strstr(dests, "\"a1\""));
+    g_free(dests);
+    char *json = NULL;
+    const char *j[] = {"qpdf", "--json", "--json-key=outlines", pdf, NULL};
+    g_assert_cmpint(fx_run(j, &json), ==, 0);
+    g_assert_nonnull(strstr(json, "\"title\": \"A Heading First\""));
+    g_free(json);
+    g_free(pdf);
+    fx_rmdir(dir);
+    imprint_diags_free(diags);
+    imprint_style_free(st);
+    fx_edition_free(e);
+    imprint_doc_free(doc);
+}
+
 int main(int argc, char **argv)
 {
     /* The edition's date stamps the files unless this is set; clear it
@@ -489,6 +525,7 @@ int main(int argc, char **argv)
     g_test_add_func("/pdf/contents-numbers", test_contents_numbers);
     g_test_add_func("/pdf/metadata-reproducible", test_metadata_and_reproducible);
     g_test_add_func("/pdf/links-outline", test_links_and_outline);
+    g_test_add_func("/pdf/untitled-opens-with-heading", test_untitled_opens_with_heading);
     g_test_add_func("/pdf/missing-glyphs", test_missing_glyphs);
     g_test_add_func("/pdf/bad-input", test_bad_input);
     g_test_add_func("/pdf/geometry", test_geometry);

@@ -220,9 +220,28 @@ static void test_size_limit_buffer(void)
     size_t len = (size_t)IMPRINT_MAX_SOURCE_BYTES + 1;
     char *big = g_malloc0(len);
     expect_buffer_error(big, len,
-                        "f.txt: error: file too large: 67108865 bytes (the limit is "
-                        "67108864 bytes)");
+                        "f.txt: error: file too large: 8388609 bytes (the limit is "
+                        "8388608 bytes)");
     g_free(big);
+}
+
+/* The limit holds for the UTF-8 a conversion makes: Latin-1 bytes over 0x7F
+ * take two bytes each, so a file within the limit can grow past it. */
+static void test_size_limit_converted(void)
+{
+    size_t len = IMPRINT_MAX_SOURCE_BYTES / 5 * 3;
+    char *latin1 = g_malloc(len);
+    memset(latin1, 0xE9, len);
+    for (size_t i = 79; i < len; i += 80)
+        latin1[i] = '\n';
+    imprint_doc *doc = imprint_doc_new();
+    imprint_diags *diags = imprint_diags_new();
+    imprint_read_opts opts = {.dialect = IMPRINT_DIALECT_TEXT, .encoding = "latin1"};
+    g_assert_cmpint(imprint_read_buffer(doc, "f.txt", latin1, len, &opts, diags), ==, -1);
+    g_assert_true(has_message(diags, "f.txt: error: file too large once converted from latin1"));
+    imprint_diags_free(diags);
+    imprint_doc_free(doc);
+    g_free(latin1);
 }
 
 static void test_line_limit(void)
@@ -266,7 +285,7 @@ static void test_size_limit_file(void)
     imprint_doc *doc = imprint_doc_new();
     imprint_diags *diags = imprint_diags_new();
     g_assert_cmpint(imprint_read_file(doc, path, NULL, diags), ==, -1);
-    g_assert_true(has_message(diags, "huge.txt: error: file too large: 67108865 bytes"));
+    g_assert_true(has_message(diags, "huge.txt: error: file too large: 8388609 bytes"));
     imprint_diags_free(diags);
     imprint_doc_free(doc);
     g_unlink(path);
@@ -339,6 +358,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read/binary", test_binary);
     g_test_add_func("/read/empty", test_empty);
     g_test_add_func("/read/size-limit-buffer", test_size_limit_buffer);
+    g_test_add_func("/read/size-limit-converted", test_size_limit_converted);
     g_test_add_func("/read/size-limit-file", test_size_limit_file);
     g_test_add_func("/read/line-limit", test_line_limit);
     g_test_add_func("/read/missing-and-folder", test_missing_and_folder);

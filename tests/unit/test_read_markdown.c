@@ -1046,6 +1046,84 @@ static void test_corpus_gfm_endnotes(void)
     g_free(path);
 }
 
+static bool has_formatted(const imprint_diags *diags, const char *text)
+{
+    for (size_t i = 0; i < imprint_diags_len(diags); i++) {
+        char *line = imprint_diag_format(imprint_diags_get(diags, i));
+        bool match = strstr(line, text) != NULL;
+        g_free(line);
+        if (match)
+            return true;
+    }
+    return false;
+}
+
+/* Reads `len` bytes copied into a buffer of exactly that size (no NUL after
+ * it: ASan catches a read past the end). */
+static read_result read_exact(const char *data, size_t len)
+{
+    char *copy = g_malloc(len);
+    memcpy(copy, data, len);
+    read_result r = {imprint_doc_new(), imprint_diags_new(), 0};
+    imprint_read_opts opts = {.dialect = IMPRINT_DIALECT_MARKDOWN};
+    r.articles = imprint_read_buffer(r.doc, "exact.md", copy, len, &opts, r.diags);
+    g_free(copy);
+    return r;
+}
+
+/* Old-Mac line ends (CR only) count as line ends, as cmark counts them: the
+ * 17 bytes that crashed the reader give one note, and its text; CR LF and
+ * CR-only front matter are read too. */
+static void test_cr_line_ends(void)
+{
+    static const char crash[] = "a[^1]\r\r\r\r[^1]: b\r";
+    read_result r = read_exact(crash, sizeof crash - 1);
+    g_assert_cmpint(r.articles, ==, 1);
+    const imprint_node *a = r.doc->root->first_child;
+    g_assert_cmpint(a->as.article.note_count, ==, 1);
+    GString *got = g_string_new(NULL);
+    dump(a->as.article.first_note, got);
+    g_assert_cmpstr(got->str, ==, "note(paragraph(\"b\"))");
+    g_string_free(got, TRUE);
+    assert_sound(r.doc);
+    result_free(&r);
+
+    /* an unreferenced definition, found by line, with CR and CR LF */
+    static const char unused[] = "Text.\r\r[^x]: never used\rsecond line\r\n\r\nAfter.";
+    r = read_exact(unused, sizeof unused - 1);
+    g_assert_cmpint(r.articles, ==, 1);
+    a = r.doc->root->first_child;
+    g_assert_cmpint(a->as.article.note_count, ==, 1);
+    g_assert_true(has_formatted(r.diags, "exact.md:3:1: warning: note [^x] is defined but never "
+                                    "referenced"));
+    result_free(&r);
+
+    static const char front[] = "---\rtitle: From CR\r---\rBody.\r";
+    r = read_exact(front, sizeof front - 1);
+    g_assert_cmpint(r.articles, ==, 1);
+    g_assert_cmpstr(r.doc->root->first_child->as.article.title, ==, "From CR");
+    result_free(&r);
+}
+
+/* 20,000 short lines make one paragraph in time and memory linear in the
+ * file (each soft break used to copy the paragraph's text so far). */
+static void test_many_lines_linear(void)
+{
+    GString *md = g_string_new("# Title\n\n");
+    for (int i = 0; i < 20000; i++)
+        g_string_append(md, "ab\n");
+    read_result r = read_exact(md->str, md->len);
+    g_assert_cmpint(r.articles, ==, 1);
+    const imprint_node *p = r.doc->root->first_child->first_child;
+    g_assert_cmpint(p->kind, ==, IMPRINT_NODE_PARAGRAPH);
+    g_assert_true(p->first_child == p->last_child);
+    g_assert_cmpuint(p->first_child->as.text.len, ==, 3 * 20000 - 1);
+    /* quadratic copying took some 600 MB of arena here */
+    g_assert_cmpuint(imprint_arena_used(r.doc->arena), <, 20 * md->len);
+    result_free(&r);
+    g_string_free(md, TRUE);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -1071,5 +1149,7 @@ int main(int argc, char **argv)
     g_test_add_func("/markdown/navigation", test_navigation);
     g_test_add_func("/markdown/corpus/pandoc-markdown", test_corpus_pandoc);
     g_test_add_func("/markdown/corpus/markdown-endnotes", test_corpus_gfm_endnotes);
+    g_test_add_func("/markdown/cr-line-ends", test_cr_line_ends);
+    g_test_add_func("/markdown/many-lines-linear", test_many_lines_linear);
     return g_test_run();
 }

@@ -1,8 +1,12 @@
 /* Styles: the bundled one loads with its values; unknown keys, wrong types,
  * bad YAML and missing fonts are errors with line and column. */
+#define _XOPEN_SOURCE 700 /* symlink, mkfifo */
+
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "imprint/style.h"
 
@@ -94,8 +98,7 @@ static void test_size_limit(void)
     g_assert_true(g_file_set_contents(path, text->str, (gssize)text->len, NULL));
     imprint_diags *diags = imprint_diags_new();
     g_assert_null(imprint_style_load(dir, "huge", diags));
-    g_assert_cmpuint(imprint_diags_count_matching(diags, IMPRINT_SEV_ERROR,
-                                                  "style file too large"),
+    g_assert_cmpuint(imprint_diags_count_matching(diags, IMPRINT_SEV_ERROR, "style file too large"),
                      ==, 1);
     imprint_diags_free(diags);
     g_unlink(path);
@@ -144,6 +147,64 @@ static void test_data_dir(void)
     g_free(old);
 }
 
+/* STYLE_MAX_CSS_BYTES, a named pipe for a style, and the buffer entry point:
+ * a data folder of the classic style's text and the project's fonts. */
+static void test_special_files(void)
+{
+    char *dir = g_dir_make_tmp("imprint-style-XXXXXX", NULL);
+    char *styles = g_build_filename(dir, "styles", NULL);
+    char *fonts = g_build_filename(dir, "fonts", NULL);
+    g_mkdir(styles, 0755);
+    g_assert_cmpint(symlink(SOURCE_DIR "/fonts", fonts), ==, 0);
+    char *classic = NULL;
+    gsize len = 0;
+    g_assert_true(g_file_get_contents(SOURCE_DIR "/styles/classic.yaml", &classic, &len, NULL));
+    char *yaml = g_build_filename(styles, "big.yaml", NULL);
+    char *css = g_build_filename(styles, "big.css", NULL);
+    char *pipe = g_build_filename(styles, "pipe.yaml", NULL);
+    g_assert_true(g_file_set_contents(yaml, classic, (gssize)len, NULL));
+    GString *rules = g_string_new(NULL);
+    while (rules->len <= 256 * 1024)
+        g_string_append(rules, "p { margin: 0; }\n");
+    g_assert_true(g_file_set_contents(css, rules->str, (gssize)rules->len, NULL));
+    g_assert_cmpint(mkfifo(pipe, 0644), ==, 0);
+
+    imprint_diags *diags = imprint_diags_new();
+    g_assert_null(imprint_style_load(dir, "big", diags));
+    g_assert_cmpuint(
+        imprint_diags_count_matching(diags, IMPRINT_SEV_ERROR, "the style's CSS is too large"), ==,
+        1);
+    g_assert_null(imprint_style_load(dir, "pipe", diags));
+    g_assert_cmpuint(imprint_diags_count_matching(diags, IMPRINT_SEV_ERROR,
+                                                  "is a named pipe (FIFO), not a file"),
+                     ==, 1);
+    /* the same text from memory is the same style as from its file */
+    g_unlink(css);
+    imprint_style *a = imprint_style_load(dir, "big", diags);
+    imprint_style *b = imprint_style_parse(dir, "big", yaml, classic, len, diags);
+    g_assert_nonnull(a);
+    g_assert_nonnull(b);
+    g_assert_cmpstr(a->font_regular, ==, b->font_regular);
+    g_assert_cmpfloat(a->body_size, ==, b->body_size);
+    imprint_style_free(a);
+    imprint_style_free(b);
+    imprint_diags_free(diags);
+
+    g_unlink(pipe);
+    g_unlink(yaml);
+    g_unlink(fonts);
+    g_rmdir(styles);
+    g_rmdir(dir);
+    g_string_free(rules, TRUE);
+    g_free(classic);
+    g_free(pipe);
+    g_free(css);
+    g_free(yaml);
+    g_free(fonts);
+    g_free(styles);
+    g_free(dir);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -155,5 +216,6 @@ int main(int argc, char **argv)
     g_test_add_func("/style/length-limit", test_length_limit);
     g_test_add_func("/style/fonts", test_fonts);
     g_test_add_func("/style/data-dir", test_data_dir);
+    g_test_add_func("/style/special-files", test_special_files);
     return g_test_run();
 }

@@ -10,6 +10,7 @@
 #include <yaml.h>
 
 #include "edition/yaml.h"
+#include "model/nfc.h"
 #include "read/markdown/md_chapters.h"
 #include "model/typography.h"
 #include "read/markdown/md_inline.h"
@@ -96,13 +97,34 @@ static imprint_pos cm_pos(md_reader *r, cmark_node *n)
     return p;
 }
 
-/* The source text of line `line` (1-based), without its newline. */
+/* Length of the line at `s` (at most `len` bytes) without its line end,
+ * and in `*next` where the following line starts. A line ends as cmark says:
+ * at LF, CR LF or a lone CR (old Mac files), so that line numbers agree. */
+static size_t line_len(const char *s, size_t len, size_t *next)
+{
+    size_t i = 0;
+    while (i < len && s[i] != '\n' && s[i] != '\r')
+        i++;
+    *next = i < len ? i + 1 + (s[i] == '\r' && i + 1 < len && s[i + 1] == '\n') : len;
+    return i;
+}
+
+/* The source text of line `line` (1-based, within the line table), without
+ * its line end. */
 static const char *line_text(md_reader *r, int line, size_t *len)
 {
-    size_t start = g_array_index(r->line_starts, size_t, line - 1);
-    const char *eol = memchr(r->data + start, '\n', r->len - start);
-    *len = (eol ? (size_t)(eol - r->data) : r->len) - start;
+    size_t start = g_array_index(r->line_starts, size_t, line - 1), next;
+    *len = line_len(r->data + start, r->len - start, &next);
     return r->data + start;
+}
+
+/* Whether `len` bytes at `s` are spaces and tabs only. */
+static bool blank_line(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != ' ' && s[i] != '\t')
+            return false;
+    return true;
 }
 
 static void on_ref(void *ctx, imprint_node *ref, const char *label)
@@ -166,7 +188,7 @@ static imprint_node *figure_of(md_reader *r, cmark_node *para, int depth)
     const char *desc = imprint_node_plain_text(r->doc, alt);
     if (desc && *desc)
         fig->as.figure.placeholder = desc;
-    imprint_md_append_text(r->doc, fig, fig->pos, title, strlen(title));
+    imprint_node_append_text(r->doc, fig, fig->pos, title, strlen(title));
     return fig;
 }
 
@@ -285,23 +307,21 @@ static bool blocks(md_reader *r, cmark_node *parent, imprint_node *out, int dept
 /* --- YAML front matter ------------------------------------------------- */
 
 /* Length of the front matter block (both fences included) at the start of
- * `data`, or 0. */
-static size_t front_matter_len(const char *data, size_t len, size_t *body_start)
+ * `data`, or 0; its YAML runs from `*yaml_start` to `*yaml_end`. */
+static size_t front_matter_len(const char *data, size_t len, size_t *yaml_start, size_t *yaml_end)
 {
-    if (len < 4 || strncmp(data, "---", 3) != 0 || (data[3] != '\n' && data[3] != '\r'))
+    size_t next;
+    if (line_len(data, len, &next) != 3 || strncmp(data, "---", 3) != 0 || next == 3)
         return 0;
-    const char *p = memchr(data, '\n', len);
-    while (p && (size_t)(p - data) < len) {
-        const char *line = p + 1;
-        const char *eol = memchr(line, '\n', len - (size_t)(line - data));
-        size_t ll = (eol ? (size_t)(eol - line) : len - (size_t)(line - data));
-        while (ll && (line[ll - 1] == '\r' || line[ll - 1] == ' '))
+    *yaml_start = next;
+    for (size_t at = next; at < len; at += next) {
+        size_t ll = line_len(data + at, len - at, &next);
+        while (ll && data[at + ll - 1] == ' ')
             ll--;
-        if (ll == 3 && (strncmp(line, "---", 3) == 0 || strncmp(line, "...", 3) == 0)) {
-            *body_start = (size_t)(line - data);
-            return eol ? (size_t)(eol - data) + 1 : len;
+        if (ll == 3 && (strncmp(data + at, "---", 3) == 0 || strncmp(data + at, "...", 3) == 0)) {
+            *yaml_end = at;
+            return at + next;
         }
-        p = eol;
     }
     return 0;
 }
@@ -321,7 +341,7 @@ static void meta_authors(md_reader *r, yml_doc *y, yaml_node_t *v)
     }
     const char **authors = imprint_arena_alloc(r->doc->arena, (list->len + 1) * sizeof *authors);
     for (guint i = 0; i < list->len; i++) {
-        char *nfc = g_utf8_normalize(g_ptr_array_index(list, i), -1, G_NORMALIZE_NFC);
+        char *nfc = imprint_nfc(g_ptr_array_index(list, i), -1);
         authors[i] = imprint_arena_strdup(r->doc->arena, nfc);
         g_free(nfc);
     }
@@ -376,7 +396,7 @@ static void meta_pair(md_reader *r, yml_doc *y, yaml_node_t *k, yaml_node_t *v)
         imprint_diags_report(r->diags, IMPRINT_SEV_NOTE, kp,
                              "front matter key '%s' is empty; not used", key);
     } else {
-        char *nfc = g_utf8_normalize(val, -1, G_NORMALIZE_NFC);
+        char *nfc = imprint_nfc(val, -1);
         *field = imprint_arena_strdup(r->doc->arena, nfc);
         g_free(nfc);
     }
@@ -475,7 +495,7 @@ static void unreferenced_notes(md_reader *r, GHashTable *def_lines, GHashTable *
             size_t tl = 0;
             char *next_label = def_label(t, nl, &tl);
             /* a block cmark found there (an HTML block cut in) is the article's */
-            bool ends = nl == 0 || strspn(t, " \t\r") >= nl || next_label ||
+            bool ends = blank_line(t, nl) || next_label ||
                         g_hash_table_contains(code_lines, GINT_TO_POINTER((int)l));
             g_free(next_label);
             if (ends)
@@ -576,15 +596,17 @@ static bool check_opts(const char *path, const imprint_read_opts *opts, imprint_
     return true;
 }
 
-/* The byte offset of each line of `data`, the last one's included. */
+/* The byte offset of every line's start in `data`; a line end at the end
+ * of the text starts an empty last line, as cmark counts. */
 static GArray *line_table(const char *data, size_t len)
 {
     GArray *starts = g_array_new(FALSE, FALSE, sizeof(size_t));
-    for (size_t i = 0, start = 0; i <= len; i++) {
-        if (i == len || data[i] == '\n') {
-            g_array_append_val(starts, start);
-            start = i + 1;
-        }
+    size_t start = 0, next;
+    for (;;) {
+        g_array_append_val(starts, start);
+        if (start + line_len(data + start, len - start, &next) == len)
+            break;
+        start += next;
     }
     return starts;
 }
@@ -693,16 +715,15 @@ int imprint_read_markdown(imprint_doc *doc, const char *path, const char *data, 
     r.article->as.article.source_line = 1;
     g_ptr_array_add(r.chapters, r.article);
 
-    size_t yaml_start = 0, fm = front_matter_len(data, len, &yaml_start);
+    size_t yaml_start = 0, yaml_end = 0, fm = front_matter_len(data, len, &yaml_start, &yaml_end);
     if (fm) {
         bool mapping;
-        size_t first = (size_t)((const char *)memchr(data, '\n', len) - data) + 1;
-        if (!front_matter(&r, data + first, yaml_start - first, &mapping))
+        if (!front_matter(&r, data + yaml_start, yaml_end - yaml_start, &mapping))
             goto cleanup;
         /* blank the block out, keeping line numbers for cmark */
         if (mapping)
             for (size_t i = 0; i < fm; i++)
-                if (body[i] != '\n')
+                if (body[i] != '\n' && body[i] != '\r')
                     body[i] = ' ';
     }
     md_map_init(&text);

@@ -25,29 +25,6 @@ cmark_parser *imprint_md_parser_new(bool footnotes)
     return p;
 }
 
-imprint_node *imprint_md_append_text(imprint_doc *doc, imprint_node *parent, imprint_pos pos,
-                                     const char *text, size_t len)
-{
-    imprint_node *last = parent->last_child;
-    if (last && last->kind == IMPRINT_NODE_TEXT) {
-        GString *s = g_string_new_len(last->as.text.text, (gssize)last->as.text.len);
-        g_string_append_len(s, text, (gssize)len);
-        size_t n = 0;
-        char *nfc = imprint_nfc_dup(s->str, s->len, &n);
-        last->as.text.text = imprint_arena_strndup(doc->arena, nfc, n);
-        last->as.text.len = n;
-        g_free(nfc);
-        g_string_free(s, TRUE);
-        return last;
-    }
-    size_t n = 0;
-    char *nfc = imprint_nfc_dup(text, len, &n);
-    imprint_node *t = imprint_node_new_text(doc, pos, nfc, n);
-    g_free(nfc);
-    imprint_node_append(parent, t);
-    return t;
-}
-
 static imprint_pos node_pos(imprint_md_inline *mi, cmark_node *n, imprint_pos fallback)
 {
     int line = cmark_node_get_start_line(n);
@@ -125,7 +102,7 @@ static imprint_node *stack_top(tag_stack *st, imprint_node *base)
 
 static void keep_raw(imprint_md_inline *mi, imprint_node *into, imprint_pos pos, const char *raw)
 {
-    imprint_md_append_text(mi->doc, into, pos, raw, strlen(raw));
+    imprint_node_append_text(mi->doc, into, pos, raw, strlen(raw));
     imprint_diags_report(mi->diags, IMPRINT_SEV_WARNING, pos, "raw HTML '%s' kept as text", raw);
 }
 
@@ -215,10 +192,10 @@ static bool convert_children(imprint_md_inline *mi, cmark_node *parent, imprint_
         switch (cmark_node_get_type(n)) {
         case CMARK_NODE_TEXT:
         case CMARK_NODE_CODE:
-            imprint_md_append_text(mi->doc, top, pos, lit, strlen(lit));
+            imprint_node_append_text(mi->doc, top, pos, lit, strlen(lit));
             break;
         case CMARK_NODE_SOFTBREAK:
-            imprint_md_append_text(mi->doc, top, pos, " ", 1);
+            imprint_node_append_text(mi->doc, top, pos, " ", 1);
             break;
         case CMARK_NODE_LINEBREAK:
             imprint_node_append(top, imprint_node_new(mi->doc, IMPRINT_NODE_LINEBREAK, pos));
@@ -245,7 +222,7 @@ static bool convert_children(imprint_md_inline *mi, cmark_node *parent, imprint_
             convert_children(mi, n, top, depth + 1);
             if (titled) {
                 char *t = g_strdup_printf(" (%s)", title);
-                imprint_md_append_text(mi->doc, top, pos, t, strlen(t));
+                imprint_node_append_text(mi->doc, top, pos, t, strlen(t));
                 g_free(t);
             }
             break;
@@ -306,7 +283,7 @@ static void literal_block(imprint_md_inline *mi, cmark_node *n, imprint_node *ou
         if (i)
             imprint_node_append(out, imprint_node_new(mi->doc, IMPRINT_NODE_LINEBREAK, lp));
         if (*lines[i])
-            imprint_md_append_text(mi->doc, out, lp, lines[i], strlen(lines[i]));
+            imprint_node_append_text(mi->doc, out, lp, lines[i], strlen(lines[i]));
     }
     g_strfreev(lines);
 }

@@ -53,11 +53,6 @@ bool imprint_md_inlines(imprint_md_inline *mi, cmark_node *parent, imprint_node 
  * if nesting passed IMPRINT_MAX_DEPTH. */
 bool imprint_md_block_inlines(imprint_md_inline *mi, cmark_node *n, imprint_node *out);
 
-/** Appends `len` bytes of UTF-8 `text` to `parent` as NFC text, merging with a
- * TEXT last child. Returns the TEXT node. */
-imprint_node *imprint_md_append_text(imprint_doc *doc, imprint_node *parent, imprint_pos pos,
-                                     const char *text, size_t len);
-
 /** A cmark parser with the options and extensions both readers use (tables,
  * autolinks; footnotes if `footnotes`). Free with cmark_parser_free(). */
 cmark_parser *imprint_md_parser_new(bool footnotes);

@@ -76,6 +76,16 @@ static int note_marker(const char *s, size_t n, size_t *len)
     return v;
 }
 
+/* Number of ASCII digits at the start of the `n` bytes at `s` (a line, which
+ * need not end in a NUL: the last line of the buffer does not). */
+static size_t digits_prefix(const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && g_ascii_isdigit(s[k]))
+        k++;
+    return k;
+}
+
 /* The number of a list item's marker: its `len` (at most 3) digits. */
 static int item_number(const char *t, size_t len)
 {
@@ -128,7 +138,7 @@ void imprint_pdfmd_parse_blocks(GPtrArray *blocks, const char *data, size_t len)
         } else if (tn > 2 && (t[0] == '-' || t[0] == '+' || t[0] == '*') && t[1] == ' ') {
             cur = block_new(blocks, PDFMD_ITEM, lineno, col);
             block_add(cur, t + 2, tn - 2, lineno, col + 2);
-        } else if ((ml = strspn(t, "0123456789")) >= 1 && ml <= 3 && ml + 2 < tn &&
+        } else if ((ml = digits_prefix(t, tn)) >= 1 && ml <= 3 && ml + 2 < tn &&
                    (t[ml] == '.' || t[ml] == ')') && t[ml + 1] == ' ' &&
                    (num = item_number(t, ml)) > 0) {
             cur = block_new(blocks, PDFMD_ITEM, lineno, col);
@@ -268,28 +278,32 @@ pdfmd_start imprint_pdfmd_start_of(const pdfmd_block *b)
 }
 
 /* The first (or last) word of `s`, letters only, lower-cased (g_free()). */
-char *imprint_pdfmd_edge_word(const char *s, bool last, bool lower)
+char *imprint_pdfmd_edge_word(const char *s, size_t len, bool last, bool lower)
 {
-    const char *start = NULL, *end = NULL;
+    const char *start = NULL, *end = NULL, *stop = s + len;
     if (!last) {
         const char *p = s;
-        while (*p && !g_unichar_isalpha(g_utf8_get_char(p))) {
-            if (*p == '<') { /* skip a tag */
-                const char *gt = strchr(p, '>');
+        bool gt_left = true; /* no '>' found once: none is searched for again */
+        while (p < stop && !g_unichar_isalpha(g_utf8_get_char(p))) {
+            if (*p == '<' && gt_left) { /* skip a tag */
+                const char *gt = memchr(p, '>', (size_t)(stop - p));
+                gt_left = gt != NULL;
                 p = gt ? gt + 1 : p + 1;
                 continue;
             }
             p = g_utf8_next_char(p);
         }
         start = p;
-        while (*p && g_unichar_isalpha(g_utf8_get_char(p)))
+        while (p < stop && g_unichar_isalpha(g_utf8_get_char(p)))
             p = g_utf8_next_char(p);
         end = p;
     } else {
-        const char *q = s + strlen(s);
+        const char *q = stop;
+        bool lt_left = true;
         while (q > s) { /* back over closing marks, note marks and punctuation */
-            if (q[-1] == '>') {
+            if (q[-1] == '>' && lt_left) {
                 const char *lt = g_strrstr_len(s, q - s, "<");
+                lt_left = lt != NULL;
                 if (lt) {
                     q = lt;
                     continue;

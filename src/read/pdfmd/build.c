@@ -140,7 +140,7 @@ static void parse_inlines(builder *bd, const pdfmd_block *b, const char *text, i
     };
     for (cmark_node *n = cmark_node_first_child(root); n; n = cmark_node_next(n)) {
         if (n != cmark_node_first_child(root))
-            imprint_md_append_text(bd->doc, out, out->pos, " ", 1);
+            imprint_node_append_text(bd->doc, out, out->pos, " ", 1);
         imprint_md_block_inlines(&mi, n, out);
     }
     bd->too_deep |= mi.too_deep;

@@ -180,11 +180,11 @@ static void describe_fragments(pdfmd_pages *pg)
         pdfmd_block *last = g_ptr_array_index(f->blocks, f->blocks->len - 1);
         f->start = imprint_pdfmd_start_of(first);
         f->end = imprint_pdfmd_end_of(last);
-        f->first_word = imprint_pdfmd_edge_word(first->text->str, false, true);
+        f->first_word = imprint_pdfmd_edge_word(first->text->str, first->text->len, false, true);
         f->emphasis_open =
             last->kind != PDFMD_HEADING && imprint_pdfmd_trailing(last->text, '*') > 0;
         f->emphasis_opens = first->kind == PDFMD_PARA && first->text->str[0] == '*';
-        f->last_word = imprint_pdfmd_edge_word(last->text->str, true, true);
+        f->last_word = imprint_pdfmd_edge_word(last->text->str, last->text->len, true, true);
         g_array_set_size(refs, 0);
         for (guint j = 0; j < f->blocks->len; j++) {
             pdfmd_block *b = g_ptr_array_index(f->blocks, j);
@@ -287,13 +287,13 @@ static void body_text(GPtrArray *body, GString *out)
 static char *hyphen_head(const pdfmd_frag *a)
 {
     const pdfmd_block *b = g_ptr_array_index(a->blocks, a->blocks->len - 1);
-    return imprint_pdfmd_edge_word(b->text->str, true, false);
+    return imprint_pdfmd_edge_word(b->text->str, b->text->len, true, false);
 }
 
 static char *hyphen_tail(const pdfmd_frag *b)
 {
     const pdfmd_block *first = g_ptr_array_index(b->blocks, 0);
-    return imprint_pdfmd_edge_word(first->text->str, false, false);
+    return imprint_pdfmd_edge_word(first->text->str, first->text->len, false, false);
 }
 
 /* The search's and the merging's verdict on a word broken across fragments
@@ -417,16 +417,20 @@ void imprint_pdfmd_merge_into(const pdfmd_pages *pg, pdfmd_block *dst, pdfmd_blo
     size_t k2 = imprint_pdfmd_count_prefix(src->text->str, src->text->len, '*');
     size_t core = dst->text->len - k1;
     const char *rest = src->text->str;
-    GString *out = g_string_new_len(dst->text->str, (gssize)core);
+    /* dst grows in place: a paragraph continued over many pages is built in
+     * time linear in its length */
     char *stars = g_strndup(dst->text->str + core, k1);
+    g_string_truncate(dst->text, core);
+    GString *out = dst->text;
     imprint_pos pos = {pg->path, src->line, src->col};
     bool hyphen = core >= 2 && dst->text->str[core - 1] == '-' &&
                   g_unichar_isalpha(g_utf8_get_char(
                       g_utf8_find_prev_char(dst->text->str, dst->text->str + core - 1))) &&
                   g_unichar_isalpha(g_utf8_get_char(src->text->str + k2));
     if (hyphen) {
-        char *head = imprint_pdfmd_edge_word(dst->text->str, true, false);
-        char *tail = imprint_pdfmd_edge_word(src->text->str + k2, false, false);
+        char *head = imprint_pdfmd_edge_word(dst->text->str, dst->text->len, true, false);
+        char *tail =
+            imprint_pdfmd_edge_word(src->text->str + k2, src->text->len - k2, false, false);
         read_join j = read_words_join(pg->words, head, tail);
         bool join = j == READ_JOIN_VOCABULARY || j == READ_JOIN_DICTIONARY;
         if (join)
@@ -478,8 +482,6 @@ void imprint_pdfmd_merge_into(const pdfmd_pages *pg, pdfmd_block *dst, pdfmd_blo
         seg.offset = base + (seg.offset > skip ? seg.offset - skip : 0);
         g_array_append_val(dst->segs, seg);
     }
-    g_string_assign(dst->text, out->str);
-    g_string_free(out, TRUE);
     g_free(stars);
 }
 

@@ -19,9 +19,13 @@
 char *imprint_pdfmd_plain(const char *md)
 {
     GString *out = g_string_new(NULL);
+    /* Once a search for '>' or ')' finds none, none is searched for again:
+     * a text of many '<' costs linear time. */
+    bool gt_left = true, paren_left = true;
     for (const char *p = md; *p;) {
-        if (*p == '<') {
+        if (*p == '<' && gt_left) {
             const char *gt = strchr(p, '>');
+            gt_left = gt != NULL;
             if (gt) {
                 if (g_ascii_strncasecmp(p, "<br", 3) == 0) {
                     /* a word broken over a line of a table cell */
@@ -43,8 +47,9 @@ char *imprint_pdfmd_plain(const char *md)
             p++;
             continue;
         }
-        if (*p == ']' && p[1] == '(') { /* [text](url): keep the text */
+        if (*p == ']' && p[1] == '(' && paren_left) { /* [text](url): keep the text */
             const char *close = strchr(p, ')');
+            paren_left = close != NULL;
             if (close) {
                 p = close + 1;
                 continue;
@@ -131,7 +136,6 @@ static int leading_number(const char *s)
     imprint_text_number(digits, G_MAXINT, &v);
     return v;
 }
-
 
 GArray *imprint_pdfmd_contents(const pdfmd_block *table)
 {
@@ -288,21 +292,22 @@ static const pdfmd_block *sort_front(GPtrArray *blocks, pdfmd_front *f, GPtrArra
 }
 
 /* The verso's author (the line before the title) and subtitle (the line
- * after it), and the date if none was found yet. */
+ * after it), and the date if none was found yet: the first of each, around
+ * the first line that is the title (a verso may repeat it). */
 static void read_verso(const pdfmd_block *verso, pdfmd_front *f, char **v_author, char **v_subtitle)
 {
     char **lines = plain_lines(verso);
-    for (guint l = 0; lines[l]; l++) {
-        if (!same(lines[l], f->title))
-            continue;
+    guint l = 0;
+    while (lines[l] && !same(lines[l], f->title))
+        l++;
+    if (lines[l]) {
         if (l > 0)
             *v_author = g_strdup(lines[l - 1]);
         if (lines[l + 1] && !is_date(lines[l + 1]))
             *v_subtitle = g_strdup(lines[l + 1]);
-        if (!f->date)
-            for (guint d = l + 1; lines[d]; d++)
-                if (is_date(lines[d]))
-                    f->date = g_strdup(lines[d]);
+        for (guint d = l + 1; !f->date && lines[d]; d++)
+            if (is_date(lines[d]))
+                f->date = g_strdup(lines[d]);
     }
     g_strfreev(lines);
 }

@@ -123,10 +123,11 @@ pdfmd_start imprint_pdfmd_start_of(const pdfmd_block *b);
 /** How a block's text ends: a whole sentence, a cut one, a broken word. */
 pdfmd_end imprint_pdfmd_end_of(const pdfmd_block *b);
 
-/** The first (or, with `last`, the last) word of `s`, letters only, after
- * opening (before closing) marks and note marks; lower-cased with `lower`.
- * NULL if none; the caller g_free()s it. */
-char *imprint_pdfmd_edge_word(const char *s, bool last, bool lower);
+/** The first (or, with `last`, the last) word of the `len` bytes at `s`,
+ * letters only, after opening (before closing) marks and note marks;
+ * lower-cased with `lower`. NULL if none; the caller g_free()s it. Looks at
+ * the end it is asked for only, so that a long text costs nothing more. */
+char *imprint_pdfmd_edge_word(const char *s, size_t len, bool last, bool lower);
 
 /** Appends the note numbers of the `<sup>N</sup>` marks in `s` to `out` (int). */
 void imprint_pdfmd_refs_in(const char *s, GArray *out);

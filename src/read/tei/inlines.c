@@ -18,20 +18,9 @@ static void add_text(tei_reader *r, imprint_node *parent, int depth, const xmlNo
         tei_add(r, parent, depth, IMPRINT_NODE_TEXT, src);
         return;
     }
-    char *nfc = g_utf8_normalize(s, -1, G_NORMALIZE_NFC);
-    const char *t = nfc ? nfc : s;
-    imprint_node *last = parent->last_child;
-    if (last && last->kind == IMPRINT_NODE_TEXT) {
-        /* Keep one TEXT node per run of text, as the writer's model had. */
-        char *joined = g_strconcat(last->as.text.text, t, NULL);
-        last->as.text.len = strlen(joined);
-        last->as.text.text = imprint_arena_strndup(r->doc->arena, joined, last->as.text.len);
-        g_free(joined);
-    } else {
-        imprint_node_append(parent,
-                            imprint_node_new_text(r->doc, tei_pos_of(r, src), t, strlen(t)));
-    }
-    g_free(nfc);
+    /* One TEXT node per run of text, as the writer's model had; the run
+     * grows in place however many pieces (comments, entities) it has. */
+    imprint_node_append_text(r->doc, parent, tei_pos_of(r, src), s, strlen(s));
 }
 
 static imprint_node_kind hi_kind(const char *rend)

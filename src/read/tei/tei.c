@@ -172,7 +172,16 @@ static void on_xml_error(void *data, xmlErrorPtr err)
     r->have_error = true;
     r->err_line = err->line;
     r->err_col = err->int2;
-    r->err_message = g_strchomp(g_strdup(err->message ? err->message : "not well-formed"));
+    char *msg = g_strchomp(g_strdup(err->message ? err->message : "not well-formed"));
+    if (err->code == XML_ERR_ENTITY_LOOP) {
+        /* libxml2 refuses entities that refer to themselves or grow
+         * exponentially (billion laughs) while checking them */
+        r->err_message =
+            g_strdup_printf("entities that expand without bound are refused (%s)", msg);
+        g_free(msg);
+    } else {
+        r->err_message = msg;
+    }
 }
 
 /* libxml2's messages come to on_xml_error only while this parse runs, so

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "model/nfc.h"
 #include "model/tei_names.h"
 
 unsigned tei_node_line(const xmlNode *n)
@@ -80,7 +81,7 @@ char *tei_arena_nfc(tei_reader *r, const char *s)
 {
     if (!s)
         return NULL;
-    char *nfc = g_utf8_normalize(s, -1, G_NORMALIZE_NFC);
+    char *nfc = imprint_nfc(s, -1);
     char *out = imprint_arena_strdup(r->doc->arena, nfc ? nfc : s);
     g_free(nfc);
     return out;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "imprint/reader.h"
+#include "model/nfc.h"
 #include "model/typography.h"
 #include "model/nfc.h"
 #include "read/text/text.h"
@@ -67,7 +68,7 @@ static bool is_split_title(const rt_line *l, const char *const *split)
         const char *want = *split;
         size_t wlen = strlen(want);
         rt_trim(&want, &wlen);
-        char *nwant = g_utf8_normalize(want, (gssize)wlen, G_NORMALIZE_NFC);
+        char *nwant = imprint_nfc(want, (gssize)wlen);
         bool same = nwant && l->tlen == strlen(nwant) && memcmp(l->t, nwant, l->tlen) == 0;
         g_free(nwant);
         if (same)

@@ -147,4 +147,3 @@ char *imprint_epub_ref_id(int number, size_t k)
         return g_strdup_printf("r%d", number);
     return g_strdup_printf("r%d-%zu", number, k + 1);
 }
-

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "write/links.h"
+
 /* The cover image: the edition's, read and checked by the build, or one
  * drawn from the metadata (`cover: auto`, the default). */
 static const char *cover_image(imprint_epub *e)
@@ -131,8 +133,7 @@ static void meta_row(imprint_epub *e, GString *out, const char *name, const char
 /* A URL, linked when it is one a reader can open. */
 static void url_item(imprint_epub *e, GString *out, const char *url)
 {
-    bool web = g_str_has_prefix(url, "http://") || g_str_has_prefix(url, "https://");
-    char *escaped = web ? g_uri_escape_string(url, "!#$%&'()*+,/:;=?@[]~", FALSE) : NULL;
+    char *escaped = write_link_target(url);
     if (escaped) {
         g_string_append(out, "<a href=\"");
         imprint_epub_text(NULL, out, escaped);

@@ -2,35 +2,13 @@
 
 #include <string.h>
 
+#include "write/links.h"
+
 /* Appends an attribute value (escaped, code points not collected: attribute
  * text is not rendered with the book's fonts). */
 static void attr(GString *out, const char *s)
 {
     imprint_epub_text(NULL, out, s);
-}
-
-/* An absolute URL a reader can follow, or NULL (a relative one would point
- * into the book and fail validation). g_free() it. */
-static char *link_target(const char *url)
-{
-    if (!url || !*url)
-        return NULL;
-    char *full = NULL;
-    if (g_str_has_prefix(url, "www."))
-        full = g_strconcat("http://", url, NULL);
-    else if (g_str_has_prefix(url, "http://") || g_str_has_prefix(url, "https://") ||
-             g_str_has_prefix(url, "ftp://") || g_str_has_prefix(url, "mailto:"))
-        full = g_strdup(url);
-    else
-        return NULL;
-    /* Spaces and non-ASCII are percent-encoded; reserved characters stay. */
-    char *escaped = g_uri_escape_string(full, "!#$%&'()*+,/:;=?@[]~", FALSE);
-    g_free(full);
-    if (!g_uri_is_valid(escaped, G_URI_FLAGS_PARSE_RELAXED, NULL)) {
-        g_free(escaped);
-        return NULL;
-    }
-    return escaped;
 }
 
 static void open_link(GString *out, const char *href)
@@ -102,7 +80,7 @@ static void render_walk(imprint_epub *e, GString *out, const imprint_node *paren
         } else if (tags(n->kind, &open, &close)) {
             g_string_append(out, enter ? open : close);
         } else if (n->kind == IMPRINT_NODE_LINK && enter && !link) {
-            link = link_target(n->as.link.url);
+            link = write_link_target(n->as.link.url);
             if (link) {
                 link_node = n;
                 open_link(out, link);

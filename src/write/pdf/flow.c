@@ -204,7 +204,8 @@ static void emit_table(builder *b, const imprint_node *table, const env *e)
         GPtrArray *cells = g_ptr_array_new();
         guint c = 0;
         for (const imprint_node *cell = row->first_child; cell; cell = cell->next, c++) {
-            pdf_para *p = pdf_inline_para(b, cell, &ce, false, PANGO_ALIGN_LEFT, false, 0, NULL, NULL);
+            pdf_para *p =
+                pdf_inline_para(b, cell, &ce, false, PANGO_ALIGN_LEFT, false, 0, NULL, NULL);
             PangoRectangle r;
             pango_layout_get_extents(p->layout, NULL, &r);
             nat[c] = MAX(nat[c], r.width / (double)PANGO_SCALE);
@@ -293,7 +294,8 @@ static void emit_figure(builder *b, const imprint_node *fig, const env *e)
         it->keep_with_next = true;
         env ce = *e;
         ce.size = ctx->style->quote_size;
-        pdf_para *cap = pdf_inline_para(b, fig, &ce, false, PANGO_ALIGN_CENTER, false, 0, NULL, NULL);
+        pdf_para *cap =
+            pdf_inline_para(b, fig, &ce, false, PANGO_ALIGN_CENTER, false, 0, NULL, NULL);
         emit_para(b, cap, e->x, SPACE_CAPTION * adv, fig->pos, true);
     }
     b->pending = MAX(b->pending, SPACE_FIGURE * adv);
@@ -331,8 +333,13 @@ static void emit_heading(builder *b, const imprint_node *n, const env *e)
     double hadv = he.size * st->line_height;
     guint from = b->flow->len;
     if (!b->in_note) {
-        char *dest = g_strdup_printf("a%d-h%d", b->index, ++b->headings);
-        b->pending_dest = dest;
+        /* An untitled article that opens with this heading has its own
+         * destination waiting here: one place keeps that one name, which
+         * the contents link to, and the outline points at it too. */
+        b->headings++;
+        if (!b->pending_dest)
+            b->pending_dest = g_strdup_printf("a%d-h%d", b->index, b->headings);
+        const char *dest = b->pending_dest;
         if (b->marks) {
             pdf_mark *m = g_new0(pdf_mark, 1);
             m->level = level + 1;
@@ -472,8 +479,8 @@ static void emit_block(builder *b, const imprint_node *n, const env *e)
     }
     case IMPRINT_NODE_BIBL: {
         /* Hanging indent: the entry's first line at the margin, the rest in. */
-        pdf_para *p = pdf_inline_para(b, n, e, false, PANGO_ALIGN_LEFT, false,
-                                      -BIBL_HANG * e->size, NULL, NULL);
+        pdf_para *p = pdf_inline_para(b, n, e, false, PANGO_ALIGN_LEFT, false, -BIBL_HANG * e->size,
+                                      NULL, NULL);
         emit_para(b, p, e->x, SPACE_CITATION * adv, n->pos, true);
         break;
     }
@@ -488,7 +495,6 @@ static void emit_blocks(builder *b, const imprint_node *first, const env *e)
     for (const imprint_node *n = first; n; n = n->next)
         emit_block(b, n, e);
 }
-
 
 /* The article's title, subtitle, authors and date, at the head of its first page. */
 static void emit_opening(builder *b, const imprint_node *art)
@@ -663,4 +669,3 @@ void pdf_flow_notes(pdf_ctx *ctx, const imprint_node *article, int index)
         g_hash_table_insert(ctx->note_flows, (gpointer)note, b.flow);
     }
 }
-

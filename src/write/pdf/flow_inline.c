@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "write/chars.h"
+#include "write/links.h"
 
 /* Relative size and shifts of superscripts, subscripts and note numbers. */
 #define SUP_SCALE 0.62
@@ -126,7 +127,9 @@ static void leave(inl *in, const imprint_node *n, size_t start)
         break;
     case IMPRINT_NODE_LINK:
         in->in_link--;
-        if (n->as.link.url && in->text->len > start)
+        /* a link the policy refuses (javascript:, data:...) keeps its text;
+         * the PDF keeps the URL as written */
+        if (write_link_allowed(n->as.link.url) && in->text->len > start)
             add_span(in->para, (int)start, (int)in->text->len, pdf_target_uri(n->as.link.url));
         break;
     default:

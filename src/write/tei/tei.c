@@ -5,6 +5,7 @@
 
 #include "model/tei_names.h"
 #include "write/chars.h"
+#include "write/links.h"
 
 /*
  * TEI P5 writer (TEI Lite). Block elements go on lines of their own, indented
@@ -85,8 +86,7 @@ static void attr(tei_writer *tw, const char *name, const char *value)
 /* TEI's pointers are xsd:anyURI, which a URL as found in archived text
  * (with spaces, brackets, stray percent signs) need not be. Such characters
  * are percent-encoded; valid escapes are kept, so encoding twice changes
- * nothing and the TEI reads back to the same bytes. An empty URL points to
- * "#" (the document itself). */
+ * nothing and the TEI reads back to the same bytes. */
 static void attr_uri(tei_writer *tw, const char *name, const char *url)
 {
     static const char unsafe[] = " \"<>\\^`{|}[]";
@@ -99,8 +99,6 @@ static void attr_uri(tei_writer *tw, const char *name, const char *url)
         else
             g_string_append_c(s, (char)c);
     }
-    if (s->len == 0)
-        g_string_append_c(s, '#');
     attr(tw, name, s->str);
     g_string_free(s, TRUE);
 }
@@ -225,8 +223,11 @@ static void enter_inline(tei_writer *tw, const imprint_node *n)
         write_noteref(tw, n);
         return;
     case IMPRINT_NODE_LINK:
-        start(tw, "ref");
-        attr_uri(tw, "target", n->as.link.url);
+        /* a link the policy refuses keeps its text (write_inlines) */
+        if (write_link_allowed(n->as.link.url)) {
+            start(tw, "ref");
+            attr_uri(tw, "target", n->as.link.url);
+        }
         return;
     default:
         if (hi_rend(n->kind)) {
@@ -249,7 +250,8 @@ static void write_inlines(tei_writer *tw, const imprint_node *parent)
             continue;
         if (it.event == IMPRINT_EVENT_ENTER)
             enter_inline(tw, n);
-        else if (n->kind == IMPRINT_NODE_LINK || hi_rend(n->kind))
+        else if ((n->kind == IMPRINT_NODE_LINK && write_link_allowed(n->as.link.url)) ||
+                 hi_rend(n->kind))
             end(tw);
     }
 }
@@ -646,8 +648,10 @@ static void write_source_bibl(tei_writer *tw, const imprint_node *art)
         any = true;
     }
     if (art->as.article.source_url) {
+        /* kept as the text it is; a target only where the policy allows */
         start_block(tw, "ref");
-        attr_uri(tw, "target", art->as.article.source_url);
+        if (write_link_allowed(art->as.article.source_url))
+            attr_uri(tw, "target", art->as.article.source_url);
         text_str(tw, art->as.article.source_url);
         end(tw);
         any = true;
