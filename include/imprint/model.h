@@ -106,6 +106,7 @@ struct imprint_node {
             imprint_list_style style;
             int start;         /* first number of an ordered list */
             bool bibliography; /* a SOURCES / FURTHER READING list */
+            bool contents;     /* a table of contents copied with the text: no markers */
         } list;
         struct {
             int indent; /* spaces before it beyond the stanza's least (verse indentation) */

@@ -2,8 +2,8 @@
 #define IMPRINT_TEI_NAMES_H
 
 /*
- * How the model maps to TEI Lite, shared by the TEI writer (src/write/tei) and reader (src/read/tei) so
- * that the two cannot drift apart.
+ * How the model maps to TEI Lite, shared by the TEI writer (src/write/tei) and reader
+ * (src/read/tei) so that the two cannot drift apart.
  *
  *   ARTICLE   <div type="article" xml:id="aN" source="#aN-src" xml:lang?>
  *             <head>title</head> <head type="sub">subtitle</head>
@@ -15,7 +15,7 @@
  *             inside quotes, items, notes, speeches (no div allowed there):
  *             <label type="heading" subtype="levelL">
  *   QUOTE     <cit><q>blocks</q><bibl>citation</bibl></cit>
- *   LIST      <list [type="bibliography"] rend="bulleted|numbered|lettered">
+ *   LIST      <list [type="bibliography|contents"] rend="bulleted|numbered|lettered">
  *             <item n="1|a">blocks</item>
  *   VERSE     <lg><l [rend="indent-N"]>…</l></lg> (one <lg> a stanza)
  *   SPEECH    <sp><speaker>…</speaker> blocks </sp>; a block sp cannot hold
@@ -50,6 +50,7 @@
 #define TEI_LIST_DECIMAL      "numbered"
 #define TEI_LIST_ALPHA        "lettered"
 #define TEI_LIST_BIBLIOGRAPHY "bibliography"
+#define TEI_LIST_CONTENTS     "contents"
 
 #define TEI_REND_EMPH      "italic"
 #define TEI_REND_STRONG    "bold"

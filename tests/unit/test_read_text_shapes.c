@@ -544,6 +544,73 @@ static void test_emphasis(void)
     rt_result_free(&r);
 }
 
+/* ---- a book's front matter ------------------------------------------ */
+
+/* "by" and the name under the title are its author; the lines under
+ * "Contents" a list of entries, not verse or headings; the signature and
+ * its place and date no headings and no new article; a line quoted whole,
+ * in capitals, no heading. */
+static void test_book_front(void)
+{
+    rt_result r = read_shape("book_front.txt");
+    g_assert_cmpint(r.articles, ==, 1);
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpstr(a->as.article.title, ==, "The Harbour Book");
+    g_assert_nonnull(a->as.article.authors);
+    g_assert_cmpstr(a->as.article.authors[0], ==, "Mary Holm");
+    assert_kinds(a, "HLHPPPHPPQPHP");
+    imprint_node *list = rt_child(a, 1);
+    g_assert_true(list->as.list.contents);
+    g_assert_cmpint(rt_count_children(list), ==, 4);
+    g_assert_cmpstr(rt_text(&r, rt_child(list, 1)), ==, "1.  The Quay");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 4)), ==, "Mary Holm");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 6)), ==, "1.  The Quay");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 12, "a table of contents of 4 entries"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 4, "taken as its author: Mary Holm"));
+    rt_result_free(&r);
+}
+
+/* "Contents" over prose is a section; a name over prose (no date under
+ * it) a heading. */
+static void test_contents_lookalike(void)
+{
+    rt_result r = read_shape("contents_lookalike.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "HPHP");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 2)), ==, "John Dale");
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "table of contents"));
+    rt_result_free(&r);
+}
+
+/* CONTENTS_MIN_ENTRIES: fewer lines under "Contents" are text. */
+static void test_contents_min_entries(void)
+{
+    for (int n = CONTENTS_MIN_ENTRIES - 1; n <= CONTENTS_MIN_ENTRIES; n++) {
+        GString *s = g_string_new("A Book\n\nContents\n\n");
+        for (int k = 0; k < n; k++)
+            g_string_append_printf(s, "%d. Chapter Called %c\n", k + 1, 'A' + k);
+        g_string_append(s, "\n\nThe text begins here and goes on for a while, as text does.\n");
+        rt_result r = read_wrap("contents.txt", s->str, IMPRINT_WRAP_AUTO);
+        g_assert_cmpint(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "a table of contents"), ==,
+                        n >= CONTENTS_MIN_ENTRIES);
+        rt_result_free(&r);
+        g_string_free(s, TRUE);
+    }
+}
+
+/* CONTENTS_ENTRY_CHARS: a longer line ends the entries. */
+static void test_contents_entry_chars(void)
+{
+    GString *s = g_string_new("A Book\n\nContents\n\nOne\nTwo\nThree\n");
+    for (int k = 0; k < CONTENTS_ENTRY_CHARS + 1; k++)
+        g_string_append_c(s, k % 8 == 7 ? ' ' : 'x');
+    g_string_append(s, "\n");
+    rt_result r = read_wrap("contents.txt", s->str, IMPRINT_WRAP_AUTO);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 5, "a table of contents of 3 entries"));
+    rt_result_free(&r);
+    g_string_free(s, TRUE);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -572,5 +639,9 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/dialogue_min_quoted", test_dialogue_min_quoted);
     g_test_add_func("/read_text/shapes/breaks", test_breaks);
     g_test_add_func("/read_text/shapes/emphasis", test_emphasis);
+    g_test_add_func("/read_text/shapes/book_front", test_book_front);
+    g_test_add_func("/read_text/shapes/contents_lookalike", test_contents_lookalike);
+    g_test_add_func("/read_text/shapes/contents_min_entries", test_contents_min_entries);
+    g_test_add_func("/read_text/shapes/contents_entry_chars", test_contents_entry_chars);
     return g_test_run();
 }

@@ -185,6 +185,8 @@ static void read_list(tei_reader *r, xmlNode *el, imprint_node *container, int d
                    rend);
     if (type && strcmp(type, TEI_LIST_BIBLIOGRAPHY) == 0)
         list->as.list.bibliography = true;
+    else if (type && strcmp(type, TEI_LIST_CONTENTS) == 0)
+        list->as.list.contents = true;
     else if (type)
         tei_report(r, IMPRINT_SEV_WARNING, el, "list type \"%s\" is not kept", type);
     list->as.list.start = 1;

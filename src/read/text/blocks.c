@@ -320,6 +320,11 @@ static int try_heading(rt_builder *b, size_t i, size_t *next)
     if (rt_line_is_closing(l) ||
         (before != SIZE_MAX && rt_line_is_closing(rt_line_at(b, before)) && l->nchar <= 40))
         return NO_MATCH;
+    /* "L. Frank Baum" over "Chicago, April, 1900.": a signature */
+    size_t after = rt_next_text_line(b, i);
+    if (rt_is_person_name(l->t, l->tlen) && after != SIZE_MAX &&
+        rt_line_is_dateline(rt_line_at(b, after)))
+        return NO_MATCH;
     /* In a transcript, a short line after a turn ("Dr. Fauci?") is still
      * the speaker's; only a line in capitals heads a new part. */
     if (b->dialogue && b->last_block && b->last_block->kind == IMPRINT_NODE_SPEECH &&
@@ -462,6 +467,10 @@ static bool build_line(rt_builder *b, size_t *pi)
 {
     size_t i = *pi, end;
     int r;
+    if ((end = rt_build_contents(b, i))) {
+        *pi = end;
+        return true;
+    }
     if ((r = try_chunk_role(b, i, pi)) || (r = try_table(b, i, pi)) || (r = try_figure(b, i, pi)) ||
         (r = try_break(b, i, pi)) ||
         (b->st->verse && ((r = try_poem_line(b, i, pi)) || (r = try_stanza(b, i, pi)))) ||

@@ -23,6 +23,16 @@
 /** Fewest short lines in a row taken as a bibliography without a heading. */
 #define READ_TEXT_MIN_BIB_RUN 5
 
+/* contents.c */
+
+/** Fewest entries of a table of contents: fewer lines under "Contents" are
+ * text of their own. */
+#define CONTENTS_MIN_ENTRIES 3
+
+/** Longest line of a contents entry, in code points (the longest chapter
+ * title with its number and page, in the texts looked at, is 62). */
+#define CONTENTS_ENTRY_CHARS 80
+
 /* lines.c */
 
 /** Most words of a speaker's label ("ACTING ADMINISTRATOR SLAVITT"). */

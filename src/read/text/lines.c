@@ -357,6 +357,13 @@ bool rt_line_is_heading_like(const rt_line *l)
         return false;
     if ((f == 0x201C || f == '"' || f == 0x201D || f == 0x201E) && !caps)
         return false;
+    /* '“LET DOROTHY GO TO THE CITY OF EMERALDS”': a line quoted whole is a
+     * quotation, in capitals too */
+    if ((f == 0x201C || f == '"') && l->tlen > 2) {
+        gunichar z = g_utf8_get_char(g_utf8_find_prev_char(l->t, l->t + l->tlen));
+        if (z == 0x201D || z == '"')
+            return false;
+    }
     if (g_unichar_islower(f))
         return false;
     const char *at = NULL;

@@ -492,16 +492,38 @@ static bool split_at(rt_state *st, GArray *starts, const char *const *split)
     return ok;
 }
 
+/* A byline set apart under the title, as on a book's title page: "by" and
+ * the name in runs of their own, or "By Name" alone. Returns the first
+ * chunk of the body. */
+static size_t separate_byline(rt_state *st, imprint_node *art, size_t body, size_t end)
+{
+    if (art->as.article.authors || body >= end || !chunk_single(st, body))
+        return body;
+    const rt_line *l = chunk_line(st, body), *name = NULL;
+    size_t skip = rt_byline_skip(l->t, l->tlen), next = body + 1;
+    if (l->tlen == 2 && g_ascii_strncasecmp(l->t, "by", 2) == 0 && body + 1 < end &&
+        chunk_single(st, body + 1)) {
+        name = chunk_line(st, body + 1);
+        next = body + 2;
+    } else if (skip) {
+        name = l;
+    }
+    if (!name || !rt_is_person_name(name->t + skip, name->tlen - skip))
+        return body;
+    const char **authors = imprint_arena_alloc(st->doc->arena, 2 * sizeof *authors);
+    authors[0] = rt_plain(st, name->t + skip, name->tlen - skip);
+    art->as.article.authors = authors;
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
+                         "the byline under the title taken as its author: %s", authors[0]);
+    return next;
+}
+
 /* The byline and date of a post's head: the author without "By ". */
 static void set_head(rt_state *st, const article_start *a, imprint_node *art)
 {
     if (a->byline != SIZE_MAX) {
         const rt_line *l = &st->lines[a->byline];
-        size_t skip = 0;
-        if (g_ascii_strncasecmp(l->t, "by ", 3) == 0)
-            skip = 3;
-        else if (g_ascii_strncasecmp(l->t, "posted by ", 10) == 0)
-            skip = 10;
+        size_t skip = rt_byline_skip(l->t, l->tlen);
         const char **authors = imprint_arena_alloc(st->doc->arena, 2 * sizeof *authors);
         authors[0] = rt_plain(st, l->t + skip, l->tlen - skip);
         art->as.article.authors = authors;
@@ -547,6 +569,8 @@ static bool build_article(rt_state *st, const article_start *a, size_t end)
     /* a date in a run of its own under the title is part of the head */
     if (a->date != SIZE_MAX && body < end && st->chunks[body].first == a->date)
         body++;
+    if (a->titled)
+        body = separate_byline(st, art, body, end);
     if (!rt_build_blocks(st, body, end))
         return false;
     return rt_notes_finish(st);
@@ -568,8 +592,8 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
     st.base_indent = common_indent(&st);
     imprint_verse_mode verse = opts ? opts->verse : IMPRINT_VERSE_AUTO;
     st.prose = verse == IMPRINT_VERSE_NO;
-    st.verse = verse == IMPRINT_VERSE_YES || (verse == IMPRINT_VERSE_AUTO && !st.wrapped &&
-                                              rt_verse_file(&st));
+    st.verse = verse == IMPRINT_VERSE_YES ||
+               (verse == IMPRINT_VERSE_AUTO && !st.wrapped && rt_verse_file(&st));
     if (st.verse && verse == IMPRINT_VERSE_AUTO)
         imprint_diags_report(diags, IMPRINT_SEV_NOTE, rt_pos(&st, 1, 1),
                              "verse: most runs of lines here read as stanzas; a line set apart by "

@@ -165,6 +165,13 @@ bool rt_line_is_break(const rt_line *l);
 bool rt_line_is_dateline(const rt_line *l);
 /** "Yours most sincerely,": a letter's closing (the signature follows it). */
 bool rt_line_is_closing(const rt_line *l);
+/** The length of a byline's "By " ("Posted by ", "par ", "von "), or 0. */
+size_t rt_byline_skip(const char *s, size_t len);
+/** Whether the text is a person's name alone ("L. Frank Baum"), not a
+ * numbered head ("LETTER I."). */
+bool rt_is_person_name(const char *s, size_t len);
+/** "II", "IV.": a roman number alone (the number of a part or a poem). */
+bool rt_is_roman_numeral(const char *s, size_t len);
 /** "By A. Writer", "Russ Cox, for the Go team": a line that names the author. */
 bool rt_line_is_byline(const rt_line *l);
 /** Whether chunk `k` is the head of a post: a title and, on the lines under
@@ -228,6 +235,10 @@ typedef struct {
     bool bib_implicit;
     imprint_node *last_heading;
 } rt_builder;
+
+/* contents.c: a table of contents under its heading, as a list */
+bool rt_line_is_contents_heading(const rt_line *l);
+size_t rt_build_contents(rt_builder *b, size_t i);
 
 /* cursor.c: the line cursor and appending blocks (calls no other part) */
 rt_line *rt_line_at(rt_builder *b, size_t i);

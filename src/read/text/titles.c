@@ -62,6 +62,68 @@ bool rt_line_is_dateline(const rt_line *l)
     return month && rt_line_words(l) <= 6;
 }
 
+size_t rt_byline_skip(const char *s, size_t len)
+{
+    static const char *const prefixes[] = {"posted by ", "written by ", "by ", "par ", "von "};
+    for (size_t i = 0; i < G_N_ELEMENTS(prefixes); i++) {
+        size_t n = strlen(prefixes[i]);
+        if (len > n && g_ascii_strncasecmp(s, prefixes[i], n) == 0)
+            return n;
+    }
+    return 0;
+}
+
+/* "L. Frank Baum", "JOHN KEATS.", "Mary van der Berg": two to four words,
+ * each an initial or a capitalised name, or a particle between them. */
+/* "II", "IV.": the number of a part, a letter or a poem. */
+bool rt_is_roman_numeral(const char *s, size_t len)
+{
+    return len && len <= 8 && strspn(s, "IVXLC.") >= len;
+}
+
+bool rt_is_person_name(const char *s, size_t len)
+{
+    static const char *const particles[] = {"de", "van", "von", "der", "den", "la",
+                                            "le", "du",  "da",  "di",  "del", "y"};
+    while (len && (s[len - 1] == '.' || s[len - 1] == ' '))
+        len--;
+    const char *space = g_strrstr_len(s, (gssize)len, " ");
+    if (space && rt_is_roman_numeral(space + 1, len - (size_t)(space + 1 - s)))
+        return false; /* "LETTER I", "Book IV" */
+    char *copy = g_strndup(s, len);
+    char **words = g_strsplit(copy, " ", -1);
+    guint n = 0, names = 0;
+    bool ok = true;
+    for (char **w = words; *w && ok; w++) {
+        if (!**w)
+            continue;
+        n++;
+        gunichar c = g_utf8_get_char(*w);
+        bool particle = false;
+        for (size_t i = 0; i < G_N_ELEMENTS(particles) && !particle; i++)
+            particle = strcmp(*w, particles[i]) == 0;
+        if (particle && n > 1)
+            continue;
+        static const char *const not_names[] = {"to", "the", "of",  "and",  "a",    "an", "in",
+                                                "on", "at",  "for", "from", "with", "by"};
+        char *lower = g_utf8_strdown(*w, -1);
+        for (size_t i = 0; i < G_N_ELEMENTS(not_names) && ok; i++)
+            ok = strcmp(lower, not_names[i]) != 0;
+        g_free(lower);
+        bool letters = ok && !strstr(*w, "--"),
+             initial = g_utf8_strlen(*w, -1) <= 3 && strchr(*w, '.');
+        for (const char *p = *w; *p && letters; p = g_utf8_next_char(p)) {
+            gunichar d = g_utf8_get_char(p);
+            letters = g_unichar_isalpha(d) || d == '.' || d == '\'' || d == 0x2019 || d == '-';
+        }
+        ok = letters && g_unichar_isupper(c);
+        names += ok && !initial;
+    }
+    g_strfreev(words);
+    g_free(copy);
+    return ok && n >= 2 && n <= 4 && names >= 1 && !strchr(s, ',');
+}
+
 bool rt_line_is_byline(const rt_line *l)
 {
     if (l->blank || l->nchar > TITLE_HEAD_LINE_CHARS)
@@ -81,8 +143,9 @@ size_t rt_title_head(const rt_state *st, size_t k, size_t *byline, size_t *date)
     size_t n = c->last - c->first;
     /* a title alone, its date alone after it ("II.--TO HAYDON." / "[London,]
      * November 20, 1816."): a letter, a diary entry */
-    if (n == 0 && k + 2 < st->nchunks && rt_line_is_heading_like(&st->lines[c->first]) &&
-        !rt_line_is_dateline(&st->lines[c->first]) &&
+    const rt_line *first = &st->lines[c->first];
+    if (n == 0 && k + 2 < st->nchunks && rt_line_is_heading_like(first) &&
+        !rt_line_is_dateline(first) && !rt_is_person_name(first->t, first->tlen) &&
         st->chunks[k + 1].first == st->chunks[k + 1].last &&
         rt_line_is_dateline(&st->lines[st->chunks[k + 1].first]) && !st->chunks[k + 2].title) {
         *date = st->chunks[k + 1].first;

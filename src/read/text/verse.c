@@ -121,12 +121,6 @@ static size_t stanza_gap(const rt_state *st)
     return best;
 }
 
-/* "II", "IV.": the number of a part of a poem. */
-static bool roman_numeral(const rt_line *l)
-{
-    return l->tlen <= 8 && strspn(l->t, "IVXLC.") == l->tlen;
-}
-
 bool rt_poem_title(const rt_state *st, size_t k)
 {
     const rt_chunk *c = &st->chunks[k];
@@ -140,7 +134,7 @@ bool rt_poem_title(const rt_state *st, size_t k)
     const rt_line *l = &st->lines[c->first];
     gunichar last = last_of(l);
     if (l->nchar > READ_TEXT_MAX_HEADING_CHARS || last == ',' || last == ';' || last == ':' ||
-        roman_numeral(l) || rt_line_is_break(l))
+        rt_is_roman_numeral(l->t, l->tlen) || rt_line_is_break(l))
         return false;
     /* Set apart by more blank lines than the file's stanzas are. */
     if (!st->stanza_gap)

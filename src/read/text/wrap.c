@@ -167,7 +167,8 @@ typedef struct {
     rt_state *st;
     read_words *words;
     unsigned width;
-    bool *prose; /* a line's run is prose (prose_runs) */
+    bool *prose;   /* a line's run is prose (prose_runs) */
+    size_t joined; /* paragraphs of more than one line */
 } unwrapper;
 
 /* Joins "revolu-" + "tionary": the hyphen goes when the text or the
@@ -246,10 +247,7 @@ static void join_paragraph(unwrapper *u, size_t *i, rt_line *out)
     }
     out->nsegs = segs->len;
     out->segs = (rt_seg *)(void *)g_array_free(segs, segs->len == 0);
-    if (out->nsegs)
-        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, out->lineno, out->tcol),
-                             "paragraph joined from %u wrapped lines (to line %u)", out->nsegs + 1,
-                             rt_line_last_lineno(out));
+    u->joined += out->nsegs > 0;
     *i = j;
 }
 
@@ -265,13 +263,8 @@ bool rt_unwrap(rt_state *st, const char *data, size_t len, const imprint_read_op
     st->wrapped = true;
     char *text = g_strndup(data, len);
     unwrapper u = {st, read_words_new(text, opts && opts->language ? opts->language : "en"), width,
-                   prose_runs(st, width)};
+                   prose_runs(st, width), 0};
     g_free(text);
-    if (wrapped)
-        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, 1, 1),
-                             "hard-wrapped text (lines broken at %u columns): the lines of each "
-                             "paragraph are joined (edition key 'wrapped: false' keeps them)",
-                             width);
     GArray *lines = g_array_new(FALSE, TRUE, sizeof(rt_line));
     for (size_t i = 0; i < st->nlines;) {
         rt_line l;
@@ -281,6 +274,15 @@ bool rt_unwrap(rt_state *st, const char *data, size_t len, const imprint_read_op
             join_paragraph(&u, &i, &l);
         g_array_append_val(lines, l);
     }
+    if (wrapped)
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, 1, 1),
+                             "hard-wrapped text (lines broken at %u columns): the lines of %zu "
+                             "paragraphs joined (edition key 'wrapped: false' keeps them)",
+                             width, u.joined);
+    else
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, 1, 1),
+                             "the lines of %zu paragraphs joined, as 'wrapped: true' says",
+                             u.joined);
     read_words_free(u.words);
     g_free(u.prose);
     g_free(st->lines);

@@ -164,6 +164,8 @@ static void list(imprint_epub *e, GString *out, const imprint_node *n)
     g_string_append_printf(out, "<%s", tag);
     if (n->as.list.bibliography)
         g_string_append(out, " class=\"bibliography\"");
+    else if (n->as.list.contents)
+        g_string_append(out, " class=\"contents\"");
     if (n->as.list.style == IMPRINT_LIST_ALPHA)
         g_string_append(out, " type=\"a\"");
     if (ordered && n->as.list.start != 1 && n->as.list.start != 0)

@@ -303,6 +303,8 @@ static void write_list(tei_writer *tw, const imprint_node *n)
     start_block(tw, "list");
     if (n->as.list.bibliography)
         attr(tw, "type", TEI_LIST_BIBLIOGRAPHY);
+    else if (n->as.list.contents)
+        attr(tw, "type", TEI_LIST_CONTENTS);
     attr(tw, "rend", list_rend(n->as.list.style));
     tw->indent++;
     int number = n->as.list.start;
