@@ -23,9 +23,10 @@ typedef struct {
     bool order_source; /* `order: source` */
     /* `navigation: drop` */
     bool drop_navigation;
-    char *encoding;    /* `encoding:` of the source, or NULL for UTF-8 */
+    char *encoding;           /* `encoding:` of the source, or NULL for UTF-8 */
     imprint_wrap_mode wrap;   /* `wrapped: true|false`, else found */
     imprint_verse_mode verse; /* `verse: true|false`, else found */
+    bool no_notes;            /* `footnotes: false` */
 } imprint_edition_article;
 
 /** An edition file, parsed. Owned by the caller; free with imprint_edition_free(). */

@@ -56,6 +56,9 @@ typedef struct {
     imprint_wrap_mode wrap;
     /** `text`: a collection of verse, or prose with no verse at all. */
     imprint_verse_mode verse;
+    /** `text`: take no footnotes at all (`footnotes: false`): markers and
+     * definitions of every style stay text where they are. */
+    bool no_notes;
 } imprint_read_opts;
 
 /** Largest source file read (bytes), also once converted to UTF-8. Larger

@@ -24,8 +24,8 @@ static const char *const top_keys[] = {
 };
 static const char *const pdf_keys[] = {"paper", "notes", NULL};
 static const char *const article_keys[] = {
-    "source", "select",   "split",      "dialect", "author", "title", "url",
-    "order",  "encoding", "navigation", "wrapped", "verse",  NULL,
+    "source", "select",   "split",      "dialect", "author", "title",     "url",
+    "order",  "encoding", "navigation", "wrapped", "verse",  "footnotes", NULL,
 };
 
 /* A string value: anything but a null, a list or a mapping. */
@@ -153,15 +153,18 @@ static void article_switch(yml_doc *y, imprint_edition_article *a, const char *k
             a->drop_navigation = false;
         else
             yml_fail(y, v, "bad navigation '%s' (use drop or keep)", s);
-    } else if (strcmp(key, "wrapped") == 0 || strcmp(key, "verse") == 0) {
+    } else if (strcmp(key, "wrapped") == 0 || strcmp(key, "verse") == 0 ||
+               strcmp(key, "footnotes") == 0) {
         bool yes = strcmp(s, "true") == 0, no = strcmp(s, "false") == 0;
         if (!yes && !no)
             yml_fail(y, v, "bad %s '%s' (use true or false, or leave it out to have it found)", key,
                      s);
         else if (key[0] == 'w')
             a->wrap = yes ? IMPRINT_WRAP_YES : IMPRINT_WRAP_NO;
-        else
+        else if (key[0] == 'v')
             a->verse = yes ? IMPRINT_VERSE_YES : IMPRINT_VERSE_NO;
+        else
+            a->no_notes = no;
     }
 }
 

@@ -30,7 +30,7 @@ static bool same_reading(const imprint_edition_article *a, const imprint_edition
     return strcmp(a->source_path, b->source_path) == 0 && a->dialect == b->dialect &&
            a->order_source == b->order_source && a->drop_navigation == b->drop_navigation &&
            strv_equal(a->split, b->split) && g_strcmp0(a->encoding, b->encoding) == 0 &&
-           a->wrap == b->wrap && a->verse == b->verse;
+           a->wrap == b->wrap && a->verse == b->verse && a->no_notes == b->no_notes;
 }
 
 static void source_read_free(gpointer p)
@@ -56,6 +56,7 @@ static GPtrArray *read_detached(imprint_doc *doc, const imprint_edition_article 
         .encoding = entry->encoding,
         .wrap = entry->wrap,
         .verse = entry->verse,
+        .no_notes = entry->no_notes,
         .language = language,
     };
     imprint_node *last = doc->root->last_child;

@@ -61,6 +61,50 @@ char *imprint_typography_apply(const char *s, size_t len)
     return nfc;
 }
 
+static size_t space_at(const char *p, const char *end, bool *nbsp)
+{
+    *nbsp = false;
+    if (p < end && (*p == ' ' || *p == '\t'))
+        return 1;
+    *nbsp = end - p >= 2 && (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0;
+    return *nbsp ? 2 : 0;
+}
+
+size_t imprint_typography_squeeze_spaces(char *s, size_t len, size_t *runs)
+{
+    const char *p = s, *end = s + len;
+    char *out = s;
+    size_t squeezed = 0;
+    while (p < end) {
+        bool nbsp;
+        size_t n = space_at(p, end, &nbsp);
+        if (!n) {
+            *out++ = *p++;
+            continue;
+        }
+        const char *start = p;
+        size_t count = 0;
+        bool plain = false;
+        while ((n = space_at(p, end, &nbsp)) > 0) {
+            plain |= !nbsp;
+            p += n;
+            count++;
+        }
+        if (!plain || (count == 1 && *start == ' ')) {
+            memmove(out, start, (size_t)(p - start)); /* no-break spaces alone, or one space */
+            out += p - start;
+        } else {
+            *out++ = ' ';
+            squeezed++;
+        }
+    }
+    if (out < end)
+        *out = '\0';
+    if (runs)
+        *runs = squeezed;
+    return (size_t)(out - s);
+}
+
 static bool url_stop(gunichar c)
 {
     return c == 0 || g_unichar_isspace(c) || c == 0x00A0 || c == '<' || c == '>' || c == '"' ||

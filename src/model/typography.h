@@ -17,6 +17,14 @@
  * valid. The caller g_free()s the result. */
 char *imprint_typography_apply(const char *s, size_t len);
 
+/** Squeezes the spaces of `len` bytes of UTF-8 `s` in place: a run of
+ * spaces and tabs is one space, and a no-break space beside a space (". \u00A0"
+ * or ".\u00A0 ", the double space of typewriters and old HTML) joins it, so
+ * the run is one plain space. A no-break space alone stays. Returns the new
+ * length (the text is NUL-terminated there if it was at `len`), and stores
+ * in `*runs` (when not NULL) how many runs were squeezed. */
+size_t imprint_typography_squeeze_spaces(char *s, size_t len, size_t *runs);
+
 /** Length in bytes of a bare URL (http://, https://, www.) starting at `s`
  * (at most `len` bytes), without trailing punctuation that belongs to the
  * sentence ("." "," ")" when unbalanced…); 0 if `s` does not start a URL. */

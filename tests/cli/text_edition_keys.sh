@@ -2,6 +2,7 @@
 # The text reader's edition keys: `wrapped: false` keeps a hard-wrapped
 # file's lines, `wrapped: true` joins a file too short to tell; `verse:
 # false` keeps stanzas out of prose, `verse: true` reads a file as verse;
+# `footnotes: false` keeps note markers and definitions as text;
 # on another dialect they are a warning; a misspelt value an error at its
 # line and column.
 set -euo pipefail
@@ -43,9 +44,29 @@ edition verse "$T/two.txt" verse true
 grep -q '<l>The gulls are on the wall.</l>' "$T/verse.xml" || fail "verse: true did not read lines"
 echo "ok: verse: true reads verse"
 
+# footnotes: false keeps every style's markers and definitions as text:
+# "(1)" markers with a NOTES: list, "*" symbols, and "¹" superscripts.
+printf 'Sup\n\nA line with a mark.\xc2\xb9\n\n\xc2\xb9 The note.\n' >"$T/sup.txt"
+for f in "$shapes/notes_paren.txt" "$shapes/notes_symbols.txt" "$T/sup.txt"; do
+    "$IMPRINT" inspect "$f" >"$T/notes-auto.xml" 2>/dev/null
+    grep -q '<note' "$T/notes-auto.xml" || fail "$f: no notes found by default"
+    edition nonotes "$f" footnotes false
+    "$IMPRINT" inspect "$T/nonotes.yaml" >"$T/nonotes.xml" 2>"$T/nonotes.err"
+    grep -q '<note' "$T/nonotes.xml" && fail "$f: footnotes: false still made notes"
+    grep -q "footnotes: false: note markers and definitions are kept as text" "$T/nonotes.err" ||
+        fail "$f: no note on footnotes: false: $(cat "$T/nonotes.err")"
+done
+grep -q "A line with a mark.$(printf '\xc2\xb9')" "$T/nonotes.xml" || fail "the superscript marker was lost"
+grep -q 'The note.' "$T/nonotes.xml" || fail "the superscript definition was lost"
+edition nonotes "$shapes/notes_paren.txt" footnotes false
+"$IMPRINT" inspect "$T/nonotes.yaml" >"$T/nonotes.xml" 2>/dev/null
+grep -q 'made.(1) The survey' "$T/nonotes.xml" || fail "footnotes: false lost the marker (1)"
+grep -q '(2) The fulling mill burned in 1871.' "$T/nonotes.xml" || fail "footnotes: false lost a definition"
+echo "ok: footnotes: false keeps markers and definitions as text"
+
 edition md "$FIXTURES/markdown/navigation.md" wrapped true
 "$IMPRINT" lint "$T/md.yaml" >"$T/md.out" 2>&1 || true
-grep -q "warning: 'wrapped' and 'verse' apply to the text dialect only" "$T/md.out" ||
+grep -q "warning: 'wrapped', 'verse' and 'footnotes' apply to the text dialect only" "$T/md.out" ||
     fail "no warning on markdown: $(cat "$T/md.out")"
 echo "ok: a warning on another dialect"
 

@@ -557,7 +557,7 @@ static void test_pandoc_tables(void)
         "paragraph(\"The last line of prose\")\n"
         "break\n"
         "paragraph(\"runs on after a break.\")\n"
-        "paragraph(\"+------+------+ | join        | +------+------+\")\n");
+        "paragraph(\"+------+------+ | join | +------+------+\")\n");
     g_free(d);
     g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 3, "grid table read as a table of 3 rows and 2"));
     g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 13, "multiline table read as a table of 3 rows"));

@@ -428,6 +428,20 @@ static void test_letters(void)
     rt_result_free(&r);
 }
 
+/* Double spaces between sentences (and old HTML's ". &nbsp;") read as one
+ * space, with a note; a no-break space alone stays, in a title too. */
+static void test_double_spaces(void)
+{
+    const char *src = "Mr.\u00a0Smith  Goes\n\nOne.  Two. \u00a0Three.\n\nA 10\u00a0km walk.\n";
+    rt_result r = rt_read_buffer("spaces.txt", src, strlen(src), NULL);
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpstr(a->as.article.title, ==, "Mr.\u00a0Smith Goes");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 0)), ==, "One. Two. Three.");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 1)), ==, "A 10\u00a0km walk.");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 3, "read as one space in 2 places"));
+    rt_result_free(&r);
+}
+
 /* Posts of an archive: title, byline and date a head; "By the time …" in
  * the text is no byline. */
 static void test_posts(void)
@@ -562,9 +576,9 @@ static void test_book_front(void)
     imprint_node *list = rt_child(a, 1);
     g_assert_true(list->as.list.contents);
     g_assert_cmpint(rt_count_children(list), ==, 4);
-    g_assert_cmpstr(rt_text(&r, rt_child(list, 1)), ==, "1.  The Quay");
+    g_assert_cmpstr(rt_text(&r, rt_child(list, 1)), ==, "1. The Quay");
     g_assert_cmpstr(rt_text(&r, rt_child(a, 4)), ==, "Mary Holm");
-    g_assert_cmpstr(rt_text(&r, rt_child(a, 6)), ==, "1.  The Quay");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 6)), ==, "1. The Quay");
     g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 12, "a table of contents of 4 entries"));
     g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 4, "taken as its author: Mary Holm"));
     rt_result_free(&r);
@@ -632,6 +646,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/verse_file_min_stanzas", test_verse_file_min_stanzas);
     g_test_add_func("/read_text/shapes/letters", test_letters);
     g_test_add_func("/read_text/shapes/posts", test_posts);
+    g_test_add_func("/read_text/shapes/double_spaces", test_double_spaces);
     g_test_add_func("/read_text/shapes/french_spacing", test_french_spacing);
     g_test_add_func("/read_text/shapes/transcript", test_transcript);
     g_test_add_func("/read_text/shapes/essay_exchange", test_essay_exchange);

@@ -72,6 +72,31 @@ static void test_superscript(void)
 }
 
 /* The readers' one number parser: all digits, within the bound, or nothing. */
+static void check_squeeze(const char *in, const char *want, size_t want_runs)
+{
+    char *t = g_strdup(in);
+    size_t runs = 99;
+    size_t len = imprint_typography_squeeze_spaces(t, strlen(t), &runs);
+    g_assert_cmpstr(t, ==, want);
+    g_assert_cmpuint(len, ==, strlen(want));
+    g_assert_cmpuint(runs, ==, want_runs);
+    g_free(t);
+}
+
+/* The double space of typewriters and of old HTML (". &nbsp;") is one
+ * space; a no-break space alone (a name, a unit, French spacing) stays. */
+static void test_squeeze(void)
+{
+    check_squeeze("One.  Two.", "One. Two.", 1);
+    check_squeeze("One. \u00a0Two.\u00a0 Three.", "One. Two. Three.", 2);
+    check_squeeze("Mr.\u00a0Smith, 10\u00a0km, mot\u00a0;",
+                  "Mr.\u00a0Smith, 10\u00a0km, mot\u00a0;", 0);
+    check_squeeze("spacer\u00a0\u00a0kept", "spacer\u00a0\u00a0kept", 0);
+    check_squeeze("a\tb   c", "a b c", 2);
+    check_squeeze(" lead and trail  ", " lead and trail ", 1);
+    check_squeeze("", "", 0);
+}
+
 static void test_text_number(void)
 {
     int v = -7;
@@ -93,6 +118,7 @@ int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/typography/text-number", test_text_number);
+    g_test_add_func("/typography/squeeze-spaces", test_squeeze);
     g_test_add_func("/read_text/typography/apply", test_apply);
     g_test_add_func("/read_text/typography/nfc", test_nfc);
     g_test_add_func("/read_text/typography/url", test_url);

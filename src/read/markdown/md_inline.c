@@ -190,7 +190,15 @@ static bool convert_children(imprint_md_inline *mi, cmark_node *parent, imprint_
         const char *lit = cmark_node_get_literal(n);
         imprint_node *el = NULL;
         switch (cmark_node_get_type(n)) {
-        case CMARK_NODE_TEXT:
+        case CMARK_NODE_TEXT: {
+            /* as every Markdown renderer shows it: HTML makes a run of
+             * spaces one, and ". &nbsp;" is a double space too */
+            char *t = g_strdup(lit);
+            size_t len = imprint_typography_squeeze_spaces(t, strlen(t), NULL);
+            imprint_node_append_text(mi->doc, top, pos, t, len);
+            g_free(t);
+            break;
+        }
         case CMARK_NODE_CODE:
             imprint_node_append_text(mi->doc, top, pos, lit, strlen(lit));
             break;

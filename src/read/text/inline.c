@@ -14,6 +14,7 @@ imprint_pos rt_pos(const rt_state *st, unsigned line, unsigned col)
 char *rt_plain(rt_state *st, const char *s, size_t len)
 {
     char *t = imprint_typography_apply(s, len);
+    imprint_typography_squeeze_spaces(t, strlen(t), NULL);
     char *r = imprint_arena_strdup(st->doc->arena, t);
     g_free(t);
     return r;
@@ -45,9 +46,16 @@ static imprint_pos cp_pos(const rt_state *st, const rt_line *l, size_t cp, unsig
 static void flush_text(rt_state *st, imprint_node *parent, const char *start, const char *end,
                        imprint_pos pos)
 {
-    if (end > start)
-        imprint_node_append(parent,
-                            imprint_node_new_text(st->doc, pos, start, (size_t)(end - start)));
+    if (end <= start)
+        return;
+    char *text = g_strndup(start, (size_t)(end - start));
+    size_t runs;
+    size_t len = imprint_typography_squeeze_spaces(text, (size_t)(end - start), &runs);
+    if (runs && !st->squeezed)
+        st->first_squeezed = pos;
+    st->squeezed += runs;
+    imprint_node_append(parent, imprint_node_new_text(st->doc, pos, text, len));
+    g_free(text);
 }
 
 /* A URL starts a word: at the start, or after a space or opening bracket. */
@@ -180,7 +188,7 @@ void rt_append_inlines(rt_state *st, imprint_node *parent, const rt_line *l, siz
             run_cp = cp;
             continue;
         }
-        if (imprint_typography_superscript_digit(p, (size_t)(end - p), &n) >= 0) {
+        if (!st->no_notes && imprint_typography_superscript_digit(p, (size_t)(end - p), &n) >= 0) {
             const char *q = p;
             int digits = 0;
             long value = 0;

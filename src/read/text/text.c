@@ -576,6 +576,15 @@ static bool build_article(rt_state *st, const article_start *a, size_t end)
     return rt_notes_finish(st);
 }
 
+/* `footnotes: false`: "¹ text" lines are paragraphs like the others. */
+static void keep_notes_as_text(rt_state *st)
+{
+    for (size_t i = 0; i < st->nlines; i++)
+        st->lines[i].notedef = false;
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, 1, 1),
+                         "footnotes: false: note markers and definitions are kept as text");
+}
+
 int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size_t len,
                       const imprint_read_opts *opts, imprint_diags *diags)
 {
@@ -588,7 +597,11 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
         goto cleanup;
     rt_unwrap(&st, data, len, opts);
     make_chunks(&st, opts ? opts->split : NULL);
-    rt_markers_scan(&st);
+    st.no_notes = opts && opts->no_notes;
+    if (st.no_notes)
+        keep_notes_as_text(&st);
+    else
+        rt_markers_scan(&st);
     st.base_indent = common_indent(&st);
     imprint_verse_mode verse = opts ? opts->verse : IMPRINT_VERSE_AUTO;
     st.prose = verse == IMPRINT_VERSE_NO;
@@ -629,6 +642,11 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
         if (!build_article(&st, a, end))
             goto cleanup;
     }
+    if (st.squeezed)
+        imprint_diags_report(diags, IMPRINT_SEV_NOTE, st.first_squeezed,
+                             "double spaces (between sentences, or a space and a no-break space) "
+                             "read as one space in %zu place%s",
+                             st.squeezed, st.squeezed == 1 ? "" : "s");
     if (st.emphasis)
         imprint_diags_report(diags, IMPRINT_SEV_NOTE, st.first_emphasis,
                              "%zu spans written _so_ or *so* taken as emphasis", st.emphasis);

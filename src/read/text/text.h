@@ -85,6 +85,7 @@ typedef struct {
     bool wrapped;         /* hard-wrapped: lines were joined into paragraphs (wrap.c) */
     bool verse;           /* a collection of verse: runs of lines are stanzas, poems articles */
     bool prose;           /* the edition says: no verse at all */
+    bool no_notes;        /* the edition says: no footnotes (markers stay text) */
     bool fiction;         /* quoted paragraphs are dialogue, not block quotes */
     unsigned base_indent; /* the indent most lines have: the prose's */
     size_t stanza_gap;    /* blank lines between stanzas, mostly (verse.c; 0: not yet known) */
@@ -93,6 +94,8 @@ typedef struct {
     GHashTable *marker_labels;         /* "style:label" of markers to take */
     GHashTable *ref_labels;            /* NOTEREF → its label, for symbol markers ("*") */
     size_t emphasis;                   /* spans written "_so_" or "*so*" taken as emphasis */
+    size_t squeezed;                   /* runs of spaces read as one space */
+    imprint_pos first_squeezed;
     imprint_pos first_emphasis;
     /* the article being built */
     imprint_node *article;

@@ -31,20 +31,20 @@
 #define SPACE_ENDNOTE        0.2  /* between endnotes, in note leadings */
 #define OPENING_DROP         0.12 /* of the text block: how far down an article starts */
 
-#define LIST_HANG       1.8 /* the text of list items from the list's left edge */
-#define LIST_LABEL_GAP  0.4 /* list marker to the item's text */
-#define TABLE_CELL_PAD  0.3 /* inside table cells, in the table's size */
-#define TABLE_RULE_OUT  0.8 /* rules above and below a table, in points */
-#define TABLE_RULE_IN   0.3 /* rules between rows, in points */
-#define FIGURE_MEASURE  0.8 /* of the measure: a figure placeholder's width */
-#define FIGURE_MIN_LINES 3  /* a placeholder is at least this many leadings tall */
-#define VERSE_INDENT    2.0 /* verse from the measure's left edge */
-#define VERSE_HANG      1.0 /* turned-over verse lines, further in */
-#define VERSE_SPACE_EM  0.5 /* a leading space of a verse line, in ems */
-#define BIBL_HANG       1.5 /* bibliography entries' second lines */
-#define NOTE_NUMBER_GAP 0.6 /* a note's number to its text, in note sizes */
-#define FOOTNOTE_HANG   1.6 /* least room for footnote numbers, in note sizes */
-#define ENDNOTE_HANG    2.0 /* least room for endnote numbers, in note sizes */
+#define LIST_HANG        1.8 /* the text of list items from the list's left edge */
+#define LIST_LABEL_GAP   0.4 /* list marker to the item's text */
+#define TABLE_CELL_PAD   0.3 /* inside table cells, in the table's size */
+#define TABLE_RULE_OUT   0.8 /* rules above and below a table, in points */
+#define TABLE_RULE_IN    0.3 /* rules between rows, in points */
+#define FIGURE_MEASURE   0.8 /* of the measure: a figure placeholder's width */
+#define FIGURE_MIN_LINES 3   /* a placeholder is at least this many leadings tall */
+#define VERSE_INDENT     2.0 /* verse from the measure's left edge */
+#define VERSE_HANG       1.0 /* turned-over verse lines, further in */
+#define VERSE_SPACE_EM   0.5 /* a leading space of a verse line, in ems */
+#define BIBL_HANG        1.5 /* bibliography entries' second lines */
+#define NOTE_NUMBER_GAP  0.6 /* a note's number to its text, in note sizes */
+#define FOOTNOTE_HANG    1.6 /* least room for footnote numbers, in note sizes */
+#define ENDNOTE_HANG     2.0 /* least room for endnote numbers, in note sizes */
 
 /* Introduces a citation that does not bring a dash of its own. */
 #define CITATION_DASH "\xE2\x80\x94\xC2\xA0"
@@ -418,8 +418,6 @@ static void emit_verse(builder *b, const imprint_node *n, const env *e)
 static void emit_speech(builder *b, const imprint_node *n, const env *e)
 {
     double adv = e->size * b->ctx->style->line_height;
-    env s = *e;
-    s.no_indent = true;
     b->pending = MAX(b->pending, SPACE_SPEECH * adv);
     const char *speaker = n->as.speech.speaker;
     if (speaker && (!n->first_child || n->first_child->kind != IMPRINT_NODE_PARAGRAPH)) {
@@ -435,7 +433,9 @@ static void emit_speech(builder *b, const imprint_node *n, const env *e)
         speaker = NULL;
     }
     b->speaker = speaker;
-    emit_blocks(b, n->first_child, &s);
+    /* the first paragraph starts flush with the speaker; the turn's further
+     * paragraphs are indented as in prose, so that they show as paragraphs */
+    emit_blocks(b, n->first_child, e);
     b->speaker = NULL;
     b->pending = MAX(b->pending, SPACE_SPEECH * adv);
 }
