@@ -428,6 +428,119 @@ static void test_letters(void)
     rt_result_free(&r);
 }
 
+/* A play: the speaker's name alone on its line in capitals, the speech
+ * under it; a name heard once (BOATMAN) is a speaker too once the file is a
+ * play; a stage direction in brackets between speeches stays outside them;
+ * "ACT I" and the one-word speech "Yes." are no names. */
+static void test_play(void)
+{
+    rt_result r = read_shape("play.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpstr(a->as.article.title, ==, "THE LIGHTHOUSE KEEPER");
+    imprint_node *act = NULL;
+    for (imprint_node *c = a->first_child; c; c = c->next)
+        if (c->kind == IMPRINT_NODE_HEADING && strcmp(rt_text(&r, c), "ACT I") == 0)
+            act = c;
+    g_assert_nonnull(act);
+    GString *turns = g_string_new(NULL);
+    imprint_node *after[16] = {0};
+    int n = 0;
+    for (imprint_node *c = act->next; c; c = c->next) {
+        if (n < 16)
+            after[n++] = c;
+        g_string_append_c(turns, c->kind == IMPRINT_NODE_SPEECH ? 'S' : '-');
+        if (c->kind == IMPRINT_NODE_SPEECH)
+            g_assert_cmpint(c->first_child->kind, ==, IMPRINT_NODE_PARAGRAPH);
+    }
+    g_assert_cmpstr(turns->str, ==, "-SSSS-SSSSS-");
+    g_string_free(turns, TRUE);
+    g_assert_cmpstr(after[4]->as.speech.speaker, ==, "MARTHA");
+    g_assert_true(g_str_has_prefix(rt_text(&r, after[4]->first_child), "[Without turning.]"));
+    g_assert_cmpstr(after[8]->as.speech.speaker, ==, "BOATMAN");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 14, "a play: 9 speeches"));
+    rt_result_free(&r);
+}
+
+/* Not a play: "NOTE." three times is one recurring capital line, and
+ * "Yes." recurs but is no name; headings and paragraphs as ever. */
+static void test_play_lookalike(void)
+{
+    rt_result r = read_shape("play_lookalike.txt");
+    imprint_node *a = rt_article(&r, 0);
+    for (imprint_node *c = a->first_child; c; c = c->next)
+        g_assert_cmpint(c->kind, !=, IMPRINT_NODE_SPEECH);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "a play"));
+    rt_result_free(&r);
+}
+
+static bool any_speech(rt_result *r)
+{
+    for (imprint_node *c = rt_article(r, 0)->first_child; c; c = c->next)
+        if (c->kind == IMPRINT_NODE_SPEECH)
+            return true;
+    return false;
+}
+
+/* PLAY_NAME_MIN_TURNS: two names three times each make a play; twice each
+ * do not. PLAY_NAME_SHARE: the same six name lines among fifty paragraphs
+ * of prose are no play. */
+static void test_play_limits(void)
+{
+    GString *src = g_string_new("Scenes\n\n");
+    for (int i = 0; i < PLAY_NAME_MIN_TURNS; i++)
+        g_string_append(src, "ANNE.\n\nA line of hers.\n\nJOHN.\n\nA line of his.\n\n");
+    rt_result r = rt_read_buffer("play.txt", src->str, src->len, NULL);
+    g_assert_true(any_speech(&r));
+    rt_result_free(&r);
+    g_string_assign(src, "Scenes\n\n");
+    for (int i = 0; i < PLAY_NAME_MIN_TURNS - 1; i++)
+        g_string_append(src, "ANNE.\n\nA line of hers.\n\nJOHN.\n\nA line of his.\n\n");
+    r = rt_read_buffer("play.txt", src->str, src->len, NULL);
+    g_assert_false(any_speech(&r));
+    rt_result_free(&r);
+    g_string_assign(src, "Scenes\n\n");
+    for (int i = 0; i < PLAY_NAME_MIN_TURNS; i++)
+        g_string_append(src, "ANNE.\n\nA line of hers.\n\nJOHN.\n\nA line of his.\n\n");
+    int prose = (int)(2 * PLAY_NAME_MIN_TURNS / PLAY_NAME_SHARE);
+    for (int i = 0; i < prose; i++)
+        g_string_append(src, "A paragraph of the essay around the scene, of ordinary prose.\n\n");
+    r = rt_read_buffer("play.txt", src->str, src->len, NULL);
+    g_assert_false(any_speech(&r));
+    rt_result_free(&r);
+    g_string_free(src, TRUE);
+}
+
+/* A wrapped text whose long list holds most of its line breaks is still
+ * wrapped: most of its paragraphs of several lines are wrapped prose
+ * (WRAP_PROSE_PARAGRAPHS); the list keeps its lines. */
+static void test_wrapped_lists(void)
+{
+    rt_result r = read_shape("wrapped_lists.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "hard-wrapped text"));
+    g_assert_true(g_str_has_suffix(rt_text(&r, rt_child(a, 0)), "neglected for a generation."));
+    imprint_node *list = rt_child(a, 3);
+    g_assert_cmpint(list->kind, ==, IMPRINT_NODE_VERSE);
+    g_assert_cmpint(rt_count_children(list), ==, 16);
+    rt_result_free(&r);
+}
+
+/* An image's file name without its extension ("lenin_poster_1920") is a
+ * figure placeholder; a wrapped line ending in emphasis ("programme._") is
+ * text. */
+static void test_figure_underscore(void)
+{
+    const char *src = "Posters\n\nThe first poster was printed in the spring of that year.\n\n"
+                      "lenin_poster_1920\n\nThe notices are to appear in the\n\nprogramme._\n\n"
+                      "The end of the article comes here.\n";
+    rt_result r = rt_read_buffer("posters.txt", src, strlen(src), NULL);
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpint(rt_child(a, 1)->kind, ==, IMPRINT_NODE_FIGURE);
+    for (imprint_node *c = rt_child(a, 2); c; c = c->next)
+        g_assert_cmpint(c->kind, !=, IMPRINT_NODE_FIGURE);
+    rt_result_free(&r);
+}
+
 /* Double spaces between sentences (and old HTML's ". &nbsp;") read as one
  * space, with a note; a no-break space alone stays, in a title too. */
 static void test_double_spaces(void)
@@ -647,6 +760,11 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/letters", test_letters);
     g_test_add_func("/read_text/shapes/posts", test_posts);
     g_test_add_func("/read_text/shapes/double_spaces", test_double_spaces);
+    g_test_add_func("/read_text/shapes/play", test_play);
+    g_test_add_func("/read_text/shapes/play_lookalike", test_play_lookalike);
+    g_test_add_func("/read_text/shapes/play_limits", test_play_limits);
+    g_test_add_func("/read_text/shapes/wrapped_lists", test_wrapped_lists);
+    g_test_add_func("/read_text/shapes/figure_underscore", test_figure_underscore);
     g_test_add_func("/read_text/shapes/french_spacing", test_french_spacing);
     g_test_add_func("/read_text/shapes/transcript", test_transcript);
     g_test_add_func("/read_text/shapes/essay_exchange", test_essay_exchange);

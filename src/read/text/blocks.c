@@ -327,7 +327,8 @@ static int try_heading(rt_builder *b, size_t i, size_t *next)
         return NO_MATCH;
     /* In a transcript, a short line after a turn ("Dr. Fauci?") is still
      * the speaker's; only a line in capitals heads a new part. */
-    if (b->dialogue && b->last_block && b->last_block->kind == IMPRINT_NODE_SPEECH &&
+    if (((b->dialogue && b->last_block && b->last_block->kind == IMPRINT_NODE_SPEECH) ||
+         b->play_turn) &&
         !rt_line_is_all_caps(l))
         return NO_MATCH;
     if (rt_body_follows(b, i)) {
@@ -471,6 +472,8 @@ static bool build_line(rt_builder *b, size_t *pi)
         *pi = end;
         return true;
     }
+    if (rt_play_name_line(b, i, pi))
+        return true;
     if ((r = try_chunk_role(b, i, pi)) || (r = try_table(b, i, pi)) || (r = try_figure(b, i, pi)) ||
         (r = try_break(b, i, pi)) ||
         (b->st->verse && ((r = try_poem_line(b, i, pi)) || (r = try_stanza(b, i, pi)))) ||

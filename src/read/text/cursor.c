@@ -9,8 +9,29 @@ rt_line *rt_line_at(rt_builder *b, size_t i)
     return &b->st->lines[i];
 }
 
+/* Whether `node` goes into the play's open speech: its blocks, but not a
+ * stage direction between speeches ("[Exit.]", "(Later.)"). */
+static bool in_turn(const rt_builder *b, const imprint_node *node)
+{
+    if (!b->play_turn || !imprint_node_can_contain(IMPRINT_NODE_SPEECH, node->kind) ||
+        node->kind == IMPRINT_NODE_HEADING || node->kind == IMPRINT_NODE_SPEECH ||
+        node->kind == IMPRINT_NODE_BREAK)
+        return false;
+    const imprint_node *t = node->first_child;
+    bool apart = t && t->kind == IMPRINT_NODE_TEXT &&
+                 (t->as.text.text[0] == '[' || t->as.text.text[0] == '(');
+    return !(apart && b->play_turn->first_child);
+}
+
 void rt_append(rt_builder *b, imprint_node *node, size_t last_line)
 {
+    if (in_turn(b, node)) {
+        imprint_node_append(b->play_turn, node);
+        b->last_block = node;
+        b->last_line = last_line;
+        return;
+    }
+    b->play_turn = NULL;
     imprint_node_append(b->st->article, node);
     b->last_block = node;
     if (node->kind == IMPRINT_NODE_HEADING)

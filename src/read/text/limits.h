@@ -71,6 +71,16 @@
  * paragraph). */
 #define TRANSCRIPT_TURN_SHARE 0.25
 
+/** A play's layout, the speaker's name alone on a line ("ROPER.") and the
+ * speech under it: a name counts when it heads at least this many turns
+ * of the article (a heading is not written three times over)... */
+#define PLAY_NAME_MIN_TURNS 3
+
+/** ...and the article is a play when at least two names do, and their
+ * lines are at least this share of its paragraphs (0.45 to 0.5 in the plays
+ * looked at, where every turn is a name line and a speech). */
+#define PLAY_NAME_SHARE 0.2
+
 /* text.c */
 
 /** No-break spaces before "?", "!", ":", ";", "»" or after "«" that show a
@@ -156,6 +166,12 @@
  * line is clearly short. Runs below it (verse, addresses, a contents list)
  * keep their lines. */
 #define WRAP_PROSE_SHARE 0.5
+
+/** A file is also wrapped when at least this share of its paragraphs of
+ * several lines are prose by WRAP_PROSE_SHARE, though its lists, tables
+ * and quoted verse bring its breaks under WRAP_MIN_SHARE (a play's cast and
+ * songs, a book's contents and glossary). */
+#define WRAP_PROSE_PARAGRAPHS 0.6
 
 /** In prose, a line ending before this fraction of the width ends where the
  * author ended it: a hard break, not a wrap. */

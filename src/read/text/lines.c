@@ -641,6 +641,23 @@ bool rt_line_label(const rt_line *l, size_t *name_len, size_t *skip)
     return true;
 }
 
+bool rt_is_name_words(const char *s, size_t len)
+{
+    const char *p = s, *end = s + len;
+    for (int words = 0; words < SPEAKER_MAX_WORDS; words++) {
+        const char *w = name_word(p, end);
+        if (!w)
+            return false;
+        if (w == end)
+            return rt_utf8_cols(s, len) <= SPEAKER_MAX_CHARS;
+        size_t n;
+        if (!rt_is_space_at(w, end, &n))
+            return false;
+        p = w + n;
+    }
+    return false;
+}
+
 bool rt_line_speaker(const rt_line *l, size_t *name_len, size_t *skip)
 {
     if (!rt_line_label(l, name_len, skip))
@@ -668,7 +685,9 @@ bool rt_line_is_figure(const rt_line *l, bool *is_file)
     for (const char *p = l->t; p < l->t + l->tlen; p++) {
         spaces |= *p == ' ' || (unsigned char)*p == 0xC2;
         upper |= g_ascii_isupper(*p);
-        underscore |= *p == '_';
+        /* between letters or digits ("lenin_1920"), not emphasis ("end._") */
+        underscore |= *p == '_' && p > l->t && g_ascii_isalnum(p[-1]) && p + 1 < l->t + l->tlen &&
+                      g_ascii_isalnum(p[1]);
     }
     char *lower = g_ascii_strdown(l->t, (gssize)l->tlen);
     bool figure = false;

@@ -39,6 +39,102 @@ static void find_transcript(rt_builder *b, guint speakers, size_t first_turn)
                          turns, paragraphs, speakers);
 }
 
+/* The length of line `i`'s name when the line is a name alone in capitals
+ * ("ROPER.", "LADY MARY:"), set apart by blank lines, with text after it;
+ * else 0. Capitals, since a one-word speech ("Yes.") recurs as often. */
+static size_t name_alone(rt_builder *b, size_t i)
+{
+    const rt_line *l = rt_line_at(b, i);
+    if (l->blank || l->notedef || (i > b->first && !rt_line_at(b, i - 1)->blank) ||
+        (i < b->last && !rt_line_at(b, i + 1)->blank) || rt_next_text_line(b, i) == SIZE_MAX ||
+        !rt_line_is_all_caps(l))
+        return 0;
+    size_t len = l->tlen;
+    if (l->t[len - 1] == '.' || l->t[len - 1] == ':')
+        len--;
+    return len && rt_is_name_words(l->t, len) ? len : 0;
+}
+
+/* A name heard less often in a play ("A WAITER."): with a stop, as the
+ * recurring ones have, and no number ("ACT II.", "SCENE 2."). */
+static bool minor_name(rt_builder *b, size_t i, size_t len)
+{
+    const rt_line *l = rt_line_at(b, i);
+    const char *space = g_strrstr_len(l->t, (gssize)len, " ");
+    const char *last = space ? space + 1 : l->t;
+    return len < l->tlen && !rt_is_roman_numeral(last, (size_t)(l->t + len - last));
+}
+
+/* Marks RT_NAME_LINE the lines whose name heads at least `min` turns (or
+ * any, with minor_name, when min is 0); returns how many, and the first. */
+static guint mark_names(rt_builder *b, GHashTable *counts, guint min, size_t *first)
+{
+    guint names = 0;
+    for (size_t i = b->first; i <= b->last; i++) {
+        size_t len = name_alone(b, i);
+        if (!len || b->speech_ok[i - b->first] == RT_NAME_LINE)
+            continue;
+        char *key = g_strndup(rt_line_at(b, i)->t, len);
+        guint c = GPOINTER_TO_UINT(g_hash_table_lookup(counts, key));
+        if (min ? c >= min : minor_name(b, i, len)) {
+            b->speech_ok[i - b->first] = RT_NAME_LINE;
+            *first = MIN(*first, i);
+            names++;
+        }
+        g_free(key);
+    }
+    return names;
+}
+
+/* A play: names that head PLAY_NAME_MIN_TURNS turns, two of them at least,
+ * their lines PLAY_NAME_SHARE of the paragraphs. Marks them RT_NAME_LINE,
+ * and then the names heard less often. */
+static void find_play(rt_builder *b)
+{
+    GHashTable *counts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    guint paragraphs = 0, recurring = 0;
+    for (size_t i = b->first; i <= b->last; i++) {
+        const rt_line *l = rt_line_at(b, i);
+        paragraphs += !l->blank && (i == b->first || rt_line_at(b, i - 1)->blank);
+        size_t len = name_alone(b, i);
+        if (!len)
+            continue;
+        char *key = g_strndup(l->t, len);
+        guint c = GPOINTER_TO_UINT(g_hash_table_lookup(counts, key)) + 1;
+        recurring += c == PLAY_NAME_MIN_TURNS;
+        g_hash_table_replace(counts, key, GUINT_TO_POINTER(c));
+    }
+    size_t first = SIZE_MAX;
+    guint names = recurring >= 2 ? mark_names(b, counts, PLAY_NAME_MIN_TURNS, &first) : 0;
+    b->play = recurring >= 2 && names >= PLAY_NAME_SHARE * paragraphs;
+    for (size_t i = b->first; i <= b->last && !b->play; i++)
+        if (b->speech_ok[i - b->first] == RT_NAME_LINE)
+            b->speech_ok[i - b->first] = 0;
+    if (b->play) {
+        names += mark_names(b, counts, 0, &first);
+        const rt_line *l = rt_line_at(b, first);
+        imprint_diags_report(b->st->diags, IMPRINT_SEV_NOTE, rt_pos(b->st, l->lineno, l->tcol),
+                             "a play: %u speeches under names on lines of their own (\"%.*s\", "
+                             "%u names heard often); the paragraphs under a name are its speech",
+                             names, (int)l->tlen, l->t, recurring);
+    }
+    g_hash_table_destroy(counts);
+}
+
+bool rt_play_name_line(rt_builder *b, size_t i, size_t *next)
+{
+    if (b->speech_ok[i - b->first] != RT_NAME_LINE)
+        return false;
+    const rt_line *l = rt_line_at(b, i);
+    imprint_node *sp =
+        imprint_node_new(b->st->doc, IMPRINT_NODE_SPEECH, rt_pos(b->st, l->lineno, l->tcol));
+    sp->as.speech.speaker = rt_plain(b->st, l->t, name_alone(b, i));
+    rt_append(b, sp, i);
+    b->play_turn = sp;
+    *next = i + 1;
+    return true;
+}
+
 /* A dialogue needs two speakers, and a speaker is a name that recurs: a
  * lone "Word: text" is an ordinary line. The old rule stays beside it: two
  * different names within a few lines of each other. */
@@ -86,6 +182,7 @@ void rt_find_dialogue(rt_builder *b)
     b->dialogue = recurring >= 2;
     if (b->dialogue)
         find_transcript(b, g_hash_table_size(counts), g_array_index(cand, size_t, 0));
+    find_play(b);
     g_array_free(cand, TRUE);
     g_hash_table_destroy(counts);
 }

@@ -127,6 +127,9 @@ bool rt_line_is_strong_citation(const rt_line *l);
  * (not "Note:", "Source:"). */
 bool rt_line_label(const rt_line *l, size_t *name_len, size_t *skip);
 bool rt_line_speaker(const rt_line *l, size_t *name_len, size_t *skip);
+/* Whether `len` bytes of `s` are a speaker's name and nothing else: one to
+ * SPEAKER_MAX_WORDS capitalised words ("DR. FAUCI", "Mrs. Upjohn."). */
+bool rt_is_name_words(const char *s, size_t len);
 bool rt_line_is_figure(const rt_line *l, bool *is_file);
 int rt_line_table_cells(const rt_line *l, GPtrArray *cells);
 unsigned rt_utf8_cols(const char *s, size_t bytes);
@@ -230,6 +233,8 @@ typedef struct {
     char *speech_ok;          /* per line of the range: a dialogue line */
     bool dialogue;            /* speakers recur in the article */
     bool transcript;          /* and their turns are much of it (quotes.c) */
+    bool play;                /* speakers' names on lines of their own (quotes.c) */
+    imprint_node *play_turn;  /* the speech under the last name line, open */
     imprint_node *last_block; /* last block appended to the article */
     size_t last_line;         /* source line index of the last block's last line */
     rt_list_level stack[IMPRINT_MAX_DEPTH];
@@ -238,6 +243,10 @@ typedef struct {
     bool bib_implicit;
     imprint_node *last_heading;
 } rt_builder;
+
+/* quotes.c: a play's turns, the name on a line of its own ("ROPER.") */
+#define RT_NAME_LINE 2 /* speech_ok's value for a name line */
+bool rt_play_name_line(rt_builder *b, size_t i, size_t *next);
 
 /* contents.c: a table of contents under its heading, as a list */
 bool rt_line_is_contents_heading(const rt_line *l);

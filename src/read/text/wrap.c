@@ -55,6 +55,29 @@ static int cmp_unsigned(const void *x, const void *y)
     return a < b ? -1 : a > b;
 }
 
+/* The share of the file's paragraphs of several lines that are wrapped
+ * prose: their breaks mostly a wrapper's, and not verse's. A wrapped text
+ * whose lists, quoted verse and tables hold many of its breaks still has
+ * such paragraphs in the main. */
+static double prose_paragraph_share(const rt_state *st, unsigned width)
+{
+    size_t paragraphs = 0, prose = 0, breaks = 0, wraps = 0, verse = 0;
+    for (size_t i = 0; i < st->nlines; i++) {
+        if (i + 1 < st->nlines && !st->lines[i].blank && !st->lines[i + 1].blank) {
+            breaks++;
+            wraps += wrapper_break(&st->lines[i], &st->lines[i + 1], width);
+            verse += rt_verse_break(&st->lines[i], &st->lines[i + 1]);
+        } else if (breaks) {
+            paragraphs++;
+            /* a break or two that runs on in a capital is a name, not verse */
+            prose += wraps >= WRAP_PROSE_SHARE * breaks &&
+                     (breaks < 3 || verse < VERSE_CAPITAL_SHARE * breaks);
+            breaks = wraps = verse = 0;
+        }
+    }
+    return paragraphs ? (double)prose / (double)paragraphs : 0;
+}
+
 /* The wrap width of the file; false when it is not hard-wrapped. */
 static bool wrap_width(const rt_state *st, unsigned *out)
 {
@@ -76,8 +99,10 @@ static bool wrap_width(const rt_state *st, unsigned *out)
                 verse += rt_verse_break(&st->lines[i], &st->lines[i + 1]);
             }
         /* Verse of even lines looks wrapped; its lines run on in capitals. */
-        wrapped = width <= WRAP_MAX_WIDTH && wraps >= WRAP_MIN_SHARE * ends->len &&
-                  verse < VERSE_CAPITAL_SHARE * ends->len;
+        wrapped =
+            width <= WRAP_MAX_WIDTH &&
+            ((wraps >= WRAP_MIN_SHARE * ends->len && verse < VERSE_CAPITAL_SHARE * ends->len) ||
+             prose_paragraph_share(st, width) >= WRAP_PROSE_PARAGRAPHS);
     }
     g_array_free(ends, TRUE);
     *out = width;
