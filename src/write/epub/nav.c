@@ -42,6 +42,7 @@ static void nav_xhtml(imprint_epub *e)
         g_string_append(out, "</ol>\n");
     }
     g_string_append(out, "</nav>\n");
+    imprint_epub_page_list(e, out);
 
     /* Landmarks: where a reader's "go to" menu leads. */
     g_string_append(out, "<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n"
