@@ -357,17 +357,11 @@ static void notes(imprint_epub *e, GString *out, const imprint_node *article)
     imprint_epub_notes_close(out);
 }
 
-void imprint_epub_article(imprint_epub *e, const imprint_node *article, size_t index)
+/* The article's section and its opening: title, subtitle, authors, date.
+ * The article's first page of the PDF begins before the opening. */
+static void opening(imprint_epub *e, GString *out, const imprint_node *article, const char *label)
 {
-    const char *lang = article->as.article.lang ? article->as.article.lang : e->opts->meta.language;
-    char *href = imprint_epub_article_href(index);
-    char *label = imprint_article_label(article);
-    char *id = g_strdup_printf("a%03zu", index + 1);
-    GString *out = g_string_sized_new(16384);
     const char *title = article->as.article.title;
-
-    imprint_epub_xhtml_open(e, out, label, lang, NULL);
-    e->file = href;
     g_string_append(out, "<section epub:type=\"chapter\" role=\"doc-chapter\" id=\"article\"");
     if (title && *title) {
         g_string_append(out, " aria-labelledby=\"title\">\n");
@@ -376,7 +370,6 @@ void imprint_epub_article(imprint_epub *e, const imprint_node *article, size_t i
         attr(out, label);
         g_string_append(out, "\">\n");
     }
-    /* The article's first page begins with its opening. */
     imprint_epub_page_markers(e, out, IMPRINT_PAGE_BLOCK, article);
     g_string_append(out, "<header>\n");
     if (title && *title) {
@@ -404,6 +397,19 @@ void imprint_epub_article(imprint_epub *e, const imprint_node *article, size_t i
         g_string_append(out, "</p>\n");
     }
     g_string_append(out, "</header>\n");
+}
+
+void imprint_epub_article(imprint_epub *e, const imprint_node *article, size_t index)
+{
+    const char *lang = article->as.article.lang ? article->as.article.lang : e->opts->meta.language;
+    char *href = imprint_epub_article_href(index);
+    char *label = imprint_article_label(article);
+    char *id = g_strdup_printf("a%03zu", index + 1);
+    GString *out = g_string_sized_new(16384);
+
+    imprint_epub_xhtml_open(e, out, label, lang, NULL);
+    e->file = href;
+    opening(e, out, article, label);
 
     imprint_epub_nav_add(e, 1, label, href);
     e->headings = 0;

@@ -122,7 +122,9 @@ void pdf_page_map_make(const pdf_ctx *ctx, int front, GPtrArray *contents, GPtrA
         for (guint k = 0; k < pages->len; k++) {
             const pdf_page *page = g_ptr_array_index(pages, k);
             imprint_page_start *s = add(map, page->number, IMPRINT_PAGE_BLOCK, a);
-            page_start(page, a, s);
+            /* An article's first page begins with it, opening or none. */
+            if (k > 0)
+                page_start(page, a, s);
         }
     }
 }
