@@ -160,20 +160,23 @@ def check_folios(pdf, pages, top, w):
 
 
 def starts_like(epub, page, prev_page):
-    """Whether the EPUB's text after a marker begins as the PDF page does."""
+    """Whether the EPUB's text after a marker begins as the PDF page does:
+    "word" when the page begins with a word, "inside" when inside one."""
     want = letters(page)[:COMPARE_LETTERS]
     got = letters("".join(epub[:4 * COMPARE_LETTERS + 200]))
     if got.startswith(want):
-        return True
+        return "word"
     # The page begins inside the marker's first word (a long URL is broken
     # anywhere, so the page's first piece may end inside the word too).
     first_word = letters(("".join(epub[:1000]).split() or [""])[0])
     first_piece = letters((page.split() or [""])[0])
     cut = first_word.find(first_piece, 1) if first_piece else -1
     if cut <= 0:
-        return False
+        return None
     head = first_word[:cut]
-    return got[len(head):].startswith(want) and head in letters(prev_page)
+    if got[len(head):].startswith(want) and head in letters(prev_page):
+        return "inside"
+    return None
 
 
 def main():
@@ -190,7 +193,7 @@ def main():
     if [m[1] for m in reader.markers] != labels:
         fail("the markers in reading order are not the page list's pages in order")
     printed = check_folios(pdf, pages, top, w)
-    compared = blank = 0
+    compared = blank = inside = 0
     prev = ""
     fulls = page_texts(pdf, pages, 0, w, h)
     bodies = page_texts(pdf, pages, top, w, h - top)
@@ -201,8 +204,9 @@ def main():
         full, body = fulls[n - 1], bodies[n - 1]
         if not letters(body):
             blank += 1
-        elif starts_like(reader.text[by_href[href][1]:], body, prev):
+        elif how := starts_like(reader.text[by_href[href][1]:], body, prev):
             compared += 1
+            inside += how == "inside"
         else:
             after = "".join(reader.text[by_href[href][1]:][:80])
             fail(f"page {n}: the EPUB has {after!r} after its marker; the PDF page begins "
@@ -211,7 +215,7 @@ def main():
     for f in failures:
         print(f"FAIL: {epub}: {f}")
     print(f"{epub}: {pages} pages, {len(reader.markers)} markers, {printed} folios printed, "
-          f"{compared} pages' first words compared, {blank} blank")
+          f"{compared} pages' first words compared ({inside} begin inside a word), {blank} blank")
     return 1 if failures else 0
 
 
