@@ -164,10 +164,11 @@ static imprint_pdf_layout *page_layout(job *j, const imprint_doc *doc,
 }
 
 /* Writes format `f` of the edition to `out`; the EPUB with the layout's
- * pages, the PDF from the layout when there is one. */
+ * pages, the PDF from the layout when there is one (`*failed`: the layout
+ * could not be made). */
 static bool write_format(job *j, const imprint_format *f, const imprint_edition *e,
                          const imprint_doc *doc, const imprint_output_opts *opts,
-                         imprint_pdf_layout **layout, const char *out)
+                         imprint_pdf_layout **layout, bool *failed, const char *out)
 {
     bool pdf_too = wants(j, imprint_write_pdf);
     bool pages = e->page_list == IMPRINT_PAGE_LIST_ALWAYS ||
@@ -175,8 +176,11 @@ static bool write_format(job *j, const imprint_format *f, const imprint_edition 
     if (f->write == imprint_write_epub && pages) {
         if (!*layout)
             *layout = page_layout(j, doc, opts, pdf_too);
-        if (!*layout)
+        if (!*layout) {
+            /* Reported; the PDF would only fail the same way again. */
+            *failed = true;
             return false;
+        }
         imprint_output_opts eopts = *opts;
         char *source = g_strdup_printf("%s.pdf (the PDF edition, %s paper)", e->name, e->paper);
         eopts.pages = imprint_pdf_layout_pages(*layout);
@@ -185,6 +189,8 @@ static bool write_format(job *j, const imprint_format *f, const imprint_edition 
         g_free(source);
         return ok;
     }
+    if (f->write == imprint_write_pdf && *failed)
+        return false;
     if (f->write == imprint_write_pdf && *layout)
         return imprint_pdf_layout_write(*layout, out, j->diags, NULL);
     return f->write(doc, opts, out, j->diags);
@@ -196,6 +202,7 @@ static void build_one(job *j)
     imprint_doc *doc = NULL;
     imprint_build_resolved *resolved = NULL;
     imprint_pdf_layout *layout = NULL;
+    bool layout_failed = false;
     GString *problems = NULL;
 
     g_ptr_array_add(j->inputs, g_strdup(j->path));
@@ -230,7 +237,8 @@ static void build_one(job *j)
         char *out = g_build_filename(j->outdir, file, NULL);
         g_free(file);
         size_t errors = imprint_diags_count(j->diags, IMPRINT_SEV_ERROR);
-        if (write_format(j, *f, e, doc, opts, &layout, out) && (!j->sums || add_sum(j, out))) {
+        if (write_format(j, *f, e, doc, opts, &layout, &layout_failed, out) &&
+            (!j->sums || add_sum(j, out))) {
             g_ptr_array_add(j->outputs, out);
             continue;
         }

@@ -41,6 +41,15 @@ for ed in "${editions[@]}"; do
 done
 echo "ok: ${#editions[@]} editions: markers and page list match the PDF"
 
+# One edition alone with -j 2 lays its articles out on two threads: the
+# same pages, the same bytes.
+run "$IMPRINT" build -q -f epub,pdf -j 2 -o threads "$SOURCE_DIR/editions/moscow-trials-analyzed.yaml"
+expect_rc 0
+cmp threads/moscow-trials-analyzed.epub both/moscow-trials-analyzed.epub ||
+    fail "two layout threads changed the EPUB's pages"
+cmp threads/moscow-trials-analyzed.pdf both/moscow-trials-analyzed.pdf ||
+    fail "two layout threads changed the PDF"
+
 # page-list: true without the PDF: the same EPUB; false with it: none.
 mkdir -p ed/sources
 cp "$SOURCE_DIR"/editions/sources/* ed/sources/
