@@ -137,6 +137,38 @@ static void test_heading_begins_page(void)
     g_assert_true(found);
 }
 
+/* Notes as endnotes, after more and more one-line paragraphs: somewhere
+ * the endnotes' heading begins a page; that page begins at the heading of
+ * the article's notes, which the EPUB has too. */
+static void test_endnotes_begin_page(void)
+{
+    bool found = false;
+    for (int k = 20; k < 40 && !found; k++) {
+        imprint_doc *doc = imprint_doc_new();
+        doc->meta.title = "Pages";
+        imprint_node *a = fx_article(doc, "Lines");
+        imprint_node *p = fx_para(doc, a, "A paragraph with a note.");
+        fx_note(doc, a, p, "The note, set at the end of the article.");
+        for (int i = 0; i < k; i++)
+            fx_para(doc, a, "A line of the record.");
+        setup s;
+        setup_init(&s, doc);
+        s.opts.notes = IMPRINT_NOTES_ARTICLE;
+        imprint_pdf_layout *l = imprint_pdf_lay_out(s.doc, &s.opts, s.diags);
+        g_assert_nonnull(l);
+        const imprint_page_map *map = imprint_pdf_layout_pages(l);
+        check_sound(map);
+        for (size_t i = 0; i < map->n; i++)
+            if (map->pages[i].at == IMPRINT_PAGE_NOTES) {
+                g_assert_true(map->pages[i].node == a);
+                found = true;
+            }
+        imprint_pdf_layout_free(l);
+        setup_clear(&s);
+    }
+    g_assert_true(found);
+}
+
 /* The byte of the model's text that byte `i` of `ptext` (the same text with
  * soft hyphens added) stands for. */
 static size_t strip_index(const char *ptext, int i)
@@ -230,6 +262,7 @@ int main(int argc, char **argv)
     g_setenv("SOURCE_DATE_EPOCH", "1000000000", TRUE);
     g_test_add_func("/pdf-pages/full-document", test_full_document);
     g_test_add_func("/pdf-pages/heading-begins-page", test_heading_begins_page);
+    g_test_add_func("/pdf-pages/endnotes-begin-page", test_endnotes_begin_page);
     g_test_add_func("/pdf-pages/lines-inside-words", test_lines_inside_words);
     return g_test_run();
 }
