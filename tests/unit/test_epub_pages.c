@@ -9,6 +9,7 @@
 #include <fontconfig/fontconfig.h>
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "write/epub/epub.h"
@@ -310,6 +311,31 @@ static void test_markers(void)
         g_free(href);
     }
     xmlFreeDoc(nav);
+    /* The NCX lists them too, the front matter's as such, in play order. */
+    xmlDoc *ncx = entry_xml(bk, "OEBPS/toc.ncx");
+    g_assert_cmpint(count(ncx, "//ncx:pageList/ncx:pageTarget"), ==, (int)map.n);
+    g_assert_cmpint(count(ncx, "//ncx:meta[@name='dtb:totalPageCount'][@content='18']"), ==, 1);
+    g_assert_cmpint(count(ncx, "//ncx:pageTarget[@type='front']"), ==, 4);
+    g_assert_cmpint(count(ncx, "//ncx:pageTarget[@value='5'][@type='normal']"
+                               "[ncx:content/@src='a001.xhtml#page-5']"),
+                    ==, 1);
+    long last = 0;
+    for (size_t i = 0; i < map.n; i++) {
+        char *q = g_strdup_printf("//ncx:pageTarget[%zu]/@playOrder", i + 1);
+        char *v = str(ncx, q);
+        long order = strtol(v, NULL, 10);
+        g_assert_cmpint(order, >, last);
+        last = order;
+        g_free(v);
+        g_free(q);
+    }
+    /* The title page's navPoint comes before its first page's target. */
+    char *title_order = str(ncx, "//ncx:navPoint[ncx:content/@src='title.xhtml']/@playOrder");
+    char *page_order = str(ncx, "//ncx:pageTarget[1]/@playOrder");
+    g_assert_cmpint(strtol(title_order, NULL, 10) + 1, ==, strtol(page_order, NULL, 10));
+    g_free(title_order);
+    g_free(page_order);
+    xmlFreeDoc(ncx);
     xmlDoc *opf = entry_xml(bk, "OEBPS/content.opf");
     g_assert_cmpint(count(opf, "//dc:source[@id='pagination']"
                                "[.='every-kind.pdf (the PDF edition, a5 paper)']"),
@@ -362,6 +388,9 @@ static void test_mismatch(void)
     xmlDoc *nav = entry_xml(bk, "OEBPS/nav.xhtml");
     g_assert_cmpint(count(nav, "//h:nav[@epub:type='page-list']//h:a"), ==, 2);
     xmlFreeDoc(nav);
+    xmlDoc *ncx = entry_xml(bk, "OEBPS/toc.ncx");
+    g_assert_cmpint(count(ncx, "//ncx:pageTarget"), ==, 2);
+    xmlFreeDoc(ncx);
     book_free(bk);
 
     imprint_diags *plain = imprint_diags_new();

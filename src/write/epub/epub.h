@@ -142,6 +142,15 @@ size_t imprint_epub_word_start(const char *text, size_t len, size_t offset);
  * appended to `out`; a warning for a page whose marker was never written. */
 void imprint_epub_page_list(imprint_epub *e, GString *out);
 
+/** The NCX's play order when the book carries pages: a number for each
+ * navigation entry (e->nav), then for each page, in reading order, one
+ * number a target (a page with no place gets 0). g_free() it. */
+guint *imprint_epub_play_order(const imprint_epub *e);
+
+/** The NCX's <pageList> of the pages placed, numbered by `order` (the pages'
+ * part of imprint_epub_play_order()); returns how many it lists. */
+size_t imprint_epub_ncx_pages(imprint_epub *e, GString *out, const guint *order);
+
 /* --- notes.c: note references and the asides that hold notes --- */
 
 /** Renders a note reference: a linked superscript number, or a plain one when

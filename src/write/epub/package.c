@@ -55,7 +55,7 @@ static void pagination(GString *out, const char *source)
     meta(out, NULL, "schema:accessibilityFeature", NULL, "pageBreakMarkers");
     meta(out, NULL, "schema:accessibilityFeature", NULL, "pageNavigation");
     g_string_append(out, "<dc:source id=\"pagination\">");
-    imprint_epub_text(NULL, out, source ? source : "");
+    imprint_epub_text(NULL, out, source && *source ? source : "the PDF edition");
     g_string_append(out, "</dc:source>\n");
     meta(out, "pagination", "source-of", NULL, "pagination");
 }

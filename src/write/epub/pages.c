@@ -151,3 +151,100 @@ void imprint_epub_page_list(imprint_epub *e, GString *out)
     }
     g_string_append(out, "</ol>\n</nav>\n");
 }
+
+/* Where `href` stands in the reading order: its file's place in the spine
+ * (high half) and the byte where its fragment's id is in the file (0: the
+ * whole file). Read from the files written, so it is exact. */
+static guint64 reading_place(const imprint_epub *e, const char *href)
+{
+    const char *hash = strchr(href, '#');
+    size_t flen = hash ? (size_t)(hash - href) : strlen(href);
+    guint64 spine = 0;
+    for (guint i = 0; i < e->files->len; i++) {
+        const imprint_epub_file *f = e->files->pdata[i];
+        if (!f->spine)
+            continue;
+        spine++;
+        if (strlen(f->href) != flen || strncmp(f->href, href, flen) != 0)
+            continue;
+        guint64 at = 0;
+        if (hash) {
+            char *needle = g_strdup_printf(" id=\"%s\"", hash + 1);
+            gsize len = 0;
+            const char *data = g_bytes_get_data(f->data, &len);
+            const char *p = g_strstr_len(data, (gssize)len, needle);
+            at = p ? (guint64)(p - data) + 1 : 0;
+            g_free(needle);
+        }
+        return spine << 32 | at;
+    }
+    return G_MAXUINT64;
+}
+
+typedef struct {
+    guint64 place;
+    guint index; /* into the navigation, then past it into the pages */
+} placed;
+
+static gint by_place(gconstpointer a, gconstpointer b)
+{
+    const placed *x = a, *y = b;
+    if (x->place != y->place)
+        return x->place < y->place ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+guint *imprint_epub_play_order(const imprint_epub *e)
+{
+    size_t npages = e->page_href ? e->opts->pages->n : 0;
+    guint total = e->nav->len + (guint)npages;
+    guint *order = g_new0(guint, total > 0 ? total : 1);
+    GArray *all = g_array_sized_new(FALSE, FALSE, sizeof(placed), total);
+    for (guint i = 0; i < total; i++) {
+        const char *href = i < e->nav->len ? ((const imprint_epub_nav *)e->nav->pdata[i])->href
+                                           : e->page_href[i - e->nav->len];
+        if (!href)
+            continue; /* a page with no place: not in the lists either */
+        placed p = {reading_place(e, href), i};
+        g_array_append_val(all, p);
+    }
+    g_array_sort(all, by_place);
+    /* One number a place: the NCX gives entries for one target one number. */
+    guint next = 0;
+    for (guint k = 0; k < all->len; k++) {
+        const placed *p = &g_array_index(all, placed, k);
+        if (k == 0 || p->place != g_array_index(all, placed, k - 1).place)
+            next++;
+        order[p->index] = next;
+    }
+    g_array_unref(all);
+    return order;
+}
+
+size_t imprint_epub_ncx_pages(imprint_epub *e, GString *out, const guint *order)
+{
+    const imprint_page_map *map = e->opts->pages;
+    size_t written = 0;
+    if (!e->page_href)
+        return 0;
+    g_string_append(out, "<pageList>\n<navLabel><text>Pages</text></navLabel>\n");
+    bool front = true;
+    for (size_t i = 0; i < map->n; i++) {
+        front = front && map->pages[i].at != IMPRINT_PAGE_BLOCK &&
+                map->pages[i].at != IMPRINT_PAGE_TEXT;
+        if (!e->page_href[i])
+            continue;
+        g_string_append(out, "<pageTarget id=\"pt-");
+        imprint_epub_text(NULL, out, map->pages[i].label);
+        g_string_append_printf(out, "\" type=\"%s\" value=\"", front ? "front" : "normal");
+        imprint_epub_text(NULL, out, map->pages[i].label);
+        g_string_append_printf(out, "\" playOrder=\"%u\">\n<navLabel><text>", order[i]);
+        imprint_epub_text(NULL, out, map->pages[i].label);
+        g_string_append(out, "</text></navLabel>\n<content src=\"");
+        imprint_epub_text(NULL, out, e->page_href[i]);
+        g_string_append(out, "\"/>\n</pageTarget>\n");
+        written++;
+    }
+    g_string_append(out, "</pageList>\n");
+    return written;
+}

@@ -31,6 +31,7 @@ from posixpath import dirname, join, normpath
 XHTML = "{http://www.w3.org/1999/xhtml}"
 EPUB = "{http://www.idpf.org/2007/ops}"
 OPF = "{http://www.idpf.org/2007/opf}"
+NCX = "{http://www.daisy.org/z3986/2005/ncx/}"
 # Letters of a page compared with the EPUB's text after its marker.
 COMPARE_LETTERS = 30
 BLOCKS = {
@@ -123,7 +124,35 @@ def read_epub(path):
         fail(f"{nav_href}: {len(lists)} page-list navs")
         return reader, []
     entries = [(a.get("href"), "".join(a.itertext())) for a in lists[0].iter(XHTML + "a")]
+    ncx_href = next((i.get("href") for i in items.values()
+                     if i.get("media-type") == "application/x-dtbncx+xml"), None)
+    if ncx_href:
+        check_ncx(ET.fromstring(z.read(normpath(join(base, ncx_href)))), entries, reader)
     return reader, entries
+
+
+def check_ncx(ncx, entries, reader):
+    """The NCX (for older readers) lists the same pages, and one play order
+    runs through its navPoints and pageTargets: from 1, without gaps, one
+    number a target, in reading order."""
+    targets = [(t.find(NCX + "content").get("src"), t.get("value"), int(t.get("playOrder")))
+               for t in ncx.iter(NCX + "pageTarget")]
+    if [(src, value) for src, value, _ in targets] != entries:
+        fail("the NCX's pageList is not the page list")
+    count = ncx.find(f".//{NCX}meta[@name='dtb:totalPageCount']").get("content")
+    if count != str(len(entries)):
+        fail(f"dtb:totalPageCount is {count}, not {len(entries)}")
+    orders = {}
+    for el in list(ncx.iter(NCX + "navPoint")) + list(ncx.iter(NCX + "pageTarget")):
+        src = el.find(NCX + "content").get("src")
+        if orders.setdefault(src, el.get("playOrder")) != el.get("playOrder"):
+            fail(f"two play orders for {src}")
+    numbers = sorted(set(int(v) for v in orders.values()))
+    if numbers != list(range(1, len(numbers) + 1)) or len(numbers) != len(orders):
+        fail("the NCX's play order has gaps or gives two targets one number")
+    pages_order = [order for _, _, order in targets]
+    if pages_order != sorted(pages_order):
+        fail("the NCX's pages are not in play order")
 
 
 def pdf_pages(path):
