@@ -27,6 +27,8 @@ typedef struct {
 /** Builds each edition in `paths` (n of them) into every format of `opts`:
  * loads it, reads its sources, checks the document, resolves the edition
  * (imprint_build_resolve()) and writes OUTDIR/NAME.EXT for each format.
+ * When the EPUB is to carry the PDF's pages (`epub: page-list:`), the PDF is
+ * laid out once, before the EPUB is written, and drawn from that layout.
  * Messages go to `diags`, those of each edition together and in the order of
  * `paths`, whatever order the threads ran in. With `opts->manifest`, writes
  * (when every output was written; else removes an old one) one line per

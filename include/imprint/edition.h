@@ -9,6 +9,15 @@
 #include "imprint/output.h"
 #include "imprint/reader.h"
 
+/** When the EPUB carries the PDF's pages (`epub: page-list:`): page-break
+ * markers where each page of the PDF begins, and a page list. */
+typedef enum {
+    IMPRINT_PAGE_LIST_AUTO,   /* `auto` (the default): when the build writes the PDF too */
+    IMPRINT_PAGE_LIST_ALWAYS, /* `true`: also in an EPUB-only build (the PDF is laid out,
+                               * not written) */
+    IMPRINT_PAGE_LIST_NEVER,  /* `false` */
+} imprint_page_list_mode;
+
 /** One entry of an edition's `articles:` list. Strings owned by the edition. */
 typedef struct {
     imprint_pos pos;   /* of the entry in the edition file */
@@ -41,6 +50,7 @@ typedef struct {
     char *paper;             /* as written; default "a5" */
     double paper_w, paper_h; /* its size in points */
     imprint_notes_mode notes;
+    imprint_page_list_mode page_list; /* `epub: page-list:` */
     /* `allow-outside-files: true`: figures and the cover may be files from
      * outside the edition's folder (and, for figures, their source's). */
     bool allow_outside_files;

@@ -24,6 +24,34 @@ typedef enum {
  * second dcterms:modified and the PDF date format can write. */
 #define IMPRINT_MAX_EPOCH INT64_C(253402300799)
 
+/** Where a page of the PDF begins, in the model's terms (imprint_page_map). */
+typedef enum {
+    IMPRINT_PAGE_TITLE,     /* the title page; node: the document root */
+    IMPRINT_PAGE_TITLE_END, /* after the title page's text (its blank back); node: the root */
+    IMPRINT_PAGE_CONTENTS,  /* the contents, at the entry of article `node`, or at their
+                             * heading when node is the root */
+    IMPRINT_PAGE_BLOCK,     /* before block `node`: an article (its opening), a heading, a
+                             * paragraph...; a CELL: before its text */
+    IMPRINT_PAGE_TEXT,      /* inside TEXT `node`, at byte `offset`: the start of a word */
+    IMPRINT_PAGE_NOTES,     /* at the heading of the endnotes of article `node` */
+} imprint_page_at;
+
+/** One page of the PDF: its folio and where it begins. The node is borrowed
+ * from the document; the label is owned by the map. */
+typedef struct {
+    char *label; /* the folio printed on the page ("1", "2"...) */
+    imprint_page_at at;
+    const imprint_node *node;
+    size_t offset; /* IMPRINT_PAGE_TEXT only */
+} imprint_page_start;
+
+/** The PDF's pages in order, for the EPUB's page-break markers and page
+ * list. Made by the PDF layout (imprint_pdf_layout_pages()), owned by it. */
+typedef struct {
+    imprint_page_start *pages;
+    size_t n;
+} imprint_page_map;
+
 /** The options of one edition's writers. Every pointer is borrowed from
  * whoever filled the struct (imprint_build_resolve() for builds) and must
  * outlive the writer call. */
@@ -50,6 +78,12 @@ typedef struct {
      * one): the PDF writer lays out articles side by side. The output bytes
      * never depend on it. */
     unsigned threads;
+    /** The PDF's pages, for the EPUB's page-break markers and page list;
+     * NULL: none. */
+    const imprint_page_map *pages;
+    /** The edition the pages come from, as the EPUB names it in its
+     * pageBreakSource metadata (set whenever `pages` is). */
+    const char *page_source;
 } imprint_output_opts;
 
 #endif

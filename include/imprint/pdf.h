@@ -19,6 +19,31 @@ typedef struct {
     int overflows;   /* lines reported as overflowing the measure */
 } imprint_pdf_stats;
 
+/** A PDF laid out, every page of it, and not yet drawn: what the PDF writer
+ * makes before it writes a byte, so that the build can ask where each page
+ * begins (the EPUB's page list) and then write the file without laying it
+ * out again. Borrows the document and the options it was made with. */
+typedef struct imprint_pdf_layout imprint_pdf_layout;
+
+/** Lays `doc` out as imprint_pdf_write() would, without writing anything.
+ * NULL (reported) on error. Free with imprint_pdf_layout_free(). */
+imprint_pdf_layout *imprint_pdf_lay_out(const imprint_doc *doc, const imprint_output_opts *opts,
+                                        imprint_diags *diags);
+
+/** Where each page of the layout begins, in page order (borrowed from the
+ * layout; its nodes from the document). */
+const imprint_page_map *imprint_pdf_layout_pages(const imprint_pdf_layout *layout);
+
+/** Draws the layout into `path` (through a temporary file, as every writer
+ * does), filling `stats` (may be NULL). The bytes are those of
+ * imprint_pdf_write() with the same document and options. A layout is
+ * written at most once. */
+bool imprint_pdf_layout_write(imprint_pdf_layout *layout, const char *path, imprint_diags *diags,
+                              imprint_pdf_stats *stats);
+
+/** Frees a layout. Accepts NULL. */
+void imprint_pdf_layout_free(imprint_pdf_layout *layout);
+
 /** imprint_write_pdf(), also filling `stats` (may be NULL). */
 bool imprint_pdf_write(const imprint_doc *doc, const imprint_output_opts *opts, const char *path,
                        imprint_diags *diags, imprint_pdf_stats *stats);

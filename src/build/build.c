@@ -1,5 +1,6 @@
 /* `imprint build`: editions to output files, editions shared among worker threads. */
 #include "imprint/build.h"
+#include "imprint/pdf.h"
 #include "imprint/writer.h"
 
 #include <errno.h>
@@ -132,11 +133,76 @@ static bool add_sum(job *j, const char *out)
     return true;
 }
 
+static bool wants(const job *j, imprint_format_writer write)
+{
+    for (const imprint_format *const *f = j->formats; *f; f++)
+        if ((*f)->write == write)
+            return true;
+    return false;
+}
+
+/* The PDF laid out for the EPUB's page list, when the edition wants one
+ * (DESIGN.md, issue 10): always with `page-list: true`, and by default when
+ * the PDF is built too, which then draws this same layout. Only for the
+ * pages of an EPUB, the layout's warnings (about a PDF nobody writes) are
+ * not shown; its errors are. NULL (reported) when it cannot be made. */
+static imprint_pdf_layout *page_layout(job *j, const imprint_doc *doc,
+                                       const imprint_output_opts *opts, bool pdf_too)
+{
+    if (pdf_too)
+        return imprint_pdf_lay_out(doc, opts, j->diags);
+    imprint_diags *own = imprint_diags_new();
+    imprint_pdf_layout *l = imprint_pdf_lay_out(doc, opts, own);
+    for (size_t k = 0; k < imprint_diags_len(own); k++) {
+        const imprint_diag *d = imprint_diags_get(own, k);
+        if (d->severity == IMPRINT_SEV_ERROR)
+            imprint_diags_report(j->diags, d->severity, (imprint_pos){d->file, d->line, d->col},
+                                 "%s", d->message);
+    }
+    imprint_diags_free(own);
+    return l;
+}
+
+/* Writes format `f` of the edition to `out`; the EPUB with the layout's
+ * pages, the PDF from the layout when there is one (`*failed`: the layout
+ * could not be made). */
+static bool write_format(job *j, const imprint_format *f, const imprint_edition *e,
+                         const imprint_doc *doc, const imprint_output_opts *opts,
+                         imprint_pdf_layout **layout, bool *failed, const char *out)
+{
+    bool pdf_too = wants(j, imprint_write_pdf);
+    bool pages = e->page_list == IMPRINT_PAGE_LIST_ALWAYS ||
+                 (e->page_list == IMPRINT_PAGE_LIST_AUTO && pdf_too);
+    if (f->write == imprint_write_epub && pages) {
+        if (!*layout)
+            *layout = page_layout(j, doc, opts, pdf_too);
+        if (!*layout) {
+            /* Reported; the PDF would only fail the same way again. */
+            *failed = true;
+            return false;
+        }
+        imprint_output_opts eopts = *opts;
+        char *source = g_strdup_printf("%s.pdf (the PDF edition, %s paper)", e->name, e->paper);
+        eopts.pages = imprint_pdf_layout_pages(*layout);
+        eopts.page_source = source;
+        bool ok = imprint_write_epub(doc, &eopts, out, j->diags);
+        g_free(source);
+        return ok;
+    }
+    if (f->write == imprint_write_pdf && *failed)
+        return false;
+    if (f->write == imprint_write_pdf && *layout)
+        return imprint_pdf_layout_write(*layout, out, j->diags, NULL);
+    return f->write(doc, opts, out, j->diags);
+}
+
 static void build_one(job *j)
 {
     imprint_edition *e = NULL;
     imprint_doc *doc = NULL;
     imprint_build_resolved *resolved = NULL;
+    imprint_pdf_layout *layout = NULL;
+    bool layout_failed = false;
     GString *problems = NULL;
 
     g_ptr_array_add(j->inputs, g_strdup(j->path));
@@ -171,7 +237,8 @@ static void build_one(job *j)
         char *out = g_build_filename(j->outdir, file, NULL);
         g_free(file);
         size_t errors = imprint_diags_count(j->diags, IMPRINT_SEV_ERROR);
-        if ((*f)->write(doc, opts, out, j->diags) && (!j->sums || add_sum(j, out))) {
+        if (write_format(j, *f, e, doc, opts, &layout, &layout_failed, out) &&
+            (!j->sums || add_sum(j, out))) {
             g_ptr_array_add(j->outputs, out);
             continue;
         }
@@ -186,6 +253,7 @@ cleanup:
         remove_outputs(j);
     if (problems)
         g_string_free(problems, TRUE);
+    imprint_pdf_layout_free(layout);
     imprint_build_resolved_free(resolved);
     imprint_doc_free(doc);
     imprint_edition_free(e);

@@ -20,9 +20,10 @@
 static const char *const top_keys[] = {
     "title",  "subtitle",    "editor", "language", "date", "identifier",          "publisher",
     "rights", "description", "style",  "cover",    "pdf",  "allow-outside-files", "articles",
-    NULL,
+    "epub",   NULL,
 };
 static const char *const pdf_keys[] = {"paper", "notes", NULL};
+static const char *const epub_keys[] = {"page-list", NULL};
 static const char *const article_keys[] = {
     "source", "select",   "split",      "dialect", "author", "title",     "url",
     "order",  "encoding", "navigation", "wrapped", "verse",  "footnotes", NULL,
@@ -133,6 +134,26 @@ static void pdf_pair(yml_doc *y, void *target, const char *key, yaml_node_t *key
             yml_fail(y, v, "bad notes value '%s' (use page or article)", s);
     }
     g_free(s);
+}
+
+static void epub_pair(yml_doc *y, void *target, const char *key, yaml_node_t *key_node,
+                      yaml_node_t *v)
+{
+    imprint_edition *e = target;
+    (void)key_node;
+    (void)key; /* page-list, the only key yml_walk lets through */
+    const char *s = yml_scalar(v);
+    if (s && strcmp(s, "auto") == 0)
+        e->page_list = IMPRINT_PAGE_LIST_AUTO;
+    else if (s && strcmp(s, "true") == 0)
+        e->page_list = IMPRINT_PAGE_LIST_ALWAYS;
+    else if (s && strcmp(s, "false") == 0)
+        e->page_list = IMPRINT_PAGE_LIST_NEVER;
+    else
+        yml_fail(y, v,
+                 "bad page-list %s%s%s (use auto: when the PDF is built too, true: always, or "
+                 "false: never)",
+                 s ? "'" : "", s ? s : yml_type_name(v), s ? "'" : "");
 }
 
 /* The keys of an article entry that switch a reader's behaviour. */
@@ -294,6 +315,13 @@ static void top_pair(yml_doc *y, void *target, const char *key, yaml_node_t *key
             yml_fail(y, v, "'pdf' must be a mapping (paper:, notes:), not %s", yml_type_name(v));
         else
             yml_walk(y, v, pdf_keys, e, pdf_pair);
+        return;
+    }
+    if (strcmp(key, "epub") == 0) {
+        if (v->type != YAML_MAPPING_NODE)
+            yml_fail(y, v, "'epub' must be a mapping (page-list:), not %s", yml_type_name(v));
+        else
+            yml_walk(y, v, epub_keys, e, epub_pair);
         return;
     }
     if (strcmp(key, "articles") == 0) {

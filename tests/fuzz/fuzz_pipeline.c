@@ -1,6 +1,7 @@
 /* The whole pipeline: any source → model → imprint_doc_check() → TEI →
  * read back as TEI → TEI again, byte-identical; then the EPUB and the PDF
- * written into a scratch folder with the options an edition resolves to.
+ * written into a scratch folder with the options an edition resolves to,
+ * the EPUB with the page map of the PDF's layout.
  * The first byte picks the dialect (auto, where the name's extension counts
  * too, or one forced) and the notes mode; the rest is the source. */
 #include "fuzz.h"
@@ -9,6 +10,7 @@
 
 #include "imprint/build.h"
 #include "imprint/edition.h"
+#include "imprint/pdf.h"
 #include "imprint/reader.h"
 #include "imprint/writer.h"
 
@@ -58,7 +60,9 @@ static void round_trip(const char *tei)
 }
 
 /* The EPUB and the PDF, through the options imprint_build_resolve() makes
- * of an edition in memory, as tests/unit/writer_fixture.h does. */
+ * of an edition in memory, as tests/unit/writer_fixture.h does, and as a
+ * build of both makes them: the PDF laid out once, the EPUB given its pages
+ * (each of which must find its place there), the PDF drawn from the layout. */
 static void write_books(imprint_doc *doc, imprint_notes_mode notes)
 {
     const char *dir = fuzz_scratch();
@@ -77,13 +81,25 @@ static void write_books(imprint_doc *doc, imprint_notes_mode notes)
     imprint_build_resolved *r = imprint_build_resolve(&ed, doc, NULL, diags);
     if (!r)
         fuzz_fail("the edition did not resolve", NULL);
-    const imprint_output_opts *opts = imprint_build_resolved_opts(r);
+    imprint_output_opts opts = *imprint_build_resolved_opts(r);
     char *epub = g_build_filename(dir, "fuzz.epub", NULL);
     char *pdf = g_build_filename(dir, "fuzz.pdf", NULL);
-    if (!imprint_write_epub(doc, opts, epub, diags))
+    imprint_pdf_layout *layout = imprint_pdf_lay_out(doc, &opts, diags);
+    if (!layout)
+        fuzz_fail("the PDF layout failed on a sound document", NULL);
+    imprint_output_opts eopts = opts;
+    eopts.pages = imprint_pdf_layout_pages(layout);
+    eopts.page_source = "fuzz.pdf";
+    if (!imprint_write_epub(doc, &eopts, epub, diags))
         fuzz_fail("the EPUB writer failed on a sound document", NULL);
-    if (!imprint_write_pdf(doc, opts, pdf, diags))
+    for (size_t i = 0; i < imprint_diags_len(diags); i++) {
+        const char *m = imprint_diags_get(diags, i)->message;
+        if (strstr(m, "has no place in the EPUB") || strstr(m, "in the EPUB's reading order"))
+            fuzz_fail("the EPUB and the PDF's page map disagree", m);
+    }
+    if (!imprint_pdf_layout_write(layout, pdf, diags, NULL))
         fuzz_fail("the PDF writer failed on a sound document", NULL);
+    imprint_pdf_layout_free(layout);
     fuzz_check_result(true, diags);
     g_unlink(epub);
     g_unlink(pdf);

@@ -106,6 +106,7 @@ static void test_every_key(void)
     g_assert_cmpstr(e->cover, ==, "auto");
     g_assert_cmpstr(e->paper, ==, "6x9in");
     g_assert_cmpint(e->notes, ==, IMPRINT_NOTES_ARTICLE);
+    g_assert_cmpint(e->page_list, ==, IMPRINT_PAGE_LIST_ALWAYS);
     g_assert_cmpuint(e->narticles, ==, 1);
     const imprint_edition_article *a = &e->articles[0];
     g_assert_cmpstr(a->source, ==, "sources/two.txt");
@@ -141,6 +142,7 @@ static void test_defaults(void)
     g_assert_cmpstr(e->cover, ==, "auto");
     g_assert_cmpstr(e->paper, ==, "a5");
     g_assert_cmpint(e->notes, ==, IMPRINT_NOTES_PAGE);
+    g_assert_cmpint(e->page_list, ==, IMPRINT_PAGE_LIST_AUTO);
     g_assert_null(e->date);
     g_assert_null(e->subtitle);
     g_assert_cmpint(e->articles[0].dialect, ==, IMPRINT_DIALECT_AUTO);
@@ -229,13 +231,50 @@ static void test_unknown_keys(void)
     expect_load_error("title: T\nfrobnicate: yes\n" ARTICLES,
                       "ed.yaml:2:1: error: unknown key 'frobnicate' (known keys: title, "
                       "subtitle, editor, language, date, identifier, publisher, rights, "
-                      "description, style, cover, pdf, allow-outside-files, articles)");
+                      "description, style, cover, pdf, allow-outside-files, articles, epub)");
     expect_load_error("title: T\narticles:\n  - sorce: src.txt\n",
                       "ed.yaml:3:5: error: unknown key 'sorce' (did you mean 'source'?)");
     expect_load_error("title: T\npdf:\n  papr: a4\n" ARTICLES,
                       "ed.yaml:3:3: error: unknown key 'papr' (did you mean 'paper'?)");
     expect_load_error("title: T\ntitle: U\n" ARTICLES,
                       "ed.yaml:2:1: error: duplicate key 'title' (first given at line 1)");
+}
+
+/* `epub: page-list:` takes auto, true or false, and nothing else. */
+static void test_page_list(void)
+{
+    static const struct {
+        const char *value;
+        imprint_page_list_mode mode;
+    } good[] = {
+        {"auto", IMPRINT_PAGE_LIST_AUTO},
+        {"true", IMPRINT_PAGE_LIST_ALWAYS},
+        {"false", IMPRINT_PAGE_LIST_NEVER},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(good); i++) {
+        char *yaml = g_strdup_printf("title: T\nepub:\n  page-list: %s\n" ARTICLES, good[i].value);
+        scratch s;
+        scratch_init(&s, yaml);
+        imprint_diags *diags = imprint_diags_new();
+        imprint_edition *e = imprint_edition_load(s.yaml, diags);
+        dump(diags);
+        g_assert_nonnull(e);
+        g_assert_cmpint(e->page_list, ==, good[i].mode);
+        imprint_edition_free(e);
+        imprint_diags_free(diags);
+        scratch_clear(&s);
+        g_free(yaml);
+    }
+    expect_load_error("title: T\nepub:\n  page-list: yes\n" ARTICLES,
+                      "ed.yaml:3:14: error: bad page-list 'yes' (use auto: when the PDF is built "
+                      "too, true: always, or false: never)");
+    expect_load_error("title: T\nepub:\n  page-list: [1, 2]\n" ARTICLES,
+                      "ed.yaml:3:14: error: bad page-list a list (use auto: when the PDF is "
+                      "built too, true: always, or false: never)");
+    expect_load_error("title: T\nepub: true\n" ARTICLES,
+                      "ed.yaml:2:7: error: 'epub' must be a mapping (page-list:), not a value");
+    expect_load_error("title: T\nepub:\n  pagelist: true\n" ARTICLES,
+                      "ed.yaml:3:3: error: unknown key 'pagelist' (did you mean 'page-list'?)");
 }
 
 static void test_wrong_types(void)
@@ -673,6 +712,7 @@ int main(int argc, char **argv)
     g_test_add_func("/edition/nfc", test_nfc);
     g_test_add_func("/edition/unknown-keys", test_unknown_keys);
     g_test_add_func("/edition/wrong-types", test_wrong_types);
+    g_test_add_func("/edition/page-list", test_page_list);
     g_test_add_func("/edition/missing-keys", test_missing_keys);
     g_test_add_func("/edition/syntax-errors", test_syntax_errors);
     g_test_add_func("/edition/size-limit", test_size_limit);

@@ -11,6 +11,7 @@ bool imprint_write_epub(const imprint_doc *doc, const imprint_output_opts *opts,
     GBytes *opf = NULL, *zipped = NULL;
     imprint_epub e;
     imprint_epub_init(&e, doc, opts, diags);
+    imprint_epub_pages_init(&e);
 
     imprint_epub_front(&e);
     if (e.failed)
@@ -36,6 +37,7 @@ cleanup:
         g_bytes_unref(zipped);
     if (opf)
         g_bytes_unref(opf);
+    imprint_epub_pages_clear(&e);
     imprint_epub_clear(&e);
     return ok;
 }

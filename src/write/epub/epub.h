@@ -17,6 +17,7 @@
  *
  *   epub.c ──▶ front.c, xhtml.c, nav.c, css.c, package.c, container.c
  *   xhtml.c ──▶ notes.c ──▶ book.c ◀── every part
+ *   front.c, xhtml.c, nav.c ──▶ pages.c (page-break markers, page list)
  *   front.c ──▶ cover.c;  css.c ──▶ subset.c
  */
 
@@ -62,6 +63,12 @@ typedef struct {
     int headings;             /* headings of the current article so far (their ids) */
     const char *current_href; /* file of the article being written */
     bool failed;              /* an error was reported: write nothing */
+
+    /* The PDF's pages (opts->pages), for page-break markers (pages.c). */
+    GHashTable *page_at; /* const imprint_node * → GArray of size_t: its pages, in order */
+    char **page_href;    /* per page: FILE#ID of its marker once written, else NULL */
+    const char *file;    /* the file being written, where markers go */
+    size_t pages_done;   /* markers written so far, in page order */
 } imprint_epub;
 
 /* --- book.c: the book being assembled; calls no other part --- */
@@ -104,6 +111,45 @@ char *imprint_epub_article_href(size_t index);
 
 /** id of the `k`-th (0-based) reference to note `number`: "r3", "r3-2"... */
 char *imprint_epub_ref_id(int number, size_t k);
+
+/* --- pages.c: the PDF's pages in the EPUB --- */
+
+/** Indexes opts->pages (when set) for the markers: call after
+ * imprint_epub_init(), before any file is written. */
+void imprint_epub_pages_init(imprint_epub *e);
+
+/** Frees what imprint_epub_pages_init() made. */
+void imprint_epub_pages_clear(imprint_epub *e);
+
+/** Whether the book carries the PDF's pages. */
+bool imprint_epub_has_pages(const imprint_epub *e);
+
+/** Writes the page-break marker of every page that begins `at` `node`
+ * (not IMPRINT_PAGE_TEXT), in page order, into e->file. */
+void imprint_epub_page_markers(imprint_epub *e, GString *out, imprint_page_at at,
+                               const imprint_node *node);
+
+/** Writes TEXT node `text` (escaped, as imprint_epub_text()) with the marker
+ * of every page that begins inside it, each at the start of its word. */
+void imprint_epub_text_node(imprint_epub *e, GString *out, const imprint_node *text);
+
+/** The start of the word that holds byte `offset` of `text` (`len` bytes):
+ * after the last white space before it, else 0. Where a marker goes: never
+ * inside a word. */
+size_t imprint_epub_word_start(const char *text, size_t len, size_t offset);
+
+/** The page list of the navigation document, `<nav epub:type="page-list">`,
+ * appended to `out`; a warning for a page whose marker was never written. */
+void imprint_epub_page_list(imprint_epub *e, GString *out);
+
+/** The NCX's play order when the book carries pages: a number for each
+ * navigation entry (e->nav), then for each page, in reading order, one
+ * number a target (a page with no place gets 0). g_free() it. */
+guint *imprint_epub_play_order(const imprint_epub *e);
+
+/** The NCX's <pageList> of the pages placed, numbered by `order` (the pages'
+ * part of imprint_epub_play_order()); returns how many it lists. */
+size_t imprint_epub_ncx_pages(imprint_epub *e, GString *out, const guint *order);
 
 /* --- notes.c: note references and the asides that hold notes --- */
 

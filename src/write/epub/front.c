@@ -61,15 +61,20 @@ static void title_page(imprint_epub *e)
     const char *title = m->title ? m->title : "Untitled";
     GString *out = g_string_new(NULL);
     imprint_epub_xhtml_open(e, out, title, e->opts->meta.language, NULL);
-    g_string_append(out, "<section epub:type=\"titlepage\" class=\"titlepage\">\n"
-                         "<h1 class=\"book-title\">");
+    e->file = "title.xhtml";
+    g_string_append(out, "<section epub:type=\"titlepage\" class=\"titlepage\">\n");
+    imprint_epub_page_markers(e, out, IMPRINT_PAGE_TITLE, e->doc->root);
+    g_string_append(out, "<h1 class=\"book-title\">");
     imprint_epub_text(e, out, title);
     g_string_append(out, "</h1>\n");
     para(e, out, "book-subtitle", m->subtitle);
     para(e, out, "book-editor", m->editor);
     para(e, out, "book-publisher", m->publisher);
+    /* The title page's blank back begins after its text. */
+    imprint_epub_page_markers(e, out, IMPRINT_PAGE_TITLE_END, e->doc->root);
     g_string_append(out, "</section>\n");
     imprint_epub_xhtml_close(out);
+    e->file = NULL;
     imprint_epub_add(e, "titlepage", "title.xhtml", "application/xhtml+xml", NULL, true, out);
     imprint_epub_nav_add(e, 1, "Title Page", "title.xhtml");
 }
@@ -79,14 +84,19 @@ static void contents_page(imprint_epub *e)
     GString *out = g_string_new(NULL);
     imprint_epub_xhtml_open(e, out, "Contents", e->opts->meta.language, NULL);
     g_string_append(out, "<nav epub:type=\"toc\" role=\"doc-toc\" class=\"contents\" "
-                         "aria-labelledby=\"contents\">\n<h1 id=\"contents\">");
+                         "aria-labelledby=\"contents\">\n");
+    e->file = "contents.xhtml";
+    imprint_epub_page_markers(e, out, IMPRINT_PAGE_CONTENTS, e->doc->root);
+    g_string_append(out, "<h1 id=\"contents\">");
     imprint_epub_text(e, out, "Contents");
     g_string_append(out, "</h1>\n<ol>\n");
     size_t i = 0;
     for (const imprint_node *a = e->doc->root->first_child; a; a = a->next, i++) {
         char *href = imprint_epub_article_href(i);
         char *label = imprint_article_label(a);
-        g_string_append_printf(out, "<li><a href=\"%s\">", href);
+        g_string_append(out, "<li>");
+        imprint_epub_page_markers(e, out, IMPRINT_PAGE_CONTENTS, a);
+        g_string_append_printf(out, "<a href=\"%s\">", href);
         imprint_epub_text(e, out, label);
         g_string_append(out, "</a>");
         if (a->as.article.authors && a->as.article.authors[0]) {
@@ -106,6 +116,7 @@ static void contents_page(imprint_epub *e)
     imprint_epub_text(e, out, "Colophon");
     g_string_append(out, "</a></li>\n</ol>\n</nav>\n");
     imprint_epub_xhtml_close(out);
+    e->file = NULL;
     imprint_epub_add(e, "contents", "contents.xhtml", "application/xhtml+xml", NULL, true, out);
     imprint_epub_nav_add(e, 1, "Contents", "contents.xhtml");
 }

@@ -42,6 +42,7 @@ static void nav_xhtml(imprint_epub *e)
         g_string_append(out, "</ol>\n");
     }
     g_string_append(out, "</nav>\n");
+    imprint_epub_page_list(e, out);
 
     /* Landmarks: where a reader's "go to" menu leads. */
     g_string_append(out, "<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n"
@@ -64,9 +65,9 @@ static void nav_xhtml(imprint_epub *e)
     imprint_epub_add(e, "nav", "nav.xhtml", "application/xhtml+xml", "nav", false, out);
 }
 
-static void ncx(imprint_epub *e)
+/* The NCX's head: its identifier, depth and page counts. */
+static void ncx_head(imprint_epub *e, GString *out, size_t pages, size_t max_page)
 {
-    GString *out = g_string_new(NULL);
     int max_depth = 1;
     for (guint i = 0; i < e->nav->len; i++) {
         const imprint_epub_nav *n = e->nav->pdata[i];
@@ -82,12 +83,29 @@ static void ncx(imprint_epub *e)
     imprint_epub_text(NULL, out, e->opts->meta.identifier);
     g_string_append_printf(out,
                            "\"/>\n<meta name=\"dtb:depth\" content=\"%d\"/>\n"
-                           "<meta name=\"dtb:totalPageCount\" content=\"0\"/>\n"
-                           "<meta name=\"dtb:maxPageNumber\" content=\"0\"/>\n</head>\n"
+                           "<meta name=\"dtb:totalPageCount\" content=\"%zu\"/>\n"
+                           "<meta name=\"dtb:maxPageNumber\" content=\"%zu\"/>\n</head>\n"
                            "<docTitle><text>",
-                           max_depth);
+                           max_depth, pages, max_page);
     imprint_epub_text(NULL, out, title);
-    g_string_append(out, "</text></docTitle>\n<navMap>\n");
+    g_string_append(out, "</text></docTitle>\n");
+}
+
+/* The NCX for older readers: the contents as nested navPoints and, when the
+ * book carries the PDF's pages, their pageList, all in one play order. */
+static void ncx(imprint_epub *e)
+{
+    GString *out = g_string_new(NULL);
+    guint *order = imprint_epub_has_pages(e) ? imprint_epub_play_order(e) : NULL;
+    size_t pages = 0, max_page = 0;
+    for (size_t i = 0; order && i < e->opts->pages->n; i++)
+        if (e->page_href[i]) {
+            pages++;
+            max_page =
+                MAX(max_page, (size_t)g_ascii_strtoull(e->opts->pages->pages[i].label, NULL, 10));
+        }
+    ncx_head(e, out, pages, max_page);
+    g_string_append(out, "<navMap>\n");
     int depth = 0;
     for (guint i = 0; i < e->nav->len; i++) {
         const imprint_epub_nav *n = e->nav->pdata[i];
@@ -95,7 +113,7 @@ static void ncx(imprint_epub *e)
             g_string_append(out, "</navPoint>\n");
         depth = n->depth;
         g_string_append_printf(out, "<navPoint id=\"np%u\" playOrder=\"%u\">\n<navLabel><text>",
-                               i + 1, i + 1);
+                               i + 1, order ? order[i] : i + 1);
         imprint_epub_text(NULL, out, n->label);
         g_string_append(out, "</text></navLabel>\n<content src=\"");
         imprint_epub_text(NULL, out, n->href);
@@ -103,7 +121,11 @@ static void ncx(imprint_epub *e)
     }
     for (; depth > 0; depth--)
         g_string_append(out, "</navPoint>\n");
-    g_string_append(out, "</navMap>\n</ncx>\n");
+    g_string_append(out, "</navMap>\n");
+    if (order && pages > 0)
+        imprint_epub_ncx_pages(e, out, order + e->nav->len);
+    g_string_append(out, "</ncx>\n");
+    g_free(order);
     imprint_epub_add(e, "ncx", "toc.ncx", "application/x-dtbncx+xml", NULL, false, out);
 }
 

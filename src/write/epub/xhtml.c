@@ -46,7 +46,7 @@ static void leaf(imprint_epub *e, GString *out, const imprint_node *n, const cha
 {
     switch (n->kind) {
     case IMPRINT_NODE_TEXT:
-        imprint_epub_text(e, out, n->as.text.text);
+        imprint_epub_text_node(e, out, n);
         break;
     case IMPRINT_NODE_LINEBREAK:
         g_string_append(out, "<br/>");
@@ -175,9 +175,10 @@ static void list(imprint_epub *e, GString *out, const imprint_node *n)
         g_string_append(out, "<li>");
         /* A lone paragraph in an item is written bare: tighter lists. */
         if (item->first_child && item->first_child == item->last_child &&
-            item->first_child->kind == IMPRINT_NODE_PARAGRAPH)
+            item->first_child->kind == IMPRINT_NODE_PARAGRAPH) {
+            imprint_epub_page_markers(e, out, IMPRINT_PAGE_BLOCK, item->first_child);
             render_inlines(e, out, item->first_child);
-        else
+        } else
             blocks(e, out, item);
         g_string_append(out, "</li>\n");
     }
@@ -189,6 +190,7 @@ static void quote(imprint_epub *e, GString *out, const imprint_node *n)
     g_string_append(out, "<blockquote>\n");
     for (const imprint_node *c = n->first_child; c; c = c->next) {
         if (c->kind == IMPRINT_NODE_CITATION) {
+            imprint_epub_page_markers(e, out, IMPRINT_PAGE_BLOCK, c);
             g_string_append(out, "<footer><cite>");
             render_inlines(e, out, c);
             g_string_append(out, "</cite></footer>\n");
@@ -206,6 +208,8 @@ static void speech(imprint_epub *e, GString *out, const imprint_node *n)
     const char *speaker = n->as.speech.speaker;
     if (speaker) {
         /* The speaker leads the first paragraph, as in a transcript. */
+        if (c && c->kind == IMPRINT_NODE_PARAGRAPH)
+            imprint_epub_page_markers(e, out, IMPRINT_PAGE_BLOCK, c);
         g_string_append(out, "<p><span class=\"speaker\">");
         imprint_epub_text(e, out, speaker);
         g_string_append(out, ":</span>");
@@ -228,6 +232,7 @@ static void table(imprint_epub *e, GString *out, const imprint_node *n)
         g_string_append(out, "<tr>");
         for (const imprint_node *cell = row->first_child; cell; cell = cell->next) {
             g_string_append(out, "<td>");
+            imprint_epub_page_markers(e, out, IMPRINT_PAGE_BLOCK, cell);
             render_inlines(e, out, cell);
             g_string_append(out, "</td>");
         }
@@ -255,6 +260,8 @@ static void verse(imprint_epub *e, GString *out, const imprint_node *n)
 
 static void render_block(imprint_epub *e, GString *out, const imprint_node *n)
 {
+    /* A page that begins at a block begins before it. */
+    imprint_epub_page_markers(e, out, IMPRINT_PAGE_BLOCK, n);
     switch (n->kind) {
     case IMPRINT_NODE_HEADING: {
         int rank = heading_rank(n->as.heading.level);
@@ -327,11 +334,17 @@ static void notes(imprint_epub *e, GString *out, const imprint_node *article)
 {
     if (!article->as.article.first_note)
         return;
+    imprint_epub_page_markers(e, out, IMPRINT_PAGE_NOTES, article);
     imprint_epub_notes_open(out);
     for (const imprint_node *note = article->as.article.first_note; note;
          note = note->as.note.next_note) {
-        imprint_epub_note_open(e, out, note);
         const imprint_node *c = note->first_child;
+        /* The first paragraph shares its <p> with the back-links: a page
+         * that begins with it (or with an empty note) begins before the note. */
+        imprint_epub_page_markers(e, out, IMPRINT_PAGE_BLOCK, note);
+        if (c && c->kind == IMPRINT_NODE_PARAGRAPH)
+            imprint_epub_page_markers(e, out, IMPRINT_PAGE_BLOCK, c);
+        imprint_epub_note_open(e, out, note);
         /* The first paragraph carries the back-links; later blocks follow as
          * they are (multi-paragraph notes). */
         if (c && c->kind == IMPRINT_NODE_PARAGRAPH) {
@@ -346,25 +359,25 @@ static void notes(imprint_epub *e, GString *out, const imprint_node *article)
     imprint_epub_notes_close(out);
 }
 
-void imprint_epub_article(imprint_epub *e, const imprint_node *article, size_t index)
+/* The article's section and its opening: title, subtitle, authors, date.
+ * The article's first page of the PDF begins before the opening. */
+static void opening(imprint_epub *e, GString *out, const imprint_node *article, const char *label)
 {
-    const char *lang = article->as.article.lang ? article->as.article.lang : e->opts->meta.language;
-    char *href = imprint_epub_article_href(index);
-    char *label = imprint_article_label(article);
-    char *id = g_strdup_printf("a%03zu", index + 1);
-    GString *out = g_string_sized_new(16384);
     const char *title = article->as.article.title;
-
-    imprint_epub_xhtml_open(e, out, label, lang, NULL);
     g_string_append(out, "<section epub:type=\"chapter\" role=\"doc-chapter\" id=\"article\"");
     if (title && *title) {
-        g_string_append(out, " aria-labelledby=\"title\">\n<header>\n<h1 id=\"title\">");
-        imprint_epub_text(e, out, title);
-        g_string_append(out, "</h1>\n");
+        g_string_append(out, " aria-labelledby=\"title\">\n");
     } else {
         g_string_append(out, " aria-label=\"");
         attr(out, label);
-        g_string_append(out, "\">\n<header>\n");
+        g_string_append(out, "\">\n");
+    }
+    imprint_epub_page_markers(e, out, IMPRINT_PAGE_BLOCK, article);
+    g_string_append(out, "<header>\n");
+    if (title && *title) {
+        g_string_append(out, "<h1 id=\"title\">");
+        imprint_epub_text(e, out, title);
+        g_string_append(out, "</h1>\n");
     }
     if (article->as.article.subtitle) {
         g_string_append(out, "<p class=\"subtitle\">");
@@ -386,6 +399,19 @@ void imprint_epub_article(imprint_epub *e, const imprint_node *article, size_t i
         g_string_append(out, "</p>\n");
     }
     g_string_append(out, "</header>\n");
+}
+
+void imprint_epub_article(imprint_epub *e, const imprint_node *article, size_t index)
+{
+    const char *lang = article->as.article.lang ? article->as.article.lang : e->opts->meta.language;
+    char *href = imprint_epub_article_href(index);
+    char *label = imprint_article_label(article);
+    char *id = g_strdup_printf("a%03zu", index + 1);
+    GString *out = g_string_sized_new(16384);
+
+    imprint_epub_xhtml_open(e, out, label, lang, NULL);
+    e->file = href;
+    opening(e, out, article, label);
 
     imprint_epub_nav_add(e, 1, label, href);
     e->headings = 0;
@@ -396,6 +422,7 @@ void imprint_epub_article(imprint_epub *e, const imprint_node *article, size_t i
     imprint_epub_xhtml_close(out);
 
     e->current_href = NULL;
+    e->file = NULL;
     imprint_epub_add(e, id, href, "application/xhtml+xml", NULL, true, out);
     g_free(id);
     g_free(label);

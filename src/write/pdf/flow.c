@@ -75,6 +75,14 @@ static char *plain_text(const imprint_node *node)
     return g_string_free(out, FALSE);
 }
 
+/* An empty line standing for `node` (an empty note or article). */
+static pdf_para *empty_para(pdf_ctx *ctx, double size, double width, const imprint_node *node)
+{
+    pdf_para *p = pdf_para_plain(ctx, "", size, false, false, width, PANGO_ALIGN_LEFT);
+    p->node = node;
+    return p;
+}
+
 /* No widows, no orphans: inside a run of `n` lines from flow[from], a break is
  * allowed only with PDF_MIN_LINES on each side. */
 static void keep_lines(GPtrArray *flow, guint from)
@@ -222,9 +230,12 @@ static void emit_table(builder *b, const imprint_node *table, const env *e)
     double scale = total > avail && total > 0 ? avail / total : 1.0;
     double adv = e->size * ctx->style->line_height;
     b->pending = MAX(b->pending, SPACE_TABLE * adv);
-    for (guint r = 0; r < rows->len; r++) {
+    const imprint_node *row_node = table->first_child;
+    for (guint r = 0; r < rows->len; r++, row_node = row_node->next) {
         GPtrArray *cells = g_ptr_array_index(rows, r);
         pdf_item *it = pdf_item_new(ctx, PDF_ITEM_ROW);
+        /* A page that begins at a later row begins in its first cell. */
+        it->node = r == 0 || !row_node->first_child ? table : row_node->first_child;
         it->x = e->x;
         it->width = scale < 1 ? e->width : total + gap * (ncols - 1);
         it->pad = pad;
@@ -280,6 +291,7 @@ static void emit_figure(builder *b, const imprint_node *fig, const env *e)
     PangoRectangle r;
     pango_layout_get_extents(inner->layout, NULL, &r);
     pdf_item *it = pdf_item_new(ctx, PDF_ITEM_FRAME);
+    it->node = fig;
     it->para = inner;
     it->x = e->x + (e->width - w) / 2;
     it->width = w;
@@ -424,6 +436,7 @@ static void emit_speech(builder *b, const imprint_node *n, const env *e)
         pdf_para *p =
             pdf_para_new(b->ctx, e->size, false, e->italic, e->width, PANGO_ALIGN_LEFT, false);
         pango_layout_set_text(p->layout, speaker, -1);
+        p->node = n;
         PangoAttrList *attrs = pango_attr_list_new();
         pango_attr_list_insert(attrs, pango_attr_variant_new(PANGO_VARIANT_ALL_SMALL_CAPS));
         pango_layout_set_attributes(p->layout, attrs);
@@ -475,6 +488,7 @@ static void emit_block(builder *b, const imprint_node *n, const env *e)
     case IMPRINT_NODE_BREAK: {
         pdf_para *p =
             pdf_para_plain(ctx, BREAK_MARK, e->size, false, false, e->width, PANGO_ALIGN_CENTER);
+        p->node = n;
         emit_para(b, p, e->x, SPACE_BREAK * adv, n->pos, false);
         b->pending = SPACE_BREAK * adv;
         break;
@@ -531,8 +545,11 @@ static void emit_opening(builder *b, const imprint_node *art)
                                      PANGO_ALIGN_LEFT);
         emit_para(b, p, 0, SPACE_DATELINE * body_adv, art->pos, false);
     }
-    for (guint i = from; i < b->flow->len; i++)
-        ((pdf_item *)g_ptr_array_index(b->flow, i))->keep_with_next = true;
+    for (guint i = from; i < b->flow->len; i++) {
+        pdf_item *it = g_ptr_array_index(b->flow, i);
+        it->keep_with_next = true;
+        it->para->node = art; /* a page that begins here begins with the article */
+    }
     if (b->flow->len > from) {
         pdf_item *first = g_ptr_array_index(b->flow, from);
         first->dest = g_strdup_printf("a%d", b->index);
@@ -553,6 +570,8 @@ static void emit_endnotes(builder *b, const imprint_node *art)
     env e = {0, ctx->geo.text_w, st->heading_size[1], false, true};
     pdf_para *h =
         pdf_para_plain(ctx, "Notes", st->heading_size[1], true, false, e.width, PANGO_ALIGN_LEFT);
+    h->node = art;
+    h->notes_heading = true;
     guint from = b->flow->len;
     emit_para(b, h, 0, SPACE_ENDNOTES * st->body_size * st->line_height, art->pos, false);
     for (guint i = from; i < b->flow->len; i++)
@@ -576,9 +595,7 @@ static void emit_endnotes(builder *b, const imprint_node *art)
         if (note->first_child)
             emit_blocks(b, note->first_child, &ne);
         else
-            emit_para(
-                b, pdf_para_plain(ctx, "", st->note_size, false, false, ne.width, PANGO_ALIGN_LEFT),
-                hang, 0, note->pos, false);
+            emit_para(b, empty_para(ctx, st->note_size, ne.width, note), hang, 0, note->pos, false);
         g_free(b->pending_dest);
         b->pending_dest = NULL;
         g_free(b->pending_label_target);
@@ -615,8 +632,7 @@ GPtrArray *pdf_flow_article(pdf_ctx *ctx, const imprint_node *article, int index
         pdf_flow_notes(ctx, article, index);
     if (b.flow->len == 0) {
         /* An empty article still gets its page and its destination. */
-        pdf_para *p = pdf_para_plain(ctx, "", ctx->style->body_size, false, false, ctx->geo.text_w,
-                                     PANGO_ALIGN_LEFT);
+        pdf_para *p = empty_para(ctx, ctx->style->body_size, ctx->geo.text_w, article);
         emit_para(&b, p, 0, 0, article->pos, false);
     }
     g_free(b.pending_dest);
@@ -656,10 +672,8 @@ void pdf_flow_notes(pdf_ctx *ctx, const imprint_node *article, int index)
         b.pending_dest = g_strdup_printf("a%d-n%d", index, note->as.note.number);
         emit_blocks(&b, note->first_child, &ne);
         if (b.flow->len == 0)
-            emit_para(
-                &b,
-                pdf_para_plain(ctx, "", st->note_size, false, false, ne.width, PANGO_ALIGN_LEFT),
-                hang, 0, note->pos, false);
+            emit_para(&b, empty_para(ctx, st->note_size, ne.width, note), hang, 0, note->pos,
+                      false);
         g_free(b.pending_dest);
         g_free(b.pending_label_target);
         /* At the foot, lines follow each other without the block spacing. */

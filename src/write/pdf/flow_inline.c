@@ -90,11 +90,18 @@ static void leaf(inl *in, const imprint_node *n)
         char *safe = write_text_safe(n->as.text.text, n->as.text.len);
         const char *t = safe ? safe : n->as.text.text;
         size_t len = safe ? strlen(safe) : n->as.text.len;
+        pdf_segment seg = {(int)in->text->len, 0, n};
         if (in->in_link || !in->b->hy)
             g_string_append_len(in->text, t, (gssize)len);
         else
             imprint_hyphenate_append_cached(in->b->hy, in->b->hy_cache, in->text, t, len);
         g_free(safe);
+        seg.end = (int)in->text->len;
+        if (seg.end > seg.start) {
+            if (!in->para->segments)
+                in->para->segments = g_array_new(FALSE, FALSE, sizeof(pdf_segment));
+            g_array_append_val(in->para->segments, seg);
+        }
         break;
     }
     case IMPRINT_NODE_NOTEREF:
@@ -165,6 +172,7 @@ pdf_para *pdf_inline_para(builder *b, const imprint_node *node, const env *e, bo
                           const char *lead)
 {
     pdf_para *para = pdf_para_new(b->ctx, e->size, bold, e->italic, e->width, align, justify);
+    para->node = node;
     inl in = {b, para, g_string_new(NULL), pango_attr_list_new(), e->size, 0};
     if (prefix) {
         g_string_append(in.text, prefix);

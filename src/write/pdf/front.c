@@ -9,11 +9,11 @@ static double layout_height(PangoLayout *l)
 
 /* The title page's lines, from the top of the text block, in body sizes and
  * fractions of the text block's height. */
-#define TITLE_TOP         0.22 /* of the text block: the title's top */
-#define TITLE_SCALE       1.5  /* the title, in article title sizes */
-#define TITLE_SUB_GAP     0.6  /* title to subtitle */
-#define TITLE_EDITOR_GAP  3.0  /* subtitle to editor */
-#define TITLE_FOOT_LEADING 1.3 /* publisher and date lines, in note leadings */
+#define TITLE_TOP          0.22 /* of the text block: the title's top */
+#define TITLE_SCALE        1.5  /* the title, in article title sizes */
+#define TITLE_SUB_GAP      0.6  /* title to subtitle */
+#define TITLE_EDITOR_GAP   3.0  /* subtitle to editor */
+#define TITLE_FOOT_LEADING 1.3  /* publisher and date lines, in note leadings */
 
 /* The contents page, in body sizes and leadings. */
 #define CONTENTS_DROP    0.12 /* of the text block: where the heading stands */
@@ -84,6 +84,7 @@ GPtrArray *pdf_flow_contents(pdf_ctx *ctx, const int *article_pages)
     double adv = st->body_size * st->line_height;
     pdf_para *h =
         pdf_para_plain(ctx, "Contents", st->title_size, false, false, w, PANGO_ALIGN_LEFT);
+    h->node = ctx->doc->root;
     imprint_pos pos = {ctx->opts->edition_path, 0, 0};
     pdf_para_lines(ctx, h, flow, 0, pos);
     pdf_item *first = g_ptr_array_index(flow, 0);
@@ -99,6 +100,7 @@ GPtrArray *pdf_flow_contents(pdf_ctx *ctx, const int *article_pages)
         pdf_para *p =
             pdf_para_plain(ctx, label, st->body_size, false, false, w - numw, PANGO_ALIGN_LEFT);
         g_free(label);
+        p->node = a;
         /* Continuation lines of a long title hang under its first word. */
         pango_layout_set_indent(p->layout, (int)(-CONTENTS_HANG * st->body_size * PANGO_SCALE));
         guint from = flow->len;
@@ -112,7 +114,8 @@ GPtrArray *pdf_flow_contents(pdf_ctx *ctx, const int *article_pages)
         f->space_before = i == 0 ? CONTENTS_FIRST * adv : CONTENTS_ENTRY * adv;
         pdf_item *last = g_ptr_array_index(flow, flow->len - 1);
         char *number = g_strdup_printf("%d", article_pages[i]);
-        last->leader = pdf_para_plain(ctx, number, st->body_size, false, false, -1, PANGO_ALIGN_LEFT);
+        last->leader =
+            pdf_para_plain(ctx, number, st->body_size, false, false, -1, PANGO_ALIGN_LEFT);
         g_free(number);
         last->leader_dot = dot;
     }

@@ -25,6 +25,8 @@ static void para_free(gpointer p)
     }
     if (para->noterefs)
         g_array_unref(para->noterefs);
+    if (para->segments)
+        g_array_unref(para->segments);
     g_free(para);
 }
 

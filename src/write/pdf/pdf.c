@@ -259,43 +259,85 @@ static bool write_book(pdf_ctx *ctx, book *bk, const char *path, int *total)
     return imprint_output_commit(out, status == CAIRO_STATUS_SUCCESS, ctx->diags);
 }
 
-bool imprint_pdf_write(const imprint_doc *doc, const imprint_output_opts *opts, const char *path,
-                       imprint_diags *diags, imprint_pdf_stats *stats)
+struct imprint_pdf_layout {
+    pdf_ctx ctx;
+    book bk;
+    imprint_page_map pages;
+    bool written;
+};
+
+void imprint_pdf_layout_free(imprint_pdf_layout *l)
 {
-    bool ok = false;
-    pdf_ctx ctx = {0};
-    ctx.doc = doc;
-    ctx.opts = opts;
-    ctx.style = opts->style;
-    ctx.diags = diags;
-    ctx.notes_mode = opts->notes;
-    book bk = {
+    if (!l)
+        return;
+    pdf_page_map_clear(&l->pages);
+    book_clear(&l->bk);
+    pdf_ctx_clear(&l->ctx);
+    g_free(l);
+}
+
+imprint_pdf_layout *imprint_pdf_lay_out(const imprint_doc *doc, const imprint_output_opts *opts,
+                                        imprint_diags *diags)
+{
+    imprint_pdf_layout *l = g_new0(imprint_pdf_layout, 1);
+    pdf_ctx *ctx = &l->ctx;
+    ctx->doc = doc;
+    ctx->opts = opts;
+    ctx->style = opts->style;
+    ctx->diags = diags;
+    ctx->notes_mode = opts->notes;
+    l->bk = (book){
         .marks = g_ptr_array_new_with_free_func(mark_free),
         .flows = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref),
         .labels = g_ptr_array_new_with_free_func(g_free),
         .article_pages = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref),
     };
-    int total = 0;
+    if (!pdf_geometry_make(opts, &ctx->geo, diags) || !pdf_ctx_init(ctx, opts->data_dir, diags))
+        goto fail;
+    if (!lay_out_articles(ctx, &l->bk) ||
+        !lay_out_contents(ctx, &l->bk, (imprint_pos){opts->edition_path, 0, 0}))
+        goto fail;
+    number_book(ctx, &l->bk);
+    pdf_page_map_make(ctx, l->bk.front, l->bk.contents, l->bk.article_pages, &l->pages);
+    return l;
 
-    if (!pdf_geometry_make(opts, &ctx.geo, diags) || !pdf_ctx_init(&ctx, opts->data_dir, diags))
-        goto cleanup;
-    if (!lay_out_articles(&ctx, &bk) || !lay_out_contents(&ctx, &bk, (imprint_pos){path, 0, 0}))
-        goto cleanup;
-    number_book(&ctx, &bk);
-    if (!write_book(&ctx, &bk, path, &total))
-        goto cleanup;
-    pdf_report_missing(&ctx);
+fail:
+    imprint_pdf_layout_free(l);
+    return NULL;
+}
+
+const imprint_page_map *imprint_pdf_layout_pages(const imprint_pdf_layout *l)
+{
+    return &l->pages;
+}
+
+bool imprint_pdf_layout_write(imprint_pdf_layout *l, const char *path, imprint_diags *diags,
+                              imprint_pdf_stats *stats)
+{
+    int total = 0;
+    /* Drawing shows the layouts as they are; a second drawing would report
+     * the missing characters twice. */
+    g_return_val_if_fail(!l->written, false);
+    l->written = true;
+    l->ctx.diags = diags;
+    if (!write_book(&l->ctx, &l->bk, path, &total))
+        return false;
+    pdf_report_missing(&l->ctx);
     if (stats) {
         stats->pages = total;
-        stats->passes = bk.passes;
-        stats->split_notes = bk.split_notes;
-        stats->overflows = ctx.overflows;
+        stats->passes = l->bk.passes;
+        stats->split_notes = l->bk.split_notes;
+        stats->overflows = l->ctx.overflows;
     }
-    ok = true;
+    return true;
+}
 
-cleanup:
-    book_clear(&bk);
-    pdf_ctx_clear(&ctx);
+bool imprint_pdf_write(const imprint_doc *doc, const imprint_output_opts *opts, const char *path,
+                       imprint_diags *diags, imprint_pdf_stats *stats)
+{
+    imprint_pdf_layout *l = imprint_pdf_lay_out(doc, opts, diags);
+    bool ok = l && imprint_pdf_layout_write(l, path, diags, stats);
+    imprint_pdf_layout_free(l);
     return ok;
 }
 

@@ -71,6 +71,13 @@ typedef struct {
     const imprint_node *note;
 } pdf_noteref;
 
+/* A range of a paragraph's text that a TEXT node of the model gave (with
+ * soft hyphens added): where the page map finds a line's place in the model. */
+typedef struct {
+    int start, end;
+    const imprint_node *text;
+} pdf_segment;
+
 /* One laid-out paragraph (or cell, label, caption): a Pango layout and what
  * the drawing needs to know about it. */
 typedef struct {
@@ -82,6 +89,15 @@ typedef struct {
     double advance;   /* baseline to baseline */
     double ascent;    /* top of a line box to its baseline */
     bool justify;     /* lines but the last stretched to the measure */
+    /* What it shows of the model, for the page map (pagemap.c): the node
+     * whose inlines it holds, or the block it stands for (an article's
+     * opening: the article; the contents: an entry's article or the
+     * document root); NULL for none. */
+    const imprint_node *node;
+    /* pdf_segment, in order; NULL when no TEXT node gave it text. */
+    GArray *segments;
+    /* The heading of an article's endnotes (node: the article). */
+    bool notes_heading;
 } pdf_para;
 
 typedef enum {
@@ -116,6 +132,7 @@ typedef struct {
     GArray *cell_x;                /* ROW: double, left of each cell */
     double pad;                    /* ROW/FRAME: inner padding */
     double rule_above, rule_below; /* ROW: rule widths, 0 for none */
+    const imprint_node *node;      /* ROW, FRAME: the block it begins (table, cell, figure) */
 } pdf_item;
 
 /* An outline entry: a heading or article title and where it is. */
@@ -251,6 +268,12 @@ void pdf_add_outline(cairo_surface_t *surface, GPtrArray *marks);
 /* text.c: drawing text with a clean text layer */
 void pdf_show_line(cairo_t *cr, PangoLayoutLine *line, double x, double baseline);
 void pdf_show_layout(cairo_t *cr, PangoLayout *layout, double x, double y);
+
+/* pagemap.c: where each page begins (title page, its blank back when
+ * `front` is 2, the contents' pages, then each article's). */
+void pdf_page_map_make(const pdf_ctx *ctx, int front, GPtrArray *contents, GPtrArray *article_pages,
+                       imprint_page_map *map);
+void pdf_page_map_clear(imprint_page_map *map);
 
 /* draw.c */
 void pdf_draw_page(pdf_ctx *ctx, cairo_t *cr, const pdf_page *page);
