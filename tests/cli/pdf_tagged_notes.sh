@@ -1,0 +1,29 @@
+# The structure of notes: footnotes, endnotes and a note continued pages
+# after its start (pdfinfo -struct-text against the model, marked content
+# against the running heads), and the same bytes whatever the number of
+# layout threads.
+source "$(dirname "$0")/lib/common.sh"
+cd "$T"
+# Footnotes, endnotes and a note continued pages after its start, and the
+# same bytes whatever the number of layout threads.
+cp "$FIXTURES"/pdf/cli/notes.txt "$FIXTURES"/pdf/cli/notes.yaml .
+cp "$FIXTURES"/pdf/cli/splitnote.md "$FIXTURES"/pdf/cli/splitnote.yaml .
+sed 's/notes: page/notes: article/' notes.yaml >endnotes.yaml
+for ed in notes endnotes splitnote; do
+    run "$IMPRINT" build -q -f pdf,tei -o one "$ed.yaml"
+    expect_rc 0 "build $ed.yaml"
+    mode=page
+    [ "$ed" = endnotes ] && mode=article
+    python3 "$FIXTURES/pdf/cli/structcheck.py" "one/$ed.pdf" "one/$ed.xml" --notes $mode |
+        sed "s/^/$ed: /"
+    python3 "$FIXTURES/pdf/cli/markcheck.py" "one/$ed.pdf" "one/$ed.xml" | sed "s/^/$ed: /"
+    run "$IMPRINT" build -q -f pdf -j 3 -o three "$ed.yaml"
+    cmp -s "one/$ed.pdf" "three/$ed.pdf" || fail "$ed.pdf differs with three threads"
+done
+echo "ok: notes.pdf, endnotes.pdf and splitnote.pdf the same with one thread and three"
+pdftotext one/splitnote.pdf split.txt
+from=$(awk 'BEGIN{RS="\f"} /Twoopening/ {print NR; exit}' split.txt)
+to=$(awk 'BEGIN{RS="\f"} /Twoclosing/ {print NR; exit}' split.txt)
+[ -n "$from" ] && [ -n "$to" ] && [ "$to" -gt "$from" ] ||
+    fail "the note of splitnote.pdf is not split over pages ($from, $to): the fixture tests nothing"
+echo "ok: the note of splitnote.pdf runs from page $from to page $to, one note in the structure"
