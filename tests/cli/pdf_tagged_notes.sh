@@ -4,14 +4,14 @@
 # layout threads.
 source "$(dirname "$0")/lib/common.sh"
 cd "$T"
-# Footnotes, endnotes and a note continued pages after its start, and the
-# same bytes whatever the number of layout threads.
 cp "$FIXTURES"/pdf/cli/notes.txt "$FIXTURES"/pdf/cli/notes.yaml .
 cp "$FIXTURES"/pdf/cli/splitnote.md "$FIXTURES"/pdf/cli/splitnote.yaml .
 sed 's/notes: page/notes: article/' notes.yaml >endnotes.yaml
 for ed in notes endnotes splitnote; do
     run "$IMPRINT" build -q -f pdf,tei -o one "$ed.yaml"
     expect_rc 0 "build $ed.yaml"
+    run qpdf --check "one/$ed.pdf"
+    expect_rc 0 "qpdf --check $ed.pdf"
     mode=page
     [ "$ed" = endnotes ] && mode=article
     python3 "$FIXTURES/pdf/cli/structcheck.py" "one/$ed.pdf" "one/$ed.xml" --notes $mode |

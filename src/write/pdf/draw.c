@@ -153,7 +153,6 @@ static void draw_head(pdf_ctx *ctx, cairo_t *cr, const pdf_page *page, double le
 /* Paragraphs at fixed places (the title page). */
 static void draw_placed(pdf_ctx *ctx, cairo_t *cr, const pdf_page *page, double left)
 {
-    (void)ctx;
     for (guint i = 0; page->placed && i < page->placed->len; i++) {
         const pdf_placed *p = g_ptr_array_index(page->placed, i);
         pdf_tags_placed(ctx->tags, p->para);

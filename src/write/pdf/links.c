@@ -66,15 +66,6 @@ char *pdf_link_attrs(const char *target, const double *boxes, int n)
     return g_string_free(a, FALSE);
 }
 
-void pdf_tag_link(cairo_t *cr, const char *target, double x, double y, double w, double h)
-{
-    double box[4] = {x, y, w, h};
-    char *a = pdf_link_attrs(target, box, 1);
-    cairo_tag_begin(cr, CAIRO_TAG_LINK, a);
-    cairo_tag_end(cr, CAIRO_TAG_LINK);
-    g_free(a);
-}
-
 /* The authors of all articles, in order, each once. */
 static char *all_authors(const imprint_doc *doc)
 {

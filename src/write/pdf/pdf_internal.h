@@ -249,7 +249,6 @@ GPtrArray *pdf_flow_contents(pdf_ctx *ctx, const int *article_pages);
 
 /* links.c */
 void pdf_tag_dest(cairo_t *cr, const char *name, double x, double y);
-void pdf_tag_link(cairo_t *cr, const char *target, double x, double y, double w, double h);
 /* Cairo's attributes of a link to `target` over `n` boxes (x, y, w, h each). */
 char *pdf_link_attrs(const char *target, const double *boxes, int n);
 char *pdf_target_uri(const char *url);

@@ -256,6 +256,14 @@ static bool direct(pdf_tags *t, const pdf_para *para)
     return GPOINTER_TO_INT(g_hash_table_lookup(t->page, para)) != -1;
 }
 
+/* The paragraph that places an item in the tree: a row's first cell. */
+static const pdf_para *item_para(const pdf_item *it)
+{
+    if (it->kind == PDF_ITEM_ROW)
+        return it->cells && it->cells->len ? g_ptr_array_index(it->cells, 0) : NULL;
+    return it->para;
+}
+
 guint pdf_tags_carried(pdf_tags *t, const pdf_page *page)
 {
     if (!t->note_depth)
@@ -299,7 +307,7 @@ void pdf_tags_foot(pdf_tags *t, const pdf_page *page, bool carried)
     if (page->body->len) {
         const pdf_item *last = g_ptr_array_index(page->body, page->body->len - 1);
         const pdf_item *next = g_hash_table_lookup(t->next, last);
-        GArray *c = next ? chain(t, next->para, next->kind == PDF_ITEM_LINE) : NULL;
+        GArray *c = next ? chain(t, item_para(next), next->kind != PDF_ITEM_ROW) : NULL;
         guint p = 0;
         while (c && p < t->open->len && p < c->len &&
                g_array_index(t->open, tag_el, p).key == g_array_index(c, tag_el, p).key &&
