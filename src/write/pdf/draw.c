@@ -70,36 +70,43 @@ static void draw_leader(pdf_ctx *ctx, cairo_t *cr, const pdf_item *it, PangoLayo
     }
 }
 
+/* A line of a paragraph, with its label (list marker, note number) and, in
+ * the contents, its leader and page number. */
+static void draw_line(pdf_ctx *ctx, cairo_t *cr, const pdf_item *it, double left, double x,
+                      double y)
+{
+    PangoLayoutLine *line = pango_layout_get_line_readonly(it->para->layout, it->line);
+    if (it->label) {
+        PangoLayoutLine *l = pango_layout_get_line_readonly(it->label->layout, 0);
+        PangoRectangle r;
+        pango_layout_line_get_extents(l, NULL, &r);
+        pdf_tags_label(ctx->tags, it, left + it->label_x, y, r.width / (double)PANGO_SCALE,
+                       it->height);
+        pdf_show_line(cr, l, left + it->label_x, y + it->ascent);
+        pdf_tags_label_end(ctx->tags);
+    }
+    if (it->leader)
+        draw_leader(ctx, cr, it, line, left, x, y);
+    if (pdf_tags_line(ctx->tags, it, left, y, ctx->geo.text_w, it->height))
+        pdf_show_line(cr, line, x, y + it->ascent);
+    else
+        pdf_tags_show_segments(ctx->tags, it, line, x, y);
+    draw_anchors(cr, it, line, x, y);
+    if (it->leader)
+        pdf_show_line(cr, pango_layout_get_line_readonly(it->leader->layout, 0),
+                      leader_number(ctx, it, left), y + it->ascent);
+    pdf_tags_line_end(ctx->tags, it);
+}
+
 static void draw_item(pdf_ctx *ctx, cairo_t *cr, const pdf_item *it, double left, double y)
 {
     double x = left + it->x;
     if (it->dest)
         pdf_tag_dest(cr, it->dest, x, y);
     switch (it->kind) {
-    case PDF_ITEM_LINE: {
-        PangoLayoutLine *line = pango_layout_get_line_readonly(it->para->layout, it->line);
-        if (it->label) {
-            PangoLayoutLine *l = pango_layout_get_line_readonly(it->label->layout, 0);
-            PangoRectangle r;
-            pango_layout_line_get_extents(l, NULL, &r);
-            pdf_tags_label(ctx->tags, it, left + it->label_x, y, r.width / (double)PANGO_SCALE,
-                           it->height);
-            pdf_show_line(cr, l, left + it->label_x, y + it->ascent);
-            pdf_tags_label_end(ctx->tags);
-        }
-        if (it->leader)
-            draw_leader(ctx, cr, it, line, left, x, y);
-        if (pdf_tags_line(ctx->tags, it, left, y, ctx->geo.text_w, it->height))
-            pdf_show_line(cr, line, x, y + it->ascent);
-        else
-            pdf_tags_show_segments(ctx->tags, it, line, x, y);
-        draw_anchors(cr, it, line, x, y);
-        if (it->leader)
-            pdf_show_line(cr, pango_layout_get_line_readonly(it->leader->layout, 0),
-                          leader_number(ctx, it, left), y + it->ascent);
-        pdf_tags_line_end(ctx->tags, it);
+    case PDF_ITEM_LINE:
+        draw_line(ctx, cr, it, left, x, y);
         break;
-    }
     case PDF_ITEM_ROW: {
         for (guint c = 0; c < it->cells->len; c++) {
             pdf_para *p = g_ptr_array_index(it->cells, c);

@@ -106,12 +106,49 @@ static void cluster_text(GString *utf8, const char *a, const char *b, int drawn)
         g_string_append_c(utf8, '-'); /* the hyphen shown at a soft hyphen */
 }
 
+/* The glyphs and text of a run being set, cluster by cluster. */
+typedef struct {
+    cairo_glyph_t *glyphs;
+    cairo_text_cluster_t *clusters;
+    GString *utf8;
+    int nglyphs, nclusters;
+    int merged, muted; /* the clusters a broken word's parts went into, or -1 */
+} run_text;
+
+/* The text of the cluster at layout byte `at`, bytes [a, b), of `drawn`
+ * glyphs (those already in `o`). */
+static void put_cluster(run_text *o, const line_text *lt, int at, const char *a, const char *b,
+                        int drawn)
+{
+    bool merge = lt->word && at >= lt->merge_from && at < lt->merge_to;
+    bool mute = at >= lt->mute_from && at < lt->mute_to;
+    int *into = merge ? &o->merged : mute ? &o->muted : NULL;
+    if (into && *into >= 0) {
+        o->clusters[*into].num_glyphs += drawn;
+        return;
+    }
+    gsize before = o->utf8->len;
+    if (merge)
+        g_string_append(o->utf8, lt->word);
+    else if (!mute)
+        cluster_text(o->utf8, a, b, drawn);
+    int bytes = (int)(o->utf8->len - before);
+    if (bytes == 0 && drawn == 0)
+        return;
+    if (into)
+        *into = o->nclusters;
+    o->clusters[o->nclusters].num_bytes = bytes;
+    o->clusters[o->nclusters].num_glyphs = drawn;
+    o->nclusters++;
+}
+
 /* Draws one glyph run with the text it stands for, leaving soft hyphens out
  * of that text: Pango's own renderer would attach every U+00AD to the
  * glyph before it, so that a PDF reader copies and searches "Af\u00ADter".
- * A hyphen Pango shows at a break is given the text "-"; the line separator
- * and the word joiner before note numbers are left out too. Returns false when
- * the run holds glyphs the fonts lack (Pango draws those as boxes itself). */
+ * A hyphen Pango shows at a break is given the text "-" (or the broken
+ * word's, `lt`); the line separator and the word joiner before note numbers
+ * are left out too. Returns false when the run holds glyphs the fonts lack
+ * (Pango draws those as boxes itself). */
 static bool show_run(cairo_t *cr, const char *text, PangoGlyphItem *run, double x, double baseline,
                      const line_text *lt)
 {
@@ -123,14 +160,16 @@ static bool show_run(cairo_t *cr, const char *text, PangoGlyphItem *run, double 
         pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->item->analysis.font));
     if (!sf)
         return false;
-    int off = run->item->offset;
+    int off = run->item->offset, len = run->item->length;
     const char *base = text + off;
-    int len = run->item->length;
-    cairo_glyph_t *glyphs = cairo_glyph_allocate(gs->num_glyphs > 0 ? gs->num_glyphs : 1);
-    cairo_text_cluster_t *clusters =
-        cairo_text_cluster_allocate(gs->num_glyphs > 0 ? gs->num_glyphs : 1);
-    GString *utf8 = g_string_sized_new((gsize)len);
-    int nglyphs = 0, nclusters = 0, merged = -1, muted = -1;
+    int room = gs->num_glyphs > 0 ? gs->num_glyphs : 1;
+    run_text o = {cairo_glyph_allocate(room),
+                  cairo_text_cluster_allocate(room),
+                  g_string_sized_new((gsize)len),
+                  0,
+                  0,
+                  -1,
+                  -1};
     double pos = x + run->start_x_offset / (double)PANGO_SCALE;
     double y = baseline - run->y_offset / (double)PANGO_SCALE;
     int i = 0;
@@ -148,51 +187,26 @@ static bool show_run(cairo_t *cr, const char *text, PangoGlyphItem *run, double 
         for (int k = i; k < j; k++) {
             PangoGlyphInfo *g = &gs->glyphs[k];
             if (shown && g->glyph != PANGO_GLYPH_EMPTY) {
-                glyphs[nglyphs].index = g->glyph;
-                glyphs[nglyphs].x = pos + g->geometry.x_offset / (double)PANGO_SCALE;
-                glyphs[nglyphs].y = y + g->geometry.y_offset / (double)PANGO_SCALE;
-                nglyphs++;
+                o.glyphs[o.nglyphs].index = g->glyph;
+                o.glyphs[o.nglyphs].x = pos + g->geometry.x_offset / (double)PANGO_SCALE;
+                o.glyphs[o.nglyphs].y = y + g->geometry.y_offset / (double)PANGO_SCALE;
+                o.nglyphs++;
                 drawn++;
             }
             pos += g->geometry.width / (double)PANGO_SCALE;
         }
+        if (shown)
+            put_cluster(&o, lt, off + start, base + start, base + end, drawn);
         i = j;
-        if (!shown)
-            continue;
-        gsize before = utf8->len;
-        bool merge = lt->word && off + start >= lt->merge_from && off + start < lt->merge_to;
-        if (merge && merged >= 0) {
-            clusters[merged].num_glyphs += drawn;
-            continue;
-        }
-        bool mute = off + start >= lt->mute_from && off + start < lt->mute_to;
-        if (mute && muted >= 0) {
-            clusters[muted].num_glyphs += drawn;
-            continue;
-        }
-        if (merge)
-            g_string_append(utf8, lt->word);
-        else if (!mute)
-            cluster_text(utf8, base + start, base + end, drawn);
-        int bytes = (int)(utf8->len - before);
-        if (bytes > 0 || drawn > 0) {
-            if (merge)
-                merged = nclusters;
-            if (mute && drawn > 0)
-                muted = nclusters;
-            clusters[nclusters].num_bytes = bytes;
-            clusters[nclusters].num_glyphs = drawn;
-            nclusters++;
-        }
     }
-    if (nglyphs > 0 || utf8->len > 0) {
+    if (o.nglyphs > 0 || o.utf8->len > 0) {
         cairo_set_scaled_font(cr, sf);
-        cairo_show_text_glyphs(cr, utf8->str, (int)utf8->len, glyphs, nglyphs, clusters, nclusters,
-                               0);
+        cairo_show_text_glyphs(cr, o.utf8->str, (int)o.utf8->len, o.glyphs, o.nglyphs, o.clusters,
+                               o.nclusters, 0);
     }
-    g_string_free(utf8, TRUE);
-    cairo_text_cluster_free(clusters);
-    cairo_glyph_free(glyphs);
+    g_string_free(o.utf8, TRUE);
+    cairo_text_cluster_free(o.clusters);
+    cairo_glyph_free(o.glyphs);
     return true;
 }
 
