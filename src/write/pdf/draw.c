@@ -110,8 +110,12 @@ static void draw_item(pdf_ctx *ctx, cairo_t *cr, const pdf_item *it, double left
     case PDF_ITEM_ROW: {
         for (guint c = 0; c < it->cells->len; c++) {
             pdf_para *p = g_ptr_array_index(it->cells, c);
+            double cx = x + g_array_index(it->cell_x, double, c);
             pdf_tags_cell(ctx->tags, p);
-            pdf_show_layout(cr, p->layout, x + g_array_index(it->cell_x, double, c), y + it->pad);
+            if (p->spans->len)
+                pdf_tags_show_cell(ctx->tags, p, cx, y + it->pad);
+            else
+                pdf_show_layout(cr, p->layout, cx, y + it->pad);
         }
         pdf_tags_row_end(ctx->tags);
         if (it->rule_above > 0) {

@@ -309,6 +309,9 @@ void pdf_tags_label(pdf_tags *t, const pdf_item *it, double x, double y, double 
 void pdf_tags_label_end(pdf_tags *t);
 /* A table cell of a row item, and the end of the row's cells. */
 void pdf_tags_cell(pdf_tags *t, const pdf_para *cell);
+/* Draws a cell with links or note references, each with its annotation,
+ * its top left at `x`, `y`. */
+void pdf_tags_show_cell(pdf_tags *t, const pdf_para *cell, double x, double y);
 void pdf_tags_row_end(pdf_tags *t);
 /* A paragraph at a fixed place (title page), and its end. */
 void pdf_tags_placed(pdf_tags *t, const pdf_para *para);

@@ -497,6 +497,36 @@ void pdf_tags_cell(pdf_tags *t, const pdf_para *cell)
     sync_para(t, cell, true);
 }
 
+void pdf_tags_show_cell(pdf_tags *t, const pdf_para *cell, double x, double y)
+{
+    PangoLayoutIter *iter = pango_layout_get_iter(cell->layout);
+    int k = 0;
+    do {
+        PangoRectangle logical;
+        pango_layout_iter_get_line_extents(iter, NULL, &logical);
+        double lx = logical.x / (double)PANGO_SCALE, ly = logical.y / (double)PANGO_SCALE;
+        pdf_item line = {0};
+        line.kind = PDF_ITEM_LINE;
+        line.para = (pdf_para *)cell;
+        line.line = k++;
+        line.line_x = lx;
+        line.ascent = pango_layout_iter_get_baseline(iter) / (double)PANGO_SCALE - ly;
+        line.height = logical.height / (double)PANGO_SCALE;
+        PangoLayoutLine *l = pango_layout_iter_get_line_readonly(iter);
+        pdf_tags_show_segments(t, &line, l, x + lx, y + ly);
+        /* The way back from a note referred to here. */
+        for (guint i = 0; i < cell->anchors->len; i++) {
+            const pdf_anchor *a = &g_array_index(cell->anchors, pdf_anchor, i);
+            if (a->index < l->start_index || a->index >= l->start_index + l->length)
+                continue;
+            int xpos = 0;
+            pango_layout_line_index_to_x(l, a->index, FALSE, &xpos);
+            pdf_tag_dest(t->cr, a->name, x + xpos / (double)PANGO_SCALE, y + ly);
+        }
+    } while (pango_layout_iter_next_line(iter));
+    pango_layout_iter_free(iter);
+}
+
 void pdf_tags_row_end(pdf_tags *t)
 {
     guint n = t->open->len;
