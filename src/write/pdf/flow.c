@@ -288,6 +288,8 @@ static void emit_figure(builder *b, const imprint_node *fig, const env *e)
     pdf_para *inner = pdf_para_plain(ctx, what, ctx->style->quote_size, false, true, w - 2 * pad,
                                      PANGO_ALIGN_CENTER);
     pdf_check_layout(ctx, inner->layout, w - 2 * pad, fig->pos);
+    inner->node = fig;
+    inner->tag = "Figure";
     PangoRectangle r;
     pango_layout_get_extents(inner->layout, NULL, &r);
     pdf_item *it = pdf_item_new(ctx, PDF_ITEM_FRAME);
@@ -488,7 +490,7 @@ static void emit_block(builder *b, const imprint_node *n, const env *e)
     case IMPRINT_NODE_BREAK: {
         pdf_para *p =
             pdf_para_plain(ctx, BREAK_MARK, e->size, false, false, e->width, PANGO_ALIGN_CENTER);
-        p->node = n;
+        p->node = n; /* an ornament: not tagged */
         emit_para(b, p, e->x, SPACE_BREAK * adv, n->pos, false);
         b->pending = SPACE_BREAK * adv;
         break;
@@ -520,9 +522,11 @@ static void emit_opening(builder *b, const imprint_node *art)
     double w = ctx->geo.text_w;
     double body_adv = st->body_size * st->line_height;
     guint from = b->flow->len;
+    guint paras = ctx->paras->len;
     if (art->as.article.title && *art->as.article.title) {
         pdf_para *p = pdf_para_plain(ctx, art->as.article.title, st->title_size, false, false, w,
                                      PANGO_ALIGN_LEFT);
+        p->tag = "H1";
         emit_para(b, p, 0, 0, art->pos, false);
     }
     if (art->as.article.subtitle && *art->as.article.subtitle) {
@@ -545,6 +549,8 @@ static void emit_opening(builder *b, const imprint_node *art)
                                      PANGO_ALIGN_LEFT);
         emit_para(b, p, 0, SPACE_DATELINE * body_adv, art->pos, false);
     }
+    for (guint i = paras; i < ctx->paras->len; i++)
+        ((pdf_para *)g_ptr_array_index(ctx->paras, i))->node = art;
     for (guint i = from; i < b->flow->len; i++) {
         pdf_item *it = g_ptr_array_index(b->flow, i);
         it->keep_with_next = true;
@@ -560,6 +566,14 @@ static void emit_opening(builder *b, const imprint_node *art)
     }
 }
 
+/* The line a note without text still gets, for its number. */
+static pdf_para *empty_note(pdf_ctx *ctx, const imprint_node *note, double width)
+{
+    pdf_para *p = empty_para(ctx, ctx->style->note_size, width, note);
+    p->tag = "P";
+    return p;
+}
+
 /* Notes set as endnotes: a heading, then each note with its number hanging. */
 static void emit_endnotes(builder *b, const imprint_node *art)
 {
@@ -572,6 +586,7 @@ static void emit_endnotes(builder *b, const imprint_node *art)
         pdf_para_plain(ctx, "Notes", st->heading_size[1], true, false, e.width, PANGO_ALIGN_LEFT);
     h->node = art;
     h->notes_heading = true;
+    h->tag = "H2";
     guint from = b->flow->len;
     emit_para(b, h, 0, SPACE_ENDNOTES * st->body_size * st->line_height, art->pos, false);
     for (guint i = from; i < b->flow->len; i++)
@@ -595,7 +610,7 @@ static void emit_endnotes(builder *b, const imprint_node *art)
         if (note->first_child)
             emit_blocks(b, note->first_child, &ne);
         else
-            emit_para(b, empty_para(ctx, st->note_size, ne.width, note), hang, 0, note->pos, false);
+            emit_para(b, empty_note(ctx, note, ne.width), hang, 0, note->pos, false);
         g_free(b->pending_dest);
         b->pending_dest = NULL;
         g_free(b->pending_label_target);
@@ -672,8 +687,7 @@ void pdf_flow_notes(pdf_ctx *ctx, const imprint_node *article, int index)
         b.pending_dest = g_strdup_printf("a%d-n%d", index, note->as.note.number);
         emit_blocks(&b, note->first_child, &ne);
         if (b.flow->len == 0)
-            emit_para(&b, empty_para(ctx, st->note_size, ne.width, note), hang, 0, note->pos,
-                      false);
+            emit_para(&b, empty_note(ctx, note, ne.width), hang, 0, note->pos, false);
         g_free(b.pending_dest);
         g_free(b.pending_label_target);
         /* At the foot, lines follow each other without the block spacing. */

@@ -37,9 +37,9 @@ static void attr_add(inl *in, PangoAttribute *a, size_t start)
     pango_attr_list_insert(in->attrs, a);
 }
 
-static void add_span(pdf_para *para, int start, int end, char *target)
+static void add_span(pdf_para *para, int start, int end, char *target, bool note)
 {
-    pdf_span s = {start, end, target};
+    pdf_span s = {start, end, target, note};
     g_array_append_val(para->spans, s);
 }
 
@@ -73,7 +73,7 @@ static void noteref(inl *in, const imprint_node *n)
         return; /* the reader reported it; the number stays, unlinked */
     int nr = note->as.note.number;
     add_span(in->para, (int)start, (int)in->text->len,
-             g_strdup_printf("dest='a%d-n%d'", in->b->index, nr));
+             g_strdup_printf("dest='a%d-n%d'", in->b->index, nr), true);
     if (note->as.note.first_ref == n) {
         add_anchor(in->para, (int)start, g_strdup_printf("a%d-r%d", in->b->index, nr));
         if (!in->b->in_note && ctx->notes_mode == IMPRINT_NOTES_PAGE) {
@@ -137,7 +137,8 @@ static void leave(inl *in, const imprint_node *n, size_t start)
         /* a link the policy refuses (javascript:, data:...) keeps its text;
          * the PDF keeps the URL as written */
         if (write_link_allowed(n->as.link.url) && in->text->len > start)
-            add_span(in->para, (int)start, (int)in->text->len, pdf_target_uri(n->as.link.url));
+            add_span(in->para, (int)start, (int)in->text->len, pdf_target_uri(n->as.link.url),
+                     false);
         break;
     default:
         break;

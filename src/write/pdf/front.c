@@ -29,6 +29,7 @@ static double centred(pdf_ctx *ctx, pdf_page *page, const char *text, double siz
 {
     pdf_para *p =
         pdf_para_plain(ctx, text, size, false, italic, ctx->geo.text_w, PANGO_ALIGN_CENTER);
+    p->tag = "P";
     if (smallcaps) {
         PangoAttrList *attrs = pango_attr_list_new();
         pango_attr_list_insert(attrs, pango_attr_variant_new(PANGO_VARIANT_SMALL_CAPS));
@@ -85,6 +86,7 @@ GPtrArray *pdf_flow_contents(pdf_ctx *ctx, const int *article_pages)
     pdf_para *h =
         pdf_para_plain(ctx, "Contents", st->title_size, false, false, w, PANGO_ALIGN_LEFT);
     h->node = ctx->doc->root;
+    h->tag = "H1";
     imprint_pos pos = {ctx->opts->edition_path, 0, 0};
     pdf_para_lines(ctx, h, flow, 0, pos);
     pdf_item *first = g_ptr_array_index(flow, 0);
@@ -101,6 +103,7 @@ GPtrArray *pdf_flow_contents(pdf_ctx *ctx, const int *article_pages)
             pdf_para_plain(ctx, label, st->body_size, false, false, w - numw, PANGO_ALIGN_LEFT);
         g_free(label);
         p->node = a;
+        p->tag = "TOCI";
         /* Continuation lines of a long title hang under its first word. */
         pango_layout_set_indent(p->layout, (int)(-CONTENTS_HANG * st->body_size * PANGO_SCALE));
         guint from = flow->len;

@@ -53,21 +53,17 @@ void pdf_tag_dest(cairo_t *cr, const char *name, double x, double y)
     g_free(q);
 }
 
-void pdf_tag_link(cairo_t *cr, const char *target, double x, double y, double w, double h)
+char *pdf_link_attrs(const char *target, const double *boxes, int n)
 {
     GString *a = g_string_new(target);
     g_string_append(a, " rect=[");
-    append_num(a, x);
-    g_string_append_c(a, ' ');
-    append_num(a, y);
-    g_string_append_c(a, ' ');
-    append_num(a, w);
-    g_string_append_c(a, ' ');
-    append_num(a, h);
+    for (int i = 0; i < 4 * n; i++) {
+        if (i > 0)
+            g_string_append_c(a, ' ');
+        append_num(a, boxes[i]);
+    }
     g_string_append_c(a, ']');
-    cairo_tag_begin(cr, CAIRO_TAG_LINK, a->str);
-    cairo_tag_end(cr, CAIRO_TAG_LINK);
-    g_string_free(a, TRUE);
+    return g_string_free(a, FALSE);
 }
 
 /* The authors of all articles, in order, each once. */

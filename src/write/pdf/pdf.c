@@ -76,12 +76,20 @@ static void number_pages(pdf_ctx *ctx, GPtrArray *pages, int *next)
     }
 }
 
-static void draw_pages(pdf_ctx *ctx, cairo_t *cr, GPtrArray *pages)
+static void draw_pages(pdf_ctx *ctx, cairo_t *cr, GPtrArray *pages, pdf_zone zone,
+                       const imprint_node *article)
 {
     for (guint i = 0; i < pages->len; i++) {
+        pdf_tags_page(ctx->tags, zone, article);
         pdf_draw_page(ctx, cr, g_ptr_array_index(pages, i));
         cairo_show_page(cr);
     }
+}
+
+static void scan_pages(pdf_tags *t, GPtrArray *pages)
+{
+    for (guint i = 0; i < pages->len; i++)
+        pdf_tags_scan(t, g_ptr_array_index(pages, i));
 }
 
 /* The whole book laid out: every page of it, before anything is drawn. */
@@ -209,22 +217,28 @@ static void number_book(pdf_ctx *ctx, book *bk)
 /* Draws every page; returns how many there are. */
 static int draw_book(pdf_ctx *ctx, book *bk, cairo_t *cr)
 {
-    /* Cairo 1.16 leaves link annotations pointing into a structure tree it
-     * never writes unless the content sits in a structure element: the file
-     * would be damaged. A Document element makes the tree complete. */
-    cairo_tag_begin(cr, "Document", NULL);
+    /* The structure tree (tags.c) needs to know every page before the first
+     * is drawn: which paragraphs run over a page break. */
+    ctx->tags = pdf_tags_new(cr, ctx->doc);
+    pdf_tags_scan(ctx->tags, bk->title);
+    scan_pages(ctx->tags, bk->contents);
+    for (int i = 0; i < bk->narticles; i++)
+        scan_pages(ctx->tags, g_ptr_array_index(bk->article_pages, i));
+    pdf_tags_page(ctx->tags, PDF_ZONE_TITLE, NULL);
     pdf_draw_page(ctx, cr, bk->title);
     cairo_show_page(cr);
     if (bk->front == 2)
         cairo_show_page(cr);
-    draw_pages(ctx, cr, bk->contents);
+    draw_pages(ctx, cr, bk->contents, PDF_ZONE_CONTENTS, NULL);
     int total = bk->front + (int)bk->contents->len;
-    for (int i = 0; i < bk->narticles; i++) {
+    const imprint_node *a = ctx->doc->root->first_child;
+    for (int i = 0; i < bk->narticles; i++, a = a ? a->next : NULL) {
         GPtrArray *pages = g_ptr_array_index(bk->article_pages, i);
-        draw_pages(ctx, cr, pages);
+        draw_pages(ctx, cr, pages, PDF_ZONE_ARTICLE, a);
         total += (int)pages->len;
     }
-    cairo_tag_end(cr, "Document");
+    pdf_tags_free(ctx->tags);
+    ctx->tags = NULL;
     return total;
 }
 

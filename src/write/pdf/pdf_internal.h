@@ -57,6 +57,7 @@ typedef struct {
 typedef struct {
     int start, end;
     char *target;
+    bool note; /* a note reference: a Reference in the structure tree */
 } pdf_span;
 
 /* A named destination at a byte index of a paragraph (a note reference). */
@@ -89,15 +90,19 @@ typedef struct {
     double advance;   /* baseline to baseline */
     double ascent;    /* top of a line box to its baseline */
     bool justify;     /* lines but the last stretched to the measure */
-    /* What it shows of the model, for the page map (pagemap.c): the node
-     * whose inlines it holds, or the block it stands for (an article's
-     * opening: the article; the contents: an entry's article or the
-     * document root); NULL for none. */
+    /* What it shows of the model: the node whose inlines it holds, or the
+     * block it stands for (an article's opening: the article; the contents:
+     * an entry's article or the document root); NULL for none. The page map
+     * (pagemap.c) finds where pages begin by it; the structure tree (tags.c)
+     * nests the paragraph by it unless `tag` is set. */
     const imprint_node *node;
     /* pdf_segment, in order; NULL when no TEXT node gave it text. */
     GArray *segments;
     /* The heading of an article's endnotes (node: the article). */
     bool notes_heading;
+    /* Its structure type ("P", "H2", "TD"…; NULL: by the node's kind, or
+     * not tagged at all). */
+    const char *tag;
 } pdf_para;
 
 typedef enum {
@@ -162,6 +167,7 @@ typedef struct {
     GHashTable *missing;     /* gunichar → itself: characters no font has */
     GHashTable *note_flows;  /* const imprint_node *note → GPtrArray of pdf_item * */
     GHashTable *note_ids;    /* const imprint_node *note → char * label shown */
+    struct pdf_tags *tags;   /* the structure tree, while the book is drawn (tags.c) */
     int overflows;
 } pdf_ctx;
 
@@ -259,7 +265,8 @@ GPtrArray *pdf_flow_contents(pdf_ctx *ctx, const int *article_pages);
 
 /* links.c */
 void pdf_tag_dest(cairo_t *cr, const char *name, double x, double y);
-void pdf_tag_link(cairo_t *cr, const char *target, double x, double y, double w, double h);
+/* Cairo's attributes of a link to `target` over `n` boxes (x, y, w, h each). */
+char *pdf_link_attrs(const char *target, const double *boxes, int n);
 char *pdf_target_uri(const char *url);
 char *pdf_target_dest(const char *name);
 void pdf_set_metadata(pdf_ctx *ctx, cairo_surface_t *surface);
@@ -267,6 +274,9 @@ void pdf_add_outline(cairo_surface_t *surface, GPtrArray *marks);
 
 /* text.c: drawing text with a clean text layer */
 void pdf_show_line(cairo_t *cr, PangoLayoutLine *line, double x, double baseline);
+/* Only the clusters of `line` that start in [from, to) (layout bytes). */
+void pdf_show_line_range(cairo_t *cr, PangoLayoutLine *line, double x, double baseline, int from,
+                         int to);
 void pdf_show_layout(cairo_t *cr, PangoLayout *layout, double x, double y);
 
 /* pagemap.c: where each page begins (title page, its blank back when
@@ -274,6 +284,60 @@ void pdf_show_layout(cairo_t *cr, PangoLayout *layout, double x, double y);
 void pdf_page_map_make(const pdf_ctx *ctx, int front, GPtrArray *contents, GPtrArray *article_pages,
                        imprint_page_map *map);
 void pdf_page_map_clear(imprint_page_map *map);
+
+/* tags.c: the structure tree, built as the pages are drawn. Cairo 1.16
+ * makes one structure element per cairo_tag_begin() and nests them as the
+ * calls nest, so the drawing order is the reading order; it marks content
+ * only inside elements without children (content drawn in any other is in
+ * no element: running heads, folios, rules and leader dots are drawn so). */
+typedef enum {
+    PDF_ZONE_TITLE,
+    PDF_ZONE_CONTENTS,
+    PDF_ZONE_ARTICLE,
+} pdf_zone;
+
+typedef struct pdf_tags pdf_tags;
+
+/* Opens the Document element; `cr` must outlive the result. */
+pdf_tags *pdf_tags_new(cairo_t *cr, const imprint_doc *doc);
+/* Closes every element still open; accepts NULL. */
+void pdf_tags_free(pdf_tags *t);
+/* Before drawing: every page, in drawing order (which paragraphs run over
+ * a page break, which body item follows which). */
+void pdf_tags_scan(pdf_tags *t, const pdf_page *page);
+/* The page about to be drawn and what it belongs to (`article` NULL in
+ * front matter). */
+void pdf_tags_page(pdf_tags *t, pdf_zone zone, const imprint_node *article);
+/* Lines at the head of the page's foot that continue a note begun on an
+ * earlier page: drawn first, inside that note. */
+guint pdf_tags_carried(pdf_tags *t, const pdf_page *page);
+/* Where the items drawn next belong: the body, or the foot (notes nested
+ * in what the body leaves open across the page break; `page` the page). */
+void pdf_tags_body(pdf_tags *t);
+void pdf_tags_foot(pdf_tags *t, const pdf_page *page, bool carried);
+/* A line (or frame) about to be drawn: opens its elements; `lx..lh` is the
+ * box a whole-line link covers. Returns false when the caller must not draw
+ * the line's text itself but call pdf_tags_show_segments(). */
+bool pdf_tags_line(pdf_tags *t, const pdf_item *it, double lx, double ly, double lw, double lh);
+/* Draws a line of a paragraph with links or over a page break: each link
+ * (and note reference) an element of its own with its annotation, the
+ * rest in Spans. `x`, `y`: the line's left and top. */
+void pdf_tags_show_segments(pdf_tags *t, const pdf_item *it, PangoLayoutLine *line, double x,
+                            double y);
+/* After the line: closes its link, and its paragraph after the last line. */
+void pdf_tags_line_end(pdf_tags *t, const pdf_item *it);
+/* A list marker or note number (`it->label`) in a Lbl, with its link. */
+void pdf_tags_label(pdf_tags *t, const pdf_item *it, double x, double y, double w, double h);
+void pdf_tags_label_end(pdf_tags *t);
+/* A table cell of a row item, and the end of the row's cells. */
+void pdf_tags_cell(pdf_tags *t, const pdf_para *cell);
+/* Draws a cell with links or note references, each with its annotation,
+ * its top left at `x`, `y`. */
+void pdf_tags_show_cell(pdf_tags *t, const pdf_para *cell, double x, double y);
+void pdf_tags_row_end(pdf_tags *t);
+/* A paragraph at a fixed place (title page), and its end. */
+void pdf_tags_placed(pdf_tags *t, const pdf_para *para);
+void pdf_tags_placed_end(pdf_tags *t);
 
 /* draw.c */
 void pdf_draw_page(pdf_ctx *ctx, cairo_t *cr, const pdf_page *page);

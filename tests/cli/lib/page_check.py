@@ -18,7 +18,9 @@ usage: page_check.py BOOK.epub BOOK.pdf MARGIN_TOP_MM
   hard hyphens, superscript note numbers and list numbers do not count. A
   page that begins inside a word (broken at a hyphen or a dash) has its
   marker before the whole word: then the PDF page begins with the word's
-  end, and the word's beginning ends the page before.
+  end, and the word's beginning ends the page before; or, where the word
+  was hyphenated, the page before copies the whole word and the page
+  begins with the next one.
 """
 import re
 import subprocess
@@ -199,6 +201,12 @@ def starts_like(epub, page, prev_page):
     # anywhere, so the page's first piece may end inside the word too).
     first_word = letters(("".join(epub[:1000]).split() or [""])[0])
     first_piece = letters((page.split() or [""])[0])
+    # A word hyphenated across the page break copies whole from the page
+    # before (the tagged PDF gives its text to its first part), and the
+    # page's text begins with the next word.
+    rest = got[len(first_word):]
+    if first_word and rest.startswith(want) and first_word in letters(prev_page):
+        return "inside"
     cut = first_word.find(first_piece, 1) if first_piece else -1
     if cut <= 0:
         return None
