@@ -23,7 +23,8 @@ typedef struct {
     bool order_source; /* `order: source` */
     /* `navigation: drop` */
     bool drop_navigation;
-    char *encoding;    /* `encoding:` of the source, or NULL for UTF-8 */
+    char *encoding;           /* `encoding:` of the source, or NULL for UTF-8 */
+    char *language;           /* `language:` of its articles, or NULL for the edition's */
     imprint_wrap_mode wrap;   /* `wrapped: true|false`, else found */
     imprint_verse_mode verse; /* `verse: true|false`, else found */
 } imprint_edition_article;

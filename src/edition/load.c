@@ -24,8 +24,8 @@ static const char *const top_keys[] = {
 };
 static const char *const pdf_keys[] = {"paper", "notes", NULL};
 static const char *const article_keys[] = {
-    "source", "select",   "split",      "dialect", "author", "title", "url",
-    "order",  "encoding", "navigation", "wrapped", "verse",  NULL,
+    "source", "select",   "split",      "dialect", "author", "title",    "url",
+    "order",  "encoding", "navigation", "wrapped", "verse",  "language", NULL,
 };
 
 /* A string value: anything but a null, a list or a mapping. */
@@ -218,6 +218,12 @@ static void article_pair(yml_doc *y, void *target, const char *key, yaml_node_t 
     } else if (strcmp(key, "url") == 0) {
         a->url = s;
         return;
+    } else if (strcmp(key, "language") == 0) {
+        if (valid_language(s)) {
+            a->language = s;
+            return;
+        }
+        yml_fail(y, v, "bad language '%s' (write a language tag such as fr or de-AT)", s);
     } else if (strcmp(key, "encoding") == 0) {
         /* Checked here, so that a misspelt name points at the edition file. */
         GIConv cd = g_iconv_open("UTF-8", s);
@@ -459,6 +465,7 @@ void imprint_edition_free(imprint_edition *e)
         g_free(a->title);
         g_free(a->url);
         g_free(a->encoding);
+        g_free(a->language);
     }
     g_free(e->articles);
     g_free(e->path);

@@ -122,6 +122,7 @@ static void test_every_key(void)
     g_assert_cmpstr(a->url, ==, "https://example.org/second");
     g_assert_true(a->order_source);
     g_assert_true(a->drop_navigation);
+    g_assert_cmpstr(a->language, ==, "fr-CH");
     g_assert_cmpuint(a->pos.line, ==, 16);
     g_assert_cmpuint(a->pos.col, ==, 5);
     imprint_edition_free(e);
@@ -196,7 +197,7 @@ static void test_nfc(void)
 {
     /* "Café" with a combining acute (NFD) comes out composed (NFC). */
     scratch s;
-    scratch_init(&s, "title: \"Cafe\\u0301\"\narticles:\n  - source: src.txt\n");
+    scratch_init(&s, "title: \"Cafe\u0301\"\narticles:\n  - source: src.txt\n");
     imprint_diags *diags = imprint_diags_new();
     imprint_edition *e = imprint_edition_load(s.yaml, diags);
     g_assert_nonnull(e);
@@ -260,6 +261,11 @@ static void test_wrong_types(void)
     expect_load_error("title: T\nlanguage: english\n" ARTICLES,
                       "ed.yaml:2:11: error: bad language 'english' (write a language tag such "
                       "as en or de-AT)");
+    expect_load_error("title: T\narticles:\n  - source: src.txt\n    language: fr_FR!\n",
+                      "ed.yaml:4:15: error: bad language 'fr_FR!' (write a language tag such "
+                      "as fr or de-AT)");
+    expect_load_error("title: T\narticles:\n  - source: src.txt\n    language: [fr]\n",
+                      "ed.yaml:4:15: error: 'language' must be a string, not a list");
     expect_load_error("title: T\nstyle: ../evil\n" ARTICLES,
                       "ed.yaml:2:8: error: bad style name '../evil' (letters, digits, - and _ "
                       "only)");
@@ -430,6 +436,33 @@ static imprint_doc *read_fixture(const char *name, imprint_diags *diags, imprint
     return doc;
 }
 
+/* `language:` of an entry is its articles' language; each article then has
+ * the quotation marks of its own language (the edition's when it sets none). */
+static void test_read_languages(void)
+{
+    imprint_diags *diags = imprint_diags_new();
+    imprint_edition *e = imprint_edition_load(FIXTURES_DIR "/language/languages.yaml", diags);
+    g_assert_nonnull(e);
+    imprint_doc *doc = imprint_edition_read(e, diags);
+    g_assert_nonnull(doc);
+    g_assert_cmpuint(imprint_diags_count(diags, IMPRINT_SEV_WARNING), ==, 0);
+    const imprint_node *fr = doc->root->first_child, *de = fr->next, *en = de->next;
+    g_assert_null(fr->as.article.lang);
+    g_assert_cmpstr(de->as.article.lang, ==, "de");
+    g_assert_cmpstr(en->as.article.lang, ==, "en");
+    char *t = imprint_node_plain_text(doc, fr);
+    g_assert_nonnull(
+        strstr(t, "r\u00e9pondit\u202F: \u00AB\u202FNous ne reculerons pas\u202F!\u202F\u00BB"));
+    t = imprint_node_plain_text(doc, de);
+    g_assert_nonnull(strstr(t, "\u201EDie Gewerkschaften"));
+    t = imprint_node_plain_text(doc, en);
+    g_assert_nonnull(strstr(t, "She said \u201Cyes\u201D: the answer?"));
+    g_assert_cmpstr(doc->meta.title, ==, "\u00C9ditions \u00AB\u202Fmultilingues\u202F\u00BB");
+    imprint_doc_free(doc);
+    imprint_edition_free(e);
+    imprint_diags_free(diags);
+}
+
 static void test_read_select_and_overrides(void)
 {
     imprint_diags *diags = imprint_diags_new();
@@ -445,6 +478,7 @@ static void test_read_select_and_overrides(void)
     g_assert_cmpstr(a->as.article.authors[0], ==, "A. Writer");
     g_assert_null(a->as.article.authors[1]);
     g_assert_cmpstr(a->as.article.source_url, ==, "https://example.org/second");
+    g_assert_cmpstr(a->as.article.lang, ==, "fr-CH");
     /* The body is the second piece's, not the first's. */
     char *text = imprint_node_plain_text(doc, a);
     g_assert_nonnull(strstr(text, "second piece"));
@@ -685,5 +719,6 @@ int main(int argc, char **argv)
     g_test_add_func("/edition/read/split-missing", test_read_split_missing);
     g_test_add_func("/edition/read/title-needs-select", test_read_title_needs_select);
     g_test_add_func("/edition/read/dialect-forced", test_read_dialect_forced);
+    g_test_add_func("/edition/read/languages", test_read_languages);
     return g_test_run();
 }
