@@ -39,8 +39,22 @@ static void append_num(GString *s, double v)
     g_string_append(s, g_ascii_formatd(buf, sizeof buf, "%.2f", v));
 }
 
+static const cairo_user_data_key_t untagged_key;
+
+void pdf_untag(cairo_t *cr)
+{
+    cairo_set_user_data(cr, &untagged_key, (void *)&untagged_key, NULL);
+}
+
+bool pdf_tagged(cairo_t *cr)
+{
+    return cairo_get_user_data(cr, &untagged_key) == NULL;
+}
+
 void pdf_tag_dest(cairo_t *cr, const char *name, double x, double y)
 {
+    if (!pdf_tagged(cr))
+        return;
     char *q = quote_attr(name);
     GString *a = g_string_new(NULL);
     g_string_append_printf(a, "name='%s' x=", q);
@@ -55,6 +69,8 @@ void pdf_tag_dest(cairo_t *cr, const char *name, double x, double y)
 
 void pdf_tag_link(cairo_t *cr, const char *target, double x, double y, double w, double h)
 {
+    if (!pdf_tagged(cr))
+        return;
     GString *a = g_string_new(target);
     g_string_append(a, " rect=[");
     append_num(a, x);

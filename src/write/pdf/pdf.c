@@ -1,6 +1,7 @@
 #include "imprint/pdf.h"
 #include "imprint/writer.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "write/pdf/pdf_internal.h"
@@ -20,7 +21,7 @@ static bool cairo_date(const unsigned char *d, size_t n)
     return true;
 }
 
-static cairo_status_t write_stream(void *closure, const unsigned char *data, unsigned int len)
+cairo_status_t pdf_write_stream(void *closure, const unsigned char *data, unsigned int len)
 {
     unsigned char fixed[17];
     if (cairo_date(data, len)) {
@@ -236,8 +237,8 @@ static bool write_book(pdf_ctx *ctx, book *bk, const char *path, int *total)
     imprint_output *out = imprint_output_open(path, ctx->diags);
     if (!out)
         return false;
-    cairo_surface_t *surface =
-        cairo_pdf_surface_create_for_stream(write_stream, out, ctx->geo.page_w, ctx->geo.page_h);
+    cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(
+        pdf_write_stream, out, ctx->geo.page_w, ctx->geo.page_h);
     pdf_set_metadata(ctx, surface);
     cairo_t *cr = cairo_create(surface);
     *total = draw_book(ctx, bk, cr);
@@ -257,6 +258,37 @@ static bool write_book(pdf_ctx *ctx, book *bk, const char *path, int *total)
     }
     cairo_surface_destroy(surface); /* may still write into `out` */
     return imprint_output_commit(out, status == CAIRO_STATUS_SUCCESS, ctx->diags);
+}
+
+/* The book's pages in order (NULL for the blank back of the title page),
+ * borrowed from `bk`. */
+static GPtrArray *book_pages(book *bk)
+{
+    GPtrArray *all = g_ptr_array_new();
+    g_ptr_array_add(all, bk->title);
+    if (bk->front == 2)
+        g_ptr_array_add(all, NULL);
+    g_ptr_array_extend(all, bk->contents, NULL, NULL);
+    for (int i = 0; i < bk->narticles; i++)
+        g_ptr_array_extend(all, g_ptr_array_index(bk->article_pages, i), NULL, NULL);
+    return all;
+}
+
+/* NAME-booklet.pdf when the edition asks for an imposition; without it, or
+ * when it fails, NAME.pdf goes too, so that a failed build leaves neither. */
+static bool write_imposed(pdf_ctx *ctx, book *bk, const char *path, int *sides)
+{
+    *sides = 0;
+    if (ctx->opts->print.imposition == IMPRINT_IMPOSE_NONE)
+        return true;
+    char *booklet = imprint_pdf_booklet_path(path);
+    GPtrArray *pages = book_pages(bk);
+    bool ok = pdf_write_booklet(ctx, pages, booklet, sides);
+    g_ptr_array_unref(pages);
+    g_free(booklet);
+    if (!ok)
+        g_unlink(path);
+    return ok;
 }
 
 bool imprint_pdf_write(const imprint_doc *doc, const imprint_output_opts *opts, const char *path,
@@ -282,7 +314,8 @@ bool imprint_pdf_write(const imprint_doc *doc, const imprint_output_opts *opts, 
     if (!lay_out_articles(&ctx, &bk) || !lay_out_contents(&ctx, &bk, (imprint_pos){path, 0, 0}))
         goto cleanup;
     number_book(&ctx, &bk);
-    if (!write_book(&ctx, &bk, path, &total))
+    int sides = 0;
+    if (!write_book(&ctx, &bk, path, &total) || !write_imposed(&ctx, &bk, path, &sides))
         goto cleanup;
     pdf_report_missing(&ctx);
     if (stats) {
@@ -290,6 +323,7 @@ bool imprint_pdf_write(const imprint_doc *doc, const imprint_output_opts *opts, 
         stats->passes = bk.passes;
         stats->split_notes = bk.split_notes;
         stats->overflows = ctx.overflows;
+        stats->sheet_sides = sides;
     }
     ok = true;
 

@@ -22,6 +22,7 @@
 #include "imprint/model.h"
 #include "imprint/pdf.h"
 #include "imprint/style.h"
+#include "imprint/writer.h"
 
 #define MM_TO_PT (72.0 / 25.4)
 
@@ -254,5 +255,44 @@ void pdf_show_layout(cairo_t *cr, PangoLayout *layout, double x, double y);
 
 /* draw.c */
 void pdf_draw_page(pdf_ctx *ctx, cairo_t *cr, const pdf_page *page);
+
+/* pdf.c: Cairo's output into an imprint_output (`closure`), its dates fixed. */
+cairo_status_t pdf_write_stream(void *closure, const unsigned char *data, unsigned int len);
+
+/* links.c: drawing on `cr` leaves out links, destinations and structure
+ * (a booklet's sheets: pages drawn a second time). pdf_tagged() says
+ * whether tags are wanted on `cr`; every cairo_tag_begin goes through it. */
+void pdf_untag(cairo_t *cr);
+bool pdf_tagged(cairo_t *cr);
+
+/* impose.c: the booklet (pdf.imposition) */
+
+/* Largest signature made when the edition names no size: a book of up to
+ * this many pages is one signature, a longer one several of equal size. */
+#define PDF_BOOKLET_MAX_SIGNATURE 64
+
+/* Crop marks: a hairline this long, this far from the trim; the sheet
+ * needs PDF_MARK_ROOM_MM beyond the pages for them. */
+#define PDF_MARK_LENGTH_MM  5.0
+#define PDF_MARK_OFFSET_MM  2.0
+#define PDF_MARK_ROOM_MM    (PDF_MARK_OFFSET_MM + PDF_MARK_LENGTH_MM + 1.0)
+#define PDF_MARK_LINE_WIDTH 0.25
+
+/* One side of a sheet: the 0-based pages left and right of the fold (an
+ * index past the book's last page is a blank), and the sheet's place in
+ * its signature (0 outermost), for creep. */
+typedef struct {
+    int left, right;
+    int depth;
+} pdf_side;
+
+/* Appends the sides of `kind` for `pages` pages (signatures of `signature`
+ * pages, 0: chosen) to `sides`; returns the pages with the blank padding. */
+int pdf_impose_plan(imprint_imposition kind, int pages, int signature, GArray *sides);
+
+/* Writes `pages` (pdf_page *, NULL for a blank) imposed to `path` through a
+ * temporary file; false (reported) on error, with nothing at `path`.
+ * `sides` is set to the number of sheet sides. */
+bool pdf_write_booklet(pdf_ctx *ctx, GPtrArray *pages, const char *path, int *sides);
 
 #endif
