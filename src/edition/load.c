@@ -414,7 +414,7 @@ static void top_pair(yml_doc *y, void *target, const char *key, yaml_node_t *key
  * so that a forgotten `imposition:` does not pass for a booklet. */
 static void check_print(yml_doc *y, yaml_node_t *root, const imprint_edition *e)
 {
-    static const char *const needs[] = {"sheet", "signature", "creep", NULL};
+    static const char *const needs[] = {"sheet", "signature", "creep", "crop-marks", NULL};
     yaml_node_t *pdf = yml_get(y, root, "pdf");
     if (!pdf || pdf->type != YAML_MAPPING_NODE || e->print.imposition != IMPRINT_IMPOSE_NONE)
         return;

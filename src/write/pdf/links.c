@@ -55,6 +55,9 @@ void pdf_tag_dest(cairo_t *cr, const char *name, double x, double y)
 {
     if (!pdf_tagged(cr))
         return;
+    /* Cairo 1.16 takes these positions as they are, not through the
+     * transformation (a page moved inside its bleed, marks.c). */
+    cairo_user_to_device(cr, &x, &y);
     char *q = quote_attr(name);
     GString *a = g_string_new(NULL);
     g_string_append_printf(a, "name='%s' x=", q);
@@ -71,6 +74,11 @@ void pdf_tag_link(cairo_t *cr, const char *target, double x, double y, double w,
 {
     if (!pdf_tagged(cr))
         return;
+    double x1 = x + w, y1 = y + h; /* as for a destination: device space */
+    cairo_user_to_device(cr, &x, &y);
+    cairo_user_to_device(cr, &x1, &y1);
+    w = x1 - x;
+    h = y1 - y;
     GString *a = g_string_new(target);
     g_string_append(a, " rect=[");
     append_num(a, x);

@@ -21,18 +21,24 @@ static bool cairo_date(const unsigned char *d, size_t n)
     return true;
 }
 
+const unsigned char *pdf_fix_date(const unsigned char *data, unsigned int len,
+                                  unsigned char fixed[PDF_DATE_LEN])
+{
+    if (!cairo_date(data, len))
+        return data;
+    fixed[0] = '(';
+    fixed[1] = 'D';
+    fixed[2] = ':';
+    memcpy(fixed + 3, data + 1, 12);
+    fixed[15] = 'Z';
+    fixed[16] = ')';
+    return fixed;
+}
+
 cairo_status_t pdf_write_stream(void *closure, const unsigned char *data, unsigned int len)
 {
-    unsigned char fixed[17];
-    if (cairo_date(data, len)) {
-        fixed[0] = '(';
-        fixed[1] = 'D';
-        fixed[2] = ':';
-        memcpy(fixed + 3, data + 1, 12);
-        fixed[15] = 'Z';
-        fixed[16] = ')';
-        data = fixed;
-    }
+    unsigned char fixed[PDF_DATE_LEN];
+    data = pdf_fix_date(data, len, fixed);
     bool ok = imprint_output_append(closure, data, len);
     return ok ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
@@ -80,7 +86,7 @@ static void number_pages(pdf_ctx *ctx, GPtrArray *pages, int *next)
 static void draw_pages(pdf_ctx *ctx, cairo_t *cr, GPtrArray *pages)
 {
     for (guint i = 0; i < pages->len; i++) {
-        pdf_draw_page(ctx, cr, g_ptr_array_index(pages, i));
+        pdf_draw_trimmed(ctx, cr, g_ptr_array_index(pages, i));
         cairo_show_page(cr);
     }
 }
@@ -214,10 +220,12 @@ static int draw_book(pdf_ctx *ctx, book *bk, cairo_t *cr)
      * never writes unless the content sits in a structure element: the file
      * would be damaged. A Document element makes the tree complete. */
     cairo_tag_begin(cr, "Document", NULL);
-    pdf_draw_page(ctx, cr, bk->title);
+    pdf_draw_trimmed(ctx, cr, bk->title);
     cairo_show_page(cr);
-    if (bk->front == 2)
+    if (bk->front == 2) {
+        pdf_draw_trimmed(ctx, cr, NULL);
         cairo_show_page(cr);
+    }
     draw_pages(ctx, cr, bk->contents);
     int total = bk->front + (int)bk->contents->len;
     for (int i = 0; i < bk->narticles; i++) {
@@ -237,8 +245,12 @@ static bool write_book(pdf_ctx *ctx, book *bk, const char *path, int *total)
     imprint_output *out = imprint_output_open(path, ctx->diags);
     if (!out)
         return false;
+    /* With a bleed the file is held until its boxes are written (marks.c). */
+    double o = pdf_trim_offset(ctx);
+    GString *held = o > 0 ? g_string_new(NULL) : NULL;
     cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(
-        pdf_write_stream, out, ctx->geo.page_w, ctx->geo.page_h);
+        held ? pdf_hold_stream : pdf_write_stream, held ? (void *)held : (void *)out,
+        ctx->geo.page_w + 2 * o, ctx->geo.page_h + 2 * o);
     pdf_set_metadata(ctx, surface);
     cairo_t *cr = cairo_create(surface);
     *total = draw_book(ctx, bk, cr);
@@ -257,6 +269,17 @@ static bool write_book(pdf_ctx *ctx, book *bk, const char *path, int *total)
                                  cairo_status_to_string(status));
     }
     cairo_surface_destroy(surface); /* may still write into `out` */
+    if (held && status == CAIRO_STATUS_SUCCESS && !pdf_add_boxes(ctx, held)) {
+        imprint_diags_report(ctx->diags, IMPRINT_SEV_ERROR, at,
+                             "cannot set the trim and bleed boxes of %s: Cairo wrote a PDF laid "
+                             "out otherwise than expected",
+                             path);
+        status = CAIRO_STATUS_WRITE_ERROR;
+    }
+    if (held && status == CAIRO_STATUS_SUCCESS)
+        imprint_output_append(out, held->str, held->len);
+    if (held)
+        g_string_free(held, TRUE);
     return imprint_output_commit(out, status == CAIRO_STATUS_SUCCESS, ctx->diags);
 }
 

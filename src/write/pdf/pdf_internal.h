@@ -256,8 +256,28 @@ void pdf_show_layout(cairo_t *cr, PangoLayout *layout, double x, double y);
 /* draw.c */
 void pdf_draw_page(pdf_ctx *ctx, cairo_t *cr, const pdf_page *page);
 
-/* pdf.c: Cairo's output into an imprint_output (`closure`), its dates fixed. */
+/* pdf.c: Cairo's output into an imprint_output (`closure`), its dates fixed
+ * (pdf_fix_date: `data` itself, or `fixed` holding the date Cairo wrote in
+ * the form a PDF date has). */
+#define PDF_DATE_LEN 17
+const unsigned char *pdf_fix_date(const unsigned char *data, unsigned int len,
+                                  unsigned char fixed[PDF_DATE_LEN]);
 cairo_status_t pdf_write_stream(void *closure, const unsigned char *data, unsigned int len);
+
+/* marks.c: bleed and crop marks (pdf.bleed) */
+
+/* Where the trim starts from the media box's corner: the bleed and the
+ * marks' room beyond it (0 without a bleed). */
+double pdf_trim_offset(const pdf_ctx *ctx);
+/* Draws `page` (NULL: a blank page) inside its trim, with crop marks when
+ * there is a bleed. */
+void pdf_draw_trimmed(pdf_ctx *ctx, cairo_t *cr, const pdf_page *page);
+/* Cairo's output appended to a GString (`closure`), its dates fixed. */
+cairo_status_t pdf_hold_stream(void *closure, const unsigned char *data, unsigned int len);
+/* Writes a TrimBox and a BleedBox after each page's /MediaBox in `pdf` and
+ * moves the cross-reference table to match; false (`pdf` unchanged) when
+ * the file is not laid out as Cairo 1.16 writes it. */
+bool pdf_add_boxes(const pdf_ctx *ctx, GString *pdf);
 
 /* links.c: drawing on `cr` leaves out links, destinations and structure
  * (a booklet's sheets: pages drawn a second time). pdf_tagged() says
