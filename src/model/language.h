@@ -43,7 +43,9 @@ bool imprint_language_is_english(const char *tag);
 typedef struct {
     char open[IMPRINT_LANGUAGE_MAX_QUOTE_DEPTH]; /* '1' outer (“), '2' inner (‘) */
     int depth;
-    gunichar prev; /* last character written; 0 at the start of a block */
+    gunichar prev;   /* last character written; 0 at the start of a block */
+    gunichar before; /* the one before it (a space before a French mark is dropped) */
+    bool swallow;    /* French: spaces after « are dropped, up to the next character */
 } imprint_quote_state;
 
 /** Appends `len` bytes of UTF-8 `text` to `out` with the quotation marks

@@ -21,17 +21,21 @@ static bool plain_space(gunichar c)
 static void put(imprint_quote_state *st, GString *out, gunichar c)
 {
     g_string_append_unichar(out, c);
+    st->before = st->prev;
     st->prev = c;
 }
 
 static void put_str(imprint_quote_state *st, GString *out, const char *s)
 {
     g_string_append(out, s);
+    st->before = st->prev;
     st->prev = g_utf8_get_char(g_utf8_prev_char(s + strlen(s)));
 }
 
-/* Drops a plain space that `out` ends with (the one before a French mark). */
-static void drop_space(imprint_quote_state *st, GString *out)
+/* Drops a plain space that `out` ends with (the one before a French mark);
+ * the character before it, perhaps in an earlier text node, is then the
+ * last one written. */
+static bool drop_space(imprint_quote_state *st, GString *out)
 {
     if (out->len > 0 && (out->str[out->len - 1] == ' ')) {
         g_string_truncate(out, out->len - 1);
@@ -39,9 +43,11 @@ static void drop_space(imprint_quote_state *st, GString *out)
                (guchar)out->str[out->len - 1] == 0xA0) {
         g_string_truncate(out, out->len - 2);
     } else {
-        return;
+        return false;
     }
-    st->prev = out->len ? g_utf8_get_char(g_utf8_prev_char(out->str + out->len)) : 0;
+    st->prev = st->before;
+    st->before = 0;
+    return true;
 }
 
 /* Characters after which a quotation mark opens. */
@@ -51,30 +57,31 @@ static bool opens_after(gunichar prev)
            prev == '(' || prev == '[' || prev == 0x2014 || prev == 0x2013 || prev == '-';
 }
 
-/* Opens a quotation of `kind`; returns the input position after the mark
- * (and, in French, after the spaces it swallows). */
-static const char *open_quote(const imprint_language_rules *r, imprint_quote_state *st,
-                              GString *out, char kind, const char *p, const char *end)
+/* Opens a quotation of `kind`; false when they are nested too deep (the
+ * mark is then written as it stands). */
+static bool open_quote(const imprint_language_rules *r, imprint_quote_state *st, GString *out,
+                       char kind)
 {
     if (st->depth >= IMPRINT_LANGUAGE_MAX_QUOTE_DEPTH)
-        return NULL;
+        return false;
     bool outer = st->depth % 2 == 0;
     st->open[st->depth++] = kind;
     put_str(st, out, outer ? r->open1 : r->open2);
     if (r->french_spacing && outer) {
         put(st, out, NNBSP);
-        while (p < end && (plain_space(g_utf8_get_char(p)) || g_utf8_get_char(p) == NNBSP))
-            p = g_utf8_next_char(p);
+        st->swallow = true;
     }
-    return p;
+    return true;
 }
 
 static void close_quote(const imprint_language_rules *r, imprint_quote_state *st, GString *out)
 {
     bool outer = --st->depth % 2 == 0;
     if (r->french_spacing && outer) {
+        /* A space an earlier text node ended with cannot be taken back:
+         * it stays, without a second one. */
         drop_space(st, out);
-        if (st->prev != NNBSP)
+        if (st->prev != NNBSP && !plain_space(st->prev) && st->prev != 0)
             put(st, out, NNBSP);
     }
     put_str(st, out, outer ? r->close1 : r->close2);
@@ -92,8 +99,7 @@ static void french_punct(imprint_quote_state *st, GString *out, gunichar c, guni
 {
     bool joined = next != 0 && (g_unichar_isalnum(next) || next == '/' || next == '=');
     if (!joined && plain_space(st->prev)) {
-        drop_space(st, out);
-        if (st->prev != 0)
+        if (drop_space(st, out) && st->prev != 0)
             put(st, out, NNBSP);
     } else if (!joined &&
                (g_unichar_isalnum(st->prev) || st->prev == 0x00BB || st->prev == 0x201D ||
@@ -105,40 +111,28 @@ static void french_punct(imprint_quote_state *st, GString *out, gunichar c, guni
 
 /* One mark that may open or close a quotation; false when `c` is none. */
 static bool quote_mark(const imprint_language_rules *r, imprint_quote_state *st, GString *out,
-                       gunichar c, gunichar next, const char **p, const char *end)
+                       gunichar c, gunichar next)
 {
-    const char *after = NULL;
-    if (c == 0x201C && !top_is(st, OPEN_LOW, OPEN_LOW)) {
-        after = open_quote(r, st, out, OPEN_CURLY, *p, end);
-    } else if ((c == 0x201D && top_is(st, OPEN_CURLY, OPEN_LOW)) ||
-               (c == 0x201C && top_is(st, OPEN_LOW, OPEN_LOW)) ||
-               (c == '"' && top_is(st, OPEN_CURLY, OPEN_CURLY) && !opens_after(st->prev)) ||
-               (c == 0x00BB && r->french_spacing && top_is(st, OPEN_GUILLEM, OPEN_GUILLEM))) {
+    if ((c == 0x201D && top_is(st, OPEN_CURLY, OPEN_LOW)) ||
+        (c == 0x201C && top_is(st, OPEN_LOW, OPEN_LOW)) ||
+        (c == '"' && top_is(st, OPEN_CURLY, OPEN_CURLY) && !opens_after(st->prev)) ||
+        (c == 0x00BB && r->french_spacing && top_is(st, OPEN_GUILLEM, OPEN_GUILLEM)) ||
+        ((c == 0x2019 || c == 0x2018) && top_is(st, OPEN_LOW_S, OPEN_LOW_S)) ||
+        (c == 0x2019 && top_is(st, OPEN_SINGLE, OPEN_SINGLE) && !g_unichar_isalpha(next))) {
         close_quote(r, st, out);
         return true;
-    } else if ((c == 0x2019 || c == 0x2018) && top_is(st, OPEN_LOW_S, OPEN_LOW_S)) {
-        close_quote(r, st, out);
-        return true;
-    } else if (c == 0x2019 && top_is(st, OPEN_SINGLE, OPEN_SINGLE) && !g_unichar_isalpha(next)) {
-        close_quote(r, st, out);
-        return true;
-    } else if (c == 0x2018) {
-        after = open_quote(r, st, out, OPEN_SINGLE, *p, end);
-    } else if (c == 0x201E) {
-        after = open_quote(r, st, out, OPEN_LOW, *p, end);
-    } else if (c == 0x201A) {
-        after = open_quote(r, st, out, OPEN_LOW_S, *p, end);
-    } else if (c == '"' && opens_after(st->prev)) {
-        after = open_quote(r, st, out, OPEN_CURLY, *p, end);
-    } else if (c == 0x00AB && r->french_spacing) {
-        after = open_quote(r, st, out, OPEN_GUILLEM, *p, end);
-    } else {
-        return false;
     }
-    if (!after)
-        return false; /* nested too deep: written as it stands */
-    *p = after;
-    return true;
+    if (c == 0x201C || (c == '"' && opens_after(st->prev)))
+        return open_quote(r, st, out, OPEN_CURLY);
+    if (c == 0x2018)
+        return open_quote(r, st, out, OPEN_SINGLE);
+    if (c == 0x201E)
+        return open_quote(r, st, out, OPEN_LOW);
+    if (c == 0x201A)
+        return open_quote(r, st, out, OPEN_LOW_S);
+    if (c == 0x00AB && r->french_spacing)
+        return open_quote(r, st, out, OPEN_GUILLEM);
+    return false;
 }
 
 void imprint_language_localize(const imprint_language_rules *r, imprint_quote_state *st,
@@ -149,7 +143,12 @@ void imprint_language_localize(const imprint_language_rules *r, imprint_quote_st
         gunichar c = g_utf8_get_char(p);
         const char *q = g_utf8_next_char(p);
         gunichar next = q < end ? g_utf8_get_char(q) : 0;
-        if (quote_mark(r, st, out, c, next, &q, end)) {
+        if (st->swallow && (plain_space(c) || c == NNBSP)) {
+            p = q;
+            continue;
+        }
+        st->swallow = false;
+        if (quote_mark(r, st, out, c, next)) {
             p = q;
             continue;
         }

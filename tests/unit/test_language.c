@@ -101,6 +101,30 @@ static void test_state_across_nodes(void)
     g_string_free(out, TRUE);
 }
 
+/* French spacing across text nodes: a space before a mark in the next node
+ * (after emphasis) still becomes a narrow one, and spaces after « in the
+ * next node still go; a space the earlier node ended with stays (it was
+ * written there), with no second one put beside it. */
+static void test_french_across_nodes(void)
+{
+    static const char *const runs[][3] = {
+        {"le mot", " : suite", "le mot" NNBSP ": suite"},
+        {"il dit \u00AB ", " non \u00BB", "il dit \u00AB" NNBSP "non" NNBSP "\u00BB"},
+        {"mot ", ": tout seul", "mot : tout seul"},
+    };
+    const imprint_language_rules *r = imprint_language_find("fr");
+    for (size_t i = 0; i < G_N_ELEMENTS(runs); i++) {
+        imprint_quote_state st = {0};
+        GString *out = g_string_new(NULL), *second = g_string_new(NULL);
+        imprint_language_localize(r, &st, out, runs[i][0], strlen(runs[i][0]));
+        imprint_language_localize(r, &st, second, runs[i][1], strlen(runs[i][1]));
+        g_string_append(out, second->str);
+        g_assert_cmpstr(out->str, ==, runs[i][2]);
+        g_string_free(out, TRUE);
+        g_string_free(second, TRUE);
+    }
+}
+
 /* Past IMPRINT_LANGUAGE_MAX_QUOTE_DEPTH open quotations, marks stay as written. */
 static void test_depth_limit(void)
 {
@@ -180,6 +204,7 @@ int main(int argc, char **argv)
     g_test_add_func("/language/french-lookalikes", test_french_lookalikes);
     g_test_add_func("/language/german", test_german);
     g_test_add_func("/language/state-across-nodes", test_state_across_nodes);
+    g_test_add_func("/language/french-across-nodes", test_french_across_nodes);
     g_test_add_func("/language/depth-limit", test_depth_limit);
     g_test_add_func("/language/document", test_document);
     return g_test_run();
