@@ -92,6 +92,15 @@ PY
 cp out/long-booklet.pdf first.pdf
 "$IMPRINT" build -q -f pdf -o out long.yaml
 cmp first.pdf out/long-booklet.pdf || fail "two builds of the booklet differ"
+"$IMPRINT" build -q -j2 -f pdf -o out long.yaml
+cmp first.pdf out/long-booklet.pdf || fail "-j2 changed the booklet"
+# Only the bundled fonts, embedded.
+fonts=$(pdffonts out/long-booklet.pdf | tail -n +3)
+[ -n "$fonts" ] || fail "no fonts in the booklet"
+while read -r name rest; do
+    case $name in *+LinLibertineO*) ;; *) fail "not a bundled font: $name" ;; esac
+    [ "$(awk '{print $(NF-4)}' <<<"$rest")" = yes ] || fail "font not embedded: $name"
+done <<<"$fonts"
 expect_has "$(cat MANIFEST)" "  long-booklet.pdf"
 expect_has "$(cat deps)" "long-booklet.pdf"
 echo "ok: byte-identical; in the manifest and the depfile"

@@ -140,6 +140,13 @@ static void test_french(void)
     v = hyphenated_in("en", "r\u00e9volutionnaire");
     g_assert_cmpstr(v, !=, "r\u00e9-vo-lu-tion-naire");
     g_free(v);
+    /* dé-termination: the French point the PDF test finds at a line end. */
+    v = hyphenated_in("fr", "d\u00e9termination");
+    g_assert_cmpstr(v, ==, "d\u00e9-ter-mi-na-tion");
+    g_free(v);
+    v = hyphenated_in("en", "d\u00e9termination");
+    g_assert_cmpstr(v, ==, "d\u00e9ter-mi-na-tion");
+    g_free(v);
 }
 
 /* The German patterns are ISO 8859-1: words are converted to the
@@ -149,6 +156,10 @@ static void test_german(void)
 {
     char *v = hyphenated_in("de", "Arbeiterbewegung Gewerkschaften \u00dcberzeugung");
     g_assert_cmpstr(v, ==, "Ar-bei-ter-be-we-gung Ge-werk-schaf-ten \u00dcber-zeu-gung");
+    g_free(v);
+    /* The English patterns break the same word elsewhere. */
+    v = hyphenated_in("en", "Arbeiterbewegung");
+    g_assert_cmpstr(v, ==, "Ar-beit-er-be-we-gung");
     g_free(v);
     v = hyphenated_in("de-AT", "Arbeiterbewegung");
     g_assert_cmpstr(v, ==, "Ar-bei-ter-be-we-gung");
