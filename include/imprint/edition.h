@@ -33,6 +33,7 @@ typedef struct {
     /* `navigation: drop` */
     bool drop_navigation;
     char *encoding;           /* `encoding:` of the source, or NULL for UTF-8 */
+    char *language;           /* `language:` of its articles, or NULL for the edition's */
     imprint_wrap_mode wrap;   /* `wrapped: true|false`, else found */
     imprint_verse_mode verse; /* `verse: true|false`, else found */
     bool no_notes;            /* `footnotes: false` */
@@ -51,6 +52,7 @@ typedef struct {
     double paper_w, paper_h; /* its size in points */
     imprint_notes_mode notes;
     imprint_page_list_mode page_list; /* `epub: page-list:` */
+    imprint_print_opts print; /* pdf.imposition, sheet, signature, crop-marks, creep, bleed */
     /* `allow-outside-files: true`: figures and the cover may be files from
      * outside the edition's folder (and, for figures, their source's). */
     bool allow_outside_files;
@@ -65,6 +67,22 @@ typedef struct {
  * (case-insensitive; decimals allowed; at most IMPRINT_EDITION_MAX_PAPER_MM a
  * side). Sets the size in points and returns true; false for anything else. */
 bool imprint_edition_paper_parse(const char *spec, double *width_pt, double *height_pt);
+
+/** Largest `pdf.signature`: pages folded into one signature (64 sheets is
+ * more than a saddle stitch holds; a bigger number is a typo). */
+#define IMPRINT_EDITION_MAX_SIGNATURE 256
+
+/** Largest `pdf.bleed`, in millimetres: print shops ask for 3 to 5. */
+#define IMPRINT_EDITION_MAX_BLEED_MM 25.0
+
+/** Largest `pdf.creep` per sheet, in millimetres: paper is at most about
+ * half a millimetre thick. */
+#define IMPRINT_EDITION_MAX_CREEP_MM 2.0
+
+/** Parses a length: a non-negative decimal with a unit, "3mm", "0.1mm",
+ * "8pt", "0.125in". Sets it in points and returns true; false for anything
+ * else (no unit, a negative number, junk after it). */
+bool imprint_edition_length_parse(const char *spec, double *pt);
 
 /** Parses the edition file at `path`. Unknown keys, wrong value types and
  * missing required keys are errors with line and column. Returns NULL on error. */

@@ -1,6 +1,7 @@
 #ifndef IMPRINT_OUTPUT_H
 #define IMPRINT_OUTPUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -19,6 +20,25 @@ typedef enum {
     IMPRINT_NOTES_PAGE,    /* at the foot of the page (PDF) */
     IMPRINT_NOTES_ARTICLE, /* endnotes after each article */
 } imprint_notes_mode;
+
+/** How the PDF's pages are also laid out on sheets (`pdf.imposition`). */
+typedef enum {
+    IMPRINT_IMPOSE_NONE,    /* NAME.pdf only */
+    IMPRINT_IMPOSE_BOOKLET, /* NAME-booklet.pdf: saddle-stitch order, folded signatures */
+    IMPRINT_IMPOSE_2UP,     /* NAME-booklet.pdf: two pages a side in reading order */
+} imprint_imposition;
+
+/** Print-shop options of the PDF (`pdf.imposition`, `pdf.sheet`,
+ * `pdf.signature`, `pdf.crop-marks`, `pdf.creep`, `pdf.bleed`). Lengths in
+ * points. */
+typedef struct {
+    imprint_imposition imposition;
+    double sheet_w, sheet_h; /* the sheet; 0: two pages side by side, the paper's double */
+    int signature;           /* pages a signature (a multiple of 4); 0: chosen */
+    bool crop_marks;         /* marks at the trim of each page on the sheet */
+    double creep;            /* shift towards the fold per sheet inside a signature */
+    double bleed;            /* NAME.pdf: media box this much larger on every side */
+} imprint_print_opts;
 
 /** Latest time stamp an output can state: 9999-12-31T23:59:59Z, the last
  * second dcterms:modified and the PDF date format can write. */
@@ -71,6 +91,8 @@ typedef struct {
     /** PDF page size in points. */
     double paper_w, paper_h;
     imprint_notes_mode notes;
+    /** Imposition, bleed and marks. */
+    imprint_print_opts print;
     /** The cover image, checked to be a PNG or JPEG; data NULL when the
      * EPUB writer is to draw one from the metadata (`cover: auto`). */
     imprint_image cover;

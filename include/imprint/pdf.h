@@ -17,6 +17,7 @@ typedef struct {
     int passes;      /* layout passes until the contents' numbers were stable */
     int split_notes; /* notes continued on a following page */
     int overflows;   /* lines reported as overflowing the measure */
+    int sheet_sides; /* sides of sheets in NAME-booklet.pdf (0: no imposition) */
 } imprint_pdf_stats;
 
 /** A PDF laid out, every page of it, and not yet drawn: what the PDF writer
@@ -43,6 +44,10 @@ bool imprint_pdf_layout_write(imprint_pdf_layout *layout, const char *path, impr
 
 /** Frees a layout. Accepts NULL. */
 void imprint_pdf_layout_free(imprint_pdf_layout *layout);
+
+/** The file the imposed sheets of `pdf_path` go to: NAME-booklet.pdf beside
+ * NAME.pdf. The caller g_free()s it. */
+char *imprint_pdf_booklet_path(const char *pdf_path);
 
 /** imprint_write_pdf(), also filling `stats` (may be NULL). */
 bool imprint_pdf_write(const imprint_doc *doc, const imprint_output_opts *opts, const char *path,

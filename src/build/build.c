@@ -75,6 +75,22 @@ static char *base_name(const char *path)
     return base;
 }
 
+/* The second file the PDF writer makes beside `out` (NAME-booklet.pdf), or
+ * NULL for other formats. */
+static char *booklet_of(const imprint_format *f, const char *out)
+{
+    return strcmp(f->name, "pdf") == 0 ? imprint_pdf_booklet_path(out) : NULL;
+}
+
+static void remove_one(job *j, const char *out)
+{
+    bool written = g_ptr_array_find_with_equal_func(j->outputs, out, g_str_equal, NULL);
+    if (g_file_test(out, G_FILE_TEST_IS_REGULAR) && g_unlink(out) == 0)
+        imprint_diags_report(j->diags, IMPRINT_SEV_NOTE, (imprint_pos){out, 0, 0},
+                             written ? "removed: written by this build, but the edition failed"
+                                     : "removed the output of an earlier build");
+}
+
 /* A failed edition leaves no output: one from an earlier build would pass
  * for this one's, and one written now belongs to a half-built edition (a
  * PDF without the EPUB that failed beside it). */
@@ -85,11 +101,11 @@ static void remove_outputs(job *j)
         char *file = g_strconcat(base, ".", (*f)->extension, NULL);
         char *out = g_build_filename(j->outdir, file, NULL);
         g_free(file);
-        bool written = g_ptr_array_find_with_equal_func(j->outputs, out, g_str_equal, NULL);
-        if (g_file_test(out, G_FILE_TEST_IS_REGULAR) && g_unlink(out) == 0)
-            imprint_diags_report(j->diags, IMPRINT_SEV_NOTE, (imprint_pos){out, 0, 0},
-                                 written ? "removed: written by this build, but the edition failed"
-                                         : "removed the output of an earlier build");
+        char *booklet = booklet_of(*f, out);
+        remove_one(j, out);
+        if (booklet)
+            remove_one(j, booklet);
+        g_free(booklet);
         g_free(out);
     }
     g_ptr_array_set_size(j->outputs, 0);
@@ -104,7 +120,11 @@ static void clean_temporaries(job *j)
     for (const imprint_format *f = imprint_formats; f->name; f++) {
         char *file = g_strconcat(base, ".", f->extension, NULL);
         char *out = g_build_filename(j->outdir, file, NULL);
+        char *booklet = booklet_of(f, out);
         imprint_output_clean(out, j->diags);
+        if (booklet)
+            imprint_output_clean(booklet, j->diags);
+        g_free(booklet);
         g_free(out);
         g_free(file);
     }
@@ -196,6 +216,24 @@ static bool write_format(job *j, const imprint_format *f, const imprint_edition 
     return f->write(doc, opts, out, j->diags);
 }
 
+/* NAME-booklet.pdf, when the PDF writer made one, is an output too; one an
+ * earlier build left beside a PDF that now has none is removed (it would
+ * pass for this build's). False when its manifest line cannot be made. */
+static bool add_booklet(job *j, const imprint_format *f, const imprint_output_opts *opts,
+                        const char *out)
+{
+    char *booklet = booklet_of(f, out);
+    if (!booklet)
+        return true;
+    if (opts->print.imposition == IMPRINT_IMPOSE_NONE) {
+        remove_one(j, booklet);
+        g_free(booklet);
+        return true;
+    }
+    g_ptr_array_add(j->outputs, booklet);
+    return !j->sums || add_sum(j, booklet);
+}
+
 static void build_one(job *j)
 {
     imprint_edition *e = NULL;
@@ -240,7 +278,9 @@ static void build_one(job *j)
         if (write_format(j, *f, e, doc, opts, &layout, &layout_failed, out) &&
             (!j->sums || add_sum(j, out))) {
             g_ptr_array_add(j->outputs, out);
-            continue;
+            if (add_booklet(j, *f, opts, out))
+                continue;
+            out = NULL;
         }
         if (imprint_diags_count(j->diags, IMPRINT_SEV_ERROR) == errors)
             imprint_diags_report(j->diags, IMPRINT_SEV_ERROR, (imprint_pos){out, 0, 0},

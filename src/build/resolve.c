@@ -132,6 +132,7 @@ imprint_build_resolved *imprint_build_resolve(const imprint_edition *edition, im
     o->paper_w = edition->paper_w;
     o->paper_h = edition->paper_h;
     o->notes = edition->notes;
+    o->print = edition->print;
     resolve_meta(edition, doc, r);
     if (!imprint_build_epoch(edition, &o->epoch, diags))
         goto fail;

@@ -11,6 +11,7 @@
 #include "edition/yaml.h"
 #include "imprint/style.h"
 #include "model/nfc.h"
+#include "model/typography.h"
 #include "read/file.h"
 
 /* Largest edition file read: an edition is a page of YAML; a bigger file is
@@ -22,11 +23,13 @@ static const char *const top_keys[] = {
     "rights", "description", "style",  "cover",    "pdf",  "allow-outside-files", "articles",
     "epub",   NULL,
 };
-static const char *const pdf_keys[] = {"paper", "notes", NULL};
+static const char *const pdf_keys[] = {
+    "paper", "notes", "imposition", "sheet", "signature", "crop-marks", "creep", "bleed", NULL,
+};
 static const char *const epub_keys[] = {"page-list", NULL};
 static const char *const article_keys[] = {
-    "source", "select",   "split",      "dialect", "author", "title",     "url",
-    "order",  "encoding", "navigation", "wrapped", "verse",  "footnotes", NULL,
+    "source",   "select",     "split",   "dialect", "author",    "title",    "url", "order",
+    "encoding", "navigation", "wrapped", "verse",   "footnotes", "language", NULL,
 };
 
 /* A string value: anything but a null, a list or a mapping. */
@@ -107,6 +110,60 @@ static char *resolve(const imprint_edition *e, const char *path)
     return g_build_filename(e->dir, path, NULL);
 }
 
+/* `pdf.bleed` and `pdf.creep`: a length up to `max_mm`. */
+static void print_length(yml_doc *y, yaml_node_t *v, const char *key, const char *s, double max_mm,
+                         double *out)
+{
+    double pt = 0;
+    if (!imprint_edition_length_parse(s, &pt) || pt > max_mm * 72.0 / 25.4)
+        yml_fail(y, v, "bad %s '%s' (a length such as 3mm, 8pt or 0.1in, at most %g mm)", key, s,
+                 max_mm);
+    else
+        *out = pt;
+}
+
+/* The print-shop keys of `pdf:` (imposition, sheet, marks, bleed). */
+static void print_pair(yml_doc *y, imprint_print_opts *p, const char *key, yaml_node_t *v,
+                       const char *s)
+{
+    if (strcmp(key, "imposition") == 0) {
+        static const char *const names[] = {"none", "booklet", "2up", NULL};
+        const char *hint = yml_suggest(s, names);
+        if (strcmp(s, "none") == 0)
+            p->imposition = IMPRINT_IMPOSE_NONE;
+        else if (strcmp(s, "booklet") == 0)
+            p->imposition = IMPRINT_IMPOSE_BOOKLET;
+        else if (strcmp(s, "2up") == 0)
+            p->imposition = IMPRINT_IMPOSE_2UP;
+        else if (hint)
+            yml_fail(y, v, "bad imposition '%s' (did you mean '%s'?)", s, hint);
+        else
+            yml_fail(y, v, "bad imposition '%s' (use booklet, 2up or none)", s);
+    } else if (strcmp(key, "sheet") == 0) {
+        if (!imprint_edition_paper_parse(s, &p->sheet_w, &p->sheet_h))
+            yml_fail(y, v,
+                     "bad sheet size '%s' (use a4, a3, letter, WIDTHxHEIGHTin or "
+                     "WIDTHxHEIGHTmm, at most %.0f mm a side)",
+                     s, IMPRINT_EDITION_MAX_PAPER_MM);
+    } else if (strcmp(key, "signature") == 0) {
+        int n = 0;
+        if (!imprint_text_number(s, IMPRINT_EDITION_MAX_SIGNATURE, &n) || n < 4 || n % 4 != 0)
+            yml_fail(y, v, "bad signature '%s' (a multiple of 4 pages, from 4 to %d)", s,
+                     IMPRINT_EDITION_MAX_SIGNATURE);
+        else
+            p->signature = n;
+    } else if (strcmp(key, "crop-marks") == 0) {
+        if (strcmp(s, "true") == 0 || strcmp(s, "false") == 0)
+            p->crop_marks = strcmp(s, "true") == 0;
+        else
+            yml_fail(y, v, "bad crop-marks '%s' (use true or false)", s);
+    } else if (strcmp(key, "creep") == 0) {
+        print_length(y, v, key, s, IMPRINT_EDITION_MAX_CREEP_MM, &p->creep);
+    } else if (strcmp(key, "bleed") == 0) {
+        print_length(y, v, key, s, IMPRINT_EDITION_MAX_BLEED_MM, &p->bleed);
+    }
+}
+
 static void pdf_pair(yml_doc *y, void *target, const char *key, yaml_node_t *key_node,
                      yaml_node_t *v)
 {
@@ -132,6 +189,8 @@ static void pdf_pair(yml_doc *y, void *target, const char *key, yaml_node_t *key
             e->notes = IMPRINT_NOTES_ARTICLE;
         else
             yml_fail(y, v, "bad notes value '%s' (use page or article)", s);
+    } else {
+        print_pair(y, &e->print, key, v, s);
     }
     g_free(s);
 }
@@ -242,6 +301,12 @@ static void article_pair(yml_doc *y, void *target, const char *key, yaml_node_t 
     } else if (strcmp(key, "url") == 0) {
         a->url = s;
         return;
+    } else if (strcmp(key, "language") == 0) {
+        if (valid_language(s)) {
+            a->language = s;
+            return;
+        }
+        yml_fail(y, v, "bad language '%s' (write a language tag such as fr or de-AT)", s);
     } else if (strcmp(key, "encoding") == 0) {
         /* Checked here, so that a misspelt name points at the edition file. */
         GIConv cd = g_iconv_open("UTF-8", s);
@@ -376,6 +441,22 @@ static void top_pair(yml_doc *y, void *target, const char *key, yaml_node_t *key
     }
 }
 
+/* Keys of `pdf:` that only an imposition reads: a warning when there is none,
+ * so that a forgotten `imposition:` does not pass for a booklet. */
+static void check_print(yml_doc *y, yaml_node_t *root, const imprint_edition *e)
+{
+    static const char *const needs[] = {"sheet", "signature", "creep", "crop-marks", NULL};
+    yaml_node_t *pdf = yml_get(y, root, "pdf");
+    if (!pdf || pdf->type != YAML_MAPPING_NODE || e->print.imposition != IMPRINT_IMPOSE_NONE)
+        return;
+    for (const char *const *k = needs; *k; k++) {
+        yaml_node_t *v = yml_get(y, pdf, *k);
+        if (v)
+            imprint_diags_report(y->diags, IMPRINT_SEV_WARNING, yml_pos(y, v),
+                                 "'%s' has no effect without 'imposition: booklet' or '2up'", *k);
+    }
+}
+
 /* A cover from outside the edition's folder is refused unless the edition
  * allows it: the same rule as for figures (imprint_build_figures). */
 static void check_cover_inside(yml_doc *y, yaml_node_t *root, const imprint_edition *e)
@@ -453,6 +534,7 @@ imprint_edition *imprint_edition_load(const char *path, imprint_diags *diags)
     } else {
         yml_walk(&y, root, top_keys, e, top_pair);
         check_cover_inside(&y, root, e);
+        check_print(&y, root, e);
         if (!yml_get(&y, root, "title"))
             imprint_diags_report(diags, IMPRINT_SEV_ERROR, yml_pos(&y, root),
                                  "missing required key 'title'");
@@ -490,6 +572,7 @@ void imprint_edition_free(imprint_edition *e)
         g_free(a->title);
         g_free(a->url);
         g_free(a->encoding);
+        g_free(a->language);
     }
     g_free(e->articles);
     g_free(e->path);

@@ -11,6 +11,7 @@ typedef struct {
 } named_paper;
 
 static const named_paper papers[] = {
+    {"a3", 297, 420},
     {"a4", 210, 297},
     {"a5", 148, 210},
     {"letter", 215.9, 279.4},
@@ -57,4 +58,24 @@ bool imprint_edition_paper_parse(const char *spec, double *width_pt, double *hei
     *width_pt = w_mm * MM_TO_PT;
     *height_pt = h_mm * MM_TO_PT;
     return true;
+}
+
+bool imprint_edition_length_parse(const char *spec, double *pt)
+{
+    static const struct {
+        const char *unit;
+        double pt;
+    } units[] = {{"mm", MM_TO_PT}, {"pt", 1.0}, {"in", 72.0}};
+    if (!spec || !g_ascii_isdigit(*spec))
+        return false;
+    char *end;
+    double v = g_ascii_strtod(spec, &end);
+    if (end == spec || !(v >= 0))
+        return false;
+    for (size_t i = 0; i < G_N_ELEMENTS(units); i++)
+        if (g_ascii_strcasecmp(end, units[i].unit) == 0) {
+            *pt = v * units[i].pt;
+            return true;
+        }
+    return false;
 }

@@ -7,6 +7,7 @@
 
 #include "edition/edition_internal.h"
 #include "imprint/edition.h"
+#include "model/language.h"
 #include "model/nfc.h"
 
 /* One source read with one set of options, shared by the entries that name it. */
@@ -30,7 +31,8 @@ static bool same_reading(const imprint_edition_article *a, const imprint_edition
     return strcmp(a->source_path, b->source_path) == 0 && a->dialect == b->dialect &&
            a->order_source == b->order_source && a->drop_navigation == b->drop_navigation &&
            strv_equal(a->split, b->split) && g_strcmp0(a->encoding, b->encoding) == 0 &&
-           a->wrap == b->wrap && a->verse == b->verse && a->no_notes == b->no_notes;
+           a->wrap == b->wrap && a->verse == b->verse && a->no_notes == b->no_notes &&
+           g_strcmp0(a->language, b->language) == 0;
 }
 
 static void source_read_free(gpointer p)
@@ -222,6 +224,8 @@ static void apply_overrides(imprint_doc *doc, const imprint_edition_article *ent
     }
     if (entry->url)
         article->as.article.source_url = imprint_arena_strdup(doc->arena, entry->url);
+    if (entry->language)
+        article->as.article.lang = imprint_arena_strdup(doc->arena, entry->language);
 }
 
 /* Takes the entry's articles (copies read afresh when an earlier entry
@@ -244,7 +248,8 @@ static bool place_entry(imprint_doc *doc, const imprint_edition *e, size_t index
                                  entry->source_path, g_strerror(err));
         return false;
     }
-    source_read *r = get_reading(cache, doc, entry, e->language);
+    source_read *r =
+        get_reading(cache, doc, entry, entry->language ? entry->language : e->language);
     if (r->status < 0) {
         pass_diags(r, -1, diags);
         return false;
@@ -280,7 +285,8 @@ static bool place_entry(imprint_doc *doc, const imprint_edition *e, size_t index
          * read the source again; its messages were passed on the first time. */
         imprint_diags *again = imprint_diags_new();
         int status;
-        GPtrArray *copy = read_detached(doc, entry, e->language, again, &status);
+        GPtrArray *copy = read_detached(doc, entry, entry->language ? entry->language : e->language,
+                                        again, &status);
         imprint_diags_free(again);
         if (status < 0 || copy->len != r->articles->len) {
             imprint_diags_report(diags, IMPRINT_SEV_ERROR, key_pos(e, index, "source"),
@@ -344,5 +350,8 @@ imprint_doc *imprint_edition_read(const imprint_edition *e, imprint_diags *diags
         return NULL;
     }
     fill_meta(doc, e);
+    /* Once every article has its language: the quotation marks and spacing
+     * of each, the same for every writer. */
+    imprint_language_localize_doc(doc, (imprint_pos){e->path, 0, 0}, diags);
     return doc;
 }

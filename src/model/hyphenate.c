@@ -52,6 +52,20 @@ static char *first_match(const char *dir, const char *prefix)
     return found;
 }
 
+/* dir/hyph_LL_CC.dic (`cc` NULL: dir/hyph_LL.dic) when it is a file, else NULL. */
+static char *dict_file(const char *dir, const char *ll, const char *cc)
+{
+    char *up = cc ? g_ascii_strup(cc, -1) : NULL;
+    char *name =
+        up ? g_strdup_printf("hyph_%s_%s.dic", ll, up) : g_strdup_printf("hyph_%s.dic", ll);
+    char *path = g_build_filename(dir, name, NULL);
+    g_free(name);
+    g_free(up);
+    if (!g_file_test(path, G_FILE_TEST_IS_REGULAR))
+        g_clear_pointer(&path, g_free);
+    return path;
+}
+
 /* Candidate file names for `lang`, most specific first. */
 static char *find_dict(const char *lang, const char *dir)
 {
@@ -60,22 +74,12 @@ static char *find_dict(const char *lang, const char *dir)
     char *ll = g_ascii_strdown(parts[0] ? parts[0] : "", -1);
     if (!*ll || strchr(ll, '/') || strchr(ll, '.'))
         goto cleanup;
-    if (parts[0] && parts[1]) {
-        char *cc = g_ascii_strup(parts[g_strv_length(parts) - 1], -1);
-        char *name = g_strdup_printf("hyph_%s_%s.dic", ll, cc);
-        found = g_build_filename(dir, name, NULL);
-        g_free(name);
-        g_free(cc);
-        if (!g_file_test(found, G_FILE_TEST_IS_REGULAR))
-            g_clear_pointer(&found, g_free);
-    }
-    if (!found) {
-        char *name = g_strdup_printf("hyph_%s.dic", ll);
-        found = g_build_filename(dir, name, NULL);
-        g_free(name);
-        if (!g_file_test(found, G_FILE_TEST_IS_REGULAR))
-            g_clear_pointer(&found, g_free);
-    }
+    if (parts[0] && parts[1])
+        found = dict_file(dir, ll, parts[g_strv_length(parts) - 1]);
+    if (!found)
+        found = dict_file(dir, ll, NULL);
+    if (!found) /* the language's home country (es_ES, ru_RU) before any other */
+        found = dict_file(dir, ll, ll);
     if (!found) {
         char *prefix = g_strdup_printf("hyph_%s_", ll);
         found = first_match(dir, prefix);
@@ -134,6 +138,22 @@ static void free_nonstandard(char **rep, int *pos, int *cut, size_t n)
     free(cut);
 }
 
+/* `lower` (UTF-8) in the dictionary's character set: itself for a UTF-8
+ * dictionary, a converted copy for a single-byte one, NULL when the word
+ * has a letter the set lacks (it is then not hyphenated). */
+static char *in_dict_charset(const HyphenDict *dict, char *lower, size_t len)
+{
+    if (dict->utf8)
+        return lower;
+    gsize written = 0;
+    char *conv = g_convert(lower, (gssize)len, dict->cset, "UTF-8", NULL, &written, NULL);
+    if (conv && written != (gsize)g_utf8_strlen(lower, (gssize)len)) {
+        g_free(conv); /* not one byte a character: positions would not line up */
+        conv = NULL;
+    }
+    return conv;
+}
+
 /* Appends one word that the limits allow to break, hyphenated. */
 static void hyphenate_word(HyphenDict *dict, GString *out, const char *w, size_t len)
 {
@@ -145,16 +165,23 @@ static void hyphenate_word(HyphenDict *dict, GString *out, const char *w, size_t
         g_string_append_len(out, w, (gssize)len);
         return;
     }
+    char *word = in_dict_charset(dict, lower, len);
+    if (!word) {
+        g_free(lower);
+        g_string_append_len(out, w, (gssize)len);
+        return;
+    }
     char hyphens[IMPRINT_HYPHEN_MAX_WORD + 5];
     char **rep = NULL;
     int *pos = NULL, *cut = NULL;
     memset(hyphens, 0, sizeof hyphens);
-    int rc = hnj_hyphen_hyphenate3(dict, lower, (int)len, hyphens, NULL, &rep, &pos, &cut, LEFT_MIN,
-                                   RIGHT_MIN, LEFT_MIN, RIGHT_MIN);
+    int rc = hnj_hyphen_hyphenate3(dict, word, (int)strlen(word), hyphens, NULL, &rep, &pos, &cut,
+                                   LEFT_MIN, RIGHT_MIN, LEFT_MIN, RIGHT_MIN);
     /* With a UTF-8 dictionary libhyphen reports break points per character,
-     * not per byte: odd = a break is allowed after that character.
-     * Non-standard breaks (with replacement text) are not used: Pango
-     * cannot respell a word. */
+     * not per byte, and a single-byte one (ISO8859-1 German, KOI8-R
+     * Russian) has one byte a character: either way, odd = a break is
+     * allowed after that character. Non-standard breaks (with replacement
+     * text) are not used: Pango cannot respell a word. */
     size_t k = 0;
     for (const char *p = w; p < w + len; p = g_utf8_next_char(p), k++) {
         const char *next = g_utf8_next_char(p);
@@ -162,7 +189,9 @@ static void hyphenate_word(HyphenDict *dict, GString *out, const char *w, size_t
         if (rc == 0 && next < w + len && (hyphens[k] & 1) && !(rep && rep[k]))
             g_string_append(out, SOFT_HYPHEN);
     }
-    free_nonstandard(rep, pos, cut, len);
+    free_nonstandard(rep, pos, cut, strlen(word));
+    if (word != lower)
+        g_free(word);
     g_free(lower);
 }
 

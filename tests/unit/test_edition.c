@@ -84,6 +84,101 @@ static void expect_load_error(const char *yaml_text, const char *tail)
     scratch_clear(&s);
 }
 
+#define ARTICLES "articles:\n  - source: src.txt\n"
+
+/* An edition from `yaml_text` that loads; its messages in `diags`. */
+static imprint_edition *load_ok(const char *yaml_text, imprint_diags *diags)
+{
+    scratch s;
+    scratch_init(&s, yaml_text);
+    imprint_edition *e = imprint_edition_load(s.yaml, diags);
+    dump(diags);
+    g_assert_nonnull(e);
+    scratch_clear(&s);
+    return e;
+}
+
+/* pdf.imposition, sheet, signature, crop-marks, creep and bleed. */
+static void test_print_keys(void)
+{
+    imprint_diags *diags = imprint_diags_new();
+    imprint_edition *e = load_ok("title: T\npdf:\n  paper: a5\n  imposition: booklet\n  sheet: a4\n"
+                                 "  signature: 16\n  crop-marks: true\n  creep: 0.1mm\n"
+                                 "  bleed: 3mm\n" ARTICLES,
+                                 diags);
+    g_assert_cmpuint(imprint_diags_len(diags), ==, 0);
+    const imprint_print_opts *p = &e->print;
+    g_assert_cmpint(p->imposition, ==, IMPRINT_IMPOSE_BOOKLET);
+    g_assert_cmpfloat_with_epsilon(p->sheet_w, 210 * 72 / 25.4, 0.01);
+    g_assert_cmpfloat_with_epsilon(p->sheet_h, 297 * 72 / 25.4, 0.01);
+    g_assert_cmpint(p->signature, ==, 16);
+    g_assert_true(p->crop_marks);
+    g_assert_cmpfloat_with_epsilon(p->creep, 0.1 * 72 / 25.4, 1e-6);
+    g_assert_cmpfloat_with_epsilon(p->bleed, 3 * 72 / 25.4, 1e-6);
+    imprint_edition_free(e);
+    /* Defaults: no imposition, nothing else. */
+    e = load_ok("title: T\n" ARTICLES, diags);
+    g_assert_cmpint(e->print.imposition, ==, IMPRINT_IMPOSE_NONE);
+    g_assert_cmpfloat(e->print.sheet_w, ==, 0);
+    g_assert_cmpfloat(e->print.bleed, ==, 0);
+    g_assert_false(e->print.crop_marks);
+    imprint_edition_free(e);
+    e = load_ok("title: T\npdf:\n  imposition: 2up\n" ARTICLES, diags);
+    g_assert_cmpint(e->print.imposition, ==, IMPRINT_IMPOSE_2UP);
+    imprint_edition_free(e);
+    /* A sheet without an imposition is read by nothing: a warning. */
+    e = load_ok("title: T\npdf:\n  sheet: a4\n  signature: 8\n" ARTICLES, diags);
+    g_assert_true(has_message(diags, "ed.yaml:3:10: warning: 'sheet' has no effect without "
+                                     "'imposition: booklet' or '2up'"));
+    g_assert_true(has_message(diags, "ed.yaml:4:14: warning: 'signature' has no effect"));
+    imprint_edition_free(e);
+    imprint_diags_free(diags);
+
+    expect_load_error("title: T\npdf:\n  imposition: bookelt\n" ARTICLES,
+                      "ed.yaml:3:15: error: bad imposition 'bookelt' (did you mean 'booklet'?)");
+    expect_load_error("title: T\npdf:\n  imposition: fold\n" ARTICLES,
+                      "error: bad imposition 'fold' (use booklet, 2up or none)");
+    expect_load_error("title: T\npdf:\n  imposition: booklet\n  sheet: b9\n" ARTICLES,
+                      "ed.yaml:4:10: error: bad sheet size 'b9' (use a4, a3, letter, "
+                      "WIDTHxHEIGHTin or WIDTHxHEIGHTmm, at most 2000 mm a side)");
+    expect_load_error("title: T\npdf:\n  imposition: booklet\n  signature: 30\n" ARTICLES,
+                      "ed.yaml:4:14: error: bad signature '30' (a multiple of 4 pages, from 4 to "
+                      "256)");
+    expect_load_error("title: T\npdf:\n  signature: 260\n" ARTICLES,
+                      "error: bad signature '260' (a multiple of 4 pages, from 4 to 256)");
+    expect_load_error("title: T\npdf:\n  signature: 0\n" ARTICLES, "error: bad signature '0'");
+    expect_load_error("title: T\npdf:\n  crop-marks: yes please\n" ARTICLES,
+                      "error: bad crop-marks 'yes please' (use true or false)");
+    expect_load_error("title: T\npdf:\n  bleed: 3\n" ARTICLES,
+                      "ed.yaml:3:10: error: bad bleed '3' (a length such as 3mm, 8pt or 0.1in, at "
+                      "most 25 mm)");
+    expect_load_error("title: T\npdf:\n  bleed: 26mm\n" ARTICLES, "error: bad bleed '26mm'");
+    expect_load_error("title: T\npdf:\n  bleed: -1mm\n" ARTICLES, "error: bad bleed '-1mm'");
+    expect_load_error("title: T\npdf:\n  creep: 3mm\n" ARTICLES,
+                      "error: bad creep '3mm' (a length such as 3mm, 8pt or 0.1in, at most 2 mm)");
+    expect_load_error("title: T\npdf:\n  imposition: [booklet]\n" ARTICLES,
+                      "error: 'imposition' must be a string, not a list");
+}
+
+static void test_lengths(void)
+{
+    double pt = -1;
+    g_assert_true(imprint_edition_length_parse("3mm", &pt));
+    g_assert_cmpfloat_with_epsilon(pt, 3 * 72 / 25.4, 1e-9);
+    g_assert_true(imprint_edition_length_parse("8pt", &pt));
+    g_assert_cmpfloat(pt, ==, 8);
+    g_assert_true(imprint_edition_length_parse("0.125IN", &pt));
+    g_assert_cmpfloat(pt, ==, 9);
+    g_assert_true(imprint_edition_length_parse("0mm", &pt));
+    g_assert_cmpfloat(pt, ==, 0);
+    g_assert_false(imprint_edition_length_parse("3", &pt));
+    g_assert_false(imprint_edition_length_parse("mm", &pt));
+    g_assert_false(imprint_edition_length_parse("-3mm", &pt));
+    g_assert_false(imprint_edition_length_parse("3 mm", &pt));
+    g_assert_false(imprint_edition_length_parse("3mmm", &pt));
+    g_assert_false(imprint_edition_length_parse(NULL, &pt));
+}
+
 static void test_every_key(void)
 {
     imprint_diags *diags = imprint_diags_new();
@@ -123,6 +218,7 @@ static void test_every_key(void)
     g_assert_cmpstr(a->url, ==, "https://example.org/second");
     g_assert_true(a->order_source);
     g_assert_true(a->drop_navigation);
+    g_assert_cmpstr(a->language, ==, "fr-CH");
     g_assert_cmpuint(a->pos.line, ==, 16);
     g_assert_cmpuint(a->pos.col, ==, 5);
     imprint_edition_free(e);
@@ -198,7 +294,7 @@ static void test_nfc(void)
 {
     /* "Café" with a combining acute (NFD) comes out composed (NFC). */
     scratch s;
-    scratch_init(&s, "title: \"Cafe\\u0301\"\narticles:\n  - source: src.txt\n");
+    scratch_init(&s, "title: \"Cafe\u0301\"\narticles:\n  - source: src.txt\n");
     imprint_diags *diags = imprint_diags_new();
     imprint_edition *e = imprint_edition_load(s.yaml, diags);
     g_assert_nonnull(e);
@@ -219,8 +315,6 @@ static void test_uuid_v5_vectors(void)
     g_assert_cmpstr(out, ==, "d46b76a1-7f5c-5382-9984-662c52496e11");
     g_assert_cmpuint(strlen(out), ==, IMPRINT_UUID_STRLEN);
 }
-
-#define ARTICLES "articles:\n  - source: src.txt\n"
 
 static void test_unknown_keys(void)
 {
@@ -299,6 +393,11 @@ static void test_wrong_types(void)
     expect_load_error("title: T\nlanguage: english\n" ARTICLES,
                       "ed.yaml:2:11: error: bad language 'english' (write a language tag such "
                       "as en or de-AT)");
+    expect_load_error("title: T\narticles:\n  - source: src.txt\n    language: fr_FR!\n",
+                      "ed.yaml:4:15: error: bad language 'fr_FR!' (write a language tag such "
+                      "as fr or de-AT)");
+    expect_load_error("title: T\narticles:\n  - source: src.txt\n    language: [fr]\n",
+                      "ed.yaml:4:15: error: 'language' must be a string, not a list");
     expect_load_error("title: T\nstyle: ../evil\n" ARTICLES,
                       "ed.yaml:2:8: error: bad style name '../evil' (letters, digits, - and _ "
                       "only)");
@@ -469,6 +568,33 @@ static imprint_doc *read_fixture(const char *name, imprint_diags *diags, imprint
     return doc;
 }
 
+/* `language:` of an entry is its articles' language; each article then has
+ * the quotation marks of its own language (the edition's when it sets none). */
+static void test_read_languages(void)
+{
+    imprint_diags *diags = imprint_diags_new();
+    imprint_edition *e = imprint_edition_load(FIXTURES_DIR "/language/languages.yaml", diags);
+    g_assert_nonnull(e);
+    imprint_doc *doc = imprint_edition_read(e, diags);
+    g_assert_nonnull(doc);
+    g_assert_cmpuint(imprint_diags_count(diags, IMPRINT_SEV_WARNING), ==, 0);
+    const imprint_node *fr = doc->root->first_child, *de = fr->next, *en = de->next;
+    g_assert_null(fr->as.article.lang);
+    g_assert_cmpstr(de->as.article.lang, ==, "de");
+    g_assert_cmpstr(en->as.article.lang, ==, "en");
+    char *t = imprint_node_plain_text(doc, fr);
+    g_assert_nonnull(
+        strstr(t, "r\u00e9pondit\u202F: \u00AB\u202FNous ne reculerons pas\u202F!\u202F\u00BB"));
+    t = imprint_node_plain_text(doc, de);
+    g_assert_nonnull(strstr(t, "\u201EDie Gewerkschaften"));
+    t = imprint_node_plain_text(doc, en);
+    g_assert_nonnull(strstr(t, "She said \u201Cyes\u201D: the answer?"));
+    g_assert_cmpstr(doc->meta.title, ==, "\u00C9ditions \u00AB\u202Fmultilingues\u202F\u00BB");
+    imprint_doc_free(doc);
+    imprint_edition_free(e);
+    imprint_diags_free(diags);
+}
+
 static void test_read_select_and_overrides(void)
 {
     imprint_diags *diags = imprint_diags_new();
@@ -484,6 +610,7 @@ static void test_read_select_and_overrides(void)
     g_assert_cmpstr(a->as.article.authors[0], ==, "A. Writer");
     g_assert_null(a->as.article.authors[1]);
     g_assert_cmpstr(a->as.article.source_url, ==, "https://example.org/second");
+    g_assert_cmpstr(a->as.article.lang, ==, "fr-CH");
     /* The body is the second piece's, not the first's. */
     char *text = imprint_node_plain_text(doc, a);
     g_assert_nonnull(strstr(text, "second piece"));
@@ -725,5 +852,8 @@ int main(int argc, char **argv)
     g_test_add_func("/edition/read/split-missing", test_read_split_missing);
     g_test_add_func("/edition/read/title-needs-select", test_read_title_needs_select);
     g_test_add_func("/edition/read/dialect-forced", test_read_dialect_forced);
+    g_test_add_func("/edition/read/languages", test_read_languages);
+    g_test_add_func("/edition/print-keys", test_print_keys);
+    g_test_add_func("/edition/lengths", test_lengths);
     return g_test_run();
 }

@@ -240,8 +240,12 @@ static void test_package(void)
     g_assert_cmpint(count(x, "//dc:creator[.='Fixture Editors']"), ==, 1);
     g_assert_cmpint(count(x, "//dc:contributor[.='Ada Author']"), ==, 1);
     g_assert_cmpint(count(x, "//dc:contributor[.='Bo Writer']"), ==, 1);
-    for (const char *const *p = (const char *const[]){"dc:language", "dc:date", "dc:publisher",
-                                                      "dc:rights", "dc:description", NULL};
+    /* The book's language first, then each other article's (the Greek one). */
+    g_assert_cmpint(count(x, "//dc:language"), ==, 2);
+    g_assert_cmpint(count(x, "//dc:language[1][.='en']"), ==, 1);
+    g_assert_cmpint(count(x, "//dc:language[2][.='el']"), ==, 1);
+    for (const char *const *p =
+             (const char *const[]){"dc:date", "dc:publisher", "dc:rights", "dc:description", NULL};
          *p; p++) {
         char *q = g_strdup_printf("//%s", *p);
         g_assert_cmpint(count(x, q), ==, 1);

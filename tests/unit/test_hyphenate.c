@@ -118,6 +118,79 @@ static void test_loaded_on_first_use(void)
     imprint_hyphenator_free(h);
 }
 
+/* The hyphenation of `text` with `lang`'s patterns, soft hyphens shown as '-'. */
+static char *hyphenated_in(const char *lang, const char *text)
+{
+    imprint_hyphenator *h = imprint_hyphenator_new(lang, NULL);
+    g_assert_nonnull(h); /* hyphen-fr, hyphen-de: scripts/packages.d/pdf.txt */
+    char *out = hyphenate(h, text);
+    char *v = visible(out);
+    g_free(out);
+    imprint_hyphenator_free(h);
+    return v;
+}
+
+/* Each language breaks by its own patterns: the same word splits at other
+ * places in French and English ("ré-vo-lu-tion" against "rev-o-lu-tion"). */
+static void test_french(void)
+{
+    char *v = hyphenated_in("fr", "r\u00e9volutionnaire internationale");
+    g_assert_cmpstr(v, ==, "r\u00e9-vo-lu-tion-naire in-ter-na-tio-nale");
+    g_free(v);
+    v = hyphenated_in("en", "r\u00e9volutionnaire");
+    g_assert_cmpstr(v, !=, "r\u00e9-vo-lu-tion-naire");
+    g_free(v);
+    /* dé-termination: the French point the PDF test finds at a line end. */
+    v = hyphenated_in("fr", "d\u00e9termination");
+    g_assert_cmpstr(v, ==, "d\u00e9-ter-mi-na-tion");
+    g_free(v);
+    v = hyphenated_in("en", "d\u00e9termination");
+    g_assert_cmpstr(v, ==, "d\u00e9ter-mi-na-tion");
+    g_free(v);
+}
+
+/* The German patterns are ISO 8859-1: words are converted to the
+ * dictionary's set, break points still fall between characters, and a word
+ * with a letter outside the set is left whole. */
+static void test_german(void)
+{
+    /* One load: libhyphen takes seconds over the 77,902 German patterns. */
+    imprint_hyphenator *h = imprint_hyphenator_new("de", NULL);
+    g_assert_nonnull(h);
+    char *out = hyphenate(h, "Arbeiterbewegung Gewerkschaften \u00dcberzeugung");
+    char *v = visible(out);
+    g_assert_cmpstr(v, ==, "Ar-bei-ter-be-we-gung Ge-werk-schaf-ten \u00dcber-zeu-gung");
+    g_free(v);
+    g_free(out);
+    out = hyphenate(h, "Arbeiter\u0142bewegung");
+    g_assert_cmpstr(out, ==, "Arbeiter\u0142bewegung");
+    g_free(out);
+    imprint_hyphenator_free(h);
+    /* The English patterns break the same word elsewhere. */
+    v = hyphenated_in("en", "Arbeiterbewegung");
+    g_assert_cmpstr(v, ==, "Ar-beit-er-be-we-gung");
+    g_free(v);
+    /* A region without a file of its own falls back to the language's. */
+    h = imprint_hyphenator_new("de-LU", NULL);
+    g_assert_nonnull(h);
+    g_assert_true(g_str_has_suffix(imprint_hyphenator_path(h), "hyph_de_LU.dic"));
+    imprint_hyphenator_free(h);
+    h = imprint_hyphenator_new("de-IT", NULL);
+    g_assert_nonnull(h);
+    g_assert_true(g_str_has_suffix(imprint_hyphenator_path(h), "hyph_de.dic"));
+    imprint_hyphenator_free(h);
+}
+
+/* A language given without a region takes its home country's file when
+ * there is no plain one (hyph_es_ES.dic, not the first of es_AR...). */
+static void test_home_region(void)
+{
+    imprint_hyphenator *h = imprint_hyphenator_new("es", NULL);
+    g_assert_nonnull(h);
+    g_assert_true(g_str_has_suffix(imprint_hyphenator_path(h), "hyph_es_ES.dic"));
+    imprint_hyphenator_free(h);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -125,5 +198,8 @@ int main(int argc, char **argv)
     g_test_add_func("/hyphenate/loaded-on-first-use", test_loaded_on_first_use);
     g_test_add_func("/hyphenate/region-and-fallback", test_region_and_fallback);
     g_test_add_func("/hyphenate/limits", test_limits);
+    g_test_add_func("/hyphenate/french", test_french);
+    g_test_add_func("/hyphenate/german", test_german);
+    g_test_add_func("/hyphenate/home-region", test_home_region);
     return g_test_run();
 }

@@ -23,17 +23,7 @@ bool rt_line_is_contents_heading(const rt_line *l)
         "содержание",
         "оглавление",
     };
-    if (l->blank || l->nchar > 40)
-        return false;
-    size_t n = l->tlen;
-    while (n && strchr(":. ", l->t[n - 1]))
-        n--;
-    char *f = g_utf8_casefold(l->t, (gssize)n);
-    bool found = false;
-    for (size_t i = 0; i < G_N_ELEMENTS(words) && !found; i++)
-        found = strcmp(f, words[i]) == 0;
-    g_free(f);
-    return found;
+    return rt_line_is_title_word(l, words, G_N_ELEMENTS(words));
 }
 
 /* An entry's words without its number and page ("1.  The Cyclone .... 3"

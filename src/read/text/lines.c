@@ -409,6 +409,21 @@ unsigned rt_line_words(const rt_line *l)
     return count_words(l->t, l->tlen);
 }
 
+bool rt_line_is_title_word(const rt_line *l, const char *const *words, size_t n)
+{
+    if (l->blank || l->nchar > 40)
+        return false;
+    size_t len = l->tlen;
+    while (len && strchr(":. ", l->t[len - 1]))
+        len--;
+    char *f = g_utf8_casefold(l->t, (gssize)len);
+    bool found = false;
+    for (size_t i = 0; i < n && !found; i++)
+        found = strcmp(f, words[i]) == 0;
+    g_free(f);
+    return found;
+}
+
 bool rt_line_is_all_caps(const rt_line *l)
 {
     return all_caps(l->t, l->tlen);

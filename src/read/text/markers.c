@@ -294,17 +294,7 @@ static bool notes_heading(const rt_line *l)
     static const char *const words[] = {"notes",          "footnotes",
                                         "endnotes",       "notes and references",
                                         "author's notes", "author\u2019s notes"};
-    if (l->blank || l->nchar > 40)
-        return false;
-    size_t n = l->tlen;
-    while (n && strchr(":. ", l->t[n - 1]))
-        n--;
-    char *f = g_utf8_casefold(l->t, (gssize)n);
-    bool found = false;
-    for (size_t i = 0; i < G_N_ELEMENTS(words) && !found; i++)
-        found = strcmp(f, words[i]) == 0;
-    g_free(f);
-    return found;
+    return rt_line_is_title_word(l, words, G_N_ELEMENTS(words));
 }
 
 /* The nearest non-blank line before `i`, or SIZE_MAX. */

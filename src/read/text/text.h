@@ -111,6 +111,9 @@ const rt_line *rt_line_by_number(const rt_state *st, unsigned lineno);
 bool rt_line_is_heading_like(const rt_line *l);
 bool rt_line_is_colon_heading(const rt_line *l);
 bool rt_line_is_all_caps(const rt_line *l);
+/* Whether the line is one of `words` (casefolded), with or without a
+ * closing colon or stop: "NOTES:", "Contents." */
+bool rt_line_is_title_word(const rt_line *l, const char *const *words, size_t n);
 unsigned rt_line_words(const rt_line *l);
 bool rt_line_nbsp_title(const rt_line *l);
 bool rt_line_is_end_marker(const rt_line *l);

@@ -76,6 +76,26 @@ static GPtrArray *authors(const imprint_doc *doc)
     return list;
 }
 
+/* A dc:language for each language of an article besides the book's, in the
+ * order they first appear: the book holds them all (EPUB 3, 5.5.3.2.3). */
+static void other_languages(imprint_epub *e, GString *out)
+{
+    GPtrArray *seen = g_ptr_array_new();
+    if (e->opts->meta.language)
+        g_ptr_array_add(seen, (gpointer)e->opts->meta.language);
+    for (const imprint_node *a = e->doc->root->first_child; a; a = a->next) {
+        const char *lang = a->as.article.lang;
+        bool known = !lang || !*lang;
+        for (guint i = 0; i < seen->len && !known; i++)
+            known = g_ascii_strcasecmp(lang, g_ptr_array_index(seen, i)) == 0;
+        if (known)
+            continue;
+        g_ptr_array_add(seen, (gpointer)lang);
+        dc(e, out, "language", NULL, lang);
+    }
+    g_ptr_array_unref(seen);
+}
+
 static void metadata(imprint_epub *e, GString *out)
 {
     const imprint_meta *m = &e->opts->meta;
@@ -102,6 +122,7 @@ static void metadata(imprint_epub *e, GString *out)
     }
     g_ptr_array_free(list, TRUE);
     dc(e, out, "language", NULL, e->opts->meta.language);
+    other_languages(e, out);
     if (w3c_date(m->date))
         dc(e, out, "date", NULL, m->date);
     dc(e, out, "publisher", NULL, m->publisher);

@@ -112,7 +112,7 @@ static void draw_item(pdf_ctx *ctx, cairo_t *cr, const pdf_item *it, double left
             pdf_para *p = g_ptr_array_index(it->cells, c);
             double cx = x + g_array_index(it->cell_x, double, c);
             pdf_tags_cell(ctx->tags, p);
-            if (p->spans->len)
+            if (p->spans->len && ctx->tags)
                 pdf_tags_show_cell(ctx->tags, p, cx, y + it->pad);
             else
                 pdf_show_layout(cr, p->layout, cx, y + it->pad);
@@ -206,23 +206,23 @@ void pdf_draw_page(pdf_ctx *ctx, cairo_t *cr, const pdf_page *page)
         cairo_move_to(cr, left, fy - sep / 2);
         cairo_line_to(cr, left + NOTE_RULE_LENGTH * ctx->geo.text_w, fy - sep / 2);
         cairo_stroke(cr);
-        }
-        guint carried = pdf_tags_carried(ctx->tags, page);
-        if (carried) {
-            pdf_tags_foot(ctx->tags, page, true);
-            draw_foot(ctx, cr, page, left, fy, 0, carried);
-        }
-        pdf_tags_body(ctx->tags);
-        draw_placed(ctx, cr, page, left);
-        double y = ctx->geo.top;
-        for (guint i = 0; i < page->body->len; i++) {
-            const pdf_item *it = g_ptr_array_index(page->body, i);
-            y += i == 0 && !it->keep_space ? 0 : it->space_before;
-            draw_item(ctx, cr, it, left, y);
-            y += it->height;
-        }
-        if (page->foot->len > carried) {
-            pdf_tags_foot(ctx->tags, page, false);
-            draw_foot(ctx, cr, page, left, fy, carried, page->foot->len);
-        }
+    }
+    guint carried = pdf_tags_carried(ctx->tags, page);
+    if (carried) {
+        pdf_tags_foot(ctx->tags, page, true);
+        draw_foot(ctx, cr, page, left, fy, 0, carried);
+    }
+    pdf_tags_body(ctx->tags);
+    draw_placed(ctx, cr, page, left);
+    double y = ctx->geo.top;
+    for (guint i = 0; i < page->body->len; i++) {
+        const pdf_item *it = g_ptr_array_index(page->body, i);
+        y += i == 0 && !it->keep_space ? 0 : it->space_before;
+        draw_item(ctx, cr, it, left, y);
+        y += it->height;
+    }
+    if (page->foot->len > carried) {
+        pdf_tags_foot(ctx->tags, page, false);
+        draw_foot(ctx, cr, page, left, fy, carried, page->foot->len);
+    }
 }

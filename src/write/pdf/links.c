@@ -39,8 +39,25 @@ static void append_num(GString *s, double v)
     g_string_append(s, g_ascii_formatd(buf, sizeof buf, "%.2f", v));
 }
 
+static const cairo_user_data_key_t untagged_key;
+
+void pdf_untag(cairo_t *cr)
+{
+    cairo_set_user_data(cr, &untagged_key, (void *)&untagged_key, NULL);
+}
+
+bool pdf_tagged(cairo_t *cr)
+{
+    return cairo_get_user_data(cr, &untagged_key) == NULL;
+}
+
 void pdf_tag_dest(cairo_t *cr, const char *name, double x, double y)
 {
+    if (!pdf_tagged(cr))
+        return;
+    /* Cairo 1.16 takes these positions as they are, not through the
+     * transformation (a page moved inside its bleed, marks.c). */
+    cairo_user_to_device(cr, &x, &y);
     char *q = quote_attr(name);
     GString *a = g_string_new(NULL);
     g_string_append_printf(a, "name='%s' x=", q);
@@ -53,14 +70,22 @@ void pdf_tag_dest(cairo_t *cr, const char *name, double x, double y)
     g_free(q);
 }
 
-char *pdf_link_attrs(const char *target, const double *boxes, int n)
+char *pdf_link_attrs(cairo_t *cr, const char *target, const double *boxes, int n)
 {
     GString *a = g_string_new(target);
     g_string_append(a, " rect=[");
-    for (int i = 0; i < 4 * n; i++) {
-        if (i > 0)
-            g_string_append_c(a, ' ');
-        append_num(a, boxes[i]);
+    for (int i = 0; i < n; i++) {
+        /* as for a destination: device space (a page moved in its bleed) */
+        double x = boxes[4 * i], y = boxes[4 * i + 1];
+        double x1 = x + boxes[4 * i + 2], y1 = y + boxes[4 * i + 3];
+        cairo_user_to_device(cr, &x, &y);
+        cairo_user_to_device(cr, &x1, &y1);
+        double box[4] = {x, y, x1 - x, y1 - y};
+        for (int k = 0; k < 4; k++) {
+            if (i > 0 || k > 0)
+                g_string_append_c(a, ' ');
+            append_num(a, box[k]);
+        }
     }
     g_string_append_c(a, ']');
     return g_string_free(a, FALSE);

@@ -1,6 +1,7 @@
 #include "imprint/pdf.h"
 #include "imprint/writer.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "write/pdf/pdf_internal.h"
@@ -20,18 +21,24 @@ static bool cairo_date(const unsigned char *d, size_t n)
     return true;
 }
 
-static cairo_status_t write_stream(void *closure, const unsigned char *data, unsigned int len)
+const unsigned char *pdf_fix_date(const unsigned char *data, unsigned int len,
+                                  unsigned char fixed[PDF_DATE_LEN])
 {
-    unsigned char fixed[17];
-    if (cairo_date(data, len)) {
-        fixed[0] = '(';
-        fixed[1] = 'D';
-        fixed[2] = ':';
-        memcpy(fixed + 3, data + 1, 12);
-        fixed[15] = 'Z';
-        fixed[16] = ')';
-        data = fixed;
-    }
+    if (!cairo_date(data, len))
+        return data;
+    fixed[0] = '(';
+    fixed[1] = 'D';
+    fixed[2] = ':';
+    memcpy(fixed + 3, data + 1, 12);
+    fixed[15] = 'Z';
+    fixed[16] = ')';
+    return fixed;
+}
+
+cairo_status_t pdf_write_stream(void *closure, const unsigned char *data, unsigned int len)
+{
+    unsigned char fixed[PDF_DATE_LEN];
+    data = pdf_fix_date(data, len, fixed);
     bool ok = imprint_output_append(closure, data, len);
     return ok ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
@@ -81,7 +88,7 @@ static void draw_pages(pdf_ctx *ctx, cairo_t *cr, GPtrArray *pages, pdf_zone zon
 {
     for (guint i = 0; i < pages->len; i++) {
         pdf_tags_page(ctx->tags, zone, article);
-        pdf_draw_page(ctx, cr, g_ptr_array_index(pages, i));
+        pdf_draw_trimmed(ctx, cr, g_ptr_array_index(pages, i));
         cairo_show_page(cr);
     }
 }
@@ -225,10 +232,12 @@ static int draw_book(pdf_ctx *ctx, book *bk, cairo_t *cr)
     for (int i = 0; i < bk->narticles; i++)
         scan_pages(ctx->tags, g_ptr_array_index(bk->article_pages, i));
     pdf_tags_page(ctx->tags, PDF_ZONE_TITLE, NULL);
-    pdf_draw_page(ctx, cr, bk->title);
+    pdf_draw_trimmed(ctx, cr, bk->title);
     cairo_show_page(cr);
-    if (bk->front == 2)
+    if (bk->front == 2) {
+        pdf_draw_trimmed(ctx, cr, NULL);
         cairo_show_page(cr);
+    }
     draw_pages(ctx, cr, bk->contents, PDF_ZONE_CONTENTS, NULL);
     int total = bk->front + (int)bk->contents->len;
     const imprint_node *a = ctx->doc->root->first_child;
@@ -250,8 +259,12 @@ static bool write_book(pdf_ctx *ctx, book *bk, const char *path, int *total)
     imprint_output *out = imprint_output_open(path, ctx->diags);
     if (!out)
         return false;
-    cairo_surface_t *surface =
-        cairo_pdf_surface_create_for_stream(write_stream, out, ctx->geo.page_w, ctx->geo.page_h);
+    /* With a bleed the file is held until its boxes are written (marks.c). */
+    double o = pdf_trim_offset(ctx);
+    GString *held = o > 0 ? g_string_new(NULL) : NULL;
+    cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(
+        held ? pdf_hold_stream : pdf_write_stream, held ? (void *)held : (void *)out,
+        ctx->geo.page_w + 2 * o, ctx->geo.page_h + 2 * o);
     pdf_set_metadata(ctx, surface);
     cairo_t *cr = cairo_create(surface);
     *total = draw_book(ctx, bk, cr);
@@ -270,7 +283,49 @@ static bool write_book(pdf_ctx *ctx, book *bk, const char *path, int *total)
                                  cairo_status_to_string(status));
     }
     cairo_surface_destroy(surface); /* may still write into `out` */
+    if (held && status == CAIRO_STATUS_SUCCESS && !pdf_add_boxes(ctx, held)) {
+        imprint_diags_report(ctx->diags, IMPRINT_SEV_ERROR, at,
+                             "cannot set the trim and bleed boxes of %s: Cairo wrote a PDF laid "
+                             "out otherwise than expected",
+                             path);
+        status = CAIRO_STATUS_WRITE_ERROR;
+    }
+    if (held && status == CAIRO_STATUS_SUCCESS)
+        imprint_output_append(out, held->str, held->len);
+    if (held)
+        g_string_free(held, TRUE);
     return imprint_output_commit(out, status == CAIRO_STATUS_SUCCESS, ctx->diags);
+}
+
+/* The book's pages in order (NULL for the blank back of the title page),
+ * borrowed from `bk`. */
+static GPtrArray *book_pages(book *bk)
+{
+    GPtrArray *all = g_ptr_array_new();
+    g_ptr_array_add(all, bk->title);
+    if (bk->front == 2)
+        g_ptr_array_add(all, NULL);
+    g_ptr_array_extend(all, bk->contents, NULL, NULL);
+    for (int i = 0; i < bk->narticles; i++)
+        g_ptr_array_extend(all, g_ptr_array_index(bk->article_pages, i), NULL, NULL);
+    return all;
+}
+
+/* NAME-booklet.pdf when the edition asks for an imposition; without it, or
+ * when it fails, NAME.pdf goes too, so that a failed build leaves neither. */
+static bool write_imposed(pdf_ctx *ctx, book *bk, const char *path, int *sides)
+{
+    *sides = 0;
+    if (ctx->opts->print.imposition == IMPRINT_IMPOSE_NONE)
+        return true;
+    char *booklet = imprint_pdf_booklet_path(path);
+    GPtrArray *pages = book_pages(bk);
+    bool ok = pdf_write_booklet(ctx, pages, booklet, sides);
+    g_ptr_array_unref(pages);
+    g_free(booklet);
+    if (!ok)
+        g_unlink(path);
+    return ok;
 }
 
 struct imprint_pdf_layout {
@@ -334,7 +389,8 @@ bool imprint_pdf_layout_write(imprint_pdf_layout *l, const char *path, imprint_d
     g_return_val_if_fail(!l->written, false);
     l->written = true;
     l->ctx.diags = diags;
-    if (!write_book(&l->ctx, &l->bk, path, &total))
+    int sides = 0;
+    if (!write_book(&l->ctx, &l->bk, path, &total) || !write_imposed(&l->ctx, &l->bk, path, &sides))
         return false;
     pdf_report_missing(&l->ctx);
     if (stats) {
@@ -342,6 +398,7 @@ bool imprint_pdf_layout_write(imprint_pdf_layout *l, const char *path, imprint_d
         stats->passes = l->bk.passes;
         stats->split_notes = l->bk.split_notes;
         stats->overflows = l->ctx.overflows;
+        stats->sheet_sides = sides;
     }
     return true;
 }

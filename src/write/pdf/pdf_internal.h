@@ -22,6 +22,7 @@
 #include "imprint/model.h"
 #include "imprint/pdf.h"
 #include "imprint/style.h"
+#include "imprint/writer.h"
 
 #define MM_TO_PT (72.0 / 25.4)
 
@@ -265,8 +266,9 @@ GPtrArray *pdf_flow_contents(pdf_ctx *ctx, const int *article_pages);
 
 /* links.c */
 void pdf_tag_dest(cairo_t *cr, const char *name, double x, double y);
-/* Cairo's attributes of a link to `target` over `n` boxes (x, y, w, h each). */
-char *pdf_link_attrs(const char *target, const double *boxes, int n);
+/* Cairo's attributes of a link to `target` over `n` boxes (x, y, w, h each,
+ * in `cr`'s user space, written in device space). */
+char *pdf_link_attrs(cairo_t *cr, const char *target, const double *boxes, int n);
 char *pdf_target_uri(const char *url);
 char *pdf_target_dest(const char *name);
 void pdf_set_metadata(pdf_ctx *ctx, cairo_surface_t *surface);
@@ -298,7 +300,9 @@ typedef enum {
 
 typedef struct pdf_tags pdf_tags;
 
-/* Opens the Document element; `cr` must outlive the result. */
+/* Opens the Document element; `cr` must outlive the result. The calls
+ * below take a NULL tree too, and then tag nothing: the pages drawn a
+ * second time onto a booklet's sheets (impose.c) are in no structure. */
 pdf_tags *pdf_tags_new(cairo_t *cr, const imprint_doc *doc);
 /* Closes every element still open; accepts NULL. */
 void pdf_tags_free(pdf_tags *t);
@@ -341,5 +345,64 @@ void pdf_tags_placed_end(pdf_tags *t);
 
 /* draw.c */
 void pdf_draw_page(pdf_ctx *ctx, cairo_t *cr, const pdf_page *page);
+
+/* pdf.c: Cairo's output into an imprint_output (`closure`), its dates fixed
+ * (pdf_fix_date: `data` itself, or `fixed` holding the date Cairo wrote in
+ * the form a PDF date has). */
+#define PDF_DATE_LEN 17
+const unsigned char *pdf_fix_date(const unsigned char *data, unsigned int len,
+                                  unsigned char fixed[PDF_DATE_LEN]);
+cairo_status_t pdf_write_stream(void *closure, const unsigned char *data, unsigned int len);
+
+/* marks.c: bleed and crop marks (pdf.bleed) */
+
+/* Where the trim starts from the media box's corner: the bleed and the
+ * marks' room beyond it (0 without a bleed). */
+double pdf_trim_offset(const pdf_ctx *ctx);
+/* Draws `page` (NULL: a blank page) inside its trim, with crop marks when
+ * there is a bleed. */
+void pdf_draw_trimmed(pdf_ctx *ctx, cairo_t *cr, const pdf_page *page);
+/* Cairo's output appended to a GString (`closure`), its dates fixed. */
+cairo_status_t pdf_hold_stream(void *closure, const unsigned char *data, unsigned int len);
+/* Writes a TrimBox and a BleedBox after each page's /MediaBox in `pdf` and
+ * moves the cross-reference table to match; false (`pdf` unchanged) when
+ * the file is not laid out as Cairo 1.16 writes it. */
+bool pdf_add_boxes(const pdf_ctx *ctx, GString *pdf);
+
+/* links.c: drawing on `cr` leaves out links, destinations and structure
+ * (a booklet's sheets: pages drawn a second time). pdf_tagged() says
+ * whether tags are wanted on `cr`; every cairo_tag_begin goes through it. */
+void pdf_untag(cairo_t *cr);
+bool pdf_tagged(cairo_t *cr);
+
+/* impose.c: the booklet (pdf.imposition) */
+
+/* Largest signature made when the edition names no size: a book of up to
+ * this many pages is one signature, a longer one several of equal size. */
+#define PDF_BOOKLET_MAX_SIGNATURE 64
+
+/* Crop marks: a hairline this long, this far from the trim; the sheet
+ * needs PDF_MARK_ROOM_MM beyond the pages for them. */
+#define PDF_MARK_LENGTH_MM  5.0
+#define PDF_MARK_OFFSET_MM  2.0
+#define PDF_MARK_ROOM_MM    (PDF_MARK_OFFSET_MM + PDF_MARK_LENGTH_MM + 1.0)
+#define PDF_MARK_LINE_WIDTH 0.25
+
+/* One side of a sheet: the 0-based pages left and right of the fold (an
+ * index past the book's last page is a blank), and the sheet's place in
+ * its signature (0 outermost), for creep. */
+typedef struct {
+    int left, right;
+    int depth;
+} pdf_side;
+
+/* Appends the sides of `kind` for `pages` pages (signatures of `signature`
+ * pages, 0: chosen) to `sides`; returns the pages with the blank padding. */
+int pdf_impose_plan(imprint_imposition kind, int pages, int signature, GArray *sides);
+
+/* Writes `pages` (pdf_page *, NULL for a blank) imposed to `path` through a
+ * temporary file; false (reported) on error, with nothing at `path`.
+ * `sides` is set to the number of sheet sides. */
+bool pdf_write_booklet(pdf_ctx *ctx, GPtrArray *pages, const char *path, int *sides);
 
 #endif

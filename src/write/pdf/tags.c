@@ -122,6 +122,8 @@ static void scan_item(pdf_tags *t, const pdf_item *it, int page)
 
 void pdf_tags_scan(pdf_tags *t, const pdf_page *page)
 {
+    if (!t)
+        return;
     int n = t->scanned++;
     for (guint i = 0; i < page->body->len; i++) {
         const pdf_item *it = g_ptr_array_index(page->body, i);
@@ -136,6 +138,8 @@ void pdf_tags_scan(pdf_tags *t, const pdf_page *page)
 
 void pdf_tags_page(pdf_tags *t, pdf_zone zone, const imprint_node *article)
 {
+    if (!t)
+        return;
     t->zone = zone;
     t->article = article;
     t->foot = false;
@@ -266,6 +270,8 @@ static const pdf_para *item_para(const pdf_item *it)
 
 guint pdf_tags_carried(pdf_tags *t, const pdf_page *page)
 {
+    if (!t)
+        return 0;
     if (!t->note_depth)
         return 0;
     const void *note = g_array_index(t->open, tag_el, t->note_depth - 1).key;
@@ -281,6 +287,8 @@ guint pdf_tags_carried(pdf_tags *t, const pdf_page *page)
 
 void pdf_tags_body(pdf_tags *t)
 {
+    if (!t)
+        return;
     t->foot = false;
 }
 
@@ -295,6 +303,8 @@ static guint art_floor(pdf_tags *t)
 
 void pdf_tags_foot(pdf_tags *t, const pdf_page *page, bool carried)
 {
+    if (!t)
+        return;
     if (carried) {
         t->foot = true; /* the base the note was begun at stays */
         return;
@@ -343,7 +353,7 @@ static void sync_para(pdf_tags *t, const pdf_para *para, bool leaf)
 
 static void open_link(pdf_tags *t, const char *target, const double *boxes, int n)
 {
-    char *a = pdf_link_attrs(target, boxes, n);
+    char *a = pdf_link_attrs(t->cr, target, boxes, n);
     tag_el e = {NULL, 0, CAIRO_TAG_LINK};
     open_el(t, &e, a);
     g_free(a);
@@ -351,6 +361,8 @@ static void open_link(pdf_tags *t, const char *target, const double *boxes, int 
 
 bool pdf_tags_line(pdf_tags *t, const pdf_item *it, double lx, double ly, double lw, double lh)
 {
+    if (!t)
+        return true;
     const pdf_para *p = it->para;
     bool own = it->kind != PDF_ITEM_LINE || direct(t, p);
     sync_para(t, p, true);
@@ -365,6 +377,8 @@ bool pdf_tags_line(pdf_tags *t, const pdf_item *it, double lx, double ly, double
 
 void pdf_tags_line_end(pdf_tags *t, const pdf_item *it)
 {
+    if (!t)
+        return;
     if (t->link_open) {
         close_to(t, t->open->len - 1);
         t->link_open = false;
@@ -462,6 +476,8 @@ void pdf_tags_show_segments(pdf_tags *t, const pdf_item *it, PangoLayoutLine *li
 
 void pdf_tags_label(pdf_tags *t, const pdf_item *it, double x, double y, double w, double h)
 {
+    if (!t)
+        return;
     GArray *c = chain(t, it->para, false);
     /* The marker belongs to the item (or note) whose first line this is. */
     guint keep = c->len;
@@ -485,6 +501,8 @@ void pdf_tags_label(pdf_tags *t, const pdf_item *it, double x, double y, double 
 
 void pdf_tags_label_end(pdf_tags *t)
 {
+    if (!t)
+        return;
     guint n = t->open->len;
     while (n > 0 && strcmp(g_array_index(t->open, tag_el, n - 1).name, "Lbl") != 0)
         n--;
@@ -494,6 +512,8 @@ void pdf_tags_label_end(pdf_tags *t)
 
 void pdf_tags_cell(pdf_tags *t, const pdf_para *cell)
 {
+    if (!t)
+        return;
     sync_para(t, cell, true);
 }
 
@@ -529,6 +549,8 @@ void pdf_tags_show_cell(pdf_tags *t, const pdf_para *cell, double x, double y)
 
 void pdf_tags_row_end(pdf_tags *t)
 {
+    if (!t)
+        return;
     guint n = t->open->len;
     if (n && strcmp(g_array_index(t->open, tag_el, n - 1).name, "TD") == 0)
         close_to(t, n - 1);
@@ -536,11 +558,15 @@ void pdf_tags_row_end(pdf_tags *t)
 
 void pdf_tags_placed(pdf_tags *t, const pdf_para *para)
 {
+    if (!t)
+        return;
     sync_para(t, para, true);
 }
 
 void pdf_tags_placed_end(pdf_tags *t)
 {
+    if (!t)
+        return;
     guint n = t->open->len;
     if (n > 2) /* Document, Sect */
         close_to(t, n - 1);
