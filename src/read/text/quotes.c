@@ -65,13 +65,15 @@ static bool minor_name(rt_builder *b, size_t i, size_t len)
     return len < l->tlen && !rt_is_roman_numeral(last, (size_t)(l->t + len - last));
 }
 
-/* Marks RT_NAME_LINE the lines whose name heads at least `min` turns (or
- * any, with minor_name, when min is 0); returns how many, and the first. */
-static guint mark_names(rt_builder *b, GHashTable *counts, guint min, size_t *first)
+/* Marks RT_NAME_LINE the lines whose name (`lens`: each line's
+ * name_alone()) heads at least `min` turns (or any, with minor_name, when min
+ * is 0); returns how many, and the first. */
+static guint mark_names(rt_builder *b, const size_t *lens, GHashTable *counts, guint min,
+                        size_t *first)
 {
     guint names = 0;
     for (size_t i = b->first; i <= b->last; i++) {
-        size_t len = name_alone(b, i);
+        size_t len = lens[i - b->first];
         if (!len || b->speech_ok[i - b->first] == RT_NAME_LINE)
             continue;
         char *key = g_strndup(rt_line_at(b, i)->t, len);
@@ -92,11 +94,12 @@ static guint mark_names(rt_builder *b, GHashTable *counts, guint min, size_t *fi
 static void find_play(rt_builder *b)
 {
     GHashTable *counts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    size_t *lens = g_new0(size_t, b->last - b->first + 1);
     guint paragraphs = 0, recurring = 0;
     for (size_t i = b->first; i <= b->last; i++) {
         const rt_line *l = rt_line_at(b, i);
         paragraphs += !l->blank && (i == b->first || rt_line_at(b, i - 1)->blank);
-        size_t len = name_alone(b, i);
+        size_t len = lens[i - b->first] = name_alone(b, i);
         if (!len)
             continue;
         char *key = g_strndup(l->t, len);
@@ -105,19 +108,20 @@ static void find_play(rt_builder *b)
         g_hash_table_replace(counts, key, GUINT_TO_POINTER(c));
     }
     size_t first = SIZE_MAX;
-    guint names = recurring >= 2 ? mark_names(b, counts, PLAY_NAME_MIN_TURNS, &first) : 0;
+    guint names = recurring >= 2 ? mark_names(b, lens, counts, PLAY_NAME_MIN_TURNS, &first) : 0;
     b->play = recurring >= 2 && names >= PLAY_NAME_SHARE * paragraphs;
     for (size_t i = b->first; i <= b->last && !b->play; i++)
         if (b->speech_ok[i - b->first] == RT_NAME_LINE)
             b->speech_ok[i - b->first] = 0;
     if (b->play) {
-        names += mark_names(b, counts, 0, &first);
+        names += mark_names(b, lens, counts, 0, &first);
         const rt_line *l = rt_line_at(b, first);
         imprint_diags_report(b->st->diags, IMPRINT_SEV_NOTE, rt_pos(b->st, l->lineno, l->tcol),
                              "a play: %u speeches under names on lines of their own (\"%.*s\", "
                              "%u names heard often); the paragraphs under a name are its speech",
                              names, (int)l->tlen, l->t, recurring);
     }
+    g_free(lens);
     g_hash_table_destroy(counts);
 }
 
