@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "imprint/compare.h"
 #include "imprint/diag.h"
 #include "imprint/model.h"
 #include "imprint/output.h"
@@ -23,7 +24,7 @@ typedef struct {
     bool order_source; /* `order: source` */
     /* `navigation: drop` */
     bool drop_navigation;
-    char *encoding;    /* `encoding:` of the source, or NULL for UTF-8 */
+    char *encoding;           /* `encoding:` of the source, or NULL for UTF-8 */
     imprint_wrap_mode wrap;   /* `wrapped: true|false`, else found */
     imprint_verse_mode verse; /* `verse: true|false`, else found */
 } imprint_edition_article;
@@ -43,6 +44,8 @@ typedef struct {
     /* `allow-outside-files: true`: figures and the cover may be files from
      * outside the edition's folder (and, for figures, their source's). */
     bool allow_outside_files;
+    /* `duplicates:`: what to do with articles that share their text. */
+    imprint_duplicates_mode duplicates;
     imprint_edition_article *articles;
     size_t narticles;
 } imprint_edition;
@@ -63,7 +66,8 @@ imprint_edition *imprint_edition_load(const char *path, imprint_diags *diags);
 void imprint_edition_free(imprint_edition *edition);
 
 /** Reads every source of the edition into a new document, applies `select`,
- * `split`, `dialect` and the overrides, and fills the metadata. Returns NULL
+ * `split`, `dialect` and the overrides, compares the articles and applies
+ * `duplicates:` (imprint_compare_apply), and fills the metadata. Returns NULL
  * (and reports why) on error. The caller frees the document. */
 imprint_doc *imprint_edition_read(const imprint_edition *edition, imprint_diags *diags);
 

@@ -2,8 +2,8 @@
 #define IMPRINT_TEI_NAMES_H
 
 /*
- * How the model maps to TEI Lite, shared by the TEI writer (src/write/tei) and reader (src/read/tei) so
- * that the two cannot drift apart.
+ * How the model maps to TEI Lite, shared by the TEI writer (src/write/tei) and reader
+ * (src/read/tei) so that the two cannot drift apart.
  *
  *   ARTICLE   <div type="article" xml:id="aN" source="#aN-src" xml:lang?>
  *             <head>title</head> <head type="sub">subtitle</head>
@@ -45,6 +45,13 @@
 #define TEI_NOTEREF_TYPE     "noteref"
 #define TEI_WRAP_TYPE        "wrap"
 #define TEI_BREAK_UNIT       "section"
+
+/* <bibl type="witness" subtype="same-text|variant|…-dropped" n="PERCENT"> inside
+ * an article's source <bibl>: another copy of its text (src/compare). */
+#define TEI_WITNESS_TYPE    "witness"
+#define TEI_WITNESS_SAME    "same-text"
+#define TEI_WITNESS_VARIANT "variant"
+#define TEI_WITNESS_DROPPED "-dropped"
 
 #define TEI_LIST_BULLET       "bulleted"
 #define TEI_LIST_DECIMAL      "numbered"

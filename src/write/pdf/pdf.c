@@ -91,6 +91,7 @@ typedef struct {
     GPtrArray *labels;        /* char *: each article's running head */
     GPtrArray *article_pages; /* GPtrArray of pdf_page *, one an article */
     GPtrArray *contents;      /* pdf_page * */
+    GPtrArray *witnesses;     /* pdf_page *: the witness page at the end, or NULL */
     pdf_page *title;
     int narticles;
     int front; /* title page and its back */
@@ -100,6 +101,8 @@ typedef struct {
 
 static void book_clear(book *bk)
 {
+    if (bk->witnesses)
+        g_ptr_array_unref(bk->witnesses);
     if (bk->contents)
         g_ptr_array_unref(bk->contents);
     pdf_page_free(bk->title);
@@ -164,6 +167,17 @@ static bool lay_out_articles(pdf_ctx *ctx, book *bk)
     return ok;
 }
 
+/* The witness page after the articles, when any article has a witness. */
+static void lay_out_witnesses(pdf_ctx *ctx, book *bk)
+{
+    GPtrArray *flow = pdf_flow_witnesses(ctx);
+    if (!flow)
+        return;
+    bk->witnesses = g_ptr_array_new_with_free_func((GDestroyNotify)pdf_page_free);
+    pdf_paginate(ctx, flow, -1, "Witnesses", bk->witnesses, &bk->split_notes);
+    g_ptr_array_unref(flow);
+}
+
 /* Front matter: title page, its blank back when two-sided, contents. The
  * contents' length moves the articles, so lay it out until the page numbers
  * it shows are the ones the articles get. */
@@ -203,6 +217,8 @@ static void number_book(pdf_ctx *ctx, book *bk)
     number_pages(ctx, bk->contents, &next);
     for (int i = 0; i < bk->narticles; i++)
         number_pages(ctx, g_ptr_array_index(bk->article_pages, i), &next);
+    if (bk->witnesses)
+        number_pages(ctx, bk->witnesses, &next);
     bk->title = pdf_title_page(ctx);
 }
 
@@ -223,6 +239,10 @@ static int draw_book(pdf_ctx *ctx, book *bk, cairo_t *cr)
         GPtrArray *pages = g_ptr_array_index(bk->article_pages, i);
         draw_pages(ctx, cr, pages);
         total += (int)pages->len;
+    }
+    if (bk->witnesses) {
+        draw_pages(ctx, cr, bk->witnesses);
+        total += (int)bk->witnesses->len;
     }
     cairo_tag_end(cr, "Document");
     return total;
@@ -281,6 +301,7 @@ bool imprint_pdf_write(const imprint_doc *doc, const imprint_output_opts *opts, 
         goto cleanup;
     if (!lay_out_articles(&ctx, &bk) || !lay_out_contents(&ctx, &bk, (imprint_pos){path, 0, 0}))
         goto cleanup;
+    lay_out_witnesses(&ctx, &bk);
     number_book(&ctx, &bk);
     if (!write_book(&ctx, &bk, path, &total))
         goto cleanup;

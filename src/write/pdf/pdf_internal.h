@@ -239,6 +239,7 @@ const char *pdf_note_label(const pdf_ctx *ctx, const imprint_node *note);
 /* front.c */
 pdf_page *pdf_title_page(pdf_ctx *ctx);
 GPtrArray *pdf_flow_contents(pdf_ctx *ctx, const int *article_pages);
+GPtrArray *pdf_flow_witnesses(pdf_ctx *ctx);
 
 /* links.c */
 void pdf_tag_dest(cairo_t *cr, const char *name, double x, double y);
