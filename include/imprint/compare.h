@@ -25,9 +25,8 @@ typedef enum {
 typedef struct {
     const imprint_node *first;  /* the one earlier in the document */
     const imprint_node *second; /* the later one (the message points at it) */
-    bool same;                  /* the same words in the same order */
-    bool variant;               /* not the same, but sharing most of their text */
-    int overlap;                /* percent of the larger copy's text found in the other */
+    bool same;                  /* the same words in the same order; else a variant */
+    int overlap;                /* percent of the larger copy's shingles found in the other */
 } imprint_dup_pair;
 
 /** The pairs found in a document, in document order of `second`, then of
@@ -57,7 +56,7 @@ void imprint_dups_free(imprint_dups *dups);
  * warnings are errors. */
 void imprint_compare_report(const imprint_dups *dups, imprint_severity sev, imprint_diags *diags);
 
-/** Applies `mode` to the pairs of `doc` found by imprint_compare_find():
+/** Finds the pairs of `doc` (imprint_compare_find()) and applies `mode`:
  * reports them (as errors with IMPRINT_DUPLICATES_ERROR), names each copy a
  * witness of the other (imprint_article_add_witness), and with
  * IMPRINT_DUPLICATES_KEEP_FULLER unlinks from the document the lesser copy of

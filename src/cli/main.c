@@ -33,8 +33,8 @@ static const char usage_text[] =
     "  diff     list the word-level differences of two texts (two copies of an article)\n"
     "\n"
     "Run 'imprint COMMAND --help' for a command's options.\n"
-    "Exit status: 0 success, 1 the input has errors, 2 usage error;\n"
-    "diff: 0 the same words, 1 they differ, 2 trouble.\n";
+    "Exit status: 0 success, 1 the input has errors, 2 usage error.\n"
+    "imprint diff exits as diff(1): 0 the same words, 1 they differ, 2 trouble.\n";
 
 static int usage_error(const char *command, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -83,8 +83,6 @@ static void groups_init(groups *g, imprint_doc *doc, const imprint_dups *d)
     }
     for (size_t k = 0; k < d->npairs; k++) {
         const imprint_dup_pair *p = &d->pairs[k];
-        if (!p->same && !p->variant)
-            continue;
         guint x = find_root(g->parent, GPOINTER_TO_UINT(g_hash_table_lookup(g->index, p->first)));
         guint y = find_root(g->parent, GPOINTER_TO_UINT(g_hash_table_lookup(g->index, p->second)));
         if (x != y)
@@ -109,8 +107,6 @@ static guint *keepers(groups *g, const imprint_dups *d, fullness *f)
     for (guint i = 0; i < g->n; i++)
         keep[i] = i;
     for (size_t k = 0; k < d->npairs; k++) {
-        if (!d->pairs[k].same && !d->pairs[k].variant)
-            continue;
         grouped[GPOINTER_TO_UINT(g_hash_table_lookup(g->index, d->pairs[k].first))] = true;
         grouped[GPOINTER_TO_UINT(g_hash_table_lookup(g->index, d->pairs[k].second))] = true;
     }
@@ -133,8 +129,6 @@ static const imprint_dup_pair *pair_of(const imprint_dups *d, const imprint_node
     const imprint_dup_pair *any = NULL;
     for (size_t k = 0; k < d->npairs; k++) {
         const imprint_dup_pair *p = &d->pairs[k];
-        if (!p->same && !p->variant)
-            continue;
         if ((p->first == a && p->second == b) || (p->first == b && p->second == a))
             return p;
         if (!any && (p->first == a || p->second == a))
@@ -159,8 +153,8 @@ static void keep_fuller(imprint_doc *doc, const imprint_dups *d, imprint_diags *
         imprint_article_add_witness(doc, (imprint_node *)kept, &w);
         char *label = cmp_article_label(kept);
         imprint_diags_report(diags, IMPRINT_SEV_WARNING, cmp_article_pos(drop),
-                             "dropped from the edition (duplicates: keep-fuller): the fuller "
-                             "copy %s:%u \"%s\" is kept (%zu words, this one %zu)",
+                             "dropped from the edition (duplicates: keep-fuller); kept: %s:%u "
+                             "\"%s\", %zu words against this copy's %zu",
                              cmp_article_file(kept), cmp_article_line(kept), label, f[k].words,
                              f[i].words);
         g_free(label);
@@ -175,15 +169,13 @@ bool imprint_compare_apply(imprint_doc *doc, imprint_duplicates_mode mode, const
                            imprint_diags *diags)
 {
     imprint_dups *d = imprint_compare_find(doc);
-    size_t copies = 0;
-    for (size_t k = 0; k < d->npairs; k++)
-        copies += d->pairs[k].same || d->pairs[k].variant;
+    size_t copies = d->npairs;
     imprint_compare_report(
         d, mode == IMPRINT_DUPLICATES_ERROR ? IMPRINT_SEV_ERROR : IMPRINT_SEV_WARNING, diags);
     bool ok = true;
     if (mode == IMPRINT_DUPLICATES_ERROR && copies) {
         imprint_diags_report(diags, IMPRINT_SEV_ERROR, (imprint_pos){edition, 0, 0},
-                             "%zu pair%s of articles share their text and the edition says "
+                             "copies of one text found (%zu pair%s) and the edition says "
                              "'duplicates: error' (leave a copy out, or write 'duplicates: "
                              "keep-fuller' or 'duplicates: warn')",
                              copies, copies == 1 ? "" : "s");
@@ -193,8 +185,6 @@ bool imprint_compare_apply(imprint_doc *doc, imprint_duplicates_mode mode, const
     } else if (mode == IMPRINT_DUPLICATES_WARN) {
         for (size_t k = 0; k < d->npairs; k++) {
             const imprint_dup_pair *p = &d->pairs[k];
-            if (!p->same && !p->variant)
-                continue;
             imprint_witness a = witness_of(p->second, p, false);
             imprint_witness b = witness_of(p->first, p, false);
             imprint_article_add_witness(doc, (imprint_node *)p->first, &a);

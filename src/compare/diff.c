@@ -104,6 +104,57 @@ static GArray *hunks_of(const GArray *edits, guint ao, guint bo)
     return hunks;
 }
 
+static bool starts_block(const cmp_text *t, guint i)
+{
+    return i == 0 || i >= t->words->len ||
+           g_array_index(t->words, cmp_word, i).block !=
+               g_array_index(t->words, cmp_word, i - 1).block;
+}
+
+/* A run of words only in one text can often stand a few words earlier or
+ * later with the same meaning ("leaders The" for "The leaders"): like git's
+ * diff heuristics, slide it within the common words around it so that it
+ * starts a block (a heading, a paragraph) when it can. `lo` and `hi` bound
+ * the slide (the neighbouring differences). */
+static void slide(const cmp_text *t, guint lo, guint hi, hunk *h, bool in_a)
+{
+    guint *x0 = in_a ? &h->a0 : &h->b0, *x1 = in_a ? &h->a1 : &h->b1;
+    guint len = *x1 - *x0, orig = *x0, up = *x0;
+    while (up > lo && g_array_index(t->words, cmp_word, up - 1).hash ==
+                          g_array_index(t->words, cmp_word, up - 1 + len).hash)
+        up--;
+    guint best = orig;
+    for (guint at = up; at + len <= hi; at++) {
+        if (at > up && g_array_index(t->words, cmp_word, at - 1).hash !=
+                           g_array_index(t->words, cmp_word, at - 1 + len).hash)
+            break;
+        if (starts_block(t, at)) {
+            best = at;
+            break;
+        }
+    }
+    long shift = (long)best - (long)orig;
+    h->a0 = (guint)((long)h->a0 + shift);
+    h->a1 = (guint)((long)h->a1 + shift);
+    h->b0 = (guint)((long)h->b0 + shift);
+    h->b1 = (guint)((long)h->b1 + shift);
+}
+
+static void slide_all(const cmp_text *a, const cmp_text *b, GArray *hunks)
+{
+    for (guint i = 0; i < hunks->len; i++) {
+        hunk *h = &g_array_index(hunks, hunk, i);
+        if ((h->a0 == h->a1) == (h->b0 == h->b1))
+            continue; /* a change, or nothing */
+        bool in_a = h->a1 > h->a0;
+        const hunk *prev = i ? &g_array_index(hunks, hunk, i - 1) : NULL;
+        const hunk *next = i + 1 < hunks->len ? &g_array_index(hunks, hunk, i + 1) : NULL;
+        guint lo = in_a ? (prev ? prev->a1 : 0) : (prev ? prev->b1 : 0);
+        guint hi = in_a ? (next ? next->a0 : a->words->len) : (next ? next->b0 : b->words->len);
+        slide(in_a ? a : b, lo, hi, h, in_a);
+    }
+}
+
 /* Where word `i` of `t` stands (or, past the end, the last word). The
  * column counts the characters before it in its run of text, exact when
  * the run stands on one line of the source. */
@@ -160,6 +211,7 @@ long imprint_compare_diff(const imprint_node *a, const imprint_node *b, imprint_
     } else {
         GArray *edits = walk_back(trace, depth, n, m);
         GArray *hunks = hunks_of(edits, pre, pre);
+        slide_all(&ta, &tb, hunks);
         for (guint i = 0; i < hunks->len; i++)
             report_hunk(&ta, &tb, &g_array_index(hunks, hunk, i), diags);
         result = hunks->len;

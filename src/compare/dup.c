@@ -4,10 +4,11 @@
 
 #include <string.h>
 
-/* An article in the index: its words and distinct shingles. */
+/* An article in the index: its words' hashes (the words themselves are
+ * not kept: 8 bytes a word) and its distinct shingles. */
 typedef struct {
     const imprint_node *article;
-    cmp_text text;
+    GArray *hashes;   /* guint64: each word's, in order */
     GArray *shingles; /* guint64, sorted, distinct */
     guint64 whole;    /* hash of every word in order */
 } entry;
@@ -32,13 +33,8 @@ typedef struct {
 
 static bool same_words(const entry *a, const entry *b)
 {
-    if (a->whole != b->whole || a->text.words->len != b->text.words->len)
-        return false;
-    for (guint i = 0; i < a->text.words->len; i++)
-        if (g_array_index(a->text.words, cmp_word, i).hash !=
-            g_array_index(b->text.words, cmp_word, i).hash)
-            return false;
-    return true;
+    return a->whole == b->whole && a->hashes->len == b->hashes->len &&
+           memcmp(a->hashes->data, b->hashes->data, a->hashes->len * sizeof(guint64)) == 0;
 }
 
 static entry *entries_new(const imprint_doc *doc, guint *n)
@@ -49,14 +45,16 @@ static entry *entries_new(const imprint_doc *doc, guint *n)
     entry *e = g_new0(entry, *n ? *n : 1);
     guint i = 0;
     for (const imprint_node *a = doc->root->first_child; a; a = a->next, i++) {
+        cmp_text t;
+        cmp_text_init(&t, a);
         e[i].article = a;
-        cmp_text_init(&e[i].text, a);
-        e[i].shingles = cmp_shingles(&e[i].text);
-        guint64 h = CMP_HASH_START;
-        for (guint k = 0; k < e[i].text.words->len; k++)
-            h = cmp_hash_bytes(h, &g_array_index(e[i].text.words, cmp_word, k).hash,
-                               sizeof(guint64));
-        e[i].whole = h;
+        e[i].shingles = cmp_shingles(&t);
+        e[i].hashes = g_array_sized_new(FALSE, FALSE, sizeof(guint64), t.words->len);
+        for (guint k = 0; k < t.words->len; k++)
+            g_array_append_val(e[i].hashes, g_array_index(t.words, cmp_word, k).hash);
+        e[i].whole =
+            cmp_hash_bytes(CMP_HASH_START, e[i].hashes->data, e[i].hashes->len * sizeof(guint64));
+        cmp_text_clear(&t);
     }
     return e;
 }
@@ -64,7 +62,7 @@ static entry *entries_new(const imprint_doc *doc, guint *n)
 static void entries_free(entry *e, guint n)
 {
     for (guint i = 0; i < n; i++) {
-        cmp_text_clear(&e[i].text);
+        g_array_unref(e[i].hashes);
         g_array_unref(e[i].shingles);
     }
     g_free(e);
@@ -85,7 +83,7 @@ static void find_same(entry *e, guint n, GArray *out)
 {
     GArray *order = g_array_new(FALSE, FALSE, sizeof(guint32));
     for (guint32 i = 0; i < n; i++)
-        if (e[i].text.words->len >= IMPRINT_DUP_SHINGLE_WORDS)
+        if (e[i].hashes->len >= IMPRINT_DUP_SHINGLE_WORDS)
             g_array_append_val(order, i);
     g_array_sort_with_data(order, by_whole, e);
     for (guint s = 0; s < order->len;) {
@@ -98,7 +96,7 @@ static void find_same(entry *e, guint n, GArray *out)
                 guint32 a = g_array_index(order, guint32, x), b = g_array_index(order, guint32, y);
                 if (!same_words(&e[a], &e[b]))
                     continue;
-                found f = {a, b, {e[a].article, e[b].article, true, false, 100}};
+                found f = {a, b, {e[a].article, e[b].article, true, 100}};
                 g_array_append_val(out, f);
             }
         s = end;
@@ -114,7 +112,7 @@ static void judge(entry *e, guint32 j, guint32 i, guint32 shared, GArray *out)
     int overlap = (int)((guint64)shared * 100 / larger);
     if (overlap < DUP_VARIANT_OVERLAP)
         return;
-    found f = {j, i, {e[j].article, e[i].article, false, true, overlap}};
+    found f = {j, i, {e[j].article, e[i].article, false, overlap}};
     g_array_append_val(out, f);
 }
 
@@ -229,7 +227,7 @@ static void report_pair(const imprint_dup_pair *p, imprint_severity sev, imprint
     unsigned line = cmp_article_line(p->first);
     if (p->same) {
         imprint_diags_report(diags, sev, at, "same text as %s:%u \"%s\"", file, line, label);
-    } else if (p->variant) {
+    } else {
         cmp_side sides[2];
         cmp_differences(p->second, p->first, sides);
         char *mine = cmp_side_summary(&sides[0]), *theirs = cmp_side_summary(&sides[1]);
