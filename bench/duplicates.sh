@@ -40,7 +40,7 @@ for copies in (0, 1):
             if copies and i % 10 == 9:
                 body = texts[rnd.randrange(i)].rsplit(". ", 1)[0] + f". A new ending {i}."
             else:
-                words = [f"w{rnd.randrange(20000)}" for _ in range(rnd.randrange(300, 1201))]
+                words = [f"w{rnd.randrange(20000)}" for _ in range(rnd.randrange(300, 601))]
                 body = ". ".join(" ".join(words[k:k + 15]) for k in range(0, len(words), 15)) + "."
             texts.append(body)
             f.write(f"# Chapter {i}\n\n{body}\n\n")

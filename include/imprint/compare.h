@@ -34,16 +34,18 @@ typedef struct {
 typedef struct {
     imprint_dup_pair *pairs;
     size_t npairs;
-    /** Work done: articles that shared a shingle looked at as a pair, and
-     * index entries visited (for tests that the cost grows with the text). */
+    /** Work done: pairs of articles that share a shingle (each judged
+     * once), and pairs counted shingle by shingle (for tests and benchmarks
+     * that the cost grows with the text). */
     size_t candidates;
     size_t visits;
 } imprint_dups;
 
 /** Finds every pair of articles of `doc` that share their text, through an
- * index of shingles (runs of IMPRINT_DUP_SHINGLE_WORDS words), so that the
- * cost grows with the length of the text rather than with the square of the
- * number of articles. The document must outlive the result. */
+ * index of shingles (runs of IMPRINT_DUP_SHINGLE_WORDS words: every
+ * article's, sorted by shingle), so that the cost grows with the length of
+ * the text rather than with the square of the number of articles. The
+ * document must outlive the result. */
 imprint_dups *imprint_compare_find(const imprint_doc *doc);
 
 /** Frees the pairs. Accepts NULL. */

@@ -4,7 +4,8 @@
 /* Shared by the parts of the comparison:
  *
  *   words.c    an article's words, normalised, each with its place
- *   dup.c      the shingle index: which articles share their text
+ *   index.c    the shingle index (postings sorted by shingle)
+ *   dup.c      which articles share their text, through the index
  *   summary.c  what each of two copies has that the other lacks
  *   apply.c    what an edition does with the copies (warn, keep-fuller, error)
  *   diff.c     the word-level differences of two texts
@@ -66,8 +67,10 @@ typedef struct {
 void cmp_text_init(cmp_text *t, const imprint_node *node);
 void cmp_text_clear(cmp_text *t);
 
-/* The hash of the IMPRINT_DUP_SHINGLE_WORDS words from `w`. */
+/* The hash of the IMPRINT_DUP_SHINGLE_WORDS words from `w`: their hashes
+ * combined by cmp_hash_mix(). */
 guint64 cmp_shingle_hash(const cmp_word *w);
+guint64 cmp_hash_mix(guint64 h, guint64 v);
 
 /* The distinct shingle hashes of `t`, sorted (for cmp_has_shingle). */
 GArray *cmp_shingles(const cmp_text *t);
@@ -78,6 +81,15 @@ bool cmp_has_shingle(const GArray *set, guint64 h);
 /* FNV-1a of `len` bytes, continuing `h` (start with CMP_HASH_START). */
 #define CMP_HASH_START UINT64_C(14695981039346656037)
 guint64 cmp_hash_bytes(guint64 h, const void *data, size_t len);
+
+/* index.c: one shingle of one article. */
+typedef struct {
+    guint64 key;     /* the shingle's hash */
+    guint32 article; /* the article's index in the document */
+} cmp_posting;
+
+/* Sorts `n` postings by key, keeping the order of equal keys. */
+void cmp_index_sort(cmp_posting *postings, size_t n);
 
 /* Where an article came from, for messages: its source file and line. */
 const char *cmp_article_file(const imprint_node *article);

@@ -5,26 +5,14 @@
 #include <string.h>
 
 /* An article in the index: its words' hashes (the words themselves are
- * not kept: 8 bytes a word) and its distinct shingles. */
+ * not kept: 8 bytes a word). */
 typedef struct {
     const imprint_node *article;
     GArray *hashes;   /* guint64: each word's, in order */
-    GArray *shingles; /* guint64, sorted, distinct */
     guint64 whole;    /* hash of every word in order */
+    guint32 distinct; /* its distinct shingles */
+    guint32 shingles; /* its shingles, repeats counted */
 } entry;
-
-/* One article holding a shingle, chained to the earlier ones that hold it. */
-typedef struct {
-    guint64 hash;
-    guint32 article;
-    guint32 next; /* index + 1 of the posting of the previous article; 0: none */
-} posting;
-
-/* The articles holding one shingle: the latest posting and how many. */
-typedef struct {
-    guint32 head;
-    guint32 count;
-} chain;
 
 typedef struct {
     guint32 first, second; /* article indices */
@@ -35,6 +23,16 @@ static bool same_words(const entry *a, const entry *b)
 {
     return a->whole == b->whole && a->hashes->len == b->hashes->len &&
            memcmp(a->hashes->data, b->hashes->data, a->hashes->len * sizeof(guint64)) == 0;
+}
+
+/* The shingle that starts at word k (as cmp_shingle_hash()). */
+static guint64 shingle_at(const entry *e, guint k)
+{
+    const guint64 *w = &g_array_index(e->hashes, guint64, k);
+    guint64 h = CMP_HASH_START;
+    for (int i = 0; i < IMPRINT_DUP_SHINGLE_WORDS; i++)
+        h = cmp_hash_mix(h, w[i]);
+    return h;
 }
 
 static entry *entries_new(const imprint_doc *doc, guint *n)
@@ -48,12 +46,13 @@ static entry *entries_new(const imprint_doc *doc, guint *n)
         cmp_text t;
         cmp_text_init(&t, a);
         e[i].article = a;
-        e[i].shingles = cmp_shingles(&t);
         e[i].hashes = g_array_sized_new(FALSE, FALSE, sizeof(guint64), t.words->len);
         for (guint k = 0; k < t.words->len; k++)
             g_array_append_val(e[i].hashes, g_array_index(t.words, cmp_word, k).hash);
         e[i].whole =
             cmp_hash_bytes(CMP_HASH_START, e[i].hashes->data, e[i].hashes->len * sizeof(guint64));
+        if (t.words->len >= IMPRINT_DUP_SHINGLE_WORDS)
+            e[i].shingles = t.words->len - IMPRINT_DUP_SHINGLE_WORDS + 1;
         cmp_text_clear(&t);
     }
     return e;
@@ -61,10 +60,8 @@ static entry *entries_new(const imprint_doc *doc, guint *n)
 
 static void entries_free(entry *e, guint n)
 {
-    for (guint i = 0; i < n; i++) {
+    for (guint i = 0; i < n; i++)
         g_array_unref(e[i].hashes);
-        g_array_unref(e[i].shingles);
-    }
     g_free(e);
 }
 
@@ -83,7 +80,7 @@ static void find_same(entry *e, guint n, GArray *out)
 {
     GArray *order = g_array_new(FALSE, FALSE, sizeof(guint32));
     for (guint32 i = 0; i < n; i++)
-        if (e[i].hashes->len >= IMPRINT_DUP_SHINGLE_WORDS)
+        if (e[i].shingles)
             g_array_append_val(order, i);
     g_array_sort_with_data(order, by_whole, e);
     for (guint s = 0; s < order->len;) {
@@ -108,7 +105,7 @@ static void judge(entry *e, guint32 j, guint32 i, guint32 shared, GArray *out)
 {
     if (shared < DUP_MIN_SHARED || same_words(&e[i], &e[j]))
         return;
-    guint larger = MAX(e[i].shingles->len, e[j].shingles->len);
+    guint larger = MAX(e[i].distinct, e[j].distinct);
     int overlap = (int)((guint64)shared * 100 / larger);
     if (overlap < DUP_VARIANT_OVERLAP)
         return;
@@ -116,59 +113,75 @@ static void judge(entry *e, guint32 j, guint32 i, guint32 shared, GArray *out)
     g_array_append_val(out, f);
 }
 
+/* Two articles that share shingles, and how many. */
 typedef struct {
-    GHashTable *index; /* &posting.hash → chain * */
-    posting *postings;
-    chain *chains;
-    guint np, nc;
-} shingle_index;
+    guint64 key; /* earlier << 32 | later */
+    guint32 shared;
+} pair_count;
 
-/* First pass: how many articles hold each shingle. */
-static void count_sharers(shingle_index *ix, entry *e, guint n)
+/* The articles of one run of equal shingles, each once (in document
+ * order: the sort is stable), counted in their distinct shingles; each
+ * pair of them, when there are at most DUP_MAX_SHARERS, shares one more. */
+static void count_run(const cmp_posting *run, size_t len, entry *e, GArray *arts, GHashTable *pairs,
+                      imprint_dups *d)
 {
-    for (guint32 i = 0; i < n; i++)
-        for (guint k = 0; k < e[i].shingles->len; k++) {
-            guint64 *h = &g_array_index(e[i].shingles, guint64, k);
-            chain *c = g_hash_table_lookup(ix->index, h);
-            if (!c) {
-                c = &ix->chains[ix->nc++];
-                g_hash_table_insert(ix->index, h, c);
+    g_array_set_size(arts, 0);
+    for (size_t k = 0; k < len; k++)
+        if (k == 0 || run[k].article != run[k - 1].article) {
+            g_array_append_val(arts, run[k].article);
+            e[run[k].article].distinct++;
+        }
+    if (arts->len < 2 || arts->len > DUP_MAX_SHARERS)
+        return;
+    for (guint x = 0; x < arts->len; x++)
+        for (guint y = x + 1; y < arts->len; y++) {
+            guint64 key =
+                (guint64)g_array_index(arts, guint32, x) << 32 | g_array_index(arts, guint32, y);
+            d->visits++;
+            pair_count *p = g_hash_table_lookup(pairs, &key);
+            if (!p) {
+                p = g_new0(pair_count, 1);
+                p->key = key;
+                g_hash_table_add(pairs, p);
             }
-            c->count++;
+            p->shared++;
         }
 }
 
-/* Second pass: each article against the earlier ones that share a shingle
- * with it, counted through the chains. */
-static void find_variants(shingle_index *ix, entry *e, guint n, imprint_dups *d, GArray *out)
+/* Every pair of articles that shares a shingle, with how many: the
+ * postings of the whole document sorted by shingle, then read run by run. */
+static void find_variants(entry *e, guint n, imprint_dups *d, GArray *out)
 {
-    guint32 *shared = g_new0(guint32, n ? n : 1);
-    GArray *touched = g_array_new(FALSE, FALSE, sizeof(guint32));
-    for (guint32 i = 0; i < n; i++) {
-        for (guint k = 0; k < e[i].shingles->len; k++) {
-            guint64 *h = &g_array_index(e[i].shingles, guint64, k);
-            chain *c = g_hash_table_lookup(ix->index, h);
-            if (c->count > DUP_MAX_SHARERS)
-                continue;
-            for (guint32 p = c->head; p; p = ix->postings[p - 1].next) {
-                guint32 j = ix->postings[p - 1].article;
-                d->visits++;
-                if (shared[j]++ == 0)
-                    g_array_append_val(touched, j);
-            }
-            ix->postings[ix->np] = (posting){*h, i, c->head};
-            c->head = ++ix->np;
-        }
-        for (guint t = 0; t < touched->len; t++) {
-            guint32 j = g_array_index(touched, guint32, t);
-            d->candidates++;
-            judge(e, j, i, shared[j], out);
-            shared[j] = 0;
-        }
-        g_array_set_size(touched, 0);
+    size_t total = 0;
+    for (guint i = 0; i < n; i++)
+        total += e[i].shingles;
+    cmp_posting *all = g_new(cmp_posting, total ? total : 1);
+    size_t m = 0;
+    for (guint32 i = 0; i < n; i++)
+        for (guint k = 0; k < e[i].shingles; k++)
+            all[m++] = (cmp_posting){shingle_at(&e[i], k), i};
+    cmp_index_sort(all, total);
+    /* pair_count starts with its key: the table hashes and compares that. */
+    GHashTable *pairs = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+    GArray *arts = g_array_new(FALSE, FALSE, sizeof(guint32));
+    for (size_t s = 0; s < total;) {
+        size_t end = s + 1;
+        while (end < total && all[end].key == all[s].key)
+            end++;
+        count_run(all + s, end - s, e, arts, pairs, d);
+        s = end;
     }
-    g_array_unref(touched);
-    g_free(shared);
+    GHashTableIter it;
+    gpointer key;
+    g_hash_table_iter_init(&it, pairs);
+    while (g_hash_table_iter_next(&it, &key, NULL)) {
+        const pair_count *p = key;
+        d->candidates++;
+        judge(e, (guint32)(p->key >> 32), (guint32)p->key, p->shared, out);
+    }
+    g_hash_table_destroy(pairs);
+    g_array_unref(arts);
+    g_free(all);
 }
 
 static gint by_place(gconstpointer pa, gconstpointer pb)
@@ -187,20 +200,7 @@ imprint_dups *imprint_compare_find(const imprint_doc *doc)
     GArray *out = g_array_new(FALSE, FALSE, sizeof(found));
     find_same(e, n, out);
 
-    size_t total = 0;
-    for (guint i = 0; i < n; i++)
-        total += e[i].shingles->len;
-    shingle_index ix = {
-        .index = g_hash_table_new(g_int64_hash, g_int64_equal),
-        .postings = g_new(posting, total ? total : 1),
-        .chains = g_new0(chain, total ? total : 1),
-    };
-    count_sharers(&ix, e, n);
-    find_variants(&ix, e, n, d, out);
-    g_hash_table_destroy(ix.index);
-    g_free(ix.postings);
-    g_free(ix.chains);
-
+    find_variants(e, n, d, out);
     g_array_sort(out, by_place);
     d->npairs = out->len;
     d->pairs = g_new(imprint_dup_pair, out->len ? out->len : 1);

@@ -201,7 +201,7 @@ static void test_same_needs_a_shingle(void)
 }
 
 /* DUP_MAX_SHARERS: a footer in more articles than the limit is not
- * followed (no index visits); in as many as the limit it is. Neither makes
+ * counted (no pair counted); in as many as the limit it is. Neither makes
  * the articles copies. */
 static void test_boilerplate(void)
 {
@@ -262,8 +262,8 @@ static imprint_doc *synthetic(unsigned n, GRand *rand)
 }
 
 /* The index keeps the work linear: four times the articles, about four
- * times the index visits, and as many candidate pairs as true ones (random
- * texts share no shingle by chance). */
+ * times the pairs counted, and as many candidate pairs as true ones
+ * (random texts share no shingle by chance). */
 static void test_linear(void)
 {
     size_t visits[2];
