@@ -5,9 +5,10 @@
 #   1. bench_duplicates: imprint_compare_find() alone on synthetic documents
 #      of 500 to 8,000 articles (medians of RUNS runs; bench/duplicates.c);
 #   2. the whole command: `imprint lint` of one Markdown file of 2,000
-#      chapters (one article each, every tenth a copy of an earlier one with
-#      its end changed), against the same file with every article distinct,
-#      so that the difference is the comparison's share.
+#      chapters of 300 to 600 words (one article each; the file stays under
+#      the 8 MiB source limit), every article distinct, and every tenth a
+#      copy of an earlier one with its end changed: reading, checking,
+#      comparing and printing, in wall and CPU time (/usr/bin/time).
 #
 # Usage: bench/duplicates.sh [RUNS] (default 5). Needs a Release build in
 # build-release/ (scripts/setup.sh or bench/setup.sh makes it); BUILD=dir
@@ -47,16 +48,24 @@ for copies in (0, 1):
 PY
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-echo "## imprint lint of 2,000 articles in one Markdown file ($RUNS runs each, median wall time)"
+[ -x /usr/bin/time ] || { echo "/usr/bin/time is missing: run bench/setup.sh" >&2; exit 2; }
+echo "## imprint lint of 2,000 articles in one Markdown file ($RUNS runs each, medians)"
 echo
-echo "| file | wall | copies reported |"
-echo "|---|---|---|"
+echo "| file | size | wall | CPU | peak memory | copies reported |"
+echo "|---|---|---|---|---|---|"
 for copies in 0 1; do
+    : >"$T/wall"
+    : >"$T/cpu"
+    : >"$T/rss"
     for r in $(seq "$RUNS"); do
-        s=$(date +%s%N)
-        "$BUILD/imprint" lint "$T/chapters$copies.md" >"$T/lint.out" 2>/dev/null || true
-        echo $(( ($(date +%s%N) - s) / 1000000 ))
-    done | median >"$T/ms"
+        /usr/bin/time -o "$T/time" -f '%e %U %S %M' \
+            "$BUILD/imprint" lint "$T/chapters$copies.md" >"$T/lint.out" 2>/dev/null || true
+        read -r e u sy m <"$T/time"
+        awk -v e="$e" 'BEGIN { printf "%d\n", e * 1000 }' >>"$T/wall"
+        awk -v u="$u" -v s="$sy" 'BEGIN { printf "%d\n", (u + s) * 1000 }' >>"$T/cpu"
+        echo $((m / 1024)) >>"$T/rss"
+    done
     n=$(grep -cE 'warning: (same text as|variant of)' "$T/lint.out" || true)
-    echo "| $([ $copies = 1 ] && echo 'every tenth a copy' || echo 'all distinct') | $(cat "$T/ms") ms | $n |"
+    size=$(( $(stat -c %s "$T/chapters$copies.md") / 1024 ))
+    echo "| $([ $copies = 1 ] && echo 'every tenth a copy' || echo 'all distinct') | $size KB | $(median <"$T/wall") ms | $(median <"$T/cpu") ms | $(median <"$T/rss") MB | $n |"
 done

@@ -507,6 +507,53 @@ static void test_diff_limit(void)
     }
 }
 
+/* CMP_QUOTE_WORDS: a message quotes at most that many words, as written,
+ * and an ellipsis when there are more. */
+static void test_quote(void)
+{
+    imprint_doc *doc = imprint_doc_new();
+    char *text = words("q", 0, CMP_QUOTE_WORDS + 1);
+    const imprint_node *a = add_words(doc, 1, text);
+    cmp_text t;
+    cmp_text_init(&t, a);
+    char *all = cmp_quote(&t, 0, CMP_QUOTE_WORDS);
+    char *cut = cmp_quote(&t, 0, CMP_QUOTE_WORDS + 1);
+    char *want = words("q", 0, CMP_QUOTE_WORDS);
+    g_assert_cmpstr(all, ==, want);
+    char *want_cut = g_strconcat(want, "…", NULL);
+    g_assert_cmpstr(cut, ==, want_cut);
+    g_free(want_cut);
+    g_free(want);
+    g_free(cut);
+    g_free(all);
+    cmp_text_clear(&t);
+    g_free(text);
+    imprint_doc_free(doc);
+}
+
+/* The index's sort: by key, and stable (equal keys keep their articles'
+ * order), whatever the keys' bits. */
+static void test_index_sort(void)
+{
+    GRand *rand = g_rand_new_with_seed(7);
+    const size_t n = 50000;
+    cmp_posting *p = g_new(cmp_posting, n);
+    for (size_t i = 0; i < n; i++) {
+        /* Few distinct keys, spread over all 64 bits, so that runs form. */
+        guint64 k = (guint64)g_rand_int_range(rand, 0, 500);
+        p[i] = (cmp_posting){k * UINT64_C(0x9E3779B97F4A7C15), (guint32)i};
+    }
+    cmp_index_sort(p, n);
+    for (size_t i = 1; i < n; i++) {
+        g_assert_cmpuint(p[i - 1].key, <=, p[i].key);
+        if (p[i - 1].key == p[i].key)
+            g_assert_cmpuint(p[i - 1].article, <, p[i].article);
+    }
+    cmp_index_sort(p, 0);
+    g_free(p);
+    g_rand_free(rand);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -524,5 +571,7 @@ int main(int argc, char **argv)
     g_test_add_func("/compare/diff", test_diff);
     g_test_add_func("/compare/diff-slides-to-blocks", test_diff_slides_to_blocks);
     g_test_add_func("/compare/diff-limit", test_diff_limit);
+    g_test_add_func("/compare/quote", test_quote);
+    g_test_add_func("/compare/index-sort", test_index_sort);
     return g_test_run();
 }
