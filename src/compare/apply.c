@@ -122,19 +122,46 @@ static guint *keepers(groups *g, const imprint_dups *d, fullness *f)
     return keep;
 }
 
-/* The pair that joins `a` and `b`, else any pair of `a`'s. */
-static const imprint_dup_pair *pair_of(const imprint_dups *d, const imprint_node *a,
-                                       const imprint_node *b)
+/* The pairs by their two articles' indices (earlier << 32 | later), and
+ * each article's first pair: to name a dropped copy's pair with the one
+ * kept in constant time. */
+typedef struct {
+    GHashTable *by_pair; /* guint64 * key → const imprint_dup_pair * */
+    guint64 *keys;
+    const imprint_dup_pair **any; /* by article index */
+} pair_lookup;
+
+static void lookup_init(pair_lookup *l, const groups *g, const imprint_dups *d)
 {
-    const imprint_dup_pair *any = NULL;
+    l->by_pair = g_hash_table_new(g_int64_hash, g_int64_equal);
+    l->keys = g_new(guint64, d->npairs ? d->npairs : 1);
+    l->any = g_new0(const imprint_dup_pair *, g->n ? g->n : 1);
     for (size_t k = 0; k < d->npairs; k++) {
         const imprint_dup_pair *p = &d->pairs[k];
-        if ((p->first == a && p->second == b) || (p->first == b && p->second == a))
-            return p;
-        if (!any && (p->first == a || p->second == a))
-            any = p;
+        guint a = GPOINTER_TO_UINT(g_hash_table_lookup(g->index, p->first));
+        guint b = GPOINTER_TO_UINT(g_hash_table_lookup(g->index, p->second));
+        l->keys[k] = (guint64)MIN(a, b) << 32 | MAX(a, b);
+        g_hash_table_insert(l->by_pair, &l->keys[k], (gpointer)p);
+        if (!l->any[a])
+            l->any[a] = p;
+        if (!l->any[b])
+            l->any[b] = p;
     }
-    return any;
+}
+
+static void lookup_clear(pair_lookup *l)
+{
+    g_hash_table_destroy(l->by_pair);
+    g_free(l->keys);
+    g_free(l->any);
+}
+
+/* The pair that joins articles a and b, else any pair of a's. */
+static const imprint_dup_pair *pair_of(const pair_lookup *l, guint a, guint b)
+{
+    guint64 key = (guint64)MIN(a, b) << 32 | MAX(a, b);
+    const imprint_dup_pair *p = g_hash_table_lookup(l->by_pair, &key);
+    return p ? p : l->any[a];
 }
 
 static void keep_fuller(imprint_doc *doc, const imprint_dups *d, imprint_diags *diags)
@@ -143,12 +170,14 @@ static void keep_fuller(imprint_doc *doc, const imprint_dups *d, imprint_diags *
     groups_init(&g, doc, d);
     fullness *f = g_new0(fullness, g.n ? g.n : 1);
     guint *keep = keepers(&g, d, f);
+    pair_lookup pairs;
+    lookup_init(&pairs, &g, d);
     for (guint i = 0; i < g.n; i++) {
         guint k = keep[find_root(g.parent, i)];
         if (k == i)
             continue;
         const imprint_node *drop = g.articles[i], *kept = g.articles[k];
-        const imprint_dup_pair *p = pair_of(d, drop, kept);
+        const imprint_dup_pair *p = pair_of(&pairs, i, k);
         imprint_witness w = witness_of(drop, p, true);
         imprint_article_add_witness(doc, (imprint_node *)kept, &w);
         char *label = cmp_article_label(kept);
@@ -160,6 +189,7 @@ static void keep_fuller(imprint_doc *doc, const imprint_dups *d, imprint_diags *
         g_free(label);
         imprint_node_unlink((imprint_node *)drop);
     }
+    lookup_clear(&pairs);
     g_free(keep);
     g_free(f);
     groups_clear(&g);

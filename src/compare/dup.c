@@ -75,7 +75,9 @@ static gint by_whole(gconstpointer pa, gconstpointer pb, gpointer data)
 }
 
 /* The same text: articles of at least a shingle's words with equal words,
- * grouped by the hash of all their words. */
+ * grouped by the hash of all their words. Each later copy is paired with
+ * the group's first only: n copies make n - 1 pairs, not n² / 2 (a
+ * hostile source of 10,000 equal stubs must not make 50 million). */
 static void find_same(entry *e, guint n, GArray *out)
 {
     GArray *order = g_array_new(FALSE, FALSE, sizeof(guint32));
@@ -84,18 +86,16 @@ static void find_same(entry *e, guint n, GArray *out)
             g_array_append_val(order, i);
     g_array_sort_with_data(order, by_whole, e);
     for (guint s = 0; s < order->len;) {
+        guint32 a = g_array_index(order, guint32, s);
         guint end = s + 1;
-        while (end < order->len && e[g_array_index(order, guint32, end)].whole ==
-                                       e[g_array_index(order, guint32, s)].whole)
-            end++;
-        for (guint x = s; x < end; x++)
-            for (guint y = x + 1; y < end; y++) {
-                guint32 a = g_array_index(order, guint32, x), b = g_array_index(order, guint32, y);
-                if (!same_words(&e[a], &e[b]))
-                    continue;
-                found f = {a, b, {e[a].article, e[b].article, true, 100}};
-                g_array_append_val(out, f);
-            }
+        for (; end < order->len && e[g_array_index(order, guint32, end)].whole == e[a].whole;
+             end++) {
+            guint32 b = g_array_index(order, guint32, end);
+            if (!same_words(&e[a], &e[b]))
+                continue; /* a collision of the hashes: not the same text */
+            found f = {a, b, {e[a].article, e[b].article, true, 100}};
+            g_array_append_val(out, f);
+        }
         s = end;
     }
     g_array_unref(order);

@@ -200,6 +200,31 @@ static void test_same_needs_a_shingle(void)
     }
 }
 
+/* Many copies of one text: each later one is paired with the first, so
+ * that the pairs grow with the copies, not with their square. */
+static void test_many_copies(void)
+{
+    imprint_doc *doc = imprint_doc_new();
+    char *t = words("w", 0, 40);
+    const unsigned n = 1000;
+    for (unsigned i = 0; i < n; i++)
+        add_words(doc, 1 + i, t);
+    imprint_dups *d = imprint_compare_find(doc);
+    g_assert_cmpuint(d->npairs, ==, n - 1);
+    for (size_t k = 0; k < d->npairs; k++) {
+        g_assert_true(d->pairs[k].same);
+        g_assert_true(d->pairs[k].first == doc->root->first_child);
+    }
+    imprint_dups_free(d);
+    imprint_diags *diags = imprint_diags_new();
+    g_assert_true(imprint_compare_apply(doc, IMPRINT_DUPLICATES_KEEP_FULLER, NULL, diags));
+    g_assert_true(doc->root->first_child && !doc->root->first_child->next);
+    g_assert_cmpuint(doc->root->first_child->as.article.nwitnesses, ==, n - 1);
+    imprint_diags_free(diags);
+    g_free(t);
+    imprint_doc_free(doc);
+}
+
 /* DUP_MAX_SHARERS: a footer in more articles than the limit is not
  * counted (no pair counted); in as many as the limit it is. Neither makes
  * the articles copies. */
@@ -563,6 +588,7 @@ int main(int argc, char **argv)
     g_test_add_func("/compare/min-shared", test_min_shared);
     g_test_add_func("/compare/same-needs-a-shingle", test_same_needs_a_shingle);
     g_test_add_func("/compare/boilerplate", test_boilerplate);
+    g_test_add_func("/compare/many-copies", test_many_copies);
     g_test_add_func("/compare/linear", test_linear);
     g_test_add_func("/compare/max-details", test_max_details);
     g_test_add_func("/compare/block-present", test_block_present);
