@@ -142,6 +142,7 @@ GPtrArray *pdf_flow_witnesses(pdf_ctx *ctx)
     first->space_before = CONTENTS_DROP * ctx->geo.text_h;
     first->keep_space = true;
     first->keep_with_next = true;
+    first->dest = g_strdup(PDF_WITNESSES_DEST);
     bool lead = true;
     for (const imprint_node *a = ctx->doc->root->first_child; a; a = a->next) {
         for (size_t i = 0; i < a->as.article.nwitnesses; i++) {

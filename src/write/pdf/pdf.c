@@ -176,6 +176,11 @@ static void lay_out_witnesses(pdf_ctx *ctx, book *bk)
     bk->witnesses = g_ptr_array_new_with_free_func((GDestroyNotify)pdf_page_free);
     pdf_paginate(ctx, flow, -1, "Witnesses", bk->witnesses, &bk->split_notes);
     g_ptr_array_unref(flow);
+    pdf_mark *m = g_new0(pdf_mark, 1);
+    m->level = 1;
+    m->title = g_strdup("Witnesses");
+    m->dest = g_strdup(PDF_WITNESSES_DEST);
+    g_ptr_array_add(bk->marks, m);
 }
 
 /* Front matter: title page, its blank back when two-sided, contents. The

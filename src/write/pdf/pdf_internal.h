@@ -240,6 +240,8 @@ const char *pdf_note_label(const pdf_ctx *ctx, const imprint_node *note);
 pdf_page *pdf_title_page(pdf_ctx *ctx);
 GPtrArray *pdf_flow_contents(pdf_ctx *ctx, const int *article_pages);
 GPtrArray *pdf_flow_witnesses(pdf_ctx *ctx);
+/* The named destination of the witness page, for the outline. */
+#define PDF_WITNESSES_DEST "witnesses"
 
 /* links.c */
 void pdf_tag_dest(cairo_t *cr, const char *name, double x, double y);
