@@ -56,12 +56,14 @@ pages=$(pdfinfo out/duplicates.pdf | awk '/^Pages:/ { print $2 }')
 last=$(pdftotext -f "$pages" -l "$pages" out/duplicates.pdf - | tr '\n' ' ')
 expect_has "$last" "Witnesses"
 expect_has "$last" "a variant (77% of the text shared) in variant_2.md, line 1"
-pdffonts out/duplicates.pdf | grep -q "Libertine" || fail "the PDF's fonts are not the bundled ones"
+expect_has "$(pdffonts out/duplicates.pdf)" "Libertine"
 # The witness page has a bookmark of its own, pointing at its page.
-qpdf --json --json-key=outlines out/duplicates.pdf | grep -q '"title": "Witnesses"' ||
-    fail "no Witnesses bookmark in the PDF's outline"
-pdfinfo -dests out/duplicates.pdf | grep -qE "^ *$pages .*\"witnesses\"" ||
-    fail "the witnesses destination is not on the last page: $(pdfinfo -dests out/duplicates.pdf)"
+# (Captured first: grep -q leaving the pipe early would fail it under pipefail.)
+outlines=$(qpdf --json --json-key=outlines out/duplicates.pdf)
+expect_has "$outlines" '"title": "Witnesses"'
+dests=$(pdfinfo -dests out/duplicates.pdf)
+grep -qE "^ *$pages .*\"witnesses\"" <<<"$dests" ||
+    fail "the witnesses destination is not on the last page: $dests"
 
 # Rebuilt: the same bytes (witnesses come in document order, not hash order).
 cp out/duplicates.epub out/duplicates.pdf out/duplicates.xml .
