@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "imprint/compare.h"
 #include "imprint/diag.h"
 #include "imprint/model.h"
 #include "imprint/output.h"
@@ -56,6 +57,8 @@ typedef struct {
     /* `allow-outside-files: true`: figures and the cover may be files from
      * outside the edition's folder (and, for figures, their source's). */
     bool allow_outside_files;
+    /* `duplicates:`: what to do with articles that share their text. */
+    imprint_duplicates_mode duplicates;
     imprint_edition_article *articles;
     size_t narticles;
 } imprint_edition;
@@ -92,7 +95,8 @@ imprint_edition *imprint_edition_load(const char *path, imprint_diags *diags);
 void imprint_edition_free(imprint_edition *edition);
 
 /** Reads every source of the edition into a new document, applies `select`,
- * `split`, `dialect` and the overrides, and fills the metadata. Returns NULL
+ * `split`, `dialect` and the overrides, compares the articles and applies
+ * `duplicates:` (imprint_compare_apply), and fills the metadata. Returns NULL
  * (and reports why) on error. The caller frees the document. */
 imprint_doc *imprint_edition_read(const imprint_edition *edition, imprint_diags *diags);
 

@@ -82,6 +82,19 @@ typedef struct {
 
 typedef struct imprint_node imprint_node;
 
+/** Another copy of an article's text, found by comparing the articles of a
+ * document (src/compare): a witness of the text, named in colophons and the
+ * TEI header. Strings are owned by the document's arena. */
+typedef struct {
+    const char *file;  /* the other copy's source file */
+    unsigned line;     /* its first line there */
+    const char *url;   /* its source URL, or NULL */
+    const char *title; /* its title, or NULL */
+    int overlap;       /* percent of the text the two copies share; 100 for the same text */
+    bool same;         /* the same text (not a variant) */
+    bool dropped;      /* left out of the edition (`duplicates: keep-fuller`) */
+} imprint_witness;
+
 struct imprint_node {
     imprint_node_kind kind;
     imprint_pos pos;
@@ -146,6 +159,8 @@ struct imprint_node {
             imprint_node *first_note;
             imprint_node *last_note;
             int note_count;
+            const imprint_witness *witnesses; /* other copies of the text, in the arena */
+            size_t nwitnesses;
         } article;
     } as;
 };
@@ -216,6 +231,10 @@ const char *imprint_node_kind_name(imprint_node_kind kind);
 /** Appends `note` (a detached NOTE) to the article's notes, numbering it
  * after the last one. */
 void imprint_article_append_note(imprint_node *article, imprint_node *note);
+
+/** Adds a copy of `w` (its strings copied into the document's arena) to the
+ * witnesses of `article`. */
+void imprint_article_add_witness(imprint_doc *doc, imprint_node *article, const imprint_witness *w);
 
 /** Links reference `ref` (a NOTEREF) to `note`, appending it to the note's
  * list of references in constant time. Always use this to chain references. */

@@ -54,6 +54,8 @@ typedef enum {
                              * paragraph...; a CELL: before its text */
     IMPRINT_PAGE_TEXT,      /* inside TEXT `node`, at byte `offset`: the start of a word */
     IMPRINT_PAGE_NOTES,     /* at the heading of the endnotes of article `node` */
+    IMPRINT_PAGE_WITNESSES, /* the witness page after the articles (the colophon's list of
+                             * the other copies of the texts); node: the root */
 } imprint_page_at;
 
 /** One page of the PDF: its folio and where it begins. The node is borrowed

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "imprint/build.h"
+#include "imprint/compare.h"
 #include "imprint/edition.h"
 #include "imprint/format.h"
 #include "imprint/reader.h"
@@ -22,15 +23,18 @@ static const char usage_text[] =
     "                [--manifest FILE] [-q]\n"
     "  imprint inspect SOURCE...|EDITION.yaml [--dialect D] [--as tei|outline]\n"
     "  imprint lint EDITION.yaml|SOURCE... [--dialect D]\n"
+    "  imprint diff A B [--dialect D]    (A, B: SOURCE or SOURCE:LINE of an article)\n"
     "  imprint --help | --version | --list-formats\n"
     "\n"
     "Commands:\n"
     "  build    write each edition as OUT/NAME.epub, NAME.pdf and NAME.xml (TEI)\n"
     "  inspect  read sources (or an edition) and print them as TEI or as an outline\n"
     "  lint     read editions or sources and print every message\n"
+    "  diff     list the word-level differences of two texts (two copies of an article)\n"
     "\n"
     "Run 'imprint COMMAND --help' for a command's options.\n"
-    "Exit status: 0 success, 1 the input has errors, 2 usage error.\n";
+    "Exit status: 0 success, 1 the input has errors, 2 usage error.\n"
+    "imprint diff exits as diff(1): 0 the same words, 1 they differ, 2 trouble.\n";
 
 static int usage_error(const char *command, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -279,6 +283,10 @@ static int cmd_inspect(int argc, char **argv)
     }
     if (ok)
         ok = check_doc(doc, argv[1], diags);
+    /* Sources read together: their copies of one text reported and named
+     * as witnesses (an edition has done this by its `duplicates:`). */
+    if (ok && !edition)
+        imprint_compare_apply(doc, IMPRINT_DUPLICATES_WARN, NULL, diags);
     if (ok && edition)
         ok = (resolved = imprint_build_resolve(e, doc, NULL, diags)) != NULL;
     imprint_diags_print(diags, stderr, quiet);
@@ -312,21 +320,33 @@ cleanup:
     return status;
 }
 
-static void lint_one(const char *path, const imprint_read_opts *opts, imprint_diags *diags)
+static void lint_edition(const char *path, imprint_diags *diags)
 {
-    if (is_edition_path(path)) {
-        imprint_edition *e = imprint_edition_load(path, diags);
-        imprint_doc *doc = e ? imprint_edition_read(e, diags) : NULL;
-        /* What a build would find wrong: the style, the cover, the figures. */
-        if (doc && check_doc(doc, path, diags))
-            imprint_build_resolved_free(imprint_build_resolve(e, doc, NULL, diags));
-        imprint_doc_free(doc);
-        imprint_edition_free(e);
-        return;
-    }
+    imprint_edition *e = imprint_edition_load(path, diags);
+    imprint_doc *doc = e ? imprint_edition_read(e, diags) : NULL;
+    /* What a build would find wrong: the style, the cover, the figures. */
+    if (doc && check_doc(doc, path, diags))
+        imprint_build_resolved_free(imprint_build_resolve(e, doc, NULL, diags));
+    imprint_doc_free(doc);
+    imprint_edition_free(e);
+}
+
+/* Sources are read into one document, so that copies of one text in
+ * several of them are found. */
+static void lint_sources(char **paths, int n, const imprint_read_opts *opts, imprint_diags *diags)
+{
     imprint_doc *doc = imprint_doc_new();
-    if (imprint_read_file(doc, path, opts, diags) >= 0)
-        check_doc(doc, path, diags);
+    bool ok = true;
+    const char *first = NULL;
+    for (int i = 0; i < n; i++) {
+        if (is_edition_path(paths[i]))
+            continue;
+        first = first ? first : paths[i];
+        if (imprint_read_file(doc, paths[i], opts, diags) < 0)
+            ok = false;
+    }
+    if (first && check_doc(doc, first, diags) && ok)
+        imprint_compare_apply(doc, IMPRINT_DUPLICATES_WARN, NULL, diags);
     imprint_doc_free(doc);
 }
 
@@ -356,7 +376,9 @@ static int cmd_lint(int argc, char **argv)
         goto cleanup;
     imprint_diags *diags = imprint_diags_new();
     for (int i = 1; i < argc; i++)
-        lint_one(argv[i], &opts, diags);
+        if (is_edition_path(argv[i]))
+            lint_edition(argv[i], diags);
+    lint_sources(argv + 1, argc - 1, &opts, diags);
     imprint_diags_print(diags, stdout, false);
     size_t errors = imprint_diags_count(diags, IMPRINT_SEV_ERROR);
     fprintf(stderr, "%zu error%s, %zu warning%s, %zu note%s\n", errors, errors == 1 ? "" : "s",
@@ -372,7 +394,95 @@ cleanup:
     return status;
 }
 
-static const char *const commands[] = {"build", "inspect", "lint", NULL};
+/* A diff operand: FILE (all its articles) or FILE:LINE (the article that
+ * holds that line), read into `doc`. NULL (reported) when it cannot be. */
+static const imprint_node *diff_operand(imprint_doc *doc, const char *arg,
+                                        const imprint_read_opts *opts, imprint_diags *diags)
+{
+    char *path = g_strdup(arg);
+    guint64 line = 0;
+    char *colon = strrchr(path, ':');
+    if (!g_file_test(path, G_FILE_TEST_EXISTS) && colon &&
+        g_ascii_string_to_unsigned(colon + 1, 10, 1, G_MAXUINT, &line, NULL))
+        *colon = '\0';
+    else
+        line = 0;
+    const imprint_node *found = NULL;
+    if (imprint_read_file(doc, path, opts, diags) < 0)
+        goto cleanup;
+    if (!line) {
+        found = doc->root;
+        goto cleanup;
+    }
+    for (const imprint_node *a = doc->root->first_child; a; a = a->next) {
+        unsigned start = a->as.article.source_line ? a->as.article.source_line : a->pos.line;
+        if (start <= (unsigned)line)
+            found = a;
+    }
+    if (!found)
+        imprint_diags_report(diags, IMPRINT_SEV_ERROR, (imprint_pos){path, (unsigned)line, 0},
+                             "no article at line %u of %s (the first starts at line %u)",
+                             (unsigned)line, path,
+                             doc->root->first_child ? doc->root->first_child->pos.line : 0);
+cleanup:
+    g_free(path);
+    return found;
+}
+
+static int cmd_diff(int argc, char **argv)
+{
+    char *dialect_name = NULL;
+    GOptionEntry entries[] = {
+        {"dialect", 0, 0, G_OPTION_ARG_STRING, &dialect_name,
+         "Read as auto, text, pdf-markdown, markdown or tei (default: auto)", "D"},
+        {NULL, 0, 0, 0, NULL, NULL, NULL},
+    };
+    int status = EXIT_USAGE;
+    imprint_read_opts opts = {0};
+    imprint_doc *da = NULL, *db = NULL;
+    imprint_diags *reading = NULL, *out = NULL;
+    char **words = parse_options("diff", "A B",
+                                 "List the word-level differences of two texts: two sources, or "
+                                 "FILE:LINE of two articles.",
+                                 entries, "", argc, argv);
+    if (!words)
+        goto cleanup;
+    if (g_strv_length(words) != 3) {
+        usage_error("diff", "give two texts to compare (SOURCE or SOURCE:LINE), not %u",
+                    g_strv_length(words) - 1);
+        goto cleanup;
+    }
+    if (!parse_dialect("diff", dialect_name, &opts.dialect))
+        goto cleanup;
+    /* From here on 2 is diff(1)'s "trouble" (a text that cannot be read). */
+    reading = imprint_diags_new();
+    out = imprint_diags_new();
+    da = imprint_doc_new();
+    db = imprint_doc_new();
+    const imprint_node *a = diff_operand(da, words[1], &opts, reading);
+    const imprint_node *b = diff_operand(db, words[2], &opts, reading);
+    long n = a && b ? imprint_compare_diff(a, b, out) : -1;
+    imprint_diags_print(reading, stderr, true);
+    imprint_diags_print(out, stdout, false);
+    if (n >= 0) {
+        fprintf(stderr, "%ld difference%s\n", n, n == 1 ? "" : "s");
+        status = n > 0 ? 1 : 0;
+    }
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "imprint: error: cannot write to standard output\n");
+        status = EXIT_USAGE;
+    }
+cleanup:
+    g_strfreev(words);
+    imprint_doc_free(da);
+    imprint_doc_free(db);
+    imprint_diags_free(reading);
+    imprint_diags_free(out);
+    g_free(dialect_name);
+    return status;
+}
+
+static const char *const commands[] = {"build", "inspect", "lint", "diff", NULL};
 
 int main(int argc, char **argv)
 {
@@ -404,11 +514,13 @@ int main(int argc, char **argv)
         return cmd_inspect(argc - 1, argv + 1);
     if (strcmp(cmd, "lint") == 0)
         return cmd_lint(argc - 1, argv + 1);
+    if (strcmp(cmd, "diff") == 0)
+        return cmd_diff(argc - 1, argv + 1);
     if (cmd[0] == '-')
         return usage_error(NULL, "unknown option '%s'", cmd);
     for (const char *const *c = commands; *c; c++) {
         if (g_str_has_prefix(*c, cmd) || g_str_has_prefix(cmd, *c))
             return usage_error(NULL, "unknown command '%s' (did you mean '%s'?)", cmd, *c);
     }
-    return usage_error(NULL, "unknown command '%s' (commands: build, inspect, lint)", cmd);
+    return usage_error(NULL, "unknown command '%s' (commands: build, inspect, lint, diff)", cmd);
 }

@@ -21,7 +21,7 @@
 static const char *const top_keys[] = {
     "title",  "subtitle",    "editor", "language", "date", "identifier",          "publisher",
     "rights", "description", "style",  "cover",    "pdf",  "allow-outside-files", "articles",
-    "epub",   NULL,
+    "epub",   "duplicates",  NULL,
 };
 static const char *const pdf_keys[] = {
     "paper", "notes", "imposition", "sheet", "signature", "crop-marks", "creep", "bleed", NULL,
@@ -370,6 +370,30 @@ static void load_articles(yml_doc *y, imprint_edition *e, yaml_node_t *v)
     }
 }
 
+static void load_duplicates(yml_doc *y, imprint_edition *e, yaml_node_t *v)
+{
+    static const char *const names[] = {"warn", "keep-fuller", "error", NULL};
+    const char *s = yml_scalar(v);
+    if (!s || yml_is_null(v)) {
+        yml_fail(y, v, "'duplicates' must be warn, keep-fuller or error, not %s",
+                 s ? "an empty value" : yml_type_name(v));
+        return;
+    }
+    if (strcmp(s, "warn") == 0) {
+        e->duplicates = IMPRINT_DUPLICATES_WARN;
+    } else if (strcmp(s, "keep-fuller") == 0) {
+        e->duplicates = IMPRINT_DUPLICATES_KEEP_FULLER;
+    } else if (strcmp(s, "error") == 0) {
+        e->duplicates = IMPRINT_DUPLICATES_ERROR;
+    } else {
+        const char *hint = yml_suggest(s, names);
+        if (hint)
+            yml_fail(y, v, "bad duplicates value '%s' (did you mean '%s'?)", s, hint);
+        else
+            yml_fail(y, v, "bad duplicates value '%s' (use warn, keep-fuller or error)", s);
+    }
+}
+
 static void top_pair(yml_doc *y, void *target, const char *key, yaml_node_t *key_node,
                      yaml_node_t *v)
 {
@@ -391,6 +415,10 @@ static void top_pair(yml_doc *y, void *target, const char *key, yaml_node_t *key
     }
     if (strcmp(key, "articles") == 0) {
         load_articles(y, e, v);
+        return;
+    }
+    if (strcmp(key, "duplicates") == 0) {
+        load_duplicates(y, e, v);
         return;
     }
     if (strcmp(key, "allow-outside-files") == 0) {

@@ -345,6 +345,10 @@ imprint_doc *imprint_edition_read(const imprint_edition *e, imprint_diags *diags
                              IMPRINT_MAX_ARTICLES);
         ok = false;
     }
+    /* Copies of one text from several sources: reported, named as each
+     * other's witnesses, or one left out, as the edition says. */
+    if (ok && !imprint_compare_apply(doc, e->duplicates, e->path, diags))
+        ok = false;
     if (!ok) {
         imprint_doc_free(doc);
         return NULL;

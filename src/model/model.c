@@ -247,6 +247,32 @@ void imprint_article_append_note(imprint_node *article, imprint_node *note)
     note->as.note.number = article->as.article.note_count;
 }
 
+static const char *arena_copy(imprint_doc *doc, const char *s)
+{
+    return s ? imprint_arena_strdup(doc->arena, s) : NULL;
+}
+
+void imprint_article_add_witness(imprint_doc *doc, imprint_node *article, const imprint_witness *w)
+{
+    g_return_if_fail(article->kind == IMPRINT_NODE_ARTICLE);
+    /* The array's room is the power of two at or above its length: it is
+     * copied into twice the room when full, so that n witnesses (a source
+     * of n copies of one text) cost O(n) in all. */
+    size_t n = article->as.article.nwitnesses;
+    imprint_witness *list = (imprint_witness *)article->as.article.witnesses;
+    if (n == 0 || (n & (n - 1)) == 0) {
+        list = imprint_arena_alloc(doc->arena, (n ? 2 * n : 1) * sizeof *list);
+        if (n)
+            memcpy(list, article->as.article.witnesses, n * sizeof *list);
+    }
+    list[n] = *w;
+    list[n].file = arena_copy(doc, w->file);
+    list[n].url = arena_copy(doc, w->url);
+    list[n].title = arena_copy(doc, w->title);
+    article->as.article.witnesses = list;
+    article->as.article.nwitnesses = n + 1;
+}
+
 void imprint_note_add_ref(imprint_node *note, imprint_node *ref)
 {
     g_return_if_fail(note->kind == IMPRINT_NODE_NOTE && ref->kind == IMPRINT_NODE_NOTEREF);

@@ -46,6 +46,13 @@
 #define TEI_WRAP_TYPE        "wrap"
 #define TEI_BREAK_UNIT       "section"
 
+/* <bibl type="witness" subtype="same-text|variant|…-dropped" n="PERCENT"> inside
+ * an article's source <bibl>: another copy of its text (src/compare). */
+#define TEI_WITNESS_TYPE    "witness"
+#define TEI_WITNESS_SAME    "same-text"
+#define TEI_WITNESS_VARIANT "variant"
+#define TEI_WITNESS_DROPPED "-dropped"
+
 #define TEI_LIST_BULLET       "bulleted"
 #define TEI_LIST_DECIMAL      "numbered"
 #define TEI_LIST_ALPHA        "lettered"

@@ -8,6 +8,7 @@
  *
  *   # SOURCE_FILE                       before the first article of each file
  *   LINE: article [N notes] TITLE
+ *   LINE:   witness: same text|variant N% shared [dropped] FILE:LINE "TITLE"
  *   LINE:   heading LEVEL: TEXT
  */
 
@@ -27,6 +28,21 @@ static void outline_headings(const imprint_node *article, GString *out)
     }
 }
 
+/* The other copies of the article's text (src/compare), with their figures. */
+static void outline_witnesses(const imprint_node *art, GString *out)
+{
+    for (size_t i = 0; i < art->as.article.nwitnesses; i++) {
+        const imprint_witness *w = &art->as.article.witnesses[i];
+        g_string_append_printf(out, "%u:   witness: ", art->pos.line);
+        if (w->same)
+            g_string_append(out, "same text");
+        else
+            g_string_append_printf(out, "variant %d%% shared", w->overlap);
+        g_string_append_printf(out, "%s %s:%u \"%s\"\n", w->dropped ? " dropped" : "",
+                               w->file ? w->file : "", w->line, w->title ? w->title : "(untitled)");
+    }
+}
+
 void imprint_write_outline(const imprint_doc *doc, GString *out)
 {
     GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
@@ -42,6 +58,7 @@ void imprint_write_outline(const imprint_doc *doc, GString *out)
         g_string_append_printf(out, "%u: article [%d notes] %s\n", art->pos.line,
                                art->as.article.note_count,
                                art->as.article.title ? art->as.article.title : "(untitled)");
+        outline_witnesses(art, out);
         outline_headings(art, out);
     }
     g_hash_table_destroy(seen);

@@ -35,7 +35,7 @@ usage_case() {
     [ -z "$out" ] || fail "usage error printed to stdout: $out"
 }
 usage_case "Usage:"
-usage_case "unknown command 'frobnicate' (commands: build, inspect, lint)" frobnicate
+usage_case "unknown command 'frobnicate' (commands: build, inspect, lint, diff)" frobnicate
 usage_case "unknown command 'insp' (did you mean 'inspect'?)" insp
 usage_case "unknown option '--frob'" --frob
 usage_case "no edition file given" build

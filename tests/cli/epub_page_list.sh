@@ -80,6 +80,17 @@ python3 "$LIB/page_check.py" ed/out/endnotes.epub ed/out/endnotes.pdf 18 ||
     fail "endnotes: the EPUB's pages are not the PDF's"
 epubs+=(ed/out/endnotes.epub)
 
+# Copies of one text: the PDF's witness page after the articles has its
+# marker at the colophon's "Witnesses".
+cp "$FIXTURES"/compare/*.md "$FIXTURES/compare/duplicates.yaml" ed/
+run "$IMPRINT" build -q -f epub,pdf -o ed/out ed/duplicates.yaml
+expect_rc 0
+python3 "$LIB/page_check.py" ed/out/duplicates.epub ed/out/duplicates.pdf 18 ||
+    fail "witnesses: the EPUB's pages are not the PDF's"
+unzip -p ed/out/duplicates.epub OEBPS/colophon.xhtml | grep -q 'epub:type="pagebreak"' ||
+    fail "witnesses: no page marker in the colophon"
+epubs+=(ed/out/duplicates.epub)
+
 # epubcheck: one JVM for every book when a JDK can run the helper.
 if command -v javac >/dev/null; then
     run java -cp /usr/share/java/epubcheck.jar "$LIB/EpubCheckAll.java" "${epubs[@]}"

@@ -239,6 +239,7 @@ static void test_defaults(void)
     g_assert_cmpstr(e->paper, ==, "a5");
     g_assert_cmpint(e->notes, ==, IMPRINT_NOTES_PAGE);
     g_assert_cmpint(e->page_list, ==, IMPRINT_PAGE_LIST_AUTO);
+    g_assert_cmpint(e->duplicates, ==, IMPRINT_DUPLICATES_WARN);
     g_assert_null(e->date);
     g_assert_null(e->subtitle);
     g_assert_cmpint(e->articles[0].dialect, ==, IMPRINT_DIALECT_AUTO);
@@ -325,7 +326,8 @@ static void test_unknown_keys(void)
     expect_load_error("title: T\nfrobnicate: yes\n" ARTICLES,
                       "ed.yaml:2:1: error: unknown key 'frobnicate' (known keys: title, "
                       "subtitle, editor, language, date, identifier, publisher, rights, "
-                      "description, style, cover, pdf, allow-outside-files, articles, epub)");
+                      "description, style, cover, pdf, allow-outside-files, articles, epub, "
+                      "duplicates)");
     expect_load_error("title: T\narticles:\n  - sorce: src.txt\n",
                       "ed.yaml:3:5: error: unknown key 'sorce' (did you mean 'source'?)");
     expect_load_error("title: T\npdf:\n  papr: a4\n" ARTICLES,
@@ -753,6 +755,92 @@ static void test_read_dialect_forced(void)
     imprint_diags_free(diags);
 }
 
+/* `duplicates:` takes warn, keep-fuller or error; anything else is an error
+ * at its line and column. */
+static void test_duplicates_key(void)
+{
+    static const struct {
+        const char *value;
+        imprint_duplicates_mode mode;
+    } good[] = {
+        {"warn", IMPRINT_DUPLICATES_WARN},
+        {"keep-fuller", IMPRINT_DUPLICATES_KEEP_FULLER},
+        {"error", IMPRINT_DUPLICATES_ERROR},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(good); i++) {
+        char *yaml = g_strdup_printf("title: T\nduplicates: %s\n" ARTICLES, good[i].value);
+        scratch s;
+        scratch_init(&s, yaml);
+        imprint_diags *diags = imprint_diags_new();
+        imprint_edition *e = imprint_edition_load(s.yaml, diags);
+        g_assert_nonnull(e);
+        g_assert_cmpint(e->duplicates, ==, good[i].mode);
+        imprint_edition_free(e);
+        imprint_diags_free(diags);
+        scratch_clear(&s);
+        g_free(yaml);
+    }
+    expect_load_error("title: T\nduplicates: keep-fullr\n" ARTICLES,
+                      "ed.yaml:2:13: error: bad duplicates value 'keep-fullr' (did you mean "
+                      "'keep-fuller'?)");
+    expect_load_error("title: T\nduplicates: drop\n" ARTICLES,
+                      "ed.yaml:2:13: error: bad duplicates value 'drop' (use warn, keep-fuller or "
+                      "error)");
+    expect_load_error("title: T\nduplicates: [warn]\n" ARTICLES,
+                      "ed.yaml:2:13: error: 'duplicates' must be warn, keep-fuller or error, not "
+                      "a list");
+    expect_load_error("title: T\nduplicates:\n" ARTICLES,
+                      "error: 'duplicates' must be warn, keep-fuller or error, not an empty value");
+}
+
+/* Reading an edition applies `duplicates:`: two sources of the same text
+ * are two warnings' worth with warn, one article with keep-fuller, and no
+ * document with error. */
+static void test_read_duplicates(void)
+{
+    static const char text[] =
+        "A Title\n\nThe same paragraph of text stands in both of these sources, word for "
+        "word, long enough to be a copy and not a chance phrase.\n";
+    static const char *const modes[] = {"warn", "keep-fuller", "error"};
+    for (size_t m = 0; m < G_N_ELEMENTS(modes); m++) {
+        char *yaml = g_strdup_printf("title: T\nduplicates: %s\narticles:\n  - source: a.txt\n"
+                                     "  - source: b.txt\n",
+                                     modes[m]);
+        scratch s;
+        scratch_init(&s, yaml);
+        for (int k = 0; k < 2; k++) {
+            char *p = g_build_filename(s.dir, k ? "b.txt" : "a.txt", NULL);
+            g_assert_true(g_file_set_contents(p, text, -1, NULL));
+            g_free(p);
+        }
+        imprint_diags *diags = imprint_diags_new();
+        imprint_edition *e = imprint_edition_load(s.yaml, diags);
+        g_assert_nonnull(e);
+        imprint_doc *doc = imprint_edition_read(e, diags);
+        dump(diags);
+        g_assert_cmpuint(
+            imprint_diags_count_matching(diags, m == 2 ? IMPRINT_SEV_ERROR : IMPRINT_SEV_WARNING,
+                                         "same text as "),
+            ==, 1);
+        if (m == 2) {
+            g_assert_null(doc);
+            g_assert_true(has_message(diags, "ed.yaml: error: copies of one text found (1 pair)"));
+        } else {
+            g_assert_nonnull(doc);
+            size_t n = 0;
+            for (const imprint_node *a = doc->root->first_child; a; a = a->next)
+                n++;
+            g_assert_cmpuint(n, ==, m == 0 ? 2 : 1);
+            g_assert_cmpuint(doc->root->first_child->as.article.nwitnesses, ==, 1);
+        }
+        imprint_doc_free(doc);
+        imprint_edition_free(e);
+        imprint_diags_free(diags);
+        scratch_clear(&s);
+        g_free(yaml);
+    }
+}
+
 static void test_paper_sizes(void)
 {
     double w, h;
@@ -855,5 +943,7 @@ int main(int argc, char **argv)
     g_test_add_func("/edition/read/languages", test_read_languages);
     g_test_add_func("/edition/print-keys", test_print_keys);
     g_test_add_func("/edition/lengths", test_lengths);
+    g_test_add_func("/edition/duplicates-key", test_duplicates_key);
+    g_test_add_func("/edition/read/duplicates", test_read_duplicates);
     return g_test_run();
 }

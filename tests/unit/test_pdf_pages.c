@@ -235,7 +235,7 @@ static void test_lines_inside_words(void)
         g_ptr_array_add(articles, pages);
         GPtrArray *contents = g_ptr_array_new();
         imprint_page_map map = {0};
-        pdf_page_map_make(&ctx, 1, contents, articles, &map);
+        pdf_page_map_make(&ctx, 1, contents, articles, NULL, &map);
         g_assert_cmpuint(map.n, ==, 3);
         g_assert_cmpint(map.pages[1].at, ==, IMPRINT_PAGE_BLOCK);
         g_assert_true(map.pages[1].node == a);

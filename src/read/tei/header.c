@@ -81,6 +81,29 @@ static unsigned line_number(char *text)
     return (unsigned)line;
 }
 
+/* <bibl type="witness"> (the TEI writer's): another copy of the text. */
+static void read_witness(tei_reader *r, imprint_node *art, xmlNode *bibl)
+{
+    imprint_witness w = {0};
+    char *sub = tei_get_attr(r, bibl, "subtype");
+    char *n = tei_get_attr(r, bibl, "n");
+    w.same = sub && g_str_has_prefix(sub, TEI_WITNESS_SAME);
+    w.dropped = sub && g_str_has_suffix(sub, TEI_WITNESS_DROPPED);
+    if (!n || !imprint_text_number(n, 100, &w.overlap))
+        w.overlap = w.same ? 100 : 0;
+    for (xmlNode *c = bibl->children; c; c = c->next) {
+        if (tei_named(c, "idno") && tei_attr_is(c, "type", TEI_FILE_IDNO_TYPE))
+            w.file = tei_plain_text(r, c, false);
+        else if (tei_named(c, "biblScope") && tei_attr_is(c, "unit", "line"))
+            w.line = line_number(tei_plain_text(r, c, false));
+        else if (tei_named(c, "ref"))
+            w.url = tei_plain_text(r, c, false);
+        else if (tei_named(c, "title"))
+            w.title = tei_plain_text(r, c, false);
+    }
+    imprint_article_add_witness(r->doc, art, &w);
+}
+
 void tei_set_source(tei_reader *r, imprint_node *art, xmlNode *el)
 {
     char *source = tei_get_attr(r, el, "source");
@@ -103,6 +126,8 @@ void tei_set_source(tei_reader *r, imprint_node *art, xmlNode *el)
             /* the URL as written; the target may have escapes added */
             char *text = tei_plain_text(r, c, false);
             art->as.article.source_url = *text ? text : tei_get_attr(r, c, "target");
+        } else if (tei_named(c, "bibl") && tei_attr_is(c, "type", TEI_WITNESS_TYPE)) {
+            read_witness(r, art, c);
         }
     }
 }

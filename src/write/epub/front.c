@@ -5,6 +5,9 @@
 
 #include "write/links.h"
 
+/* The colophon's file, named where its page markers are made too. */
+#define COLOPHON_FILE "colophon.xhtml"
+
 /* The cover image: the edition's, read and checked by the build, or one
  * drawn from the metadata (`cover: auto`, the default). */
 static const char *cover_image(imprint_epub *e)
@@ -198,6 +201,45 @@ static void sources(imprint_epub *e, GString *out)
     g_ptr_array_free(files, TRUE);
 }
 
+/* The other copies of each article's text (src/compare): the witnesses,
+ * with their file, line and URL. */
+static void witnesses(imprint_epub *e, GString *out)
+{
+    bool any = false;
+    for (const imprint_node *a = e->doc->root->first_child; a; a = a->next)
+        any = any || a->as.article.nwitnesses > 0;
+    if (!any)
+        return;
+    e->file = COLOPHON_FILE;
+    imprint_epub_page_markers(e, out, IMPRINT_PAGE_WITNESSES, e->doc->root);
+    e->file = NULL;
+    g_string_append(out, "<h2>Witnesses</h2>\n<ul class=\"witnesses\">\n");
+    for (const imprint_node *a = e->doc->root->first_child; a; a = a->next) {
+        for (size_t i = 0; i < a->as.article.nwitnesses; i++) {
+            const imprint_witness *w = &a->as.article.witnesses[i];
+            char *label = imprint_article_label(a);
+            char *base = g_path_get_basename(w->file ? w->file : "");
+            char *what = w->same
+                             ? g_strdup("the same text")
+                             : g_strdup_printf("a variant (%d%% of the text shared)", w->overlap);
+            char *text = g_strdup_printf("%s: %s in %s, line %u%s", label, what, base, w->line,
+                                         w->dropped ? ", left out of this edition" : "");
+            g_string_append(out, "<li>");
+            imprint_epub_text(e, out, text);
+            if (w->url) {
+                g_string_append(out, "<br/>");
+                url_item(e, out, w->url);
+            }
+            g_string_append(out, "</li>\n");
+            g_free(text);
+            g_free(what);
+            g_free(base);
+            g_free(label);
+        }
+    }
+    g_string_append(out, "</ul>\n");
+}
+
 void imprint_epub_colophon(imprint_epub *e)
 {
     const imprint_meta *m = &e->opts->meta;
@@ -218,6 +260,7 @@ void imprint_epub_colophon(imprint_epub *e)
     meta_row(e, out, "Description", m->description);
     g_string_append(out, "</dl>\n");
     sources(e, out);
+    witnesses(e, out);
 
     char built[WRITE_DATE_SIZE];
     write_date(e->opts->epoch, false, built);
@@ -234,6 +277,6 @@ void imprint_epub_colophon(imprint_epub *e)
     g_free(made);
     g_string_append(out, "</section>\n");
     imprint_epub_xhtml_close(out);
-    imprint_epub_add(e, "colophon", "colophon.xhtml", "application/xhtml+xml", NULL, true, out);
-    imprint_epub_nav_add(e, 1, "Colophon", "colophon.xhtml");
+    imprint_epub_add(e, "colophon", COLOPHON_FILE, "application/xhtml+xml", NULL, true, out);
+    imprint_epub_nav_add(e, 1, "Colophon", COLOPHON_FILE);
 }

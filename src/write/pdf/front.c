@@ -124,3 +124,56 @@ GPtrArray *pdf_flow_contents(pdf_ctx *ctx, const int *article_pages)
     }
     return flow;
 }
+
+/* The witness page at the end of the book (the colophon's list of the other
+ * copies of each article's text, as the EPUB's colophon has it), or NULL
+ * when no article has a witness. */
+GPtrArray *pdf_flow_witnesses(pdf_ctx *ctx)
+{
+    const imprint_style *st = ctx->style;
+    bool any = false;
+    for (const imprint_node *a = ctx->doc->root->first_child; a; a = a->next)
+        any = any || a->as.article.nwitnesses > 0;
+    if (!any)
+        return NULL;
+    GPtrArray *flow = g_ptr_array_new();
+    double w = ctx->geo.text_w;
+    double adv = st->body_size * st->line_height;
+    imprint_pos pos = {ctx->opts->edition_path, 0, 0};
+    pdf_para *h =
+        pdf_para_plain(ctx, "Witnesses", st->title_size, false, false, w, PANGO_ALIGN_LEFT);
+    h->tag = "H1";
+    pdf_para_lines(ctx, h, flow, 0, pos);
+    pdf_item *first = g_ptr_array_index(flow, 0);
+    first->space_before = CONTENTS_DROP * ctx->geo.text_h;
+    first->keep_space = true;
+    first->keep_with_next = true;
+    first->dest = g_strdup(PDF_WITNESSES_DEST);
+    bool lead = true;
+    for (const imprint_node *a = ctx->doc->root->first_child; a; a = a->next) {
+        for (size_t i = 0; i < a->as.article.nwitnesses; i++) {
+            const imprint_witness *wt = &a->as.article.witnesses[i];
+            char *label = imprint_article_label(a);
+            char *base = g_path_get_basename(wt->file ? wt->file : "");
+            char *what = wt->same
+                             ? g_strdup("the same text")
+                             : g_strdup_printf("a variant (%d%% of the text shared)", wt->overlap);
+            char *text = g_strdup_printf("%s: %s in %s, line %u%s%s%s", label, what, base, wt->line,
+                                         wt->dropped ? ", left out of this edition" : "",
+                                         wt->url ? ". " : "", wt->url ? wt->url : "");
+            pdf_para *p =
+                pdf_para_plain(ctx, text, st->note_size, false, false, w, PANGO_ALIGN_LEFT);
+            p->tag = "P";
+            guint from = flow->len;
+            pdf_para_lines(ctx, p, flow, 0, a->pos);
+            pdf_item *f = g_ptr_array_index(flow, from);
+            f->space_before = lead ? CONTENTS_FIRST * adv : CONTENTS_ENTRY * adv;
+            lead = false;
+            g_free(text);
+            g_free(what);
+            g_free(base);
+            g_free(label);
+        }
+    }
+    return flow;
+}

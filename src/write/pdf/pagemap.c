@@ -98,12 +98,13 @@ static imprint_page_start *add(imprint_page_map *map, int number, imprint_page_a
 }
 
 void pdf_page_map_make(const pdf_ctx *ctx, int front, GPtrArray *contents, GPtrArray *article_pages,
-                       imprint_page_map *map)
+                       GPtrArray *witnesses, imprint_page_map *map)
 {
     const imprint_node *root = ctx->doc->root;
     size_t total = (size_t)front + contents->len;
     for (guint i = 0; i < article_pages->len; i++)
         total += ((GPtrArray *)g_ptr_array_index(article_pages, i))->len;
+    total += witnesses ? witnesses->len : 0;
     map->pages = g_new0(imprint_page_start, total);
     map->n = 0;
     add(map, 1, IMPRINT_PAGE_TITLE, root);
@@ -127,6 +128,9 @@ void pdf_page_map_make(const pdf_ctx *ctx, int front, GPtrArray *contents, GPtrA
                 page_start(page, a, s);
         }
     }
+    for (guint i = 0; witnesses && i < witnesses->len; i++)
+        add(map, ((const pdf_page *)g_ptr_array_index(witnesses, i))->number,
+            IMPRINT_PAGE_WITNESSES, root);
 }
 
 void pdf_page_map_clear(imprint_page_map *map)

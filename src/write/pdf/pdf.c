@@ -106,6 +106,7 @@ typedef struct {
     GPtrArray *labels;        /* char *: each article's running head */
     GPtrArray *article_pages; /* GPtrArray of pdf_page *, one an article */
     GPtrArray *contents;      /* pdf_page * */
+    GPtrArray *witnesses;     /* pdf_page *: the witness page at the end, or NULL */
     pdf_page *title;
     int narticles;
     int front; /* title page and its back */
@@ -115,6 +116,8 @@ typedef struct {
 
 static void book_clear(book *bk)
 {
+    if (bk->witnesses)
+        g_ptr_array_unref(bk->witnesses);
     if (bk->contents)
         g_ptr_array_unref(bk->contents);
     pdf_page_free(bk->title);
@@ -179,6 +182,22 @@ static bool lay_out_articles(pdf_ctx *ctx, book *bk)
     return ok;
 }
 
+/* The witness page after the articles, when any article has a witness. */
+static void lay_out_witnesses(pdf_ctx *ctx, book *bk)
+{
+    GPtrArray *flow = pdf_flow_witnesses(ctx);
+    if (!flow)
+        return;
+    bk->witnesses = g_ptr_array_new_with_free_func((GDestroyNotify)pdf_page_free);
+    pdf_paginate(ctx, flow, -1, "Witnesses", bk->witnesses, &bk->split_notes);
+    g_ptr_array_unref(flow);
+    pdf_mark *m = g_new0(pdf_mark, 1);
+    m->level = 1;
+    m->title = g_strdup("Witnesses");
+    m->dest = g_strdup(PDF_WITNESSES_DEST);
+    g_ptr_array_add(bk->marks, m);
+}
+
 /* Front matter: title page, its blank back when two-sided, contents. The
  * contents' length moves the articles, so lay it out until the page numbers
  * it shows are the ones the articles get. */
@@ -218,6 +237,8 @@ static void number_book(pdf_ctx *ctx, book *bk)
     number_pages(ctx, bk->contents, &next);
     for (int i = 0; i < bk->narticles; i++)
         number_pages(ctx, g_ptr_array_index(bk->article_pages, i), &next);
+    if (bk->witnesses)
+        number_pages(ctx, bk->witnesses, &next);
     bk->title = pdf_title_page(ctx);
 }
 
@@ -231,6 +252,8 @@ static int draw_book(pdf_ctx *ctx, book *bk, cairo_t *cr)
     scan_pages(ctx->tags, bk->contents);
     for (int i = 0; i < bk->narticles; i++)
         scan_pages(ctx->tags, g_ptr_array_index(bk->article_pages, i));
+    if (bk->witnesses)
+        scan_pages(ctx->tags, bk->witnesses);
     pdf_tags_page(ctx->tags, PDF_ZONE_TITLE, NULL);
     pdf_draw_trimmed(ctx, cr, bk->title);
     cairo_show_page(cr);
@@ -245,6 +268,10 @@ static int draw_book(pdf_ctx *ctx, book *bk, cairo_t *cr)
         GPtrArray *pages = g_ptr_array_index(bk->article_pages, i);
         draw_pages(ctx, cr, pages, PDF_ZONE_ARTICLE, a);
         total += (int)pages->len;
+    }
+    if (bk->witnesses) {
+        draw_pages(ctx, cr, bk->witnesses, PDF_ZONE_WITNESSES, NULL);
+        total += (int)bk->witnesses->len;
     }
     pdf_tags_free(ctx->tags);
     ctx->tags = NULL;
@@ -308,6 +335,8 @@ static GPtrArray *book_pages(book *bk)
     g_ptr_array_extend(all, bk->contents, NULL, NULL);
     for (int i = 0; i < bk->narticles; i++)
         g_ptr_array_extend(all, g_ptr_array_index(bk->article_pages, i), NULL, NULL);
+    if (bk->witnesses)
+        g_ptr_array_extend(all, bk->witnesses, NULL, NULL);
     return all;
 }
 
@@ -366,8 +395,10 @@ imprint_pdf_layout *imprint_pdf_lay_out(const imprint_doc *doc, const imprint_ou
     if (!lay_out_articles(ctx, &l->bk) ||
         !lay_out_contents(ctx, &l->bk, (imprint_pos){opts->edition_path, 0, 0}))
         goto fail;
+    lay_out_witnesses(ctx, &l->bk);
     number_book(ctx, &l->bk);
-    pdf_page_map_make(ctx, l->bk.front, l->bk.contents, l->bk.article_pages, &l->pages);
+    pdf_page_map_make(ctx, l->bk.front, l->bk.contents, l->bk.article_pages, l->bk.witnesses,
+                      &l->pages);
     return l;
 
 fail:

@@ -263,6 +263,9 @@ const char *pdf_note_label(const pdf_ctx *ctx, const imprint_node *note);
 /* front.c */
 pdf_page *pdf_title_page(pdf_ctx *ctx);
 GPtrArray *pdf_flow_contents(pdf_ctx *ctx, const int *article_pages);
+GPtrArray *pdf_flow_witnesses(pdf_ctx *ctx);
+/* The named destination of the witness page, for the outline. */
+#define PDF_WITNESSES_DEST "witnesses"
 
 /* links.c */
 void pdf_tag_dest(cairo_t *cr, const char *name, double x, double y);
@@ -282,9 +285,10 @@ void pdf_show_line_range(cairo_t *cr, PangoLayoutLine *line, double x, double ba
 void pdf_show_layout(cairo_t *cr, PangoLayout *layout, double x, double y);
 
 /* pagemap.c: where each page begins (title page, its blank back when
- * `front` is 2, the contents' pages, then each article's). */
+ * `front` is 2, the contents' pages, each article's, then the witness
+ * pages when `witnesses` is not NULL). */
 void pdf_page_map_make(const pdf_ctx *ctx, int front, GPtrArray *contents, GPtrArray *article_pages,
-                       imprint_page_map *map);
+                       GPtrArray *witnesses, imprint_page_map *map);
 void pdf_page_map_clear(imprint_page_map *map);
 
 /* tags.c: the structure tree, built as the pages are drawn. Cairo 1.16
@@ -296,6 +300,7 @@ typedef enum {
     PDF_ZONE_TITLE,
     PDF_ZONE_CONTENTS,
     PDF_ZONE_ARTICLE,
+    PDF_ZONE_WITNESSES,
 } pdf_zone;
 
 typedef struct pdf_tags pdf_tags;

@@ -45,7 +45,7 @@ struct pdf_tags {
 };
 
 /* Keys of the elements that have no model node. */
-static const char title_key, contents_key, toc_key;
+static const char title_key, contents_key, toc_key, witnesses_key;
 
 static void push(GArray *c, const void *key, int role, const char *name)
 {
@@ -234,6 +234,8 @@ static GArray *chain(pdf_tags *t, const pdf_para *para, bool leaf)
         push(c, t->doc->root, 0, "Document");
         if (t->zone == PDF_ZONE_TITLE) {
             push(c, &title_key, 0, "Sect");
+        } else if (t->zone == PDF_ZONE_WITNESSES) {
+            push(c, &witnesses_key, 0, "Sect");
         } else if (t->zone == PDF_ZONE_CONTENTS) {
             push(c, &contents_key, 0, "Sect");
             if (para && para->tag && strcmp(para->tag, "TOCI") == 0)

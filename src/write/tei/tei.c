@@ -626,20 +626,11 @@ static void write_article(tei_writer *tw, const imprint_node *art)
     end_block(tw, any);
 }
 
-static void write_source_bibl(tei_writer *tw, const imprint_node *art)
+/* The source's file, line and URL, as children of the open <bibl>. */
+static void write_source_parts(tei_writer *tw, const char *file, unsigned line, const char *url)
 {
-    char id[40];
-    g_snprintf(id, sizeof id, "a%d" TEI_SOURCE_SUFFIX, tw->article_index);
-    start_block(tw, "bibl");
-    attr(tw, "xml:id", id);
-    tw->indent++;
-    bool any = false;
-    const char *file = article_source_file(art);
-    if (file && *file) {
+    if (file && *file)
         text_element(tw, "idno", TEI_FILE_IDNO_TYPE, file);
-        any = true;
-    }
-    unsigned line = article_source_line(art);
     if (line) {
         char buf[16];
         g_snprintf(buf, sizeof buf, "%u", line);
@@ -647,17 +638,56 @@ static void write_source_bibl(tei_writer *tw, const imprint_node *art)
         attr(tw, "unit", "line");
         text_str(tw, buf);
         end(tw);
-        any = true;
     }
-    if (art->as.article.source_url) {
+    if (url) {
         /* kept as the text it is; a target only where the policy allows */
         start_block(tw, "ref");
-        if (write_link_allowed(art->as.article.source_url))
-            attr_uri(tw, "target", art->as.article.source_url);
-        text_str(tw, art->as.article.source_url);
+        if (write_link_allowed(url))
+            attr_uri(tw, "target", url);
+        text_str(tw, url);
         end(tw);
-        any = true;
     }
+}
+
+/* Another copy of the article's text: a witness, inside its source <bibl>. */
+static void write_witness(tei_writer *tw, const imprint_witness *w)
+{
+    start_block(tw, "bibl");
+    attr(tw, "type", TEI_WITNESS_TYPE);
+    char sub[32], n[16];
+    g_snprintf(sub, sizeof sub, "%s%s", w->same ? TEI_WITNESS_SAME : TEI_WITNESS_VARIANT,
+               w->dropped ? TEI_WITNESS_DROPPED : "");
+    attr(tw, "subtype", sub);
+    g_snprintf(n, sizeof n, "%d", w->overlap);
+    attr(tw, "n", n);
+    tw->indent++;
+    if (w->title)
+        text_element(tw, "title", NULL, w->title);
+    write_source_parts(tw, w->file, w->line, w->url);
+    char *what = w->same ? g_strdup("the same text")
+                         : g_strdup_printf("a variant: %d%% of the text shared", w->overlap);
+    char *note = g_strconcat(what, w->dropped ? "; left out of this edition" : "", NULL);
+    text_element(tw, "note", NULL, note);
+    g_free(note);
+    g_free(what);
+    tw->indent--;
+    end_block(tw, true);
+}
+
+static void write_source_bibl(tei_writer *tw, const imprint_node *art)
+{
+    char id[40];
+    g_snprintf(id, sizeof id, "a%d" TEI_SOURCE_SUFFIX, tw->article_index);
+    start_block(tw, "bibl");
+    attr(tw, "xml:id", id);
+    tw->indent++;
+    const char *file = article_source_file(art);
+    unsigned line = article_source_line(art);
+    const char *url = art->as.article.source_url;
+    bool any = (file && *file) || line || url || art->as.article.nwitnesses;
+    write_source_parts(tw, file, line, url);
+    for (size_t i = 0; i < art->as.article.nwitnesses; i++)
+        write_witness(tw, &art->as.article.witnesses[i]);
     tw->indent--;
     end_block(tw, any);
 }
