@@ -510,6 +510,64 @@ static void test_play_limits(void)
     g_string_free(src, TRUE);
 }
 
+/* A play whose turns are "Name.  text" (two spaces) or "MR. DUNN. text"
+ * (capitals, the name going on in capitals past "MR."): each a speech with
+ * its speaker; a paragraph without a name goes on the turn above it; stage
+ * directions in brackets stay outside. */
+static void test_play_inline(void)
+{
+    rt_result r = read_shape("play_inline.txt");
+    imprint_node *a = rt_article(&r, 0);
+    GString *kinds_s = g_string_new(NULL);
+    const char *speakers[16] = {0};
+    int n = 0;
+    for (imprint_node *c = a->first_child->next; c; c = c->next) {
+        g_string_append_c(kinds_s, c->kind == IMPRINT_NODE_SPEECH ? 'S' : '-');
+        if (c->kind == IMPRINT_NODE_SPEECH && n < 16)
+            speakers[n++] = c->as.speech.speaker;
+    }
+    g_assert_cmpstr(kinds_s->str, ==, "--SSSS-SSSSS-");
+    g_string_free(kinds_s, TRUE);
+    g_assert_cmpstr(speakers[0], ==, "Martha");
+    g_assert_cmpstr(speakers[1], ==, "Old Holt");
+    g_assert_cmpstr(speakers[6], ==, "MR. DUNN");
+    imprint_node *holt = NULL;
+    for (imprint_node *c = a->first_child; c; c = c->next)
+        if (c->kind == IMPRINT_NODE_SPEECH && strcmp(c->as.speech.speaker, "Old Holt") == 0)
+            holt = c;
+    g_assert_cmpint(rt_count_children(holt), ==, 2); /* "It was the church…" goes on */
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 9, "a play: 9 of its 15 paragraphs"));
+    rt_result_free(&r);
+}
+
+/* Not a play (PLAY_STOP_LABEL_SHARE): prose, double spaced, whose
+ * paragraphs open with "Yes.  " and "No.  " twice each, a quarter of them. */
+static void test_play_inline_lookalike(void)
+{
+    rt_result r = read_shape("prose_double_space.txt");
+    g_assert_false(any_speech(&r));
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "a play"));
+    rt_result_free(&r);
+}
+
+/* PLAY_STOP_LABEL_SHARE on both sides: two names, two turns each, among
+ * prose paragraphs that make the turns just over and just under the share. */
+static void test_play_stop_share(void)
+{
+    for (int more = 0; more < 2; more++) {
+        int prose = (int)(4 / PLAY_STOP_LABEL_SHARE) - 4 + more * 2 - 1;
+        GString *src = g_string_new("Scenes\n\n");
+        g_string_append(src, "Anne.  A line of hers.\n\nJohn.  A line of his.\n\n"
+                             "Anne.  Another of hers.\n\nJohn.  Another of his.\n\n");
+        for (int i = 0; i < prose; i++)
+            g_string_append(src, "A paragraph of the prose around them.\n\n");
+        rt_result r = rt_read_buffer("play.txt", src->str, src->len, NULL);
+        g_assert_cmpint(any_speech(&r), ==, !more);
+        rt_result_free(&r);
+        g_string_free(src, TRUE);
+    }
+}
+
 /* A wrapped text whose long list holds most of its line breaks is still
  * wrapped: most of its paragraphs of several lines are wrapped prose
  * (WRAP_PROSE_PARAGRAPHS); the list keeps its lines. */
@@ -763,6 +821,9 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/play", test_play);
     g_test_add_func("/read_text/shapes/play_lookalike", test_play_lookalike);
     g_test_add_func("/read_text/shapes/play_limits", test_play_limits);
+    g_test_add_func("/read_text/shapes/play_inline", test_play_inline);
+    g_test_add_func("/read_text/shapes/play_inline_lookalike", test_play_inline_lookalike);
+    g_test_add_func("/read_text/shapes/play_stop_share", test_play_stop_share);
     g_test_add_func("/read_text/shapes/wrapped_lists", test_wrapped_lists);
     g_test_add_func("/read_text/shapes/figure_underscore", test_figure_underscore);
     g_test_add_func("/read_text/shapes/french_spacing", test_french_spacing);

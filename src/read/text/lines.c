@@ -656,6 +656,50 @@ bool rt_line_label(const rt_line *l, size_t *name_len, size_t *skip)
     return true;
 }
 
+/* Whether the words of `s` up to `end` are all in capitals. */
+static bool caps_run(const char *s, const char *end)
+{
+    bool letter = false;
+    for (const char *p = s; p < end; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (g_unichar_islower(c))
+            return false;
+        letter |= g_unichar_isalpha(c);
+    }
+    return letter;
+}
+
+bool rt_line_stop_label(const rt_line *l, size_t *name_len, size_t *skip)
+{
+    const char *s = l->t, *end = l->t + l->tlen, *p = s;
+    for (int words = 0; words < SPEAKER_MAX_WORDS; words++) {
+        const char *w = name_word(p, end);
+        if (!w)
+            return false;
+        size_t n, spaces = 0;
+        const char *q = w;
+        while (rt_is_space_at(q, end, &n)) {
+            q += n;
+            spaces++;
+        }
+        if (!spaces || q >= end)
+            return false;
+        /* "Lady Bracknell.  Good", or in capitals "ALGERNON. Good" (not
+         * "MR. WORTHING.", where the name goes on in capitals) */
+        const char *next = name_word(q, end);
+        bool stop = w[-1] == '.' && w - 1 > s;
+        if (stop && (spaces >= 2 || (caps_run(s, w) && !(next && caps_run(q, next))))) {
+            if (rt_utf8_cols(s, (size_t)(w - 1 - s)) > SPEAKER_MAX_CHARS)
+                return false;
+            *name_len = (size_t)(w - 1 - s);
+            *skip = (size_t)(q - s);
+            return true;
+        }
+        p = q;
+    }
+    return false;
+}
+
 bool rt_is_name_words(const char *s, size_t len)
 {
     const char *p = s, *end = s + len;

@@ -7,7 +7,10 @@
 
 bool rt_is_speech(rt_builder *b, size_t i, size_t *name_len, size_t *skip)
 {
-    return b->speech_ok[i - b->first] && rt_line_speaker(rt_line_at(b, i), name_len, skip);
+    char ok = b->speech_ok[i - b->first];
+    if (ok == RT_STOP_LABEL)
+        return rt_line_stop_label(rt_line_at(b, i), name_len, skip);
+    return ok && rt_line_speaker(rt_line_at(b, i), name_len, skip);
 }
 
 /* The label of line `i` as a key ("DR. FAUCI"), or NULL. */
@@ -139,6 +142,57 @@ bool rt_play_name_line(rt_builder *b, size_t i, size_t *next)
     return true;
 }
 
+/* The label "Name." of paragraph line `i` as a key, or NULL. */
+static char *stop_label_of(rt_builder *b, size_t i)
+{
+    size_t name, skip;
+    const rt_line *l = rt_line_at(b, i);
+    if (l->blank || l->notedef || b->speech_ok[i - b->first] ||
+        (i > b->first && !rt_line_at(b, i - 1)->blank) || !rt_line_stop_label(l, &name, &skip))
+        return NULL;
+    return g_strndup(l->t, name);
+}
+
+/* A play whose turns are "Jack.  text": names that recur, two of them at
+ * least, their turns PLAY_STOP_LABEL_SHARE of the paragraphs (a sentence
+ * "Yes.  I think" opens a paragraph now and then, not half of them). Marks
+ * the turns RT_STOP_LABEL. */
+static void find_stop_labels(rt_builder *b)
+{
+    GHashTable *counts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    guint paragraphs = 0, recurring = 0, turns = 0;
+    for (size_t i = b->first; i <= b->last; i++) {
+        const rt_line *l = rt_line_at(b, i);
+        paragraphs += !l->blank && (i == b->first || rt_line_at(b, i - 1)->blank);
+        char *key = stop_label_of(b, i);
+        if (!key)
+            continue;
+        guint c = GPOINTER_TO_UINT(g_hash_table_lookup(counts, key)) + 1;
+        recurring += c == 2;
+        turns += c == 2 ? 2 : c > 2;
+        g_hash_table_replace(counts, key, GUINT_TO_POINTER(c));
+    }
+    size_t first = SIZE_MAX;
+    if (recurring >= 2 && turns >= PLAY_STOP_LABEL_SHARE * paragraphs) {
+        for (size_t i = b->first; i <= b->last; i++) {
+            char *key = stop_label_of(b, i);
+            if (key && GPOINTER_TO_UINT(g_hash_table_lookup(counts, key)) >= 2) {
+                b->speech_ok[i - b->first] = RT_STOP_LABEL;
+                first = MIN(first, i);
+            }
+            g_free(key);
+        }
+        b->dialogue = b->transcript = true;
+        const rt_line *l = rt_line_at(b, first);
+        imprint_diags_report(b->st->diags, IMPRINT_SEV_NOTE, rt_pos(b->st, l->lineno, l->tcol),
+                             "a play: %u of its %u paragraphs are turns of %u speakers whose "
+                             "names end in a stop (\"Name.  text\"); a paragraph without a "
+                             "name goes on the turn above it",
+                             turns, paragraphs, recurring);
+    }
+    g_hash_table_destroy(counts);
+}
+
 /* A dialogue needs two speakers, and a speaker is a name that recurs: a
  * lone "Word: text" is an ordinary line. The old rule stays beside it: two
  * different names within a few lines of each other. */
@@ -187,6 +241,8 @@ void rt_find_dialogue(rt_builder *b)
     if (b->dialogue)
         find_transcript(b, g_hash_table_size(counts), g_array_index(cand, size_t, 0));
     find_play(b);
+    if (!b->play && !b->transcript)
+        find_stop_labels(b);
     g_array_free(cand, TRUE);
     g_hash_table_destroy(counts);
 }
@@ -195,8 +251,8 @@ imprint_node *rt_speech_node(rt_builder *b, size_t i)
 {
     rt_state *st = b->st;
     const rt_line *l = rt_line_at(b, i);
-    size_t name, skip;
-    rt_line_speaker(l, &name, &skip);
+    size_t name = 0, skip = 0;
+    rt_is_speech(b, i, &name, &skip);
     const char *n0 = l->t;
     imprint_node *sp =
         imprint_node_new(st->doc, IMPRINT_NODE_SPEECH, rt_pos(st, l->lineno, l->tcol));

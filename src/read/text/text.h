@@ -133,6 +133,10 @@ bool rt_line_speaker(const rt_line *l, size_t *name_len, size_t *skip);
 /* Whether `len` bytes of `s` are a speaker's name and nothing else: one to
  * SPEAKER_MAX_WORDS capitalised words ("DR. FAUCI", "Mrs. Upjohn."). */
 bool rt_is_name_words(const char *s, size_t len);
+/* "Lady Bracknell.  Good afternoon", "ALGERNON. Good heavens!": a play's
+ * speaker, the name ending in a stop and set off by two spaces, or in
+ * capitals; the same out-parameters as rt_line_label. */
+bool rt_line_stop_label(const rt_line *l, size_t *name_len, size_t *skip);
 bool rt_line_is_figure(const rt_line *l, bool *is_file);
 int rt_line_table_cells(const rt_line *l, GPtrArray *cells);
 unsigned rt_utf8_cols(const char *s, size_t bytes);
@@ -248,7 +252,8 @@ typedef struct {
 } rt_builder;
 
 /* quotes.c: a play's turns, the name on a line of its own ("ROPER.") */
-#define RT_NAME_LINE 2 /* speech_ok's value for a name line */
+#define RT_NAME_LINE  2 /* speech_ok's value for a name line */
+#define RT_STOP_LABEL 3 /* speech_ok's value for a turn "Name.  text" */
 bool rt_play_name_line(rt_builder *b, size_t i, size_t *next);
 
 /* contents.c: a table of contents under its heading, as a list */
