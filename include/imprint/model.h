@@ -252,6 +252,12 @@ imprint_node *imprint_node_article(const imprint_node *node);
  * document. */
 void imprint_node_append_plain(const imprint_node *node, void *out);
 
+/** Appends to `out` (a GString *) the text that stands for FIGURE `fig`
+ * where its image is not seen (EPUB alt, PDF /Alt): its caption, else the
+ * text it replaced in the source, else its file name; nothing when it has
+ * none of these. */
+void imprint_node_append_alt(const imprint_node *fig, void *out);
+
 /** The plain text of `node` (as imprint_node_append_plain()), allocated in
  * the document's arena. */
 char *imprint_node_plain_text(imprint_doc *doc, const imprint_node *node);

@@ -316,6 +316,20 @@ void imprint_node_append_plain(const imprint_node *node, void *out)
     }
 }
 
+void imprint_node_append_alt(const imprint_node *fig, void *out)
+{
+    GString *s = out;
+    size_t before = s->len;
+    imprint_node_append_plain(fig, s);
+    if (s->len > before)
+        return;
+    const char *what = fig->as.figure.placeholder ? fig->as.figure.placeholder
+                       : fig->as.figure.src       ? fig->as.figure.src
+                                                  : NULL;
+    if (what)
+        g_string_append(s, what);
+}
+
 char *imprint_node_plain_text(imprint_doc *doc, const imprint_node *node)
 {
     GString *s = g_string_new(NULL);

@@ -132,9 +132,10 @@ static void figure(imprint_epub *e, GString *out, const imprint_node *n)
         g_string_append(out, "<img src=\"");
         attr(out, href);
         g_string_append(out, "\" alt=\"");
-        attr(out, caption->len               ? caption->str
-                  : n->as.figure.placeholder ? n->as.figure.placeholder
-                                             : n->as.figure.src);
+        GString *alt = g_string_new(NULL);
+        imprint_node_append_alt(n, alt);
+        attr(out, alt->str);
+        g_string_free(alt, TRUE);
         g_string_append(out, "\"/>\n");
         g_free(id);
         g_free(href);

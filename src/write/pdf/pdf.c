@@ -43,6 +43,14 @@ cairo_status_t pdf_write_stream(void *closure, const unsigned char *data, unsign
     return ok ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
+cairo_status_t pdf_hold_stream(void *closure, const unsigned char *data, unsigned int len)
+{
+    unsigned char fixed[PDF_DATE_LEN];
+    data = pdf_fix_date(data, len, fixed);
+    g_string_append_len(closure, (const char *)data, len);
+    return CAIRO_STATUS_SUCCESS;
+}
+
 static void mark_free(gpointer p)
 {
     pdf_mark *m = p;
@@ -243,11 +251,11 @@ static void number_book(pdf_ctx *ctx, book *bk)
 }
 
 /* Draws every page; returns how many there are. */
-static int draw_book(pdf_ctx *ctx, book *bk, cairo_t *cr)
+static int draw_book(pdf_ctx *ctx, book *bk, cairo_t *cr, GArray *log)
 {
     /* The structure tree (tags.c) needs to know every page before the first
      * is drawn: which paragraphs run over a page break. */
-    ctx->tags = pdf_tags_new(cr, ctx->doc);
+    ctx->tags = pdf_tags_new(cr, ctx->doc, ctx->opts->meta.language, log);
     pdf_tags_scan(ctx->tags, bk->title);
     scan_pages(ctx->tags, bk->contents);
     for (int i = 0; i < bk->narticles; i++)
@@ -286,15 +294,16 @@ static bool write_book(pdf_ctx *ctx, book *bk, const char *path, int *total)
     imprint_output *out = imprint_output_open(path, ctx->diags);
     if (!out)
         return false;
-    /* With a bleed the file is held until its boxes are written (marks.c). */
+    /* The file is held until finish.c has written what Cairo cannot. */
+    GString *held = g_string_new(NULL);
+    GArray *log = g_array_new(FALSE, FALSE, sizeof(pdf_tag_record));
+    g_array_set_clear_func(log, pdf_tag_record_clear);
     double o = pdf_trim_offset(ctx);
-    GString *held = o > 0 ? g_string_new(NULL) : NULL;
     cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(
-        held ? pdf_hold_stream : pdf_write_stream, held ? (void *)held : (void *)out,
-        ctx->geo.page_w + 2 * o, ctx->geo.page_h + 2 * o);
+        pdf_hold_stream, held, ctx->geo.page_w + 2 * o, ctx->geo.page_h + 2 * o);
     pdf_set_metadata(ctx, surface);
     cairo_t *cr = cairo_create(surface);
-    *total = draw_book(ctx, bk, cr);
+    *total = draw_book(ctx, bk, cr, log);
     pdf_add_outline(surface, bk->marks);
     /* A drawing error puts the context, not the surface, in error. */
     cairo_status_t status = cairo_status(cr);
@@ -309,18 +318,20 @@ static bool write_book(pdf_ctx *ctx, book *bk, const char *path, int *total)
             imprint_diags_report(ctx->diags, IMPRINT_SEV_ERROR, at, "cannot write %s: %s", path,
                                  cairo_status_to_string(status));
     }
-    cairo_surface_destroy(surface); /* may still write into `out` */
-    if (held && status == CAIRO_STATUS_SUCCESS && !pdf_add_boxes(ctx, held)) {
+    cairo_surface_destroy(surface);
+    GString *why = g_string_new(NULL);
+    if (status == CAIRO_STATUS_SUCCESS && !pdf_finish(ctx, held, log, why)) {
         imprint_diags_report(ctx->diags, IMPRINT_SEV_ERROR, at,
-                             "cannot set the trim and bleed boxes of %s: Cairo wrote a PDF laid "
-                             "out otherwise than expected",
-                             path);
+                             "cannot write the languages, artifacts and boxes into %s: %s is "
+                             "not as Cairo 1.16 writes it",
+                             path, why->str);
         status = CAIRO_STATUS_WRITE_ERROR;
     }
-    if (held && status == CAIRO_STATUS_SUCCESS)
-        imprint_output_append(out, held->str, held->len);
-    if (held)
-        g_string_free(held, TRUE);
+    if (status == CAIRO_STATUS_SUCCESS && !imprint_output_append(out, held->str, held->len))
+        status = CAIRO_STATUS_WRITE_ERROR;
+    g_string_free(why, TRUE);
+    g_array_unref(log);
+    g_string_free(held, TRUE);
     return imprint_output_commit(out, status == CAIRO_STATUS_SUCCESS, ctx->diags);
 }
 

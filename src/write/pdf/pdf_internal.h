@@ -305,10 +305,11 @@ typedef enum {
 
 typedef struct pdf_tags pdf_tags;
 
-/* Opens the Document element; `cr` must outlive the result. The calls
- * below take a NULL tree too, and then tag nothing: the pages drawn a
- * second time onto a booklet's sheets (impose.c) are in no structure. */
-pdf_tags *pdf_tags_new(cairo_t *cr, const imprint_doc *doc);
+/* Opens the Document element; `cr` must outlive the result, and `log`
+ * (pdf_tag_record, the caller's) receives a record per element made. The
+ * calls below take a NULL tree too, and then tag nothing: the pages drawn
+ * a second time onto a booklet's sheets (impose.c) are in no structure. */
+pdf_tags *pdf_tags_new(cairo_t *cr, const imprint_doc *doc, const char *lang, GArray *log);
 /* Closes every element still open; accepts NULL. */
 void pdf_tags_free(pdf_tags *t);
 /* Before drawing: every page, in drawing order (which paragraphs run over
@@ -367,12 +368,35 @@ double pdf_trim_offset(const pdf_ctx *ctx);
 /* Draws `page` (NULL: a blank page) inside its trim, with crop marks when
  * there is a bleed. */
 void pdf_draw_trimmed(pdf_ctx *ctx, cairo_t *cr, const pdf_page *page);
+
+/* finish.c: what Cairo 1.16 cannot say, written into the file it made */
+
+/* An element of the structure tree as tags.c made it, with what Cairo
+ * cannot write into it: one per cairo_tag_begin() that makes an element,
+ * in that order. */
+typedef struct {
+    const char *name; /* the structure type, static */
+    const char *lang; /* an article's language other than the document's, or NULL (the
+                       * document's arena) */
+    char *alt;        /* a figure's alternative text, or NULL; owned (pdf_tag_record_clear) */
+} pdf_tag_record;
+
+void pdf_tag_record_clear(void *record);
 /* Cairo's output appended to a GString (`closure`), its dates fixed. */
 cairo_status_t pdf_hold_stream(void *closure, const unsigned char *data, unsigned int len);
-/* Writes a TrimBox and a BleedBox after each page's /MediaBox in `pdf` and
- * moves the cross-reference table to match; false (`pdf` unchanged) when
- * the file is not laid out as Cairo 1.16 writes it. */
-bool pdf_add_boxes(const pdf_ctx *ctx, GString *pdf);
+/* Writes into `pdf`, as Cairo 1.16 wrote it: the document's language and
+ * DisplayDocTitle (catalog), each record's /Lang and /Alt (structure
+ * elements, matched in order with `log`), the TrimBox and BleedBox with a
+ * bleed, and what is drawn outside the structure marked as artifacts.
+ * False, `pdf` unchanged and `why` naming the part that was not as
+ * expected, otherwise. */
+bool pdf_finish(const pdf_ctx *ctx, GString *pdf, const GArray *log, GString *why);
+
+/* artifact.c: appends page content `content` to `out` with every stretch
+ * drawn outside a marked-content sequence with an MCID between
+ * "/Artifact BMC" and "EMC"; false when the content is not as Cairo
+ * writes it (unbalanced sequences, inline images). */
+bool pdf_mark_artifacts(const char *content, size_t n, GString *out);
 
 /* links.c: drawing on `cr` leaves out links, destinations and structure
  * (a booklet's sheets: pages drawn a second time). pdf_tagged() says

@@ -31,6 +31,8 @@ typedef struct {
 struct pdf_tags {
     cairo_t *cr;
     const imprint_doc *doc;
+    const char *lang;          /* the document's language, or NULL */
+    GArray *log;               /* pdf_tag_record, the caller's */
     GArray *open;              /* tag_el, outermost first */
     GHashTable *page;          /* pdf_para * → its first line's page (+1), or -1 over a break */
     GHashTable *next;          /* pdf_item * → the body item drawn after it */
@@ -53,8 +55,28 @@ static void push(GArray *c, const void *key, int role, const char *name)
     g_array_append_val(c, e);
 }
 
+/* What finish.c writes into the element that Cairo cannot: an article's
+ * other language, a figure's alternative text. */
+static void record(pdf_tags *t, const tag_el *e)
+{
+    pdf_tag_record r = {e->name, NULL, NULL};
+    if (strcmp(e->name, "Art") == 0) {
+        const imprint_node *a = e->key;
+        const char *lang = a->as.article.lang;
+        if (lang && *lang && (!t->lang || g_ascii_strcasecmp(lang, t->lang) != 0))
+            r.lang = lang;
+    } else if (strcmp(e->name, "Figure") == 0) {
+        const pdf_para *p = e->key;
+        GString *alt = g_string_new(NULL);
+        imprint_node_append_alt(p->node, alt);
+        r.alt = g_string_free(alt, alt->len == 0);
+    }
+    g_array_append_val(t->log, r);
+}
+
 static void open_el(pdf_tags *t, const tag_el *e, const char *attrs)
 {
+    record(t, e);
     cairo_tag_begin(t->cr, e->name, attrs);
     g_array_append_val(t->open, *e);
 }
@@ -85,11 +107,20 @@ static void sync(pdf_tags *t, GArray *c)
         open_el(t, &g_array_index(c, tag_el, i), NULL);
 }
 
-pdf_tags *pdf_tags_new(cairo_t *cr, const imprint_doc *doc)
+void pdf_tag_record_clear(void *record)
+{
+    pdf_tag_record *r = record;
+    g_free(r->alt);
+    r->alt = NULL;
+}
+
+pdf_tags *pdf_tags_new(cairo_t *cr, const imprint_doc *doc, const char *lang, GArray *log)
 {
     pdf_tags *t = g_new0(pdf_tags, 1);
     t->cr = cr;
     t->doc = doc;
+    t->lang = lang;
+    t->log = log;
     t->open = g_array_new(FALSE, FALSE, sizeof(tag_el));
     t->page = g_hash_table_new(g_direct_hash, g_direct_equal);
     t->next = g_hash_table_new(g_direct_hash, g_direct_equal);
