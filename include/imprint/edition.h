@@ -38,6 +38,7 @@ typedef struct {
     imprint_wrap_mode wrap;   /* `wrapped: true|false`, else found */
     imprint_verse_mode verse; /* `verse: true|false`, else found */
     bool no_notes;            /* `footnotes: false` */
+    bool keep_boilerplate;    /* `boilerplate: keep` (text: a Project Gutenberg header, licence) */
 } imprint_edition_article;
 
 /** An edition file, parsed. Owned by the caller; free with imprint_edition_free(). */

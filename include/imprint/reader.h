@@ -59,6 +59,9 @@ typedef struct {
     /** `text`: take no footnotes at all (`footnotes: false`): markers and
      * definitions of every style stay text where they are. */
     bool no_notes;
+    /** `text`: keep a Project Gutenberg file's header and licence as text
+     * (`boilerplate: keep`); by default they are left out, each reported. */
+    bool keep_boilerplate;
 } imprint_read_opts;
 
 /** Largest source file read (bytes), also once converted to UTF-8. Larger

@@ -80,6 +80,7 @@ bool cmp_has_shingle(const GArray *set, guint64 h);
 
 /* FNV-1a of `len` bytes, continuing `h` (start with CMP_HASH_START). */
 #define CMP_HASH_START UINT64_C(14695981039346656037)
+#define CMP_HASH_PRIME UINT64_C(1099511628211)
 guint64 cmp_hash_bytes(guint64 h, const void *data, size_t len);
 
 /* index.c: one shingle of one article. */

@@ -11,7 +11,7 @@ guint64 cmp_hash_bytes(guint64 h, const void *data, size_t len)
     const unsigned char *p = data;
     for (size_t i = 0; i < len; i++) {
         h ^= p[i];
-        h *= UINT64_C(1099511628211);
+        h *= CMP_HASH_PRIME;
     }
     return h;
 }
@@ -27,16 +27,11 @@ static bool is_word_char(gunichar c)
     return g_unichar_isalnum(c) || g_unichar_ismark(c);
 }
 
-/* Folds the word [s, s+len): ASCII lower-cased in place, anything else
- * through NFKC (ligatures, full-width letters) and case folding. */
-static const char *fold(cmp_text *t, const char *s, size_t len, bool ascii, GString *buf)
+/* Folds the word [s, s+len), not all ASCII, through NFKC (ligatures,
+ * full-width letters) and case folding. */
+static const char *fold(cmp_text *t, const char *s, size_t len, GString *buf)
 {
     g_string_truncate(buf, 0);
-    if (ascii) {
-        for (size_t i = 0; i < len; i++)
-            g_string_append_c(buf, g_ascii_tolower(s[i]));
-        return g_string_chunk_insert_len(t->chunk, buf->str, (gssize)buf->len);
-    }
     char *nfkc = imprint_normalize(s, (gssize)len, G_NORMALIZE_ALL_COMPOSE);
     char *folded = g_utf8_casefold(nfkc ? nfkc : s, nfkc ? -1 : (gssize)len);
     for (char *p = folded; *p; p = g_utf8_next_char(p))
@@ -53,8 +48,20 @@ static void add_word(cmp_text *t, const imprint_node *text, const imprint_node *
                      const char *s, size_t len, bool ascii, GString *buf)
 {
     cmp_word w = {.orig = s, .orig_len = len, .text = text, .block = block};
-    w.word = fold(t, s, len, ascii, buf);
-    w.hash = cmp_hash_bytes(CMP_HASH_START, w.word, strlen(w.word));
+    if (ascii) {
+        /* Most words: folded and hashed (as cmp_hash_bytes) in one pass. */
+        char *word = g_string_chunk_insert_len(t->chunk, s, (gssize)len);
+        guint64 h = CMP_HASH_START;
+        for (size_t i = 0; i < len; i++) {
+            word[i] = word[i] >= 'A' && word[i] <= 'Z' ? (char)(word[i] + 'a' - 'A') : word[i];
+            h = (h ^ (unsigned char)word[i]) * CMP_HASH_PRIME;
+        }
+        w.word = word;
+        w.hash = h;
+    } else {
+        w.word = fold(t, s, len, buf);
+        w.hash = cmp_hash_bytes(CMP_HASH_START, w.word, strlen(w.word));
+    }
     g_array_append_val(t->words, w);
 }
 
@@ -67,9 +74,10 @@ static void add_text(cmp_text *t, const imprint_node *text, const imprint_node *
     const char *start = NULL;
     bool ascii = true;
     for (const char *p = s; p < end;) {
-        gunichar c = g_utf8_get_char(p);
-        const char *next = g_utf8_next_char(p);
-        bool inside = is_word_char(c);
+        /* ASCII, most of every text, without a Unicode table lookup. */
+        gunichar c = (unsigned char)*p < 0x80 ? (gunichar)*p : g_utf8_get_char(p);
+        const char *next = c < 0x80 ? p + 1 : g_utf8_next_char(p);
+        bool inside = c < 0x80 ? g_ascii_isalnum((char)c) : is_word_char(c);
         if (!inside && start && is_apostrophe(c) && next < end &&
             is_word_char(g_utf8_get_char(next)))
             inside = true;
@@ -118,9 +126,13 @@ static void add_article(cmp_text *t, const imprint_node *article, GString *buf)
         add_subtree(t, n, buf);
 }
 
+/* Words reserved at first: an article's worth, so that the array is not
+ * copied a dozen times as it grows word by word. */
+#define CMP_WORDS_RESERVE 4096
+
 void cmp_text_init(cmp_text *t, const imprint_node *node)
 {
-    t->words = g_array_new(FALSE, FALSE, sizeof(cmp_word));
+    t->words = g_array_sized_new(FALSE, FALSE, sizeof(cmp_word), CMP_WORDS_RESERVE);
     t->chunk = g_string_chunk_new(4096);
     GString *buf = g_string_new(NULL);
     if (node->kind == IMPRINT_NODE_DOCUMENT) {

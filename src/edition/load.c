@@ -28,8 +28,8 @@ static const char *const pdf_keys[] = {
 };
 static const char *const epub_keys[] = {"page-list", NULL};
 static const char *const article_keys[] = {
-    "source",   "select",     "split",   "dialect", "author",    "title",    "url", "order",
-    "encoding", "navigation", "wrapped", "verse",   "footnotes", "language", NULL,
+    "source",   "select",     "split",   "dialect", "author",    "title",    "url",         "order",
+    "encoding", "navigation", "wrapped", "verse",   "footnotes", "language", "boilerplate", NULL,
 };
 
 /* A string value: anything but a null, a list or a mapping. */
@@ -233,6 +233,13 @@ static void article_switch(yml_doc *y, imprint_edition_article *a, const char *k
             a->drop_navigation = false;
         else
             yml_fail(y, v, "bad navigation '%s' (use drop or keep)", s);
+    } else if (strcmp(key, "boilerplate") == 0) {
+        if (strcmp(s, "keep") == 0)
+            a->keep_boilerplate = true;
+        else if (strcmp(s, "drop") == 0)
+            a->keep_boilerplate = false;
+        else
+            yml_fail(y, v, "bad boilerplate '%s' (use drop or keep)", s);
     } else if (strcmp(key, "wrapped") == 0 || strcmp(key, "verse") == 0 ||
                strcmp(key, "footnotes") == 0) {
         bool yes = strcmp(s, "true") == 0, no = strcmp(s, "false") == 0;

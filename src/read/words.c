@@ -15,15 +15,46 @@ struct read_words {
     imprint_hyphenator *hyph;
 };
 
-static void bump(GHashTable *t, char *key)
+/* Adds one to the count of `key`, copied only the first time. */
+static void bump(GHashTable *t, const char *key)
 {
-    gpointer old = g_hash_table_lookup(t, key);
-    g_hash_table_replace(t, key, GUINT_TO_POINTER(GPOINTER_TO_UINT(old) + 1));
+    gpointer orig, n;
+    if (g_hash_table_lookup_extended(t, key, &orig, &n)) {
+        g_hash_table_steal(t, orig);
+        g_hash_table_insert(t, orig, GUINT_TO_POINTER(GPOINTER_TO_UINT(n) + 1));
+    } else {
+        g_hash_table_insert(t, g_strdup(key), GUINT_TO_POINTER(1));
+    }
 }
 
 static bool is_word_char(gunichar c)
 {
     return g_unichar_isalnum(c) || c == '\'' || c == 0x2019;
+}
+
+/* `out` = [s, s+len) lower-cased: ASCII (most words) without the Unicode
+ * tables. */
+static void lower(GString *out, const char *s, size_t len)
+{
+    g_string_truncate(out, 0);
+    for (size_t i = 0; i < len; i++) {
+        if ((unsigned char)s[i] >= 0x80) {
+            char *d = g_utf8_strdown(s, (gssize)len);
+            g_string_assign(out, d);
+            g_free(d);
+            return;
+        }
+        g_string_append_c(out, g_ascii_tolower(s[i]));
+    }
+}
+
+/* `key` = a, sep, b. */
+static const char *joined(GString *key, const GString *a, char sep, const GString *b)
+{
+    g_string_assign(key, a->str);
+    g_string_append_c(key, sep);
+    g_string_append_len(key, b->str, (gssize)b->len);
+    return key->str;
 }
 
 read_words *read_words_new(const char *text, const char *lang)
@@ -34,8 +65,10 @@ read_words *read_words_new(const char *text, const char *lang)
     w->pairs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     w->hyph = imprint_hyphenator_new(lang ? lang : "en", NULL);
 
-    char *prev = NULL;          /* previous word, if only spaces/quotes since */
-    char *prev_compound = NULL; /* previous word when a hyphen follows it */
+    GString *word = g_string_new(NULL), *key = g_string_new(NULL);
+    GString *prev = g_string_new(NULL);          /* previous word, if only spaces/quotes since */
+    GString *prev_compound = g_string_new(NULL); /* previous word when a hyphen follows it */
+    bool has_prev = false, has_compound = false;
     const char *p = text;
     bool closed = true; /* whether a '>' may still follow */
     while (*p) {
@@ -50,31 +83,32 @@ read_words *read_words_new(const char *text, const char *lang)
         gunichar c = g_utf8_get_char(p);
         if (!g_unichar_isalnum(c)) {
             if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '(' ||
-                c == ')' || c == '\n') {
-                g_clear_pointer(&prev, g_free);
-            }
+                c == ')' || c == '\n')
+                has_prev = false;
             if (c != '-')
-                g_clear_pointer(&prev_compound, g_free);
+                has_compound = false;
             p = g_utf8_next_char(p);
             continue;
         }
         const char *start = p;
         while (*p && is_word_char(g_utf8_get_char(p)))
             p = g_utf8_next_char(p);
-        char *word = g_utf8_strdown(start, p - start);
-        bump(w->words, g_strdup(word));
-        if (prev)
-            bump(w->pairs, g_strconcat(prev, " ", word, NULL));
-        if (prev_compound)
-            bump(w->compounds, g_strconcat(prev_compound, "-", word, NULL));
-        g_free(prev);
-        g_free(prev_compound);
-        prev = g_strdup(word);
-        prev_compound = *p == '-' ? g_strdup(word) : NULL;
-        g_free(word);
+        lower(word, start, (size_t)(p - start));
+        bump(w->words, word->str);
+        if (has_prev)
+            bump(w->pairs, joined(key, prev, ' ', word));
+        if (has_compound)
+            bump(w->compounds, joined(key, prev_compound, '-', word));
+        g_string_assign(prev, word->str);
+        has_prev = true;
+        has_compound = *p == '-';
+        if (has_compound)
+            g_string_assign(prev_compound, word->str);
     }
-    g_free(prev);
-    g_free(prev_compound);
+    g_string_free(word, TRUE);
+    g_string_free(key, TRUE);
+    g_string_free(prev, TRUE);
+    g_string_free(prev_compound, TRUE);
     return w;
 }
 

@@ -3,6 +3,7 @@
 # file's lines, `wrapped: true` joins a file too short to tell; `verse:
 # false` keeps stanzas out of prose, `verse: true` reads a file as verse;
 # `footnotes: false` keeps note markers and definitions as text;
+# `boilerplate: keep` keeps a Project Gutenberg header and licence;
 # on another dialect they are a warning; a misspelt value an error at its
 # line and column.
 set -euo pipefail
@@ -64,9 +65,22 @@ grep -q 'made.(1) The survey' "$T/nonotes.xml" || fail "footnotes: false lost th
 grep -q '(2) The fulling mill burned in 1871.' "$T/nonotes.xml" || fail "footnotes: false lost a definition"
 echo "ok: footnotes: false keeps markers and definitions as text"
 
+"$IMPRINT" inspect "$shapes/gutenberg.txt" >"$T/pg.xml" 2>"$T/pg.err"
+grep -q 'Gutenberg' "$T/pg.xml" && fail "the Project Gutenberg header or licence is in the text"
+grep -q 'note: lines 1-20: the Project Gutenberg header' "$T/pg.err" || fail "$(cat "$T/pg.err")"
+edition pgkeep "$shapes/gutenberg.txt" boilerplate keep
+"$IMPRINT" inspect "$T/pgkeep.yaml" >"$T/pgkeep.xml" 2>/dev/null
+grep -q 'START OF THE PROJECT GUTENBERG EBOOK' "$T/pgkeep.xml" || fail "boilerplate: keep lost the header"
+grep -q 'Section 1. General Terms of Use' "$T/pgkeep.xml" || fail "boilerplate: keep lost the licence"
+edition pgbad "$shapes/gutenberg.txt" boilerplate maybe
+if "$IMPRINT" lint "$T/pgbad.yaml" >"$T/pgbad.out" 2>&1; then fail "boilerplate: maybe was accepted"; fi
+grep -q "pgbad.yaml:4:18: error: bad boilerplate 'maybe' (use drop or keep)" "$T/pgbad.out" ||
+    fail "$(cat "$T/pgbad.out")"
+echo "ok: a Gutenberg header and licence left out, boilerplate: keep keeps them"
+
 edition md "$FIXTURES/markdown/navigation.md" wrapped true
 "$IMPRINT" lint "$T/md.yaml" >"$T/md.out" 2>&1 || true
-grep -q "warning: 'wrapped', 'verse' and 'footnotes' apply to the text dialect only" "$T/md.out" ||
+grep -q "warning: 'wrapped', 'verse', 'footnotes' and 'boilerplate' apply to the text" "$T/md.out" ||
     fail "no warning on markdown: $(cat "$T/md.out")"
 echo "ok: a warning on another dialect"
 

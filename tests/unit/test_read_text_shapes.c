@@ -796,10 +796,120 @@ static void test_contents_entry_chars(void)
     g_string_free(s, TRUE);
 }
 
+/* Whether any text of the document holds `needle`. */
+static bool doc_has_text(rt_result *r, const char *needle)
+{
+    GString *all = g_string_new(NULL);
+    for (const imprint_node *a = r->doc->root->first_child; a; a = a->next)
+        imprint_node_append_plain(a, all);
+    bool found = strstr(all->str, needle) != NULL;
+    g_string_free(all, TRUE);
+    return found;
+}
+
+/* A Project Gutenberg file: header, transcribers' credit and licence left
+ * out (each reported), the header's title, subtitle and author on the one
+ * article; `boilerplate: keep` keeps every word. */
+static void test_gutenberg(void)
+{
+    rt_result r = read_shape("gutenberg.txt");
+    g_assert_cmpint(r.articles, ==, 1);
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpstr(a->as.article.title, ==, "The Mill at Ashby Ford");
+    g_assert_cmpstr(a->as.article.subtitle, ==, "A Tale of the River Country");
+    g_assert_nonnull(a->as.article.authors);
+    g_assert_cmpstr(a->as.article.authors[0], ==, "Hannah Prewitt");
+    assert_kinds(a, "PPPPP");
+    g_assert_false(doc_has_text(&r, "Gutenberg"));
+    g_assert_false(doc_has_text(&r, "Produced by"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "lines 1-20: the Project Gutenberg header"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 25, "line 25: the transcribers' credit"));
+    g_assert_true(
+        rt_has_diag(&r, IMPRINT_SEV_NOTE, 56, "lines 56-71: the Project Gutenberg licence"));
+    rt_result_free(&r);
+
+    char *path = g_build_filename(FIXTURES_DIR, "text", "shapes", "gutenberg.txt", NULL);
+    gchar *data = NULL;
+    gsize len = 0;
+    g_assert_true(g_file_get_contents(path, &data, &len, NULL));
+    rt_result k = {.doc = imprint_doc_new(), .diags = imprint_diags_new(), .path = path};
+    imprint_read_opts opts = {.dialect = IMPRINT_DIALECT_TEXT, .keep_boilerplate = true};
+    k.articles = imprint_read_text(k.doc, path, data, len, &opts, k.diags);
+    k.data = data;
+    k.len = len;
+    g_assert_true(doc_has_text(&k, "START OF THE PROJECT GUTENBERG EBOOK"));
+    g_assert_true(doc_has_text(&k, "Produced by"));
+    g_assert_true(doc_has_text(&k, "1.A. By reading"));
+    g_assert_true(rt_has_diag(&k, IMPRINT_SEV_NOTE, 20, "header and licence kept as text"));
+    assert_words(&k);
+    rt_result_free(&k);
+}
+
+/* An essay that quotes the markers inside its sentences is left whole. */
+static void test_gutenberg_lookalike(void)
+{
+    rt_result r = read_shape("gutenberg_lookalike.txt");
+    g_assert_true(doc_has_text(&r, "START OF THE PROJECT GUTENBERG EBOOK"));
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "Project Gutenberg"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* A file of `blank_lines` blank lines, then a START marker, `gap` blank
+ * lines and a credit, the body, then an "End of" line `end_gap` lines above
+ * the END marker. */
+static char *gutenberg_text(int blank_lines, int gap, int end_gap)
+{
+    GString *s = g_string_new(NULL);
+    for (int i = 0; i < blank_lines; i++)
+        g_string_append(s, "\n");
+    g_string_append(s, "*** START OF THE PROJECT GUTENBERG EBOOK A BOOK ***\n");
+    for (int i = 0; i < gap; i++)
+        g_string_append(s, "\n");
+    g_string_append(s, "Produced by Someone.\n\nThe body of the book is this sentence.\n\n"
+                       "End of the Project Gutenberg EBook of A Book\n");
+    for (int i = 0; i < end_gap; i++)
+        g_string_append(s, "\n");
+    g_string_append(s, "*** END OF THE PROJECT GUTENBERG EBOOK A BOOK ***\n\nThe licence.\n");
+    return g_string_free(s, FALSE);
+}
+
+/* GUTENBERG_HEAD_MAX_LINES, GUTENBERG_CREDIT_REACH and
+ * GUTENBERG_END_LINE_REACH, each on both sides of its line. */
+static void test_gutenberg_limits(void)
+{
+    for (int k = 0; k < 2; k++) {
+        char *t = gutenberg_text(GUTENBERG_HEAD_MAX_LINES - 1 + k, 1, 1);
+        rt_result r = read_wrap("pg.txt", t, IMPRINT_WRAP_AUTO);
+        g_assert_cmpint(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "Project Gutenberg header"), ==,
+                        k == 0);
+        rt_result_free(&r);
+        g_free(t);
+
+        t = gutenberg_text(0, GUTENBERG_CREDIT_REACH - 1 + k, 1);
+        r = read_wrap("pg.txt", t, IMPRINT_WRAP_AUTO);
+        g_assert_cmpint(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "transcribers' credit"), ==, k == 0);
+        g_assert_cmpint(doc_has_text(&r, "Produced by"), ==, k == 1);
+        rt_result_free(&r);
+        g_free(t);
+
+        t = gutenberg_text(0, 1, GUTENBERG_END_LINE_REACH - 1 + k);
+        r = read_wrap("pg.txt", t, IMPRINT_WRAP_AUTO);
+        g_assert_cmpint(doc_has_text(&r, "End of the Project Gutenberg"), ==, k == 1);
+        g_assert_false(doc_has_text(&r, "The licence."));
+        g_assert_true(doc_has_text(&r, "The body of the book"));
+        rt_result_free(&r);
+        g_free(t);
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/read_text/shapes/wrapped", test_wrapped);
+    g_test_add_func("/read_text/shapes/gutenberg", test_gutenberg);
+    g_test_add_func("/read_text/shapes/gutenberg_lookalike", test_gutenberg_lookalike);
+    g_test_add_func("/read_text/shapes/gutenberg_limits", test_gutenberg_limits);
     g_test_add_func("/read_text/shapes/unwrapped", test_unwrapped);
     g_test_add_func("/read_text/shapes/wrapped_indented", test_wrapped_indented);
     g_test_add_func("/read_text/shapes/wrap_key", test_wrap_key);

@@ -167,7 +167,8 @@ void rt_append_inlines(rt_state *st, imprint_node *parent, const rt_line *l, siz
         }
         rt_marker_style style;
         char label[16];
-        size_t mlen = rt_marker_shape(text, p, end, &style, label, sizeof label);
+        size_t mlen =
+            rt_marker_may_start(p) ? rt_marker_shape(text, p, end, &style, label, sizeof label) : 0;
         if (mlen && rt_marker_taken(st, style, label)) {
             flush_text(st, parent, run, p, cp_pos(st, l, run_cp, &seg));
             imprint_node *ref =
@@ -188,7 +189,9 @@ void rt_append_inlines(rt_state *st, imprint_node *parent, const rt_line *l, siz
             run_cp = cp;
             continue;
         }
-        if (!st->no_notes && imprint_typography_superscript_digit(p, (size_t)(end - p), &n) >= 0) {
+        /* Superscript digits are never ASCII. */
+        if (!st->no_notes && (unsigned char)*p >= 0x80 &&
+            imprint_typography_superscript_digit(p, (size_t)(end - p), &n) >= 0) {
             const char *q = p;
             int digits = 0;
             long value = 0;

@@ -184,4 +184,17 @@
  * author ended it: a hard break, not a wrap. */
 #define WRAP_SHORT_LINE 0.6
 
+/** How far into a file (lines) the Project Gutenberg START marker may
+ * be (gutenberg.c): the longest header seen is about 40 lines; a marker
+ * further down is quoted, not a header. */
+#define GUTENBERG_HEAD_MAX_LINES 400
+
+/** Lines below the START marker (blank ones count) where the transcribers'
+ * credit ("Produced by …", "E-text prepared by …") may begin. */
+#define GUTENBERG_CREDIT_REACH 12
+
+/** Lines above the END marker (blank ones count) where its "End of the
+ * Project Gutenberg EBook of …" line may stand. */
+#define GUTENBERG_END_LINE_REACH 6
+
 #endif

@@ -179,6 +179,8 @@ size_t rt_marker_shape(const char *text, const char *p, const char *end, rt_mark
     char digits[MARKER_MAX_DIGITS + 2];
     size_t n;
     const char *q = p;
+    if (!rt_marker_may_start(p))
+        return 0;
     if (*q == '*' && q + 1 < end && q[1] == '[')
         q++; /* Gutenberg's "*[12]" */
     if (*q == '[' && (n = digits_at(q + 1, end, digits)) && q + 1 + n < end && q[1 + n] == ']') {
@@ -255,7 +257,9 @@ static GHashTable *find_markers(const rt_state *st, const bool *is_def)
         for (const char *p = l->t; p < end;) {
             rt_marker_style style;
             char label[MARKER_MAX_DIGITS + 4];
-            size_t n = rt_marker_shape(l->t, p, end, &style, label, sizeof label);
+            size_t n = rt_marker_may_start(p)
+                           ? rt_marker_shape(l->t, p, end, &style, label, sizeof label)
+                           : 0;
             if (!n) {
                 p = g_utf8_next_char(p);
                 continue;

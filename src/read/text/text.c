@@ -595,6 +595,7 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
     int count = -1;
     if (!split_lines(&st, data, len))
         goto cleanup;
+    rt_gutenberg(&st, opts && opts->keep_boilerplate);
     rt_unwrap(&st, data, len, opts);
     make_chunks(&st, opts ? opts->split : NULL);
     st.no_notes = opts && opts->no_notes;
@@ -651,7 +652,11 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
         imprint_diags_report(diags, IMPRINT_SEV_NOTE, st.first_emphasis,
                              "%zu spans written _so_ or *so* taken as emphasis", st.emphasis);
     count = (int)starts->len;
+    rt_gutenberg_name(&st, count);
 cleanup:
+    g_free(st.book_title);
+    g_free(st.book_subtitle);
+    g_free(st.book_author);
     for (size_t i = 0; i < st.nlines; i++) {
         g_free(st.lines[i].text);
         g_free(st.lines[i].segs);

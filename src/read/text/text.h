@@ -89,12 +89,13 @@ typedef struct {
     bool fiction;         /* quoted paragraphs are dialogue, not block quotes */
     unsigned base_indent; /* the indent most lines have: the prose's */
     size_t stanza_gap;    /* blank lines between stanzas, mostly (verse.c; 0: not yet known) */
-    const char *collection_author;     /* a collection's author, for each poem (arena) */
-    bool marker_styles[RT_MARK_COUNT]; /* marker styles whose definitions were found */
-    GHashTable *marker_labels;         /* "style:label" of markers to take */
-    GHashTable *ref_labels;            /* NOTEREF → its label, for symbol markers ("*") */
-    size_t emphasis;                   /* spans written "_so_" or "*so*" taken as emphasis */
-    size_t squeezed;                   /* runs of spaces read as one space */
+    const char *collection_author; /* a collection's author, for each poem (arena) */
+    char *book_title, *book_subtitle, *book_author; /* a Project Gutenberg header's (g_malloc'd) */
+    bool marker_styles[RT_MARK_COUNT];              /* marker styles whose definitions were found */
+    GHashTable *marker_labels;                      /* "style:label" of markers to take */
+    GHashTable *ref_labels; /* NOTEREF → its label, for symbol markers ("*") */
+    size_t emphasis;        /* spans written "_so_" or "*so*" taken as emphasis */
+    size_t squeezed;        /* runs of spaces read as one space */
     imprint_pos first_squeezed;
     imprint_pos first_emphasis;
     /* the article being built */
@@ -102,6 +103,13 @@ typedef struct {
     GPtrArray *refs; /* its NOTEREFs, resolved when the article ends */
     bool failed;
 } rt_state;
+
+/* gutenberg.c: a Project Gutenberg file's header and licence read as
+ * blank lines unless `keep` (each reported), the header's title and author
+ * kept in the state; rt_gutenberg_name gives them to the file's one
+ * article (`articles` read) when it has none of its own. */
+void rt_gutenberg(rt_state *st, bool keep);
+void rt_gutenberg_name(rt_state *st, int articles);
 
 /* lines.c: line features */
 void rt_line_measure(rt_line *l);
@@ -203,6 +211,14 @@ bool rt_unwrap(rt_state *st, const char *data, size_t len, const imprint_read_op
 /** Finds the file's footnote definitions of every style and the markers
  * that refer to them; marks the definition lines (notedef, note_label…). */
 void rt_markers_scan(rt_state *st);
+/** Whether a footnote marker may begin at `p`: every shape starts with a
+ * digit, one of "*[{(" or † or ‡ (whose UTF-8 starts 0xE2), so most
+ * characters of a text are ruled out before rt_marker_shape() is called. */
+static inline bool rt_marker_may_start(const char *p)
+{
+    unsigned char c = (unsigned char)*p;
+    return (c >= '0' && c <= '9') || c == '*' || c == '[' || c == '{' || c == '(' || c == 0xE2;
+}
 /** The shape of a footnote marker at `p` (in `text`, ending at `end`): its
  * length in bytes, its style and label; 0 when there is none. */
 size_t rt_marker_shape(const char *text, const char *p, const char *end, rt_marker_style *style,

@@ -64,9 +64,33 @@ void imprint_epub_clear(imprint_epub *e)
     hb_set_destroy(e->unicodes);
 }
 
+/* Records `c` for the font subset, adding it to the set once: a bitmap of
+ * the BMP stands in front of the set, which costs a lookup per call. */
+static void collect(imprint_epub *e, gunichar c)
+{
+    if (c < 0x10000) {
+        guint64 bit = G_GUINT64_CONSTANT(1) << (c & 63);
+        if (e->seen[c >> 6] & bit)
+            return;
+        e->seen[c >> 6] |= bit;
+    }
+    hb_set_add(e->unicodes, c);
+}
+
 void imprint_epub_text(imprint_epub *e, GString *out, const char *s)
 {
-    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+    const char *run = s, *p = s;
+    while (*p) {
+        unsigned char b = (unsigned char)*p;
+        /* Printable ASCII but the escaped four, most of any text: copied in
+         * runs. */
+        if (b >= 0x20 && b < 0x7f && b != '&' && b != '<' && b != '>' && b != '"') {
+            if (e && b > 0x20)
+                collect(e, b);
+            p++;
+            continue;
+        }
+        g_string_append_len(out, run, p - run);
         gunichar c = g_utf8_get_char(p);
         switch (c) {
         case '&':
@@ -86,8 +110,11 @@ void imprint_epub_text(imprint_epub *e, GString *out, const char *s)
             g_string_append_unichar(out, c);
         }
         if (e && c > 0x20)
-            hb_set_add(e->unicodes, c);
+            collect(e, c);
+        p = g_utf8_next_char(p);
+        run = p;
     }
+    g_string_append_len(out, run, p - run);
 }
 
 /* An attribute value: escaped, its code points not collected (attribute

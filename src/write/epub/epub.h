@@ -56,13 +56,14 @@ typedef struct {
     const imprint_output_opts *opts; /* metadata, style, fonts, time stamp, cover */
     imprint_diags *diags;
 
-    hb_set_t *unicodes;       /* every code point the book's text uses */
-    GPtrArray *nav;           /* of imprint_epub_nav*, in reading order */
-    GPtrArray *files;         /* of imprint_epub_file*, in container order */
-    int images;               /* figure images embedded so far */
-    int headings;             /* headings of the current article so far (their ids) */
-    const char *current_href; /* file of the article being written */
-    bool failed;              /* an error was reported: write nothing */
+    hb_set_t *unicodes;         /* every code point the book's text uses */
+    guint64 seen[0x10000 / 64]; /* the BMP code points already in `unicodes` (book.c) */
+    GPtrArray *nav;             /* of imprint_epub_nav*, in reading order */
+    GPtrArray *files;           /* of imprint_epub_file*, in container order */
+    int images;                 /* figure images embedded so far */
+    int headings;               /* headings of the current article so far (their ids) */
+    const char *current_href;   /* file of the article being written */
+    bool failed;                /* an error was reported: write nothing */
 
     /* The PDF's pages (opts->pages), for page-break markers (pages.c). */
     GHashTable *page_at; /* const imprint_node * → GArray of size_t: its pages, in order */

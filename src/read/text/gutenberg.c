@@ -1,0 +1,160 @@
+/* A Project Gutenberg file's own lines: the header above "*** START OF THE
+ * PROJECT GUTENBERG EBOOK … ***" (the notice, "Title:", "Author:",
+ * "Release Date:") and the licence from "*** END OF … ***" (with the "End
+ * of the Project Gutenberg EBook of …" line before it) are not the book.
+ * Unless the edition keeps them (`boilerplate: keep`), their lines are
+ * read as blank, each part reported with its lines, and the header's title
+ * and author name the book when the rest is one untitled article. The
+ * markers are the evidence, and both must be whole lines: a text that only
+ * mentions them is left alone. */
+#include "read/text/text.h"
+
+#include <string.h>
+
+/* Whether the line is a marker: stars, then START or END, then OF THE (or
+ * THIS) PROJECT GUTENBERG, in any case, as the editions of 1990-2023 write
+ * it ("*** START OF THE PROJECT GUTENBERG EBOOK X ***", "***START OF THIS
+ * PROJECT GUTENBERG EBOOK X***"). */
+static bool marker(const rt_line *l, const char *word)
+{
+    const char *p = l->t, *end = l->t + l->tlen;
+    size_t stars = 0;
+    while (p < end && *p == '*')
+        p++, stars++;
+    while (p < end && *p == ' ')
+        p++;
+    size_t n = strlen(word);
+    if (stars < 3 || (size_t)(end - p) < n || g_ascii_strncasecmp(p, word, n) != 0)
+        return false;
+    p += n;
+    while (p < end && *p == ' ')
+        p++;
+    static const char *const rest[] = {"OF THE PROJECT GUTENBERG", "OF THIS PROJECT GUTENBERG"};
+    for (size_t i = 0; i < G_N_ELEMENTS(rest); i++)
+        if ((size_t)(end - p) >= strlen(rest[i]) &&
+            g_ascii_strncasecmp(p, rest[i], strlen(rest[i])) == 0)
+            return true;
+    return false;
+}
+
+static bool starts_with(const rt_line *l, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return l->tlen >= n && g_ascii_strncasecmp(l->t, prefix, n) == 0;
+}
+
+/* The value of a header field ("Title: X"), or NULL; its indented
+ * continuation lines ("       A Trivial Comedy") joined into `*more`
+ * (NULL when there are none). */
+static char *field(const rt_state *st, size_t from, size_t to, const char *name, char **more)
+{
+    size_t n = strlen(name);
+    *more = NULL;
+    for (size_t i = from; i < to; i++) {
+        const rt_line *l = &st->lines[i];
+        if (l->blank || !starts_with(l, name) || l->tlen <= n || l->t[n] != ':')
+            continue;
+        GString *v = g_string_new(NULL);
+        for (size_t k = i + 1; k < to && !st->lines[k].blank && st->lines[k].indent > 0; k++) {
+            if (v->len)
+                g_string_append_c(v, ' ');
+            g_string_append_len(v, st->lines[k].t, (gssize)st->lines[k].tlen);
+        }
+        *more = g_string_free(v, v->len == 0);
+        return g_strstrip(g_strndup(l->t + n + 1, l->tlen - n - 1));
+    }
+    return NULL;
+}
+
+static void blank(rt_line *l)
+{
+    g_free(l->text);
+    l->text = g_strdup("");
+    rt_line_measure(l);
+}
+
+static void set_aside(rt_state *st, size_t from, size_t to, const char *what)
+{
+    for (size_t i = from; i < to; i++)
+        blank(&st->lines[i]);
+    unsigned first = st->lines[from].lineno, last = st->lines[to - 1].lineno;
+    char *where = first == last ? g_strdup_printf("line %u", first)
+                                : g_strdup_printf("lines %u-%u", first, last);
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, first, 1),
+                         "%s: %s, left out of the text (`boilerplate: keep` keeps it)", where,
+                         what);
+    g_free(where);
+}
+
+/* The transcribers' credit under the START marker, to its blank line. */
+static void set_aside_credit(rt_state *st, size_t from)
+{
+    for (size_t i = from; i < st->nlines && i - from < GUTENBERG_CREDIT_REACH; i++) {
+        const rt_line *l = &st->lines[i];
+        if (l->blank)
+            continue;
+        if (!starts_with(l, "Produced by") && !starts_with(l, "E-text prepared by"))
+            return;
+        size_t end = i;
+        while (end < st->nlines && !st->lines[end].blank)
+            end++;
+        set_aside(st, i, end, "the transcribers' credit");
+        return;
+    }
+}
+
+void rt_gutenberg(rt_state *st, bool keep)
+{
+    size_t start = SIZE_MAX, end = SIZE_MAX;
+    for (size_t i = 0; i < st->nlines && i < GUTENBERG_HEAD_MAX_LINES && start == SIZE_MAX; i++)
+        if (marker(&st->lines[i], "START"))
+            start = i;
+    if (start == SIZE_MAX)
+        return;
+    for (size_t i = st->nlines; i-- > start + 1 && end == SIZE_MAX;)
+        if (marker(&st->lines[i], "END"))
+            end = i;
+    if (keep) {
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, st->lines[start].lineno, 1),
+                             "a Project Gutenberg file: its header and licence kept as text "
+                             "(`boilerplate: keep`)");
+        return;
+    }
+    char *more;
+    st->book_title = field(st, 0, start, "Title", &st->book_subtitle);
+    st->book_author = field(st, 0, start, "Author", &more);
+    g_free(more);
+    set_aside(st, 0, start + 1, "the Project Gutenberg header");
+    set_aside_credit(st, start + 1);
+    if (end == SIZE_MAX)
+        return;
+    size_t from = end;
+    for (size_t i = end; i-- > start + 1 && end - i <= GUTENBERG_END_LINE_REACH;)
+        if (starts_with(&st->lines[i], "End of the Project Gutenberg") ||
+            starts_with(&st->lines[i], "End of Project Gutenberg"))
+            from = i;
+    set_aside(st, from, st->nlines, "the Project Gutenberg licence");
+}
+
+void rt_gutenberg_name(rt_state *st, int articles)
+{
+    if (!st->book_title && !st->book_author)
+        return;
+    imprint_node *art = st->doc->root->last_child;
+    if (articles != 1 || !art || art->kind != IMPRINT_NODE_ARTICLE)
+        return;
+    if (!art->as.article.title && st->book_title) {
+        art->as.article.title = rt_plain(st, st->book_title, strlen(st->book_title));
+        if (st->book_subtitle && !art->as.article.subtitle)
+            art->as.article.subtitle = rt_plain(st, st->book_subtitle, strlen(st->book_subtitle));
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, art->pos,
+                             "the title of the Project Gutenberg header taken as the title: %s",
+                             st->book_title);
+    }
+    if (!art->as.article.authors && st->book_author && *st->book_author) {
+        const char **authors = imprint_arena_alloc(st->doc->arena, 2 * sizeof *authors);
+        authors[0] = rt_plain(st, st->book_author, strlen(st->book_author));
+        authors[1] = NULL;
+        art->as.article.authors = authors;
+    }
+}
