@@ -160,10 +160,13 @@ static G_GNUC_UNUSED void rt_collect(GArray *pieces, GPtrArray *owned, const imp
         break;
     }
     case IMPRINT_NODE_FIGURE:
-        if (n->as.figure.placeholder)
+        /* the text it stood for holds its caption ("[Illustration: …]") */
+        if (n->as.figure.placeholder) {
             rt_add_piece(pieces, n->pos.line, n->pos.col,
                          (unsigned)g_utf8_strlen(n->as.figure.placeholder, -1),
                          n->as.figure.placeholder);
+            return;
+        }
         break;
     case IMPRINT_NODE_ARTICLE:
         if (n->as.article.title)
@@ -272,6 +275,17 @@ static G_GNUC_UNUSED char *rt_check_words(imprint_doc *doc, const char *data, si
         }
         if (rt_is_marker_word(w))
             continue;
+        /* "_The", "Year_": emphasis marks the reader took off */
+        size_t wl = strlen(w), a = 0;
+        while (a < wl && (w[a] == '_' || w[a] == '*'))
+            a++;
+        while (wl > a && (w[wl - 1] == '_' || w[wl - 1] == '*'))
+            wl--;
+        if (a + (strlen(w) - wl) > 0 && j < model->len &&
+            strncmp(w + a, model->pdata[j], wl - a) == 0 && strlen(model->pdata[j]) == wl - a) {
+            j++;
+            continue;
+        }
         /* "-Kuzmin": a dash item's marker glued to its first word */
         if ((w[0] == '-' || g_str_has_prefix(w, "•")) && j < model->len &&
             strcmp(g_utf8_next_char(w), model->pdata[j]) == 0) {

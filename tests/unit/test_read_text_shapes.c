@@ -36,7 +36,7 @@ static void assert_words(rt_result *r)
 
 /* The kinds of an article's blocks, one letter each: P paragraph, H
  * heading, Q quote, V verse, L list, S speech, B break, D date, Y byline,
- * s section (its blocks follow in brackets). */
+ * s section (its blocks follow in brackets), F figure. */
 static void kinds_of(const imprint_node *parent, GString *out)
 {
     for (const imprint_node *c = parent->first_child; c; c = c->next) {
@@ -61,6 +61,9 @@ static void kinds_of(const imprint_node *parent, GString *out)
             break;
         case IMPRINT_NODE_BREAK:
             g_string_append_c(out, 'B');
+            break;
+        case IMPRINT_NODE_FIGURE:
+            g_string_append_c(out, 'F');
             break;
         default:
             g_string_append_printf(out, "<%d>", (int)c->kind);
@@ -903,11 +906,137 @@ static void test_gutenberg_limits(void)
     }
 }
 
+/* A novel's front: the frontispiece "[Illustration: …]" a figure with its
+ * caption, the title page's lines paragraphs (its first line the title,
+ * "BY" and the name the author), "_All rights reserved._" no title, the
+ * contents' aligned lines never joined, each number heading joined with
+ * the title under it, every chapter at one level. */
+static void test_novel(void)
+{
+    rt_result r = read_shape("novel.txt");
+    g_assert_cmpint(r.articles, ==, 1);
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpstr(a->as.article.title, ==, "THE MILLER\u2019S LEDGER");
+    g_assert_nonnull(a->as.article.authors);
+    g_assert_cmpstr(a->as.article.authors[0], ==, "HANNAH PREWITT");
+    assert_kinds(a, "FPPPPPPPHLHHPPPPPPPHPHP");
+    imprint_node *fig = rt_child(a, 0);
+    g_assert_cmpstr(rt_text(&r, fig), ==, "THE MILL IN WINTER");
+    g_assert_cmpstr(fig->as.figure.placeholder, ==, "[Illustration: THE MILL IN WINTER]");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 6)), ==, "All rights reserved.");
+    imprint_node *contents = rt_child(a, 9);
+    g_assert_true(contents->as.list.contents);
+    g_assert_cmpint(rt_count_children(contents), ==, 4);
+    g_assert_cmpstr(rt_text(&r, rt_child(contents, 1)), ==, "I. THE FLOOD YEAR 1");
+    const int chapters[] = {11, 19, 21};
+    const char *titles[] = {"I. THE FLOOD YEAR", "II. A ROOF FOR THE GRANARY",
+                            "III. THE LEDGER ON THE SHELF"};
+    for (int k = 0; k < 3; k++) {
+        imprint_node *h = rt_child(a, chapters[k]);
+        g_assert_cmpstr(rt_text(&r, h), ==, titles[k]);
+        g_assert_cmpint(h->as.heading.level, ==, 1);
+    }
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "taken as a figure with its caption"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 4, "read as the title page"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 34, "number heading \u201cI\u201d"));
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_WARNING, 0, "list of references"));
+    /* every line of the title page is kept (its first as the title): the
+     * word check places a title at the article's first line, not here */
+    const char *page[] = {"A Novel", "BY", "HANNAH PREWITT", "LONDON: THE RIVER PRESS",
+                          "MDCCCXCIX"};
+    for (int k = 0; k < 5; k++)
+        g_assert_cmpstr(rt_text(&r, rt_child(a, 1 + k)), ==, page[k]);
+    rt_result_free(&r);
+}
+
+/* Its lookalikes: a title in emphasis is a title, without the marks;
+ * number headings over prose stay as they are; a narrated question in
+ * quotes is a sentence, not a heading nor a reference; short lines after
+ * the prose are still a list of references. */
+static void test_novel_lookalike(void)
+{
+    rt_result r = read_shape("novel_lookalike.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpstr(a->as.article.title, ==, "The Quiet Year");
+    assert_kinds(a, "PHPHPPL");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 1)), ==, "I");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 3)), ==, "II");
+    g_assert_true(rt_child(a, 6)->as.list.bibliography);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "title page"));
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "number heading"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* TITLE_PAGE_MIN_LINES: so many headings at the top of an untitled text
+ * are a title page; one fewer are headings. */
+static void test_title_page_min_lines(void)
+{
+    for (int n = TITLE_PAGE_MIN_LINES - 1; n <= TITLE_PAGE_MIN_LINES; n++) {
+        GString *s = g_string_new("[Illustration: A MILL]\n\n");
+        for (int k = 0; k < n; k++)
+            g_string_append_printf(s, "LINE %c OF THE PAGE\n\n", 'A' + k);
+        g_string_append(s, "CONTENTS\n\nThe text begins here and goes on for a while, as "
+                           "text does, with more words than a title page has.\n");
+        rt_result r = read_wrap("page.txt", s->str, IMPRINT_WRAP_AUTO);
+        g_assert_cmpint(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "title page"), ==,
+                        n >= TITLE_PAGE_MIN_LINES);
+        rt_result_free(&r);
+        g_string_free(s, TRUE);
+    }
+}
+
+/* READ_TEXT_BIB_PROSE_WORDS: short lines are references only after a line
+ * of so many words. */
+static void test_bib_prose_words(void)
+{
+    for (int n = READ_TEXT_BIB_PROSE_WORDS - 1; n <= READ_TEXT_BIB_PROSE_WORDS; n++) {
+        GString *s = g_string_new("A Title\n\n");
+        for (int k = 0; k < n; k++)
+            g_string_append(s, k ? " word" : "Word");
+        g_string_append(s, "\n\n");
+        for (int k = 0; k < READ_TEXT_MIN_BIB_RUN; k++)
+            g_string_append_printf(s, "Author%c, A. A Book Title\n\n", 'A' + k);
+        rt_result r = read_wrap("bib.txt", s->str, IMPRINT_WRAP_AUTO);
+        g_assert_cmpint(rt_has_diag(&r, IMPRINT_SEV_WARNING, 0, "list of references"), ==,
+                        n >= READ_TEXT_BIB_PROSE_WORDS);
+        rt_result_free(&r);
+        g_string_free(s, TRUE);
+    }
+}
+
+/* WRAP_COLUMN_GAP: a gap of so many spaces inside a line keeps it from
+ * being joined in wrapped text; one space fewer joins. */
+static void test_wrap_column_gap(void)
+{
+    for (int gap = WRAP_COLUMN_GAP - 1; gap <= WRAP_COLUMN_GAP; gap++) {
+        char *body = wrapped_paragraphs(12, 70);
+        GString *s = g_string_new(body);
+        g_free(body);
+        char *wide = g_strnfill((gsize)gap, ' ');
+        /* as long as the body's lines, so that only the gap keeps it apart */
+        g_string_append_printf(s, "Harbour harbour harbour harbour harbour harbour harbour%s7\n",
+                               wide);
+        g_string_append(s, "and the line after it\n");
+        g_free(wide);
+        rt_result r = read_wrap("gap.txt", s->str, IMPRINT_WRAP_YES);
+        g_assert_cmpint(doc_has_text(&r, "7 and the line after it"), ==, gap < WRAP_COLUMN_GAP);
+        g_assert_true(doc_has_text(&r, "and the line after it"));
+        rt_result_free(&r);
+        g_string_free(s, TRUE);
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/read_text/shapes/wrapped", test_wrapped);
     g_test_add_func("/read_text/shapes/gutenberg", test_gutenberg);
+    g_test_add_func("/read_text/shapes/novel", test_novel);
+    g_test_add_func("/read_text/shapes/novel_lookalike", test_novel_lookalike);
+    g_test_add_func("/read_text/shapes/title_page_min_lines", test_title_page_min_lines);
+    g_test_add_func("/read_text/shapes/bib_prose_words", test_bib_prose_words);
+    g_test_add_func("/read_text/shapes/wrap_column_gap", test_wrap_column_gap);
     g_test_add_func("/read_text/shapes/gutenberg_lookalike", test_gutenberg_lookalike);
     g_test_add_func("/read_text/shapes/gutenberg_limits", test_gutenberg_limits);
     g_test_add_func("/read_text/shapes/unwrapped", test_unwrapped);

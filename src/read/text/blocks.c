@@ -229,11 +229,42 @@ static int try_chunk_role(rt_builder *b, size_t i, size_t *next)
     return MATCHED;
 }
 
+/* "[Illustration: A view of the mill]", as Project Gutenberg and the
+ * proofreaders mark where a book had a picture: a figure with that
+ * caption. */
+static bool illustration(rt_builder *b, size_t i)
+{
+    rt_state *st = b->st;
+    const rt_line *l = rt_line_at(b, i);
+    static const char tag[] = "[Illustration";
+    size_t n = sizeof tag - 1;
+    if (l->tlen < n + 1 || strncmp(l->t, tag, n) != 0 || l->t[l->tlen - 1] != ']' ||
+        (l->t[n] != ']' && l->t[n] != ':' && l->t[n] != '.'))
+        return false;
+    imprint_node *fig =
+        imprint_node_new(st->doc, IMPRINT_NODE_FIGURE, rt_pos(st, l->lineno, l->tcol));
+    fig->as.figure.placeholder = imprint_arena_strndup(st->doc->arena, l->t, l->tlen);
+    size_t from = n + (l->t[n] == ']' ? 0 : 1), len = l->tlen - 1 - MIN(from, l->tlen - 1);
+    while (len && l->t[from] == ' ')
+        from++, len--;
+    if (len)
+        rt_append_inlines(st, fig, l, from, len);
+    rt_append(b, fig, i);
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, fig->pos,
+                         "\u201c[Illustration\u2026]\u201d taken as a figure with its caption "
+                         "(the text has no image)");
+    return true;
+}
+
 static int try_figure(rt_builder *b, size_t i, size_t *next)
 {
     rt_state *st = b->st;
     const rt_line *l = rt_line_at(b, i);
     bool file;
+    if (illustration(b, i)) {
+        *next = i + 1;
+        return MATCHED;
+    }
     if (!rt_line_is_figure(l, &file))
         return NO_MATCH;
     imprint_node *fig =
@@ -514,6 +545,8 @@ bool rt_build_blocks(rt_state *st, size_t from, size_t to)
     }
     g_free(b.speech_ok);
     if (ok) {
+        rt_join_number_headings(st);
+        rt_title_page(st);
         rt_set_levels(st);
         rt_set_parallel_levels(st);
     }

@@ -112,13 +112,24 @@ bool rt_spacer_heading(rt_builder *b, size_t i)
 
 /* Where an article's sections are headed in capitals, mixed-case headings
  * after a capitals heading are its subsections. */
+/* Whether the heading's text (all of it: a number heading joined with its
+ * title is more than its first line) is in capitals. */
+static bool heading_caps(rt_state *st, const imprint_node *h)
+{
+    rt_line l = {0};
+    l.text = imprint_node_plain_text(st->doc, h);
+    l.len = strlen(l.text);
+    rt_line_measure(&l);
+    return rt_line_is_all_caps(&l);
+}
+
 void rt_set_levels(rt_state *st)
 {
     int caps = 0;
     for (imprint_node *c = st->article->first_child; c; c = c->next)
         if (c->kind == IMPRINT_NODE_HEADING) {
             const rt_line *l = rt_line_by_number(st, c->pos.line);
-            caps += rt_line_is_all_caps(l) && !rt_line_is_bib_heading(l);
+            caps += heading_caps(st, c) && !rt_line_is_bib_heading(l);
         }
     if (caps < 2)
         return;
@@ -127,7 +138,7 @@ void rt_set_levels(rt_state *st)
         if (c->kind != IMPRINT_NODE_HEADING)
             continue;
         const rt_line *l = rt_line_by_number(st, c->pos.line);
-        if (rt_line_is_all_caps(l)) {
+        if (heading_caps(st, c)) {
             under_caps = !rt_line_is_bib_heading(l);
             continue;
         }
@@ -171,4 +182,124 @@ void rt_set_parallel_levels(rt_state *st)
         }
         prev = c;
     }
+}
+
+/* "I", "CHAPTER IV.", "Book 2": a heading that only numbers the section. */
+static bool number_only(const char *s)
+{
+    static const char *const words[] = {"chapter", "book", "part", "canto", "act"};
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == '.' || s[n - 1] == ':'))
+        n--;
+    if (n && rt_is_roman_numeral(s, n))
+        return true;
+    for (size_t i = 0; i < G_N_ELEMENTS(words); i++) {
+        size_t w = strlen(words[i]);
+        if (n <= w + 1 || g_ascii_strncasecmp(s, words[i], w) != 0 || s[w] != ' ')
+            continue;
+        const char *num = s + w + 1;
+        size_t len = n - w - 1;
+        if (rt_is_roman_numeral(num, len) || (len <= 3 && strspn(num, "0123456789") == len))
+            return true;
+    }
+    return false;
+}
+
+void rt_join_number_headings(rt_state *st)
+{
+    for (imprint_node *h = st->article->first_child; h; h = h->next) {
+        imprint_node *t = h->next;
+        if (h->kind != IMPRINT_NODE_HEADING || !t || t->kind != IMPRINT_NODE_HEADING)
+            continue;
+        char *num = imprint_node_plain_text(st->doc, h);
+        char *title = imprint_node_plain_text(st->doc, t);
+        if (!number_only(num) || number_only(title))
+            continue;
+        size_t n = strlen(num);
+        const char *sep = n && (num[n - 1] == '.' || num[n - 1] == ':') ? " " : ". ";
+        imprint_node_append(h, imprint_node_new_text(st->doc, t->pos, sep, strlen(sep)));
+        while (t->first_child) {
+            imprint_node *c = t->first_child;
+            imprint_node_unlink(c);
+            imprint_node_append(h, c);
+        }
+        imprint_node_unlink(t);
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, h->pos,
+                             "the number heading \u201c%s\u201d and the title under it read as "
+                             "one heading",
+                             num);
+    }
+}
+
+/* Whether `h` heads a section of the book rather than being a line of its
+ * title page: "Contents", "Preface", "Introduction". */
+static bool heads_section(rt_state *st, const imprint_node *h)
+{
+    static const char *const contents[] = {"contents", "table of contents"};
+    const rt_line *l = rt_line_by_number(st, h->pos.line);
+    return l && (rt_line_is_section_word(l) ||
+                 rt_line_is_title_word(l, contents, G_N_ELEMENTS(contents)));
+}
+
+/* "BY" over a name, or "By Name", on the title page: the author. */
+static void title_page_author(rt_state *st, const imprint_node *p, const imprint_node *next)
+{
+    imprint_node *art = st->article;
+    if (art->as.article.authors)
+        return;
+    char *text = imprint_node_plain_text(st->doc, p);
+    const char *name = NULL;
+    if (g_ascii_strcasecmp(text, "by") == 0 && next)
+        name = imprint_node_plain_text(st->doc, next);
+    else if (g_ascii_strncasecmp(text, "by ", 3) == 0)
+        name = text + 3;
+    if (!name || !rt_is_person_name(name, strlen(name)))
+        return;
+    const char **authors = imprint_arena_alloc(st->doc->arena, 2 * sizeof *authors);
+    authors[0] = name;
+    authors[1] = NULL;
+    art->as.article.authors = authors;
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, p->pos,
+                         "the title page's byline taken as the author: %s", name);
+}
+
+void rt_title_page(rt_state *st)
+{
+    imprint_node *art = st->article;
+    /* (a Project Gutenberg header's title names the article once it is read) */
+    const char *title = art->as.article.title ? art->as.article.title : st->book_title;
+    char *want = title ? g_utf8_casefold(title, -1) : NULL;
+    imprint_node *first = art->first_child;
+    while (first && first->kind == IMPRINT_NODE_FIGURE)
+        first = first->next; /* a frontispiece */
+    size_t n = 0;
+    bool repeats = false;
+    for (imprint_node *h = first; h && h->kind == IMPRINT_NODE_HEADING && !heads_section(st, h);
+         h = h->next, n++) {
+        char *text = g_utf8_casefold(imprint_node_plain_text(st->doc, h), -1);
+        repeats = repeats || (want && strcmp(text, want) == 0);
+        g_free(text);
+    }
+    g_free(want);
+    /* An untitled article that opens with such a run: its first line is the
+     * title, as on any title page. */
+    if (n < TITLE_PAGE_MIN_LINES || (title && !repeats))
+        return;
+    imprint_pos at = first->pos;
+    if (!title) {
+        art->as.article.title = imprint_node_plain_text(st->doc, first);
+        imprint_node *next = first->next;
+        imprint_node_unlink(first);
+        first = next;
+        n--;
+    }
+    imprint_node *c = first;
+    for (size_t k = 0; k < n; k++, c = c->next) {
+        c->kind = IMPRINT_NODE_PARAGRAPH;
+        title_page_author(st, c, k + 1 < n ? c->next : NULL);
+    }
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, at,
+                         "%zu lines at the top read as the title page (paragraphs, not "
+                         "headings)%s",
+                         n, title ? ": one repeats the title" : "; the first is the title");
 }

@@ -13,6 +13,13 @@ imprint_pos rt_pos(const rt_state *st, unsigned line, unsigned col)
 
 char *rt_plain(rt_state *st, const char *s, size_t len)
 {
+    /* "_The Quiet Year_": a title or a name in emphasis whole is plain text
+     * here, without the marks. */
+    if (len > 2 && (s[0] == '_' || s[0] == '*') && s[len - 1] == s[0] && s[1] != s[0] &&
+        s[1] != ' ') {
+        s++;
+        len -= 2;
+    }
     char *t = imprint_typography_apply(s, len);
     imprint_typography_squeeze_spaces(t, strlen(t), NULL);
     char *r = imprint_arena_strdup(st->doc->arena, t);

@@ -180,9 +180,23 @@
  * songs, a book's contents and glossary). */
 #define WRAP_PROSE_PARAGRAPHS 0.6
 
+/** Spaces inside a line that make a gap between columns (a table row, a
+ * contents entry and its page number): such a line is never joined to
+ * another. Two spaces are a sentence's end in many wrapped texts. */
+#define WRAP_COLUMN_GAP 3
+
 /** In prose, a line ending before this fraction of the width ends where the
  * author ended it: a hard break, not a wrap. */
 #define WRAP_SHORT_LINE 0.6
+
+/** Short lines without a heading are taken as a list of references only
+ * after a line of at least this many words in their article: before any
+ * prose they are a title page or a contents list. */
+#define READ_TEXT_BIB_PROSE_WORDS 12
+
+/** Headings an article must open with, one of them its title again, to be
+ * read as its title page (paragraphs): fewer are a heading and a subtitle. */
+#define TITLE_PAGE_MIN_LINES 3
 
 /** How far into a file (lines) the Project Gutenberg START marker may
  * be (gutenberg.c): the longest header seen is about 40 lines; a marker

@@ -160,7 +160,7 @@ static char *folded_label(const rt_line *l)
     return g_utf8_casefold(s, (gssize)n);
 }
 
-static bool is_section_word(const rt_line *l)
+bool rt_line_is_section_word(const rt_line *l)
 {
     static const char *const words[] = {
         "introduction",
@@ -348,6 +348,17 @@ bool rt_line_is_heading_like(const rt_line *l)
 {
     if (l->blank || l->notedef || l->nchar > READ_TEXT_MAX_HEADING_CHARS)
         return false;
+    /* "_All rights reserved._": a line set in emphasis whole is judged by
+     * what it says inside the marks. */
+    char m = l->t[0];
+    if (l->tlen > 2 && (m == '_' || m == '*') && l->t[l->tlen - 1] == m && l->t[1] != m &&
+        l->t[1] != ' ') {
+        rt_line inner = *l;
+        inner.t++;
+        inner.tlen -= 2;
+        inner.nchar -= 2;
+        return rt_line_is_heading_like(&inner);
+    }
     if (!has_letter(l->t, l->tlen) || count_words(l->t, l->tlen) > 18 || is_url_only(l))
         return false;
     bool caps = all_caps(l->t, l->tlen);
@@ -371,7 +382,7 @@ bool rt_line_is_heading_like(const rt_line *l)
     /* '…he said, “You must be a great sorceress.”': a sentence ends there */
     if ((last == 0x201D || last == '"' || last == 0x2019) && at > l->t) {
         gunichar before = g_utf8_get_char(g_utf8_find_prev_char(l->t, at));
-        if ((before == '.' || before == ',') && !caps)
+        if ((before == '.' || before == ',' || before == '?' || before == '!') && !caps)
             return false;
     }
     if (last == '!')
@@ -380,7 +391,7 @@ bool rt_line_is_heading_like(const rt_line *l)
     if (last == ',' || last == ';' || last == 0x2013 || last == '-')
         return false;
     if (last == '.' || last == ':')
-        return caps || is_section_word(l);
+        return caps || rt_line_is_section_word(l);
     if (has_inner_sentence_break(l) && !caps)
         return false;
     if (rt_line_is_end_marker(l))
@@ -784,6 +795,19 @@ static bool is_numeric_token(const char *s, size_t len)
  * when there are any, else a text label followed by numeric cells. Returns
  * the number of cells (pointers into the line, as start/length pairs of
  * GINT_TO_POINTER offsets), or 0 if the line is no row. */
+bool rt_line_has_column_gap(const rt_line *l)
+{
+    size_t run = 0;
+    for (size_t i = 0; i < l->tlen; i++) {
+        if (l->t[i] == '\t')
+            return true;
+        run = l->t[i] == ' ' ? run + 1 : 0;
+        if (run >= WRAP_COLUMN_GAP)
+            return true;
+    }
+    return false;
+}
+
 int rt_line_table_cells(const rt_line *l, GPtrArray *cells)
 {
     g_ptr_array_set_size(cells, 0);

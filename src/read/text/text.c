@@ -146,6 +146,16 @@ static bool chunk_heading_like(const rt_state *st, size_t k)
     return chunk_single(st, k) && rt_line_is_heading_like(chunk_line(st, k));
 }
 
+/* Whether a line of the chunk is prose: long enough to be more than a
+ * title page's or a contents list's line. */
+static bool chunk_prose(const rt_state *st, size_t k)
+{
+    for (size_t i = st->chunks[k].first; i <= st->chunks[k].last; i++)
+        if (rt_line_words(&st->lines[i]) >= READ_TEXT_BIB_PROSE_WORDS)
+            return true;
+    return false;
+}
+
 /* A short line that may be one entry of a list of references. */
 static bool short_ref_line(const rt_line *l)
 {
@@ -158,6 +168,11 @@ static bool short_ref_line(const rt_line *l)
         rt_line_is_figure(l, &file))
         return false;
     const char *end = l->t + l->tlen;
+    /* a sentence ends there, inside its closing quote too ("… asked: “Who?”") */
+    const char *q = g_utf8_find_prev_char(l->t, end);
+    gunichar z = g_utf8_get_char(q);
+    if ((z == '"' || z == 0x201D) && q > l->t)
+        end = q;
     char last = end[-1];
     return last != '.' && last != '?' && last != '!';
 }
@@ -376,6 +391,7 @@ static void find_articles(rt_state *st, GArray *starts)
     }
     bool nbsp_cue = !french_spacing(st);
     bool body = false, after_end = false;
+    bool prose = false; /* a line of prose seen in the article */
     int bib = RT_BIB_NONE;
     size_t bib_from = 0, last_url = 0, judged = 0;
     for (size_t k = 0; k < st->nchunks; k++) {
@@ -390,14 +406,14 @@ static void find_articles(rt_state *st, GArray *starts)
             article_start *a = &g_array_index(starts, article_start, starts->len - 1);
             a->byline = byline;
             a->date = date;
-            body = after_end = false;
+            body = after_end = prose = false;
             bib = RT_BIB_NONE;
             continue;
         }
         /* The scraped blog's trace: a no-break space before a title's last word. */
         if (nbsp_cue && single && rt_line_nbsp_title(l)) {
             start_article(starts, st, k, true);
-            body = after_end = false;
+            body = after_end = prose = false;
             bib = RT_BIB_NONE;
             continue;
         }
@@ -413,7 +429,7 @@ static void find_articles(rt_state *st, GArray *starts)
         if (after_end && body && more && chunk_heading_like(st, k) &&
             !chunk_end_marker(st, k + 1) && !chunk_all_notedefs(st, k + 1)) {
             start_article(starts, st, k, true);
-            body = after_end = false;
+            body = after_end = prose = false;
             bib = RT_BIB_NONE;
             continue;
         }
@@ -427,7 +443,7 @@ static void find_articles(rt_state *st, GArray *starts)
         }
         /* (a run already judged is not judged again from each of its lines:
          * a long poem must not cost quadratic time) */
-        if (bib == RT_BIB_NONE && body && !after_end && k >= judged) {
+        if (bib == RT_BIB_NONE && body && prose && !after_end && k >= judged) {
             size_t scanned = 0;
             size_t run = rt_implicit_bib_run(st, k, st->nchunks, &scanned);
             judged = k + (scanned ? scanned : 1);
@@ -457,6 +473,7 @@ static void find_articles(rt_state *st, GArray *starts)
             }
         }
         body = true;
+        prose = prose || chunk_prose(st, k);
         after_end = chunk_end_marker(st, k);
     }
     file_title(st, starts);

@@ -126,6 +126,8 @@ unsigned rt_line_words(const rt_line *l);
 bool rt_line_nbsp_title(const rt_line *l);
 bool rt_line_is_end_marker(const rt_line *l);
 bool rt_line_is_bib_heading(const rt_line *l);
+/* "Introduction", "Preface.", "Notes": a word that names a section. */
+bool rt_line_is_section_word(const rt_line *l);
 bool rt_line_is_ref_like(const rt_line *l);
 bool rt_line_has_url(const rt_line *l);
 bool rt_line_is_paren_subtitle(const rt_line *l);
@@ -146,6 +148,9 @@ bool rt_is_name_words(const char *s, size_t len);
  * capitals; the same out-parameters as rt_line_label. */
 bool rt_line_stop_label(const rt_line *l, size_t *name_len, size_t *skip);
 bool rt_line_is_figure(const rt_line *l, bool *is_file);
+/* Whether the line's text has a gap of WRAP_COLUMN_GAP spaces or a tab
+ * inside it: columns (a table row, a contents entry and its page). */
+bool rt_line_has_column_gap(const rt_line *l);
 int rt_line_table_cells(const rt_line *l, GPtrArray *cells);
 unsigned rt_utf8_cols(const char *s, size_t bytes);
 bool rt_is_space_at(const char *s, const char *end, size_t *bytes);
@@ -300,5 +305,12 @@ bool rt_colon_heading(rt_builder *b, size_t i);
 bool rt_spacer_heading(rt_builder *b, size_t i);
 void rt_set_levels(rt_state *st);
 void rt_set_parallel_levels(rt_state *st);
+/* A heading that only numbers its section ("I", "CHAPTER IV") with the
+ * heading right under it ("THE FLOOD") become one ("I. THE FLOOD"). */
+void rt_join_number_headings(rt_state *st);
+/* A book's title page: the run of headings an article opens with, when one
+ * of them repeats the article's title, is paragraphs (a section word or
+ * "Contents" at its end stays a heading). */
+void rt_title_page(rt_state *st);
 
 #endif
