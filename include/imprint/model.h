@@ -127,7 +127,8 @@ struct imprint_node {
         struct {
             /* A row of column heads: set by a reader only where the source
              * marks one (a GFM delimiter row, pandoc's header line or `+===+`
-             * rule, TEI's <row role="label">), never guessed from the text. */
+             * rule, TEI's <row role="label">, a plain-text rule under the
+             * first row), never guessed from the cells' text. */
             bool header;
         } row;
         struct {
