@@ -22,7 +22,7 @@
  *   LIST     > ITEM*;  ITEM > block*
  *   VERSE    > LINE*;  LINE > inline*
  *   SPEECH   > block*  (speaker in as.speech.speaker)
- *   TABLE    > ROW*;   ROW > CELL*;  CELL > inline*
+ *   TABLE    > ROW*;   ROW > CELL*;  CELL > inline*  (header rows: as.row.header)
  *   FIGURE   > inline* (the caption; image or placeholder in as.figure)
  *   HEADING, PARAGRAPH, CITATION, BIBL > inline*
  *   inline   = TEXT | EMPH | STRONG | SUP | SUB | SMALLCAPS | LINK | NOTEREF | LINEBREAK
@@ -124,6 +124,13 @@ struct imprint_node {
         struct {
             int indent; /* spaces before it beyond the stanza's least (verse indentation) */
         } line;
+        struct {
+            /* A row of column heads: set by a reader only where the source
+             * marks one (a GFM delimiter row, pandoc's header line or `+===+`
+             * rule, TEI's <row role="label">, a plain-text rule under the
+             * first row), never guessed from the cells' text. */
+            bool header;
+        } row;
         struct {
             const char *speaker;
         } speech;

@@ -20,7 +20,8 @@
  *   VERSE     <lg><l [rend="indent-N"]>…</l></lg> (one <lg> a stanza)
  *   SPEECH    <sp><speaker>…</speaker> blocks </sp>; a block sp cannot hold
  *             stands alone in a <p>, a nested speech in <cit type="wrap"><q>
- *   TABLE     <table><row><cell>…</cell></row></table>
+ *   TABLE     <table><row [role="label"]><cell>…</cell></row></table> (role="label":
+ *             a header row, as.row.header)
  *   FIGURE    <figure><head>caption</head><graphic url/><figDesc>placeholder</figDesc>
  *   BREAK     <milestone unit="section"/>
  *   BIBL      <bibl>
@@ -52,6 +53,10 @@
 #define TEI_WITNESS_SAME    "same-text"
 #define TEI_WITNESS_VARIANT "variant"
 #define TEI_WITNESS_DROPPED "-dropped"
+
+/* <row role="label">: a row of column heads; "data" (TEI's default) is a body row. */
+#define TEI_ROW_LABEL "label"
+#define TEI_ROW_DATA  "data"
 
 #define TEI_LIST_BULLET       "bulleted"
 #define TEI_LIST_DECIMAL      "numbered"

@@ -232,7 +232,8 @@ static G_GNUC_UNUSED gboolean rt_is_marker_word(const char *w)
 }
 
 /* Every word of `data` appears in the model's text, in source order (list
- * markers, which become list structure, may be absent). Returns NULL or a
+ * markers, which become list structure, and rules of `-` or `=` may be
+ * absent). Returns NULL or a
  * description of the first word missing. */
 static G_GNUC_UNUSED char *rt_check_words(imprint_doc *doc, const char *data, size_t len)
 {
@@ -273,7 +274,8 @@ static G_GNUC_UNUSED char *rt_check_words(imprint_doc *doc, const char *data, si
             j++;
             continue;
         }
-        if (rt_is_marker_word(w))
+        /* a rule under a table's heads marks its header row and is no word */
+        if (rt_is_marker_word(w) || g_regex_match_simple("^(-{3,}|={3,})$", w, 0, 0))
             continue;
         /* "_The", "Year_": emphasis marks the reader took off */
         size_t wl = strlen(w), a = 0;

@@ -113,6 +113,24 @@ static char *dump_str(const imprint_node *n)
     return g_string_free(s, FALSE);
 }
 
+/* Every table under `n`, in order, as one letter a row: `h` a header row,
+ * `.` a body row; tables a space apart ("h.. .."). */
+static char *table_heads(const imprint_node *n)
+{
+    GString *s = g_string_new(NULL);
+    imprint_iter it;
+    imprint_iter_init(&it, n);
+    while (imprint_iter_next(&it) != IMPRINT_EVENT_DONE) {
+        if (it.event != IMPRINT_EVENT_ENTER || it.node->kind != IMPRINT_NODE_TABLE)
+            continue;
+        if (s->len)
+            g_string_append_c(s, ' ');
+        for (const imprint_node *row = it.node->first_child; row; row = row->next)
+            g_string_append_c(s, row->as.row.header ? 'h' : '.');
+    }
+    return g_string_free(s, FALSE);
+}
+
 static void assert_sound(const imprint_doc *doc)
 {
     GString *problems = g_string_new(NULL);
@@ -565,12 +583,49 @@ static void test_pandoc_tables(void)
     g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 29, "simple table read as a table of 2 rows"));
     g_assert_true(has_diag(&r, IMPRINT_SEV_WARNING, 46, "do not line up"));
     g_assert_cmpuint(imprint_diags_count(r.diags, IMPRINT_SEV_WARNING), ==, 1);
+    /* the grid's `+===+`, the multiline and simple header lines make header
+     * rows; the headerless simple table has none */
+    char *h = table_heads(r.doc->root->first_child);
+    g_assert_cmpstr(h, ==, "h.. h.. h... ..");
+    g_free(h);
     /* a row's position is its line in the file, not in the rewritten text */
     imprint_node *t = r.doc->root->first_child->first_child;
     g_assert_cmpuint(t->pos.line, ==, 3);
     imprint_node *cell = t->first_child->next->first_child->next;
     g_assert_cmpuint(cell->first_child->pos.line, ==, 6);
     g_assert_cmpuint(cell->first_child->pos.col, ==, 15);
+    result_free(&r);
+}
+
+/* Header rows only where the syntax marks them: a GFM pipe table's
+ * delimiter row (its `---` and `--` no dashes, though the file is pandoc's),
+ * a grid table's `+===+` (every row above it), in a list item too. The
+ * lookalikes have none: grid tables without a `=` rule or with one as their
+ * closing rule (pandoc's table foot), a headerless multiline table. */
+static void test_table_headers(void)
+{
+    read_result r = read_fixture("table_headers.md");
+    g_assert_cmpint(r.articles, ==, 1);
+    assert_sound(r.doc);
+    char *h = table_heads(r.doc->root->first_child);
+    g_assert_cmpstr(h, ==, "h.. .. hh. .. .. h. h. ..");
+    g_free(h);
+    g_assert_cmpuint(imprint_diags_count(r.diags, IMPRINT_SEV_WARNING), ==, 0);
+    imprint_node *pipe = nth_child(r.doc->root->first_child, 5);
+    char *d = dump_str(pipe);
+    g_assert_cmpstr(d, ==,
+                    "table(row(cell(\"Ship\") cell(\"Crew\")) row(cell(\"Ann \u2013 a brig\") "
+                    "cell(\"9\")))");
+    g_free(d);
+    result_free(&r);
+    /* a pipe table's header row holds what the delimiter row is under */
+    r = read_string("| a | b |\n|---|---|\n| c | d |\n");
+    d = dump_blocks(r.doc->root->first_child);
+    g_assert_cmpstr(d, ==, "table(row(cell(\"a\") cell(\"b\")) row(cell(\"c\") cell(\"d\")))\n");
+    g_free(d);
+    h = table_heads(r.doc->root->first_child);
+    g_assert_cmpstr(h, ==, "h.");
+    g_free(h);
     result_free(&r);
 }
 
@@ -1141,6 +1196,7 @@ int main(int argc, char **argv)
     g_test_add_func("/markdown/long-tag-name", test_long_tag_name);
     g_test_add_func("/markdown/pandoc/divs", test_pandoc_divs);
     g_test_add_func("/markdown/pandoc/tables", test_pandoc_tables);
+    g_test_add_func("/markdown/table-headers", test_table_headers);
     g_test_add_func("/markdown/pandoc/notes", test_pandoc_notes);
     g_test_add_func("/markdown/pandoc/inline", test_pandoc_inline);
     g_test_add_func("/markdown/pandoc/detect", test_pandoc_detect);

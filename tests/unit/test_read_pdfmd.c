@@ -143,6 +143,32 @@ static void test_front_matter_and_contents(void)
     result_free(&r);
 }
 
+/* The export writes every table as a pipe table, whose syntax demands a
+ * header row: it fills it with empty cells, or puts the PDF's first row
+ * there. Neither says the PDF had column heads, so no row is a header row
+ * (pipe tables in the markdown dialect, written by hand, have one). */
+static void test_table_no_header(void)
+{
+    static const char md[] = "# A Test\n\nSome text that is a paragraph.\n\n"
+                             "|   |   |\n|---|---|\n| Year | Output |\n| 1911 | 40 |\n\n"
+                             "More text.\n\n"
+                             "| Year | Output |\n|---|---|\n| 1912 | 52 |\n\nLast text.\n";
+    read_result r = read_data("t.md", md, strlen(md), false);
+    g_assert_cmpint(r.articles, ==, 1);
+    assert_sound(r.doc);
+    int tables = 0;
+    for (const imprint_node *b = r.article->first_child; b; b = b->next) {
+        if (b->kind != IMPRINT_NODE_TABLE)
+            continue;
+        tables++;
+        g_assert_nonnull(b->first_child);
+        for (const imprint_node *row = b->first_child; row; row = row->next)
+            g_assert_false(row->as.row.header);
+    }
+    g_assert_cmpint(tables, ==, 2);
+    result_free(&r);
+}
+
 static void test_notes(void)
 {
     read_result r = read_fixture("notes.md", false);
@@ -480,6 +506,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/pdfmd/front-matter-and-contents", test_front_matter_and_contents);
     g_test_add_func("/pdfmd/notes", test_notes);
+    g_test_add_func("/pdfmd/table-no-header", test_table_no_header);
     g_test_add_func("/pdfmd/parts", test_parts);
     g_test_add_func("/pdfmd/order", test_order);
     g_test_add_func("/pdfmd/order-source", test_order_source);

@@ -334,6 +334,46 @@ static void test_table(void)
     rt_result_free(&r);
 }
 
+/* A rule of dashes or `=` under a table's first row makes that row its
+ * header, and is no row itself; a rule further down (above the totals) is
+ * no header's mark and stays a row, and a table with no rule (table.txt)
+ * has no header. */
+static void test_table_header(void)
+{
+    rt_result r = rt_read_fixture("table_header.txt");
+    imprint_node *a = rt_article(&r, 0);
+    imprint_node *t = rt_child(a, 1);
+    g_assert_cmpint(t->kind, ==, IMPRINT_NODE_TABLE);
+    g_assert_cmpint(rt_count_children(t), ==, 3);
+    g_assert_true(rt_child(t, 0)->as.row.header);
+    g_assert_cmpstr(rt_text(&r, rt_child(rt_child(t, 0), 0)), ==, "Port");
+    g_assert_false(rt_child(t, 1)->as.row.header);
+    g_assert_cmpstr(rt_text(&r, rt_child(rt_child(t, 1), 0)), ==, "Leith");
+    g_assert_false(rt_child(t, 2)->as.row.header);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 6, "rule under the table's first row"));
+    imprint_node *dbl = rt_child(a, 3);
+    g_assert_cmpint(dbl->kind, ==, IMPRINT_NODE_TABLE);
+    g_assert_cmpint(rt_count_children(dbl), ==, 2);
+    g_assert_true(rt_child(dbl, 0)->as.row.header);
+    g_assert_false(rt_child(dbl, 1)->as.row.header);
+    imprint_node *totals = rt_child(a, 5);
+    g_assert_cmpint(totals->kind, ==, IMPRINT_NODE_TABLE);
+    g_assert_cmpint(rt_count_children(totals), ==, 4);
+    for (int i = 0; i < 4; i++)
+        g_assert_false(rt_child(totals, i)->as.row.header);
+    g_assert_cmpstr(rt_text(&r, rt_child(rt_child(totals, 2), 0)), ==, "------");
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 20, "rule under"));
+    assert_words(&r);
+    rt_result_free(&r);
+
+    r = rt_read_fixture("table.txt");
+    for (const imprint_node *b = rt_article(&r, 0)->first_child; b; b = b->next)
+        if (b->kind == IMPRINT_NODE_TABLE)
+            for (const imprint_node *row = b->first_child; row; row = row->next)
+                g_assert_false(row->as.row.header);
+    rt_result_free(&r);
+}
+
 static void test_typography(void)
 {
     rt_result r = rt_read_fixture("typography.txt");
@@ -492,6 +532,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/bibliography", test_bibliography);
     g_test_add_func("/read_text/figures", test_figures);
     g_test_add_func("/read_text/table", test_table);
+    g_test_add_func("/read_text/table-header", test_table_header);
     g_test_add_func("/read_text/typography", test_typography);
     g_test_add_func("/read_text/verse_and_unplaced", test_verse_and_unplaced);
     g_test_add_func("/read_text/empty_and_positions", test_empty_and_positions);

@@ -196,6 +196,7 @@ static imprint_doc *build_everything(void)
 
     imprint_node *table = node(doc, a, IMPRINT_NODE_TABLE, 28);
     imprint_node *row = node(doc, table, IMPRINT_NODE_ROW, 28);
+    row->as.row.header = true;
     text(doc, node(doc, row, IMPRINT_NODE_CELL, 28), "Name");
     text(doc, node(doc, row, IMPRINT_NODE_CELL, 28), "Year");
     row = node(doc, table, IMPRINT_NODE_ROW, 29);
@@ -464,6 +465,9 @@ static void test_everything_mapping(void)
     ASSERT_XPATH(tei, "//t:sp/t:list/t:item/t:p[.='List in a speech']", 1);
     ASSERT_XPATH(tei, "//t:sp/t:lg/t:l[.='Verse in a speech']", 1);
     ASSERT_XPATH(tei, "//t:table/t:row", 3);
+    /* the header row, and only it, is a row of labels */
+    ASSERT_XPATH(tei, "//t:table/t:row[@role]", 1);
+    ASSERT_XPATH(tei, "//t:table/t:row[1][@role='label']/t:cell[1][.='Name']", 1);
     ASSERT_XPATH(tei,
                  "//t:figure[t:head='A caption' and t:graphic/@url='trotfash.jpg' and "
                  "t:figDesc='trotfash.jpg']",
@@ -531,6 +535,13 @@ static void test_round_trip(void)
     g_assert_cmpuint(st.notes, ==, st0.notes);
     g_assert_cmpuint(st.noterefs, ==, st0.noterefs);
     g_assert_cmpuint(st.paragraphs, ==, st0.paragraphs);
+    /* the table's header row read back as one, the row under it not */
+    imprint_node *tb = a->first_child;
+    while (tb && tb->kind != IMPRINT_NODE_TABLE)
+        tb = tb->next;
+    g_assert_nonnull(tb);
+    g_assert_true(tb->first_child->as.row.header);
+    g_assert_false(tb->first_child->next->as.row.header);
     imprint_node *b = a->next;
     g_assert_null(b->as.article.title);
     g_assert_cmpint(b->as.article.note_count, ==, 1);
@@ -669,6 +680,43 @@ static void test_hand_corrected(void)
     /* positions are the TEI file's lines */
     g_assert_cmpuint(a->pos.line, ==, 8);
     g_assert_cmpstr(a->pos.file, ==, "hand_corrected.xml");
+    g_free(all);
+    imprint_diags_free(diags);
+    imprint_doc_free(doc);
+}
+
+/* <row role="label"> is a header row, wherever it stands; a row without a
+ * role, or with role="data", is not; another role is not kept, and said. */
+static void test_table_roles(void)
+{
+    imprint_diags *diags = imprint_diags_new();
+    imprint_doc *doc;
+    int n = read_fixture("table_roles.xml", &doc, diags);
+    if (n < 0)
+        print_diags(diags);
+    g_assert_cmpint(n, ==, 1);
+    g_assert_true(imprint_doc_check(doc, NULL));
+    imprint_node *t = doc->root->first_child->first_child;
+    g_assert_cmpint(t->kind, ==, IMPRINT_NODE_TABLE);
+    const bool want[] = {true, false, false, true, false};
+    size_t i = 0;
+    for (const imprint_node *row = t->first_child; row; row = row->next, i++) {
+        g_assert_cmpuint(i, <, G_N_ELEMENTS(want));
+        g_assert_cmpint(row->as.row.header, ==, want[i]);
+    }
+    g_assert_cmpuint(i, ==, G_N_ELEMENTS(want));
+    g_assert_true(has_diag(diags, IMPRINT_SEV_WARNING, 12, "row role \"total\" is not kept"));
+    g_assert_cmpuint(imprint_diags_count(diags, IMPRINT_SEV_WARNING), ==, 1);
+    /* the lookalike: the same first row without a role is a body row */
+    for (const imprint_node *row = t->next->first_child; row; row = row->next)
+        g_assert_false(row->as.row.header);
+    /* written back: the same rows are labels, and it validates */
+    char *all = write_tei(doc);
+    assert_valid(all);
+    ASSERT_XPATH(all, "//t:table[1]/t:row[@role='label']", 2);
+    ASSERT_XPATH(all, "//t:table[1]/t:row[1][@role='label']/t:cell[1][.='Port']", 1);
+    ASSERT_XPATH(all, "//t:table[1]/t:row[4][@role='label']/t:cell[1][.='Inland']", 1);
+    ASSERT_XPATH(all, "//t:table[2]/t:row[@role]", 0);
     g_free(all);
     imprint_diags_free(diags);
     imprint_doc_free(doc);
@@ -921,6 +969,7 @@ int main(int argc, char **argv)
     g_test_add_func("/tei/read/not-tei", test_not_tei);
     g_test_add_func("/tei/read/hand-corrected", test_hand_corrected);
     g_test_add_func("/tei/read/depth-limit", test_depth_limit);
+    g_test_add_func("/tei/read/table-roles", test_table_roles);
     g_test_add_func("/tei/read/external-entity", test_external_entity);
     g_test_add_func("/tei/format-writer", test_format_writer);
     g_test_add_func("/tei/awkward-urls", test_awkward_urls);

@@ -5,6 +5,7 @@
  * when there are several and no front matter title. */
 #include "imprint/reader.h"
 
+#include <cmark-gfm-core-extensions.h>
 #include <glib.h>
 #include <string.h>
 #include <yaml.h>
@@ -35,6 +36,7 @@ typedef struct {
     imprint_node *article; /* the one being read */
     GPtrArray *chapters;   /* the articles, when the file is one a `#` heading */
     GPtrArray *notes;      /* NOTE nodes by cmark footnote ordinal - 1 */
+    GArray *pd_tables;     /* imprint_pandoc_table: pandoc's tables, by offset in `data` */
     /* the last position computed: columns are counted on from it */
     int last_line;
     size_t last_byte;
@@ -216,6 +218,47 @@ static void quote_citation(imprint_node *quote)
     }
 }
 
+/* How many rows of cmark table `t`, from the first, are column heads: as
+ * the pandoc table it was written from says (0 for a headerless one), else
+ * those a GFM pipe table's delimiter row marks (-1: ask cmark). */
+static int header_rows(const md_reader *r, cmark_node *t)
+{
+    int line = cmark_node_get_start_line(t);
+    if (line <= 0 || (guint)line > r->line_starts->len)
+        return -1;
+    size_t at = g_array_index(r->line_starts, size_t, line - 1);
+    guint lo = 0, hi = r->pd_tables->len;
+    while (lo < hi) {
+        guint mid = lo + (hi - lo) / 2;
+        const imprint_pandoc_table *pt = &g_array_index(r->pd_tables, imprint_pandoc_table, mid);
+        if (pt->out == at)
+            return (int)pt->header_rows;
+        if (pt->out < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
+static imprint_node *table(md_reader *r, cmark_node *n, imprint_pos pos, int depth)
+{
+    imprint_node *b = imprint_node_new(r->doc, IMPRINT_NODE_TABLE, pos);
+    int heads = header_rows(r, n), k = 0;
+    for (cmark_node *row = cmark_node_first_child(n); row; row = cmark_node_next(row), k++) {
+        imprint_node *rn = imprint_node_new(r->doc, IMPRINT_NODE_ROW, cm_pos(r, row));
+        rn->as.row.header =
+            heads < 0 ? cmark_gfm_extensions_get_table_row_is_header(row) != 0 : k < heads;
+        imprint_node_append(b, rn);
+        for (cmark_node *c = cmark_node_first_child(row); c; c = cmark_node_next(c)) {
+            imprint_node *cell = imprint_node_new(r->doc, IMPRINT_NODE_CELL, cm_pos(r, c));
+            imprint_node_append(rn, cell);
+            inlines(r, c, cell, depth + 3);
+        }
+    }
+    return b;
+}
+
 static bool blocks(md_reader *r, cmark_node *parent, imprint_node *out, int depth);
 
 static imprint_node *block(md_reader *r, cmark_node *n, int depth)
@@ -267,19 +310,8 @@ static imprint_node *block(md_reader *r, cmark_node *n, int depth)
     default:
         break;
     }
-    if (strcmp(type, "table") == 0) {
-        b = imprint_node_new(r->doc, IMPRINT_NODE_TABLE, pos);
-        for (cmark_node *row = cmark_node_first_child(n); row; row = cmark_node_next(row)) {
-            imprint_node *rn = imprint_node_new(r->doc, IMPRINT_NODE_ROW, cm_pos(r, row));
-            imprint_node_append(b, rn);
-            for (cmark_node *c = cmark_node_first_child(row); c; c = cmark_node_next(c)) {
-                imprint_node *cell = imprint_node_new(r->doc, IMPRINT_NODE_CELL, cm_pos(r, c));
-                imprint_node_append(rn, cell);
-                inlines(r, c, cell, depth + 3);
-            }
-        }
-        return b;
-    }
+    if (strcmp(type, "table") == 0)
+        return table(r, n, pos, depth);
     imprint_diags_report(r->diags, IMPRINT_SEV_WARNING, pos, "Markdown %s kept as a paragraph",
                          type);
     b = imprint_node_new(r->doc, IMPRINT_NODE_PARAGRAPH, pos);
@@ -702,6 +734,7 @@ int imprint_read_markdown(imprint_doc *doc, const char *path, const char *data, 
     r.src_starts = line_table(data, len);
     r.notes = g_ptr_array_new();
     r.chapters = g_ptr_array_new();
+    r.pd_tables = g_array_new(FALSE, FALSE, sizeof(imprint_pandoc_table));
     GHashTable *def_lines = g_hash_table_new(NULL, NULL);
     GHashTable *code_lines = g_hash_table_new(NULL, NULL);
     char *body = g_strndup(data, len);
@@ -727,7 +760,7 @@ int imprint_read_markdown(imprint_doc *doc, const char *path, const char *data, 
                     body[i] = ' ';
     }
     md_map_init(&text);
-    imprint_pandoc_rewrite(path, body, len, diags, &text);
+    imprint_pandoc_rewrite(path, body, len, diags, &text, r.pd_tables);
     r.map = &text;
     r.data = text.text->str;
     r.len = text.text->len;
@@ -773,6 +806,7 @@ cleanup:
     g_hash_table_destroy(code_lines);
     g_ptr_array_free(r.notes, TRUE);
     g_ptr_array_free(r.chapters, TRUE);
+    g_array_free(r.pd_tables, TRUE);
     if (r.line_starts)
         g_array_free(r.line_starts, TRUE);
     g_array_free(r.src_starts, TRUE);

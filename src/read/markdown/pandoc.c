@@ -200,6 +200,23 @@ static bool thematic_break(const char *s, size_t n)
     return count >= 3;
 }
 
+/* A GFM pipe table's delimiter row (`|---|:--:|`, in a quote too): its
+ * `---` and `--` are the table's syntax, not pandoc's em and en dashes. */
+static bool delimiter_row(const char *s, size_t n)
+{
+    size_t p = 0;
+    while (p < n && (s[p] == ' ' || s[p] == '>'))
+        p++;
+    bool pipe = false, dash = false;
+    for (; p < n; p++) {
+        if (!strchr("|-: \t", s[p]))
+            return false;
+        pipe |= s[p] == '|';
+        dash |= s[p] == '-';
+    }
+    return pipe && dash;
+}
+
 static int top_div(GArray *open)
 {
     return open->len ? g_array_index(open, int, open->len - 1) : -1;
@@ -298,6 +315,10 @@ static void classify_block(pd_state *st, unsigned *ip, GArray *open)
     /* under a setext heading's text the same line is its underline */
     if (thematic_break(s, n) && !(i > 0 && st->kind[i - 1] == PD_SETEXT)) {
         st->kind[i] = PD_RULE;
+        return;
+    }
+    if (delimiter_row(s, n)) {
+        st->kind[i] = PD_DELIMITER;
         return;
     }
     if (level) {
@@ -697,7 +718,7 @@ static void state_clear(pd_state *st)
 }
 
 void imprint_pandoc_rewrite(const char *path, const char *src, size_t len, imprint_diags *diags,
-                            md_map *out)
+                            md_map *out, GArray *tables)
 {
     pd_state st;
     state_init(&st, path, src, len, diags);
@@ -708,6 +729,7 @@ void imprint_pandoc_rewrite(const char *path, const char *src, size_t len, impri
      * reads them: elsewhere `--` may be an option or an attribution's mark */
     st.pandoc = st.divs->len || st.tables->len || st.seen || st.defs->len;
     st.out = out;
+    st.written = tables;
     walk(&st);
     report_summaries(&st);
     state_clear(&st);

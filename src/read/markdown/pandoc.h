@@ -21,15 +21,26 @@
  * maps back, byte by byte, to the source (md_map.h).
  */
 
+#include <glib.h>
 #include <stddef.h>
 
 #include "imprint/diag.h"
 #include "read/markdown/md_map.h"
 
+/** A pandoc table the pass wrote as a pipe table. A pipe table always has a
+ * header row, a pandoc table need not (a grid table without a `+===+` rule,
+ * a simple or multiline one without a header line): this says which. */
+typedef struct {
+    size_t out;           /* where its first row's line starts in the text written */
+    unsigned header_rows; /* how many rows, from the first, are column heads; may be 0 */
+} imprint_pandoc_table;
+
 /** Rewrites `len` bytes of `src` (valid UTF-8; `path` names it in messages)
  * into `out`, an initialised and empty md_map; a text with nothing of
- * pandoc's is copied unchanged. */
+ * pandoc's is copied unchanged. Each table written is appended to `tables`
+ * (a GArray of imprint_pandoc_table owned by the caller, in the order of
+ * `out`; may be NULL). */
 void imprint_pandoc_rewrite(const char *path, const char *src, size_t len, imprint_diags *diags,
-                            md_map *out);
+                            md_map *out, GArray *tables);
 
 #endif

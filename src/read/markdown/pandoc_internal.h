@@ -15,6 +15,7 @@
 
 #include "imprint/diag.h"
 #include "read/markdown/md_map.h"
+#include "read/markdown/pandoc.h"
 
 /** Longest attribute block, bracketed text or link destination looked for
  * (bytes). pandoc writes attributes of a few dozen bytes; the bound keeps a
@@ -33,6 +34,7 @@ typedef enum {
     PD_SETEXT,      /* the text line of a setext heading */
     PD_TABLE,       /* a line of a grid, multiline or simple table */
     PD_RULE,        /* a thematic break (`---`, `* * *`): written as it is */
+    PD_DELIMITER,   /* a pipe table's `|---|:--|` row: written as it is, no dashes in it */
 } pd_kind;
 
 /** An attribute block `{#id .class key="value"}`, parsed. */
@@ -96,6 +98,7 @@ typedef struct {
     unsigned first, last; /* lines */
     const char *kind;     /* "grid", "multiline", "simple" */
     unsigned ncols;
+    unsigned header_rows; /* rows of column heads: 0 when the table has no header */
     GPtrArray
         *rows; /* GPtrArray (cells) of GArray (pd_piece); a NULL piece list separates paragraphs */
 } pd_table;
@@ -118,6 +121,7 @@ typedef struct {
     GHashTable *labels;  /* `[^label]:` labels already in the file (owned) */
     GArray *defs;        /* pd_def */
     md_map *out;         /* NULL while collecting */
+    GArray *written;     /* imprint_pandoc_table, one a table written to `out`; may be NULL */
     bool pandoc;         /* the file shows pandoc's signs: dashes, ^sup^, ~sub~ */
     unsigned seen;       /* attribute blocks and spans met while collecting */
     /* what was rewritten, for the summary notes */

@@ -177,6 +177,7 @@ static pd_table *simple_table(const pd_state *st, unsigned i)
         (n = dash_runs(st, i + 1, runs)) < 2 || !fits(st, i, runs, n))
         return NULL;
     pd_table *t = new_table("simple", i, n);
+    t->header_rows = 1;
     GPtrArray *head = new_row(n);
     g_ptr_array_add(t->rows, head);
     add_line(st, head, i, runs, n);
@@ -219,6 +220,7 @@ static pd_table *ruled_table(const pd_state *st, unsigned i)
     bool multiline = h > i || blank_inside;
     pd_table *t = new_table(multiline ? "multiline" : "simple", i, n);
     if (h > i) {
+        t->header_rows = 1;
         GPtrArray *head = new_row(n);
         g_ptr_array_add(t->rows, head);
         for (unsigned k = i + 1; k < h; k++) {
@@ -310,7 +312,9 @@ static void grid_cells(const pd_state *st, GPtrArray *row, unsigned i, const uns
 }
 
 /* A grid table: `+---+` rules (a `+===+` one under the header), `|` row
- * lines. Cells spanning columns or rows are not read: the table stays as
+ * lines. The rows above the first `=` rule inside the table are its header;
+ * without one (or with `=` as the closing rule, pandoc's table foot) it has
+ * none. Cells spanning columns or rows are not read: the table stays as
  * written, with `*odd` set for a warning. */
 static pd_table *grid_table(const pd_state *st, unsigned i, bool *odd)
 {
@@ -335,6 +339,8 @@ static pd_table *grid_table(const pd_state *st, unsigned i, bool *odd)
                 t->last = k;
                 return t;
             }
+            if (header && !t->header_rows)
+                t->header_rows = t->rows->len;
             continue;
         }
         if (!grid_content(st, k, cols, nc))
@@ -406,6 +412,10 @@ void pd_table_emit(pd_state *st, const pd_table *t, const md_map *prefix)
         imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, pd_pos(st, at),
                              "pandoc %s table read as a table of %u rows and %u columns", t->kind,
                              t->rows->len, t->ncols);
+    if (st->out && st->written) {
+        imprint_pandoc_table w = {st->out->text->len, t->header_rows};
+        g_array_append_val(st->written, w);
+    }
     for (guint r = 0; r < t->rows->len; r++) {
         GPtrArray *row = g_ptr_array_index(t->rows, r);
         for (int pass = 0; pass < (r == 0 ? 2 : 1); pass++) {

@@ -285,7 +285,14 @@ static void read_table(tei_reader *r, xmlNode *el, imprint_node *container, int 
                 tei_read_inlines(r, c, c->next, cell, depth + 3);
             continue;
         }
-        tei_check_attrs(r, c, tei_no_attrs);
+        static const char *const row_attrs[] = {"role", NULL};
+        tei_check_attrs(r, c, row_attrs);
+        char *role = tei_get_attr(r, c, "role");
+        if (role && strcmp(role, TEI_ROW_LABEL) == 0)
+            row->as.row.header = true;
+        else if (role && strcmp(role, TEI_ROW_DATA) != 0)
+            tei_report(r, IMPRINT_SEV_WARNING, c, "row role \"%s\" is not kept (read as data)",
+                       role);
         for (xmlNode *d = c->children; d && !r->failed; d = d->next) {
             if (tei_is_ignorable(d))
                 continue;

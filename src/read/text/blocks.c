@@ -98,6 +98,26 @@ static void bib_item(rt_builder *b, const rt_chunk *c)
     b->last_line = c->last;
 }
 
+/* Shortest cell of a rule under a table's first row: a lone "-" is a
+ * cell's "none", "---" the least anyone types to draw a line. */
+#define TABLE_RULE_MIN 3
+
+/* Whether every cell of line `m` (its `cells` as rt_line_table_cells gives
+ * them) is a run of `-` or of `=`: "------    ----    =====". */
+static bool rule_cells(const rt_line *m, const GPtrArray *cells)
+{
+    for (guint k = 0; k < cells->len; k += 2) {
+        const char *c = m->t + GPOINTER_TO_SIZE(cells->pdata[k]);
+        size_t len = GPOINTER_TO_SIZE(cells->pdata[k + 1]);
+        if (len < TABLE_RULE_MIN || (c[0] != '-' && c[0] != '='))
+            return false;
+        for (size_t q = 1; q < len; q++)
+            if (c[q] != c[0])
+                return false;
+    }
+    return cells->len > 0;
+}
+
 static size_t build_table(rt_builder *b, size_t i)
 {
     rt_state *st = b->st;
@@ -120,13 +140,21 @@ static size_t build_table(rt_builder *b, size_t i)
         return 0;
     }
     const rt_line *l = rt_line_at(b, i);
+    /* A rule under the first row, with rows below it, marks that row as the
+     * column heads; the rule itself is no row. */
+    const rt_line *rule = rt_line_at(b, i + 1);
+    rt_line_table_cells(rule, cells);
+    bool head = j - i >= 3 && rule_cells(rule, cells);
     imprint_node *table =
         imprint_node_new(st->doc, IMPRINT_NODE_TABLE, rt_pos(st, l->lineno, l->tcol));
     for (size_t r = i; r < j; r++) {
+        if (head && r == i + 1)
+            continue;
         const rt_line *m = rt_line_at(b, r);
         rt_line_table_cells(m, cells);
         imprint_node *row =
             imprint_node_new(st->doc, IMPRINT_NODE_ROW, rt_pos(st, m->lineno, m->tcol));
+        row->as.row.header = head && r == i;
         for (guint k = 0; k < cells->len; k += 2) {
             size_t off = GPOINTER_TO_SIZE(cells->pdata[k]);
             size_t len = GPOINTER_TO_SIZE(cells->pdata[k + 1]);
@@ -142,6 +170,10 @@ static size_t build_table(rt_builder *b, size_t i)
     rt_append(b, table, j - 1);
     imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
                          "%zu lines with aligned columns taken as a table of %d columns", j - i, n);
+    if (head)
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, rule->lineno, rule->tcol),
+                             "the rule under the table's first row taken as the mark of its "
+                             "header (column heads)");
     return j;
 }
 

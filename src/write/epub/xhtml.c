@@ -226,19 +226,39 @@ static void speech(imprint_epub *e, GString *out, const imprint_node *n)
     g_string_append(out, "</div>\n");
 }
 
+static void table_row(imprint_epub *e, GString *out, const imprint_node *row)
+{
+    const char *open = row->as.row.header ? "<th scope=\"col\">" : "<td>";
+    const char *close = row->as.row.header ? "</th>" : "</td>";
+    g_string_append(out, "<tr>");
+    for (const imprint_node *cell = row->first_child; cell; cell = cell->next) {
+        g_string_append(out, open);
+        imprint_epub_page_markers(e, out, IMPRINT_PAGE_BLOCK, cell);
+        render_inlines(e, out, cell);
+        g_string_append(out, close);
+    }
+    g_string_append(out, "</tr>\n");
+}
+
+/* The header rows that open a table go in <thead>; a header row further
+ * down (TEI allows one anywhere) keeps its <th> cells in the body. */
 static void table(imprint_epub *e, GString *out, const imprint_node *n)
 {
-    g_string_append(out, "<table>\n<tbody>\n");
-    for (const imprint_node *row = n->first_child; row; row = row->next) {
-        g_string_append(out, "<tr>");
-        for (const imprint_node *cell = row->first_child; cell; cell = cell->next) {
-            g_string_append(out, "<td>");
-            imprint_epub_page_markers(e, out, IMPRINT_PAGE_BLOCK, cell);
-            render_inlines(e, out, cell);
-            g_string_append(out, "</td>");
+    const imprint_node *row = n->first_child;
+    g_string_append(out, "<table>\n");
+    if (row && row->as.row.header) {
+        g_string_append(out, "<thead>\n");
+        for (; row && row->as.row.header; row = row->next)
+            table_row(e, out, row);
+        g_string_append(out, "</thead>\n");
+        if (!row) {
+            g_string_append(out, "</table>\n");
+            return;
         }
-        g_string_append(out, "</tr>\n");
     }
+    g_string_append(out, "<tbody>\n");
+    for (; row; row = row->next)
+        table_row(e, out, row);
     g_string_append(out, "</tbody>\n</table>\n");
 }
 

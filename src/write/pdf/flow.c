@@ -213,9 +213,10 @@ static void emit_table(builder *b, const imprint_node *table, const env *e)
     for (const imprint_node *row = table->first_child; row; row = row->next) {
         GPtrArray *cells = g_ptr_array_new();
         guint c = 0;
+        /* Column heads in bold, as the EPUB's <th> are. */
         for (const imprint_node *cell = row->first_child; cell; cell = cell->next, c++) {
-            pdf_para *p =
-                pdf_inline_para(b, cell, &ce, false, PANGO_ALIGN_LEFT, false, 0, NULL, NULL);
+            pdf_para *p = pdf_inline_para(b, cell, &ce, row->as.row.header, PANGO_ALIGN_LEFT, false,
+                                          0, NULL, NULL);
             PangoRectangle r;
             pango_layout_get_extents(p->layout, NULL, &r);
             nat[c] = MAX(nat[c], r.width / (double)PANGO_SCALE);

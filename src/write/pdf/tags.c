@@ -188,7 +188,10 @@ static const char *para_tag(const pdf_para *p)
         return h[level < 1 ? 0 : level > 6 ? 5 : level - 1];
     }
     case IMPRINT_NODE_CELL:
-        return "TD";
+        return p->node->parent && p->node->parent->kind == IMPRINT_NODE_ROW &&
+                       p->node->parent->as.row.header
+                   ? "TH"
+                   : "TD";
     case IMPRINT_NODE_FIGURE:
         return "Caption";
     case IMPRINT_NODE_BREAK:

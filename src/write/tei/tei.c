@@ -358,6 +358,8 @@ static void write_table(tei_writer *tw, const imprint_node *n)
     tw->indent++;
     for (const imprint_node *row = n->first_child; row; row = row->next) {
         start_block(tw, "row");
+        if (row->as.row.header)
+            attr(tw, "role", TEI_ROW_LABEL);
         tw->indent++;
         for (const imprint_node *cell = row->first_child; cell; cell = cell->next)
             inline_element(tw, "cell", cell);
