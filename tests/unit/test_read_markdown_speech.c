@@ -199,6 +199,17 @@ static void test_glossary(void)
     result_free(&r);
 }
 
+/* Lookalike: a review's **Pros:** and **Cons:**, product after product,
+ * recur as an interviewer and a guest would, but name no one. */
+static void test_review(void)
+{
+    assert_outline("## The red kettle\n\n**Pros:** Quick to boil.\n\n**Cons:** Loud.\n\n"
+                   "## The blue kettle\n\n**Pros:** Quiet.\n\n**Cons:** Slow.\n\n"
+                   "**Verdict:** Buy the blue one.\n",
+                   "heading\nparagraph*\nparagraph*\nheading\nparagraph*\nparagraph*\n"
+                   "paragraph*\n");
+}
+
 /* MD_SPEECH_MIN_TURNS (4): Q, A, Q is an exchange; one more turn is a
  * transcript. */
 static void test_min_turns(void)
@@ -348,6 +359,7 @@ int main(int argc, char **argv)
     g_test_add_func("/markdown/speech/interview", test_interview);
     g_test_add_func("/markdown/speech/howto-notes", test_howto_notes);
     g_test_add_func("/markdown/speech/glossary", test_glossary);
+    g_test_add_func("/markdown/speech/review", test_review);
     g_test_add_func("/markdown/speech/min-turns", test_min_turns);
     g_test_add_func("/markdown/speech/min-speakers", test_min_speakers);
     g_test_add_func("/markdown/speech/recurring-share", test_recurring_share);

@@ -46,13 +46,16 @@
 /* The words a Markdown document heads a paragraph with that name no one,
  * beyond the text reader's ("Note", "Source", read_is_label_word()): the
  * admonitions of GitHub's alerts, MkDocs and reStructuredText, as writers
- * also set them in bold ("**Warning:**", "**TIP:**"). */
+ * also set them in bold ("**Warning:**", "**TIP:**"), and a review's
+ * "**Pros:**" and "**Cons:**", which recur product after product as two
+ * speakers would. */
 static bool admonition(const char *s, size_t len)
 {
     static const char *const words[] = {
         "Warning", "Warnings", "Tip",        "Tips",       "Caution",       "Important",
         "Hint",    "Danger",   "Attention",  "Error",      "Example",       "Examples",
-        "Info",    "Summary",  "Disclaimer", "Correction", "Editor's Note", "Prerequisites"};
+        "Info",    "Summary",  "Disclaimer", "Correction", "Editor's Note", "Prerequisites",
+        "Pros",    "Cons",     "Verdict"};
     for (size_t i = 0; i < G_N_ELEMENTS(words); i++)
         if (len == strlen(words[i]) && g_ascii_strncasecmp(s, words[i], len) == 0)
             return true;
