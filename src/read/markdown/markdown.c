@@ -16,6 +16,7 @@
 #include "model/typography.h"
 #include "read/markdown/md_inline.h"
 #include "read/markdown/md_nav.h"
+#include "read/markdown/md_speech.h"
 #include "read/markdown/pandoc.h"
 
 /* Longest numeric note label taken as the reference's number (it must fit an
@@ -791,6 +792,7 @@ int imprint_read_markdown(imprint_doc *doc, const char *path, const char *data, 
     }
     if (r.failed)
         goto cleanup;
+    imprint_md_speeches(doc, r.chapters, diags);
     imprint_md_place_notes(r.chapters);
     for (guint i = 0; i < r.chapters->len; i++)
         imprint_node_append(doc->root, g_ptr_array_index(r.chapters, i));

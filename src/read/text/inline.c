@@ -249,7 +249,7 @@ imprint_node *rt_block_with_span(rt_state *st, imprint_node_kind kind, const rt_
     size_t len = l->tlen - skip - MIN(cut, l->tlen - skip);
     /* skip spaces after a marker */
     size_t n;
-    while (rt_is_space_at(s, s + len, &n)) {
+    while (read_space_at(s, s + len, &n)) {
         s += n;
         len -= n;
     }

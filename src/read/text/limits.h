@@ -33,13 +33,9 @@
  * title with its number and page, in the texts looked at, is 62). */
 #define CONTENTS_ENTRY_CHARS 80
 
-/* lines.c */
-
-/** Most words of a speaker's label ("ACTING ADMINISTRATOR SLAVITT"). */
-#define SPEAKER_MAX_WORDS 4
-
-/** Longest speaker label, in code points. */
-#define SPEAKER_MAX_CHARS 40
+/* lines.c: a speaker's label is at most READ_SPEAKER_MAX_WORDS words and
+ * READ_SPEAKER_MAX_CHARS code points (read/names.h, shared with the
+ * markdown reader). */
 
 /* markers.c */
 

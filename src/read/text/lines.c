@@ -5,33 +5,15 @@
 #include "model/typography.h"
 #include "read/text/text.h"
 
-static bool is_space_char(gunichar c)
-{
-    return c == ' ' || c == '\t' || c == 0x00A0 || c == 0x202F || c == 0x2007 || c == 0xFEFF ||
-           (c >= 0x2000 && c <= 0x200B) || c == 0x3000 || c == '\f' || c == '\v';
-}
-
-bool rt_is_space_at(const char *s, const char *end, size_t *bytes)
-{
-    if (s >= end)
-        return false;
-    gunichar c = g_utf8_get_char(s);
-    if (!is_space_char(c))
-        return false;
-    if (bytes)
-        *bytes = (size_t)(g_utf8_next_char(s) - s);
-    return true;
-}
-
 void rt_trim(const char **s, size_t *len)
 {
     const char *p = *s, *end = *s + *len;
     size_t n;
-    while (rt_is_space_at(p, end, &n))
+    while (read_space_at(p, end, &n))
         p += n;
     while (end > p) {
         const char *q = g_utf8_find_prev_char(p, end);
-        if (!q || !is_space_char(g_utf8_get_char(q)))
+        if (!q || !read_is_space_char(g_utf8_get_char(q)))
             break;
         end = q;
     }
@@ -115,7 +97,7 @@ static unsigned count_words(const char *s, size_t len)
     const char *p = s, *end = s + len;
     while (p < end) {
         size_t n;
-        if (rt_is_space_at(p, end, &n)) {
+        if (read_space_at(p, end, &n)) {
             in = false;
             p += n;
             continue;
@@ -218,9 +200,9 @@ static bool has_inner_sentence_break(const rt_line *l)
             continue;
         const char *q = p + 1;
         size_t n;
-        if (!rt_is_space_at(q, end, &n))
+        if (!read_space_at(q, end, &n))
             continue;
-        while (rt_is_space_at(q, end, &n))
+        while (read_space_at(q, end, &n))
             q += n;
         if (q < end && g_unichar_isupper(g_utf8_get_char(q))) {
             /* "J. Stalin", "Mr. Smith": an initial or abbreviation before the dot */
@@ -266,7 +248,7 @@ bool rt_line_nbsp_title(const rt_line *l)
     while (p > l->t) {
         const char *q = g_utf8_find_prev_char(l->t, p);
         gunichar c = g_utf8_get_char(q);
-        if (is_space_char(c)) {
+        if (read_is_space_char(c)) {
             if (c != 0x00A0)
                 return false;
             /* Between words: French typography's spaces around "?", ":",
@@ -275,7 +257,7 @@ bool rt_line_nbsp_title(const rt_line *l)
              * is no title's mark (and a file that spaces so has the cue
              * turned off: text.c). */
             const char *before = g_utf8_find_prev_char(l->t, q);
-            return before && !is_space_char(g_utf8_get_char(before)) && p < end &&
+            return before && !read_is_space_char(g_utf8_get_char(before)) && p < end &&
                    g_unichar_isalnum(g_utf8_get_char(p)) && has_letter(l->t, l->tlen);
         }
         p = q;
@@ -503,7 +485,7 @@ int rt_line_list_marker(const rt_line *l, imprint_list_style *style, int *number
     gunichar f = first_char(l);
     if (f == 0x2022 || f == 0x25E6 || f == 0x25AA || f == 0x2023) {
         const char *p = g_utf8_next_char(s);
-        while (rt_is_space_at(p, end, &n))
+        while (read_space_at(p, end, &n))
             p += n;
         if (p >= end)
             return 0;
@@ -512,7 +494,7 @@ int rt_line_list_marker(const rt_line *l, imprint_list_style *style, int *number
         *skip = (size_t)(p - s);
         return 1;
     }
-    if ((f == '*' || f == '-') && rt_is_space_at(s + 1, end, &n)) {
+    if ((f == '*' || f == '-') && read_space_at(s + 1, end, &n)) {
         *style = IMPRINT_LIST_BULLET;
         *number = 1;
         *skip = 1 + n;
@@ -526,14 +508,14 @@ int rt_line_list_marker(const rt_line *l, imprint_list_style *style, int *number
         digits++;
     }
     if (digits > 0 && digits <= 3 && p < end && (*p == '.' || *p == ')') &&
-        rt_is_space_at(p + 1, end, &n)) {
+        read_space_at(p + 1, end, &n)) {
         *style = IMPRINT_LIST_DECIMAL;
         *number = value;
         *skip = (size_t)(p + 1 + n - s);
         return 1;
     }
     if (digits == 0 && s + 2 < end && *s >= 'a' && *s <= 'z' && (s[1] == ')' || s[1] == '.') &&
-        rt_is_space_at(s + 2, end, &n)) {
+        read_space_at(s + 2, end, &n)) {
         *style = IMPRINT_LIST_ALPHA;
         *number = *s - 'a' + 1;
         *skip = 2 + n;
@@ -569,7 +551,7 @@ bool rt_line_ends_quote(const rt_line *l)
         }
         if (depth == 0 && p > l->t) {
             const char *q = g_utf8_find_prev_char(l->t, p);
-            while (q && q > l->t && is_space_char(g_utf8_get_char(q)))
+            while (q && q > l->t && read_is_space_char(g_utf8_get_char(q)))
                 q = g_utf8_find_prev_char(l->t, q);
             if (q)
                 last = g_utf8_get_char(q);
@@ -595,21 +577,6 @@ bool rt_line_is_strong_citation(const rt_line *l)
     return false;
 }
 
-/* One word of a speaker's name at `p`: a capital, then letters, and "." "'"
- * "-" inside ("DR.", "O'Brien", "Jean-Paul"). Returns its end, or NULL. */
-static const char *name_word(const char *p, const char *end)
-{
-    if (p >= end || !g_unichar_isupper(g_utf8_get_char(p)))
-        return NULL;
-    while (p < end) {
-        gunichar c = g_utf8_get_char(p);
-        if (!(g_unichar_isalpha(c) || c == '.' || c == '\'' || c == 0x2019 || c == '-'))
-            break;
-        p = g_utf8_next_char(p);
-    }
-    return p;
-}
-
 /* "Q    So how much…", "A. Well…": the interviewer's and the answer's
  * letters, set off by spaces or a stop instead of a colon. */
 static bool qa_label(const char *s, const char *end, const char **name_end, const char **text)
@@ -620,7 +587,7 @@ static bool qa_label(const char *s, const char *end, const char **name_end, cons
     if (*p == '.')
         p++;
     size_t n, spaces = 0;
-    while (rt_is_space_at(p, end, &n)) {
+    while (read_space_at(p, end, &n)) {
         p += n;
         spaces++;
     }
@@ -639,26 +606,26 @@ bool rt_line_label(const rt_line *l, size_t *name_len, size_t *skip)
         *skip = (size_t)(text - s);
         return true;
     }
-    for (int words = 0; words < SPEAKER_MAX_WORDS; words++) {
-        const char *w = name_word(p, end);
+    for (int words = 0; words < READ_SPEAKER_MAX_WORDS; words++) {
+        const char *w = read_name_word(p, end);
         if (!w)
             return false;
         p = w;
         if (p < end && *p == ':')
             break;
         size_t n;
-        if (!rt_is_space_at(p, end, &n))
+        if (!read_space_at(p, end, &n))
             return false;
         p += n;
     }
-    if (p >= end || *p != ':' || rt_utf8_cols(s, (size_t)(p - s)) > SPEAKER_MAX_CHARS ||
+    if (p >= end || *p != ':' || rt_utf8_cols(s, (size_t)(p - s)) > READ_SPEAKER_MAX_CHARS ||
         rt_utf8_cols(s, (size_t)(p - s)) < 1)
         return false;
     name_end = p++;
     size_t n;
-    if (!rt_is_space_at(p, end, &n))
+    if (!read_space_at(p, end, &n))
         return false;
-    while (rt_is_space_at(p, end, &n))
+    while (read_space_at(p, end, &n))
         p += n;
     if (p >= end)
         return false;
@@ -683,13 +650,13 @@ static bool caps_run(const char *s, const char *end)
 bool rt_line_stop_label(const rt_line *l, size_t *name_len, size_t *skip)
 {
     const char *s = l->t, *end = l->t + l->tlen, *p = s;
-    for (int words = 0; words < SPEAKER_MAX_WORDS; words++) {
-        const char *w = name_word(p, end);
+    for (int words = 0; words < READ_SPEAKER_MAX_WORDS; words++) {
+        const char *w = read_name_word(p, end);
         if (!w)
             return false;
         size_t n, spaces = 0;
         const char *q = w;
-        while (rt_is_space_at(q, end, &n)) {
+        while (read_space_at(q, end, &n)) {
             q += n;
             spaces++;
         }
@@ -697,10 +664,10 @@ bool rt_line_stop_label(const rt_line *l, size_t *name_len, size_t *skip)
             return false;
         /* "Lady Bracknell.  Good", or in capitals "ALGERNON. Good" (not
          * "MR. WORTHING.", where the name goes on in capitals) */
-        const char *next = name_word(q, end);
+        const char *next = read_name_word(q, end);
         bool stop = w[-1] == '.' && w - 1 > s;
         if (stop && (spaces >= 2 || (caps_run(s, w) && !(next && caps_run(q, next))))) {
-            if (rt_utf8_cols(s, (size_t)(w - 1 - s)) > SPEAKER_MAX_CHARS)
+            if (rt_utf8_cols(s, (size_t)(w - 1 - s)) > READ_SPEAKER_MAX_CHARS)
                 return false;
             *name_len = (size_t)(w - 1 - s);
             *skip = (size_t)(q - s);
@@ -711,37 +678,11 @@ bool rt_line_stop_label(const rt_line *l, size_t *name_len, size_t *skip)
     return false;
 }
 
-bool rt_is_name_words(const char *s, size_t len)
-{
-    const char *p = s, *end = s + len;
-    for (int words = 0; words < SPEAKER_MAX_WORDS; words++) {
-        const char *w = name_word(p, end);
-        if (!w)
-            return false;
-        if (w == end)
-            return rt_utf8_cols(s, len) <= SPEAKER_MAX_CHARS;
-        size_t n;
-        if (!rt_is_space_at(w, end, &n))
-            return false;
-        p = w + n;
-    }
-    return false;
-}
-
 bool rt_line_speaker(const rt_line *l, size_t *name_len, size_t *skip)
 {
     if (!rt_line_label(l, name_len, skip))
         return false;
-    const char *s = l->t, *name_end = l->t + *name_len;
-    static const char *const not_names[] = {
-        "Source",     "Sources",   "Note",      "Notes",      "Update",  "Edit", "Translation",
-        "Translated", "Available", "Reference", "References", "See",     "Also", "Link",
-        "Quote",      "Photo",     "Image",     "Tags",       "Category"};
-    for (size_t i = 0; i < G_N_ELEMENTS(not_names); i++)
-        if ((size_t)(name_end - s) == strlen(not_names[i]) &&
-            strncmp(s, not_names[i], (size_t)(name_end - s)) == 0)
-            return false;
-    return true;
+    return !read_is_label_word(l->t, *name_len, false);
 }
 
 bool rt_line_is_figure(const rt_line *l, bool *is_file)

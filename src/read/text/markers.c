@@ -81,7 +81,7 @@ static size_t symbol_run(const char *p, const char *end, char *label, size_t siz
 static size_t spaces_at(const char *p, const char *end)
 {
     size_t n = 0, b;
-    while (rt_is_space_at(p + n, end, &b))
+    while (read_space_at(p + n, end, &b))
         n += b;
     return n;
 }

@@ -55,7 +55,7 @@ static size_t name_alone(rt_builder *b, size_t i)
     size_t len = l->tlen;
     if (l->t[len - 1] == '.' || l->t[len - 1] == ':')
         len--;
-    return len && rt_is_name_words(l->t, len) ? len : 0;
+    return len && read_is_name_words(l->t, len) ? len : 0;
 }
 
 /* A name heard less often in a play ("A WAITER."): with a stop, as the

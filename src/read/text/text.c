@@ -321,7 +321,7 @@ static bool narrated(const rt_line *l)
             continue;
         const char *q = g_utf8_next_char(p);
         size_t n;
-        while (rt_is_space_at(q, l->t + l->tlen, &n))
+        while (read_space_at(q, l->t + l->tlen, &n))
             q += n;
         if (q > g_utf8_next_char(p) && q < l->t + l->tlen && g_unichar_islower(g_utf8_get_char(q)))
             return true;

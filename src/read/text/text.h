@@ -16,6 +16,7 @@
 #include "imprint/model.h"
 #include "imprint/reader.h"
 
+#include "read/names.h"
 #include "read/text/limits.h"
 
 /** Where a physical line starts inside a line joined from several (wrap.c):
@@ -137,12 +138,10 @@ bool rt_line_ends_quote(const rt_line *l);
 bool rt_line_is_strong_citation(const rt_line *l);
 /* "Name: text", "Q. text": the label's length and where the text starts
  * (lines.c). rt_line_speaker: the same, when the label may be a speaker's
- * (not "Note:", "Source:"). */
+ * (not "Note:", "Source:"). A name's words and the spaces between
+ * them are read/names.h's, shared with the markdown reader. */
 bool rt_line_label(const rt_line *l, size_t *name_len, size_t *skip);
 bool rt_line_speaker(const rt_line *l, size_t *name_len, size_t *skip);
-/* Whether `len` bytes of `s` are a speaker's name and nothing else: one to
- * SPEAKER_MAX_WORDS capitalised words ("DR. FAUCI", "Mrs. Upjohn."). */
-bool rt_is_name_words(const char *s, size_t len);
 /* "Lady Bracknell.  Good afternoon", "ALGERNON. Good heavens!": a play's
  * speaker, the name ending in a stop and set off by two spaces, or in
  * capitals; the same out-parameters as rt_line_label. */
@@ -153,7 +152,6 @@ bool rt_line_is_figure(const rt_line *l, bool *is_file);
 bool rt_line_has_column_gap(const rt_line *l);
 int rt_line_table_cells(const rt_line *l, GPtrArray *cells);
 unsigned rt_utf8_cols(const char *s, size_t bytes);
-bool rt_is_space_at(const char *s, const char *end, size_t *bytes);
 void rt_trim(const char **s, size_t *len);
 
 /* inline.c */

@@ -21,7 +21,7 @@ static unsigned first_word(const rt_line *l)
 {
     unsigned n = 0;
     size_t b;
-    for (const char *p = l->t; p < l->t + l->tlen && !rt_is_space_at(p, l->t + l->tlen, &b);
+    for (const char *p = l->t; p < l->t + l->tlen && !read_space_at(p, l->t + l->tlen, &b);
          p = g_utf8_next_char(p))
         n++;
     return n;

@@ -1,0 +1,319 @@
+/* Transcripts in Markdown: interviews and hearings whose turns are
+ * paragraphs opening with the speaker's name in bold and a colon,
+ * "**Jane Doe**: I think", "**Q:** What", "**MR. SMITH:** Thank you".
+ *
+ * A bold label alone proves nothing: how-tos write "**Note:**" and
+ * "**Warning:**", glossaries "**Term**: definition". The file is read as a
+ * transcript only on the evidence of all its labels together (the limits
+ * below); then every labelled paragraph is a turn, and the paragraphs
+ * after it without a label are the same speaker's, up to the next label,
+ * or anything that is not a plain paragraph: a heading, a thematic break,
+ * a list, a quote, a table or a figure is the editor's, and so is a
+ * paragraph all in italics ("*This interview was edited for length.*");
+ * a paragraph that opens in bold is a label or a question of its own.
+ * Only the article's own paragraphs are looked at, not those in quotes,
+ * lists or notes. */
+#include "read/markdown/md_speech.h"
+
+#include <string.h>
+
+#include "read/names.h"
+
+/* Fewest turns of a transcript: fewer labelled paragraphs are an exchange
+ * quoted in an article, not a transcript (Q, A, Q, A is the shortest that
+ * shows two voices answering each other). */
+#define MD_SPEECH_MIN_TURNS 4
+
+/* Fewest speakers: one name over and over is a document's own label
+ * ("**Reminder:**", "**Answer:**"), or a monologue that needs no turns. */
+#define MD_SPEECH_MIN_SPEAKERS 2
+
+/* Least share of the turns whose speaker speaks more than once: in an
+ * interview nearly every turn is the interviewer's or a guest's (1.0 in
+ * tests/fixtures/markdown/interview.md; a hearing's witnesses heard once
+ * each lower it, while the chair's turns keep it up); in a glossary each
+ * bold term heads one definition (2 turns of 9 recur in glossary.md, a
+ * term written twice), and a term repeated must not make it a
+ * transcript. */
+#define MD_SPEECH_RECURRING_SHARE 0.5
+
+/* Least share of the file's paragraphs that open with a label: a
+ * transcript whose answers run to five paragraphs still has 2 turns in 7
+ * (0.29); an essay that quotes a short exchange among twenty paragraphs of
+ * its own has far less. */
+#define MD_SPEECH_TURN_SHARE 0.25
+
+/* The words a Markdown document heads a paragraph with that name no one,
+ * beyond the text reader's ("Note", "Source", read_is_label_word()): the
+ * admonitions of GitHub's alerts, MkDocs and reStructuredText, as writers
+ * also set them in bold ("**Warning:**", "**TIP:**"), and a review's
+ * "**Pros:**" and "**Cons:**", which recur product after product as two
+ * speakers would. */
+static bool admonition(const char *s, size_t len)
+{
+    static const char *const words[] = {
+        "Warning", "Warnings", "Tip",        "Tips",       "Caution",       "Important",
+        "Hint",    "Danger",   "Attention",  "Error",      "Example",       "Examples",
+        "Info",    "Summary",  "Disclaimer", "Correction", "Editor's Note", "Prerequisites",
+        "Pros",    "Cons",     "Verdict"};
+    for (size_t i = 0; i < G_N_ELEMENTS(words); i++)
+        if (len == strlen(words[i]) && g_ascii_strncasecmp(s, words[i], len) == 0)
+            return true;
+    return read_is_label_word(s, len, true);
+}
+
+/* What opens a paragraph with a bold label. */
+typedef struct {
+    char *name;         /* the label, without bold and colon; g_free()d by the caller */
+    imprint_node *text; /* the TEXT right after the bold, or NULL */
+    const char *rest;   /* where the turn's words start in it ("" without one) */
+    bool alone;         /* nothing follows the label in the paragraph */
+} md_label;
+
+static const char *skip_spaces(const char *s)
+{
+    size_t n;
+    while (read_space_at(s, s + strlen(s), &n))
+        s += n;
+    return s;
+}
+
+/* The length of `len` bytes of `s` without the spaces at their end. */
+static size_t trim_end(const char *s, size_t len)
+{
+    while (len) {
+        const char *q = g_utf8_find_prev_char(s, s + len);
+        if (!q || !read_is_space_char(g_utf8_get_char(q)))
+            break;
+        len = (size_t)(q - s);
+    }
+    return len;
+}
+
+static bool only_text(const imprint_node *n)
+{
+    for (const imprint_node *c = n->first_child; c; c = c->next)
+        if (c->kind != IMPRINT_NODE_TEXT)
+            return false;
+    return n->first_child != NULL;
+}
+
+/* Whether words follow the label and its colon in the paragraph: the rest
+ * of `l->text`, else an inline after it other than a line break. */
+static bool has_words_after(const imprint_node *strong, const md_label *l)
+{
+    if (l->text && *l->rest)
+        return true;
+    const imprint_node *c = l->text ? l->text->next : strong->next;
+    while (c && c->kind == IMPRINT_NODE_LINEBREAK)
+        c = c->next;
+    return c != NULL;
+}
+
+/* Whether block `p` is a paragraph that opens with a bold label: a bold
+ * run of text alone, ending in a colon or followed by one, and the colon
+ * followed by a space or the paragraph's end (not "**Score**:3"). Any such
+ * label, a speaker's or not. */
+static bool bold_label(imprint_node *p, md_label *l)
+{
+    memset(l, 0, sizeof *l);
+    imprint_node *b = p->first_child;
+    if (p->kind != IMPRINT_NODE_PARAGRAPH || !b || b->kind != IMPRINT_NODE_STRONG || !only_text(b))
+        return false;
+    GString *s = g_string_new(NULL);
+    imprint_node_append_plain(b, s);
+    const char *start = skip_spaces(s->str);
+    size_t len = trim_end(start, strlen(start));
+    bool inside = len && start[len - 1] == ':';
+    if (inside)
+        len = trim_end(start, len - 1);
+    l->text = b->next && b->next->kind == IMPRINT_NODE_TEXT ? b->next : NULL;
+    const char *rest = l->text ? l->text->as.text.text : "";
+    if (!inside) {
+        /* "**Jean** : texte", French spacing before the colon */
+        rest = skip_spaces(rest);
+        if (*rest != ':') {
+            g_string_free(s, TRUE);
+            return false;
+        }
+        rest++;
+    }
+    bool ok = len && (!*rest || read_space_at(rest, rest + strlen(rest), NULL));
+    if (ok) {
+        l->rest = skip_spaces(rest);
+        l->alone = !has_words_after(b, l);
+        l->name = g_strndup(start, len);
+    }
+    g_string_free(s, TRUE);
+    return ok;
+}
+
+/* A paragraph all in italics, the editor's aside ("*The interview has
+ * been edited.*"). */
+static bool editorial(const imprint_node *p)
+{
+    bool emph = false;
+    for (const imprint_node *c = p->first_child; c; c = c->next) {
+        if (c->kind == IMPRINT_NODE_EMPH)
+            emph = true;
+        else if (c->kind != IMPRINT_NODE_TEXT || *skip_spaces(c->as.text.text))
+            return false;
+    }
+    return emph;
+}
+
+/* Whether block `p` goes on the turn above it: a plain paragraph, not the
+ * editor's, and not opening in bold: a label of its own ("**Note:**" in a
+ * transcript is not the speaker's) or a question set in bold. */
+static bool continues(const imprint_node *p)
+{
+    return p && p->kind == IMPRINT_NODE_PARAGRAPH && !editorial(p) &&
+           !(p->first_child && p->first_child->kind == IMPRINT_NODE_STRONG);
+}
+
+/* Whether block `p` opens a turn: a bold label that is a speaker's name
+ * (read_is_name_words(): one to four capitalised words, "DR. FAUCI",
+ * "Mr. Smith", "Q"; not "Note" or "Warning"), with words after it, or
+ * alone ("**JANE:**") over a paragraph of what she says. */
+static bool turn_of(imprint_node *p, md_label *l)
+{
+    if (!bold_label(p, l))
+        return false;
+    size_t len = strlen(l->name);
+    if (read_is_name_words(l->name, len) && !admonition(l->name, len) &&
+        (!l->alone || continues(p->next)))
+        return true;
+    g_free(l->name);
+    l->name = NULL;
+    return false;
+}
+
+/* Prepends `child` (detached) to `parent`'s children. */
+static void prepend(imprint_node *parent, imprint_node *child)
+{
+    GPtrArray *kids = g_ptr_array_new();
+    while (parent->first_child) {
+        g_ptr_array_add(kids, parent->first_child);
+        imprint_node_unlink(parent->first_child);
+    }
+    imprint_node_append(parent, child);
+    for (guint i = 0; i < kids->len; i++)
+        imprint_node_append(parent, g_ptr_array_index(kids, i));
+    g_ptr_array_free(kids, TRUE);
+}
+
+/* Takes the label and its colon out of paragraph `p`, and the spaces and
+ * line breaks after them. */
+static void strip_label(imprint_doc *doc, imprint_node *p, const md_label *l)
+{
+    imprint_node_unlink(p->first_child);
+    if (l->text) {
+        imprint_node_unlink(l->text);
+        if (*l->rest)
+            prepend(p, imprint_node_new_text(doc, l->text->pos, l->rest, strlen(l->rest)));
+    }
+    while (p->first_child && p->first_child->kind == IMPRINT_NODE_LINEBREAK)
+        imprint_node_unlink(p->first_child);
+    imprint_node *t = p->first_child;
+    const char *rest = t && t->kind == IMPRINT_NODE_TEXT ? skip_spaces(t->as.text.text) : NULL;
+    if (rest && rest != t->as.text.text) {
+        imprint_node_unlink(t);
+        if (*rest)
+            prepend(p, imprint_node_new_text(doc, t->pos, rest, strlen(rest)));
+    }
+}
+
+/* Rebuilds the blocks of `article` with its turns as SPEECH nodes; counts
+ * the turns and the paragraphs that went on a turn above them. */
+static void take_turns(imprint_doc *doc, imprint_node *article, guint *turns, guint *carried)
+{
+    /* which blocks open a turn, asked while they are still linked */
+    GPtrArray *blocks = g_ptr_array_new();
+    GArray *labels = g_array_new(FALSE, TRUE, sizeof(md_label));
+    for (imprint_node *b = article->first_child; b; b = b->next) {
+        md_label l;
+        turn_of(b, &l); /* l.name is NULL when `b` opens no turn */
+        g_ptr_array_add(blocks, b);
+        g_array_append_val(labels, l);
+    }
+    for (guint i = 0; i < blocks->len; i++)
+        imprint_node_unlink(g_ptr_array_index(blocks, i));
+    imprint_node *turn = NULL;
+    for (guint i = 0; i < blocks->len; i++) {
+        imprint_node *b = g_ptr_array_index(blocks, i);
+        const md_label *l = &g_array_index(labels, md_label, i);
+        bool carry = turn && !l->name && continues(b);
+        if (l->name) {
+            turn = imprint_node_new(doc, IMPRINT_NODE_SPEECH, b->pos);
+            turn->as.speech.speaker = imprint_arena_strdup(doc->arena, l->name);
+            strip_label(doc, b, l);
+            if (b->first_child)
+                imprint_node_append(turn, b);
+            imprint_node_append(article, turn);
+            (*turns)++;
+        } else if (carry) {
+            imprint_node_append(turn, b);
+            (*carried)++;
+        } else {
+            turn = NULL;
+            imprint_node_append(article, b);
+        }
+        g_free(l->name);
+    }
+    g_array_free(labels, TRUE);
+    g_ptr_array_free(blocks, TRUE);
+}
+
+void imprint_md_speeches(imprint_doc *doc, GPtrArray *chapters, imprint_diags *diags)
+{
+    GHashTable *counts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    guint paragraphs = 0, turns = 0, recurring = 0;
+    const imprint_node *first = NULL;
+    char *first_name = NULL;
+    for (guint i = 0; i < chapters->len; i++) {
+        imprint_node *a = g_ptr_array_index(chapters, i);
+        for (imprint_node *b = a->first_child; b; b = b->next) {
+            paragraphs += b->kind == IMPRINT_NODE_PARAGRAPH;
+            md_label l;
+            if (!turn_of(b, &l))
+                continue;
+            if (!first) {
+                first = b;
+                first_name = g_strdup(l.name);
+            }
+            turns++;
+            guint c = GPOINTER_TO_UINT(g_hash_table_lookup(counts, l.name)) + 1;
+            /* the second turn of a name makes both recur */
+            recurring += c == 2 ? 2 : c > 2;
+            g_hash_table_replace(counts, l.name, GUINT_TO_POINTER(c));
+        }
+    }
+    guint speakers = g_hash_table_size(counts);
+    const char *why = NULL;
+    if (turns < MD_SPEECH_MIN_TURNS)
+        why = ""; /* too few to say anything about */
+    else if (speakers < MD_SPEECH_MIN_SPEAKERS)
+        why = "they are all one name's";
+    else if (recurring < MD_SPEECH_RECURRING_SHARE * turns)
+        why = "most names head one paragraph only, as terms of a glossary do";
+    else if (turns < MD_SPEECH_TURN_SHARE * paragraphs)
+        why = "they are too few among the other paragraphs";
+    if (why && *why)
+        imprint_diags_report(diags, IMPRINT_SEV_NOTE, first->pos,
+                             "%u paragraphs open with a bold name and a colon (\"**%s:**\"), "
+                             "%u names; not taken as speech turns: %s",
+                             turns, first_name, speakers, why);
+    if (!why) {
+        guint taken = 0, carried = 0;
+        for (guint i = 0; i < chapters->len; i++)
+            take_turns(doc, g_ptr_array_index(chapters, i), &taken, &carried);
+        imprint_diags_report(diags, IMPRINT_SEV_NOTE, first->pos,
+                             "%u of the %u paragraphs taken as speech turns of %u speakers "
+                             "(each opens with a bold name and a colon, the first \"**%s:**\"); "
+                             "the paragraphs under a turn without a name of their own are its "
+                             "speaker's (%u)",
+                             taken, paragraphs, speakers, first_name, carried);
+    }
+    g_free(first_name);
+    g_hash_table_destroy(counts);
+}

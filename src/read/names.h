@@ -1,0 +1,44 @@
+#ifndef IMPRINT_READ_NAMES_H
+#define IMPRINT_READ_NAMES_H
+
+/*
+ * A speaker's name at the head of a turn ("DR. FAUCI: text", "**Q:** text"),
+ * for the readers that find transcripts: the text reader (labels at a
+ * line's start) and the markdown reader (bold labels, md_speech.c). One
+ * definition of what a name looks like, so that both readers take the
+ * same labels.
+ */
+
+#include <glib.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/** Most words of a speaker's label ("ACTING ADMINISTRATOR SLAVITT"). */
+#define READ_SPEAKER_MAX_WORDS 4
+
+/** Longest speaker label, in code points. */
+#define READ_SPEAKER_MAX_CHARS 40
+
+/** Whether `c` is white space within a line: space, tab, the no-break and
+ * fixed-width spaces, the byte-order mark. */
+bool read_is_space_char(gunichar c);
+
+/** Whether the UTF-8 at `s` (before `end`) starts with such a space; its
+ * length in `*bytes` (may be NULL). */
+bool read_space_at(const char *s, const char *end, size_t *bytes);
+
+/** One word of a speaker's name at `p`: a capital, then letters, and "."
+ * "'" "-" inside ("DR.", "O'Brien", "Jean-Paul"). Returns its end, or NULL. */
+const char *read_name_word(const char *p, const char *end);
+
+/** Whether `len` bytes of `s` are a speaker's name and nothing else: one to
+ * READ_SPEAKER_MAX_WORDS such words, one space apart, at most
+ * READ_SPEAKER_MAX_CHARS code points ("DR. FAUCI", "Mrs. Upjohn.", "Q"). */
+bool read_is_name_words(const char *s, size_t len);
+
+/** Whether `len` bytes of `s` are a label that heads a line or paragraph
+ * but names no one: "Note", "Source", "Update", "See"...; in any case
+ * ("NOTE", "note") when `any_case`, else as written there. */
+bool read_is_label_word(const char *s, size_t len, bool any_case);
+
+#endif

@@ -1,0 +1,372 @@
+/* The markdown reader's transcripts (src/read/markdown/md_speech.c): turns
+ * "**Name:** text" as SPEECH nodes, the paragraphs that go on them, the
+ * lookalikes that stay paragraphs, and each limit from both sides. */
+#include <glib.h>
+#include <string.h>
+
+#include "imprint/reader.h"
+
+typedef struct {
+    imprint_doc *doc;
+    imprint_diags *diags;
+    int articles;
+} read_result;
+
+static read_result read_fixture(const char *name)
+{
+    char *path = g_build_filename(FIXTURES_DIR, "markdown", name, NULL);
+    char *data = NULL;
+    gsize len = 0;
+    g_assert_true(g_file_get_contents(path, &data, &len, NULL));
+    read_result r = {imprint_doc_new(), imprint_diags_new(), 0};
+    imprint_read_opts opts = {.dialect = IMPRINT_DIALECT_MARKDOWN};
+    r.articles = imprint_read_markdown(r.doc, path, data, len, &opts, r.diags);
+    g_free(data);
+    g_free(path);
+    return r;
+}
+
+static read_result read_string(const char *md)
+{
+    read_result r = {imprint_doc_new(), imprint_diags_new(), 0};
+    imprint_read_opts opts = {.dialect = IMPRINT_DIALECT_MARKDOWN};
+    r.articles = imprint_read_markdown(r.doc, "s.md", md, strlen(md), &opts, r.diags);
+    return r;
+}
+
+static void result_free(read_result *r)
+{
+    imprint_doc_free(r->doc);
+    imprint_diags_free(r->diags);
+}
+
+/* Whether a message of `sev` at `line` (0: any) holds `needle`. */
+static gboolean has_diag(const read_result *r, imprint_severity sev, unsigned line,
+                         const char *needle)
+{
+    for (size_t i = 0; i < imprint_diags_len(r->diags); i++) {
+        const imprint_diag *d = imprint_diags_get(r->diags, i);
+        if (d->severity == sev && (line == 0 || d->line == line) && strstr(d->message, needle))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+static void assert_sound(const imprint_doc *doc)
+{
+    GString *problems = g_string_new(NULL);
+    gboolean ok = imprint_doc_check(doc, problems);
+    if (!ok)
+        g_printerr("%s", problems->str);
+    g_assert_true(ok);
+    g_string_free(problems, TRUE);
+}
+
+/* A line a block of the article's: "speech[Name] p p", "paragraph",
+ * "heading" (the blocks a speech holds by kind, a paragraph opening with
+ * bold as "paragraph*"). */
+static char *outline(const imprint_node *article)
+{
+    GString *s = g_string_new(NULL);
+    for (const imprint_node *b = article->first_child; b; b = b->next) {
+        g_string_append(s, imprint_node_kind_name(b->kind));
+        if (b->kind == IMPRINT_NODE_SPEECH) {
+            g_string_append_printf(s, "[%s]", b->as.speech.speaker);
+            for (const imprint_node *c = b->first_child; c; c = c->next)
+                g_string_append_printf(s, " %s", imprint_node_kind_name(c->kind));
+        }
+        if (b->kind == IMPRINT_NODE_PARAGRAPH && b->first_child &&
+            b->first_child->kind == IMPRINT_NODE_STRONG)
+            g_string_append_c(s, '*');
+        g_string_append_c(s, '\n');
+    }
+    return g_string_free(s, FALSE);
+}
+
+/* The plain text of `n`, g_free()d by the caller. */
+static char *plain(const imprint_node *n)
+{
+    GString *s = g_string_new(NULL);
+    imprint_node_append_plain(n, s);
+    return g_string_free(s, FALSE);
+}
+
+static size_t count_kind(const imprint_doc *doc, imprint_node_kind kind)
+{
+    size_t n = 0;
+    imprint_iter it;
+    imprint_iter_init(&it, doc->root);
+    while (imprint_iter_next(&it) != IMPRINT_EVENT_DONE)
+        n += it.event == IMPRINT_EVENT_ENTER && it.node->kind == kind;
+    return n;
+}
+
+static void assert_outline(const char *md, const char *want)
+{
+    read_result r = read_string(md);
+    g_assert_cmpint(r.articles, ==, 1);
+    assert_sound(r.doc);
+    char *got = outline(r.doc->root->first_child);
+    g_assert_cmpstr(got, ==, want);
+    g_free(got);
+    result_free(&r);
+}
+
+static void test_interview(void)
+{
+    read_result r = read_fixture("interview.md");
+    g_assert_cmpint(r.articles, ==, 1);
+    assert_sound(r.doc);
+    const imprint_node *a = r.doc->root->first_child;
+    char *got = outline(a);
+    /* the intro stays a paragraph; Maud's second paragraph goes on her
+     * turn; the heading ends Osei's; Dr. Vance's label stands alone over
+     * her words; the editor's italic line ends the last turn, and the
+     * paragraph after it stays the article's */
+    g_assert_cmpstr(got, ==,
+                    "paragraph\n"
+                    "speech[Interviewer] paragraph\n"
+                    "speech[Maud Ellery] paragraph paragraph\n"
+                    "speech[Interviewer] paragraph\n"
+                    "speech[TOBIAS OSEI] paragraph\n"
+                    "heading\n"
+                    "speech[Interviewer] paragraph\n"
+                    "speech[TOBIAS OSEI] paragraph\n"
+                    "speech[DR. R. VANCE] paragraph\n"
+                    "speech[Maud Ellery] paragraph\n"
+                    "paragraph\n"
+                    "paragraph\n");
+    g_free(got);
+    g_assert_cmpuint(count_kind(r.doc, IMPRINT_NODE_SPEECH), ==, 8);
+    /* the turn's text without the label, the bold or the colon */
+    const imprint_node *maud = a->first_child->next->next;
+    g_assert_cmpuint(maud->pos.line, ==, 12);
+    char *text = plain(maud->first_child);
+    g_assert_true(g_str_has_prefix(text, "Thirty-one years this spring."));
+    g_free(text);
+    text = plain(maud->last_child);
+    g_assert_true(g_str_has_prefix(text, "Nobody thought I would stay."));
+    g_free(text);
+    const imprint_node *q = a->first_child->next;
+    g_assert_cmpint(q->first_child->first_child->kind, ==, IMPRINT_NODE_TEXT);
+    g_assert_cmpstr(q->first_child->first_child->as.text.text, ==,
+                    "How long have you been taking the ferry across?");
+    g_assert_cmpuint(count_kind(r.doc, IMPRINT_NODE_STRONG), ==, 0);
+    g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 10,
+                           "8 of the 13 paragraphs taken as speech turns of 4 speakers"));
+    g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 10, "\"**Interviewer:**\""));
+    g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 10, "its speaker's (2)"));
+    result_free(&r);
+}
+
+/* Lookalike: a how-to's **Note:**, **Warning:**, **WARNING:** and
+ * **Tip:** paragraphs name no one, and its **Reminder:** (not in the list
+ * of words that name no one) is one name twice: too few turns. */
+static void test_howto_notes(void)
+{
+    read_result r = read_fixture("howto_notes.md");
+    g_assert_cmpint(r.articles, ==, 1);
+    assert_sound(r.doc);
+    g_assert_cmpuint(count_kind(r.doc, IMPRINT_NODE_SPEECH), ==, 0);
+    char *got = outline(r.doc->root->first_child);
+    g_assert_cmpstr(got, ==,
+                    "paragraph\nparagraph*\nparagraph\nparagraph*\nparagraph*\nparagraph\n"
+                    "paragraph*\nparagraph\nparagraph*\nparagraph\nparagraph*\nparagraph*\n"
+                    "paragraph*\n");
+    g_free(got);
+    g_assert_false(has_diag(&r, IMPRINT_SEV_NOTE, 0, "speech turns"));
+    result_free(&r);
+}
+
+/* Lookalike: a glossary, each bold term heading one definition (one of
+ * them twice): the terms do not recur, and the note says why. */
+static void test_glossary(void)
+{
+    read_result r = read_fixture("glossary.md");
+    g_assert_cmpint(r.articles, ==, 1);
+    assert_sound(r.doc);
+    g_assert_cmpuint(count_kind(r.doc, IMPRINT_NODE_SPEECH), ==, 0);
+    const imprint_node *bow = r.doc->root->first_child->first_child->next;
+    g_assert_cmpint(bow->kind, ==, IMPRINT_NODE_PARAGRAPH);
+    g_assert_cmpint(bow->first_child->kind, ==, IMPRINT_NODE_STRONG);
+    char *text = plain(bow);
+    g_assert_cmpstr(text, ==, "Bow: the front end of a boat.");
+    g_free(text);
+    g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 5,
+                           "9 paragraphs open with a bold name and a colon (\"**Bow:**\"), 8 "
+                           "names; not taken as speech turns: most names head one paragraph"));
+    g_assert_false(has_diag(&r, IMPRINT_SEV_NOTE, 0, "taken as speech turns of"));
+    result_free(&r);
+}
+
+/* Lookalike: a review's **Pros:** and **Cons:**, product after product,
+ * recur as an interviewer and a guest would, but name no one. */
+static void test_review(void)
+{
+    assert_outline("## The red kettle\n\n**Pros:** Quick to boil.\n\n**Cons:** Loud.\n\n"
+                   "## The blue kettle\n\n**Pros:** Quiet.\n\n**Cons:** Slow.\n\n"
+                   "**Verdict:** Buy the blue one.\n",
+                   "heading\nparagraph*\nparagraph*\nheading\nparagraph*\nparagraph*\n"
+                   "paragraph*\n");
+}
+
+/* MD_SPEECH_MIN_TURNS (4): Q, A, Q is an exchange; one more turn is a
+ * transcript. */
+static void test_min_turns(void)
+{
+    assert_outline("**Q:** One?\n\n**A:** Yes.\n\n**Q:** Two?\n",
+                   "paragraph*\nparagraph*\nparagraph*\n");
+    assert_outline("**Q:** One?\n\n**A:** Yes.\n\n**Q:** Two?\n\n**A:** No.\n",
+                   "speech[Q] paragraph\nspeech[A] paragraph\nspeech[Q] paragraph\n"
+                   "speech[A] paragraph\n");
+}
+
+/* MD_SPEECH_MIN_SPEAKERS (2): one name over and over is the document's
+ * own label. */
+static void test_min_speakers(void)
+{
+    const char *md = "**Moderator:** One.\n\n**Moderator:** Two.\n\n**Moderator:** Three.\n\n"
+                     "**Moderator:** Four.\n";
+    assert_outline(md, "paragraph*\nparagraph*\nparagraph*\nparagraph*\n");
+    read_result r = read_string(md);
+    g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 1, "they are all one name's"));
+    result_free(&r);
+}
+
+/* MD_SPEECH_RECURRING_SHARE (0.5): A B C A has half its turns by a name
+ * that recurs; A B C D A has 2 in 5. */
+static void test_recurring_share(void)
+{
+    assert_outline("**Ann:** a\n\n**Ben:** b\n\n**Cy:** c\n\n**Ann:** d\n",
+                   "speech[Ann] paragraph\nspeech[Ben] paragraph\nspeech[Cy] paragraph\n"
+                   "speech[Ann] paragraph\n");
+    const char *md = "**Ann:** a\n\n**Ben:** b\n\n**Cy:** c\n\n**Dee:** d\n\n**Ann:** e\n";
+    assert_outline(md, "paragraph*\nparagraph*\nparagraph*\nparagraph*\nparagraph*\n");
+    read_result r = read_string(md);
+    g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 1, "most names head one paragraph only"));
+    result_free(&r);
+}
+
+/* MD_SPEECH_TURN_SHARE (0.25): four turns among twelve paragraphs of
+ * prose before them are a quarter of sixteen; among thirteen, less. */
+static void test_turn_share(void)
+{
+    GString *md = g_string_new(NULL), *want = g_string_new(NULL);
+    for (int i = 0; i < 12; i++) {
+        g_string_append_printf(md, "Prose %d.\n\n", i);
+        g_string_append(want, "paragraph\n");
+    }
+    GString *plain_md = g_string_new(md->str), *plain_want = g_string_new(want->str);
+    g_string_append(md, "**Q:** One?\n\n**A:** Yes.\n\n**Q:** Two?\n\n**A:** No.\n");
+    g_string_append(want, "speech[Q] paragraph\nspeech[A] paragraph\nspeech[Q] paragraph\n"
+                          "speech[A] paragraph\n");
+    assert_outline(md->str, want->str);
+    g_string_append(plain_md, "Prose 12.\n\n**Q:** One?\n\n**A:** Yes.\n\n**Q:** Two?\n\n**A:** "
+                              "No.\n");
+    g_string_append(plain_want, "paragraph\nparagraph*\nparagraph*\nparagraph*\nparagraph*\n");
+    assert_outline(plain_md->str, plain_want->str);
+    read_result r = read_string(plain_md->str);
+    g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 27, "too few among the other paragraphs"));
+    result_free(&r);
+    g_string_free(md, TRUE);
+    g_string_free(want, TRUE);
+    g_string_free(plain_md, TRUE);
+    g_string_free(plain_want, TRUE);
+}
+
+/* The label's shapes: colon inside or after the bold, French spacing, a
+ * hard line break after it; and bold that is not a name. */
+static void test_label_shapes(void)
+{
+    read_result r = read_string("**Q:** One?\n\n**Marie Curie**: Yes.\n\n**Q** : Two?\n\n"
+                                "**MARIE CURIE:**\\\nNo.\n\n**Q:**\nThree?\n");
+    assert_sound(r.doc);
+    const imprint_node *a = r.doc->root->first_child;
+    static const char *const speakers[] = {"Q", "Marie Curie", "Q", "MARIE CURIE", "Q"};
+    static const char *const texts[] = {"One?", "Yes.", "Two?", "No.", "Three?"};
+    size_t i = 0;
+    for (const imprint_node *b = a->first_child; b; b = b->next, i++) {
+        g_assert_cmpint(b->kind, ==, IMPRINT_NODE_SPEECH);
+        g_assert_cmpstr(b->as.speech.speaker, ==, speakers[i]);
+        char *text = plain(b);
+        g_assert_cmpstr(text, ==, texts[i]);
+        g_free(text);
+    }
+    g_assert_cmpuint(i, ==, 5);
+    result_free(&r);
+
+    /* not a speaker's: a sentence, a name in lower case, a question, a
+     * number after the colon, a reference in the bold; each such paragraph
+     * stays whole, and the first ends the turn above it (a paragraph that
+     * opens in bold is not the speaker's going on) */
+    assert_outline("**Q:** One?\n\n**A:** Yes.\n\n**Q:** Two?\n\n**A:** No.\n\n"
+                   "**This is what I think:** more.\n\n**anne:** lower.\n\n**Why?**: asked.\n\n"
+                   "**Score**:3 to 1.\n\n**Pat[^1]:** noted.\n\n[^1]: A note.\n",
+                   "speech[Q] paragraph\nspeech[A] paragraph\nspeech[Q] paragraph\n"
+                   "speech[A] paragraph\nparagraph*\nparagraph*\nparagraph*\nparagraph*\n"
+                   "paragraph*\n");
+}
+
+/* What ends a turn: a heading, a thematic break, a list, a quote, another
+ * bold label ("**Note:**"); the paragraphs after them stay the
+ * article's. */
+static void test_turn_ends(void)
+{
+    assert_outline("**Q:** One?\n\n**A:** Yes.\n\nMore.\n\n## Part\n\nAfter the heading.\n\n"
+                   "**Q:** Two?\n\n**A:** No.\n\n***\n\nAfter the break.\n\n**Q:** Three?\n\n"
+                   "- a list\n\nAfter the list.\n\n**A:** Well.\n\n> quoted\n\nAfter the "
+                   "quote.\n\n**Q:** Four?\n\n**Note:** an aside.\n\nAfter the note.\n",
+                   "speech[Q] paragraph\nspeech[A] paragraph paragraph\nheading\nparagraph\n"
+                   "speech[Q] paragraph\nspeech[A] paragraph\nbreak\nparagraph\n"
+                   "speech[Q] paragraph\nlist\nparagraph\nspeech[A] paragraph\nquote\n"
+                   "paragraph\nspeech[Q] paragraph\nparagraph*\nparagraph\n");
+}
+
+/* A file of several chapters is one transcript: its turns are counted over
+ * the file (two in each chapter here), and a turn does not run on into the
+ * next chapter. */
+static void test_chapters(void)
+{
+    read_result r = read_string("# Day one\n\n**Q:** One?\n\n**A:** Yes.\n\n# Day two\n\n"
+                                "Said later:\n\n**Q:** Two?\n\n**A:** No.\n");
+    g_assert_cmpint(r.articles, ==, 2);
+    assert_sound(r.doc);
+    char *one = outline(r.doc->root->first_child);
+    char *two = outline(r.doc->root->first_child->next);
+    g_assert_cmpstr(one, ==, "speech[Q] paragraph\nspeech[A] paragraph\n");
+    g_assert_cmpstr(two, ==, "paragraph\nspeech[Q] paragraph\nspeech[A] paragraph\n");
+    g_free(one);
+    g_free(two);
+    g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 3, "4 of the 5 paragraphs taken as speech"));
+    result_free(&r);
+}
+
+/* Notes referred to from a turn stay linked to their reference. */
+static void test_notes_in_turns(void)
+{
+    read_result r = read_string("**Q:** One[^a]?\n\n**A:** Yes.\n\n**Q:** Two?\n\n"
+                                "**A:** No[^b].\n\n[^a]: First.\n\n[^b]: Second.\n");
+    assert_sound(r.doc);
+    g_assert_cmpuint(count_kind(r.doc, IMPRINT_NODE_SPEECH), ==, 4);
+    g_assert_cmpuint(count_kind(r.doc, IMPRINT_NODE_NOTEREF), ==, 2);
+    g_assert_cmpint(r.doc->root->first_child->as.article.note_count, ==, 2);
+    result_free(&r);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/markdown/speech/interview", test_interview);
+    g_test_add_func("/markdown/speech/howto-notes", test_howto_notes);
+    g_test_add_func("/markdown/speech/glossary", test_glossary);
+    g_test_add_func("/markdown/speech/review", test_review);
+    g_test_add_func("/markdown/speech/min-turns", test_min_turns);
+    g_test_add_func("/markdown/speech/min-speakers", test_min_speakers);
+    g_test_add_func("/markdown/speech/recurring-share", test_recurring_share);
+    g_test_add_func("/markdown/speech/turn-share", test_turn_share);
+    g_test_add_func("/markdown/speech/label-shapes", test_label_shapes);
+    g_test_add_func("/markdown/speech/turn-ends", test_turn_ends);
+    g_test_add_func("/markdown/speech/chapters", test_chapters);
+    g_test_add_func("/markdown/speech/notes-in-turns", test_notes_in_turns);
+    return g_test_run();
+}
