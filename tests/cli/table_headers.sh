@@ -82,4 +82,12 @@ shape=$(pdfinfo -struct out/tables.pdf | awk '
 expect_has "$(pdfinfo -struct-text out/tables.pdf)" 'TH
           "Ships held"'
 python3 "$FIXTURES/pdf/cli/structcheck.py" out/tables.pdf out/tables.xml
-echo "ok: PDF: TH for the 8 heads, TD for the other cells"
+# each TH says it heads its column (/Scope, written by finish.c)
+scopes=$(qpdf --json=2 out/tables.pdf - | python3 -c '
+import json, sys
+objs = json.load(sys.stdin)["qpdf"][1].values()
+els = [o.get("value") for o in objs if isinstance(o.get("value"), dict)]
+th = [e for e in els if e.get("/S") == "/TH"]
+print(len(th), sum(1 for e in th if (e.get("/A") or {}).get("/Scope") == "/Column"))')
+[ "$scopes" = "8 8" ] || fail "TH elements and those with /Scope /Column: $scopes"
+echo "ok: PDF: TH for the 8 heads (each /Scope /Column), TD for the other cells"

@@ -109,7 +109,8 @@ static void setup(fixture *f, double bleed, const char *lang)
     f->ctx.geo.page_h = 200 - 2 * pdf_trim_offset(&f->ctx);
     f->log = g_array_new(FALSE, FALSE, sizeof(pdf_tag_record));
     g_array_set_clear_func(f->log, pdf_tag_record_clear);
-    pdf_tag_record recs[] = {{"Document", NULL, NULL}, {"Art", NULL, NULL}, {"Figure", NULL, NULL}};
+    pdf_tag_record recs[] = {
+        {"Document", NULL, NULL, NULL}, {"Art", NULL, NULL, NULL}, {"Figure", NULL, NULL, NULL}};
     g_array_append_vals(f->log, recs, 3);
     f->why = g_string_new(NULL);
 }
@@ -149,6 +150,7 @@ static void test_catalog_and_structure(void)
     setup(&f, 0, "de");
     g_array_index(f.log, pdf_tag_record, 1).lang = "fr";
     g_array_index(f.log, pdf_tag_record, 2).alt = g_strdup("Karte (Paris) \\ 1871");
+    g_array_index(f.log, pdf_tag_record, 2).attrs = "/A << /O /Layout >>";
     GString *pdf = cairo_like_pdf();
     g_assert_true(pdf_finish(&f.ctx, pdf, f.log, f.why) ||
                   (g_printerr("why: %s\n", f.why->str), 0));
@@ -158,7 +160,8 @@ static void test_catalog_and_structure(void)
                         "<< /Type /Catalog\n   /Lang (de)\n   /ViewerPreferences << "
                         "/DisplayDocTitle true >>\n   /Pages 2 0 R"));
     g_assert_nonnull(in(pdf, NULL, "/S /Art\n   /Lang (fr)\n   /P 6 0 R"));
-    g_assert_nonnull(in(pdf, NULL, "/S /Figure\n   /Alt (Karte \\(Paris\\) \\\\ 1871)\n"));
+    g_assert_nonnull(in(
+        pdf, NULL, "/S /Figure\n   /Alt (Karte \\(Paris\\) \\\\ 1871)\n   /A << /O /Layout >>\n"));
     g_assert_null(in(pdf, NULL, "/S /Document\n   /Lang"));
     g_string_free(pdf, TRUE);
     teardown(&f);
@@ -243,7 +246,7 @@ static void test_structure_mismatch(void)
         if (k == 0)
             g_array_index(f.log, pdf_tag_record, 1).name = "Figure";
         else
-            g_array_append_val(f.log, ((pdf_tag_record){"P", NULL, NULL}));
+            g_array_append_val(f.log, ((pdf_tag_record){"P", NULL, NULL, NULL}));
         GString *pdf = cairo_like_pdf();
         GString *before = g_string_new_len(pdf->str, (gssize)pdf->len);
         g_assert_false(pdf_finish(&f.ctx, pdf, f.log, f.why));

@@ -112,7 +112,7 @@ static bool element(finish *f, unsigned num, int depth)
     if (type.kind != PDF_TOK_NAME || type.n != strlen(r->name) + 1 ||
         memcmp(type.s + 1, r->name, type.n - 1) != 0)
         return fail(f, "its structure tree, whose elements are not those drawn");
-    if (r->lang || r->alt) {
+    if (r->lang || r->alt || r->attrs) {
         GString *add = g_string_new(NULL);
         if (r->lang) {
             g_string_append(add, "\n   /Lang ");
@@ -122,6 +122,8 @@ static bool element(finish *f, unsigned num, int depth)
             g_string_append(add, "\n   /Alt ");
             pdf_append_text_string(add, r->alt);
         }
+        if (r->attrs)
+            g_string_append_printf(add, "\n   %s", r->attrs);
         pdf_patch_insert(f->p, offset(f, type.s + type.n), add->str);
         g_string_free(add, TRUE);
     }

@@ -375,17 +375,18 @@ void pdf_draw_trimmed(pdf_ctx *ctx, cairo_t *cr, const pdf_page *page);
  * cannot write into it: one per cairo_tag_begin() that makes an element,
  * in that order. */
 typedef struct {
-    const char *name; /* the structure type, static */
-    const char *lang; /* an article's language other than the document's, or NULL (the
-                       * document's arena) */
-    char *alt;        /* a figure's alternative text, or NULL; owned (pdf_tag_record_clear) */
+    const char *name;  /* the structure type, static */
+    const char *lang;  /* an article's language other than the document's, or NULL (the
+                        * document's arena) */
+    char *alt;         /* a figure's alternative text, or NULL; owned (pdf_tag_record_clear) */
+    const char *attrs; /* attribute objects as PDF ("/A << … >>"), static, or NULL */
 } pdf_tag_record;
 
 void pdf_tag_record_clear(void *record);
 /* Cairo's output appended to a GString (`closure`), its dates fixed. */
 cairo_status_t pdf_hold_stream(void *closure, const unsigned char *data, unsigned int len);
 /* Writes into `pdf`, as Cairo 1.16 wrote it: the document's language and
- * DisplayDocTitle (catalog), each record's /Lang and /Alt (structure
+ * DisplayDocTitle (catalog), each record's /Lang, /Alt and /A (structure
  * elements, matched in order with `log`), the TrimBox and BleedBox with a
  * bleed, and what is drawn outside the structure marked as artifacts.
  * False, `pdf` unchanged and `why` naming the part that was not as

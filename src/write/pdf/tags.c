@@ -59,7 +59,10 @@ static void push(GArray *c, const void *key, int role, const char *name)
  * other language, a figure's alternative text. */
 static void record(pdf_tags *t, const tag_el *e)
 {
-    pdf_tag_record r = {e->name, NULL, NULL};
+    pdf_tag_record r = {e->name, NULL, NULL, NULL};
+    /* a header cell heads its column (Cairo takes no attributes but a link's) */
+    if (strcmp(e->name, "TH") == 0)
+        r.attrs = "/A << /O /Table /Scope /Column >>";
     if (strcmp(e->name, "Art") == 0) {
         const imprint_node *a = e->key;
         const char *lang = a->as.article.lang;
