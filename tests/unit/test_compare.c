@@ -225,6 +225,36 @@ static void test_many_copies(void)
     imprint_doc_free(doc);
 }
 
+/* Copies of two variant texts: each later copy is paired with its text's
+ * first copy only, and the variants once, between the first copies: 2(n -
+ * 1) + 1 pairs, not the n² variant pairs of every copy with every other. */
+static void test_copies_of_variants(void)
+{
+    imprint_doc *doc = imprint_doc_new();
+    char *a = words("w", 0, 100), *tail = words("x", 0, 10);
+    char *b = g_strconcat(a, " ", tail, NULL);
+    const unsigned n = 10;
+    for (unsigned i = 0; i < n; i++) {
+        add_words(doc, 1 + 2 * i, a);
+        add_words(doc, 2 + 2 * i, b);
+    }
+    imprint_dups *d = imprint_compare_find(doc);
+    g_assert_cmpuint(d->npairs, ==, 2 * (n - 1) + 1);
+    size_t variants = 0;
+    for (size_t k = 0; k < d->npairs; k++)
+        if (!d->pairs[k].same) {
+            variants++;
+            g_assert_true(d->pairs[k].first == doc->root->first_child);
+            g_assert_true(d->pairs[k].second == doc->root->first_child->next);
+        }
+    g_assert_cmpuint(variants, ==, 1);
+    imprint_dups_free(d);
+    g_free(a);
+    g_free(b);
+    g_free(tail);
+    imprint_doc_free(doc);
+}
+
 /* DUP_MAX_SHARERS: a footer in more articles than the limit is not
  * counted (no pair counted); in as many as the limit it is. Neither makes
  * the articles copies. */
@@ -589,6 +619,7 @@ int main(int argc, char **argv)
     g_test_add_func("/compare/same-needs-a-shingle", test_same_needs_a_shingle);
     g_test_add_func("/compare/boilerplate", test_boilerplate);
     g_test_add_func("/compare/many-copies", test_many_copies);
+    g_test_add_func("/compare/copies-of-variants", test_copies_of_variants);
     g_test_add_func("/compare/linear", test_linear);
     g_test_add_func("/compare/max-details", test_max_details);
     g_test_add_func("/compare/block-present", test_block_present);
