@@ -275,7 +275,7 @@ static bool illustration(rt_builder *b, size_t i)
         return false;
     imprint_node *fig =
         imprint_node_new(st->doc, IMPRINT_NODE_FIGURE, rt_pos(st, l->lineno, l->tcol));
-    fig->as.figure.placeholder = imprint_arena_strndup(st->doc->arena, l->t, l->tlen);
+    fig->as.figure.placeholder = rt_plain(st, l->t, l->tlen); /* with its quotation marks */
     size_t from = n + (l->t[n] == ']' ? 0 : 1), len = l->tlen - 1 - MIN(from, l->tlen - 1);
     while (len && l->t[from] == ' ')
         from++, len--;
