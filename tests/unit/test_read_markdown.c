@@ -1,29 +1,6 @@
 /* The markdown reader: every construct of tests/fixtures/markdown/all.md and
  * the edge cases of its sibling fixtures. */
-#include <glib.h>
-#include <string.h>
-
-#include "imprint/reader.h"
-
-typedef struct {
-    imprint_doc *doc;
-    imprint_diags *diags;
-    int articles;
-} read_result;
-
-static read_result read_fixture(const char *name)
-{
-    char *path = g_build_filename(FIXTURES_DIR, "markdown", name, NULL);
-    char *data = NULL;
-    gsize len = 0;
-    g_assert_true(g_file_get_contents(path, &data, &len, NULL));
-    read_result r = {imprint_doc_new(), imprint_diags_new(), 0};
-    imprint_read_opts opts = {.dialect = IMPRINT_DIALECT_MARKDOWN};
-    r.articles = imprint_read_markdown(r.doc, path, data, len, &opts, r.diags);
-    g_free(data);
-    g_free(path);
-    return r;
-}
+#include "read_markdown_test_util.h"
 
 static read_result read_fixture_with(const char *name, const imprint_read_opts *opts)
 {
@@ -38,26 +15,6 @@ static read_result read_fixture_with(const char *name, const imprint_read_opts *
     return r;
 }
 
-static read_result read_string(const char *md)
-{
-    read_result r = {imprint_doc_new(), imprint_diags_new(), 0};
-    imprint_read_opts opts = {.dialect = IMPRINT_DIALECT_MARKDOWN};
-    r.articles = imprint_read_markdown(r.doc, "s.md", md, strlen(md), &opts, r.diags);
-    return r;
-}
-
-/* Whether a message of `sev` at `line` (0: any) holds `needle`. */
-static gboolean has_diag(const read_result *r, imprint_severity sev, unsigned line,
-                         const char *needle)
-{
-    for (size_t i = 0; i < imprint_diags_len(r->diags); i++) {
-        const imprint_diag *d = imprint_diags_get(r->diags, i);
-        if (d->severity == sev && (line == 0 || d->line == line) && strstr(d->message, needle))
-            return TRUE;
-    }
-    return FALSE;
-}
-
 static void dump(const imprint_node *n, GString *out);
 
 /* The article's blocks, one dump a line. */
@@ -69,12 +26,6 @@ static char *dump_blocks(const imprint_node *a)
         g_string_append_c(s, '\n');
     }
     return g_string_free(s, FALSE);
-}
-
-static void result_free(read_result *r)
-{
-    imprint_doc_free(r->doc);
-    imprint_diags_free(r->diags);
 }
 
 /* A compact picture of a tree: kind names, texts in quotes, children in (). */
@@ -129,16 +80,6 @@ static char *table_heads(const imprint_node *n)
             g_string_append_c(s, row->as.row.header ? 'h' : '.');
     }
     return g_string_free(s, FALSE);
-}
-
-static void assert_sound(const imprint_doc *doc)
-{
-    GString *problems = g_string_new(NULL);
-    gboolean ok = imprint_doc_check(doc, problems);
-    if (!ok)
-        g_printerr("%s", problems->str);
-    g_assert_true(ok);
-    g_string_free(problems, TRUE);
 }
 
 static imprint_node *nth_child(imprint_node *n, int i)
@@ -1150,7 +1091,7 @@ static void test_cr_line_ends(void)
     a = r.doc->root->first_child;
     g_assert_cmpint(a->as.article.note_count, ==, 1);
     g_assert_true(has_formatted(r.diags, "exact.md:3:1: warning: note [^x] is defined but never "
-                                    "referenced"));
+                                         "referenced"));
     result_free(&r);
 
     static const char front[] = "---\rtitle: From CR\r---\rBody.\r";
