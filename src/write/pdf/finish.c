@@ -186,6 +186,10 @@ static bool contents(finish *f, unsigned num)
         return false;
     const char *data = lx.p + (lx.p[0] == '\r') + 1;
     size_t n = (size_t)g_ascii_strtoull(len_tok.s, NULL, 10);
+    size_t file_len;
+    const char *file = pdf_patch_bytes(f->p, &file_len);
+    if (n > file_len || (size_t)(data - file) > file_len - n)
+        return false; /* a length past the file's end */
     GString *raw = g_string_new(NULL), *marked = g_string_new(NULL);
     bool ok = flate ? inflate_all(f, data, n, raw) : (g_string_append_len(raw, data, n), true);
     ok = ok && pdf_mark_artifacts(raw->str, raw->len, marked);
