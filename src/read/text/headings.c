@@ -110,8 +110,6 @@ bool rt_spacer_heading(rt_builder *b, size_t i)
     return spacer && rt_body_follows(b, i);
 }
 
-/* Where an article's sections are headed in capitals, mixed-case headings
- * after a capitals heading are its subsections. */
 /* Whether the heading's text (all of it: a number heading joined with its
  * title is more than its first line) is in capitals. */
 static bool heading_caps(rt_state *st, const imprint_node *h)
@@ -123,6 +121,8 @@ static bool heading_caps(rt_state *st, const imprint_node *h)
     return rt_line_is_all_caps(&l);
 }
 
+/* Where an article's sections are headed in capitals, mixed-case headings
+ * after a capitals heading are its subsections. */
 void rt_set_levels(rt_state *st)
 {
     int caps = 0;
