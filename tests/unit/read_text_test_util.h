@@ -228,7 +228,7 @@ static G_GNUC_UNUSED void rt_words(const char *s, GPtrArray *out, GArray *lines,
 
 static G_GNUC_UNUSED gboolean rt_is_marker_word(const char *w)
 {
-    return g_regex_match_simple("^([0-9]{1,3}[.)]|[a-z][.)]|[•*◦▪-])$", w, 0, 0);
+    return g_regex_match_simple("^([0-9]{1,3}[.)]|[a-z][.)]|[•*◦▪-]|\\[[0-9]{1,3}\\])$", w, 0, 0);
 }
 
 /* Every word of `data` appears in the model's text, in source order (list
@@ -285,6 +285,15 @@ static G_GNUC_UNUSED char *rt_check_words(imprint_doc *doc, const char *data, si
             wl--;
         if (a + (strlen(w) - wl) > 0 && j < model->len &&
             strncmp(w + a, model->pdata[j], wl - a) == 0 && strlen(model->pdata[j]) == wl - a) {
+            j++;
+            continue;
+        }
+        /* "them.[1]": a note marker glued to its word */
+        const char *open = strrchr(w, '[');
+        if (open && open > w && w[wl - 1] == ']' &&
+            strspn(open + 1, "0123456789") == wl - 2 - (size_t)(open - w) && j < model->len &&
+            strncmp(w, model->pdata[j], (size_t)(open - w)) == 0 &&
+            strlen(model->pdata[j]) == (size_t)(open - w)) {
             j++;
             continue;
         }

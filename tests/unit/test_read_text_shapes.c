@@ -360,6 +360,62 @@ static void test_marker_run_share(void)
     rt_result_free(&r);
 }
 
+/* Chapters that number their endnotes from 1 again: each chapter's notes
+ * close it without closing the book (the next "CHAPTER" heading is of the
+ * same series), and each marker links to the first definition of its
+ * number below it. The subtitle between the title and the byline is the
+ * subtitle. */
+static void test_chapter_endnotes(void)
+{
+    rt_result r = read_shape("chapter_endnotes.txt");
+    g_assert_cmpint(r.articles, ==, 1);
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpstr(a->as.article.title, ==, "THE CROSSING AT HOLM");
+    g_assert_cmpstr(a->as.article.subtitle, ==, "A HISTORY OF ONE PARISH");
+    g_assert_nonnull(a->as.article.authors);
+    g_assert_cmpstr(a->as.article.authors[0], ==, "Martha Ellery");
+    assert_kinds(a, "HPPPHPPPHPP");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 4)), ==, "CHAPTER II. THE BRIDGE");
+    g_assert_cmpint(a->as.article.note_count, ==, 5);
+    const unsigned chapter[] = {9, 36, 62}, def_chapter[] = {0, 0, 1, 1, 2};
+    int k = 0;
+    for (imprint_node *n = a->as.article.first_note; n; n = n->as.note.next_note, k++) {
+        g_assert_nonnull(n->as.note.first_ref);
+        g_assert_true(n->as.note.first_ref == n->as.note.last_ref);
+        unsigned at = n->as.note.first_ref->pos.line;
+        g_assert_cmpuint(at, >, chapter[def_chapter[k]]);
+        g_assert_cmpuint(at, <, n->pos.line);
+    }
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 55, "the numbers start again"));
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_WARNING, 0, ""));
+    /* (no word check: the subtitle and the author are the article's, with
+     * no place in its text) */
+    rt_result_free(&r);
+}
+
+/* Its lookalikes: a post's notes do close it when a title of no numbered
+ * series follows, that title is not a paragraph of the last note, a number
+ * defined twice in one post with no marker for the second stays a warning,
+ * and "I." alone over prose heads a section. */
+static void test_chapter_endnotes_lookalike(void)
+{
+    rt_result r = read_shape("chapter_endnotes_lookalike.txt");
+    g_assert_cmpint(r.articles, ==, 3);
+    g_assert_cmpstr(rt_article(&r, 1)->as.article.title, ==, "A Visit to the Seed Library");
+    imprint_node *first = rt_article(&r, 0);
+    g_assert_cmpint(first->as.article.note_count, ==, 2);
+    g_assert_cmpint(rt_count_children(note_of(first, 2)), ==, 1);
+    imprint_node *second = rt_article(&r, 1);
+    g_assert_cmpint(second->as.article.note_count, ==, 2);
+    g_assert_null(note_of(second, 2)->as.note.first_ref);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_WARNING, 32, "no marker links to it"));
+    imprint_node *third = rt_article(&r, 2);
+    assert_kinds(third, "HPHP");
+    g_assert_cmpstr(rt_text(&r, rt_child(third, 0)), ==, "I.");
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
 /* ---- verse ---------------------------------------------------------- */
 
 /* A collection: the head gives the book's title and author, each poem is
@@ -1034,6 +1090,9 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/gutenberg", test_gutenberg);
     g_test_add_func("/read_text/shapes/novel", test_novel);
     g_test_add_func("/read_text/shapes/novel_lookalike", test_novel_lookalike);
+    g_test_add_func("/read_text/shapes/chapter_endnotes", test_chapter_endnotes);
+    g_test_add_func("/read_text/shapes/chapter_endnotes_lookalike",
+                    test_chapter_endnotes_lookalike);
     g_test_add_func("/read_text/shapes/title_page_min_lines", test_title_page_min_lines);
     g_test_add_func("/read_text/shapes/bib_prose_words", test_bib_prose_words);
     g_test_add_func("/read_text/shapes/wrap_column_gap", test_wrap_column_gap);

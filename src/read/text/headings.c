@@ -184,15 +184,13 @@ void rt_set_parallel_levels(rt_state *st)
     }
 }
 
-/* "I", "CHAPTER IV.", "Book 2": a heading that only numbers the section. */
-static bool number_only(const char *s)
+int rt_number_heading_kind(const char *s, size_t n)
 {
     static const char *const words[] = {"chapter", "book", "part", "canto", "act"};
-    size_t n = strlen(s);
     while (n && (s[n - 1] == '.' || s[n - 1] == ':'))
         n--;
     if (n && rt_is_roman_numeral(s, n))
-        return true;
+        return 1;
     for (size_t i = 0; i < G_N_ELEMENTS(words); i++) {
         size_t w = strlen(words[i]);
         if (n <= w + 1 || g_ascii_strncasecmp(s, words[i], w) != 0 || s[w] != ' ')
@@ -200,9 +198,14 @@ static bool number_only(const char *s)
         const char *num = s + w + 1;
         size_t len = n - w - 1;
         if (rt_is_roman_numeral(num, len) || (len <= 3 && strspn(num, "0123456789") == len))
-            return true;
+            return 2 + (int)i;
     }
-    return false;
+    return 0;
+}
+
+static bool number_only(const char *s)
+{
+    return rt_number_heading_kind(s, strlen(s)) != 0;
 }
 
 void rt_join_number_headings(rt_state *st)

@@ -373,7 +373,7 @@ bool rt_line_is_heading_like(const rt_line *l)
     if (last == ',' || last == ';' || last == 0x2013 || last == '-')
         return false;
     if (last == '.' || last == ':')
-        return caps || rt_line_is_section_word(l);
+        return caps || rt_line_is_section_word(l) || rt_number_heading_kind(l->t, l->tlen);
     if (has_inner_sentence_break(l) && !caps)
         return false;
     if (rt_line_is_end_marker(l))

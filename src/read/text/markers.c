@@ -436,6 +436,14 @@ static void cut_bracket(rt_state *st, size_t i, bool first)
         l->note_cut = 1;
 }
 
+/* A heading-like line alone between blank lines: the title of what
+ * follows the notes (the next post), not a paragraph of a note. */
+static bool set_apart_heading(const rt_state *st, size_t j)
+{
+    return j > 0 && st->lines[j - 1].blank && (j + 1 >= st->nlines || st->lines[j + 1].blank) &&
+           rt_line_is_heading_like(&st->lines[j]);
+}
+
 /* Where the note of accepted definition `k` ends: the lines after it that
  * continue it (same run of lines; then, for a note with more paragraphs,
  * those before the next definition of its run; a Gutenberg note runs on to
@@ -458,7 +466,8 @@ static size_t mark_note(rt_state *st, GArray *defs, const bool *accepted, guint 
     for (size_t j = i + 1; j < next; j++) {
         if (st->lines[j].blank || st->lines[j].notedef)
             continue;
-        if (notes_heading(&st->lines[j]) || gap_lines(st, i, j) > MARKER_MAX_GAP)
+        if (notes_heading(&st->lines[j]) || gap_lines(st, i, j) > MARKER_MAX_GAP ||
+            (d->kind != DEF_FOOTNOTE && set_apart_heading(st, j)))
             break;
         /* A Gutenberg note runs on while its bracket is open, and to a
          * bracket left over after a paragraph that seemed to close it;

@@ -74,21 +74,108 @@ bool rt_notes_add_definition(rt_state *st, const rt_line *l)
     return true;
 }
 
+/* The definitions of each label, in the order of the text. */
+static GHashTable *notes_by_label(imprint_node *article)
+{
+    GHashTable *by_label =
+        g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
+    for (imprint_node *n = article->as.article.first_note; n; n = n->as.note.next_note) {
+        GPtrArray *defs = g_hash_table_lookup(by_label, n->as.note.label);
+        if (!defs) {
+            defs = g_ptr_array_new();
+            g_hash_table_insert(by_label, (gpointer)n->as.note.label, defs);
+        }
+        g_ptr_array_add(defs, n);
+    }
+    return by_label;
+}
+
+/* The definition a marker at `line` means when its number is defined more
+ * than once, as in a book whose chapters number their notes from 1: the
+ * first one below the marker, else the last one above it. Returns its index. */
+static guint nearest_definition(const GPtrArray *defs, unsigned line)
+{
+    guint lo = 0, hi = defs->len;
+    while (lo < hi) {
+        guint mid = lo + (hi - lo) / 2;
+        if (((imprint_node *)defs->pdata[mid])->pos.line > line)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo < defs->len ? lo : defs->len - 1;
+}
+
+static void report_link(rt_state *st, imprint_node *ref, imprint_node *note, guint index,
+                        const char *label, imprint_node **highest)
+{
+    if (!note->as.note.first_ref) {
+        /* Notes are numbered in reading order; a first reference below
+         * one already seen is the sign of swapped markers, unless the
+         * numbers start again (a later definition of the same number). */
+        if (index == 0 && *highest && ref->as.noteref.number < (*highest)->as.noteref.number)
+            imprint_diags_report(st->diags, IMPRINT_SEV_WARNING, ref->pos,
+                                 "note marker %s comes after marker %d (line %u): check "
+                                 "that the two markers, or their definitions, are not "
+                                 "swapped",
+                                 label, (*highest)->as.noteref.number, (*highest)->pos.line);
+        else
+            *highest = ref;
+    } else if (note->as.note.first_ref == note->as.note.last_ref) {
+        imprint_diags_report(st->diags, IMPRINT_SEV_WARNING, ref->pos,
+                             "note %s is referenced again (first at line %u); the "
+                             "markers link to the same note",
+                             label, note->as.note.first_ref->pos.line);
+    }
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, ref->pos,
+                         "note marker %s linked to its definition at line %u", label,
+                         note->pos.line);
+}
+
+static gint by_line(gconstpointer a, gconstpointer b)
+{
+    const imprint_node *x = *(imprint_node *const *)a, *y = *(imprint_node *const *)b;
+    return x->pos.line < y->pos.line ? -1 : x->pos.line > y->pos.line;
+}
+
+/* Definitions never referenced, and numbers defined again: a later
+ * definition that markers above it link to is a new series (a note);
+ * one no marker links to is kept, with a warning. */
+static void report_unlinked(rt_state *st, GHashTable *by_label)
+{
+    GHashTableIter it;
+    gpointer key, value;
+    GPtrArray *all = g_ptr_array_new();
+    g_hash_table_iter_init(&it, by_label);
+    while (g_hash_table_iter_next(&it, &key, &value))
+        for (guint i = 0; i < ((GPtrArray *)value)->len; i++)
+            g_ptr_array_add(all, ((GPtrArray *)value)->pdata[i]);
+    g_ptr_array_sort(all, by_line);
+    for (guint i = 0; i < all->len; i++) {
+        imprint_node *n = all->pdata[i];
+        GPtrArray *defs = g_hash_table_lookup(by_label, n->as.note.label);
+        imprint_node *first = defs->pdata[0];
+        if (n != first && n->as.note.first_ref)
+            imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, n->pos,
+                                 "note %s is defined again (first at line %u): the numbers "
+                                 "start again, and the markers between link to this one",
+                                 n->as.note.label, first->pos.line);
+        else if (n != first)
+            imprint_diags_report(st->diags, IMPRINT_SEV_WARNING, n->pos,
+                                 "note %s is defined again (first at line %u) and no marker "
+                                 "links to it; kept as a separate note",
+                                 n->as.note.label, first->pos.line);
+        else if (!n->as.note.first_ref)
+            imprint_diags_report(st->diags, IMPRINT_SEV_WARNING, n->pos,
+                                 "note %s is never referenced; kept at the end of the article",
+                                 n->as.note.label);
+    }
+    g_ptr_array_free(all, TRUE);
+}
+
 bool rt_notes_finish(rt_state *st)
 {
-    imprint_node *article = st->article;
-    GHashTable *by_label = g_hash_table_new(g_str_hash, g_str_equal);
-    for (imprint_node *n = article->as.article.first_note; n; n = n->as.note.next_note) {
-        imprint_node *first = g_hash_table_lookup(by_label, n->as.note.label);
-        if (first) {
-            imprint_diags_report(st->diags, IMPRINT_SEV_WARNING, n->pos,
-                                 "note %s is defined again (first at line %u); markers link to "
-                                 "the first, this one is kept as a separate note",
-                                 n->as.note.label, first->pos.line);
-            continue;
-        }
-        g_hash_table_insert(by_label, (gpointer)n->as.note.label, n);
-    }
+    GHashTable *by_label = notes_by_label(st->article);
     imprint_node *highest = NULL;
     for (guint i = 0; i < st->refs->len; i++) {
         imprint_node *ref = st->refs->pdata[i];
@@ -98,41 +185,20 @@ bool rt_notes_finish(rt_state *st)
             g_strlcpy(label, symbol, sizeof label);
         else
             g_snprintf(label, sizeof label, "%d", ref->as.noteref.number);
-        imprint_node *note = g_hash_table_lookup(by_label, label);
-        if (!note) {
+        GPtrArray *defs = g_hash_table_lookup(by_label, label);
+        if (!defs) {
             imprint_diags_report(st->diags, IMPRINT_SEV_WARNING, ref->pos,
                                  "note marker %s has no definition in this article; kept as an "
                                  "unlinked note number",
                                  label);
             continue;
         }
-        if (!note->as.note.first_ref) {
-            /* Notes are numbered in reading order; a first reference below
-             * one already seen is the sign of swapped markers. */
-            if (highest && ref->as.noteref.number < highest->as.noteref.number)
-                imprint_diags_report(st->diags, IMPRINT_SEV_WARNING, ref->pos,
-                                     "note marker %s comes after marker %d (line %u): check "
-                                     "that the two markers, or their definitions, are not "
-                                     "swapped",
-                                     label, highest->as.noteref.number, highest->pos.line);
-            else
-                highest = ref;
-        } else if (note->as.note.first_ref == note->as.note.last_ref) {
-            imprint_diags_report(st->diags, IMPRINT_SEV_WARNING, ref->pos,
-                                 "note %s is referenced again (first at line %u); the "
-                                 "markers link to the same note",
-                                 label, note->as.note.first_ref->pos.line);
-        }
+        guint index = defs->len > 1 ? nearest_definition(defs, ref->pos.line) : 0;
+        imprint_node *note = defs->pdata[index];
+        report_link(st, ref, note, index, label, &highest);
         imprint_note_add_ref(note, ref);
-        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, ref->pos,
-                             "note marker %s linked to its definition at line %u", label,
-                             note->pos.line);
     }
-    for (imprint_node *n = article->as.article.first_note; n; n = n->as.note.next_note)
-        if (!n->as.note.first_ref && g_hash_table_lookup(by_label, n->as.note.label) == n)
-            imprint_diags_report(st->diags, IMPRINT_SEV_WARNING, n->pos,
-                                 "note %s is never referenced; kept at the end of the article",
-                                 n->as.note.label);
+    report_unlinked(st, by_label);
     g_hash_table_destroy(by_label);
     g_ptr_array_set_size(st->refs, 0);
     return true;

@@ -394,6 +394,10 @@ static void find_articles(rt_state *st, GArray *starts)
     bool prose = false; /* a line of prose seen in the article */
     int bib = RT_BIB_NONE;
     size_t bib_from = 0, last_url = 0, judged = 0;
+    /* the numbered headings of the article being read (its chapters): the
+     * next of them after a chapter's notes goes on the book */
+    int series = 0;
+    size_t series_of = 0;
     for (size_t k = 0; k < st->nchunks; k++) {
         rt_chunk *c = &st->chunks[k];
         const rt_line *l = chunk_line(st, k);
@@ -426,12 +430,18 @@ static void find_articles(rt_state *st, GArray *starts)
             start_article(starts, st, 0, false);
         /* After "Thanks to …!", a "Source: …" line or note definitions, a
          * heading-like line opens the next article. */
+        int kind = single ? rt_number_heading_kind(l->t, l->tlen) : 0;
         if (after_end && body && more && chunk_heading_like(st, k) &&
-            !chunk_end_marker(st, k + 1) && !chunk_all_notedefs(st, k + 1)) {
+            !chunk_end_marker(st, k + 1) && !chunk_all_notedefs(st, k + 1) &&
+            !(kind && kind == series && series_of == starts->len)) {
             start_article(starts, st, k, true);
             body = after_end = prose = false;
             bib = RT_BIB_NONE;
             continue;
+        }
+        if (kind && chunk_heading_like(st, k)) {
+            series = kind;
+            series_of = starts->len;
         }
         if (single && rt_line_is_bib_heading(l)) {
             bib = RT_BIB_ENTRY;
@@ -509,28 +519,55 @@ static bool split_at(rt_state *st, GArray *starts, const char *const *split)
     return ok;
 }
 
-/* A byline set apart under the title, as on a book's title page: "by" and
- * the name in runs of their own, or "By Name" alone. Returns the first
- * chunk of the body. */
-static size_t separate_byline(rt_state *st, imprint_node *art, size_t body, size_t end)
+/* The name of a byline set apart at chunk `k`, as on a book's title page:
+ * "by" and the name in runs of their own, or "By Name" alone; NULL if
+ * none. Sets `*next` to the chunk after it and `*skip` to the name's
+ * offset in its line. */
+static const rt_line *byline_at(rt_state *st, size_t k, size_t end, size_t *next, size_t *skip)
 {
-    if (art->as.article.authors || body >= end || !chunk_single(st, body))
-        return body;
-    const rt_line *l = chunk_line(st, body), *name = NULL;
-    size_t skip = rt_byline_skip(l->t, l->tlen), next = body + 1;
-    if (l->tlen == 2 && g_ascii_strncasecmp(l->t, "by", 2) == 0 && body + 1 < end &&
-        chunk_single(st, body + 1)) {
-        name = chunk_line(st, body + 1);
-        next = body + 2;
-    } else if (skip) {
+    if (k >= end || !chunk_single(st, k))
+        return NULL;
+    const rt_line *l = chunk_line(st, k), *name = NULL;
+    *skip = rt_byline_skip(l->t, l->tlen);
+    *next = k + 1;
+    if (l->tlen == 2 && g_ascii_strncasecmp(l->t, "by", 2) == 0 && k + 1 < end &&
+        chunk_single(st, k + 1)) {
+        name = chunk_line(st, k + 1);
+        *next = k + 2;
+    } else if (*skip) {
         name = l;
     }
-    if (!name || !rt_is_person_name(name->t + skip, name->tlen - skip))
+    if (!name || !rt_is_person_name(name->t + *skip, name->tlen - *skip))
+        return NULL;
+    return name;
+}
+
+/* A byline under the title, or under the title and a subtitle line
+ * between them ("A HISTORY OF ONE PARISH"). Returns the first chunk of
+ * the body. */
+static size_t separate_byline(rt_state *st, imprint_node *art, size_t body, size_t end)
+{
+    if (art->as.article.authors)
         return body;
+    size_t next, skip, at = body;
+    const rt_line *name = byline_at(st, body, end, &next, &skip), *sub = NULL;
+    if (!name && !art->as.article.subtitle && chunk_heading_like(st, body) &&
+        (name = byline_at(st, body + 1, end, &next, &skip))) {
+        sub = chunk_line(st, body);
+        at = body + 1;
+    }
+    if (!name)
+        return body;
+    const rt_line *by = chunk_line(st, at);
     const char **authors = imprint_arena_alloc(st->doc->arena, 2 * sizeof *authors);
     authors[0] = rt_plain(st, name->t + skip, name->tlen - skip);
     art->as.article.authors = authors;
-    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
+    if (sub) {
+        art->as.article.subtitle = rt_plain(st, sub->t, sub->tlen);
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, sub->lineno, sub->tcol),
+                             "the line between the title and its byline taken as the subtitle");
+    }
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, by->lineno, by->tcol),
                          "the byline under the title taken as its author: %s", authors[0]);
     return next;
 }

@@ -303,6 +303,10 @@ bool rt_colon_heading(rt_builder *b, size_t i);
 bool rt_spacer_heading(rt_builder *b, size_t i);
 void rt_set_levels(rt_state *st);
 void rt_set_parallel_levels(rt_state *st);
+/* Whether the text only numbers a section ("IV.", "CHAPTER 2", "Book
+ * III"): 0 if not, else the same value for every heading of one series (1
+ * for a bare roman numeral, another per numbering word). */
+int rt_number_heading_kind(const char *s, size_t len);
 /* A heading that only numbers its section ("I", "CHAPTER IV") with the
  * heading right under it ("THE FLOOD") become one ("I. THE FLOOD"). */
 void rt_join_number_headings(rt_state *st);
