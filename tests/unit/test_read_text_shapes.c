@@ -416,6 +416,58 @@ static void test_chapter_endnotes_lookalike(void)
     rt_result_free(&r);
 }
 
+/* "N. text" lines with no Notes heading after the text, each with its
+ * marker glued to a word above ("saying,(1)"): notes. */
+static void test_bare_numbered_notes(void)
+{
+    rt_result r = read_shape("bare_numbered_notes.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "PPP");
+    g_assert_cmpint(a->as.article.note_count, ==, 2);
+    g_assert_cmpint(refs_in(rt_child(a, 0)), ==, 1);
+    g_assert_cmpint(refs_in(rt_child(a, 1)), ==, 1);
+    g_assert_cmpstr(rt_text(&r, note_of(a, 2)), ==,
+                    "A strong colony eats some twenty pounds of honey between October and "
+                    "March.");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 9, "N. text, each with its marker"));
+    rt_result_free(&r);
+}
+
+/* Its lookalike: a numbered list after a text with one "(1)" glued to a
+ * word stays a list, and the "(1)" stays text: no marker without its
+ * definition. */
+static void test_bare_numbered_lookalike(void)
+{
+    rt_result r = read_shape("bare_numbered_lookalike.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "PLP");
+    g_assert_cmpint(a->as.article.note_count, ==, 0);
+    g_assert_cmpint(refs_in(a), ==, 0);
+    g_assert_true(strstr(rt_text(&r, rt_child(a, 0)), "father.(1)") != NULL);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_WARNING, 0, ""));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* MARKER_BARE_MIN_RUN: so many numbered lines, each with its glued
+ * marker, are notes; one fewer are not. */
+static void test_bare_min_run(void)
+{
+    for (int n = MARKER_BARE_MIN_RUN - 1; n <= MARKER_BARE_MIN_RUN; n++) {
+        GString *s = g_string_new("A Title\n\nThe text of the essay goes on here");
+        for (int k = 1; k <= n; k++)
+            g_string_append_printf(s, ", and a clause,(%d) and more words", k);
+        g_string_append(s, ".\n\n");
+        for (int k = 1; k <= n; k++)
+            g_string_append_printf(s, "%d. The source of clause %d.\n\n", k, k);
+        rt_result r = read_wrap("bare.txt", s->str, IMPRINT_WRAP_AUTO);
+        g_assert_cmpint(rt_article(&r, 0)->as.article.note_count, ==,
+                        n >= MARKER_BARE_MIN_RUN ? n : 0);
+        rt_result_free(&r);
+        g_string_free(s, TRUE);
+    }
+}
+
 /* ---- verse ---------------------------------------------------------- */
 
 /* A collection: the head gives the book's title and author, each poem is
@@ -962,6 +1014,43 @@ static void test_gutenberg_limits(void)
     }
 }
 
+/* A Project Gutenberg file is one book: what would open an article
+ * elsewhere (a heading after notes) is a section of it; without the
+ * header the same text makes two articles. A run of short lines with the
+ * book's title in it is its title page, not references; "[Figure 3]" and
+ * "[Music: …]" are placeholders like "[Illustration]". */
+static void test_gutenberg_one_book(void)
+{
+    const char *body =
+        "A FOREWORD\n\nThe foreword says what the book is about, in more words than a "
+        "title has, and thanks a friend.[1]\n\n[1] The friend was a printer.\n\n"
+        "THE BOOK OF THE MILL\n\nBy Hannah Prewitt\n\nLONDON\n\nTHE RIVER PRESS\n\n"
+        "MDCCCXCIX\n\nThe Mill\n\nThe mill stood by the ford, and the miller kept the "
+        "ford as well as the mill, for the road ran through his yard.\n\n[Figure 3]\n\n"
+        "[Music: The Miller's Song]\n\nThe song was sung at every harvest.\n";
+    const char *head = "The Project Gutenberg eBook of The Book of the Mill\n\n"
+                       "Title: The Book of the Mill\n\nAuthor: Hannah Prewitt\n\n"
+                       "*** START OF THE PROJECT GUTENBERG EBOOK THE BOOK OF THE MILL ***\n\n";
+    for (int pg = 0; pg <= 1; pg++) {
+        char *t = g_strconcat(pg ? head : "", body, NULL);
+        rt_result r = read_wrap("pg.txt", t, IMPRINT_WRAP_AUTO);
+        g_assert_cmpint(r.articles, ==, pg ? 1 : 2);
+        g_assert_cmpint(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "a Project Gutenberg book"), ==, pg);
+        if (pg) {
+            imprint_node *a = rt_article(&r, 0);
+            g_assert_cmpstr(a->as.article.title, ==, "The Book of the Mill");
+            g_assert_false(rt_has_diag(&r, IMPRINT_SEV_WARNING, 0, "list of references"));
+            int figures = 0;
+            for (imprint_node *c = a->first_child; c; c = c->next)
+                figures += c->kind == IMPRINT_NODE_FIGURE;
+            g_assert_cmpint(figures, ==, 2);
+            g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "\u201c[Figure\u2026]\u201d"));
+        }
+        rt_result_free(&r);
+        g_free(t);
+    }
+}
+
 /* A novel's front: the frontispiece "[Illustration: …]" a figure with its
  * caption, the title page's lines paragraphs (its first line the title,
  * "BY" and the name the author), "_All rights reserved._" no title, the
@@ -1091,6 +1180,10 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/novel", test_novel);
     g_test_add_func("/read_text/shapes/novel_lookalike", test_novel_lookalike);
     g_test_add_func("/read_text/shapes/chapter_endnotes", test_chapter_endnotes);
+    g_test_add_func("/read_text/shapes/bare_numbered_notes", test_bare_numbered_notes);
+    g_test_add_func("/read_text/shapes/bare_numbered_lookalike", test_bare_numbered_lookalike);
+    g_test_add_func("/read_text/shapes/bare_min_run", test_bare_min_run);
+    g_test_add_func("/read_text/shapes/gutenberg_one_book", test_gutenberg_one_book);
     g_test_add_func("/read_text/shapes/chapter_endnotes_lookalike",
                     test_chapter_endnotes_lookalike);
     g_test_add_func("/read_text/shapes/title_page_min_lines", test_title_page_min_lines);

@@ -261,30 +261,30 @@ static int try_chunk_role(rt_builder *b, size_t i, size_t *next)
     return MATCHED;
 }
 
-/* "[Illustration: A view of the mill]", as Project Gutenberg and the
- * proofreaders mark where a book had a picture: a figure with that
- * caption. */
+/* A placeholder (rt_line_placeholder) is a figure with a caption: what
+ * follows "Illustration", the whole tag for the others ("Figure 12"). */
 static bool illustration(rt_builder *b, size_t i)
 {
     rt_state *st = b->st;
     const rt_line *l = rt_line_at(b, i);
-    static const char tag[] = "[Illustration";
-    size_t n = sizeof tag - 1;
-    if (l->tlen < n + 1 || strncmp(l->t, tag, n) != 0 || l->t[l->tlen - 1] != ']' ||
-        (l->t[n] != ']' && l->t[n] != ':' && l->t[n] != '.'))
+    size_t n = rt_line_placeholder(l);
+    if (!n)
         return false;
     imprint_node *fig =
         imprint_node_new(st->doc, IMPRINT_NODE_FIGURE, rt_pos(st, l->lineno, l->tcol));
     fig->as.figure.placeholder = rt_plain(st, l->t, l->tlen); /* with its quotation marks */
-    size_t from = n + (l->t[n] == ']' ? 0 : 1), len = l->tlen - 1 - MIN(from, l->tlen - 1);
+    bool named = n == sizeof "[Illustration" - 1;
+    size_t from = named ? n + (l->t[n] == ']' ? 0 : 1) : 1;
+    size_t len = l->tlen - 1 - MIN(from, l->tlen - 1);
     while (len && l->t[from] == ' ')
         from++, len--;
     if (len)
         rt_append_inlines(st, fig, l, from, len);
     rt_append(b, fig, i);
     imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, fig->pos,
-                         "\u201c[Illustration\u2026]\u201d taken as a figure with its caption "
-                         "(the text has no image)");
+                         "\u201c%.*s\u2026]\u201d taken as a figure with its caption (the text "
+                         "has no image)",
+                         (int)n, l->t);
     return true;
 }
 

@@ -136,6 +136,17 @@ void rt_gutenberg(rt_state *st, bool keep)
     set_aside(st, from, st->nlines, "the Project Gutenberg licence");
 }
 
+bool rt_gutenberg_is_title(const rt_state *st, const rt_line *l)
+{
+    if (!st->book_title || l->blank)
+        return false;
+    char *a = g_utf8_casefold(l->t, (gssize)l->tlen), *b = g_utf8_casefold(st->book_title, -1);
+    bool same = strcmp(a, b) == 0;
+    g_free(a);
+    g_free(b);
+    return same;
+}
+
 void rt_gutenberg_name(rt_state *st, int articles)
 {
     if (!st->book_title && !st->book_author)

@@ -13,8 +13,13 @@ bool rt_body_follows(rt_builder *b, size_t i)
         if (!rt_line_is_end_marker(rt_line_at(b, j)))
             return true;
     /* A heading over the article's notes ("The Author's Notes") heads
-     * something too, though the notes go to the end of the article. */
-    for (size_t j = i + 1; j <= b->last; j++) {
+     * something too, though the notes go to the end of the article; a
+     * signature over them ("PUBLIUS") does not. */
+    const rt_line *h = rt_line_at(b, i);
+    char *folded = g_utf8_casefold(h->t, (gssize)h->tlen);
+    bool notes = strstr(folded, "note") != NULL;
+    g_free(folded);
+    for (size_t j = i + 1; notes && j <= b->last; j++) {
         const rt_line *l = rt_line_at(b, j);
         if (l->notedef && l->note_label && !l->notecont)
             return true;

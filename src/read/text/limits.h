@@ -48,6 +48,11 @@
  * body text between two groups of notes. */
 #define MARKER_MAX_GAP 4
 
+/** Numbered lines ("1. text") with no Notes heading over them are notes
+ * only in a run of at least this many, numbered from 1 with each marker
+ * found: one numbered line alone is a heading or a list as often. */
+#define MARKER_BARE_MIN_RUN 2
+
 /** A run of definitions is taken when at least this share of them have a
  * marker before them: the rest lost theirs in the source, and are kept as
  * notes nothing refers to (with a warning). */

@@ -685,6 +685,20 @@ bool rt_line_speaker(const rt_line *l, size_t *name_len, size_t *skip)
     return !read_is_label_word(l->t, *name_len, false);
 }
 
+size_t rt_line_placeholder(const rt_line *l)
+{
+    static const char *const tags[] = {"[Illustration", "[Figure", "[Music",
+                                       "[Picture",      "[Image",  "[Plate"};
+    if (l->blank || l->t[l->tlen - 1] != ']' || memchr(l->t + 1, '[', l->tlen - 1))
+        return 0;
+    for (size_t i = 0; i < G_N_ELEMENTS(tags); i++) {
+        size_t n = strlen(tags[i]);
+        if (l->tlen > n && strncmp(l->t, tags[i], n) == 0 && strchr("]:. ", l->t[n]))
+            return n;
+    }
+    return 0;
+}
+
 bool rt_line_is_figure(const rt_line *l, bool *is_file)
 {
     *is_file = false;

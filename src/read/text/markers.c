@@ -31,6 +31,8 @@ typedef struct {
     char label[MARKER_MAX_DIGITS + 4];
     size_t skip; /* bytes of the label and the spaces after it */
     bool paired;
+    bool bare; /* "N. text" with no Notes heading over it */
+    int style; /* the rt_marker_style of its marker, when paired */
 } def_cand;
 
 static const char *const def_names[] = {
@@ -326,9 +328,10 @@ static bool bulleted(const rt_state *st, size_t i)
     return false;
 }
 
-/* Definition candidates of the file, in order. A numbered line counts only
- * under a Notes heading (with only numbered lines between). */
-static GArray *find_defs(const rt_state *st, bool *is_def)
+/* Definition candidates of the file, in order. A numbered line counts
+ * under a Notes heading (with only numbered lines between); the others go
+ * to `bare`, judged after the rest (bare_run_taken). */
+static GArray *find_defs(const rt_state *st, bool *is_def, GArray *bare)
 {
     GArray *defs = g_array_new(FALSE, TRUE, sizeof(def_cand));
     bool under_notes = false, numbered_seen = false;
@@ -353,13 +356,16 @@ static GArray *find_defs(const rt_state *st, bool *is_def)
          * after "Notes:" ends its reach */
         if (under_notes && !numbered_seen && d.kind != DEF_NUMBERED)
             under_notes = false;
-        if (d.kind == DEF_NUMBERED && !under_notes)
-            d.kind = DEF_NONE;
+        d.bare = d.kind == DEF_NUMBERED && !under_notes;
         numbered_seen |= d.kind == DEF_NUMBERED;
         if (d.kind == DEF_SYMBOL && bulleted(st, i))
             d.kind = DEF_NONE;
         if (d.kind == DEF_NONE)
             continue;
+        if (d.bare) {
+            g_array_append_val(bare, d);
+            continue;
+        }
         is_def[i] = true;
         g_array_append_val(defs, d);
     }
@@ -381,6 +387,20 @@ static size_t gap_lines(const rt_state *st, size_t from, size_t to)
     return n;
 }
 
+/* A run of "N. text" lines with no Notes heading is notes only when it
+ * numbers 1, 2, 3 … with no gap, has MARKER_BARE_MIN_RUN lines at least,
+ * and each has its marker glued to the text above ("word,(1)"): an
+ * ordered list has no such markers. */
+static bool bare_run_taken(const GArray *defs, guint a, guint b, guint paired)
+{
+    if (b - a < MARKER_BARE_MIN_RUN || paired < b - a)
+        return false;
+    for (guint k = a; k < b; k++)
+        if (g_ascii_strtoll(g_array_index(defs, def_cand, k).label, NULL, 10) != k - a + 1)
+            return false;
+    return true;
+}
+
 /* Takes the runs of definitions most of whose members have a marker. */
 static void accept_runs(const rt_state *st, GArray *defs, bool *accepted)
 {
@@ -390,15 +410,18 @@ static void accept_runs(const rt_state *st, GArray *defs, bool *accepted)
         while (b < defs->len) {
             const def_cand *db = &g_array_index(defs, def_cand, b);
             const def_cand *prev = &g_array_index(defs, def_cand, b - 1);
-            if (db->kind != da->kind || gap_lines(st, prev->line, db->line) > MARKER_MAX_GAP)
+            if (db->kind != da->kind || db->bare != da->bare ||
+                gap_lines(st, prev->line, db->line) > MARKER_MAX_GAP)
                 break;
             b++;
         }
         guint paired = 0;
         for (guint k = a; k < b; k++)
             paired += g_array_index(defs, def_cand, k).paired;
+        bool take = da->bare ? bare_run_taken(defs, a, b, paired)
+                             : paired > 0 && paired >= MARKER_RUN_SHARE * (b - a);
         for (guint k = a; k < b; k++)
-            accepted[k] = paired > 0 && paired >= MARKER_RUN_SHARE * (b - a);
+            accepted[k] = take;
         a = b;
     }
 }
@@ -505,15 +528,11 @@ static void pair_markers(rt_state *st, GArray *defs, GHashTable *markers)
                 from = prev->line + 1;
         }
         for (int s = RT_MARK_BRACKET; s < RT_MARK_COUNT && !d->paired; s++) {
-            if (!compatible(d->kind, (rt_marker_style)s))
+            if (!compatible(d->kind, (rt_marker_style)s) || (d->bare && s == RT_MARK_DIGITS))
                 continue;
             char *key = marker_key((rt_marker_style)s, d->label);
-            if (occurs_between(g_hash_table_lookup(markers, key), from, d->line)) {
-                d->paired = true;
-                st->marker_styles[s] = true;
-                g_hash_table_add(st->marker_labels, key);
-                key = NULL;
-            }
+            d->paired = occurs_between(g_hash_table_lookup(markers, key), from, d->line);
+            d->style = s;
             g_free(key);
         }
     }
@@ -529,20 +548,25 @@ static void mark_heading(rt_state *st, size_t first_def)
     st->lines[h].note_heading = true;
 }
 
-void rt_markers_scan(rt_state *st)
+/* Pairs, takes and marks the runs of `defs`, reporting each style. */
+static void take_runs(rt_state *st, GArray *defs, GHashTable *markers)
 {
-    bool *is_def = g_new0(bool, st->nlines + 1);
-    GArray *defs = find_defs(st, is_def);
-    GHashTable *markers = find_markers(st, is_def);
     pair_markers(st, defs, markers);
     bool *accepted = g_new0(bool, defs->len + 1);
     accept_runs(st, defs, accepted);
     guint taken = 0;
     for (guint k = 0; k < defs->len; k++) {
-        if (!accepted[k])
+        const def_cand *d = &g_array_index(defs, def_cand, k);
+        /* (a bare run leaves alone what the runs before it took) */
+        if (!accepted[k] || (d->bare && st->lines[d->line].notedef))
             continue;
+        /* only a taken definition's marker is a marker */
+        if (d->paired) {
+            st->marker_styles[d->style] = true;
+            g_hash_table_add(st->marker_labels, marker_key((rt_marker_style)d->style, d->label));
+        }
         if (taken++ == 0 || !accepted[k - 1])
-            mark_heading(st, g_array_index(defs, def_cand, k).line);
+            mark_heading(st, d->line);
         mark_note(st, defs, accepted, k);
     }
     for (guint k = 0; k < defs->len; k++) {
@@ -553,12 +577,24 @@ void rt_markers_scan(rt_state *st)
             imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
                                  "footnotes written as %s: the lines from here are note "
                                  "definitions",
-                                 def_names[d->kind]);
+                                 d->bare ? "N. text, each with its marker (N) or [N]"
+                                         : def_names[d->kind]);
         }
     }
     g_free(accepted);
+}
+
+void rt_markers_scan(rt_state *st)
+{
+    bool *is_def = g_new0(bool, st->nlines + 1);
+    GArray *bare = g_array_new(FALSE, TRUE, sizeof(def_cand));
+    GArray *defs = find_defs(st, is_def, bare);
+    GHashTable *markers = find_markers(st, is_def);
+    take_runs(st, defs, markers);
+    take_runs(st, bare, markers);
     g_hash_table_destroy(markers);
     g_array_free(defs, TRUE);
+    g_array_free(bare, TRUE);
     g_free(is_def);
 }
 

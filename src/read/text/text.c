@@ -165,7 +165,7 @@ static bool short_ref_line(const rt_line *l)
     bool file;
     if (l->blank || l->notedef || l->nchar > 160 || rt_line_starts_quote(l) ||
         rt_line_list_marker(l, &style, &number, &skip) || rt_line_speaker(l, &name, &sk) ||
-        rt_line_is_figure(l, &file))
+        rt_line_is_figure(l, &file) || rt_line_placeholder(l))
         return false;
     const char *end = l->t + l->tlen;
     /* a sentence ends there, inside its closing quote too ("… asked: “Who?”") */
@@ -180,17 +180,20 @@ static bool short_ref_line(const rt_line *l)
 size_t rt_implicit_bib_run(const rt_state *st, size_t k, size_t to, size_t *scanned)
 {
     size_t n = 0, commas = 0;
+    bool title = false;
     while (k + n < to && chunk_single(st, k + n) && !st->chunks[k + n].title &&
            short_ref_line(chunk_line(st, k + n))) {
         const rt_line *l = chunk_line(st, k + n);
         char last = l->t[l->tlen - 1];
         commas += last == ',' || last == ';';
+        title = title || rt_gutenberg_is_title(st, l);
         n++;
     }
     if (scanned)
         *scanned = n;
-    /* Lines ending in commas are verse, not references. */
-    return n >= READ_TEXT_MIN_BIB_RUN && commas < 2 ? n : 0;
+    /* Lines ending in commas are verse, not references; a run with the
+     * book's own title is its title page. */
+    return n >= READ_TEXT_MIN_BIB_RUN && commas < 2 && !title ? n : 0;
 }
 
 typedef struct {
@@ -389,6 +392,13 @@ static void find_articles(rt_state *st, GArray *starts)
         find_poems(st, starts);
         return;
     }
+    if (st->book_title) {
+        start_article(starts, st, 0, false);
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, chunk_line(st, 0)->lineno, 1),
+                             "a Project Gutenberg book: one article, its parts sections "
+                             "(edition key `split` makes articles)");
+        return;
+    }
     bool nbsp_cue = !french_spacing(st);
     bool body = false, after_end = false;
     bool prose = false; /* a line of prose seen in the article */
@@ -442,6 +452,7 @@ static void find_articles(rt_state *st, GArray *starts)
         if (kind && chunk_heading_like(st, k)) {
             series = kind;
             series_of = starts->len;
+            after_end = false; /* the next chapter goes on */
         }
         if (single && rt_line_is_bib_heading(l)) {
             bib = RT_BIB_ENTRY;

@@ -110,6 +110,9 @@ typedef struct {
  * kept in the state; rt_gutenberg_name gives them to the file's one
  * article (`articles` read) when it has none of its own. */
 void rt_gutenberg(rt_state *st, bool keep);
+/* Whether the line is the book's title as the Project Gutenberg header
+ * gives it (letter case aside). */
+bool rt_gutenberg_is_title(const rt_state *st, const rt_line *l);
 void rt_gutenberg_name(rt_state *st, int articles);
 
 /* lines.c: line features */
@@ -118,6 +121,10 @@ unsigned rt_line_last_lineno(const rt_line *l);
 /** The line that holds physical line `lineno` (joined lines hold several). */
 const rt_line *rt_line_by_number(const rt_state *st, unsigned lineno);
 bool rt_line_is_heading_like(const rt_line *l);
+/* "[Illustration: A view of the mill]", "[Figure 12]", "[Music: Adagio]":
+ * where Project Gutenberg's proofreaders mark that a book had a picture, a
+ * figure or printed music; the length of the tag ("[Figure"), 0 if none. */
+size_t rt_line_placeholder(const rt_line *l);
 bool rt_line_is_colon_heading(const rt_line *l);
 bool rt_line_is_all_caps(const rt_line *l);
 /* Whether the line is one of `words` (casefolded), with or without a
