@@ -752,6 +752,136 @@ static void test_french_spacing(void)
     rt_result_free(&r);
 }
 
+/* Numbered letters: the number over its addressee is one heading of the
+ * book ("41. TO MR. HALE."), not an article a letter with its date under
+ * it; the notes of each letter number from 1; the signature under the
+ * closing is no heading. */
+static void test_letters_numbered(void)
+{
+    rt_result r = read_shape("letters_numbered.txt");
+    g_assert_cmpint(r.articles, ==, 1);
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpstr(a->as.article.title, ==, "THE LETTERS OF JANE MARSH.");
+    const char *heads[] = {"41. TO MR. HALE.", "42. TO HER SISTER.", "43. TO MR. HALE."};
+    int h = 0;
+    for (imprint_node *c = a->first_child; c; c = c->next)
+        if (c->kind == IMPRINT_NODE_HEADING) {
+            g_assert_cmpint(h, <, 3);
+            g_assert_cmpstr(rt_text(&r, c), ==, heads[h++]);
+        }
+    g_assert_cmpint(h, ==, 3);
+    g_assert_cmpint(a->as.article.note_count, ==, 2);
+    for (imprint_node *n = a->as.article.first_note; n; n = n->as.note.next_note)
+        g_assert_nonnull(n->as.note.first_ref);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_WARNING, 0, ""));
+    rt_result_free(&r);
+}
+
+/* Its lookalikes: a year alone ("1895.") is no number heading; a title
+ * with its date over an ornament (a play's first night) opens no article. */
+static void test_letters_numbered_lookalike(void)
+{
+    rt_result r = read_shape("letters_numbered_lookalike.txt");
+    g_assert_cmpint(r.articles, ==, 1);
+    bool year = false;
+    for (imprint_node *c = rt_article(&r, 0)->first_child; c; c = c->next)
+        if (strcmp(rt_text(&r, c), "1895.") == 0) {
+            g_assert_cmpint(c->kind, ==, IMPRINT_NODE_PARAGRAPH);
+            year = true;
+        }
+    g_assert_true(year);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "number heading"));
+    rt_result_free(&r);
+}
+
+/* Letters whose signatures recur (two writers, each under "Your friend,")
+ * are no play: a name under a closing is a signature, not a speaker. */
+static void test_signatures_no_play(void)
+{
+    GString *s = g_string_new("LETTERS FROM THE FORD\n\n");
+    for (int k = 0; k < 2 * PLAY_NAME_MIN_TURNS + 2; k++)
+        g_string_append_printf(s,
+                               "My dear friend,\n\nThe river is high again this week and the "
+                               "ford is closed to carts.\n\nYour friend,\n\n%s\n\n",
+                               k % 2 ? "THOMAS HALE." : "JANE MARSH.");
+    rt_result r = read_wrap("letters.txt", s->str, IMPRINT_WRAP_AUTO);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "a play"));
+    for (imprint_node *c = rt_article(&r, 0)->first_child; c; c = c->next)
+        g_assert_cmpint(c->kind, ==, IMPRINT_NODE_PARAGRAPH);
+    rt_result_free(&r);
+    /* the same names with speeches under them are a play */
+    g_string_assign(s, "A PLAY\n\n");
+    for (int k = 0; k < 2 * PLAY_NAME_MIN_TURNS + 2; k++)
+        g_string_append_printf(s, "%s\n\nThe river is high again, and the ford is closed.\n\n",
+                               k % 2 ? "THOMAS HALE." : "JANE MARSH.");
+    r = read_wrap("play.txt", s->str, IMPRINT_WRAP_AUTO);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "a play"));
+    rt_result_free(&r);
+    g_string_free(s, TRUE);
+}
+
+/* A hard-wrapped text set by hand: lines centred over the wrap width are
+ * the title (joined, CENTRED_TITLE_MAX_LINES at most) and a title page,
+ * lines against the right edge a signature; neither is verse nor a quote.
+ * A stanza indented by the same spaces stays verse. ALIGN_TOLERANCE on
+ * both sides. */
+static char *aligned_text(int off, int title_lines)
+{
+    /* the prose below reaches column 68: the middle is at 34 */
+    GString *s = g_string_new(NULL);
+    const char *title[] = {"THE MILL", "AT THE", "FORD", "AGAIN"};
+    for (int k = 0; k < title_lines; k++)
+        g_string_append_printf(s, "%*s%s\n", (int)(34 - strlen(title[k]) / 2) + off, "", title[k]);
+    g_string_append_printf(s, "\n%*sBY\n%*sHANNAH PREWITT\n\n", 33, "", 27, "");
+    for (int p = 0; p < 8; p++)
+        g_string_append(s, "The mill stood by the ford, and the miller kept the ford as well as\n"
+                           "the mill, for the road ran through his yard and over his bridge, and\n"
+                           "every cart that came that way paid him a penny for the crossing.\n\n");
+    g_string_append_printf(s, "%*sHANNAH PREWITT.\n\n", 53, "");
+    g_string_append(s, "    The river runs, the river turns,\n    And no one knows the way\n"
+                       "    It went before the miller came\n    To stop it for a day.\n\n"
+                       "The end of the story is the end of the mill, which burned in the\n"
+                       "winter of the flood, with the miller's ledger on its shelf inside.\n");
+    return g_string_free(s, FALSE);
+}
+
+static void test_aligned(void)
+{
+    char *t = aligned_text(0, 2);
+    rt_result r = read_wrap("aligned.txt", t, IMPRINT_WRAP_AUTO);
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpstr(a->as.article.title, ==, "THE MILL AT THE");
+    int verse = 0, quotes = 0;
+    for (imprint_node *c = a->first_child; c; c = c->next) {
+        quotes += c->kind == IMPRINT_NODE_QUOTE;
+        if (c->kind == IMPRINT_NODE_QUOTE && c->first_child->kind == IMPRINT_NODE_VERSE)
+            verse++;
+        if (c->kind == IMPRINT_NODE_PARAGRAPH && strcmp(rt_text(&r, c), "HANNAH PREWITT.") == 0)
+            verse += 10; /* the signature, a paragraph */
+    }
+    g_assert_cmpint(verse, ==, 11);
+    g_assert_cmpint(quotes, ==, 1);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "lines set centred"));
+    rt_result_free(&r);
+    g_free(t);
+    for (int off = ALIGN_TOLERANCE; off <= ALIGN_TOLERANCE + 2; off += 2) {
+        t = aligned_text(off, 2);
+        r = read_wrap("aligned.txt", t, IMPRINT_WRAP_AUTO);
+        /* a middle `off` columns right of the width's: centred within the tolerance */
+        g_assert_cmpint(rt_article(&r, 0)->as.article.title != NULL, ==, off <= ALIGN_TOLERANCE);
+        rt_result_free(&r);
+        g_free(t);
+    }
+    for (int n = CENTRED_TITLE_MAX_LINES; n <= CENTRED_TITLE_MAX_LINES + 1; n++) {
+        t = aligned_text(0, n);
+        r = read_wrap("aligned.txt", t, IMPRINT_WRAP_AUTO);
+        g_assert_cmpint(rt_article(&r, 0)->as.article.title != NULL, ==,
+                        n <= CENTRED_TITLE_MAX_LINES);
+        rt_result_free(&r);
+        g_free(t);
+    }
+}
+
 /* ---- speech and quotations ------------------------------------------ */
 
 /* A transcript: a paragraph without a name is the turn's above it; an
@@ -1184,6 +1314,11 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/bare_numbered_lookalike", test_bare_numbered_lookalike);
     g_test_add_func("/read_text/shapes/bare_min_run", test_bare_min_run);
     g_test_add_func("/read_text/shapes/gutenberg_one_book", test_gutenberg_one_book);
+    g_test_add_func("/read_text/shapes/letters_numbered", test_letters_numbered);
+    g_test_add_func("/read_text/shapes/letters_numbered_lookalike",
+                    test_letters_numbered_lookalike);
+    g_test_add_func("/read_text/shapes/signatures_no_play", test_signatures_no_play);
+    g_test_add_func("/read_text/shapes/aligned", test_aligned);
     g_test_add_func("/read_text/shapes/chapter_endnotes_lookalike",
                     test_chapter_endnotes_lookalike);
     g_test_add_func("/read_text/shapes/title_page_min_lines", test_title_page_min_lines);

@@ -377,11 +377,8 @@ static int try_heading(rt_builder *b, size_t i, size_t *next)
         !(rt_line_is_heading_like(l) || rt_colon_heading(b, i) || rt_spacer_heading(b, i)))
         return NO_MATCH;
     /* A letter's closing and the signature under it are not headings. */
-    size_t before = i > b->first ? i - 1 : SIZE_MAX;
-    while (before != SIZE_MAX && before >= b->first && rt_line_at(b, before)->blank)
-        before = before > b->first ? before - 1 : SIZE_MAX;
-    if (rt_line_is_closing(l) ||
-        (before != SIZE_MAX && rt_line_is_closing(rt_line_at(b, before)) && l->nchar <= 40))
+    if (rt_line_is_closing(l) || (rt_after_closing(b, i) && l->nchar <= 40) ||
+        rt_chunk_aligned(st, l->chunk) == RT_ALIGN_RIGHT)
         return NO_MATCH;
     /* "L. Frank Baum" over "Chicago, April, 1900.": a signature */
     size_t after = rt_next_text_line(b, i);
@@ -514,7 +511,8 @@ static size_t build_indented_quote(rt_builder *b, size_t i)
     rt_state *st = b->st;
     const rt_line *l = rt_line_at(b, i);
     const rt_chunk *c = &st->chunks[l->chunk];
-    if (!st->wrapped || c->first != i || !rt_chunk_indented(st, l->chunk))
+    if (!st->wrapped || c->first != i || !rt_chunk_indented(st, l->chunk) ||
+        rt_chunk_aligned(st, l->chunk))
         return 0;
     imprint_node *q = imprint_node_new(st->doc, IMPRINT_NODE_QUOTE, rt_pos(st, l->lineno, l->tcol));
     for (size_t j = c->first; j <= c->last; j++)
@@ -522,6 +520,34 @@ static size_t build_indented_quote(rt_builder *b, size_t i)
     rt_append(b, q, c->last);
     imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
                          "paragraph indented off the prose taken as a block quote");
+    return c->last + 1;
+}
+
+/* A hard-wrapped text's lines set centred or right together ("PART THE
+ * FIRST" / "BEING AN ANSWER …", an address): one paragraph, line by line. */
+static size_t build_aligned(rt_builder *b, size_t i)
+{
+    rt_state *st = b->st;
+    const rt_line *l = rt_line_at(b, i);
+    const rt_chunk *c = &st->chunks[l->chunk];
+    if (!st->wrapped || c->first != i || c->last == c->first ||
+        rt_chunk_aligned(st, l->chunk) == RT_ALIGN_NONE)
+        return 0;
+    imprint_node *p =
+        imprint_node_new(st->doc, IMPRINT_NODE_PARAGRAPH, rt_pos(st, l->lineno, l->tcol));
+    for (size_t j = c->first; j <= c->last; j++) {
+        const rt_line *m = &st->lines[j];
+        if (j > c->first)
+            imprint_node_append(p, imprint_node_new(st->doc, IMPRINT_NODE_LINEBREAK,
+                                                    rt_pos(st, m->lineno, m->tcol)));
+        rt_append_inlines(st, p, m, 0, m->tlen);
+    }
+    rt_append(b, p, c->last);
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, p->pos,
+                         "%zu lines set %s kept as one paragraph, line by line (to line %u)",
+                         c->last - c->first + 1,
+                         rt_chunk_aligned(st, l->chunk) == RT_ALIGN_CENTRE ? "centred" : "right",
+                         st->lines[c->last].lineno);
     return c->last + 1;
 }
 
@@ -547,7 +573,7 @@ static bool build_line(rt_builder *b, size_t *pi)
         return true;
     }
     if ((end = build_verse(b, i)) || (!b->st->verse && (end = rt_build_stanza(b, i))) ||
-        (end = build_indented_quote(b, i))) {
+        (end = build_indented_quote(b, i)) || (end = build_aligned(b, i))) {
         *pi = end;
         return true;
     }

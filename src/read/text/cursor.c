@@ -57,6 +57,25 @@ size_t rt_next_text_line(rt_builder *b, size_t i)
     return SIZE_MAX;
 }
 
+/* The line of the article before `i` that holds text (not a note
+ * definition). */
+size_t rt_prev_text_line(rt_builder *b, size_t i)
+{
+    for (size_t j = i; j-- > b->first;)
+        if (!rt_line_at(b, j)->blank && !rt_line_at(b, j)->notedef)
+            return j;
+    return SIZE_MAX;
+}
+
+bool rt_after_closing(rt_builder *b, size_t i)
+{
+    size_t p = rt_prev_text_line(b, i);
+    if (p == SIZE_MAX)
+        return false;
+    const rt_line *prev = rt_line_at(b, p);
+    return rt_line_is_closing(prev) || prev->t[prev->tlen - 1] == ',';
+}
+
 bool rt_dash_item(rt_builder *b, size_t i)
 {
     const rt_line *l = rt_line_at(b, i);

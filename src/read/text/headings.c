@@ -192,10 +192,15 @@ void rt_set_parallel_levels(rt_state *st)
 int rt_number_heading_kind(const char *s, size_t n)
 {
     static const char *const words[] = {"chapter", "book", "part", "canto", "act"};
+    bool stop = n && s[n - 1] == '.';
     while (n && (s[n - 1] == '.' || s[n - 1] == ':'))
         n--;
     if (n && rt_is_roman_numeral(s, n))
         return 1;
+    /* "216.": a letter's or a section's number (with its stop, which a
+     * page number has not; a year has four digits) */
+    if (stop && n && n <= 3 && strspn(s, "0123456789") == n)
+        return 2 + (int)G_N_ELEMENTS(words);
     for (size_t i = 0; i < G_N_ELEMENTS(words); i++) {
         size_t w = strlen(words[i]);
         if (n <= w + 1 || g_ascii_strncasecmp(s, words[i], w) != 0 || s[w] != ' ')

@@ -149,6 +149,15 @@
  * off from it (a quotation, verse quoted in prose). */
 #define VERSE_BLOCK_INDENT 2
 
+/** How far (in columns) a line's middle may be from the wrap width's for
+ * the line to be centred, and its end from the width for it to be set
+ * right: a hand-centred title page is off by a column or two. */
+#define ALIGN_TOLERANCE 2
+
+/** A title centred over the text may be set over so many lines at most
+ * ("The Diary of" / "a Nobody"); more are a title page. */
+#define CENTRED_TITLE_MAX_LINES 3
+
 /* wrap.c */
 
 /** Fewest line breaks inside paragraphs a file must have to be judged

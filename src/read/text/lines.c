@@ -341,6 +341,8 @@ bool rt_line_is_heading_like(const rt_line *l)
         inner.nchar -= 2;
         return rt_line_is_heading_like(&inner);
     }
+    if (rt_number_heading_kind(l->t, l->tlen))
+        return true; /* "IV.", "216." */
     if (!has_letter(l->t, l->tlen) || count_words(l->t, l->tlen) > 18 || is_url_only(l))
         return false;
     bool caps = all_caps(l->t, l->tlen);

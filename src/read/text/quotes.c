@@ -52,6 +52,8 @@ static size_t name_alone(rt_builder *b, size_t i)
         (i < b->last && !rt_line_at(b, i + 1)->blank) || rt_next_text_line(b, i) == SIZE_MAX ||
         !rt_line_is_all_caps(l))
         return 0;
+    if (rt_after_closing(b, i))
+        return 0; /* "Your friend," / "BEETHOVEN.": a signature */
     size_t len = l->tlen;
     if (l->t[len - 1] == '.' || l->t[len - 1] == ':')
         len--;

@@ -386,6 +386,20 @@ static void file_title(rt_state *st, GArray *starts)
 }
 
 /* Automatic detection: see the comment on each rule. */
+/* Lines centred together, CENTRED_TITLE_MAX_LINES at most, each short
+ * enough for a heading: one title set over lines. */
+static bool centred_title(const rt_state *st, size_t k)
+{
+    const rt_chunk *c = &st->chunks[k];
+    if (c->last - c->first + 1 > CENTRED_TITLE_MAX_LINES ||
+        rt_chunk_aligned(st, k) != RT_ALIGN_CENTRE)
+        return false;
+    for (size_t i = c->first; i <= c->last; i++)
+        if (st->lines[i].nchar > READ_TEXT_MAX_HEADING_CHARS)
+            return false;
+    return true;
+}
+
 static void find_articles(rt_state *st, GArray *starts)
 {
     if (st->verse) {
@@ -415,7 +429,12 @@ static void find_articles(rt_state *st, GArray *starts)
         bool more = k + 1 < st->nchunks;
         /* A post's head: a title with its byline or date under it. */
         size_t byline, date;
-        if (rt_title_head(st, k, &byline, &date)) {
+        /* (under a number of the article's series, "216." over "TO ZMESKALL.",
+         * a head is that number's title) */
+        bool numbered =
+            k > 0 && chunk_single(st, k - 1) && series &&
+            rt_number_heading_kind(chunk_line(st, k - 1)->t, chunk_line(st, k - 1)->tlen) == series;
+        if (!numbered && rt_title_head(st, k, &byline, &date)) {
             start_article(starts, st, k, true);
             article_start *a = &g_array_index(starts, article_start, starts->len - 1);
             a->byline = byline;
@@ -431,8 +450,9 @@ static void find_articles(rt_state *st, GArray *starts)
             bib = RT_BIB_NONE;
             continue;
         }
-        /* A short first line of the file is its title. */
-        if (k == 0 && more && chunk_heading_like(st, k)) {
+        /* A short first line of the file is its title; so are its first
+         * lines centred over the text ("The Diary of" / "a Nobody"). */
+        if (k == 0 && more && (chunk_heading_like(st, k) || centred_title(st, k))) {
             start_article(starts, st, k, true);
             continue;
         }
@@ -620,8 +640,16 @@ static bool build_article(rt_state *st, const article_start *a, size_t end)
         imprint_node_new(st->doc, IMPRINT_NODE_ARTICLE, rt_pos(st, first->lineno, first->tcol));
     art->as.article.source_file = imprint_arena_strdup(st->doc->arena, st->path);
     art->as.article.source_line = first->lineno;
-    if (a->titled)
+    if (a->titled && centred_title(st, a->chunk)) {
+        GString *t = g_string_new(NULL);
+        for (size_t i = st->chunks[a->chunk].first; i <= st->chunks[a->chunk].last; i++)
+            g_string_append_printf(t, "%s%.*s", t->len ? " " : "", (int)st->lines[i].tlen,
+                                   st->lines[i].t);
+        art->as.article.title = rt_plain(st, t->str, t->len);
+        g_string_free(t, TRUE);
+    } else if (a->titled) {
         art->as.article.title = rt_plain(st, first->t, first->tlen);
+    }
     set_head(st, a, art);
     imprint_node_append(st->doc->root, art);
     st->article = art;

@@ -84,6 +84,7 @@ typedef struct {
     rt_chunk *chunks;
     size_t nchunks;
     bool wrapped;         /* hard-wrapped: lines were joined into paragraphs (wrap.c) */
+    unsigned wrap_width;  /* the column the wrapped lines reach (0 if not measured) */
     bool verse;           /* a collection of verse: runs of lines are stanzas, poems articles */
     bool prose;           /* the edition says: no verse at all */
     bool no_notes;        /* the edition says: no footnotes (markers stay text) */
@@ -183,6 +184,11 @@ bool rt_verse_file(const rt_state *st);
 bool rt_verse_chunk(const rt_state *st, size_t k);
 /** Whether every line of chunk `k` is indented off the file's prose. */
 bool rt_chunk_indented(const rt_state *st, size_t k);
+typedef enum { RT_ALIGN_NONE, RT_ALIGN_CENTRE, RT_ALIGN_RIGHT } rt_align;
+/** How chunk `k` is set: in the middle of the wrap width (a title page's
+ * lines), against its right edge (a signature), or neither; an aligned
+ * chunk is no verse and no quotation. */
+rt_align rt_chunk_aligned(const rt_state *st, size_t k);
 /** Blank lines before chunk `k`. */
 size_t rt_blank_before(const rt_state *st, size_t k);
 /** In a collection, whether chunk `k` is a poem's title: one line set apart
@@ -291,6 +297,10 @@ rt_line *rt_line_at(rt_builder *b, size_t i);
 void rt_append(rt_builder *b, imprint_node *node, size_t last_line);
 bool rt_same_chunk(rt_builder *b, size_t i, size_t j);
 size_t rt_next_text_line(rt_builder *b, size_t i);
+size_t rt_prev_text_line(rt_builder *b, size_t i);
+/* Whether the text line before `i` closes a letter ("Your friend,",
+ * "Yours truly"): line `i` is then its signature. */
+bool rt_after_closing(rt_builder *b, size_t i);
 bool rt_dash_item(rt_builder *b, size_t i);
 /* quotes.c: each returns false / SIZE_MAX when its shape is absent */
 bool rt_is_speech(rt_builder *b, size_t i, size_t *name_len, size_t *skip);

@@ -142,12 +142,14 @@ size_t rt_title_head(const rt_state *st, size_t k, size_t *byline, size_t *date)
     *byline = *date = SIZE_MAX;
     size_t n = c->last - c->first;
     /* a title alone, its date alone after it ("II.--TO HAYDON." / "[London,]
-     * November 20, 1816."): a letter, a diary entry */
+     * November 20, 1816."): a letter, a diary entry, whose text follows
+     * (not an ornament, as under a play's first-night date) */
     const rt_line *first = &st->lines[c->first];
     if (n == 0 && k + 2 < st->nchunks && rt_line_is_heading_like(first) &&
         !rt_line_is_dateline(first) && !rt_is_person_name(first->t, first->tlen) &&
         st->chunks[k + 1].first == st->chunks[k + 1].last &&
-        rt_line_is_dateline(&st->lines[st->chunks[k + 1].first]) && !st->chunks[k + 2].title) {
+        rt_line_is_dateline(&st->lines[st->chunks[k + 1].first]) && !st->chunks[k + 2].title &&
+        !rt_line_is_break(&st->lines[st->chunks[k + 2].first])) {
         *date = st->chunks[k + 1].first;
         return 1;
     }
@@ -183,6 +185,7 @@ bool rt_line_is_closing(const rt_line *l)
     bool found = false;
     for (size_t i = 0; i < G_N_ELEMENTS(words) && !found; i++)
         found = g_str_has_prefix(f, words[i]);
+    found = found || strcmp(f, "your") == 0; /* "Your" over "BEETHOVEN." */
     g_free(f);
     return found;
 }

@@ -6,6 +6,7 @@
  * by more blank lines than its stanzas are. */
 
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "read/text/text.h"
@@ -81,9 +82,24 @@ bool rt_chunk_indented(const rt_state *st, size_t k)
     return true;
 }
 
+rt_align rt_chunk_aligned(const rt_state *st, size_t k)
+{
+    unsigned w = st->wrap_width;
+    if (!w || !rt_chunk_indented(st, k))
+        return RT_ALIGN_NONE;
+    bool centred = true, right = true;
+    for (size_t i = st->chunks[k].first; i <= st->chunks[k].last; i++) {
+        const rt_line *l = &st->lines[i];
+        int middle = (int)(2 * l->indent + l->nchar), end = (int)(l->indent + l->nchar);
+        centred = centred && abs(middle - (int)w) <= 2 * ALIGN_TOLERANCE;
+        right = right && abs(end - (int)w) <= ALIGN_TOLERANCE && l->indent > w / 3;
+    }
+    return centred ? RT_ALIGN_CENTRE : right ? RT_ALIGN_RIGHT : RT_ALIGN_NONE;
+}
+
 bool rt_verse_chunk(const rt_state *st, size_t k)
 {
-    if (st->prose)
+    if (st->prose || (st->wrapped && rt_chunk_aligned(st, k)))
         return false;
     /* In a hard-wrapped text, lines indented off the prose and not joined
      * (none reached the wrap width) are verse quoted in it. */

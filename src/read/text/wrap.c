@@ -287,6 +287,7 @@ bool rt_unwrap(rt_state *st, const char *data, size_t len, const imprint_read_op
     if (!wrapped)
         width = 0; /* the edition says so: every break inside a paragraph is a wrap */
     st->wrapped = true;
+    st->wrap_width = width;
     char *text = g_strndup(data, len);
     unwrapper u = {st, read_words_new(text, opts && opts->language ? opts->language : "en"), width,
                    prose_runs(st, width), 0};
