@@ -129,12 +129,17 @@ static void test_wrapped(void)
     rt_result_free(&r);
 }
 
-/* One paragraph a line, short lines of an address: nothing is joined. */
+/* One paragraph a line, short lines of an address: nothing is joined;
+ * the address is one paragraph, line by line. */
 static void test_unwrapped(void)
 {
     rt_result r = read_shape("unwrapped.txt");
     imprint_node *a = rt_article(&r, 0);
-    assert_kinds(a, "PPVPPPPPPPPPPPPP");
+    assert_kinds(a, "PPPPPPPPPPPPPPPP");
+    int breaks = 0;
+    for (imprint_node *c = rt_child(a, 2)->first_child; c; c = c->next)
+        breaks += c->kind == IMPRINT_NODE_LINEBREAK;
+    g_assert_cmpint(breaks, ==, 3);
     g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "hard-wrapped"));
     assert_words(&r);
     rt_result_free(&r);
@@ -867,8 +872,10 @@ static void test_aligned(void)
     for (int off = ALIGN_TOLERANCE; off <= ALIGN_TOLERANCE + 2; off += 2) {
         t = aligned_text(off, 2);
         r = read_wrap("aligned.txt", t, IMPRINT_WRAP_AUTO);
-        /* a middle `off` columns right of the width's: centred within the tolerance */
-        g_assert_cmpint(rt_article(&r, 0)->as.article.title != NULL, ==, off <= ALIGN_TOLERANCE);
+        /* a middle `off` columns right of the width's: centred within the
+         * tolerance (else the lines are a title and its subtitle) */
+        const char *title = rt_article(&r, 0)->as.article.title;
+        g_assert_cmpint(g_strcmp0(title, "THE MILL AT THE") == 0, ==, off <= ALIGN_TOLERANCE);
         rt_result_free(&r);
         g_free(t);
     }
@@ -880,6 +887,32 @@ static void test_aligned(void)
         rt_result_free(&r);
         g_free(t);
     }
+}
+
+/* A play's front: the title with its subtitle under it; the persons one a
+ * line, each long word capitalised, one paragraph line by line, not verse.
+ * Its lookalike: a stanza with small words ("the river turns") stays
+ * verse, and a name under the title is a byline, no subtitle. */
+static void test_cast_list(void)
+{
+    const char *t = "The Ferry at Night\nA Comedy in One Act\n\nTHE PERSONS\n\n"
+                    "Tom Ashby, a Ferryman\nMary Ashby, his Wife\nThe Traveller\n\n"
+                    "The ferry house at night, the river seen through the window at the back "
+                    "of the room, and a lamp on the table.\n\n"
+                    "The river runs, the river turns,\nAnd no one knows the way\n"
+                    "It went before the miller came\n";
+    rt_result r = read_wrap("cast.txt", t, IMPRINT_WRAP_AUTO);
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpstr(a->as.article.title, ==, "The Ferry at Night");
+    g_assert_cmpstr(a->as.article.subtitle, ==, "A Comedy in One Act");
+    assert_kinds(a, "HPPV");
+    g_assert_cmpint(rt_child(rt_child(a, 1), 1)->kind, ==, IMPRINT_NODE_LINEBREAK);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 6, "3 lines of names"));
+    rt_result_free(&r);
+    r = read_wrap("byline.txt", "The Ferry at Night\nBy Mary Ashby\n\nThe text of it.\n",
+                  IMPRINT_WRAP_AUTO);
+    g_assert_null(rt_article(&r, 0)->as.article.subtitle);
+    rt_result_free(&r);
 }
 
 /* ---- speech and quotations ------------------------------------------ */
@@ -1319,6 +1352,7 @@ int main(int argc, char **argv)
                     test_letters_numbered_lookalike);
     g_test_add_func("/read_text/shapes/signatures_no_play", test_signatures_no_play);
     g_test_add_func("/read_text/shapes/aligned", test_aligned);
+    g_test_add_func("/read_text/shapes/cast_list", test_cast_list);
     g_test_add_func("/read_text/shapes/chapter_endnotes_lookalike",
                     test_chapter_endnotes_lookalike);
     g_test_add_func("/read_text/shapes/title_page_min_lines", test_title_page_min_lines);

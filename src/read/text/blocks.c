@@ -524,14 +524,16 @@ static size_t build_indented_quote(rt_builder *b, size_t i)
 }
 
 /* A hard-wrapped text's lines set centred or right together ("PART THE
- * FIRST" / "BEING AN ANSWER …", an address): one paragraph, line by line. */
+ * FIRST" / "BEING AN ANSWER …", an address), or a run of names: one
+ * paragraph, line by line. */
 static size_t build_aligned(rt_builder *b, size_t i)
 {
     rt_state *st = b->st;
     const rt_line *l = rt_line_at(b, i);
     const rt_chunk *c = &st->chunks[l->chunk];
-    if (!st->wrapped || c->first != i || c->last == c->first ||
-        rt_chunk_aligned(st, l->chunk) == RT_ALIGN_NONE)
+    rt_align align = st->wrapped ? rt_chunk_aligned(st, l->chunk) : RT_ALIGN_NONE;
+    if (c->first != i || c->last == c->first ||
+        (align == RT_ALIGN_NONE && !rt_chunk_name_lines(st, l->chunk)))
         return 0;
     imprint_node *p =
         imprint_node_new(st->doc, IMPRINT_NODE_PARAGRAPH, rt_pos(st, l->lineno, l->tcol));
@@ -544,9 +546,11 @@ static size_t build_aligned(rt_builder *b, size_t i)
     }
     rt_append(b, p, c->last);
     imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, p->pos,
-                         "%zu lines set %s kept as one paragraph, line by line (to line %u)",
+                         "%zu lines %s kept as one paragraph, line by line (to line %u)",
                          c->last - c->first + 1,
-                         rt_chunk_aligned(st, l->chunk) == RT_ALIGN_CENTRE ? "centred" : "right",
+                         align == RT_ALIGN_CENTRE  ? "set centred"
+                         : align == RT_ALIGN_RIGHT ? "set right"
+                                                   : "of names (a cast, a list of parts)",
                          st->lines[c->last].lineno);
     return c->last + 1;
 }

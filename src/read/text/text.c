@@ -456,6 +456,16 @@ static void find_articles(rt_state *st, GArray *starts)
             start_article(starts, st, k, true);
             continue;
         }
+        /* Or the title with its subtitle under it ("The Importance of Being
+         * Earnest" / "A Trivial Comedy for Serious People"). */
+        if (k == 0 && more && c->last == c->first + 1 &&
+            rt_line_is_heading_like(&st->lines[c->first]) &&
+            rt_line_is_heading_like(&st->lines[c->last]) &&
+            !rt_line_is_byline(&st->lines[c->last]) && !rt_line_is_dateline(&st->lines[c->last])) {
+            start_article(starts, st, k, true);
+            g_array_index(starts, article_start, starts->len - 1).subtitle = c->last;
+            continue;
+        }
         if (k == 0)
             start_article(starts, st, 0, false);
         /* After "Thanks to …!", a "Source: …" line or note definitions, a

@@ -189,6 +189,10 @@ typedef enum { RT_ALIGN_NONE, RT_ALIGN_CENTRE, RT_ALIGN_RIGHT } rt_align;
  * lines), against its right edge (a signature), or neither; an aligned
  * chunk is no verse and no quotation. */
 rt_align rt_chunk_aligned(const rt_state *st, size_t k);
+/** Whether chunk `k` is a run of names or titles, one a line, every long
+ * word capitalised ("Lane, Manservant" / "Lady Bracknell"): a cast or a
+ * list of parts, not verse. */
+bool rt_chunk_name_lines(const rt_state *st, size_t k);
 /** Blank lines before chunk `k`. */
 size_t rt_blank_before(const rt_state *st, size_t k);
 /** In a collection, whether chunk `k` is a poem's title: one line set apart

@@ -97,9 +97,43 @@ rt_align rt_chunk_aligned(const rt_state *st, size_t k)
     return centred ? RT_ALIGN_CENTRE : right ? RT_ALIGN_RIGHT : RT_ALIGN_NONE;
 }
 
+/* Whether every word of four letters or more starts with a capital, and
+ * some letter is small: "Lane, Manservant", "Hon. Gwendolen Fairfax". */
+static bool title_case(const rt_line *l)
+{
+    bool lower = false, ok = true;
+    const char *p = l->t, *end = l->t + l->tlen;
+    while (p < end && ok) {
+        while (p < end && !g_unichar_isalpha(g_utf8_get_char(p)))
+            p = g_utf8_next_char(p);
+        const char *w = p;
+        size_t letters = 0;
+        for (; p < end && g_unichar_isalpha(g_utf8_get_char(p)); p = g_utf8_next_char(p)) {
+            letters++;
+            lower = lower || g_unichar_islower(g_utf8_get_char(p));
+        }
+        ok = letters < 4 || g_unichar_isupper(g_utf8_get_char(w));
+    }
+    return ok && lower;
+}
+
+bool rt_chunk_name_lines(const rt_state *st, size_t k)
+{
+    const rt_chunk *c = &st->chunks[k];
+    if (c->last - c->first + 1 < VERSE_MIN_LINES_IN_PROSE)
+        return false;
+    for (size_t i = c->first; i <= c->last; i++) {
+        const rt_line *l = &st->lines[i];
+        gunichar z = last_of(l);
+        if (l->nchar > VERSE_MAX_CHARS || z == '!' || z == '?' || !title_case(l))
+            return false;
+    }
+    return true;
+}
+
 bool rt_verse_chunk(const rt_state *st, size_t k)
 {
-    if (st->prose || (st->wrapped && rt_chunk_aligned(st, k)))
+    if (st->prose || (st->wrapped && rt_chunk_aligned(st, k)) || rt_chunk_name_lines(st, k))
         return false;
     /* In a hard-wrapped text, lines indented off the prose and not joined
      * (none reached the wrap width) are verse quoted in it. */
