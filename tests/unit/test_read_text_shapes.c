@@ -915,6 +915,38 @@ static void test_cast_list(void)
     rt_result_free(&r);
 }
 
+/* A play of "Jack.  text" turns: its first-night cast ("Jack Worthing:
+ * Mr. Alexander.") and "TIME: The Present." name no speaker; the same
+ * colon lines in a file with no such turns stay a dialogue by the old
+ * rule (two names close together). */
+static void test_play_cast_colons(void)
+{
+    GString *s = g_string_new("THE FERRY\n\nJack Worthing: Mr. George Dale.\n"
+                              "Mary Holt: Miss Ellen Ford.\n\nTIME: The Present.\n\n");
+    GString *cast = g_string_new(s->str);
+    for (int k = 0; k < 4; k++)
+        g_string_append(s, "Jack.  Is the boat in yet?\n\nMary.  It is, but the ferryman is at "
+                           "supper.\n\n");
+    rt_result r = read_wrap("play.txt", s->str, IMPRINT_WRAP_AUTO);
+    int speeches = 0;
+    for (imprint_node *c = rt_article(&r, 0)->first_child; c; c = c->next)
+        if (c->kind == IMPRINT_NODE_SPEECH) {
+            speeches++;
+            g_assert_true(strcmp(c->as.speech.speaker, "Jack") == 0 ||
+                          strcmp(c->as.speech.speaker, "Mary") == 0);
+        }
+    g_assert_cmpint(speeches, ==, 8);
+    rt_result_free(&r);
+    r = read_wrap("cast.txt", cast->str, IMPRINT_WRAP_AUTO);
+    speeches = 0;
+    for (imprint_node *c = rt_article(&r, 0)->first_child; c; c = c->next)
+        speeches += c->kind == IMPRINT_NODE_SPEECH;
+    g_assert_cmpint(speeches, >=, 2);
+    rt_result_free(&r);
+    g_string_free(s, TRUE);
+    g_string_free(cast, TRUE);
+}
+
 /* ---- speech and quotations ------------------------------------------ */
 
 /* A transcript: a paragraph without a name is the turn's above it; an
@@ -1353,6 +1385,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/signatures_no_play", test_signatures_no_play);
     g_test_add_func("/read_text/shapes/aligned", test_aligned);
     g_test_add_func("/read_text/shapes/cast_list", test_cast_list);
+    g_test_add_func("/read_text/shapes/play_cast_colons", test_play_cast_colons);
     g_test_add_func("/read_text/shapes/chapter_endnotes_lookalike",
                     test_chapter_endnotes_lookalike);
     g_test_add_func("/read_text/shapes/title_page_min_lines", test_title_page_min_lines);

@@ -184,6 +184,15 @@ static void find_stop_labels(rt_builder *b)
             }
             g_free(key);
         }
+        /* beside such turns, "Role: Actor." and "TIME: The Present." name
+         * no one of the play */
+        for (size_t i = b->first; i <= b->last; i++) {
+            size_t rest;
+            char *label = b->speech_ok[i - b->first] == 1 ? label_of(b, i, &rest) : NULL;
+            if (label && GPOINTER_TO_UINT(g_hash_table_lookup(counts, label)) < 2)
+                b->speech_ok[i - b->first] = 0;
+            g_free(label);
+        }
         b->dialogue = b->transcript = true;
         const rt_line *l = rt_line_at(b, first);
         imprint_diags_report(b->st->diags, IMPRINT_SEV_NOTE, rt_pos(b->st, l->lineno, l->tcol),
