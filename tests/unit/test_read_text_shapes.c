@@ -947,6 +947,41 @@ static void test_play_cast_colons(void)
     g_string_free(cast, TRUE);
 }
 
+/* A transcribed book: notes numbered "[01]" (two digits) at each
+ * chapter's end; "[01] through [03]" in the transcriber's note names them
+ * and a legend line "[1]  = a whole note" opens its paragraph: neither is
+ * a marker. "Here are the lines …:" over indented verse leads in to it;
+ * "The Vicar's Book", set apart by two blank lines, is still a heading.
+ * The numbered chapters stay one level. */
+static void test_transcribed_book(void)
+{
+    rt_result r = read_shape("transcribed_book.txt");
+    g_assert_cmpint(r.articles, ==, 1);
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpint(a->as.article.note_count, ==, 3);
+    for (imprint_node *n = a->as.article.first_note; n; n = n->as.note.next_note) {
+        g_assert_nonnull(n->as.note.first_ref);
+        g_assert_true(n->as.note.first_ref == n->as.note.last_ref);
+    }
+    g_assert_nonnull(strstr(rt_text(&r, rt_child(a, 1)), "here [01] through [03] and"));
+    const char *heads[] = {"TRANSCRIBER\u2019S NOTE", "I. THE FIRST SONGS", "II. THE CHURCH SONGS",
+                           "The Vicar\u2019s Book"};
+    const int levels[] = {1, 1, 1, 2};
+    int h = 0;
+    for (imprint_node *c = a->first_child; c; c = c->next) {
+        if (c->kind == IMPRINT_NODE_HEADING) {
+            g_assert_cmpint(h, <, 4);
+            g_assert_cmpstr(rt_text(&r, c), ==, heads[h]);
+            g_assert_cmpint(c->as.heading.level, ==, levels[h++]);
+        }
+        if (c->kind == IMPRINT_NODE_PARAGRAPH && strstr(rt_text(&r, c), "Here are the lines"))
+            g_assert_cmpint(c->next->kind, ==, IMPRINT_NODE_QUOTE);
+    }
+    g_assert_cmpint(h, ==, 4);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_WARNING, 0, ""));
+    rt_result_free(&r);
+}
+
 /* ---- speech and quotations ------------------------------------------ */
 
 /* A transcript: a paragraph without a name is the turn's above it; an
@@ -1386,6 +1421,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/aligned", test_aligned);
     g_test_add_func("/read_text/shapes/cast_list", test_cast_list);
     g_test_add_func("/read_text/shapes/play_cast_colons", test_play_cast_colons);
+    g_test_add_func("/read_text/shapes/transcribed_book", test_transcribed_book);
     g_test_add_func("/read_text/shapes/chapter_endnotes_lookalike",
                     test_chapter_endnotes_lookalike);
     g_test_add_func("/read_text/shapes/title_page_min_lines", test_title_page_min_lines);

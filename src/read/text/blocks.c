@@ -368,6 +368,21 @@ static int try_item(rt_builder *b, size_t i, size_t *next)
 }
 
 /* A line on its own that looks like a heading: one if text follows it. */
+/* "Others read" / "Here are the lines:" over an indented quotation in a
+ * hard-wrapped text: a sentence leading in to it, not a heading, unless it
+ * is in capitals, set apart more than a paragraph is, or numbers a
+ * section. */
+static bool lead_in(rt_builder *b, size_t i, size_t after)
+{
+    rt_state *st = b->st;
+    const rt_line *l = rt_line_at(b, i);
+    if (!st->wrapped || after == SIZE_MAX || rt_line_is_all_caps(l) || rt_line_is_section_word(l) ||
+        rt_number_heading_kind(l->t, l->tlen) || rt_blank_before(st, l->chunk) > 1)
+        return false;
+    size_t k = rt_line_at(b, after)->chunk;
+    return rt_chunk_indented(st, k) && rt_chunk_aligned(st, k) == RT_ALIGN_NONE;
+}
+
 static int try_heading(rt_builder *b, size_t i, size_t *next)
 {
     rt_state *st = b->st;
@@ -384,6 +399,8 @@ static int try_heading(rt_builder *b, size_t i, size_t *next)
     size_t after = rt_next_text_line(b, i);
     if (rt_is_person_name(l->t, l->tlen) && after != SIZE_MAX &&
         rt_line_is_dateline(rt_line_at(b, after)))
+        return NO_MATCH;
+    if (lead_in(b, i, after))
         return NO_MATCH;
     /* In a transcript, a short line after a turn ("Dr. Fauci?") is still
      * the speaker's; only a line in capitals heads a new part. */

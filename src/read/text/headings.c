@@ -126,8 +126,34 @@ static bool heading_caps(rt_state *st, const imprint_node *h)
     return rt_line_is_all_caps(&l);
 }
 
+/* The kind of the number a heading opens with ("XVIII. OPERA" → a roman
+ * numeral, "CHAPTER I. THE FERRY" → "chapter"), 0 if none. */
+static int number_prefix(rt_state *st, const imprint_node *h)
+{
+    const char *t = imprint_node_plain_text(st->doc, h);
+    const char *stop = strstr(t, ". ");
+    size_t n = stop ? (size_t)(stop - t) + 1 : strlen(t);
+    return rt_number_heading_kind(t, n);
+}
+
+/* The number kind of the article's chapters: that of its first heading
+ * that opens with a number, when a second one of the same kind follows. */
+static int chapter_kind(rt_state *st)
+{
+    int first = 0;
+    for (imprint_node *c = st->article->first_child; c; c = c->next) {
+        int k = c->kind == IMPRINT_NODE_HEADING ? number_prefix(st, c) : 0;
+        if (k && !first)
+            first = k;
+        else if (k && k == first)
+            return k;
+    }
+    return 0;
+}
+
 /* Where an article's sections are headed in capitals, mixed-case headings
- * after a capitals heading are its subsections. */
+ * after a capitals heading are its subsections; its numbered chapters stay
+ * one level, whatever their case. */
 void rt_set_levels(rt_state *st)
 {
     int caps = 0;
@@ -139,8 +165,9 @@ void rt_set_levels(rt_state *st)
     if (caps < 2)
         return;
     bool under_caps = false;
+    int chapters = chapter_kind(st);
     for (imprint_node *c = st->article->first_child; c; c = c->next) {
-        if (c->kind != IMPRINT_NODE_HEADING)
+        if (c->kind != IMPRINT_NODE_HEADING || (chapters && number_prefix(st, c) == chapters))
             continue;
         const rt_line *l = rt_line_by_number(st, c->pos.line);
         if (heading_caps(st, c)) {
@@ -157,14 +184,19 @@ void rt_set_levels(rt_state *st)
 }
 
 /* A run of parallel headings after a heading of another shape are its
- * subsections. */
+ * subsections (numbered chapters excepted). */
 void rt_set_parallel_levels(rt_state *st)
 {
     imprint_node *prev = NULL;
     const char *parent = NULL; /* the level-1 heading the current run hangs under */
+    int chapters = chapter_kind(st);
     for (imprint_node *c = st->article->first_child; c; c = c->next) {
         if (c->kind != IMPRINT_NODE_HEADING)
             continue;
+        if (chapters && number_prefix(st, c) == chapters) {
+            prev = c;
+            continue;
+        }
         char *text = imprint_node_plain_text(st->doc, c);
         if (prev && c->as.heading.level == 1) {
             /* the run starts here if the next heading is parallel to this one */

@@ -46,10 +46,14 @@ static size_t digits_at(const char *p, const char *end, char *label)
     size_t n = 0;
     while (p + n < end && g_ascii_isdigit(p[n]) && n <= MARKER_MAX_DIGITS)
         n++;
-    if (n == 0 || n > MARKER_MAX_DIGITS || (n > 1 && p[0] == '0'))
+    /* "[09]": a transcriber's two digits for the ninth note; other leading
+     * zeros ("(0171)") are no note number */
+    if (n == 0 || n > MARKER_MAX_DIGITS || (n > 2 && p[0] == '0') ||
+        (n == 2 && p[0] == '0' && p[1] == '0'))
         return 0;
-    memcpy(label, p, n);
-    label[n] = '\0';
+    size_t from = n == 2 && p[0] == '0';
+    memcpy(label, p + from, n - from);
+    label[n - from] = '\0';
     return n;
 }
 
@@ -175,17 +179,48 @@ static bool closes_emphasis(const char *text, const char *p)
     return false;
 }
 
+/* The length of the joining word at `p` ("through", "to", "and", "or",
+ * a dash) with the spaces around it, 0 if none. */
+static size_t range_word(const char *p, const char *end)
+{
+    static const char *const words[] = {" through ", " to ",   " and ", " or ",
+                                        "-",         "\u2013", " - ",   " \u2013 "};
+    for (size_t i = 0; i < G_N_ELEMENTS(words); i++) {
+        size_t n = strlen(words[i]);
+        if ((size_t)(end - p) > n && strncmp(p, words[i], n) == 0)
+            return n;
+    }
+    return 0;
+}
+
+/* "[01] through [15]", "notes [3] and [4]": markers named in the text,
+ * not marking it. `open` is the bracket, `close` past its "]". */
+static bool range_mention(const char *text, const char *open, const char *close, const char *end)
+{
+    size_t n = range_word(close, end);
+    if (n && close + n + 1 < end && close[n] == '[' && g_ascii_isdigit(close[n + 1]))
+        return true;
+    for (const char *q = open; q-- > text && open - q <= 10;)
+        if (*q == ']' && q > text && g_ascii_isdigit(q[-1]) &&
+            range_word(q + 1, end) == (size_t)(open - q - 1))
+            return true;
+    return false;
+}
+
 size_t rt_marker_shape(const char *text, const char *p, const char *end, rt_marker_style *style,
                        char *label, size_t size)
 {
     char digits[MARKER_MAX_DIGITS + 2];
     size_t n;
     const char *q = p;
-    if (!rt_marker_may_start(p))
+    /* a paragraph that opens with "[1]" defines it or is a legend line
+     * ("[1]  = Whole-note"): a marker follows what it marks */
+    if (!rt_marker_may_start(p) || p == text)
         return 0;
     if (*q == '*' && q + 1 < end && q[1] == '[')
         q++; /* Gutenberg's "*[12]" */
-    if (*q == '[' && (n = digits_at(q + 1, end, digits)) && q + 1 + n < end && q[1 + n] == ']') {
+    if (*q == '[' && (n = digits_at(q + 1, end, digits)) && q + 1 + n < end && q[1 + n] == ']' &&
+        !range_mention(text, q, q + n + 2, end)) {
         *style = RT_MARK_BRACKET;
         g_strlcpy(label, digits, size);
         return (size_t)(q - p) + n + 2;
@@ -196,8 +231,6 @@ size_t rt_marker_shape(const char *text, const char *p, const char *end, rt_mark
         g_strlcpy(label, digits, size);
         return n + 2;
     }
-    if (p == text)
-        return 0;
     /* The rest are glued to what they mark: "etc.(1)", "word*". */
     gunichar prev = g_utf8_get_char(g_utf8_find_prev_char(text, p));
     if (g_unichar_isspace(prev) || prev == 0x00A0 || prev == '(' || prev == '[')

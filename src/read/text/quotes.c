@@ -298,8 +298,9 @@ static bool rt_is_citation(rt_builder *b, size_t qlast, size_t i)
     if (i == SIZE_MAX || i > b->last)
         return false;
     const rt_line *l = rt_line_at(b, i);
-    if (st->chunks[l->chunk].title || st->chunks[l->chunk].bib)
-        return false;
+    if (st->chunks[l->chunk].title || st->chunks[l->chunk].bib ||
+        rt_number_heading_kind(l->t, l->tlen))
+        return false; /* (nor a chapter's number, "X") */
     imprint_list_style style;
     int number;
     size_t name, skip;
