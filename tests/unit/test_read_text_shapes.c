@@ -1281,6 +1281,28 @@ static void test_gutenberg_one_book(void)
     }
 }
 
+/* A title page of two lines and a byline ("by H. G. Wells") under a
+ * Project Gutenberg header: paragraphs, the byline counted among its
+ * lines; without the title repeated in it, the same lines stay headings. */
+static void test_title_page_byline(void)
+{
+    const char *head = "Title: The Glass Mill\n\nAuthor: Hannah Prewitt\n\n"
+                       "*** START OF THE PROJECT GUTENBERG EBOOK THE GLASS MILL ***\n\n";
+    for (int repeat = 0; repeat <= 1; repeat++) {
+        char *t = g_strdup_printf(
+            "%s%s\n\nA Tale\n\nby Hannah Prewitt\n\nThe Ford\n\nThe mill stood by the ford, "
+            "and the miller kept the ford as well as the mill.\n",
+            head, repeat ? "The Glass Mill" : "The Other Mill");
+        rt_result r = read_wrap("pg.txt", t, IMPRINT_WRAP_AUTO);
+        imprint_node *a = rt_article(&r, 0);
+        g_assert_cmpint(rt_child(a, 0)->kind, ==,
+                        repeat ? IMPRINT_NODE_PARAGRAPH : IMPRINT_NODE_HEADING);
+        g_assert_cmpint(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "read as the title page"), ==, repeat);
+        rt_result_free(&r);
+        g_free(t);
+    }
+}
+
 /* A novel's front: the frontispiece "[Illustration: …]" a figure with its
  * caption, the title page's lines paragraphs (its first line the title,
  * "BY" and the name the author), "_All rights reserved._" no title, the
@@ -1422,6 +1444,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/cast_list", test_cast_list);
     g_test_add_func("/read_text/shapes/play_cast_colons", test_play_cast_colons);
     g_test_add_func("/read_text/shapes/transcribed_book", test_transcribed_book);
+    g_test_add_func("/read_text/shapes/title_page_byline", test_title_page_byline);
     g_test_add_func("/read_text/shapes/chapter_endnotes_lookalike",
                     test_chapter_endnotes_lookalike);
     g_test_add_func("/read_text/shapes/title_page_min_lines", test_title_page_min_lines);

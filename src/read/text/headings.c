@@ -308,6 +308,17 @@ static void title_page_author(rt_state *st, const imprint_node *p, const imprint
                          "the title page's byline taken as the author: %s", name);
 }
 
+/* A line of a title page as read: a heading, or the byline ("by H. G.
+ * Wells") a paragraph. */
+static bool title_page_line(rt_state *st, const imprint_node *h)
+{
+    if (h->kind == IMPRINT_NODE_HEADING)
+        return true;
+    const rt_line *l =
+        h->kind == IMPRINT_NODE_PARAGRAPH ? rt_line_by_number(st, h->pos.line) : NULL;
+    return l && rt_line_is_byline(l);
+}
+
 void rt_title_page(rt_state *st)
 {
     imprint_node *art = st->article;
@@ -319,7 +330,7 @@ void rt_title_page(rt_state *st)
         first = first->next; /* a frontispiece */
     size_t n = 0;
     bool repeats = false;
-    for (imprint_node *h = first; h && h->kind == IMPRINT_NODE_HEADING && !heads_section(st, h);
+    for (imprint_node *h = first; h && title_page_line(st, h) && !heads_section(st, h);
          h = h->next, n++) {
         char *text = g_utf8_casefold(imprint_node_plain_text(st->doc, h), -1);
         repeats = repeats || (want && strcmp(text, want) == 0);
