@@ -524,6 +524,46 @@ static void test_verse_file_min_stanzas(void)
     }
 }
 
+/* A collection of verse: a poem's head over several lines set apart
+ * ("Epistle" / "TO THE BISHOP." / "Christmas Day, 1811.") is one poem's,
+ * the date opening none (POEM_DATE_MAX_WORDS); a title that ends in "of"
+ * goes on in the line under it. Its lookalike: a year set apart after a
+ * poem's stanzas ("1914.") titles the next poem. */
+static void test_poem_heads(void)
+{
+    const char *stanza = "The river runs, the river turns,\nAnd no one knows the way\n"
+                         "It went before the miller came\nTo stop it for a day.\n\n"
+                         "The mill is gone, the wheel is still,\nThe ford is deep and wide,\n"
+                         "And no one crosses at the mill\nTo reach the other side.\n\n\n\n";
+    GString *s = g_string_new("RIVER POEMS\n\n\n\n");
+    g_string_append_printf(s, "Epistle\n\nTO THE BISHOP.\n\n\nChristmas Day, 1811.\n\n%s", stanza);
+    g_string_append_printf(s, "Hymn written for the Reverend Walker, of\nChichester.\n\n%s",
+                           stanza);
+    g_string_append_printf(s, "1914.\n\n%s", stanza);
+    g_string_append_printf(s, "The Last Song\n\n%s", stanza);
+    rt_result r = read_wrap("poems.txt", s->str, IMPRINT_WRAP_AUTO);
+    g_assert_cmpint(r.articles, ==, 4);
+    g_assert_cmpstr(rt_article(&r, 0)->as.article.title, ==, "Epistle");
+    g_assert_cmpstr(rt_article(&r, 1)->as.article.title, ==,
+                    "Hymn written for the Reverend Walker, of Chichester.");
+    g_assert_cmpstr(rt_article(&r, 2)->as.article.title, ==, "1914.");
+    g_assert_cmpstr(rt_article(&r, 3)->as.article.title, ==, "The Last Song");
+    rt_result_free(&r);
+    /* POEM_DATE_MAX_WORDS: a set-apart line with a year and so many words
+     * is the head's date; one word more, a poem's title */
+    for (int n = POEM_DATE_MAX_WORDS; n <= POEM_DATE_MAX_WORDS + 1; n++) {
+        g_string_assign(s, "RIVER POEMS\n\n\n\nEpistle\n\n\n");
+        for (int k = 1; k < n; k++)
+            g_string_append(s, k == 1 ? "Written" : " there");
+        g_string_append_printf(s, " 1811.\n\n%sThe Next Song\n\n%sThe Last Song\n\n%s", stanza,
+                               stanza, stanza);
+        r = read_wrap("poems.txt", s->str, IMPRINT_WRAP_AUTO);
+        g_assert_cmpint(r.articles, ==, n <= POEM_DATE_MAX_WORDS ? 3 : 4);
+        rt_result_free(&r);
+    }
+    g_string_free(s, TRUE);
+}
+
 /* ---- letters, posts, titles ----------------------------------------- */
 
 /* Letters: a title, its dateline; the closing and signature are no
@@ -1445,6 +1485,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/play_cast_colons", test_play_cast_colons);
     g_test_add_func("/read_text/shapes/transcribed_book", test_transcribed_book);
     g_test_add_func("/read_text/shapes/title_page_byline", test_title_page_byline);
+    g_test_add_func("/read_text/shapes/poem_heads", test_poem_heads);
     g_test_add_func("/read_text/shapes/chapter_endnotes_lookalike",
                     test_chapter_endnotes_lookalike);
     g_test_add_func("/read_text/shapes/title_page_min_lines", test_title_page_min_lines);

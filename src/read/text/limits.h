@@ -158,6 +158,11 @@
  * ("The Diary of" / "a Nobody"); more are a title page. */
 #define CENTRED_TITLE_MAX_LINES 3
 
+/** In a collection of verse, a line with a year and no more words than
+ * this ("Christmas Day, 1811.") is a date; one set apart before the
+ * poem's first stanza belongs to its head and opens no poem. */
+#define POEM_DATE_MAX_WORDS 4
+
 /* wrap.c */
 
 /** Fewest line breaks inside paragraphs a file must have to be judged

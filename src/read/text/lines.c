@@ -285,7 +285,7 @@ static bool title_case(const rt_line *l)
 
 /* A line that stops on a word that joins it to what follows ("… that",
  * "… and the"): a sentence broken off, not a heading. */
-static bool ends_with_joiner(const rt_line *l)
+bool rt_line_ends_with_joiner(const rt_line *l)
 {
     static const char *const joiners[] = {
         "that", "and",   "or",   "but",  "the",     "a",  "an",   "of",
@@ -388,7 +388,7 @@ bool rt_line_is_heading_like(const rt_line *l)
     if (!caps && colon && colon < l->t + l->tlen - 2 &&
         g_unichar_islower(g_utf8_get_char(colon + 2)))
         return false;
-    if (!caps && (ends_with_joiner(l) || closes_quote(l)))
+    if (!caps && (rt_line_ends_with_joiner(l) || closes_quote(l)))
         return false;
     /* "The demands were: (Source: …)": an introduction with its source */
     if (strstr(l->t, "(Source") || strstr(l->t, "(source"))

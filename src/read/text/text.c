@@ -198,17 +198,22 @@ size_t rt_implicit_bib_run(const rt_state *st, size_t k, size_t to, size_t *scan
 }
 
 typedef struct {
-    size_t chunk;    /* first chunk */
-    bool titled;     /* the first chunk is its title */
-    size_t byline;   /* line of its byline under the title, or SIZE_MAX */
-    size_t date;     /* line of its date under the title, or SIZE_MAX */
-    size_t subtitle; /* line of its subtitle under the title, or SIZE_MAX */
+    size_t chunk;       /* first chunk */
+    bool titled;        /* the first chunk is its title */
+    size_t byline;      /* line of its byline under the title, or SIZE_MAX */
+    size_t date;        /* line of its date under the title, or SIZE_MAX */
+    size_t subtitle;    /* line of its subtitle under the title, or SIZE_MAX */
+    size_t title_lines; /* lines of the title, from the chunk's first */
 } article_start;
 
 static void start_article(GArray *starts, rt_state *st, size_t k, bool titled)
 {
-    article_start a = {
-        .chunk = k, .titled = titled, .byline = SIZE_MAX, .date = SIZE_MAX, .subtitle = SIZE_MAX};
+    article_start a = {.chunk = k,
+                       .titled = titled,
+                       .byline = SIZE_MAX,
+                       .date = SIZE_MAX,
+                       .subtitle = SIZE_MAX,
+                       .title_lines = 1};
     if (titled)
         st->chunks[k].title = true;
     /* An untitled start right at the previous start adds nothing. */
@@ -301,18 +306,44 @@ static size_t collection_head(rt_state *st)
 }
 
 /* A collection of poems: an article a poem from its title. */
+/* "Christmas Day, 1811.", "June 1811.": a dateline, or a few words with
+ * a year. */
+static bool poem_date(const rt_line *l)
+{
+    bool year = false;
+    for (size_t k = 0; k + 4 <= l->tlen && !year; k++)
+        year = strspn(l->t + k, "0123456789") == 4 && (k == 0 || !g_ascii_isdigit(l->t[k - 1])) &&
+               (k + 4 == l->tlen || !g_ascii_isdigit(l->t[k + 4]));
+    return rt_line_is_dateline(l) || (year && rt_line_words(l) <= POEM_DATE_MAX_WORDS);
+}
+
 static void find_poems(rt_state *st, GArray *starts)
 {
+    /* a date set apart before the last title's first stanza ("Epistle" /
+     * "TO THE BISHOP …" / "Christmas Day, 1811.") is its head's, no poem */
+    bool stanza = true;
     for (size_t k = collection_head(st); k < st->nchunks; k++) {
-        bool title = rt_poem_title(st, k);
-        if (!title && starts->len)
-            continue;
+        const rt_chunk *c = &st->chunks[k];
+        bool title = rt_poem_title(st, k) &&
+                     (stanza || c->last > c->first || !poem_date(&st->lines[c->first]));
+        if (!title) {
+            stanza = stanza || c->last > c->first;
+            if (starts->len)
+                continue;
+        }
         start_article(starts, st, k, title);
+        stanza = false;
         article_start *a = &g_array_index(starts, article_start, starts->len - 1);
-        if (title && st->chunks[k].last > st->chunks[k].first)
-            a->subtitle = st->chunks[k].first + 1;
-        if (title && st->chunks[k].last > st->chunks[k].first + 1)
-            a->date = st->chunks[k].first + 2;
+        size_t sub = c->first + 1;
+        /* "Hymn written for the Rev. Mr. Walker, of" / "Chichester." */
+        if (title && c->last > c->first && rt_line_ends_with_joiner(&st->lines[c->first])) {
+            a->title_lines = 2;
+            sub++;
+        }
+        if (title && c->last >= sub)
+            a->subtitle = sub;
+        if (title && c->last >= sub + 1)
+            a->date = sub + 1;
     }
 }
 
@@ -455,6 +486,8 @@ static void find_articles(rt_state *st, GArray *starts)
          * lines centred over the text ("The Diary of" / "a Nobody"). */
         if (k == 0 && more && (chunk_heading_like(st, k) || centred_title(st, k))) {
             start_article(starts, st, k, true);
+            g_array_index(starts, article_start, starts->len - 1).title_lines =
+                c->last - c->first + 1;
             continue;
         }
         /* Or the title with its subtitle under it ("The Importance of Being
@@ -651,15 +684,14 @@ static bool build_article(rt_state *st, const article_start *a, size_t end)
         imprint_node_new(st->doc, IMPRINT_NODE_ARTICLE, rt_pos(st, first->lineno, first->tcol));
     art->as.article.source_file = imprint_arena_strdup(st->doc->arena, st->path);
     art->as.article.source_line = first->lineno;
-    if (a->titled && centred_title(st, a->chunk)) {
+    if (a->titled) {
         GString *t = g_string_new(NULL);
-        for (size_t i = st->chunks[a->chunk].first; i <= st->chunks[a->chunk].last; i++)
-            g_string_append_printf(t, "%s%.*s", t->len ? " " : "", (int)st->lines[i].tlen,
-                                   st->lines[i].t);
+        for (size_t i = 0; i < a->title_lines; i++) {
+            const rt_line *l = &st->lines[st->chunks[a->chunk].first + i];
+            g_string_append_printf(t, "%s%.*s", i ? " " : "", (int)l->tlen, l->t);
+        }
         art->as.article.title = rt_plain(st, t->str, t->len);
         g_string_free(t, TRUE);
-    } else if (a->titled) {
-        art->as.article.title = rt_plain(st, first->t, first->tlen);
     }
     set_head(st, a, art);
     imprint_node_append(st->doc->root, art);

@@ -122,6 +122,9 @@ unsigned rt_line_last_lineno(const rt_line *l);
 /** The line that holds physical line `lineno` (joined lines hold several). */
 const rt_line *rt_line_by_number(const rt_state *st, unsigned lineno);
 bool rt_line_is_heading_like(const rt_line *l);
+/* Whether the line ends with a word that joins it to the next ("of",
+ * "the", "that"): a sentence or a title going on. */
+bool rt_line_ends_with_joiner(const rt_line *l);
 /* "[Illustration: A view of the mill]", "[Figure 12]", "[Music: Adagio]":
  * where Project Gutenberg's proofreaders mark that a book had a picture, a
  * figure or printed music; the length of the tag ("[Figure"), 0 if none. */
