@@ -123,6 +123,7 @@ struct imprint_node {
         } list;
         struct {
             int indent; /* spaces before it beyond the stanza's least (verse indentation) */
+            int number; /* its number in the source's margin ("5", "10"), 0 if none */
         } line;
         struct {
             /* A row of column heads: set by a reader only where the source
@@ -335,6 +336,10 @@ bool imprint_node_kind_is_leaf(imprint_node_kind kind);
 
 /** Most notes in one article: more is an error (the corpus has under 200). */
 #define IMPRINT_MAX_NOTES 100000
+
+/** The highest number a verse line may carry in its margin (the longest
+ * poems run to some tens of thousands of lines). */
+#define IMPRINT_MAX_LINE_NUMBER 1000000
 
 /** Most articles in one source and in one edition: more is an error. The
  * bundled editions have under 100 and a blog's whole archive a few

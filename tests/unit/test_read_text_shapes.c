@@ -564,6 +564,32 @@ static void test_poem_heads(void)
     g_string_free(s, TRUE);
 }
 
+/* Numbers set off at the end of a stanza's lines by WRAP_COLUMN_GAP
+ * spaces that count its lines are their numbers (the text without them);
+ * one space fewer, they are the lines' text. */
+static void test_verse_margin_numbers(void)
+{
+    for (int gap = WRAP_COLUMN_GAP - 1; gap <= WRAP_COLUMN_GAP; gap++) {
+        GString *s = g_string_new("A POEM\n\n");
+        const char *lines[] = {"The river runs, the river turns,",   "And no one knows the way",
+                               "It went before the miller came",     "To stop it for a day,",
+                               "And no one knows the miller's name", "Or where he went away."};
+        for (int k = 0; k < 6; k++)
+            g_string_append_printf(s, "%s%*s\n", lines[k], k == 2 || k == 4 ? gap + 1 : 0,
+                                   k == 2   ? "3"
+                                   : k == 4 ? "5"
+                                            : "");
+        rt_result r = read_wrap("poem.txt", s->str, IMPRINT_WRAP_AUTO);
+        imprint_node *verse = rt_child(rt_article(&r, 0), 0);
+        g_assert_cmpint(verse->kind, ==, IMPRINT_NODE_VERSE);
+        imprint_node *third = rt_child(verse, 2);
+        g_assert_cmpint(third->as.line.number, ==, gap >= WRAP_COLUMN_GAP ? 3 : 0);
+        g_assert_cmpint(strcmp(rt_text(&r, third), lines[2]) == 0, ==, gap >= WRAP_COLUMN_GAP);
+        rt_result_free(&r);
+        g_string_free(s, TRUE);
+    }
+}
+
 /* ---- letters, posts, titles ----------------------------------------- */
 
 /* Letters: a title, its dateline; the closing and signature are no
@@ -1486,6 +1512,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/transcribed_book", test_transcribed_book);
     g_test_add_func("/read_text/shapes/title_page_byline", test_title_page_byline);
     g_test_add_func("/read_text/shapes/poem_heads", test_poem_heads);
+    g_test_add_func("/read_text/shapes/verse_margin_numbers", test_verse_margin_numbers);
     g_test_add_func("/read_text/shapes/chapter_endnotes_lookalike",
                     test_chapter_endnotes_lookalike);
     g_test_add_func("/read_text/shapes/title_page_min_lines", test_title_page_min_lines);

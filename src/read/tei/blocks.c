@@ -240,9 +240,16 @@ static void read_lg(tei_reader *r, xmlNode *el, imprint_node *verse, int depth)
         if (tei_is_ignorable(c))
             continue;
         if (tei_named(c, "l")) {
-            static const char *const known[] = {"rend", NULL};
+            static const char *const known[] = {"rend", "n", NULL};
             tei_check_attrs(r, c, known);
             inline_block(r, c, verse, depth, IMPRINT_NODE_LINE);
+            char *n = tei_get_attr(r, c, "n");
+            int number = 0;
+            if (n && imprint_text_number(n, IMPRINT_MAX_LINE_NUMBER, &number) && verse->last_child)
+                verse->last_child->as.line.number = number;
+            else if (n)
+                tei_report(r, IMPRINT_SEV_WARNING, c, "<l n=\"%s\"> is not a line number; ignored",
+                           n);
             char *rend = tei_get_attr(r, c, "rend");
             int indent = 0;
             if (rend && g_str_has_prefix(rend, TEI_REND_INDENT) &&

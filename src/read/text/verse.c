@@ -202,6 +202,53 @@ static unsigned line_indent(const rt_line *l)
     return l->indent;
 }
 
+/* "…stood waiting in the dark.              5": a number set off at the
+ * line's end by WRAP_COLUMN_GAP spaces. Returns the length of the text
+ * before the gap, 0 if none. */
+static size_t margin_number(const rt_line *l, int *number)
+{
+    const char *end = l->t + l->tlen, *p = end, *q;
+    while (p > l->t && g_ascii_isdigit(p[-1]))
+        p--;
+    if (p == end || end - p > 7)
+        return 0;
+    for (q = p; q > l->t && q[-1] == ' ';)
+        q--;
+    if (q == l->t || p - q < WRAP_COLUMN_GAP)
+        return 0;
+    *number = atoi(p);
+    return (size_t)(q - l->t);
+}
+
+/* The margin numbers of the stanza's lines (0 where none), when they count
+ * its lines: two at least, each the one before it plus the lines between
+ * them ("5" … "10" five lines on). */
+static int *margin_numbers(const rt_state *st, const rt_chunk *c, size_t *texts)
+{
+    size_t n = c->last - c->first + 1, seen = 0, prev = 0;
+    int *numbers = g_new0(int, n);
+    bool counts = true;
+    for (size_t j = 0; j < n; j++) {
+        const rt_line *l = &st->lines[c->first + j];
+        texts[j] = l->tlen;
+        size_t len = margin_number(l, &numbers[j]);
+        if (!len) {
+            numbers[j] = 0;
+            continue;
+        }
+        texts[j] = len;
+        if (seen++ && numbers[j] - numbers[prev] != (int)(j - prev))
+            counts = false;
+        prev = j;
+    }
+    if (seen >= 2 && counts)
+        return numbers;
+    for (size_t j = 0; j < n; j++)
+        texts[j] = st->lines[c->first + j].tlen;
+    g_free(numbers);
+    return NULL;
+}
+
 size_t rt_build_stanza(rt_builder *b, size_t i)
 {
     rt_state *st = b->st;
@@ -214,14 +261,23 @@ size_t rt_build_stanza(rt_builder *b, size_t i)
         base = MIN(base, line_indent(&st->lines[j]));
     imprint_node *verse =
         imprint_node_new(st->doc, IMPRINT_NODE_VERSE, rt_pos(st, l->lineno, l->tcol));
+    size_t *texts = g_new(size_t, c->last - c->first + 1);
+    int *numbers = margin_numbers(st, c, texts);
     for (size_t j = c->first; j <= c->last; j++) {
         const rt_line *m = &st->lines[j];
         imprint_node *line =
             imprint_node_new(st->doc, IMPRINT_NODE_LINE, rt_pos(st, m->lineno, m->tcol));
         line->as.line.indent = (int)(line_indent(m) - base);
-        rt_append_inlines(st, line, m, 0, m->tlen);
+        line->as.line.number = numbers ? numbers[j - c->first] : 0;
+        rt_append_inlines(st, line, m, 0, texts[j - c->first]);
         imprint_node_append(verse, line);
     }
+    if (numbers)
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
+                             "numbers in the margin of the stanza taken as its lines' numbers "
+                             "(TEI <l n>, the EPUB's margin; not printed in the PDF)");
+    g_free(numbers);
+    g_free(texts);
     /* Verse set off in a prose text is a quotation of it. */
     bool quoted = st->wrapped && !st->verse && rt_chunk_indented(st, l->chunk);
     if (quoted) {

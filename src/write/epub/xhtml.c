@@ -273,6 +273,8 @@ static void verse(imprint_epub *e, GString *out, const imprint_node *n)
                                    line->as.line.indent / 2.0);
         else
             g_string_append(out, "<p class=\"line\">");
+        if (line->as.line.number > 0)
+            g_string_append_printf(out, "<span class=\"lineno\">%d</span>", line->as.line.number);
         render_inlines(e, out, line);
         g_string_append(out, "</p>\n");
     }

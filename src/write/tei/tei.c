@@ -487,6 +487,11 @@ static void write_block(tei_writer *tw, const imprint_node *n, block_ctx ctx)
         tw->indent++;
         for (const imprint_node *line = n->first_child; line; line = line->next) {
             start_block(tw, "l");
+            if (line->as.line.number > 0) {
+                char n[16];
+                g_snprintf(n, sizeof n, "%d", line->as.line.number);
+                attr(tw, "n", n);
+            }
             if (line->as.line.indent > 0) {
                 char rend[32];
                 g_snprintf(rend, sizeof rend, TEI_REND_INDENT "%d", line->as.line.indent);
