@@ -56,6 +56,24 @@ expect_no_outputs() {
     [ -z "$left" ] || fail "expected no files in $1, found: $left"
 }
 
+# expect_epubcheck_clean EPUB...: epubcheck finds nothing in the books, in
+# one JVM (the EpubCheckAll helper) when a JDK can run it.
+expect_epubcheck_clean() {
+    local lib book
+    lib="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+    if command -v javac >/dev/null; then
+        run java -cp /usr/share/java/epubcheck.jar "$lib/EpubCheckAll.java" "$@"
+        expect_rc 0 "epubcheck: $out"
+    else
+        for book in "$@"; do
+            run java -jar /usr/share/java/epubcheck.jar "$book"
+            expect_rc 0 "epubcheck $book: $out"
+        done
+    fi
+    expect_lacks "$out$err" "WARNING"
+    expect_lacks "$out$err" "INFO"
+}
+
 # Copies the two-article fixture source and writes an edition NAME.yaml in
 # $T that builds it as plain text.
 make_edition() {
