@@ -1134,6 +1134,14 @@ static void test_emphasis(void)
     g_assert_nonnull(strstr(rt_text(&r, q), "a _lone mark"));
     g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 3, "2 spans written _so_"));
     rt_result_free(&r);
+    /* after Gutenberg's "--" a mark opens too; a lone one still stays */
+    r = read_wrap("dash.txt", "A Title\n\nAs you can--_nota bene_, and the rest--_so on.\n",
+                  IMPRINT_WRAP_AUTO);
+    p = rt_child(rt_article(&r, 0), 0);
+    g_assert_cmpint(rt_child(p, 1)->kind, ==, IMPRINT_NODE_EMPH);
+    g_assert_cmpstr(rt_text(&r, rt_child(p, 1)), ==, "nota bene");
+    g_assert_nonnull(strstr(rt_text(&r, p), "rest--_so on."));
+    rt_result_free(&r);
 }
 
 /* ---- a book's front matter ------------------------------------------ */

@@ -76,7 +76,7 @@ static bool url_may_start(const char *text, const char *p)
 }
 
 /* A mark that may open "_so_": at the start or after a space or an
- * opening bracket, quote or dash. */
+ * opening bracket, quote or dash (Gutenberg's "--" too, emphasis_spans). */
 static bool opens_after(gunichar before)
 {
     return g_unichar_isspace(before) || before == 0x00A0 || before == '(' || before == '[' ||
@@ -105,8 +105,8 @@ static GArray *emphasis_spans(const char *text, size_t len)
             span s = {(size_t)(open - text), (size_t)(p - text)};
             g_array_append_val(spans, s);
             open = NULL;
-        } else if (opens_after(before) && !g_unichar_isspace(after) && after != '_' &&
-                   after != '*') {
+        } else if ((opens_after(before) || (p - text >= 2 && p[-1] == '-' && p[-2] == '-')) &&
+                   !g_unichar_isspace(after) && after != '_' && after != '*') {
             open = p;
         }
     }
