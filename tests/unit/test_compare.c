@@ -3,6 +3,7 @@
  * the index's linear cost, what an edition does with copies, and the word
  * diff. */
 #include <glib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "compare/compare_internal.h"
@@ -87,6 +88,36 @@ static void test_words_normalised(void)
     g_assert_cmpuint(t.words->len, ==, G_N_ELEMENTS(want));
     for (guint i = 0; i < t.words->len; i++)
         g_assert_cmpstr(g_array_index(t.words, cmp_word, i).word, ==, want[i]);
+    cmp_text_clear(&t);
+    imprint_doc_free(doc);
+}
+
+/* The hashes that detection reads (cmp_word_hashes, without the words)
+ * are those of cmp_text_init, each the hash of its folded word, on words
+ * that end at the text's end, at ASCII and non-ASCII punctuation, with
+ * apostrophes inside and outside, digits, accents and ligatures. */
+static void test_word_hashes(void)
+{
+    imprint_doc *doc = imprint_doc_new();
+    const char *paras[] = {"Don't stop: it's 1936, caÃ© cafÃ©s âWORKâ "
+                           "o'clock' 'quoted' rock'n'roll eï¬"
+                           "cient naÃ¯veâend",
+                           "Stalinâs A", "x", NULL};
+    imprint_node *a = add_article(doc, "h.txt", 1, "T", paras);
+    cmp_text t;
+    cmp_text_init(&t, a);
+    guint n = 0;
+    guint64 *h = cmp_word_hashes(a, &n);
+    g_assert_cmpuint(n, ==, t.words->len);
+    g_assert_cmpuint(n, >=, 18);
+    for (guint i = 0; i < n; i++) {
+        const cmp_word *w = &g_array_index(t.words, cmp_word, i);
+        g_assert_cmpuint(h[i], ==, w->hash);
+        g_assert_cmpuint(w->hash, ==, cmp_hash_bytes(CMP_HASH_START, w->word, strlen(w->word)));
+    }
+    g_assert_cmpstr(g_array_index(t.words, cmp_word, 0).word, ==, "don't");
+    g_assert_cmpstr(g_array_index(t.words, cmp_word, n - 1).word, ==, "x");
+    g_free(h);
     cmp_text_clear(&t);
     imprint_doc_free(doc);
 }
@@ -609,6 +640,35 @@ static void test_index_sort(void)
     g_rand_free(rand);
 }
 
+static int cmp_u64(const void *a, const void *b)
+{
+    guint64 x = *(const guint64 *)a, y = *(const guint64 *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The shingle sets' sort: ascending over all 64 bits, repeats kept, as
+ * qsort() gives it; nothing happens to no numbers or one. */
+static void test_sort_u64(void)
+{
+    GRand *rand = g_rand_new_with_seed(11);
+    const size_t n = 20000;
+    guint64 *a = g_new(guint64, n), *b = g_new(guint64, n);
+    for (size_t i = 0; i < n; i++) {
+        guint64 v = (guint64)g_rand_int(rand) << 32 | g_rand_int(rand);
+        a[i] = b[i] = i % 7 == 0 ? a[i / 2] : v; /* some repeats */
+    }
+    cmp_sort_u64(a, n);
+    qsort(b, n, sizeof *b, cmp_u64);
+    g_assert_cmpmem(a, n * sizeof *a, b, n * sizeof *b);
+    guint64 one = 42;
+    cmp_sort_u64(&one, 1);
+    g_assert_cmpuint(one, ==, 42);
+    cmp_sort_u64(NULL, 0);
+    g_free(a);
+    g_free(b);
+    g_rand_free(rand);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -630,5 +690,7 @@ int main(int argc, char **argv)
     g_test_add_func("/compare/diff-limit", test_diff_limit);
     g_test_add_func("/compare/quote", test_quote);
     g_test_add_func("/compare/index-sort", test_index_sort);
+    g_test_add_func("/compare/sort-u64", test_sort_u64);
+    g_test_add_func("/compare/word-hashes", test_word_hashes);
     return g_test_run();
 }
