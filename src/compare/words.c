@@ -57,6 +57,12 @@ static void fold(const char *s, size_t len, GString *buf)
     g_free(nfkc);
 }
 
+/* ASCII lower case, inline (GLib's g_ascii_tolower is a function call). */
+static inline unsigned char lower_ascii(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + ('a' - 'A')) : c;
+}
+
 /* Adds a word, `h` its hash (of the folded word at `folded`, `len`
  * bytes; NULL: an ASCII word, folded here by lower-casing). */
 static void add_hashed(sink *k, const imprint_node *text, const imprint_node *block, const char *s,
@@ -76,7 +82,7 @@ static void add_hashed(sink *k, const imprint_node *text, const imprint_node *bl
     } else {
         word = g_string_chunk_insert_len(k->t->chunk, s, (gssize)len);
         for (size_t i = 0; i < len; i++)
-            word[i] = g_ascii_tolower(word[i]);
+            word[i] = (char)lower_ascii((unsigned char)word[i]);
     }
     cmp_word w = {
         .word = word, .hash = h, .orig = s, .orig_len = len, .text = text, .block = block};
@@ -87,7 +93,7 @@ static void add_hashed(sink *k, const imprint_node *text, const imprint_node *bl
  * as cmp_hash_bytes() of it. */
 static inline guint64 hash_lower(guint64 h, unsigned char c)
 {
-    return (h ^ (unsigned char)g_ascii_tolower((char)c)) * CMP_HASH_PRIME;
+    return (h ^ lower_ascii(c)) * CMP_HASH_PRIME;
 }
 
 static void add_word(sink *k, const imprint_node *text, const imprint_node *block, const char *s,
