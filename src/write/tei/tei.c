@@ -26,6 +26,7 @@ typedef struct {
     int indent;
     int article_index;
     GHashTable *written; /* notes already written (const imprint_node *) */
+    GString *escaped;    /* text(): one run of text escaped, reused */
     bool failed;         /* a libxml2 call failed: the text is incomplete */
 } tei_writer;
 
@@ -110,12 +111,56 @@ static void attr_int(tei_writer *tw, const char *name, long value)
     attr(tw, name, buf);
 }
 
+/* Whether write_text_safe() could change [s, s+len): a byte of a C0
+ * control other than tab and line ends, or the lead byte of U+FFFE and
+ * U+FFFF (0xEF, also that of other characters: then the exact check runs). */
+static bool maybe_unsafe(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xEF)
+            return true;
+    }
+    return false;
+}
+
+/* Text content, escaped as xmlTextWriterWriteString() escapes it inside an
+ * element (xmlEncodeSpecialChars: < > & " and CR) and written raw: the same
+ * bytes without a copy, a NUL-ended duplicate and libxml2's allocation
+ * for each run of text. Never called inside an attribute. */
 static void text(tei_writer *tw, const char *s, size_t len)
 {
-    char *clean = write_text_safe(s, len);
-    char *copy = clean ? clean : g_strndup(s, len);
-    check(tw, xmlTextWriterWriteString(tw->w, BAD_CAST copy));
-    g_free(copy);
+    char *clean = maybe_unsafe(s, len) ? write_text_safe(s, len) : NULL;
+    const char *p = clean ? clean : s, *end = clean ? clean + strlen(clean) : s + len;
+    GString *out = tw->escaped;
+    g_string_truncate(out, 0);
+    while (p < end) {
+        const char *run = p;
+        while (p < end && *p != '<' && *p != '>' && *p != '&' && *p != '"' && *p != '\r')
+            p++;
+        g_string_append_len(out, run, p - run);
+        if (p == end)
+            break;
+        switch (*p++) {
+        case '<':
+            g_string_append(out, "&lt;");
+            break;
+        case '>':
+            g_string_append(out, "&gt;");
+            break;
+        case '&':
+            g_string_append(out, "&amp;");
+            break;
+        case '"':
+            g_string_append(out, "&quot;");
+            break;
+        default:
+            g_string_append(out, "&#13;");
+            break;
+        }
+    }
+    check(tw, xmlTextWriterWriteRawLen(tw->w, BAD_CAST out->str, (int)out->len));
+    g_free(clean);
 }
 
 static void text_str(tei_writer *tw, const char *s)
@@ -760,6 +805,7 @@ bool imprint_write_tei_string(const imprint_doc *doc, const imprint_meta *meta, 
     tei_writer tw = {
         .w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL,
         .written = g_hash_table_new(g_direct_hash, g_direct_equal),
+        .escaped = g_string_new(NULL),
     };
     if (!tw.w) {
         tw.failed = true;
@@ -804,6 +850,7 @@ cleanup:
     if (buf)
         xmlBufferFree(buf);
     g_hash_table_destroy(tw.written);
+    g_string_free(tw.escaped, TRUE);
     return !tw.failed;
 }
 
