@@ -111,37 +111,49 @@ static void attr_int(tei_writer *tw, const char *name, long value)
     attr(tw, name, buf);
 }
 
-/* Whether write_text_safe() could change [s, s+len): a byte of a C0
- * control other than tab and line ends, or the lead byte of U+FFFE and
- * U+FFFF (0xEF, also that of other characters: then the exact check runs). */
-static bool maybe_unsafe(const char *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xEF)
-            return true;
-    }
-    return false;
-}
+/* What text() does with each byte: 0 copies it; TEXT_ESCAPE writes it as
+ * a reference (as xmlEncodeSpecialChars does: < > & " and CR); TEXT_CHECK
+ * may start a character no output can hold (write_text_safe: a C0 control
+ * other than tab and line ends, or 0xEF, the lead byte of U+FFFE and
+ * U+FFFF and of other characters). */
+enum { TEXT_ESCAPE = 1, TEXT_CHECK = 2 };
+static const unsigned char text_class[256] = {
+    [0x00] = TEXT_CHECK, [0x01] = TEXT_CHECK, [0x02] = TEXT_CHECK,  [0x03] = TEXT_CHECK,
+    [0x04] = TEXT_CHECK, [0x05] = TEXT_CHECK, [0x06] = TEXT_CHECK,  [0x07] = TEXT_CHECK,
+    [0x08] = TEXT_CHECK, [0x0B] = TEXT_CHECK, [0x0C] = TEXT_CHECK,  [0x0E] = TEXT_CHECK,
+    [0x0F] = TEXT_CHECK, [0x10] = TEXT_CHECK, [0x11] = TEXT_CHECK,  [0x12] = TEXT_CHECK,
+    [0x13] = TEXT_CHECK, [0x14] = TEXT_CHECK, [0x15] = TEXT_CHECK,  [0x16] = TEXT_CHECK,
+    [0x17] = TEXT_CHECK, [0x18] = TEXT_CHECK, [0x19] = TEXT_CHECK,  [0x1A] = TEXT_CHECK,
+    [0x1B] = TEXT_CHECK, [0x1C] = TEXT_CHECK, [0x1D] = TEXT_CHECK,  [0x1E] = TEXT_CHECK,
+    [0x1F] = TEXT_CHECK, [0xEF] = TEXT_CHECK, ['\r'] = TEXT_ESCAPE, ['"'] = TEXT_ESCAPE,
+    ['&'] = TEXT_ESCAPE, ['<'] = TEXT_ESCAPE, ['>'] = TEXT_ESCAPE,
+};
 
-/* Text content, escaped as xmlTextWriterWriteString() escapes it inside an
- * element (xmlEncodeSpecialChars: < > & " and CR) and written raw: the same
- * bytes without a copy, a NUL-ended duplicate and libxml2's allocation
- * for each run of text. Never called inside an attribute. */
-static void text(tei_writer *tw, const char *s, size_t len)
+/* Appends [s, s+len) to `out` escaped. With `check`, a byte that may start
+ * an unsafe character has write_text_safe() look at the whole run once; if
+ * it changes anything, that is escaped instead (and true returned). */
+static bool escape(GString *out, const char *s, size_t len, bool check)
 {
-    char *clean = maybe_unsafe(s, len) ? write_text_safe(s, len) : NULL;
-    const char *p = clean ? clean : s, *end = clean ? clean + strlen(clean) : s + len;
-    GString *out = tw->escaped;
-    g_string_truncate(out, 0);
-    while (p < end) {
-        const char *run = p;
-        while (p < end && *p != '<' && *p != '>' && *p != '&' && *p != '"' && *p != '\r')
-            p++;
+    const char *p = s, *end = s + len, *run = s;
+    size_t base = out->len;
+    for (; p < end; p++) {
+        unsigned char k = text_class[(unsigned char)*p];
+        if (!k)
+            continue;
+        if (k == TEXT_CHECK) {
+            if (!check)
+                continue;
+            check = false;
+            char *clean = write_text_safe(s, len);
+            if (!clean)
+                continue; /* 0xEF leading some other character */
+            g_string_truncate(out, base);
+            escape(out, clean, strlen(clean), false);
+            g_free(clean);
+            return true;
+        }
         g_string_append_len(out, run, p - run);
-        if (p == end)
-            break;
-        switch (*p++) {
+        switch (*p) {
         case '<':
             g_string_append(out, "&lt;");
             break;
@@ -158,9 +170,21 @@ static void text(tei_writer *tw, const char *s, size_t len)
             g_string_append(out, "&#13;");
             break;
         }
+        run = p + 1;
     }
-    check(tw, xmlTextWriterWriteRawLen(tw->w, BAD_CAST out->str, (int)out->len));
-    g_free(clean);
+    g_string_append_len(out, run, end - run);
+    return false;
+}
+
+/* Text content, escaped as xmlTextWriterWriteString() escapes it inside an
+ * element and written raw: the same bytes, without a check of each
+ * character, a NUL-ended copy and libxml2's allocation for each run of
+ * text. Never called inside an attribute. */
+static void text(tei_writer *tw, const char *s, size_t len)
+{
+    g_string_truncate(tw->escaped, 0);
+    escape(tw->escaped, s, len, true);
+    check(tw, xmlTextWriterWriteRawLen(tw->w, BAD_CAST tw->escaped->str, (int)tw->escaped->len));
 }
 
 static void text_str(tei_writer *tw, const char *s)
