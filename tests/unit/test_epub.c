@@ -827,6 +827,26 @@ static void test_cover_long_title(void)
     g_string_free(title, TRUE);
 }
 
+/* Drawing the cover leaves fontconfig's default configuration empty (no
+ * fonts.conf read, no system font listed: Pango's start-up thread then
+ * loads nothing), and a second cover is the same bytes as the first. */
+static void test_cover_no_system_fonts(void)
+{
+    imprint_meta meta = {.title = "The Moscow Trials", .editor = "Archive editors"};
+    imprint_diags *diags = imprint_diags_new();
+    imprint_style *st = imprint_style_load(SOURCE_DIR, "classic", diags);
+    GBytes *a = imprint_cover_render(&meta, st, SOURCE_DIR, diags);
+    g_assert_nonnull(a);
+    FcFontSet *sys = FcConfigGetFonts(NULL, FcSetSystem);
+    g_assert_true(sys == NULL || sys->nfont == 0);
+    GBytes *b = imprint_cover_render(&meta, st, SOURCE_DIR, diags);
+    g_assert_true(g_bytes_equal(a, b));
+    g_bytes_unref(a);
+    g_bytes_unref(b);
+    imprint_style_free(st);
+    imprint_diags_free(diags);
+}
+
 /* The CSS follows the style's numbers, sizes relative to the body's. */
 static void test_css(void)
 {
@@ -883,6 +903,7 @@ int main(int argc, char **argv)
     g_test_add_func("/epub/figure-limits", test_figure_limits);
     g_test_add_func("/epub/cover-limit", test_cover_limit);
     g_test_add_func("/epub/cover-long-title", test_cover_long_title);
+    g_test_add_func("/epub/cover-no-system-fonts", test_cover_no_system_fonts);
     g_test_add_func("/epub/css", test_css);
     int rc = g_test_run();
     if (shared) {
