@@ -63,19 +63,10 @@ static inline unsigned char lower_ascii(unsigned char c)
     return c >= 'A' && c <= 'Z' ? (unsigned char)(c + ('a' - 'A')) : c;
 }
 
-/* Adds a word, `h` its hash (of the folded word at `folded`, `len`
- * bytes; NULL: an ASCII word, folded here by lower-casing). */
-static void add_hashed(sink *k, const imprint_node *text, const imprint_node *block, const char *s,
-                       size_t len, const char *folded, size_t folded_len, guint64 h)
+/* A word kept whole, for a cmp_text (see add_hashed). */
+static void add_full(sink *k, const imprint_node *text, const imprint_node *block, const char *s,
+                     size_t len, const char *folded, size_t folded_len, guint64 h)
 {
-    if (!k->t) {
-        if (k->len == k->cap) {
-            k->cap = k->cap ? 2 * k->cap : CMP_WORDS_RESERVE;
-            k->hashes = g_renew(guint64, k->hashes, k->cap);
-        }
-        k->hashes[k->len++] = h;
-        return;
-    }
     char *word;
     if (folded) {
         word = g_string_chunk_insert_len(k->t->chunk, folded, (gssize)folded_len);
@@ -87,6 +78,24 @@ static void add_hashed(sink *k, const imprint_node *text, const imprint_node *bl
     cmp_word w = {
         .word = word, .hash = h, .orig = s, .orig_len = len, .text = text, .block = block};
     g_array_append_val(k->t->words, w);
+}
+
+/* Adds a word, `h` its hash (of the folded word at `folded`, `len`
+ * bytes; NULL: an ASCII word, folded here by lower-casing). Inline: for
+ * detection, once a word, it only stores the hash. */
+static inline void add_hashed(sink *k, const imprint_node *text, const imprint_node *block,
+                              const char *s, size_t len, const char *folded, size_t folded_len,
+                              guint64 h)
+{
+    if (k->t) {
+        add_full(k, text, block, s, len, folded, folded_len, h);
+        return;
+    }
+    if (k->len == k->cap) {
+        k->cap = k->cap ? 2 * k->cap : CMP_WORDS_RESERVE;
+        k->hashes = g_renew(guint64, k->hashes, k->cap);
+    }
+    k->hashes[k->len++] = h;
 }
 
 /* FNV-1a of an ASCII byte lower-cased: the hash of a folded ASCII word,
@@ -111,6 +120,21 @@ static void add_word(sink *k, const imprint_node *text, const imprint_node *bloc
                cmp_hash_bytes(CMP_HASH_START, k->buf->str, k->buf->len));
 }
 
+/* What a byte is to the tokeniser: W_ALNUM an ASCII letter or digit,
+ * W_OTHER an apostrophe or a byte of a character outside ASCII (looked at
+ * as a character), W_SEPARATOR any other ASCII (spaces, punctuation). */
+enum { W_SEPARATOR = 0, W_ALNUM = 1, W_OTHER = 2 };
+static const unsigned char byte_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+};
+
 /* Splits a TEXT node into words: runs of letters, digits and marks, with
  * apostrophes between letters; everything else (white space, no-break
  * spaces, quotes, dashes, punctuation) only separates words. */
@@ -120,15 +144,20 @@ static void add_text(sink *k, const imprint_node *text, const imprint_node *bloc
     const char *start = NULL;
     bool ascii = true;
     for (const char *p = s; p < end;) {
-        if (!start && g_ascii_isalnum(*p)) {
+        int cls = start ? W_OTHER : byte_class[(unsigned char)*p];
+        if (cls == W_SEPARATOR) { /* between words: spaces and punctuation */
+            p++;
+            continue;
+        }
+        if (cls == W_ALNUM) {
             /* A run of ASCII letters and digits, hashed as it is read:
-             * when ASCII other than an apostrophe ends it, it is a whole
-             * word (most words); else the general path below goes on. */
+             * when an ASCII separator ends it, it is a whole word (most
+             * words); else the general path below goes on. */
             const char *q = p;
             guint64 h = CMP_HASH_START;
-            while (q < end && g_ascii_isalnum(*q))
+            while (q < end && byte_class[(unsigned char)*q] == W_ALNUM)
                 h = hash_lower(h, (unsigned char)*q++);
-            if (q == end || ((unsigned char)*q < 0x80 && *q != '\'')) {
+            if (q == end || byte_class[(unsigned char)*q] == W_SEPARATOR) {
                 add_hashed(k, text, block, p, (size_t)(q - p), NULL, 0, h);
                 p = q;
                 continue;
