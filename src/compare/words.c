@@ -105,6 +105,33 @@ static inline guint64 hash_lower(guint64 h, unsigned char c)
     return (h ^ lower_ascii(c)) * CMP_HASH_PRIME;
 }
 
+/* fold() of a word of ASCII and typographic apostrophes (U+2018, U+2019,
+ * U+02BC: "Trotsky’s", most words outside ASCII in English text), which
+ * NFKC and case folding leave as they are but for the letters' case: into
+ * `buf` without GLib's tables. False, `buf` undefined, for any other word
+ * (U+00B4 among them: NFKC decomposes it). */
+static bool fold_apostrophes(const char *s, size_t len, GString *buf)
+{
+    g_string_truncate(buf, 0);
+    for (size_t i = 0; i < len;) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80) {
+            g_string_append_c(buf, (char)lower_ascii(b));
+            i++;
+        } else if (b == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+                   ((unsigned char)s[i + 2] == 0x98 || (unsigned char)s[i + 2] == 0x99)) {
+            g_string_append_c(buf, '\'');
+            i += 3;
+        } else if (b == 0xCA && i + 1 < len && (unsigned char)s[i + 1] == 0xBC) {
+            g_string_append_c(buf, '\'');
+            i += 2;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
 static void add_word(sink *k, const imprint_node *text, const imprint_node *block, const char *s,
                      size_t len, bool ascii)
 {
@@ -115,7 +142,8 @@ static void add_word(sink *k, const imprint_node *text, const imprint_node *bloc
         add_hashed(k, text, block, s, len, NULL, 0, h);
         return;
     }
-    fold(s, len, k->buf);
+    if (!fold_apostrophes(s, len, k->buf))
+        fold(s, len, k->buf);
     add_hashed(k, text, block, s, len, k->buf->str, k->buf->len,
                cmp_hash_bytes(CMP_HASH_START, k->buf->str, k->buf->len));
 }

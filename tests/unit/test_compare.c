@@ -117,6 +117,32 @@ static void test_word_hashes(void)
     }
     g_assert_cmpstr(g_array_index(t.words, cmp_word, 0).word, ==, "don't");
     g_assert_cmpstr(g_array_index(t.words, cmp_word, n - 1).word, ==, "x");
+    /* Typographic apostrophes fold to ASCII; the acute accent (which NFKC
+     * decomposes) and other letters go through NFKC and case folding. */
+    const char *want[][2] = {{"Stalin\xe2\x80\x99s", "stalin's"},
+                             {"O\xe2\x80\x98Neill", "o'neill"},
+                             {"GOL\xca\xbcTSMAN", "gol'tsman"},
+                             {"Stra\xc3\x9f"
+                              "e",
+                              "strasse"},
+                             {"e\xef\xac\x83"
+                              "cient",
+                              "efficient"},
+                             {"CAF\xc3\x89", "caf\xc3\xa9"}};
+    for (size_t i = 0; i < G_N_ELEMENTS(want); i++) {
+        imprint_doc *d = imprint_doc_new();
+        const char *one[] = {want[i][0], NULL};
+        imprint_node *art = add_article(d, "w.txt", 1, "T", one);
+        cmp_text tw;
+        cmp_text_init(&tw, art);
+        g_assert_cmpuint(tw.words->len, ==, 1);
+        const cmp_word *w = &g_array_index(tw.words, cmp_word, 0);
+        g_assert_cmpstr(w->word, ==, want[i][1]);
+        g_assert_cmpuint(w->hash, ==,
+                         cmp_hash_bytes(CMP_HASH_START, want[i][1], strlen(want[i][1])));
+        cmp_text_clear(&tw);
+        imprint_doc_free(d);
+    }
     g_free(h);
     cmp_text_clear(&t);
     imprint_doc_free(doc);
