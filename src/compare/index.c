@@ -18,11 +18,50 @@
 G_STATIC_ASSERT(RADIX_PASSES % 2 == 0); /* the result ends in the caller's array */
 G_STATIC_ASSERT(RADIX_BITS *RADIX_PASSES >= 64);
 
+/* Up to this many postings the index is sorted by one pass on the keys'
+ * top BUCKET_BITS bits (at most 2 postings a bucket on average, as the
+ * keys are hashes), each bucket then by insertion: a third of the
+ * instructions of the six passes on the bundled corpus (82,000 postings).
+ * Beyond it the buckets grow and the radix passes win. */
+#define BUCKET_SORT_MAX (1u << 17)
+#define BUCKET_BITS     16
+
+/* By the top bits, then within each bucket by the whole key, stably. */
+static void bucket_sort(cmp_posting *a, size_t n)
+{
+    enum { BUCKETS = 1 << BUCKET_BITS };
+    size_t *start = g_new0(size_t, BUCKETS + 1);
+    for (size_t i = 0; i < n; i++)
+        start[(a[i].key >> (64 - BUCKET_BITS)) + 1]++;
+    for (size_t b = 0; b < BUCKETS; b++)
+        start[b + 1] += start[b];
+    cmp_posting *tmp = g_new(cmp_posting, n);
+    size_t *next = g_memdup2(start, sizeof(size_t) * BUCKETS);
+    for (size_t i = 0; i < n; i++)
+        tmp[next[a[i].key >> (64 - BUCKET_BITS)]++] = a[i];
+    g_free(next);
+    for (size_t b = 0; b < BUCKETS; b++)
+        for (size_t i = start[b] + 1; i < start[b + 1]; i++) {
+            cmp_posting x = tmp[i];
+            size_t j = i;
+            for (; j > start[b] && tmp[j - 1].key > x.key; j--) /* equal keys keep their order */
+                tmp[j] = tmp[j - 1];
+            tmp[j] = x;
+        }
+    memcpy(a, tmp, n * sizeof *a);
+    g_free(tmp);
+    g_free(start);
+}
+
 void cmp_index_sort(cmp_posting *a, size_t n)
 {
     enum { BUCKETS = 1 << RADIX_BITS };
     if (n < 2)
         return;
+    if (n <= BUCKET_SORT_MAX) {
+        bucket_sort(a, n);
+        return;
+    }
     size_t *count = g_new0(size_t, (size_t)RADIX_PASSES * BUCKETS);
     /* Every pass's counts in one read of the keys. */
     for (size_t i = 0; i < n; i++)

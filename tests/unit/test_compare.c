@@ -643,27 +643,53 @@ static void test_quote(void)
     imprint_doc_free(doc);
 }
 
-/* The index's sort: by key, and stable (equal keys keep their articles'
- * order), whatever the keys' bits. */
-static void test_index_sort(void)
+/* `n` postings of keys from `make`, sorted: ascending, and stable (equal
+ * keys keep their articles' order). */
+static void check_index_sort(size_t n, guint64 (*make)(GRand *))
 {
     GRand *rand = g_rand_new_with_seed(7);
-    const size_t n = 50000;
     cmp_posting *p = g_new(cmp_posting, n);
-    for (size_t i = 0; i < n; i++) {
-        /* Few distinct keys, spread over all 64 bits, so that runs form. */
-        guint64 k = (guint64)g_rand_int_range(rand, 0, 500);
-        p[i] = (cmp_posting){k * UINT64_C(0x9E3779B97F4A7C15), (guint32)i};
-    }
+    for (size_t i = 0; i < n; i++)
+        p[i] = (cmp_posting){make(rand), (guint32)i};
     cmp_index_sort(p, n);
     for (size_t i = 1; i < n; i++) {
         g_assert_cmpuint(p[i - 1].key, <=, p[i].key);
         if (p[i - 1].key == p[i].key)
             g_assert_cmpuint(p[i - 1].article, <, p[i].article);
     }
-    cmp_index_sort(p, 0);
     g_free(p);
     g_rand_free(rand);
+}
+
+/* Few distinct keys, spread over all 64 bits, so that runs form. */
+static guint64 few_keys(GRand *rand)
+{
+    return (guint64)g_rand_int_range(rand, 0, 500) * UINT64_C(0x9E3779B97F4A7C15);
+}
+
+/* Keys that share their top bits (one bucket of the bucket sort) and
+ * differ below, some equal. */
+static guint64 one_bucket(GRand *rand)
+{
+    return UINT64_C(0xABCD000000000000) | (guint64)g_rand_int_range(rand, 0, 300);
+}
+
+static guint64 any_key(GRand *rand)
+{
+    return (guint64)g_rand_int(rand) << 32 | g_rand_int(rand);
+}
+
+/* The index's sort, by buckets up to BUCKET_SORT_MAX postings and by radix
+ * passes beyond, whatever the keys' bits. */
+static void test_index_sort(void)
+{
+    check_index_sort(50000, few_keys);
+    check_index_sort(2000, one_bucket);
+    check_index_sort(50000, any_key);
+    check_index_sort((1u << 17) + 1000, few_keys); /* past BUCKET_SORT_MAX */
+    check_index_sort((1u << 17) + 1000, any_key);
+    check_index_sort(1, any_key);
+    cmp_index_sort(NULL, 0);
 }
 
 static int cmp_u64(const void *a, const void *b)
