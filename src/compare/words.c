@@ -37,8 +37,8 @@ static bool is_word_char(gunichar c)
 typedef struct {
     cmp_text *t;     /* NULL: hashes only */
     guint64 *hashes; /* when `t` is NULL */
-    size_t len, cap;
-    GString *buf; /* a folded word */
+    size_t len, cap; /* words added, and room: in `hashes`, or in t->words */
+    GString *buf;    /* a folded word */
 } sink;
 
 /* Folds the word [s, s+len), not all ASCII, through NFKC (ligatures,
@@ -75,9 +75,14 @@ static void add_full(sink *k, const imprint_node *text, const imprint_node *bloc
         for (size_t i = 0; i < len; i++)
             word[i] = (char)lower_ascii((unsigned char)word[i]);
     }
-    cmp_word w = {
+    GArray *words = k->t->words;
+    /* Grown by halves as GArray would, but filled in place: no call a word. */
+    if (k->len == k->cap) {
+        k->cap = k->cap ? k->cap + k->cap / 2 : CMP_WORDS_RESERVE;
+        g_array_set_size(words, (guint)k->cap);
+    }
+    g_array_index(words, cmp_word, k->len++) = (cmp_word){
         .word = word, .hash = h, .orig = s, .orig_len = len, .text = text, .block = block};
-    g_array_append_val(k->t->words, w);
 }
 
 /* Adds a word, `h` its hash (of the folded word at `folded`, `len`
@@ -263,6 +268,7 @@ void cmp_text_init(cmp_text *t, const imprint_node *node)
     t->chunk = g_string_chunk_new(4096);
     sink k = {.t = t, .buf = g_string_new(NULL)};
     add_node(&k, node);
+    g_array_set_size(t->words, (guint)k.len); /* what add_full filled */
     g_string_free(k.buf, TRUE);
 }
 
