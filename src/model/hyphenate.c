@@ -187,7 +187,8 @@ const char *imprint_hyphenator_path(const imprint_hyphenator *h)
 
 bool imprint_hyphenator_loaded(const imprint_hyphenator *h)
 {
-    return g_atomic_pointer_get(&h->loaded) != 0;
+    imprint_hyphenator *m = (imprint_hyphenator *)h; /* GLib's atomics take no const */
+    return g_atomic_pointer_get(&m->loaded) != 0;
 }
 
 bool imprint_hyphenator_builtin(const imprint_hyphenator *h)
