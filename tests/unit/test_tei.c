@@ -634,50 +634,6 @@ static void test_text_escaped(void)
     imprint_doc_free(doc);
 }
 
-/* The writer writes the XML itself, byte for byte as libxml2's
- * xmlTextWriter did: the declaration, a start tag kept open for its
- * attributes, attribute values with markup, tab and line ends as references
- * and other characters as they are, then content. */
-static void test_writer_same_as_libxml2(void)
-{
-    const char *lang = "en\t\"<&>\r\n\xc3\xbc\xe2\x80\x94'x";
-    imprint_doc *doc = imprint_doc_new();
-    doc->meta.language = lang;
-    imprint_node *a = node(doc, doc->root, IMPRINT_NODE_ARTICLE, 1);
-    a->as.article.title = "T";
-    para(doc, a, "x", 2);
-    char *tei = write_tei(doc);
-
-    xmlBufferPtr buf = xmlBufferCreate();
-    xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
-    g_assert_cmpint(xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL), >=, 0);
-    g_assert_cmpint(xmlTextWriterStartElement(w, BAD_CAST "TEI"), >=, 0);
-    g_assert_cmpint(
-        xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns", BAD_CAST "http://www.tei-c.org/ns/1.0"),
-        >=, 0);
-    g_assert_cmpint(xmlTextWriterWriteAttribute(w, BAD_CAST "xml:lang", BAD_CAST lang), >=, 0);
-    g_assert_cmpint(xmlTextWriterWriteRaw(w, BAD_CAST "\n  "), >=, 0);
-    g_assert_cmpint(xmlTextWriterStartElement(w, BAD_CAST "teiHeader"), >=, 0);
-    g_assert_cmpint(xmlTextWriterEndElement(w), >=, 0);
-    g_assert_cmpint(xmlTextWriterStartElement(w, BAD_CAST "x"), >=, 0);
-    g_assert_cmpint(xmlTextWriterWriteRaw(w, BAD_CAST ""), >=, 0);
-    g_assert_cmpint(xmlTextWriterEndElement(w), >=, 0);
-    xmlFreeTextWriter(w);
-    const char *want = (const char *)xmlBufferContent(buf);
-    /* The declaration and the root's start tag, to the header's. */
-    const char *head = strstr(want, "<teiHeader");
-    g_assert_nonnull(head);
-    size_t n = (size_t)(head - want) + strlen("<teiHeader");
-    g_assert_cmpint(strncmp(tei, want, n), ==, 0);
-    g_assert_nonnull(strstr(want, "\"en&#9;&quot;&lt;&amp;&gt;&#13;&#10;\xc3\xbc\xe2\x80\x94'x\""));
-    /* An empty element and one with empty content, as libxml2 ends them. */
-    g_assert_nonnull(strstr(want, "<teiHeader/><x></x>"));
-    g_assert_true(g_str_has_suffix(tei, "</TEI>\n"));
-    xmlBufferFree(buf);
-    g_free(tei);
-    imprint_doc_free(doc);
-}
-
 static void test_malformed(void)
 {
     static const struct {
@@ -1044,7 +1000,6 @@ int main(int argc, char **argv)
     g_test_add_func("/tei/empty-document", test_empty_document);
     g_test_add_func("/tei/control-characters", test_control_characters);
     g_test_add_func("/tei/text-escaped", test_text_escaped);
-    g_test_add_func("/tei/writer-same-as-libxml2", test_writer_same_as_libxml2);
     g_test_add_func("/tei/read/malformed", test_malformed);
     g_test_add_func("/tei/read/not-tei", test_not_tei);
     g_test_add_func("/tei/read/hand-corrected", test_hand_corrected);

@@ -213,23 +213,6 @@ void imprint_epub_nav_files(imprint_epub *e);
 /** content.opf: metadata, manifest (every file in e->files) and spine. */
 GString *imprint_epub_package(imprint_epub *e);
 
-/** One file of a zip archive for imprint_zip_build(): its name in the
- * archive (UTF-8; borrowed), its bytes (borrowed) and whether they are
- * deflated (else stored). */
-typedef struct {
-    const char *name;
-    GBytes *data;
-    bool deflate;
-} imprint_zip_entry;
-
-/** The zip archive of the `n` entries, in order, each stamped with `epoch`
- * (as an MS-DOS time in UTC) and deflated by libdeflate when asked: the
- * bytes libzip wrote for them. The caller unrefs the result. NULL, with
- * `*error` set to a static message, when an entry or the whole is too large
- * for a zip without Zip64 (4 GiB, 65,535 entries) or memory runs out. */
-GBytes *imprint_zip_build(const imprint_zip_entry *entries, size_t n, gint64 epoch,
-                          const char **error);
-
 /** The zip container in memory: mimetype first and stored, then the
  * container file, `opf` and every file of the book in order, each stamped
  * with opts->epoch. NULL (reported at `path`) on error. */

@@ -1,5 +1,6 @@
 #include "imprint/writer.h"
 
+#include <libxml/xmlwriter.h>
 #include <string.h>
 
 #include "model/tei_names.h"
@@ -20,58 +21,39 @@ typedef enum {
     CTX_SPEECH, /* sp: only p, list, lg, cit (others are wrapped in <p>) */
 } block_ctx;
 
-/* The XML is written straight into a string, byte for byte as libxml2's
- * xmlTextWriter wrote it (a start tag left open for attributes, "/>" for
- * an empty element, text escaped as xmlEncodeSpecialChars, attributes as
- * xmlBufAttrSerializeTxtContent in a UTF-8 document), at a fraction of its
- * cost: each of its calls went through a list of states, allocations and
- * an encoder (test tei/writer-same-as-libxml2). */
 typedef struct {
-    GString *out;
-    GPtrArray *open; /* names of the open elements (static strings), innermost last */
-    bool in_tag;     /* the innermost start tag is not closed yet: attributes may follow */
+    xmlTextWriterPtr w;
     int indent;
     int article_index;
     GHashTable *written; /* notes already written (const imprint_node *) */
     GString *escaped;    /* text(): one run of text escaped, reused */
-    bool failed;         /* elements or attributes out of place: the text is not whole */
+    bool failed;         /* a libxml2 call failed: the text is incomplete */
 } tei_writer;
 
-/* Closes a start tag left open: what comes next is content. */
-static void close_tag(tei_writer *tw)
+/* Every xmlTextWriter call goes through here: a negative result (libxml2
+ * out of memory) marks the output as failed rather than let a truncated
+ * document pass for a whole one. */
+static void check(tei_writer *tw, int rc)
 {
-    if (tw->in_tag) {
-        g_string_append_c(tw->out, '>');
-        tw->in_tag = false;
-    }
-}
-
-static void raw(tei_writer *tw, const char *s, size_t len)
-{
-    close_tag(tw);
-    g_string_append_len(tw->out, s, (gssize)len);
+    if (rc < 0)
+        tw->failed = true;
 }
 
 static void newline(tei_writer *tw)
 {
     static const char spaces[] = "                                                                ";
     int n = tw->indent * 2;
-    raw(tw, "\n", 1);
+    check(tw, xmlTextWriterWriteRaw(tw->w, BAD_CAST "\n"));
     while (n > 0) {
         int k = n < (int)sizeof spaces - 1 ? n : (int)sizeof spaces - 1;
-        raw(tw, spaces, (size_t)k);
+        check(tw, xmlTextWriterWriteRawLen(tw->w, BAD_CAST spaces, k));
         n -= k;
     }
 }
 
-/* `name` must outlive the element: every caller passes a literal. */
 static void start(tei_writer *tw, const char *name)
 {
-    close_tag(tw);
-    g_string_append_c(tw->out, '<');
-    g_string_append(tw->out, name);
-    g_ptr_array_add(tw->open, (gpointer)name);
-    tw->in_tag = true;
+    check(tw, xmlTextWriterStartElement(tw->w, BAD_CAST name));
 }
 
 static void start_block(tei_writer *tw, const char *name)
@@ -82,19 +64,7 @@ static void start_block(tei_writer *tw, const char *name)
 
 static void end(tei_writer *tw)
 {
-    if (tw->open->len == 0) {
-        tw->failed = true;
-        return;
-    }
-    const char *name = g_ptr_array_steal_index(tw->open, tw->open->len - 1);
-    if (tw->in_tag) {
-        g_string_append(tw->out, "/>");
-        tw->in_tag = false;
-        return;
-    }
-    g_string_append(tw->out, "</");
-    g_string_append(tw->out, name);
-    g_string_append_c(tw->out, '>');
+    check(tw, xmlTextWriterEndElement(tw->w));
 }
 
 /* Ends a block container whose children were written one a line. */
@@ -105,62 +75,12 @@ static void end_block(tei_writer *tw, bool had_children)
     end(tw);
 }
 
-/* An attribute value as xmlBufAttrSerializeTxtContent() writes it in a
- * document with an encoding (xmlTextWriterStartDocument gives it UTF-8):
- * markup characters, tab and line ends as references, everything else as
- * it is. */
-static void attr_value(GString *out, const char *s)
-{
-    const char *run = s, *p = s;
-    for (; *p; p++) {
-        const char *ref;
-        switch (*p) {
-        case '\n':
-            ref = "&#10;";
-            break;
-        case '\r':
-            ref = "&#13;";
-            break;
-        case '\t':
-            ref = "&#9;";
-            break;
-        case '"':
-            ref = "&quot;";
-            break;
-        case '<':
-            ref = "&lt;";
-            break;
-        case '>':
-            ref = "&gt;";
-            break;
-        case '&':
-            ref = "&amp;";
-            break;
-        default:
-            continue;
-        }
-        g_string_append_len(out, run, p - run);
-        g_string_append(out, ref);
-        run = p + 1;
-    }
-    g_string_append_len(out, run, p - run);
-}
-
 /* Attribute values follow the same character policy as text: a control
- * character in a note label must not make the file unreadable. Only right
- * after the start tag, as in libxml2. */
+ * character in a note label must not make the file unreadable. */
 static void attr(tei_writer *tw, const char *name, const char *value)
 {
-    if (!tw->in_tag || !value) {
-        tw->failed = true;
-        return;
-    }
-    char *clean = write_text_safe(value, strlen(value));
-    g_string_append_c(tw->out, ' ');
-    g_string_append(tw->out, name);
-    g_string_append(tw->out, "=\"");
-    attr_value(tw->out, clean ? clean : value);
-    g_string_append_c(tw->out, '"');
+    char *clean = value ? write_text_safe(value, strlen(value)) : NULL;
+    check(tw, xmlTextWriterWriteAttribute(tw->w, BAD_CAST name, BAD_CAST(clean ? clean : value)));
     g_free(clean);
 }
 
@@ -264,7 +184,7 @@ static void text(tei_writer *tw, const char *s, size_t len)
 {
     g_string_truncate(tw->escaped, 0);
     escape(tw->escaped, s, len, true);
-    raw(tw, tw->escaped->str, tw->escaped->len);
+    check(tw, xmlTextWriterWriteRawLen(tw->w, BAD_CAST tw->escaped->str, (int)tw->escaped->len));
 }
 
 static void text_str(tei_writer *tw, const char *s)
@@ -905,14 +825,17 @@ static void write_header(tei_writer *tw, const imprint_doc *doc, const imprint_m
 
 bool imprint_write_tei_string(const imprint_doc *doc, const imprint_meta *meta, GString *out)
 {
-    size_t before = out->len;
+    xmlBufferPtr buf = xmlBufferCreate();
     tei_writer tw = {
-        .out = out,
-        .open = g_ptr_array_new(),
+        .w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL,
         .written = g_hash_table_new(g_direct_hash, g_direct_equal),
         .escaped = g_string_new(NULL),
     };
-    g_string_append(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    if (!tw.w) {
+        tw.failed = true;
+        goto cleanup;
+    }
+    check(&tw, xmlTextWriterStartDocument(tw.w, "1.0", "UTF-8", NULL));
     start(&tw, "TEI");
     attr(&tw, "xmlns", TEI_NS);
     if (meta->language)
@@ -942,12 +865,14 @@ bool imprint_write_tei_string(const imprint_doc *doc, const imprint_meta *meta, 
     end_block(&tw, true);
     tw.indent = 0;
     end_block(&tw, true);
-    while (tw.open->len > 0) /* as xmlTextWriterEndDocument: whatever is open, closed */
-        end(&tw);
-    g_string_append_c(out, '\n');
-    if (tw.failed)
-        g_string_truncate(out, before);
-    g_ptr_array_free(tw.open, TRUE);
+    check(&tw, xmlTextWriterEndDocument(tw.w));
+    xmlFreeTextWriter(tw.w);
+    if (!tw.failed)
+        g_string_append_len(out, (const char *)xmlBufferContent(buf), xmlBufferLength(buf));
+
+cleanup:
+    if (buf)
+        xmlBufferFree(buf);
     g_hash_table_destroy(tw.written);
     g_string_free(tw.escaped, TRUE);
     return !tw.failed;
@@ -960,8 +885,7 @@ bool imprint_write_tei(const imprint_doc *doc, const imprint_output_opts *opts, 
     bool ok = imprint_write_tei_string(doc, &opts->meta, out);
     if (!ok)
         imprint_diags_report(diags, IMPRINT_SEV_ERROR, (imprint_pos){path, 0, 0},
-                             "cannot write TEI: an element or attribute out of place "
-                             "(an internal error)");
+                             "cannot write TEI: libxml2's writer failed (out of memory)");
     else
         ok = imprint_output_write(path, out->str, out->len, diags);
     g_string_free(out, TRUE);
