@@ -1,7 +1,6 @@
 #include "write/epub/epub.h"
 #include "write/fonts.h"
 
-#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 #include <libdeflate.h>
@@ -143,28 +142,9 @@ static GBytes *palette_png(cairo_surface_t *surface, const char *bg, const char 
     return g_byte_array_free_to_bytes(out);
 }
 
-/* Pango starts fontconfig's default configuration in a thread when its
- * first font map is made (FcInit: every fonts.conf parsed and the system's
- * fonts listed, 24 M instructions), although imprint's font maps have
- * configurations of their own (fonts.c) and never ask the default. An
- * empty default, set first, makes that start cost nothing. Once a process. */
-static void empty_default_config(void)
-{
-    static gsize done;
-    if (g_once_init_enter(&done)) {
-        FcConfig *empty = FcConfigCreate();
-        if (empty) {
-            FcConfigSetCurrent(empty);
-            FcConfigDestroy(empty); /* the default holds its own reference */
-        }
-        g_once_init_leave(&done, 1);
-    }
-}
-
 GBytes *imprint_cover_render(const imprint_meta *meta, const imprint_style *style,
                              const char *data_dir, imprint_diags *diags)
 {
-    empty_default_config();
     PangoFontMap *map = imprint_fonts_map_new(data_dir, style, diags);
     if (!map)
         return NULL;
