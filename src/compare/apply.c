@@ -12,10 +12,9 @@ typedef struct {
 static fullness measure(const imprint_node *article)
 {
     fullness f = {0};
-    cmp_text t;
-    cmp_text_init(&t, article);
-    f.words = t.words->len;
-    cmp_text_clear(&t);
+    guint n = 0;
+    g_free(cmp_word_hashes(article, &n));
+    f.words = n;
     f.notes = (size_t)article->as.article.note_count;
     imprint_iter it;
     imprint_iter_init(&it, article);

@@ -67,10 +67,11 @@ typedef struct {
 void cmp_text_init(cmp_text *t, const imprint_node *node);
 void cmp_text_clear(cmp_text *t);
 
-/* The hash of the IMPRINT_DUP_SHINGLE_WORDS words from `w`: their hashes
- * combined by cmp_hash_mix(). */
-guint64 cmp_shingle_hash(const cmp_word *w);
-guint64 cmp_hash_mix(guint64 h, guint64 v);
+/* The hashes of the words of `node` (an ARTICLE or a DOCUMENT), the same
+ * and in the same order as cmp_text_init() gives them, without the words
+ * themselves (what detection needs): `*n` of them. The caller g_free()s
+ * the array. */
+guint64 *cmp_word_hashes(const imprint_node *node, guint *n);
 
 /* The distinct shingle hashes of `t`, sorted (for cmp_has_shingle). */
 GArray *cmp_shingles(const cmp_text *t);
@@ -83,6 +84,34 @@ bool cmp_has_shingle(const GArray *set, guint64 h);
 #define CMP_HASH_PRIME UINT64_C(1099511628211)
 guint64 cmp_hash_bytes(guint64 h, const void *data, size_t len);
 
+/* One word's hash mixed into a shingle's: a multiply and a shift a word
+ * (the words' hashes are good already, and byte-wise FNV over 64 bytes a
+ * shingle was most of the index's time). Inline: it runs once a word of
+ * every shingle. */
+static inline guint64 cmp_hash_mix(guint64 h, guint64 v)
+{
+    h = (h ^ v) * UINT64_C(0x9E3779B97F4A7C15);
+    return h ^ (h >> 29);
+}
+
+/* The hash of the IMPRINT_DUP_SHINGLE_WORDS word hashes from `w`. */
+static inline guint64 cmp_shingle_hash_of(const guint64 *w)
+{
+    guint64 h = CMP_HASH_START;
+    for (int i = 0; i < IMPRINT_DUP_SHINGLE_WORDS; i++)
+        h = cmp_hash_mix(h, w[i]);
+    return h;
+}
+
+/* The hash of the IMPRINT_DUP_SHINGLE_WORDS words from `w`. */
+static inline guint64 cmp_shingle_hash(const cmp_word *w)
+{
+    guint64 h = CMP_HASH_START;
+    for (int i = 0; i < IMPRINT_DUP_SHINGLE_WORDS; i++)
+        h = cmp_hash_mix(h, w[i].hash);
+    return h;
+}
+
 /* index.c: one shingle of one article. */
 typedef struct {
     guint64 key;     /* the shingle's hash */
@@ -91,6 +120,10 @@ typedef struct {
 
 /* Sorts `n` postings by key, keeping the order of equal keys. */
 void cmp_index_sort(cmp_posting *postings, size_t n);
+
+/* Sorts `n` numbers ascending (a radix sort: a copy's shingles, thousands,
+ * sorted without a comparison function call each). */
+void cmp_sort_u64(guint64 *a, size_t n);
 
 /* Where an article came from, for messages: its source file and line. */
 const char *cmp_article_file(const imprint_node *article);

@@ -8,7 +8,8 @@
  * not kept: 8 bytes a word). */
 typedef struct {
     const imprint_node *article;
-    GArray *hashes;   /* guint64: each word's, in order */
+    guint64 *hashes; /* each word's, in order */
+    guint nwords;
     guint64 whole;    /* hash of every word in order */
     guint32 distinct; /* its distinct shingles */
     guint32 shingles; /* its shingles, repeats counted */
@@ -22,18 +23,14 @@ typedef struct {
 
 static bool same_words(const entry *a, const entry *b)
 {
-    return a->whole == b->whole && a->hashes->len == b->hashes->len &&
-           memcmp(a->hashes->data, b->hashes->data, a->hashes->len * sizeof(guint64)) == 0;
+    return a->whole == b->whole && a->nwords == b->nwords &&
+           memcmp(a->hashes, b->hashes, a->nwords * sizeof(guint64)) == 0;
 }
 
 /* The shingle that starts at word k (as cmp_shingle_hash()). */
 static guint64 shingle_at(const entry *e, guint k)
 {
-    const guint64 *w = &g_array_index(e->hashes, guint64, k);
-    guint64 h = CMP_HASH_START;
-    for (int i = 0; i < IMPRINT_DUP_SHINGLE_WORDS; i++)
-        h = cmp_hash_mix(h, w[i]);
-    return h;
+    return cmp_shingle_hash_of(e->hashes + k);
 }
 
 static entry *entries_new(const imprint_doc *doc, guint *n)
@@ -44,17 +41,13 @@ static entry *entries_new(const imprint_doc *doc, guint *n)
     entry *e = g_new0(entry, *n ? *n : 1);
     guint i = 0;
     for (const imprint_node *a = doc->root->first_child; a; a = a->next, i++) {
-        cmp_text t;
-        cmp_text_init(&t, a);
         e[i].article = a;
-        e[i].hashes = g_array_sized_new(FALSE, FALSE, sizeof(guint64), t.words->len);
-        for (guint k = 0; k < t.words->len; k++)
-            g_array_append_val(e[i].hashes, g_array_index(t.words, cmp_word, k).hash);
-        e[i].whole =
-            cmp_hash_bytes(CMP_HASH_START, e[i].hashes->data, e[i].hashes->len * sizeof(guint64));
-        if (t.words->len >= IMPRINT_DUP_SHINGLE_WORDS)
-            e[i].shingles = t.words->len - IMPRINT_DUP_SHINGLE_WORDS + 1;
-        cmp_text_clear(&t);
+        e[i].hashes = cmp_word_hashes(a, &e[i].nwords);
+        e[i].whole = CMP_HASH_START;
+        for (guint k = 0; k < e[i].nwords; k++)
+            e[i].whole = cmp_hash_mix(e[i].whole, e[i].hashes[k]);
+        if (e[i].nwords >= IMPRINT_DUP_SHINGLE_WORDS)
+            e[i].shingles = e[i].nwords - IMPRINT_DUP_SHINGLE_WORDS + 1;
     }
     return e;
 }
@@ -62,7 +55,7 @@ static entry *entries_new(const imprint_doc *doc, guint *n)
 static void entries_free(entry *e, guint n)
 {
     for (guint i = 0; i < n; i++)
-        g_array_unref(e[i].hashes);
+        g_free(e[i].hashes);
     g_free(e);
 }
 
@@ -124,21 +117,23 @@ typedef struct {
 /* The articles of one run of equal shingles, each once (in document
  * order: the sort is stable), counted in their distinct shingles; each
  * pair of them, when there are at most DUP_MAX_SHARERS, shares one more. */
-static void count_run(const cmp_posting *run, size_t len, entry *e, GArray *arts, GHashTable *pairs,
+static void count_run(const cmp_posting *run, size_t len, entry *e, GHashTable *pairs,
                       imprint_dups *d)
 {
-    g_array_set_size(arts, 0);
+    guint32 arts[DUP_MAX_SHARERS];
+    guint n = 0;
     for (size_t k = 0; k < len; k++)
         if (k == 0 || run[k].article != run[k - 1].article) {
-            g_array_append_val(arts, run[k].article);
+            if (n < DUP_MAX_SHARERS)
+                arts[n] = run[k].article;
+            n++;
             e[run[k].article].distinct++;
         }
-    if (arts->len < 2 || arts->len > DUP_MAX_SHARERS)
+    if (n < 2 || n > DUP_MAX_SHARERS)
         return;
-    for (guint x = 0; x < arts->len; x++)
-        for (guint y = x + 1; y < arts->len; y++) {
-            guint64 key =
-                (guint64)g_array_index(arts, guint32, x) << 32 | g_array_index(arts, guint32, y);
+    for (guint x = 0; x < n; x++)
+        for (guint y = x + 1; y < n; y++) {
+            guint64 key = (guint64)arts[x] << 32 | arts[y];
             d->visits++;
             pair_count *p = g_hash_table_lookup(pairs, &key);
             if (!p) {
@@ -168,12 +163,11 @@ static void find_variants(entry *e, guint n, imprint_dups *d, GArray *out)
     cmp_index_sort(all, total);
     /* pair_count starts with its key: the table hashes and compares that. */
     GHashTable *pairs = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
-    GArray *arts = g_array_new(FALSE, FALSE, sizeof(guint32));
     for (size_t s = 0; s < total;) {
         size_t end = s + 1;
         while (end < total && all[end].key == all[s].key)
             end++;
-        count_run(all + s, end - s, e, arts, pairs, d);
+        count_run(all + s, end - s, e, pairs, d);
         s = end;
     }
     GHashTableIter it;
@@ -185,7 +179,6 @@ static void find_variants(entry *e, guint n, imprint_dups *d, GArray *out)
         judge(e, (guint32)(p->key >> 32), (guint32)p->key, p->shared, out);
     }
     g_hash_table_destroy(pairs);
-    g_array_unref(arts);
     g_free(all);
 }
 

@@ -27,9 +27,23 @@ static bool is_word_char(gunichar c)
     return g_unichar_isalnum(c) || g_unichar_ismark(c);
 }
 
+/* Words reserved at first: an article's worth, so that the array is not
+ * copied a dozen times as it grows word by word. */
+#define CMP_WORDS_RESERVE 4096
+
+/* Where the tokeniser puts each word: the words of a cmp_text, or only
+ * their hashes (detection needs nothing else, and a cmp_word is six times
+ * the size of its hash). */
+typedef struct {
+    cmp_text *t;     /* NULL: hashes only */
+    guint64 *hashes; /* when `t` is NULL */
+    size_t len, cap; /* words added, and room: in `hashes`, or in t->words */
+    GString *buf;    /* a folded word */
+} sink;
+
 /* Folds the word [s, s+len), not all ASCII, through NFKC (ligatures,
- * full-width letters) and case folding. */
-static const char *fold(cmp_text *t, const char *s, size_t len, GString *buf)
+ * full-width letters) and case folding, into `buf`. */
+static void fold(const char *s, size_t len, GString *buf)
 {
     g_string_truncate(buf, 0);
     char *nfkc = imprint_normalize(s, (gssize)len, G_NORMALIZE_ALL_COMPOSE);
@@ -41,39 +55,151 @@ static const char *fold(cmp_text *t, const char *s, size_t len, GString *buf)
             g_string_append_len(buf, p, g_utf8_next_char(p) - p);
     g_free(folded);
     g_free(nfkc);
-    return g_string_chunk_insert_len(t->chunk, buf->str, (gssize)buf->len);
 }
 
-static void add_word(cmp_text *t, const imprint_node *text, const imprint_node *block,
-                     const char *s, size_t len, bool ascii, GString *buf)
+/* ASCII lower case, inline (GLib's g_ascii_tolower is a function call). */
+static inline unsigned char lower_ascii(unsigned char c)
 {
-    cmp_word w = {.orig = s, .orig_len = len, .text = text, .block = block};
-    if (ascii) {
-        /* Most words: folded and hashed (as cmp_hash_bytes) in one pass. */
-        char *word = g_string_chunk_insert_len(t->chunk, s, (gssize)len);
-        guint64 h = CMP_HASH_START;
-        for (size_t i = 0; i < len; i++) {
-            word[i] = word[i] >= 'A' && word[i] <= 'Z' ? (char)(word[i] + 'a' - 'A') : word[i];
-            h = (h ^ (unsigned char)word[i]) * CMP_HASH_PRIME;
-        }
-        w.word = word;
-        w.hash = h;
-    } else {
-        w.word = fold(t, s, len, buf);
-        w.hash = cmp_hash_bytes(CMP_HASH_START, w.word, strlen(w.word));
-    }
-    g_array_append_val(t->words, w);
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + ('a' - 'A')) : c;
 }
+
+/* A word kept whole, for a cmp_text (see add_hashed). */
+static void add_full(sink *k, const imprint_node *text, const imprint_node *block, const char *s,
+                     size_t len, const char *folded, size_t folded_len, guint64 h)
+{
+    char *word;
+    if (folded) {
+        word = g_string_chunk_insert_len(k->t->chunk, folded, (gssize)folded_len);
+    } else {
+        word = g_string_chunk_insert_len(k->t->chunk, s, (gssize)len);
+        for (size_t i = 0; i < len; i++)
+            word[i] = (char)lower_ascii((unsigned char)word[i]);
+    }
+    GArray *words = k->t->words;
+    /* Grown by halves as GArray would, but filled in place: no call a word. */
+    if (k->len == k->cap) {
+        k->cap = k->cap ? k->cap + k->cap / 2 : CMP_WORDS_RESERVE;
+        g_array_set_size(words, (guint)k->cap);
+    }
+    g_array_index(words, cmp_word, k->len++) = (cmp_word){
+        .word = word, .hash = h, .orig = s, .orig_len = len, .text = text, .block = block};
+}
+
+/* Adds a word, `h` its hash (of the folded word at `folded`, `len`
+ * bytes; NULL: an ASCII word, folded here by lower-casing). Inline: for
+ * detection, once a word, it only stores the hash. */
+static inline void add_hashed(sink *k, const imprint_node *text, const imprint_node *block,
+                              const char *s, size_t len, const char *folded, size_t folded_len,
+                              guint64 h)
+{
+    if (k->t) {
+        add_full(k, text, block, s, len, folded, folded_len, h);
+        return;
+    }
+    if (k->len == k->cap) {
+        k->cap = k->cap ? 2 * k->cap : CMP_WORDS_RESERVE;
+        k->hashes = g_renew(guint64, k->hashes, k->cap);
+    }
+    k->hashes[k->len++] = h;
+}
+
+/* FNV-1a of an ASCII byte lower-cased: the hash of a folded ASCII word,
+ * as cmp_hash_bytes() of it. */
+static inline guint64 hash_lower(guint64 h, unsigned char c)
+{
+    return (h ^ lower_ascii(c)) * CMP_HASH_PRIME;
+}
+
+/* fold() of a word of ASCII and typographic apostrophes (U+2018, U+2019,
+ * U+02BC: "Trotsky’s", most words outside ASCII in English text), which
+ * NFKC and case folding leave as they are but for the letters' case: into
+ * `buf` without GLib's tables. False, `buf` undefined, for any other word
+ * (U+00B4 among them: NFKC decomposes it). */
+static bool fold_apostrophes(const char *s, size_t len, GString *buf)
+{
+    g_string_truncate(buf, 0);
+    for (size_t i = 0; i < len;) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80) {
+            g_string_append_c(buf, (char)lower_ascii(b));
+            i++;
+        } else if (b == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+                   ((unsigned char)s[i + 2] == 0x98 || (unsigned char)s[i + 2] == 0x99)) {
+            g_string_append_c(buf, '\'');
+            i += 3;
+        } else if (b == 0xCA && i + 1 < len && (unsigned char)s[i + 1] == 0xBC) {
+            g_string_append_c(buf, '\'');
+            i += 2;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+static void add_word(sink *k, const imprint_node *text, const imprint_node *block, const char *s,
+                     size_t len, bool ascii)
+{
+    if (ascii) {
+        guint64 h = CMP_HASH_START;
+        for (size_t i = 0; i < len; i++)
+            h = hash_lower(h, (unsigned char)s[i]);
+        add_hashed(k, text, block, s, len, NULL, 0, h);
+        return;
+    }
+    if (!fold_apostrophes(s, len, k->buf))
+        fold(s, len, k->buf);
+    add_hashed(k, text, block, s, len, k->buf->str, k->buf->len,
+               cmp_hash_bytes(CMP_HASH_START, k->buf->str, k->buf->len));
+}
+
+/* What a byte is to the tokeniser: W_ALNUM an ASCII letter or digit,
+ * W_OTHER an apostrophe or a byte of a character outside ASCII (looked at
+ * as a character), W_SEPARATOR any other ASCII (spaces, punctuation). */
+enum { W_SEPARATOR = 0, W_ALNUM = 1, W_OTHER = 2 };
+static const unsigned char byte_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+};
 
 /* Splits a TEXT node into words: runs of letters, digits and marks, with
  * apostrophes between letters; everything else (white space, no-break
  * spaces, quotes, dashes, punctuation) only separates words. */
-static void add_text(cmp_text *t, const imprint_node *text, const imprint_node *block, GString *buf)
+static void add_text(sink *k, const imprint_node *text, const imprint_node *block)
 {
     const char *s = text->as.text.text, *end = s + text->as.text.len;
     const char *start = NULL;
     bool ascii = true;
     for (const char *p = s; p < end;) {
+        int cls = start ? W_OTHER : byte_class[(unsigned char)*p];
+        if (cls == W_SEPARATOR) { /* between words: spaces and punctuation */
+            p++;
+            continue;
+        }
+        if (cls == W_ALNUM) {
+            /* A run of ASCII letters and digits, hashed as it is read:
+             * when an ASCII separator ends it, it is a whole word (most
+             * words); else the general path below goes on. */
+            const char *q = p;
+            guint64 h = CMP_HASH_START;
+            while (q < end && byte_class[(unsigned char)*q] == W_ALNUM)
+                h = hash_lower(h, (unsigned char)*q++);
+            if (q == end || byte_class[(unsigned char)*q] == W_SEPARATOR) {
+                add_hashed(k, text, block, p, (size_t)(q - p), NULL, 0, h);
+                p = q;
+                continue;
+            }
+            start = p;
+            ascii = true;
+            p = q;
+            continue;
+        }
         /* ASCII, most of every text, without a Unicode table lookup. */
         gunichar c = (unsigned char)*p < 0x80 ? (gunichar)*p : g_utf8_get_char(p);
         const char *next = c < 0x80 ? p + 1 : g_utf8_next_char(p);
@@ -88,13 +214,13 @@ static void add_text(cmp_text *t, const imprint_node *text, const imprint_node *
             }
             ascii = ascii && c < 0x80;
         } else if (start) {
-            add_word(t, text, block, start, (size_t)(p - start), ascii, buf);
+            add_word(k, text, block, start, (size_t)(p - start), ascii);
             start = NULL;
         }
         p = next;
     }
     if (start)
-        add_word(t, text, block, start, (size_t)(end - start), ascii, buf);
+        add_word(k, text, block, start, (size_t)(end - start), ascii);
 }
 
 /* Blocks that hold text themselves: a word belongs to the nearest one. */
@@ -105,7 +231,7 @@ static bool holds_text(imprint_node_kind k)
            k == IMPRINT_NODE_BIBL;
 }
 
-static void add_subtree(cmp_text *t, const imprint_node *root, GString *buf)
+static void add_subtree(sink *k, const imprint_node *root)
 {
     imprint_iter it;
     imprint_iter_init(&it, root);
@@ -115,33 +241,44 @@ static void add_subtree(cmp_text *t, const imprint_node *root, GString *buf)
         if (it.event == IMPRINT_EVENT_ENTER && holds_text(n->kind))
             block = n;
         else if (it.event == IMPRINT_EVENT_ENTER && n->kind == IMPRINT_NODE_TEXT)
-            add_text(t, n, block, buf);
+            add_text(k, n, block);
     }
 }
 
-static void add_article(cmp_text *t, const imprint_node *article, GString *buf)
+static void add_article(sink *k, const imprint_node *article)
 {
-    add_subtree(t, article, buf);
+    add_subtree(k, article);
     for (const imprint_node *n = article->as.article.first_note; n; n = n->as.note.next_note)
-        add_subtree(t, n, buf);
+        add_subtree(k, n);
 }
 
-/* Words reserved at first: an article's worth, so that the array is not
- * copied a dozen times as it grows word by word. */
-#define CMP_WORDS_RESERVE 4096
+static void add_node(sink *k, const imprint_node *node)
+{
+    if (node->kind == IMPRINT_NODE_DOCUMENT) {
+        for (const imprint_node *a = node->first_child; a; a = a->next)
+            add_article(k, a);
+    } else {
+        add_article(k, node);
+    }
+}
 
 void cmp_text_init(cmp_text *t, const imprint_node *node)
 {
     t->words = g_array_sized_new(FALSE, FALSE, sizeof(cmp_word), CMP_WORDS_RESERVE);
     t->chunk = g_string_chunk_new(4096);
-    GString *buf = g_string_new(NULL);
-    if (node->kind == IMPRINT_NODE_DOCUMENT) {
-        for (const imprint_node *a = node->first_child; a; a = a->next)
-            add_article(t, a, buf);
-    } else {
-        add_article(t, node, buf);
-    }
-    g_string_free(buf, TRUE);
+    sink k = {.t = t, .buf = g_string_new(NULL)};
+    add_node(&k, node);
+    g_array_set_size(t->words, (guint)k.len); /* what add_full filled */
+    g_string_free(k.buf, TRUE);
+}
+
+guint64 *cmp_word_hashes(const imprint_node *node, guint *n)
+{
+    sink k = {.buf = g_string_new(NULL)};
+    add_node(&k, node);
+    g_string_free(k.buf, TRUE);
+    *n = (guint)k.len;
+    return k.hashes ? k.hashes : g_new(guint64, 1);
 }
 
 void cmp_text_clear(cmp_text *t)
@@ -154,41 +291,21 @@ void cmp_text_clear(cmp_text *t)
     t->chunk = NULL;
 }
 
-guint64 cmp_hash_mix(guint64 h, guint64 v)
-{
-    /* A multiply and a shift a word: the words' hashes are good already,
-     * and byte-wise FNV over 64 bytes a shingle was most of the index's time. */
-    h = (h ^ v) * UINT64_C(0x9E3779B97F4A7C15);
-    return h ^ (h >> 29);
-}
-
-guint64 cmp_shingle_hash(const cmp_word *w)
-{
-    guint64 h = CMP_HASH_START;
-    for (int i = 0; i < IMPRINT_DUP_SHINGLE_WORDS; i++)
-        h = cmp_hash_mix(h, w[i].hash);
-    return h;
-}
-
-static gint compare_u64(gconstpointer a, gconstpointer b)
-{
-    guint64 x = *(const guint64 *)a, y = *(const guint64 *)b;
-    return x < y ? -1 : x > y;
-}
-
 GArray *cmp_shingles(const cmp_text *t)
 {
-    GArray *set = g_array_new(FALSE, FALSE, sizeof(guint64));
     guint n = t->words->len;
-    for (guint i = 0; i + IMPRINT_DUP_SHINGLE_WORDS <= n; i++) {
-        guint64 h = cmp_shingle_hash(&g_array_index(t->words, cmp_word, i));
-        g_array_append_val(set, h);
-    }
-    g_array_sort(set, compare_u64);
+    guint count = n >= IMPRINT_DUP_SHINGLE_WORDS ? n - IMPRINT_DUP_SHINGLE_WORDS + 1 : 0;
+    GArray *set = g_array_sized_new(FALSE, FALSE, sizeof(guint64), count);
+    g_array_set_size(set, count);
+    guint64 *h = (guint64 *)(void *)set->data;
+    const cmp_word *w = (const cmp_word *)(const void *)t->words->data;
+    for (guint i = 0; i < count; i++)
+        h[i] = cmp_shingle_hash(w + i);
+    cmp_sort_u64(h, count);
     guint out = 0;
-    for (guint i = 0; i < set->len; i++)
-        if (out == 0 || g_array_index(set, guint64, out - 1) != g_array_index(set, guint64, i))
-            g_array_index(set, guint64, out++) = g_array_index(set, guint64, i);
+    for (guint i = 0; i < count; i++)
+        if (out == 0 || h[out - 1] != h[i])
+            h[out++] = h[i];
     g_array_set_size(set, out);
     return set;
 }

@@ -1,6 +1,8 @@
 #include "model/hyphenate.h"
 
 #include <glib/gstdio.h>
+
+#include "model/hyphen_builtin.h"
 #include <hyphen.h>
 #include <unistd.h>
 #include <stdlib.h>
@@ -12,14 +14,85 @@
 struct imprint_hyphenator {
     HyphenDict *dict;
     gsize loaded; /* g_once_init_*: 1 once `dict` is set (NULL when it failed) */
+    bool builtin; /* `dict` made from compiled tables (builtin_free, not hnj_hyphen_free) */
     char *path;
 };
+
+/* The dictionary chain of compiled tables: only the state arrays are made
+ * (pointers into the tables); libhyphen reads the machine, never writes it. */
+static HyphenDict *builtin_dict(const imprint_hyph_builtin *b)
+{
+    HyphenDict *first = NULL, **link = &first;
+    for (size_t l = 0; l < b->nlevels; l++) {
+        const imprint_hyph_level *lv = &b->levels[l];
+        HyphenDict *d = g_new0(HyphenDict, 1);
+        d->lhmin = lv->lhmin;
+        d->rhmin = lv->rhmin;
+        d->clhmin = lv->clhmin;
+        d->crhmin = lv->crhmin;
+        d->nohyphen = lv->nohyphen == IMPRINT_HYPH_NONE ? NULL : (char *)b->strings + lv->nohyphen;
+        d->nohyphenl = lv->nohyphenl;
+        d->num_states = lv->num_states;
+        memcpy(d->cset, lv->cset, sizeof d->cset);
+        d->utf8 = lv->utf8;
+        d->states = g_new(HyphenState, lv->num_states);
+        for (int32_t i = 0; i < lv->num_states; i++) {
+            const imprint_hyph_state *st = &lv->states[i];
+            d->states[i] = (HyphenState){
+                .match = st->match == IMPRINT_HYPH_NONE ? NULL : (char *)b->strings + st->match,
+                .repl = st->repl == IMPRINT_HYPH_NONE ? NULL : (char *)b->strings + st->repl,
+                .replindex = st->replindex,
+                .replcut = st->replcut,
+                .fallback_state = st->fallback_state,
+                .num_trans = st->num_trans,
+                .trans = st->num_trans ? (HyphenTrans *)lv->trans + st->trans : NULL,
+            };
+        }
+        *link = d;
+        link = &d->nextlevel;
+    }
+    return first;
+}
+
+static void builtin_free(HyphenDict *d)
+{
+    while (d) {
+        HyphenDict *next = d->nextlevel;
+        g_free(d->states);
+        g_free(d);
+        d = next;
+    }
+}
+
+/* The compiled tables of the file at `path` when it is, byte for byte (by
+ * size and hash), one they were made from; else NULL. */
+static const imprint_hyph_builtin *builtin_for(const char *path)
+{
+    if (imprint_hyph_builtin_count == 0)
+        return NULL;
+    gchar *data = NULL;
+    gsize len = 0;
+    if (!g_file_get_contents(path, &data, &len, NULL))
+        return NULL;
+    guint64 hash = imprint_hyph_file_hash(data, len);
+    g_free(data);
+    for (size_t i = 0; i < imprint_hyph_builtin_count; i++)
+        if (imprint_hyph_builtins[i].size == len && imprint_hyph_builtins[i].hash == hash)
+            return &imprint_hyph_builtins[i];
+    return NULL;
+}
 
 static HyphenDict *dict_of(const imprint_hyphenator *h)
 {
     imprint_hyphenator *m = (imprint_hyphenator *)h; /* the cache is not the value */
     if (g_once_init_enter(&m->loaded)) {
-        m->dict = hnj_hyphen_load(m->path);
+        const imprint_hyph_builtin *b = builtin_for(m->path);
+        if (b) {
+            m->dict = builtin_dict(b);
+            m->builtin = true;
+        } else {
+            m->dict = hnj_hyphen_load(m->path);
+        }
         g_once_init_leave(&m->loaded, 1);
     }
     return m->dict;
@@ -114,14 +187,22 @@ const char *imprint_hyphenator_path(const imprint_hyphenator *h)
 
 bool imprint_hyphenator_loaded(const imprint_hyphenator *h)
 {
-    return g_atomic_pointer_get(&h->loaded) != 0;
+    imprint_hyphenator *m = (imprint_hyphenator *)h; /* GLib's atomics take no const */
+    return g_atomic_pointer_get(&m->loaded) != 0;
+}
+
+bool imprint_hyphenator_builtin(const imprint_hyphenator *h)
+{
+    return dict_of(h) && h->builtin;
 }
 
 void imprint_hyphenator_free(imprint_hyphenator *h)
 {
     if (!h)
         return;
-    if (h->dict)
+    if (h->builtin)
+        builtin_free(h->dict);
+    else if (h->dict)
         hnj_hyphen_free(h->dict);
     g_free(h->path);
     g_free(h);

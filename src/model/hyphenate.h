@@ -36,6 +36,11 @@ const char *imprint_hyphenator_path(const imprint_hyphenator *h);
  * need them). */
 bool imprint_hyphenator_loaded(const imprint_hyphenator *h);
 
+/** Whether the patterns came from the tables compiled into the program
+ * (model/hyphen_builtin.h: the dictionary file is the one they were made
+ * from) rather than read by libhyphen. Loads them if they were not yet. */
+bool imprint_hyphenator_builtin(const imprint_hyphenator *h);
+
 /** Frees the patterns. Accepts NULL. */
 void imprint_hyphenator_free(imprint_hyphenator *h);
 

@@ -1,6 +1,7 @@
 /* NFC at memory speed: most text is already NFC, and most of it is ASCII. */
 #include "model/nfc.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* COMBINING GRAPHEME JOINER: a starter that is invisible and joins nothing. */
@@ -50,7 +51,6 @@ static GString *stream_safe(const char *s, size_t len)
     return out;
 }
 
-
 /* Characters of combining class 0 that are the second half of a canonical
  * composition (Indic two-part vowel signs, Hangul vowels and final
  * consonants): NFC may join them with the character before, so they are not
@@ -79,10 +79,8 @@ static bool composing_starter(gunichar c)
     return false;
 }
 
-bool imprint_nfc_stable(gunichar c)
+static bool stable_uncached(gunichar c)
 {
-    if (c < NFC_STABLE_BELOW)
-        return true;
     if (g_unichar_combining_class(c) != 0 || composing_starter(c))
         return false;
     gunichar a, b, r;
@@ -92,10 +90,45 @@ bool imprint_nfc_stable(gunichar c)
     return b != 0 && g_unichar_compose(a, b, &r) && r == c;
 }
 
+/* Answers for recent characters (a text uses few outside ASCII, each many
+ * times: curly quotes, dashes, accented letters), 380 instructions a
+ * lookup in GLib's tables otherwise. Each slot is one atomic int, the code
+ * point shifted left with the answer in bit 0 (0: empty, as no code point
+ * below NFC_STABLE_BELOW is asked), so threads share it safely. */
+#define STABLE_CACHE_BITS 8
+static gint stable_cache[1 << STABLE_CACHE_BITS];
+
+bool imprint_nfc_stable(gunichar c)
+{
+    if (c < NFC_STABLE_BELOW)
+        return true;
+    guint slot = (guint)((c * UINT32_C(2654435761)) >> (32 - STABLE_CACHE_BITS));
+    gint seen = g_atomic_int_get(&stable_cache[slot]);
+    if (seen != 0 && (gunichar)seen >> 1 == c)
+        return seen & 1;
+    bool stable = stable_uncached(c);
+    g_atomic_int_set(&stable_cache[slot], (gint)(c << 1 | (stable ? 1u : 0u)));
+    return stable;
+}
+
+/* Bytes of ASCII tested at once by next_unstable(): one 64-bit word. */
+#define ASCII_STRIDE 8
+
 /* Start of the first character at or after `p` that is not stable, or `end`. */
 static const char *next_unstable(const char *p, const char *end, const char **last_stable)
 {
     while (p < end) {
+        /* ASCII, most of any text: a word at a time, every byte stable. */
+        while (end - p >= ASCII_STRIDE) {
+            guint64 w;
+            memcpy(&w, p, sizeof w);
+            if (w & UINT64_C(0x8080808080808080))
+                break;
+            p += ASCII_STRIDE;
+            *last_stable = p - 1;
+        }
+        if (p >= end)
+            break;
         if ((unsigned char)*p < 0x80) {
             *last_stable = p++;
             continue;
@@ -144,10 +177,15 @@ char *imprint_nfc_dup(const char *s, size_t len, size_t *out_len)
     return g_string_free(out, FALSE);
 }
 
-bool imprint_nfc_is(const char *s, size_t len)
+bool imprint_nfc_quick(const char *s, size_t len)
 {
     const char *last_stable = NULL;
-    if (next_unstable(s, s + len, &last_stable) == s + len)
+    return next_unstable(s, s + len, &last_stable) == s + len;
+}
+
+bool imprint_nfc_is(const char *s, size_t len)
+{
+    if (imprint_nfc_quick(s, len))
         return true;
     size_t n = 0;
     char *nfc = imprint_nfc_dup(s, len, &n);

@@ -41,6 +41,11 @@ char *imprint_nfc_dup(const char *s, size_t len, size_t *out_len);
 /** Whether `len` bytes of valid UTF-8 `s` are already in NFC. */
 bool imprint_nfc_is(const char *s, size_t len);
 
+/** The quick check: whether every character of the `len` bytes of valid
+ * UTF-8 `s` is stable under NFC (imprint_nfc_stable), so that NFC leaves
+ * the text as it is. False does not mean the text is not NFC. */
+bool imprint_nfc_quick(const char *s, size_t len);
+
 /** `len` bytes of UTF-8 `s` (-1: up to its NUL) in NFC; idempotent. A new
  * string the caller g_free()s; NULL when `s` is not valid UTF-8. */
 char *imprint_nfc(const char *s, gssize len);

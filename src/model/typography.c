@@ -38,15 +38,25 @@ static const char *curly(gunichar c, const char *s, const char *p, const char *n
     return "\xE2\x80\x99";
 }
 
+/* The bytes that may start a mark typography_apply() replaces: the
+ * straight quotes and 0xC2, the lead byte of the acute accent U+00B4 (and
+ * of other characters). */
+static const bool may_mark[256] = {['"'] = true, ['\''] = true, [0xC2] = true};
+
 /* One pass: the text between quote marks is copied a run at a time, each
- * mark replaced by its curly form, then NFC by the quick check. */
+ * mark replaced by its curly form, then NFC by the quick check (no second
+ * copy when the text is stable, as most is). */
 char *imprint_typography_apply(const char *s, size_t len)
 {
     GString *out = g_string_sized_new(len + 16);
     const char *p = s, *end = s + len, *run = s;
     while (p < end) {
         unsigned char b = (unsigned char)*p;
-        if (b != '"' && b != '\'' && !(b == 0xC2 && p + 1 < end && (unsigned char)p[1] == 0xB4)) {
+        if (!may_mark[b]) {
+            p++;
+            continue;
+        }
+        if (b == 0xC2 && !(p + 1 < end && (unsigned char)p[1] == 0xB4)) {
             p++;
             continue;
         }
@@ -56,6 +66,8 @@ char *imprint_typography_apply(const char *s, size_t len)
         run = p = next;
     }
     g_string_append_len(out, run, end - run);
+    if (imprint_nfc_quick(out->str, out->len))
+        return g_string_free(out, FALSE);
     char *nfc = imprint_nfc_dup(out->str, out->len, NULL);
     g_string_free(out, TRUE);
     return nfc;
@@ -70,12 +82,28 @@ static size_t space_at(const char *p, const char *end, bool *nbsp)
     return *nbsp ? 2 : 0;
 }
 
+/* The bytes that may start a space for squeezing: space, tab, and 0xC2,
+ * the lead byte of U+00A0 (and of other characters). */
+static const bool may_space[256] = {[' '] = true, ['\t'] = true, [0xC2] = true};
+
 size_t imprint_typography_squeeze_spaces(char *s, size_t len, size_t *runs)
 {
     const char *p = s, *end = s + len;
     char *out = s;
     size_t squeezed = 0;
     while (p < end) {
+        /* Up to the next byte that may start a space: a run copied at once. */
+        const char *q = p;
+        while (q < end && !may_space[(unsigned char)*q])
+            q++;
+        if (q > p) {
+            if (out != p)
+                memmove(out, p, (size_t)(q - p));
+            out += q - p;
+            p = q;
+            if (p == end)
+                break;
+        }
         bool nbsp;
         size_t n = space_at(p, end, &nbsp);
         if (!n) {
@@ -90,7 +118,9 @@ size_t imprint_typography_squeeze_spaces(char *s, size_t len, size_t *runs)
             p += n;
             count++;
         }
-        if (!plain || (count == 1 && *start == ' ')) {
+        if (p - start == 1 && *start == ' ') {
+            *out++ = ' '; /* one space, most of them */
+        } else if (!plain || (count == 1 && *start == ' ')) {
             memmove(out, start, (size_t)(p - start)); /* no-break spaces alone, or one space */
             out += p - start;
         } else {

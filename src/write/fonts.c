@@ -60,10 +60,29 @@ static void drop_config_ref(gpointer config)
 }
 #endif
 
+/* Pango starts fontconfig's default configuration in a thread when its
+ * first font map is made (FcInit: every fonts.conf parsed and the system's
+ * fonts listed, 24 M instructions), although imprint's font maps have
+ * configurations of their own (below) and never ask the default. An
+ * empty default, set first, makes that start cost nothing. Once a process. */
+static void empty_default_config(void)
+{
+    static gsize done;
+    if (g_once_init_enter(&done)) {
+        FcConfig *empty = FcConfigCreate();
+        if (empty) {
+            FcConfigSetCurrent(empty);
+            FcConfigDestroy(empty); /* the default holds its own reference */
+        }
+        g_once_init_leave(&done, 1);
+    }
+}
+
 PangoFontMap *imprint_fonts_map_new(const char *data_dir, const imprint_style *style,
                                     imprint_diags *diags)
 {
     PangoFontMap *map = NULL;
+    empty_default_config();
     /* An empty configuration: no system fonts, no fonts.conf, no cache dirs. */
     FcConfig *config = FcConfigCreate();
     if (!config) {

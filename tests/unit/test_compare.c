@@ -3,6 +3,7 @@
  * the index's linear cost, what an edition does with copies, and the word
  * diff. */
 #include <glib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "compare/compare_internal.h"
@@ -87,6 +88,62 @@ static void test_words_normalised(void)
     g_assert_cmpuint(t.words->len, ==, G_N_ELEMENTS(want));
     for (guint i = 0; i < t.words->len; i++)
         g_assert_cmpstr(g_array_index(t.words, cmp_word, i).word, ==, want[i]);
+    cmp_text_clear(&t);
+    imprint_doc_free(doc);
+}
+
+/* The hashes that detection reads (cmp_word_hashes, without the words)
+ * are those of cmp_text_init, each the hash of its folded word, on words
+ * that end at the text's end, at ASCII and non-ASCII punctuation, with
+ * apostrophes inside and outside, digits, accents and ligatures. */
+static void test_word_hashes(void)
+{
+    imprint_doc *doc = imprint_doc_new();
+    const char *paras[] = {"Don't stop: it's 1936, caÃ© cafÃ©s âWORKâ "
+                           "o'clock' 'quoted' rock'n'roll eï¬"
+                           "cient naÃ¯veâend",
+                           "Stalinâs A", "x", NULL};
+    imprint_node *a = add_article(doc, "h.txt", 1, "T", paras);
+    cmp_text t;
+    cmp_text_init(&t, a);
+    guint n = 0;
+    guint64 *h = cmp_word_hashes(a, &n);
+    g_assert_cmpuint(n, ==, t.words->len);
+    g_assert_cmpuint(n, >=, 18);
+    for (guint i = 0; i < n; i++) {
+        const cmp_word *w = &g_array_index(t.words, cmp_word, i);
+        g_assert_cmpuint(h[i], ==, w->hash);
+        g_assert_cmpuint(w->hash, ==, cmp_hash_bytes(CMP_HASH_START, w->word, strlen(w->word)));
+    }
+    g_assert_cmpstr(g_array_index(t.words, cmp_word, 0).word, ==, "don't");
+    g_assert_cmpstr(g_array_index(t.words, cmp_word, n - 1).word, ==, "x");
+    /* Typographic apostrophes fold to ASCII; the acute accent (which NFKC
+     * decomposes) and other letters go through NFKC and case folding. */
+    const char *want[][2] = {{"Stalin\xe2\x80\x99s", "stalin's"},
+                             {"O\xe2\x80\x98Neill", "o'neill"},
+                             {"GOL\xca\xbcTSMAN", "gol'tsman"},
+                             {"Stra\xc3\x9f"
+                              "e",
+                              "strasse"},
+                             {"e\xef\xac\x83"
+                              "cient",
+                              "efficient"},
+                             {"CAF\xc3\x89", "caf\xc3\xa9"}};
+    for (size_t i = 0; i < G_N_ELEMENTS(want); i++) {
+        imprint_doc *d = imprint_doc_new();
+        const char *one[] = {want[i][0], NULL};
+        imprint_node *art = add_article(d, "w.txt", 1, "T", one);
+        cmp_text tw;
+        cmp_text_init(&tw, art);
+        g_assert_cmpuint(tw.words->len, ==, 1);
+        const cmp_word *w = &g_array_index(tw.words, cmp_word, 0);
+        g_assert_cmpstr(w->word, ==, want[i][1]);
+        g_assert_cmpuint(w->hash, ==,
+                         cmp_hash_bytes(CMP_HASH_START, want[i][1], strlen(want[i][1])));
+        cmp_text_clear(&tw);
+        imprint_doc_free(d);
+    }
+    g_free(h);
     cmp_text_clear(&t);
     imprint_doc_free(doc);
 }
@@ -586,26 +643,81 @@ static void test_quote(void)
     imprint_doc_free(doc);
 }
 
-/* The index's sort: by key, and stable (equal keys keep their articles'
- * order), whatever the keys' bits. */
-static void test_index_sort(void)
+/* `n` postings of keys from `make`, sorted: ascending, and stable (equal
+ * keys keep their articles' order). */
+static void check_index_sort(size_t n, guint64 (*make)(GRand *))
 {
     GRand *rand = g_rand_new_with_seed(7);
-    const size_t n = 50000;
     cmp_posting *p = g_new(cmp_posting, n);
-    for (size_t i = 0; i < n; i++) {
-        /* Few distinct keys, spread over all 64 bits, so that runs form. */
-        guint64 k = (guint64)g_rand_int_range(rand, 0, 500);
-        p[i] = (cmp_posting){k * UINT64_C(0x9E3779B97F4A7C15), (guint32)i};
-    }
+    for (size_t i = 0; i < n; i++)
+        p[i] = (cmp_posting){make(rand), (guint32)i};
     cmp_index_sort(p, n);
     for (size_t i = 1; i < n; i++) {
         g_assert_cmpuint(p[i - 1].key, <=, p[i].key);
         if (p[i - 1].key == p[i].key)
             g_assert_cmpuint(p[i - 1].article, <, p[i].article);
     }
-    cmp_index_sort(p, 0);
     g_free(p);
+    g_rand_free(rand);
+}
+
+/* Few distinct keys, spread over all 64 bits, so that runs form. */
+static guint64 few_keys(GRand *rand)
+{
+    return (guint64)g_rand_int_range(rand, 0, 500) * UINT64_C(0x9E3779B97F4A7C15);
+}
+
+/* Keys that share their top bits (one bucket of the bucket sort) and
+ * differ below, some equal. */
+static guint64 one_bucket(GRand *rand)
+{
+    return UINT64_C(0xABCD000000000000) | (guint64)g_rand_int_range(rand, 0, 300);
+}
+
+static guint64 any_key(GRand *rand)
+{
+    return (guint64)g_rand_int(rand) << 32 | g_rand_int(rand);
+}
+
+/* The index's sort, by buckets up to BUCKET_SORT_MAX postings and by radix
+ * passes beyond, whatever the keys' bits. */
+static void test_index_sort(void)
+{
+    check_index_sort(50000, few_keys);
+    check_index_sort(2000, one_bucket);
+    check_index_sort(50000, any_key);
+    check_index_sort((1u << 17) + 1000, few_keys); /* past BUCKET_SORT_MAX */
+    check_index_sort((1u << 17) + 1000, any_key);
+    check_index_sort(1, any_key);
+    cmp_index_sort(NULL, 0);
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    guint64 x = *(const guint64 *)a, y = *(const guint64 *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The shingle sets' sort: ascending over all 64 bits, repeats kept, as
+ * qsort() gives it; nothing happens to no numbers or one. */
+static void test_sort_u64(void)
+{
+    GRand *rand = g_rand_new_with_seed(11);
+    const size_t n = 20000;
+    guint64 *a = g_new(guint64, n), *b = g_new(guint64, n);
+    for (size_t i = 0; i < n; i++) {
+        guint64 v = (guint64)g_rand_int(rand) << 32 | g_rand_int(rand);
+        a[i] = b[i] = i % 7 == 0 ? a[i / 2] : v; /* some repeats */
+    }
+    cmp_sort_u64(a, n);
+    qsort(b, n, sizeof *b, cmp_u64);
+    g_assert_cmpmem(a, n * sizeof *a, b, n * sizeof *b);
+    guint64 one = 42;
+    cmp_sort_u64(&one, 1);
+    g_assert_cmpuint(one, ==, 42);
+    cmp_sort_u64(NULL, 0);
+    g_free(a);
+    g_free(b);
     g_rand_free(rand);
 }
 
@@ -630,5 +742,7 @@ int main(int argc, char **argv)
     g_test_add_func("/compare/diff-limit", test_diff_limit);
     g_test_add_func("/compare/quote", test_quote);
     g_test_add_func("/compare/index-sort", test_index_sort);
+    g_test_add_func("/compare/sort-u64", test_sort_u64);
+    g_test_add_func("/compare/word-hashes", test_word_hashes);
     return g_test_run();
 }

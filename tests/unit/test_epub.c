@@ -827,6 +827,62 @@ static void test_cover_long_title(void)
     g_string_free(title, TRUE);
 }
 
+/* Drawing the cover leaves fontconfig's default configuration empty (no
+ * fonts.conf read, no system font listed: Pango's start-up thread then
+ * loads nothing), and a second cover is the same bytes as the first. */
+static void test_cover_no_system_fonts(void)
+{
+    imprint_meta meta = {.title = "The Moscow Trials", .editor = "Archive editors"};
+    imprint_diags *diags = imprint_diags_new();
+    imprint_style *st = imprint_style_load(SOURCE_DIR, "classic", diags);
+    GBytes *a = imprint_cover_render(&meta, st, SOURCE_DIR, diags);
+    g_assert_nonnull(a);
+    FcFontSet *sys = FcConfigGetFonts(NULL, FcSetSystem);
+    g_assert_true(sys == NULL || sys->nfont == 0);
+    GBytes *b = imprint_cover_render(&meta, st, SOURCE_DIR, diags);
+    g_assert_true(g_bytes_equal(a, b));
+    g_bytes_unref(a);
+    g_bytes_unref(b);
+    imprint_style_free(st);
+    imprint_diags_free(diags);
+}
+
+/* Text is escaped (& < > " only) and every code point above the space is
+ * kept for the fonts, plain ASCII included (noted apart, added when the set
+ * is read); attribute text (no book) is escaped and kept for nothing. */
+static void test_text_code_points(void)
+{
+    GString *all = g_string_new(NULL);
+    for (int c = 0x20; c < 0x7f; c++)
+        g_string_append_c(all, (char)c);
+    g_string_append(all, "\xc3\xa9\xe2\x80\x99\x01");
+    imprint_epub e = {0};
+    e.unicodes = hb_set_create();
+    GString *out = g_string_new(NULL);
+    imprint_epub_text(&e, out, all->str);
+    g_assert_cmpstr(out->str, ==,
+                    " !&quot;#$%&amp;'()*+,-./0123456789:;&lt;=&gt;?@ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                    "[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\xc3\xa9\xe2\x80\x99\xe2\x90\x81");
+    hb_set_t *set = imprint_epub_unicodes(&e);
+    g_assert_cmpuint(hb_set_get_population(set), ==, 0x7e - 0x20 + 3);
+    for (hb_codepoint_t c = 0x21; c < 0x7f; c++)
+        g_assert_true(hb_set_has(set, c));
+    g_assert_false(hb_set_has(set, ' '));
+    g_assert_true(hb_set_has(set, 0xe9));
+    g_assert_true(hb_set_has(set, 0x2019));
+    g_assert_true(hb_set_has(set, 0x2401));
+
+    hb_set_clear(e.unicodes);
+    memset(e.seen, 0, sizeof e.seen);
+    g_string_truncate(out, 0);
+    imprint_epub_text(NULL, out, "Attr <x> & y");
+    g_assert_cmpstr(out->str, ==, "Attr &lt;x&gt; &amp; y");
+    g_assert_cmpuint(hb_set_get_population(imprint_epub_unicodes(&e)), ==, 0);
+    hb_set_destroy(e.unicodes);
+    g_string_free(out, TRUE);
+    g_string_free(all, TRUE);
+}
+
 /* The CSS follows the style's numbers, sizes relative to the body's. */
 static void test_css(void)
 {
@@ -883,6 +939,8 @@ int main(int argc, char **argv)
     g_test_add_func("/epub/figure-limits", test_figure_limits);
     g_test_add_func("/epub/cover-limit", test_cover_limit);
     g_test_add_func("/epub/cover-long-title", test_cover_long_title);
+    g_test_add_func("/epub/cover-no-system-fonts", test_cover_no_system_fonts);
+    g_test_add_func("/epub/text-code-points", test_text_code_points);
     g_test_add_func("/epub/css", test_css);
     int rc = g_test_run();
     if (shared) {

@@ -1,6 +1,8 @@
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
+#include "model/hyphen_builtin.h"
 #include "model/hyphenate.h"
 
 static char *hyphenate(const imprint_hyphenator *h, const char *text)
@@ -118,6 +120,86 @@ static void test_loaded_on_first_use(void)
     imprint_hyphenator_free(h);
 }
 
+/* `dir`/hyph_en.dic: the installed English patterns' bytes, with `tail`
+ * appended and its last byte changed to `last` (0: kept). */
+static void write_variant(const char *dir, const char *from, const char *tail, char last)
+{
+    gchar *data = NULL;
+    gsize len = 0;
+    g_assert_true(g_file_get_contents(from, &data, &len, NULL));
+    GString *s = g_string_new_len(data, (gssize)len);
+    if (last)
+        s->str[s->len - 1] = last;
+    g_string_append(s, tail);
+    char *path = g_build_filename(dir, "hyph_en.dic", NULL);
+    g_assert_true(g_file_set_contents(path, s->str, (gssize)s->len, NULL));
+    g_free(path);
+    g_string_free(s, TRUE);
+    g_free(data);
+}
+
+/* The patterns compiled in at build time (model/hyphen_builtin.h) break
+ * every word of the bundled corpus where libhyphen reading the same file
+ * does; a file that differs from the one compiled (a comment line added,
+ * or one byte changed at the same size) is read by libhyphen instead. */
+static void test_builtin_same_as_libhyphen(void)
+{
+    if (imprint_hyph_builtin_count == 0) {
+        g_test_skip("no dictionary was compiled in (hyphen-en-us missing at build time)");
+        return;
+    }
+    imprint_hyphenator *built = imprint_hyphenator_new("en", NULL);
+    g_assert_nonnull(built);
+    g_assert_true(imprint_hyphenator_builtin(built));
+
+    char *dir = g_dir_make_tmp("hyphen-XXXXXX", NULL);
+    g_assert_nonnull(dir);
+    write_variant(dir, imprint_hyphenator_path(built), "% the same patterns\n", 0);
+    imprint_hyphenator *read = imprint_hyphenator_new("en", dir);
+    g_assert_nonnull(read);
+    g_assert_false(imprint_hyphenator_builtin(read));
+
+    const char *names[] = {"000_c8437d6b3ad2a941.txt", "001_d1cafe7658540bb9.txt",
+                           "003_0bac6d7f76fcfd08.txt", "004_558719087223f094.txt"};
+    size_t breaks = 0;
+    for (size_t i = 0; i < G_N_ELEMENTS(names); i++) {
+        char *path = g_build_filename(SOURCE_DIR, "editions", "sources", names[i], NULL);
+        gchar *text = NULL;
+        gsize len = 0;
+        g_assert_true(g_file_get_contents(path, &text, &len, NULL));
+        char *a = hyphenate(built, text), *b = hyphenate(read, text);
+        size_t at = 0;
+        while (a[at] && a[at] == b[at])
+            at++;
+        if (a[at] || b[at]) /* the place, not the whole text */
+            g_error(
+                "%s: compiled and read patterns differ at byte %zu: \"%.40s\" against \"%.40s\"",
+                names[i], at, a + (at > 20 ? at - 20 : 0), b + (at > 20 ? at - 20 : 0));
+        for (const char *p = a; (p = strstr(p, "\xC2\xAD")); p += 2)
+            breaks++;
+        g_free(a);
+        g_free(b);
+        g_free(text);
+        g_free(path);
+    }
+    g_assert_cmpuint(breaks, >, 10000);
+    imprint_hyphenator_free(read);
+
+    /* Same size, one byte other: not the compiled file. */
+    write_variant(dir, imprint_hyphenator_path(built), "", ' ');
+    read = imprint_hyphenator_new("en", dir);
+    g_assert_nonnull(read);
+    g_assert_false(imprint_hyphenator_builtin(read));
+    imprint_hyphenator_free(read);
+    imprint_hyphenator_free(built);
+
+    char *path = g_build_filename(dir, "hyph_en.dic", NULL);
+    g_unlink(path);
+    g_free(path);
+    g_rmdir(dir);
+    g_free(dir);
+}
+
 /* The hyphenation of `text` with `lang`'s patterns, soft hyphens shown as '-'. */
 static char *hyphenated_in(const char *lang, const char *text)
 {
@@ -196,6 +278,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/hyphenate/english", test_english);
     g_test_add_func("/hyphenate/loaded-on-first-use", test_loaded_on_first_use);
+    g_test_add_func("/hyphenate/builtin-same-as-libhyphen", test_builtin_same_as_libhyphen);
     g_test_add_func("/hyphenate/region-and-fallback", test_region_and_fallback);
     g_test_add_func("/hyphenate/limits", test_limits);
     g_test_add_func("/hyphenate/french", test_french);

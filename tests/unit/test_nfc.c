@@ -73,6 +73,67 @@ static void test_stable_table(void)
     }
 }
 
+/* ASCII is checked ASCII_STRIDE bytes at a time: a character that NFC
+ * changes (a combining acute after "e", to compose with it) or keeps (é), at
+ * every place in runs of ASCII of every length around the stride, and the
+ * quick check on its own. */
+static void test_ascii_stride(void)
+{
+    const char *marks[] = {"\xCC\x81", "\xC3\xA9", "\xE2\x80\x99"};
+    for (size_t m = 0; m < G_N_ELEMENTS(marks); m++)
+        for (int len = 0; len <= 34; len++)
+            for (int at = 0; at <= len; at++) {
+                GString *t = g_string_new(NULL);
+                for (int i = 0; i < len; i++) {
+                    if (i == at)
+                        g_string_append(t, marks[m]);
+                    g_string_append_c(t, (char)('a' + i % 26));
+                }
+                if (at == len)
+                    g_string_append(t, marks[m]);
+                check_same(t->str);
+                g_assert_cmpint(imprint_nfc_quick(t->str, t->len), ==, m != 0);
+                g_string_free(t, TRUE);
+            }
+    g_assert_true(imprint_nfc_quick("0123456789abcdefghij", 20));
+}
+
+/* Each thread asks every code point twice in a row (the second answer
+ * from the cache of recent characters) and keeps the first answers. */
+static gpointer ask_all(gpointer data)
+{
+    guint8 *answers = data;
+    for (gunichar c = 1; c <= 0x10FFFF; c++) {
+        if (c >= 0xD800 && c <= 0xDFFF)
+            continue;
+        bool first = imprint_nfc_stable(c);
+        if (imprint_nfc_stable(c) != first)
+            g_error("U+%04X: the cached answer differs", c);
+        answers[c] = first;
+    }
+    return NULL;
+}
+
+/* imprint_nfc_stable() caches recent answers (STABLE_CACHE_BITS slots,
+ * shared by threads): asked again, from two threads at once, every code
+ * point gets the answer it got uncached. */
+static void test_stable_cache(void)
+{
+    guint8 *one = g_malloc0(0x110000), *two = g_malloc0(0x110000), *three = g_malloc0(0x110000);
+    ask_all(one);
+    GThread *a = g_thread_new("nfc-a", ask_all, two), *b = g_thread_new("nfc-b", ask_all, three);
+    g_thread_join(a);
+    g_thread_join(b);
+    g_assert_cmpmem(one, 0x110000, two, 0x110000);
+    g_assert_cmpmem(one, 0x110000, three, 0x110000);
+    g_assert_false(one[0x301]); /* a combining mark */
+    g_assert_true(one[0x2019]);
+    g_assert_true(one[0xE9]);
+    g_free(one);
+    g_free(two);
+    g_free(three);
+}
+
 /* Random texts from a pool of stable and unstable characters, with a fixed
  * seed: the quick check never differs from normalising the whole. */
 static void test_random_texts(void)
@@ -100,5 +161,7 @@ int main(int argc, char **argv)
     g_test_add_func("/nfc/neighbours-kept", test_neighbours_kept);
     g_test_add_func("/nfc/random-texts", test_random_texts);
     g_test_add_func("/nfc/stable-table", test_stable_table);
+    g_test_add_func("/nfc/stable-cache", test_stable_cache);
+    g_test_add_func("/nfc/ascii-stride", test_ascii_stride);
     return g_test_run();
 }

@@ -26,6 +26,10 @@ static void test_apply(void)
     check_apply("the '90s", "the \u201990s");
     /* curly quotes and other text are left alone */
     check_apply("\u201cAlready\u201d \u2013 fine\u2026", "\u201cAlready\u201d \u2013 fine\u2026");
+    /* other characters led by the acute's first byte (0xC2) are kept */
+    check_apply("\u00a9 1939, \u00a0\u00b0 and \u00abit\u00b4s\u00bb",
+                "\u00a9 1939, \u00a0\u00b0 and \u00abit\u2019s\u00bb");
+    check_apply("ends with \u00c2", "ends with \u00c2");
 }
 
 static void test_nfc(void)
@@ -95,6 +99,11 @@ static void test_squeeze(void)
     check_squeeze("a\tb   c", "a b c", 2);
     check_squeeze(" lead and trail  ", " lead and trail ", 1);
     check_squeeze("", "", 0);
+    /* other characters led by the no-break space's first byte (0xC2) */
+    check_squeeze("\u00a9  1939 \u00b0\u00a0 x\u00ab", "\u00a9 1939 \u00b0 x\u00ab", 2);
+    check_squeeze("a long run of words with single spaces only, copied in runs",
+                  "a long run of words with single spaces only, copied in runs", 0);
+    check_squeeze("tab\t", "tab ", 1);
 }
 
 static void test_text_number(void)

@@ -6,6 +6,7 @@
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/xpath.h>
+#include <libxml/xmlwriter.h>
 #include <libxml/xpathInternals.h>
 #include <string.h>
 
@@ -600,6 +601,39 @@ static void test_control_characters(void)
     imprint_doc_free(doc);
 }
 
+/* Text is escaped as libxml2's xmlTextWriterWriteString escapes element
+ * content (the writer escapes it itself, for speed): < > & " and CR as
+ * references, nothing else; characters XML cannot hold shown first (U+FFFE
+ * as U+FFFD), other characters led by the byte 0xEF kept. */
+static void test_text_escaped(void)
+{
+    const char *s = "a <b> & \"c\" d\r\ne\x01 f\xef\xbf\xbe g\xef\xbd\x85 \xef\xbb\xbf'&amp;";
+    imprint_doc *doc = imprint_doc_new();
+    imprint_node *a = node(doc, doc->root, IMPRINT_NODE_ARTICLE, 1);
+    a->as.article.title = "T";
+    para(doc, a, s, 2);
+    char *tei = write_tei(doc);
+    assert_valid(tei);
+
+    /* What libxml2 writes for the same text, made safe by hand. */
+    const char *safe =
+        "a <b> & \"c\" d\r\ne\xe2\x90\x81 f\xef\xbf\xbd g\xef\xbd\x85 \xef\xbb\xbf'&amp;";
+    xmlBufferPtr buf = xmlBufferCreate();
+    xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
+    g_assert_cmpint(xmlTextWriterStartElement(w, BAD_CAST "p"), >=, 0);
+    g_assert_cmpint(xmlTextWriterWriteString(w, BAD_CAST safe), >=, 0);
+    g_assert_cmpint(xmlTextWriterEndElement(w), >=, 0);
+    xmlFreeTextWriter(w);
+    const char *want = (const char *)xmlBufferContent(buf);
+    g_assert_cmpstr(want, ==,
+                    "<p>a &lt;b&gt; &amp; &quot;c&quot; d&#13;\ne\xe2\x90\x81 f\xef\xbf\xbd "
+                    "g\xef\xbd\x85 \xef\xbb\xbf'&amp;amp;</p>");
+    g_assert_nonnull(strstr(tei, want));
+    xmlBufferFree(buf);
+    g_free(tei);
+    imprint_doc_free(doc);
+}
+
 static void test_malformed(void)
 {
     static const struct {
@@ -965,6 +999,7 @@ int main(int argc, char **argv)
     g_test_add_func("/tei/deterministic", test_deterministic);
     g_test_add_func("/tei/empty-document", test_empty_document);
     g_test_add_func("/tei/control-characters", test_control_characters);
+    g_test_add_func("/tei/text-escaped", test_text_escaped);
     g_test_add_func("/tei/read/malformed", test_malformed);
     g_test_add_func("/tei/read/not-tei", test_not_tei);
     g_test_add_func("/tei/read/hand-corrected", test_hand_corrected);

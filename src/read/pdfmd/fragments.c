@@ -75,22 +75,45 @@ static void split_fragments(pdfmd_pages *pg, GPtrArray *body)
 
 /* Adds the content words of `s` to `set` (value: the word's weight from
  * `idf`, or 1 when `idf` is NULL). */
+/* `len` bytes of ASCII letters lower-cased as g_utf8_strdown() does, or
+ * NULL when it would consult the locale (a capital I: dotless in Turkish). */
+static char *ascii_down(const char *s, size_t len)
+{
+    if (memchr(s, 'I', len))
+        return NULL;
+    return g_ascii_strdown(s, (gssize)len);
+}
+
 static void topic_words(GHashTable *set, const char *s, GHashTable *idf)
 {
     for (const char *p = s; *p;) {
-        if (!g_unichar_isalpha(g_utf8_get_char(p))) {
-            p = g_utf8_next_char(p);
+        /* ASCII, most of it, without a Unicode table lookup. */
+        unsigned char b = (unsigned char)*p;
+        if (b < 0x80 ? !g_ascii_isalpha(b) : !g_unichar_isalpha(g_utf8_get_char(p))) {
+            p = b < 0x80 ? p + 1 : g_utf8_next_char(p);
             continue;
         }
         const char *start = p;
         glong chars = 0;
-        while (*p && g_unichar_isalpha(g_utf8_get_char(p))) {
-            p = g_utf8_next_char(p);
-            chars++;
+        bool ascii = true;
+        for (; *p; chars++) {
+            b = (unsigned char)*p;
+            if (b < 0x80) {
+                if (!g_ascii_isalpha(b))
+                    break;
+                p++;
+            } else {
+                if (!g_unichar_isalpha(g_utf8_get_char(p)))
+                    break;
+                ascii = false;
+                p = g_utf8_next_char(p);
+            }
         }
         if (chars < TOPIC_MIN_CHARS)
             continue;
-        char *w = g_utf8_strdown(start, p - start);
+        char *w = ascii ? ascii_down(start, (size_t)(p - start)) : NULL;
+        if (!w)
+            w = g_utf8_strdown(start, p - start);
         gpointer weight = idf ? g_hash_table_lookup(idf, w) : GUINT_TO_POINTER(1);
         g_hash_table_replace(set, w, weight ? weight : GUINT_TO_POINTER(1));
     }
@@ -495,9 +518,8 @@ static bool should_merge(const pdfmd_pages *pg, const pdfmd_frag *a, const pdfmd
     case PDFMD_END_MID:
         return true;
     case PDFMD_END_HYPHEN:
-        return b->start == PDFMD_START_LOWER ||
-               (b->start == PDFMD_START_CAPITAL &&
-                frag_joins(pg->words, a, b) == READ_KEEP_COMPOUND);
+        return b->start == PDFMD_START_LOWER || (b->start == PDFMD_START_CAPITAL &&
+                                                 frag_joins(pg->words, a, b) == READ_KEEP_COMPOUND);
     case PDFMD_END_EITHER:
         return b->start == PDFMD_START_LOWER;
     default:

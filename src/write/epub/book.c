@@ -77,16 +77,33 @@ static void collect(imprint_epub *e, gunichar c)
     hb_set_add(e->unicodes, c);
 }
 
+/* Printable ASCII but the four escaped: copied in runs. */
+static const bool plain_ascii[256] = {
+    [' '] = 1,  ['!'] = 1, ['#'] = 1, ['$'] = 1, ['%'] = 1, ['\''] = 1, ['('] = 1, [')'] = 1,
+    ['*'] = 1,  ['+'] = 1, [','] = 1, ['-'] = 1, ['.'] = 1, ['/'] = 1,  ['0'] = 1, ['1'] = 1,
+    ['2'] = 1,  ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,  ['8'] = 1, ['9'] = 1,
+    [':'] = 1,  [';'] = 1, ['='] = 1, ['?'] = 1, ['@'] = 1, ['A'] = 1,  ['B'] = 1, ['C'] = 1,
+    ['D'] = 1,  ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1,  ['J'] = 1, ['K'] = 1,
+    ['L'] = 1,  ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1,  ['R'] = 1, ['S'] = 1,
+    ['T'] = 1,  ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1,  ['Z'] = 1, ['['] = 1,
+    ['\\'] = 1, [']'] = 1, ['^'] = 1, ['_'] = 1, ['`'] = 1, ['a'] = 1,  ['b'] = 1, ['c'] = 1,
+    ['d'] = 1,  ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1,  ['j'] = 1, ['k'] = 1,
+    ['l'] = 1,  ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1,  ['r'] = 1, ['s'] = 1,
+    ['t'] = 1,  ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1,  ['z'] = 1, ['{'] = 1,
+    ['|'] = 1,  ['}'] = 1, ['~'] = 1,
+};
+
 void imprint_epub_text(imprint_epub *e, GString *out, const char *s)
 {
+    /* Plain ASCII, most of any text, is only marked as seen (a store a
+     * byte, no test): imprint_epub_unicodes() adds it to the set. */
+    bool scratch[256];
+    bool *ascii = e ? e->ascii_seen : scratch;
     const char *run = s, *p = s;
     while (*p) {
         unsigned char b = (unsigned char)*p;
-        /* Printable ASCII but the escaped four, most of any text: copied in
-         * runs. */
-        if (b >= 0x20 && b < 0x7f && b != '&' && b != '<' && b != '>' && b != '"') {
-            if (e && b > 0x20)
-                collect(e, b);
+        if (plain_ascii[b]) {
+            ascii[b] = true;
             p++;
             continue;
         }
@@ -115,6 +132,16 @@ void imprint_epub_text(imprint_epub *e, GString *out, const char *s)
         run = p;
     }
     g_string_append_len(out, run, p - run);
+}
+
+hb_set_t *imprint_epub_unicodes(imprint_epub *e)
+{
+    for (unsigned b = 0x21; b < 0x7f; b++)
+        if (e->ascii_seen[b]) {
+            collect(e, b);
+            e->ascii_seen[b] = false;
+        }
+    return e->unicodes;
 }
 
 /* An attribute value: escaped, its code points not collected (attribute

@@ -70,17 +70,18 @@ static bool read_file(imprint_epub *e, const char *path, gchar **data, gsize *le
 void imprint_epub_css_fonts(imprint_epub *e)
 {
     const imprint_style *s = e->opts->style;
+    hb_set_t *unicodes = imprint_epub_unicodes(e);
     for (const char *p = always_kept; *p; p = g_utf8_next_char(p))
-        hb_set_add(e->unicodes, g_utf8_get_char(p));
+        hb_set_add(unicodes, g_utf8_get_char(p));
 
     const char *files[] = {s->font_regular, s->font_italic, s->font_bold, s->font_bold_italic};
     for (size_t i = 0; i < G_N_ELEMENTS(files); i++) {
         char *path = imprint_style_font_path(e->opts->data_dir, files[i]);
-        GBytes *font = imprint_font_subset(path, e->unicodes, e->diags);
+        GBytes *font = imprint_font_subset(path, unicodes, e->diags);
         if (font && i == 0) {
             /* Readers would fall back to fonts of their own for these; the
              * editor should know, as the PDF build says too. */
-            GArray *missing = imprint_font_missing(path, e->unicodes);
+            GArray *missing = imprint_font_missing(path, unicodes);
             imprint_fonts_warn_missing(
                 e->diags, (imprint_pos){e->opts->edition_path, 0, 0}, s->font_family,
                 "and e-readers will take them from fonts of their own", missing);

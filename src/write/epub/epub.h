@@ -56,8 +56,10 @@ typedef struct {
     const imprint_output_opts *opts; /* metadata, style, fonts, time stamp, cover */
     imprint_diags *diags;
 
-    hb_set_t *unicodes;         /* every code point the book's text uses */
+    hb_set_t *unicodes;         /* every code point the book's text uses: read it through
+                                   imprint_epub_unicodes() */
     guint64 seen[0x10000 / 64]; /* the BMP code points already in `unicodes` (book.c) */
+    bool ascii_seen[256];       /* ASCII used, not yet in `unicodes` (book.c) */
     GPtrArray *nav;             /* of imprint_epub_nav*, in reading order */
     GPtrArray *files;           /* of imprint_epub_file*, in container order */
     int images;                 /* figure images embedded so far */
@@ -82,9 +84,14 @@ void imprint_epub_init(imprint_epub *e, const imprint_doc *doc, const imprint_ou
 void imprint_epub_clear(imprint_epub *e);
 
 /** Appends `s` to `out` with XML escaping and the writers' character policy
- * (write/chars.h); every code point is noted in e->unicodes (so the fonts
- * keep its glyph). `e` NULL: attribute text, not set in the book's fonts. */
+ * (write/chars.h); every code point is noted for imprint_epub_unicodes()
+ * (so the fonts keep its glyph). `e` NULL: attribute text, not set in the
+ * book's fonts. */
 void imprint_epub_text(imprint_epub *e, GString *out, const char *s);
+
+/** Every code point the book's text has used so far (borrowed): e->unicodes
+ * with the ASCII noted apart added. */
+hb_set_t *imprint_epub_unicodes(imprint_epub *e);
 
 /** Opens an XHTML file: XML declaration, html with lang, head with `title` and
  * the style sheet, and the opening body tag with `body_attrs` (may be NULL). */

@@ -26,6 +26,7 @@ typedef struct {
     int indent;
     int article_index;
     GHashTable *written; /* notes already written (const imprint_node *) */
+    GString *escaped;    /* text(): one run of text escaped, reused */
     bool failed;         /* a libxml2 call failed: the text is incomplete */
 } tei_writer;
 
@@ -110,12 +111,80 @@ static void attr_int(tei_writer *tw, const char *name, long value)
     attr(tw, name, buf);
 }
 
+/* What text() does with each byte: 0 copies it; TEXT_ESCAPE writes it as
+ * a reference (as xmlEncodeSpecialChars does: < > & " and CR); TEXT_CHECK
+ * may start a character no output can hold (write_text_safe: a C0 control
+ * other than tab and line ends, or 0xEF, the lead byte of U+FFFE and
+ * U+FFFF and of other characters). */
+enum { TEXT_ESCAPE = 1, TEXT_CHECK = 2 };
+static const unsigned char text_class[256] = {
+    [0x00] = TEXT_CHECK, [0x01] = TEXT_CHECK, [0x02] = TEXT_CHECK,  [0x03] = TEXT_CHECK,
+    [0x04] = TEXT_CHECK, [0x05] = TEXT_CHECK, [0x06] = TEXT_CHECK,  [0x07] = TEXT_CHECK,
+    [0x08] = TEXT_CHECK, [0x0B] = TEXT_CHECK, [0x0C] = TEXT_CHECK,  [0x0E] = TEXT_CHECK,
+    [0x0F] = TEXT_CHECK, [0x10] = TEXT_CHECK, [0x11] = TEXT_CHECK,  [0x12] = TEXT_CHECK,
+    [0x13] = TEXT_CHECK, [0x14] = TEXT_CHECK, [0x15] = TEXT_CHECK,  [0x16] = TEXT_CHECK,
+    [0x17] = TEXT_CHECK, [0x18] = TEXT_CHECK, [0x19] = TEXT_CHECK,  [0x1A] = TEXT_CHECK,
+    [0x1B] = TEXT_CHECK, [0x1C] = TEXT_CHECK, [0x1D] = TEXT_CHECK,  [0x1E] = TEXT_CHECK,
+    [0x1F] = TEXT_CHECK, [0xEF] = TEXT_CHECK, ['\r'] = TEXT_ESCAPE, ['"'] = TEXT_ESCAPE,
+    ['&'] = TEXT_ESCAPE, ['<'] = TEXT_ESCAPE, ['>'] = TEXT_ESCAPE,
+};
+
+/* Appends [s, s+len) to `out` escaped. With `check`, a byte that may start
+ * an unsafe character has write_text_safe() look at the whole run once; if
+ * it changes anything, that is escaped instead (and true returned). */
+static bool escape(GString *out, const char *s, size_t len, bool check)
+{
+    const char *p = s, *end = s + len, *run = s;
+    size_t base = out->len;
+    for (; p < end; p++) {
+        unsigned char k = text_class[(unsigned char)*p];
+        if (!k)
+            continue;
+        if (k == TEXT_CHECK) {
+            if (!check)
+                continue;
+            check = false;
+            char *clean = write_text_safe(s, len);
+            if (!clean)
+                continue; /* 0xEF leading some other character */
+            g_string_truncate(out, base);
+            escape(out, clean, strlen(clean), false);
+            g_free(clean);
+            return true;
+        }
+        g_string_append_len(out, run, p - run);
+        switch (*p) {
+        case '<':
+            g_string_append(out, "&lt;");
+            break;
+        case '>':
+            g_string_append(out, "&gt;");
+            break;
+        case '&':
+            g_string_append(out, "&amp;");
+            break;
+        case '"':
+            g_string_append(out, "&quot;");
+            break;
+        default:
+            g_string_append(out, "&#13;");
+            break;
+        }
+        run = p + 1;
+    }
+    g_string_append_len(out, run, end - run);
+    return false;
+}
+
+/* Text content, escaped as xmlTextWriterWriteString() escapes it inside an
+ * element and written raw: the same bytes, without a check of each
+ * character, a NUL-ended copy and libxml2's allocation for each run of
+ * text. Never called inside an attribute. */
 static void text(tei_writer *tw, const char *s, size_t len)
 {
-    char *clean = write_text_safe(s, len);
-    char *copy = clean ? clean : g_strndup(s, len);
-    check(tw, xmlTextWriterWriteString(tw->w, BAD_CAST copy));
-    g_free(copy);
+    g_string_truncate(tw->escaped, 0);
+    escape(tw->escaped, s, len, true);
+    check(tw, xmlTextWriterWriteRawLen(tw->w, BAD_CAST tw->escaped->str, (int)tw->escaped->len));
 }
 
 static void text_str(tei_writer *tw, const char *s)
@@ -765,6 +834,7 @@ bool imprint_write_tei_string(const imprint_doc *doc, const imprint_meta *meta, 
     tei_writer tw = {
         .w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL,
         .written = g_hash_table_new(g_direct_hash, g_direct_equal),
+        .escaped = g_string_new(NULL),
     };
     if (!tw.w) {
         tw.failed = true;
@@ -809,6 +879,7 @@ cleanup:
     if (buf)
         xmlBufferFree(buf);
     g_hash_table_destroy(tw.written);
+    g_string_free(tw.escaped, TRUE);
     return !tw.failed;
 }
 
