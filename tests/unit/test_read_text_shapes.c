@@ -590,6 +590,25 @@ static void test_verse_margin_numbers(void)
     }
 }
 
+/* A work's last line ("THE END", "FINIS.", "CURTAIN") is a paragraph
+ * with no warning; another heading-like line with nothing after it is
+ * still unplaced text, warned. */
+static void test_end_line(void)
+{
+    const char *ends[] = {"THE END", "FINIS.", "CURTAIN", "MORE TO COME"};
+    for (int k = 0; k < 4; k++) {
+        char *t = g_strdup_printf("A Title\n\nThe story ends here, as stories do, with the mill "
+                                  "still standing by the ford.\n\n%s\n",
+                                  ends[k]);
+        rt_result r = read_wrap("end.txt", t, IMPRINT_WRAP_AUTO);
+        imprint_node *last = rt_article(&r, 0)->last_child;
+        g_assert_cmpint(last->kind, ==, IMPRINT_NODE_PARAGRAPH);
+        g_assert_cmpint(rt_has_diag(&r, IMPRINT_SEV_WARNING, 5, "unplaced text"), ==, k == 3);
+        rt_result_free(&r);
+        g_free(t);
+    }
+}
+
 /* ---- letters, posts, titles ----------------------------------------- */
 
 /* Letters: a title, its dateline; the closing and signature are no
@@ -1520,6 +1539,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/transcribed_book", test_transcribed_book);
     g_test_add_func("/read_text/shapes/title_page_byline", test_title_page_byline);
     g_test_add_func("/read_text/shapes/poem_heads", test_poem_heads);
+    g_test_add_func("/read_text/shapes/end_line", test_end_line);
     g_test_add_func("/read_text/shapes/verse_margin_numbers", test_verse_margin_numbers);
     g_test_add_func("/read_text/shapes/chapter_endnotes_lookalike",
                     test_chapter_endnotes_lookalike);

@@ -385,6 +385,8 @@ static bool lead_in(rt_builder *b, size_t i, size_t after)
 
 static int try_heading(rt_builder *b, size_t i, size_t *next)
 {
+    static const char *const end_words[] = {"the end", "finis", "end",  "curtain",
+                                            "tableau", "fin",   "ende", "explicit"};
     rt_state *st = b->st;
     const rt_line *l = rt_line_at(b, i);
     const rt_chunk *c = &st->chunks[l->chunk];
@@ -411,6 +413,9 @@ static int try_heading(rt_builder *b, size_t i, size_t *next)
     if (rt_body_follows(b, i)) {
         rt_append(b, rt_block_with_text(st, IMPRINT_NODE_HEADING, l, 0), i);
         b->last_block->as.heading.level = 1;
+    } else if (rt_line_is_title_word(l, end_words, G_N_ELEMENTS(end_words))) {
+        /* "THE END", "FINIS.", a play's "CURTAIN": the work's last line */
+        rt_append(b, rt_block_with_text(st, IMPRINT_NODE_PARAGRAPH, l, 0), i);
     } else {
         rt_append(b, rt_block_with_text(st, IMPRINT_NODE_PARAGRAPH, l, 0), i);
         char *text = g_strndup(l->t, l->tlen);
