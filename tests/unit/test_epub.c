@@ -904,8 +904,8 @@ static void test_css(void)
                             "h2 {\n  font-size: 1.5em;",
                             ".footnotes {\n  font-size: 0.8em;",
                             "font-style: italic;\n  src: url(\"../fonts/LinLibertine_RI.otf\");",
-                            "font-weight: bold;\n  font-style: italic;\n  src: "
-                            "url(\"../fonts/LinLibertine_RBI.otf\");"};
+                            ("font-weight: bold;\n  font-style: italic;\n  src: "
+                             "url(\"../fonts/LinLibertine_RBI.otf\");")};
     for (size_t i = 0; i < G_N_ELEMENTS(expect); i++)
         if (!strstr(css->str, expect[i]))
             g_error("CSS lacks \"%s\":\n%s", expect[i], css->str);

@@ -609,6 +609,35 @@ static void test_end_line(void)
     }
 }
 
+/* A text wrapped by hand, ragged (some paragraphs run to 66 columns,
+ * most to 62): wrapped at the WRAP_RAGGED_QUANTILE width, its breaks going
+ * on in small letters (WRAP_LOWER_SHARE); an indented quotation wrapped
+ * narrower is prose joined in a quote, the indented stanza stays verse. Its
+ * lookalike: the same lines each going on in a capital are not joined. */
+static void test_ragged(void)
+{
+    rt_result r = read_shape("ragged.txt");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "lines broken at 62 columns"));
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "PPQPPQPP");
+    imprint_node *q = rt_child(a, 2);
+    g_assert_cmpint(rt_count_children(q), ==, 1);
+    g_assert_cmpint(rt_child(q, 0)->kind, ==, IMPRINT_NODE_PARAGRAPH);
+    g_assert_true(g_str_has_suffix(rt_text(&r, rt_child(q, 0)), "as they always did"));
+    g_assert_cmpint(rt_child(rt_child(a, 5), 0)->kind, ==, IMPRINT_NODE_VERSE);
+    assert_words(&r);
+    /* every line going on in a capital: under WRAP_LOWER_SHARE */
+    char *caps = g_strdup(r.data);
+    for (char *p = caps + 1; *p; p++)
+        if (p[-1] == '\n' && *p != '\n' && *p != ' ')
+            *p = g_ascii_toupper(*p);
+    rt_result_free(&r);
+    r = read_wrap("ragged_caps.txt", caps, IMPRINT_WRAP_AUTO);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "hard-wrapped"));
+    rt_result_free(&r);
+    g_free(caps);
+}
+
 /* ---- letters, posts, titles ----------------------------------------- */
 
 /* Letters: a title, its dateline; the closing and signature are no
@@ -771,14 +800,17 @@ static void test_play_stop_share(void)
 
 /* A wrapped text whose long list holds most of its line breaks is still
  * wrapped: most of its paragraphs of several lines are wrapped prose
- * (WRAP_PROSE_PARAGRAPHS); the list keeps its lines. */
+ * (WRAP_PROSE_PARAGRAPHS); the list, indented off the prose (whose indent
+ * counts every physical line of a joined paragraph), keeps its lines, set
+ * off. */
 static void test_wrapped_lists(void)
 {
     rt_result r = read_shape("wrapped_lists.txt");
     imprint_node *a = rt_article(&r, 0);
     g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "hard-wrapped text"));
     g_assert_true(g_str_has_suffix(rt_text(&r, rt_child(a, 0)), "neglected for a generation."));
-    imprint_node *list = rt_child(a, 3);
+    g_assert_cmpint(rt_child(a, 3)->kind, ==, IMPRINT_NODE_QUOTE);
+    imprint_node *list = rt_child(rt_child(a, 3), 0);
     g_assert_cmpint(list->kind, ==, IMPRINT_NODE_VERSE);
     g_assert_cmpint(rt_count_children(list), ==, 16);
     rt_result_free(&r);
@@ -1540,6 +1572,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/title_page_byline", test_title_page_byline);
     g_test_add_func("/read_text/shapes/poem_heads", test_poem_heads);
     g_test_add_func("/read_text/shapes/end_line", test_end_line);
+    g_test_add_func("/read_text/shapes/ragged", test_ragged);
     g_test_add_func("/read_text/shapes/verse_margin_numbers", test_verse_margin_numbers);
     g_test_add_func("/read_text/shapes/chapter_endnotes_lookalike",
                     test_chapter_endnotes_lookalike);

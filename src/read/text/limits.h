@@ -178,6 +178,19 @@
  * to another line: the few lines a wrapper let run long stay out of it. */
 #define WRAP_WIDTH_QUANTILE 0.99
 
+/** A text wrapped by hand runs ragged: its lines end anywhere from the
+ * 60th to the 65th column ("Charles Dickens and Music", where the 99th
+ * percentile gives 48 % of wrapper's breaks). It is wrapped too when, at
+ * this lower quantile's width, WRAP_MIN_SHARE of its breaks are a
+ * wrapper's and WRAP_LOWER_SHARE of them go on in a small letter. */
+#define WRAP_RAGGED_QUANTILE 0.9
+
+/** Share of a ragged text's breaks after which the line goes on in a small
+ * letter, mid-sentence: 0.75 to 0.93 in wrapped prose (books, letters,
+ * diaries), 0 in verse and in a file of one paragraph a line, 0.42 in a
+ * text of lists. */
+#define WRAP_LOWER_SHARE 0.6
+
 /** Widest wrap width taken as a wrapper's: longer lines are paragraphs of
  * one line each, whatever breaks they have. */
 #define WRAP_MAX_WIDTH 160

@@ -383,13 +383,15 @@ static bool fiction_dialogue(const rt_state *st)
            cited <= DIALOGUE_CITED_SHARE * quoted;
 }
 
-/* The indent most non-blank lines have (the prose's, usually none). */
+/* The indent most non-blank physical lines have (the prose's, usually
+ * none): a joined paragraph counts its lines, or a book's many quotations
+ * kept line by line would outweigh its prose. */
 static unsigned common_indent(const rt_state *st)
 {
-    unsigned counts[9] = {0};
+    size_t counts[9] = {0};
     for (size_t i = 0; i < st->nlines; i++)
         if (!st->lines[i].blank)
-            counts[MIN(st->lines[i].indent, 8u)]++;
+            counts[MIN(st->lines[i].indent, 8u)] += 1 + st->lines[i].nsegs;
     unsigned best = 0;
     for (unsigned k = 1; k < 8; k++)
         if (counts[k] > counts[best])

@@ -78,6 +78,19 @@ static double prose_paragraph_share(const rt_state *st, unsigned width)
     return paragraphs ? (double)prose / (double)paragraphs : 0;
 }
 
+/* Whether a text wrapped by hand, ragged, is wrapped at `width`: its
+ * breaks a wrapper's and going on mid-sentence. */
+static bool ragged(const rt_state *st, unsigned width, size_t breaks)
+{
+    size_t wraps = 0, lower = 0;
+    for (size_t i = 0; i + 1 < st->nlines; i++)
+        if (!st->lines[i].blank && !st->lines[i + 1].blank) {
+            wraps += wrapper_break(&st->lines[i], &st->lines[i + 1], width);
+            lower += g_unichar_islower(g_utf8_get_char(st->lines[i + 1].t));
+        }
+    return wraps >= WRAP_MIN_SHARE * breaks && lower >= WRAP_LOWER_SHARE * breaks;
+}
+
 /* The wrap width of the file; false when it is not hard-wrapped. */
 static bool wrap_width(const rt_state *st, unsigned *out)
 {
@@ -103,6 +116,12 @@ static bool wrap_width(const rt_state *st, unsigned *out)
             width <= WRAP_MAX_WIDTH &&
             ((wraps >= WRAP_MIN_SHARE * ends->len && verse < VERSE_CAPITAL_SHARE * ends->len) ||
              prose_paragraph_share(st, width) >= WRAP_PROSE_PARAGRAPHS);
+        unsigned low =
+            g_array_index(ends, unsigned, (guint)(WRAP_RAGGED_QUANTILE * (ends->len - 1)));
+        if (!wrapped && low <= WRAP_MAX_WIDTH && ragged(st, low, ends->len)) {
+            wrapped = true;
+            width = low;
+        }
     }
     g_array_free(ends, TRUE);
     *out = width;
@@ -117,6 +136,22 @@ static bool indented_run(const rt_state *st, size_t i, size_t j)
         if (st->lines[k].indent < VERSE_BLOCK_INDENT)
             return false;
     return j > i;
+}
+
+/* A block set off and wrapped narrower than the text (a quotation of
+ * prose): its breaks a wrapper's at its own width and going on in a small
+ * letter (WRAP_LOWER_SHARE), as verse's do not. */
+static bool quoted_prose(const rt_state *st, size_t i, size_t j)
+{
+    unsigned own = 0;
+    for (size_t k = i; k <= j; k++)
+        own = MAX(own, end_col(&st->lines[k]));
+    size_t wraps = 0, lower = 0;
+    for (size_t k = i; k < j; k++) {
+        wraps += wrapper_break(&st->lines[k], &st->lines[k + 1], own);
+        lower += g_unichar_islower(g_utf8_get_char(st->lines[k + 1].t));
+    }
+    return wraps >= WRAP_PROSE_SHARE * (j - i) && lower >= WRAP_LOWER_SHARE * (j - i);
 }
 
 /* Which runs of non-blank lines are prose, judged by their breaks: one
@@ -142,8 +177,10 @@ static bool *prose_runs(const rt_state *st, unsigned width)
         bool none_short = w && !indented_run(st, i, j);
         for (size_t k = i; k < j; k++)
             none_short = none_short && end_col(&st->lines[k]) >= WRAP_SHORT_LINE * w;
+        bool run_prose = wraps >= WRAP_PROSE_SHARE * breaks || none_short ||
+                         (indented_run(st, i, j) && quoted_prose(st, i, j));
         for (size_t k = i; k <= j; k++)
-            prose[k] = wraps >= WRAP_PROSE_SHARE * breaks || none_short;
+            prose[k] = run_prose;
         i = j + 1;
     }
     return prose;
