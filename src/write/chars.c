@@ -32,3 +32,23 @@ char *write_text_safe(const char *s, size_t len)
     }
     return clean ? g_string_free(clean, FALSE) : NULL;
 }
+
+bool write_xml_entity(GString *out, gunichar c)
+{
+    switch (c) {
+    case '&':
+        g_string_append(out, "&amp;");
+        return true;
+    case '<':
+        g_string_append(out, "&lt;");
+        return true;
+    case '>':
+        g_string_append(out, "&gt;");
+        return true;
+    case '"':
+        g_string_append(out, "&quot;");
+        return true;
+    default:
+        return false;
+    }
+}

@@ -25,4 +25,9 @@ gunichar write_char_safe(gunichar c);
  * the common case copies nothing. */
 char *write_text_safe(const char *s, size_t len);
 
+/** Appends to `out` the XML entity for `c` when it is one of & < > " (the
+ * escapes every XML writer here uses); false, and nothing appended, for any
+ * other character. */
+bool write_xml_entity(GString *out, gunichar c);
+
 #endif

@@ -109,20 +109,7 @@ void imprint_epub_text(imprint_epub *e, GString *out, const char *s)
         }
         g_string_append_len(out, run, p - run);
         gunichar c = g_utf8_get_char(p);
-        switch (c) {
-        case '&':
-            g_string_append(out, "&amp;");
-            break;
-        case '<':
-            g_string_append(out, "&lt;");
-            break;
-        case '>':
-            g_string_append(out, "&gt;");
-            break;
-        case '"':
-            g_string_append(out, "&quot;");
-            break;
-        default:
+        if (!write_xml_entity(out, c)) {
             c = write_char_safe(c);
             g_string_append_unichar(out, c);
         }

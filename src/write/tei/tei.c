@@ -153,23 +153,8 @@ static bool escape(GString *out, const char *s, size_t len, bool check)
             return true;
         }
         g_string_append_len(out, run, p - run);
-        switch (*p) {
-        case '<':
-            g_string_append(out, "&lt;");
-            break;
-        case '>':
-            g_string_append(out, "&gt;");
-            break;
-        case '&':
-            g_string_append(out, "&amp;");
-            break;
-        case '"':
-            g_string_append(out, "&quot;");
-            break;
-        default:
+        if (!write_xml_entity(out, (gunichar)(unsigned char)*p))
             g_string_append(out, "&#13;");
-            break;
-        }
         run = p + 1;
     }
     g_string_append_len(out, run, end - run);
