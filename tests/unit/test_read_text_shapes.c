@@ -638,6 +638,21 @@ static void test_ragged(void)
     g_free(caps);
 }
 
+/* An article split at the source's last line has a title and no body: no
+ * byline or subtitle is looked for past the end (the sanitizer build
+ * would see the read). */
+static void test_title_at_end(void)
+{
+    const char *split[] = {"Second", NULL};
+    const char *t = "First\n\nThe text of the first article, long enough to be prose here.\n\n"
+                    "Second\n";
+    rt_result r = rt_read_buffer("split.txt", t, strlen(t), split);
+    g_assert_cmpint(r.articles, ==, 2);
+    g_assert_cmpstr(rt_article(&r, 1)->as.article.title, ==, "Second");
+    g_assert_null(rt_article(&r, 1)->as.article.subtitle);
+    rt_result_free(&r);
+}
+
 /* ---- letters, posts, titles ----------------------------------------- */
 
 /* Letters: a title, its dateline; the closing and signature are no
@@ -1573,6 +1588,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/poem_heads", test_poem_heads);
     g_test_add_func("/read_text/shapes/end_line", test_end_line);
     g_test_add_func("/read_text/shapes/ragged", test_ragged);
+    g_test_add_func("/read_text/shapes/title_at_end", test_title_at_end);
     g_test_add_func("/read_text/shapes/verse_margin_numbers", test_verse_margin_numbers);
     g_test_add_func("/read_text/shapes/chapter_endnotes_lookalike",
                     test_chapter_endnotes_lookalike);

@@ -305,7 +305,6 @@ static size_t collection_head(rt_state *st)
     return first;
 }
 
-/* A collection of poems: an article a poem from its title. */
 /* "Christmas Day, 1811.", "June 1811.": a dateline, or a few words with
  * a year. */
 static bool poem_date(const rt_line *l)
@@ -317,6 +316,7 @@ static bool poem_date(const rt_line *l)
     return rt_line_is_dateline(l) || (year && rt_line_words(l) <= POEM_DATE_MAX_WORDS);
 }
 
+/* A collection of poems: an article a poem from its title. */
 static void find_poems(rt_state *st, GArray *starts)
 {
     /* a date set apart before the last title's first stanza ("Epistle" /
@@ -419,7 +419,6 @@ static void file_title(rt_state *st, GArray *starts)
     g_array_remove_index(starts, 0);
 }
 
-/* Automatic detection: see the comment on each rule. */
 /* Lines centred together, CENTRED_TITLE_MAX_LINES at most, each short
  * enough for a heading: one title set over lines. */
 static bool centred_title(const rt_state *st, size_t k)
@@ -434,6 +433,7 @@ static bool centred_title(const rt_state *st, size_t k)
     return true;
 }
 
+/* Automatic detection: see the comment on each rule. */
 static void find_articles(rt_state *st, GArray *starts)
 {
     if (st->verse) {
@@ -628,7 +628,7 @@ static size_t separate_byline(rt_state *st, imprint_node *art, size_t body, size
         return body;
     size_t next, skip, at = body;
     const rt_line *name = byline_at(st, body, end, &next, &skip), *sub = NULL;
-    if (!name && !art->as.article.subtitle && chunk_heading_like(st, body) &&
+    if (!name && !art->as.article.subtitle && body < end && chunk_heading_like(st, body) &&
         (name = byline_at(st, body + 1, end, &next, &skip))) {
         sub = chunk_line(st, body);
         at = body + 1;
