@@ -367,7 +367,6 @@ static int try_item(rt_builder *b, size_t i, size_t *next)
     return add_item(b, i, style, number, skip) ? MATCHED : FAILED;
 }
 
-/* A line on its own that looks like a heading: one if text follows it. */
 /* "Others read" / "Here are the lines:" over an indented quotation in a
  * hard-wrapped text: a sentence leading in to it, not a heading, unless it
  * is in capitals, set apart more than a paragraph is, or numbers a
@@ -383,6 +382,7 @@ static bool lead_in(rt_builder *b, size_t i, size_t after)
     return rt_chunk_indented(st, k) && rt_chunk_aligned(st, k) == RT_ALIGN_NONE;
 }
 
+/* A line on its own that looks like a heading: one if text follows it. */
 static int try_heading(rt_builder *b, size_t i, size_t *next)
 {
     static const char *const end_words[] = {"the end", "finis", "end",  "curtain",
@@ -413,11 +413,13 @@ static int try_heading(rt_builder *b, size_t i, size_t *next)
     if (rt_body_follows(b, i)) {
         rt_append(b, rt_block_with_text(st, IMPRINT_NODE_HEADING, l, 0), i);
         b->last_block->as.heading.level = 1;
-    } else if (rt_line_is_title_word(l, end_words, G_N_ELEMENTS(end_words))) {
-        /* "THE END", "FINIS.", a play's "CURTAIN": the work's last line */
-        rt_append(b, rt_block_with_text(st, IMPRINT_NODE_PARAGRAPH, l, 0), i);
     } else {
         rt_append(b, rt_block_with_text(st, IMPRINT_NODE_PARAGRAPH, l, 0), i);
+        /* "THE END", "FINIS.", a play's "CURTAIN": the work's last line */
+        if (rt_line_is_title_word(l, end_words, G_N_ELEMENTS(end_words))) {
+            *next = i + 1;
+            return MATCHED;
+        }
         char *text = g_strndup(l->t, l->tlen);
         imprint_diags_report(st->diags, IMPRINT_SEV_WARNING, rt_pos(st, l->lineno, l->tcol),
                              "unplaced text: \u201c%s\u201d looks like a heading but nothing "
@@ -553,7 +555,7 @@ static size_t build_aligned(rt_builder *b, size_t i)
     rt_state *st = b->st;
     const rt_line *l = rt_line_at(b, i);
     const rt_chunk *c = &st->chunks[l->chunk];
-    rt_align align = st->wrapped ? rt_chunk_aligned(st, l->chunk) : RT_ALIGN_NONE;
+    rt_align align = rt_chunk_aligned(st, l->chunk);
     if (c->first != i || c->last == c->first ||
         (align == RT_ALIGN_NONE && !rt_chunk_name_lines(st, l->chunk)))
         return 0;

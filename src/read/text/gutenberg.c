@@ -122,6 +122,7 @@ void rt_gutenberg(rt_state *st, bool keep)
     }
     char *more;
     st->book_title = field(st, 0, start, "Title", &st->book_subtitle);
+    st->book_title_folded = st->book_title ? g_utf8_casefold(st->book_title, -1) : NULL;
     st->book_author = field(st, 0, start, "Author", &more);
     g_free(more);
     set_aside(st, 0, start + 1, "the Project Gutenberg header");
@@ -138,12 +139,11 @@ void rt_gutenberg(rt_state *st, bool keep)
 
 bool rt_gutenberg_is_title(const rt_state *st, const rt_line *l)
 {
-    if (!st->book_title || l->blank)
+    if (!st->book_title_folded || l->blank)
         return false;
-    char *a = g_utf8_casefold(l->t, (gssize)l->tlen), *b = g_utf8_casefold(st->book_title, -1);
-    bool same = strcmp(a, b) == 0;
-    g_free(a);
-    g_free(b);
+    char *folded = g_utf8_casefold(l->t, (gssize)l->tlen);
+    bool same = strcmp(folded, st->book_title_folded) == 0;
+    g_free(folded);
     return same;
 }
 

@@ -132,27 +132,12 @@ static void report_link(rt_state *st, imprint_node *ref, imprint_node *note, gui
                          note->pos.line);
 }
 
-static gint by_line(gconstpointer a, gconstpointer b)
-{
-    const imprint_node *x = *(imprint_node *const *)a, *y = *(imprint_node *const *)b;
-    return x->pos.line < y->pos.line ? -1 : x->pos.line > y->pos.line;
-}
-
 /* Definitions never referenced, and numbers defined again: a later
  * definition that markers above it link to is a new series (a note);
  * one no marker links to is kept, with a warning. */
 static void report_unlinked(rt_state *st, GHashTable *by_label)
 {
-    GHashTableIter it;
-    gpointer key, value;
-    GPtrArray *all = g_ptr_array_new();
-    g_hash_table_iter_init(&it, by_label);
-    while (g_hash_table_iter_next(&it, &key, &value))
-        for (guint i = 0; i < ((GPtrArray *)value)->len; i++)
-            g_ptr_array_add(all, ((GPtrArray *)value)->pdata[i]);
-    g_ptr_array_sort(all, by_line);
-    for (guint i = 0; i < all->len; i++) {
-        imprint_node *n = all->pdata[i];
+    for (imprint_node *n = st->article->as.article.first_note; n; n = n->as.note.next_note) {
         GPtrArray *defs = g_hash_table_lookup(by_label, n->as.note.label);
         imprint_node *first = defs->pdata[0];
         if (n != first && n->as.note.first_ref)
@@ -170,7 +155,6 @@ static void report_unlinked(rt_state *st, GHashTable *by_label)
                                  "note %s is never referenced; kept at the end of the article",
                                  n->as.note.label);
     }
-    g_ptr_array_free(all, TRUE);
 }
 
 bool rt_notes_finish(rt_state *st)

@@ -793,6 +793,7 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
     rt_gutenberg_name(&st, count);
 cleanup:
     g_free(st.book_title);
+    g_free(st.book_title_folded);
     g_free(st.book_subtitle);
     g_free(st.book_author);
     for (size_t i = 0; i < st.nlines; i++) {

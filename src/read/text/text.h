@@ -93,6 +93,7 @@ typedef struct {
     size_t stanza_gap;    /* blank lines between stanzas, mostly (verse.c; 0: not yet known) */
     const char *collection_author; /* a collection's author, for each poem (arena) */
     char *book_title, *book_subtitle, *book_author; /* a Project Gutenberg header's (g_malloc'd) */
+    char *book_title_folded;                        /* book_title case-folded (g_malloc'd) */
     bool marker_styles[RT_MARK_COUNT];              /* marker styles whose definitions were found */
     GHashTable *marker_labels;                      /* "style:label" of markers to take */
     GHashTable *ref_labels; /* NOTEREF → its label, for symbol markers ("*") */

@@ -98,8 +98,9 @@ rt_align rt_chunk_aligned(const rt_state *st, size_t k)
 }
 
 /* Whether every word of four letters or more starts with a capital, and
- * some letter is small: "Lane, Manservant", "Hon. Gwendolen Fairfax". */
-static bool title_case(const rt_line *l)
+ * some letter is small: "Lane, Manservant", "Mary Ashby, his Wife" (laxer
+ * than lines.c's title_case, which a heading's "his" fails). */
+static bool long_words_capitalised(const rt_line *l)
 {
     bool lower = false, ok = true;
     const char *p = l->t, *end = l->t + l->tlen;
@@ -125,7 +126,7 @@ bool rt_chunk_name_lines(const rt_state *st, size_t k)
     for (size_t i = c->first; i <= c->last; i++) {
         const rt_line *l = &st->lines[i];
         gunichar z = last_of(l);
-        if (l->nchar > VERSE_MAX_CHARS || z == '!' || z == '?' || !title_case(l))
+        if (l->nchar > VERSE_MAX_CHARS || z == '!' || z == '?' || !long_words_capitalised(l))
             return false;
     }
     return true;
@@ -133,7 +134,7 @@ bool rt_chunk_name_lines(const rt_state *st, size_t k)
 
 bool rt_verse_chunk(const rt_state *st, size_t k)
 {
-    if (st->prose || (st->wrapped && rt_chunk_aligned(st, k)) || rt_chunk_name_lines(st, k))
+    if (st->prose || rt_chunk_aligned(st, k) || rt_chunk_name_lines(st, k))
         return false;
     /* In a hard-wrapped text, lines indented off the prose and not joined
      * (none reached the wrap width) are verse quoted in it. */
@@ -222,7 +223,8 @@ static size_t margin_number(const rt_line *l, int *number)
 
 /* The margin numbers of the stanza's lines (0 where none), when they count
  * its lines: two at least, each the one before it plus the lines between
- * them ("5" … "10" five lines on). */
+ * them ("5" … "10" five lines on); NULL otherwise. Then `texts` holds each
+ * line's length without its number. */
 static int *margin_numbers(const rt_state *st, const rt_chunk *c, size_t *texts)
 {
     size_t n = c->last - c->first + 1, seen = 0, prev = 0;
@@ -230,21 +232,16 @@ static int *margin_numbers(const rt_state *st, const rt_chunk *c, size_t *texts)
     bool counts = true;
     for (size_t j = 0; j < n; j++) {
         const rt_line *l = &st->lines[c->first + j];
-        texts[j] = l->tlen;
         size_t len = margin_number(l, &numbers[j]);
-        if (!len) {
-            numbers[j] = 0;
+        texts[j] = len ? len : l->tlen;
+        if (!len)
             continue;
-        }
-        texts[j] = len;
         if (seen++ && numbers[j] - numbers[prev] != (int)(j - prev))
             counts = false;
         prev = j;
     }
     if (seen >= 2 && counts)
         return numbers;
-    for (size_t j = 0; j < n; j++)
-        texts[j] = st->lines[c->first + j].tlen;
     g_free(numbers);
     return NULL;
 }
@@ -269,7 +266,7 @@ size_t rt_build_stanza(rt_builder *b, size_t i)
             imprint_node_new(st->doc, IMPRINT_NODE_LINE, rt_pos(st, m->lineno, m->tcol));
         line->as.line.indent = (int)(line_indent(m) - base);
         line->as.line.number = numbers ? numbers[j - c->first] : 0;
-        rt_append_inlines(st, line, m, 0, texts[j - c->first]);
+        rt_append_inlines(st, line, m, 0, numbers ? texts[j - c->first] : m->tlen);
         imprint_node_append(verse, line);
     }
     if (numbers)

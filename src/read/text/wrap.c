@@ -78,16 +78,26 @@ static double prose_paragraph_share(const rt_state *st, unsigned width)
     return paragraphs ? (double)prose / (double)paragraphs : 0;
 }
 
+/* Of the breaks inside paragraphs from line `i` to line `j`: how many a
+ * wrapper made at `width`, and how many go on in a small letter
+ * (mid-sentence). */
+static void count_breaks(const rt_state *st, size_t i, size_t j, unsigned width, size_t *wraps,
+                         size_t *lower)
+{
+    *wraps = *lower = 0;
+    for (size_t k = i; k < j; k++)
+        if (!st->lines[k].blank && !st->lines[k + 1].blank) {
+            *wraps += wrapper_break(&st->lines[k], &st->lines[k + 1], width);
+            *lower += g_unichar_islower(g_utf8_get_char(st->lines[k + 1].t));
+        }
+}
+
 /* Whether a text wrapped by hand, ragged, is wrapped at `width`: its
  * breaks a wrapper's and going on mid-sentence. */
 static bool ragged(const rt_state *st, unsigned width, size_t breaks)
 {
-    size_t wraps = 0, lower = 0;
-    for (size_t i = 0; i + 1 < st->nlines; i++)
-        if (!st->lines[i].blank && !st->lines[i + 1].blank) {
-            wraps += wrapper_break(&st->lines[i], &st->lines[i + 1], width);
-            lower += g_unichar_islower(g_utf8_get_char(st->lines[i + 1].t));
-        }
+    size_t wraps, lower;
+    count_breaks(st, 0, st->nlines ? st->nlines - 1 : 0, width, &wraps, &lower);
     return wraps >= WRAP_MIN_SHARE * breaks && lower >= WRAP_LOWER_SHARE * breaks;
 }
 
@@ -146,11 +156,8 @@ static bool quoted_prose(const rt_state *st, size_t i, size_t j)
     unsigned own = 0;
     for (size_t k = i; k <= j; k++)
         own = MAX(own, end_col(&st->lines[k]));
-    size_t wraps = 0, lower = 0;
-    for (size_t k = i; k < j; k++) {
-        wraps += wrapper_break(&st->lines[k], &st->lines[k + 1], own);
-        lower += g_unichar_islower(g_utf8_get_char(st->lines[k + 1].t));
-    }
+    size_t wraps, lower;
+    count_breaks(st, i, j, own, &wraps, &lower);
     return wraps >= WRAP_PROSE_SHARE * (j - i) && lower >= WRAP_LOWER_SHARE * (j - i);
 }
 
