@@ -288,11 +288,12 @@ static G_GNUC_UNUSED char *rt_check_words(imprint_doc *doc, const char *data, si
             j++;
             continue;
         }
-        /* "them.[1]": a note marker glued to its word */
+        /* "them.[1]", "years.[A]": a note marker glued to its word */
         const char *open = strrchr(w, '[');
+        size_t inner = open ? wl - 2 - (size_t)(open - w) : 0;
         if (open && open > w && w[wl - 1] == ']' &&
-            strspn(open + 1, "0123456789") == wl - 2 - (size_t)(open - w) && j < model->len &&
-            strncmp(w, model->pdata[j], (size_t)(open - w)) == 0 &&
+            (strspn(open + 1, "0123456789") == inner || (inner == 1 && g_ascii_isalpha(open[1]))) &&
+            j < model->len && strncmp(w, model->pdata[j], (size_t)(open - w)) == 0 &&
             strlen(model->pdata[j]) == (size_t)(open - w)) {
             j++;
             continue;

@@ -294,6 +294,46 @@ static void test_notes_symbols(void)
     rt_result_free(&r);
 }
 
+/* Gutenberg's lettered notes, "[A]" glued to the word with "[Footnote A:
+ * text]" below; and "[a] text" definitions. A paragraph that ends in its
+ * marker ("road.[b]") ends a sentence: no heading. */
+static void test_notes_lettered(void)
+{
+    rt_result r = read_shape("notes_lettered.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "PP");
+    g_assert_cmpint(a->as.article.note_count, ==, 3);
+    g_assert_cmpint(refs_in(rt_child(a, 0)), ==, 2);
+    g_assert_cmpint(refs_in(rt_child(a, 1)), ==, 1);
+    g_assert_cmpint(rt_count_children(note_of(a, 2)), ==, 2);
+    g_assert_cmpstr(rt_text(&r, note_of(a, 3)), ==, "The book is now in the county record office.");
+    rt_result_free(&r);
+
+    r = read_wrap("lower.txt",
+                  "Two Towns\n\nThe road ran east to the market town.[a] The bridge was "
+                  "older than the road.[b]\n\n[a] It was paved in 1820.\n\n[b] The bridge "
+                  "is of the thirteenth century.\n",
+                  IMPRINT_WRAP_AUTO);
+    a = rt_article(&r, 0);
+    assert_kinds(a, "P");
+    g_assert_cmpint(a->as.article.note_count, ==, 2);
+    g_assert_cmpint(refs_in(rt_child(a, 0)), ==, 2);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_WARNING, 0, "looks like a heading"));
+    rt_result_free(&r);
+}
+
+/* "marked [A]" names a point on a plan (a space before it), and the key
+ * under the plan is a list of names: no notes. */
+static void test_notes_lettered_lookalike(void)
+{
+    rt_result r = read_shape("notes_lettered_lookalike.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpint(a->as.article.note_count, ==, 0);
+    g_assert_nonnull(strstr(rt_text(&r, rt_child(a, 0)), "marked [A] and the tower [B];"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
 /* "1. text" under a Notes heading, referred to by digits a scrape left
  * glued to the sentence ("lamp.1"); the numbered list above the heading
  * stays a list. */
@@ -1606,6 +1646,8 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/notes_footnote", test_notes_footnote);
     g_test_add_func("/read_text/shapes/notes_brace", test_notes_brace);
     g_test_add_func("/read_text/shapes/notes_symbols", test_notes_symbols);
+    g_test_add_func("/read_text/shapes/notes_lettered", test_notes_lettered);
+    g_test_add_func("/read_text/shapes/notes_lettered_lookalike", test_notes_lettered_lookalike);
     g_test_add_func("/read_text/shapes/notes_heading", test_notes_heading);
     g_test_add_func("/read_text/shapes/marker_max_digits", test_marker_max_digits);
     g_test_add_func("/read_text/shapes/marker_max_gap", test_marker_max_gap);

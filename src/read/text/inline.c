@@ -180,8 +180,11 @@ void rt_append_inlines(rt_state *st, imprint_node *parent, const rt_line *l, siz
             flush_text(st, parent, run, p, cp_pos(st, l, run_cp, &seg));
             imprint_node *ref =
                 imprint_node_new(st->doc, IMPRINT_NODE_NOTEREF, cp_pos(st, l, cp, &seg));
-            if (style == RT_MARK_SYMBOL) {
-                ref->as.noteref.number = (int)g_utf8_strlen(label, -1);
+            if (!g_ascii_isdigit(label[0])) {
+                /* "**" is the second note, "[B]" too */
+                ref->as.noteref.number = g_ascii_isalpha(label[0])
+                                             ? g_ascii_toupper(label[0]) - 'A' + 1
+                                             : (int)g_utf8_strlen(label, -1);
                 g_hash_table_insert(st->ref_labels, ref,
                                     imprint_arena_strdup(st->doc->arena, label));
             } else {

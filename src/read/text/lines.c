@@ -73,9 +73,27 @@ static gunichar first_char(const rt_line *l)
 }
 
 /* The last character, ignoring trailing superscript note markers. */
+/* The length of a note marker glued to the end of `s` ("road.[2]",
+ * "years.[A]", "etc.(1)"), 0 if none. */
+static size_t trailing_marker(const char *s, size_t len)
+{
+    char close = len ? s[len - 1] : 0, open = close == ']' ? '[' : close == ')' ? '(' : 0;
+    size_t k = len >= 2 ? len - 2 : 0, inner = 0;
+    if (!open)
+        return 0;
+    while (k > 0 && g_ascii_isalnum(s[k]) && inner < MARKER_MAX_DIGITS) {
+        k--;
+        inner++;
+    }
+    bool label = inner > 0 && (inner == 1 || g_ascii_isdigit(s[k + 1]));
+    if (!label || s[k] != open || k == 0 || g_ascii_isspace(s[k - 1]))
+        return 0;
+    return len - k;
+}
+
 static gunichar last_char(const rt_line *l, const char **at)
 {
-    const char *end = l->t + l->tlen;
+    const char *end = l->t + l->tlen - trailing_marker(l->t, l->tlen);
     while (end > l->t) {
         const char *q = g_utf8_find_prev_char(l->t, end);
         size_t n;

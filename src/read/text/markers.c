@@ -57,6 +57,18 @@ static size_t digits_at(const char *p, const char *end, char *label)
     return n;
 }
 
+/* A note label at `p`: digits (digits_at) or one letter, as Gutenberg
+ * letters its notes ("[A]", "[Footnote b: text]"). Its length. */
+static size_t label_at(const char *p, const char *end, char *label)
+{
+    size_t n = digits_at(p, end, label);
+    if (n || p + 1 >= end || !g_ascii_isalpha(p[0]) || g_ascii_isalnum(p[1]))
+        return n;
+    label[0] = p[0];
+    label[1] = '\0';
+    return 1;
+}
+
 static bool is_symbol(gunichar c)
 {
     return c == '*' || c == 0x2020 || c == 0x2021; /* * † ‡ */
@@ -98,11 +110,11 @@ static def_kind def_shape(const rt_line *l, char *label, size_t *skip)
     const char *p = l->t, *end = l->t + l->tlen;
     size_t n, sp;
     if (l->tlen > 12 && g_ascii_strncasecmp(p, "[Footnote ", 10) == 0 &&
-        (n = digits_at(p + 10, end, label)) && p[10 + n] == ':') {
+        (n = label_at(p + 10, end, label)) && p[10 + n] == ':') {
         *skip = 11 + n + spaces_at(p + 11 + n, end);
         return DEF_FOOTNOTE;
     }
-    if (*p == '[' && (n = digits_at(p + 1, end, label)) && p + 1 + n < end && p[1 + n] == ']' &&
+    if (*p == '[' && (n = label_at(p + 1, end, label)) && p + 1 + n < end && p[1 + n] == ']' &&
         p + 2 + n < end) {
         *skip = 2 + n + spaces_at(p + 2 + n, end);
         return DEF_BRACKET;
@@ -207,6 +219,15 @@ static bool range_mention(const char *text, const char *open, const char *close,
     return false;
 }
 
+/* Whether the marker at `p` is glued to what it marks ("etc.(1)",
+ * "word*", "years.[A]"): a lettered label after a space is a name ("the
+ * gate marked [A]"). */
+static bool glued(const char *text, const char *p)
+{
+    gunichar prev = g_utf8_get_char(g_utf8_find_prev_char(text, p));
+    return !g_unichar_isspace(prev) && prev != 0x00A0 && prev != '(' && prev != '[';
+}
+
 size_t rt_marker_shape(const char *text, const char *p, const char *end, rt_marker_style *style,
                        char *label, size_t size)
 {
@@ -219,8 +240,8 @@ size_t rt_marker_shape(const char *text, const char *p, const char *end, rt_mark
         return 0;
     if (*q == '*' && q + 1 < end && q[1] == '[')
         q++; /* Gutenberg's "*[12]" */
-    if (*q == '[' && (n = digits_at(q + 1, end, digits)) && q + 1 + n < end && q[1 + n] == ']' &&
-        !range_mention(text, q, q + n + 2, end)) {
+    if (*q == '[' && (n = label_at(q + 1, end, digits)) && q + 1 + n < end && q[1 + n] == ']' &&
+        !range_mention(text, q, q + n + 2, end) && (g_ascii_isdigit(*digits) || glued(text, q))) {
         *style = RT_MARK_BRACKET;
         g_strlcpy(label, digits, size);
         return (size_t)(q - p) + n + 2;
@@ -231,9 +252,8 @@ size_t rt_marker_shape(const char *text, const char *p, const char *end, rt_mark
         g_strlcpy(label, digits, size);
         return n + 2;
     }
-    /* The rest are glued to what they mark: "etc.(1)", "word*". */
-    gunichar prev = g_utf8_get_char(g_utf8_find_prev_char(text, p));
-    if (g_unichar_isspace(prev) || prev == 0x00A0 || prev == '(' || prev == '[')
+    /* The rest are glued to what they mark. */
+    if (!glued(text, p))
         return 0;
     if (*p == '(' && (n = digits_at(p + 1, end, digits)) && p + 1 + n < end && p[1 + n] == ')') {
         *style = RT_MARK_PAREN;
