@@ -1212,12 +1212,14 @@ static void test_dialogue_min_quoted(void)
     }
 }
 
-/* "* * *" and "---" are breaks; "* item" lines a list, not notes. */
+/* "* * *", "---" and a rule of dashes ("—————", indented too) are breaks;
+ * a name left blank ("——,") is text; "* item" lines a list, not notes. */
 static void test_breaks(void)
 {
     rt_result r = read_shape("breaks.txt");
     imprint_node *a = rt_article(&r, 0);
-    assert_kinds(a, "PBPBPL");
+    assert_kinds(a, "PBPBPBPBL");
+    g_assert_nonnull(strstr(rt_text(&r, rt_child(a, 6)), "only as \u2014\u2014, of No."));
     g_assert_cmpint(a->as.article.note_count, ==, 0);
     rt_result_free(&r);
 }
@@ -1496,7 +1498,7 @@ static void test_novel(void)
     g_assert_cmpstr(a->as.article.title, ==, "THE MILLER\u2019S LEDGER");
     g_assert_nonnull(a->as.article.authors);
     g_assert_cmpstr(a->as.article.authors[0], ==, "HANNAH PREWITT");
-    assert_kinds(a, "FPPPPPPPHLHHPPPPPPPHPHP");
+    assert_kinds(a, "FPPPPPPPHLHPPPPPPPHPHP");
     imprint_node *fig = rt_child(a, 0);
     g_assert_cmpstr(rt_text(&r, fig), ==, "THE MILL IN WINTER");
     g_assert_cmpstr(fig->as.figure.placeholder, ==, "[Illustration: THE MILL IN WINTER]");
@@ -1505,7 +1507,7 @@ static void test_novel(void)
     g_assert_true(contents->as.list.contents);
     g_assert_cmpint(rt_count_children(contents), ==, 4);
     g_assert_cmpstr(rt_text(&r, rt_child(contents, 1)), ==, "I. THE FLOOD YEAR 1");
-    const int chapters[] = {11, 19, 21};
+    const int chapters[] = {10, 18, 20};
     const char *titles[] = {"I. THE FLOOD YEAR", "II. A ROOF FOR THE GRANARY",
                             "III. THE LEDGER ON THE SHELF"};
     for (int k = 0; k < 3; k++) {
@@ -1515,6 +1517,7 @@ static void test_novel(void)
     }
     g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "taken as a figure with its caption"));
     g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 4, "read as the title page"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 31, "(a half-title): dropped"));
     g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 34, "number heading \u201cI\u201d"));
     g_assert_false(rt_has_diag(&r, IMPRINT_SEV_WARNING, 0, "list of references"));
     /* every line of the title page is kept (its first as the title): the
@@ -1561,6 +1564,44 @@ static void test_title_page_min_lines(void)
         rt_result_free(&r);
         g_string_free(s, TRUE);
     }
+}
+
+/* Fewer lines than TITLE_PAGE_MIN_LINES are a title page when the one
+ * under the title is a byline ("By Jane Hale"); over another line ("A
+ * Tale") the title is a heading. */
+static void test_title_page_two_lines(void)
+{
+    for (int byline = 0; byline <= 1; byline++) {
+        char *t = g_strdup_printf(
+            "Title: The Mill\n\nAuthor: Jane Hale\n\n*** START OF THE PROJECT GUTENBERG "
+            "EBOOK THE MILL ***\n\nTHE MILL\n\n%s\n\nCONTENTS\n\nThe text begins here and "
+            "goes on for a while, as text does, with more words than a title page has.\n",
+            byline ? "By Jane Hale" : "A Tale");
+        rt_result r = read_wrap("pg.txt", t, IMPRINT_WRAP_AUTO);
+        imprint_node *a = rt_article(&r, 0);
+        g_assert_cmpint(rt_child(a, 0)->kind, ==,
+                        byline ? IMPRINT_NODE_PARAGRAPH : IMPRINT_NODE_HEADING);
+        g_assert_cmpint(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "read as the title page"), ==, byline);
+        rt_result_free(&r);
+        g_free(t);
+    }
+}
+
+/* A heading that repeats the title keeps its place when text of its own
+ * follows it: a poem named as its book is no half-title. */
+static void test_half_title_lookalike(void)
+{
+    rt_result r = read_wrap("half.txt",
+                            "The Quiet Year\n\nA word on the valley, in a sentence or two that "
+                            "opens the book before its first part.\n\nThe Quiet Year\n\nThe "
+                            "part of the same name begins here and goes on for a while.\n\nThe "
+                            "Mill\n\nAnother part begins here and goes on as the first did.\n",
+                            IMPRINT_WRAP_AUTO);
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpstr(a->as.article.title, ==, "The Quiet Year");
+    assert_kinds(a, "PHPHP");
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "half-title"));
+    rt_result_free(&r);
 }
 
 /* READ_TEXT_BIB_PROSE_WORDS: short lines are references only after a line
@@ -1611,6 +1652,8 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/gutenberg", test_gutenberg);
     g_test_add_func("/read_text/shapes/novel", test_novel);
     g_test_add_func("/read_text/shapes/novel_lookalike", test_novel_lookalike);
+    g_test_add_func("/read_text/shapes/title_page_two_lines", test_title_page_two_lines);
+    g_test_add_func("/read_text/shapes/half_title_lookalike", test_half_title_lookalike);
     g_test_add_func("/read_text/shapes/chapter_endnotes", test_chapter_endnotes);
     g_test_add_func("/read_text/shapes/bare_numbered_notes", test_bare_numbered_notes);
     g_test_add_func("/read_text/shapes/bare_numbered_lookalike", test_bare_numbered_lookalike);

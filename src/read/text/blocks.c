@@ -633,6 +633,7 @@ bool rt_build_blocks(rt_state *st, size_t from, size_t to)
     if (ok) {
         rt_join_number_headings(st);
         rt_title_page(st);
+        rt_half_title(st);
         rt_set_levels(st);
         rt_set_parallel_levels(st);
     }

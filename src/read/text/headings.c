@@ -329,17 +329,20 @@ void rt_title_page(rt_state *st)
     while (first && first->kind == IMPRINT_NODE_FIGURE)
         first = first->next; /* a frontispiece */
     size_t n = 0;
-    bool repeats = false;
+    bool repeats = false, byline = false;
     for (imprint_node *h = first; h && title_page_line(st, h) && !heads_section(st, h);
          h = h->next, n++) {
         char *text = g_utf8_casefold(imprint_node_plain_text(st->doc, h), -1);
         repeats = repeats || (want && strcmp(text, want) == 0);
+        const rt_line *l = n > 0 ? rt_line_by_number(st, h->pos.line) : NULL;
+        byline = byline || (l && rt_line_is_byline(l));
         g_free(text);
     }
     g_free(want);
     /* An untitled article that opens with such a run: its first line is the
-     * title, as on any title page. */
-    if (n < TITLE_PAGE_MIN_LINES || (title && !repeats))
+     * title, as on any title page. A title over its byline ("DUBLINERS",
+     * "By James Joyce") is one too. */
+    if ((n < TITLE_PAGE_MIN_LINES && !(n >= 2 && byline)) || (title && !repeats))
         return;
     imprint_pos at = first->pos;
     if (!title) {
@@ -358,4 +361,30 @@ void rt_title_page(rt_state *st)
                          "%zu lines at the top read as the title page (paragraphs, not "
                          "headings)%s",
                          n, title ? ": one repeats the title" : "; the first is the title");
+}
+
+void rt_half_title(rt_state *st)
+{
+    imprint_node *art = st->article;
+    const char *title = art->as.article.title ? art->as.article.title : st->book_title;
+    if (!title)
+        return;
+    char *want = g_utf8_casefold(title, -1);
+    for (imprint_node *h = art->first_child, *next; h; h = next) {
+        next = h->next;
+        if (h->kind != IMPRINT_NODE_HEADING || !next || next->kind != IMPRINT_NODE_HEADING)
+            continue;
+        char *text = g_utf8_casefold(imprint_node_plain_text(st->doc, h), -1);
+        bool same = strcmp(text, want) == 0;
+        g_free(text);
+        if (!same)
+            continue;
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, h->pos,
+                             "heading \u201c%s\u201d repeats the title over the next "
+                             "heading with nothing of its own (a half-title): dropped",
+                             imprint_node_plain_text(st->doc, h));
+        imprint_node_unlink(h);
+        break;
+    }
+    g_free(want);
 }

@@ -223,7 +223,8 @@
 #define READ_TEXT_BIB_PROSE_WORDS 12
 
 /** Headings an article must open with, one of them its title again, to be
- * read as its title page (paragraphs): fewer are a heading and a subtitle. */
+ * read as its title page (paragraphs): fewer are a heading and a subtitle,
+ * unless a line under the first is a byline ("By James Joyce"). */
 #define TITLE_PAGE_MIN_LINES 3
 
 /** How far into a file (lines) the Project Gutenberg START marker may

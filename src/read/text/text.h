@@ -340,4 +340,9 @@ void rt_join_number_headings(rt_state *st);
  * "Contents" at its end stays a heading). */
 void rt_title_page(rt_state *st);
 
+/* Drops the first heading of the article that repeats its title (or the
+ * book's) with nothing under it but the next heading: the half-title
+ * before a book's first chapter. Reports it. */
+void rt_half_title(rt_state *st);
+
 #endif

@@ -298,8 +298,9 @@ bool rt_line_is_break(const rt_line *l)
         gunichar ch = g_utf8_get_char(p);
         if (ch == ' ' || ch == 0x00A0 || ch == '\t')
             continue;
+        /* (a rule of dashes: "—————", "–––", "───") */
         if (!strchr("*-~#=_.", (int)(ch < 128 ? ch : 1)) && ch != 0x2022 && ch != 0x00B7 &&
-            ch != 0x2042 && ch != 0x2217)
+            ch != 0x2042 && ch != 0x2217 && ch != 0x2013 && ch != 0x2014 && ch != 0x2500)
             return false;
         if (!first)
             first = ch;
