@@ -914,6 +914,130 @@ static void test_css(void)
     imprint_diags_free(diags);
 }
 
+/* An article of three chapters with `text` bytes of text in all: notes 1
+ * (referred to in chapters two and three) and 2 (in two), and 3, which
+ * nothing refers to. */
+static imprint_doc *long_article(size_t text)
+{
+    static const char *const fixed[] = {
+        "Before the chapters.", "One",       "Two",       "Sees note one.", "Three",
+        "Sees note one again.", "Note one.", "Note two.", "Note three.",    "A part of three"};
+    size_t used = 0;
+    for (size_t k = 0; k < G_N_ELEMENTS(fixed); k++)
+        used += strlen(fixed[k]);
+    g_assert_cmpuint(text, >, used);
+    imprint_doc *doc = imprint_doc_new();
+    doc->meta.title = "Long";
+    imprint_node *a = fx_article(doc, "A Long Article");
+    imprint_node *n[3];
+    fx_para(doc, a, fixed[0]);
+    const char *titles[] = {fixed[1], fixed[2], fixed[4]};
+    for (int c = 0; c < 3; c++) {
+        imprint_node *h = fx_node(doc, IMPRINT_NODE_HEADING, a);
+        h->as.heading.level = 1;
+        fx_text(doc, h, titles[c]);
+        if (c == 0) {
+            char *filler = g_strnfill(text - used, 'x');
+            fx_para(doc, a, filler);
+            g_free(filler);
+            for (int k = 0; k < 3; k++)
+                n[k] = fx_note(doc, a, fixed[6 + k]);
+        }
+        if (c == 1) {
+            imprint_node *p = fx_para(doc, a, fixed[3]);
+            fx_ref(doc, p, n[0], 1);
+            fx_ref(doc, p, n[1], 2);
+        }
+        if (c == 2) {
+            imprint_node *p = fx_para(doc, a, fixed[5]);
+            fx_ref(doc, p, n[0], 1);
+            imprint_node *sub = fx_node(doc, IMPRINT_NODE_HEADING, a);
+            sub->as.heading.level = 2;
+            fx_text(doc, sub, fixed[9]);
+        }
+    }
+    GString *problems = g_string_new(NULL);
+    if (!imprint_doc_check(doc, problems))
+        g_error("not a sound tree: %s", problems->str);
+    g_string_free(problems, TRUE);
+    return doc;
+}
+
+/* The element `href` (FILE#ID, or #ID in `from`) points to: 1 when it is
+ * there and `has` (an XPath predicate) holds for it. */
+static int target_is(book *b, const char *from, const char *href, const char *has)
+{
+    const char *hash = strchr(href, '#');
+    char *file =
+        hash == href ? g_strdup(from) : g_strdup_printf("OEBPS/%.*s", (int)(hash - href), href);
+    xmlDoc *x = entry_xml(b, file);
+    char *q = g_strdup_printf("//*[@id='%s']%s", hash + 1, has);
+    int n = count(x, q);
+    g_free(q);
+    xmlFreeDoc(x);
+    g_free(file);
+    return n;
+}
+
+/* IMPRINT_EPUB_PART_TEXT_BYTES: an article with so much text is one file;
+ * with one byte more, one file per chapter, each note after its first
+ * reference in the same file, and links between files where a note's
+ * references are in two. */
+static void test_long_article_parts(void)
+{
+    for (size_t text = IMPRINT_EPUB_PART_TEXT_BYTES; text <= IMPRINT_EPUB_PART_TEXT_BYTES + 1;
+         text++) {
+        bool split = text > IMPRINT_EPUB_PART_TEXT_BYTES;
+        imprint_doc *doc = long_article(text);
+        char *dir = tmpdir();
+        char *path = g_build_filename(dir, "long.epub", NULL);
+        imprint_edition ed = fx_edition();
+        imprint_diags *diags = imprint_diags_new();
+        g_assert_true(fx_write(imprint_write_epub, doc, &ed, path, diags));
+        imprint_diags_free(diags);
+        book *b = book_read(path);
+        g_assert_cmpint(g_hash_table_contains(b->entries, "OEBPS/a001-2.xhtml"), ==, split);
+        if (!split) {
+            xmlDoc *x = entry_xml(b, "OEBPS/a001.xhtml");
+            check_notes(x);
+            g_assert_cmpint(count(x, "//h:aside[@epub:type='footnote']"), ==, 2);
+            xmlFreeDoc(x);
+        } else {
+            /* the opening with what comes before the first chapter, then one
+             * file per chapter; the level-2 heading opens none */
+            g_assert_true(g_hash_table_contains(b->entries, "OEBPS/a001-4.xhtml"));
+            g_assert_false(g_hash_table_contains(b->entries, "OEBPS/a001-5.xhtml"));
+            xmlDoc *two = entry_xml(b, "OEBPS/a001-3.xhtml");
+            g_assert_cmpint(count(two, "//h:aside[@id='n1'] | //h:aside[@id='n2']"), ==, 2);
+            char *back = str(two, "//h:aside[@id='n1']//h:a[@class='backlink-more']/@href");
+            g_assert_cmpstr(back, ==, "a001-4.xhtml#r1-2");
+            g_assert_cmpint(target_is(b, "OEBPS/a001-3.xhtml", back, "[@epub:type='noteref']"), ==,
+                            1);
+            g_free(back);
+            xmlFreeDoc(two);
+            xmlDoc *three = entry_xml(b, "OEBPS/a001-4.xhtml");
+            char *ref = str(three, "//h:a[@epub:type='noteref']/@href");
+            g_assert_cmpstr(ref, ==, "a001-3.xhtml#n1");
+            g_assert_cmpint(target_is(b, "OEBPS/a001-4.xhtml", ref, "[@epub:type='footnote']"), ==,
+                            1);
+            g_free(ref);
+            /* the note nothing refers to is in the last file */
+            g_assert_cmpint(count(three, "//h:div[@class='note-unreferenced'][@id='n3']"), ==, 1);
+            xmlFreeDoc(three);
+            xmlDoc *nav = entry_xml(b, "OEBPS/nav.xhtml");
+            g_assert_cmpint(count(nav, "//h:a[@href='a001-2.xhtml#h1']"), ==, 1);
+            g_assert_cmpint(count(nav, "//h:a[@href='a001-4.xhtml#h4']"), ==, 1);
+            xmlFreeDoc(nav);
+            check_epubcheck(path);
+        }
+        book_free(b);
+        imprint_doc_free(doc);
+        rm_rf(dir);
+        g_free(path);
+        g_free(dir);
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -942,6 +1066,7 @@ int main(int argc, char **argv)
     g_test_add_func("/epub/cover-no-system-fonts", test_cover_no_system_fonts);
     g_test_add_func("/epub/text-code-points", test_text_code_points);
     g_test_add_func("/epub/css", test_css);
+    g_test_add_func("/epub/long-article-parts", test_long_article_parts);
     int rc = g_test_run();
     if (shared) {
         book_free(shared);

@@ -18,6 +18,7 @@
  *   epub.c ──▶ front.c, xhtml.c, nav.c, css.c, package.c, container.c
  *   xhtml.c ──▶ notes.c ──▶ book.c ◀── every part
  *   front.c, xhtml.c, nav.c ──▶ pages.c (page-break markers, page list)
+ *   xhtml.c, notes.c ──▶ parts.c (the files of a long article)
  *   front.c ──▶ cover.c;  css.c ──▶ subset.c
  */
 
@@ -28,6 +29,20 @@
 /** Deepest heading nesting shown in the contents (article = 1, its headings
  * below): HTML has six heading levels. */
 #define IMPRINT_EPUB_MAX_NAV_DEPTH 6
+
+/** The text, in bytes, above which an article is written in one file per
+ * chapter (parts.c): Adobe's RMSDK readers open no content document over
+ * 300 KB, and markup adds up to a third to the text. */
+#define IMPRINT_EPUB_PART_TEXT_BYTES (200 * 1024)
+
+/** The files an article is written in (parts.c): one, or one per chapter.
+ * Owned by whoever planned it; the nodes are the document's. */
+typedef struct {
+    size_t count;               /* files, at least 1 */
+    const imprint_node **first; /* count + 1: the first top-level block of each, then NULL */
+    char **href;                /* count: "a001.xhtml", "a001-2.xhtml"... */
+    GHashTable *part_of;        /* NOTEREF or NOTE → its part's index + 1 */
+} imprint_epub_parts;
 
 /** One entry of the navigation (nav.xhtml and toc.ncx). Strings owned by the
  * imprint_epub. */
@@ -56,16 +71,18 @@ typedef struct {
     const imprint_output_opts *opts; /* metadata, style, fonts, time stamp, cover */
     imprint_diags *diags;
 
-    hb_set_t *unicodes;         /* every code point the book's text uses: read it through
-                                   imprint_epub_unicodes() */
-    guint64 seen[0x10000 / 64]; /* the BMP code points already in `unicodes` (book.c) */
-    bool ascii_seen[256];       /* ASCII used, not yet in `unicodes` (book.c) */
-    GPtrArray *nav;             /* of imprint_epub_nav*, in reading order */
-    GPtrArray *files;           /* of imprint_epub_file*, in container order */
-    int images;                 /* figure images embedded so far */
-    int headings;               /* headings of the current article so far (their ids) */
-    const char *current_href;   /* file of the article being written */
-    bool failed;                /* an error was reported: write nothing */
+    hb_set_t *unicodes;              /* every code point the book's text uses: read it through
+                                        imprint_epub_unicodes() */
+    guint64 seen[0x10000 / 64];      /* the BMP code points already in `unicodes` (book.c) */
+    bool ascii_seen[256];            /* ASCII used, not yet in `unicodes` (book.c) */
+    GPtrArray *nav;                  /* of imprint_epub_nav*, in reading order */
+    GPtrArray *files;                /* of imprint_epub_file*, in container order */
+    int images;                      /* figure images embedded so far */
+    int headings;                    /* headings of the current article so far (their ids) */
+    const char *current_href;        /* file of the article being written */
+    const imprint_epub_parts *parts; /* the files of the article being written, or NULL */
+    size_t part;                     /* the one being written */
+    bool failed;                     /* an error was reported: write nothing */
 
     /* The PDF's pages (opts->pages), for page-break markers (pages.c). */
     GHashTable *page_at; /* const imprint_node * → GArray of size_t: its pages, in order */
@@ -159,6 +176,23 @@ guint *imprint_epub_play_order(const imprint_epub *e);
  * part of imprint_epub_play_order()); returns how many it lists. */
 size_t imprint_epub_ncx_pages(imprint_epub *e, GString *out, const guint *order);
 
+/* --- parts.c: the files of a long article --- */
+
+/** Plans the files of article number `index`: split at its chapters when
+ * its text is over IMPRINT_EPUB_PART_TEXT_BYTES, each note in the part of
+ * its first reference. Free with imprint_epub_parts_clear(). */
+void imprint_epub_parts_plan(imprint_epub_parts *p, const imprint_node *article, size_t index);
+
+/** The part that holds note reference or note `n` (0 when unplanned). */
+size_t imprint_epub_part_of(const imprint_epub_parts *p, const imprint_node *n);
+
+/** What a link to `n` (a reference or a note) needs before its "#id": ""
+ * in the part being written, else that part's file (borrowed). */
+const char *imprint_epub_part_link(const imprint_epub *e, const imprint_node *n);
+
+/** Frees what the plan holds; accepts NULL. */
+void imprint_epub_parts_clear(imprint_epub_parts *p);
+
 /* --- notes.c: note references and the asides that hold notes --- */
 
 /** Renders a note reference: a linked superscript number, or a plain one when
@@ -186,7 +220,8 @@ void imprint_epub_notes_close(GString *out);
 
 /* --- xhtml.c: articles --- */
 
-/** Renders the article as one XHTML file, its notes at the end, and adds its
+/** Renders the article as XHTML, one file or one per chapter (parts.c),
+ * each with the notes first referred to in it at its end, and adds its
  * contents entries. */
 void imprint_epub_article(imprint_epub *e, const imprint_node *article, size_t index);
 

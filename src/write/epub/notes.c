@@ -10,7 +10,8 @@
  * - the back-link is the note's number at its start, not an arrow at its end
  *   (at the end it made Kindle show the following notes too);
  * - notes follow their references in the same file (Kobo only pops up notes
- *   that come later in the file) and are never hidden (a display:none aside
+ *   that come later in the file; an article in several files has each note
+ *   in the file of its first reference, parts.c) and are never hidden (a display:none aside
  *   pops up empty on Kobo and Apple Books);
  * - links never nest: a reference inside a link closes and reopens it.
  */
@@ -45,9 +46,9 @@ void imprint_epub_noteref(imprint_epub *e, GString *out, const imprint_node *ref
     if (in_link)
         g_string_append(out, "</a>");
     g_string_append_printf(out,
-                           "<sup><a epub:type=\"noteref\" role=\"doc-noteref\" href=\"#n%d\" "
+                           "<sup><a epub:type=\"noteref\" role=\"doc-noteref\" href=\"%s#n%d\" "
                            "id=\"%s\">",
-                           n, id);
+                           imprint_epub_part_link(e, note), n, id);
     imprint_epub_text(e, out, num);
     g_string_append(out, "</a></sup>");
     if (in_link) {
@@ -77,16 +78,18 @@ static void backlinks(imprint_epub *e, GString *out, const imprint_node *note)
     for (const imprint_node *r = first; r; r = r->as.noteref.next_ref, k++) {
         char *id = imprint_epub_ref_id(n, k);
         if (k == 0) {
-            g_string_append_printf(
-                out, "<a class=\"note-number\" href=\"#%s\" role=\"doc-backlink\">", id);
+            g_string_append_printf(out,
+                                   "<a class=\"note-number\" href=\"%s#%s\" role=\"doc-backlink\">",
+                                   imprint_epub_part_link(e, r), id);
             imprint_epub_text(e, out, num);
         } else {
             char label[64];
             g_snprintf(label, sizeof label, "\u2191%zu", k + 1);
             g_string_append_printf(out,
-                                   " <a class=\"backlink-more\" href=\"#%s\" role=\"doc-backlink\" "
+                                   " <a class=\"backlink-more\" href=\"%s#%s\" "
+                                   "role=\"doc-backlink\" "
                                    "aria-label=\"Back to reference %zu of note %d\">",
-                                   id, k + 1, n);
+                                   imprint_epub_part_link(e, r), id, k + 1, n);
             imprint_epub_text(e, out, label);
         }
         g_string_append(out, "</a>");

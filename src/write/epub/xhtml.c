@@ -353,14 +353,23 @@ static void render_block(imprint_epub *e, GString *out, const imprint_node *n)
 }
 
 /* The article's notes at its end (notes.c makes their asides). */
+/* The notes of the part being written: those first referred to in it. */
 static void notes(imprint_epub *e, GString *out, const imprint_node *article)
 {
-    if (!article->as.article.first_note)
+    bool any = false, last = e->part + 1 == e->parts->count;
+    for (const imprint_node *note = article->as.article.first_note; note && !any;
+         note = note->as.note.next_note)
+        any = imprint_epub_part_of(e->parts, note) == e->part;
+    /* (a page that begins at the notes of the PDF begins in the last file) */
+    if (last && article->as.article.first_note)
+        imprint_epub_page_markers(e, out, IMPRINT_PAGE_NOTES, article);
+    if (!any)
         return;
-    imprint_epub_page_markers(e, out, IMPRINT_PAGE_NOTES, article);
     imprint_epub_notes_open(out);
     for (const imprint_node *note = article->as.article.first_note; note;
          note = note->as.note.next_note) {
+        if (imprint_epub_part_of(e->parts, note) != e->part)
+            continue;
         const imprint_node *c = note->first_child;
         /* The first paragraph shares its <p> with the back-links: a page
          * that begins with it (or with an empty note) begins before the note. */
@@ -424,30 +433,50 @@ static void opening(imprint_epub *e, GString *out, const imprint_node *article, 
     g_string_append(out, "</header>\n");
 }
 
-void imprint_epub_article(imprint_epub *e, const imprint_node *article, size_t index)
+/* Part `k` of the article: the opening in the first, the part's blocks
+ * and its notes. */
+static void write_part(imprint_epub *e, const imprint_node *article, size_t index, size_t k,
+                       const char *label)
 {
     const char *lang = article->as.article.lang ? article->as.article.lang : e->opts->meta.language;
-    char *href = imprint_epub_article_href(index);
-    char *label = imprint_article_label(article);
-    char *id = g_strdup_printf("a%03zu", index + 1);
+    const char *href = e->parts->href[k];
     GString *out = g_string_sized_new(16384);
-
     imprint_epub_xhtml_open(e, out, label, lang, NULL);
     e->file = href;
-    opening(e, out, article, label);
-
-    imprint_epub_nav_add(e, 1, label, href);
-    e->headings = 0;
     e->current_href = href;
-    blocks(e, out, article);
+    e->part = k;
+    if (k == 0) {
+        opening(e, out, article, label);
+        imprint_epub_nav_add(e, 1, label, href);
+    } else {
+        g_string_append(out, "<section epub:type=\"chapter\" role=\"doc-chapter\" aria-label=\"");
+        attr(out, label);
+        g_string_append(out, "\">\n");
+    }
+    for (const imprint_node *c = e->parts->first[k]; c && c != e->parts->first[k + 1]; c = c->next)
+        render_block(e, out, c);
     notes(e, out, article);
     g_string_append(out, "</section>\n");
     imprint_epub_xhtml_close(out);
-
     e->current_href = NULL;
     e->file = NULL;
+    char *id = k == 0 ? g_strdup_printf("a%03zu", index + 1)
+                      : g_strdup_printf("a%03zu-%zu", index + 1, k + 1);
     imprint_epub_add(e, id, href, "application/xhtml+xml", NULL, true, out);
     g_free(id);
+}
+
+void imprint_epub_article(imprint_epub *e, const imprint_node *article, size_t index)
+{
+    imprint_epub_parts parts;
+    imprint_epub_parts_plan(&parts, article, index);
+    char *label = imprint_article_label(article);
+    e->parts = &parts;
+    e->headings = 0;
+    for (size_t k = 0; k < parts.count; k++)
+        write_part(e, article, index, k, label);
+    e->parts = NULL;
+    e->part = 0;
     g_free(label);
-    g_free(href);
+    imprint_epub_parts_clear(&parts);
 }
