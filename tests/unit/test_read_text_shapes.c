@@ -1604,6 +1604,75 @@ static void test_half_title_lookalike(void)
     rt_result_free(&r);
 }
 
+/* "I. Of my first teacher": numbered paragraphs whose numbers start
+ * again in each part are no one's turns in a play. */
+static void test_numbered_paragraphs(void)
+{
+    rt_result r = read_shape("numbered_paragraphs.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "HPPPHPPP");
+    g_assert_true(g_str_has_prefix(rt_text(&r, rt_child(a, 1)), "I. Of my first teacher"));
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "a play"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* A table of contents under a heading of its own words ("Written Here"),
+ * its entries the chapters' headings below; the title page "by" over the
+ * name; a chapter's title under its number over an indented epigraph; the
+ * dateline under the foreword's signature, over the next chapter. */
+static void test_contents_unheaded(void)
+{
+    rt_result r = read_shape("contents_unheaded.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpstr(a->as.article.title, ==, "The Harbour Lights");
+    g_assert_cmpstr(a->as.article.authors[0], ==, "Anne Vale");
+    assert_kinds(a, "HLHPPPPHQPPHPHPHP");
+    imprint_node *list = rt_child(a, 1);
+    g_assert_true(list->as.list.contents);
+    g_assert_cmpint(rt_count_children(list), ==, 5);
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 6)), ==, "PORTHKEW, MAR. 3, 1911.");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 7)), ==, "I. Of the Quay");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 12, "its entries the headings below"));
+    rt_result_free(&r);
+}
+
+/* Short lines before the prose that do not come back as headings (a
+ * stanza: one of its lines alone later) are no contents; a date in
+ * capitals over the text of its day heads it. */
+static void test_contents_unheaded_lookalike(void)
+{
+    rt_result r = read_shape("contents_unheaded_lookalike.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "QPPHPHPHPP");
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "table of contents"));
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 3)), ==, "JANUARY 4, 1891");
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* CONTENTS_RECUR_SHARE: ten short lines over the text, so many of them
+ * headings again below, are its contents; one fewer, they are not. */
+static void test_contents_recur_share(void)
+{
+    const int n = 10, need = (int)(CONTENTS_RECUR_SHARE * n + 0.999);
+    for (int k = need - 1; k <= need; k++) {
+        GString *s = g_string_new("The Book\n\nThe Opening\n\n");
+        for (int e = 0; e < n; e++)
+            g_string_append_printf(s, "Part %c of the book\n", 'A' + e);
+        for (int e = 0; e < k; e++)
+            g_string_append_printf(s,
+                                   "\nPart %c of the book\n\nThe text of this part begins "
+                                   "here and goes on for a while, as text does.\n",
+                                   'A' + e);
+        rt_result r = read_wrap("recur.txt", s->str, IMPRINT_WRAP_AUTO);
+        g_assert_cmpint(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "its entries the headings below"), ==,
+                        k >= need);
+        rt_result_free(&r);
+        g_string_free(s, TRUE);
+    }
+}
+
 /* READ_TEXT_BIB_PROSE_WORDS: short lines are references only after a line
  * of so many words. */
 static void test_bib_prose_words(void)
@@ -1654,6 +1723,11 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/novel_lookalike", test_novel_lookalike);
     g_test_add_func("/read_text/shapes/title_page_two_lines", test_title_page_two_lines);
     g_test_add_func("/read_text/shapes/half_title_lookalike", test_half_title_lookalike);
+    g_test_add_func("/read_text/shapes/numbered_paragraphs", test_numbered_paragraphs);
+    g_test_add_func("/read_text/shapes/contents_unheaded", test_contents_unheaded);
+    g_test_add_func("/read_text/shapes/contents_unheaded_lookalike",
+                    test_contents_unheaded_lookalike);
+    g_test_add_func("/read_text/shapes/contents_recur_share", test_contents_recur_share);
     g_test_add_func("/read_text/shapes/chapter_endnotes", test_chapter_endnotes);
     g_test_add_func("/read_text/shapes/bare_numbered_notes", test_bare_numbered_notes);
     g_test_add_func("/read_text/shapes/bare_numbered_lookalike", test_bare_numbered_lookalike);

@@ -367,6 +367,17 @@ static int try_item(rt_builder *b, size_t i, size_t *next)
     return add_item(b, i, style, number, skip) ? MATCHED : FAILED;
 }
 
+/* Whether the block before is a heading that only numbers its section
+ * ("I", "CHAPTER IV"): the line under it is the section's title. */
+static bool under_number(const rt_builder *b)
+{
+    const imprint_node *h = b->last_block;
+    if (!h || h->kind != IMPRINT_NODE_HEADING)
+        return false;
+    const rt_line *l = rt_line_by_number(b->st, h->pos.line);
+    return l && rt_number_heading_kind(l->t, l->tlen);
+}
+
 /* "Others read" / "Here are the lines:" over an indented quotation in a
  * hard-wrapped text: a sentence leading in to it, not a heading, unless it
  * is in capitals, set apart more than a paragraph is, or numbers a
@@ -376,10 +387,24 @@ static bool lead_in(rt_builder *b, size_t i, size_t after)
     rt_state *st = b->st;
     const rt_line *l = rt_line_at(b, i);
     if (!st->wrapped || after == SIZE_MAX || rt_line_is_all_caps(l) || rt_line_is_section_word(l) ||
-        rt_number_heading_kind(l->t, l->tlen) || rt_blank_before(st, l->chunk) > 1)
+        rt_number_heading_kind(l->t, l->tlen) || rt_blank_before(st, l->chunk) > 1 ||
+        under_number(b))
         return false;
     size_t k = rt_line_at(b, after)->chunk;
     return rt_chunk_indented(st, k) && rt_chunk_aligned(st, k) == RT_ALIGN_NONE;
+}
+
+/* "ATLANTA, GA., FEB. 1, 1903." under the last paragraph of a preface and
+ * over the next heading: where and when the text above was signed. */
+static bool closing_dateline(rt_builder *b, size_t i, size_t after)
+{
+    const rt_line *l = rt_line_at(b, i);
+    if (!rt_line_is_dateline(l) || !b->last_block ||
+        b->last_block->kind != IMPRINT_NODE_PARAGRAPH || after == SIZE_MAX)
+        return false;
+    const rt_line *next = rt_line_at(b, after);
+    const rt_chunk *c = &b->st->chunks[next->chunk];
+    return c->first == c->last && rt_line_is_heading_like(next);
 }
 
 /* A line on its own that looks like a heading: one if text follows it. */
@@ -402,7 +427,7 @@ static int try_heading(rt_builder *b, size_t i, size_t *next)
     if (rt_is_person_name(l->t, l->tlen) && after != SIZE_MAX &&
         rt_line_is_dateline(rt_line_at(b, after)))
         return NO_MATCH;
-    if (lead_in(b, i, after))
+    if (lead_in(b, i, after) || closing_dateline(b, i, after))
         return NO_MATCH;
     /* In a transcript, a short line after a turn ("Dr. Fauci?") is still
      * the speaker's; only a line in capitals heads a new part. */
@@ -630,6 +655,7 @@ bool rt_build_blocks(rt_state *st, size_t from, size_t to)
         ok = build_line(&b, &i);
     }
     g_free(b.speech_ok);
+    rt_contents_clear(&b);
     if (ok) {
         rt_join_number_headings(st);
         rt_title_page(st);

@@ -1,7 +1,8 @@
 /* A table of contents copied with the text ("Contents", then a line an
- * entry): a list of its entries without markers, so that the lines are not
- * taken for verse or for headings. The edition builds its own contents; the
- * copied one stays, as the author's. */
+ * entry; or, under another heading or none, entries that come back as the
+ * headings below): a list of its entries without markers, so that the lines
+ * are not taken for verse or for headings. The edition builds its own
+ * contents; the copied one stays, as the author's. */
 
 #include <string.h>
 
@@ -67,17 +68,127 @@ static size_t entries_end(rt_builder *b, size_t i)
     return last;
 }
 
-size_t rt_build_contents(rt_builder *b, size_t i)
+/* An entry's key without its number ("IV.  Of the Meaning of Progress" →
+ * "ofthemeaningofprogress"): the heading it lists may carry its number on
+ * a line of its own. */
+static char *numberless_key(const rt_line *l)
+{
+    rt_line rest = *l;
+    size_t n = 0;
+    while (n < l->tlen && (g_ascii_isdigit(l->t[n]) || strchr("IVXLCDM", l->t[n])))
+        n++;
+    if (n > 0 && n < l->tlen && (l->t[n] == '.' || l->t[n] == ' ') &&
+        (g_ascii_isdigit(l->t[0]) || rt_is_roman_numeral(l->t, n))) {
+        rest.t += n;
+        rest.tlen -= n;
+    }
+    return entry_key(&rest);
+}
+
+/* The lines of the article alone between blank lines that look like
+ * headings, short enough for an entry, by numberless_key → their indexes in order (a GArray of
+ * size_t). Made once per article. */
+static GHashTable *apart_lines(rt_builder *b)
+{
+    if (b->apart)
+        return b->apart;
+    b->apart =
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
+    for (size_t j = b->first; j <= b->last; j++) {
+        const rt_line *l = rt_line_at(b, j);
+        const rt_chunk *c = l->blank ? NULL : &b->st->chunks[l->chunk];
+        if (!c || c->first != c->last || l->nchar > CONTENTS_ENTRY_CHARS ||
+            !rt_line_is_heading_like(l))
+            continue;
+        char *key = numberless_key(l);
+        GArray *at = *key ? g_hash_table_lookup(b->apart, key) : NULL;
+        if (!*key) {
+            g_free(key);
+            continue;
+        }
+        if (!at) {
+            at = g_array_new(FALSE, FALSE, sizeof(size_t));
+            g_hash_table_insert(b->apart, key, at);
+        } else {
+            g_free(key);
+        }
+        g_array_append_val(at, j);
+    }
+    return b->apart;
+}
+
+/* The first of `at` (ascending) after line `after`, or SIZE_MAX. */
+static size_t first_after(const GArray *at, size_t after)
+{
+    for (guint k = 0; at && k < at->len; k++)
+        if (g_array_index(at, size_t, k) > after)
+            return g_array_index(at, size_t, k);
+    return SIZE_MAX;
+}
+
+/* Whether the entries from `i` to `last` (`n` of them) come back below,
+ * the first and CONTENTS_RECUR_SHARE of them at least, in their order,
+ * each as a line set apart: the headings they list. */
+static bool entries_recur(rt_builder *b, size_t i, size_t last, size_t n)
+{
+    GHashTable *apart = apart_lines(b);
+    size_t at = last, found = 0;
+    for (size_t j = i; j <= last; j++) {
+        const rt_line *l = rt_line_at(b, j);
+        if (l->blank)
+            continue;
+        if (rt_line_words(l) >= READ_TEXT_BIB_PROSE_WORDS)
+            return false;
+        char *key = numberless_key(l);
+        size_t k = first_after(g_hash_table_lookup(apart, key), at);
+        g_free(key);
+        if (k != SIZE_MAX) {
+            at = k;
+            found++;
+        } else if (j == i) {
+            return false; /* a heading over the entries ("Written Here") */
+        }
+    }
+    return found >= CONTENTS_MIN_ENTRIES && found >= CONTENTS_RECUR_SHARE * n;
+}
+
+/* The first line of prose of the article: a line of READ_TEXT_BIB_PROSE_WORDS
+ * (SIZE_MAX if none). */
+static size_t first_prose(rt_builder *b)
+{
+    for (size_t j = b->first; b->first_prose == 0; j++)
+        if (j > b->last)
+            b->first_prose = SIZE_MAX;
+        else if (rt_line_words(rt_line_at(b, j)) >= READ_TEXT_BIB_PROSE_WORDS)
+            b->first_prose = j + 1;
+    return b->first_prose == SIZE_MAX ? SIZE_MAX : b->first_prose - 1;
+}
+
+/* Whether line `i` may open a table of contents: under a Contents heading,
+ * or, before the first prose, at the start of its chunk. */
+static bool contents_at(rt_builder *b, size_t i, bool *headed)
 {
     rt_state *st = b->st;
     imprint_node *h = b->last_block;
-    if (!h || h->kind != IMPRINT_NODE_HEADING ||
-        !rt_line_is_contents_heading(rt_line_by_number(st, h->pos.line)))
+    *headed = h && h->kind == IMPRINT_NODE_HEADING &&
+              rt_line_is_contents_heading(rt_line_by_number(st, h->pos.line));
+    if (*headed)
+        return true;
+    const rt_line *l = rt_line_at(b, i);
+    return !l->blank && st->chunks[l->chunk].first == i && !rt_line_is_contents_heading(l) &&
+           i < first_prose(b);
+}
+
+size_t rt_build_contents(rt_builder *b, size_t i)
+{
+    rt_state *st = b->st;
+    bool headed;
+    if (!contents_at(b, i, &headed))
         return 0;
     size_t last = entries_end(b, i), n = 0;
     for (size_t j = i; last != SIZE_MAX && j <= last; j++)
         n += !rt_line_at(b, j)->blank;
-    if (n < CONTENTS_MIN_ENTRIES)
+    if (n < CONTENTS_MIN_ENTRIES || (!headed && !entries_recur(b, i, last, n)))
         return 0;
     const rt_line *l = rt_line_at(b, i);
     imprint_node *list =
@@ -95,8 +206,16 @@ size_t rt_build_contents(rt_builder *b, size_t i)
     }
     rt_append(b, list, last);
     imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, list->pos,
-                         "a table of contents of %zu entries (to line %u): kept as a list; the "
+                         "a table of contents of %zu entries (to line %u)%s: kept as a list; the "
                          "edition's own contents is made from the articles and headings",
-                         n, rt_line_at(b, last)->lineno);
+                         n, rt_line_at(b, last)->lineno,
+                         headed ? "" : ", its entries the headings below");
     return last + 1;
+}
+
+void rt_contents_clear(rt_builder *b)
+{
+    if (b->apart)
+        g_hash_table_destroy(b->apart);
+    b->apart = NULL;
 }

@@ -277,11 +277,15 @@ void rt_join_number_headings(rt_state *st)
 }
 
 /* Whether `h` heads a section of the book rather than being a line of its
- * title page: "Contents", "Preface", "Introduction". */
+ * title page: "Contents", "Preface", "Introduction", any heading over a
+ * table of contents. */
 static bool heads_section(rt_state *st, const imprint_node *h)
 {
     static const char *const contents[] = {"contents", "table of contents"};
     const rt_line *l = rt_line_by_number(st, h->pos.line);
+    /* ("Herein Is Written" over a table of contents heads it) */
+    if (h->next && h->next->kind == IMPRINT_NODE_LIST && h->next->as.list.contents)
+        return true;
     return l && (rt_line_is_section_word(l) ||
                  rt_line_is_title_word(l, contents, G_N_ELEMENTS(contents)));
 }
@@ -308,15 +312,18 @@ static void title_page_author(rt_state *st, const imprint_node *p, const imprint
                          "the title page's byline taken as the author: %s", name);
 }
 
-/* A line of a title page as read: a heading, or the byline ("by H. G.
- * Wells") a paragraph. */
+/* A byline of a title page: "by H. G. Wells", or "by" over the name. */
+static bool page_byline(const rt_line *l)
+{
+    return l && (rt_line_is_byline(l) || (l->tlen == 2 && g_ascii_strncasecmp(l->t, "by", 2) == 0));
+}
+
+/* A line of a title page as read: a heading, or the byline a paragraph. */
 static bool title_page_line(rt_state *st, const imprint_node *h)
 {
     if (h->kind == IMPRINT_NODE_HEADING)
         return true;
-    const rt_line *l =
-        h->kind == IMPRINT_NODE_PARAGRAPH ? rt_line_by_number(st, h->pos.line) : NULL;
-    return l && rt_line_is_byline(l);
+    return h->kind == IMPRINT_NODE_PARAGRAPH && page_byline(rt_line_by_number(st, h->pos.line));
 }
 
 void rt_title_page(rt_state *st)
@@ -334,8 +341,7 @@ void rt_title_page(rt_state *st)
          h = h->next, n++) {
         char *text = g_utf8_casefold(imprint_node_plain_text(st->doc, h), -1);
         repeats = repeats || (want && strcmp(text, want) == 0);
-        const rt_line *l = n > 0 ? rt_line_by_number(st, h->pos.line) : NULL;
-        byline = byline || (l && rt_line_is_byline(l));
+        byline = byline || (n > 0 && page_byline(rt_line_by_number(st, h->pos.line)));
         g_free(text);
     }
     g_free(want);

@@ -33,6 +33,12 @@
  * title with its number and page, in the texts looked at, is 62). */
 #define CONTENTS_ENTRY_CHARS 80
 
+/** The share of a run of short lines with no Contents heading over it that
+ * must come back below, in order, as lines set apart, for the run to be a
+ * table of contents: most entries are headings again (an entry the text
+ * lacks, "Selected Bibliography", or one it words otherwise may fail). */
+#define CONTENTS_RECUR_SHARE 0.6
+
 /* lines.c: a speaker's label is at most READ_SPEAKER_MAX_WORDS words and
  * READ_SPEAKER_MAX_CHARS code points (read/names.h, shared with the
  * markdown reader). */

@@ -152,6 +152,9 @@ static char *stop_label_of(rt_builder *b, size_t i)
     if (l->blank || l->notedef || b->speech_ok[i - b->first] ||
         (i > b->first && !rt_line_at(b, i - 1)->blank) || !rt_line_stop_label(l, &name, &skip))
         return NULL;
+    /* "IV. To Rusticus I am beholding": a numbered paragraph, no one's turn */
+    if (rt_is_roman_numeral(l->t, name))
+        return NULL;
     return g_strndup(l->t, name);
 }
 

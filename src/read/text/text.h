@@ -289,6 +289,8 @@ typedef struct {
     imprint_node *bib_list;
     bool bib_implicit;
     imprint_node *last_heading;
+    size_t first_prose; /* 1 + the first line of prose (contents.c); 0 until known */
+    GHashTable *apart;  /* lines set apart, by entry key (contents.c), made when needed */
 } rt_builder;
 
 /* quotes.c: a play's turns, the name on a line of its own ("ROPER.") */
@@ -296,9 +298,12 @@ typedef struct {
 #define RT_STOP_LABEL 3 /* speech_ok's value for a turn "Name.  text" */
 bool rt_play_name_line(rt_builder *b, size_t i, size_t *next);
 
-/* contents.c: a table of contents under its heading, as a list */
+/* contents.c: a table of contents under its heading, or one whose entries
+ * come back as the headings below, as a list */
 bool rt_line_is_contents_heading(const rt_line *l);
 size_t rt_build_contents(rt_builder *b, size_t i);
+/* Frees what contents.c keeps in the builder. */
+void rt_contents_clear(rt_builder *b);
 
 /* cursor.c: the line cursor and appending blocks (calls no other part) */
 rt_line *rt_line_at(rt_builder *b, size_t i);
