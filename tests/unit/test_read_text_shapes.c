@@ -650,14 +650,14 @@ static void test_end_line(void)
 }
 
 /* A text wrapped by hand, ragged (some paragraphs run to 66 columns,
- * most to 62): wrapped at the WRAP_RAGGED_QUANTILE width, its breaks going
+ * most to 62): wrapped at the WRAP_RAGGED_QUANTILE width (61), its breaks going
  * on in small letters (WRAP_LOWER_SHARE); an indented quotation wrapped
  * narrower is prose joined in a quote, the indented stanza stays verse. Its
  * lookalike: the same lines each going on in a capital are not joined. */
 static void test_ragged(void)
 {
     rt_result r = read_shape("ragged.txt");
-    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "lines broken at 62 columns"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "lines broken at 61 columns"));
     imprint_node *a = rt_article(&r, 0);
     assert_kinds(a, "PPQPPQPP");
     imprint_node *q = rt_child(a, 2);
@@ -1673,6 +1673,53 @@ static void test_contents_recur_share(void)
     }
 }
 
+/* "(* text)" right under its paragraph, no blank line between, for the
+ * marker "*" (or "**", "***") glued to a word above: notes, the numbers
+ * starting again in the next letter; "Letter I" over its addressee is one
+ * heading. */
+static void test_notes_paren_symbol(void)
+{
+    rt_result r = read_shape("notes_paren_symbol.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "HPPHP");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 0)), ==, "Letter I. To the Reverend John Ashby");
+    g_assert_cmpint(a->as.article.note_count, ==, 4);
+    g_assert_cmpint(refs_in(rt_child(a, 2)), ==, 2);
+    g_assert_cmpstr(rt_text(&r, note_of(a, 2)), ==,
+                    "The tower was raised by twenty feet in the last century.");
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_WARNING, 0, ""));
+    rt_result_free(&r);
+}
+
+/* "(* denotes a churchwarden for the year.)" is the key to the marks in a
+ * list of names: no note. */
+static void test_notes_paren_symbol_lookalike(void)
+{
+    rt_result r = read_shape("notes_paren_symbol_lookalike.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpint(a->as.article.note_count, ==, 0);
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* A number line and its title set apart together ("CHAPTER I" / "The
+ * Flood", "THE FIRST CHAPTER" / "PUDDLEBY") are one heading; a number line
+ * over the sentence it begins ("BOOK II" / "was printed…") is not. */
+static void test_numbered_title(void)
+{
+    const char *t = "The Book\n\nCHAPTER I\nThe Flood\n\nThe flood came in the night and the "
+                    "water rose.\n\nTHE SECOND CHAPTER\n\nTHE MILL\n\nThe mill was rebuilt in "
+                    "the spring.\n\nBOOK II\nwas printed in the spring of that year, and sold "
+                    "at once.\n";
+    rt_result r = read_wrap("chapters.txt", t, IMPRINT_WRAP_NO);
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "HPHPPP");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 0)), ==, "CHAPTER I. The Flood");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 2)), ==, "THE SECOND CHAPTER. THE MILL");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 4)), ==, "BOOK II");
+    rt_result_free(&r);
+}
+
 /* READ_TEXT_BIB_PROSE_WORDS: short lines are references only after a line
  * of so many words. */
 static void test_bib_prose_words(void)
@@ -1728,6 +1775,10 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/contents_unheaded_lookalike",
                     test_contents_unheaded_lookalike);
     g_test_add_func("/read_text/shapes/contents_recur_share", test_contents_recur_share);
+    g_test_add_func("/read_text/shapes/notes_paren_symbol", test_notes_paren_symbol);
+    g_test_add_func("/read_text/shapes/notes_paren_symbol_lookalike",
+                    test_notes_paren_symbol_lookalike);
+    g_test_add_func("/read_text/shapes/numbered_title", test_numbered_title);
     g_test_add_func("/read_text/shapes/chapter_endnotes", test_chapter_endnotes);
     g_test_add_func("/read_text/shapes/bare_numbered_notes", test_bare_numbered_notes);
     g_test_add_func("/read_text/shapes/bare_numbered_lookalike", test_bare_numbered_lookalike);

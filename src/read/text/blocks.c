@@ -394,6 +394,25 @@ static bool lead_in(rt_builder *b, size_t i, size_t after)
     return rt_chunk_indented(st, k) && rt_chunk_aligned(st, k) == RT_ALIGN_NONE;
 }
 
+/* "CHAPTER I" over "The Flood", "Letter II" over "To Thomas Pennant,
+ * Esquire", two lines set apart together: the number heading and its
+ * title, joined afterwards (rt_join_number_headings). */
+static bool numbered_title(rt_builder *b, size_t i, size_t *next)
+{
+    rt_state *st = b->st;
+    const rt_line *l = rt_line_at(b, i);
+    const rt_chunk *c = &st->chunks[l->chunk];
+    if (c->first != i || c->last != i + 1 || !rt_number_heading_kind(l->t, l->tlen) ||
+        !rt_line_is_heading_like(rt_line_at(b, i + 1)) || !rt_body_follows(b, i + 1))
+        return false;
+    for (size_t k = i; k <= i + 1; k++) {
+        rt_append(b, rt_block_with_text(st, IMPRINT_NODE_HEADING, rt_line_at(b, k), 0), k);
+        b->last_block->as.heading.level = 1;
+    }
+    *next = i + 2;
+    return true;
+}
+
 /* "ATLANTA, GA., FEB. 1, 1903." under the last paragraph of a preface and
  * over the next heading: where and when the text above was signed. */
 static bool closing_dateline(rt_builder *b, size_t i, size_t after)
@@ -415,6 +434,8 @@ static int try_heading(rt_builder *b, size_t i, size_t *next)
     rt_state *st = b->st;
     const rt_line *l = rt_line_at(b, i);
     const rt_chunk *c = &st->chunks[l->chunk];
+    if (numbered_title(b, i, next))
+        return MATCHED;
     if (c->first != c->last ||
         !(rt_line_is_heading_like(l) || rt_colon_heading(b, i) || rt_spacer_heading(b, i)))
         return NO_MATCH;

@@ -221,9 +221,38 @@ void rt_set_parallel_levels(rt_state *st)
     }
 }
 
+/* "first" … "twentieth", "last": the ordinal that numbers a section in
+ * words ("THE FIRST CHAPTER", "Chapter the Second"). */
+static bool ordinal_word(const char *s, size_t n)
+{
+    static const char *const ordinals[] = {
+        "first",      "second",     "third",     "fourth",    "fifth",       "sixth",
+        "seventh",    "eighth",     "ninth",     "tenth",     "eleventh",    "twelfth",
+        "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+        "nineteenth", "twentieth",  "last"};
+    for (size_t i = 0; i < G_N_ELEMENTS(ordinals); i++)
+        if (strlen(ordinals[i]) == n && g_ascii_strncasecmp(s, ordinals[i], n) == 0)
+            return true;
+    return false;
+}
+
+/* "THE FIRST CHAPTER" (`word` last) or "Chapter the First" (`word` first):
+ * whether the `n` bytes of `s` number a section in words. */
+static bool ordinal_heading(const char *s, size_t n, const char *word)
+{
+    size_t w = strlen(word);
+    if (n > 4 + w + 1 && g_ascii_strncasecmp(s, "the ", 4) == 0 &&
+        g_ascii_strncasecmp(s + n - w, word, w) == 0 && s[n - w - 1] == ' ')
+        return ordinal_word(s + 4, n - 4 - w - 1);
+    if (n > w + 5 && g_ascii_strncasecmp(s, word, w) == 0 &&
+        g_ascii_strncasecmp(s + w, " the ", 5) == 0)
+        return ordinal_word(s + w + 5, n - w - 5);
+    return false;
+}
+
 int rt_number_heading_kind(const char *s, size_t n)
 {
-    static const char *const words[] = {"chapter", "book", "part", "canto", "act"};
+    static const char *const words[] = {"chapter", "book", "part", "canto", "act", "letter"};
     bool stop = n && s[n - 1] == '.';
     while (n && (s[n - 1] == '.' || s[n - 1] == ':'))
         n--;
@@ -235,6 +264,8 @@ int rt_number_heading_kind(const char *s, size_t n)
         return 2 + (int)G_N_ELEMENTS(words);
     for (size_t i = 0; i < G_N_ELEMENTS(words); i++) {
         size_t w = strlen(words[i]);
+        if (ordinal_heading(s, n, words[i]))
+            return 2 + (int)i;
         if (n <= w + 1 || g_ascii_strncasecmp(s, words[i], w) != 0 || s[w] != ' ')
             continue;
         const char *num = s + w + 1;

@@ -186,10 +186,12 @@
 
 /** A text wrapped by hand runs ragged: its lines end anywhere from the
  * 60th to the 65th column ("Charles Dickens and Music", where the 99th
- * percentile gives 48 % of wrapper's breaks). It is wrapped too when, at
- * this lower quantile's width, WRAP_MIN_SHARE of its breaks are a
- * wrapper's and WRAP_LOWER_SHARE of them go on in a small letter. */
-#define WRAP_RAGGED_QUANTILE 0.9
+ * percentile gives 48 % of wrapper's breaks), or from the 60th to the 71st
+ * (White's "Selborne": 35 % at the 99th, 57 % at the 90th, 72 % at the
+ * 80th). It is wrapped too when, at this lower quantile's width,
+ * WRAP_MIN_SHARE of its breaks are a wrapper's and WRAP_LOWER_SHARE of them
+ * go on in a small letter. */
+#define WRAP_RAGGED_QUANTILE 0.8
 
 /** Share of a ragged text's breaks after which the line goes on in a small
  * letter, mid-sentence: 0.75 to 0.93 in wrapped prose (books, letters,

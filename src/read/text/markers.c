@@ -4,12 +4,11 @@
  * sentence's punctuation ("lamp.1", a superscript lost in a scrape, only for
  * notes under a Notes heading); definitions "[12] text",
  * "(12) text", "{12} text",
- * "12. text" under a Notes heading, "* text", and Gutenberg's
- * "[Footnote 12: text]". A marker is taken only when a definition of its
- * label follows it, and a definition only when a marker precedes it (or
- * most of its run of definitions have one), so that "(1854)", "[pdf]" and
- * "item (2) of the list" stay text. This file finds them and marks the
- * definition lines; notes.c makes the notes, inline.c the references. */
+ * "12. text" under a Notes heading, "* text", "(* text)" right under
+ * its paragraph, and Gutenberg's "[Footnote 12: text]". A marker is taken only when a definition of
+ * its label follows it, and a definition only when a marker precedes it (or most of its run of
+ * definitions have one), so that "(1854)", "[pdf]" and "item (2) of the list" stay text. This file
+ * finds them and marks the definition lines; notes.c makes the notes, inline.c the references. */
 
 #include <string.h>
 
@@ -23,6 +22,7 @@ typedef enum {
     DEF_SYMBOL,
     DEF_FOOTNOTE,
     DEF_BRACE,
+    DEF_PAREN_SYMBOL,
 } def_kind;
 
 typedef struct {
@@ -30,6 +30,7 @@ typedef struct {
     def_kind kind;
     char label[MARKER_MAX_DIGITS + 4];
     size_t skip; /* bytes of the label and the spaces after it */
+    size_t end;  /* the line its bracket closes on ("[Footnote 1: …]", "(* …)"), else `line` */
     bool paired;
     bool bare; /* "N. text" with no Notes heading over it */
     int style; /* the rt_marker_style of its marker, when paired */
@@ -37,7 +38,7 @@ typedef struct {
 
 static const char *const def_names[] = {
     "",       "[N] text",           "(N) text", "N. text under a Notes heading",
-    "* text", "[Footnote N: text]", "{N} text",
+    "* text", "[Footnote N: text]", "{N} text", "(* text) under the paragraph",
 };
 
 /* Digits at `p` (at most MARKER_MAX_DIGITS) into `label`; their length. */
@@ -104,6 +105,20 @@ static size_t spaces_at(const char *p, const char *end)
     return n;
 }
 
+/* "* denotes a churchwarden", "† = died in office": the key to a symbol
+ * used in a list, not a note. */
+static bool symbol_key(const char *text, const char *end)
+{
+    static const char *const words[] = {"denotes ", "denote ", "marks ",    "indicates ",
+                                        "means ",   "= ",      "signifies "};
+    for (size_t i = 0; i < G_N_ELEMENTS(words); i++) {
+        size_t n = strlen(words[i]);
+        if ((size_t)(end - text) > n && strncmp(text, words[i], n) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* The definition a line starts with, if it has one of the shapes. */
 static def_kind def_shape(const rt_line *l, char *label, size_t *skip)
 {
@@ -134,11 +149,27 @@ static def_kind def_shape(const rt_line *l, char *label, size_t *skip)
         return DEF_NUMBERED;
     }
     if ((n = symbol_run(p, end, label, MARKER_MAX_DIGITS + 4)) &&
-        (sp = spaces_at(p + n, end)) > 0 && p + n + sp < end) {
+        (sp = spaces_at(p + n, end)) > 0 && p + n + sp < end && !symbol_key(p + n + sp, end)) {
         *skip = n + sp;
         return DEF_SYMBOL;
     }
+    if ((n = rt_line_opens_paren_note(l)) && (n += spaces_at(p + n, end)) < l->tlen &&
+        !symbol_key(p + n, end)) {
+        symbol_run(p + 1, end, label, MARKER_MAX_DIGITS + 4);
+        *skip = n;
+        return DEF_PAREN_SYMBOL;
+    }
     return DEF_NONE;
+}
+
+size_t rt_line_opens_paren_note(const rt_line *l)
+{
+    char label[MARKER_MAX_DIGITS + 4];
+    size_t n = l->tlen > 3 && l->t[0] == '('
+                   ? symbol_run(l->t + 1, l->t + l->tlen, label, sizeof label)
+                   : 0;
+    const char *text = n ? l->t + 1 + n + spaces_at(l->t + 1 + n, l->t + l->tlen) : NULL;
+    return text && text < l->t + l->tlen && *text != ')' ? 1 + n : 0;
 }
 
 /* "No.2", "p.12", "vol.3": the word before `punct` numbers what follows. */
@@ -265,6 +296,8 @@ size_t rt_marker_shape(const char *text, const char *p, const char *end, rt_mark
         g_strlcpy(label, digits, size);
         return n;
     }
+    if (is_symbol(g_utf8_get_char(g_utf8_find_prev_char(text, p))))
+        return 0; /* the tail of "**" or "(**" */
     if ((n = symbol_run(p, end, label, size)) && !closes_emphasis(text, p) &&
         (p + n == end || !g_unichar_isalnum(g_utf8_get_char(p + n)))) {
         *style = RT_MARK_SYMBOL;
@@ -285,6 +318,7 @@ static bool compatible(def_kind d, rt_marker_style r)
     case DEF_NUMBERED:
         return r == RT_MARK_PAREN || r == RT_MARK_BRACKET || r == RT_MARK_DIGITS;
     case DEF_SYMBOL:
+    case DEF_PAREN_SYMBOL:
         return r == RT_MARK_SYMBOL;
     case DEF_BRACE:
         return r == RT_MARK_BRACE;
@@ -464,7 +498,7 @@ static void accept_runs(const rt_state *st, GArray *defs, bool *accepted)
             const def_cand *db = &g_array_index(defs, def_cand, b);
             const def_cand *prev = &g_array_index(defs, def_cand, b - 1);
             if (db->kind != da->kind || db->bare != da->bare ||
-                gap_lines(st, prev->line, db->line) > MARKER_MAX_GAP)
+                gap_lines(st, prev->end, db->line) > MARKER_MAX_GAP)
                 break;
             b++;
         }
@@ -479,13 +513,21 @@ static void accept_runs(const rt_state *st, GArray *defs, bool *accepted)
     }
 }
 
-/* The bracket balance of a line: "[" adds one, "]" takes one. */
-static int bracket_balance(const rt_line *l)
+/* The bracket balance of a line for a note of kind `kind`: "[" adds one,
+ * "]" takes one (for "(* text)", the parentheses). */
+static int bracket_balance(const rt_line *l, def_kind kind)
 {
+    char open = kind == DEF_PAREN_SYMBOL ? '(' : '[', close = open == '(' ? ')' : ']';
     int d = 0;
     for (size_t k = 0; k < l->tlen; k++)
-        d += l->t[k] == '[' ? 1 : l->t[k] == ']' ? -1 : 0;
+        d += l->t[k] == open ? 1 : l->t[k] == close ? -1 : 0;
     return d;
+}
+
+/* A note closed by its bracket: Gutenberg's "[Footnote 1: text]", "(* text)". */
+static bool bracketed(def_kind kind)
+{
+    return kind == DEF_FOOTNOTE || kind == DEF_PAREN_SYMBOL;
 }
 
 /* Marks line `i` as a definition of `d` (or, when `d` is NULL, as the
@@ -504,11 +546,11 @@ static void mark(rt_state *st, size_t i, const def_cand *d)
 /* Gutenberg's closing "]" is not part of the note's text: at the end of a
  * paragraph of the note that it leaves unbalanced (the definition's own
  * paragraph opens with "[", so there it balances). */
-static void cut_bracket(rt_state *st, size_t i, bool first)
+static void cut_bracket(rt_state *st, size_t i, bool first, def_kind kind)
 {
     rt_line *l = &st->lines[i];
-    if (l->tlen > l->note_skip && l->t[l->tlen - 1] == ']' &&
-        bracket_balance(l) == (first ? 0 : -1))
+    if (l->tlen > l->note_skip && l->t[l->tlen - 1] == (kind == DEF_PAREN_SYMBOL ? ')' : ']') &&
+        bracket_balance(l, kind) == (first ? 0 : -1))
         l->note_cut = 1;
 }
 
@@ -528,14 +570,16 @@ static size_t mark_note(rt_state *st, GArray *defs, const bool *accepted, guint 
 {
     const def_cand *d = &g_array_index(defs, def_cand, k);
     size_t i = d->line;
-    mark(st, i, d);
-    int depth = d->kind == DEF_FOOTNOTE ? bracket_balance(&st->lines[i]) : 0;
-    while (i + 1 < st->nlines && !st->lines[i + 1].blank && !st->lines[i + 1].notedef) {
-        mark(st, ++i, NULL);
-        depth += bracket_balance(&st->lines[i]);
-    }
     size_t next = k + 1 < defs->len && accepted[k + 1] ? g_array_index(defs, def_cand, k + 1).line
                                                        : st->nlines;
+    mark(st, i, d);
+    int depth = bracketed(d->kind) ? bracket_balance(&st->lines[i], d->kind) : 0;
+    /* (a note closed by its bracket ends there, though text follows it) */
+    while (i + 1 < next && !st->lines[i + 1].blank && !st->lines[i + 1].notedef &&
+           !(d->kind == DEF_PAREN_SYMBOL && depth <= 0)) {
+        mark(st, ++i, NULL);
+        depth += bracket_balance(&st->lines[i], d->kind);
+    }
     bool sandwiched = next < st->nlines && gap_lines(st, i, next) <= MARKER_MAX_GAP &&
                       g_array_index(defs, def_cand, k + 1).kind == d->kind;
     size_t last = i;
@@ -543,14 +587,14 @@ static size_t mark_note(rt_state *st, GArray *defs, const bool *accepted, guint 
         if (st->lines[j].blank || st->lines[j].notedef)
             continue;
         if (notes_heading(&st->lines[j]) || gap_lines(st, i, j) > MARKER_MAX_GAP ||
-            (d->kind != DEF_FOOTNOTE && set_apart_heading(st, j)))
+            (!bracketed(d->kind) && set_apart_heading(st, j)))
             break;
         /* A Gutenberg note runs on while its bracket is open, and to a
          * bracket left over after a paragraph that seemed to close it;
          * other notes run on between two definitions of their run. */
-        int before = depth, balance = bracket_balance(&st->lines[j]);
+        int before = depth, balance = bracket_balance(&st->lines[j], d->kind);
         depth += balance;
-        bool take = d->kind == DEF_FOOTNOTE ? before > 0 || balance < 0 : sandwiched;
+        bool take = bracketed(d->kind) ? before > 0 || balance < 0 : sandwiched;
         if (!take)
             continue;
         for (size_t m = last + 1; m <= j; m++)
@@ -560,10 +604,10 @@ static size_t mark_note(rt_state *st, GArray *defs, const bool *accepted, guint 
         if (depth < 0)
             depth = 0;
     }
-    if (d->kind == DEF_FOOTNOTE)
+    if (bracketed(d->kind))
         for (size_t m = d->line; m <= last; m++)
             if (st->lines[m].notedef)
-                cut_bracket(st, m, m == d->line);
+                cut_bracket(st, m, m == d->line, d->kind);
     return last;
 }
 
@@ -577,7 +621,7 @@ static void pair_markers(rt_state *st, GArray *defs, GHashTable *markers)
         def_cand *d = &g_array_index(defs, def_cand, k);
         if (k > 0) {
             const def_cand *prev = &g_array_index(defs, def_cand, k - 1);
-            if (prev->kind != d->kind || gap_lines(st, prev->line, d->line) > MARKER_MAX_GAP)
+            if (prev->kind != d->kind || gap_lines(st, prev->end, d->line) > MARKER_MAX_GAP)
                 from = prev->line + 1;
         }
         for (int s = RT_MARK_BRACKET; s < RT_MARK_COUNT && !d->paired; s++) {
@@ -601,9 +645,29 @@ static void mark_heading(rt_state *st, size_t first_def)
     st->lines[h].note_heading = true;
 }
 
+/* Where each definition's bracket closes, before the next definition: the
+ * paragraphs of a note are no text between two notes of one run. */
+static void close_brackets(const rt_state *st, GArray *defs)
+{
+    for (guint k = 0; k < defs->len; k++) {
+        def_cand *d = &g_array_index(defs, def_cand, k);
+        size_t stop = k + 1 < defs->len ? g_array_index(defs, def_cand, k + 1).line : st->nlines;
+        int depth = 0;
+        d->end = d->line;
+        for (size_t i = d->line; bracketed(d->kind) && i < stop; i++) {
+            depth += bracket_balance(&st->lines[i], d->kind);
+            if (depth <= 0) {
+                d->end = i;
+                break;
+            }
+        }
+    }
+}
+
 /* Pairs, takes and marks the runs of `defs`, reporting each style. */
 static void take_runs(rt_state *st, GArray *defs, GHashTable *markers)
 {
+    close_brackets(st, defs);
     pair_markers(st, defs, markers);
     bool *accepted = g_new0(bool, defs->len + 1);
     accept_runs(st, defs, accepted);

@@ -249,6 +249,10 @@ size_t rt_marker_shape(const char *text, const char *p, const char *end, rt_mark
                        char *label, size_t size);
 /** Whether a marker of `style` and `label` is to be taken as a reference. */
 bool rt_marker_taken(const rt_state *st, rt_marker_style style, const char *label);
+/* The bytes of "(*" ("(**", "(†") that open a note written in parentheses
+ * right under its paragraph ("(* This spring produced…)"), 0 if the line
+ * opens none. */
+size_t rt_line_opens_paren_note(const rt_line *l);
 
 /* notes.c */
 void rt_notes_begin(rt_state *st);

@@ -205,8 +205,9 @@ static bool continues(const rt_line *first, const rt_line *a, const rt_line *b, 
     size_t skip;
     bool wrap =
         wrapper_break(a, b, width) || (prose && width && end_col(a) >= WRAP_SHORT_LINE * width);
-    if (!wrap || b->notedef || rt_line_list_marker(b, &style, &number, &skip) ||
-        rt_line_has_column_gap(a) || rt_line_has_column_gap(b))
+    if (!wrap || b->notedef || rt_line_opens_paren_note(b) ||
+        rt_line_list_marker(b, &style, &number, &skip) || rt_line_has_column_gap(a) ||
+        rt_line_has_column_gap(b))
         return false;
     /* One space more is a transcriber's slip after a closing quote, not a
      * block of its own. */
