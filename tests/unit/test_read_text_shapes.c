@@ -1720,6 +1720,23 @@ static void test_numbered_title(void)
     rt_result_free(&r);
 }
 
+/* Two lines of prose with wide spaces by chance ("married.  It can't",
+ * "helped."   And") have as many "cells" but no columns: no table; cells
+ * that line up on their starts, ends or middles are one. */
+static void test_table_columns_align(void)
+{
+    const char *t = "Title\n\nThe miller said to her, \"go and get married.  It can't be\n"
+                    "helped.\"   And he took down his hat and went out.\n\n"
+                    "        When out              When in\n"
+                    "          Daily.               Weekly.\n\n"
+                    "Mill     River    Built\n"
+                    "Upper    Wey      1540\n";
+    rt_result r = read_wrap("cols.txt", t, IMPRINT_WRAP_NO);
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "PP<12><12>");
+    rt_result_free(&r);
+}
+
 /* READ_TEXT_BIB_PROSE_WORDS: short lines are references only after a line
  * of so many words. */
 static void test_bib_prose_words(void)
@@ -1779,6 +1796,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/notes_paren_symbol_lookalike",
                     test_notes_paren_symbol_lookalike);
     g_test_add_func("/read_text/shapes/numbered_title", test_numbered_title);
+    g_test_add_func("/read_text/shapes/table_columns_align", test_table_columns_align);
     g_test_add_func("/read_text/shapes/chapter_endnotes", test_chapter_endnotes);
     g_test_add_func("/read_text/shapes/bare_numbered_notes", test_bare_numbered_notes);
     g_test_add_func("/read_text/shapes/bare_numbered_lookalike", test_bare_numbered_lookalike);

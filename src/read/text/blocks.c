@@ -118,6 +118,39 @@ static bool rule_cells(const rt_line *m, const GPtrArray *cells)
     return cells->len > 0;
 }
 
+/* The columns a cell of `m` (its `cells`) starts and ends at. */
+static void cell_cols(const rt_line *m, const GPtrArray *cells, guint k, unsigned *from,
+                      unsigned *to)
+{
+    size_t off = GPOINTER_TO_SIZE(cells->pdata[k]), len = GPOINTER_TO_SIZE(cells->pdata[k + 1]);
+    *from = m->indent + rt_utf8_cols(m->t, off);
+    *to = *from + rt_utf8_cols(m->t + off, len);
+}
+
+/* Whether the cells of row `m` line up with those of row `a` (each but
+ * the first starts, ends or is centred where its fellow is, within
+ * ALIGN_TOLERANCE),
+ * when spaces set them apart: a table's columns; two lines of prose with
+ * wide spaces by chance ("clever man."   And the dogs") are none. */
+static bool columns_align(const rt_line *a, const GPtrArray *ac, const rt_line *m,
+                          const GPtrArray *mc)
+{
+    /* (cells told by their numbers, "Year 1937 1938", align in no column) */
+    if (!g_strstr_len(a->t, (gssize)a->tlen, "  ") || !g_strstr_len(m->t, (gssize)m->tlen, "  "))
+        return true;
+    for (guint k = 2; k < ac->len && k < mc->len; k += 2) {
+        unsigned af, at, mf, mt;
+        cell_cols(a, ac, k, &af, &at);
+        cell_cols(m, mc, k, &mf, &mt);
+        unsigned ac2 = af + at, mc2 = mf + mt; /* twice the middles */
+        if ((af > mf ? af - mf : mf - af) > ALIGN_TOLERANCE &&
+            (at > mt ? at - mt : mt - at) > ALIGN_TOLERANCE &&
+            (ac2 > mc2 ? ac2 - mc2 : mc2 - ac2) > 2 * ALIGN_TOLERANCE)
+            return false;
+    }
+    return true;
+}
+
 static size_t build_table(rt_builder *b, size_t i)
 {
     rt_state *st = b->st;
@@ -129,12 +162,14 @@ static size_t build_table(rt_builder *b, size_t i)
     if (rt_line_list_marker(rt_line_at(b, i), &style, &number, &skip) &&
         style == IMPRINT_LIST_BULLET)
         return 0;
-    GPtrArray *cells = g_ptr_array_new();
-    int n = rt_line_table_cells(rt_line_at(b, i), cells);
+    GPtrArray *cells = g_ptr_array_new(), *first = g_ptr_array_new();
+    int n = rt_line_table_cells(rt_line_at(b, i), first);
     size_t j = i + 1;
     while (n >= 2 && j <= b->last && rt_same_chunk(b, i, j) &&
-           rt_line_table_cells(rt_line_at(b, j), cells) == n)
+           rt_line_table_cells(rt_line_at(b, j), cells) == n &&
+           columns_align(rt_line_at(b, i), first, rt_line_at(b, j), cells))
         j++;
+    g_ptr_array_free(first, TRUE);
     if (n < 2 || j - i < 2) {
         g_ptr_array_free(cells, TRUE);
         return 0;
