@@ -1737,6 +1737,23 @@ static void test_table_columns_align(void)
     rt_result_free(&r);
 }
 
+/* Indented lines most of them in capitals (a title page's "BEING THE" /
+ * "TRUE ACCOUNT…", a dedication's "TO" / "THE KEEPERS") are display lines,
+ * kept line by line in a paragraph; the indented song in mixed case is
+ * verse. */
+static void test_display_lines(void)
+{
+    rt_result r = read_shape("display_lines.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "PPPPPQP");
+    imprint_node *p = rt_child(a, 0);
+    g_assert_cmpint(rt_child(p, 1)->kind, ==, IMPRINT_NODE_LINEBREAK);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 9, "lines of display"));
+    g_assert_cmpint(rt_child(rt_child(a, 5), 0)->kind, ==, IMPRINT_NODE_VERSE);
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
 /* READ_TEXT_BIB_PROSE_WORDS: short lines are references only after a line
  * of so many words. */
 static void test_bib_prose_words(void)
@@ -1797,6 +1814,7 @@ int main(int argc, char **argv)
                     test_notes_paren_symbol_lookalike);
     g_test_add_func("/read_text/shapes/numbered_title", test_numbered_title);
     g_test_add_func("/read_text/shapes/table_columns_align", test_table_columns_align);
+    g_test_add_func("/read_text/shapes/display_lines", test_display_lines);
     g_test_add_func("/read_text/shapes/chapter_endnotes", test_chapter_endnotes);
     g_test_add_func("/read_text/shapes/bare_numbered_notes", test_bare_numbered_notes);
     g_test_add_func("/read_text/shapes/bare_numbered_lookalike", test_bare_numbered_lookalike);

@@ -637,8 +637,9 @@ static size_t build_aligned(rt_builder *b, size_t i)
     const rt_line *l = rt_line_at(b, i);
     const rt_chunk *c = &st->chunks[l->chunk];
     rt_align align = rt_chunk_aligned(st, l->chunk);
+    bool display = align == RT_ALIGN_NONE && rt_chunk_display(st, l->chunk);
     if (c->first != i || c->last == c->first ||
-        (align == RT_ALIGN_NONE && !rt_chunk_name_lines(st, l->chunk)))
+        (align == RT_ALIGN_NONE && !display && !rt_chunk_name_lines(st, l->chunk)))
         return 0;
     imprint_node *p =
         imprint_node_new(st->doc, IMPRINT_NODE_PARAGRAPH, rt_pos(st, l->lineno, l->tcol));
@@ -655,6 +656,7 @@ static size_t build_aligned(rt_builder *b, size_t i)
                          c->last - c->first + 1,
                          align == RT_ALIGN_CENTRE  ? "set centred"
                          : align == RT_ALIGN_RIGHT ? "set right"
+                         : display                 ? "of display (a title page, a dedication)"
                                                    : "of names (a cast, a list of parts)",
                          st->lines[c->last].lineno);
     return c->last + 1;
@@ -681,7 +683,8 @@ static bool build_line(rt_builder *b, size_t *pi)
         *pi = b->last_line + 1;
         return true;
     }
-    if ((end = build_verse(b, i)) || (!b->st->verse && (end = rt_build_stanza(b, i))) ||
+    if ((rt_chunk_display(b->st, rt_line_at(b, i)->chunk) && (end = build_aligned(b, i))) ||
+        (end = build_verse(b, i)) || (!b->st->verse && (end = rt_build_stanza(b, i))) ||
         (end = build_indented_quote(b, i)) || (end = build_aligned(b, i))) {
         *pi = end;
         return true;

@@ -197,6 +197,10 @@ rt_align rt_chunk_aligned(const rt_state *st, size_t k);
  * word capitalised ("Lane, Manservant" / "Lady Bracknell"): a cast or a
  * list of parts, not verse. */
 bool rt_chunk_name_lines(const rt_state *st, size_t k);
+/** Whether chunk `k` is display lines, half of them in capitals or "by"
+ * over a name ("BEING THE" / "HISTORY OF HIS PECULIAR LIFE", "TO" / "ALL
+ * CHILDREN"): a title page's or a dedication's, not verse. */
+bool rt_chunk_display(const rt_state *st, size_t k);
 /** Blank lines before chunk `k`. */
 size_t rt_blank_before(const rt_state *st, size_t k);
 /** In a collection, whether chunk `k` is a poem's title: one line set apart

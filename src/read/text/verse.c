@@ -132,9 +132,28 @@ bool rt_chunk_name_lines(const rt_state *st, size_t k)
     return true;
 }
 
+bool rt_chunk_display(const rt_state *st, size_t k)
+{
+    const rt_chunk *c = &st->chunks[k];
+    size_t n = c->last - c->first + 1, caps = 0;
+    if (n < 2)
+        return false;
+    for (size_t i = c->first; i <= c->last; i++) {
+        const rt_line *l = &st->lines[i];
+        if (l->nchar > VERSE_MAX_CHARS)
+            return false;
+        caps += rt_line_is_all_caps(l);
+    }
+    const rt_line *f = &st->lines[c->first];
+    bool by = f->tlen == 2 && g_ascii_strncasecmp(f->t, "by", 2) == 0;
+    /* ("CHAPTER I" over its title is a heading) */
+    return !rt_number_heading_kind(f->t, f->tlen) && (by || 2 * caps >= n);
+}
+
 bool rt_verse_chunk(const rt_state *st, size_t k)
 {
-    if (st->prose || rt_chunk_aligned(st, k) || rt_chunk_name_lines(st, k))
+    if (st->prose || rt_chunk_aligned(st, k) || rt_chunk_name_lines(st, k) ||
+        rt_chunk_display(st, k))
         return false;
     /* In a hard-wrapped text, lines indented off the prose and not joined
      * (none reached the wrap width) are verse quoted in it. */
