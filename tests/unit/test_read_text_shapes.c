@@ -1754,6 +1754,29 @@ static void test_display_lines(void)
     rt_result_free(&r);
 }
 
+/* An anthology's poet with their years ("Anne Vale. 1801-1862") over the
+ * numbered title: the title is the poem's, the poet its author; a title
+ * that names someone with their years ("In Memory of Anne Vale,
+ * 1801-1862") stays the title, the line under it the subtitle. */
+static void test_verse_anthology(void)
+{
+    rt_result r = read_shape("verse_anthology.txt");
+    g_assert_cmpint(r.articles, ==, 3);
+    const char *titles[] = {"12. The Ferry", "13. The Lamp",
+                            "14. In Memory of Anne Vale, 1801-1862"};
+    const char *poets[] = {"Anne Vale", "Thomas Orme", NULL};
+    for (int k = 0; k < 3; k++) {
+        imprint_node *a = rt_article(&r, k);
+        g_assert_cmpstr(a->as.article.title, ==, titles[k]);
+        if (poets[k])
+            g_assert_cmpstr(a->as.article.authors[0], ==, poets[k]);
+        else
+            g_assert_null(a->as.article.authors);
+    }
+    g_assert_cmpstr(rt_article(&r, 2)->as.article.subtitle, ==, "Written at her grave");
+    rt_result_free(&r);
+}
+
 /* READ_TEXT_BIB_PROSE_WORDS: short lines are references only after a line
  * of so many words. */
 static void test_bib_prose_words(void)
@@ -1815,6 +1838,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/numbered_title", test_numbered_title);
     g_test_add_func("/read_text/shapes/table_columns_align", test_table_columns_align);
     g_test_add_func("/read_text/shapes/display_lines", test_display_lines);
+    g_test_add_func("/read_text/shapes/verse_anthology", test_verse_anthology);
     g_test_add_func("/read_text/shapes/chapter_endnotes", test_chapter_endnotes);
     g_test_add_func("/read_text/shapes/bare_numbered_notes", test_bare_numbered_notes);
     g_test_add_func("/read_text/shapes/bare_numbered_lookalike", test_bare_numbered_lookalike);

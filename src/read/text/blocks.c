@@ -577,6 +577,32 @@ static int try_break(rt_builder *b, size_t i, size_t *next)
     return MATCHED;
 }
 
+/* The line under a poem's title: its subtitle; or, when the "title" is
+ * the poet with the years of their life ("Thomas Chatterton. 1752-1770"),
+ * the poem's title, the poet its author. */
+static void poem_head_line(rt_builder *b, const rt_line *l)
+{
+    rt_state *st = b->st;
+    imprint_node *article = st->article;
+    const char *title = article->as.article.title;
+    size_t name = rt_life_span_name(title, strlen(title));
+    if (!name) {
+        article->as.article.subtitle = rt_plain(st, l->t, l->tlen);
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
+                             "line under the poem's title taken as its subtitle");
+        return;
+    }
+    const char **authors = imprint_arena_alloc(st->doc->arena, 2 * sizeof *authors);
+    authors[0] = imprint_arena_strndup(st->doc->arena, title, name);
+    authors[1] = NULL;
+    article->as.article.authors = authors;
+    article->as.article.title = rt_plain(st, l->t, l->tlen);
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
+                         "the line over it names the poet and their years (%s): this line "
+                         "taken as the poem's title, the poet as its author",
+                         title);
+}
+
 /* In a collection of verse, the lines of a poem that are not stanzas: part
  * numbers ("II") are headings, a line right under the title its subtitle;
  * the rest stays as paragraphs (a headnote, a place and date). */
@@ -600,9 +626,7 @@ static int try_poem_line(rt_builder *b, size_t i, size_t *next)
     } else if (!b->last_block && article->as.article.title && !article->as.article.subtitle &&
                l->nchar <= 60 && last != '.' && last != '!' && last != '?' && l->t[0] != '(' &&
                rt_verse_chunk(st, l->chunk + 1)) {
-        article->as.article.subtitle = rt_plain(st, l->t, l->tlen);
-        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
-                             "line under the poem's title taken as its subtitle");
+        poem_head_line(b, l);
     } else {
         return NO_MATCH;
     }

@@ -212,6 +212,10 @@ bool rt_line_is_break(const rt_line *l);
 /* titles.c */
 /** "8 November 2019", "2019-11-08": a line that is a date. */
 bool rt_line_is_dateline(const rt_line *l);
+/* "Sir William Jones. 1746-1794": a person's name with the years of their
+ * life, as an anthology heads a poet's poems. The bytes of the name, 0 if
+ * `s` is no such line. */
+size_t rt_life_span_name(const char *s, size_t len);
 /** "Yours most sincerely,": a letter's closing (the signature follows it). */
 bool rt_line_is_closing(const rt_line *l);
 /** The length of a byline's "By " ("Posted by ", "par ", "von "), or 0. */

@@ -189,3 +189,31 @@ bool rt_line_is_closing(const rt_line *l)
     g_free(f);
     return found;
 }
+
+size_t rt_life_span_name(const char *s, size_t len)
+{
+    /* "1746-1794", "1746–1794": two years at the end */
+    size_t n = len;
+    while (n && s[n - 1] == ')')
+        n--;
+    size_t digits = 0;
+    while (n && g_ascii_isdigit(s[n - 1]) && digits < 5) {
+        n--;
+        digits++;
+    }
+    if (digits != 4 || !n)
+        return 0;
+    if (s[n - 1] == '-')
+        n--;
+    else if (n >= 3 && strncmp(s + n - 3, "\u2013", 3) == 0)
+        n -= 3;
+    else
+        return 0;
+    for (digits = 0; n && g_ascii_isdigit(s[n - 1]) && digits < 5; digits++)
+        n--;
+    if (digits < 3 || digits > 4)
+        return 0;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == '('))
+        n--;
+    return n && rt_is_person_name(s, n) ? n : 0;
+}
