@@ -64,3 +64,11 @@ bool read_is_label_word(const char *s, size_t len, bool any_case)
             return true;
     return false;
 }
+
+bool read_word_in(const char *s, size_t len, const char *const *words, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (len == strlen(words[i]) && g_ascii_strncasecmp(s, words[i], len) == 0)
+            return true;
+    return false;
+}

@@ -41,4 +41,8 @@ bool read_is_name_words(const char *s, size_t len);
  * ("NOTE", "note") when `any_case`, else as written there. */
 bool read_is_label_word(const char *s, size_t len, bool any_case);
 
+/** Whether the `len` bytes of `s` are one of the `n` `words`, in any case
+ * of ASCII letters. */
+bool read_word_in(const char *s, size_t len, const char *const *words, size_t n);
+
 #endif

@@ -16,6 +16,11 @@
  * fragments and notes of a PDF export to show up, cheap on big files. */
 #define DETECT_SCAN_BYTES (256u * 1024u)
 
+/* Where a file declares its character set: a Project Gutenberg header's
+ * "Character set encoding:" line comes within its first 2 KB; 16 KB leaves
+ * room for a long header and stops a scan through a whole book. */
+#define DECLARED_ENCODING_BYTES (16u * 1024u)
+
 static const char *const dialect_names[] = {
     [IMPRINT_DIALECT_AUTO] = "auto",
     [IMPRINT_DIALECT_TEXT] = "text",
@@ -252,6 +257,39 @@ static void warn_controls(const char *path, const char *data, size_t len, imprin
                              (unsigned)(unsigned char)data[first], count);
 }
 
+/* A Project Gutenberg header's "Character set encoding: ISO-8859-1" in
+ * the first DECLARED_ENCODING_BYTES: the iconv name of the encoding the
+ * file says it is in (g_free() it), and the line, or NULL. Latin-1 is read
+ * as its superset windows-1252, as browsers do: such files hold its curly
+ * quotes too. */
+static char *declared_encoding(const char *data, size_t len, unsigned *line)
+{
+    static const char key[] = "Character set encoding:";
+    const char *end = data + MIN(len, DECLARED_ENCODING_BYTES);
+    *line = 1;
+    for (const char *p = data; p < end; (*line)++) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        if (!eol)
+            break;
+        if (starts_with(p, eol, key)) {
+            char *name = g_strstrip(g_strndup(p + strlen(key), (size_t)(eol - p) - strlen(key)));
+            if (g_ascii_strcasecmp(name, "ISO-8859-1") == 0 ||
+                g_ascii_strcasecmp(name, "ISO Latin-1") == 0 ||
+                g_ascii_strcasecmp(name, "Latin1") == 0) {
+                g_free(name);
+                return g_strdup("WINDOWS-1252");
+            }
+            if (*name && g_ascii_strcasecmp(name, "UTF-8") != 0 &&
+                g_ascii_strcasecmp(name, "ASCII") != 0 && g_ascii_strcasecmp(name, "US-ASCII") != 0)
+                return name;
+            g_free(name);
+            return NULL;
+        }
+        p = eol + 1;
+    }
+    return NULL;
+}
+
 int imprint_read_buffer(imprint_doc *doc, const char *path, const char *data, size_t len,
                         const imprint_read_opts *opts, imprint_diags *diags)
 {
@@ -266,16 +304,28 @@ int imprint_read_buffer(imprint_doc *doc, const char *path, const char *data, si
                              IMPRINT_MAX_SOURCE_BYTES);
         return -1;
     }
-    char *converted = NULL;
-    if (opts->encoding) {
+    char *converted = NULL, *declared = NULL;
+    const char *encoding = opts->encoding;
+    unsigned line = 0;
+    /* Not UTF-8, and the file says what it is in: read it so, and say so. */
+    if (!encoding && !g_utf8_validate_len(data, len, NULL) &&
+        (declared = declared_encoding(data, len, &line))) {
+        encoding = declared;
+        imprint_diags_report(diags, IMPRINT_SEV_NOTE, (imprint_pos){path, line, 1},
+                             "the file is not UTF-8 and declares its character set: read as %s "
+                             "(the edition key `encoding` overrides)",
+                             encoding);
+    }
+    if (encoding) {
         GError *err = NULL;
         gsize read = 0, written = 0;
-        converted = g_convert(data, (gssize)len, "UTF-8", opts->encoding, &read, &written, &err);
+        converted = g_convert(data, (gssize)len, "UTF-8", encoding, &read, &written, &err);
         if (!converted) {
             imprint_diags_report(diags, IMPRINT_SEV_ERROR, file_pos,
-                                 "cannot convert from %s at byte %zu: %s", opts->encoding,
-                                 (size_t)read, err->message);
+                                 "cannot convert from %s at byte %zu: %s", encoding, (size_t)read,
+                                 err->message);
             g_error_free(err);
+            g_free(declared);
             return -1;
         }
         data = converted;
@@ -284,13 +334,15 @@ int imprint_read_buffer(imprint_doc *doc, const char *path, const char *data, si
             imprint_diags_report(diags, IMPRINT_SEV_ERROR, file_pos,
                                  "file too large once converted from %s: %zu bytes of UTF-8 (the "
                                  "limit is %u bytes)",
-                                 opts->encoding, len, IMPRINT_MAX_SOURCE_BYTES);
+                                 encoding, len, IMPRINT_MAX_SOURCE_BYTES);
             g_free(converted);
+            g_free(declared);
             return -1;
         }
     }
     int n = read_utf8(doc, path, data, len, opts, diags);
     g_free(converted);
+    g_free(declared);
     return n;
 }
 

@@ -642,6 +642,19 @@ static void test_source_date_epoch(void)
 }
 
 /* IMPRINT_EPUB_MAX_NAV_DEPTH: headings of every level nest no deeper. */
+/* `doc` written as EPUB `name` in a new folder (`dir`, `path`: g_free()
+ * them, rm_rf() the folder), read back. */
+static book *written(imprint_doc *doc, const char *name, char **dir, char **path)
+{
+    *dir = tmpdir();
+    *path = g_build_filename(*dir, name, NULL);
+    imprint_edition ed = fx_edition();
+    imprint_diags *diags = imprint_diags_new();
+    g_assert_true(fx_write(imprint_write_epub, doc, &ed, *path, diags));
+    imprint_diags_free(diags);
+    return book_read(*path);
+}
+
 static void test_nav_depth_limit(void)
 {
     imprint_doc *doc = imprint_doc_new();
@@ -655,13 +668,8 @@ static void test_nav_depth_limit(void)
         g_free(t);
         fx_para(doc, a, "Text.");
     }
-    char *dir = tmpdir();
-    char *path = g_build_filename(dir, "deep.epub", NULL);
-    imprint_edition ed = fx_edition();
-    imprint_diags *diags = imprint_diags_new();
-    g_assert_true(fx_write(imprint_write_epub, doc, &ed, path, diags));
-    imprint_diags_free(diags);
-    book *b = book_read(path);
+    char *dir, *path;
+    book *b = written(doc, "deep.epub", &dir, &path);
     xmlDoc *x = entry_xml(b, "OEBPS/nav.xhtml");
     char *q = g_strdup_printf("//h:nav[@epub:type='toc']/h:ol%s",
                               "/h:li/h:ol/h:li/h:ol/h:li/h:ol/h:li/h:ol/h:li/h:ol/h:li/h:a");
@@ -989,13 +997,8 @@ static void test_long_article_parts(void)
          text++) {
         bool split = text > IMPRINT_EPUB_PART_TEXT_BYTES;
         imprint_doc *doc = long_article(text);
-        char *dir = tmpdir();
-        char *path = g_build_filename(dir, "long.epub", NULL);
-        imprint_edition ed = fx_edition();
-        imprint_diags *diags = imprint_diags_new();
-        g_assert_true(fx_write(imprint_write_epub, doc, &ed, path, diags));
-        imprint_diags_free(diags);
-        book *b = book_read(path);
+        char *dir, *path;
+        book *b = written(doc, "long.epub", &dir, &path);
         g_assert_cmpint(g_hash_table_contains(b->entries, "OEBPS/a001-2.xhtml"), ==, split);
         if (!split) {
             xmlDoc *x = entry_xml(b, "OEBPS/a001.xhtml");

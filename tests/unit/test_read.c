@@ -177,6 +177,30 @@ static void test_declared_encoding(void)
     imprint_diags_free(diags);
 }
 
+/* A file that is not UTF-8 and whose Project Gutenberg header declares
+ * ISO-8859-1 is read as windows-1252 (its curly quotes too), with a note;
+ * one that declares UTF-8 or nothing stays an error. */
+static void test_header_encoding(void)
+{
+    imprint_read_opts text = {.dialect = IMPRINT_DIALECT_TEXT};
+    const char latin1[] = "Title: Caf\xE9s\r\n\r\nCharacter set encoding: ISO-8859-1\r\n\r\n"
+                          "*** START OF THIS PROJECT GUTENBERG EBOOK CAFES ***\r\n\r\n"
+                          "The caf\xE9 was \x93quiet\x94 that year.\r\n";
+    imprint_doc *doc = imprint_doc_new();
+    imprint_diags *diags = imprint_diags_new();
+    g_assert_cmpint(imprint_read_buffer(doc, "f.txt", latin1, sizeof latin1 - 1, &text, diags), ==,
+                    1);
+    g_assert_true(has_message(diags, "f.txt:3:1: note: the file is not UTF-8 and declares its "
+                                     "character set: read as WINDOWS-1252"));
+    char *plain = imprint_node_plain_text(doc, doc->root->first_child);
+    g_assert_nonnull(strstr(plain, "caf\xC3\xA9 was \xE2\x80\x9Cquiet\xE2\x80\x9D"));
+    imprint_doc_free(doc);
+    imprint_diags_free(diags);
+
+    const char utf8[] = "Character set encoding: UTF-8\n\nThe caf\xE9.\n";
+    expect_buffer_error(utf8, sizeof utf8 - 1, "f.txt:3:8: error: invalid UTF-8 at byte 38 (0xE9)");
+}
+
 /* Control characters in running text: kept, and warned about once with the
  * place of the first; a form feed is white space and no such character. */
 static void test_control_characters(void)
@@ -354,6 +378,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read/corpus-dialects", test_corpus_dialects);
     g_test_add_func("/read/invalid-utf8", test_invalid_utf8);
     g_test_add_func("/read/declared-encoding", test_declared_encoding);
+    g_test_add_func("/read/header-encoding", test_header_encoding);
     g_test_add_func("/read/control-characters", test_control_characters);
     g_test_add_func("/read/binary", test_binary);
     g_test_add_func("/read/empty", test_empty);

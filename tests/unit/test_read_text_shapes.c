@@ -1777,6 +1777,29 @@ static void test_verse_anthology(void)
     rt_result_free(&r);
 }
 
+/* CAPS_HEADING_MAX_LINES: so many lines in capitals over prose are one
+ * heading, line by line; one more are display lines, a paragraph. */
+static void test_caps_heading_max_lines(void)
+{
+    for (int n = CAPS_HEADING_MAX_LINES; n <= CAPS_HEADING_MAX_LINES + 1; n++) {
+        GString *s = g_string_new("The Book\n\nThe text begins here and goes on for a while, as "
+                                  "text does, with more words than a heading has.\n\n");
+        for (int k = 0; k < n; k++)
+            g_string_append_printf(s, "OF THE %s PART OF THE BOOK,\n", k % 2 ? "OTHER" : "FIRST");
+        g_string_append(s, "\nThe text of the part begins here and goes on for a while, as "
+                           "text does, with more words than a heading has.\n");
+        rt_result r = read_wrap("caps.txt", s->str, IMPRINT_WRAP_NO);
+        imprint_node *a = rt_article(&r, 0);
+        imprint_node *h = rt_child(a, 1);
+        g_assert_cmpint(h->kind, ==,
+                        n <= CAPS_HEADING_MAX_LINES ? IMPRINT_NODE_HEADING
+                                                    : IMPRINT_NODE_PARAGRAPH);
+        g_assert_cmpint(rt_count_children(h), ==, 2 * n - 1); /* the lines and breaks */
+        rt_result_free(&r);
+        g_string_free(s, TRUE);
+    }
+}
+
 /* READ_TEXT_BIB_PROSE_WORDS: short lines are references only after a line
  * of so many words. */
 static void test_bib_prose_words(void)
@@ -1839,6 +1862,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/table_columns_align", test_table_columns_align);
     g_test_add_func("/read_text/shapes/display_lines", test_display_lines);
     g_test_add_func("/read_text/shapes/verse_anthology", test_verse_anthology);
+    g_test_add_func("/read_text/shapes/caps_heading_max_lines", test_caps_heading_max_lines);
     g_test_add_func("/read_text/shapes/chapter_endnotes", test_chapter_endnotes);
     g_test_add_func("/read_text/shapes/bare_numbered_notes", test_bare_numbered_notes);
     g_test_add_func("/read_text/shapes/bare_numbered_lookalike", test_bare_numbered_lookalike);

@@ -56,10 +56,7 @@ static bool admonition(const char *s, size_t len)
         "Hint",    "Danger",   "Attention",  "Error",      "Example",       "Examples",
         "Info",    "Summary",  "Disclaimer", "Correction", "Editor's Note", "Prerequisites",
         "Pros",    "Cons",     "Verdict"};
-    for (size_t i = 0; i < G_N_ELEMENTS(words); i++)
-        if (len == strlen(words[i]) && g_ascii_strncasecmp(s, words[i], len) == 0)
-            return true;
-    return read_is_label_word(s, len, true);
+    return read_word_in(s, len, words, G_N_ELEMENTS(words)) || read_is_label_word(s, len, true);
 }
 
 /* What opens a paragraph with a bold label. */

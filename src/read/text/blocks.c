@@ -655,6 +655,38 @@ static size_t build_indented_quote(rt_builder *b, size_t i)
 /* A hard-wrapped text's lines set centred or right together ("PART THE
  * FIRST" / "BEING AN ANSWER …", an address), or a run of names: one
  * paragraph, line by line. */
+/* A block of `kind` holding the lines of chunk `c`, line by line. */
+static imprint_node *lines_block(rt_state *st, imprint_node_kind kind, const rt_chunk *c)
+{
+    const rt_line *l = &st->lines[c->first];
+    imprint_node *p = imprint_node_new(st->doc, kind, rt_pos(st, l->lineno, l->tcol));
+    for (size_t j = c->first; j <= c->last; j++) {
+        const rt_line *m = &st->lines[j];
+        if (j > c->first)
+            imprint_node_append(p, imprint_node_new(st->doc, IMPRINT_NODE_LINEBREAK,
+                                                    rt_pos(st, m->lineno, m->tcol)));
+        rt_append_inlines(st, p, m, 0, m->tlen);
+    }
+    return p;
+}
+
+/* "OF THE PRESENT ABILITY OF AMERICA," / "WITH SOME MISCELLANEOUS
+ * REFLEXIONS.": at most CAPS_HEADING_MAX_LINES lines all in capitals with
+ * prose right under them, a heading set over two lines (not a title page's
+ * lines, which other display lines follow). */
+static bool caps_heading(rt_builder *b, size_t i)
+{
+    rt_state *st = b->st;
+    const rt_chunk *c = &st->chunks[rt_line_at(b, i)->chunk];
+    if (c->last - c->first + 1 > CAPS_HEADING_MAX_LINES)
+        return false;
+    for (size_t j = c->first; j <= c->last; j++)
+        if (!rt_line_is_all_caps(&st->lines[j]))
+            return false;
+    size_t next = rt_next_text_line(b, c->last);
+    return next != SIZE_MAX && rt_line_words(rt_line_at(b, next)) >= READ_TEXT_BIB_PROSE_WORDS;
+}
+
 static size_t build_aligned(rt_builder *b, size_t i)
 {
     rt_state *st = b->st;
@@ -665,15 +697,16 @@ static size_t build_aligned(rt_builder *b, size_t i)
     if (c->first != i || c->last == c->first ||
         (align == RT_ALIGN_NONE && !display && !rt_chunk_name_lines(st, l->chunk)))
         return 0;
-    imprint_node *p =
-        imprint_node_new(st->doc, IMPRINT_NODE_PARAGRAPH, rt_pos(st, l->lineno, l->tcol));
-    for (size_t j = c->first; j <= c->last; j++) {
-        const rt_line *m = &st->lines[j];
-        if (j > c->first)
-            imprint_node_append(p, imprint_node_new(st->doc, IMPRINT_NODE_LINEBREAK,
-                                                    rt_pos(st, m->lineno, m->tcol)));
-        rt_append_inlines(st, p, m, 0, m->tlen);
+    if (display && caps_heading(b, i)) {
+        imprint_node *h = lines_block(st, IMPRINT_NODE_HEADING, c);
+        h->as.heading.level = 1;
+        rt_append(b, h, c->last);
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, h->pos,
+                             "%zu lines in capitals over prose taken as one heading",
+                             c->last - c->first + 1);
+        return c->last + 1;
     }
+    imprint_node *p = lines_block(st, IMPRINT_NODE_PARAGRAPH, c);
     rt_append(b, p, c->last);
     imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, p->pos,
                          "%zu lines %s kept as one paragraph, line by line (to line %u)",

@@ -230,10 +230,7 @@ static bool ordinal_word(const char *s, size_t n)
         "seventh",    "eighth",     "ninth",     "tenth",     "eleventh",    "twelfth",
         "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
         "nineteenth", "twentieth",  "last"};
-    for (size_t i = 0; i < G_N_ELEMENTS(ordinals); i++)
-        if (strlen(ordinals[i]) == n && g_ascii_strncasecmp(s, ordinals[i], n) == 0)
-            return true;
-    return false;
+    return read_word_in(s, n, ordinals, G_N_ELEMENTS(ordinals));
 }
 
 /* "THE FIRST CHAPTER" (`word` last) or "Chapter the First" (`word` first):

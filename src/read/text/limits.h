@@ -160,6 +160,11 @@
  * right: a hand-centred title page is off by a column or two. */
 #define ALIGN_TOLERANCE 2
 
+/** A heading in capitals may be set over so many lines at most, with prose
+ * under it ("OF THE PRESENT ABILITY OF AMERICA," / "WITH SOME MISCELLANEOUS
+ * REFLEXIONS."); more lines in capitals are display (a title page). */
+#define CAPS_HEADING_MAX_LINES 3
+
 /** A title centred over the text may be set over so many lines at most
  * ("The Diary of" / "a Nobody"); more are a title page. */
 #define CENTRED_TITLE_MAX_LINES 3
