@@ -290,6 +290,18 @@ static char *declared_encoding(const char *data, size_t len, unsigned *line)
     return NULL;
 }
 
+/* Whether `data` holds a multi-byte UTF-8 sequence: then it is UTF-8 with a
+ * stray byte, whatever its header says (an 8-bit text forms none by chance),
+ * and its invalid byte stays an error. */
+static bool utf8_sequences(const char *data, size_t len)
+{
+    for (size_t k = 0; k + 1 < len; k++)
+        if ((unsigned char)data[k] >= 0xC2 &&
+            g_utf8_get_char_validated(data + k, (gssize)MIN(len - k, 4)) < (gunichar)-2)
+            return true;
+    return false;
+}
+
 int imprint_read_buffer(imprint_doc *doc, const char *path, const char *data, size_t len,
                         const imprint_read_opts *opts, imprint_diags *diags)
 {
@@ -308,7 +320,7 @@ int imprint_read_buffer(imprint_doc *doc, const char *path, const char *data, si
     const char *encoding = opts->encoding;
     unsigned line = 0;
     /* Not UTF-8, and the file says what it is in: read it so, and say so. */
-    if (!encoding && !g_utf8_validate_len(data, len, NULL) &&
+    if (!encoding && !g_utf8_validate_len(data, len, NULL) && !utf8_sequences(data, len) &&
         (declared = declared_encoding(data, len, &line))) {
         encoding = declared;
         imprint_diags_report(diags, IMPRINT_SEV_NOTE, (imprint_pos){path, line, 1},

@@ -216,4 +216,53 @@ static inline imprint_edition fx_edition(void)
     return ed;
 }
 
+/* An article of three chapters with `text` bytes of text in all: notes 1
+ * (referred to in chapters two and three) and 2 (in two), and 3, which
+ * nothing refers to. */
+static inline imprint_doc *fx_long_article(size_t text)
+{
+    static const char *const fixed[] = {
+        "Before the chapters.", "One",       "Two",       "Sees note one.", "Three",
+        "Sees note one again.", "Note one.", "Note two.", "Note three.",    "A part of three"};
+    size_t used = 0;
+    for (size_t k = 0; k < G_N_ELEMENTS(fixed); k++)
+        used += strlen(fixed[k]);
+    g_assert_cmpuint(text, >, used);
+    imprint_doc *doc = imprint_doc_new();
+    doc->meta.title = "Long";
+    imprint_node *a = fx_article(doc, "A Long Article");
+    imprint_node *n[3];
+    fx_para(doc, a, fixed[0]);
+    const char *titles[] = {fixed[1], fixed[2], fixed[4]};
+    for (int c = 0; c < 3; c++) {
+        imprint_node *h = fx_node(doc, IMPRINT_NODE_HEADING, a);
+        h->as.heading.level = 1;
+        fx_text(doc, h, titles[c]);
+        if (c == 0) {
+            char *filler = g_strnfill(text - used, 'x');
+            fx_para(doc, a, filler);
+            g_free(filler);
+            for (int k = 0; k < 3; k++)
+                n[k] = fx_note(doc, a, fixed[6 + k]);
+        }
+        if (c == 1) {
+            imprint_node *p = fx_para(doc, a, fixed[3]);
+            fx_ref(doc, p, n[0], 1);
+            fx_ref(doc, p, n[1], 2);
+        }
+        if (c == 2) {
+            imprint_node *p = fx_para(doc, a, fixed[5]);
+            fx_ref(doc, p, n[0], 1);
+            imprint_node *sub = fx_node(doc, IMPRINT_NODE_HEADING, a);
+            sub->as.heading.level = 2;
+            fx_text(doc, sub, fixed[9]);
+        }
+    }
+    GString *problems = g_string_new(NULL);
+    if (!imprint_doc_check(doc, problems))
+        g_error("not a sound tree: %s", problems->str);
+    g_string_free(problems, TRUE);
+    return doc;
+}
+
 #endif

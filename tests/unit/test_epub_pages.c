@@ -93,18 +93,25 @@ static size_t offset_of(const imprint_node *text, const char *word)
     return (size_t)(at - text->as.text.text);
 }
 
-/* Writes the fixture with `map` as its pages into `path`. */
-static bool write_with(fixture *f, imprint_page_map *map, const char *path, imprint_diags *diags)
+/* Writes `doc` with `map` as its pages into `path`. */
+static bool write_doc(imprint_doc *doc, imprint_page_map *map, const char *path,
+                      imprint_diags *diags)
 {
     imprint_edition ed = fx_edition();
-    imprint_build_resolved *r = imprint_build_resolve(&ed, f->doc, NULL, diags);
+    imprint_build_resolved *r = imprint_build_resolve(&ed, doc, NULL, diags);
     g_assert_nonnull(r);
     imprint_output_opts opts = *imprint_build_resolved_opts(r);
     opts.pages = map;
     opts.page_source = "every-kind.pdf (the PDF edition, a5 paper)";
-    bool ok = imprint_write_epub(f->doc, &opts, path, diags);
+    bool ok = imprint_write_epub(doc, &opts, path, diags);
     imprint_build_resolved_free(r);
     return ok;
+}
+
+/* Writes the fixture with `map` as its pages into `path`. */
+static bool write_with(fixture *f, imprint_page_map *map, const char *path, imprint_diags *diags)
+{
+    return write_doc(f->doc, map, path, diags);
 }
 
 static void add(imprint_page_map *m, imprint_page_at at, const imprint_node *node, size_t offset)
@@ -415,6 +422,58 @@ static void test_mismatch(void)
     imprint_doc_free(f.doc);
 }
 
+/* An article written in one file per chapter (parts.c) has its notes in
+ * the files of their references; the pages that begin in the PDF's
+ * endnotes have their markers in the last file, after the body's, so the
+ * page list keeps the PDF's order. */
+static void test_split_article(void)
+{
+    imprint_doc *doc = fx_long_article(IMPRINT_EPUB_PART_TEXT_BYTES + 1);
+    const imprint_node *a = doc->root->first_child, *chapter[3] = {NULL};
+    int k = 0;
+    for (const imprint_node *c = a->first_child; c && k < 3; c = c->next)
+        if (c->kind == IMPRINT_NODE_HEADING && c->as.heading.level == 1)
+            chapter[k++] = c;
+    const imprint_node *h2 = chapter[1], *h3 = chapter[2];
+    const imprint_node *n1 = a->as.article.first_note,
+                       *n3 = n1->as.note.next_note->as.note.next_note;
+    imprint_page_map map = {g_new0(imprint_page_start, 8), 0};
+    add(&map, IMPRINT_PAGE_BLOCK, a, 0);
+    add(&map, IMPRINT_PAGE_BLOCK, h2, 0);
+    add(&map, IMPRINT_PAGE_BLOCK, h3, 0);
+    add(&map, IMPRINT_PAGE_NOTES, a, 0);
+    add(&map, IMPRINT_PAGE_BLOCK, n1->first_child, 0);
+    add(&map, IMPRINT_PAGE_BLOCK, n3->first_child, 0);
+    char *dir = tmpdir();
+    char *path = g_build_filename(dir, "split.epub", NULL);
+    imprint_diags *diags = imprint_diags_new();
+    g_assert_true(write_doc(doc, &map, path, diags));
+    g_assert_false(has_message(diags, "comes after"));
+    g_assert_false(has_message(diags, "has no place"));
+    book *bk = book_read(path);
+    g_assert_true(g_hash_table_contains(bk->entries, "OEBPS/a001-4.xhtml"));
+    xmlDoc *nav = entry_xml(bk, "OEBPS/nav.xhtml");
+    const char *want[] = {"a001.xhtml#page-1",   "a001-3.xhtml#page-2", "a001-4.xhtml#page-3",
+                          "a001-4.xhtml#page-4", "a001-4.xhtml#page-5", "a001-4.xhtml#page-6"};
+    for (size_t w = 0; w < G_N_ELEMENTS(want); w++) {
+        char *q = g_strdup_printf("//h:nav[@epub:type='page-list']//h:li[%zu]/h:a/@href", w + 1);
+        char *href = str(nav, q);
+        g_assert_cmpstr(href, ==, want[w]);
+        g_free(href);
+        g_free(q);
+    }
+    xmlFreeDoc(nav);
+    book_free(bk);
+    check_epubcheck(path);
+    g_unlink(path);
+    g_free(path);
+    rm_rf(dir);
+    g_free(dir);
+    imprint_diags_free(diags);
+    map_clear(&map);
+    imprint_doc_free(doc);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -422,6 +481,7 @@ int main(int argc, char **argv)
     g_test_add_func("/epub-pages/word-start", test_word_start);
     g_test_add_func("/epub-pages/markers", test_markers);
     g_test_add_func("/epub-pages/mismatch", test_mismatch);
+    g_test_add_func("/epub-pages/split-article", test_split_article);
     int rc = g_test_run();
     cairo_debug_reset_static_data();
     FcFini();

@@ -179,7 +179,8 @@ static void test_declared_encoding(void)
 
 /* A file that is not UTF-8 and whose Project Gutenberg header declares
  * ISO-8859-1 is read as windows-1252 (its curly quotes too), with a note;
- * one that declares UTF-8 or nothing stays an error. */
+ * one that declares UTF-8 or nothing, or that holds UTF-8 besides its
+ * stray byte, stays an error. */
 static void test_header_encoding(void)
 {
     imprint_read_opts text = {.dialect = IMPRINT_DIALECT_TEXT};
@@ -197,6 +198,9 @@ static void test_header_encoding(void)
     imprint_doc_free(doc);
     imprint_diags_free(diags);
 
+    /* UTF-8 ("caf\xC3\xA9") with a stray byte under a stale header is UTF-8 */
+    const char stale[] = "Character set encoding: ISO-8859-1\n\nThe caf\xC3\xA9 \xE9.\n";
+    expect_buffer_error(stale, sizeof stale - 1, "f.txt:3:10: error: invalid UTF-8 at byte 46 (0xE9)");
     const char utf8[] = "Character set encoding: UTF-8\n\nThe caf\xE9.\n";
     expect_buffer_error(utf8, sizeof utf8 - 1, "f.txt:3:8: error: invalid UTF-8 at byte 38 (0xE9)");
 }

@@ -238,11 +238,14 @@ static bool ordinal_word(const char *s, size_t n)
 static bool ordinal_heading(const char *s, size_t n, const char *word)
 {
     size_t w = strlen(word);
+    /* (capitalised: "the first letter" in a sentence numbers nothing) */
     if (n > 4 + w + 1 && g_ascii_strncasecmp(s, "the ", 4) == 0 &&
-        g_ascii_strncasecmp(s + n - w, word, w) == 0 && s[n - w - 1] == ' ')
+        g_ascii_strncasecmp(s + n - w, word, w) == 0 && s[n - w - 1] == ' ' &&
+        g_ascii_isupper(s[4]) && g_ascii_isupper(s[n - w]))
         return ordinal_word(s + 4, n - 4 - w - 1);
     if (n > w + 5 && g_ascii_strncasecmp(s, word, w) == 0 &&
-        g_ascii_strncasecmp(s + w, " the ", 5) == 0)
+        g_ascii_strncasecmp(s + w, " the ", 5) == 0 && g_ascii_isupper(s[0]) &&
+        g_ascii_isupper(s[w + 5]))
         return ordinal_word(s + w + 5, n - w - 5);
     return false;
 }
@@ -397,6 +400,18 @@ void rt_title_page(rt_state *st)
                          n, title ? ": one repeats the title" : "; the first is the title");
 }
 
+/* A paragraph of READ_TEXT_BIB_PROSE_WORDS words at least. */
+static bool prose_paragraph(rt_state *st, const imprint_node *n)
+{
+    if (n->kind != IMPRINT_NODE_PARAGRAPH)
+        return false;
+    const char *t = imprint_node_plain_text(st->doc, n);
+    unsigned words = 1;
+    for (const char *p = t; *p; p++)
+        words += *p == ' ';
+    return words >= READ_TEXT_BIB_PROSE_WORDS;
+}
+
 void rt_half_title(rt_state *st)
 {
     imprint_node *art = st->article;
@@ -404,7 +419,8 @@ void rt_half_title(rt_state *st)
     if (!title)
         return;
     char *want = g_utf8_casefold(title, -1);
-    for (imprint_node *h = art->first_child, *next; h; h = next) {
+    /* (the front of the book: before its first paragraph of prose) */
+    for (imprint_node *h = art->first_child, *next; h && !prose_paragraph(st, h); h = next) {
         next = h->next;
         if (h->kind != IMPRINT_NODE_HEADING || !next || next->kind != IMPRINT_NODE_HEADING)
             continue;

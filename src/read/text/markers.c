@@ -586,8 +586,11 @@ static size_t mark_note(rt_state *st, GArray *defs, const bool *accepted, guint 
     for (size_t j = i + 1; j < next; j++) {
         if (st->lines[j].blank || st->lines[j].notedef)
             continue;
+        /* "(* text)" ends where its parenthesis closes: the prose after it
+         * is the text's, though a parenthesis of its own is left open */
         if (notes_heading(&st->lines[j]) || gap_lines(st, i, j) > MARKER_MAX_GAP ||
-            (!bracketed(d->kind) && set_apart_heading(st, j)))
+            (!bracketed(d->kind) && set_apart_heading(st, j)) ||
+            (d->kind == DEF_PAREN_SYMBOL && depth <= 0))
             break;
         /* A Gutenberg note runs on while its bracket is open, and to a
          * bracket left over after a paragraph that seemed to close it;

@@ -89,6 +89,7 @@ typedef struct {
     char **page_href;    /* per page: FILE#ID of its marker once written, else NULL */
     const char *file;    /* the file being written, where markers go */
     size_t pages_done;   /* markers written so far, in page order */
+    bool markers_held;   /* writing a split article's notes: their pages' markers wait */
 } imprint_epub;
 
 /* --- book.c: the book being assembled; calls no other part --- */
@@ -153,6 +154,11 @@ bool imprint_epub_has_pages(const imprint_epub *e);
  * (not IMPRINT_PAGE_TEXT), in page order, into e->file. */
 void imprint_epub_page_markers(imprint_epub *e, GString *out, imprint_page_at at,
                                const imprint_node *node);
+
+/** Writes the markers not yet written of the pages that begin in the notes
+ * of `article`, in page order: where the PDF's endnotes begin, when the
+ * notes themselves are spread over the files of a split article. */
+void imprint_epub_note_page_markers(imprint_epub *e, GString *out, const imprint_node *article);
 
 /** Writes TEXT node `text` (escaped, as imprint_epub_text()) with the marker
  * of every page that begins inside it, each at the start of its word. */

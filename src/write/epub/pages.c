@@ -47,7 +47,7 @@ bool imprint_epub_has_pages(const imprint_epub *e)
 static void marker(imprint_epub *e, GString *out, size_t i)
 {
     const imprint_page_start *p = &e->opts->pages->pages[i];
-    if (e->page_href[i])
+    if (e->page_href[i] || e->markers_held)
         return;
     if (i < e->pages_done)
         imprint_diags_report(e->diags, IMPRINT_SEV_WARNING,
@@ -76,6 +76,25 @@ void imprint_epub_page_markers(imprint_epub *e, GString *out, imprint_page_at at
     for (guint k = 0; list && k < list->len; k++) {
         size_t i = g_array_index(list, size_t, k);
         if (e->opts->pages->pages[i].at == at)
+            marker(e, out, i);
+    }
+}
+
+/* Whether `node` is inside a note of `article`. */
+static bool in_notes_of(const imprint_node *node, const imprint_node *article)
+{
+    for (const imprint_node *n = node; n; n = n->parent)
+        if (n->kind == IMPRINT_NODE_NOTE)
+            return n->parent == article;
+    return false;
+}
+
+void imprint_epub_note_page_markers(imprint_epub *e, GString *out, const imprint_node *article)
+{
+    for (size_t i = 0; e->page_href && i < e->opts->pages->n; i++) {
+        const imprint_page_start *p = &e->opts->pages->pages[i];
+        if (!e->page_href[i] && (p->at == IMPRINT_PAGE_BLOCK || p->at == IMPRINT_PAGE_TEXT) &&
+            in_notes_of(p->node, article))
             marker(e, out, i);
     }
 }

@@ -352,19 +352,26 @@ static void render_block(imprint_epub *e, GString *out, const imprint_node *n)
     }
 }
 
-/* The article's notes at its end (notes.c makes their asides). */
-/* The notes of the part being written: those first referred to in it. */
+/* The notes of the part being written, those first referred to in it, at
+ * its end (notes.c makes their asides). */
 static void notes(imprint_epub *e, GString *out, const imprint_node *article)
 {
     bool any = false, last = e->part + 1 == e->parts->count;
     for (const imprint_node *note = article->as.article.first_note; note && !any;
          note = note->as.note.next_note)
         any = imprint_epub_part_of(e->parts, note) == e->part;
-    /* (a page that begins at the notes of the PDF begins in the last file) */
+    /* (a page that begins at the notes of the PDF begins in the last file;
+     * so do the pages that begin inside them when the notes are spread
+     * over the files, whose markers would otherwise go back in the page
+     * list) */
+    bool split = e->parts->count > 1;
     if (last && article->as.article.first_note)
         imprint_epub_page_markers(e, out, IMPRINT_PAGE_NOTES, article);
+    if (last && split)
+        imprint_epub_note_page_markers(e, out, article);
     if (!any)
         return;
+    e->markers_held = split;
     imprint_epub_notes_open(out);
     for (const imprint_node *note = article->as.article.first_note; note;
          note = note->as.note.next_note) {
@@ -389,6 +396,7 @@ static void notes(imprint_epub *e, GString *out, const imprint_node *article)
         imprint_epub_note_close(out, note);
     }
     imprint_epub_notes_close(out);
+    e->markers_held = false;
 }
 
 /* The article's section and its opening: title, subtitle, authors, date.
