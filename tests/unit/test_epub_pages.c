@@ -235,6 +235,17 @@ static void expect_marker(book *bk, const char *file, const char *id, const char
     xmlFreeDoc(x);
 }
 
+/* Removes what a test wrote and frees its diagnostics and map. */
+static void done_with(char *path, char *dir, imprint_diags *diags, imprint_page_map *map)
+{
+    g_unlink(path);
+    g_free(path);
+    rm_rf(dir);
+    g_free(dir);
+    imprint_diags_free(diags);
+    map_clear(map);
+}
+
 /* Where a marker is, the element after it. */
 static void expect_before(book *bk, const char *file, const char *id, const char *element)
 {
@@ -357,12 +368,7 @@ static void test_markers(void)
     book_free(bk);
     check_epubcheck(path);
 
-    g_unlink(path);
-    g_free(path);
-    rm_rf(dir);
-    g_free(dir);
-    imprint_diags_free(diags);
-    map_clear(&map);
+    done_with(path, dir, diags, &map);
     imprint_doc_free(f.doc);
 }
 
@@ -412,12 +418,7 @@ static void test_mismatch(void)
     }
     book_free(bk);
     imprint_diags_free(plain);
-    g_unlink(path);
-    g_free(path);
-    rm_rf(dir);
-    g_free(dir);
-    imprint_diags_free(diags);
-    map_clear(&map);
+    done_with(path, dir, diags, &map);
     imprint_doc_free(other);
     imprint_doc_free(f.doc);
 }
@@ -465,12 +466,7 @@ static void test_split_article(void)
     xmlFreeDoc(nav);
     book_free(bk);
     check_epubcheck(path);
-    g_unlink(path);
-    g_free(path);
-    rm_rf(dir);
-    g_free(dir);
-    imprint_diags_free(diags);
-    map_clear(&map);
+    done_with(path, dir, diags, &map);
     imprint_doc_free(doc);
 }
 
