@@ -652,9 +652,6 @@ static size_t build_indented_quote(rt_builder *b, size_t i)
     return c->last + 1;
 }
 
-/* A hard-wrapped text's lines set centred or right together ("PART THE
- * FIRST" / "BEING AN ANSWER …", an address), or a run of names: one
- * paragraph, line by line. */
 /* A block of `kind` holding the lines of chunk `c`, line by line. */
 static imprint_node *lines_block(rt_state *st, imprint_node_kind kind, const rt_chunk *c)
 {
@@ -687,6 +684,10 @@ static bool caps_heading(rt_builder *b, size_t i)
     return next != SIZE_MAX && rt_line_words(rt_line_at(b, next)) >= READ_TEXT_BIB_PROSE_WORDS;
 }
 
+/* A hard-wrapped text's lines set centred or right together ("PART THE
+ * FIRST" / "BEING AN ANSWER …", an address), a run of names, or display
+ * lines: one paragraph, line by line (display lines in capitals over prose:
+ * a heading). */
 static size_t build_aligned(rt_builder *b, size_t i)
 {
     rt_state *st = b->st;
@@ -740,7 +741,9 @@ static bool build_line(rt_builder *b, size_t *pi)
         *pi = b->last_line + 1;
         return true;
     }
-    if ((rt_chunk_display(b->st, rt_line_at(b, i)->chunk) && (end = build_aligned(b, i))) ||
+    const rt_line *l = rt_line_at(b, i);
+    bool opens_chunk = b->st->chunks[l->chunk].first == i;
+    if ((opens_chunk && rt_chunk_display(b->st, l->chunk) && (end = build_aligned(b, i))) ||
         (end = build_verse(b, i)) || (!b->st->verse && (end = rt_build_stanza(b, i))) ||
         (end = build_indented_quote(b, i)) || (end = build_aligned(b, i))) {
         *pi = end;

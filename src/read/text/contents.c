@@ -86,8 +86,8 @@ static char *numberless_key(const rt_line *l)
 }
 
 /* The lines of the article alone between blank lines that look like
- * headings, short enough for an entry, by numberless_key → their indexes in order (a GArray of
- * size_t). Made once per article. */
+ * headings, short enough for an entry, by numberless_key → their indexes
+ * in order (a GArray of size_t). Made once per article. */
 static GHashTable *apart_lines(rt_builder *b)
 {
     if (b->apart)
@@ -101,11 +101,11 @@ static GHashTable *apart_lines(rt_builder *b)
             !rt_line_is_heading_like(l))
             continue;
         char *key = numberless_key(l);
-        GArray *at = *key ? g_hash_table_lookup(b->apart, key) : NULL;
         if (!*key) {
             g_free(key);
             continue;
         }
+        GArray *at = g_hash_table_lookup(b->apart, key);
         if (!at) {
             at = g_array_new(FALSE, FALSE, sizeof(size_t));
             g_hash_table_insert(b->apart, key, at);

@@ -346,7 +346,7 @@ static void title_page_author(rt_state *st, const imprint_node *p, const imprint
 /* A byline of a title page: "by H. G. Wells", or "by" over the name. */
 static bool page_byline(const rt_line *l)
 {
-    return l && (rt_line_is_byline(l) || (l->tlen == 2 && g_ascii_strncasecmp(l->t, "by", 2) == 0));
+    return l && (rt_line_is_byline(l) || rt_line_is_lone_by(l));
 }
 
 /* A line of a title page as read: a heading, or the byline a paragraph. */
@@ -406,10 +406,7 @@ static bool prose_paragraph(rt_state *st, const imprint_node *n)
     if (n->kind != IMPRINT_NODE_PARAGRAPH)
         return false;
     const char *t = imprint_node_plain_text(st->doc, n);
-    unsigned words = 1;
-    for (const char *p = t; *p; p++)
-        words += *p == ' ';
-    return words >= READ_TEXT_BIB_PROSE_WORDS;
+    return rt_count_words(t, strlen(t)) >= READ_TEXT_BIB_PROSE_WORDS;
 }
 
 void rt_half_title(rt_state *st)

@@ -72,7 +72,6 @@ static gunichar first_char(const rt_line *l)
     return l->tlen ? g_utf8_get_char(l->t) : 0;
 }
 
-/* The last character, ignoring trailing superscript note markers. */
 /* The length of a note marker glued to the end of `s` ("road.[2]",
  * "years.[A]", "etc.(1)"), 0 if none. */
 static size_t trailing_marker(const char *s, size_t len)
@@ -91,6 +90,8 @@ static size_t trailing_marker(const char *s, size_t len)
     return len - k;
 }
 
+/* The last character, ignoring trailing note markers (superscripts, and
+ * one glued to the end: "road.[2]"). */
 static gunichar last_char(const rt_line *l, const char **at)
 {
     const char *end = l->t + l->tlen - trailing_marker(l->t, l->tlen);
@@ -108,7 +109,7 @@ static gunichar last_char(const rt_line *l, const char **at)
     return 0;
 }
 
-static unsigned count_words(const char *s, size_t len)
+unsigned rt_count_words(const char *s, size_t len)
 {
     unsigned words = 0;
     bool in = false;
@@ -361,7 +362,7 @@ bool rt_line_is_heading_like(const rt_line *l)
     }
     if (rt_number_heading_kind(l->t, l->tlen))
         return true; /* "IV.", "216." */
-    if (!has_letter(l->t, l->tlen) || count_words(l->t, l->tlen) > 18 || is_url_only(l))
+    if (!has_letter(l->t, l->tlen) || rt_count_words(l->t, l->tlen) > 18 || is_url_only(l))
         return false;
     bool caps = all_caps(l->t, l->tlen);
     gunichar f = first_char(l);
@@ -399,7 +400,7 @@ bool rt_line_is_heading_like(const rt_line *l)
     if (rt_line_is_end_marker(l))
         return false;
     /* "The Haitian genocide: European colonialists killed …": a sentence */
-    if (!caps && strstr(l->t, ": ") && count_words(l->t, l->tlen) > 10)
+    if (!caps && strstr(l->t, ": ") && rt_count_words(l->t, l->tlen) > 10)
         return false;
     /* "I wondered: where would Go be…": a sentence goes on past its colon */
     const char *colon = strstr(l->t, ": ");
@@ -419,7 +420,7 @@ bool rt_line_is_heading_like(const rt_line *l)
 
 unsigned rt_line_words(const rt_line *l)
 {
-    return count_words(l->t, l->tlen);
+    return rt_count_words(l->t, l->tlen);
 }
 
 bool rt_line_is_title_word(const rt_line *l, const char *const *words, size_t n)
@@ -739,7 +740,7 @@ bool rt_line_is_figure(const rt_line *l, bool *is_file)
     for (size_t i = 0; i < G_N_ELEMENTS(exts) && !figure; i++)
         if (!spaces && g_str_has_suffix(lower, exts[i]) && l->tlen > strlen(exts[i]))
             figure = *is_file = true;
-    if (!figure && count_words(l->t, l->tlen) <= 4 && !upper) {
+    if (!figure && rt_count_words(l->t, l->tlen) <= 4 && !upper) {
         /* "trotsky pic", "image of lenin" */
         char **words = g_strsplit(lower, " ", -1);
         for (char **w = words; *w && !figure; w++)

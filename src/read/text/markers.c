@@ -4,11 +4,13 @@
  * sentence's punctuation ("lamp.1", a superscript lost in a scrape, only for
  * notes under a Notes heading); definitions "[12] text",
  * "(12) text", "{12} text",
- * "12. text" under a Notes heading, "* text", "(* text)" right under
- * its paragraph, and Gutenberg's "[Footnote 12: text]". A marker is taken only when a definition of
- * its label follows it, and a definition only when a marker precedes it (or most of its run of
- * definitions have one), so that "(1854)", "[pdf]" and "item (2) of the list" stay text. This file
- * finds them and marks the definition lines; notes.c makes the notes, inline.c the references. */
+ * "12. text" under a Notes heading, "* text", "(* text)" right under its
+ * paragraph, and Gutenberg's "[Footnote 12: text]" (labels may be letters:
+ * "[A]"). A marker is taken only when a definition of its label follows it,
+ * and a definition only when a marker precedes it (or most of its run of
+ * definitions have one), so that "(1854)", "[pdf]" and "item (2) of the
+ * list" stay text. This file finds them and marks the definition lines;
+ * notes.c makes the notes, inline.c the references. */
 
 #include <string.h>
 

@@ -136,6 +136,8 @@ bool rt_line_is_all_caps(const rt_line *l);
  * closing colon or stop: "NOTES:", "Contents." */
 bool rt_line_is_title_word(const rt_line *l, const char *const *words, size_t n);
 unsigned rt_line_words(const rt_line *l);
+/* The words of `len` bytes of `s`: runs of characters between spaces. */
+unsigned rt_count_words(const char *s, size_t len);
 bool rt_line_nbsp_title(const rt_line *l);
 bool rt_line_is_end_marker(const rt_line *l);
 bool rt_line_is_bib_heading(const rt_line *l);
@@ -227,6 +229,8 @@ bool rt_is_person_name(const char *s, size_t len);
 bool rt_is_roman_numeral(const char *s, size_t len);
 /** "By A. Writer", "Russ Cox, for the Go team": a line that names the author. */
 bool rt_line_is_byline(const rt_line *l);
+/** "by" alone on its line, over the name on the next (a title page's). */
+bool rt_line_is_lone_by(const rt_line *l);
 /** Whether chunk `k` is the head of a post: a title and, on the lines under
  * it, a byline and/or a date and nothing else. Returns how many lines are
  * under the title (0: not a head) and where the byline and date are

@@ -136,6 +136,11 @@ bool rt_line_is_byline(const rt_line *l)
     return by;
 }
 
+bool rt_line_is_lone_by(const rt_line *l)
+{
+    return l->tlen == 2 && g_ascii_strncasecmp(l->t, "by", 2) == 0;
+}
+
 size_t rt_title_head(const rt_state *st, size_t k, size_t *byline, size_t *date)
 {
     const rt_chunk *c = &st->chunks[k];

@@ -145,9 +145,8 @@ bool rt_chunk_display(const rt_state *st, size_t k)
         caps += rt_line_is_all_caps(l);
     }
     const rt_line *f = &st->lines[c->first];
-    bool by = f->tlen == 2 && g_ascii_strncasecmp(f->t, "by", 2) == 0;
     /* ("CHAPTER I" over its title is a heading) */
-    return !rt_number_heading_kind(f->t, f->tlen) && (by || 2 * caps >= n);
+    return !rt_number_heading_kind(f->t, f->tlen) && (rt_line_is_lone_by(f) || 2 * caps >= n);
 }
 
 bool rt_verse_chunk(const rt_state *st, size_t k)

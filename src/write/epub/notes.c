@@ -11,8 +11,8 @@
  *   (at the end it made Kindle show the following notes too);
  * - notes follow their references in the same file (Kobo only pops up notes
  *   that come later in the file; an article in several files has each note
- *   in the file of its first reference, parts.c) and are never hidden (a display:none aside
- *   pops up empty on Kobo and Apple Books);
+ *   in the file of its first reference, parts.c) and are never hidden (a
+ *   display:none aside pops up empty on Kobo and Apple Books);
  * - links never nest: a reference inside a link closes and reopens it.
  */
 

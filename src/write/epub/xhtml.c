@@ -443,8 +443,7 @@ static void opening(imprint_epub *e, GString *out, const imprint_node *article, 
 
 /* Part `k` of the article: the opening in the first, the part's blocks
  * and its notes. */
-static void write_part(imprint_epub *e, const imprint_node *article, size_t index, size_t k,
-                       const char *label)
+static void write_part(imprint_epub *e, const imprint_node *article, size_t k, const char *label)
 {
     const char *lang = article->as.article.lang ? article->as.article.lang : e->opts->meta.language;
     const char *href = e->parts->href[k];
@@ -468,8 +467,7 @@ static void write_part(imprint_epub *e, const imprint_node *article, size_t inde
     imprint_epub_xhtml_close(out);
     e->current_href = NULL;
     e->file = NULL;
-    char *id = k == 0 ? g_strdup_printf("a%03zu", index + 1)
-                      : g_strdup_printf("a%03zu-%zu", index + 1, k + 1);
+    char *id = g_strndup(href, strlen(href) - strlen(".xhtml")); /* "a001", "a001-2" */
     imprint_epub_add(e, id, href, "application/xhtml+xml", NULL, true, out);
     g_free(id);
 }
@@ -482,7 +480,7 @@ void imprint_epub_article(imprint_epub *e, const imprint_node *article, size_t i
     e->parts = &parts;
     e->headings = 0;
     for (size_t k = 0; k < parts.count; k++)
-        write_part(e, article, index, k, label);
+        write_part(e, article, k, label);
     e->parts = NULL;
     e->part = 0;
     g_free(label);
