@@ -1368,6 +1368,31 @@ static void test_gutenberg(void)
     rt_result_free(&k);
 }
 
+/* An etext of the 1990s: its header runs to the end of the small print
+ * (no START marker) and names the book in its first line; its last line
+ * "End of The Project Gutenberg Etext of …" is left out too. Without the
+ * small print, the same first line is the text's. */
+static void test_gutenberg_etext(void)
+{
+    rt_result r = read_shape("gutenberg_etext.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpstr(a->as.article.title, ==, "The Ferry Book");
+    g_assert_false(doc_has_text(&r, "Gutenberg"));
+    g_assert_false(doc_has_text(&r, "SMALL PRINT"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "lines 1-13: the Project Gutenberg header"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 30, "line 30: the Project Gutenberg licence"));
+    rt_result_free(&r);
+
+    r = read_wrap("etext.txt",
+                  "The Project Gutenberg Etext of The Ferry Book\n\nThe ferry crossed the river "
+                  "every half hour from seven in the morning until the last light.\n",
+                  IMPRINT_WRAP_AUTO);
+    g_assert_cmpstr(rt_article(&r, 0)->as.article.title, ==,
+                    "The Project Gutenberg Etext of The Ferry Book");
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "the Project Gutenberg header"));
+    rt_result_free(&r);
+}
+
 /* An essay that quotes the markers inside its sentences is left whole. */
 static void test_gutenberg_lookalike(void)
 {
@@ -1867,6 +1892,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/display_lines", test_display_lines);
     g_test_add_func("/read_text/shapes/verse_anthology", test_verse_anthology);
     g_test_add_func("/read_text/shapes/caps_heading_max_lines", test_caps_heading_max_lines);
+    g_test_add_func("/read_text/shapes/gutenberg_etext", test_gutenberg_etext);
     g_test_add_func("/read_text/shapes/chapter_endnotes", test_chapter_endnotes);
     g_test_add_func("/read_text/shapes/bare_numbered_notes", test_bare_numbered_notes);
     g_test_add_func("/read_text/shapes/bare_numbered_lookalike", test_bare_numbered_lookalike);

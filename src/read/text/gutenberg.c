@@ -1,7 +1,9 @@
 /* A Project Gutenberg file's own lines: the header above "*** START OF THE
  * PROJECT GUTENBERG EBOOK … ***" (the notice, "Title:", "Author:",
  * "Release Date:") and the licence from "*** END OF … ***" (with the "End
- * of the Project Gutenberg EBook of …" line before it) are not the book.
+ * of the Project Gutenberg EBook of …" line before it) are not the book;
+ * so are an old etext's header, to the end of its small print, and its last
+ * "End of The Project Gutenberg Etext of …" line.
  * Unless the edition keeps them (`boilerplate: keep`), their lines are
  * read as blank, each part reported with its lines, and the header's title
  * and author name the book when the rest is one untitled article. The
@@ -103,16 +105,44 @@ static void set_aside_credit(rt_state *st, size_t from)
     }
 }
 
+/* The end of the small print that closes an etext's header of the 1990s
+ * ("*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.12.12.00*END*"),
+ * which has no START marker. */
+static bool small_print_end(const rt_line *l)
+{
+    return starts_with(l, "*END*THE SMALL PRINT") || starts_with(l, "*END THE SMALL PRINT");
+}
+
+/* "The Project Gutenberg Etext of A Vindication of the Rights of Woman",
+ * the first line of such a header, names the book: its title, or NULL. */
+static char *etext_title(const rt_state *st)
+{
+    static const char *const heads[] = {"The Project Gutenberg Etext of ",
+                                        "Project Gutenberg's Etext of "};
+    const rt_line *l = st->nlines ? &st->lines[0] : NULL;
+    for (size_t k = 0; l && k < G_N_ELEMENTS(heads); k++)
+        if (starts_with(l, heads[k]))
+            return g_strndup(l->t + strlen(heads[k]), l->tlen - strlen(heads[k]));
+    return NULL;
+}
+
 void rt_gutenberg(rt_state *st, bool keep)
 {
     size_t start = SIZE_MAX, end = SIZE_MAX;
+    bool old = false;
     for (size_t i = 0; i < st->nlines && i < GUTENBERG_HEAD_MAX_LINES && start == SIZE_MAX; i++)
-        if (marker(&st->lines[i], "START"))
+        if (marker(&st->lines[i], "START") || (old = small_print_end(&st->lines[i])))
             start = i;
     if (start == SIZE_MAX)
         return;
     for (size_t i = st->nlines; i-- > start + 1 && end == SIZE_MAX;)
         if (marker(&st->lines[i], "END"))
+            end = i;
+    /* (an old etext ends with its "End of The Project Gutenberg Etext" line) */
+    for (size_t i = st->nlines;
+         old && end == SIZE_MAX && i-- > start + 1 && st->nlines - i <= GUTENBERG_END_LINE_REACH;)
+        if (starts_with(&st->lines[i], "End of the Project Gutenberg") ||
+            starts_with(&st->lines[i], "End of Project Gutenberg"))
             end = i;
     if (keep) {
         imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, st->lines[start].lineno, 1),
@@ -122,6 +152,8 @@ void rt_gutenberg(rt_state *st, bool keep)
     }
     char *more;
     st->book_title = field(st, 0, start, "Title", &st->book_subtitle);
+    if (!st->book_title && old)
+        st->book_title = etext_title(st);
     st->book_title_folded = st->book_title ? g_utf8_casefold(st->book_title, -1) : NULL;
     st->book_author = field(st, 0, start, "Author", &more);
     g_free(more);
