@@ -1379,8 +1379,10 @@ static void test_gutenberg_etext(void)
     g_assert_cmpstr(a->as.article.title, ==, "The Ferry Book");
     g_assert_false(doc_has_text(&r, "Gutenberg"));
     g_assert_false(doc_has_text(&r, "SMALL PRINT"));
+    g_assert_false(doc_has_text(&r, "produced by"));
     g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "lines 1-13: the Project Gutenberg header"));
-    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 30, "line 30: the Project Gutenberg licence"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 16, "lines 16-17: the transcribers' credit"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 34, "line 34: the Project Gutenberg licence"));
     rt_result_free(&r);
 
     r = read_wrap("etext.txt",

@@ -95,7 +95,8 @@ static void set_aside_credit(rt_state *st, size_t from)
         const rt_line *l = &st->lines[i];
         if (l->blank)
             continue;
-        if (!starts_with(l, "Produced by") && !starts_with(l, "E-text prepared by"))
+        if (!starts_with(l, "Produced by") && !starts_with(l, "E-text prepared by") &&
+            !starts_with(l, "This etext was produced by"))
             return;
         size_t end = i;
         while (end < st->nlines && !st->lines[end].blank)
