@@ -15,16 +15,37 @@ struct read_words {
     imprint_hyphenator *hyph;
 };
 
+/* A key and its count in one allocation: a word seen again costs one
+ * lookup, not a lookup, a steal and an insert. */
+typedef struct {
+    unsigned n;
+    char key[];
+} counted;
+
+static GHashTable *counts_new(void)
+{
+    return g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+}
+
 /* Adds one to the count of `key`, copied only the first time. */
 static void bump(GHashTable *t, const char *key)
 {
-    gpointer orig, n;
-    if (g_hash_table_lookup_extended(t, key, &orig, &n)) {
-        g_hash_table_steal(t, orig);
-        g_hash_table_insert(t, orig, GUINT_TO_POINTER(GPOINTER_TO_UINT(n) + 1));
-    } else {
-        g_hash_table_insert(t, g_strdup(key), GUINT_TO_POINTER(1));
+    counted *c = g_hash_table_lookup(t, key);
+    if (c) {
+        c->n++;
+        return;
     }
+    size_t len = strlen(key);
+    c = g_malloc(sizeof *c + len + 1);
+    c->n = 1;
+    memcpy(c->key, key, len + 1);
+    g_hash_table_insert(t, c->key, c);
+}
+
+static unsigned count_of(GHashTable *t, const char *key)
+{
+    const counted *c = g_hash_table_lookup(t, key);
+    return c ? c->n : 0;
 }
 
 static bool is_word_char(gunichar c)
@@ -60,9 +81,9 @@ static const char *joined(GString *key, const GString *a, char sep, const GStrin
 read_words *read_words_new(const char *text, const char *lang)
 {
     read_words *w = g_new0(read_words, 1);
-    w->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    w->compounds = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    w->pairs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    w->words = counts_new();
+    w->compounds = counts_new();
+    w->pairs = counts_new();
     w->hyph = imprint_hyphenator_new(lang ? lang : "en", NULL);
 
     GString *word = g_string_new(NULL), *key = g_string_new(NULL);
@@ -128,7 +149,7 @@ unsigned read_words_pair_count(const read_words *w, const char *a, const char *b
     if (!a || !b)
         return 0;
     char *key = g_strconcat(a, " ", b, NULL);
-    unsigned n = GPOINTER_TO_UINT(g_hash_table_lookup(w->pairs, key));
+    unsigned n = count_of(w->pairs, key);
     g_free(key);
     return n;
 }
@@ -177,7 +198,7 @@ read_join read_words_join(const read_words *w, const char *head, const char *tai
 unsigned read_words_count(const read_words *w, const char *word)
 {
     char *key = g_utf8_strdown(word, -1);
-    unsigned n = GPOINTER_TO_UINT(g_hash_table_lookup(w->words, key));
+    unsigned n = count_of(w->words, key);
     g_free(key);
     return n;
 }
