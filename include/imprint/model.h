@@ -17,14 +17,14 @@
  *   ARTICLE  > block*            (notes hang off the article in a chain of their own)
  *   NOTE     > block*
  *   block    = HEADING | PARAGRAPH | QUOTE | CITATION | LIST | VERSE | SPEECH
- *            | TABLE | FIGURE | BREAK | BIBL
+ *            | TABLE | FIGURE | BREAK | BIBL | SIDENOTE
  *   QUOTE    > block* (CITATION last, at most one, belongs to the quote)
  *   LIST     > ITEM*;  ITEM > block*
  *   VERSE    > LINE*;  LINE > inline*
  *   SPEECH   > block*  (speaker in as.speech.speaker)
  *   TABLE    > ROW*;   ROW > CELL*;  CELL > inline*  (header rows: as.row.header)
  *   FIGURE   > inline* (the caption; image or placeholder in as.figure)
- *   HEADING, PARAGRAPH, CITATION, BIBL > inline*
+ *   HEADING, PARAGRAPH, CITATION, BIBL, SIDENOTE > inline*
  *   inline   = TEXT | EMPH | STRONG | SUP | SUB | SMALLCAPS | LINK | NOTEREF | LINEBREAK
  *   EMPH, STRONG, SUP, SUB, SMALLCAPS, LINK > inline*
  *   TEXT, NOTEREF, LINEBREAK, BREAK are leaves.
@@ -51,6 +51,8 @@ typedef enum {
     IMPRINT_NODE_FIGURE,
     IMPRINT_NODE_BREAK,
     IMPRINT_NODE_BIBL,
+    IMPRINT_NODE_SIDENOTE, /* a note in the margin (a book's "[Sidenote: ...]"): a summary
+                              beside the paragraph it stands before, not a footnote */
 
     /* inlines */
     IMPRINT_NODE_TEXT,
@@ -275,8 +277,9 @@ char *imprint_node_plain_text(imprint_doc *doc, const imprint_node *node);
 #define IMPRINT_ARTICLE_LABEL_WORDS 8
 
 /** How contents, running heads and outlines name `article`: its title, else
- * the first IMPRINT_ARTICLE_LABEL_WORDS words of its first block with text
- * (an ellipsis when there are more), else "Untitled". The caller g_free()s it. */
+ * the first IMPRINT_ARTICLE_LABEL_WORDS words of its first block with text,
+ * a sidenote left aside (an ellipsis when there are more), else "Untitled". The caller g_free()s
+ * it. */
 char *imprint_article_label(const imprint_node *article);
 
 /** Checks the whole tree: containment, parent/sibling links, note chains and

@@ -228,7 +228,7 @@ static bool holds_text(imprint_node_kind k)
 {
     return k == IMPRINT_NODE_HEADING || k == IMPRINT_NODE_PARAGRAPH || k == IMPRINT_NODE_CITATION ||
            k == IMPRINT_NODE_LINE || k == IMPRINT_NODE_CELL || k == IMPRINT_NODE_FIGURE ||
-           k == IMPRINT_NODE_BIBL;
+           k == IMPRINT_NODE_BIBL || k == IMPRINT_NODE_SIDENOTE;
 }
 
 static void add_subtree(sink *k, const imprint_node *root)

@@ -165,8 +165,8 @@ void imprint_language_localize(const imprint_language_rules *r, imprint_quote_st
 static bool inline_container(imprint_node_kind k)
 {
     return k == IMPRINT_NODE_HEADING || k == IMPRINT_NODE_PARAGRAPH || k == IMPRINT_NODE_CITATION ||
-           k == IMPRINT_NODE_BIBL || k == IMPRINT_NODE_LINE || k == IMPRINT_NODE_CELL ||
-           k == IMPRINT_NODE_FIGURE;
+           k == IMPRINT_NODE_BIBL || k == IMPRINT_NODE_SIDENOTE || k == IMPRINT_NODE_LINE ||
+           k == IMPRINT_NODE_CELL || k == IMPRINT_NODE_FIGURE;
 }
 
 static const char *localize_string(imprint_doc *doc, const imprint_language_rules *r,

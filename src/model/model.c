@@ -27,6 +27,7 @@ static const char *const kind_names[IMPRINT_NODE_KIND_COUNT] = {
     [IMPRINT_NODE_FIGURE] = "figure",
     [IMPRINT_NODE_BREAK] = "break",
     [IMPRINT_NODE_BIBL] = "bibl",
+    [IMPRINT_NODE_SIDENOTE] = "sidenote",
     [IMPRINT_NODE_TEXT] = "text",
     [IMPRINT_NODE_EMPH] = "emph",
     [IMPRINT_NODE_STRONG] = "strong",
@@ -150,6 +151,7 @@ bool imprint_node_kind_is_block(imprint_node_kind kind)
     case IMPRINT_NODE_FIGURE:
     case IMPRINT_NODE_BREAK:
     case IMPRINT_NODE_BIBL:
+    case IMPRINT_NODE_SIDENOTE:
         return true;
     default:
         return false;
@@ -185,6 +187,7 @@ bool imprint_node_can_contain(imprint_node_kind parent, imprint_node_kind child)
     case IMPRINT_NODE_PARAGRAPH:
     case IMPRINT_NODE_CITATION:
     case IMPRINT_NODE_BIBL:
+    case IMPRINT_NODE_SIDENOTE:
     case IMPRINT_NODE_LINE:
     case IMPRINT_NODE_CELL:
     case IMPRINT_NODE_FIGURE:
@@ -369,6 +372,8 @@ char *imprint_article_label(const imprint_node *article)
     GString *label = g_string_new(NULL);
     GString *text = g_string_new(NULL);
     for (const imprint_node *c = article->first_child; c && label->len == 0; c = c->next) {
+        if (c->kind == IMPRINT_NODE_SIDENOTE)
+            continue; /* the margin's summary, not the article's words */
         g_string_truncate(text, 0);
         imprint_node_append_plain(c, text);
         if (!take_words(label, text->str))

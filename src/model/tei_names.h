@@ -46,6 +46,8 @@
 #define TEI_NOTEREF_TYPE     "noteref"
 #define TEI_WRAP_TYPE        "wrap"
 #define TEI_BREAK_UNIT       "section"
+/* <note place="margin"> between blocks: a sidenote (IMPRINT_NODE_SIDENOTE) */
+#define TEI_SIDENOTE_PLACE "margin"
 
 /* <bibl type="witness" subtype="same-text|variant|…-dropped" n="PERCENT"> inside
  * an article's source <bibl>: another copy of its text (src/compare). */

@@ -20,7 +20,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
-LEFTOVER = [r"\[\^", r"\{#", r"\+---", r"\[\\\[", r"\]\(#", r":::", r"\\\$"]
+LEFTOVER = [r"\[\^", r"\{#", r"\+---", r"\[\\\[", r"\]\(#", r":::", r"\\\$", r"\[Sidenote:"]
 
 
 def tei_of(imprint, path):
@@ -51,7 +51,8 @@ def measure(root):
     for a in arts:
         h = a.find(f"{TEI}head")
         titles.append(text_of(h).strip() if h is not None and h.get("type") is None else None)
-    notes = list(body.iter(f"{TEI}note"))
+    notes = [n for n in body.iter(f"{TEI}note") if n.get("place") != "margin"]
+    sidenotes = [n for n in body.iter(f"{TEI}note") if n.get("place") == "margin"]
     heads = [h for h in body.iter(f"{TEI}head")
              if h.get("type") is None and parents[h].get("type") == "section"]
     skip = {f"{TEI}note", f"{TEI}item", f"{TEI}cit", f"{TEI}lg", f"{TEI}table"}
@@ -75,6 +76,7 @@ def measure(root):
         "stanzas": len(lgs),
         "verse_lines": len(ls),
         "speech_turns": len(sps),
+        "sidenotes": len(sidenotes),
         "tables": len(list(body.iter(f"{TEI}table"))),
         "lists": len([x for x in body.iter(f"{TEI}list") if x.get("type") != "bibliography"]),
         "quotes": len([c for c in body.iter(f"{TEI}cit") if c.get("type") != "wrap"]),

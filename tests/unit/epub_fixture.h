@@ -187,6 +187,7 @@ static inline imprint_doc *fx_every_kind(void)
     bu->as.link.url = "https://example.org/source";
     fx_text(doc, bu, "https://example.org/source");
     fx_text(doc, fx_node(doc, IMPRINT_NODE_BIBL, a), "Getty & Naumov, The Road to Terror, 1999.");
+    fx_text(doc, fx_node(doc, IMPRINT_NODE_SIDENOTE, a), "A marginal summary");
 
     /* An untitled article in Greek text, its own language. */
     imprint_node *b = fx_node(doc, IMPRINT_NODE_ARTICLE, doc->root);

@@ -178,6 +178,7 @@ static inline imprint_doc *fx_doc_full(void)
     imprint_node *fig = fx_wrap(doc, a, IMPRINT_NODE_FIGURE, "A caption under the figure");
     fig->as.figure.placeholder = "trotfash.jpg";
     fx_node(doc, a, IMPRINT_NODE_BREAK);
+    fx_wrap(doc, a, IMPRINT_NODE_SIDENOTE, "A marginal summary");
     fx_para(doc, a, "After the break.");
     imprint_node *bib = fx_node(doc, a, IMPRINT_NODE_BIBL);
     fx_text(doc, bib, "Broué, Pierre. Trotsky. Paris: Fayard, 1988. ");

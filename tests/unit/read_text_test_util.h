@@ -239,7 +239,13 @@ static G_GNUC_UNUSED char *rt_check_words(imprint_doc *doc, const char *data, si
 {
     GPtrArray *src = g_ptr_array_new_with_free_func(g_free);
     GArray *src_lines = g_array_new(FALSE, FALSE, sizeof(unsigned));
-    char *copy = g_strndup(data, len);
+    char *raw = g_strndup(data, len);
+    /* a sidenote's tag becomes the sidenote: its words are what is left */
+    GRegex *side = g_regex_new("^\\[Sidenote:[ ]*((?:[^\\]\\n]|\\n(?!\\r?\\n))*)\\]\\r?$",
+                               G_REGEX_MULTILINE | G_REGEX_CASELESS, 0, NULL);
+    char *copy = g_regex_replace(side, raw, -1, 0, "\\1", 0, NULL);
+    g_regex_unref(side);
+    g_free(raw);
     char **lines = g_strsplit(copy, "\n", -1);
     for (unsigned i = 0; lines[i]; i++) {
         char *nfc = g_utf8_normalize(lines[i], -1, G_NORMALIZE_NFC);

@@ -164,6 +164,9 @@ static void test_blocks(void)
     g_assert_cmpint(count(x, "//h:table//h:tr/h:td"), ==, 4);
     g_assert_cmpint(count(x, "//h:hr[@class='section-break']"), ==, 1);
     g_assert_cmpint(count(x, "//h:p[@class='bibl']"), ==, 1);
+    g_assert_cmpint(count(x, "//h:aside[@class='sidenote'][not(@epub:type)]/h:p[.='A marginal "
+                             "summary']"),
+                    ==, 1);
     g_assert_cmpint(count(x, "//h:p[@class='byline'][.='Ada Author and Bo Writer']"), ==, 1);
     /* The placeholder figure is a visible box with its text, no <img>; the
      * real image is embedded with its caption as alternative text. */

@@ -82,12 +82,15 @@ static void test_full_fixture(void)
                            "trotfash.jpg",
                            "A caption under the figure",
                            "After the break.",
+                           "A marginal summary",
                            "Fayard",
                            NULL};
     for (int i = 0; texts[i]; i++) {
         if (fx_page_of(pages, texts[i]) < 0)
             g_error("'%s' not found in the PDF text", texts[i]);
     }
+    g_assert_cmpint(fx_page_of(pages, "A marginal summary"), ==,
+                    fx_page_of(pages, "After the break."));
     g_strfreev(pages);
 
     g_free(pdf);

@@ -116,6 +116,51 @@ static void test_widows_orphans_headings(void)
     rig_clear(&r);
 }
 
+static bool is_sidenote(const pdf_item *it)
+{
+    return it->kind == PDF_ITEM_LINE && it->para->node &&
+           it->para->node->kind == IMPRINT_NODE_SIDENOTE;
+}
+
+/* Sidenotes of one and two lines over paragraphs of one to seven: none is
+ * left at a page's foot without its paragraph, and it is set smaller. */
+static void test_sidenote_keeps(void)
+{
+    imprint_doc *doc = imprint_doc_new();
+    imprint_node *a = fx_article(doc, "Sidenotes");
+    for (int i = 0; i < 60; i++) {
+        fx_wrap(doc, a, IMPRINT_NODE_SIDENOTE,
+                i % 3 ? "A short summary"
+                      : "A longer summary of what the paragraph under it says, in two lines");
+        GString *s = g_string_new(NULL);
+        for (int k = 0; k < (i * 5) % 13 + 1; k++)
+            g_string_append(s, "word after word in a line of text, ");
+        fx_para(doc, a, s->str);
+        g_string_free(s, TRUE);
+    }
+    rig r;
+    rig_init(&r, doc);
+    int splits = 0;
+    GPtrArray *pages = paginate_first(&r, &splits);
+    g_assert_cmpuint(pages->len, >=, 5);
+    int sidenotes = 0;
+    for (guint p = 0; p < pages->len; p++) {
+        GPtrArray *body = ((pdf_page *)g_ptr_array_index(pages, p))->body;
+        g_assert_false(is_sidenote(g_ptr_array_index(body, body->len - 1)));
+        for (guint i = 0; i < body->len; i++) {
+            pdf_item *it = g_ptr_array_index(body, i);
+            if (!is_sidenote(it))
+                continue;
+            sidenotes++;
+            pdf_item *next = g_ptr_array_index(body, i + 1);
+            g_assert_cmpfloat(it->height, <, next->height);
+        }
+    }
+    g_assert_cmpint(sidenotes, >=, 60);
+    g_ptr_array_unref(pages);
+    rig_clear(&r);
+}
+
 /* A long note referenced low on a page starts on that page and continues
  * at the foot of the next. */
 static void test_split_note(void)
@@ -563,6 +608,7 @@ int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/pdf-layout/widows-orphans-headings", test_widows_orphans_headings);
+    g_test_add_func("/pdf-layout/sidenote-keeps", test_sidenote_keeps);
     g_test_add_func("/pdf-layout/split-note", test_split_note);
     g_test_add_func("/pdf-layout/foot-fill-minimum", test_foot_fill_minimum);
     g_test_add_func("/pdf-layout/justification", test_justification);

@@ -65,6 +65,9 @@ static void kinds_of(const imprint_node *parent, GString *out)
         case IMPRINT_NODE_FIGURE:
             g_string_append_c(out, 'F');
             break;
+        case IMPRINT_NODE_SIDENOTE:
+            g_string_append_c(out, 'M');
+            break;
         default:
             g_string_append_printf(out, "<%d>", (int)c->kind);
             break;
@@ -330,6 +333,35 @@ static void test_notes_lettered_lookalike(void)
     imprint_node *a = rt_article(&r, 0);
     g_assert_cmpint(a->as.article.note_count, ==, 0);
     g_assert_nonnull(strstr(rt_text(&r, rt_child(a, 0)), "marked [A] and the tower [B];"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* Gutenberg's "[Sidenote: ...]" lines, one or two over a paragraph, one
+ * wrapped over two lines: sidenotes, and each paragraph reads on whole. */
+static void test_sidenotes(void)
+{
+    rt_result r = read_shape("sidenotes.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "MPMMPMPMP");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 5)), ==,
+                    "The second mill, built in the dry summer of 1788, and its engine.");
+    g_assert_cmpint(rt_child(a, 5)->first_child->kind, ==, IMPRINT_NODE_EMPH);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 3, "taken as a sidenote"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* "[Sidenote: paid]" inside a sentence, one that a sentence goes on from
+ * ("...] and the ledger goes on") and one never closed are the text's own. */
+static void test_sidenotes_lookalike(void)
+{
+    rt_result r = read_shape("sidenotes_lookalike.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "PPPPPPP");
+    g_assert_nonnull(strstr(rt_text(&r, rt_child(a, 0)), "wrote [Sidenote: paid] beside"));
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 2)), ==, "[Sidenote: an entry never closed");
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "taken as a sidenote"));
     assert_words(&r);
     rt_result_free(&r);
 }
@@ -1932,6 +1964,8 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/notes_symbols", test_notes_symbols);
     g_test_add_func("/read_text/shapes/notes_lettered", test_notes_lettered);
     g_test_add_func("/read_text/shapes/notes_lettered_lookalike", test_notes_lettered_lookalike);
+    g_test_add_func("/read_text/shapes/sidenotes", test_sidenotes);
+    g_test_add_func("/read_text/shapes/sidenotes_lookalike", test_sidenotes_lookalike);
     g_test_add_func("/read_text/shapes/notes_heading", test_notes_heading);
     g_test_add_func("/read_text/shapes/marker_max_digits", test_marker_max_digits);
     g_test_add_func("/read_text/shapes/marker_max_gap", test_marker_max_gap);

@@ -213,6 +213,7 @@ static imprint_doc *build_everything(void)
 
     node(doc, a, IMPRINT_NODE_BREAK, 33);
     text(doc, node(doc, a, IMPRINT_NODE_BIBL, 34), "Getty & Naumov, The Road to Terror, p. 129");
+    text(doc, node(doc, a, IMPRINT_NODE_SIDENOTE, 35), "The trials summed up");
 
     /* A heading where no div is allowed (inside a quote). */
     imprint_node *hq = node(doc, a, IMPRINT_NODE_QUOTE, 36);
@@ -476,6 +477,8 @@ static void test_everything_mapping(void)
     ASSERT_XPATH(tei, "//t:figure[not(t:graphic) and t:figDesc='trotsky pic']", 1);
     ASSERT_XPATH(tei, "//t:div/t:milestone[@unit='section']", 1);
     ASSERT_XPATH(tei, "//t:div/t:bibl[.='Getty & Naumov, The Road to Terror, p. 129']", 1);
+    ASSERT_XPATH(tei, "//t:div/t:note[@place='margin'][.='The trials summed up']", 1);
+    ASSERT_XPATH(tei, "//t:div/t:note[@place='margin'][@xml:id or @n]", 0);
 
     /* the untitled article: no head; its note at its end */
     ASSERT_XPATH(tei, "/t:TEI/t:text/t:body/t:div[2][@xml:id='a2']/t:head", 0);
@@ -543,6 +546,12 @@ static void test_round_trip(void)
     g_assert_nonnull(tb);
     g_assert_true(tb->first_child->as.row.header);
     g_assert_false(tb->first_child->next->as.row.header);
+    /* the sidenote read back as one, not as a note */
+    imprint_node *side = a->first_child;
+    while (side && side->kind != IMPRINT_NODE_SIDENOTE)
+        side = side->next;
+    g_assert_nonnull(side);
+    g_assert_cmpstr(side->first_child->as.text.text, ==, "The trials summed up");
     imprint_node *b = a->next;
     g_assert_null(b->as.article.title);
     g_assert_cmpint(b->as.article.note_count, ==, 1);

@@ -445,6 +445,10 @@ static void read_block(tei_reader *r, xmlNode *c, imprint_node *container, int d
     } else if (tei_named(c, "bibl")) {
         tei_check_attrs(r, c, tei_no_attrs);
         inline_block(r, c, container, depth, IMPRINT_NODE_BIBL);
+    } else if (tei_named(c, "note") && tei_attr_is(c, "place", TEI_SIDENOTE_PLACE)) {
+        static const char *const known[] = {"place", NULL};
+        tei_check_attrs(r, c, known);
+        inline_block(r, c, container, depth, IMPRINT_NODE_SIDENOTE);
     } else if (tei_named(c, "note")) {
         /* A note standing between blocks: one no reference points to. */
         if (!tei_read_note(r, c))

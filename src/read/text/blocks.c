@@ -323,6 +323,26 @@ static bool illustration(rt_builder *b, size_t i)
     return true;
 }
 
+/* A sidenote (rt_line_sidenote) is a block of its own, never a paragraph:
+ * the paragraph it stands before reads on unbroken. */
+static int try_sidenote(rt_builder *b, size_t i, size_t *next)
+{
+    rt_state *st = b->st;
+    const rt_line *l = rt_line_at(b, i);
+    size_t from = rt_line_sidenote(l);
+    if (!from)
+        return NO_MATCH;
+    imprint_node *side =
+        imprint_node_new(st->doc, IMPRINT_NODE_SIDENOTE, rt_pos(st, l->lineno, l->tcol));
+    rt_append_inlines(st, side, l, from, l->tlen - 1 - from);
+    rt_append(b, side, i);
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, side->pos,
+                         "\u201c[Sidenote: \u2026]\u201d taken as a sidenote (a note in the "
+                         "margin), set before its paragraph");
+    *next = i + 1;
+    return MATCHED;
+}
+
 static int try_figure(rt_builder *b, size_t i, size_t *next)
 {
     rt_state *st = b->st;
@@ -732,8 +752,8 @@ static bool build_line(rt_builder *b, size_t *pi)
     }
     if (rt_play_name_line(b, i, pi))
         return true;
-    if ((r = try_chunk_role(b, i, pi)) || (r = try_table(b, i, pi)) || (r = try_figure(b, i, pi)) ||
-        (r = try_break(b, i, pi)) ||
+    if ((r = try_chunk_role(b, i, pi)) || (r = try_table(b, i, pi)) ||
+        (r = try_sidenote(b, i, pi)) || (r = try_figure(b, i, pi)) || (r = try_break(b, i, pi)) ||
         (b->st->verse && ((r = try_poem_line(b, i, pi)) || (r = try_stanza(b, i, pi)))) ||
         (r = try_quote(b, i, pi)) || (r = try_item(b, i, pi)))
         return r != FAILED;

@@ -720,6 +720,24 @@ size_t rt_line_placeholder(const rt_line *l)
     return 0;
 }
 
+size_t rt_line_sidenote(const rt_line *l)
+{
+    static const char tag[] = "[Sidenote:";
+    size_t n = sizeof tag - 1;
+    if (l->blank || l->tlen <= n + 1 || g_ascii_strncasecmp(l->t, tag, n) != 0 ||
+        l->t[l->tlen - 1] != ']')
+        return 0;
+    int depth = 0;
+    for (size_t i = 0; i < l->tlen; i++) {
+        depth += l->t[i] == '[' ? 1 : l->t[i] == ']' ? -1 : 0;
+        if (depth == 0 && i + 1 < l->tlen)
+            return 0;
+    }
+    while (n < l->tlen - 1 && l->t[n] == ' ')
+        n++;
+    return n < l->tlen - 1 ? n : 0;
+}
+
 bool rt_line_is_figure(const rt_line *l, bool *is_file)
 {
     *is_file = false;

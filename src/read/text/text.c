@@ -165,7 +165,7 @@ static bool short_ref_line(const rt_line *l)
     bool file;
     if (l->blank || l->notedef || l->nchar > 160 || rt_line_starts_quote(l) ||
         rt_line_list_marker(l, &style, &number, &skip) || rt_line_speaker(l, &name, &sk) ||
-        rt_line_is_figure(l, &file) || rt_line_placeholder(l) ||
+        rt_line_is_figure(l, &file) || rt_line_placeholder(l) || rt_line_sidenote(l) ||
         rt_number_heading_kind(l->t, l->tlen))
         return false;
     const char *end = l->t + l->tlen;

@@ -130,6 +130,11 @@ bool rt_line_ends_with_joiner(const rt_line *l);
  * where Project Gutenberg's proofreaders mark that a book had a picture, a
  * figure or printed music; the length of the tag ("[Figure"), 0 if none. */
 size_t rt_line_placeholder(const rt_line *l);
+/* "[Sidenote: _The Founder of the Family_]": Project Gutenberg's mark for a
+ * book's marginal note, moved before the paragraph it stood beside; the
+ * offset of its text, 0 if the line is not one whole (a bracket closing
+ * before the end, "[Sidenote: x] and on"). */
+size_t rt_line_sidenote(const rt_line *l);
 bool rt_line_is_colon_heading(const rt_line *l);
 bool rt_line_is_all_caps(const rt_line *l);
 /* Whether the line is one of `words` (casefolded), with or without a

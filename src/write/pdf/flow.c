@@ -22,6 +22,7 @@
 #define SPACE_VERSE          0.5  /* before and after verse */
 #define SPACE_SPEECH         0.3  /* before and after a speech */
 #define SPACE_BREAK          0.6  /* around a section break's asterism */
+#define SPACE_SIDENOTE       0.5  /* before a sidenote set over its paragraph */
 #define SPACE_SUBTITLE       0.3  /* article title to subtitle, in body leadings */
 #define SPACE_BYLINE         0.6  /* to the authors, in body leadings */
 #define SPACE_DATELINE       0.2  /* to the date, in body leadings */
@@ -456,6 +457,25 @@ static void emit_speech(builder *b, const imprint_node *n, const env *e)
     b->pending = MAX(b->pending, SPACE_SPEECH * adv);
 }
 
+/* A sidenote set as a shoulder note: small, ragged, over the paragraph it
+ * stands before and never parted from that paragraph's first line (the
+ * measure of an A5 page leaves no margin wide enough to set it beside). */
+static void emit_sidenote(builder *b, const imprint_node *n, const env *e)
+{
+    double adv = e->size * b->ctx->style->line_height;
+    env s = *e;
+    s.size = b->ctx->style->note_size;
+    b->pending = MAX(b->pending, SPACE_SIDENOTE * adv);
+    guint from = b->flow->len;
+    const imprint_hyphenator *hy = b->hy; /* ragged: no word need break */
+    b->hy = NULL;
+    pdf_para *p = pdf_inline_para(b, n, &s, false, PANGO_ALIGN_LEFT, false, 0, NULL, NULL);
+    b->hy = hy;
+    emit_para(b, p, e->x, 0, n->pos, false);
+    for (guint i = from; i < b->flow->len; i++)
+        ((pdf_item *)g_ptr_array_index(b->flow, i))->keep_with_next = true;
+}
+
 static void emit_block(builder *b, const imprint_node *n, const env *e)
 {
     pdf_ctx *ctx = b->ctx;
@@ -503,6 +523,9 @@ static void emit_block(builder *b, const imprint_node *n, const env *e)
         emit_para(b, p, e->x, SPACE_CITATION * adv, n->pos, true);
         break;
     }
+    case IMPRINT_NODE_SIDENOTE:
+        emit_sidenote(b, n, e);
+        break;
     default:
         /* Containment rules keep other kinds out of block lists. */
         break;

@@ -578,6 +578,12 @@ static void write_block(tei_writer *tw, const imprint_node *n, block_ctx ctx)
     case IMPRINT_NODE_BIBL:
         inline_element(tw, "bibl", n);
         break;
+    case IMPRINT_NODE_SIDENOTE:
+        start_block(tw, "note");
+        attr(tw, "place", TEI_SIDENOTE_PLACE);
+        write_inlines(tw, n);
+        end(tw);
+        break;
     default:
         break;
     }
