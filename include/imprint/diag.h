@@ -55,6 +55,11 @@ const imprint_diag *imprint_diags_get(const imprint_diags *diags, size_t i);
 size_t imprint_diags_count_matching(const imprint_diags *diags, imprint_severity sev,
                                     const char *needle);
 
+/** Orders the messages as an editor reads them: each file's together, the
+ * files in the order of their first message, and within a file by line and
+ * column; messages at one place keep the order they were reported in. */
+void imprint_diags_sort(imprint_diags *diags);
+
 /** Prints one message a line as `path:line:col: severity: message`. With
  * `quiet`, notes and warnings are left out and only errors are printed. */
 void imprint_diags_print(const imprint_diags *diags, FILE *out, bool quiet);

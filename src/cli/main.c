@@ -379,6 +379,7 @@ static int cmd_lint(int argc, char **argv)
         if (is_edition_path(argv[i]))
             lint_edition(argv[i], diags);
     lint_sources(argv + 1, argc - 1, &opts, diags);
+    imprint_diags_sort(diags);
     imprint_diags_print(diags, stdout, false);
     size_t errors = imprint_diags_count(diags, IMPRINT_SEV_ERROR);
     fprintf(stderr, "%zu error%s, %zu warning%s, %zu note%s\n", errors, errors == 1 ? "" : "s",

@@ -50,6 +50,43 @@ void imprint_diags_report(imprint_diags *diags, imprint_severity sev, imprint_po
     g_mutex_unlock(&diags->lock);
 }
 
+typedef struct {
+    const imprint_diag *d;
+    guint file; /* the rank of its file's first message */
+} ranked;
+
+static gint cmp_ranked(gconstpointer a, gconstpointer b, gpointer unused)
+{
+    (void)unused;
+    const ranked *x = a, *y = b;
+    if (x->file != y->file)
+        return x->file < y->file ? -1 : 1;
+    if (x->d->line != y->d->line)
+        return x->d->line < y->d->line ? -1 : 1;
+    return x->d->col < y->d->col ? -1 : x->d->col > y->d->col;
+}
+
+void imprint_diags_sort(imprint_diags *diags)
+{
+    g_mutex_lock(&diags->lock);
+    guint n = diags->items->len;
+    GHashTable *rank = g_hash_table_new(g_str_hash, g_str_equal);
+    ranked *r = g_new(ranked, n ? n : 1);
+    for (guint i = 0; i < n; i++) {
+        const imprint_diag *d = g_ptr_array_index(diags->items, i);
+        if (!g_hash_table_contains(rank, d->file))
+            g_hash_table_insert(rank, d->file, GUINT_TO_POINTER(g_hash_table_size(rank)));
+        r[i] = (ranked){d, GPOINTER_TO_UINT(g_hash_table_lookup(rank, d->file))};
+    }
+    /* g_qsort_with_data is a stable sort (GLib 2.32 and later) */
+    g_qsort_with_data(r, (gint)n, sizeof *r, cmp_ranked, NULL);
+    for (guint i = 0; i < n; i++)
+        g_ptr_array_index(diags->items, i) = (gpointer)r[i].d;
+    g_free(r);
+    g_hash_table_destroy(rank);
+    g_mutex_unlock(&diags->lock);
+}
+
 size_t imprint_diags_count(const imprint_diags *diags, imprint_severity sev)
 {
     size_t n = 0;

@@ -51,4 +51,14 @@ printf 'Title\n\nab\xe9cd\n' >"$T/latin1.txt"
 run "$IMPRINT" lint "$T/latin1.txt"
 expect_rc 1
 expect_has "$out" "latin1.txt:3:3: error: invalid UTF-8 at byte 9 (0xE9)"
+
+# Messages in the order of the text: the reader reports a note's pairing
+# after the sidenotes below it, lint lists them by line.
+cp "$SOURCE_DIR/tests/fixtures/text/shapes/notes_lettered.txt" "$T/order.txt"
+cat "$SOURCE_DIR/tests/fixtures/text/shapes/sidenotes.txt" >>"$T/order.txt"
+run "$IMPRINT" lint "$T/order.txt"
+expect_rc 0
+lines=$(grep -oE '^[^:]+:[0-9]+' <<<"$out" | cut -d: -f2)
+[ "$(wc -l <<<"$lines")" -ge 8 ] || fail "too few messages with a line to judge the order"
+[ "$lines" = "$(sort -n <<<"$lines")" ] || fail "lint messages not in line order: $lines"
 echo "ok"

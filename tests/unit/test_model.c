@@ -202,6 +202,28 @@ static void test_article_label(void)
     imprint_doc_free(doc);
 }
 
+/* imprint_diags_sort: the files in the order of their first message, each
+ * by line and column, two messages at one place in the order reported. */
+static void test_diags_sort(void)
+{
+    imprint_diags *d = imprint_diags_new();
+    imprint_diags_report(d, IMPRINT_SEV_NOTE, (imprint_pos){"b.txt", 9, 1}, "b9");
+    imprint_diags_report(d, IMPRINT_SEV_NOTE, (imprint_pos){"a.txt", 3, 5}, "a3.5");
+    imprint_diags_report(d, IMPRINT_SEV_WARNING, (imprint_pos){"b.txt", 2, 1}, "b2 first");
+    imprint_diags_report(d, IMPRINT_SEV_NOTE, (imprint_pos){"a.txt", 3, 2}, "a3.2");
+    imprint_diags_report(d, IMPRINT_SEV_NOTE, (imprint_pos){"b.txt", 2, 1}, "b2 second");
+    imprint_diags_report(d, IMPRINT_SEV_NOTE, (imprint_pos){"b.txt", 0, 0}, "b whole");
+    imprint_diags_sort(d);
+    const char *want[] = {"b whole", "b2 first", "b2 second", "b9", "a3.2", "a3.5"};
+    g_assert_cmpuint(imprint_diags_len(d), ==, G_N_ELEMENTS(want));
+    for (size_t i = 0; i < G_N_ELEMENTS(want); i++)
+        g_assert_cmpstr(imprint_diags_get(d, i)->message, ==, want[i]);
+    imprint_diags_free(d);
+    imprint_diags *empty = imprint_diags_new();
+    imprint_diags_sort(empty);
+    imprint_diags_free(empty);
+}
+
 /* The iterator: enter before the children, exit after; leaves are entered
  * only; the walk stays inside its root and ends with DONE for good. */
 static void test_iterator(void)
@@ -324,6 +346,7 @@ int main(int argc, char **argv)
     g_test_add_func("/model/many-refs", test_many_refs);
     g_test_add_func("/model/arena", test_arena);
     g_test_add_func("/model/article-label", test_article_label);
+    g_test_add_func("/model/diags-sort", test_diags_sort);
     g_test_add_func("/model/iterator", test_iterator);
     g_test_add_func("/model/append-text", test_append_text);
     g_test_add_func("/model/nfc-stream-safe", test_nfc_stream_safe);
