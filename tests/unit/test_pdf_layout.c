@@ -57,6 +57,17 @@ static const char *item_text(const pdf_item *it)
     return it->kind == PDF_ITEM_LINE ? pango_layout_get_text(it->para->layout) : "";
 }
 
+/* The i-th of a run of paragraphs of one to seven lines, their lengths
+ * varied so that page breaks fall at every place in them. */
+static void add_varied_para(imprint_doc *doc, imprint_node *a, int i)
+{
+    GString *s = g_string_new(NULL);
+    for (int k = 0; k < (i * 5) % 13 + 1; k++)
+        g_string_append(s, "word after word in a line of text, ");
+    fx_para(doc, a, s->str);
+    g_string_free(s, TRUE);
+}
+
 /* Paragraphs of 1 to 7 lines and headings: at every page break, a paragraph
  * split over two pages has at least two lines on each, and no page ends
  * with a heading or with a heading and one line. */
@@ -67,11 +78,7 @@ static void test_widows_orphans_headings(void)
     for (int i = 0; i < 60; i++) {
         if (i % 7 == 3)
             fx_wrap(doc, a, IMPRINT_NODE_HEADING, "HEADING of a section")->as.heading.level = 1;
-        GString *s = g_string_new(NULL);
-        for (int k = 0; k < (i * 5) % 13 + 1; k++)
-            g_string_append(s, "word after word in a line of text, ");
-        fx_para(doc, a, s->str);
-        g_string_free(s, TRUE);
+        add_varied_para(doc, a, i);
     }
     rig r;
     rig_init(&r, doc);
@@ -132,11 +139,7 @@ static void test_sidenote_keeps(void)
         fx_wrap(doc, a, IMPRINT_NODE_SIDENOTE,
                 i % 3 ? "A short summary"
                       : "A longer summary of what the paragraph under it says, in two lines");
-        GString *s = g_string_new(NULL);
-        for (int k = 0; k < (i * 5) % 13 + 1; k++)
-            g_string_append(s, "word after word in a line of text, ");
-        fx_para(doc, a, s->str);
-        g_string_free(s, TRUE);
+        add_varied_para(doc, a, i);
     }
     rig r;
     rig_init(&r, doc);
