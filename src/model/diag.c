@@ -74,9 +74,12 @@ void imprint_diags_sort(imprint_diags *diags)
     ranked *r = g_new(ranked, n ? n : 1);
     for (guint i = 0; i < n; i++) {
         const imprint_diag *d = g_ptr_array_index(diags->items, i);
-        if (!g_hash_table_contains(rank, d->file))
-            g_hash_table_insert(rank, d->file, GUINT_TO_POINTER(g_hash_table_size(rank)));
-        r[i] = (ranked){d, GPOINTER_TO_UINT(g_hash_table_lookup(rank, d->file))};
+        gpointer file;
+        if (!g_hash_table_lookup_extended(rank, d->file, NULL, &file)) {
+            file = GUINT_TO_POINTER(g_hash_table_size(rank));
+            g_hash_table_insert(rank, d->file, file);
+        }
+        r[i] = (ranked){d, GPOINTER_TO_UINT(file)};
     }
     /* g_qsort_with_data is a stable sort (GLib 2.32 and later) */
     g_qsort_with_data(r, (gint)n, sizeof *r, cmp_ranked, NULL);
