@@ -17,14 +17,14 @@
  *   ARTICLE  > block*            (notes hang off the article in a chain of their own)
  *   NOTE     > block*
  *   block    = HEADING | PARAGRAPH | QUOTE | CITATION | LIST | VERSE | SPEECH
- *            | TABLE | FIGURE | BREAK | BIBL | SIDENOTE
+ *            | TABLE | FIGURE | BREAK | BIBL | SIDENOTE | CLOSER
  *   QUOTE    > block* (CITATION last, at most one, belongs to the quote)
  *   LIST     > ITEM*;  ITEM > block*
  *   VERSE    > LINE*;  LINE > inline*
  *   SPEECH   > block*  (speaker in as.speech.speaker)
  *   TABLE    > ROW*;   ROW > CELL*;  CELL > inline*  (header rows: as.row.header)
  *   FIGURE   > inline* (the caption; image or placeholder in as.figure)
- *   HEADING, PARAGRAPH, CITATION, BIBL, SIDENOTE > inline*
+ *   HEADING, PARAGRAPH, CITATION, BIBL, SIDENOTE, CLOSER > inline*
  *   inline   = TEXT | EMPH | STRONG | SUP | SUB | SMALLCAPS | LINK | NOTEREF | LINEBREAK
  *   EMPH, STRONG, SUP, SUB, SMALLCAPS, LINK > inline*
  *   TEXT, NOTEREF, LINEBREAK, BREAK are leaves.
@@ -53,6 +53,8 @@ typedef enum {
     IMPRINT_NODE_BIBL,
     IMPRINT_NODE_SIDENOTE, /* a note in the margin (a book's "[Sidenote: ...]"): a summary
                               beside the paragraph it stands before, not a footnote */
+    IMPRINT_NODE_CLOSER,   /* the lines that close a letter, a poem or a preface: a sign-off,
+                              a signature, a place and date; lines apart by LINEBREAK */
 
     /* inlines */
     IMPRINT_NODE_TEXT,
@@ -234,6 +236,11 @@ void imprint_node_unlink(imprint_node *node);
 /** Whether `kind` is a block or an inline. */
 bool imprint_node_kind_is_block(imprint_node_kind kind);
 bool imprint_node_kind_is_inline(imprint_node_kind kind);
+
+/** Whether `kind` is a node that holds a run of inlines itself (a heading, a
+ * paragraph, a verse line, a cell, a closer...), not an inline or a container
+ * of blocks: the unit a word of text belongs to. */
+bool imprint_node_kind_holds_text(imprint_node_kind kind);
 
 /** Stable lower-case name of a kind ("paragraph", "noteref"...). */
 const char *imprint_node_kind_name(imprint_node_kind kind);

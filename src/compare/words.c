@@ -223,14 +223,6 @@ static void add_text(sink *k, const imprint_node *text, const imprint_node *bloc
         add_word(k, text, block, start, (size_t)(end - start), ascii);
 }
 
-/* Blocks that hold text themselves: a word belongs to the nearest one. */
-static bool holds_text(imprint_node_kind k)
-{
-    return k == IMPRINT_NODE_HEADING || k == IMPRINT_NODE_PARAGRAPH || k == IMPRINT_NODE_CITATION ||
-           k == IMPRINT_NODE_LINE || k == IMPRINT_NODE_CELL || k == IMPRINT_NODE_FIGURE ||
-           k == IMPRINT_NODE_BIBL || k == IMPRINT_NODE_SIDENOTE;
-}
-
 static void add_subtree(sink *k, const imprint_node *root)
 {
     imprint_iter it;
@@ -238,8 +230,8 @@ static void add_subtree(sink *k, const imprint_node *root)
     const imprint_node *block = root;
     while (imprint_iter_next(&it) != IMPRINT_EVENT_DONE) {
         const imprint_node *n = it.node;
-        if (it.event == IMPRINT_EVENT_ENTER && holds_text(n->kind))
-            block = n;
+        if (it.event == IMPRINT_EVENT_ENTER && imprint_node_kind_holds_text(n->kind))
+            block = n; /* a word belongs to the nearest block that holds text */
         else if (it.event == IMPRINT_EVENT_ENTER && n->kind == IMPRINT_NODE_TEXT)
             add_text(k, n, block);
     }

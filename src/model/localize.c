@@ -160,15 +160,6 @@ void imprint_language_localize(const imprint_language_rules *r, imprint_quote_st
     }
 }
 
-/* Nodes whose children are a run of inlines: a quotation does not run on
- * past one of them. */
-static bool inline_container(imprint_node_kind k)
-{
-    return k == IMPRINT_NODE_HEADING || k == IMPRINT_NODE_PARAGRAPH || k == IMPRINT_NODE_CITATION ||
-           k == IMPRINT_NODE_BIBL || k == IMPRINT_NODE_SIDENOTE || k == IMPRINT_NODE_LINE ||
-           k == IMPRINT_NODE_CELL || k == IMPRINT_NODE_FIGURE;
-}
-
 static const char *localize_string(imprint_doc *doc, const imprint_language_rules *r,
                                    imprint_quote_state *st, const char *s, size_t len)
 {
@@ -192,8 +183,8 @@ static void localize_tree(imprint_doc *doc, const imprint_language_rules *r, imp
         imprint_node *n = (imprint_node *)it.node;
         if (n->kind == IMPRINT_NODE_LINK) {
             in_link += ev == IMPRINT_EVENT_ENTER ? 1 : -1;
-        } else if (ev == IMPRINT_EVENT_ENTER && inline_container(n->kind)) {
-            st = (imprint_quote_state){0};
+        } else if (ev == IMPRINT_EVENT_ENTER && imprint_node_kind_holds_text(n->kind)) {
+            st = (imprint_quote_state){0}; /* a quotation does not run on past its block */
         } else if (n->kind == IMPRINT_NODE_TEXT && in_link == 0 && n->as.text.len > 0) {
             const char *s = localize_string(doc, r, &st, n->as.text.text, n->as.text.len);
             /* A new string: the run buffer appends grew in is no longer the text. */

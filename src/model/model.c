@@ -28,6 +28,7 @@ static const char *const kind_names[IMPRINT_NODE_KIND_COUNT] = {
     [IMPRINT_NODE_BREAK] = "break",
     [IMPRINT_NODE_BIBL] = "bibl",
     [IMPRINT_NODE_SIDENOTE] = "sidenote",
+    [IMPRINT_NODE_CLOSER] = "closer",
     [IMPRINT_NODE_TEXT] = "text",
     [IMPRINT_NODE_EMPH] = "emph",
     [IMPRINT_NODE_STRONG] = "strong",
@@ -152,6 +153,7 @@ bool imprint_node_kind_is_block(imprint_node_kind kind)
     case IMPRINT_NODE_BREAK:
     case IMPRINT_NODE_BIBL:
     case IMPRINT_NODE_SIDENOTE:
+    case IMPRINT_NODE_CLOSER:
         return true;
     default:
         return false;
@@ -161,6 +163,11 @@ bool imprint_node_kind_is_block(imprint_node_kind kind)
 bool imprint_node_kind_is_inline(imprint_node_kind kind)
 {
     return kind >= IMPRINT_NODE_TEXT && kind < IMPRINT_NODE_KIND_COUNT;
+}
+
+bool imprint_node_kind_holds_text(imprint_node_kind kind)
+{
+    return !imprint_node_kind_is_inline(kind) && imprint_node_can_contain(kind, IMPRINT_NODE_TEXT);
 }
 
 bool imprint_node_can_contain(imprint_node_kind parent, imprint_node_kind child)
@@ -188,6 +195,7 @@ bool imprint_node_can_contain(imprint_node_kind parent, imprint_node_kind child)
     case IMPRINT_NODE_CITATION:
     case IMPRINT_NODE_BIBL:
     case IMPRINT_NODE_SIDENOTE:
+    case IMPRINT_NODE_CLOSER:
     case IMPRINT_NODE_LINE:
     case IMPRINT_NODE_CELL:
     case IMPRINT_NODE_FIGURE:

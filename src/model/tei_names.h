@@ -48,6 +48,9 @@
 #define TEI_BREAK_UNIT       "section"
 /* <note place="margin"> between blocks: a sidenote (IMPRINT_NODE_SIDENOTE) */
 #define TEI_SIDENOTE_PLACE "margin"
+/* A closer (IMPRINT_NODE_CLOSER): <closer> where TEI lets one stand, at the
+ * bottom of its division; <p rend="closer"> elsewhere (text follows it). */
+#define TEI_CLOSER_REND "closer"
 
 /* <bibl type="witness" subtype="same-text|variant|…-dropped" n="PERCENT"> inside
  * an article's source <bibl>: another copy of its text (src/compare). */

@@ -184,6 +184,9 @@ static inline imprint_doc *fx_doc_full(void)
     fx_text(doc, bib, "Broué, Pierre. Trotsky. Paris: Fayard, 1988. ");
     imprint_node *bl = fx_wrap(doc, bib, IMPRINT_NODE_LINK, "https://example.org/broue");
     bl->as.link.url = "https://example.org/broue";
+    imprint_node *closer = fx_wrap(doc, a, IMPRINT_NODE_CLOSER, "Yours in the struggle,");
+    fx_node(doc, closer, IMPRINT_NODE_LINEBREAK);
+    fx_text(doc, closer, "L. T.");
 
     imprint_node *b = fx_article(doc, NULL);
     fx_para(doc, b, "An untitled article begins with these words and goes on for a while.");

@@ -13,6 +13,24 @@ static char *build(const imprint_doc *doc, const imprint_edition *e, const impri
 
 /* The fixture as a user checks it: valid file, bundled fonts only, every
  * title findable, notes on the page of their reference. */
+/* Leading spaces of the pdftotext -layout line that holds `needle`, -1 if none. */
+static int line_indent(char **pages, const char *needle)
+{
+    for (int p = 0; pages[p]; p++) {
+        const char *at = strstr(pages[p], needle);
+        if (!at)
+            continue;
+        const char *start = at;
+        while (start > pages[p] && start[-1] != '\n')
+            start--;
+        int n = 0;
+        while (start[n] == ' ')
+            n++;
+        return n;
+    }
+    return -1;
+}
+
 static void test_full_fixture(void)
 {
     imprint_doc *doc = fx_doc_full();
@@ -91,6 +109,11 @@ static void test_full_fixture(void)
     }
     g_assert_cmpint(fx_page_of(pages, "A marginal summary"), ==,
                     fx_page_of(pages, "After the break."));
+    /* the closer: its own lines, set to the right, with the line above it */
+    g_assert_cmpint(fx_page_of(pages, "L. T."), ==, fx_page_of(pages, "Fayard"));
+    g_assert_cmpint(line_indent(pages, "L. T."), >, line_indent(pages, "After the break.") + 20);
+    g_assert_cmpint(line_indent(pages, "Yours in the struggle,"), >,
+                    line_indent(pages, "After the break.") + 20);
     g_strfreev(pages);
 
     g_free(pdf);

@@ -36,7 +36,7 @@ static void assert_words(rt_result *r)
 
 /* The kinds of an article's blocks, one letter each: P paragraph, H
  * heading, Q quote, V verse, L list, S speech, B break, D date, Y byline,
- * s section (its blocks follow in brackets), F figure. */
+ * s section (its blocks follow in brackets), F figure, M sidenote, C closer. */
 static void kinds_of(const imprint_node *parent, GString *out)
 {
     for (const imprint_node *c = parent->first_child; c; c = c->next) {
@@ -67,6 +67,9 @@ static void kinds_of(const imprint_node *parent, GString *out)
             break;
         case IMPRINT_NODE_SIDENOTE:
             g_string_append_c(out, 'M');
+            break;
+        case IMPRINT_NODE_CLOSER:
+            g_string_append_c(out, 'C');
             break;
         default:
             g_string_append_printf(out, "<%d>", (int)c->kind);
@@ -348,6 +351,49 @@ static void test_sidenotes(void)
                     "The second mill, built in the dry summer of 1788, and its engine.");
     g_assert_cmpint(rt_child(a, 5)->first_child->kind, ==, IMPRINT_NODE_EMPH);
     g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 3, "taken as a sidenote"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* Closers: a sign-off over the signature and its title (in one run of
+ * lines, or a blank line apart), with the place and date under them, is
+ * one closer, line by line, never a heading or paragraphs; CLOSER_MAX_LINES
+ * lines at most. */
+static void test_closers(void)
+{
+    rt_result r = read_shape("closers.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "HPPCHPPCHPPC");
+    imprint_node *first = rt_child(a, 3);
+    g_assert_cmpstr(rt_text(&r, first), ==,
+                    "I remain, Gentlemen, Your obedient servant, WILLIAM TERN, Lock-keeper.");
+    g_assert_cmpint(rt_count_children(first), ==, 2 * 4 - 1); /* four lines, three breaks */
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 7)), ==,
+                    "Your loving father, W. T. Lock House, May 2, 1862.");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 20, "sign-off and signature"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 24, "place and date"));
+    assert_words(&r);
+    rt_result_free(&r);
+    /* one line more than CLOSER_MAX_LINES under the sign-off is no closing */
+    GString *s = g_string_new("A Letter\n\nThe gate holds and the boats pass.\n\nYours,\n");
+    for (int k = 0; k < CLOSER_MAX_LINES; k++)
+        g_string_append_printf(s, "Line %d\n", k + 1);
+    r = read_wrap("long.txt", s->str, IMPRINT_WRAP_AUTO);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "sign-off"));
+    rt_result_free(&r);
+    g_string_free(s, TRUE);
+}
+
+/* What closers must not take: a diary's date over its entry (a heading),
+ * "Yours truly," that a sentence goes on from in lower case, a sentence
+ * opened by "Sincerely", a date between paragraphs. */
+static void test_closers_lookalike(void)
+{
+    rt_result r = read_shape("closers_lookalike.txt");
+    imprint_node *a = rt_article(&r, 0);
+    for (imprint_node *c = a->first_child; c; c = c->next)
+        g_assert_cmpint(c->kind, !=, IMPRINT_NODE_CLOSER);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "closing"));
     assert_words(&r);
     rt_result_free(&r);
 }
@@ -728,8 +774,8 @@ static void test_title_at_end(void)
 /* ---- letters, posts, titles ----------------------------------------- */
 
 /* Letters: a title, its dateline; the closing and signature are no
- * headings; the file's first line is the book's title. A date inside a
- * sentence is no dateline. */
+ * headings but the letter's closer; the file's first line is the book's
+ * title. A date inside a sentence is no dateline. */
 static void test_letters(void)
 {
     rt_result r = read_shape("letters.txt");
@@ -738,9 +784,13 @@ static void test_letters(void)
     imprint_node *a = rt_article(&r, 0);
     g_assert_cmpstr(a->as.article.title, ==, "LETTER I.");
     g_assert_cmpstr(a->as.article.date, ==, "Harbour Town, 3 May 1817.");
-    assert_kinds(a, "PPPP");
+    assert_kinds(a, "PPC");
     g_assert_nonnull(strstr(rt_text(&r, rt_child(a, 1)), "On 3 May 1817 we walked"));
-    g_assert_cmpstr(rt_text(&r, rt_child(a, 3)), ==, "John");
+    /* the closing and the signature: one closer, line by line */
+    imprint_node *closer = rt_child(a, 2);
+    g_assert_cmpstr(rt_text(&r, closer), ==, "Your affectionate brother, John");
+    g_assert_cmpint(closer->first_child->next->kind, ==, IMPRINT_NODE_LINEBREAK);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 11, "sign-off and signature"));
     g_assert_cmpstr(rt_article(&r, 1)->as.article.date, ==, "Harbour Town, 10 May 1817.");
     rt_result_free(&r);
 }
@@ -986,8 +1036,9 @@ static void test_letters_numbered(void)
     rt_result_free(&r);
 }
 
-/* Its lookalikes: a year alone ("1895.") is no number heading; a title
- * with its date over an ornament (a play's first night) opens no article. */
+/* Its lookalikes: a year alone ("1895.") is no number heading (under the
+ * preface it is the preface's closing date); a title with its date over an
+ * ornament (a play's first night) opens no article. */
 static void test_letters_numbered_lookalike(void)
 {
     rt_result r = read_shape("letters_numbered_lookalike.txt");
@@ -995,7 +1046,7 @@ static void test_letters_numbered_lookalike(void)
     bool year = false;
     for (imprint_node *c = rt_article(&r, 0)->first_child; c; c = c->next)
         if (strcmp(rt_text(&r, c), "1895.") == 0) {
-            g_assert_cmpint(c->kind, ==, IMPRINT_NODE_PARAGRAPH);
+            g_assert_cmpint(c->kind, ==, IMPRINT_NODE_CLOSER);
             year = true;
         }
     g_assert_true(year);
@@ -1004,7 +1055,8 @@ static void test_letters_numbered_lookalike(void)
 }
 
 /* Letters whose signatures recur (two writers, each under "Your friend,")
- * are no play: a name under a closing is a signature, not a speaker. */
+ * are no play: a name under a closing is a signature, not a speaker; the
+ * two make the letter's closer. */
 static void test_signatures_no_play(void)
 {
     GString *s = g_string_new("LETTERS FROM THE FORD\n\n");
@@ -1016,7 +1068,9 @@ static void test_signatures_no_play(void)
     rt_result r = read_wrap("letters.txt", s->str, IMPRINT_WRAP_AUTO);
     g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "a play"));
     for (imprint_node *c = rt_article(&r, 0)->first_child; c; c = c->next)
-        g_assert_cmpint(c->kind, ==, IMPRINT_NODE_PARAGRAPH);
+        g_assert_cmpint(c->kind, ==,
+                        strstr(rt_text(&r, c), "Your friend") ? IMPRINT_NODE_CLOSER
+                                                              : IMPRINT_NODE_PARAGRAPH);
     rt_result_free(&r);
     /* the same names with speeches under them are a play */
     g_string_assign(s, "A PLAY\n\n");
@@ -1298,7 +1352,7 @@ static void test_book_front(void)
     g_assert_cmpstr(a->as.article.title, ==, "The Harbour Book");
     g_assert_nonnull(a->as.article.authors);
     g_assert_cmpstr(a->as.article.authors[0], ==, "Mary Holm");
-    assert_kinds(a, "HLHPPPHPPQPHP");
+    assert_kinds(a, "HLHPPCHPPQPHP");
     imprint_node *list = rt_child(a, 1);
     g_assert_true(list->as.list.contents);
     g_assert_cmpint(rt_count_children(list), ==, 4);
@@ -1686,7 +1740,7 @@ static void test_contents_unheaded(void)
     imprint_node *a = rt_article(&r, 0);
     g_assert_cmpstr(a->as.article.title, ==, "The Harbour Lights");
     g_assert_cmpstr(a->as.article.authors[0], ==, "Anne Vale");
-    assert_kinds(a, "HLHPPPPHQPPHPHPHP");
+    assert_kinds(a, "HLHPPPCHQPPHPHPHP");
     imprint_node *list = rt_child(a, 1);
     g_assert_true(list->as.list.contents);
     g_assert_cmpint(rt_count_children(list), ==, 5);
@@ -1966,6 +2020,8 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/notes_lettered_lookalike", test_notes_lettered_lookalike);
     g_test_add_func("/read_text/shapes/sidenotes", test_sidenotes);
     g_test_add_func("/read_text/shapes/sidenotes_lookalike", test_sidenotes_lookalike);
+    g_test_add_func("/read_text/shapes/closers", test_closers);
+    g_test_add_func("/read_text/shapes/closers_lookalike", test_closers_lookalike);
     g_test_add_func("/read_text/shapes/notes_heading", test_notes_heading);
     g_test_add_func("/read_text/shapes/marker_max_digits", test_marker_max_digits);
     g_test_add_func("/read_text/shapes/marker_max_gap", test_marker_max_gap);

@@ -214,6 +214,9 @@ static imprint_doc *build_everything(void)
     node(doc, a, IMPRINT_NODE_BREAK, 33);
     text(doc, node(doc, a, IMPRINT_NODE_BIBL, 34), "Getty & Naumov, The Road to Terror, p. 129");
     text(doc, node(doc, a, IMPRINT_NODE_SIDENOTE, 35), "The trials summed up");
+    /* a closer that text follows, and one in a speech: no <closer> there */
+    text(doc, node(doc, a, IMPRINT_NODE_CLOSER, 35), "Moscow, 1937.");
+    text(doc, node(doc, sp, IMPRINT_NODE_CLOSER, 25), "Closer in a speech");
 
     /* A heading where no div is allowed (inside a quote). */
     imprint_node *hq = node(doc, a, IMPRINT_NODE_QUOTE, 36);
@@ -221,6 +224,11 @@ static imprint_doc *build_everything(void)
     hqh->as.heading.level = 2;
     text(doc, hqh, "Heading in a quote");
     para(doc, hq, "Quoted text after it.", 37);
+    /* the article's closing, at the bottom of its div */
+    imprint_node *closer = node(doc, a, IMPRINT_NODE_CLOSER, 38);
+    text(doc, closer, "Yours,");
+    node(doc, closer, IMPRINT_NODE_LINEBREAK, 39);
+    text(doc, closer, "L. T.");
 
     /* Article 2: untitled, one unreferenced note, empty containers. */
     imprint_node *b = node(doc, doc->root, IMPRINT_NODE_ARTICLE, 50);
@@ -456,7 +464,7 @@ static void test_everything_mapping(void)
     ASSERT_XPATH(tei, "//t:item/t:list[@rend='lettered']/t:item[@n='b']", 1);
     ASSERT_XPATH(tei, "//t:list[@type='bibliography' and @rend='bulleted']/t:item/t:p/t:ref", 1);
     ASSERT_XPATH(tei, "//t:div/t:lg/t:l", 2);
-    ASSERT_XPATH(tei, "//t:sp[t:speaker='VYSHINSKY']/t:p", 6);
+    ASSERT_XPATH(tei, "//t:sp[t:speaker='VYSHINSKY']/t:p", 7);
     ASSERT_XPATH(tei, "//t:sp/t:p/t:table/t:row/t:cell[.='in sp']", 1);
     ASSERT_XPATH(tei, "//t:sp/t:cit[@type='wrap']/t:q/t:sp[t:speaker='RADEK']", 1);
     ASSERT_XPATH(tei, "//t:sp/t:p/t:label[@type='heading' and .='Heading in a speech']", 1);
@@ -479,6 +487,10 @@ static void test_everything_mapping(void)
     ASSERT_XPATH(tei, "//t:div/t:bibl[.='Getty & Naumov, The Road to Terror, p. 129']", 1);
     ASSERT_XPATH(tei, "//t:div/t:note[@place='margin'][.='The trials summed up']", 1);
     ASSERT_XPATH(tei, "//t:div/t:note[@place='margin'][@xml:id or @n]", 0);
+    ASSERT_XPATH(tei, "//t:div/t:closer[.='Yours,L. T.']/t:lb", 1);
+    ASSERT_XPATH(tei, "//t:closer/following-sibling::*[not(self::t:note)]", 0);
+    ASSERT_XPATH(tei, "//t:div/t:p[@rend='closer'][.='Moscow, 1937.']", 1);
+    ASSERT_XPATH(tei, "//t:sp/t:p[@rend='closer'][.='Closer in a speech']", 1);
 
     /* the untitled article: no head; its note at its end */
     ASSERT_XPATH(tei, "/t:TEI/t:text/t:body/t:div[2][@xml:id='a2']/t:head", 0);
@@ -546,6 +558,15 @@ static void test_round_trip(void)
     g_assert_nonnull(tb);
     g_assert_true(tb->first_child->as.row.header);
     g_assert_false(tb->first_child->next->as.row.header);
+    /* closers read back as closers, wherever the writer had to put them */
+    int closers = 0;
+    imprint_iter it;
+    imprint_iter_init(&it, a);
+    while (imprint_iter_next(&it) != IMPRINT_EVENT_DONE)
+        closers += it.event == IMPRINT_EVENT_ENTER && it.node->kind == IMPRINT_NODE_CLOSER;
+    g_assert_cmpint(closers, ==, 3);
+    g_assert_cmpint(a->last_child->kind, ==, IMPRINT_NODE_CLOSER);
+    g_assert_cmpint(a->last_child->first_child->next->kind, ==, IMPRINT_NODE_LINEBREAK);
     /* the sidenote read back as one, not as a note */
     imprint_node *side = a->first_child;
     while (side && side->kind != IMPRINT_NODE_SIDENOTE)

@@ -106,6 +106,12 @@ static bool is_block_in_p(const xmlNode *c, const xmlNode *p)
 
 static void read_paragraph(tei_reader *r, xmlNode *el, imprint_node *container, int depth)
 {
+    if (tei_attr_is(el, "rend", TEI_CLOSER_REND)) {
+        static const char *const known[] = {"rend", NULL};
+        tei_check_attrs(r, el, known);
+        inline_block(r, el, container, depth, IMPRINT_NODE_CLOSER);
+        return;
+    }
     tei_check_attrs(r, el, tei_no_attrs);
     bool split = false;
     for (xmlNode *c = el->children; c && !split; c = c->next)
@@ -445,6 +451,9 @@ static void read_block(tei_reader *r, xmlNode *c, imprint_node *container, int d
     } else if (tei_named(c, "bibl")) {
         tei_check_attrs(r, c, tei_no_attrs);
         inline_block(r, c, container, depth, IMPRINT_NODE_BIBL);
+    } else if (tei_named(c, "closer")) {
+        tei_check_attrs(r, c, tei_no_attrs);
+        inline_block(r, c, container, depth, IMPRINT_NODE_CLOSER);
     } else if (tei_named(c, "note") && tei_attr_is(c, "place", TEI_SIDENOTE_PLACE)) {
         static const char *const known[] = {"place", NULL};
         tei_check_attrs(r, c, known);

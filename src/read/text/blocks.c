@@ -280,6 +280,15 @@ static int try_table(rt_builder *b, size_t i, size_t *next)
     return MATCHED;
 }
 
+static int try_closer(rt_builder *b, size_t i, size_t *next)
+{
+    size_t end = rt_build_closer(b, i);
+    if (!end)
+        return NO_MATCH;
+    *next = end;
+    return MATCHED;
+}
+
 static int try_chunk_role(rt_builder *b, size_t i, size_t *next)
 {
     const rt_line *l = rt_line_at(b, i);
@@ -468,19 +477,6 @@ static bool numbered_title(rt_builder *b, size_t i, size_t *next)
     return true;
 }
 
-/* "ATLANTA, GA., FEB. 1, 1903." under the last paragraph of a preface and
- * over the next heading: where and when the text above was signed. */
-static bool closing_dateline(rt_builder *b, size_t i, size_t after)
-{
-    const rt_line *l = rt_line_at(b, i);
-    if (!rt_line_is_dateline(l) || !b->last_block ||
-        b->last_block->kind != IMPRINT_NODE_PARAGRAPH || after == SIZE_MAX)
-        return false;
-    const rt_line *next = rt_line_at(b, after);
-    const rt_chunk *c = &b->st->chunks[next->chunk];
-    return c->first == c->last && rt_line_is_heading_like(next);
-}
-
 /* A line on its own that looks like a heading: one if text follows it. */
 static int try_heading(rt_builder *b, size_t i, size_t *next)
 {
@@ -503,7 +499,7 @@ static int try_heading(rt_builder *b, size_t i, size_t *next)
     if (rt_is_person_name(l->t, l->tlen) && after != SIZE_MAX &&
         rt_line_is_dateline(rt_line_at(b, after)))
         return NO_MATCH;
-    if (lead_in(b, i, after) || closing_dateline(b, i, after))
+    if (lead_in(b, i, after))
         return NO_MATCH;
     /* In a transcript, a short line after a turn ("Dr. Fauci?") is still
      * the speaker's; only a line in capitals heads a new part. */
@@ -754,6 +750,7 @@ static bool build_line(rt_builder *b, size_t *pi)
         return true;
     if ((r = try_chunk_role(b, i, pi)) || (r = try_table(b, i, pi)) ||
         (r = try_sidenote(b, i, pi)) || (r = try_figure(b, i, pi)) || (r = try_break(b, i, pi)) ||
+        (r = try_closer(b, i, pi)) ||
         (b->st->verse && ((r = try_poem_line(b, i, pi)) || (r = try_stanza(b, i, pi)))) ||
         (r = try_quote(b, i, pi)) || (r = try_item(b, i, pi)))
         return r != FAILED;

@@ -174,6 +174,20 @@
  * poem's first stanza belongs to its head and opens no poem. */
 #define POEM_DATE_MAX_WORDS 4
 
+/* closers.c */
+
+/** Longest line of a signature under a sign-off, in code points ("Secretary
+ * to the Committee of Correspondence" is 41): a longer line is prose. */
+#define CLOSER_MAX_CHARS 40
+
+/** Most lines of a closing: the sign-off, the name, a title, a place and a
+ * date; more short lines under "Yours," are a list or verse. */
+#define CLOSER_MAX_LINES 5
+
+/** Most words of a sign-off ("Believe me, my dear Sir, ever most faithfully
+ * yours," is 9): a longer line opened by "Yours" is a sentence. */
+#define CLOSER_SIGN_OFF_WORDS 10
+
 /* wrap.c */
 
 /** Fewest line breaks inside paragraphs a file must have to be judged

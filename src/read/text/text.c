@@ -305,17 +305,6 @@ static size_t collection_head(rt_state *st)
     return first;
 }
 
-/* "Christmas Day, 1811.", "June 1811.": a dateline, or a few words with
- * a year. */
-static bool poem_date(const rt_line *l)
-{
-    bool year = false;
-    for (size_t k = 0; k + 4 <= l->tlen && !year; k++)
-        year = strspn(l->t + k, "0123456789") == 4 && (k == 0 || !g_ascii_isdigit(l->t[k - 1])) &&
-               (k + 4 == l->tlen || !g_ascii_isdigit(l->t[k + 4]));
-    return rt_line_is_dateline(l) || (year && rt_line_words(l) <= POEM_DATE_MAX_WORDS);
-}
-
 /* A collection of poems: an article a poem from its title. */
 static void find_poems(rt_state *st, GArray *starts)
 {
@@ -325,7 +314,7 @@ static void find_poems(rt_state *st, GArray *starts)
     for (size_t k = collection_head(st); k < st->nchunks; k++) {
         const rt_chunk *c = &st->chunks[k];
         bool title = rt_poem_title(st, k) &&
-                     (stanza || c->last > c->first || !poem_date(&st->lines[c->first]));
+                     (stanza || c->last > c->first || !rt_line_is_place_date(&st->lines[c->first]));
         if (!title) {
             stanza = stanza || c->last > c->first;
             if (starts->len)

@@ -219,6 +219,9 @@ bool rt_line_is_break(const rt_line *l);
 /* titles.c */
 /** "8 November 2019", "2019-11-08": a line that is a date. */
 bool rt_line_is_dateline(const rt_line *l);
+/* "Christmas Day, 1811.", "Greenville, Mich., 1885.": a dateline, or a few
+ * words with a year (POEM_DATE_MAX_WORDS) */
+bool rt_line_is_place_date(const rt_line *l);
 /* "Sir William Jones. 1746-1794": a person's name with the years of their
  * life, as an anthology heads a poet's poems. The bytes of the name, 0 if
  * `s` is no such line. */
@@ -344,6 +347,10 @@ size_t rt_take_citation(rt_builder *b, imprint_node *quote, size_t qlast, size_t
 size_t rt_build_quote(rt_builder *b, size_t i);
 bool rt_wrap_as_quote(rt_builder *b, size_t i);
 bool rt_colon_quote(rt_builder *b, size_t i);
+/* closers.c: the closing of a letter, a preface or a poem from line `i`
+ * (a sign-off and signature, a place and date) as one block; returns the
+ * line after it, 0 if there is none */
+size_t rt_build_closer(rt_builder *b, size_t i);
 /* verse.c: a stanza from line `i` (the first of its chunk); 0 if none */
 size_t rt_build_stanza(rt_builder *b, size_t i);
 /* headings.c */

@@ -175,6 +175,17 @@ size_t rt_title_head(const rt_state *st, size_t k, size_t *byline, size_t *date)
     return n;
 }
 
+/* "Christmas Day, 1811.", "June 1811.": a dateline, or a few words with
+ * a year. */
+bool rt_line_is_place_date(const rt_line *l)
+{
+    bool year = false;
+    for (size_t k = 0; k + 4 <= l->tlen && !year; k++)
+        year = strspn(l->t + k, "0123456789") == 4 && (k == 0 || !g_ascii_isdigit(l->t[k - 1])) &&
+               (k + 4 == l->tlen || !g_ascii_isdigit(l->t[k + 4]));
+    return rt_line_is_dateline(l) || (year && rt_line_words(l) <= POEM_DATE_MAX_WORDS);
+}
+
 bool rt_line_is_closing(const rt_line *l)
 {
     static const char *const words[] = {

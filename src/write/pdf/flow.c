@@ -23,6 +23,7 @@
 #define SPACE_SPEECH         0.3  /* before and after a speech */
 #define SPACE_BREAK          0.6  /* around a section break's asterism */
 #define SPACE_SIDENOTE       0.5  /* before a sidenote set over its paragraph */
+#define SPACE_CLOSER         0.5  /* before a letter's or a poem's closing lines */
 #define SPACE_SUBTITLE       0.3  /* article title to subtitle, in body leadings */
 #define SPACE_BYLINE         0.6  /* to the authors, in body leadings */
 #define SPACE_DATELINE       0.2  /* to the date, in body leadings */
@@ -328,7 +329,11 @@ static bool starts_with_dash(const char *s)
 static void emit_paragraph(builder *b, const imprint_node *n, const env *e)
 {
     const imprint_style *st = b->ctx->style;
-    bool indent = !e->no_indent && n->prev && n->prev->kind == IMPRINT_NODE_PARAGRAPH;
+    /* a sidenote stands over its paragraph: the one before it decides */
+    const imprint_node *prev = n->prev;
+    while (prev && prev->kind == IMPRINT_NODE_SIDENOTE)
+        prev = prev->prev;
+    bool indent = !e->no_indent && prev && prev->kind == IMPRINT_NODE_PARAGRAPH;
     const char *speaker = b->speaker;
     b->speaker = NULL;
     pdf_para *p = pdf_inline_para(b, n, e, false, PANGO_ALIGN_LEFT, true,
@@ -476,6 +481,22 @@ static void emit_sidenote(builder *b, const imprint_node *n, const env *e)
         ((pdf_item *)g_ptr_array_index(b->flow, i))->keep_with_next = true;
 }
 
+/* A closing set to the right, line by line, unbroken, and never alone at
+ * the head of a page: the last line above comes with it. */
+static void emit_closer(builder *b, const imprint_node *n, const env *e)
+{
+    double adv = e->size * b->ctx->style->line_height;
+    b->pending = MAX(b->pending, SPACE_CLOSER * adv);
+    pdf_item *above = last_item(b);
+    if (above)
+        above->keep_with_next = true;
+    const imprint_hyphenator *hy = b->hy;
+    b->hy = NULL;
+    pdf_para *p = pdf_inline_para(b, n, e, false, PANGO_ALIGN_RIGHT, false, 0, NULL, NULL);
+    b->hy = hy;
+    emit_para(b, p, e->x, 0, n->pos, true);
+}
+
 static void emit_block(builder *b, const imprint_node *n, const env *e)
 {
     pdf_ctx *ctx = b->ctx;
@@ -525,6 +546,9 @@ static void emit_block(builder *b, const imprint_node *n, const env *e)
     }
     case IMPRINT_NODE_SIDENOTE:
         emit_sidenote(b, n, e);
+        break;
+    case IMPRINT_NODE_CLOSER:
+        emit_closer(b, n, e);
         break;
     default:
         /* Containment rules keep other kinds out of block lists. */

@@ -487,6 +487,35 @@ static void write_heading_label(tei_writer *tw, const imprint_node *n)
     end(tw);
 }
 
+/* Whether a closer of an article stands at the bottom of the <div> the
+ * body writer puts it in: only closers follow it there, up to the end of
+ * the article or a heading that closes that div (write_article_body). */
+static bool closes_div(const imprint_node *n)
+{
+    const imprint_node *opener = n->prev;
+    while (opener && opener->kind != IMPRINT_NODE_HEADING)
+        opener = opener->prev;
+    for (const imprint_node *c = n->next; c; c = c->next) {
+        if (c->kind == IMPRINT_NODE_HEADING)
+            return opener && c->as.heading.level <= opener->as.heading.level;
+        if (c->kind != IMPRINT_NODE_CLOSER)
+            return false;
+    }
+    return true;
+}
+
+static void write_closer(tei_writer *tw, const imprint_node *n, block_ctx ctx)
+{
+    if (ctx == CTX_FLOW && n->parent && n->parent->kind == IMPRINT_NODE_ARTICLE && closes_div(n)) {
+        inline_element(tw, "closer", n);
+        return;
+    }
+    start_block(tw, "p");
+    attr(tw, "rend", TEI_CLOSER_REND);
+    write_inlines(tw, n);
+    end(tw);
+}
+
 static void write_block(tei_writer *tw, const imprint_node *n, block_ctx ctx)
 {
     if (ctx == CTX_SPEECH) {
@@ -495,6 +524,7 @@ static void write_block(tei_writer *tw, const imprint_node *n, block_ctx ctx)
         case IMPRINT_NODE_LIST:
         case IMPRINT_NODE_VERSE:
         case IMPRINT_NODE_QUOTE:
+        case IMPRINT_NODE_CLOSER:
             break;
         case IMPRINT_NODE_SPEECH:
             /* sp may hold neither sp nor a p holding one; a typed cit may. */
@@ -577,6 +607,9 @@ static void write_block(tei_writer *tw, const imprint_node *n, block_ctx ctx)
         break;
     case IMPRINT_NODE_BIBL:
         inline_element(tw, "bibl", n);
+        break;
+    case IMPRINT_NODE_CLOSER:
+        write_closer(tw, n, ctx);
         break;
     case IMPRINT_NODE_SIDENOTE:
         start_block(tw, "note");

@@ -1,0 +1,139 @@
+/* Closings: the lines that end a letter, a preface or a poem, set apart from
+ * the text above them: a sign-off over a signature ("Your affectionate
+ * brother," / "John"), a place and date ("Pittsburg, 1889."). One block,
+ * line by line (IMPRINT_NODE_CLOSER), never a heading or a paragraph. */
+#include "read/text/limits.h"
+#include "read/text/text.h"
+
+/* "John", "JANE MARSH.", "—J. S.", "Secretary to the Board": short, and
+ * opened by a capital or a dash, never by a word in lower case (prose). */
+static bool signature_line(const rt_line *l)
+{
+    if (l->blank || l->notedef || l->nchar > CLOSER_MAX_CHARS)
+        return false;
+    gunichar c = g_utf8_get_char(l->t);
+    return g_unichar_isupper(c) || c == '-' || c == 0x2013 || c == 0x2014;
+}
+
+/* "Yours ever,", "Ever your loving", "Believe me, dear Sir, yours
+ * faithfully,": a closing formula that does not end a sentence. */
+static bool sign_off_line(const rt_line *l)
+{
+    if (!rt_line_is_closing(l) || rt_line_words(l) > CLOSER_SIGN_OFF_WORDS)
+        return false;
+    char end = l->t[l->tlen - 1];
+    return !strchr(".?!;:", end);
+}
+
+/* Whether chunk `k`'s lines are all signature lines, at most `room`. */
+static bool signature_chunk(rt_builder *b, size_t k, size_t room)
+{
+    const rt_chunk *c = &b->st->chunks[k];
+    if (c->last - c->first + 1 > room)
+        return false;
+    for (size_t j = c->first; j <= c->last; j++)
+        if (!signature_line(&b->st->lines[j]))
+            return false;
+    return true;
+}
+
+/* Whether what follows line `last` lets the lines above close a text: the
+ * end of the article, a heading's line set apart, a "P.S.", never a
+ * sentence going on in lower case. After a date, or in a collection of
+ * verse (a verse line may start "Yours"), only the end or a heading will do. */
+static bool closes_text(rt_builder *b, size_t last, bool dated)
+{
+    size_t after = rt_next_text_line(b, last);
+    if (after == SIZE_MAX)
+        return true;
+    const rt_line *n = rt_line_at(b, after);
+    const rt_chunk *c = &b->st->chunks[n->chunk];
+    bool apart = c->first == c->last &&
+                 (rt_line_is_heading_like(n) || rt_number_heading_kind(n->t, n->tlen));
+    /* a date over prose heads an entry of a diary ("JANUARY 4, 1891") */
+    if (apart || b->st->verse || dated)
+        return apart;
+    gunichar first = g_utf8_get_char(n->t);
+    return !g_unichar_islower(first);
+}
+
+/* The last line of the sign-off that opens chunk of line `i` and the
+ * signature under it (in the chunk, or in the next one after a blank);
+ * SIZE_MAX if there is none. */
+static size_t sign_off_end(rt_builder *b, size_t i)
+{
+    rt_state *st = b->st;
+    const rt_line *l = rt_line_at(b, i);
+    const rt_chunk *c = &st->chunks[l->chunk];
+    /* "I remain, Gentlemen," over "Your obedient servant,": the sign-off's lead */
+    bool lead = c->last > i && l->nchar <= CLOSER_MAX_CHARS && l->t[l->tlen - 1] == ',' &&
+                sign_off_line(&st->lines[i + 1]);
+    if (c->first != i || !(lead || sign_off_line(l)))
+        return SIZE_MAX;
+    if (c->last > i + lead) {
+        for (size_t j = i + 1 + lead; j <= c->last; j++)
+            if (!signature_line(&st->lines[j]) || j - i + 1 > CLOSER_MAX_LINES)
+                return SIZE_MAX;
+        return c->last;
+    }
+    size_t k = l->chunk + 1;
+    if (k >= st->nchunks || st->chunks[k].first > b->last || rt_blank_before(st, k) > 2 ||
+        !signature_chunk(b, k, CLOSER_MAX_LINES - 1 - lead))
+        return SIZE_MAX;
+    return st->chunks[k].last;
+}
+
+/* "Pittsburg, 1889." after a poem, "ATLANTA, GA., FEB. 1, 1903." after a
+ * preface: a dateline alone on its line under the text it closes; with the
+ * signer's name over it ("L. Frank Baum" / "Chicago, April, 1900."). */
+static size_t place_date_end(rt_builder *b, size_t i)
+{
+    rt_state *st = b->st;
+    const rt_line *l = rt_line_at(b, i);
+    const rt_chunk *c = &st->chunks[l->chunk];
+    /* under a heading it is the opening's date ("Ashby, June 3, 1851."), not a closing */
+    if (c->first != i || c->last > i + 1 || !b->last_block ||
+        b->last_block->kind == IMPRINT_NODE_HEADING)
+        return SIZE_MAX;
+    if (c->last == i)
+        return rt_line_is_place_date(l) ? i : SIZE_MAX;
+    return rt_is_person_name(l->t, l->tlen) && rt_line_is_dateline(rt_line_at(b, i + 1)) ? i + 1
+                                                                                         : SIZE_MAX;
+}
+
+size_t rt_build_closer(rt_builder *b, size_t i)
+{
+    rt_state *st = b->st;
+    size_t last = sign_off_end(b, i);
+    bool dated = last == SIZE_MAX;
+    if (dated)
+        last = place_date_end(b, i);
+    if (last == SIZE_MAX || !closes_text(b, last, dated))
+        return 0;
+    imprint_node *closer = NULL;
+    /* a date under the signature, a blank line apart, closes with it */
+    if (dated && b->last_block && b->last_block->kind == IMPRINT_NODE_CLOSER)
+        closer = b->last_block;
+    for (size_t j = i; j <= last; j++) {
+        const rt_line *m = rt_line_at(b, j);
+        if (m->blank)
+            continue;
+        imprint_pos pos = rt_pos(st, m->lineno, m->tcol);
+        if (!closer)
+            closer = imprint_node_new(st->doc, IMPRINT_NODE_CLOSER, pos);
+        else
+            imprint_node_append(closer, imprint_node_new(st->doc, IMPRINT_NODE_LINEBREAK, pos));
+        rt_append_inlines(st, closer, m, 0, m->tlen);
+    }
+    if (closer != b->last_block)
+        rt_append(b, closer, last);
+    else
+        b->last_line = last;
+    const rt_line *l = rt_line_at(b, i);
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
+                         dated ? "a place and date under the text taken as its closing (to line %u)"
+                               : "a sign-off and signature taken as the closing of a letter "
+                                 "(to line %u)",
+                         rt_line_at(b, last)->lineno);
+    return last + 1;
+}
