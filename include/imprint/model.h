@@ -74,6 +74,7 @@ typedef enum {
     IMPRINT_LIST_BULLET,  /* • - * */
     IMPRINT_LIST_DECIMAL, /* 1. 1) */
     IMPRINT_LIST_ALPHA,   /* a. a) */
+    IMPRINT_LIST_PLAIN,   /* no markers: the entries are lines of their own (a play's persons) */
 } imprint_list_style;
 
 /** An image ready to embed, its bytes checked to be a PNG or a JPEG.

@@ -66,6 +66,7 @@
 #define TEI_LIST_BULLET       "bulleted"
 #define TEI_LIST_DECIMAL      "numbered"
 #define TEI_LIST_ALPHA        "lettered"
+#define TEI_LIST_PLAIN        "plain"
 #define TEI_LIST_BIBLIOGRAPHY "bibliography"
 #define TEI_LIST_CONTENTS     "contents"
 

@@ -56,7 +56,11 @@ def measure(root):
     heads = [h for h in body.iter(f"{TEI}head")
              if h.get("type") is None and parents[h].get("type") == "section"]
     skip = {f"{TEI}note", f"{TEI}item", f"{TEI}cit", f"{TEI}lg", f"{TEI}table"}
-    paras = [p for p in body.iter(f"{TEI}p") if not inside(p, parents, skip)]
+    paras = [p for p in body.iter(f"{TEI}p")
+             if not inside(p, parents, skip) and p.get("rend") != "closer"]
+    outside = [p for p in paras if not inside(p, parents, {f"{TEI}sp"})]
+    closers = list(body.iter(f"{TEI}closer")) + [p for p in body.iter(f"{TEI}p")
+                                                  if p.get("rend") == "closer"]
     refs = sum(1 for n in notes if n is not None)
     ptrs = [p for p in body.iter(f"{TEI}ptr") if p.get("type") == "noteref"]
     unlinked = [r for r in body.iter(f"{TEI}ref") if r.get("type") == "noteref"]
@@ -70,6 +74,7 @@ def measure(root):
         "titles": titles,
         "headings": len(heads),
         "paragraphs": len(paras),
+        "paragraphs_outside_speech": len(outside),
         "notes": len(notes),
         "note_refs": refs + len(ptrs),
         "unlinked_refs": len(unlinked),
@@ -77,6 +82,7 @@ def measure(root):
         "verse_lines": len(ls),
         "speech_turns": len(sps),
         "sidenotes": len(sidenotes),
+        "closers": len(closers),
         "tables": len(list(body.iter(f"{TEI}table"))),
         "lists": len([x for x in body.iter(f"{TEI}list") if x.get("type") != "bibliography"]),
         "quotes": len([c for c in body.iter(f"{TEI}cit") if c.get("type") != "wrap"]),
@@ -91,6 +97,8 @@ def expected(a):
         e["articles"] = len(a["poems"])
         e["titles"] = [p["title"] for p in a["poems"]]
     e["paragraphs"] = a.get("paragraphs")
+    if a.get("paragraph_scope") == "outside-speech":
+        e["paragraphs_outside_speech"] = e.pop("paragraphs")
     fn = a.get("footnotes", {})
     e["notes"] = fn.get("defs") if isinstance(fn.get("defs"), int) else len(fn.get("defs", {}) or {})
     e["note_refs"] = fn.get("refs") if isinstance(fn.get("refs"), int) else len(fn.get("refs", {}) or {})
@@ -117,14 +125,15 @@ def norm(t):
 # must not get wrong (articles, notes and their links, speech turns), a
 # share for counts where annotator and reader may split a block otherwise.
 TOLERANCE = {"articles": 0, "notes": 0, "note_refs": 0, "speech_turns": 0, "tables": 0,
-             "lists": 0, "quotes": 0, "paragraphs": 0.05, "verse_lines": 0.01,
+             "lists": 0, "quotes": 0, "paragraphs": 0.05, "paragraphs_outside_speech": 0.05,
+             "verse_lines": 0.01,
              "stanzas": 0.02}
 
 # The reader's known gaps on the shared shape corpus, with today's figure.
 KNOWN = {
     ("hardwrapped-gutenberg.txt", "lists"): 2,
     ("hardwrapped-gutenberg.txt", "quotes"): 3,
-    ("verse-collection.txt", "paragraphs"): 46,
+    ("verse-collection.txt", "paragraphs"): 17,
     ("verse-collection.txt", "quotes"): 1,
     ("pandoc-markdown.md", "lists"): 1,
     ("french-essay.txt", "quotes"): 1,

@@ -147,6 +147,10 @@ static inline imprint_doc *fx_every_kind(void)
     inner->as.list.start = 1;
     fx_para(doc, fx_node(doc, IMPRINT_NODE_ITEM, inner), "Lettered sub-point");
     fx_para(doc, fx_node(doc, IMPRINT_NODE_ITEM, ol), "Fourth item");
+    imprint_node *cast = fx_node(doc, IMPRINT_NODE_LIST, a);
+    cast->as.list.style = IMPRINT_LIST_PLAIN;
+    cast->as.list.start = 1;
+    fx_para(doc, fx_node(doc, IMPRINT_NODE_ITEM, cast), "RADEK, a defendant");
 
     imprint_node *ul = fx_node(doc, IMPRINT_NODE_LIST, a);
     ul->as.list.style = IMPRINT_LIST_BULLET;

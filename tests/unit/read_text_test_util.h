@@ -228,7 +228,8 @@ static G_GNUC_UNUSED void rt_words(const char *s, GPtrArray *out, GArray *lines,
 
 static G_GNUC_UNUSED gboolean rt_is_marker_word(const char *w)
 {
-    return g_regex_match_simple("^([0-9]{1,3}[.)]|[a-z][.)]|[•*◦▪-]|\\[[0-9]{1,3}\\])$", w, 0, 0);
+    return g_regex_match_simple(
+        "^([0-9]{1,3}[.)]|[a-z][.)]|[•*◦▪-]|\\[[0-9]{1,3}\\]|<[0-9]{1,3}>)$", w, 0, 0);
 }
 
 /* Every word of `data` appears in the model's text, in source order (list
@@ -294,10 +295,10 @@ static G_GNUC_UNUSED char *rt_check_words(imprint_doc *doc, const char *data, si
             j++;
             continue;
         }
-        /* "them.[1]", "years.[A]": a note marker glued to its word */
-        const char *open = strrchr(w, '[');
+        /* "them.[1]", "years.[A]", "frost,<1>": a note marker glued to its word */
+        const char *open = strrchr(w, w[wl - 1] == '>' ? '<' : '[');
         size_t inner = open ? wl - 2 - (size_t)(open - w) : 0;
-        if (open && open > w && w[wl - 1] == ']' &&
+        if (open && open > w && (w[wl - 1] == ']' || w[wl - 1] == '>') &&
             (strspn(open + 1, "0123456789") == inner || (inner == 1 && g_ascii_isalpha(open[1]))) &&
             j < model->len && strncmp(w, model->pdata[j], (size_t)(open - w)) == 0 &&
             strlen(model->pdata[j]) == (size_t)(open - w)) {

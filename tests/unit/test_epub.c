@@ -157,6 +157,7 @@ static void test_blocks(void)
     g_assert_cmpint(count(x, "//h:br[not(parent::h:p[@class='closer'])]"), ==, 1);
     g_assert_cmpint(count(x, "//h:ol[@start='3']/h:li/h:ol[@type='a']/h:li"), ==, 1);
     g_assert_cmpint(count(x, "//h:ul/h:li[.='A bullet']"), ==, 1);
+    g_assert_cmpint(count(x, "//h:ul[@class='plain']/h:li[.='RADEK, a defendant']"), ==, 1);
     g_assert_cmpint(
         count(x, "//h:ul[@class='bibliography']//h:a[@href='https://example.org/source']"), ==, 1);
     g_assert_cmpint(count(x, "//h:div[@class='verse']/h:p[@class='line']"), ==, 2);

@@ -398,6 +398,114 @@ static void test_closers_lookalike(void)
     rt_result_free(&r);
 }
 
+/* The first block of `kind` under `parent`, searching sections too. */
+static imprint_node *first_of(imprint_node *parent, imprint_node_kind kind)
+{
+    imprint_iter it;
+    imprint_iter_init(&it, parent);
+    while (imprint_iter_next(&it) != IMPRINT_EVENT_DONE)
+        if (it.event == IMPRINT_EVENT_ENTER && it.node->kind == kind && it.node != parent)
+            return (imprint_node *)it.node;
+    return NULL;
+}
+
+/* A play's persons and scenes, one a line under their headings: lists
+ * without markers (IMPRINT_LIST_PLAIN), not headings; a turn whose name
+ * lost its stop before a bracketed direction ("RUTH [_Laughing_.]") is
+ * still RUTH's. */
+static void test_play_persons(void)
+{
+    rt_result r = read_shape("play_persons.txt");
+    imprint_node *a = rt_article(&r, 0);
+    imprint_node *persons = first_of(a, IMPRINT_NODE_LIST);
+    g_assert_nonnull(persons);
+    g_assert_cmpint(persons->as.list.style, ==, IMPRINT_LIST_PLAIN);
+    g_assert_false(persons->as.list.contents);
+    g_assert_cmpint(rt_count_children(persons), ==, 4);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 9, "persons or scenes"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 21, "persons or scenes"));
+    bool laughing = false;
+    imprint_iter it;
+    imprint_iter_init(&it, a);
+    while (imprint_iter_next(&it) != IMPRINT_EVENT_DONE) {
+        const imprint_node *n = it.node;
+        if (it.event != IMPRINT_EVENT_ENTER || n->kind != IMPRINT_NODE_SPEECH)
+            continue;
+        g_assert_true(strcmp(n->as.speech.speaker, "AMOS") == 0 ||
+                      strcmp(n->as.speech.speaker, "RUTH") == 0);
+        laughing |= strstr(rt_text(&r, n), "Squire\u2019s arithmetic") != NULL &&
+                    strcmp(n->as.speech.speaker, "RUTH") == 0;
+    }
+    g_assert_true(laughing);
+    rt_result_free(&r);
+}
+
+/* "The Characters" over prose is a section of an essay, not a cast. */
+static void test_play_persons_lookalike(void)
+{
+    rt_result r = read_shape("play_persons_lookalike.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_null(first_of(a, IMPRINT_NODE_LIST));
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "persons or scenes"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* "<1>" markers, glued or after a space, defined as "1. text" under a
+ * "NOTES TO …" heading. */
+static void test_notes_angle(void)
+{
+    rt_result r = read_shape("notes_angle.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpint(a->as.article.note_count, ==, 3);
+    for (imprint_node *n = a->as.article.first_note; n; n = n->as.note.next_note)
+        g_assert_nonnull(n->as.note.first_ref);
+    g_assert_cmpstr(rt_text(&r, note_of(a, 2)), ==,
+                    "A sack at Michaelmas and another at Lady Day.");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 6, "note marker 2 linked"));
+    /* (no word check: the heading over the notes is dropped, with a note) */
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 23, "over the notes dropped"));
+    rt_result_free(&r);
+}
+
+/* "<1>" with no definition of its label stays text, and a sentence that
+ * begins "Notes to" is no heading over notes: the numbered line under it
+ * stays a list. */
+static void test_notes_angle_lookalike(void)
+{
+    rt_result r = read_shape("notes_angle_lookalike.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpint(a->as.article.note_count, ==, 0);
+    g_assert_nonnull(strstr(rt_text(&r, rt_child(a, 0)), "as <1> open, <2> half open"));
+    g_assert_nonnull(first_of(a, IMPRINT_NODE_LIST));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* In a hard-wrapped text, a quotation whose lines the unwrapper kept apart,
+ * each opening with a capital, is verse in a quote; a quoted paragraph
+ * wrapped as prose is joined, and two quoted lines that each end a
+ * sentence stay lines of prose. */
+static void test_quoted_verse(void)
+{
+    rt_result r = read_shape("wrapped_quoted_verse.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "PQPQP");
+    imprint_node *v = rt_child(a, 3)->first_child;
+    g_assert_cmpint(v->kind, ==, IMPRINT_NODE_VERSE);
+    g_assert_cmpint(rt_count_children(v), ==, 4);
+    g_assert_cmpint(rt_child(a, 1)->first_child->kind, ==, IMPRINT_NODE_VERSE);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 16, "quoted lines of 4 lines"));
+    assert_words(&r);
+    rt_result_free(&r);
+    r = read_shape("wrapped_quoted_verse_lookalike.txt");
+    a = rt_article(&r, 0);
+    g_assert_null(first_of(a, IMPRINT_NODE_VERSE));
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "taken as verse"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
 /* "[Sidenote: paid]" inside a sentence, one that a sentence goes on from
  * ("...] and the ledger goes on") and one never closed are the text's own. */
 static void test_sidenotes_lookalike(void)
@@ -2022,6 +2130,11 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/sidenotes_lookalike", test_sidenotes_lookalike);
     g_test_add_func("/read_text/shapes/closers", test_closers);
     g_test_add_func("/read_text/shapes/closers_lookalike", test_closers_lookalike);
+    g_test_add_func("/read_text/shapes/play_persons", test_play_persons);
+    g_test_add_func("/read_text/shapes/play_persons_lookalike", test_play_persons_lookalike);
+    g_test_add_func("/read_text/shapes/notes_angle", test_notes_angle);
+    g_test_add_func("/read_text/shapes/notes_angle_lookalike", test_notes_angle_lookalike);
+    g_test_add_func("/read_text/shapes/quoted_verse", test_quoted_verse);
     g_test_add_func("/read_text/shapes/notes_heading", test_notes_heading);
     g_test_add_func("/read_text/shapes/marker_max_digits", test_marker_max_digits);
     g_test_add_func("/read_text/shapes/marker_max_gap", test_marker_max_gap);

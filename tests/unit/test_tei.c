@@ -157,6 +157,10 @@ static imprint_doc *build_everything(void)
     para(doc, node(doc, sub, IMPRINT_NODE_ITEM, 15), "Lettered a", 15);
     para(doc, node(doc, sub, IMPRINT_NODE_ITEM, 16), "Lettered b", 16);
 
+    imprint_node *cast = node(doc, a, IMPRINT_NODE_LIST, 17);
+    cast->as.list.style = IMPRINT_LIST_PLAIN;
+    cast->as.list.start = 1;
+    para(doc, node(doc, cast, IMPRINT_NODE_ITEM, 17), "RADEK, a defendant", 17);
     imprint_node *h2 = node(doc, a, IMPRINT_NODE_HEADING, 18);
     h2->as.heading.level = 2;
     text(doc, h2, "Sources");
@@ -462,6 +466,7 @@ static void test_everything_mapping(void)
     ASSERT_XPATH(tei, "//t:list[@rend='numbered']/t:item[@n='3']", 1);
     ASSERT_XPATH(tei, "//t:list[@rend='numbered']/t:item[@n='4']/t:cit/t:q/t:p", 1);
     ASSERT_XPATH(tei, "//t:item/t:list[@rend='lettered']/t:item[@n='b']", 1);
+    ASSERT_XPATH(tei, "//t:list[@rend='plain']/t:item[not(@n)]/t:p[.='RADEK, a defendant']", 1);
     ASSERT_XPATH(tei, "//t:list[@type='bibliography' and @rend='bulleted']/t:item/t:p/t:ref", 1);
     ASSERT_XPATH(tei, "//t:div/t:lg/t:l", 2);
     ASSERT_XPATH(tei, "//t:sp[t:speaker='VYSHINSKY']/t:p", 7);
@@ -558,6 +563,11 @@ static void test_round_trip(void)
     g_assert_nonnull(tb);
     g_assert_true(tb->first_child->as.row.header);
     g_assert_false(tb->first_child->next->as.row.header);
+    /* the list without markers read back as one */
+    bool plain = false;
+    for (imprint_node *c = a->first_child; c; c = c->next)
+        plain |= c->kind == IMPRINT_NODE_LIST && c->as.list.style == IMPRINT_LIST_PLAIN;
+    g_assert_true(plain);
     /* closers read back as closers, wherever the writer had to put them */
     int closers = 0;
     imprint_iter it;

@@ -186,6 +186,8 @@ static void read_list(tei_reader *r, xmlNode *el, imprint_node *container, int d
         list->as.list.style = IMPRINT_LIST_DECIMAL;
     else if (rend && strcmp(rend, TEI_LIST_ALPHA) == 0)
         list->as.list.style = IMPRINT_LIST_ALPHA;
+    else if (rend && strcmp(rend, TEI_LIST_PLAIN) == 0)
+        list->as.list.style = IMPRINT_LIST_PLAIN;
     else if (rend && strcmp(rend, TEI_LIST_BULLET) != 0)
         tei_report(r, IMPRINT_SEV_WARNING, el, "list style \"%s\" is not known (read as bulleted)",
                    rend);

@@ -386,6 +386,9 @@ static int try_quote(rt_builder *b, size_t i, size_t *next)
     size_t end;
     size_t after = rt_next_text_line(b, i);
     bool cited = after != SIZE_MAX && rt_line_is_strong_citation(rt_line_at(b, after));
+    /* quoted verse is verse in a quote (rt_build_stanza) */
+    if (c->first == i && rt_quoted_verse(b->st, l->chunk))
+        return NO_MATCH;
     if (rt_line_starts_quote(l) && (!b->st->fiction || cited) &&
         !(single &&
           (rt_line_nbsp_title(l) || (rt_line_is_heading_like(l) && rt_line_is_all_caps(l))))) {

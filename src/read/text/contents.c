@@ -164,14 +164,39 @@ static size_t first_prose(rt_builder *b)
     return b->first_prose == SIZE_MAX ? SIZE_MAX : b->first_prose - 1;
 }
 
+/* "THE PERSONS OF THE PLAY", "Dramatis Personae", "The Scenes of the
+ * Play": a heading over lines that name persons or places, one a line. */
+static bool names_heading(const rt_line *l)
+{
+    static const char *const words[] = {
+        "the persons of the play",
+        "persons of the play",
+        "persons represented",
+        "dramatis personae",
+        "characters",
+        "the characters",
+        "characters of the play",
+        "cast of characters",
+        "the cast",
+        "the scenes of the play",
+        "scenes of the play",
+        "personnages",
+        "personen",
+    };
+    return rt_line_is_title_word(l, words, G_N_ELEMENTS(words));
+}
+
 /* Whether line `i` may open a table of contents: under a Contents heading,
- * or, before the first prose, at the start of its chunk. */
-static bool contents_at(rt_builder *b, size_t i, bool *headed)
+ * or, before the first prose, at the start of its chunk; or a list of names
+ * under their heading (`*names`). */
+static bool contents_at(rt_builder *b, size_t i, bool *headed, bool *names)
 {
     rt_state *st = b->st;
     imprint_node *h = b->last_block;
-    *headed = h && h->kind == IMPRINT_NODE_HEADING &&
-              rt_line_is_contents_heading(rt_line_by_number(st, h->pos.line));
+    const rt_line *hl =
+        h && h->kind == IMPRINT_NODE_HEADING ? rt_line_by_number(st, h->pos.line) : NULL;
+    *names = hl && names_heading(hl);
+    *headed = *names || (hl && rt_line_is_contents_heading(hl));
     if (*headed)
         return true;
     const rt_line *l = rt_line_at(b, i);
@@ -182,8 +207,8 @@ static bool contents_at(rt_builder *b, size_t i, bool *headed)
 size_t rt_build_contents(rt_builder *b, size_t i)
 {
     rt_state *st = b->st;
-    bool headed;
-    if (!contents_at(b, i, &headed))
+    bool headed, names;
+    if (!contents_at(b, i, &headed, &names))
         return 0;
     size_t last = entries_end(b, i), n = 0;
     for (size_t j = i; last != SIZE_MAX && j <= last; j++)
@@ -193,8 +218,8 @@ size_t rt_build_contents(rt_builder *b, size_t i)
     const rt_line *l = rt_line_at(b, i);
     imprint_node *list =
         imprint_node_new(st->doc, IMPRINT_NODE_LIST, rt_pos(st, l->lineno, l->tcol));
-    list->as.list.style = IMPRINT_LIST_BULLET;
-    list->as.list.contents = true;
+    list->as.list.style = names ? IMPRINT_LIST_PLAIN : IMPRINT_LIST_BULLET;
+    list->as.list.contents = !names;
     for (size_t j = i; j <= last; j++) {
         const rt_line *e = rt_line_at(b, j);
         if (e->blank)
@@ -205,6 +230,13 @@ size_t rt_build_contents(rt_builder *b, size_t i)
         imprint_node_append(list, item);
     }
     rt_append(b, list, last);
+    if (names) {
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, list->pos,
+                             "%zu lines under a heading of persons or scenes taken as a list "
+                             "of them, one an entry (to line %u)",
+                             n, rt_line_at(b, last)->lineno);
+        return last + 1;
+    }
     imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, list->pos,
                          "a table of contents of %zu entries (to line %u)%s: kept as a list; the "
                          "edition's own contents is made from the articles and headings",

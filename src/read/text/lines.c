@@ -694,6 +694,15 @@ bool rt_line_stop_label(const rt_line *l, size_t *name_len, size_t *skip)
             *skip = (size_t)(q - s);
             return true;
         }
+        /* "MRS. CHEVELEY [_Superciliously_.]  Indeed?": the stop left out
+         * before a bracketed direction, the name in capitals */
+        if (!stop && *q == '[' && caps_run(s, w)) {
+            if (rt_utf8_cols(s, (size_t)(w - s)) > READ_SPEAKER_MAX_CHARS)
+                return false;
+            *name_len = (size_t)(w - s);
+            *skip = (size_t)(q - s);
+            return true;
+        }
         p = q;
     }
     return false;

@@ -279,9 +279,14 @@ size_t rt_marker_shape(const char *text, const char *p, const char *end, rt_mark
         g_strlcpy(label, digits, size);
         return (size_t)(q - p) + n + 2;
     }
-    /* Gutenberg's other way: "{12}" */
+    /* Gutenberg's other ways: "{12}", "<12>" */
     if (*p == '{' && (n = digits_at(p + 1, end, digits)) && p + 1 + n < end && p[1 + n] == '}') {
         *style = RT_MARK_BRACE;
+        g_strlcpy(label, digits, size);
+        return n + 2;
+    }
+    if (*p == '<' && (n = digits_at(p + 1, end, digits)) && p + 1 + n < end && p[1 + n] == '>') {
+        *style = RT_MARK_ANGLE;
         g_strlcpy(label, digits, size);
         return n + 2;
     }
@@ -318,7 +323,8 @@ static bool compatible(def_kind d, rt_marker_style r)
     case DEF_PAREN:
         return r == RT_MARK_PAREN;
     case DEF_NUMBERED:
-        return r == RT_MARK_PAREN || r == RT_MARK_BRACKET || r == RT_MARK_DIGITS;
+        return r == RT_MARK_PAREN || r == RT_MARK_BRACKET || r == RT_MARK_DIGITS ||
+               r == RT_MARK_ANGLE;
     case DEF_SYMBOL:
     case DEF_PAREN_SYMBOL:
         return r == RT_MARK_SYMBOL;
@@ -383,13 +389,17 @@ static bool occurs_between(const GArray *lines, size_t from, size_t to)
     return false;
 }
 
-/* A heading over notes: "Notes", "NOTES:", "Footnotes", "Endnotes". */
+/* A heading over notes: "Notes", "NOTES:", "Footnotes", "Endnotes", and
+ * "Notes to Life of Geoffrey Chaucer", "NOTES TO CHAPTER III" (a short
+ * line set apart; its definitions still need their markers). */
 static bool notes_heading(const rt_line *l)
 {
     static const char *const words[] = {"notes",          "footnotes",
                                         "endnotes",       "notes and references",
                                         "author's notes", "author\u2019s notes"};
-    return rt_line_is_title_word(l, words, G_N_ELEMENTS(words));
+    if (rt_line_is_title_word(l, words, G_N_ELEMENTS(words)))
+        return true;
+    return rt_line_is_heading_like(l) && g_ascii_strncasecmp(l->t, "notes to ", 9) == 0;
 }
 
 /* The nearest non-blank line before `i`, or SIZE_MAX. */

@@ -70,6 +70,7 @@ typedef enum {
     RT_MARK_PAREN,   /* word(12) */
     RT_MARK_SYMBOL,  /* word*, word† */
     RT_MARK_BRACE,   /* {12} */
+    RT_MARK_ANGLE,   /* <12>: a transcriber's way where the print had a superscript */
     RT_MARK_DIGITS,  /* word.12: a superscript a scrape lost */
     RT_MARK_COUNT,
 } rt_marker_style;
@@ -256,12 +257,13 @@ bool rt_unwrap(rt_state *st, const char *data, size_t len, const imprint_read_op
  * that refer to them; marks the definition lines (notedef, note_label…). */
 void rt_markers_scan(rt_state *st);
 /** Whether a footnote marker may begin at `p`: every shape starts with a
- * digit, one of "*[{(" or † or ‡ (whose UTF-8 starts 0xE2), so most
+ * digit, one of "*[{(<" or † or ‡ (whose UTF-8 starts 0xE2), so most
  * characters of a text are ruled out before rt_marker_shape() is called. */
 static inline bool rt_marker_may_start(const char *p)
 {
     unsigned char c = (unsigned char)*p;
-    return (c >= '0' && c <= '9') || c == '*' || c == '[' || c == '{' || c == '(' || c == 0xE2;
+    return (c >= '0' && c <= '9') || c == '*' || c == '[' || c == '{' || c == '(' || c == '<' ||
+           c == 0xE2;
 }
 /** The shape of a footnote marker at `p` (in `text`, ending at `end`): its
  * length in bytes, its style and label; 0 when there is none. */
@@ -351,6 +353,9 @@ bool rt_colon_quote(rt_builder *b, size_t i);
  * (a sign-off and signature, a place and date) as one block; returns the
  * line after it, 0 if there is none */
 size_t rt_build_closer(rt_builder *b, size_t i);
+/* verse.c: whether chunk `k` is verse quoted in a hard-wrapped text's
+ * prose (its lines kept apart, opened by a quote mark) */
+bool rt_quoted_verse(const rt_state *st, size_t k);
 /* verse.c: a stanza from line `i` (the first of its chunk); 0 if none */
 size_t rt_build_stanza(rt_builder *b, size_t i);
 /* headings.c */

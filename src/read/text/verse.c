@@ -149,6 +149,28 @@ bool rt_chunk_display(const rt_state *st, size_t k)
     return !rt_number_heading_kind(f->t, f->tlen) && (rt_line_is_lone_by(f) || 2 * caps >= n);
 }
 
+/* In a hard-wrapped text, a quotation's lines the unwrapper left apart
+ * (none was a wrap), each opening with a capital and one at least after a
+ * break that ends no sentence: "\u201cI say not this by wives that be wise,
+ * / But if it be when they them misadvise.\u201d", a couplet quoted in the
+ * prose. */
+bool rt_quoted_verse(const rt_state *st, size_t k)
+{
+    const rt_chunk *c = &st->chunks[k];
+    if (!st->wrapped || st->verse || c->first == c->last ||
+        !rt_line_starts_quote(&st->lines[c->first]))
+        return false;
+    size_t breaks = 0;
+    for (size_t i = c->first; i <= c->last; i++) {
+        const rt_line *l = &st->lines[i];
+        if (l->nsegs > 0 || l->notedef || l->nchar > VERSE_MAX_CHARS ||
+            (i > c->first && !g_unichar_isupper(g_utf8_get_char(l->t))))
+            return false;
+        breaks += i < c->last && rt_verse_break(l, &st->lines[i + 1]);
+    }
+    return breaks > 0;
+}
+
 bool rt_verse_chunk(const rt_state *st, size_t k)
 {
     if (st->prose || rt_chunk_aligned(st, k) || rt_chunk_name_lines(st, k) ||
@@ -163,6 +185,8 @@ bool rt_verse_chunk(const rt_state *st, size_t k)
         if (!joined)
             return true;
     }
+    if (rt_quoted_verse(st, k))
+        return true;
     if (st->verse)
         return verse_like(st, k, 2, UINT_MAX) ||
                st->chunks[k].first < st->chunks[k].last; /* a stanza of the collection */
@@ -294,7 +318,8 @@ size_t rt_build_stanza(rt_builder *b, size_t i)
     g_free(numbers);
     g_free(texts);
     /* Verse set off in a prose text is a quotation of it. */
-    bool quoted = st->wrapped && !st->verse && rt_chunk_indented(st, l->chunk);
+    bool quoted = st->wrapped && !st->verse &&
+                  (rt_chunk_indented(st, l->chunk) || rt_quoted_verse(st, l->chunk));
     if (quoted) {
         imprint_node *q = imprint_node_new(st->doc, IMPRINT_NODE_QUOTE, verse->pos);
         imprint_node_append(q, verse);
@@ -303,8 +328,10 @@ size_t rt_build_stanza(rt_builder *b, size_t i)
     rt_append(b, verse, c->last);
     imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
                          "%s of %zu lines taken as verse (to line %u)",
-                         quoted ? "indented lines" : "stanza", c->last - c->first + 1,
-                         st->lines[c->last].lineno);
+                         !quoted                           ? "stanza"
+                         : rt_chunk_indented(st, l->chunk) ? "indented lines"
+                                                           : "quoted lines",
+                         c->last - c->first + 1, st->lines[c->last].lineno);
     return c->last + 1;
 }
 

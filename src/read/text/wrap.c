@@ -148,6 +148,21 @@ static bool indented_run(const rt_state *st, size_t i, size_t j)
     return j > i;
 }
 
+/* Whether every line of the run after its first opens with a capital (past
+ * an opening quote mark): verse's lines do, a wrapped paragraph's mostly
+ * do not. */
+static bool capitals_start(const rt_state *st, size_t i, size_t j)
+{
+    for (size_t k = i + 1; k <= j; k++) {
+        const char *p = st->lines[k].t, *end = p + st->lines[k].tlen;
+        while (p < end && g_unichar_ispunct(g_utf8_get_char(p)))
+            p = g_utf8_next_char(p);
+        if (p >= end || !g_unichar_isupper(g_utf8_get_char(p)))
+            return false;
+    }
+    return j > i;
+}
+
 /* A block set off and wrapped narrower than the text (a quotation of
  * prose): its breaks a wrapper's at its own width and going on in a small
  * letter (WRAP_LOWER_SHARE), as verse's do not. */
@@ -180,8 +195,9 @@ static bool *prose_runs(const rt_state *st, unsigned width)
             wraps += wrapper_break(&st->lines[k], &st->lines[k + 1], w);
         /* A short paragraph of a ragged text may have no wrapper's break at
          * all; it is prose still when none of its lines stops short (not so
-         * a block set off, whose lines a poet may have made even). */
-        bool none_short = w && !indented_run(st, i, j);
+         * a block set off, whose lines a poet may have made even, nor lines
+         * that all open with a capital, as a couplet's do). */
+        bool none_short = w && !indented_run(st, i, j) && !capitals_start(st, i, j);
         for (size_t k = i; k < j; k++)
             none_short = none_short && end_col(&st->lines[k]) >= WRAP_SHORT_LINE * w;
         bool run_prose = wraps >= WRAP_PROSE_SHARE * breaks || none_short ||

@@ -160,13 +160,16 @@ static void figure(imprint_epub *e, GString *out, const imprint_node *n)
 
 static void list(imprint_epub *e, GString *out, const imprint_node *n)
 {
-    bool ordered = n->as.list.style != IMPRINT_LIST_BULLET;
+    bool ordered =
+        n->as.list.style != IMPRINT_LIST_BULLET && n->as.list.style != IMPRINT_LIST_PLAIN;
     const char *tag = ordered ? "ol" : "ul";
     g_string_append_printf(out, "<%s", tag);
     if (n->as.list.bibliography)
         g_string_append(out, " class=\"bibliography\"");
     else if (n->as.list.contents)
         g_string_append(out, " class=\"contents\"");
+    else if (n->as.list.style == IMPRINT_LIST_PLAIN)
+        g_string_append(out, " class=\"plain\"");
     if (n->as.list.style == IMPRINT_LIST_ALPHA)
         g_string_append(out, " type=\"a\"");
     if (ordered && n->as.list.start != 1 && n->as.list.start != 0)

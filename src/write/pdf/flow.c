@@ -133,8 +133,8 @@ static void emit_blocks(builder *b, const imprint_node *first, const env *e);
 
 static char *list_label(const imprint_node *list, int i)
 {
-    if (list->as.list.contents)
-        return g_strdup(""); /* the entries carry their own numbers */
+    if (list->as.list.contents || list->as.list.style == IMPRINT_LIST_PLAIN)
+        return g_strdup(""); /* the entries carry their own numbers, or none */
     switch (list->as.list.style) {
     case IMPRINT_LIST_DECIMAL:
         return g_strdup_printf("%d.", list->as.list.start + i);

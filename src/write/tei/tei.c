@@ -346,6 +346,8 @@ static const char *list_rend(imprint_list_style style)
         return TEI_LIST_DECIMAL;
     case IMPRINT_LIST_ALPHA:
         return TEI_LIST_ALPHA;
+    case IMPRINT_LIST_PLAIN:
+        return TEI_LIST_PLAIN;
     case IMPRINT_LIST_BULLET:
         break;
     }
@@ -364,7 +366,7 @@ static void write_list(tei_writer *tw, const imprint_node *n)
     int number = n->as.list.start;
     for (const imprint_node *item = n->first_child; item; item = item->next, number++) {
         start_block(tw, "item");
-        if (n->as.list.style != IMPRINT_LIST_BULLET) {
+        if (n->as.list.style != IMPRINT_LIST_BULLET && n->as.list.style != IMPRINT_LIST_PLAIN) {
             char label[32];
             list_label(n->as.list.style, number, label, sizeof label);
             attr(tw, "n", label);
