@@ -506,6 +506,33 @@ static void test_quoted_verse(void)
     rt_result_free(&r);
 }
 
+/* A long poem in books: the title again over "BOOK II." is the book's
+ * half-title (dropped, with a note), no second poem; "THE END OF THE FIRST
+ * BOOK." closes the book (a closer), no heading. */
+static void test_verse_books(void)
+{
+    rt_result r = read_shape("verse_books.txt");
+    g_assert_cmpint(r.articles, ==, 1);
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "HVVVVCHVVV");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 5)), ==, "THE END OF THE FIRST BOOK.");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 29, "half-title"));
+    rt_result_free(&r);
+}
+
+/* Two poems of one title are two poems when stanzas follow each title;
+ * "The end of the winter." is a line of the text, no part's end. */
+static void test_verse_books_lookalike(void)
+{
+    rt_result r = read_shape("verse_books_lookalike.txt");
+    g_assert_cmpint(r.articles, ==, 3);
+    g_assert_cmpstr(rt_article(&r, 1)->as.article.title, ==, "Song");
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "half-title"));
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "closing"));
+    g_assert_cmpstr(r.doc->meta.title, ==, "Songs of the Tarn");
+    rt_result_free(&r);
+}
+
 /* "[Sidenote: paid]" inside a sentence, one that a sentence goes on from
  * ("...] and the ledger goes on") and one never closed are the text's own. */
 static void test_sidenotes_lookalike(void)
@@ -2135,6 +2162,8 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/notes_angle", test_notes_angle);
     g_test_add_func("/read_text/shapes/notes_angle_lookalike", test_notes_angle_lookalike);
     g_test_add_func("/read_text/shapes/quoted_verse", test_quoted_verse);
+    g_test_add_func("/read_text/shapes/verse_books", test_verse_books);
+    g_test_add_func("/read_text/shapes/verse_books_lookalike", test_verse_books_lookalike);
     g_test_add_func("/read_text/shapes/notes_heading", test_notes_heading);
     g_test_add_func("/read_text/shapes/marker_max_digits", test_marker_max_digits);
     g_test_add_func("/read_text/shapes/marker_max_gap", test_marker_max_gap);

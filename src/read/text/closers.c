@@ -1,6 +1,7 @@
 /* Closings: the lines that end a letter, a preface or a poem, set apart from
  * the text above them: a sign-off over a signature ("Your affectionate
- * brother," / "John"), a place and date ("Pittsburg, 1889."). One block,
+ * brother," / "John"), a place and date ("Pittsburg, 1889."), a part's
+ * last line ("THE END OF THE FIRST BOOK."). One block,
  * line by line (IMPRINT_NODE_CLOSER), never a heading or a paragraph. */
 #include "read/text/limits.h"
 #include "read/text/text.h"
@@ -101,13 +102,49 @@ static size_t place_date_end(rt_builder *b, size_t i)
                                                                                          : SIZE_MAX;
 }
 
+/* Whether no word of the line longer than three letters is in lower case:
+ * "End of Part the First", not "The end of the story is soon told." */
+static bool title_cased(const rt_line *l)
+{
+    const char *p = l->t, *end = l->t + l->tlen;
+    while (p < end) {
+        const char *w = p;
+        size_t letters = 0;
+        while (p < end && g_unichar_isalpha(g_utf8_get_char(p))) {
+            p = g_utf8_next_char(p);
+            letters++;
+        }
+        if (letters > 3 && g_unichar_islower(g_utf8_get_char(w)))
+            return false;
+        if (p == w)
+            p = g_utf8_next_char(p);
+    }
+    return true;
+}
+
+/* "THE END OF THE FIRST BOOK.", "End of Part the First": the line that
+ * closes a part, alone under its text. */
+static bool part_end_line(rt_builder *b, size_t i)
+{
+    const rt_line *l = rt_line_at(b, i);
+    const rt_chunk *c = &b->st->chunks[l->chunk];
+    if (c->first != i || c->last != i || !b->last_block ||
+        b->last_block->kind == IMPRINT_NODE_HEADING || l->nchar > CLOSER_MAX_CHARS ||
+        !title_cased(l))
+        return false;
+    char *f = g_utf8_casefold(l->t, (gssize)l->tlen);
+    bool end = g_str_has_prefix(f, "the end of ") || g_str_has_prefix(f, "end of ");
+    g_free(f);
+    return end;
+}
+
 size_t rt_build_closer(rt_builder *b, size_t i)
 {
     rt_state *st = b->st;
     size_t last = sign_off_end(b, i);
     bool dated = last == SIZE_MAX;
     if (dated)
-        last = place_date_end(b, i);
+        last = part_end_line(b, i) ? i : place_date_end(b, i);
     if (last == SIZE_MAX || !closes_text(b, last, dated))
         return 0;
     imprint_node *closer = NULL;
@@ -131,7 +168,8 @@ size_t rt_build_closer(rt_builder *b, size_t i)
         b->last_line = last;
     const rt_line *l = rt_line_at(b, i);
     imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
-                         dated ? "a place and date under the text taken as its closing (to line %u)"
+                         dated ? "a place and date, or a part's last line, under the text taken as "
+                                 "its closing (to line %u)"
                                : "a sign-off and signature taken as the closing of a letter "
                                  "(to line %u)",
                          rt_line_at(b, last)->lineno);

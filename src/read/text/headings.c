@@ -416,9 +416,14 @@ void rt_half_title(rt_state *st)
     if (!title)
         return;
     char *want = g_utf8_casefold(title, -1);
-    /* (the front of the book: before its first paragraph of prose) */
-    for (imprint_node *h = art->first_child, *next; h && !prose_paragraph(st, h); h = next) {
+    /* (the front of the book, before its first paragraph of prose, once; in a
+     * poem of many books each book's half-title) */
+    bool front = true;
+    for (imprint_node *h = art->first_child, *next; h; h = next) {
         next = h->next;
+        front = front && !prose_paragraph(st, h);
+        if (!front && !st->verse)
+            break;
         if (h->kind != IMPRINT_NODE_HEADING || !next || next->kind != IMPRINT_NODE_HEADING)
             continue;
         char *text = g_utf8_casefold(imprint_node_plain_text(st->doc, h), -1);
@@ -431,7 +436,8 @@ void rt_half_title(rt_state *st)
                              "heading with nothing of its own (a half-title): dropped",
                              imprint_node_plain_text(st->doc, h));
         imprint_node_unlink(h);
-        break;
+        if (!st->verse)
+            break;
     }
     g_free(want);
 }

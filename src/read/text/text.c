@@ -306,6 +306,19 @@ static size_t collection_head(rt_state *st)
 }
 
 /* A collection of poems: an article a poem from its title. */
+/* Whether the first lines of chunks `a` and `b` read the same, whatever
+ * their case: "PARADISE LOST" again over "BOOK II." is the poem's title
+ * repeated, no new poem. */
+static bool same_first_line(const rt_state *st, size_t a, size_t b)
+{
+    const rt_line *x = &st->lines[st->chunks[a].first], *y = &st->lines[st->chunks[b].first];
+    char *fx = g_utf8_casefold(x->t, (gssize)x->tlen), *fy = g_utf8_casefold(y->t, (gssize)y->tlen);
+    bool same = strcmp(fx, fy) == 0;
+    g_free(fx);
+    g_free(fy);
+    return same;
+}
+
 static void find_poems(rt_state *st, GArray *starts)
 {
     /* a date set apart before the last title's first stanza ("Epistle" /
@@ -315,6 +328,15 @@ static void find_poems(rt_state *st, GArray *starts)
         const rt_chunk *c = &st->chunks[k];
         bool title = rt_poem_title(st, k) &&
                      (stanza || c->last > c->first || !rt_line_is_place_date(&st->lines[c->first]));
+        const article_start *last =
+            starts->len ? &g_array_index(starts, article_start, starts->len - 1) : NULL;
+        if (title && last && last->titled && same_first_line(st, last->chunk, k) &&
+            c->first == c->last && k + 1 < st->nchunks &&
+            st->chunks[k + 1].first == st->chunks[k + 1].last &&
+            rt_line_is_heading_like(&st->lines[st->chunks[k + 1].first])) {
+            title = false; /* (a half-title: rt_half_title drops it) */
+            stanza = true;
+        }
         if (!title) {
             stanza = stanza || c->last > c->first;
             if (starts->len)
