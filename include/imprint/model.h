@@ -231,6 +231,11 @@ bool imprint_node_can_contain(imprint_node_kind parent, imprint_node_kind child)
  * changes nothing, if the containment rules forbid it. */
 bool imprint_node_append(imprint_node *parent, imprint_node *child);
 
+/** Inserts `node` (detached) right before `sibling`, under the same parent.
+ * Returns false, and changes nothing, if `sibling` has no parent or the
+ * containment rules forbid it. */
+bool imprint_node_insert_before(imprint_node *sibling, imprint_node *node);
+
 /** Detaches `node` from its parent and siblings. */
 void imprint_node_unlink(imprint_node *node);
 

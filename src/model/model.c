@@ -231,6 +231,22 @@ bool imprint_node_append(imprint_node *parent, imprint_node *child)
     return true;
 }
 
+bool imprint_node_insert_before(imprint_node *sibling, imprint_node *node)
+{
+    imprint_node *parent = sibling->parent;
+    if (!parent || node->parent || !imprint_node_can_contain(parent->kind, node->kind))
+        return false;
+    node->parent = parent;
+    node->next = sibling;
+    node->prev = sibling->prev;
+    if (sibling->prev)
+        sibling->prev->next = node;
+    else
+        parent->first_child = node;
+    sibling->prev = node;
+    return true;
+}
+
 void imprint_node_unlink(imprint_node *node)
 {
     if (node->prev)

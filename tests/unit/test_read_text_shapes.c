@@ -533,6 +533,74 @@ static void test_verse_books_lookalike(void)
     rt_result_free(&r);
 }
 
+/* A pamphlet's numbered paragraphs, with paragraphs of no number between
+ * them, are paragraphs with their numbers, not five lists; "4. The
+ * ferryman is not to cross…" after a paragraph is no heading. */
+static void test_numbered_pamphlet(void)
+{
+    rt_result r = read_shape("numbered_pamphlet.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "PPPPPPPP");
+    g_assert_true(g_str_has_prefix(rt_text(&r, rt_child(a, 5)), "4. The ferryman is not"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 10, "5 numbered paragraphs"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* NUMBERED_PARA_MIN_WORDS and NUMBERED_PARA_MIN_LISTS: an inventory's short
+ * items, their numbers running on across the clerk's remarks, stay lists;
+ * and so do two lists of long items. */
+static void test_numbered_pamphlet_lookalike(void)
+{
+    rt_result r = read_shape("numbered_pamphlet_lookalike.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "PPPPLPPLPL");
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "numbered paragraphs"));
+    rt_result_free(&r);
+    GString *s = g_string_new("Rules\n\n");
+    for (int k = 1; k < NUMBERED_PARA_MIN_LISTS; k++)
+        g_string_append_printf(s,
+                               "%d. The ferry crosses from the first light of the day until the "
+                               "last light, and at no other time of the day or night.\n\nA remark "
+                               "between the rules.\n\n",
+                               k);
+    r = read_wrap("two.txt", s->str, IMPRINT_WRAP_AUTO);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "numbered paragraphs"));
+    rt_result_free(&r);
+    g_string_free(s, TRUE);
+}
+
+/* GLOSSARY_MIN_ENTRIES paragraphs opened by "_Term:_" are a glossary: a
+ * list without markers; two ("_Note:_", "_Warning:_") are paragraphs. */
+static void test_glossary(void)
+{
+    rt_result r = read_shape("glossary.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "PLP");
+    g_assert_cmpint(rt_child(a, 1)->as.list.style, ==, IMPRINT_LIST_PLAIN);
+    g_assert_cmpint(rt_count_children(rt_child(a, 1)), ==, 4);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 13, "glossary"));
+    assert_words(&r);
+    rt_result_free(&r);
+    r = read_shape("glossary_lookalike.txt");
+    assert_kinds(rt_article(&r, 0), "PPP");
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "glossary"));
+    rt_result_free(&r);
+}
+
+/* A table of contents whose entries repeat under a second part ("Oars and
+ * rowlocks", "(a) Care") is one list to its end; the first heading set
+ * apart that repeats an entry ends it. */
+static void test_contents_repeats(void)
+{
+    rt_result r = read_shape("contents_repeats.txt");
+    imprint_node *list = first_of(rt_article(&r, 0), IMPRINT_NODE_LIST);
+    g_assert_nonnull(list);
+    g_assert_true(list->as.list.contents);
+    g_assert_cmpint(rt_count_children(list), ==, 9);
+    rt_result_free(&r);
+}
+
 /* "[Sidenote: paid]" inside a sentence, one that a sentence goes on from
  * ("...] and the ledger goes on") and one never closed are the text's own. */
 static void test_sidenotes_lookalike(void)
@@ -2163,6 +2231,11 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/notes_angle_lookalike", test_notes_angle_lookalike);
     g_test_add_func("/read_text/shapes/quoted_verse", test_quoted_verse);
     g_test_add_func("/read_text/shapes/verse_books", test_verse_books);
+    g_test_add_func("/read_text/shapes/numbered_pamphlet", test_numbered_pamphlet);
+    g_test_add_func("/read_text/shapes/numbered_pamphlet_lookalike",
+                    test_numbered_pamphlet_lookalike);
+    g_test_add_func("/read_text/shapes/glossary", test_glossary);
+    g_test_add_func("/read_text/shapes/contents_repeats", test_contents_repeats);
     g_test_add_func("/read_text/shapes/verse_books_lookalike", test_verse_books_lookalike);
     g_test_add_func("/read_text/shapes/notes_heading", test_notes_heading);
     g_test_add_func("/read_text/shapes/marker_max_digits", test_marker_max_digits);

@@ -9,6 +9,8 @@ static bool add_item(rt_builder *b, size_t i, imprint_list_style style, int numb
 {
     rt_state *st = b->st;
     const rt_line *l = rt_line_at(b, i);
+    if (style == IMPRINT_LIST_DECIMAL)
+        b->decimal_next = number + 1;
     if (b->depth > 0 && b->last_block != b->stack[0].list)
         b->depth = 0;
     int level = -1;
@@ -797,6 +799,8 @@ bool rt_build_blocks(rt_state *st, size_t from, size_t to)
     rt_contents_clear(&b);
     if (ok) {
         rt_join_number_headings(st);
+        rt_numbered_paragraphs(st);
+        rt_glossaries(st);
         rt_title_page(st);
         rt_half_title(st);
         rt_set_levels(st);

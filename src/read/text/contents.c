@@ -41,8 +41,9 @@ static char *entry_key(const rt_line *l)
 }
 
 /* The last line of the entries from line `i`: runs of short lines set
- * apart by one blank line at most, until a line repeats an entry (the
- * first chapter's heading) or a line is too long for an entry. */
+ * apart by one blank line at most, until a line set apart repeats an entry
+ * (the first chapter's heading; inside a run, "(a) Close order" under a
+ * second part is an entry again) or a line is too long for an entry. */
 static size_t entries_end(rt_builder *b, size_t i)
 {
     GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -55,7 +56,8 @@ static size_t entries_end(rt_builder *b, size_t i)
             continue;
         }
         char *key = entry_key(l);
-        bool again = *key && g_hash_table_contains(seen, key);
+        const rt_chunk *c = &b->st->chunks[l->chunk];
+        bool again = *key && g_hash_table_contains(seen, key) && c->first == c->last;
         if (l->nchar > CONTENTS_ENTRY_CHARS || l->notedef || again) {
             g_free(key);
             break;

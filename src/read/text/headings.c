@@ -40,6 +40,10 @@ bool rt_numbered_heading(rt_builder *b, size_t i, imprint_list_style style, int 
         return false;
     if (b->depth > 0 && b->last_block == b->stack[0].list && b->stack[0].next == number)
         return false;
+    /* "25. In making the about, …" after "24. …" and a paragraph: the
+     * numbering of the text's paragraphs runs on (numbered.c) */
+    if (style == IMPRINT_LIST_DECIMAL && number > 1 && number == b->decimal_next)
+        return false;
     size_t n = rt_next_text_line(b, i);
     if (n == SIZE_MAX)
         return false;

@@ -188,6 +188,28 @@
  * yours," is 9): a longer line opened by "Yours" is a sentence. */
 #define CLOSER_SIGN_OFF_WORDS 10
 
+/* numbered.c */
+
+/** Fewest numbered lists whose numbers run on from one to the next across
+ * the text between them for their items to be numbered paragraphs (a
+ * regulation's "1." to "30."): two may be one list interrupted. */
+#define NUMBERED_PARA_MIN_LISTS 3
+
+/** Fewest words an item of such lists has on average: numbered paragraphs
+ * are prose (READ_TEXT_BIB_PROSE_WORDS), a list's items mostly are not. */
+#define NUMBERED_PARA_MIN_WORDS READ_TEXT_BIB_PROSE_WORDS
+
+/* glossary.c */
+
+/** Fewest paragraphs in a row opened by an emphasised term and a colon
+ * ("_Alignment:_ A straight line…") that make a glossary, a list: one or
+ * two are a paragraph's own emphasis. */
+#define GLOSSARY_MIN_ENTRIES 3
+
+/** Most words of a glossary's term ("Battle sight", "Line of columns"): a
+ * longer emphasised opening is a sentence stressed. */
+#define GLOSSARY_TERM_WORDS 5
+
 /* wrap.c */
 
 /** Fewest line breaks inside paragraphs a file must have to be judged

@@ -317,6 +317,7 @@ typedef struct {
     imprint_node *last_heading;
     size_t first_prose; /* 1 + the first line of prose (contents.c); 0 until known */
     GHashTable *apart;  /* lines set apart, by entry key (contents.c), made when needed */
+    int decimal_next;   /* the number after the last "N." item of the article, 0 if none */
 } rt_builder;
 
 /* quotes.c: a play's turns, the name on a line of its own ("ROPER.") */
@@ -377,6 +378,16 @@ void rt_join_number_headings(rt_state *st);
  * of them repeats the article's title, is paragraphs (a section word or
  * "Contents" at its end stays a heading). */
 void rt_title_page(rt_state *st);
+
+/* glossary.c: runs of GLOSSARY_MIN_ENTRIES paragraphs or more, each
+ * opened by an emphasised term and a colon, become a list without markers
+ * (a glossary, a list of definitions). Reports it. */
+void rt_glossaries(rt_state *st);
+
+/* numbered.c: decimal lists whose numbers run on across the paragraphs
+ * between them (NUMBERED_PARA_MIN_LISTS) are numbered paragraphs: each
+ * item a paragraph again, its number kept. Reports it. */
+void rt_numbered_paragraphs(rt_state *st);
 
 /* Drops the first heading of the article that repeats its title (or the
  * book's) with nothing under it but the next heading: the half-title
