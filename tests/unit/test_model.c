@@ -29,6 +29,35 @@ static void test_containment(void)
     g_assert_true(imprint_node_can_contain(IMPRINT_NODE_VERSE, IMPRINT_NODE_LINE));
 }
 
+/* imprint_node_insert_before: before the first child and between two, the
+ * links both ways kept; refused for a parent the containment rules forbid,
+ * for an attached node and for a sibling with no parent. */
+static void test_insert_before(void)
+{
+    imprint_doc *doc = imprint_doc_new();
+    imprint_node *art = imprint_node_new(doc, IMPRINT_NODE_ARTICLE, P(1));
+    imprint_node_append(doc->root, art);
+    imprint_node *b = imprint_node_new(doc, IMPRINT_NODE_PARAGRAPH, P(3));
+    imprint_node *d = imprint_node_new(doc, IMPRINT_NODE_PARAGRAPH, P(5));
+    imprint_node_append(art, b);
+    imprint_node_append(art, d);
+    imprint_node *a = imprint_node_new(doc, IMPRINT_NODE_HEADING, P(2));
+    a->as.heading.level = 1;
+    imprint_node *c = imprint_node_new(doc, IMPRINT_NODE_CLOSER, P(4));
+    g_assert_true(imprint_node_insert_before(b, a));
+    g_assert_true(imprint_node_insert_before(d, c));
+    g_assert_true(art->first_child == a && a->next == b && b->next == c && c->next == d);
+    g_assert_true(d->prev == c && c->prev == b && b->prev == a && a->prev == NULL);
+    g_assert_true(art->last_child == d && c->parent == art);
+    g_assert_false(imprint_node_insert_before(b, a)); /* attached already */
+    imprint_node *t = imprint_node_new_text(doc, P(3), "x", 1);
+    g_assert_false(imprint_node_insert_before(b, t)); /* no text in an article */
+    g_assert_false(
+        imprint_node_insert_before(doc->root, imprint_node_new(doc, IMPRINT_NODE_ARTICLE, P(9))));
+    g_assert_true(imprint_doc_check(doc, NULL));
+    imprint_doc_free(doc);
+}
+
 static void test_build_and_check(void)
 {
     imprint_doc *doc = imprint_doc_new();
@@ -342,6 +371,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/model/containment", test_containment);
     g_test_add_func("/model/build-and-check", test_build_and_check);
+    g_test_add_func("/model/insert-before", test_insert_before);
     g_test_add_func("/model/check-finds-problems", test_check_finds_problems);
     g_test_add_func("/model/many-refs", test_many_refs);
     g_test_add_func("/model/arena", test_arena);

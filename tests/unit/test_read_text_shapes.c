@@ -601,6 +601,24 @@ static void test_contents_repeats(void)
     rt_result_free(&r);
 }
 
+/* A name alone under a preface's last paragraph, its address under it a
+ * blank line apart, over the next chapter: one closer, the signature; a
+ * name over its paragraph (a life's heading) is a heading. */
+static void test_signatures(void)
+{
+    rt_result r = read_shape("signatures.txt");
+    imprint_node *closer = first_of(rt_article(&r, 0), IMPRINT_NODE_CLOSER);
+    g_assert_nonnull(closer);
+    g_assert_cmpstr(rt_text(&r, closer), ==, "ANNE VALE. The Mill House, Tarn Foot.");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 7, "its signature"));
+    rt_result_free(&r);
+    r = read_shape("signatures_lookalike.txt");
+    g_assert_null(first_of(rt_article(&r, 0), IMPRINT_NODE_CLOSER));
+    g_assert_nonnull(first_of(rt_article(&r, 0), IMPRINT_NODE_HEADING));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
 /* "[Sidenote: paid]" inside a sentence, one that a sentence goes on from
  * ("...] and the ledger goes on") and one never closed are the text's own. */
 static void test_sidenotes_lookalike(void)
@@ -1555,13 +1573,14 @@ static void test_book_front(void)
     g_assert_cmpstr(a->as.article.title, ==, "The Harbour Book");
     g_assert_nonnull(a->as.article.authors);
     g_assert_cmpstr(a->as.article.authors[0], ==, "Mary Holm");
-    assert_kinds(a, "HLHPPCHPPQPHP");
+    assert_kinds(a, "HLHPCHPPQPHP");
     imprint_node *list = rt_child(a, 1);
     g_assert_true(list->as.list.contents);
     g_assert_cmpint(rt_count_children(list), ==, 4);
     g_assert_cmpstr(rt_text(&r, rt_child(list, 1)), ==, "1. The Quay");
-    g_assert_cmpstr(rt_text(&r, rt_child(a, 4)), ==, "Mary Holm");
-    g_assert_cmpstr(rt_text(&r, rt_child(a, 6)), ==, "1. The Quay");
+    /* the signature and its place and date: one closer */
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 4)), ==, "Mary Holm Harbour Town, April, 1901.");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 5)), ==, "1. The Quay");
     g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 12, "a table of contents of 4 entries"));
     g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 4, "taken as its author: Mary Holm"));
     rt_result_free(&r);
@@ -2235,6 +2254,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/numbered_pamphlet_lookalike",
                     test_numbered_pamphlet_lookalike);
     g_test_add_func("/read_text/shapes/glossary", test_glossary);
+    g_test_add_func("/read_text/shapes/signatures", test_signatures);
     g_test_add_func("/read_text/shapes/contents_repeats", test_contents_repeats);
     g_test_add_func("/read_text/shapes/verse_books_lookalike", test_verse_books_lookalike);
     g_test_add_func("/read_text/shapes/notes_heading", test_notes_heading);

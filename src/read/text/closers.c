@@ -3,16 +3,22 @@
  * brother," / "John"), a place and date ("Pittsburg, 1889."), a part's
  * last line ("THE END OF THE FIRST BOOK."). One block,
  * line by line (IMPRINT_NODE_CLOSER), never a heading or a paragraph. */
+#include <string.h>
+
 #include "read/text/limits.h"
 #include "read/text/text.h"
 
-/* "John", "JANE MARSH.", "—J. S.", "Secretary to the Board": short, and
- * opened by a capital or a dash, never by a word in lower case (prose). */
+/* "John", "JANE MARSH.", "—J. S.", "_The Laurels_,": short, and opened by
+ * a dash or a capital (past emphasis marks), never by a word in lower case
+ * (prose). */
 static bool signature_line(const rt_line *l)
 {
     if (l->blank || l->notedef || l->nchar > CLOSER_MAX_CHARS)
         return false;
-    gunichar c = g_utf8_get_char(l->t);
+    const char *p = l->t;
+    while (p < l->t + l->tlen && (*p == '_' || *p == '*'))
+        p++;
+    gunichar c = g_utf8_get_char(p);
     return g_unichar_isupper(c) || c == '-' || c == 0x2013 || c == 0x2014;
 }
 
@@ -26,15 +32,19 @@ static bool sign_off_line(const rt_line *l)
     return !strchr(".?!;:", end);
 }
 
-/* Whether chunk `k`'s lines are all signature lines, at most `room`. */
+/* Whether chunk `k`'s lines are all signature lines, at most `room`, none
+ * exclaiming or asking (a couplet under the name is verse, not its
+ * address: "But the devil himself for the bad!"). */
 static bool signature_chunk(rt_builder *b, size_t k, size_t room)
 {
     const rt_chunk *c = &b->st->chunks[k];
     if (c->last - c->first + 1 > room)
         return false;
-    for (size_t j = c->first; j <= c->last; j++)
-        if (!signature_line(&b->st->lines[j]))
+    for (size_t j = c->first; j <= c->last; j++) {
+        const rt_line *l = &b->st->lines[j];
+        if (!signature_line(l) || strchr("!?", l->t[l->tlen - 1]))
             return false;
+    }
     return true;
 }
 
@@ -138,18 +148,48 @@ static bool part_end_line(rt_builder *b, size_t i)
     return end;
 }
 
+/* "CHARLES POOTER." over "The Laurels, / Brickfield Terrace, / Holloway.",
+ * "JANE MARSH.": the writer's name alone under the last paragraph, with
+ * the lines of an address under it, in one run or a blank line apart. */
+static size_t signature_end(rt_builder *b, size_t i)
+{
+    rt_state *st = b->st;
+    const rt_line *l = rt_line_at(b, i);
+    const rt_chunk *c = &st->chunks[l->chunk];
+    size_t len = l->tlen;
+    while (len && l->t[len - 1] == ',')
+        len--;
+    /* (a name, or a line in capitals under a sentence that runs into it:
+     * "…with the most vehement regard, your" / "GENERALISSIMUS.") */
+    if (c->first != i || !b->last_block || b->last_block->kind != IMPRINT_NODE_PARAGRAPH ||
+        !signature_line(l) ||
+        !(rt_is_person_name(l->t, len) || (rt_line_is_all_caps(l) && rt_after_closing(b, i))) ||
+        c->last - c->first + 1 > CLOSER_MAX_LINES)
+        return SIZE_MAX;
+    for (size_t j = i + 1; j <= c->last; j++)
+        if (!signature_line(&st->lines[j]))
+            return SIZE_MAX;
+    size_t k = l->chunk + 1, room = CLOSER_MAX_LINES - (c->last - c->first + 1);
+    if (room && k < st->nchunks && st->chunks[k].first <= b->last && rt_blank_before(st, k) <= 2 &&
+        signature_chunk(b, k, room) && closes_text(b, st->chunks[k].last, true))
+        return st->chunks[k].last;
+    return c->last;
+}
+
 size_t rt_build_closer(rt_builder *b, size_t i)
 {
     rt_state *st = b->st;
     size_t last = sign_off_end(b, i);
-    bool dated = last == SIZE_MAX;
-    if (dated)
+    bool dated = last == SIZE_MAX, signed_only = false;
+    if (dated && (last = signature_end(b, i)) != SIZE_MAX)
+        signed_only = true;
+    else if (dated)
         last = part_end_line(b, i) ? i : place_date_end(b, i);
     if (last == SIZE_MAX || !closes_text(b, last, dated))
         return 0;
     imprint_node *closer = NULL;
     /* a date under the signature, a blank line apart, closes with it */
-    if (dated && b->last_block && b->last_block->kind == IMPRINT_NODE_CLOSER)
+    if (dated && !signed_only && b->last_block && b->last_block->kind == IMPRINT_NODE_CLOSER)
         closer = b->last_block;
     for (size_t j = i; j <= last; j++) {
         const rt_line *m = rt_line_at(b, j);
@@ -168,10 +208,12 @@ size_t rt_build_closer(rt_builder *b, size_t i)
         b->last_line = last;
     const rt_line *l = rt_line_at(b, i);
     imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
-                         dated ? "a place and date, or a part's last line, under the text taken as "
-                                 "its closing (to line %u)"
-                               : "a sign-off and signature taken as the closing of a letter "
-                                 "(to line %u)",
+                         signed_only ? "a name alone under the text taken as its signature, "
+                                       "a closing (to line %u)"
+                         : dated     ? "a place and date, or a part's last line, under the text "
+                                       "taken as its closing (to line %u)"
+                                     : "a sign-off and signature taken as the closing of a letter "
+                                       "(to line %u)",
                          rt_line_at(b, last)->lineno);
     return last + 1;
 }

@@ -73,7 +73,16 @@ bool rt_after_closing(rt_builder *b, size_t i)
     if (p == SIZE_MAX)
         return false;
     const rt_line *prev = rt_line_at(b, p);
-    return rt_line_is_closing(prev) || prev->t[prev->tlen - 1] == ',';
+    if (rt_line_is_closing(prev) || prev->t[prev->tlen - 1] == ',')
+        return true;
+    /* "…with the most vehement regard, your" / "GENERALISSIMUS." */
+    static const char *const ends[] = {" your", " yours", " thine", " thy"};
+    char *f = g_utf8_casefold(prev->t, (gssize)prev->tlen);
+    bool open = false;
+    for (size_t k = 0; k < G_N_ELEMENTS(ends) && !open; k++)
+        open = g_str_has_suffix(f, ends[k]);
+    g_free(f);
+    return open;
 }
 
 bool rt_dash_item(rt_builder *b, size_t i)

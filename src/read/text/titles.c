@@ -193,14 +193,19 @@ bool rt_line_is_closing(const rt_line *l)
         "faithfully", "truly",        "affectionately", "believe me",  "with love",
         "with best",  "love,",        "regards",        "best wishes", "kind regards",
         "cordially",  "respectfully", "votre",          "bien à vous", "mit freundlichen",
-        "herzlich",
+        "herzlich",   "in haste",     "as ever",        "farewell",    "adieu",
+        "i remain",   "i am, ",
     };
     if (l->blank || l->nchar > 60)
         return false;
     char *f = g_utf8_casefold(l->t, (gssize)l->tlen);
     bool found = false;
-    for (size_t i = 0; i < G_N_ELEMENTS(words) && !found; i++)
-        found = g_str_has_prefix(f, words[i]);
+    /* a whole word: "As ever," not "As every child" */
+    for (size_t i = 0; i < G_N_ELEMENTS(words) && !found; i++) {
+        size_t n = strlen(words[i]);
+        found = g_str_has_prefix(f, words[i]) &&
+                (words[i][n - 1] == ' ' || words[i][n - 1] == ',' || !g_ascii_isalpha(f[n]));
+    }
     found = found || strcmp(f, "your") == 0; /* "Your" over "BEETHOVEN." */
     g_free(f);
     return found;
