@@ -17,14 +17,14 @@
  *   ARTICLE  > block*            (notes hang off the article in a chain of their own)
  *   NOTE     > block*
  *   block    = HEADING | PARAGRAPH | QUOTE | CITATION | LIST | VERSE | SPEECH
- *            | TABLE | FIGURE | BREAK | BIBL | SIDENOTE | CLOSER
+ *            | TABLE | FIGURE | BREAK | BIBL | SIDENOTE | OPENER | CLOSER
  *   QUOTE    > block* (CITATION last, at most one, belongs to the quote)
  *   LIST     > ITEM*;  ITEM > block*
  *   VERSE    > LINE*;  LINE > inline*
  *   SPEECH   > block*  (speaker in as.speech.speaker)
  *   TABLE    > ROW*;   ROW > CELL*;  CELL > inline*  (header rows: as.row.header)
  *   FIGURE   > inline* (the caption; image or placeholder in as.figure)
- *   HEADING, PARAGRAPH, CITATION, BIBL, SIDENOTE, CLOSER > inline*
+ *   HEADING, PARAGRAPH, CITATION, BIBL, SIDENOTE, OPENER, CLOSER > inline*
  *   inline   = TEXT | EMPH | STRONG | SUP | SUB | SMALLCAPS | LINK | NOTEREF | LINEBREAK
  *   EMPH, STRONG, SUP, SUB, SMALLCAPS, LINK > inline*
  *   TEXT, NOTEREF, LINEBREAK, BREAK are leaves.
@@ -53,6 +53,7 @@ typedef enum {
     IMPRINT_NODE_BIBL,
     IMPRINT_NODE_SIDENOTE, /* a note in the margin (a book's "[Sidenote: ...]"): a summary
                               beside the paragraph it stands before, not a footnote */
+    IMPRINT_NODE_OPENER,   /* the salutation that opens a letter ("My dear Sister,") */
     IMPRINT_NODE_CLOSER,   /* the lines that close a letter, a poem or a preface: a sign-off,
                               a signature, a place and date; lines apart by LINEBREAK */
 

@@ -28,6 +28,7 @@ static const char *const kind_names[IMPRINT_NODE_KIND_COUNT] = {
     [IMPRINT_NODE_BREAK] = "break",
     [IMPRINT_NODE_BIBL] = "bibl",
     [IMPRINT_NODE_SIDENOTE] = "sidenote",
+    [IMPRINT_NODE_OPENER] = "opener",
     [IMPRINT_NODE_CLOSER] = "closer",
     [IMPRINT_NODE_TEXT] = "text",
     [IMPRINT_NODE_EMPH] = "emph",
@@ -153,6 +154,7 @@ bool imprint_node_kind_is_block(imprint_node_kind kind)
     case IMPRINT_NODE_BREAK:
     case IMPRINT_NODE_BIBL:
     case IMPRINT_NODE_SIDENOTE:
+    case IMPRINT_NODE_OPENER:
     case IMPRINT_NODE_CLOSER:
         return true;
     default:
@@ -195,6 +197,7 @@ bool imprint_node_can_contain(imprint_node_kind parent, imprint_node_kind child)
     case IMPRINT_NODE_CITATION:
     case IMPRINT_NODE_BIBL:
     case IMPRINT_NODE_SIDENOTE:
+    case IMPRINT_NODE_OPENER:
     case IMPRINT_NODE_CLOSER:
     case IMPRINT_NODE_LINE:
     case IMPRINT_NODE_CELL:

@@ -51,6 +51,9 @@
 /* A closer (IMPRINT_NODE_CLOSER): <closer> where TEI lets one stand, at the
  * bottom of its division; <p rend="closer"> elsewhere (text follows it). */
 #define TEI_CLOSER_REND "closer"
+/* An opener (IMPRINT_NODE_OPENER): <opener><salute> at the top of its div
+ * (only a head before it); <p rend="opener"> elsewhere. */
+#define TEI_OPENER_REND "opener"
 
 /* <bibl type="witness" subtype="same-text|variant|…-dropped" n="PERCENT"> inside
  * an article's source <bibl>: another copy of its text (src/compare). */

@@ -57,7 +57,7 @@ def measure(root):
              if h.get("type") is None and parents[h].get("type") == "section"]
     skip = {f"{TEI}note", f"{TEI}item", f"{TEI}cit", f"{TEI}lg", f"{TEI}table"}
     paras = [p for p in body.iter(f"{TEI}p")
-             if not inside(p, parents, skip) and p.get("rend") != "closer"]
+             if not inside(p, parents, skip) and p.get("rend") not in ("closer", "opener")]
     outside = [p for p in paras if not inside(p, parents, {f"{TEI}sp"})]
     closers = list(body.iter(f"{TEI}closer")) + [p for p in body.iter(f"{TEI}p")
                                                   if p.get("rend") == "closer"]

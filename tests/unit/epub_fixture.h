@@ -192,6 +192,7 @@ static inline imprint_doc *fx_every_kind(void)
     fx_text(doc, bu, "https://example.org/source");
     fx_text(doc, fx_node(doc, IMPRINT_NODE_BIBL, a), "Getty & Naumov, The Road to Terror, 1999.");
     fx_text(doc, fx_node(doc, IMPRINT_NODE_SIDENOTE, a), "A marginal summary");
+    fx_text(doc, fx_node(doc, IMPRINT_NODE_OPENER, a), "Dear comrades,");
     imprint_node *closer = fx_node(doc, IMPRINT_NODE_CLOSER, a);
     fx_text(doc, closer, "Yours in the struggle,");
     fx_node(doc, IMPRINT_NODE_LINEBREAK, closer);

@@ -184,6 +184,8 @@ static inline imprint_doc *fx_doc_full(void)
     fx_text(doc, bib, "Broué, Pierre. Trotsky. Paris: Fayard, 1988. ");
     imprint_node *bl = fx_wrap(doc, bib, IMPRINT_NODE_LINK, "https://example.org/broue");
     bl->as.link.url = "https://example.org/broue";
+    fx_wrap(doc, a, IMPRINT_NODE_OPENER, "Dear comrades,");
+    fx_para(doc, a, "The letter under its salutation.");
     imprint_node *closer = fx_wrap(doc, a, IMPRINT_NODE_CLOSER, "Yours in the struggle,");
     fx_node(doc, closer, IMPRINT_NODE_LINEBREAK);
     fx_text(doc, closer, "L. T.");

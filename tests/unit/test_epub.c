@@ -168,6 +168,7 @@ static void test_blocks(void)
     g_assert_cmpint(count(x, "//h:aside[@class='sidenote'][not(@epub:type)]/h:p[.='A marginal "
                              "summary']"),
                     ==, 1);
+    g_assert_cmpint(count(x, "//h:p[@class='opener'][.='Dear comrades,']"), ==, 1);
     g_assert_cmpint(count(x, "//h:p[@class='closer'][.='Yours in the struggle,L. T.']/h:br"), ==,
                     1);
     g_assert_cmpint(count(x, "//h:p[@class='byline'][.='Ada Author and Bo Writer']"), ==, 1);

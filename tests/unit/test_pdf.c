@@ -109,6 +109,11 @@ static void test_full_fixture(void)
     }
     g_assert_cmpint(fx_page_of(pages, "A marginal summary"), ==,
                     fx_page_of(pages, "After the break."));
+    /* the opener: flush, on the page of the letter's first line */
+    g_assert_cmpint(fx_page_of(pages, "Dear comrades,"), ==,
+                    fx_page_of(pages, "The letter under its salutation."));
+    g_assert_cmpint(line_indent(pages, "Dear comrades,"), ==,
+                    line_indent(pages, "The letter under its salutation."));
     /* the closer: its own lines, set to the right, with the line above it */
     g_assert_cmpint(fx_page_of(pages, "L. T."), ==, fx_page_of(pages, "Fayard"));
     g_assert_cmpint(line_indent(pages, "L. T."), >, line_indent(pages, "After the break.") + 20);

@@ -200,7 +200,8 @@ static void test_header_encoding(void)
 
     /* UTF-8 ("caf\xC3\xA9") with a stray byte under a stale header is UTF-8 */
     const char stale[] = "Character set encoding: ISO-8859-1\n\nThe caf\xC3\xA9 \xE9.\n";
-    expect_buffer_error(stale, sizeof stale - 1, "f.txt:3:10: error: invalid UTF-8 at byte 46 (0xE9)");
+    expect_buffer_error(stale, sizeof stale - 1,
+                        "f.txt:3:10: error: invalid UTF-8 at byte 46 (0xE9)");
     const char utf8[] = "Character set encoding: UTF-8\n\nThe caf\xE9.\n";
     expect_buffer_error(utf8, sizeof utf8 - 1, "f.txt:3:8: error: invalid UTF-8 at byte 38 (0xE9)");
 }

@@ -36,7 +36,8 @@ static void assert_words(rt_result *r)
 
 /* The kinds of an article's blocks, one letter each: P paragraph, H
  * heading, Q quote, V verse, L list, S speech, B break, D date, Y byline,
- * s section (its blocks follow in brackets), F figure, M sidenote, C closer. */
+ * s section (its blocks follow in brackets), F figure, M sidenote, C closer,
+ * O opener. */
 static void kinds_of(const imprint_node *parent, GString *out)
 {
     for (const imprint_node *c = parent->first_child; c; c = c->next) {
@@ -70,6 +71,9 @@ static void kinds_of(const imprint_node *parent, GString *out)
             break;
         case IMPRINT_NODE_CLOSER:
             g_string_append_c(out, 'C');
+            break;
+        case IMPRINT_NODE_OPENER:
+            g_string_append_c(out, 'O');
             break;
         default:
             g_string_append_printf(out, "<%d>", (int)c->kind);
@@ -363,7 +367,7 @@ static void test_closers(void)
 {
     rt_result r = read_shape("closers.txt");
     imprint_node *a = rt_article(&r, 0);
-    assert_kinds(a, "HPPCHPPCHPPC");
+    assert_kinds(a, "HOPCHOPCHOPC");
     imprint_node *first = rt_child(a, 3);
     g_assert_cmpstr(rt_text(&r, first), ==,
                     "I remain, Gentlemen, Your obedient servant, WILLIAM TERN, Lock-keeper.");
@@ -615,6 +619,35 @@ static void test_signatures(void)
     r = read_shape("signatures_lookalike.txt");
     g_assert_null(first_of(rt_article(&r, 0), IMPRINT_NODE_CLOSER));
     g_assert_nonnull(first_of(rt_article(&r, 0), IMPRINT_NODE_HEADING));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* Openers: a salutation alone under a letter's heading ("Gentlemen,", "MY
+ * DEAR TOM,--", "Lieber Freund!"), with the place and date over it, is the
+ * letter's opener, and the letter's first paragraph follows; "Dear me, what
+ * a morning it was!", a sentence opened by "Dear" and a "Sir," in the
+ * middle of the text are not. */
+static void test_openers(void)
+{
+    rt_result r = read_shape("openers.txt");
+    GString *all = g_string_new(NULL);
+    for (int k = 0; k < r.articles; k++)
+        kinds_of(rt_article(&r, k), all);
+    g_assert_cmpstr(all->str, ==, "OPOPOP");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 23, "salutation under the heading"));
+    g_string_free(all, TRUE);
+    rt_result_free(&r);
+    /* under a letter's number heading, its place and date over the
+     * salutation: both the opener */
+    r = read_shape("letters_numbered.txt");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 8, "place and date over the salutation"));
+    imprint_node *date = first_of(rt_article(&r, 0), IMPRINT_NODE_OPENER);
+    g_assert_cmpstr(rt_text(&r, date), ==, "Ashby, June 3, 1851.");
+    g_assert_cmpint(date->next->kind, ==, IMPRINT_NODE_OPENER);
+    rt_result_free(&r);
+    r = read_shape("openers_lookalike.txt");
+    g_assert_null(first_of(rt_article(&r, 0), IMPRINT_NODE_OPENER));
     assert_words(&r);
     rt_result_free(&r);
 }
@@ -1005,7 +1038,7 @@ static void test_letters(void)
     imprint_node *a = rt_article(&r, 0);
     g_assert_cmpstr(a->as.article.title, ==, "LETTER I.");
     g_assert_cmpstr(a->as.article.date, ==, "Harbour Town, 3 May 1817.");
-    assert_kinds(a, "PPC");
+    assert_kinds(a, "OPC");
     g_assert_nonnull(strstr(rt_text(&r, rt_child(a, 1)), "On 3 May 1817 we walked"));
     /* the closing and the signature: one closer, line by line */
     imprint_node *closer = rt_child(a, 2);
@@ -1290,8 +1323,11 @@ static void test_signatures_no_play(void)
     g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "a play"));
     for (imprint_node *c = rt_article(&r, 0)->first_child; c; c = c->next)
         g_assert_cmpint(c->kind, ==,
-                        strstr(rt_text(&r, c), "Your friend") ? IMPRINT_NODE_CLOSER
-                                                              : IMPRINT_NODE_PARAGRAPH);
+                        strstr(rt_text(&r, c), "Your friend")       ? IMPRINT_NODE_CLOSER
+                        : strcmp(rt_text(&r, c), "My dear friend,") ? IMPRINT_NODE_PARAGRAPH
+                        : c->prev && c->prev->kind == IMPRINT_NODE_CLOSER
+                            ? IMPRINT_NODE_PARAGRAPH /* (no heading over the next letter) */
+                            : IMPRINT_NODE_OPENER);
     rt_result_free(&r);
     /* the same names with speeches under them are a play */
     g_string_assign(s, "A PLAY\n\n");
@@ -2255,6 +2291,7 @@ int main(int argc, char **argv)
                     test_numbered_pamphlet_lookalike);
     g_test_add_func("/read_text/shapes/glossary", test_glossary);
     g_test_add_func("/read_text/shapes/signatures", test_signatures);
+    g_test_add_func("/read_text/shapes/openers", test_openers);
     g_test_add_func("/read_text/shapes/contents_repeats", test_contents_repeats);
     g_test_add_func("/read_text/shapes/verse_books_lookalike", test_verse_books_lookalike);
     g_test_add_func("/read_text/shapes/notes_heading", test_notes_heading);

@@ -164,6 +164,7 @@ static imprint_doc *build_everything(void)
     imprint_node *h2 = node(doc, a, IMPRINT_NODE_HEADING, 18);
     h2->as.heading.level = 2;
     text(doc, h2, "Sources");
+    text(doc, node(doc, a, IMPRINT_NODE_OPENER, 18), "Dear reader,");
     imprint_node *bib = node(doc, a, IMPRINT_NODE_LIST, 19);
     bib->as.list.style = IMPRINT_LIST_BULLET;
     bib->as.list.start = 1;
@@ -221,6 +222,7 @@ static imprint_doc *build_everything(void)
     /* a closer that text follows, and one in a speech: no <closer> there */
     text(doc, node(doc, a, IMPRINT_NODE_CLOSER, 35), "Moscow, 1937.");
     text(doc, node(doc, sp, IMPRINT_NODE_CLOSER, 25), "Closer in a speech");
+    text(doc, node(doc, sp, IMPRINT_NODE_OPENER, 25), "Opener in a speech");
 
     /* A heading where no div is allowed (inside a quote). */
     imprint_node *hq = node(doc, a, IMPRINT_NODE_QUOTE, 36);
@@ -469,7 +471,7 @@ static void test_everything_mapping(void)
     ASSERT_XPATH(tei, "//t:list[@rend='plain']/t:item[not(@n)]/t:p[.='RADEK, a defendant']", 1);
     ASSERT_XPATH(tei, "//t:list[@type='bibliography' and @rend='bulleted']/t:item/t:p/t:ref", 1);
     ASSERT_XPATH(tei, "//t:div/t:lg/t:l", 2);
-    ASSERT_XPATH(tei, "//t:sp[t:speaker='VYSHINSKY']/t:p", 7);
+    ASSERT_XPATH(tei, "//t:sp[t:speaker='VYSHINSKY']/t:p", 8);
     ASSERT_XPATH(tei, "//t:sp/t:p/t:table/t:row/t:cell[.='in sp']", 1);
     ASSERT_XPATH(tei, "//t:sp/t:cit[@type='wrap']/t:q/t:sp[t:speaker='RADEK']", 1);
     ASSERT_XPATH(tei, "//t:sp/t:p/t:label[@type='heading' and .='Heading in a speech']", 1);
@@ -496,6 +498,9 @@ static void test_everything_mapping(void)
     ASSERT_XPATH(tei, "//t:closer/following-sibling::*[not(self::t:note)]", 0);
     ASSERT_XPATH(tei, "//t:div/t:p[@rend='closer'][.='Moscow, 1937.']", 1);
     ASSERT_XPATH(tei, "//t:sp/t:p[@rend='closer'][.='Closer in a speech']", 1);
+    ASSERT_XPATH(tei, "//t:div[t:head='Sources']/t:opener/t:salute[.='Dear reader,']", 1);
+    ASSERT_XPATH(tei, "//t:opener/preceding-sibling::*[not(self::t:head or self::t:opener)]", 0);
+    ASSERT_XPATH(tei, "//t:sp/t:p[@rend='opener'][.='Opener in a speech']", 1);
 
     /* the untitled article: no head; its note at its end */
     ASSERT_XPATH(tei, "/t:TEI/t:text/t:body/t:div[2][@xml:id='a2']/t:head", 0);
@@ -575,6 +580,11 @@ static void test_round_trip(void)
     while (imprint_iter_next(&it) != IMPRINT_EVENT_DONE)
         closers += it.event == IMPRINT_EVENT_ENTER && it.node->kind == IMPRINT_NODE_CLOSER;
     g_assert_cmpint(closers, ==, 3);
+    int openers = 0;
+    imprint_iter_init(&it, a);
+    while (imprint_iter_next(&it) != IMPRINT_EVENT_DONE)
+        openers += it.event == IMPRINT_EVENT_ENTER && it.node->kind == IMPRINT_NODE_OPENER;
+    g_assert_cmpint(openers, ==, 2);
     g_assert_cmpint(a->last_child->kind, ==, IMPRINT_NODE_CLOSER);
     g_assert_cmpint(a->last_child->first_child->next->kind, ==, IMPRINT_NODE_LINEBREAK);
     /* the sidenote read back as one, not as a note */

@@ -106,10 +106,12 @@ static bool is_block_in_p(const xmlNode *c, const xmlNode *p)
 
 static void read_paragraph(tei_reader *r, xmlNode *el, imprint_node *container, int depth)
 {
-    if (tei_attr_is(el, "rend", TEI_CLOSER_REND)) {
+    if (tei_attr_is(el, "rend", TEI_CLOSER_REND) || tei_attr_is(el, "rend", TEI_OPENER_REND)) {
         static const char *const known[] = {"rend", NULL};
         tei_check_attrs(r, el, known);
-        inline_block(r, el, container, depth, IMPRINT_NODE_CLOSER);
+        inline_block(r, el, container, depth,
+                     tei_attr_is(el, "rend", TEI_CLOSER_REND) ? IMPRINT_NODE_CLOSER
+                                                              : IMPRINT_NODE_OPENER);
         return;
     }
     tei_check_attrs(r, el, tei_no_attrs);
@@ -123,6 +125,27 @@ static void read_paragraph(tei_reader *r, xmlNode *el, imprint_node *container, 
     /* Blocks inside a <p> (as the writer puts them in a speech) stand on
      * their own; text around them makes paragraphs. */
     tei_read_blocks(r, el->children, NULL, container, depth, 0, 0);
+}
+
+/* <opener>: each <salute> or <dateline> in it an opener of its own; one
+ * with text of its own, one opener. */
+static void read_opener(tei_reader *r, xmlNode *el, imprint_node *container, int depth)
+{
+    bool parts = false;
+    for (xmlNode *c = el->children; c && !parts; c = c->next)
+        parts = tei_named(c, "salute") || tei_named(c, "dateline");
+    if (!parts) {
+        inline_block(r, el, container, depth, IMPRINT_NODE_OPENER);
+        return;
+    }
+    for (xmlNode *c = el->children; c && !r->failed; c = c->next) {
+        if (tei_named(c, "salute") || tei_named(c, "dateline")) {
+            tei_check_attrs(r, c, tei_no_attrs);
+            inline_block(r, c, container, depth, IMPRINT_NODE_OPENER);
+        } else if (!tei_is_ignorable(c)) {
+            tei_read_blocks(r, c, c->next, container, depth, 0, 0);
+        }
+    }
 }
 
 static void read_cit(tei_reader *r, xmlNode *el, imprint_node *container, int depth)
@@ -453,6 +476,9 @@ static void read_block(tei_reader *r, xmlNode *c, imprint_node *container, int d
     } else if (tei_named(c, "bibl")) {
         tei_check_attrs(r, c, tei_no_attrs);
         inline_block(r, c, container, depth, IMPRINT_NODE_BIBL);
+    } else if (tei_named(c, "opener")) {
+        tei_check_attrs(r, c, tei_no_attrs);
+        read_opener(r, c, container, depth);
     } else if (tei_named(c, "closer")) {
         tei_check_attrs(r, c, tei_no_attrs);
         inline_block(r, c, container, depth, IMPRINT_NODE_CLOSER);

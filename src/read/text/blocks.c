@@ -284,7 +284,9 @@ static int try_table(rt_builder *b, size_t i, size_t *next)
 
 static int try_closer(rt_builder *b, size_t i, size_t *next)
 {
-    size_t end = rt_build_closer(b, i);
+    size_t end = rt_build_opener(b, i);
+    if (!end)
+        end = rt_build_closer(b, i);
     if (!end)
         return NO_MATCH;
     *next = end;

@@ -174,6 +174,12 @@
  * poem's first stanza belongs to its head and opens no poem. */
 #define POEM_DATE_MAX_WORDS 4
 
+/* openers.c */
+
+/** Longest salutation, in code points ("MY DEAR AND VALUED DOROTHEA
+ * CECILIA,--" is 38): a longer line is a sentence. */
+#define OPENER_MAX_CHARS 60
+
 /* closers.c */
 
 /** Longest line of a signature under a sign-off, in code points ("Secretary

@@ -350,6 +350,10 @@ size_t rt_take_citation(rt_builder *b, imprint_node *quote, size_t qlast, size_t
 size_t rt_build_quote(rt_builder *b, size_t i);
 bool rt_wrap_as_quote(rt_builder *b, size_t i);
 bool rt_colon_quote(rt_builder *b, size_t i);
+/* openers.c: a letter's salutation (or the place and date over it) from
+ * line `i`, under the letter's heading, as a block; returns the line after
+ * it, 0 if there is none */
+size_t rt_build_opener(rt_builder *b, size_t i);
 /* closers.c: the closing of a letter, a preface or a poem from line `i`
  * (a sign-off and signature, a place and date) as one block; returns the
  * line after it, 0 if there is none */

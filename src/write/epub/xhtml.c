@@ -346,6 +346,11 @@ static void render_block(imprint_epub *e, GString *out, const imprint_node *n)
         render_inlines(e, out, n);
         g_string_append(out, "</p>\n");
         break;
+    case IMPRINT_NODE_OPENER:
+        g_string_append(out, "<p class=\"opener\">");
+        render_inlines(e, out, n);
+        g_string_append(out, "</p>\n");
+        break;
     case IMPRINT_NODE_CLOSER:
         g_string_append(out, "<p class=\"closer\">");
         render_inlines(e, out, n);

@@ -24,6 +24,7 @@
 #define SPACE_BREAK          0.6  /* around a section break's asterism */
 #define SPACE_SIDENOTE       0.5  /* before a sidenote set over its paragraph */
 #define SPACE_CLOSER         0.5  /* before a letter's or a poem's closing lines */
+#define SPACE_OPENER         0.3  /* after a letter's salutation */
 #define SPACE_SUBTITLE       0.3  /* article title to subtitle, in body leadings */
 #define SPACE_BYLINE         0.6  /* to the authors, in body leadings */
 #define SPACE_DATELINE       0.2  /* to the date, in body leadings */
@@ -481,6 +482,21 @@ static void emit_sidenote(builder *b, const imprint_node *n, const env *e)
         ((pdf_item *)g_ptr_array_index(b->flow, i))->keep_with_next = true;
 }
 
+/* A salutation set flush and unbroken, kept with the first lines of the
+ * letter under it, which start flush too (the opener is not a paragraph). */
+static void emit_opener(builder *b, const imprint_node *n, const env *e)
+{
+    double adv = e->size * b->ctx->style->line_height;
+    const imprint_hyphenator *hy = b->hy;
+    b->hy = NULL;
+    pdf_para *p = pdf_inline_para(b, n, e, false, PANGO_ALIGN_LEFT, false, 0, NULL, NULL);
+    b->hy = hy;
+    emit_para(b, p, e->x, 0, n->pos, true);
+    b->keep_next = PDF_MIN_LINES;
+    last_item(b)->keep_with_next = true;
+    b->pending = MAX(b->pending, SPACE_OPENER * adv);
+}
+
 /* A closing set to the right, line by line, unbroken, and never alone at
  * the head of a page: the last line above comes with it. */
 static void emit_closer(builder *b, const imprint_node *n, const env *e)
@@ -546,6 +562,9 @@ static void emit_block(builder *b, const imprint_node *n, const env *e)
     }
     case IMPRINT_NODE_SIDENOTE:
         emit_sidenote(b, n, e);
+        break;
+    case IMPRINT_NODE_OPENER:
+        emit_opener(b, n, e);
         break;
     case IMPRINT_NODE_CLOSER:
         emit_closer(b, n, e);

@@ -518,6 +518,32 @@ static void write_closer(tei_writer *tw, const imprint_node *n, block_ctx ctx)
     end(tw);
 }
 
+/* Whether an opener of an article stands at the top of its <div>: only
+ * its heading (or the article's head) before it. */
+static bool opens_div(const imprint_node *n)
+{
+    const imprint_node *p = n->prev;
+    while (p && p->kind == IMPRINT_NODE_OPENER)
+        p = p->prev;
+    return !p || p->kind == IMPRINT_NODE_HEADING;
+}
+
+static void write_opener(tei_writer *tw, const imprint_node *n, block_ctx ctx)
+{
+    if (ctx == CTX_FLOW && n->parent && n->parent->kind == IMPRINT_NODE_ARTICLE && opens_div(n)) {
+        start_block(tw, "opener");
+        tw->indent++;
+        inline_element(tw, "salute", n);
+        tw->indent--;
+        end_block(tw, true);
+        return;
+    }
+    start_block(tw, "p");
+    attr(tw, "rend", TEI_OPENER_REND);
+    write_inlines(tw, n);
+    end(tw);
+}
+
 static void write_block(tei_writer *tw, const imprint_node *n, block_ctx ctx)
 {
     if (ctx == CTX_SPEECH) {
@@ -526,6 +552,7 @@ static void write_block(tei_writer *tw, const imprint_node *n, block_ctx ctx)
         case IMPRINT_NODE_LIST:
         case IMPRINT_NODE_VERSE:
         case IMPRINT_NODE_QUOTE:
+        case IMPRINT_NODE_OPENER:
         case IMPRINT_NODE_CLOSER:
             break;
         case IMPRINT_NODE_SPEECH:
@@ -609,6 +636,9 @@ static void write_block(tei_writer *tw, const imprint_node *n, block_ctx ctx)
         break;
     case IMPRINT_NODE_BIBL:
         inline_element(tw, "bibl", n);
+        break;
+    case IMPRINT_NODE_OPENER:
+        write_opener(tw, n, ctx);
         break;
     case IMPRINT_NODE_CLOSER:
         write_closer(tw, n, ctx);

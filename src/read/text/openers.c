@@ -1,0 +1,80 @@
+/* Openers: the salutation that opens a letter ("My dear Sister,", "DEAR
+ * SIR,--", "Gentlemen,"), with the place and date set over it, right under
+ * the letter's heading. One block each (IMPRINT_NODE_OPENER), not a
+ * paragraph; closers.c has the letter's other end. */
+#include <string.h>
+
+#include "read/text/limits.h"
+#include "read/text/text.h"
+
+/* Bytes of a dash at the end of `l` ("--" or an em dash), 0 if none. */
+static size_t end_dash(const rt_line *l)
+{
+    const char *e = l->t + l->tlen;
+    if (l->tlen > 2 && strncmp(e - 2, "--", 2) == 0)
+        return 2;
+    return l->tlen > 3 && strncmp(e - 3, "\u2014", 3) == 0 ? 3 : 0;
+}
+
+/* "Dear Z.,--", "MY GOOD ADJUTANT,--", "Lieber Freund!": a salutation's
+ * words and its end. */
+static bool salutation_line(const rt_line *l)
+{
+    /* (only the German ones may end in "!": "Lieber Freund!", not "Dear me!") */
+    enum { EXCLAIMED = 5 };
+    static const char *const words[] = {
+        "lieber",   "liebe",         "liebster",   "verehrter",    "hochverehrter", "dear",
+        "my dear",  "dearest",       "my dearest", "sir",          "sirs",          "madam",
+        "madame",   "gentlemen",     "ladies",     "honoured sir", "honored sir",   "reverend sir",
+        "mon cher", "ma ch\u00e8re", "cher",       "ch\u00e8re",
+    };
+    if (l->blank || l->nchar > OPENER_MAX_CHARS)
+        return false;
+    size_t dash = end_dash(l);
+    char last = l->t[l->tlen - 1 - dash];
+    if (dash && (last == ',' || last == '!') && rt_line_is_all_caps(l))
+        return true; /* Gutenberg's "BEST OF ALL PRINTERS AND ENGRAVERS,--" */
+    char *f = g_utf8_casefold(l->t, (gssize)l->tlen);
+    size_t found = G_N_ELEMENTS(words);
+    for (size_t i = 0; i < G_N_ELEMENTS(words) && found == G_N_ELEMENTS(words); i++) {
+        size_t n = strlen(words[i]);
+        if (g_str_has_prefix(f, words[i]) && !g_ascii_isalpha(f[n]))
+            found = i;
+    }
+    g_free(f);
+    return found < G_N_ELEMENTS(words) &&
+           (last == ',' || last == ':' || (last == '!' && (dash || found < EXCLAIMED)));
+}
+
+/* Whether the blocks of the letter so far are only its heading, or its
+ * heading and the place and date under it (an opener already). */
+static bool at_top(const rt_builder *b)
+{
+    const imprint_node *last = b->last_block;
+    return !last || last->kind == IMPRINT_NODE_HEADING || last->kind == IMPRINT_NODE_OPENER;
+}
+
+size_t rt_build_opener(rt_builder *b, size_t i)
+{
+    rt_state *st = b->st;
+    const rt_line *l = rt_line_at(b, i);
+    const rt_chunk *c = &st->chunks[l->chunk];
+    if (c->first != i || c->last != i || !at_top(b) || rt_next_text_line(b, i) == SIZE_MAX)
+        return 0;
+    bool salute = salutation_line(l);
+    /* "Ashby, June 3, 1851." over the salutation */
+    if (!salute) {
+        size_t n = rt_next_text_line(b, i);
+        const rt_line *m = rt_line_at(b, n);
+        if (!rt_line_is_place_date(l) || st->chunks[m->chunk].first != n ||
+            st->chunks[m->chunk].last != n || !salutation_line(m))
+            return 0;
+    }
+    imprint_node *o = rt_block_with_text(st, IMPRINT_NODE_OPENER, l, 0);
+    rt_append(b, o, i);
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, o->pos,
+                         salute ? "a salutation under the heading taken as the letter's opener"
+                                : "a place and date over the salutation taken as the letter's "
+                                  "opener");
+    return i + 1;
+}
