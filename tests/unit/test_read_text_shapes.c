@@ -652,6 +652,21 @@ static void test_openers(void)
     rt_result_free(&r);
 }
 
+/* In a hard-wrapped text, "CONTENTS" set in alone is a heading (over its
+ * entries, their bullets the list's), not one line of quoted verse; a
+ * sentence set in alone is a quote. */
+static void test_wrapped_set_in(void)
+{
+    rt_result r = read_shape("wrapped_set_in.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "HLHPPQP");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 0)), ==, "CONTENTS");
+    g_assert_true(rt_child(a, 1)->as.list.contents);
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 1)->first_child), ==, "Preface");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 5)), ==, "Grind while the water runs.");
+    rt_result_free(&r);
+}
+
 /* "[Sidenote: paid]" inside a sentence, one that a sentence goes on from
  * ("...] and the ledger goes on") and one never closed are the text's own. */
 static void test_sidenotes_lookalike(void)
@@ -2292,6 +2307,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/glossary", test_glossary);
     g_test_add_func("/read_text/shapes/signatures", test_signatures);
     g_test_add_func("/read_text/shapes/openers", test_openers);
+    g_test_add_func("/read_text/shapes/wrapped_set_in", test_wrapped_set_in);
     g_test_add_func("/read_text/shapes/contents_repeats", test_contents_repeats);
     g_test_add_func("/read_text/shapes/verse_books_lookalike", test_verse_books_lookalike);
     g_test_add_func("/read_text/shapes/notes_heading", test_notes_heading);

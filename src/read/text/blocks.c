@@ -666,6 +666,11 @@ static size_t build_indented_quote(rt_builder *b, size_t i)
     if (!st->wrapped || c->first != i || !rt_chunk_indented(st, l->chunk) ||
         rt_chunk_aligned(st, l->chunk))
         return 0;
+    /* "TABLE OF CONTENTS", "XIV The Rights of Man" set in alone: headings */
+    if (c->first == c->last && rt_line_is_heading_like(l) &&
+        (rt_line_is_all_caps(l) || rt_number_heading_kind(l->t, l->tlen) ||
+         rt_line_is_contents_heading(l)))
+        return 0;
     imprint_node *q = imprint_node_new(st->doc, IMPRINT_NODE_QUOTE, rt_pos(st, l->lineno, l->tcol));
     for (size_t j = c->first; j <= c->last; j++)
         imprint_node_append(q, rt_block_with_text(st, IMPRINT_NODE_PARAGRAPH, &st->lines[j], 0));

@@ -228,7 +228,13 @@ size_t rt_build_contents(rt_builder *b, size_t i)
             continue;
         imprint_node *item =
             imprint_node_new(st->doc, IMPRINT_NODE_ITEM, rt_pos(st, e->lineno, e->tcol));
-        imprint_node_append(item, rt_block_with_text(st, IMPRINT_NODE_PARAGRAPH, e, 0));
+        /* an entry's bullet ("*  Preface") is the list's, not the entry's */
+        imprint_list_style style;
+        int number;
+        size_t skip = 0;
+        if (!rt_line_list_marker(e, &style, &number, &skip) || style != IMPRINT_LIST_BULLET)
+            skip = 0;
+        imprint_node_append(item, rt_block_with_text(st, IMPRINT_NODE_PARAGRAPH, e, skip));
         imprint_node_append(list, item);
     }
     rt_append(b, list, last);

@@ -177,8 +177,9 @@ bool rt_verse_chunk(const rt_state *st, size_t k)
         rt_chunk_display(st, k))
         return false;
     /* In a hard-wrapped text, lines indented off the prose and not joined
-     * (none reached the wrap width) are verse quoted in it. */
-    if (st->wrapped && rt_chunk_indented(st, k)) {
+     * (none reached the wrap width) are verse quoted in it; one line alone
+     * is a heading set in ("TABLE OF CONTENTS") or a quote. */
+    if (st->wrapped && rt_chunk_indented(st, k) && st->chunks[k].last > st->chunks[k].first) {
         bool joined = false;
         for (size_t i = st->chunks[k].first; i <= st->chunks[k].last; i++)
             joined = joined || st->lines[i].nsegs > 0 || st->lines[i].nchar > VERSE_MAX_CHARS;
