@@ -3,6 +3,7 @@
 #include "read/text/text.h"
 
 #include <stdint.h>
+#include <string.h>
 
 rt_line *rt_line_at(rt_builder *b, size_t i)
 {
@@ -77,12 +78,12 @@ bool rt_after_closing(rt_builder *b, size_t i)
         return true;
     /* "…with the most vehement regard, your" / "GENERALISSIMUS." */
     static const char *const ends[] = {" your", " yours", " thine", " thy"};
-    char *f = g_utf8_casefold(prev->t, (gssize)prev->tlen);
-    bool open = false;
-    for (size_t k = 0; k < G_N_ELEMENTS(ends) && !open; k++)
-        open = g_str_has_suffix(f, ends[k]);
-    g_free(f);
-    return open;
+    for (size_t k = 0; k < G_N_ELEMENTS(ends); k++) {
+        size_t n = strlen(ends[k]);
+        if (prev->tlen >= n && g_ascii_strncasecmp(prev->t + prev->tlen - n, ends[k], n) == 0)
+            return true;
+    }
+    return false;
 }
 
 bool rt_dash_item(rt_builder *b, size_t i)

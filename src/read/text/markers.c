@@ -399,7 +399,7 @@ static bool notes_heading(const rt_line *l)
                                         "author's notes", "author\u2019s notes"};
     if (rt_line_is_title_word(l, words, G_N_ELEMENTS(words)))
         return true;
-    return rt_line_is_heading_like(l) && g_ascii_strncasecmp(l->t, "notes to ", 9) == 0;
+    return g_ascii_strncasecmp(l->t, "notes to ", 9) == 0 && rt_line_is_heading_like(l);
 }
 
 /* The nearest non-blank line before `i`, or SIZE_MAX. */

@@ -179,6 +179,8 @@ size_t rt_title_head(const rt_state *st, size_t k, size_t *byline, size_t *date)
  * a year. */
 bool rt_line_is_place_date(const rt_line *l)
 {
+    if (l->nchar > TITLE_DATE_CHARS)
+        return false; /* (both readings below are short) */
     bool year = false;
     for (size_t k = 0; k + 4 <= l->tlen && !year; k++)
         year = strspn(l->t + k, "0123456789") == 4 && (k == 0 || !g_ascii_isdigit(l->t[k - 1])) &&
