@@ -38,6 +38,7 @@ typedef struct {
     imprint_wrap_mode wrap;   /* `wrapped: true|false`, else found */
     imprint_verse_mode verse; /* `verse: true|false`, else found */
     bool no_notes;            /* `footnotes: false` */
+    bool no_letters;          /* `letters: false` (text: no openers or closers) */
     bool keep_boilerplate;    /* `boilerplate: keep` (text: a Project Gutenberg header, licence) */
 } imprint_edition_article;
 

@@ -59,6 +59,9 @@ typedef struct {
     /** `text`: take no footnotes at all (`footnotes: false`): markers and
      * definitions of every style stay text where they are. */
     bool no_notes;
+    /** `text`: take no openers or closers (`letters: false`): salutations,
+     * sign-offs, signatures and the dates under a text stay paragraphs. */
+    bool no_letters;
     /** `text`: keep a Project Gutenberg file's header and licence as text
      * (`boilerplate: keep`); by default they are left out, each reported. */
     bool keep_boilerplate;

@@ -28,8 +28,9 @@ static const char *const pdf_keys[] = {
 };
 static const char *const epub_keys[] = {"page-list", NULL};
 static const char *const article_keys[] = {
-    "source",   "select",     "split",   "dialect", "author",    "title",    "url",         "order",
-    "encoding", "navigation", "wrapped", "verse",   "footnotes", "language", "boilerplate", NULL,
+    "source",    "select",   "split",       "dialect",    "author",  "title",
+    "url",       "order",    "encoding",    "navigation", "wrapped", "verse",
+    "footnotes", "language", "boilerplate", "letters",    NULL,
 };
 
 /* A string value: anything but a null, a list or a mapping. */
@@ -241,7 +242,7 @@ static void article_switch(yml_doc *y, imprint_edition_article *a, const char *k
         else
             yml_fail(y, v, "bad boilerplate '%s' (use drop or keep)", s);
     } else if (strcmp(key, "wrapped") == 0 || strcmp(key, "verse") == 0 ||
-               strcmp(key, "footnotes") == 0) {
+               strcmp(key, "footnotes") == 0 || strcmp(key, "letters") == 0) {
         bool yes = strcmp(s, "true") == 0, no = strcmp(s, "false") == 0;
         if (!yes && !no)
             yml_fail(y, v, "bad %s '%s' (use true or false, or leave it out to have it found)", key,
@@ -250,6 +251,8 @@ static void article_switch(yml_doc *y, imprint_edition_article *a, const char *k
             a->wrap = yes ? IMPRINT_WRAP_YES : IMPRINT_WRAP_NO;
         else if (key[0] == 'v')
             a->verse = yes ? IMPRINT_VERSE_YES : IMPRINT_VERSE_NO;
+        else if (key[0] == 'l')
+            a->no_letters = no;
         else
             a->no_notes = no;
     }

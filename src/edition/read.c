@@ -32,7 +32,8 @@ static bool same_reading(const imprint_edition_article *a, const imprint_edition
            a->order_source == b->order_source && a->drop_navigation == b->drop_navigation &&
            strv_equal(a->split, b->split) && g_strcmp0(a->encoding, b->encoding) == 0 &&
            a->wrap == b->wrap && a->verse == b->verse && a->no_notes == b->no_notes &&
-           a->keep_boilerplate == b->keep_boilerplate && g_strcmp0(a->language, b->language) == 0;
+           a->no_letters == b->no_letters && a->keep_boilerplate == b->keep_boilerplate &&
+           g_strcmp0(a->language, b->language) == 0;
 }
 
 static void source_read_free(gpointer p)
@@ -59,6 +60,7 @@ static GPtrArray *read_detached(imprint_doc *doc, const imprint_edition_article 
         .wrap = entry->wrap,
         .verse = entry->verse,
         .no_notes = entry->no_notes,
+        .no_letters = entry->no_letters,
         .keep_boilerplate = entry->keep_boilerplate,
         .language = language,
     };

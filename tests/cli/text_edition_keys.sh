@@ -3,6 +3,7 @@
 # file's lines, `wrapped: true` joins a file too short to tell; `verse:
 # false` keeps stanzas out of prose, `verse: true` reads a file as verse;
 # `footnotes: false` keeps note markers and definitions as text;
+# `letters: false` keeps salutations and sign-offs as paragraphs;
 # `boilerplate: keep` keeps a Project Gutenberg header and licence;
 # on another dialect they are a warning; a misspelt value an error at its
 # line and column.
@@ -79,9 +80,21 @@ grep -q "pgbad.yaml:4:18: error: bad boilerplate 'maybe' (use drop or keep)" "$T
     fail "$(cat "$T/pgbad.out")"
 echo "ok: a Gutenberg header and licence left out, boilerplate: keep keeps them"
 
+# letters: false keeps salutations, sign-offs and signatures as paragraphs
+"$IMPRINT" inspect "$shapes/closers.txt" >"$T/letters-auto.xml" 2>/dev/null
+grep -q '<closer>' "$T/letters-auto.xml" || fail "no closer found by default"
+grep -q '<opener>' "$T/letters-auto.xml" || fail "no opener found by default"
+edition noletters "$shapes/closers.txt" letters false
+"$IMPRINT" inspect "$T/noletters.yaml" >"$T/noletters.xml" 2>/dev/null
+grep -q '<closer>\|<opener>\|rend="closer"\|rend="opener"' "$T/noletters.xml" &&
+    fail "letters: false still made openers or closers"
+grep -q 'Your obedient servant,' "$T/noletters.xml" || fail "letters: false lost a sign-off"
+grep -q '<p>Gentlemen,</p>' "$T/noletters.xml" || fail "letters: false lost a salutation"
+echo "ok: letters: false keeps openers and closers as paragraphs"
+
 edition md "$FIXTURES/markdown/navigation.md" wrapped true
 "$IMPRINT" lint "$T/md.yaml" >"$T/md.out" 2>&1 || true
-grep -q "warning: 'wrapped', 'verse', 'footnotes' and 'boilerplate' apply to the text" "$T/md.out" ||
+grep -q "warning: 'wrapped', 'verse', 'footnotes', 'letters' and 'boilerplate' apply to the text" "$T/md.out" ||
     fail "no warning on markdown: $(cat "$T/md.out")"
 echo "ok: a warning on another dialect"
 

@@ -284,6 +284,8 @@ static int try_table(rt_builder *b, size_t i, size_t *next)
 
 static int try_closer(rt_builder *b, size_t i, size_t *next)
 {
+    if (b->st->no_letters)
+        return NO_MATCH; /* `letters: false` */
     size_t end = rt_build_opener(b, i);
     if (!end)
         end = rt_build_closer(b, i);

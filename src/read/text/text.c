@@ -748,6 +748,7 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
     rt_unwrap(&st, data, len, opts);
     make_chunks(&st, opts ? opts->split : NULL);
     st.no_notes = opts && opts->no_notes;
+    st.no_letters = opts && opts->no_letters;
     if (st.no_notes)
         keep_notes_as_text(&st);
     else

@@ -89,6 +89,7 @@ typedef struct {
     bool verse;           /* a collection of verse: runs of lines are stanzas, poems articles */
     bool prose;           /* the edition says: no verse at all */
     bool no_notes;        /* the edition says: no footnotes (markers stay text) */
+    bool no_letters;      /* the edition says: no openers or closers (they stay paragraphs) */
     bool fiction;         /* quoted paragraphs are dialogue, not block quotes */
     unsigned base_indent; /* the indent most lines have: the prose's */
     size_t stanza_gap;    /* blank lines between stanzas, mostly (verse.c; 0: not yet known) */
