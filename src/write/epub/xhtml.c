@@ -99,6 +99,14 @@ static void render_inlines(imprint_epub *e, GString *out, const imprint_node *pa
     render_walk(e, out, parent, false);
 }
 
+/* A block that holds inlines as a <p> of its own class. */
+static void classed_paragraph(imprint_epub *e, GString *out, const imprint_node *n, const char *cls)
+{
+    g_string_append_printf(out, "<p class=\"%s\">", cls);
+    render_inlines(e, out, n);
+    g_string_append(out, "</p>\n");
+}
+
 static void render_block(imprint_epub *e, GString *out, const imprint_node *n);
 
 static void blocks(imprint_epub *e, GString *out, const imprint_node *parent)
@@ -342,19 +350,13 @@ static void render_block(imprint_epub *e, GString *out, const imprint_node *n)
         g_string_append(out, "<hr class=\"section-break\"/>\n");
         break;
     case IMPRINT_NODE_BIBL:
-        g_string_append(out, "<p class=\"bibl\">");
-        render_inlines(e, out, n);
-        g_string_append(out, "</p>\n");
+        classed_paragraph(e, out, n, "bibl");
         break;
     case IMPRINT_NODE_OPENER:
-        g_string_append(out, "<p class=\"opener\">");
-        render_inlines(e, out, n);
-        g_string_append(out, "</p>\n");
+        classed_paragraph(e, out, n, "opener");
         break;
     case IMPRINT_NODE_CLOSER:
-        g_string_append(out, "<p class=\"closer\">");
-        render_inlines(e, out, n);
-        g_string_append(out, "</p>\n");
+        classed_paragraph(e, out, n, "closer");
         break;
     case IMPRINT_NODE_SIDENOTE:
         /* no epub:type: a reader would hide a "note" aside as a footnote */
