@@ -667,6 +667,79 @@ static void test_wrapped_set_in(void)
     rt_result_free(&r);
 }
 
+/* A journal wrapped by a writer who capitalised at will: greedy lines of
+ * 60 columns, a few let run to 70 (so the 99th percentile misses the
+ * width), `caps` of every 20 continuation lines going on in a capital. */
+static char *capitalised_journal(int caps)
+{
+    static const char *const words[] = {"the",         "river",  "rose", "in",   "night",   "and",
+                                        "we",          "camped", "on",   "a",    "sandbar", "under",
+                                        "cottonwoods", "with",   "men",  "tired"};
+    GString *s = g_string_new("A JOURNAL\n\n");
+    int line = 0;
+    for (int para = 0; para < 12; para++) {
+        GString *l = g_string_new(NULL);
+        for (int w = 0; w < 90; w++) {
+            const char *word = words[(para * 7 + w * 3) % G_N_ELEMENTS(words)];
+            if (l->len && l->len + 1 + strlen(word) > 60 && (line % 25 != 7 || l->len > 64)) {
+                g_string_append_printf(s, "%s\n", l->str);
+                g_string_truncate(l, 0);
+                line++;
+                if (line % 20 < caps) {
+                    g_string_append_c(l, g_ascii_toupper(word[0]));
+                    g_string_append(l, word + 1);
+                    continue;
+                }
+            }
+            if (l->len)
+                g_string_append_c(l, ' ');
+            g_string_append(l, word);
+        }
+        g_string_append_printf(s, "%s.\n\n", l->str);
+        g_string_free(l, TRUE);
+    }
+    return g_string_free(s, FALSE);
+}
+
+/* WRAP_RAGGED_SURE_SHARE: nearly all of the journal's breaks are a
+ * wrapper's at the ragged width, so going on in a small letter half the
+ * time (WRAP_LOWER_SHARE_SURE) is enough; two thirds in capitals is not. */
+static void test_ragged_sure(void)
+{
+    char *half = capitalised_journal(9); /* 52 % go on in a small letter */
+    rt_result r = read_wrap("half.txt", half, IMPRINT_WRAP_AUTO);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "hard-wrapped"));
+    rt_result_free(&r);
+    g_free(half);
+    char *most = capitalised_journal(12); /* 38 % */
+    r = read_wrap("most.txt", most, IMPRINT_WRAP_AUTO);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "hard-wrapped"));
+    rt_result_free(&r);
+    g_free(most);
+}
+
+/* A journal's entries under "[Hale, June 2, 1851]" heads (three at least,
+ * BRACKET_HEADING_MIN_RUN), all of one level, each with its day's date right
+ * under the head as an opener (with a year or not); one such line in
+ * brackets in prose is a paragraph. */
+static void test_journal_entries(void)
+{
+    rt_result r = read_shape("journal_entries.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "HOPHOPHP");
+    for (imprint_node *c = a->first_child; c; c = c->next)
+        if (c->kind == IMPRINT_NODE_HEADING)
+            g_assert_cmpint(c->as.heading.level, ==, 1);
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 4)), ==, "Tuesday June 3rd");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 3, "one of 3, taken as an entry's heading"));
+    assert_words(&r);
+    rt_result_free(&r);
+    r = read_shape("journal_entries_lookalike.txt");
+    g_assert_null(first_of(rt_article(&r, 0), IMPRINT_NODE_HEADING));
+    g_assert_null(first_of(rt_article(&r, 0), IMPRINT_NODE_OPENER));
+    rt_result_free(&r);
+}
+
 /* "[Sidenote: paid]" inside a sentence, one that a sentence goes on from
  * ("...] and the ledger goes on") and one never closed are the text's own. */
 static void test_sidenotes_lookalike(void)
@@ -2308,6 +2381,8 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/signatures", test_signatures);
     g_test_add_func("/read_text/shapes/openers", test_openers);
     g_test_add_func("/read_text/shapes/wrapped_set_in", test_wrapped_set_in);
+    g_test_add_func("/read_text/shapes/ragged_sure", test_ragged_sure);
+    g_test_add_func("/read_text/shapes/journal_entries", test_journal_entries);
     g_test_add_func("/read_text/shapes/contents_repeats", test_contents_repeats);
     g_test_add_func("/read_text/shapes/verse_books_lookalike", test_verse_books_lookalike);
     g_test_add_func("/read_text/shapes/notes_heading", test_notes_heading);

@@ -496,6 +496,15 @@ static int try_heading(rt_builder *b, size_t i, size_t *next)
     const rt_chunk *c = &st->chunks[l->chunk];
     if (numbered_title(b, i, next))
         return MATCHED;
+    if (rt_bracket_heading(b, i)) {
+        rt_append(b, rt_block_with_text(st, IMPRINT_NODE_HEADING, l, 0), i);
+        b->last_block->as.heading.level = 1;
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, b->last_block->pos,
+                             "a dated line in brackets, one of %d, taken as an entry's heading",
+                             b->bracket_dated);
+        *next = i + 1;
+        return MATCHED;
+    }
     if (c->first != c->last ||
         !(rt_line_is_heading_like(l) || rt_colon_heading(b, i) || rt_spacer_heading(b, i)))
         return NO_MATCH;
@@ -791,7 +800,10 @@ bool rt_build_blocks(rt_state *st, size_t from, size_t to)
 {
     if (from >= to)
         return true;
-    rt_builder b = {.st = st, .first = st->chunks[from].first, .last = st->chunks[to - 1].last};
+    rt_builder b = {.st = st,
+                    .first = st->chunks[from].first,
+                    .last = st->chunks[to - 1].last,
+                    .bracket_dated = -1};
     b.last_line = SIZE_MAX - 1;
     rt_find_dialogue(&b);
     bool ok = true;

@@ -67,8 +67,9 @@ bool rt_numbered_heading(rt_builder *b, size_t i, imprint_list_style style, int 
  * the same ("Tacit support for Fascism", "Overt support for the overthrow"). */
 static bool rt_parallel(const char *a, const char *b)
 {
-    /* numbered headings are a sequence by their numbers already */
-    if (g_ascii_isdigit(a[0]) || g_ascii_isdigit(b[0]))
+    /* numbered headings are a sequence by their numbers already, a
+     * journal's "[Hale, June 3, 1851]" by its dates */
+    if (g_ascii_isdigit(a[0]) || g_ascii_isdigit(b[0]) || a[0] == '[' || b[0] == '[')
         return false;
     char **wa = g_strsplit(a, " ", 4), **wb = g_strsplit(b, " ", 4);
     bool same = g_strv_length(wa) >= 4 && g_strv_length(wb) >= 4 &&
@@ -117,6 +118,36 @@ bool rt_spacer_heading(rt_builder *b, size_t i)
     for (size_t j = i; j-- > b->first && rt_line_at(b, j)->blank;)
         spacer |= rt_line_at(b, j)->spacer;
     return spacer && rt_body_follows(b, i);
+}
+
+/* "[Clark, May 14, 1804]": a line in brackets that names a date, first of
+ * its run of lines. */
+static bool bracket_dated(const rt_state *st, const rt_line *l)
+{
+    if (l->tlen < 3 || l->t[0] != '[' || l->t[l->tlen - 1] != ']' ||
+        memchr(l->t + 1, '[', l->tlen - 2) || &st->lines[st->chunks[l->chunk].first] != l)
+        return false;
+    rt_line inner = *l;
+    inner.t++;
+    inner.tlen -= 2;
+    inner.nchar -= 2;
+    return rt_line_is_dateline(&inner);
+}
+
+/* A journal's entry heads, "[Clark, May 14, 1804]" over each entry (set
+ * apart, or right over its first line): lines in brackets that name a date,
+ * BRACKET_HEADING_MIN_RUN of them in the article at least (one is an
+ * editor's aside). */
+bool rt_bracket_heading(rt_builder *b, size_t i)
+{
+    if (!bracket_dated(b->st, rt_line_at(b, i)))
+        return false;
+    if (b->bracket_dated < 0) {
+        b->bracket_dated = 0;
+        for (size_t j = b->first; j <= b->last; j++)
+            b->bracket_dated += !rt_line_at(b, j)->blank && bracket_dated(b->st, rt_line_at(b, j));
+    }
+    return b->bracket_dated >= BRACKET_HEADING_MIN_RUN && rt_body_follows(b, i);
 }
 
 /* Whether the heading's text (all of it: a number heading joined with its

@@ -180,6 +180,12 @@
  * CECILIA,--" is 38): a longer line is a sentence. */
 #define OPENER_MAX_CHARS 60
 
+/* headings.c */
+
+/** Fewest lines in brackets naming a date ("[Clark, May 14, 1804]") in an
+ * article for them to head its entries: one or two are an editor's asides. */
+#define BRACKET_HEADING_MIN_RUN 3
+
 /* closers.c */
 
 /** Longest line of a signature under a sign-off, in code points ("Secretary
@@ -245,6 +251,14 @@
  * diaries), 0 in verse and in a file of one paragraph a line, 0.42 in a
  * text of lists. */
 #define WRAP_LOWER_SHARE 0.6
+
+/** A ragged text whose breaks are nearly all a wrapper's, this share or
+ * more at the lower quantile's width, needs only WRAP_LOWER_SHARE_SURE of
+ * them to go on in a small letter: a journal whose writer capitalised at
+ * will (Clark's, 1804: 87 % of wrapper's breaks, 58 % in a small letter;
+ * a text of lists stays under 0.5). */
+#define WRAP_RAGGED_SURE_SHARE 0.85
+#define WRAP_LOWER_SHARE_SURE  0.5
 
 /** Widest wrap width taken as a wrapper's: longer lines are paragraphs of
  * one line each, whatever breaks they have. */

@@ -54,27 +54,40 @@ static bool at_top(const rt_builder *b)
     return !last || last->kind == IMPRINT_NODE_HEADING || last->kind == IMPRINT_NODE_OPENER;
 }
 
+/* "Monday May 14th 1804" right under a journal entry's heading, over its
+ * first line: the entry's dateline. */
+static bool entry_dateline(rt_builder *b, size_t i)
+{
+    const imprint_node *h = b->last_block;
+    const rt_line *l = rt_line_at(b, i);
+    return h && h->kind == IMPRINT_NODE_HEADING && rt_next_text_line(b, b->last_line) == i &&
+           (rt_line_is_place_date(l) || rt_line_is_day_date(l));
+}
+
 size_t rt_build_opener(rt_builder *b, size_t i)
 {
     rt_state *st = b->st;
     const rt_line *l = rt_line_at(b, i);
     const rt_chunk *c = &st->chunks[l->chunk];
-    if (c->first != i || c->last != i || !at_top(b) || rt_next_text_line(b, i) == SIZE_MAX)
+    size_t n = rt_next_text_line(b, i);
+    if (n == SIZE_MAX || !at_top(b))
         return 0;
-    bool salute = salutation_line(l);
-    /* "Ashby, June 3, 1851." over the salutation */
-    if (!salute) {
-        size_t n = rt_next_text_line(b, i);
+    const char *what = "a salutation under the heading taken as the letter's opener";
+    if (c->first != i || c->last != i || !salutation_line(l)) {
         const rt_line *m = rt_line_at(b, n);
-        if (!rt_line_is_place_date(l) || st->chunks[m->chunk].first != n ||
-            st->chunks[m->chunk].last != n || !salutation_line(m))
+        /* "Ashby, June 3, 1851." over the salutation */
+        bool over = c->first == i && c->last == i && rt_line_is_place_date(l) &&
+                    st->chunks[m->chunk].first == n && st->chunks[m->chunk].last == n &&
+                    salutation_line(m);
+        if (over)
+            what = "a place and date over the salutation taken as the letter's opener";
+        else if (entry_dateline(b, i) && !rt_line_is_heading_like(m))
+            what = "a date right under the heading taken as the entry's dateline, an opener";
+        else
             return 0;
     }
     imprint_node *o = rt_block_with_text(st, IMPRINT_NODE_OPENER, l, 0);
     rt_append(b, o, i);
-    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, o->pos,
-                         salute ? "a salutation under the heading taken as the letter's opener"
-                                : "a place and date over the salutation taken as the letter's "
-                                  "opener");
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, o->pos, "%s", what);
     return i + 1;
 }

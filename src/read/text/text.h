@@ -224,6 +224,9 @@ bool rt_line_is_dateline(const rt_line *l);
 /* "Christmas Day, 1811.", "Greenville, Mich., 1885.": a dateline, or a few
  * words with a year (POEM_DATE_MAX_WORDS) */
 bool rt_line_is_place_date(const rt_line *l);
+/* "Tuesday June 3rd", "May 15th Tuesday": a month and a day of one or two
+ * digits, no year, in POEM_DATE_MAX_WORDS words at most */
+bool rt_line_is_day_date(const rt_line *l);
 /* "Sir William Jones. 1746-1794": a person's name with the years of their
  * life, as an anthology heads a poet's poems. The bytes of the name, 0 if
  * `s` is no such line. */
@@ -319,6 +322,7 @@ typedef struct {
     size_t first_prose; /* 1 + the first line of prose (contents.c); 0 until known */
     GHashTable *apart;  /* lines set apart, by entry key (contents.c), made when needed */
     int decimal_next;   /* the number after the last "N." item of the article, 0 if none */
+    int bracket_dated;  /* the article's "[Clark, May 14, 1804]" lines; -1 until counted */
 } rt_builder;
 
 /* quotes.c: a play's turns, the name on a line of its own ("ROPER.") */
@@ -370,6 +374,7 @@ bool rt_numbered_heading(rt_builder *b, size_t i, imprint_list_style style, int 
                          size_t skip);
 bool rt_colon_heading(rt_builder *b, size_t i);
 bool rt_spacer_heading(rt_builder *b, size_t i);
+bool rt_bracket_heading(rt_builder *b, size_t i);
 void rt_set_levels(rt_state *st);
 void rt_set_parallel_levels(rt_state *st);
 /* Whether the text only numbers a section ("IV.", "CHAPTER 2", "Book

@@ -38,6 +38,32 @@ static bool has_year(const rt_line *l, unsigned *digits_out)
     return year;
 }
 
+/* Whether one of the line's words names a month. */
+static bool names_month(const rt_line *l)
+{
+    char *folded = g_utf8_casefold(l->t, (gssize)l->tlen);
+    char **words = g_strsplit_set(folded, " ,.;:[]()?!", -1);
+    bool month = false;
+    for (char **w = words; *w && !month; w++)
+        for (size_t i = 0; i < G_N_ELEMENTS(months) && !month; i++)
+            month = strcmp(*w, months[i]) == 0;
+    g_strfreev(words);
+    g_free(folded);
+    return month;
+}
+
+bool rt_line_is_day_date(const rt_line *l)
+{
+    if (l->blank || l->nchar > TITLE_DATE_CHARS || rt_line_words(l) > POEM_DATE_MAX_WORDS)
+        return false;
+    bool day = false;
+    for (size_t k = 0; k < l->tlen && !day; k++)
+        day = g_ascii_isdigit(l->t[k]) && (k == 0 || !g_ascii_isdigit(l->t[k - 1])) &&
+              (k + 1 >= l->tlen || !g_ascii_isdigit(l->t[k + 1]) || k + 2 >= l->tlen ||
+               !g_ascii_isdigit(l->t[k + 2]));
+    return day && names_month(l);
+}
+
 bool rt_line_is_dateline(const rt_line *l)
 {
     unsigned digits;
@@ -51,15 +77,7 @@ bool rt_line_is_dateline(const rt_line *l)
             groups += g_ascii_isdigit(l->t[k]) && (k == 0 || !g_ascii_isdigit(l->t[k - 1]));
         return groups == 3;
     }
-    char *folded = g_utf8_casefold(l->t, (gssize)l->tlen);
-    char **words = g_strsplit_set(folded, " ,.;:[]()?!", -1);
-    bool month = false;
-    for (char **w = words; *w && !month; w++)
-        for (size_t i = 0; i < G_N_ELEMENTS(months) && !month; i++)
-            month = strcmp(*w, months[i]) == 0;
-    g_strfreev(words);
-    g_free(folded);
-    return month && rt_line_words(l) <= 6;
+    return names_month(l) && rt_line_words(l) <= 6;
 }
 
 size_t rt_byline_skip(const char *s, size_t len)

@@ -98,6 +98,8 @@ static bool ragged(const rt_state *st, unsigned width, size_t breaks)
 {
     size_t wraps, lower;
     count_breaks(st, 0, st->nlines ? st->nlines - 1 : 0, width, &wraps, &lower);
+    if (wraps >= WRAP_RAGGED_SURE_SHARE * breaks)
+        return lower >= WRAP_LOWER_SHARE_SURE * breaks;
     return wraps >= WRAP_MIN_SHARE * breaks && lower >= WRAP_LOWER_SHARE * breaks;
 }
 

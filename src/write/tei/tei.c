@@ -531,11 +531,7 @@ static bool opens_div(const imprint_node *n)
 static void write_opener(tei_writer *tw, const imprint_node *n, block_ctx ctx)
 {
     if (ctx == CTX_FLOW && n->parent && n->parent->kind == IMPRINT_NODE_ARTICLE && opens_div(n)) {
-        start_block(tw, "opener");
-        tw->indent++;
-        inline_element(tw, "salute", n);
-        tw->indent--;
-        end_block(tw, true);
+        inline_element(tw, "opener", n); /* a salutation or a dateline: both are openers */
         return;
     }
     start_block(tw, "p");
