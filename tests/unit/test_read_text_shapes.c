@@ -740,6 +740,18 @@ static void test_journal_entries(void)
     rt_result_free(&r);
 }
 
+/* "By Anne Vale" set apart under a collection's title is the collection's
+ * author (each poem's), no poem; "By the River" is a poem's title. */
+static void test_verse_collection_byline(void)
+{
+    rt_result r = read_shape("verse_collection_byline.txt");
+    g_assert_cmpint(r.articles, ==, 3);
+    g_assert_cmpstr(rt_article(&r, 0)->as.article.title, ==, "Song");
+    g_assert_cmpstr(rt_article(&r, 0)->as.article.authors[0], ==, "Anne Vale");
+    g_assert_cmpstr(rt_article(&r, 2)->as.article.title, ==, "By the River");
+    rt_result_free(&r);
+}
+
 /* "[Sidenote: paid]" inside a sentence, one that a sentence goes on from
  * ("...] and the ledger goes on") and one never closed are the text's own. */
 static void test_sidenotes_lookalike(void)
@@ -2383,6 +2395,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/wrapped_set_in", test_wrapped_set_in);
     g_test_add_func("/read_text/shapes/ragged_sure", test_ragged_sure);
     g_test_add_func("/read_text/shapes/journal_entries", test_journal_entries);
+    g_test_add_func("/read_text/shapes/verse_collection_byline", test_verse_collection_byline);
     g_test_add_func("/read_text/shapes/contents_repeats", test_contents_repeats);
     g_test_add_func("/read_text/shapes/verse_books_lookalike", test_verse_books_lookalike);
     g_test_add_func("/read_text/shapes/notes_heading", test_notes_heading);

@@ -230,6 +230,11 @@ bool rt_poem_title(const rt_state *st, size_t k)
     if (l->nchar > READ_TEXT_MAX_HEADING_CHARS || last == ',' || last == ';' || last == ':' ||
         rt_is_roman_numeral(l->t, l->tlen) || rt_line_is_break(l))
         return false;
+    /* "By Rudyard Kipling" set apart under the collection's title is its
+     * author, no poem ("By the River" is one) */
+    size_t by = rt_byline_skip(l->t, l->tlen);
+    if (by && rt_is_person_name(l->t + by, l->tlen - by))
+        return false;
     /* Set apart by more blank lines than the file's stanzas are. */
     if (!st->stanza_gap)
         ((rt_state *)st)->stanza_gap = stanza_gap(st);
