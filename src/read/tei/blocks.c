@@ -106,12 +106,11 @@ static bool is_block_in_p(const xmlNode *c, const xmlNode *p)
 
 static void read_paragraph(tei_reader *r, xmlNode *el, imprint_node *container, int depth)
 {
-    if (tei_attr_is(el, "rend", TEI_CLOSER_REND) || tei_attr_is(el, "rend", TEI_OPENER_REND)) {
+    bool closer = tei_attr_is(el, "rend", TEI_CLOSER_REND);
+    if (closer || tei_attr_is(el, "rend", TEI_OPENER_REND)) {
         static const char *const known[] = {"rend", NULL};
         tei_check_attrs(r, el, known);
-        inline_block(r, el, container, depth,
-                     tei_attr_is(el, "rend", TEI_CLOSER_REND) ? IMPRINT_NODE_CLOSER
-                                                              : IMPRINT_NODE_OPENER);
+        inline_block(r, el, container, depth, closer ? IMPRINT_NODE_CLOSER : IMPRINT_NODE_OPENER);
         return;
     }
     tei_check_attrs(r, el, tei_no_attrs);

@@ -282,7 +282,8 @@ static int try_table(rt_builder *b, size_t i, size_t *next)
     return MATCHED;
 }
 
-static int try_closer(rt_builder *b, size_t i, size_t *next)
+/* A letter's opener, or the closing of a letter, a preface or a poem. */
+static int try_opener_closer(rt_builder *b, size_t i, size_t *next)
 {
     if (b->st->no_letters)
         return NO_MATCH; /* `letters: false` */
@@ -773,7 +774,7 @@ static bool build_line(rt_builder *b, size_t *pi)
         return true;
     if ((r = try_chunk_role(b, i, pi)) || (r = try_table(b, i, pi)) ||
         (r = try_sidenote(b, i, pi)) || (r = try_figure(b, i, pi)) || (r = try_break(b, i, pi)) ||
-        (r = try_closer(b, i, pi)) ||
+        (r = try_opener_closer(b, i, pi)) ||
         (b->st->verse && ((r = try_poem_line(b, i, pi)) || (r = try_stanza(b, i, pi)))) ||
         (r = try_quote(b, i, pi)) || (r = try_item(b, i, pi)))
         return r != FAILED;

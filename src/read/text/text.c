@@ -305,7 +305,6 @@ static size_t collection_head(rt_state *st)
     return first;
 }
 
-/* A collection of poems: an article a poem from its title. */
 /* Whether the first lines of chunks `a` and `b` read the same, whatever
  * their case: "PARADISE LOST" again over "BOOK II." is the poem's title
  * repeated, no new poem. */
@@ -319,6 +318,7 @@ static bool same_first_line(const rt_state *st, size_t a, size_t b)
     return same;
 }
 
+/* A collection of poems: an article a poem from its title. */
 static void find_poems(rt_state *st, GArray *starts)
 {
     /* a date set apart before the last title's first stanza ("Epistle" /

@@ -324,8 +324,8 @@ size_t rt_build_stanza(rt_builder *b, size_t i)
     g_free(numbers);
     g_free(texts);
     /* Verse set off in a prose text is a quotation of it. */
-    bool quoted = st->wrapped && !st->verse &&
-                  (rt_chunk_indented(st, l->chunk) || rt_quoted_verse(st, l->chunk));
+    bool indented = rt_chunk_indented(st, l->chunk);
+    bool quoted = st->wrapped && !st->verse && (indented || rt_quoted_verse(st, l->chunk));
     if (quoted) {
         imprint_node *q = imprint_node_new(st->doc, IMPRINT_NODE_QUOTE, verse->pos);
         imprint_node_append(q, verse);
@@ -334,9 +334,9 @@ size_t rt_build_stanza(rt_builder *b, size_t i)
     rt_append(b, verse, c->last);
     imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
                          "%s of %zu lines taken as verse (to line %u)",
-                         !quoted                           ? "stanza"
-                         : rt_chunk_indented(st, l->chunk) ? "indented lines"
-                                                           : "quoted lines",
+                         !quoted    ? "stanza"
+                         : indented ? "indented lines"
+                                    : "quoted lines",
                          c->last - c->first + 1, st->lines[c->last].lineno);
     return c->last + 1;
 }

@@ -327,6 +327,18 @@ static bool starts_with_dash(const char *s)
     return c == '-' || c == '~' || c == 0x2013 || c == 0x2014 || c == 0x2015;
 }
 
+/* A paragraph of `n`'s inlines set ragged and with no word broken (headings,
+ * sidenotes, a letter's opener and closer): the hyphenator is off for it. */
+static pdf_para *unbroken_para(builder *b, const imprint_node *n, const env *e, bool bold,
+                               PangoAlignment align)
+{
+    const imprint_hyphenator *hy = b->hy;
+    b->hy = NULL;
+    pdf_para *p = pdf_inline_para(b, n, e, bold, align, false, 0, NULL, NULL);
+    b->hy = hy;
+    return p;
+}
+
 static void emit_paragraph(builder *b, const imprint_node *n, const env *e)
 {
     const imprint_style *st = b->ctx->style;
@@ -350,10 +362,7 @@ static void emit_heading(builder *b, const imprint_node *n, const env *e)
     he.size = b->in_note ? e->size : st->heading_size[level - 1];
     he.italic = level >= 3;
     /* Headings are set ragged and read better unbroken. */
-    const imprint_hyphenator *hy = b->hy;
-    b->hy = NULL;
-    pdf_para *p = pdf_inline_para(b, n, &he, level <= 2, PANGO_ALIGN_LEFT, false, 0, NULL, NULL);
-    b->hy = hy;
+    pdf_para *p = unbroken_para(b, n, &he, level <= 2, PANGO_ALIGN_LEFT);
     double hadv = he.size * st->line_height;
     guint from = b->flow->len;
     if (!b->in_note) {
@@ -473,10 +482,8 @@ static void emit_sidenote(builder *b, const imprint_node *n, const env *e)
     s.size = b->ctx->style->note_size;
     b->pending = MAX(b->pending, SPACE_SIDENOTE * adv);
     guint from = b->flow->len;
-    const imprint_hyphenator *hy = b->hy; /* ragged: no word need break */
-    b->hy = NULL;
-    pdf_para *p = pdf_inline_para(b, n, &s, false, PANGO_ALIGN_LEFT, false, 0, NULL, NULL);
-    b->hy = hy;
+    /* ragged: no word need break */
+    pdf_para *p = unbroken_para(b, n, &s, false, PANGO_ALIGN_LEFT);
     emit_para(b, p, e->x, 0, n->pos, false);
     for (guint i = from; i < b->flow->len; i++)
         ((pdf_item *)g_ptr_array_index(b->flow, i))->keep_with_next = true;
@@ -487,10 +494,7 @@ static void emit_sidenote(builder *b, const imprint_node *n, const env *e)
 static void emit_opener(builder *b, const imprint_node *n, const env *e)
 {
     double adv = e->size * b->ctx->style->line_height;
-    const imprint_hyphenator *hy = b->hy;
-    b->hy = NULL;
-    pdf_para *p = pdf_inline_para(b, n, e, false, PANGO_ALIGN_LEFT, false, 0, NULL, NULL);
-    b->hy = hy;
+    pdf_para *p = unbroken_para(b, n, e, false, PANGO_ALIGN_LEFT);
     emit_para(b, p, e->x, 0, n->pos, true);
     b->keep_next = PDF_MIN_LINES;
     last_item(b)->keep_with_next = true;
@@ -506,10 +510,7 @@ static void emit_closer(builder *b, const imprint_node *n, const env *e)
     pdf_item *above = last_item(b);
     if (above)
         above->keep_with_next = true;
-    const imprint_hyphenator *hy = b->hy;
-    b->hy = NULL;
-    pdf_para *p = pdf_inline_para(b, n, e, false, PANGO_ALIGN_RIGHT, false, 0, NULL, NULL);
-    b->hy = hy;
+    pdf_para *p = unbroken_para(b, n, e, false, PANGO_ALIGN_RIGHT);
     emit_para(b, p, e->x, 0, n->pos, true);
 }
 
