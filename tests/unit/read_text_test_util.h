@@ -305,6 +305,16 @@ static G_GNUC_UNUSED char *rt_check_words(imprint_doc *doc, const char *data, si
             j++;
             continue;
         }
+        /* "_Counsel_." or "Jack.": a turn's name, the model's "Counsel:" */
+        size_t ml = j < model->len ? strlen(model->pdata[j]) : 0;
+        size_t stop = wl > a && w[wl - 1] == '.' ? wl - 1 : wl;
+        while (stop > a && (w[stop - 1] == '_' || w[stop - 1] == '*'))
+            stop--;
+        if (ml > 1 && ((char *)model->pdata[j])[ml - 1] == ':' && stop - a == ml - 1 &&
+            strncmp(w + a, model->pdata[j], ml - 1) == 0) {
+            j++;
+            continue;
+        }
         /* "-Kuzmin": a dash item's marker glued to its first word */
         if ((w[0] == '-' || g_str_has_prefix(w, "•")) && j < model->len &&
             strcmp(g_utf8_next_char(w), model->pdata[j]) == 0) {

@@ -470,6 +470,29 @@ static void test_split_article(void)
     imprint_doc_free(doc);
 }
 
+/* A page that begins at a line inside a stanza: the marker opens that
+ * line, and the page is in the list (no "has no place"). */
+static void test_verse_line(void)
+{
+    fixture f;
+    fixture_init(&f);
+    const imprint_node *verse = first_of(f.a, IMPRINT_NODE_VERSE);
+    imprint_page_map map = {g_new0(imprint_page_start, 2), 0};
+    add(&map, IMPRINT_PAGE_BLOCK, f.a, 0);
+    add(&map, IMPRINT_PAGE_BLOCK, verse->first_child->next, 0);
+    char *dir = tmpdir();
+    char *path = g_build_filename(dir, "verse.epub", NULL);
+    imprint_diags *diags = imprint_diags_new();
+    g_assert_true(write_with(&f, &map, path, diags));
+    g_assert_false(has_message(diags, "has no place"));
+    book *bk = book_read(path);
+    expect_marker(bk, "OEBPS/a001.xhtml", "page-2", "First line of verse,", "second line of verse.",
+                  "p");
+    book_free(bk);
+    done_with(path, dir, diags, &map);
+    imprint_doc_free(f.doc);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -478,6 +501,7 @@ int main(int argc, char **argv)
     g_test_add_func("/epub-pages/markers", test_markers);
     g_test_add_func("/epub-pages/mismatch", test_mismatch);
     g_test_add_func("/epub-pages/split-article", test_split_article);
+    g_test_add_func("/epub-pages/verse-line", test_verse_line);
     int rc = g_test_run();
     cairo_debug_reset_static_data();
     FcFini();

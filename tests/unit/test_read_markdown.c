@@ -808,7 +808,8 @@ static void test_pandoc_limits(void)
 }
 
 /* Brackets, links, braces and backticks by the hundred thousand, none
- * closed: the pass stays linear (this would time out if it were not). */
+ * closed: the pass stays linear (ctest's TIMEOUT for this program, in
+ * tests/CMakeLists.txt, fails it if it is not). */
 static void test_pandoc_pathological(void)
 {
     static const char *const units[] = {"[", "[a](", "{#", "`", "[a](#x){#", "[s]{.a ", "^", "--"};

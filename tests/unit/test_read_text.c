@@ -242,8 +242,9 @@ static void test_speech(void)
     g_assert_cmpstr(rt_text(&r, s), ==, "So, can you remember what was a year ago?");
     imprint_node *k = rt_child(a, 2);
     g_assert_cmpstr(k->as.speech.speaker, ==, "Kayser");
-    /* the line broken after a comma continues the speech */
-    g_assert_cmpint(rt_count_children(k), ==, 2);
+    /* the line broken after a comma goes on in the speech's paragraph */
+    g_assert_cmpint(rt_count_children(k), ==, 1);
+    g_assert_true(g_str_has_suffix(rt_text(&r, k), "my capture, in the dugout near the river."));
     g_assert_cmpint(rt_child(a, 4)->kind, ==, IMPRINT_NODE_PARAGRAPH);
     assert_words(&r);
     rt_result_free(&r);

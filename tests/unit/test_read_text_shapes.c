@@ -2316,6 +2316,384 @@ static void test_wrap_column_gap(void)
     }
 }
 
+/* A collection of tales whose titles are set off by more blank lines than
+ * anything after the first (four, the paragraphs one): an article each,
+ * the title page's article first (its byline the author of each tale);
+ * "PART I" right under a title heads a section, the capitals under the
+ * other title are its subtitle. A book whose chapters are so set off but
+ * numbered ("CHAPTER I") is one article. */
+static void test_collection_gaps(void)
+{
+    rt_result r = read_shape("collection_gaps.txt");
+    g_assert_cmpint(r.articles, ==, 3);
+    g_assert_cmpstr(rt_article(&r, 0)->as.article.title, ==, "HARBOUR TALES");
+    g_assert_cmpstr(r.doc->meta.title, ==, "HARBOUR TALES");
+    imprint_node *a = rt_article(&r, 1), *b = rt_article(&r, 2);
+    g_assert_cmpstr(a->as.article.title, ==, "THE LANTERN KEEPER");
+    g_assert_cmpstr(a->as.article.authors[0], ==, "MARY QUILL");
+    g_assert_null(a->as.article.subtitle);
+    assert_kinds(a, "HPPHP");
+    g_assert_cmpstr(b->as.article.authors[0], ==, "MARY QUILL");
+    g_assert_nonnull(strstr(b->as.article.subtitle, "PENMARROW, 1889"));
+    assert_kinds(b, "PP");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 16, "titles of a collection's pieces"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 37, "taken as its subtitle"));
+    /* (the words of the byline are the articles' authors, which
+     * assert_words does not read) */
+    g_assert_true(g_str_has_prefix(rt_text(&r, rt_child(rt_article(&r, 0), 0)), "These tales"));
+    rt_result_free(&r);
+    r = read_shape("collection_gaps_lookalike.txt");
+    g_assert_cmpint(r.articles, ==, 1);
+    assert_kinds(rt_article(&r, 0), "HPHPPHPP");
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "collection's pieces"));
+    rt_result_free(&r);
+}
+
+/* A collection's text: its title, a preface and `titles` tales, each set
+ * off by `gap` blank lines, the first with `caps` lines in capitals under
+ * its title. */
+static GString *pieces_text_first(int titles, int gap, int caps, int first_more)
+{
+    static const char *const names[] = {"FIRST", "SECOND", "THIRD"};
+    GString *s = g_string_new("HARBOUR TALES\n\nA preface by the teller of these tales, who "
+                              "heard them all on the quay.\n");
+    for (int t = 0; t < titles; t++) {
+        for (int i = 0; i < gap + (t ? 0 : first_more); i++)
+            g_string_append_c(s, '\n');
+        g_string_append_printf(s, "THE %s NIGHT\n\n", names[t]);
+        for (int i = 0; i < (t ? 0 : caps); i++)
+            g_string_append_printf(s, "AS TOLD ON THE QUAY%s", i + 1 < caps ? "\n" : "\n\n");
+        g_string_append(s, "The first paragraph of the tale goes on for a good many words.\n\n"
+                           "The second paragraph of the tale ends it with a few more.\n");
+    }
+    return s;
+}
+
+/* The same, every title set off by `gap` blank lines. */
+static GString *pieces_text(int titles, int gap, int caps)
+{
+    return pieces_text_first(titles, gap, caps, 0);
+}
+
+/* TITLE_GAP_MIN_LINES: titles set off by three blank lines (the
+ * paragraphs by one) open articles, by two they are sections;
+ * TITLE_GAP_MIN_TITLES: one such title alone is a section. */
+static void test_title_gap_limits(void)
+{
+    for (int more = 0; more < 2; more++) {
+        GString *src = pieces_text(2, TITLE_GAP_MIN_LINES - 1 + more, 0);
+        rt_result r = rt_read_buffer("tales.txt", src->str, src->len, NULL);
+        g_assert_cmpint(r.articles, ==, more ? 3 : 1);
+        rt_result_free(&r);
+        g_string_free(src, TRUE);
+    }
+    for (int more = 0; more < 2; more++) {
+        GString *src = pieces_text(TITLE_GAP_MIN_TITLES - 1 + more, TITLE_GAP_MIN_LINES, 0);
+        rt_result r = rt_read_buffer("tales.txt", src->str, src->len, NULL);
+        g_assert_cmpint(r.articles, ==, more ? TITLE_GAP_MIN_TITLES + 1 : 1);
+        rt_result_free(&r);
+        g_string_free(src, TRUE);
+    }
+}
+
+/* The first tale set off from the preface by more blank lines than the
+ * others: the others' gap is the collection's, TITLE_GAP_MIN_TITLES titles
+ * at it; with fewer recurring at it, the wide gap alone is no collection's
+ * (a report's one heading set off more than the next). */
+static void test_title_gap_recurs(void)
+{
+    for (int more = 0; more < 2; more++) {
+        GString *src = pieces_text_first(TITLE_GAP_MIN_TITLES + more, TITLE_GAP_MIN_LINES, 0, 2);
+        rt_result r = rt_read_buffer("tales.txt", src->str, src->len, NULL);
+        g_assert_cmpint(r.articles, ==, more ? TITLE_GAP_MIN_TITLES + 2 : 1);
+        rt_result_free(&r);
+        g_string_free(src, TRUE);
+    }
+}
+
+/* SUBTITLE_MAX_LINES: so many lines in capitals under a piece's title are
+ * its subtitle; one more are not. */
+static void test_subtitle_max_lines(void)
+{
+    for (int more = 0; more < 2; more++) {
+        GString *src = pieces_text(2, TITLE_GAP_MIN_LINES, SUBTITLE_MAX_LINES + more);
+        rt_result r = rt_read_buffer("tales.txt", src->str, src->len, NULL);
+        g_assert_cmpint(r.articles, ==, 3);
+        const char *sub = rt_article(&r, 1)->as.article.subtitle;
+        if (more)
+            g_assert_null(sub);
+        else
+            g_assert_nonnull(sub);
+        rt_result_free(&r);
+        g_string_free(src, TRUE);
+    }
+}
+
+/* An exchange a book quotes, names in emphasis ("_Counsel_. 'You saw…'",
+ * "_Witness_ (no answer)."): turns, and the book's prose after them is no
+ * one's turn; papers' names in emphasis over their dates are references,
+ * no speakers. */
+static void test_quoted_exchanges(void)
+{
+    rt_result r = read_shape("quoted_exchanges.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "PPSSSSSSSSPP");
+    g_assert_cmpstr(rt_child(a, 2)->as.speech.speaker, ==, "Counsel");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 9)->first_child), ==, "(no answer).");
+    assert_words(&r);
+    rt_result_free(&r);
+    r = read_shape("quoted_exchanges_lookalike.txt");
+    g_assert_false(any_speech(&r));
+    rt_result_free(&r);
+}
+
+/* QUOTED_TURNS_SHARE: with one of the seven spoken turns unquoted (6/7,
+ * under the share) the exchange is a transcript's, and the prose after it
+ * goes on the last turn. */
+static void test_quoted_turns_share(void)
+{
+    char *path = g_build_filename(FIXTURES_DIR, "text", "shapes", "quoted_exchanges.txt", NULL);
+    gchar *data = NULL;
+    g_assert_true(g_file_get_contents(path, &data, NULL, NULL));
+    g_assert_cmpfloat(6.0 / 7, <, QUOTED_TURNS_SHARE);
+    char *cut = strstr(data, "'At what hour?'");
+    g_assert_nonnull(cut);
+    cut[0] = ' ', cut[14] = ' ';
+    rt_result r = rt_read_buffer("exchange.txt", data, strlen(data), NULL);
+    assert_kinds(rt_article(&r, 0), "PPSSSSSSSS");
+    rt_result_free(&r);
+    g_free(data);
+    g_free(path);
+}
+
+/* "## A Title" set apart in a plain text: the marks are markup, dropped;
+ * "#3 of the year" and a run of "# " lines stay as they are. */
+static void test_heading_marks(void)
+{
+    const char *src = "## A Chapter Title\n\nA paragraph of the chapter that follows its "
+                      "title, long enough to be prose.\n\n#3 of the year, it said.\n\n"
+                      "# one\n# two\n";
+    rt_result r = rt_read_buffer("chapter.txt", src, strlen(src), NULL);
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpstr(a->as.article.title, ==, "A Chapter Title");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "heading mark ('##')"));
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 1)), ==, "#3 of the year, it said.");
+    g_assert_nonnull(strstr(rt_text(&r, rt_child(a, 2)), "# one"));
+    rt_result_free(&r);
+}
+
+/* A collection's front matter set off as its tales are: a "PREFATORY
+ * NOTE" over prose and a half-title with nothing under it stay in the
+ * title page's article; the tales after them are the pieces. A title with
+ * nothing under it between two tales is no collection's sign: the file
+ * stays one article. */
+static void test_collection_front(void)
+{
+    rt_result r = read_shape("collection_front.txt");
+    g_assert_cmpint(r.articles, ==, 3);
+    imprint_node *front = rt_article(&r, 0);
+    g_assert_cmpstr(front->as.article.title, ==, "TALES OF THE QUAY");
+    g_assert_cmpstr(rt_text(&r, first_of(front, IMPRINT_NODE_HEADING)), ==, "PREFATORY NOTE");
+    g_assert_cmpstr(rt_article(&r, 1)->as.article.title, ==, "THE LANTERN KEEPER");
+    g_assert_cmpstr(rt_article(&r, 2)->as.article.title, ==, "A WINTER CROSSING");
+    rt_result_free(&r);
+    const char *book =
+        "THE SALT ROAD\n\nA preface of the book, long enough to read as its prose.\n\n"
+        "\n\n\nTHE PANS\n\nThe pans were worked by families for generations.\n\n"
+        "\n\n\nTHE CARRIERS\n\n\n\n\nTHE ROAD\n\nThe road climbed through three "
+        "parishes before the market.\n";
+    r = rt_read_buffer("book.txt", book, strlen(book), NULL);
+    g_assert_cmpint(r.articles, ==, 1);
+    rt_result_free(&r);
+}
+
+/* A verse collection's title page with a dedication and a contents: an
+ * article of its own (its subtitle, its byline, the dedication, the
+ * contents), nothing of it dropped; each poem its author's. With only a
+ * line under the title, that line is the collection's subtitle and there
+ * is no such article. */
+static void test_verse_collection_front(void)
+{
+    rt_result r = read_shape("verse_collection_front.txt");
+    g_assert_cmpint(r.articles, ==, 4);
+    imprint_node *front = rt_article(&r, 0);
+    g_assert_cmpstr(front->as.article.title, ==, "SONGS OF THE TARN");
+    g_assert_cmpstr(front->as.article.subtitle, ==, "First Book (1890)");
+    g_assert_cmpstr(front->as.article.authors[0], ==, "Anne Vale");
+    g_assert_cmpstr(rt_text(&r, rt_child(front, 0)), ==, "Dedication: To M. H.");
+    g_assert_nonnull(first_of(front, IMPRINT_NODE_LIST));
+    g_assert_cmpstr(rt_article(&r, 1)->as.article.title, ==, "The Mill");
+    g_assert_cmpstr(rt_article(&r, 1)->as.article.authors[0], ==, "Anne Vale");
+    rt_result_free(&r);
+    r = read_shape("verse_collection_subtitle.txt");
+    g_assert_cmpint(r.articles, ==, 3);
+    g_assert_cmpstr(r.doc->meta.subtitle, ==, "First Book (1890)");
+    g_assert_cmpstr(rt_article(&r, 0)->as.article.title, ==, "The Mill");
+    rt_result_free(&r);
+}
+
+/* "2 The gas works…" between "1." and "3." under a Notes heading: the
+ * second definition with its stop lost; "7 Rivers meet…" after "2." is
+ * not the next number and stays a paragraph. */
+static void test_notes_stop_lost(void)
+{
+    rt_result r = read_shape("notes_stop_lost.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpint(a->as.article.note_count, ==, 3);
+    g_assert_cmpint(refs_in(rt_child(a, 0)), ==, 3);
+    g_assert_cmpstr(rt_text(&r, note_of(a, 2)), ==, "The gas works opened in 1858, a year late.");
+    rt_result_free(&r);
+    r = read_shape("notes_stop_lost_lookalike.txt");
+    a = rt_article(&r, 0);
+    g_assert_cmpint(a->as.article.note_count, ==, 2);
+    g_assert_true(g_str_has_prefix(rt_text(&r, rt_child(a, 1)), "7 Rivers meet"));
+    rt_result_free(&r);
+}
+
+/* A hyphen at a line end before a word of the text ("traditions-" /
+ * "for", a dash short of a stroke) stays: only the text's own use of the
+ * whole word joins such halves. "ing" after "seek-" and "relat-" is no word
+ * of the text for being broken off twice: those join. */
+static void test_wrapped_dash_break(void)
+{
+    rt_result r = read_shape("wrapped_dash_break.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_nonnull(strstr(rt_text(&r, rt_child(a, 0)), "oldest traditions-for written"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 4, "its second half is a word of the text"));
+    const char *third = rt_text(&r, rt_child(a, 2));
+    g_assert_nonnull(strstr(third, "habit of seeking out"));
+    g_assert_nonnull(strstr(third, "always relating the story"));
+    rt_result_free(&r);
+}
+
+/* A song quoted in a wrapped book, its stanzas a blank line apart: one
+ * quotation of three stanzas; its title after "…which he called" ends that
+ * sentence, a paragraph and no heading. Two inscriptions with prose between
+ * them, and a stanza set farther off than the one before it from the
+ * prose, are quotations of their own. */
+static void test_quoted_poem(void)
+{
+    rt_result r = read_shape("quoted_poem.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "PPPPQP");
+    imprint_node *q = rt_child(a, 4);
+    assert_kinds(q, "VVV");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 3)), ==, "THE SLOW TIDE.");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 21, "ends the sentence above it"));
+    assert_words(&r);
+    rt_result_free(&r);
+    r = read_shape("quoted_poem_lookalike.txt");
+    a = rt_article(&r, 0);
+    assert_kinds(a, "PPPQPQQP");
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* A chapter's last paragraph whose stop is lost ("…with the others before
+ * it") over "CHAPTER II.": the chapter heading stands; a title after a full
+ * stop is a heading. */
+static void test_ends_sentence_lookalike(void)
+{
+    rt_result r = read_shape("ends_sentence_lookalike.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "HPPPHPHPP");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 4)), ==, "CHAPTER II.");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 6)), ==, "The Year of the Fire");
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* A title page of one phrase a chunk ("addressed to the" / "FARMERS" /
+ * "of"), some ending in commas: display lines going on in the next, no
+ * poem, from whichever of its lines the poem would start (the lookalike,
+ * a poem of one line a chunk, is verse.txt in test_read_text.c). */
+static void test_display_title_page(void)
+{
+    rt_result r = read_shape("display_title_page.txt");
+    imprint_node *a = rt_article(&r, 0);
+    char *got = kinds(a);
+    g_assert_null(strchr(got, 'V'));
+    g_free(got);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "taken as verse"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* An epigraph's source set in on its own line under it, far right or
+ * centred ("Canal Song.", "Proverb of the Towpath."): the quote's citation.
+ * The lookalikes: a heading in capitals set so ("PART THE FIRST.") and a
+ * line of more than CITATION_SET_IN_MAX_WORDS words are none. */
+static void test_epigraph_source(void)
+{
+    rt_result r = read_shape("epigraph_source.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "QPPQPPP");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 0)->last_child), ==, "Canal Song.");
+    g_assert_cmpint(rt_child(a, 0)->last_child->kind, ==, IMPRINT_NODE_CITATION);
+    g_assert_cmpint(rt_child(a, 3)->last_child->kind, ==, IMPRINT_NODE_CITATION);
+    assert_words(&r);
+    rt_result_free(&r);
+    r = read_shape("epigraph_source_lookalike.txt");
+    a = rt_article(&r, 0);
+    g_assert_null(first_of(a, IMPRINT_NODE_CITATION));
+    g_assert_cmpstr(rt_text(&r, first_of(a, IMPRINT_NODE_HEADING)), ==, "PART THE FIRST.");
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* CITATION_SET_IN_MAX_WORDS: a source of so many words set in under the
+ * epigraph is its citation; one word more, it is not. */
+static void test_citation_set_in_max_words(void)
+{
+    char *path = g_build_filename(FIXTURES_DIR, "text", "shapes", "epigraph_source.txt", NULL);
+    char *text = NULL;
+    g_assert_true(g_file_get_contents(path, &text, NULL, NULL));
+    for (int more = 0; more < 2; more++) {
+        GString *source = g_string_new("Song");
+        for (int w = 1; w < CITATION_SET_IN_MAX_WORDS + more; w++)
+            g_string_append(source, " song");
+        g_string_append_c(source, '.');
+        GString *src = g_string_new(text);
+        g_string_replace(src, "Canal Song.", source->str, 1);
+        rt_result r = rt_read_buffer("epigraph.txt", src->str, src->len, NULL);
+        imprint_node *q = rt_child(rt_article(&r, 0), 0);
+        g_assert_cmpint(q->kind, ==, IMPRINT_NODE_QUOTE);
+        g_assert_cmpint(q->last_child->kind == IMPRINT_NODE_CITATION, ==, !more);
+        rt_result_free(&r);
+        g_string_free(src, TRUE);
+        g_string_free(source, TRUE);
+    }
+    g_free(text);
+    g_free(path);
+}
+
+/* A title page set one phrase a line ("THE" / "HISTORY OF" / "THE PARISH
+ * OF HOLM," / …): one title, the lines going on from a closing "of", a
+ * comma, or a capital line opening with "TO"; a title in capitals over
+ * "A HISTORY OF ONE PARISH" keeps that line as its subtitle, and a title
+ * over a heading in small letters ("On the Pier") is alone. */
+static void test_spaced_title(void)
+{
+    rt_result r = read_shape("spaced_title.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpstr(a->as.article.title, ==,
+                    "THE HISTORY OF THE PARISH OF HOLM, FROM THE EARLIEST RECORDS TO THE "
+                    "PRESENT DAY.");
+    assert_kinds(a, "PP");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "one phrase a line over 5 lines"));
+    assert_words(&r);
+    rt_result_free(&r);
+    r = read_shape("chapter_endnotes.txt");
+    g_assert_cmpstr(rt_article(&r, 0)->as.article.title, ==, "THE CROSSING AT HOLM");
+    g_assert_cmpstr(rt_article(&r, 0)->as.article.subtitle, ==, "A HISTORY OF ONE PARISH");
+    rt_result_free(&r);
+    const char *src = "Harbour Lights\n\nOn the Pier\n\nThe first light on the pier was an oil "
+                      "lamp, and it burned for forty years.\n";
+    r = rt_read_buffer("lights.txt", src, strlen(src), NULL);
+    g_assert_cmpstr(rt_article(&r, 0)->as.article.title, ==, "Harbour Lights");
+    rt_result_free(&r);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -2426,5 +2804,22 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/contents_lookalike", test_contents_lookalike);
     g_test_add_func("/read_text/shapes/contents_min_entries", test_contents_min_entries);
     g_test_add_func("/read_text/shapes/contents_entry_chars", test_contents_entry_chars);
+    g_test_add_func("/read_text/shapes/collection_gaps", test_collection_gaps);
+    g_test_add_func("/read_text/shapes/title_gap_limits", test_title_gap_limits);
+    g_test_add_func("/read_text/shapes/title_gap_recurs", test_title_gap_recurs);
+    g_test_add_func("/read_text/shapes/subtitle_max_lines", test_subtitle_max_lines);
+    g_test_add_func("/read_text/shapes/quoted_exchanges", test_quoted_exchanges);
+    g_test_add_func("/read_text/shapes/quoted_turns_share", test_quoted_turns_share);
+    g_test_add_func("/read_text/shapes/heading_marks", test_heading_marks);
+    g_test_add_func("/read_text/shapes/collection_front", test_collection_front);
+    g_test_add_func("/read_text/shapes/verse_collection_front", test_verse_collection_front);
+    g_test_add_func("/read_text/shapes/notes_stop_lost", test_notes_stop_lost);
+    g_test_add_func("/read_text/shapes/wrapped_dash_break", test_wrapped_dash_break);
+    g_test_add_func("/read_text/shapes/spaced_title", test_spaced_title);
+    g_test_add_func("/read_text/shapes/quoted_poem", test_quoted_poem);
+    g_test_add_func("/read_text/shapes/epigraph_source", test_epigraph_source);
+    g_test_add_func("/read_text/shapes/citation_set_in_max_words", test_citation_set_in_max_words);
+    g_test_add_func("/read_text/shapes/display_title_page", test_display_title_page);
+    g_test_add_func("/read_text/shapes/ends_sentence_lookalike", test_ends_sentence_lookalike);
     return g_test_run();
 }

@@ -180,15 +180,15 @@ static void report_unpaired(pd_state *st)
         char *digits = NULL;
         bool number = l->target && pd_note_number(l->text, &digits);
         g_free(digits);
-        imprint_pos pos = pd_pos(st, l->start);
+        /* (the position only for a report: its column costs the line's length) */
         if (l->para_start && number && l->id && l->role == PD_LINK_PLAIN)
-            imprint_diags_report(st->diags, IMPRINT_SEV_WARNING, pos,
+            imprint_diags_report(st->diags, IMPRINT_SEV_WARNING, pd_pos(st, l->start),
                                  "'[%s]' opens its paragraph like a note, but no note reference "
                                  "points at '#%s'; kept as text",
                                  l->text, l->id);
         else if (l->role == PD_LINK_PLAIN && marker_like(l) &&
                  (l->noteref || !g_hash_table_contains(st->ids, l->target)))
-            imprint_diags_report(st->diags, IMPRINT_SEV_WARNING, pos,
+            imprint_diags_report(st->diags, IMPRINT_SEV_WARNING, pd_pos(st, l->start),
                                  "'[%s](#%s)' looks like a note reference, but no note is "
                                  "defined there; kept as text",
                                  l->text, l->target);

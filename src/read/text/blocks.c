@@ -214,6 +214,31 @@ static size_t build_table(rt_builder *b, size_t i)
     return j;
 }
 
+/* Whether chunk `k` is one short line that a run of them may hold. */
+static bool verse_run_line(rt_builder *b, size_t k)
+{
+    const rt_chunk *ck = &b->st->chunks[k];
+    const rt_line *m = rt_line_at(b, ck->first);
+    return ck->first == ck->last && !ck->title && !ck->bib && m->nchar <= 60 && !m->notedef &&
+           !rt_line_starts_quote(m) && m->t[m->tlen - 1] != ':';
+}
+
+/* "addressed to the" / "INHABITANTS" / "of": the run of short lines from
+ * chunk `k` holds a title page's display lines, going on in their next line
+ * (two at least); a poem's lines seldom end so. Counted over the whole run,
+ * the lines above `k` too. */
+static bool display_run(rt_builder *b, size_t k, size_t n)
+{
+    size_t from = k, joined = 0, first = rt_line_at(b, b->first)->chunk;
+    while (from > first && verse_run_line(b, from - 1))
+        from--;
+    for (size_t j = from; j < k + n; j++) {
+        const rt_line *m = rt_line_at(b, b->st->chunks[j].first);
+        joined += rt_line_ends_with_joiner(m) || rt_is_joiner_word(m->t, m->tlen);
+    }
+    return joined >= 2;
+}
+
 /* Short lines, one a chunk, several ending in commas: a poem. */
 static size_t build_verse(rt_builder *b, size_t i)
 {
@@ -224,16 +249,13 @@ static size_t build_verse(rt_builder *b, size_t i)
         return 0;
     size_t k = l->chunk, n = 0, commas = 0;
     size_t last_chunk = rt_line_at(b, b->last)->chunk;
-    while (k + n <= last_chunk) {
-        const rt_chunk *ck = &st->chunks[k + n];
-        const rt_line *m = rt_line_at(b, ck->first);
-        if (ck->first != ck->last || ck->title || ck->bib || m->nchar > 60 || m->notedef ||
-            rt_line_starts_quote(m) || m->t[m->tlen - 1] == ':')
-            break;
+    for (; k + n <= last_chunk && verse_run_line(b, k + n); n++) {
+        const rt_line *m = rt_line_at(b, st->chunks[k + n].first);
         char last = m->t[m->tlen - 1];
         commas += last == ',' || last == ';';
-        n++;
     }
+    if (n && display_run(b, k, n))
+        return 0;
     /* A poem ends at its last line with a full stop, "!" or "?"; what
      * follows is prose again. */
     size_t full = n;
@@ -396,7 +418,9 @@ static int try_quote(rt_builder *b, size_t i, size_t *next)
     /* quoted verse is verse in a quote (rt_build_stanza) */
     if (c->first == i && rt_quoted_verse(b->st, l->chunk))
         return NO_MATCH;
-    if (rt_line_starts_quote(l) && (!b->st->fiction || cited) &&
+    /* (a quotation that goes on in narration, "“…,” he told the boy", is
+     * someone speaking in the text, not a passage quoted from elsewhere) */
+    if (rt_line_starts_quote(l) && (cited || (!b->st->fiction && !rt_line_narrated(l))) &&
         !(single &&
           (rt_line_nbsp_title(l) || (rt_line_is_heading_like(l) && rt_line_is_all_caps(l))))) {
         *next = rt_build_quote(b, i);
@@ -468,6 +492,19 @@ static bool lead_in(rt_builder *b, size_t i, size_t after)
     return rt_chunk_indented(st, k) && rt_chunk_aligned(st, k) == RT_ALIGN_NONE;
 }
 
+/* "…made up a song about them, which he called" over "‘DUCKS’ DITTY.’":
+ * the line ends the sentence of the paragraph above, no heading (a line
+ * that numbers a section, or in brackets, still heads one). */
+static bool ends_sentence_above(rt_builder *b, size_t i)
+{
+    const rt_line *l = rt_line_at(b, i);
+    size_t prev = rt_prev_text_line(b, i);
+    if (prev == SIZE_MAX || !b->last_block || b->last_block->kind != IMPRINT_NODE_PARAGRAPH ||
+        b->last_line != prev || rt_line_is_section_word(l) || rt_number_heading_kind(l->t, l->tlen))
+        return false;
+    return rt_line_ends_mid_sentence(rt_line_at(b, prev));
+}
+
 /* "CHAPTER I" over "The Flood", "Letter II" over "To Thomas Pennant,
  * Esquire", two lines set apart together: the number heading and its
  * title, joined afterwards (rt_join_number_headings). */
@@ -520,6 +557,14 @@ static int try_heading(rt_builder *b, size_t i, size_t *next)
         return NO_MATCH;
     if (lead_in(b, i, after))
         return NO_MATCH;
+    if (ends_sentence_above(b, i)) {
+        rt_append(b, rt_block_with_text(st, IMPRINT_NODE_PARAGRAPH, l, 0), i);
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, b->last_block->pos,
+                             "a line set apart that ends the sentence above it (that one stops "
+                             "on a word in a small letter) kept as a paragraph, no heading");
+        *next = i + 1;
+        return MATCHED;
+    }
     /* In a transcript, a short line after a turn ("Dr. Fauci?") is still
      * the speaker's; only a line in capitals heads a new part. */
     if (((b->dialogue && b->last_block && b->last_block->kind == IMPRINT_NODE_SPEECH) ||
@@ -555,6 +600,8 @@ static bool continues_turn(const rt_builder *b, const rt_line *l)
     if (!b->transcript || !b->last_block || b->last_block->kind != IMPRINT_NODE_SPEECH)
         return false;
     gunichar c = g_utf8_get_char(l->t);
+    if (b->quoted_turns && !rt_line_starts_quote(l) && c != 0x2018 && c != '\'')
+        return false;
     return c != '[' && c != '(' && !rt_line_label(l, &name, &skip);
 }
 
@@ -573,11 +620,22 @@ static void plain_line(rt_builder *b, size_t i)
         imprint_node *into = NULL;
         const rt_line *pl = rt_line_at(b, b->last_line);
         gunichar end = g_utf8_get_char(g_utf8_find_prev_char(pl->t, pl->t + pl->tlen));
-        bool broken = !(end == '.' || end == '!' || end == '?' || end == 0x2026 || end == 0x201D ||
-                        end == '"') ||
-                      g_unichar_islower(g_utf8_get_char(l->t));
-        if (b->last_block->kind == IMPRINT_NODE_SPEECH && broken)
-            into = b->last_block;
+        bool open = !(end == '.' || end == '!' || end == '?' || end == 0x2026 || end == 0x201D ||
+                      end == '"');
+        bool broken = open || g_unichar_islower(g_utf8_get_char(l->t));
+        imprint_node *said = b->last_block->kind == IMPRINT_NODE_SPEECH ? b->last_block : NULL;
+        if (said && open && said->last_child && said->last_child->kind == IMPRINT_NODE_PARAGRAPH) {
+            /* "_Lincoln_. 'And" / "you stood very near to them?'": one line
+             * of the turn, broken in two */
+            imprint_node *last = said->last_child;
+            imprint_node_append(
+                last, imprint_node_new_text(b->st->doc, rt_line_pos(b->st, l, 0), " ", 1));
+            rt_append_inlines(b->st, last, l, 0, l->tlen);
+            b->last_line = i;
+            return;
+        }
+        if (said && broken)
+            into = said;
         else if (b->last_block->kind == IMPRINT_NODE_LIST && b->depth > 0 &&
                  !b->last_block->as.list.bibliography)
             into = b->stack[b->depth - 1].list->last_child;

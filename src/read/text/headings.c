@@ -256,6 +256,9 @@ void rt_set_parallel_levels(rt_state *st)
     }
 }
 
+/* The words a section's number follows ("CHAPTER IV", "Letter 12"). */
+static const char *const number_words[] = {"chapter", "book", "part", "canto", "act", "letter"};
+
 /* "first" … "twentieth", "last": the ordinal that numbers a section in
  * words ("THE FIRST CHAPTER", "Chapter the Second"). */
 static bool ordinal_word(const char *s, size_t n)
@@ -287,7 +290,6 @@ static bool ordinal_heading(const char *s, size_t n, const char *word)
 
 int rt_number_heading_kind(const char *s, size_t n)
 {
-    static const char *const words[] = {"chapter", "book", "part", "canto", "act", "letter"};
     bool stop = n && s[n - 1] == '.';
     while (n && (s[n - 1] == '.' || s[n - 1] == ':'))
         n--;
@@ -296,12 +298,12 @@ int rt_number_heading_kind(const char *s, size_t n)
     /* "216.": a letter's or a section's number (with its stop, which a
      * page number has not; a year has four digits) */
     if (stop && n && n <= 3 && strspn(s, "0123456789") == n)
-        return 2 + (int)G_N_ELEMENTS(words);
-    for (size_t i = 0; i < G_N_ELEMENTS(words); i++) {
-        size_t w = strlen(words[i]);
-        if (ordinal_heading(s, n, words[i]))
+        return 2 + (int)G_N_ELEMENTS(number_words);
+    for (size_t i = 0; i < G_N_ELEMENTS(number_words); i++) {
+        size_t w = strlen(number_words[i]);
+        if (ordinal_heading(s, n, number_words[i]))
             return 2 + (int)i;
-        if (n <= w + 1 || g_ascii_strncasecmp(s, words[i], w) != 0 || s[w] != ' ')
+        if (n <= w + 1 || g_ascii_strncasecmp(s, number_words[i], w) != 0 || s[w] != ' ')
             continue;
         const char *num = s + w + 1;
         size_t len = n - w - 1;
@@ -309,6 +311,31 @@ int rt_number_heading_kind(const char *s, size_t n)
             return 2 + (int)i;
     }
     return 0;
+}
+
+bool rt_line_opens_with_number(const rt_line *l)
+{
+    if (rt_number_heading_kind(l->t, l->tlen))
+        return true;
+    /* the first word and the end of the second */
+    size_t w1 = 0;
+    while (w1 < l->tlen && l->t[w1] != ' ')
+        w1++;
+    if (w1 > 1 && w1 < l->tlen && l->t[w1 - 1] == '.' && rt_number_heading_kind(l->t, w1))
+        return true; /* "IV. The Ransom", "12. Of Trade" */
+    if (w1 >= l->tlen)
+        return false;
+    size_t w2 = w1 + 1;
+    while (w2 < l->tlen && l->t[w2] != ' ' && l->t[w2] != '-' && (unsigned char)l->t[w2] < 0x80)
+        w2++;
+    size_t n2 = w2;
+    while (n2 > w1 + 1 && strchr(".:,", l->t[n2 - 1]))
+        n2--;
+    if (rt_number_heading_kind(l->t, n2))
+        return true; /* "PART I.--DRILL.", "CHAPTER IV. OF CONSTITUTIONS" */
+    /* "FIRST ACT", "Second Book" */
+    return ordinal_word(l->t, w1) &&
+           read_word_in(l->t + w1 + 1, n2 - w1 - 1, number_words, G_N_ELEMENTS(number_words));
 }
 
 static bool number_only(const char *s)

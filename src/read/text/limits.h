@@ -17,6 +17,11 @@
  * its first line as the quote (a stray mark must not swallow an article). */
 #define READ_TEXT_MAX_QUOTE_LINES 12
 
+/** An epigraph's source set in on its own line under it ("The Convert.",
+ * "Toolungala Stockyard Chorus.") has so many words at most; a longer line
+ * set so is text of its own (the sources of Kipling's epigraphs run to three). */
+#define CITATION_SET_IN_MAX_WORDS 6
+
 /** Longest line (in code points) taken as a title or heading. */
 #define READ_TEXT_MAX_HEADING_CHARS 120
 
@@ -95,6 +100,13 @@
  * a quarter of them in the lookalike fixture (prose_double_space.txt). */
 #define PLAY_STOP_LABEL_SHARE 0.5
 
+/** Where at least this share of the turns' words open with a quotation
+ * mark ("_Lincoln_. 'And you…'"), the turns are exchanges a book quotes: a
+ * paragraph without a name and without a quotation mark after them is the
+ * book's own prose again, not the last speaker's. In Wellman's chapter all
+ * 66 turns are quoted; a play's turns are not. */
+#define QUOTED_TURNS_SHARE 0.9
+
 /* text.c */
 
 /** No-break spaces before "?", "!", ":", ";", "»" or after "«" that show a
@@ -168,6 +180,23 @@
 /** A title centred over the text may be set over so many lines at most
  * ("The Diary of" / "a Nobody"); more are a title page. */
 #define CENTRED_TITLE_MAX_LINES 3
+
+/** A collection of prose pieces (stories, speeches, essays) in one file
+ * sets its titles off by more blank lines than anything else after the
+ * first of them: so many at least, and more than twice the paragraphs'
+ * usual gap; TITLE_GAP_MIN_TITLES such titles at least at one gap (the
+ * first may be set off from the front matter by more). */
+#define TITLE_GAP_MIN_LINES  3
+#define TITLE_GAP_MIN_TITLES 2
+
+/** A piece's subtitle set apart under its title, in capitals, may be set
+ * over so many lines at most; more are a passage of its own. */
+#define SUBTITLE_MAX_LINES 2
+
+/** A title page set one phrase a line ("AN" / "ACCOUNT OF THE PROCEEDINGS"
+ * / "ON THE" / …) may hold runs of so many lines at most ("BEVERLY W.
+ * JONES, EDWIN T. MARSH" / "AND WILLIAM B. HALL,"); a longer run is text. */
+#define SPACED_TITLE_CHUNK_LINES 2
 
 /** In a collection of verse, a line with a year and no more words than
  * this ("Christmas Day, 1811.") is a date; one set apart before the

@@ -302,26 +302,38 @@ static bool title_case(const rt_line *l)
     return ok && any;
 }
 
-/* A line that stops on a word that joins it to what follows ("… that",
- * "… and the"): a sentence broken off, not a heading. */
-bool rt_line_ends_with_joiner(const rt_line *l)
+bool rt_is_joiner_word(const char *s, size_t len)
 {
     static const char *const joiners[] = {
         "that", "and",   "or",   "but",  "the",     "a",  "an",   "of",
         "to",   "which", "with", "for",  "in",      "on", "by",   "as",
-        "than", "whose", "who",  "whom", "because", "if", "when",
+        "than", "whose", "who",  "whom", "because", "if", "when", "at",
     };
+    return read_word_in(s, len, joiners, G_N_ELEMENTS(joiners));
+}
+
+/* A line that stops on a word that joins it to what follows ("… that",
+ * "… and the"): a sentence broken off, not a heading. */
+/* The letters the line ends with (NULL if it ends in none), the line's
+ * last word when they are not all of it. */
+static const char *last_word(const rt_line *l)
+{
     const char *end = l->t + l->tlen, *p = end;
     while (p > l->t && g_unichar_isalpha(g_utf8_get_char(g_utf8_find_prev_char(l->t, p))))
         p = g_utf8_find_prev_char(l->t, p);
-    if (p == end || p == l->t)
-        return false;
-    char *w = g_utf8_strdown(p, end - p);
-    bool found = false;
-    for (size_t i = 0; i < G_N_ELEMENTS(joiners) && !found; i++)
-        found = strcmp(w, joiners[i]) == 0;
-    g_free(w);
-    return found;
+    return p == end || p == l->t ? NULL : p;
+}
+
+bool rt_line_ends_with_joiner(const rt_line *l)
+{
+    const char *w = last_word(l);
+    return w && rt_is_joiner_word(w, (size_t)(l->t + l->tlen - w));
+}
+
+bool rt_line_ends_mid_sentence(const rt_line *l)
+{
+    const char *w = last_word(l);
+    return w && g_unichar_islower(g_utf8_get_char(w));
 }
 
 /* A line that ends a quotation it did not open: the close of a quote that
@@ -555,6 +567,36 @@ bool rt_line_starts_quote(const rt_line *l)
     return !l->blank && is_open_quote(first_char(l));
 }
 
+bool rt_line_narrated(const rt_line *l)
+{
+    const char *end = l->t + l->tlen;
+    int depth = 0;
+    gunichar before = 0;
+    for (const char *p = l->t; p < end; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        bool open = c == 0x201C || (c == '"' && depth == 0);
+        bool close = c == 0x201D || (c == '"' && depth > 0);
+        if (open)
+            depth++;
+        if (!close) {
+            before = c;
+            continue;
+        }
+        /* the quote the paragraph opens with, closed: a speech broken off
+         * by the narrator ("…promise,” he told"), not a term in quotes
+         * ("the “old men” is") nor a quote inside the quotation */
+        if (--depth > 0)
+            continue;
+        const char *q = g_utf8_next_char(p);
+        size_t n;
+        while (read_space_at(q, end, &n))
+            q += n;
+        return q > g_utf8_next_char(p) && q < end && g_unichar_islower(g_utf8_get_char(q)) &&
+               (before == ',' || before == '!' || before == '?' || before == 0x2014);
+    }
+    return false;
+}
+
 bool rt_line_ends_quote(const rt_line *l)
 {
     const char *at = NULL;
@@ -668,9 +710,41 @@ static bool caps_run(const char *s, const char *end)
     return letter;
 }
 
+/* "_Lincoln_. 'And you…'", "_Doctor_ (no answer).": a name set in
+ * emphasis (a book's italics) with a stop, or a direction in brackets,
+ * after it, and words (not a date) after that. The name's length counts
+ * the marks. */
+static bool emphasis_label(const rt_line *l, size_t *name_len, size_t *skip)
+{
+    const char *s = l->t, *end = l->t + l->tlen;
+    char m = s[0];
+    if ((m != '_' && m != '*') || l->tlen < 4)
+        return false;
+    const char *close = memchr(s + 1, m, l->tlen - 1);
+    if (!close || close - s < 2 || !read_is_name_words(s + 1, (size_t)(close - s - 1)) ||
+        read_is_label_word(s + 1, (size_t)(close - s - 1), false))
+        return false;
+    const char *p = close + 1;
+    size_t n;
+    if (p + 1 < end && *p == '.' && read_space_at(p + 1, end, &n))
+        p += 1 + n;
+    else if (!(p + 1 < end && *p == ' ' && p[1] == '('))
+        return false;
+    while (read_space_at(p, end, &n))
+        p += n;
+    /* "_The Times_. 12 May 1890.": a paper's name and its date, a reference */
+    if (p >= end || g_ascii_isdigit(*p))
+        return false;
+    *name_len = (size_t)(close + 1 - s);
+    *skip = (size_t)(p - s);
+    return true;
+}
+
 bool rt_line_stop_label(const rt_line *l, size_t *name_len, size_t *skip)
 {
     const char *s = l->t, *end = l->t + l->tlen, *p = s;
+    if (emphasis_label(l, name_len, skip))
+        return true;
     for (int words = 0; words < READ_SPEAKER_MAX_WORDS; words++) {
         const char *w = read_name_word(p, end);
         if (!w)

@@ -12,6 +12,7 @@
  * list" stay text. This file finds them and marks the definition lines;
  * notes.c makes the notes, inline.c the references. */
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "read/text/text.h"
@@ -430,10 +431,25 @@ static bool bulleted(const rt_state *st, size_t i)
 /* Definition candidates of the file, in order. A numbered line counts
  * under a Notes heading (with only numbered lines between); the others go
  * to `bare`, judged after the rest (bare_run_taken). */
+/* "15 Translation of the epitaph…" after "14. Railings.": the next
+ * number of a run of "N. text" definitions with its stop lost, before a
+ * capital. DEF_NUMBERED, or DEF_NONE. */
+static def_kind stop_lost(const rt_line *l, int last, char *label, size_t *skip)
+{
+    const char *p = l->t, *end = l->t + l->tlen;
+    size_t n = digits_at(p, end, label), sp;
+    if (!n || atoi(label) != last + 1 || (sp = spaces_at(p + n, end)) == 0 || p + n + sp >= end ||
+        !g_unichar_isupper(g_utf8_get_char(p + n + sp)))
+        return DEF_NONE;
+    *skip = n + sp;
+    return DEF_NUMBERED;
+}
+
 static GArray *find_defs(const rt_state *st, bool *is_def, GArray *bare)
 {
     GArray *defs = g_array_new(FALSE, TRUE, sizeof(def_cand));
     bool under_notes = false, numbered_seen = false;
+    int last_number = 0;
     for (size_t i = 0; i < st->nlines; i++) {
         const rt_line *l = &st->lines[i];
         if (l->blank || l->notedef)
@@ -451,6 +467,10 @@ static GArray *find_defs(const rt_state *st, bool *is_def, GArray *bare)
             under_notes = false;
         def_cand d = {.line = i};
         d.kind = def_shape(l, d.label, &d.skip);
+        if (d.kind == DEF_NONE && numbered_seen)
+            d.kind = stop_lost(l, last_number, d.label, &d.skip);
+        if (d.kind == DEF_NUMBERED)
+            last_number = atoi(d.label);
         /* the notes start right under their heading: a glossary or prose
          * after "Notes:" ends its reach */
         if (under_notes && !numbered_seen && d.kind != DEF_NUMBERED)

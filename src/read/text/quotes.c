@@ -158,6 +158,32 @@ static char *stop_label_of(rt_builder *b, size_t i)
     return g_strndup(l->t, name);
 }
 
+/* Whether the turns' words are nearly all in quotation marks
+ * (QUOTED_TURNS_SHARE): exchanges a book quotes, between which its own
+ * prose goes on. */
+static bool quoted_turns(rt_builder *b)
+{
+    guint turns = 0, quoted = 0;
+    for (size_t i = b->first; i <= b->last; i++) {
+        size_t name, skip;
+        if (b->speech_ok[i - b->first] != RT_STOP_LABEL || !rt_is_speech(b, i, &name, &skip))
+            continue;
+        const rt_line *l = rt_line_at(b, i);
+        const char *p = l->t + skip, *end = l->t + l->tlen;
+        /* (past a direction: "_Doctor_ (smiling). “Well, …") */
+        const char *shut = *p == '(' ? memchr(p, ')', (size_t)(end - p)) : NULL;
+        if (shut)
+            for (p = shut + 1; p < end && (*p == '.' || *p == ' ');)
+                p++;
+        if (p >= end)
+            continue; /* a direction alone: "(no answer)." */
+        gunichar c = g_utf8_get_char(p);
+        turns++;
+        quoted += c == 0x201C || c == '"' || c == 0x2018 || c == '\'' || c == 0x201E || c == 0x00AB;
+    }
+    return turns && quoted >= QUOTED_TURNS_SHARE * turns;
+}
+
 /* A play whose turns are "Jack.  text": names that recur, two of them at
  * least, their turns PLAY_STOP_LABEL_SHARE of the paragraphs (a sentence
  * "Yes.  I think" opens a paragraph now and then, not half of them). Marks
@@ -197,6 +223,7 @@ static void find_stop_labels(rt_builder *b)
             g_free(label);
         }
         b->dialogue = b->transcript = true;
+        b->quoted_turns = quoted_turns(b);
         const rt_line *l = rt_line_at(b, first);
         imprint_diags_report(b->st->diags, IMPRINT_SEV_NOTE, rt_pos(b->st, l->lineno, l->tcol),
                              "a play: %u of its %u paragraphs are turns of %u speakers whose "
@@ -270,6 +297,8 @@ imprint_node *rt_speech_node(rt_builder *b, size_t i)
     const char *n0 = l->t;
     imprint_node *sp =
         imprint_node_new(st->doc, IMPRINT_NODE_SPEECH, rt_pos(st, l->lineno, l->tcol));
+    if (name > 2 && (n0[0] == '_' || n0[0] == '*') && n0[name - 1] == n0[0])
+        n0++, name -= 2; /* "_Lincoln_" */
     sp->as.speech.speaker = rt_plain(st, n0, name);
     imprint_node_append(sp, rt_block_with_text(st, IMPRINT_NODE_PARAGRAPH, l, skip));
     return sp;
@@ -290,6 +319,23 @@ static int rt_paren_balance(const rt_line *l)
     for (size_t k = 0; k < l->tlen; k++)
         d += l->t[k] == '(' ? 1 : l->t[k] == ')' ? -1 : 0;
     return d;
+}
+
+/* An epigraph's source on a line of its own under it, set in past half
+ * the wrap width, centred or against the right edge ("The Convert.",
+ * "Punjabi Proverb."): CITATION_SET_IN_MAX_WORDS words at most, not in
+ * capitals (a heading set so) and not numbered. */
+static bool set_in_source(rt_builder *b, size_t qlast, size_t i)
+{
+    rt_state *st = b->st;
+    const rt_line *l = rt_line_at(b, i);
+    const rt_chunk *c = &st->chunks[l->chunk];
+    if (!st->wrap_width || c->first != c->last || l->chunk != rt_line_at(b, qlast)->chunk + 1 ||
+        rt_line_words(l) > CITATION_SET_IN_MAX_WORDS || rt_line_is_all_caps(l) ||
+        rt_line_starts_quote(l))
+        return false;
+    rt_align align = rt_chunk_aligned(st, l->chunk);
+    return align != RT_ALIGN_NONE || l->indent > st->wrap_width / 2;
 }
 
 /* A quote's source after it: "(Author, Work)", "–Author", "~Author", or a
@@ -322,7 +368,7 @@ static bool rt_is_citation(rt_builder *b, size_t qlast, size_t i)
             digit |= g_ascii_isdigit(l->t[k]) != 0;
         weak = digit;
     }
-    if (!strong && !weak)
+    if (!strong && !weak && !set_in_source(b, qlast, i))
         return false;
     if (!adjacent && l->chunk != rt_line_at(b, qlast)->chunk + 1)
         return false;

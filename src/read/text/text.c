@@ -172,7 +172,7 @@ static bool short_ref_line(const rt_line *l)
     /* a sentence ends there, inside its closing quote too ("… asked: “Who?”") */
     const char *q = g_utf8_find_prev_char(l->t, end);
     gunichar z = g_utf8_get_char(q);
-    if ((z == '"' || z == 0x201D) && q > l->t)
+    if ((z == '"' || z == 0x201D || z == '\'' || z == 0x2019) && q > l->t)
         end = q;
     char last = end[-1];
     return last != '.' && last != '?' && last != '!';
@@ -223,6 +223,17 @@ static void start_article(GArray *starts, rt_state *st, size_t k, bool titled)
         g_array_append_val(starts, a);
 }
 
+/* The chunk of the last line of an article's title, its lines counted
+ * from its first chunk's first over blank lines (a title set over spaced
+ * lines). */
+static size_t title_end(const rt_state *st, const article_start *a)
+{
+    size_t i = st->chunks[a->chunk].first, n = 0;
+    for (; n < a->title_lines; i++)
+        n += !st->lines[i].blank;
+    return st->lines[i - 1].chunk;
+}
+
 /* Looking back from `end` over the chunks after `from`, the title that
  * opens the next article: a line followed by a parenthesised subtitle, else
  * the nearest single heading-like line. SIZE_MAX if none. */
@@ -259,17 +270,58 @@ static bool french_spacing(const rt_state *st)
     return n >= FRENCH_SPACING_MIN;
 }
 
+/* A contents among a collection's first chunks ("Contents:" under its
+ * title page): the head runs on over it, to the first chunk set off by
+ * more blank lines than the contents heading is, a poem's title. Returns
+ * that chunk, or `first` if none; `*at` is the contents heading's chunk
+ * (`first` if none). */
+static size_t past_contents(const rt_state *st, size_t first, size_t *at)
+{
+    *at = first;
+    for (size_t c = 1; c <= first + 1 && c < st->nchunks; c++) {
+        if (!chunk_single(st, c) || !rt_line_is_contents_heading(chunk_line(st, c)))
+            continue;
+        size_t gap = rt_blank_before(st, c), k = c + 1;
+        while (k < st->nchunks && rt_blank_before(st, k) <= gap)
+            k++;
+        if (k >= st->nchunks || !rt_poem_title(st, k))
+            return first;
+        *at = c;
+        return k;
+    }
+    return first;
+}
+
+/* Whether chunk `k` of a collection's head is its byline ("By Rudyard
+ * Kipling", "by" / "O. HENRY"). */
+static bool head_byline(const rt_state *st, size_t k)
+{
+    const rt_line *l = chunk_line(st, k);
+    if (g_ascii_strncasecmp(l->t, "by", 2) != 0 || (l->tlen != 2 && l->t[2] != ' '))
+        return false;
+    return st->chunks[k].last == st->chunks[k].first + (l->tlen == 2);
+}
+
 /* The lines before a collection's first poem, when they are short: the
  * collection's title (its first run of lines) and author (after a "By"
- * line, or under the title). Returns the first poem's chunk, 0 if none. */
-static size_t collection_head(rt_state *st)
+ * line, or under the title), a line under the title its subtitle; its
+ * contents too. Returns the first poem's chunk, 0 if none. Where the head
+ * holds more (a dedication, a contents), `*front`: it is an article of its
+ * own, nothing of it dropped. */
+static size_t collection_head(rt_state *st, bool *front)
 {
-    size_t first = 1, lines = st->chunks[0].last - st->chunks[0].first + 1;
+    *front = false;
+    size_t first = 1, lines = st->chunks[0].last - st->chunks[0].first + 1, contents;
     while (first < st->nchunks && !rt_poem_title(st, first))
         lines += st->chunks[first].last - st->chunks[first].first + 1, first++;
+    size_t at = first;
+    if (first < st->nchunks)
+        first = past_contents(st, first, &at);
+    for (size_t k = at; k < first; k++)
+        lines -= MIN(lines, st->chunks[k].last - st->chunks[k].first + 1);
     if (first >= st->nchunks || lines > COLLECTION_HEAD_MAX_LINES)
         return 0;
-    for (size_t k = 0; k < first; k++)
+    for (size_t k = 0; k < at; k++)
         if (rt_verse_chunk(st, k) && st->chunks[k].last - st->chunks[k].first >= 3)
             return 0; /* a stanza: the first poem has begun */
     GString *title = g_string_new(NULL);
@@ -281,15 +333,24 @@ static size_t collection_head(rt_state *st)
         else
             g_string_append_printf(title, "%s%.*s", title->len ? " " : "", (int)l->tlen, l->t);
     }
-    for (size_t k = 1; k < first; k++)
-        for (size_t i = st->chunks[k].first; i <= st->chunks[k].last; i++)
-            if (g_ascii_strncasecmp(st->lines[i].t, "by", 2) == 0 &&
-                (st->lines[i].tlen == 2 || st->lines[i].t[2] == ' '))
-                author = st->lines[i].tlen == 2 && i < st->chunks[k].last ? &st->lines[i + 1]
-                         : st->lines[i].tlen > 3                          ? &st->lines[i]
-                                                                          : author;
+    size_t others = 0, sub = SIZE_MAX;
+    for (size_t k = 1; k < first; k++) {
+        const rt_line *l = chunk_line(st, k);
+        if (!head_byline(st, k)) {
+            others++;
+            sub = k == 1 && chunk_single(st, k) ? k : sub;
+            continue;
+        }
+        author = l->tlen == 2 ? &st->lines[st->chunks[k].first + 1] : l;
+    }
+    contents = others;
     if (!st->doc->meta.title)
         st->doc->meta.title = rt_plain(st, title->str, title->len);
+    if (others == 1 && sub != SIZE_MAX && !st->doc->meta.subtitle) {
+        const rt_line *l = chunk_line(st, sub);
+        st->doc->meta.subtitle = rt_plain(st, l->t, l->tlen); /* "First Series (1892)" */
+        contents = 0;
+    }
     if (author) {
         size_t skip = g_ascii_strncasecmp(author->t, "by ", 3) == 0 ? 3 : 0;
         st->collection_author = rt_plain(st, author->t + skip, author->tlen - skip);
@@ -297,11 +358,16 @@ static size_t collection_head(rt_state *st)
     const rt_line *t = &st->lines[st->chunks[0].first];
     imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, t->lineno, t->tcol),
                          "a collection of verse: its first lines taken as the collection's title "
-                         "\u201c%s\u201d%s, each poem an article",
-                         title->str, author ? " and author" : "");
+                         "\u201c%s\u201d%s%s, each poem an article%s",
+                         title->str, author ? " and author" : "",
+                         others && !contents ? " (the line under it its subtitle)" : "",
+                         contents ? "; the rest of its title page (a dedication, a contents) an "
+                                    "article of its own"
+                                  : "");
     g_string_free(title, TRUE);
+    *front = contents > 0;
     for (size_t k = 0; k < first; k++)
-        st->chunks[k].title = true;
+        st->chunks[k].title = !*front || k == 0;
     return first;
 }
 
@@ -323,8 +389,11 @@ static void find_poems(rt_state *st, GArray *starts)
 {
     /* a date set apart before the last title's first stanza ("Epistle" /
      * "TO THE BISHOP …" / "Christmas Day, 1811.") is its head's, no poem */
-    bool stanza = true;
-    for (size_t k = collection_head(st); k < st->nchunks; k++) {
+    bool stanza = true, front;
+    size_t first = collection_head(st, &front);
+    if (front)
+        start_article(starts, st, 0, true);
+    for (size_t k = first; k < st->nchunks; k++) {
         const rt_chunk *c = &st->chunks[k];
         bool title = rt_poem_title(st, k) &&
                      (stanza || c->last > c->first || !rt_line_is_place_date(&st->lines[c->first]));
@@ -358,23 +427,6 @@ static void find_poems(rt_state *st, GArray *starts)
     }
 }
 
-/* Whether the paragraph goes on in narration after a closing quote. */
-static bool narrated(const rt_line *l)
-{
-    for (const char *p = l->t; p < l->t + l->tlen; p = g_utf8_next_char(p)) {
-        gunichar c = g_utf8_get_char(p);
-        if (c != 0x201D && c != '"')
-            continue;
-        const char *q = g_utf8_next_char(p);
-        size_t n;
-        while (read_space_at(q, l->t + l->tlen, &n))
-            q += n;
-        if (q > g_utf8_next_char(p) && q < l->t + l->tlen && g_unichar_islower(g_utf8_get_char(q)))
-            return true;
-    }
-    return false;
-}
-
 /* Whether the file's quoted paragraphs are mostly a story's dialogue. */
 static bool fiction_dialogue(const rt_state *st)
 {
@@ -384,7 +436,7 @@ static bool fiction_dialogue(const rt_state *st)
         if (l->blank || !rt_line_starts_quote(l))
             continue;
         quoted++;
-        told += narrated(l);
+        told += rt_line_narrated(l);
         size_t j = i + 1;
         while (j < st->nlines && st->lines[j].blank)
             j++;
@@ -430,6 +482,54 @@ static void file_title(rt_state *st, GArray *starts)
     g_array_remove_index(starts, 0);
 }
 
+/* Whether the last word of a line joins it to what follows ("TRIAL OF"),
+ * or (`last` false) its first word joins it to what is before ("ON THE",
+ * "AND ON THE"; not an article: "A HISTORY OF ONE PARISH" is a subtitle). */
+static bool edge_word_joins(const rt_line *l, bool last)
+{
+    static const char *const linking[] = {"on",  "at", "and", "of",   "in",
+                                          "for", "to", "by",  "with", "or"};
+    const char *s = l->t, *end = l->t + l->tlen, *p = last ? end : s, *q = p;
+    if (last) {
+        while (p > s && g_unichar_isalpha(g_utf8_get_char(g_utf8_find_prev_char(s, p))))
+            p = g_utf8_find_prev_char(s, p);
+        return q > p && rt_is_joiner_word(p, (size_t)(q - p));
+    }
+    while (q < end && g_unichar_isalpha(g_utf8_get_char(q)))
+        q = g_utf8_next_char(q);
+    return q > p && read_word_in(p, (size_t)(q - p), linking, G_N_ELEMENTS(linking));
+}
+
+/* Whether a title page's line `a` goes on in `b`, the next, one blank line
+ * apart: `a` stops on "of", "the", a comma ("AN" / "ACCOUNT …", "TRIAL OF"
+ * / "SUSAN B. ANTHONY,"), or both are in capitals and `b` opens with "on",
+ * "at", "and" ("… THE PROCEEDINGS" / "ON THE"). */
+static bool title_goes_on(const rt_line *a, const rt_line *b)
+{
+    if (a->nchar > READ_TEXT_MAX_HEADING_CHARS || b->nchar > READ_TEXT_MAX_HEADING_CHARS ||
+        g_unichar_islower(g_utf8_get_char(b->t)))
+        return false;
+    if (edge_word_joins(a, true) || a->t[a->tlen - 1] == ',')
+        return true;
+    return rt_line_is_all_caps(a) && rt_line_is_all_caps(b) && edge_word_joins(b, false);
+}
+
+/* A title set one phrase a line, the lines apart, at the top of the file
+ * (the lines of title_goes_on; chunks of SPACED_TITLE_CHUNK_LINES lines at
+ * most): the number of its lines, or 0 if it is not so set. */
+static size_t spaced_title(const rt_state *st)
+{
+    size_t k = 0, lines = 1;
+    for (; k + 1 < st->nchunks && rt_blank_before(st, k + 1) == 1; k++) {
+        const rt_chunk *c = &st->chunks[k], *n = &st->chunks[k + 1];
+        if (n->last - n->first + 1 > SPACED_TITLE_CHUNK_LINES ||
+            !title_goes_on(&st->lines[c->last], &st->lines[n->first]))
+            break;
+        lines += n->last - n->first + 1;
+    }
+    return k > 0 && st->chunks[0].first == st->chunks[0].last ? lines : 0;
+}
+
 /* Lines centred together, CENTRED_TITLE_MAX_LINES at most, each short
  * enough for a heading: one title set over lines. */
 static bool centred_title(const rt_state *st, size_t k)
@@ -442,6 +542,145 @@ static bool centred_title(const rt_state *st, size_t k)
         if (st->lines[i].nchar > READ_TEXT_MAX_HEADING_CHARS)
             return false;
     return true;
+}
+
+/* The gap most chunks have before them: the paragraphs'. */
+static size_t usual_gap(const rt_state *st)
+{
+    size_t counts[8] = {0}, best = 1;
+    for (size_t k = 1; k < st->nchunks; k++)
+        counts[MIN(rt_blank_before(st, k), G_N_ELEMENTS(counts) - 1)]++;
+    for (size_t g = 1; g < G_N_ELEMENTS(counts); g++)
+        if (counts[g] > counts[best])
+            best = g;
+    return best;
+}
+
+/* "PREFACE", "AUTHOR'S NOTE", "DEDICATION": a heading of a book's front
+ * matter, no piece of it. */
+static bool front_matter_title(const rt_line *l)
+{
+    static const char *const words[] = {"note", "dedication", "prefatory note", "contents",
+                                        "index"};
+    if (rt_line_is_section_word(l) || rt_line_is_title_word(l, words, G_N_ELEMENTS(words)))
+        return true;
+    const char *space = g_strrstr_len(l->t, (gssize)l->tlen, " ");
+    if (!space)
+        return false;
+    rt_line last = *l; /* "AUTHOR'S NOTE": its last word */
+    last.t = space + 1;
+    last.tlen = (size_t)(l->t + l->tlen - last.t);
+    last.nchar = rt_utf8_cols(last.t, last.tlen);
+    return rt_line_is_title_word(&last, words, 1);
+}
+
+/* Whether the chunks with `gap` blank lines or more before them, from the
+ * first piece's title on, are all titles of pieces with prose under them,
+ * none numbered (a book's chapters are its sections); their chunks go to
+ * `pieces`. Before the first piece, such a heading of the front matter or
+ * one with nothing under it (a half-title) is none. */
+static bool gap_titles_hold(const rt_state *st, size_t gap, GArray *pieces)
+{
+    g_array_set_size(pieces, 0);
+    bool body = true;
+    for (size_t k = 1; k < st->nchunks; k++) {
+        const rt_line *l = chunk_line(st, k);
+        if (rt_blank_before(st, k) < gap) {
+            body = body || chunk_prose(st, k);
+            continue;
+        }
+        if (chunk_single(st, k) && rt_line_is_contents_heading(l))
+            continue;
+        bool title = chunk_heading_like(st, k);
+        if (title && rt_line_opens_with_number(l))
+            return false;
+        if (!title && pieces->len)
+            return false;
+        if (!title)
+            continue;
+        if (pieces->len > 1 && !body)
+            return false;
+        if (pieces->len == 1 && !body)
+            g_array_set_size(pieces, 0); /* (a half-title over the first) */
+        body = false;
+        if (!pieces->len && front_matter_title(l))
+            continue;
+        g_array_append_val(pieces, k);
+    }
+    return body || !pieces->len;
+}
+
+/* Lines in capitals right under a piece's title, closer than the next
+ * piece ("DELIVERED AT THE ANNIVERSARY FESTIVAL, 1872"), SUBTITLE_MAX_LINES
+ * at most, with text under them: the piece's subtitle, its headnote. A
+ * numbered line or a section word ("INTRODUCTION") heads a section. */
+static void piece_subtitle(rt_state *st, article_start *a, size_t gap)
+{
+    size_t k = a->chunk + 1;
+    if (k + 1 >= st->nchunks || rt_blank_before(st, k) >= gap || rt_blank_before(st, k + 1) >= gap)
+        return;
+    const rt_chunk *c = &st->chunks[k];
+    size_t lines = 0;
+    for (size_t i = c->first; i <= c->last; i++) {
+        const rt_line *l = &st->lines[i];
+        lines += 1 + l->nsegs; /* (physical lines) */
+        if (!rt_line_is_all_caps(l) || rt_line_opens_with_number(l) || rt_line_is_section_word(l) ||
+            rt_line_is_contents_heading(l))
+            return;
+    }
+    if (lines > SUBTITLE_MAX_LINES)
+        return;
+    if (rt_line_is_all_caps(chunk_line(st, k + 1)))
+        return;
+    a->subtitle = c->first;
+    const rt_line *l = chunk_line(st, k);
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
+                         "the line%s in capitals under the title taken as its subtitle (a "
+                         "headnote)",
+                         c->last > c->first ? "s" : "");
+}
+
+/* How many of the `pieces` have exactly `gap` blank lines before them. */
+static guint recurring_gap(const rt_state *st, const GArray *pieces, size_t gap)
+{
+    guint n = 0;
+    for (guint i = 0; i < pieces->len; i++)
+        n += rt_blank_before(st, g_array_index(pieces, size_t, i)) == gap;
+    return n;
+}
+
+/* A collection of prose pieces in one file (stories, speeches) with no
+ * other sign of its articles: its titles are set off by the file's widest
+ * gap (TITLE_GAP_MIN_LINES). */
+static void gap_titles(rt_state *st, GArray *starts)
+{
+    if (starts->len != 1 || st->nchunks < 3)
+        return;
+    size_t usual = usual_gap(st), widest = 0;
+    size_t least = MAX(TITLE_GAP_MIN_LINES, 2 * usual + 1);
+    for (size_t k = 1; k < st->nchunks; k++)
+        widest = MAX(widest, rt_blank_before(st, k));
+    GArray *pieces = g_array_new(FALSE, FALSE, sizeof(size_t));
+    size_t gap = widest;
+    bool hold = true;
+    /* (a title alone at the widest gap may be the first piece's, set off
+     * from the front matter by more: the others recur at a narrower one) */
+    for (; gap >= least && hold && pieces->len < TITLE_GAP_MIN_TITLES; gap--)
+        hold = gap_titles_hold(st, gap, pieces);
+    gap++; /* (the gap last tried) */
+    if (hold && recurring_gap(st, pieces, gap) >= TITLE_GAP_MIN_TITLES) {
+        for (guint i = 0; i < pieces->len; i++) {
+            start_article(starts, st, g_array_index(pieces, size_t, i), true);
+            piece_subtitle(st, &g_array_index(starts, article_start, starts->len - 1), gap);
+        }
+        st->pieces = true;
+        const rt_line *l = chunk_line(st, g_array_index(pieces, size_t, 0));
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
+                             "%u titles set off by %zu blank lines or more (the paragraphs by "
+                             "%zu) taken as the titles of a collection's pieces, each an article",
+                             pieces->len, gap, usual);
+    }
+    g_array_free(pieces, TRUE);
 }
 
 /* Automatic detection: see the comment on each rule. */
@@ -493,6 +732,18 @@ static void find_articles(rt_state *st, GArray *starts)
             start_article(starts, st, k, true);
             body = after_end = prose = false;
             bib = RT_BIB_NONE;
+            continue;
+        }
+        size_t spaced = k == 0 ? spaced_title(st) : 0;
+        if (spaced) {
+            start_article(starts, st, 0, true);
+            g_array_index(starts, article_start, starts->len - 1).title_lines = spaced;
+            for (; k < title_end(st, &g_array_index(starts, article_start, starts->len - 1)); k++)
+                st->chunks[k + 1].title = true;
+            imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
+                                 "a title set one phrase a line over %zu lines taken as one "
+                                 "title",
+                                 spaced);
             continue;
         }
         /* A short first line of the file is its title; so are its first
@@ -574,6 +825,7 @@ static void find_articles(rt_state *st, GArray *starts)
         prose = prose || chunk_prose(st, k);
         after_end = chunk_end_marker(st, k);
     }
+    gap_titles(st, starts);
     file_title(st, starts);
 }
 
@@ -675,10 +927,19 @@ static void set_head(rt_state *st, const article_start *a, imprint_node *art)
         art->as.article.date = rt_plain(st, l->t, l->tlen);
     }
     if (a->subtitle != SIZE_MAX) {
+        /* (a subtitle set apart under the title is its chunk's lines) */
         const rt_line *l = &st->lines[a->subtitle];
-        art->as.article.subtitle = rt_plain(st, l->t, l->tlen);
+        const rt_chunk *c = &st->chunks[l->chunk];
+        size_t last = l->chunk == a->chunk ? a->subtitle : c->last;
+        GString *t = g_string_new(NULL);
+        for (size_t i = a->subtitle; i <= last; i++)
+            g_string_append_printf(t, "%s%.*s", t->len ? " " : "", (int)st->lines[i].tlen,
+                                   st->lines[i].t);
+        art->as.article.subtitle = rt_plain(st, t->str, t->len);
+        g_string_free(t, TRUE);
     }
-    if (st->collection_author && !art->as.article.authors) {
+    /* (not the collection's own title page: its byline is read there) */
+    if (st->collection_author && !art->as.article.authors && a->chunk > 0) {
         const char **authors = imprint_arena_alloc(st->doc->arena, 2 * sizeof *authors);
         authors[0] = st->collection_author;
         art->as.article.authors = authors;
@@ -690,6 +951,19 @@ static void set_head(rt_state *st, const article_start *a, imprint_node *art)
             a->date != SIZE_MAX ? (a->byline != SIZE_MAX ? " and date" : " date") : "");
 }
 
+/* The lines of an article's title, joined (a GString to free). */
+static GString *title_text(const rt_state *st, const article_start *a)
+{
+    GString *t = g_string_new(NULL);
+    for (size_t i = st->chunks[a->chunk].first, n = 0; n < a->title_lines; i++) {
+        const rt_line *l = &st->lines[i];
+        if (l->blank)
+            continue;
+        g_string_append_printf(t, "%s%.*s", n++ ? " " : "", (int)l->tlen, l->t);
+    }
+    return t;
+}
+
 static bool build_article(rt_state *st, const article_start *a, size_t end)
 {
     const rt_line *first = chunk_line(st, a->chunk);
@@ -698,11 +972,7 @@ static bool build_article(rt_state *st, const article_start *a, size_t end)
     art->as.article.source_file = imprint_arena_strdup(st->doc->arena, st->path);
     art->as.article.source_line = first->lineno;
     if (a->titled) {
-        GString *t = g_string_new(NULL);
-        for (size_t i = 0; i < a->title_lines; i++) {
-            const rt_line *l = &st->lines[st->chunks[a->chunk].first + i];
-            g_string_append_printf(t, "%s%.*s", i ? " " : "", (int)l->tlen, l->t);
-        }
+        GString *t = title_text(st, a);
         art->as.article.title = rt_plain(st, t->str, t->len);
         g_string_free(t, TRUE);
     }
@@ -714,15 +984,57 @@ static bool build_article(rt_state *st, const article_start *a, size_t end)
         for (size_t i = st->chunks[k].first; i <= st->chunks[k].last; i++)
             if (st->lines[i].notedef && !rt_notes_add_definition(st, &st->lines[i]))
                 return false;
-    size_t body = a->titled ? a->chunk + 1 : a->chunk;
+    size_t body = a->titled ? title_end(st, a) + 1 : a->chunk;
     /* a date in a run of its own under the title is part of the head */
     if (a->date != SIZE_MAX && body < end && st->chunks[body].first == a->date)
+        body++;
+    if (a->subtitle != SIZE_MAX && body < end && st->chunks[body].first == a->subtitle)
         body++;
     if (a->titled)
         body = separate_byline(st, art, body, end);
     if (!rt_build_blocks(st, body, end))
         return false;
     return rt_notes_finish(st);
+}
+
+/* A collection's first article, its title page and front matter: its
+ * title names the collection, its byline's author wrote each piece. */
+static void pieces_front(rt_state *st)
+{
+    const imprint_node *art = st->article;
+    if (!st->pieces || !art->as.article.title)
+        return;
+    if (!st->doc->meta.title)
+        st->doc->meta.title = art->as.article.title;
+    if (art->as.article.authors && !st->collection_author)
+        st->collection_author = art->as.article.authors[0];
+}
+
+/* "## CROSS-EXAMINATION": a Markdown heading's marks on a line set apart
+ * in a text that is otherwise plain (one such line does not make the file
+ * Markdown) are markup, not words of the heading. */
+static void heading_marks(rt_state *st)
+{
+    for (size_t k = 0; k < st->nchunks; k++) {
+        if (!chunk_single(st, k))
+            continue;
+        rt_line *l = &st->lines[st->chunks[k].first];
+        size_t n = 0;
+        while (n < l->tlen && n < 7 && l->t[n] == '#')
+            n++;
+        if (n == 0 || n > 6 || n + 1 >= l->tlen || l->t[n] != ' ')
+            continue;
+        size_t skip = n;
+        while (skip < l->tlen && l->t[skip] == ' ')
+            skip++;
+        l->t += skip;
+        l->tlen -= skip;
+        l->tcol += (unsigned)skip;
+        l->nchar -= (unsigned)skip;
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, 1),
+                             "a Markdown heading mark ('%.*s') before a line set apart dropped",
+                             (int)n, "######");
+    }
 }
 
 /* `footnotes: false`: "¹ text" lines are paragraphs like the others. */
@@ -747,6 +1059,7 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
     rt_gutenberg(&st, opts && opts->keep_boilerplate);
     rt_unwrap(&st, data, len, opts);
     make_chunks(&st, opts ? opts->split : NULL);
+    heading_marks(&st);
     st.no_notes = opts && opts->no_notes;
     st.no_letters = opts && opts->no_letters;
     if (st.no_notes)
@@ -785,13 +1098,15 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
             i + 1 < starts->len ? g_array_index(starts, article_start, i + 1).chunk : st.nchunks;
         if (a->titled && !(opts && opts->split)) {
             const rt_line *l = chunk_line(&st, a->chunk);
-            char *title = g_strndup(l->t, l->tlen);
+            GString *title = title_text(&st, a);
             imprint_diags_report(diags, IMPRINT_SEV_NOTE, rt_pos(&st, l->lineno, l->tcol),
-                                 "article split: \u201c%s\u201d", title);
-            g_free(title);
+                                 "article split: \u201c%s\u201d", title->str);
+            g_string_free(title, TRUE);
         }
         if (!build_article(&st, a, end))
             goto cleanup;
+        if (i == 0)
+            pieces_front(&st);
     }
     if (st.squeezed)
         imprint_diags_report(diags, IMPRINT_SEV_NOTE, st.first_squeezed,

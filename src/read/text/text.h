@@ -93,7 +93,8 @@ typedef struct {
     bool fiction;         /* quoted paragraphs are dialogue, not block quotes */
     unsigned base_indent; /* the indent most lines have: the prose's */
     size_t stanza_gap;    /* blank lines between stanzas, mostly (verse.c; 0: not yet known) */
-    const char *collection_author; /* a collection's author, for each poem (arena) */
+    bool pieces;          /* a collection of prose pieces, titles set off by gaps (text.c) */
+    const char *collection_author; /* a collection's author, for each poem or piece (arena) */
     char *book_title, *book_subtitle, *book_author; /* a Project Gutenberg header's (g_malloc'd) */
     char *book_title_folded;                        /* book_title case-folded (g_malloc'd) */
     bool marker_styles[RT_MARK_COUNT];              /* marker styles whose definitions were found */
@@ -125,9 +126,15 @@ unsigned rt_line_last_lineno(const rt_line *l);
 /** The line that holds physical line `lineno` (joined lines hold several). */
 const rt_line *rt_line_by_number(const rt_state *st, unsigned lineno);
 bool rt_line_is_heading_like(const rt_line *l);
+/* Whether the word (`len` bytes, any case) joins what is before it to what
+ * follows: "that", "and", "the", "of", "at" … */
+bool rt_is_joiner_word(const char *s, size_t len);
 /* Whether the line ends with a word that joins it to the next ("of",
  * "the", "that"): a sentence or a title going on. */
 bool rt_line_ends_with_joiner(const rt_line *l);
+/* Whether the line ends on a word in a small letter, no stop after it
+ * ("…which he called"): its sentence goes on below. */
+bool rt_line_ends_mid_sentence(const rt_line *l);
 /* "[Illustration: A view of the mill]", "[Figure 12]", "[Music: Adagio]":
  * where Project Gutenberg's proofreaders mark that a book had a picture, a
  * figure or printed music; the length of the tag ("[Figure"), 0 if none. */
@@ -155,6 +162,9 @@ bool rt_line_has_url(const rt_line *l);
 bool rt_line_is_paren_subtitle(const rt_line *l);
 int rt_line_list_marker(const rt_line *l, imprint_list_style *style, int *number, size_t *skip);
 bool rt_line_starts_quote(const rt_line *l);
+/* Whether the paragraph goes on in narration after a closing quote
+ * ("“A light is a promise,” he told the boy"). */
+bool rt_line_narrated(const rt_line *l);
 bool rt_line_ends_quote(const rt_line *l);
 bool rt_line_is_strong_citation(const rt_line *l);
 /* "Name: text", "Q. text": the label's length and where the text starts
@@ -310,6 +320,7 @@ typedef struct {
     char *speech_ok;          /* per line of the range: a dialogue line */
     bool dialogue;            /* speakers recur in the article */
     bool transcript;          /* and their turns are much of it (quotes.c) */
+    bool quoted_turns;        /* and their words are quoted: prose between them is not theirs */
     bool play;                /* speakers' names on lines of their own (quotes.c) */
     imprint_node *play_turn;  /* the speech under the last name line, open */
     imprint_node *last_block; /* last block appended to the article */
@@ -381,6 +392,10 @@ void rt_set_parallel_levels(rt_state *st);
  * III"): 0 if not, else the same value for every heading of one series (1
  * for a bare roman numeral, another per numbering word). */
 int rt_number_heading_kind(const char *s, size_t len);
+/* Whether the line opens with a section's number: the whole line, its
+ * first word with a stop ("IV. The Ransom") or its first two ("PART
+ * I.--DRILL.", "FIRST ACT"). */
+bool rt_line_opens_with_number(const rt_line *l);
 /* A heading that only numbers its section ("I", "CHAPTER IV") with the
  * heading right under it ("THE FLOOD") become one ("I. THE FLOOD"). */
 void rt_join_number_headings(rt_state *st);

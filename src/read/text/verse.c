@@ -294,6 +294,22 @@ static int *margin_numbers(const rt_state *st, const rt_chunk *c, size_t *texts)
     return NULL;
 }
 
+/* The quoted poem the stanza of chunk `k` goes on: a quotation of verse
+ * built from the chunk right before, no farther from it than that one's
+ * stanzas are from each other (or, its first, from the prose above). */
+static imprint_node *quoted_poem(rt_builder *b, size_t k)
+{
+    const rt_state *st = b->st;
+    imprint_node *q = b->last_block;
+    if (k == 0 || !q || q->kind != IMPRINT_NODE_QUOTE || !q->last_child ||
+        q->last_child->kind != IMPRINT_NODE_VERSE || b->last_line != st->chunks[k - 1].last)
+        return NULL;
+    size_t first = k - 1; /* (the chunk of the poem's first stanza, one a chunk) */
+    for (const imprint_node *v = q->first_child; v != q->last_child && first; v = v->next)
+        first--;
+    return rt_blank_before(st, k) <= rt_blank_before(st, first) ? q : NULL;
+}
+
 size_t rt_build_stanza(rt_builder *b, size_t i)
 {
     rt_state *st = b->st;
@@ -326,12 +342,17 @@ size_t rt_build_stanza(rt_builder *b, size_t i)
     /* Verse set off in a prose text is a quotation of it. */
     bool indented = rt_chunk_indented(st, l->chunk);
     bool quoted = st->wrapped && !st->verse && (indented || rt_quoted_verse(st, l->chunk));
-    if (quoted) {
+    imprint_node *poem = quoted ? quoted_poem(b, l->chunk) : NULL;
+    if (poem) {
+        imprint_node_append(poem, verse);
+        b->last_line = c->last;
+    } else if (quoted) {
         imprint_node *q = imprint_node_new(st->doc, IMPRINT_NODE_QUOTE, verse->pos);
         imprint_node_append(q, verse);
-        verse = q;
+        rt_append(b, q, c->last);
+    } else {
+        rt_append(b, verse, c->last);
     }
-    rt_append(b, verse, c->last);
     imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
                          "%s of %zu lines taken as verse (to line %u)",
                          !quoted    ? "stanza"

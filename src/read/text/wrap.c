@@ -256,21 +256,29 @@ typedef struct {
     rt_state *st;
     read_words *words;
     unsigned width;
-    bool *prose;   /* a line's run is prose (prose_runs) */
-    size_t joined; /* paragraphs of more than one line */
+    bool *prose;       /* a line's run is prose (prose_runs) */
+    size_t joined;     /* paragraphs of more than one line */
+    GHashTable *tails; /* the word after each hyphen at a line end → how often */
 } unwrapper;
 
-/* Joins "revolu-" + "tionary": the hyphen goes when the text or the
- * dictionary knows the word and the two halves are not both words of their
- * own ("well-" + "known" stays); it stays, with a warning, without evidence. */
+/* Joins "revolu-" + "tionary": the hyphen goes when the text knows the
+ * word, or the hyphenation patterns allow the break and the second half is
+ * no word of its own ("well-" + "known", "traditions-" + "for" where a
+ * dash lost a stroke stay: a hyphen kept loses nothing, a wrong join loses
+ * the dash); it stays, with a warning, without evidence. */
 static bool drop_hyphen(unwrapper *u, const rt_line *a, const rt_line *b)
 {
     char *head = word_at(a->t, a->tlen - 1, true);
     char *tail = word_at(b->t, b->tlen, false);
     read_join j = read_words_join(u->words, head, tail);
-    /* The vocabulary counts the broken halves once: words elsewhere too. */
-    bool halves = read_words_count(u->words, head) > 1 && read_words_count(u->words, tail) > 1;
-    bool drop = j == READ_JOIN_VOCABULARY || (j == READ_JOIN_DICTIONARY && !halves);
+    /* The vocabulary counts the broken halves once: words elsewhere too;
+     * "ing" after "seek-" and "relat-" is no word for all that. */
+    char *folded = g_utf8_strdown(tail, -1);
+    unsigned broken = GPOINTER_TO_UINT(g_hash_table_lookup(u->tails, folded));
+    g_free(folded);
+    bool tail_word = read_words_count(u->words, tail) > MAX(broken, 1u);
+    bool halves = read_words_count(u->words, head) > 1 && tail_word;
+    bool drop = j == READ_JOIN_VOCABULARY || (j == READ_JOIN_DICTIONARY && !tail_word);
     imprint_pos at = rt_pos(u->st, a->lineno, a->tcol + a->nchar - 1);
     if (drop)
         imprint_diags_report(u->st->diags, IMPRINT_SEV_NOTE, at,
@@ -278,11 +286,12 @@ static bool drop_hyphen(unwrapper *u, const rt_line *a, const rt_line *b)
                              tail, head, tail,
                              j == READ_JOIN_VOCABULARY ? "the word occurs elsewhere in the text"
                                                        : "the hyphenation patterns allow it");
-    else if (j == READ_KEEP_COMPOUND || halves)
+    else if (j == READ_KEEP_COMPOUND || tail_word)
         imprint_diags_report(u->st->diags, IMPRINT_SEV_NOTE, at,
                              "hyphen at the line end kept: %s-%s (%s)", head, tail,
                              j == READ_KEEP_COMPOUND ? "the compound occurs elsewhere"
-                                                     : "both halves are words");
+                             : halves                ? "both halves are words"
+                                                     : "its second half is a word of the text");
     else
         imprint_diags_report(u->st->diags, IMPRINT_SEV_WARNING, at,
                              "hyphen at the line end kept: %s-%s (nothing in the text or the "
@@ -291,6 +300,24 @@ static bool drop_hyphen(unwrapper *u, const rt_line *a, const rt_line *b)
     g_free(head);
     g_free(tail);
     return drop;
+}
+
+/* The words after hyphens at line ends, counted case-folded as the
+ * vocabulary counts them. */
+static GHashTable *broken_tails(const rt_state *st)
+{
+    GHashTable *tails = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (size_t i = 0; i + 1 < st->nlines; i++) {
+        const rt_line *a = &st->lines[i], *b = &st->lines[i + 1];
+        if (!hyphen_break(a, b))
+            continue;
+        char *tail = word_at(b->t, b->tlen, false);
+        char *key = g_utf8_strdown(tail, -1);
+        g_free(tail);
+        guint n = GPOINTER_TO_UINT(g_hash_table_lookup(tails, key));
+        g_hash_table_replace(tails, key, GUINT_TO_POINTER(n + 1));
+    }
+    return tails;
 }
 
 /* Appends line `b` to the joined text `s`; records where it starts. */
@@ -352,8 +379,9 @@ bool rt_unwrap(rt_state *st, const char *data, size_t len, const imprint_read_op
     st->wrapped = true;
     st->wrap_width = width;
     char *text = g_strndup(data, len);
-    unwrapper u = {st, read_words_new(text, opts && opts->language ? opts->language : "en"), width,
-                   prose_runs(st, width), 0};
+    unwrapper u = {st,    read_words_new(text, opts && opts->language ? opts->language : "en"),
+                   width, prose_runs(st, width),
+                   0,     broken_tails(st)};
     g_free(text);
     GArray *lines = g_array_new(FALSE, TRUE, sizeof(rt_line));
     for (size_t i = 0; i < st->nlines;) {
@@ -374,6 +402,7 @@ bool rt_unwrap(rt_state *st, const char *data, size_t len, const imprint_read_op
                              "the lines of %zu paragraphs joined, as 'wrapped: true' says",
                              u.joined);
     read_words_free(u.words);
+    g_hash_table_destroy(u.tails);
     g_free(u.prose);
     g_free(st->lines);
     st->nlines = lines->len;

@@ -284,6 +284,8 @@ static void verse(imprint_epub *e, GString *out, const imprint_node *n)
                                    line->as.line.indent / 2.0);
         else
             g_string_append(out, "<p class=\"line\">");
+        /* (a page of the PDF may begin at any line of a stanza) */
+        imprint_epub_page_markers(e, out, IMPRINT_PAGE_BLOCK, line);
         if (line->as.line.number > 0)
             g_string_append_printf(out, "<span class=\"lineno\">%d</span>", line->as.line.number);
         render_inlines(e, out, line);
