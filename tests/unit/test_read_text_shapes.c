@@ -2532,6 +2532,29 @@ static void test_verse_collection_front(void)
     rt_result_free(&r);
 }
 
+/* A verse collection's "[Picture: …]" and "CONTENTS" set apart as titles
+ * are: the figure and the contents of its front article, no poems. The
+ * lookalikes, poems titled "THE CONTENTS OF A DRAWER" and "THE PICTURE",
+ * are poems. */
+static void test_verse_collection_contents(void)
+{
+    rt_result r = read_shape("verse_collection_contents.txt");
+    g_assert_cmpint(r.articles, ==, 4);
+    imprint_node *front = rt_article(&r, 0);
+    g_assert_cmpstr(front->as.article.title, ==, "SONGS OF THE SALT MARSH");
+    g_assert_nonnull(first_of(front, IMPRINT_NODE_FIGURE));
+    imprint_node *contents = first_of(front, IMPRINT_NODE_LIST);
+    g_assert_nonnull(contents);
+    g_assert_true(contents->as.list.contents);
+    g_assert_cmpstr(rt_article(&r, 1)->as.article.title, ==, "THE HERON");
+    rt_result_free(&r);
+    r = read_shape("verse_collection_contents_lookalike.txt");
+    g_assert_cmpint(r.articles, ==, 3);
+    g_assert_cmpstr(rt_article(&r, 0)->as.article.title, ==, "THE CONTENTS OF A DRAWER");
+    g_assert_cmpstr(rt_article(&r, 1)->as.article.title, ==, "THE PICTURE");
+    rt_result_free(&r);
+}
+
 /* "2 The gas works…" between "1." and "3." under a Notes heading: the
  * second definition with its stop lost; "7 Rivers meet…" after "2." is
  * not the next number and stays a paragraph. */
@@ -2813,6 +2836,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/heading_marks", test_heading_marks);
     g_test_add_func("/read_text/shapes/collection_front", test_collection_front);
     g_test_add_func("/read_text/shapes/verse_collection_front", test_verse_collection_front);
+    g_test_add_func("/read_text/shapes/verse_collection_contents", test_verse_collection_contents);
     g_test_add_func("/read_text/shapes/notes_stop_lost", test_notes_stop_lost);
     g_test_add_func("/read_text/shapes/wrapped_dash_break", test_wrapped_dash_break);
     g_test_add_func("/read_text/shapes/spaced_title", test_spaced_title);

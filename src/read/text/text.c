@@ -397,6 +397,10 @@ static void find_poems(rt_state *st, GArray *starts)
         const rt_chunk *c = &st->chunks[k];
         bool title = rt_poem_title(st, k) &&
                      (stanza || c->last > c->first || !rt_line_is_place_date(&st->lines[c->first]));
+        /* (the book's contents, set apart as a title is: no poem's) */
+        if (title && starts->len && c->first == c->last &&
+            rt_line_is_contents_heading(&st->lines[c->first]))
+            title = false;
         const article_start *last =
             starts->len ? &g_array_index(starts, article_start, starts->len - 1) : NULL;
         if (title && last && last->titled && same_first_line(st, last->chunk, k) &&

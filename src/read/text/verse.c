@@ -228,8 +228,8 @@ bool rt_poem_title(const rt_state *st, size_t k)
     const rt_line *l = &st->lines[c->first];
     gunichar last = last_of(l);
     if (l->nchar > READ_TEXT_MAX_HEADING_CHARS || last == ',' || last == ';' || last == ':' ||
-        rt_is_roman_numeral(l->t, l->tlen) || rt_line_is_break(l))
-        return false;
+        rt_is_roman_numeral(l->t, l->tlen) || rt_line_is_break(l) || rt_line_placeholder(l))
+        return false; /* (nor "[Picture: …]", a figure) */
     /* "By Rudyard Kipling" set apart under the collection's title is its
      * author, no poem ("By the River" is one) */
     size_t by = rt_byline_skip(l->t, l->tlen);
