@@ -493,12 +493,9 @@ static bool edge_word_joins(const rt_line *l, bool last)
 {
     static const char *const linking[] = {"on",  "at", "and", "of",   "in",
                                           "for", "to", "by",  "with", "or"};
-    const char *s = l->t, *end = l->t + l->tlen, *p = last ? end : s, *q = p;
-    if (last) {
-        while (p > s && g_unichar_isalpha(g_utf8_get_char(g_utf8_find_prev_char(s, p))))
-            p = g_utf8_find_prev_char(s, p);
-        return q > p && rt_is_joiner_word(p, (size_t)(q - p));
-    }
+    if (last) /* (a line of that one word too: "OF") */
+        return rt_line_ends_with_joiner(l) || rt_is_joiner_word(l->t, l->tlen);
+    const char *p = l->t, *end = l->t + l->tlen, *q = p;
     while (q < end && g_unichar_isalpha(g_utf8_get_char(q)))
         q = g_utf8_next_char(q);
     return q > p && read_word_in(p, (size_t)(q - p), linking, G_N_ELEMENTS(linking));
