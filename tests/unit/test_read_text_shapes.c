@@ -1365,28 +1365,58 @@ static void test_french_spacing(void)
     rt_result_free(&r);
 }
 
-/* Numbered letters: the number over its addressee is one heading of the
- * book ("41. TO MR. HALE."), not an article a letter with its date under
+/* Numbered letters in a book whose title names them ("THE LETTERS OF JANE
+ * MARSH."): each number over its addressee opens an article titled with
+ * both ("41. TO MR. HALE."), not an article a letter with its date under
  * it; the notes of each letter number from 1; the signature under the
  * closing is no heading. */
 static void test_letters_numbered(void)
 {
     rt_result r = read_shape("letters_numbered.txt");
-    g_assert_cmpint(r.articles, ==, 1);
-    imprint_node *a = rt_article(&r, 0);
-    g_assert_cmpstr(a->as.article.title, ==, "THE LETTERS OF JANE MARSH.");
-    const char *heads[] = {"41. TO MR. HALE.", "42. TO HER SISTER.", "43. TO MR. HALE."};
-    int h = 0;
-    for (imprint_node *c = a->first_child; c; c = c->next)
-        if (c->kind == IMPRINT_NODE_HEADING) {
-            g_assert_cmpint(h, <, 3);
-            g_assert_cmpstr(rt_text(&r, c), ==, heads[h++]);
-        }
-    g_assert_cmpint(h, ==, 3);
-    g_assert_cmpint(a->as.article.note_count, ==, 2);
-    for (imprint_node *n = a->as.article.first_note; n; n = n->as.note.next_note)
-        g_assert_nonnull(n->as.note.first_ref);
+    g_assert_cmpint(r.articles, ==, 3);
+    g_assert_cmpstr(r.doc->meta.title, ==, "THE LETTERS OF JANE MARSH.");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 4, "3 numbers alone on their lines"));
+    const char *titles[] = {"41. TO MR. HALE.", "42. TO HER SISTER.", "43. TO MR. HALE."};
+    for (int k = 0; k < 3; k++) {
+        imprint_node *a = rt_article(&r, k);
+        g_assert_cmpstr(a->as.article.title, ==, titles[k]);
+        g_assert_null(first_of(a, IMPRINT_NODE_HEADING));
+        g_assert_cmpint(a->as.article.note_count, ==, k < 2 ? 1 : 0);
+        for (imprint_node *n = a->as.article.first_note; n; n = n->as.note.next_note)
+            g_assert_nonnull(n->as.note.first_ref);
+    }
     g_assert_false(rt_has_diag(&r, IMPRINT_SEV_WARNING, 0, ""));
+    rt_result_free(&r);
+}
+
+/* A book of `numbers` numbered parts, its title `title`. */
+static rt_result numbered_parts(const char *title, int numbers)
+{
+    GString *s = g_string_new(title);
+    g_string_append(s, "\n\nA word before the parts, to say where they were found.\n");
+    for (int k = 1; k <= numbers; k++)
+        g_string_append_printf(s,
+                               "\n\n%d.\n\nTO MR. HALE.\n\nThe part goes on for a good "
+                               "many words about the mill.\n",
+                               k);
+    rt_result r = rt_read_buffer("parts.txt", s->str, s->len, NULL);
+    g_string_free(s, TRUE);
+    return r;
+}
+
+/* NUMBERED_PIECES_MIN: so many numbers of one series make the pieces of a
+ * book named for them, one fewer stay its sections; in a book whose title
+ * names no pieces ("THE MILL ACCOUNTS") they are sections however many. */
+static void test_numbered_pieces_min(void)
+{
+    rt_result r = numbered_parts("THE LETTERS OF JANE MARSH.", NUMBERED_PIECES_MIN);
+    g_assert_cmpint(r.articles, ==, NUMBERED_PIECES_MIN + 1);
+    rt_result_free(&r);
+    r = numbered_parts("THE LETTERS OF JANE MARSH.", NUMBERED_PIECES_MIN - 1);
+    g_assert_cmpint(r.articles, ==, 1);
+    rt_result_free(&r);
+    r = numbered_parts("THE MILL ACCOUNTS.", NUMBERED_PIECES_MIN + 2);
+    g_assert_cmpint(r.articles, ==, 1);
     rt_result_free(&r);
 }
 
@@ -2717,6 +2747,108 @@ static void test_spaced_title(void)
     rt_result_free(&r);
 }
 
+/* A collection named by its kind ("FABLES OF THE MARSH"): its numbered
+ * titles set off by the gap are its pieces; a piece of dialogue alone is
+ * text under its title; "Contents:" over two blank lines heads a contents
+ * list, no references, and a part's label inside it heads more entries.
+ * Lookalikes: a novel's numbered titles at the same gap are its chapters,
+ * and in a collection "CHAPTER I" still heads a chapter. */
+static void test_collection_numbered(void)
+{
+    rt_result r = read_shape("collection_numbered.txt");
+    g_assert_cmpint(r.articles, ==, 7);
+    g_assert_cmpstr(rt_article(&r, 0)->as.article.title, ==, "FABLES OF THE MARSH");
+    assert_kinds(rt_article(&r, 0), "PHLHL");
+    g_assert_cmpstr(rt_article(&r, 1)->as.article.title, ==, "I. THE HERON\u2019S WAGER");
+    g_assert_cmpstr(rt_article(&r, 3)->as.article.title, ==, "III. THE FROG AND THE TADPOLE");
+    assert_kinds(rt_article(&r, 3), "PPP");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 32, "6 titles set off by 4 blank lines"));
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_WARNING, 0, "list of references"));
+    assert_words(&r);
+    rt_result_free(&r);
+    r = read_shape("collection_numbered_lookalike.txt");
+    g_assert_cmpint(r.articles, ==, 1);
+    assert_kinds(rt_article(&r, 0), "PHPPHPPHPP");
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "collection's pieces"));
+    rt_result_free(&r);
+    GString *src = g_string_new("FABLES OF THE MARSH\n\nA word before the fables, to say where "
+                                "they were first heard.\n");
+    for (int i = 1; i <= 3; i++)
+        g_string_append_printf(src,
+                               "\n\n\n\nCHAPTER %d\n\nThe chapter goes on for a good many "
+                               "words about the marsh.\n",
+                               i);
+    r = rt_read_buffer("fables.txt", src->str, src->len, NULL);
+    g_assert_cmpint(r.articles, ==, 1);
+    rt_result_free(&r);
+    g_string_free(src, TRUE);
+}
+
+/* Pieces set apart by "***", each opening with its title, a name and a
+ * date ("Address to the Guild" / "Martha Lane" / "March 3, 1881"): an
+ * article each, the name its author; "Fellow-Citizens of the Guild:" opens
+ * a speech, "Gentlemen of the Council:" inside it turns to a part of the
+ * hearers (a heading, no lead-in to a quotation) and the name over the
+ * "***" is the signature; dates one a line ("March 3, 1881") are no table
+ * and no title. Lookalike: a title and a name without a date are
+ * no piece's head, a source's name under a quotation stays its citation,
+ * and "Gentlemen of the town were heard to say:" heads nothing. */
+static void test_collection_separated(void)
+{
+    rt_result r = read_shape("collection_separated.txt");
+    g_assert_cmpint(r.articles, ==, 3);
+    imprint_node *a = rt_article(&r, 1), *b = rt_article(&r, 2);
+    g_assert_cmpstr(a->as.article.title, ==, "Address to the Guild");
+    g_assert_cmpstr(a->as.article.authors[0], ==, "Martha Lane");
+    g_assert_cmpstr(b->as.article.authors[0], ==, "Martha Lane");
+    assert_kinds(a, "OPHPCB");
+    assert_kinds(b, "OPC");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 23, "taken as its signature"));
+    /* (the dates in the front are no table's rows, no piece's head) */
+    assert_kinds(rt_article(&r, 0), "PPB");
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "block quote"));
+    rt_result_free(&r);
+    r = read_shape("collection_separated_lookalike.txt");
+    g_assert_cmpint(r.articles, ==, 1);
+    assert_kinds(rt_article(&r, 0), "PBPPPQPPPP");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 12, "block quote, with line 14 as its source"));
+    rt_result_free(&r);
+}
+
+/* A book of three numbered pieces ("I. The Chalk") under a title that
+ * names none, its preface saying "These" and `between` words and
+ * "sketches". */
+static rt_result preface_pieces(int between)
+{
+    GString *s = g_string_new("THE SMALL THINGS\n\nPREFACE\n\nThese");
+    for (int k = 0; k < between; k++)
+        g_string_append(s, " quite");
+    g_string_append(s, " sketches were first printed in a newspaper, one a week.\n");
+    static const char *const titles[] = {"I. The Chalk", "II. The Train", "III. The Game"};
+    for (int k = 0; k < 3; k++)
+        g_string_append_printf(s,
+                               "\n\n\n\n%s\n\nThe piece goes on for a good many words about "
+                               "small things.\n\nIt ends with a few more.\n",
+                               titles[k]);
+    rt_result r = rt_read_buffer("sketches.txt", s->str, s->len, NULL);
+    g_string_free(s, TRUE);
+    return r;
+}
+
+/* PIECES_WORD_REACH: a preface that speaks of "these" sketches, so many
+ * words between at most, makes a book's numbered titles its pieces; one
+ * word more and they are its chapters. */
+static void test_pieces_word_reach(void)
+{
+    rt_result r = preface_pieces(PIECES_WORD_REACH);
+    g_assert_cmpint(r.articles, ==, 4);
+    g_assert_cmpstr(rt_article(&r, 1)->as.article.title, ==, "I. The Chalk");
+    rt_result_free(&r);
+    r = preface_pieces(PIECES_WORD_REACH + 1);
+    g_assert_cmpint(r.articles, ==, 1);
+    rt_result_free(&r);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -2845,5 +2977,9 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/citation_set_in_max_words", test_citation_set_in_max_words);
     g_test_add_func("/read_text/shapes/display_title_page", test_display_title_page);
     g_test_add_func("/read_text/shapes/ends_sentence_lookalike", test_ends_sentence_lookalike);
+    g_test_add_func("/read_text/shapes/collection_numbered", test_collection_numbered);
+    g_test_add_func("/read_text/shapes/numbered_pieces_min", test_numbered_pieces_min);
+    g_test_add_func("/read_text/shapes/pieces_word_reach", test_pieces_word_reach);
+    g_test_add_func("/read_text/shapes/collection_separated", test_collection_separated);
     return g_test_run();
 }

@@ -49,7 +49,7 @@ static bool signature_chunk(rt_builder *b, size_t k, size_t room)
 }
 
 /* Whether what follows line `last` lets the lines above close a text: the
- * end of the article, a heading's line set apart, a "P.S.", never a
+ * end of the article, a heading's line set apart, a separator, a "P.S.", never a
  * sentence going on in lower case. After a date, or in a collection of
  * verse (a verse line may start "Yours"), only the end or a heading will do. */
 static bool closes_text(rt_builder *b, size_t last, bool dated)
@@ -58,6 +58,8 @@ static bool closes_text(rt_builder *b, size_t last, bool dated)
     if (after == SIZE_MAX)
         return true;
     const rt_line *n = rt_line_at(b, after);
+    if (rt_line_is_break(n)) /* ("***" between the pieces of a collection) */
+        return true;
     const rt_chunk *c = &b->st->chunks[n->chunk];
     bool apart = c->first == c->last &&
                  (rt_line_is_heading_like(n) || rt_number_heading_kind(n->t, n->tlen));

@@ -198,7 +198,10 @@ static bool contents_at(rt_builder *b, size_t i, bool *headed, bool *names)
     const rt_line *hl =
         h && h->kind == IMPRINT_NODE_HEADING ? rt_line_by_number(st, h->pos.line) : NULL;
     *names = hl && names_heading(hl);
-    *headed = *names || (hl && rt_line_is_contents_heading(hl));
+    /* (a part's label inside the contents, "Aesopus Emendatus", heads more
+     * of its entries) */
+    bool part = hl && h->prev && h->prev->kind == IMPRINT_NODE_LIST && h->prev->as.list.contents;
+    *headed = *names || part || (hl && rt_line_is_contents_heading(hl));
     if (*headed)
         return true;
     const rt_line *l = rt_line_at(b, i);

@@ -85,10 +85,34 @@ static bool rt_gap_after(rt_builder *b, size_t i)
     return i + 2 <= b->last && rt_line_at(b, i + 1)->blank && rt_line_at(b, i + 2)->blank;
 }
 
+/* "Gentlemen of the House of Representatives:" inside a speech turns to a
+ * part of its hearers (at its top, rt_build_opener took it): a salutation
+ * and a colon, every longer word in capitals ("Gentlemen of the jury were
+ * told:" leads into a quotation). */
+static bool addresses_hearers(const rt_line *l)
+{
+    if (l->t[l->tlen - 1] != ':' || !rt_line_is_salutation(l))
+        return false;
+    for (const char *p = l->t, *end = l->t + l->tlen; p < end;) {
+        const char *w = p;
+        while (p < end && g_ascii_isalpha(*p))
+            p++;
+        if (p - w > 3 && !g_ascii_isupper(*w))
+            return false;
+        if (p == w)
+            p++;
+    }
+    return true;
+}
+
 bool rt_colon_heading(rt_builder *b, size_t i)
 {
     const rt_line *l = rt_line_at(b, i);
     imprint_node *h = b->last_heading;
+    if (rt_line_is_contents_heading(l)) /* "Contents:", whatever is under it */
+        return true;
+    if (addresses_hearers(l))
+        return true;
     /* a colon line parallel to the heading before it is its sibling */
     if (h && l->nchar <= 80 && l->t[l->tlen - 1] == ':' && !rt_gap_after(b, i)) {
         char *text = g_strndup(l->t, l->tlen);

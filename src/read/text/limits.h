@@ -189,6 +189,16 @@
 #define TITLE_GAP_MIN_LINES  3
 #define TITLE_GAP_MIN_TITLES 2
 
+/** In a book whose title names its pieces ("LETTERS"), numbers alone on
+ * their lines ("216.") are the pieces' numbers, each an article, when at
+ * least this many of one series are found: one is a part's number. */
+#define NUMBERED_PIECES_MIN 3
+
+/** A book's front speaks of its pieces when a word for them ("sketches")
+ * follows "these" with so many words at most between them ("These fleeting
+ * sketches are all republished"); further on it names something else. */
+#define PIECES_WORD_REACH 2
+
 /** A piece's subtitle set apart under its title, in capitals, may be set
  * over so many lines at most; more are a passage of its own. */
 #define SUBTITLE_MAX_LINES 2

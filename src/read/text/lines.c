@@ -905,7 +905,9 @@ int rt_line_table_cells(const rt_line *l, GPtrArray *cells)
         }
         return (int)cells->len / 2;
     }
-    /* numeric cells from the right */
+    /* numeric cells from the right ("January 8, 1790" is a date, no row) */
+    if (rt_line_is_dateline(l))
+        return 0;
     const char *p = end, *label_end = end;
     int numeric = 0;
     GPtrArray *rev = g_ptr_array_new();

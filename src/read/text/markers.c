@@ -759,3 +759,16 @@ bool rt_marker_taken(const rt_state *st, rt_marker_style style, const char *labe
     g_free(key);
     return taken;
 }
+
+bool rt_line_has_marker(const rt_state *st, const rt_line *l)
+{
+    const char *end = l->t + l->tlen;
+    for (const char *p = l->t; p < end; p = g_utf8_next_char(p)) {
+        rt_marker_style style;
+        char label[MARKER_MAX_DIGITS + 4];
+        if (rt_marker_may_start(p) && rt_marker_shape(l->t, p, end, &style, label, sizeof label) &&
+            rt_marker_taken(st, style, label))
+            return true;
+    }
+    return false;
+}

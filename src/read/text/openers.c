@@ -1,7 +1,8 @@
-/* Openers: the salutation that opens a letter ("My dear Sister,", "DEAR
- * SIR,--", "Gentlemen,"), with the place and date set over it, right under
- * the letter's heading. One block each (IMPRINT_NODE_OPENER), not a
- * paragraph; closers.c has the letter's other end. */
+/* Openers: the salutation that opens a letter or a speech ("My dear
+ * Sister,", "DEAR SIR,--", "Gentlemen,", "Fellow-Citizens of the Senate:"),
+ * with the place and date set over it, right under the letter's heading.
+ * One block each (IMPRINT_NODE_OPENER), not a paragraph; closers.c has the
+ * letter's other end. */
 #include <string.h>
 
 #include "read/text/limits.h"
@@ -18,15 +19,37 @@ static size_t end_dash(const rt_line *l)
 
 /* "Dear Z.,--", "MY GOOD ADJUTANT,--", "Lieber Freund!": a salutation's
  * words and its end. */
-static bool salutation_line(const rt_line *l)
+bool rt_line_is_salutation(const rt_line *l)
 {
     /* (only the German ones may end in "!": "Lieber Freund!", not "Dear me!") */
     enum { EXCLAIMED = 5 };
     static const char *const words[] = {
-        "lieber",   "liebe",         "liebster",   "verehrter",    "hochverehrter", "dear",
-        "my dear",  "dearest",       "my dearest", "sir",          "sirs",          "madam",
-        "madame",   "gentlemen",     "ladies",     "honoured sir", "honored sir",   "reverend sir",
-        "mon cher", "ma ch\u00e8re", "cher",       "ch\u00e8re",
+        "lieber",
+        "liebe",
+        "liebster",
+        "verehrter",
+        "hochverehrter",
+        "dear",
+        "my dear",
+        "dearest",
+        "my dearest",
+        "sir",
+        "sirs",
+        "madam",
+        "madame",
+        "gentlemen",
+        "ladies",
+        "honoured sir",
+        "honored sir",
+        "reverend sir",
+        "mon cher",
+        "ma ch\u00e8re",
+        "cher",
+        "ch\u00e8re",
+        "fellow-citizens",
+        "fellow citizens",
+        "fellow-countrymen",
+        "fellow countrymen",
     };
     if (l->blank || l->nchar > OPENER_MAX_CHARS)
         return false;
@@ -73,12 +96,12 @@ size_t rt_build_opener(rt_builder *b, size_t i)
     if (n == SIZE_MAX || !at_top(b))
         return 0;
     const char *what = "a salutation under the heading taken as the letter's opener";
-    if (c->first != i || c->last != i || !salutation_line(l)) {
+    if (c->first != i || c->last != i || !rt_line_is_salutation(l)) {
         const rt_line *m = rt_line_at(b, n);
         /* "Ashby, June 3, 1851." over the salutation */
         bool over = c->first == i && c->last == i && rt_line_is_place_date(l) &&
                     st->chunks[m->chunk].first == n && st->chunks[m->chunk].last == n &&
-                    salutation_line(m);
+                    rt_line_is_salutation(m);
         if (over)
             what = "a place and date over the salutation taken as the letter's opener";
         else if (entry_dateline(b, i) && !rt_line_is_heading_like(m))

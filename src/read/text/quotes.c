@@ -492,7 +492,8 @@ bool rt_colon_quote(rt_builder *b, size_t i)
         st->chunks[l->chunk].last != i || rt_line_starts_quote(l))
         return false;
     const rt_line *pl = rt_line_at(b, b->last_line);
-    if (pl->chunk + 1 != l->chunk || pl->t[pl->tlen - 1] != ':')
+    /* ("Gentlemen of the Senate:" addresses the hearers; no quotation) */
+    if (pl->chunk + 1 != l->chunk || pl->t[pl->tlen - 1] != ':' || rt_line_is_salutation(pl))
         return false;
     size_t c = rt_next_text_line(b, i);
     if (c == SIZE_MAX)

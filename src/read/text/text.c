@@ -156,6 +156,16 @@ static bool chunk_prose(const rt_state *st, size_t k)
     return false;
 }
 
+/* Text under a piece's title: prose, or a line of dialogue too short for
+ * prose ("“You never were a tadpole.”"), which no title page or contents
+ * list holds. */
+static bool chunk_text(const rt_state *st, size_t k)
+{
+    const rt_line *first = chunk_line(st, k), *last = &st->lines[st->chunks[k].last];
+    return chunk_prose(st, k) || (!chunk_heading_like(st, k) && rt_line_starts_quote(first) &&
+                                  !rt_line_ends_mid_sentence(last));
+}
+
 /* A short line that may be one entry of a list of references. */
 static bool short_ref_line(const rt_line *l)
 {
@@ -575,25 +585,91 @@ static bool front_matter_title(const rt_line *l)
     return rt_line_is_title_word(&last, words, 1);
 }
 
+/* Whether line `l` names pieces by their kind ("FABLES", "Twice-Told
+ * Tales", "State of the Union Addresses"); with `these`, only right after
+ * "these" (PIECES_WORD_REACH words between at most: "These fleeting
+ * sketches"), as a preface speaks of the pieces it comes before. */
+static bool names_pieces(const rt_line *l, bool these)
+{
+    static const char *const kinds[] = {"fables",   "tales",    "stories",  "essays",    "letters",
+                                        "sketches", "sermons",  "speeches", "addresses", "lectures",
+                                        "poems",    "ballads",  "songs",    "parables",  "orations",
+                                        "homilies", "epistles", "papers"};
+    static const char *const these_words[] = {"these"};
+    size_t since = SIZE_MAX; /* words since "these" */
+    for (const char *p = l->t, *end = l->t + l->tlen; p < end;) {
+        const char *q = p;
+        while (q < end && g_ascii_isalpha(*q))
+            q++;
+        if (q > p) {
+            if (read_word_in(p, (size_t)(q - p), kinds, G_N_ELEMENTS(kinds)) &&
+                (!these || since <= PIECES_WORD_REACH))
+                return true;
+            since = read_word_in(p, (size_t)(q - p), these_words, 1) ? 0
+                    : since == SIZE_MAX                              ? SIZE_MAX
+                                                                     : since + 1;
+        }
+        p = q < end ? q + 1 : q;
+    }
+    return false;
+}
+
+/* Whether the book whose title is chunk `k` says it is a collection: its
+ * title names its pieces, or its front, up to chunk `to`, speaks of "these
+ * sketches". Then its numbered pieces are pieces, not chapters. */
+static bool collection_book(const rt_state *st, size_t k, size_t to)
+{
+    for (size_t i = st->chunks[k].first; i <= st->chunks[k].last; i++)
+        if (names_pieces(&st->lines[i], false))
+            return true;
+    for (size_t i = st->chunks[k].last + 1; i < st->nlines && st->lines[i].chunk < to; i++)
+        if (!st->lines[i].blank && names_pieces(&st->lines[i], true))
+            return true;
+    return false;
+}
+
+/* The first chunk set off by `gap` blank lines at least that opens with a
+ * number (the first numbered piece's title, if any), or the end. */
+static size_t first_numbered(const rt_state *st, size_t gap)
+{
+    size_t k = 1;
+    while (k < st->nchunks &&
+           (rt_blank_before(st, k) < gap || !rt_line_opens_with_number(chunk_line(st, k))))
+        k++;
+    return k;
+}
+
+/* "I.--THE SINKING SHIP", "12. Of Trade": a number opens the line, no
+ * word that names a book's parts ("CHAPTER I", "BOOK II"). */
+static bool bare_number(const rt_line *l)
+{
+    size_t n = strspn(l->t, "0123456789");
+    if (!n)
+        n = strspn(l->t, "IVXLCDM");
+    return n && n < l->tlen && strchr(".- ", l->t[n]) &&
+           (g_ascii_isdigit(l->t[0]) || rt_is_roman_numeral(l->t, n));
+}
+
 /* Whether the chunks with `gap` blank lines or more before them, from the
  * first piece's title on, are all titles of pieces with prose under them,
- * none numbered (a book's chapters are its sections); their chunks go to
- * `pieces`. Before the first piece, such a heading of the front matter or
- * one with nothing under it (a half-title) is none. */
-static bool gap_titles_hold(const rt_state *st, size_t gap, GArray *pieces)
+ * none numbered (a book's chapters are its sections) unless `numbered` (the
+ * book's title names a collection); their chunks go to `pieces`. Before the
+ * first piece, such a heading of the front matter or one with nothing under
+ * it (a half-title) is none. */
+static bool gap_titles_hold(const rt_state *st, size_t gap, bool numbered, GArray *pieces)
 {
     g_array_set_size(pieces, 0);
     bool body = true;
     for (size_t k = 1; k < st->nchunks; k++) {
         const rt_line *l = chunk_line(st, k);
         if (rt_blank_before(st, k) < gap) {
-            body = body || chunk_prose(st, k);
+            body = body || chunk_text(st, k);
             continue;
         }
         if (chunk_single(st, k) && rt_line_is_contents_heading(l))
             continue;
         bool title = chunk_heading_like(st, k);
-        if (title && rt_line_opens_with_number(l))
+        if (title && rt_line_opens_with_number(l) && !(numbered && bare_number(l)))
             return false;
         if (!title && pieces->len)
             return false;
@@ -661,13 +737,15 @@ static void gap_titles(rt_state *st, GArray *starts)
     size_t least = MAX(TITLE_GAP_MIN_LINES, 2 * usual + 1);
     for (size_t k = 1; k < st->nchunks; k++)
         widest = MAX(widest, rt_blank_before(st, k));
+    const article_start *book = &g_array_index(starts, article_start, 0);
+    bool numbered = book->titled && collection_book(st, book->chunk, first_numbered(st, least));
     GArray *pieces = g_array_new(FALSE, FALSE, sizeof(size_t));
     size_t gap = widest;
     bool hold = true;
     /* (a title alone at the widest gap may be the first piece's, set off
      * from the front matter by more: the others recur at a narrower one) */
     for (; gap >= least && hold && pieces->len < TITLE_GAP_MIN_TITLES; gap--)
-        hold = gap_titles_hold(st, gap, pieces);
+        hold = gap_titles_hold(st, gap, numbered, pieces);
     gap++; /* (the gap last tried) */
     if (hold && recurring_gap(st, pieces, gap) >= TITLE_GAP_MIN_TITLES) {
         for (guint i = 0; i < pieces->len; i++) {
@@ -680,6 +758,83 @@ static void gap_titles(rt_state *st, GArray *starts)
                              "%u titles set off by %zu blank lines or more (the paragraphs by "
                              "%zu) taken as the titles of a collection's pieces, each an article",
                              pieces->len, gap, usual);
+    }
+    g_array_free(pieces, TRUE);
+}
+
+/* "216.", "XII.": a piece's number alone on its line. */
+static bool number_alone(const rt_line *l)
+{
+    return l->tlen > 1 && l->t[l->tlen - 1] == '.' &&
+           strspn(l->t, "0123456789IVXLCDM.") == l->tlen && rt_number_heading_kind(l->t, l->tlen);
+}
+
+/* The lines of chunk `k` when it is the title under a piece's number: a
+ * heading's line, or lines in capitals, SUBTITLE_MAX_LINES at most ("TO
+ * THE HIGH-BORN HERR HASLINGER, HONORARY MEMBER OF THE HOeFEN GRABENS AND"
+ * / "PATER NOSTER GAeSSCHEN."); no date, salutation or note marker. 0 if
+ * it is not. */
+static size_t number_title_lines(const rt_state *st, size_t k)
+{
+    const rt_chunk *c = &st->chunks[k];
+    size_t n = c->last - c->first + 1;
+    const rt_line *t = chunk_line(st, k);
+    /* (a line with a note's marker stays a heading, where the marker links) */
+    if (rt_line_is_dateline(t) || rt_line_is_salutation(t))
+        return 0;
+    for (size_t i = c->first; i <= c->last; i++)
+        if (rt_line_has_marker(st, &st->lines[i]))
+            return 0;
+    if (chunk_heading_like(st, k))
+        return 1;
+    size_t physical = 0;
+    for (size_t i = c->first; i <= c->last; i++) {
+        if (!rt_line_is_all_caps(&st->lines[i]))
+            return 0;
+        physical += 1 + st->lines[i].nsegs;
+    }
+    return physical <= SUBTITLE_MAX_LINES ? n : 0;
+}
+
+/* A collection whose title names its kind ("BEETHOVEN'S LETTERS."), its
+ * pieces numbered on a line of their own, set apart by more than the
+ * paragraphs ("216." over "TO STEINER & CO."): NUMBERED_PIECES_MIN numbers
+ * of one series at least, each over text, open an article each, titled with
+ * the heading line under the number when there is one. */
+static void numbered_pieces(rt_state *st, GArray *starts)
+{
+    const article_start *book = &g_array_index(starts, article_start, 0);
+    if (starts->len != 1 || !book->titled || !collection_book(st, book->chunk, book->chunk + 1))
+        return;
+    size_t usual = usual_gap(st);
+    int kind = 0;
+    GArray *pieces = g_array_new(FALSE, FALSE, sizeof(size_t));
+    for (size_t k = book->chunk + 1; k + 1 < st->nchunks; k++) {
+        const rt_line *l = chunk_line(st, k);
+        if (!chunk_single(st, k) || rt_blank_before(st, k) <= usual || !number_alone(l) ||
+            number_alone(chunk_line(st, k + 1)))
+            continue;
+        int this = rt_number_heading_kind(l->t, l->tlen);
+        if (!kind)
+            kind = this;
+        if (this == kind)
+            g_array_append_val(pieces, k);
+    }
+    if (pieces->len >= NUMBERED_PIECES_MIN) {
+        for (guint i = 0; i < pieces->len; i++) {
+            size_t k = g_array_index(pieces, size_t, i);
+            start_article(starts, st, k, true);
+            size_t lines = number_title_lines(st, k + 1);
+            if (lines) {
+                g_array_index(starts, article_start, starts->len - 1).title_lines = 1 + lines;
+                st->chunks[k + 1].title = true;
+            }
+        }
+        const rt_line *l = chunk_line(st, g_array_index(pieces, size_t, 0));
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
+                             "%u numbers alone on their lines, in a book whose title names its "
+                             "pieces, taken as the numbers of its pieces, each an article",
+                             pieces->len);
     }
     g_array_free(pieces, TRUE);
 }
@@ -703,6 +858,7 @@ static void find_articles(rt_state *st, GArray *starts)
     bool prose = false; /* a line of prose seen in the article */
     int bib = RT_BIB_NONE;
     size_t bib_from = 0, last_url = 0, judged = 0;
+    bool contents = false; /* under a contents heading, before prose again */
     /* the numbered headings of the article being read (its chapters): the
      * next of them after a chapter's notes goes on the book */
     int series = 0;
@@ -791,9 +947,15 @@ static void find_articles(rt_state *st, GArray *starts)
             after_end = false;
             continue;
         }
+        /* The short lines under "Contents:" are its entries, no references,
+         * until the prose of the first piece. */
+        if (single && rt_line_is_contents_heading(l))
+            contents = true;
+        else if (contents && chunk_prose(st, k))
+            contents = false;
         /* (a run already judged is not judged again from each of its lines:
          * a long poem must not cost quadratic time) */
-        if (bib == RT_BIB_NONE && body && prose && !after_end && k >= judged) {
+        if (bib == RT_BIB_NONE && body && prose && !after_end && !contents && k >= judged) {
             size_t scanned = 0;
             size_t run = rt_implicit_bib_run(st, k, st->nchunks, &scanned);
             judged = k + (scanned ? scanned : 1);
@@ -826,6 +988,7 @@ static void find_articles(rt_state *st, GArray *starts)
         prose = prose || chunk_prose(st, k);
         after_end = chunk_end_marker(st, k);
     }
+    numbered_pieces(st, starts);
     gap_titles(st, starts);
     file_title(st, starts);
 }

@@ -285,6 +285,8 @@ size_t rt_marker_shape(const char *text, const char *p, const char *end, rt_mark
                        char *label, size_t size);
 /** Whether a marker of `style` and `label` is to be taken as a reference. */
 bool rt_marker_taken(const rt_state *st, rt_marker_style style, const char *label);
+/** Whether the line holds a footnote marker taken as a reference. */
+bool rt_line_has_marker(const rt_state *st, const rt_line *l);
 /* The bytes of "(*" ("(**", "(†") that open a note written in parentheses
  * right under its paragraph ("(* This spring produced…)"), 0 if the line
  * opens none. */
@@ -370,6 +372,8 @@ bool rt_colon_quote(rt_builder *b, size_t i);
  * line `i`, under the letter's heading, as a block; returns the line after
  * it, 0 if there is none */
 size_t rt_build_opener(rt_builder *b, size_t i);
+/* "Dear Z.,--", "Gentlemen:", "Lieber Freund!": a salutation alone. */
+bool rt_line_is_salutation(const rt_line *l);
 /* closers.c: the closing of a letter, a preface or a poem from line `i`
  * (a sign-off and signature, a place and date) as one block; returns the
  * line after it, 0 if there is none */

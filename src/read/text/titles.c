@@ -176,21 +176,29 @@ size_t rt_title_head(const rt_state *st, size_t k, size_t *byline, size_t *date)
         *date = st->chunks[k + 1].first;
         return 1;
     }
-    if (n < 1 || n > TITLE_HEAD_MAX_LINES || !rt_line_is_heading_like(&st->lines[c->first]) ||
-        k + 1 >= st->nchunks)
-        return 0;
+    if (n < 1 || n > TITLE_HEAD_MAX_LINES || !rt_line_is_heading_like(first) ||
+        rt_line_is_dateline(first) || k + 1 >= st->nchunks)
+        return 0; /* (a date is no title: "March 3, 1881" over "March 5, 1882") */
+    /* (a name without "By" is the author only over the date: "State of
+     * the Union Address" / "George Washington" / "January 8, 1790") */
+    bool bare_name = false;
     for (size_t i = c->first + 1; i <= c->last; i++) {
         const rt_line *l = &st->lines[i];
         if (l->nchar > TITLE_HEAD_LINE_CHARS)
             return 0;
-        if (*date == SIZE_MAX && rt_line_is_dateline(l))
+        if (*date == SIZE_MAX && rt_line_is_dateline(l)) {
             *date = i;
-        else if (*byline == SIZE_MAX && rt_line_is_byline(l))
+        } else if (*byline == SIZE_MAX && rt_line_is_byline(l)) {
             *byline = i;
-        else
+        } else if (*byline == SIZE_MAX && i < c->last && rt_is_person_name(l->t, l->tlen) &&
+                   !rt_is_person_name(first->t, first->tlen)) {
+            *byline = i;
+            bare_name = true;
+        } else {
             return 0;
+        }
     }
-    return n;
+    return bare_name && *date == SIZE_MAX ? 0 : n;
 }
 
 /* "Christmas Day, 1811.", "June 1811.": a dateline, or a few words with
