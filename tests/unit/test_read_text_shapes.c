@@ -2849,6 +2849,50 @@ static void test_pieces_word_reach(void)
     rt_result_free(&r);
 }
 
+/* A hard-wrapped book's dedication set in and in capitals, a chunk a
+ * phrase ("TO" / "MY BROTHER" / …): display paragraphs, line by line, no
+ * quotation and no headings. Lookalike: one line set in and in capitals is
+ * a heading, a sentence set in a quotation. */
+static void test_dedication(void)
+{
+    rt_result r = read_shape("dedication.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "PPPPPHPPPP");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 0)), ==, "TO");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 6, "5 paragraphs set in and in capitals"));
+    g_assert_cmpstr(a->as.article.authors[0], ==, "Anna Reed");
+    rt_result_free(&r);
+    r = read_shape("dedication_lookalike.txt");
+    assert_kinds(rt_article(&r, 0), "HPHPQPP");
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "(a dedication)"));
+    rt_result_free(&r);
+}
+
+/* DEDICATION_MIN_CHUNKS: so many chunks set in and in capitals in a row
+ * are a dedication, one fewer are not. */
+static void test_dedication_min_chunks(void)
+{
+    char *path = g_build_filename(FIXTURES_DIR, "text", "shapes", "dedication_lookalike.txt", NULL);
+    char *data = NULL;
+    g_assert_true(g_file_get_contents(path, &data, NULL, NULL));
+    const char *at = strstr(data, "PREFACE");
+    g_assert_nonnull(at);
+    for (int n = DEDICATION_MIN_CHUNKS - 1; n <= DEDICATION_MIN_CHUNKS; n++) {
+        GString *s = g_string_new_len(data, at - data);
+        for (int k = 0; k < n; k++)
+            g_string_append(s, "     TO MY BROTHER\n\n");
+        g_string_append(s, "\n");
+        g_string_append(s, at);
+        rt_result r = rt_read_buffer("dedication.txt", s->str, s->len, NULL);
+        g_assert_cmpint(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "(a dedication)"), ==,
+                        n >= DEDICATION_MIN_CHUNKS);
+        rt_result_free(&r);
+        g_string_free(s, TRUE);
+    }
+    g_free(data);
+    g_free(path);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -2980,6 +3024,8 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/collection_numbered", test_collection_numbered);
     g_test_add_func("/read_text/shapes/numbered_pieces_min", test_numbered_pieces_min);
     g_test_add_func("/read_text/shapes/pieces_word_reach", test_pieces_word_reach);
+    g_test_add_func("/read_text/shapes/dedication", test_dedication);
+    g_test_add_func("/read_text/shapes/dedication_min_chunks", test_dedication_min_chunks);
     g_test_add_func("/read_text/shapes/collection_separated", test_collection_separated);
     return g_test_run();
 }

@@ -818,6 +818,50 @@ static size_t build_aligned(rt_builder *b, size_t i)
     return c->last + 1;
 }
 
+/* Whether chunk `k` is set in and in capitals, every line (a word as short
+ * as "TO" too). */
+static bool caps_set_in(const rt_state *st, size_t k)
+{
+    const rt_chunk *c = &st->chunks[k];
+    if (c->title || c->bib || !rt_chunk_indented(st, k))
+        return false;
+    bool upper = false;
+    for (size_t j = c->first; j <= c->last; j++) {
+        const rt_line *l = &st->lines[j];
+        for (const char *p = l->t; p < l->t + l->tlen; p = g_utf8_next_char(p)) {
+            gunichar u = g_utf8_get_char(p);
+            if (g_unichar_islower(u))
+                return false;
+            upper = upper || g_unichar_isupper(u);
+        }
+    }
+    return upper;
+}
+
+/* "TO" / "THE VERY DEAR AND WELL-BELOVED" / "FRIEND" / …: a hard-wrapped
+ * text's run of chunks set in and in capitals, one blank line apart,
+ * DEDICATION_MIN_CHUNKS at least: a dedication's display lines, each chunk
+ * a paragraph line by line (no quotation, no headings). */
+static size_t build_dedication(rt_builder *b, size_t i)
+{
+    rt_state *st = b->st;
+    const rt_line *l = rt_line_at(b, i);
+    size_t k = l->chunk, n = 0, last = rt_line_at(b, b->last)->chunk;
+    if (!st->wrapped || st->verse || st->chunks[k].first != i)
+        return 0;
+    while (k + n <= last && caps_set_in(st, k + n) && (n == 0 || rt_blank_before(st, k + n) == 1))
+        n++;
+    if (n < DEDICATION_MIN_CHUNKS)
+        return 0;
+    for (size_t j = k; j < k + n; j++)
+        rt_append(b, lines_block(st, IMPRINT_NODE_PARAGRAPH, &st->chunks[j]), st->chunks[j].last);
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
+                         "%zu paragraphs set in and in capitals (a dedication) kept as display, "
+                         "line by line (to line %u)",
+                         n, st->lines[st->chunks[k + n - 1].last].lineno);
+    return st->chunks[k + n - 1].last + 1;
+}
+
 /* Builds the block that starts at line *pi, in the order of precedence of
  * the shapes; moves *pi past it. */
 static bool build_line(rt_builder *b, size_t *pi)
@@ -838,6 +882,10 @@ static bool build_line(rt_builder *b, size_t *pi)
         return r != FAILED;
     if (rt_colon_quote(b, i)) {
         *pi = b->last_line + 1;
+        return true;
+    }
+    if ((end = build_dedication(b, i))) {
+        *pi = end;
         return true;
     }
     const rt_line *l = rt_line_at(b, i);

@@ -199,6 +199,11 @@
  * sketches are all republished"); further on it names something else. */
 #define PIECES_WORD_REACH 2
 
+/** A hard-wrapped text's paragraphs set in and in capitals, one blank line
+ * apart, are a dedication's display lines when so many follow each other;
+ * fewer are headings or quotations set in. */
+#define DEDICATION_MIN_CHUNKS 3
+
 /** A piece's subtitle set apart under its title, in capitals, may be set
  * over so many lines at most; more are a passage of its own. */
 #define SUBTITLE_MAX_LINES 2
