@@ -1024,14 +1024,23 @@ static bool split_at(rt_state *st, GArray *starts, const char *const *split)
 }
 
 /* The name of a byline set apart at chunk `k`, as on a book's title page:
- * "by" and the name in runs of their own, or "By Name" alone; NULL if
+ * "by" and the name in runs of their own or in one, or "By Name" alone; NULL if
  * none. Sets `*next` to the chunk after it and `*skip` to the name's
  * offset in its line. */
 static const rt_line *byline_at(rt_state *st, size_t k, size_t end, size_t *next, size_t *skip)
 {
-    if (k >= end || !chunk_single(st, k))
+    if (k >= end)
         return NULL;
     const rt_line *l = chunk_line(st, k), *name = NULL;
+    /* "BY" / "ROBERT LOUIS STEVENSON", the lines in one run */
+    if (st->chunks[k].last == st->chunks[k].first + 1 && rt_line_is_lone_by(l)) {
+        name = l + 1;
+        *skip = 0;
+        *next = k + 1;
+        return rt_is_person_name(name->t, name->tlen) ? name : NULL;
+    }
+    if (!chunk_single(st, k))
+        return NULL;
     *skip = rt_byline_skip(l->t, l->tlen);
     *next = k + 1;
     if (l->tlen == 2 && g_ascii_strncasecmp(l->t, "by", 2) == 0 && k + 1 < end &&
