@@ -651,11 +651,11 @@ static bool bare_number(const rt_line *l)
 }
 
 /* Whether the chunks with `gap` blank lines or more before them, from the
- * first piece's title on, are all titles of pieces with prose under them,
- * none numbered (a book's chapters are its sections) unless `numbered` (the
- * book's title names a collection); their chunks go to `pieces`. Before the
- * first piece, such a heading of the front matter or one with nothing under
- * it (a half-title) is none. */
+ * first piece's title on, are all titles of pieces with text under them
+ * (chunk_text), none numbered (a book's chapters are its sections) unless
+ * `numbered` (the book says it is a collection: collection_book); their
+ * chunks go to `pieces`. Before the first piece, such a heading of the front
+ * matter or one with nothing under it (a half-title) is none. */
 static bool gap_titles_hold(const rt_state *st, size_t gap, bool numbered, GArray *pieces)
 {
     g_array_set_size(pieces, 0);
