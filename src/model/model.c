@@ -6,8 +6,6 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "model/nfc.h"
-
 static const char *const kind_names[IMPRINT_NODE_KIND_COUNT] = {
     [IMPRINT_NODE_DOCUMENT] = "document",
     [IMPRINT_NODE_ARTICLE] = "article",
@@ -447,7 +445,7 @@ static void check_text(check_state *st, const imprint_node *n)
     }
     if (strlen(t) != n->as.text.len)
         problem(st, n, "length %zu does not match the text", n->as.text.len);
-    if (!g_utf8_validate(t, (gssize)n->as.text.len, NULL)) {
+    if (!imprint_utf8_validate(t, n->as.text.len, NULL)) {
         problem(st, n, "text is not valid UTF-8");
         return;
     }

@@ -177,6 +177,47 @@ char *imprint_nfc_dup(const char *s, size_t len, size_t *out_len)
     return g_string_free(out, FALSE);
 }
 
+/* Whether the eight bytes at `p` are ASCII and none is NUL (the zero-byte
+ * test is exact when no byte has its high bit set). */
+static bool ascii_word(const char *p)
+{
+    const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
+    uint64_t w;
+    memcpy(&w, p, sizeof w);
+    return !(w & high) && !((w - ones) & ~w & high);
+}
+
+/* No valid sequence holds an ASCII byte, so validating each run of other
+ * bytes on its own is validating the whole. */
+bool imprint_utf8_validate(const char *s, size_t len, const char **bad)
+{
+    const char *p = s, *end = s + len;
+    while (p < end) {
+        while (end - p >= 8 && ascii_word(p))
+            p += 8;
+        if (p == end)
+            break;
+        if ((unsigned char)*p < 0x80) {
+            if (*p == '\0') {
+                if (bad)
+                    *bad = p;
+                return false;
+            }
+            p++;
+            continue;
+        }
+        const char *q = p;
+        while (q < end && (unsigned char)*q >= 0x80)
+            q++;
+        if (!g_utf8_validate_len(p, (gsize)(q - p), bad))
+            return false;
+        p = q;
+    }
+    if (bad)
+        *bad = end;
+    return true;
+}
+
 bool imprint_nfc_quick(const char *s, size_t len)
 {
     const char *last_stable = NULL;
@@ -197,7 +238,7 @@ bool imprint_nfc_is(const char *s, size_t len)
 char *imprint_normalize(const char *s, gssize len, GNormalizeMode mode)
 {
     size_t n = len < 0 ? strlen(s) : (size_t)len;
-    if (!g_utf8_validate_len(s, n, NULL))
+    if (!imprint_utf8_validate(s, n, NULL))
         return NULL;
     GString *safe = stream_safe(s, n);
     char *out = safe ? g_utf8_normalize(safe->str, (gssize)safe->len, mode)
@@ -210,7 +251,7 @@ char *imprint_normalize(const char *s, gssize len, GNormalizeMode mode)
 char *imprint_nfc(const char *s, gssize len)
 {
     size_t n = len < 0 ? strlen(s) : (size_t)len;
-    if (!g_utf8_validate_len(s, n, NULL))
+    if (!imprint_utf8_validate(s, n, NULL))
         return NULL;
     return imprint_nfc_dup(s, n, NULL);
 }

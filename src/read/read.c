@@ -5,6 +5,7 @@
 #include <glib.h>
 #include <string.h>
 
+#include "model/nfc.h"
 #include "read/file.h"
 
 /* Longest line read (bytes). Running text breaks into lines long before this
@@ -320,7 +321,7 @@ int imprint_read_buffer(imprint_doc *doc, const char *path, const char *data, si
     const char *encoding = opts->encoding;
     unsigned line = 0;
     /* Not UTF-8, and the file says what it is in: read it so, and say so. */
-    if (!encoding && !g_utf8_validate_len(data, len, NULL) && !utf8_sequences(data, len) &&
+    if (!encoding && !imprint_utf8_validate(data, len, NULL) && !utf8_sequences(data, len) &&
         (declared = declared_encoding(data, len, &line))) {
         encoding = declared;
         imprint_diags_report(diags, IMPRINT_SEV_NOTE, (imprint_pos){path, line, 1},
@@ -401,13 +402,13 @@ static int read_utf8(imprint_doc *doc, const char *path, const char *data, size_
          * meaningful when what precedes is valid UTF-8. */
         size_t off = (size_t)(nul - data);
         imprint_pos pos =
-            g_utf8_validate_len(data, off, NULL) ? pos_of_offset(path, data, off) : file_pos;
+            imprint_utf8_validate(data, off, NULL) ? pos_of_offset(path, data, off) : file_pos;
         imprint_diags_report(diags, IMPRINT_SEV_ERROR, pos,
                              "binary file: NUL byte at byte %zu; imprint reads text only", off);
         return -1;
     }
     const char *bad;
-    if (!g_utf8_validate_len(data, len, &bad)) {
+    if (!imprint_utf8_validate(data, len, &bad)) {
         size_t off = (size_t)(bad - data);
         imprint_diags_report(diags, IMPRINT_SEV_ERROR, pos_of_offset(path, data, off),
                              "invalid UTF-8 at byte %zu (0x%02X); convert the file to UTF-8, "

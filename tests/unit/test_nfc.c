@@ -153,6 +153,36 @@ static void test_random_texts(void)
     g_rand_free(rng);
 }
 
+/* The validator gives GLib's answer and GLib's first bad byte on random
+ * byte strings, fixed seed, drawn from ASCII, NUL, continuation bytes and
+ * every kind of lead byte (overlong, surrogate and beyond-U+10FFFF leads
+ * too), at every length around the eight-byte stride. */
+static void test_utf8_validate(void)
+{
+    static const unsigned char pool[] = {'a',  ' ',  '\n', 0x00, 0x7F, 0x80, 0x8F, 0x9F,
+                                         0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE1, 0xED,
+                                         0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 'x',  'y',  'z'};
+    GRand *rng = g_rand_new_with_seed(29);
+    char buf[40];
+    for (int round = 0; round < 200000; round++) {
+        size_t n = (size_t)g_rand_int_range(rng, 0, (gint32)sizeof buf);
+        /* mostly ASCII, as text is, so that the stride is taken */
+        for (size_t i = 0; i < n; i++)
+            buf[i] = g_rand_int_range(rng, 0, 4)
+                         ? (char)('a' + g_rand_int_range(rng, 0, 26))
+                         : (char)pool[g_rand_int_range(rng, 0, G_N_ELEMENTS(pool))];
+        const char *want_end = NULL, *got_end = NULL;
+        gboolean want = g_utf8_validate_len(buf, n, &want_end);
+        g_assert_cmpint(imprint_utf8_validate(buf, n, &got_end), ==, want);
+        g_assert_true(got_end == want_end);
+        g_assert_cmpint(imprint_utf8_validate(buf, n, NULL), ==, want);
+    }
+    g_rand_free(rng);
+    const char *valid = "Plain ASCII, caf\xC3\xA9 \xE2\x80\x94 \xF0\x9F\x98\x80 and more ASCII";
+    g_assert_true(imprint_utf8_validate(valid, strlen(valid), NULL));
+    g_assert_false(imprint_utf8_validate("12345678\0abc", 12, NULL));
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -163,5 +193,6 @@ int main(int argc, char **argv)
     g_test_add_func("/nfc/stable-table", test_stable_table);
     g_test_add_func("/nfc/stable-cache", test_stable_cache);
     g_test_add_func("/nfc/ascii-stride", test_ascii_stride);
+    g_test_add_func("/nfc/utf8-validate", test_utf8_validate);
     return g_test_run();
 }

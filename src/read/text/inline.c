@@ -113,6 +113,14 @@ static GArray *emphasis_spans(const char *text, size_t len)
     return spans;
 }
 
+/* An ASCII byte that starts no URL and no marker: the loop below only
+ * steps over it, and over a run of them at once. */
+G_ALWAYS_INLINE static inline bool quiet_byte(const char *p)
+{
+    unsigned char c = (unsigned char)*p;
+    return c < 0x80 && c != 'h' && c != 'H' && c != 'w' && c != 'W' && !rt_marker_may_start(p);
+}
+
 void rt_append_inlines(rt_state *st, imprint_node *parent, const rt_line *l, size_t offset,
                        size_t len)
 {
@@ -151,6 +159,17 @@ void rt_append_inlines(rt_state *st, imprint_node *parent, const rt_line *l, siz
             cp++;
             run = p;
             run_cp = cp;
+            continue;
+        }
+        if (quiet_byte(p)) {
+            size_t stop = outer                    ? close_at
+                          : next_span < spans->len ? g_array_index(spans, span, next_span).open
+                                                   : tlen;
+            const char *stop_at = text + MIN(stop, tlen);
+            do {
+                p++;
+                cp++;
+            } while (p < stop_at && quiet_byte(p));
             continue;
         }
         if ((*p == 'h' || *p == 'H' || *p == 'w' || *p == 'W') && url_may_start(text, p)) {

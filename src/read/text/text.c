@@ -14,7 +14,6 @@
 #include "imprint/reader.h"
 #include "model/nfc.h"
 #include "model/typography.h"
-#include "model/nfc.h"
 #include "read/text/text.h"
 
 /* The end of the line that starts at `p`: its last byte's successor, with
@@ -41,7 +40,7 @@ static bool split_lines(rt_state *st, const char *data, size_t len)
         rt_line l = {0};
         l.lineno = lineno;
         /* a NUL would end the line's text early: refuse rather than lose it */
-        bool text = !memchr(p, '\0', (size_t)(e - p)) && g_utf8_validate(p, e - p, NULL);
+        bool text = imprint_utf8_validate(p, (size_t)(e - p), NULL);
         l.text = text ? imprint_nfc_dup(p, (size_t)(e - p), NULL) : NULL;
         if (!l.text) {
             imprint_diags_report(st->diags, IMPRINT_SEV_ERROR, rt_pos(st, lineno, 1),
