@@ -26,6 +26,11 @@ static const char *curly(gunichar c, const char *s, const char *p, const char *n
                          const char *end)
 {
     gunichar prev = p > s ? g_utf8_get_char(g_utf8_prev_char(p)) : 0;
+    /* After an emphasis mark that opens (`_"The Title_`), as after what
+     * the mark follows. */
+    if ((prev == '_' || prev == '*') &&
+        (p - 1 == s || opens_after(g_utf8_get_char(g_utf8_prev_char(p - 1)))))
+        prev = p - 1 == s ? 0 : ' ';
     if (c == '"')
         return opens_after(prev) ? "\xE2\x80\x9C" : "\xE2\x80\x9D";
     gunichar after = next < end ? g_utf8_get_char(next) : 0;

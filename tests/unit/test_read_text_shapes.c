@@ -224,6 +224,47 @@ static void test_wrap_min_breaks(void)
     g_free(enough);
 }
 
+/* A book of readings: `prose` wrapped paragraphs of three lines, each
+ * followed by two stanzas of four short lines. */
+static char *readings(int prose)
+{
+    GString *s = g_string_new("Readings for the Day\n\n");
+    for (int p = 0; p < prose; p++) {
+        GString *line = g_string_new(NULL);
+        while (line->len + 1 + strlen("harbour") <= 60)
+            g_string_append(line, line->len ? " harbour" : "Harbour");
+        g_string_append_printf(s, "%s\n%s\nlonger words follow here.\n\n", line->str, line->str);
+        g_string_free(line, TRUE);
+        for (int k = 0; k < 2; k++)
+            g_string_append(s, "The river runs beside the mill\nAnd turns the wheel by day\n"
+                               "The miller sings above the rill\nAnd all the valley hears\n\n");
+    }
+    return g_string_free(s, FALSE);
+}
+
+/* Stanzas say nothing of how a book's prose is set: a book of readings,
+ * twice as many stanzas as paragraphs, is wrapped when its paragraphs of
+ * prose are, WRAP_MIN_PROSE_PARAGRAPHS of them at least (one fewer, and
+ * the stanzas count against them, as in a book of poems with a short
+ * preface); the stanzas keep their lines either way. */
+static void test_wrap_readings(void)
+{
+    for (int more = 0; more < 2; more++) {
+        char *t = readings(WRAP_MIN_PROSE_PARAGRAPHS - 1 + more);
+        rt_result r = read_wrap("readings.txt", t, IMPRINT_WRAP_AUTO);
+        g_assert_cmpint(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "hard-wrapped"), ==, more);
+        imprint_node *a = rt_article(&r, 0);
+        /* wrapped: the paragraph joined, every stanza its four lines; else
+         * the paragraph's three lines kept too */
+        imprint_node *first = rt_child(a, 0);
+        g_assert_cmpint(first->kind, ==, more ? IMPRINT_NODE_PARAGRAPH : IMPRINT_NODE_VERSE);
+        for (imprint_node *c = first->next; more && c; c = c->next)
+            g_assert_cmpint(rt_count_children(c), ==, c->kind == IMPRINT_NODE_VERSE ? 4 : 1);
+        rt_result_free(&r);
+        g_free(t);
+    }
+}
+
 /* WRAP_MAX_WIDTH: lines longer than that are paragraphs of one line. */
 static void test_wrap_max_width(void)
 {
@@ -1289,6 +1330,48 @@ static void test_play_stop_share(void)
     }
 }
 
+/* A dialogue after a long preface: a play from its first turn, though
+ * its turns are under half the book's paragraphs; a name written out or
+ * cut once ("_Fisherman_.", "_Fis_.") is the speaker of the name that
+ * recurs, a cut of two letters ("_Fi_.") nobody's; a paragraph without a
+ * name goes on the turn above it. */
+static void test_dialogue_preface(void)
+{
+    rt_result r = read_shape("dialogue_preface.txt");
+    imprint_node *a = rt_article(&r, 0);
+    GString *speakers = g_string_new(NULL);
+    for (imprint_node *c = a->first_child; c; c = c->next)
+        if (c->kind == IMPRINT_NODE_SPEECH)
+            g_string_append_printf(speakers, "%s ", c->as.speech.speaker);
+    g_assert_cmpstr(speakers->str, ==,
+                    "Fisherman Walker Fish Walk Fish Walk Fish Walk Fish Walk Fis Walk Fish ");
+    g_string_free(speakers, TRUE);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 23, "a play from here: 13 of the 14"));
+    /* "One thing more" goes on the last turn */
+    g_assert_cmpint(rt_count_children(a->last_child), ==, 2);
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* PLAY_SPAN_MIN_TURNS on both sides: a long preface, then turns of two
+ * names one after another, one turn short of the limit and at it. */
+static void test_play_span_min_turns(void)
+{
+    for (int more = 0; more < 2; more++) {
+        GString *src = g_string_new("Scenes\n\n");
+        for (int i = 0; i < 3 * PLAY_SPAN_MIN_TURNS; i++)
+            g_string_append(src, "A paragraph of the preface, long enough to be prose and "
+                                 "nothing else.\n\n");
+        for (int i = 0; i < PLAY_SPAN_MIN_TURNS - 1 + more; i++)
+            g_string_append(src,
+                            i % 2 ? "_John_. A line of his.\n\n" : "_Anne_. A line of hers.\n\n");
+        rt_result r = rt_read_buffer("play.txt", src->str, src->len, NULL);
+        g_assert_cmpint(any_speech(&r), ==, more);
+        rt_result_free(&r);
+        g_string_free(src, TRUE);
+    }
+}
+
 /* A wrapped text whose long list holds most of its line breaks is still
  * wrapped: most of its paragraphs of several lines are wrapped prose
  * (WRAP_PROSE_PARAGRAPHS); the list, indented off the prose (whose indent
@@ -1883,6 +1966,190 @@ static void test_gutenberg_lookalike(void)
     g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "Project Gutenberg"));
     assert_words(&r);
     rt_result_free(&r);
+}
+
+/* A Project Gutenberg file cut at its markers: the transcribers' credit
+ * that names the proofreaders and the "End of the Project Gutenberg EBook"
+ * line at the end are left out, each reported; the title set one phrase a
+ * line ("… YEAR;" / "OR," / "_A RECORD …_.") is one title, its emphasis
+ * marks gone, over its byline. Lookalike: a pamphlet produced by someone
+ * else, and an "End of …" line inside the text, stay text. */
+static void test_gutenberg_headerless(void)
+{
+    rt_result r = read_shape("gutenberg_headerless.txt");
+    g_assert_cmpint(r.articles, ==, 1);
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpstr(a->as.article.title, ==,
+                    "THE LOCKKEEPER\u2019S YEAR; OR, A RECORD OF THE UPPER LOCK.");
+    g_assert_nonnull(a->as.article.authors);
+    g_assert_cmpstr(a->as.article.authors[0], ==, "MARGARET HALE.");
+    assert_kinds(a, "PPPP");
+    g_assert_false(doc_has_text(&r, "Proofreading"));
+    g_assert_false(doc_has_text(&r, "End of the Project Gutenberg"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 4,
+                              "the transcribers' credit of a Project Gutenberg file without"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 43, "the last line of a Project Gutenberg"));
+    rt_result_free(&r);
+
+    r = read_shape("gutenberg_headerless_lookalike.txt");
+    /* (every word of the file kept: assert_words) */
+    g_assert_true(doc_has_text(&r, "End of the Project Gutenberg EBook of the Harbour Rules"));
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "Project Gutenberg"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* Someone's notes ("EDITOR'S NOTES.") after a chapter's note definitions
+ * go on the chapter, a heading of it; "FIELD NOTES" there titles the next
+ * piece, as any heading after notes does. */
+static void test_editors_notes(void)
+{
+    const char *const heads[] = {"EDITOR\u2019S NOTES.", "FIELD NOTES"};
+    for (int k = 0; k < 2; k++) {
+        char *src = g_strdup_printf(
+            "CHAPTER V.\n\nThe stones of the north shore are older than any church of the "
+            "island, and the people still leave flowers on the largest of them.[1]\n\n[1] The "
+            "flowers were seen there in 1890.\n\n%s\n\nThe largest stone was moved when the "
+            "road was widened, and set up again a few yards from where it had stood.\n",
+            heads[k]);
+        rt_result r = rt_read_buffer("stones.txt", src, strlen(src), NULL);
+        g_assert_cmpint(r.articles, ==, k ? 2 : 1);
+        if (!k) {
+            imprint_node *a = rt_article(&r, 0);
+            assert_kinds(a, "PHP");
+            g_assert_cmpstr(rt_text(&r, rt_child(a, 1)), ==, heads[0]);
+        }
+        rt_result_free(&r);
+        g_free(src);
+    }
+}
+
+/* GUTENBERG_END_LINE_MAX: the "End of …" line of a file cut at its END
+ * marker wrapped over that many lines is left out; one line more, and the
+ * paragraph is the text's. */
+static void test_gutenberg_end_line_max(void)
+{
+    for (int more = 0; more < 2; more++) {
+        GString *src = g_string_new("The Book\n\nThe body of the book is this sentence.\n\n"
+                                    "End of the Project Gutenberg EBook of The Book");
+        for (int i = 1; i < GUTENBERG_END_LINE_MAX + more; i++)
+            g_string_append(src, ",\nand more of its title");
+        g_string_append(src, "\n");
+        rt_result r = read_wrap("pg.txt", src->str, IMPRINT_WRAP_NO);
+        g_assert_cmpint(doc_has_text(&r, "End of the Project Gutenberg"), ==, more);
+        g_assert_true(doc_has_text(&r, "The body of the book"));
+        rt_result_free(&r);
+        g_string_free(src, TRUE);
+    }
+}
+
+/* A quotation closed in its line, its source after a dash ("“…”--Acts
+ * iv. 30."), is that line alone, though a paragraph below ends in a
+ * quotation mark; a quotation whose first paragraph stays open goes on to
+ * the paragraph that closes it, and says so. */
+static void test_quote_closed_before_dash(void)
+{
+    const char *src = "The Lamp\n\n\"Thy word is a lamp unto my feet.\"--Psalm cxix. 105.\n\n"
+                      "A lamp is carried in front, so that the feet can see where they go.\n\n"
+                      "That is what the psalm means when it says \"lamp.\"\n\n"
+                      "\"The lamp was lit at dusk, and carried to the door.\n\n"
+                      "It was put out only at dawn, when the first cart came.\"\n\n"
+                      "So the keeper wrote in his book.\n";
+    rt_result r = rt_read_buffer("lamp.txt", src, strlen(src), NULL);
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "QPPQP");
+    g_assert_cmpint(rt_count_children(rt_child(a, 0)), ==, 1);
+    g_assert_cmpint(rt_count_children(rt_child(a, 3)), ==, 2);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 9, "closes on line 11"));
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 3, "a quotation over several"));
+    rt_result_free(&r);
+}
+
+/* An issue of a magazine, its pieces set off by four blank lines: each an
+ * article, its byline under its title ("BY THE REV. …", "BY MARY LOCKE,
+ * Author of …", under a picture too), a frontispiece over a title its
+ * piece's, a piece of printed music alone a piece, a poem that is the
+ * whole of its piece verse, not a quotation; an instalment's "(_To be
+ * continued._)" ends its piece. Lookalike: "BY THE SEA." names no author,
+ * "(To be continued, the notice said …)" is a sentence, one article. */
+static void test_magazine_issue(void)
+{
+    rt_result r = read_shape("magazine_issue.txt");
+    const char *const titles[] = {"VOL. I.--NO. 12.",  "THE LIGHTHOUSE KEEPER\u2019S DAUGHTER.",
+                                  "HOW TO KEEP BEES.", "THE HARVEST FIELD.",
+                                  "ROMANCE.",          "SPRING."};
+    const char *const authors[] = {
+        NULL,
+        "MARY LOCKE, Author of \u201cThe Mill Pond,\u201d \u201cTwo Winters,\u201d etc.",
+        "THE REV. JOHN ASHWORTH.",
+        "JAMES ORME.",
+        NULL,
+        "ANNA FELL."};
+    g_assert_cmpint(r.articles, ==, G_N_ELEMENTS(titles));
+    for (int i = 0; i < (int)G_N_ELEMENTS(titles); i++) {
+        imprint_node *a = rt_article(&r, i);
+        g_assert_cmpstr(a->as.article.title, ==, titles[i]);
+        g_assert_cmpstr(a->as.article.authors ? a->as.article.authors[0] : NULL, ==, authors[i]);
+    }
+    g_assert_cmpstr(r.doc->meta.title, ==, "THE HOUSEHOLD MAGAZINE");
+    assert_kinds(rt_article(&r, 1), "PPPP");
+    assert_kinds(rt_article(&r, 3), "FPP");
+    g_assert_cmpstr(rt_article(&r, 3)->as.article.subtitle, ==, "A SKETCH.");
+    assert_kinds(rt_article(&r, 5), "FVV");
+    g_assert_false(doc_has_text(&r, "End of the Project Gutenberg"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 15, "5 titles set off by 4 blank lines"));
+    /* (no assert_words: the masthead's first line is the file's title,
+     * doc->meta.title, above) */
+    rt_result_free(&r);
+
+    r = read_shape("magazine_issue_lookalike.txt");
+    g_assert_cmpint(r.articles, ==, 1);
+    g_assert_null(rt_article(&r, 0)->as.article.authors);
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* A book's sections each with its notes under it, numbered on across the
+ * heading ("[3]" above it, "[4]" below): one article; two posts, each
+ * numbering its notes from 1: two. */
+static void test_notes_run_on(void)
+{
+    for (int restart = 0; restart < 2; restart++) {
+        char *src = g_strdup_printf(
+            "The Marsh\n\nThe marsh was drained in the last century, and the drains still "
+            "run.[3]\n\n[3] By the parish, in 1820.\n\nThe Dyke\n\nThe dyke that holds "
+            "the sea back is older than the drains by two hundred years.[%d]\n\n[%d] It is "
+            "shown on a map of 1610.\n",
+            restart ? 1 : 4, restart ? 1 : 4);
+        rt_result r = rt_read_buffer("marsh.txt", src, strlen(src), NULL);
+        g_assert_cmpint(r.articles, ==, restart ? 2 : 1);
+        rt_result_free(&r);
+        g_free(src);
+    }
+}
+
+/* A Project Gutenberg header's "Author: Various": a periodical's, its
+ * pieces articles as in any file (a book's header makes one article). */
+static void test_gutenberg_various(void)
+{
+    const char *const who[] = {"Various", "Hannah Prewitt"};
+    for (int book = 0; book < 2; book++) {
+        GString *src = g_string_new(NULL);
+        g_string_append_printf(src,
+                               "Title: The Household Magazine\n\nAuthor: %s\n\n*** START OF "
+                               "THE PROJECT GUTENBERG EBOOK THE HOUSEHOLD MAGAZINE ***\n\n",
+                               who[book]);
+        gchar *issue = NULL;
+        char *path = g_build_filename(FIXTURES_DIR, "text", "shapes", "magazine_issue.txt", NULL);
+        g_assert_true(g_file_get_contents(path, &issue, NULL, NULL));
+        g_string_append(src, issue);
+        rt_result r = rt_read_buffer("pg.txt", src->str, src->len, NULL);
+        g_assert_cmpint(r.articles, ==, book ? 1 : 6);
+        rt_result_free(&r);
+        g_free(issue);
+        g_free(path);
+        g_string_free(src, TRUE);
+    }
 }
 
 /* A file of `blank_lines` blank lines, then a START marker, `gap` blank
@@ -2751,6 +3018,15 @@ static void test_spaced_title(void)
     r = rt_read_buffer("lights.txt", src, strlen(src), NULL);
     g_assert_cmpstr(rt_article(&r, 0)->as.article.title, ==, "Harbour Lights");
     rt_result_free(&r);
+    /* a poem double spaced, a line ending in a semicolon over the next:
+     * no title (a semicolon goes on only over "OR,") */
+    src = "The tide is out along the bay;\n\nThe boats lie over on the sand,\n\nAnd gulls "
+          "walk where the water lay,\n\nAnd children run across the strand,\n\nAnd no one "
+          "minds the turning day.\n";
+    r = rt_read_buffer("bay.txt", src, strlen(src), NULL);
+    g_assert_null(rt_article(&r, 0)->as.article.title);
+    g_assert_cmpint(rt_child(rt_article(&r, 0), 0)->kind, ==, IMPRINT_NODE_VERSE);
+    rt_result_free(&r);
 }
 
 /* A collection named by its kind ("FABLES OF THE MARSH"): its numbered
@@ -2947,6 +3223,16 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/bib_prose_words", test_bib_prose_words);
     g_test_add_func("/read_text/shapes/wrap_column_gap", test_wrap_column_gap);
     g_test_add_func("/read_text/shapes/gutenberg_lookalike", test_gutenberg_lookalike);
+    g_test_add_func("/read_text/shapes/gutenberg_headerless", test_gutenberg_headerless);
+    g_test_add_func("/read_text/shapes/magazine_issue", test_magazine_issue);
+    g_test_add_func("/read_text/shapes/quote_closed_before_dash", test_quote_closed_before_dash);
+    g_test_add_func("/read_text/shapes/gutenberg_end_line_max", test_gutenberg_end_line_max);
+    g_test_add_func("/read_text/shapes/notes_run_on", test_notes_run_on);
+    g_test_add_func("/read_text/shapes/gutenberg_various", test_gutenberg_various);
+    g_test_add_func("/read_text/shapes/dialogue_preface", test_dialogue_preface);
+    g_test_add_func("/read_text/shapes/play_span_min_turns", test_play_span_min_turns);
+    g_test_add_func("/read_text/shapes/wrap_readings", test_wrap_readings);
+    g_test_add_func("/read_text/shapes/editors_notes", test_editors_notes);
     g_test_add_func("/read_text/shapes/gutenberg_limits", test_gutenberg_limits);
     g_test_add_func("/read_text/shapes/unwrapped", test_unwrapped);
     g_test_add_func("/read_text/shapes/wrapped_indented", test_wrapped_indented);

@@ -30,6 +30,12 @@ static void test_apply(void)
     check_apply("\u00a9 1939, \u00a0\u00b0 and \u00abit\u00b4s\u00bb",
                 "\u00a9 1939, \u00a0\u00b0 and \u00abit\u2019s\u00bb");
     check_apply("ends with \u00c2", "ends with \u00c2");
+    /* after an emphasis mark that opens, a quote opens; after one that
+     * closes, it closes */
+    check_apply("_\"The Angler_, being", "_\u201cThe Angler_, being");
+    check_apply("in _'Ware_ town", "in _\u2018Ware_ town");
+    check_apply("he said _so_\" and left", "he said _so_\u201d and left");
+    check_apply("snake_\"case", "snake_\u201dcase");
 }
 
 static void test_nfc(void)

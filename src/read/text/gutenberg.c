@@ -88,8 +88,47 @@ static void set_aside(rt_state *st, size_t from, size_t to, const char *what)
     g_free(where);
 }
 
-/* The transcribers' credit under the START marker, to its blank line. */
-static void set_aside_credit(rt_state *st, size_t from)
+/* Whether lines `from` to `to` name Project Gutenberg or its
+ * proofreaders ("Distributed Proofreaders", "pgdp.net"), across line
+ * breaks. */
+static bool names_gutenberg(const rt_state *st, size_t from, size_t to)
+{
+    GString *all = g_string_new(NULL);
+    for (size_t i = from; i < to; i++) {
+        g_string_append_len(all, st->lines[i].t, (gssize)st->lines[i].tlen);
+        g_string_append_c(all, ' ');
+    }
+    char *folded = g_ascii_strdown(all->str, (gssize)all->len);
+    bool named =
+        strstr(folded, "gutenberg") || strstr(folded, "proofread") || strstr(folded, "pgdp");
+    g_free(folded);
+    g_string_free(all, TRUE);
+    return named;
+}
+
+/* "Note: Project Gutenberg also has an HTML version of this file …", the
+ * paragraph some credits have under them (from line `from` on, within
+ * GUTENBERG_CREDIT_REACH): Gutenberg's words, no part of the book. */
+static void html_note(rt_state *st, size_t from)
+{
+    for (size_t i = from; i < st->nlines && i - from < GUTENBERG_CREDIT_REACH; i++) {
+        if (st->lines[i].blank)
+            continue;
+        if (!starts_with(&st->lines[i], "Note: Project Gutenberg also has"))
+            return;
+        size_t end = i;
+        while (end < st->nlines && !st->lines[end].blank)
+            end++;
+        set_aside(st, i, end, "Project Gutenberg's note on its other versions of the file");
+        return;
+    }
+}
+
+/* The transcribers' credit from line `from`, to its blank line. Under a
+ * START marker its first words are the evidence; at the top of a file
+ * whose header was cut off ("Produced by the Ministry" may open a
+ * pamphlet), only a credit that names Gutenberg or its proofreaders. */
+static void set_aside_credit(rt_state *st, size_t from, bool headerless)
 {
     for (size_t i = from; i < st->nlines && i - from < GUTENBERG_CREDIT_REACH; i++) {
         const rt_line *l = &st->lines[i];
@@ -101,9 +140,37 @@ static void set_aside_credit(rt_state *st, size_t from)
         size_t end = i;
         while (end < st->nlines && !st->lines[end].blank)
             end++;
-        set_aside(st, i, end, "the transcribers' credit");
+        if (headerless && !names_gutenberg(st, i, end))
+            return;
+        set_aside(st, i, end,
+                  headerless ? "the transcribers' credit of a Project Gutenberg file without its "
+                               "header"
+                             : "the transcribers' credit");
+        html_note(st, end);
         return;
     }
+}
+
+/* Whether the line is the "End of the Project Gutenberg EBook of …" line. */
+static bool end_line(const rt_line *l)
+{
+    return starts_with(l, "End of the Project Gutenberg") ||
+           starts_with(l, "End of Project Gutenberg");
+}
+
+/* The "End of the Project Gutenberg EBook of …" line at the end of a file
+ * cut at its END marker, wrapped over GUTENBERG_END_LINE_MAX lines at most,
+ * set aside on its own evidence. */
+static void last_line(rt_state *st)
+{
+    size_t last = st->nlines;
+    while (last > 0 && st->lines[last - 1].blank && st->nlines - last < GUTENBERG_END_LINE_REACH)
+        last--;
+    size_t first = last;
+    while (first > 0 && !st->lines[first - 1].blank && last - first < GUTENBERG_END_LINE_MAX)
+        first--;
+    if (first < last && (first == 0 || st->lines[first - 1].blank) && end_line(&st->lines[first]))
+        set_aside(st, first, last, "the last line of a Project Gutenberg file");
 }
 
 /* The end of the small print that closes an etext's header of the 1990s
@@ -134,16 +201,22 @@ void rt_gutenberg(rt_state *st, bool keep)
     for (size_t i = 0; i < st->nlines && i < GUTENBERG_HEAD_MAX_LINES && start == SIZE_MAX; i++)
         if (marker(&st->lines[i], "START") || (old = small_print_end(&st->lines[i])))
             start = i;
-    if (start == SIZE_MAX)
+    /* (a file cut at its markers keeps the credit above the book and the
+     * "End of …" line below it) */
+    if (start == SIZE_MAX) {
+        if (!keep) {
+            set_aside_credit(st, 0, true);
+            last_line(st);
+        }
         return;
+    }
     for (size_t i = st->nlines; i-- > start + 1 && end == SIZE_MAX;)
         if (marker(&st->lines[i], "END"))
             end = i;
     /* (an old etext ends with its "End of The Project Gutenberg Etext" line) */
     for (size_t i = st->nlines;
          old && end == SIZE_MAX && i-- > start + 1 && st->nlines - i <= GUTENBERG_END_LINE_REACH;)
-        if (starts_with(&st->lines[i], "End of the Project Gutenberg") ||
-            starts_with(&st->lines[i], "End of Project Gutenberg"))
+        if (end_line(&st->lines[i]))
             end = i;
     if (keep) {
         imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, st->lines[start].lineno, 1),
@@ -159,13 +232,14 @@ void rt_gutenberg(rt_state *st, bool keep)
     st->book_author = field(st, 0, start, "Author", &more);
     g_free(more);
     set_aside(st, 0, start + 1, "the Project Gutenberg header");
-    set_aside_credit(st, start + 1);
-    if (end == SIZE_MAX)
+    set_aside_credit(st, start + 1, false);
+    if (end == SIZE_MAX) {
+        last_line(st);
         return;
+    }
     size_t from = end;
     for (size_t i = end; i-- > start + 1 && end - i <= GUTENBERG_END_LINE_REACH;)
-        if (starts_with(&st->lines[i], "End of the Project Gutenberg") ||
-            starts_with(&st->lines[i], "End of Project Gutenberg"))
+        if (end_line(&st->lines[i]))
             from = i;
     set_aside(st, from, st->nlines, "the Project Gutenberg licence");
 }

@@ -11,19 +11,34 @@ imprint_pos rt_pos(const rt_state *st, unsigned line, unsigned col)
     return (imprint_pos){.file = st->path, .line = line, .col = col ? col : 1};
 }
 
+typedef struct {
+    size_t open, close; /* byte offsets of the two marks */
+} span;
+
+/* Declared here, defined with the inline content below. */
+static GArray *emphasis_spans(const char *text, size_t len);
+
 char *rt_plain(rt_state *st, const char *s, size_t len)
 {
-    /* "_The Quiet Year_": a title or a name in emphasis whole is plain text
-     * here, without the marks. */
-    if (len > 2 && (s[0] == '_' || s[0] == '*') && s[len - 1] == s[0] && s[1] != s[0] &&
-        s[1] != ' ') {
-        s++;
-        len -= 2;
-    }
+    /* "_The Quiet Year_", "THE ANGLER; OR, _THE RECREATION_.": a title or
+     * a name in emphasis is plain text here, without the marks. */
     char *t = imprint_typography_apply(s, len);
-    imprint_typography_squeeze_spaces(t, strlen(t), NULL);
-    char *r = imprint_arena_strdup(st->doc->arena, t);
+    size_t tlen = strlen(t);
+    GArray *spans = emphasis_spans(t, tlen);
+    GString *out = g_string_sized_new(tlen);
+    size_t from = 0;
+    for (guint k = 0; k < spans->len; k++) {
+        const span *m = &g_array_index(spans, span, k);
+        g_string_append_len(out, t + from, (gssize)(m->open - from));
+        g_string_append_len(out, t + m->open + 1, (gssize)(m->close - m->open - 1));
+        from = m->close + 1;
+    }
+    g_string_append_len(out, t + from, (gssize)(tlen - from));
+    g_array_free(spans, TRUE);
     g_free(t);
+    imprint_typography_squeeze_spaces(out->str, out->len, NULL);
+    char *r = imprint_arena_strdup(st->doc->arena, out->str);
+    g_string_free(out, TRUE);
     return r;
 }
 
@@ -83,10 +98,6 @@ static bool opens_after(gunichar before)
            before == 0x201C || before == 0x2018 || before == '"' || before == '\'' ||
            before == 0x2014 || before == 0x2013;
 }
-
-typedef struct {
-    size_t open, close; /* byte offsets of the two marks */
-} span;
 
 /* Emphasis written "_so_" (Gutenberg's italics) or "*so*": a mark before a
  * word, the same mark after one and not before a letter or digit. A lone

@@ -100,6 +100,20 @@
  * a quarter of them in the lookalike fixture (prose_double_space.txt). */
 #define PLAY_STOP_LABEL_SHARE 0.5
 
+/** A book that opens with prose (a preface, a dedication) before its
+ * dialogue ("_Pisc_. Sir, …" in Walton's Angler: 77 turns of 180
+ * paragraphs, 0.6 of those from the first turn on) is a play from its
+ * first turn when PLAY_STOP_LABEL_SHARE of the paragraphs from its first
+ * turn to its last are turns, and there are at least this many: four
+ * "Yes.  " and "No.  " close together in prose are no dialogue. */
+#define PLAY_SPAN_MIN_TURNS 12
+
+/** Letters a speaker's name written once must share with a name that
+ * recurs, the one the other's start, to be the same speaker's ("Pis",
+ * "Piscat" and "Piscator" beside "Pisc"): one or two letters ("H.") may
+ * be anyone's. */
+#define PLAY_NAME_PREFIX_MIN 3
+
 /** Where at least this share of the turns' words open with a quotation
  * mark ("_Lincoln_. 'And you…'"), the turns are exchanges a book quotes: a
  * paragraph without a name and without a quotation mark after them is the
@@ -321,6 +335,11 @@
  * songs, a book's contents and glossary). */
 #define WRAP_PROSE_PARAGRAPHS 0.6
 
+/** Fewest paragraphs of several lines, stanzas left out, for
+ * WRAP_PROSE_PARAGRAPHS to be taken of them alone: a collection of poems
+ * with a wrapped preface of two paragraphs is verse, its lines kept. */
+#define WRAP_MIN_PROSE_PARAGRAPHS 6
+
 /** Spaces inside a line that make a gap between columns (a table row, a
  * contents entry and its page number): such a line is never joined to
  * another. Two spaces are a sentence's end in many wrapped texts. */
@@ -352,5 +371,10 @@
 /** Lines above the END marker (blank ones count) where its "End of the
  * Project Gutenberg EBook of …" line may stand. */
 #define GUTENBERG_END_LINE_REACH 6
+
+/** Lines the "End of the Project Gutenberg EBook of …" line may be wrapped
+ * over at the end of a file cut at its END marker ("… of The Girl's Own
+ * Paper, Vol. VIII: No." / "353, October 2, 1886., by Various"). */
+#define GUTENBERG_END_LINE_MAX 3
 
 #endif

@@ -483,11 +483,29 @@ bool rt_line_is_colon_heading(const rt_line *l)
     return true;
 }
 
+/* "(_To be continued._)", "THE END.", "Finis": the end of a piece or of
+ * its instalment, in brackets and emphasis or not. */
+static bool ends_piece(const rt_line *l)
+{
+    static const char *const words[] = {"to be continued", "to be concluded", "the end", "finis",
+                                        "concluded", "continued in our next"};
+    const char *s = l->t;
+    size_t n = l->tlen;
+    while (n && strchr("()[]_*. ", s[n - 1]))
+        n--;
+    while (n && strchr("()[]_*. ", *s))
+        s++, n--;
+    for (size_t i = 0; i < G_N_ELEMENTS(words); i++)
+        if (n == strlen(words[i]) && g_ascii_strncasecmp(s, words[i], n) == 0)
+            return true;
+    return false;
+}
+
 bool rt_line_is_end_marker(const rt_line *l)
 {
     if (l->blank)
         return false;
-    if (l->notedef)
+    if (l->notedef || ends_piece(l))
         return true;
     if (l->nchar <= 80 &&
         (g_str_has_prefix(l->t, "Thanks to ") || g_str_has_prefix(l->t, "Thank you") ||

@@ -390,17 +390,36 @@ static bool occurs_between(const GArray *lines, size_t from, size_t to)
     return false;
 }
 
-/* A heading over notes: "Notes", "NOTES:", "Footnotes", "Endnotes", and
- * "Notes to Life of Geoffrey Chaucer", "NOTES TO CHAPTER III" (a short
- * line set apart; its definitions still need their markers). */
-static bool notes_heading(const rt_line *l)
+/* Whether the `len` bytes at `s` end in a possessive: "EDITOR'S". */
+static bool possessive(const char *s, size_t len)
 {
-    static const char *const words[] = {"notes",          "footnotes",
-                                        "endnotes",       "notes and references",
-                                        "author's notes", "author\u2019s notes"};
+    return (len > 2 && (s[len - 1] == 's' || s[len - 1] == 'S') && s[len - 2] == '\'') ||
+           (len > 4 && (s[len - 1] == 's' || s[len - 1] == 'S') &&
+            memcmp(s + len - 4, "\xE2\x80\x99", 3) == 0);
+}
+
+/* A heading over notes: "Notes", "NOTES:", "Footnotes", "Endnotes", and
+ * "Notes to Life of Geoffrey Chaucer", "NOTES TO CHAPTER III", someone's
+ * notes ("EDITOR'S NOTES.", "Translator's Notes"; "Field Notes" may title
+ * a piece). A short line set apart; its definitions still need their
+ * markers. */
+bool rt_line_is_notes_heading(const rt_line *l)
+{
+    static const char *const words[] = {"notes", "footnotes", "endnotes", "notes and references"};
     if (rt_line_is_title_word(l, words, G_N_ELEMENTS(words)))
         return true;
-    return g_ascii_strncasecmp(l->t, "notes to ", 9) == 0 && rt_line_is_heading_like(l);
+    if (!rt_line_is_heading_like(l))
+        return false;
+    if (g_ascii_strncasecmp(l->t, "notes to ", 9) == 0)
+        return true;
+    const char *space = memchr(l->t, ' ', l->tlen);
+    if (!space || rt_line_words(l) != 2 || !possessive(l->t, (size_t)(space - l->t)))
+        return false;
+    rt_line last = *l; /* "NOTES.": its last word */
+    last.t = space + 1;
+    last.tlen = (size_t)(l->t + l->tlen - last.t);
+    last.nchar = rt_utf8_cols(last.t, last.tlen);
+    return rt_line_is_title_word(&last, words, 1);
 }
 
 /* The nearest non-blank line before `i`, or SIZE_MAX. */
@@ -458,7 +477,7 @@ static GArray *find_defs(const rt_state *st, bool *is_def, GArray *bare)
          * heading (a new article's title, a section) closes them. */
         bool alone =
             (i == 0 || st->lines[i - 1].blank) && (i + 1 >= st->nlines || st->lines[i + 1].blank);
-        if (notes_heading(l)) {
+        if (rt_line_is_notes_heading(l)) {
             under_notes = true;
             numbered_seen = false;
             continue;
@@ -499,7 +518,7 @@ static size_t gap_lines(const rt_state *st, size_t from, size_t to)
     for (size_t i = from + 1; i < to; i++) {
         if (st->lines[i].blank)
             continue;
-        if (notes_heading(&st->lines[i]))
+        if (rt_line_is_notes_heading(&st->lines[i]))
             return SIZE_MAX;
         n++;
     }
@@ -620,7 +639,7 @@ static size_t mark_note(rt_state *st, GArray *defs, const bool *accepted, guint 
             continue;
         /* "(* text)" ends where its parenthesis closes: the prose after it
          * is the text's, though a parenthesis of its own is left open */
-        if (notes_heading(&st->lines[j]) || gap_lines(st, i, j) > MARKER_MAX_GAP ||
+        if (rt_line_is_notes_heading(&st->lines[j]) || gap_lines(st, i, j) > MARKER_MAX_GAP ||
             (!bracketed(d->kind) && set_apart_heading(st, j)) ||
             (d->kind == DEF_PAREN_SYMBOL && depth <= 0))
             break;
@@ -674,7 +693,7 @@ static void pair_markers(rt_state *st, GArray *defs, GHashTable *markers)
 static void mark_heading(rt_state *st, size_t first_def)
 {
     size_t h = prev_text(st, first_def);
-    if (h == SIZE_MAX || !notes_heading(&st->lines[h]) || st->lines[h].notedef)
+    if (h == SIZE_MAX || !rt_line_is_notes_heading(&st->lines[h]) || st->lines[h].notedef)
         return;
     st->lines[h].notedef = true;
     st->lines[h].note_heading = true;

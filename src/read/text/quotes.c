@@ -184,9 +184,67 @@ static bool quoted_turns(rt_builder *b)
     return turns && quoted >= QUOTED_TURNS_SHARE * turns;
 }
 
+/* `key` without the emphasis marks around it ("_Pisc_"), its length in
+ * `*len`. */
+static const char *bare_name(const char *key, size_t *len)
+{
+    size_t n = strlen(key);
+    while (n && (key[n - 1] == '_' || key[n - 1] == '*'))
+        n--;
+    while (n && (*key == '_' || *key == '*'))
+        key++, n--;
+    *len = n;
+    return key;
+}
+
+/* Whether `key` names a speaker of `counts`: a name that recurs, or one
+ * that recurs shortened or written out ("_Piscator_" once, beside "_Pisc_"
+ * and "_Pis_"), PLAY_NAME_PREFIX_MIN letters in common at least. */
+static bool speaker_of(GHashTable *counts, const char *key)
+{
+    if (GPOINTER_TO_UINT(g_hash_table_lookup(counts, key)) >= 2)
+        return true;
+    size_t n, m;
+    const char *name = bare_name(key, &n);
+    GHashTableIter it;
+    gpointer other, count;
+    g_hash_table_iter_init(&it, counts);
+    while (g_hash_table_iter_next(&it, &other, &count)) {
+        const char *o = bare_name(other, &m);
+        if (GPOINTER_TO_UINT(count) >= 2 && MIN(n, m) >= PLAY_NAME_PREFIX_MIN &&
+            g_ascii_strncasecmp(name, o, MIN(n, m)) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* The paragraphs of prose from the first turn of a speaker of `counts`
+ * (speaker_of) to the last one's: the turns, and the paragraphs between
+ * them of READ_TEXT_BIB_PROSE_WORDS words at least (the songs, headings
+ * and directions a dialogue holds are neither turns nor the prose around
+ * it). The turns in `*turns`. */
+static guint turn_span(rt_builder *b, GHashTable *counts, guint *turns)
+{
+    guint paragraphs = 0, upto = 0;
+    *turns = 0;
+    for (size_t i = b->first; i <= b->last; i++) {
+        const rt_line *l = rt_line_at(b, i);
+        bool starts = !l->blank && (i == b->first || rt_line_at(b, i - 1)->blank);
+        char *key = starts ? stop_label_of(b, i) : NULL;
+        bool turn = key && speaker_of(counts, key);
+        g_free(key);
+        *turns += turn;
+        paragraphs += *turns && starts && (turn || rt_line_words(l) >= READ_TEXT_BIB_PROSE_WORDS);
+        if (turn)
+            upto = paragraphs;
+    }
+    return upto;
+}
+
 /* A play whose turns are "Jack.  text": names that recur, two of them at
  * least, their turns PLAY_STOP_LABEL_SHARE of the paragraphs (a sentence
- * "Yes.  I think" opens a paragraph now and then, not half of them). Marks
+ * "Yes.  I think" opens a paragraph now and then, not half of them), or
+ * of those from the first turn to the last (PLAY_SPAN_MIN_TURNS). Marks
  * the turns RT_STOP_LABEL. */
 static void find_stop_labels(rt_builder *b)
 {
@@ -204,10 +262,13 @@ static void find_stop_labels(rt_builder *b)
         g_hash_table_replace(counts, key, GUINT_TO_POINTER(c));
     }
     size_t first = SIZE_MAX;
-    if (recurring >= 2 && turns >= PLAY_STOP_LABEL_SHARE * paragraphs) {
+    guint in_span = 0, span = recurring >= 2 ? turn_span(b, counts, &in_span) : 0;
+    if (recurring >= 2 &&
+        (turns >= PLAY_STOP_LABEL_SHARE * paragraphs ||
+         (in_span >= PLAY_SPAN_MIN_TURNS && in_span >= PLAY_STOP_LABEL_SHARE * span))) {
         for (size_t i = b->first; i <= b->last; i++) {
             char *key = stop_label_of(b, i);
-            if (key && GPOINTER_TO_UINT(g_hash_table_lookup(counts, key)) >= 2) {
+            if (key && speaker_of(counts, key)) {
                 b->speech_ok[i - b->first] = RT_STOP_LABEL;
                 first = MIN(first, i);
             }
@@ -225,11 +286,20 @@ static void find_stop_labels(rt_builder *b)
         b->dialogue = b->transcript = true;
         b->quoted_turns = quoted_turns(b);
         const rt_line *l = rt_line_at(b, first);
-        imprint_diags_report(b->st->diags, IMPRINT_SEV_NOTE, rt_pos(b->st, l->lineno, l->tcol),
-                             "a play: %u of its %u paragraphs are turns of %u speakers whose "
-                             "names end in a stop (\"Name.  text\"); a paragraph without a "
-                             "name goes on the turn above it",
-                             turns, paragraphs, recurring);
+        imprint_pos at = rt_pos(b->st, l->lineno, l->tcol);
+        if (turns >= PLAY_STOP_LABEL_SHARE * paragraphs)
+            imprint_diags_report(b->st->diags, IMPRINT_SEV_NOTE, at,
+                                 "a play: %u of its %u paragraphs are turns of %u speakers "
+                                 "whose names end in a stop (\"Name.  text\"); a paragraph "
+                                 "without a name goes on the turn above it",
+                                 turns, paragraphs, recurring);
+        else
+            imprint_diags_report(b->st->diags, IMPRINT_SEV_NOTE, at,
+                                 "a play from here: %u of the %u paragraphs of prose from this "
+                                 "turn to the last are turns of %u speakers whose names end in "
+                                 "a stop (\"Name.  text\"); a paragraph without a name goes on "
+                                 "the turn above it",
+                                 in_span, span, recurring);
     }
     g_hash_table_destroy(counts);
 }
@@ -396,12 +466,24 @@ size_t rt_take_citation(rt_builder *b, imprint_node *quote, size_t qlast, size_t
     return end;
 }
 
+/* "“Thy holy child Jesus.”--Acts iv. 30.": a quotation closed in its line,
+ * its source after a dash. */
+static bool closes_before_dash(const rt_line *l)
+{
+    static const char *const closing[] = {"\"--",         "\u201d--",  "\"\u2014",
+                                          "\u201d\u2014", "\" \u2014", "\u201d \u2014"};
+    for (size_t k = 0; k < G_N_ELEMENTS(closing); k++)
+        if (g_strstr_len(l->t + 1, (gssize)l->tlen - 1, closing[k]))
+            return true;
+    return false;
+}
+
 /* Where a quote that opens at line i ends: at the first line that closes it,
  * or only line i when none does within READ_TEXT_MAX_QUOTE_LINES. */
 static size_t rt_quote_end(rt_builder *b, size_t i)
 {
     rt_state *st = b->st;
-    if (rt_line_ends_quote(rt_line_at(b, i)))
+    if (rt_line_ends_quote(rt_line_at(b, i)) || closes_before_dash(rt_line_at(b, i)))
         return i;
     size_t prev = i;
     int count = 1;
@@ -438,9 +520,15 @@ size_t rt_build_quote(rt_builder *b, size_t i)
         if (!rt_line_at(b, j)->blank && !rt_line_at(b, j)->notedef)
             imprint_node_append(q, rt_quote_line(b, j));
     size_t c = rt_take_citation(b, q, end, rt_next_text_line(b, end));
+    unsigned closing = rt_line_at(b, end)->lineno;
     if (c != SIZE_MAX)
         end = c;
     rt_append(b, q, end);
+    if (rt_line_at(b, i)->chunk != rt_line_by_number(st, closing)->chunk)
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, q->pos,
+                             "a quotation over several paragraphs taken as a block quote: it "
+                             "opens here and closes on line %u",
+                             closing);
     return end + 1;
 }
 

@@ -9,6 +9,7 @@
  * number), a definition without a marker stays a note with no references,
  * and a line that fits no rule stays a paragraph. */
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "imprint/reader.h"
@@ -213,6 +214,7 @@ typedef struct {
     size_t date;        /* line of its date under the title, or SIZE_MAX */
     size_t subtitle;    /* line of its subtitle under the title, or SIZE_MAX */
     size_t title_lines; /* lines of the title, from the chunk's first */
+    size_t figure;      /* chunk of its frontispiece just above the title, or SIZE_MAX */
 } article_start;
 
 static void start_article(GArray *starts, rt_state *st, size_t k, bool titled)
@@ -222,7 +224,8 @@ static void start_article(GArray *starts, rt_state *st, size_t k, bool titled)
                        .byline = SIZE_MAX,
                        .date = SIZE_MAX,
                        .subtitle = SIZE_MAX,
-                       .title_lines = 1};
+                       .title_lines = 1,
+                       .figure = SIZE_MAX};
     if (titled)
         st->chunks[k].title = true;
     /* An untitled start right at the previous start adds nothing. */
@@ -510,16 +513,26 @@ static bool edge_word_joins(const rt_line *l, bool last)
     return q > p && read_word_in(p, (size_t)(q - p), linking, G_N_ELEMENTS(linking));
 }
 
+/* "OR," alone: the joint of a title and its alternative title. */
+static bool alternative_joint(const rt_line *l)
+{
+    size_t n = l->tlen - (l->t[l->tlen - 1] == ',');
+    return n == 2 && g_ascii_strncasecmp(l->t, "or", 2) == 0;
+}
+
 /* Whether a title page's line `a` goes on in `b`, the next, one blank line
  * apart: `a` stops on "of", "the", a comma ("AN" / "ACCOUNT …", "TRIAL OF"
- * / "SUSAN B. ANTHONY,"), or both are in capitals and `b` opens with "on",
+ * / "SUSAN B. ANTHONY,"), or on a semicolon over "OR," ("THE COMPLETE
+ * ANGLER;" / "OR," / "THE CONTEMPLATIVE MAN'S RECREATION."; a poem's lines
+ * end in semicolons too), or both are in capitals and `b` opens with "on",
  * "at", "and" ("… THE PROCEEDINGS" / "ON THE"). */
 static bool title_goes_on(const rt_line *a, const rt_line *b)
 {
     if (a->nchar > READ_TEXT_MAX_HEADING_CHARS || b->nchar > READ_TEXT_MAX_HEADING_CHARS ||
         g_unichar_islower(g_utf8_get_char(b->t)))
         return false;
-    if (edge_word_joins(a, true) || a->t[a->tlen - 1] == ',')
+    if (edge_word_joins(a, true) || a->t[a->tlen - 1] == ',' ||
+        (a->t[a->tlen - 1] == ';' && alternative_joint(b)))
         return true;
     return rt_line_is_all_caps(a) && rt_line_is_all_caps(b) && edge_word_joins(b, false);
 }
@@ -649,6 +662,23 @@ static bool bare_number(const rt_line *l)
            (g_ascii_isdigit(l->t[0]) || rt_is_roman_numeral(l->t, n));
 }
 
+/* "[Music]", "[Music: The Miller's Song]" alone: a piece of printed music,
+ * the whole of a magazine's "ROMANCE. FOR VIOLIN AND PIANOFORTE." */
+static bool printed_music(const rt_state *st, size_t k)
+{
+    const rt_line *l = chunk_line(st, k);
+    return chunk_single(st, k) && rt_line_placeholder(l) && strncmp(l->t, "[Music", 6) == 0;
+}
+
+/* Whether chunk `k`, `gap` blank lines or more before it, is a placeholder
+ * alone ("[Illustration: …]") over a title closer to it than `gap`. */
+static bool frontispiece(const rt_state *st, size_t k, size_t gap)
+{
+    return k + 1 < st->nchunks && rt_blank_before(st, k) >= gap && chunk_single(st, k) &&
+           rt_line_placeholder(chunk_line(st, k)) && rt_blank_before(st, k + 1) < gap &&
+           chunk_heading_like(st, k + 1);
+}
+
 /* Whether the chunks with `gap` blank lines or more before them, from the
  * first piece's title on, are all titles of pieces with text under them
  * (chunk_text), none numbered (a book's chapters are its sections) unless
@@ -662,11 +692,15 @@ static bool gap_titles_hold(const rt_state *st, size_t gap, bool numbered, GArra
     for (size_t k = 1; k < st->nchunks; k++) {
         const rt_line *l = chunk_line(st, k);
         if (rt_blank_before(st, k) < gap) {
-            body = body || chunk_text(st, k);
+            body = body || chunk_text(st, k) || printed_music(st, k) || rt_verse_chunk(st, k);
             continue;
         }
         if (chunk_single(st, k) && rt_line_is_contents_heading(l))
             continue;
+        /* "[Illustration: THE SHEPHERD'S FAIRY]" set off over the title:
+         * the piece's frontispiece (frontispiece) */
+        if (frontispiece(st, k, gap))
+            k++;
         bool title = chunk_heading_like(st, k);
         if (title && rt_line_opens_with_number(l) && !(numbered && bare_number(l)))
             return false;
@@ -700,8 +734,9 @@ static void piece_subtitle(rt_state *st, article_start *a, size_t gap)
     for (size_t i = c->first; i <= c->last; i++) {
         const rt_line *l = &st->lines[i];
         lines += 1 + l->nsegs; /* (physical lines) */
+        size_t by = rt_byline_skip(l->t, l->tlen);
         if (!rt_line_is_all_caps(l) || rt_line_opens_with_number(l) || rt_line_is_section_word(l) ||
-            rt_line_is_contents_heading(l))
+            rt_line_is_contents_heading(l) || (by && rt_is_byline_name(l->t + by, l->tlen - by)))
             return;
     }
     if (lines > SUBTITLE_MAX_LINES)
@@ -716,21 +751,41 @@ static void piece_subtitle(rt_state *st, article_start *a, size_t gap)
                          c->last > c->first ? "s" : "");
 }
 
-/* How many of the `pieces` have exactly `gap` blank lines before them. */
+/* How many of the `pieces` have exactly `gap` blank lines before them (or
+ * before their frontispiece). */
 static guint recurring_gap(const rt_state *st, const GArray *pieces, size_t gap)
 {
     guint n = 0;
-    for (guint i = 0; i < pieces->len; i++)
-        n += rt_blank_before(st, g_array_index(pieces, size_t, i)) == gap;
+    for (guint i = 0; i < pieces->len; i++) {
+        size_t k = g_array_index(pieces, size_t, i);
+        n += rt_blank_before(st, k > 0 && frontispiece(st, k - 1, gap) ? k - 1 : k) == gap;
+    }
     return n;
 }
 
-/* A collection of prose pieces in one file (stories, speeches) with no
- * other sign of its articles: its titles are set off by the file's widest
- * gap (TITLE_GAP_MIN_LINES). */
+/* Whether the articles found so far agree with the `pieces`: each after
+ * the first is in the front matter (a masthead's lines) or starts at a
+ * piece (after "(_To be continued._)"). */
+static bool starts_agree(const GArray *starts, const GArray *pieces)
+{
+    for (guint i = 1; i < starts->len; i++) {
+        size_t k = g_array_index(starts, article_start, i).chunk;
+        bool at_piece = k < g_array_index(pieces, size_t, 0);
+        for (guint j = 0; j < pieces->len && !at_piece; j++)
+            at_piece = g_array_index(pieces, size_t, j) == k;
+        if (!at_piece)
+            return false;
+    }
+    return true;
+}
+
+/* A collection of prose pieces in one file (stories, speeches, a
+ * magazine's articles) with no other sign of its articles than the front
+ * matter's and some pieces' ends: its titles are set off by the file's
+ * widest gap (TITLE_GAP_MIN_LINES). */
 static void gap_titles(rt_state *st, GArray *starts)
 {
-    if (starts->len != 1 || st->nchunks < 3)
+    if (!starts->len || st->nchunks < 3)
         return;
     size_t usual = usual_gap(st), widest = 0;
     size_t least = MAX(TITLE_GAP_MIN_LINES, 2 * usual + 1);
@@ -740,16 +795,29 @@ static void gap_titles(rt_state *st, GArray *starts)
     bool numbered = book->titled && collection_book(st, book->chunk, first_numbered(st, least));
     GArray *pieces = g_array_new(FALSE, FALSE, sizeof(size_t));
     size_t gap = widest;
-    bool hold = true;
-    /* (a title alone at the widest gap may be the first piece's, set off
-     * from the front matter by more: the others recur at a narrower one) */
-    for (; gap >= least && hold && pieces->len < TITLE_GAP_MIN_TITLES; gap--)
+    bool hold = false;
+    /* (a title or two at the widest gap may be set off from the front
+     * matter by more, or have a frontispiece: the others recur at a
+     * narrower one, where the ends of pieces found fall too) */
+    for (; gap >= least; gap--) {
         hold = gap_titles_hold(st, gap, numbered, pieces);
-    gap++; /* (the gap last tried) */
-    if (hold && recurring_gap(st, pieces, gap) >= TITLE_GAP_MIN_TITLES) {
+        if (!hold || (recurring_gap(st, pieces, gap) >= TITLE_GAP_MIN_TITLES &&
+                      starts_agree(starts, pieces)))
+            break;
+    }
+    if (hold && gap >= least) {
+        guint front = 1;
+        while (front < starts->len &&
+               g_array_index(starts, article_start, front).chunk < g_array_index(pieces, size_t, 0))
+            front++;
+        g_array_set_size(starts, front);
         for (guint i = 0; i < pieces->len; i++) {
-            start_article(starts, st, g_array_index(pieces, size_t, i), true);
-            piece_subtitle(st, &g_array_index(starts, article_start, starts->len - 1), gap);
+            size_t k = g_array_index(pieces, size_t, i);
+            start_article(starts, st, k, true);
+            article_start *a = &g_array_index(starts, article_start, starts->len - 1);
+            if (frontispiece(st, k - 1, gap))
+                a->figure = k - 1;
+            piece_subtitle(st, a, gap);
         }
         st->pieces = true;
         const rt_line *l = chunk_line(st, g_array_index(pieces, size_t, 0));
@@ -838,6 +906,33 @@ static void numbered_pieces(rt_state *st, GArray *starts)
     g_array_free(pieces, TRUE);
 }
 
+/* The number of note definition line `i`'s label, 0 if it has none or
+ * it is no number. */
+static long note_number(const rt_line *l)
+{
+    const char *p = l->note_label;
+    if (!p || !*p || strspn(p, "0123456789") != strlen(p) || strlen(p) > 6)
+        return 0;
+    return strtol(p, NULL, 10);
+}
+
+/* Whether the notes go on numbered across the heading at chunk `k`: the
+ * first defined after it is the next number after the last defined
+ * before it (a book's sections, each with its notes under it, "[Footnote
+ * 4: …]" / "THE SNAKE DANCE." / "[Footnote 5: …]"; each post of a blog
+ * counts its notes from 1). */
+static bool notes_run_on(const rt_state *st, size_t k)
+{
+    long before = 0, after = 0;
+    for (size_t i = st->chunks[k].first; i-- > 0 && !before;)
+        if (st->lines[i].note_label)
+            before = note_number(&st->lines[i]) ? note_number(&st->lines[i]) : -1;
+    for (size_t i = st->chunks[k].last + 1; i < st->nlines && !after; i++)
+        if (st->lines[i].note_label)
+            after = note_number(&st->lines[i]) ? note_number(&st->lines[i]) : -1;
+    return before > 0 && after == before + 1;
+}
+
 /* Automatic detection: see the comment on each rule. */
 static void find_articles(rt_state *st, GArray *starts)
 {
@@ -845,7 +940,10 @@ static void find_articles(rt_state *st, GArray *starts)
         find_poems(st, starts);
         return;
     }
-    if (st->book_title) {
+    /* (a header's "Author: Various" is a periodical's or an anthology's:
+     * its pieces are found as in any file) */
+    if (st->book_title &&
+        !(st->book_author && g_ascii_strcasecmp(st->book_author, "Various") == 0)) {
         start_article(starts, st, 0, false);
         imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, chunk_line(st, 0)->lineno, 1),
                              "a Project Gutenberg book: one article, its parts sections "
@@ -926,6 +1024,7 @@ static void find_articles(rt_state *st, GArray *starts)
          * heading-like line opens the next article. */
         int kind = single ? rt_number_heading_kind(l->t, l->tlen) : 0;
         if (after_end && body && more && chunk_heading_like(st, k) &&
+            !(single && rt_line_is_notes_heading(l)) && !notes_run_on(st, k) &&
             !chunk_end_marker(st, k + 1) && !chunk_all_notedefs(st, k + 1) &&
             !(kind && kind == series && series_of == starts->len)) {
             start_article(starts, st, k, true);
@@ -1036,7 +1135,7 @@ static const rt_line *byline_at(rt_state *st, size_t k, size_t end, size_t *next
         name = l + 1;
         *skip = 0;
         *next = k + 1;
-        return rt_is_person_name(name->t, name->tlen) ? name : NULL;
+        return rt_is_byline_name(name->t, name->tlen) ? name : NULL;
     }
     if (!chunk_single(st, k))
         return NULL;
@@ -1049,7 +1148,7 @@ static const rt_line *byline_at(rt_state *st, size_t k, size_t end, size_t *next
     } else if (*skip) {
         name = l;
     }
-    if (!name || !rt_is_person_name(name->t + *skip, name->tlen - *skip))
+    if (!name || !rt_is_byline_name(name->t + *skip, name->tlen - *skip))
         return NULL;
     return name;
 }
@@ -1068,6 +1167,17 @@ static size_t separate_byline(rt_state *st, imprint_node *art, size_t body, size
         sub = chunk_line(st, body);
         at = body + 1;
     }
+    /* "AUTUMN." / "[Illustration]" / "BY HELEN MARION BURNSIDE.": the
+     * picture stays in the body, the byline goes to the head */
+    bool picture = false;
+    if (!name && body < end && chunk_single(st, body) &&
+        rt_line_placeholder(chunk_line(st, body)) &&
+        (name = byline_at(st, body + 1, end, &next, &skip))) {
+        picture = true;
+        at = body + 1;
+        for (size_t k = at; k < next; k++)
+            st->chunks[k].title = true; /* (built no more) */
+    }
     if (!name)
         return body;
     const rt_line *by = chunk_line(st, at);
@@ -1081,7 +1191,7 @@ static size_t separate_byline(rt_state *st, imprint_node *art, size_t body, size
     }
     imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, by->lineno, by->tcol),
                          "the byline under the title taken as its author: %s", authors[0]);
-    return next;
+    return picture ? body : next;
 }
 
 /* The byline and date of a post's head: the author without "By ". */
@@ -1151,6 +1261,8 @@ static bool build_article(rt_state *st, const article_start *a, size_t end)
     set_head(st, a, art);
     imprint_node_append(st->doc->root, art);
     st->article = art;
+    if (a->figure != SIZE_MAX && !rt_build_blocks(st, a->figure, a->figure + 1))
+        return false;
     rt_notes_begin(st);
     for (size_t k = a->chunk; k < end; k++)
         for (size_t i = st->chunks[k].first; i <= st->chunks[k].last; i++)
@@ -1266,8 +1378,10 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
     }
     for (guint i = 0; i < starts->len; i++) {
         const article_start *a = &g_array_index(starts, article_start, i);
-        size_t end =
-            i + 1 < starts->len ? g_array_index(starts, article_start, i + 1).chunk : st.nchunks;
+        const article_start *next =
+            i + 1 < starts->len ? &g_array_index(starts, article_start, i + 1) : NULL;
+        /* (the next piece's frontispiece is its own) */
+        size_t end = !next ? st.nchunks : next->figure != SIZE_MAX ? next->figure : next->chunk;
         if (a->titled && !(opts && opts->split)) {
             const rt_line *l = chunk_line(&st, a->chunk);
             GString *title = title_text(&st, a);

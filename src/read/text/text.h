@@ -205,6 +205,9 @@ bool rt_verse_break(const rt_line *a, const rt_line *b);
 bool rt_verse_file(const rt_state *st);
 /** Whether chunk `k` is a stanza (in a collection, or verse inside prose). */
 bool rt_verse_chunk(const rt_state *st, size_t k);
+/** Whether chunks `from` to `to` (not included) hold prose outside their
+ * stanzas: a line of READ_TEXT_BIB_PROSE_WORDS words at least. */
+bool rt_has_prose(const rt_state *st, size_t from, size_t to);
 /** Whether every line of chunk `k` is indented off the file's prose. */
 bool rt_chunk_indented(const rt_state *st, size_t k);
 typedef enum { RT_ALIGN_NONE, RT_ALIGN_CENTRE, RT_ALIGN_RIGHT } rt_align;
@@ -248,6 +251,10 @@ size_t rt_byline_skip(const char *s, size_t len);
 /** Whether the text is a person's name alone ("L. Frank Baum"), not a
  * numbered head ("LETTER I."). */
 bool rt_is_person_name(const char *s, size_t len);
+/** A byline's name after its "By ": a person's name (rt_is_person_name),
+ * after a title ("THE HON. VICTORIA GROSVENOR.", "Mrs. Ewing") or before
+ * the author's other books ("ROSA CAREY, Author of “Aunt Diana,” etc."). */
+bool rt_is_byline_name(const char *s, size_t len);
 /** "II", "IV.": a roman number alone (the number of a part or a poem). */
 bool rt_is_roman_numeral(const char *s, size_t len);
 /** "By A. Writer", "Russ Cox, for the Go team": a line that names the author. */
@@ -287,6 +294,9 @@ size_t rt_marker_shape(const char *text, const char *p, const char *end, rt_mark
 bool rt_marker_taken(const rt_state *st, rt_marker_style style, const char *label);
 /** Whether the line holds a footnote marker taken as a reference. */
 bool rt_line_has_marker(const rt_state *st, const rt_line *l);
+/** A heading over notes: "Notes", "FOOTNOTES:", "Notes to Chapter III",
+ * "EDITOR'S NOTES.". */
+bool rt_line_is_notes_heading(const rt_line *l);
 /* The bytes of "(*" ("(**", "(†") that open a note written in parentheses
  * right under its paragraph ("(* This spring produced…)"), 0 if the line
  * opens none. */
@@ -324,6 +334,7 @@ typedef struct {
     bool transcript;          /* and their turns are much of it (quotes.c) */
     bool quoted_turns;        /* and their words are quoted: prose between them is not theirs */
     bool play;                /* speakers' names on lines of their own (quotes.c) */
+    bool prose;               /* the article has prose outside its stanzas (verse.c) */
     imprint_node *play_turn;  /* the speech under the last name line, open */
     imprint_node *last_block; /* last block appended to the article */
     size_t last_line;         /* source line index of the last block's last line */

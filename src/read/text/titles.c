@@ -139,7 +139,28 @@ bool rt_is_person_name(const char *s, size_t len)
     }
     g_strfreev(words);
     g_free(copy);
-    return ok && n >= 2 && n <= 4 && names >= 1 && !strchr(s, ',');
+    return ok && n >= 2 && n <= 4 && names >= 1 && !memchr(s, ',', len);
+}
+
+bool rt_is_byline_name(const char *s, size_t len)
+{
+    static const char *const titles[] = {"the hon. ", "the rev. ", "the late ", "rev. ",
+                                         "mrs. ",     "mr. ",      "miss ",     "dr. ",
+                                         "sir ",      "lady ",     "professor "};
+    for (size_t i = 0; i < G_N_ELEMENTS(titles); i++) {
+        size_t n = strlen(titles[i]);
+        if (len > n && g_ascii_strncasecmp(s, titles[i], n) == 0) {
+            s += n;
+            len -= n;
+            break;
+        }
+    }
+    /* "ROSA NOUCHETTE CAREY, Author of “Aunt Diana,” etc.": her other books */
+    const char *comma = memchr(s, ',', len);
+    if (comma && (size_t)(s + len - comma) > 11 &&
+        g_ascii_strncasecmp(comma, ", author of ", 12) == 0)
+        len = (size_t)(comma - s);
+    return rt_is_person_name(s, len);
 }
 
 bool rt_line_is_byline(const rt_line *l)

@@ -310,6 +310,18 @@ static imprint_node *quoted_poem(rt_builder *b, size_t k)
     return rt_blank_before(st, k) <= rt_blank_before(st, first) ? q : NULL;
 }
 
+bool rt_has_prose(const rt_state *st, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++) {
+        if (rt_verse_chunk(st, k))
+            continue;
+        for (size_t i = st->chunks[k].first; i <= st->chunks[k].last; i++)
+            if (!st->lines[i].blank && rt_line_words(&st->lines[i]) >= READ_TEXT_BIB_PROSE_WORDS)
+                return true;
+    }
+    return false;
+}
+
 size_t rt_build_stanza(rt_builder *b, size_t i)
 {
     rt_state *st = b->st;
@@ -339,9 +351,11 @@ size_t rt_build_stanza(rt_builder *b, size_t i)
                              "(TEI <l n>, the EPUB's margin; not printed in the PDF)");
     g_free(numbers);
     g_free(texts);
-    /* Verse set off in a prose text is a quotation of it. */
+    /* Verse set off in a prose text is a quotation of it; a piece that is
+     * all verse (a magazine's poem) is the poem itself. */
     bool indented = rt_chunk_indented(st, l->chunk);
-    bool quoted = st->wrapped && !st->verse && (indented || rt_quoted_verse(st, l->chunk));
+    bool quoted =
+        st->wrapped && !st->verse && b->prose && (indented || rt_quoted_verse(st, l->chunk));
     imprint_node *poem = quoted ? quoted_poem(b, l->chunk) : NULL;
     if (poem) {
         imprint_node_append(poem, verse);

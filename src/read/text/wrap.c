@@ -58,24 +58,31 @@ static int cmp_unsigned(const void *x, const void *y)
 /* The share of the file's paragraphs of several lines that are wrapped
  * prose: their breaks mostly a wrapper's, and not verse's. A wrapped text
  * whose lists, quoted verse and tables hold many of its breaks still has
- * such paragraphs in the main. */
+ * such paragraphs in the main. Stanzas (three breaks or more, most of them
+ * verse's and none a wrapper's) say nothing of how the prose is set (a
+ * book of readings has as many of them as paragraphs) when there is prose
+ * enough to judge without them. */
 static double prose_paragraph_share(const rt_state *st, unsigned width)
 {
-    size_t paragraphs = 0, prose = 0, breaks = 0, wraps = 0, verse = 0;
+    size_t paragraphs = 0, stanzas = 0, prose = 0, breaks = 0, wraps = 0, verse = 0;
     for (size_t i = 0; i < st->nlines; i++) {
         if (i + 1 < st->nlines && !st->lines[i].blank && !st->lines[i + 1].blank) {
             breaks++;
             wraps += wrapper_break(&st->lines[i], &st->lines[i + 1], width);
             verse += rt_verse_break(&st->lines[i], &st->lines[i + 1]);
         } else if (breaks) {
-            paragraphs++;
             /* a break or two that runs on in a capital is a name, not verse */
+            bool stanza = breaks >= 3 && verse >= VERSE_CAPITAL_SHARE * breaks && !wraps;
+            paragraphs += !stanza;
+            stanzas += stanza;
             prose += wraps >= WRAP_PROSE_SHARE * breaks &&
                      (breaks < 3 || verse < VERSE_CAPITAL_SHARE * breaks);
             breaks = wraps = verse = 0;
         }
     }
-    return paragraphs ? (double)prose / (double)paragraphs : 0;
+    if (paragraphs >= WRAP_MIN_PROSE_PARAGRAPHS)
+        return (double)prose / (double)paragraphs;
+    return paragraphs + stanzas ? (double)prose / (double)(paragraphs + stanzas) : 0;
 }
 
 /* Of the breaks inside paragraphs from line `i` to line `j`: how many a
