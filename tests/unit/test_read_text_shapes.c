@@ -2109,6 +2109,97 @@ static void test_magazine_issue(void)
     rt_result_free(&r);
 }
 
+/* A collection that opens with a picture over its title page: the picture
+ * is the first piece's, no untitled article; a tailpiece set off between
+ * two pieces ends the one above. */
+static void test_pieces_opening_picture(void)
+{
+    const char *src =
+        "[Illustration: The Author at his Desk]\n\n\n\n\nTALES OF THE MARSH\n\nThe marsh "
+        "tales were told at the inn on winter nights, and this book keeps the best of "
+        "them.\n\n\n\nTHE EEL-CATCHER\n\nThe eel-catcher set his traps at dusk and took "
+        "them up at dawn, and he never told anyone where they were.\n\n\n\n[Illustration]"
+        "\n\n\n\nTHE DROWNED BELL\n\nWhen the water is low the old church bell can be heard "
+        "under the mere, ringing for a service nobody comes to.\n";
+    rt_result r = rt_read_buffer("marsh.txt", src, strlen(src), NULL);
+    g_assert_cmpint(r.articles, ==, 3);
+    g_assert_cmpstr(rt_article(&r, 0)->as.article.title, ==, "TALES OF THE MARSH");
+    assert_kinds(rt_article(&r, 0), "FP");
+    assert_kinds(rt_article(&r, 1), "PF");
+    g_assert_cmpstr(rt_article(&r, 2)->as.article.title, ==, "THE DROWNED BELL");
+    rt_result_free(&r);
+}
+
+/* A book of songs: a stanza's number alone ("1", "2") is no song's title,
+ * nor is a "[Transcriber's Note: …]" set apart under the book's title,
+ * which stays the first article's. */
+static void test_songs_numbered_stanzas(void)
+{
+    rt_result r = read_shape("songs_numbered_stanzas.txt");
+    g_assert_cmpint(r.articles, ==, 3);
+    g_assert_cmpstr(rt_article(&r, 0)->as.article.title, ==, "SONGS OF THE RIVER");
+    g_assert_cmpstr(rt_article(&r, 1)->as.article.title, ==, "THE MILLER.");
+    g_assert_cmpstr(rt_article(&r, 2)->as.article.title, ==, "FERRY TOM.");
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* The fixture's text with `from` replaced by `to` (g_free it). */
+static char *shape_with(const char *name, const char *from, const char *to)
+{
+    char *path = g_build_filename(FIXTURES_DIR, "text", "shapes", name, NULL);
+    gchar *data = NULL;
+    g_assert_true(g_file_get_contents(path, &data, NULL, NULL));
+    g_assert_nonnull(strstr(data, from));
+    GString *s = g_string_new(data);
+    g_string_replace(s, from, to, 1);
+    g_free(data);
+    g_free(path);
+    return g_string_free(s, FALSE);
+}
+
+/* A contents of two levels, lectures set over their sections: the
+ * headings that repeat its top entries are the pieces, each an article,
+ * the others their sections (an excerpt may stop before the last piece).
+ * Lookalike: a novel's contents of books over chapters ("BOOK I.") is one
+ * work. CONTENTS_MIN_PIECES: one top entry found is no collection;
+ * CONTENTS_PIECES_MAX_BLANKS: one blank line more between the groups ends
+ * the contents. */
+static void test_contents_two_levels(void)
+{
+    rt_result r = read_shape("contents_two_levels.txt");
+    g_assert_cmpint(r.articles, ==, 3);
+    g_assert_cmpstr(rt_article(&r, 1)->as.article.title, ==, "\u201cTHE TOLL-GATE.\u201d");
+    assert_kinds(rt_article(&r, 1), "PHPHP");
+    g_assert_cmpstr(rt_article(&r, 2)->as.article.title, ==, "\u201cTHE COACHING INN.\u201d");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 21, "2 headings repeat the entries"));
+    assert_words(&r);
+    rt_result_free(&r);
+
+    r = read_shape("contents_two_levels_lookalike.txt");
+    g_assert_cmpint(r.articles, ==, 1);
+    rt_result_free(&r);
+
+    char *one =
+        shape_with("contents_two_levels.txt", "\n\"THE COACHING INN.\"\n\nThe inn", "\nThe inn");
+    r = rt_read_buffer("one.txt", one, strlen(one), NULL);
+    g_assert_cmpint(r.articles, ==, 1);
+    rt_result_free(&r);
+    g_free(one);
+    for (int more = 0; more < 2; more++) {
+        GString *to = g_string_new("9");
+        for (int i = 0; i <= CONTENTS_PIECES_MAX_BLANKS + more; i++)
+            g_string_append_c(to, '\n');
+        g_string_append(to, "  \"THE COACHING");
+        char *t = shape_with("contents_two_levels.txt", "9\n\n  \"THE COACHING", to->str);
+        r = rt_read_buffer("gap.txt", t, strlen(t), NULL);
+        g_assert_cmpint(r.articles, ==, more ? 1 : 3);
+        rt_result_free(&r);
+        g_free(t);
+        g_string_free(to, TRUE);
+    }
+}
+
 /* A book's sections each with its notes under it, numbered on across the
  * heading ("[3]" above it, "[4]" below): one article; two posts, each
  * numbering its notes from 1: two. */
@@ -3228,6 +3319,9 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/quote_closed_before_dash", test_quote_closed_before_dash);
     g_test_add_func("/read_text/shapes/gutenberg_end_line_max", test_gutenberg_end_line_max);
     g_test_add_func("/read_text/shapes/notes_run_on", test_notes_run_on);
+    g_test_add_func("/read_text/shapes/contents_two_levels", test_contents_two_levels);
+    g_test_add_func("/read_text/shapes/songs_numbered_stanzas", test_songs_numbered_stanzas);
+    g_test_add_func("/read_text/shapes/pieces_opening_picture", test_pieces_opening_picture);
     g_test_add_func("/read_text/shapes/gutenberg_various", test_gutenberg_various);
     g_test_add_func("/read_text/shapes/dialogue_preface", test_dialogue_preface);
     g_test_add_func("/read_text/shapes/play_span_min_turns", test_play_span_min_turns);

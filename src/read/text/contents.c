@@ -4,6 +4,7 @@
  * are not taken for verse or for headings. The edition builds its own
  * contents; the copied one stays, as the author's. */
 
+#include <limits.h>
 #include <string.h>
 
 #include "read/text/text.h"
@@ -15,6 +16,8 @@ bool rt_line_is_contents_heading(const rt_line *l)
         "contents",
         "table of contents",
         "list of contents",
+        "contents and illustrations",
+        "contents and list of illustrations",
         "inhalt",
         "inhaltsverzeichnis",
         "table des matières",
@@ -261,4 +264,88 @@ void rt_contents_clear(rt_builder *b)
     if (b->apart)
         g_hash_table_destroy(b->apart);
     b->apart = NULL;
+}
+
+/* The chunk of the text after `from` whose one line has `key`
+ * (entry_key), short as an entry is (a title in quotation marks,
+ * '"THE FIDDLE AND THE BOW."', reads as no heading), or SIZE_MAX. */
+static size_t title_chunk(const rt_state *st, size_t from, const char *key)
+{
+    for (size_t k = from; k < st->nchunks; k++) {
+        const rt_chunk *c = &st->chunks[k];
+        const rt_line *l = &st->lines[c->first];
+        if (c->first != c->last || l->nchar > CONTENTS_ENTRY_CHARS)
+            continue;
+        char *other = entry_key(l);
+        bool same = strcmp(other, key) == 0;
+        g_free(other);
+        if (same)
+            return k;
+    }
+    return SIZE_MAX;
+}
+
+/* The top entries of the contents whose heading is chunk `k`: the entry
+ * lines set in least, when others are set in deeper under them (a book's
+ * pieces over their sections); NULL if the contents has one level. */
+static GPtrArray *top_entries(const rt_state *st, size_t k, size_t *end)
+{
+    unsigned least = UINT_MAX, most = 0;
+    size_t i = st->chunks[k].last + 1, blanks = 0, last = i;
+    for (; i < st->nlines; i++) {
+        const rt_line *l = &st->lines[i];
+        if (l->blank) {
+            if (++blanks > CONTENTS_PIECES_MAX_BLANKS)
+                break;
+            continue;
+        }
+        if (l->nchar > CONTENTS_ENTRY_CHARS || !rt_line_has_column_gap(l))
+            break;
+        least = MIN(least, l->indent);
+        most = MAX(most, l->indent);
+        blanks = 0;
+        last = i;
+    }
+    *end = st->lines[last].chunk + 1;
+    if (least == UINT_MAX || most == least)
+        return NULL;
+    GPtrArray *top = g_ptr_array_new_with_free_func(g_free);
+    for (size_t j = st->chunks[k].last + 1; j <= last; j++) {
+        const rt_line *l = &st->lines[j];
+        if (l->blank || l->indent != least)
+            continue;
+        /* "BOOK I.", "PART THE SECOND": the parts of one work, no pieces */
+        if (rt_line_opens_with_number(l) || rt_number_heading_kind(l->t, l->tlen)) {
+            g_ptr_array_free(top, TRUE);
+            return NULL;
+        }
+        g_ptr_array_add(top, entry_key(l));
+    }
+    return top;
+}
+
+GArray *rt_contents_pieces(const rt_state *st)
+{
+    size_t k = 0, end;
+    while (k < st->nchunks && !(st->chunks[k].first == st->chunks[k].last &&
+                                rt_line_is_contents_heading(&st->lines[st->chunks[k].first])))
+        k++;
+    GPtrArray *top = k < st->nchunks ? top_entries(st, k, &end) : NULL;
+    if (!top)
+        return NULL;
+    /* each found in order; an excerpt may stop before the last */
+    GArray *titles = g_array_new(FALSE, FALSE, sizeof(size_t));
+    for (guint e = 0, from = (guint)end; e < top->len; e++) {
+        size_t t = title_chunk(st, from, top->pdata[e]);
+        if (t == SIZE_MAX)
+            break;
+        g_array_append_val(titles, t);
+        from = (guint)t + 1;
+    }
+    g_ptr_array_free(top, TRUE);
+    if (titles->len < CONTENTS_MIN_PIECES) {
+        g_array_free(titles, TRUE);
+        return NULL;
+    }
+    return titles;
 }

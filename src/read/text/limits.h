@@ -44,6 +44,16 @@
  * lacks, "Selected Bibliography", or one it words otherwise may fail). */
 #define CONTENTS_RECUR_SHARE 0.6
 
+/** Top entries of a contents of two levels that must come back as
+ * headings for them to be the book's pieces, each an article: one is a
+ * book's own title. */
+#define CONTENTS_MIN_PIECES 2
+
+/** Blank lines a contents of two levels may have between its groups
+ * ("“THE FIDDLE AND THE BOW.” 9" and its sections, two blank lines, the
+ * next lecture and its): more end it. */
+#define CONTENTS_PIECES_MAX_BLANKS 2
+
 /* lines.c: a speaker's label is at most READ_SPEAKER_MAX_WORDS words and
  * READ_SPEAKER_MAX_CHARS code points (read/names.h, shared with the
  * markdown reader). */

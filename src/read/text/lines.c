@@ -450,6 +450,18 @@ bool rt_line_is_title_word(const rt_line *l, const char *const *words, size_t n)
     return found;
 }
 
+bool rt_line_last_word_is(const rt_line *l, const char *const *words, size_t n)
+{
+    const char *space = g_strrstr_len(l->t, (gssize)l->tlen, " ");
+    if (!space)
+        return false;
+    rt_line last = *l;
+    last.t = space + 1;
+    last.tlen = (size_t)(l->t + l->tlen - last.t);
+    last.nchar = rt_utf8_cols(last.t, last.tlen);
+    return rt_line_is_title_word(&last, words, n);
+}
+
 bool rt_line_is_all_caps(const rt_line *l)
 {
     return all_caps(l->t, l->tlen);
@@ -487,8 +499,9 @@ bool rt_line_is_colon_heading(const rt_line *l)
  * its instalment, in brackets and emphasis or not. */
 static bool ends_piece(const rt_line *l)
 {
-    static const char *const words[] = {"to be continued", "to be concluded", "the end", "finis",
-                                        "concluded", "continued in our next"};
+    static const char *const words[] = {"to be continued", "to be concluded",
+                                        "the end",         "finis",
+                                        "concluded",       "continued in our next"};
     const char *s = l->t;
     size_t n = l->tlen;
     while (n && strchr("()[]_*. ", s[n - 1]))

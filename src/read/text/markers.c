@@ -413,13 +413,8 @@ bool rt_line_is_notes_heading(const rt_line *l)
     if (g_ascii_strncasecmp(l->t, "notes to ", 9) == 0)
         return true;
     const char *space = memchr(l->t, ' ', l->tlen);
-    if (!space || rt_line_words(l) != 2 || !possessive(l->t, (size_t)(space - l->t)))
-        return false;
-    rt_line last = *l; /* "NOTES.": its last word */
-    last.t = space + 1;
-    last.tlen = (size_t)(l->t + l->tlen - last.t);
-    last.nchar = rt_utf8_cols(last.t, last.tlen);
-    return rt_line_is_title_word(&last, words, 1);
+    return space && rt_line_words(l) == 2 && possessive(l->t, (size_t)(space - l->t)) &&
+           rt_line_last_word_is(l, words, 1);
 }
 
 /* The nearest non-blank line before `i`, or SIZE_MAX. */

@@ -214,7 +214,8 @@ typedef struct {
     size_t date;        /* line of its date under the title, or SIZE_MAX */
     size_t subtitle;    /* line of its subtitle under the title, or SIZE_MAX */
     size_t title_lines; /* lines of the title, from the chunk's first */
-    size_t figure;      /* chunk of its frontispiece just above the title, or SIZE_MAX */
+    size_t figure;      /* first chunk of the pictures above its title (a frontispiece,
+                         * a book's opening map), or SIZE_MAX */
 } article_start;
 
 static void start_article(GArray *starts, rt_state *st, size_t k, bool titled)
@@ -585,16 +586,8 @@ static bool front_matter_title(const rt_line *l)
 {
     static const char *const words[] = {"note", "dedication", "prefatory note", "contents",
                                         "index"};
-    if (rt_line_is_section_word(l) || rt_line_is_title_word(l, words, G_N_ELEMENTS(words)))
-        return true;
-    const char *space = g_strrstr_len(l->t, (gssize)l->tlen, " ");
-    if (!space)
-        return false;
-    rt_line last = *l; /* "AUTHOR'S NOTE": its last word */
-    last.t = space + 1;
-    last.tlen = (size_t)(l->t + l->tlen - last.t);
-    last.nchar = rt_utf8_cols(last.t, last.tlen);
-    return rt_line_is_title_word(&last, words, 1);
+    return rt_line_is_section_word(l) || rt_line_is_title_word(l, words, G_N_ELEMENTS(words)) ||
+           rt_line_last_word_is(l, words, 1); /* "AUTHOR'S NOTE" */
 }
 
 /* Whether line `l` names pieces by their kind ("FABLES", "Twice-Told
@@ -662,6 +655,16 @@ static bool bare_number(const rt_line *l)
            (g_ascii_isdigit(l->t[0]) || rt_is_roman_numeral(l->t, n));
 }
 
+/* Whether chunks `from` to `to` (not included) are placeholders alone
+ * ("[Illustration: The Author]"), one at least. */
+static bool pictures_only(const rt_state *st, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++)
+        if (!chunk_single(st, k) || !rt_line_placeholder(chunk_line(st, k)))
+            return false;
+    return from < to;
+}
+
 /* "[Music]", "[Music: The Miller's Song]" alone: a piece of printed music,
  * the whole of a magazine's "ROMANCE. FOR VIOLIN AND PIANOFORTE." */
 static bool printed_music(const rt_state *st, size_t k)
@@ -698,9 +701,14 @@ static bool gap_titles_hold(const rt_state *st, size_t gap, bool numbered, GArra
         if (chunk_single(st, k) && rt_line_is_contents_heading(l))
             continue;
         /* "[Illustration: THE SHEPHERD'S FAIRY]" set off over the title:
-         * the piece's frontispiece (frontispiece) */
+         * the piece's frontispiece (frontispiece); "[Illustration]" set off
+         * on both sides, a tailpiece between pieces, is neither title nor
+         * text */
         if (frontispiece(st, k, gap))
             k++;
+        else if (chunk_single(st, k) && rt_line_placeholder(l) &&
+                 (k + 1 == st->nchunks || rt_blank_before(st, k + 1) >= gap))
+            continue;
         bool title = chunk_heading_like(st, k);
         if (title && rt_line_opens_with_number(l) && !(numbered && bare_number(l)))
             return false;
@@ -810,12 +818,23 @@ static void gap_titles(rt_state *st, GArray *starts)
         while (front < starts->len &&
                g_array_index(starts, article_start, front).chunk < g_array_index(pieces, size_t, 0))
             front++;
+        /* (an untitled start of nothing but pictures, a map before the
+         * title page: the pictures of the first piece) */
+        size_t opening = SIZE_MAX;
+        if (front == 1 && !g_array_index(starts, article_start, 0).titled &&
+            pictures_only(st, g_array_index(starts, article_start, 0).chunk,
+                          g_array_index(pieces, size_t, 0))) {
+            opening = g_array_index(starts, article_start, 0).chunk;
+            front = 0;
+        }
         g_array_set_size(starts, front);
         for (guint i = 0; i < pieces->len; i++) {
             size_t k = g_array_index(pieces, size_t, i);
             start_article(starts, st, k, true);
             article_start *a = &g_array_index(starts, article_start, starts->len - 1);
-            if (frontispiece(st, k - 1, gap))
+            if (i == 0 && opening != SIZE_MAX)
+                a->figure = opening;
+            else if (frontispiece(st, k - 1, gap))
                 a->figure = k - 1;
             piece_subtitle(st, a, gap);
         }
@@ -931,6 +950,26 @@ static bool notes_run_on(const rt_state *st, size_t k)
         if (st->lines[i].note_label)
             after = note_number(&st->lines[i]) ? note_number(&st->lines[i]) : -1;
     return before > 0 && after == before + 1;
+}
+
+/* A book with no other sign of its articles whose contents sets its
+ * pieces over their sections: the headings that repeat the pieces'
+ * entries are their titles, each an article. */
+static void contents_pieces(rt_state *st, GArray *starts)
+{
+    if (starts->len != 1)
+        return;
+    GArray *titles = rt_contents_pieces(st);
+    if (!titles)
+        return;
+    for (guint i = 0; i < titles->len; i++)
+        start_article(starts, st, g_array_index(titles, size_t, i), true);
+    const rt_line *l = chunk_line(st, g_array_index(titles, size_t, 0));
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
+                         "%u headings repeat the entries the book's contents sets over their "
+                         "sections: the titles of its pieces, each an article",
+                         titles->len);
+    g_array_free(titles, TRUE);
 }
 
 /* Automatic detection: see the comment on each rule. */
@@ -1087,6 +1126,7 @@ static void find_articles(rt_state *st, GArray *starts)
         after_end = chunk_end_marker(st, k);
     }
     numbered_pieces(st, starts);
+    contents_pieces(st, starts);
     gap_titles(st, starts);
     file_title(st, starts);
 }
@@ -1261,7 +1301,7 @@ static bool build_article(rt_state *st, const article_start *a, size_t end)
     set_head(st, a, art);
     imprint_node_append(st->doc->root, art);
     st->article = art;
-    if (a->figure != SIZE_MAX && !rt_build_blocks(st, a->figure, a->figure + 1))
+    if (a->figure != SIZE_MAX && !rt_build_blocks(st, a->figure, a->chunk))
         return false;
     rt_notes_begin(st);
     for (size_t k = a->chunk; k < end; k++)

@@ -149,6 +149,9 @@ bool rt_line_is_all_caps(const rt_line *l);
 /* Whether the line is one of `words` (casefolded), with or without a
  * closing colon or stop: "NOTES:", "Contents." */
 bool rt_line_is_title_word(const rt_line *l, const char *const *words, size_t n);
+/* Whether the line's last word, after a space, is one of `words` so
+ * ("AUTHOR'S NOTE", "EDITOR'S NOTES."); false for a line of one word. */
+bool rt_line_last_word_is(const rt_line *l, const char *const *words, size_t n);
 unsigned rt_line_words(const rt_line *l);
 /* The words of `len` bytes of `s`: runs of characters between spaces. */
 unsigned rt_count_words(const char *s, size_t len);
@@ -360,6 +363,13 @@ bool rt_line_is_contents_heading(const rt_line *l);
 size_t rt_build_contents(rt_builder *b, size_t i);
 /* Frees what contents.c keeps in the builder. */
 void rt_contents_clear(rt_builder *b);
+/** A contents of two levels, its top entries set in less than the entries
+ * under them ("“THE FIDDLE AND THE BOW.” 9" over "Cherish the Little Ones
+ * 19"): the chunks of the text's headings that repeat its top entries, in
+ * order, CONTENTS_MIN_PIECES of them at least (a GArray of size_t the
+ * caller frees); NULL when there is no such contents or not so many of its
+ * entries come back. */
+GArray *rt_contents_pieces(const rt_state *st);
 
 /* cursor.c: the line cursor and appending blocks (calls no other part) */
 rt_line *rt_line_at(rt_builder *b, size_t i);

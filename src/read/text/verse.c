@@ -227,9 +227,14 @@ bool rt_poem_title(const rt_state *st, size_t k)
             return false;
     const rt_line *l = &st->lines[c->first];
     gunichar last = last_of(l);
+    /* (nor a stanza's number, "II." or "1" ("1914." is a year, a title), nor
+     * "[Picture: …]", a figure, nor "[Transcriber's Note: …]", an editor's) */
+    size_t digits = strspn(l->t, "0123456789");
+    bool number = digits && digits <= 2 && (digits == l->tlen || l->t[digits] == '.');
     if (l->nchar > READ_TEXT_MAX_HEADING_CHARS || last == ',' || last == ';' || last == ':' ||
-        rt_is_roman_numeral(l->t, l->tlen) || rt_line_is_break(l) || rt_line_placeholder(l))
-        return false; /* (nor "[Picture: …]", a figure) */
+        rt_is_roman_numeral(l->t, l->tlen) || (number && digits + 1 >= l->tlen) ||
+        rt_line_is_break(l) || rt_line_placeholder(l) || l->t[0] == '[')
+        return false;
     /* "By Rudyard Kipling" set apart under the collection's title is its
      * author, no poem ("By the River" is one) */
     size_t by = rt_byline_skip(l->t, l->tlen);
