@@ -408,13 +408,12 @@ bool rt_line_is_notes_heading(const rt_line *l)
     static const char *const words[] = {"notes", "footnotes", "endnotes", "notes and references"};
     if (rt_line_is_title_word(l, words, G_N_ELEMENTS(words)))
         return true;
-    if (!rt_line_is_heading_like(l))
-        return false;
-    if (g_ascii_strncasecmp(l->t, "notes to ", 9) == 0)
-        return true;
+    /* (the shape first, the costly heading test last) */
     const char *space = memchr(l->t, ' ', l->tlen);
-    return space && rt_line_words(l) == 2 && possessive(l->t, (size_t)(space - l->t)) &&
-           rt_line_last_word_is(l, words, 1);
+    bool shape = g_ascii_strncasecmp(l->t, "notes to ", 9) == 0 ||
+                 (space && possessive(l->t, (size_t)(space - l->t)) && rt_line_words(l) == 2 &&
+                  rt_line_last_word_is(l, words, 1));
+    return shape && rt_line_is_heading_like(l);
 }
 
 /* The nearest non-blank line before `i`, or SIZE_MAX. */

@@ -682,13 +682,32 @@ static bool frontispiece(const rt_state *st, size_t k, size_t gap)
            chunk_heading_like(st, k + 1);
 }
 
+/* Whether the book says it is a collection (collection_book, its front
+ * read to its first numbered title), asked only when a numbered title is
+ * met: a book's whole front is long to read. */
+typedef struct {
+    const rt_state *st;
+    const article_start *book;
+    size_t least; /* the gap of the titles */
+    int says;     /* -1 until asked */
+} said_collection;
+
+static bool says(said_collection *c)
+{
+    if (c->says < 0)
+        c->says = c->book->titled &&
+                  collection_book(c->st, c->book->chunk, first_numbered(c->st, c->least));
+    return c->says;
+}
+
 /* Whether the chunks with `gap` blank lines or more before them, from the
  * first piece's title on, are all titles of pieces with text under them
  * (chunk_text), none numbered (a book's chapters are its sections) unless
  * `numbered` (the book says it is a collection: collection_book); their
  * chunks go to `pieces`. Before the first piece, such a heading of the front
  * matter or one with nothing under it (a half-title) is none. */
-static bool gap_titles_hold(const rt_state *st, size_t gap, bool numbered, GArray *pieces)
+static bool gap_titles_hold(const rt_state *st, size_t gap, said_collection *numbered,
+                            GArray *pieces)
 {
     g_array_set_size(pieces, 0);
     bool body = true;
@@ -710,7 +729,7 @@ static bool gap_titles_hold(const rt_state *st, size_t gap, bool numbered, GArra
                  (k + 1 == st->nchunks || rt_blank_before(st, k + 1) >= gap))
             continue;
         bool title = chunk_heading_like(st, k);
-        if (title && rt_line_opens_with_number(l) && !(numbered && bare_number(l)))
+        if (title && rt_line_opens_with_number(l) && !(bare_number(l) && says(numbered)))
             return false;
         if (!title && pieces->len)
             return false;
@@ -800,7 +819,7 @@ static void gap_titles(rt_state *st, GArray *starts)
     for (size_t k = 1; k < st->nchunks; k++)
         widest = MAX(widest, rt_blank_before(st, k));
     const article_start *book = &g_array_index(starts, article_start, 0);
-    bool numbered = book->titled && collection_book(st, book->chunk, first_numbered(st, least));
+    said_collection numbered = {st, book, least, -1};
     GArray *pieces = g_array_new(FALSE, FALSE, sizeof(size_t));
     size_t gap = widest;
     bool hold = false;
@@ -808,7 +827,7 @@ static void gap_titles(rt_state *st, GArray *starts)
      * matter by more, or have a frontispiece: the others recur at a
      * narrower one, where the ends of pieces found fall too) */
     for (; gap >= least; gap--) {
-        hold = gap_titles_hold(st, gap, numbered, pieces);
+        hold = gap_titles_hold(st, gap, &numbered, pieces);
         if (!hold || (recurring_gap(st, pieces, gap) >= TITLE_GAP_MIN_TITLES &&
                       starts_agree(starts, pieces)))
             break;
