@@ -2200,6 +2200,74 @@ static void test_contents_two_levels(void)
     }
 }
 
+/* A play whose speakers' names stand alone in emphasis ("_Anna._"), a
+ * direction in brackets kept with the name ("_Tom (laughing)._"): each a
+ * speech, the name counted without its direction. Lookalike: a songbook's
+ * "_Chorus._", the one label that recurs, is no speaker. */
+static void test_play_emphasis_names(void)
+{
+    rt_result r = read_shape("play_emphasis_names.txt");
+    imprint_node *a = rt_article(&r, 0);
+    GString *speakers = g_string_new(NULL);
+    for (imprint_node *c = a->first_child; c; c = c->next)
+        if (c->kind == IMPRINT_NODE_SPEECH)
+            g_string_append_printf(speakers, "%s|", c->as.speech.speaker);
+    g_assert_cmpstr(speakers->str, ==,
+                    "Tom (setting down the lantern)|Anna|Tom|Anna|Tom (laughing)|The Boy (at the "
+                    "door)|Tom|Anna|The Boy|");
+    g_string_free(speakers, TRUE);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 9, "a play: 9 speeches"));
+    assert_words(&r);
+    rt_result_free(&r);
+
+    r = read_shape("play_emphasis_names_lookalike.txt");
+    g_assert_false(any_speech(&r));
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "a play"));
+    rt_result_free(&r);
+}
+
+/* A section break ("*     *     *") between a marker and its definition
+ * under the chapter is no "*" note: the marker still links; with no
+ * definition, the break stays a break and the marker text. */
+static void test_break_between_notes(void)
+{
+    for (int defined = 0; defined < 2; defined++) {
+        char *src = g_strdup_printf(
+            "The Voyage\n\nThe birds that follow the ship have names the sailors gave "
+            "them.[1]\n\n       *     *     *     *     *\n\nThe land came in sight on the "
+            "ninth day, a grey line under the clouds.\n\n%s",
+            defined ? "[Footnote 1: The naturalists call them otherwise.]\n" : "");
+        rt_result r = rt_read_buffer("voyage.txt", src, strlen(src), NULL);
+        imprint_node *a = rt_article(&r, 0);
+        g_assert_cmpint(a->as.article.note_count, ==, defined);
+        g_assert_cmpint(rt_child(a, 1)->kind, ==, IMPRINT_NODE_BREAK);
+        rt_result_free(&r);
+        g_free(src);
+    }
+}
+
+/* A dialogue set the French way: guillemets opening the exchange, each
+ * reply a paragraph opened by a dash, the narration inside the marks: the
+ * paragraphs are the story's, no block quote, and the first is no heading.
+ * Lookalike: a passage quoted in guillemets, no dash under it, is a
+ * quotation. */
+static void test_dash_dialogue(void)
+{
+    const char *src = "La cuisine\n\nRose est en train de peler des pommes, et Jean entre sans "
+                      "rien dire.\n\n\u00abTiens, tiens, dit-elle, qui entre dans ma "
+                      "cuisine?\n\n--Je suis le docteur, dit Jean.\n\n--Et le docteur veut une "
+                      "pomme?\u00bb\n\nJean prend la pomme et retourne chez sa maman.\n";
+    rt_result r = rt_read_buffer("cuisine.txt", src, strlen(src), NULL);
+    assert_kinds(rt_article(&r, 0), "PPPPP");
+    rt_result_free(&r);
+    const char *quoted = "La lettre\n\nLa maman lit la lettre du docteur, qui dit ceci:\n\n"
+                         "\u00abLe petit Paul est gu\u00e9ri, et il peut sortir demain matin "
+                         "avec sa s\u0153ur.\u00bb\n\nElle pose la lettre sur la table.\n";
+    r = rt_read_buffer("lettre.txt", quoted, strlen(quoted), NULL);
+    assert_kinds(rt_article(&r, 0), "PQP");
+    rt_result_free(&r);
+}
+
 /* A book's sections each with its notes under it, numbered on across the
  * heading ("[3]" above it, "[4]" below): one article; two posts, each
  * numbering its notes from 1: two. */
@@ -3319,6 +3387,9 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/quote_closed_before_dash", test_quote_closed_before_dash);
     g_test_add_func("/read_text/shapes/gutenberg_end_line_max", test_gutenberg_end_line_max);
     g_test_add_func("/read_text/shapes/notes_run_on", test_notes_run_on);
+    g_test_add_func("/read_text/shapes/dash_dialogue", test_dash_dialogue);
+    g_test_add_func("/read_text/shapes/break_between_notes", test_break_between_notes);
+    g_test_add_func("/read_text/shapes/play_emphasis_names", test_play_emphasis_names);
     g_test_add_func("/read_text/shapes/contents_two_levels", test_contents_two_levels);
     g_test_add_func("/read_text/shapes/songs_numbered_stanzas", test_songs_numbered_stanzas);
     g_test_add_func("/read_text/shapes/pieces_opening_picture", test_pieces_opening_picture);

@@ -421,6 +421,7 @@ static int try_quote(rt_builder *b, size_t i, size_t *next)
     /* (a quotation that goes on in narration, "“…,” he told the boy", is
      * someone speaking in the text, not a passage quoted from elsewhere) */
     if (rt_line_starts_quote(l) && (cited || (!b->st->fiction && !rt_line_narrated(l))) &&
+        !rt_dash_dialogue(b, i) &&
         !(single &&
           (rt_line_nbsp_title(l) || (rt_line_is_heading_like(l) && rt_line_is_all_caps(l))))) {
         *next = rt_build_quote(b, i);

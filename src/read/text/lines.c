@@ -381,7 +381,8 @@ bool rt_line_is_heading_like(const rt_line *l)
     if (f == '(' || f == '[' || f == '-' || f == 0x2013 || f == 0x2014 || f == '~' || f == 0x2022 ||
         f == '*' || f == '>' || f == '|')
         return false;
-    if ((f == 0x201C || f == '"' || f == 0x201D || f == 0x201E) && !caps)
+    if ((f == 0x201C || f == '"' || f == 0x201D || f == 0x201E || f == 0x00AB || f == 0x00BB) &&
+        !caps)
         return false;
     /* '“LET DOROTHY GO TO THE CITY OF EMERALDS”': a line quoted whole is a
      * quotation, in capitals too */

@@ -490,7 +490,8 @@ static GArray *find_defs(const rt_state *st, bool *is_def, GArray *bare)
             under_notes = false;
         d.bare = d.kind == DEF_NUMBERED && !under_notes;
         numbered_seen |= d.kind == DEF_NUMBERED;
-        if (d.kind == DEF_SYMBOL && bulleted(st, i))
+        /* (nor is "*     *     *", a section break, a note) */
+        if (d.kind == DEF_SYMBOL && (bulleted(st, i) || rt_line_is_break(l)))
             d.kind = DEF_NONE;
         if (d.kind == DEF_NONE)
             continue;

@@ -42,48 +42,92 @@ static void find_transcript(rt_builder *b, guint speakers, size_t first_turn)
                          turns, paragraphs, speakers);
 }
 
-/* The length of line `i`'s name when the line is a name alone in capitals
- * ("ROPER.", "LADY MARY:"), set apart by blank lines, with text after it;
- * else 0. Capitals, since a one-word speech ("Yes.") recurs as often. */
-static size_t name_alone(rt_builder *b, size_t i)
+/* A speaker's name on a line of its own: `len` bytes from `at` are the
+ * speaker as printed ("The Boy (throws his dart)"), the first `key` of
+ * them the name alone, counted to find the names that recur. */
+typedef struct {
+    size_t at, len, key;
+} play_name;
+
+/* "_Gudfinna._", "_The Boy (laughing)._": a name alone in emphasis, a
+ * direction in brackets after it kept with it. */
+static bool emphasised_name(const rt_line *l, play_name *n)
+{
+    char m = l->t[0];
+    size_t end = l->tlen;
+    if ((m != '_' && m != '*') || end < 4)
+        return false;
+    while (end > 1 && (l->t[end - 1] == '.' || l->t[end - 1] == ':'))
+        end--;
+    if (l->t[end - 1] != m)
+        return false;
+    end--;
+    while (end > 1 && (l->t[end - 1] == '.' || l->t[end - 1] == ':'))
+        end--;
+    if (end <= 1 || memchr(l->t + 1, m, end - 1))
+        return false;
+    const char *open = memchr(l->t + 1, '(', end - 1);
+    size_t key = open ? (size_t)(open - l->t - 1) : end - 1;
+    while (key && l->t[key] == ' ')
+        key--;
+    if (open && l->t[end - 1] != ')')
+        return false;
+    if (!key || !read_is_name_words(l->t + 1, key))
+        return false;
+    *n = (play_name){.at = 1, .len = end - 1, .key = key};
+    return true;
+}
+
+/* The length of line `i`'s name (its key, `*n` the rest) when the line is
+ * a name alone in capitals ("ROPER.", "LADY MARY:") or in emphasis
+ * ("_Gudfinna._"), set apart by blank lines, with text after it; else 0.
+ * Capitals or emphasis, since a one-word speech ("Yes.") recurs as
+ * often. */
+static size_t name_alone(rt_builder *b, size_t i, play_name *n)
 {
     const rt_line *l = rt_line_at(b, i);
+    *n = (play_name){0};
     if (l->blank || l->notedef || (i > b->first && !rt_line_at(b, i - 1)->blank) ||
-        (i < b->last && !rt_line_at(b, i + 1)->blank) || rt_next_text_line(b, i) == SIZE_MAX ||
-        !rt_line_is_all_caps(l))
+        (i < b->last && !rt_line_at(b, i + 1)->blank) || rt_next_text_line(b, i) == SIZE_MAX)
         return 0;
-    if (rt_after_closing(b, i))
+    if (emphasised_name(l, n))
+        return n->key;
+    if (!rt_line_is_all_caps(l) || rt_after_closing(b, i))
         return 0; /* "Your friend," / "BEETHOVEN.": a signature */
     size_t len = l->tlen;
     if (l->t[len - 1] == '.' || l->t[len - 1] == ':')
         len--;
-    return len && read_is_name_words(l->t, len) ? len : 0;
+    if (!len || !read_is_name_words(l->t, len))
+        return 0;
+    n->key = n->len = len;
+    return len;
 }
 
 /* A name heard less often in a play ("A WAITER."): with a stop, as the
  * recurring ones have, and no number ("ACT II.", "SCENE 2."). */
-static bool minor_name(rt_builder *b, size_t i, size_t len)
+static bool minor_name(rt_builder *b, size_t i, const play_name *n)
 {
     const rt_line *l = rt_line_at(b, i);
-    const char *space = g_strrstr_len(l->t, (gssize)len, " ");
-    const char *last = space ? space + 1 : l->t;
-    return len < l->tlen && !rt_is_roman_numeral(last, (size_t)(l->t + len - last));
+    const char *name = l->t + n->at;
+    const char *space = g_strrstr_len(name, (gssize)n->key, " ");
+    const char *last = space ? space + 1 : name;
+    return n->at + n->len < l->tlen && !rt_is_roman_numeral(last, (size_t)(name + n->key - last));
 }
 
 /* Marks RT_NAME_LINE the lines whose name (`lens`: each line's
  * name_alone()) heads at least `min` turns (or any, with minor_name, when min
  * is 0); returns how many, and the first. */
-static guint mark_names(rt_builder *b, const size_t *lens, GHashTable *counts, guint min,
+static guint mark_names(rt_builder *b, const play_name *names_at, GHashTable *counts, guint min,
                         size_t *first)
 {
     guint names = 0;
     for (size_t i = b->first; i <= b->last; i++) {
-        size_t len = lens[i - b->first];
-        if (!len || b->speech_ok[i - b->first] == RT_NAME_LINE)
+        const play_name *n = &names_at[i - b->first];
+        if (!n->key || b->speech_ok[i - b->first] == RT_NAME_LINE)
             continue;
-        char *key = g_strndup(rt_line_at(b, i)->t, len);
+        char *key = g_strndup(rt_line_at(b, i)->t + n->at, n->key);
         guint c = GPOINTER_TO_UINT(g_hash_table_lookup(counts, key));
-        if (min ? c >= min : minor_name(b, i, len)) {
+        if (min ? c >= min : minor_name(b, i, n)) {
             b->speech_ok[i - b->first] = RT_NAME_LINE;
             *first = MIN(*first, i);
             names++;
@@ -99,15 +143,15 @@ static guint mark_names(rt_builder *b, const size_t *lens, GHashTable *counts, g
 static void find_play(rt_builder *b)
 {
     GHashTable *counts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    size_t *lens = g_new0(size_t, b->last - b->first + 1);
+    play_name *lens = g_new0(play_name, b->last - b->first + 1);
     guint paragraphs = 0, recurring = 0;
     for (size_t i = b->first; i <= b->last; i++) {
         const rt_line *l = rt_line_at(b, i);
         paragraphs += !l->blank && (i == b->first || rt_line_at(b, i - 1)->blank);
-        size_t len = lens[i - b->first] = name_alone(b, i);
+        size_t len = name_alone(b, i, &lens[i - b->first]);
         if (!len)
             continue;
-        char *key = g_strndup(l->t, len);
+        char *key = g_strndup(l->t + lens[i - b->first].at, len);
         guint c = GPOINTER_TO_UINT(g_hash_table_lookup(counts, key)) + 1;
         recurring += c == PLAY_NAME_MIN_TURNS;
         g_hash_table_replace(counts, key, GUINT_TO_POINTER(c));
@@ -137,7 +181,9 @@ bool rt_play_name_line(rt_builder *b, size_t i, size_t *next)
     const rt_line *l = rt_line_at(b, i);
     imprint_node *sp =
         imprint_node_new(b->st->doc, IMPRINT_NODE_SPEECH, rt_pos(b->st, l->lineno, l->tcol));
-    sp->as.speech.speaker = rt_plain(b->st, l->t, name_alone(b, i));
+    play_name n;
+    name_alone(b, i, &n);
+    sp->as.speech.speaker = rt_plain(b->st, l->t + n.at, n.len);
     rt_append(b, sp, i);
     b->play_turn = sp;
     *next = i + 1;
@@ -508,6 +554,24 @@ static size_t rt_quote_end(rt_builder *b, size_t i)
         prev = j;
     }
     return i;
+}
+
+/* Whether the line opens with a dialogue dash ("--Je suis le docteur",
+ * "— Oui", "– Non"). */
+static bool dash_reply(const rt_line *l)
+{
+    gunichar c = g_utf8_get_char(l->t);
+    return (l->tlen > 2 && l->t[0] == '-' && l->t[1] == '-') || c == 0x2014 || c == 0x2013;
+}
+
+bool rt_dash_dialogue(rt_builder *b, size_t i)
+{
+    const rt_line *l = rt_line_at(b, i);
+    gunichar c = g_utf8_get_char(l->t);
+    if (c != 0x00AB && c != 0x201E && c != 0x00BB)
+        return false;
+    size_t j = rt_next_text_line(b, i);
+    return j != SIZE_MAX && rt_line_at(b, j)->chunk != l->chunk && dash_reply(rt_line_at(b, j));
 }
 
 size_t rt_build_quote(rt_builder *b, size_t i)

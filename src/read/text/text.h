@@ -381,6 +381,11 @@ size_t rt_prev_text_line(rt_builder *b, size_t i);
  * "Yours truly"): line `i` is then its signature. */
 bool rt_after_closing(rt_builder *b, size_t i);
 bool rt_dash_item(rt_builder *b, size_t i);
+/** "«Tiens, tiens, dit-elle, …" over "--Je suis le docteur, dit Jean.": a
+ * dialogue set the French way, in guillemets, each reply opened by a dash
+ * in a paragraph of its own and the narration inside the marks; no
+ * quotation (quotes.c). */
+bool rt_dash_dialogue(rt_builder *b, size_t i);
 /* quotes.c: each returns false / SIZE_MAX when its shape is absent */
 bool rt_is_speech(rt_builder *b, size_t i, size_t *name_len, size_t *skip);
 void rt_find_dialogue(rt_builder *b);
