@@ -2268,6 +2268,38 @@ static void test_dash_dialogue(void)
     rt_result_free(&r);
 }
 
+/* A transcriber's note opening the file, over the title page (a heading
+ * and its paragraph, or in brackets): the title and byline are found under
+ * it, and the note stays, at the top of the article. Lookalike: a book
+ * titled "Transcribers of the Old Hand" keeps its title. */
+static void test_transcribers_note(void)
+{
+    const char *const notes[] = {
+        "Transcriber's Note:\n\nObvious misprints have been corrected, the spelling kept.\n",
+        "[Transcriber's Note: Obvious misprints have been corrected.]\n",
+        "Transcribers of the Old Hand\n"};
+    for (int k = 0; k < 3; k++) {
+        char *src = g_strdup_printf(
+            "%s\n\n\n\nTHE BOOK OF THE MILL\n\nBy Hannah Prewitt\n\n\n\nCHAPTER I\n\nThe "
+            "mill stood by the ford, and the miller kept the ford as well as the mill.\n\n"
+            "CHAPTER II\n\nThe miller's son went to the town and came back with a wife.\n",
+            notes[k]);
+        rt_result r = rt_read_buffer("mill.txt", src, strlen(src), NULL);
+        imprint_node *a = rt_article(&r, 0);
+        if (k < 2) {
+            g_assert_cmpstr(a->as.article.title, ==, "THE BOOK OF THE MILL");
+            g_assert_cmpstr(a->as.article.authors[0], ==, "Hannah Prewitt");
+            g_assert_true(doc_has_text(&r, "Obvious misprints"));
+            g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "a transcriber's note over"));
+        } else {
+            g_assert_cmpstr(a->as.article.title, ==, "Transcribers of the Old Hand");
+            g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "a transcriber's note"));
+        }
+        rt_result_free(&r);
+        g_free(src);
+    }
+}
+
 /* A book's sections each with its notes under it, numbered on across the
  * heading ("[3]" above it, "[4]" below): one article; two posts, each
  * numbering its notes from 1: two. */
@@ -3387,6 +3419,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/quote_closed_before_dash", test_quote_closed_before_dash);
     g_test_add_func("/read_text/shapes/gutenberg_end_line_max", test_gutenberg_end_line_max);
     g_test_add_func("/read_text/shapes/notes_run_on", test_notes_run_on);
+    g_test_add_func("/read_text/shapes/transcribers_note", test_transcribers_note);
     g_test_add_func("/read_text/shapes/dash_dialogue", test_dash_dialogue);
     g_test_add_func("/read_text/shapes/break_between_notes", test_break_between_notes);
     g_test_add_func("/read_text/shapes/play_emphasis_names", test_play_emphasis_names);

@@ -214,8 +214,8 @@ typedef struct {
     size_t date;        /* line of its date under the title, or SIZE_MAX */
     size_t subtitle;    /* line of its subtitle under the title, or SIZE_MAX */
     size_t title_lines; /* lines of the title, from the chunk's first */
-    size_t figure;      /* first chunk of the pictures above its title (a frontispiece,
-                         * a book's opening map), or SIZE_MAX */
+    size_t lead;        /* first chunk of what stands above its title and is its own (a
+                         * frontispiece, a transcriber's note), or SIZE_MAX */
 } article_start;
 
 static void start_article(GArray *starts, rt_state *st, size_t k, bool titled)
@@ -226,7 +226,7 @@ static void start_article(GArray *starts, rt_state *st, size_t k, bool titled)
                        .date = SIZE_MAX,
                        .subtitle = SIZE_MAX,
                        .title_lines = 1,
-                       .figure = SIZE_MAX};
+                       .lead = SIZE_MAX};
     if (titled)
         st->chunks[k].title = true;
     /* An untitled start right at the previous start adds nothing. */
@@ -541,9 +541,9 @@ static bool title_goes_on(const rt_line *a, const rt_line *b)
 /* A title set one phrase a line, the lines apart, at the top of the file
  * (the lines of title_goes_on; chunks of SPACED_TITLE_CHUNK_LINES lines at
  * most): the number of its lines, or 0 if it is not so set. */
-static size_t spaced_title(const rt_state *st)
+static size_t spaced_title(const rt_state *st, size_t from)
 {
-    size_t k = 0, lines = 1;
+    size_t k = from, lines = 1;
     for (; k + 1 < st->nchunks && rt_blank_before(st, k + 1) == 1; k++) {
         const rt_chunk *c = &st->chunks[k], *n = &st->chunks[k + 1];
         if (n->last - n->first + 1 > SPACED_TITLE_CHUNK_LINES ||
@@ -551,7 +551,31 @@ static size_t spaced_title(const rt_state *st)
             break;
         lines += n->last - n->first + 1;
     }
-    return k > 0 && st->chunks[0].first == st->chunks[0].last ? lines : 0;
+    return k > from && st->chunks[from].first == st->chunks[from].last ? lines : 0;
+}
+
+/* "Transcriber's Note:" (or "[Transcriber's Note: …]") opening the file,
+ * over the title page: the first chunk after it (the note's paragraphs
+ * are one blank line apart, the title set off by more), 0 if the file does
+ * not open so. The title is found under it, and the note stays at the top
+ * of the first article. */
+static size_t transcribers_note(const rt_state *st)
+{
+    if (!st->nchunks)
+        return 0;
+    const rt_line *l = chunk_line(st, 0);
+    const char *p = l->t + (l->t[0] == '[');
+    size_t n = (size_t)(l->t + l->tlen - p);
+    /* ("Transcribers of the Old Hand" may title a book) */
+    char *head = g_ascii_strdown(p, (gssize)MIN(n, 24));
+    bool note = n >= 17 && g_str_has_prefix(head, "transcriber") && strstr(head, " note");
+    g_free(head);
+    if (!note)
+        return 0;
+    for (size_t k = 1; k < st->nchunks; k++)
+        if (rt_blank_before(st, k) > 1)
+            return k;
+    return 0;
 }
 
 /* Lines centred together, CENTRED_TITLE_MAX_LINES at most, each short
@@ -852,9 +876,9 @@ static void gap_titles(rt_state *st, GArray *starts)
             start_article(starts, st, k, true);
             article_start *a = &g_array_index(starts, article_start, starts->len - 1);
             if (i == 0 && opening != SIZE_MAX)
-                a->figure = opening;
+                a->lead = opening;
             else if (frontispiece(st, k - 1, gap))
-                a->figure = k - 1;
+                a->lead = k - 1;
             piece_subtitle(st, a, gap);
         }
         st->pieces = true;
@@ -1018,7 +1042,8 @@ static void find_articles(rt_state *st, GArray *starts)
      * next of them after a chapter's notes goes on the book */
     int series = 0;
     size_t series_of = 0;
-    for (size_t k = 0; k < st->nchunks; k++) {
+    size_t first = transcribers_note(st);
+    for (size_t k = first; k < st->nchunks; k++) {
         rt_chunk *c = &st->chunks[k];
         const rt_line *l = chunk_line(st, k);
         bool single = chunk_single(st, k);
@@ -1046,9 +1071,9 @@ static void find_articles(rt_state *st, GArray *starts)
             bib = RT_BIB_NONE;
             continue;
         }
-        size_t spaced = k == 0 ? spaced_title(st) : 0;
+        size_t spaced = k == first ? spaced_title(st, first) : 0;
         if (spaced) {
-            start_article(starts, st, 0, true);
+            start_article(starts, st, first, true);
             g_array_index(starts, article_start, starts->len - 1).title_lines = spaced;
             for (; k < title_end(st, &g_array_index(starts, article_start, starts->len - 1)); k++)
                 st->chunks[k + 1].title = true;
@@ -1060,7 +1085,7 @@ static void find_articles(rt_state *st, GArray *starts)
         }
         /* A short first line of the file is its title; so are its first
          * lines centred over the text ("The Diary of" / "a Nobody"). */
-        if (k == 0 && more && (chunk_heading_like(st, k) || centred_title(st, k))) {
+        if (k == first && more && (chunk_heading_like(st, k) || centred_title(st, k))) {
             start_article(starts, st, k, true);
             g_array_index(starts, article_start, starts->len - 1).title_lines =
                 c->last - c->first + 1;
@@ -1068,7 +1093,7 @@ static void find_articles(rt_state *st, GArray *starts)
         }
         /* Or the title with its subtitle under it ("The Importance of Being
          * Earnest" / "A Trivial Comedy for Serious People"). */
-        if (k == 0 && more && c->last == c->first + 1 &&
+        if (k == first && more && c->last == c->first + 1 &&
             rt_line_is_heading_like(&st->lines[c->first]) &&
             rt_line_is_heading_like(&st->lines[c->last]) &&
             !rt_line_is_byline(&st->lines[c->last]) && !rt_line_is_dateline(&st->lines[c->last])) {
@@ -1076,8 +1101,8 @@ static void find_articles(rt_state *st, GArray *starts)
             g_array_index(starts, article_start, starts->len - 1).subtitle = c->last;
             continue;
         }
-        if (k == 0)
-            start_article(starts, st, 0, false);
+        if (k == first)
+            start_article(starts, st, first, false);
         /* After "Thanks to …!", a "Source: …" line or note definitions, a
          * heading-like line opens the next article. */
         int kind = single ? rt_number_heading_kind(l->t, l->tlen) : 0;
@@ -1143,6 +1168,12 @@ static void find_articles(rt_state *st, GArray *starts)
         body = true;
         prose = prose || chunk_prose(st, k);
         after_end = chunk_end_marker(st, k);
+    }
+    if (first && starts->len && g_array_index(starts, article_start, 0).chunk == first) {
+        g_array_index(starts, article_start, 0).lead = 0;
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, chunk_line(st, 0)->lineno, 1),
+                             "a transcriber's note over the title page: the title found under "
+                             "it, the note kept at the top of the first article");
     }
     numbered_pieces(st, starts);
     contents_pieces(st, starts);
@@ -1320,7 +1351,7 @@ static bool build_article(rt_state *st, const article_start *a, size_t end)
     set_head(st, a, art);
     imprint_node_append(st->doc->root, art);
     st->article = art;
-    if (a->figure != SIZE_MAX && !rt_build_blocks(st, a->figure, a->chunk))
+    if (a->lead != SIZE_MAX && !rt_build_blocks(st, a->lead, a->chunk))
         return false;
     rt_notes_begin(st);
     for (size_t k = a->chunk; k < end; k++)
@@ -1440,7 +1471,7 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
         const article_start *next =
             i + 1 < starts->len ? &g_array_index(starts, article_start, i + 1) : NULL;
         /* (the next piece's frontispiece is its own) */
-        size_t end = !next ? st.nchunks : next->figure != SIZE_MAX ? next->figure : next->chunk;
+        size_t end = !next ? st.nchunks : next->lead != SIZE_MAX ? next->lead : next->chunk;
         if (a->titled && !(opts && opts->split)) {
             const rt_line *l = chunk_line(&st, a->chunk);
             GString *title = title_text(&st, a);
