@@ -2300,6 +2300,37 @@ static void test_transcribers_note(void)
     }
 }
 
+/* In a wrapped book, lines set in that each end in a number (a printing
+ * history, "Thirtieth Impression, June, 1929") are no verse; an indented
+ * stanza there is. */
+static void test_numbers_no_verse(void)
+{
+    GString *src = g_string_new("The Printing\n\n");
+    for (int i = 0; i < 4; i++)
+        g_string_append(src, "The book went through many printings in the years after the war, "
+                             "and the\npublisher kept a list of them at the front of every "
+                             "copy it sold after\nthat, as publishers did.\n\n");
+    g_string_append(src, "    Twenty-first Impression, June, 1925\n    Twenty-second Impression, "
+                         "March, 1927\n    Twenty-third Impression, May, 1931\n\n"
+                         "    The river runs beside the mill\n    And turns the wheel by day\n"
+                         "    The miller sings above the rill\n\nThe end of the chapter.\n");
+    rt_result r = read_wrap("printing.txt", src->str, IMPRINT_WRAP_YES);
+    imprint_node *a = rt_article(&r, 0);
+    bool dates_verse = false, poem_verse = false;
+    for (imprint_node *c = a->first_child; c; c = c->next) {
+        imprint_node *v = c->kind == IMPRINT_NODE_QUOTE ? c->first_child : c;
+        if (v->kind != IMPRINT_NODE_VERSE)
+            continue;
+        const char *t = rt_text(&r, v->first_child);
+        dates_verse = dates_verse || strstr(t, "Impression");
+        poem_verse = poem_verse || strstr(t, "river");
+    }
+    g_assert_false(dates_verse);
+    g_assert_true(poem_verse);
+    rt_result_free(&r);
+    g_string_free(src, TRUE);
+}
+
 /* A book's sections each with its notes under it, numbered on across the
  * heading ("[3]" above it, "[4]" below): one article; two posts, each
  * numbering its notes from 1: two. */
@@ -3419,6 +3450,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/quote_closed_before_dash", test_quote_closed_before_dash);
     g_test_add_func("/read_text/shapes/gutenberg_end_line_max", test_gutenberg_end_line_max);
     g_test_add_func("/read_text/shapes/notes_run_on", test_notes_run_on);
+    g_test_add_func("/read_text/shapes/numbers_no_verse", test_numbers_no_verse);
     g_test_add_func("/read_text/shapes/transcribers_note", test_transcribers_note);
     g_test_add_func("/read_text/shapes/dash_dialogue", test_dash_dialogue);
     g_test_add_func("/read_text/shapes/break_between_notes", test_break_between_notes);

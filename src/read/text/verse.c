@@ -171,10 +171,21 @@ bool rt_quoted_verse(const rt_state *st, size_t k)
     return breaks > 0;
 }
 
+/* Whether every line of chunk `k` ends in a number ("Thirtieth Impression,
+ * June, 1929", "The Little Colonel Stories      $2.00"): a list of
+ * editions, prices or pages, no poem's lines. */
+static bool ends_in_numbers(const rt_state *st, size_t k)
+{
+    for (size_t i = st->chunks[k].first; i <= st->chunks[k].last; i++)
+        if (!g_ascii_isdigit(st->lines[i].t[st->lines[i].tlen - 1]))
+            return false;
+    return true;
+}
+
 bool rt_verse_chunk(const rt_state *st, size_t k)
 {
     if (st->prose || rt_chunk_aligned(st, k) || rt_chunk_name_lines(st, k) ||
-        rt_chunk_display(st, k))
+        rt_chunk_display(st, k) || ends_in_numbers(st, k))
         return false;
     /* In a hard-wrapped text, lines indented off the prose and not joined
      * (none reached the wrap width) are verse quoted in it; one line alone
