@@ -306,9 +306,9 @@ static GPtrArray *top_entries(const rt_state *st, size_t k, size_t *end)
         blanks = 0;
         last = i;
     }
-    *end = st->lines[last].chunk + 1;
     if (least == UINT_MAX || most == least)
         return NULL;
+    *end = st->lines[last].chunk + 1;
     GPtrArray *top = g_ptr_array_new_with_free_func(g_free);
     for (size_t j = st->chunks[k].last + 1; j <= last; j++) {
         const rt_line *l = &st->lines[j];

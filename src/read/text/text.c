@@ -748,7 +748,7 @@ static bool gap_titles_hold(const rt_state *st, size_t gap, said_collection *num
          * on both sides, a tailpiece between pieces, is neither title nor
          * text */
         if (frontispiece(st, k, gap))
-            k++;
+            l = chunk_line(st, ++k);
         else if (chunk_single(st, k) && rt_line_placeholder(l) &&
                  (k + 1 == st->nchunks || rt_blank_before(st, k + 1) >= gap))
             continue;
@@ -968,12 +968,12 @@ static void numbered_pieces(rt_state *st, GArray *starts)
     g_array_free(pieces, TRUE);
 }
 
-/* The number of note definition line `i`'s label, 0 if it has none or
- * it is no number. */
+/* The number of the label of note definition line `l`, 0 when it is no
+ * number ("*", "A"). */
 static long note_number(const rt_line *l)
 {
     const char *p = l->note_label;
-    if (!p || !*p || strspn(p, "0123456789") != strlen(p) || strlen(p) > 6)
+    if (!*p || strspn(p, "0123456789") != strlen(p) || strlen(p) > 6)
         return 0;
     return strtol(p, NULL, 10);
 }
@@ -985,13 +985,17 @@ static long note_number(const rt_line *l)
  * counts its notes from 1). */
 static bool notes_run_on(const rt_state *st, size_t k)
 {
-    long before = 0, after = 0;
-    for (size_t i = st->chunks[k].first; i-- > 0 && !before;)
-        if (st->lines[i].note_label)
-            before = note_number(&st->lines[i]) ? note_number(&st->lines[i]) : -1;
-    for (size_t i = st->chunks[k].last + 1; i < st->nlines && !after; i++)
-        if (st->lines[i].note_label)
-            after = note_number(&st->lines[i]) ? note_number(&st->lines[i]) : -1;
+    long before = 0, after = -1;
+    for (size_t i = st->chunks[k].first; i-- > 0;)
+        if (st->lines[i].note_label) {
+            before = note_number(&st->lines[i]);
+            break;
+        }
+    for (size_t i = st->chunks[k].last + 1; i < st->nlines; i++)
+        if (st->lines[i].note_label) {
+            after = note_number(&st->lines[i]);
+            break;
+        }
     return before > 0 && after == before + 1;
 }
 
