@@ -217,10 +217,12 @@ static bool write_one(job *j, const imprint_format *f, const imprint_edition *e,
 }
 
 /* The EPUB and PDF writers of editions built side by side (`-j`) take
- * turns: Cairo and Pango share font state across font maps, and two
- * editions' PDFs laid out at once broke lines differently in 3 of 20
- * builds of two editions under load (11 of 40 with their EPUBs), where one
- * at a time gave the same bytes in 24 of 24. Reading, resolving and TEI
+ * turns: the font stack (Cairo, Pango, fontconfig) shares some state
+ * across font maps that this code could not find, and two editions' PDFs
+ * laid out at once broke lines differently in 3 of 20 builds of two
+ * editions under load (11 of 40 with their EPUBs), where one at a time
+ * gave the same bytes in 24 of 24 (and one edition's articles laid out on
+ * two threads, each with its own font map, in 20 of 20). Reading, resolving and TEI
  * run side by side; the writer whose turn it is lays out its articles on
  * every thread (the same bytes as one). */
 static GMutex typeset_lock;
