@@ -1330,6 +1330,17 @@ static void test_play_stop_share(void)
     }
 }
 
+/* The speakers of the article's speeches, in order, each followed by "|"
+ * (g_free it). */
+static char *speakers_of(const imprint_node *a)
+{
+    GString *s = g_string_new(NULL);
+    for (const imprint_node *c = a->first_child; c; c = c->next)
+        if (c->kind == IMPRINT_NODE_SPEECH)
+            g_string_append_printf(s, "%s|", c->as.speech.speaker);
+    return g_string_free(s, FALSE);
+}
+
 /* A dialogue after a long preface: a play from its first turn, though
  * its turns are under half the book's paragraphs; a name written out or
  * cut once ("_Fisherman_.", "_Fis_.") is the speaker of the name that
@@ -1339,13 +1350,10 @@ static void test_dialogue_preface(void)
 {
     rt_result r = read_shape("dialogue_preface.txt");
     imprint_node *a = rt_article(&r, 0);
-    GString *speakers = g_string_new(NULL);
-    for (imprint_node *c = a->first_child; c; c = c->next)
-        if (c->kind == IMPRINT_NODE_SPEECH)
-            g_string_append_printf(speakers, "%s ", c->as.speech.speaker);
-    g_assert_cmpstr(speakers->str, ==,
-                    "Fisherman Walker Fish Walk Fish Walk Fish Walk Fish Walk Fis Walk Fish ");
-    g_string_free(speakers, TRUE);
+    char *speakers = speakers_of(a);
+    g_assert_cmpstr(speakers, ==,
+                    "Fisherman|Walker|Fish|Walk|Fish|Walk|Fish|Walk|Fish|Walk|Fis|Walk|Fish|");
+    g_free(speakers);
     g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 23, "a play from here: 13 of the 14"));
     /* "One thing more" goes on the last turn */
     g_assert_cmpint(rt_count_children(a->last_child), ==, 2);
@@ -2208,14 +2216,11 @@ static void test_play_emphasis_names(void)
 {
     rt_result r = read_shape("play_emphasis_names.txt");
     imprint_node *a = rt_article(&r, 0);
-    GString *speakers = g_string_new(NULL);
-    for (imprint_node *c = a->first_child; c; c = c->next)
-        if (c->kind == IMPRINT_NODE_SPEECH)
-            g_string_append_printf(speakers, "%s|", c->as.speech.speaker);
-    g_assert_cmpstr(speakers->str, ==,
+    char *speakers = speakers_of(a);
+    g_assert_cmpstr(speakers, ==,
                     "Tom (setting down the lantern)|Anna|Tom|Anna|Tom (laughing)|The Boy (at the "
                     "door)|Tom|Anna|The Boy|");
-    g_string_free(speakers, TRUE);
+    g_free(speakers);
     g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 9, "a play: 9 speeches"));
     assert_words(&r);
     rt_result_free(&r);

@@ -913,7 +913,7 @@ bool rt_build_blocks(rt_state *st, size_t from, size_t to)
                     .last = st->chunks[to - 1].last,
                     .bracket_dated = -1};
     b.last_line = SIZE_MAX - 1;
-    b.prose = rt_has_prose(st, from, to);
+    b.prose = -1;
     rt_find_dialogue(&b);
     bool ok = true;
     size_t i = b.first;

@@ -308,10 +308,11 @@ static void find_stop_labels(rt_builder *b)
         g_hash_table_replace(counts, key, GUINT_TO_POINTER(c));
     }
     size_t first = SIZE_MAX;
-    guint in_span = 0, span = recurring >= 2 ? turn_span(b, counts, &in_span) : 0;
+    /* (the span is read only when the whole article's share falls short) */
+    bool whole = turns >= PLAY_STOP_LABEL_SHARE * paragraphs;
+    guint in_span = 0, span = recurring >= 2 && !whole ? turn_span(b, counts, &in_span) : 0;
     if (recurring >= 2 &&
-        (turns >= PLAY_STOP_LABEL_SHARE * paragraphs ||
-         (in_span >= PLAY_SPAN_MIN_TURNS && in_span >= PLAY_STOP_LABEL_SHARE * span))) {
+        (whole || (in_span >= PLAY_SPAN_MIN_TURNS && in_span >= PLAY_STOP_LABEL_SHARE * span))) {
         for (size_t i = b->first; i <= b->last; i++) {
             char *key = stop_label_of(b, i);
             if (key && speaker_of(counts, key)) {
@@ -333,7 +334,7 @@ static void find_stop_labels(rt_builder *b)
         b->quoted_turns = quoted_turns(b);
         const rt_line *l = rt_line_at(b, first);
         imprint_pos at = rt_pos(b->st, l->lineno, l->tcol);
-        if (turns >= PLAY_STOP_LABEL_SHARE * paragraphs)
+        if (whole)
             imprint_diags_report(b->st->diags, IMPRINT_SEV_NOTE, at,
                                  "a play: %u of its %u paragraphs are turns of %u speakers "
                                  "whose names end in a stop (\"Name.  text\"); a paragraph "

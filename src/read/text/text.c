@@ -679,12 +679,19 @@ static bool bare_number(const rt_line *l)
            (g_ascii_isdigit(l->t[0]) || rt_is_roman_numeral(l->t, n));
 }
 
-/* Whether chunks `from` to `to` (not included) are placeholders alone
- * ("[Illustration: The Author]"), one at least. */
+/* Whether chunk `k` is a placeholder alone on its line ("[Illustration:
+ * The Author]", "[Music]"). */
+static bool placeholder_chunk(const rt_state *st, size_t k)
+{
+    return chunk_single(st, k) && rt_line_placeholder(chunk_line(st, k));
+}
+
+/* Whether chunks `from` to `to` (not included) are placeholders alone, one
+ * at least. */
 static bool pictures_only(const rt_state *st, size_t from, size_t to)
 {
     for (size_t k = from; k < to; k++)
-        if (!chunk_single(st, k) || !rt_line_placeholder(chunk_line(st, k)))
+        if (!placeholder_chunk(st, k))
             return false;
     return from < to;
 }
@@ -693,17 +700,15 @@ static bool pictures_only(const rt_state *st, size_t from, size_t to)
  * the whole of a magazine's "ROMANCE. FOR VIOLIN AND PIANOFORTE." */
 static bool printed_music(const rt_state *st, size_t k)
 {
-    const rt_line *l = chunk_line(st, k);
-    return chunk_single(st, k) && rt_line_placeholder(l) && strncmp(l->t, "[Music", 6) == 0;
+    return placeholder_chunk(st, k) && strncmp(chunk_line(st, k)->t, "[Music", 6) == 0;
 }
 
 /* Whether chunk `k`, `gap` blank lines or more before it, is a placeholder
  * alone ("[Illustration: …]") over a title closer to it than `gap`. */
 static bool frontispiece(const rt_state *st, size_t k, size_t gap)
 {
-    return k + 1 < st->nchunks && rt_blank_before(st, k) >= gap && chunk_single(st, k) &&
-           rt_line_placeholder(chunk_line(st, k)) && rt_blank_before(st, k + 1) < gap &&
-           chunk_heading_like(st, k + 1);
+    return k + 1 < st->nchunks && rt_blank_before(st, k) >= gap && placeholder_chunk(st, k) &&
+           rt_blank_before(st, k + 1) < gap && chunk_heading_like(st, k + 1);
 }
 
 /* Whether the book says it is a collection (collection_book, its front
@@ -749,7 +754,7 @@ static bool gap_titles_hold(const rt_state *st, size_t gap, said_collection *num
          * text */
         if (frontispiece(st, k, gap))
             l = chunk_line(st, ++k);
-        else if (chunk_single(st, k) && rt_line_placeholder(l) &&
+        else if (placeholder_chunk(st, k) &&
                  (k + 1 == st->nchunks || rt_blank_before(st, k + 1) >= gap))
             continue;
         bool title = chunk_heading_like(st, k);
@@ -1264,8 +1269,7 @@ static size_t separate_byline(rt_state *st, imprint_node *art, size_t body, size
     /* "AUTUMN." / "[Illustration]" / "BY HELEN MARION BURNSIDE.": the
      * picture stays in the body, the byline goes to the head */
     bool picture = false;
-    if (!name && body < end && chunk_single(st, body) &&
-        rt_line_placeholder(chunk_line(st, body)) &&
+    if (!name && body < end && placeholder_chunk(st, body) &&
         (name = byline_at(st, body + 1, end, &next, &skip))) {
         picture = true;
         at = body + 1;

@@ -208,9 +208,6 @@ bool rt_verse_break(const rt_line *a, const rt_line *b);
 bool rt_verse_file(const rt_state *st);
 /** Whether chunk `k` is a stanza (in a collection, or verse inside prose). */
 bool rt_verse_chunk(const rt_state *st, size_t k);
-/** Whether chunks `from` to `to` (not included) hold prose outside their
- * stanzas: a line of READ_TEXT_BIB_PROSE_WORDS words at least. */
-bool rt_has_prose(const rt_state *st, size_t from, size_t to);
 /** Whether every line of chunk `k` is indented off the file's prose. */
 bool rt_chunk_indented(const rt_state *st, size_t k);
 typedef enum { RT_ALIGN_NONE, RT_ALIGN_CENTRE, RT_ALIGN_RIGHT } rt_align;
@@ -337,7 +334,8 @@ typedef struct {
     bool transcript;          /* and their turns are much of it (quotes.c) */
     bool quoted_turns;        /* and their words are quoted: prose between them is not theirs */
     bool play;                /* speakers' names on lines of their own (quotes.c) */
-    bool prose;               /* the article has prose outside its stanzas (verse.c) */
+    int prose;                /* the article has prose outside its stanzas: -1 until a
+                               * stanza asks (verse.c) */
     imprint_node *play_turn;  /* the speech under the last name line, open */
     imprint_node *last_block; /* last block appended to the article */
     size_t last_line;         /* source line index of the last block's last line */

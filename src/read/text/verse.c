@@ -326,7 +326,7 @@ static imprint_node *quoted_poem(rt_builder *b, size_t k)
     return rt_blank_before(st, k) <= rt_blank_before(st, first) ? q : NULL;
 }
 
-bool rt_has_prose(const rt_state *st, size_t from, size_t to)
+static bool has_prose(const rt_state *st, size_t from, size_t to)
 {
     for (size_t k = from; k < to; k++) {
         if (rt_verse_chunk(st, k))
@@ -336,6 +336,17 @@ bool rt_has_prose(const rt_state *st, size_t from, size_t to)
                 return true;
     }
     return false;
+}
+
+/* Whether the builder's article holds prose outside its stanzas (a line
+ * of READ_TEXT_BIB_PROSE_WORDS words at least), found once, when a stanza
+ * first asks. */
+static bool article_prose(rt_builder *b)
+{
+    if (b->prose < 0)
+        b->prose =
+            has_prose(b->st, rt_line_at(b, b->first)->chunk, rt_line_at(b, b->last)->chunk + 1);
+    return b->prose;
 }
 
 size_t rt_build_stanza(rt_builder *b, size_t i)
@@ -370,8 +381,8 @@ size_t rt_build_stanza(rt_builder *b, size_t i)
     /* Verse set off in a prose text is a quotation of it; a piece that is
      * all verse (a magazine's poem) is the poem itself. */
     bool indented = rt_chunk_indented(st, l->chunk);
-    bool quoted =
-        st->wrapped && !st->verse && b->prose && (indented || rt_quoted_verse(st, l->chunk));
+    bool quoted = st->wrapped && !st->verse && (indented || rt_quoted_verse(st, l->chunk)) &&
+                  article_prose(b);
     imprint_node *poem = quoted ? quoted_poem(b, l->chunk) : NULL;
     if (poem) {
         imprint_node_append(poem, verse);
