@@ -1341,6 +1341,33 @@ static char *speakers_of(const imprint_node *a)
     return g_string_free(s, FALSE);
 }
 
+/* A play of names on lines of their own after a long front (a preface
+ * and a cast): one from its first name on, when PLAY_SPAN_MIN_TURNS
+ * names head speeches there (one fewer, and no play); a name line of the
+ * front ("_The Lock-Keeper_" under the title) is nobody's. */
+static void test_play_names_after_front(void)
+{
+    for (int more = 0; more < 2; more++) {
+        GString *src = g_string_new("THE LOCK-KEEPER\n\n_The Lock-Keeper_\n\nA play.\n\n");
+        for (int i = 0; i < 5 * PLAY_SPAN_MIN_TURNS; i++)
+            g_string_append(src, "A paragraph of the preface, long enough to be prose and "
+                                 "nothing else.\n\n");
+        for (int i = 0; i < PLAY_SPAN_MIN_TURNS - 1 + more; i++)
+            g_string_append(src, i % 2 ? "_Tom._\n\nA line of his, and he says it.\n\n"
+                                       : "_Anna._\n\nA line of hers, and she says it.\n\n");
+        rt_result r = rt_read_buffer("play.txt", src->str, src->len, NULL);
+        g_assert_cmpint(any_speech(&r), ==, more);
+        if (more) {
+            char *speakers = speakers_of(rt_article(&r, 0));
+            g_assert_true(g_str_has_prefix(speakers, "Anna|Tom|"));
+            g_free(speakers);
+            g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "a play from here"));
+        }
+        rt_result_free(&r);
+        g_string_free(src, TRUE);
+    }
+}
+
 /* A dialogue after a long preface: a play from its first turn, though
  * its turns are under half the book's paragraphs; a name written out or
  * cut once ("_Fisherman_.", "_Fis_.") is the speaker of the name that
@@ -3465,6 +3492,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/pieces_opening_picture", test_pieces_opening_picture);
     g_test_add_func("/read_text/shapes/gutenberg_various", test_gutenberg_various);
     g_test_add_func("/read_text/shapes/dialogue_preface", test_dialogue_preface);
+    g_test_add_func("/read_text/shapes/play_names_after_front", test_play_names_after_front);
     g_test_add_func("/read_text/shapes/play_span_min_turns", test_play_span_min_turns);
     g_test_add_func("/read_text/shapes/wrap_readings", test_wrap_readings);
     g_test_add_func("/read_text/shapes/editors_notes", test_editors_notes);

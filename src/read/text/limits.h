@@ -115,7 +115,11 @@
  * paragraphs, 0.6 of those from the first turn on) is a play from its
  * first turn when PLAY_STOP_LABEL_SHARE of the paragraphs from its first
  * turn to its last are turns, and there are at least this many: four
- * "Yes.  " and "No.  " close together in prose are no dialogue. */
+ * "Yes.  " and "No.  " close together in prose are no dialogue. A play
+ * whose names stand on lines of their own after a long front (The Rescue
+ * of the Princess Winsome: 39 name lines of 263 paragraphs, its speeches
+ * songs of several stanzas) is one from its first name on, PLAY_NAME_SHARE
+ * of the paragraphs of prose there being name lines, with as many. */
 #define PLAY_SPAN_MIN_TURNS 12
 
 /** Letters a speaker's name written once must share with a name that

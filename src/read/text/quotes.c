@@ -114,14 +114,14 @@ static bool minor_name(rt_builder *b, size_t i, const play_name *n)
     return n->at + n->len < l->tlen && !rt_is_roman_numeral(last, (size_t)(name + n->key - last));
 }
 
-/* Marks RT_NAME_LINE the lines whose name (`lens`: each line's
- * name_alone()) heads at least `min` turns (or any, with minor_name, when min
- * is 0); returns how many, and the first. */
+/* Marks RT_NAME_LINE the lines from line `from` on whose name (`lens`:
+ * each line's name_alone()) heads at least `min` turns (or any, with
+ * minor_name, when min is 0); returns how many, and the first. */
 static guint mark_names(rt_builder *b, const play_name *names_at, GHashTable *counts, guint min,
-                        size_t *first)
+                        size_t from, size_t *first)
 {
     guint names = 0;
-    for (size_t i = b->first; i <= b->last; i++) {
+    for (size_t i = from; i <= b->last; i++) {
         const play_name *n = &names_at[i - b->first];
         if (!n->key || b->speech_ok[i - b->first] == RT_NAME_LINE)
             continue;
@@ -137,8 +137,29 @@ static guint mark_names(rt_builder *b, const play_name *names_at, GHashTable *co
     return names;
 }
 
+/* The paragraphs of prose from the first line marked RT_NAME_LINE to the
+ * last, as turn_span counts them: the name lines, and the paragraphs of
+ * READ_TEXT_BIB_PROSE_WORDS words at least (the songs a speech holds are
+ * neither). */
+static guint name_span(rt_builder *b)
+{
+    guint paragraphs = 0, upto = 0;
+    bool started = false;
+    for (size_t i = b->first; i <= b->last; i++) {
+        const rt_line *l = rt_line_at(b, i);
+        bool starts = !l->blank && (i == b->first || rt_line_at(b, i - 1)->blank);
+        bool name = b->speech_ok[i - b->first] == RT_NAME_LINE;
+        started = started || name;
+        paragraphs += started && starts && (name || rt_line_words(l) >= READ_TEXT_BIB_PROSE_WORDS);
+        if (name)
+            upto = paragraphs;
+    }
+    return upto;
+}
+
 /* A play: names that head PLAY_NAME_MIN_TURNS turns, two of them at least,
- * their lines PLAY_NAME_SHARE of the paragraphs. Marks them RT_NAME_LINE,
+ * their lines PLAY_NAME_SHARE of the paragraphs (or of those from the
+ * first name line to the last, PLAY_SPAN_MIN_TURNS of them at least). Marks them RT_NAME_LINE,
  * and then the names heard less often. */
 static void find_play(rt_builder *b)
 {
@@ -157,18 +178,26 @@ static void find_play(rt_builder *b)
         g_hash_table_replace(counts, key, GUINT_TO_POINTER(c));
     }
     size_t first = SIZE_MAX;
-    guint names = recurring >= 2 ? mark_names(b, lens, counts, PLAY_NAME_MIN_TURNS, &first) : 0;
-    b->play = recurring >= 2 && names >= PLAY_NAME_SHARE * paragraphs;
+    guint names =
+        recurring >= 2 ? mark_names(b, lens, counts, PLAY_NAME_MIN_TURNS, b->first, &first) : 0;
+    /* (a play after a book's front matter: the share from its first name
+     * on, PLAY_SPAN_MIN_TURNS names at least) */
+    bool whole = names >= PLAY_NAME_SHARE * paragraphs;
+    guint span = recurring >= 2 && !whole ? name_span(b) : 0;
+    b->play = recurring >= 2 &&
+              (whole || (names >= PLAY_SPAN_MIN_TURNS && names >= PLAY_NAME_SHARE * span));
     for (size_t i = b->first; i <= b->last && !b->play; i++)
         if (b->speech_ok[i - b->first] == RT_NAME_LINE)
             b->speech_ok[i - b->first] = 0;
     if (b->play) {
-        names += mark_names(b, lens, counts, 0, &first);
+        /* (after a book's front, no name of its title page is anyone's) */
+        names += mark_names(b, lens, counts, 0, whole ? b->first : first, &first);
         const rt_line *l = rt_line_at(b, first);
         imprint_diags_report(b->st->diags, IMPRINT_SEV_NOTE, rt_pos(b->st, l->lineno, l->tcol),
-                             "a play: %u speeches under names on lines of their own (\"%.*s\", "
+                             "a play%s: %u speeches under names on lines of their own (\"%.*s\", "
                              "%u names heard often); the paragraphs under a name are its speech",
-                             names, (int)l->tlen, l->t, recurring);
+                             whole ? "" : " from here, after the book's front", names, (int)l->tlen,
+                             l->t, recurring);
     }
     g_free(lens);
     g_hash_table_destroy(counts);
