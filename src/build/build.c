@@ -24,7 +24,7 @@ typedef struct {
     GPtrArray *inputs;  /* char *, the edition file and its sources */
     GPtrArray *sums;    /* char *, a manifest line for each output (when one is wanted) */
     const char *name;   /* shown in the progress line */
-    unsigned threads;   /* the writers may use this many (all: they take turns, typeset_lock) */
+    unsigned threads;   /* the writers may use this many (threads no other edition has) */
     bool ok;
 } job;
 
@@ -186,9 +186,9 @@ static imprint_pdf_layout *page_layout(job *j, const imprint_doc *doc,
 /* Writes format `f` of the edition to `out`; the EPUB with the layout's
  * pages, the PDF from the layout when there is one (`*failed`: the layout
  * could not be made). */
-static bool write_one(job *j, const imprint_format *f, const imprint_edition *e,
-                      const imprint_doc *doc, const imprint_output_opts *opts,
-                      imprint_pdf_layout **layout, bool *failed, const char *out)
+static bool write_format(job *j, const imprint_format *f, const imprint_edition *e,
+                         const imprint_doc *doc, const imprint_output_opts *opts,
+                         imprint_pdf_layout **layout, bool *failed, const char *out)
 {
     bool pdf_too = wants(j, imprint_write_pdf);
     bool pages = e->page_list == IMPRINT_PAGE_LIST_ALWAYS ||
@@ -214,30 +214,6 @@ static bool write_one(job *j, const imprint_format *f, const imprint_edition *e,
     if (f->write == imprint_write_pdf && *layout)
         return imprint_pdf_layout_write(*layout, out, j->diags, NULL);
     return f->write(doc, opts, out, j->diags);
-}
-
-/* The EPUB and PDF writers of editions built side by side (`-j`) take
- * turns: the font stack (Cairo, Pango, fontconfig) shares some state
- * across font maps that this code could not find, and two editions' PDFs
- * laid out at once broke lines differently in 3 of 20 builds of two
- * editions under load (11 of 40 with their EPUBs), where one at a time
- * gave the same bytes in 24 of 24 (and one edition's articles laid out on
- * two threads, each with its own font map, in 20 of 20). Reading, resolving and TEI
- * run side by side; the writer whose turn it is lays out its articles on
- * every thread (the same bytes as one). */
-static GMutex typeset_lock;
-
-static bool write_format(job *j, const imprint_format *f, const imprint_edition *e,
-                         const imprint_doc *doc, const imprint_output_opts *opts,
-                         imprint_pdf_layout **layout, bool *failed, const char *out)
-{
-    bool typeset = f->write == imprint_write_pdf || f->write == imprint_write_epub;
-    if (typeset)
-        g_mutex_lock(&typeset_lock);
-    bool ok = write_one(j, f, e, doc, opts, layout, failed, out);
-    if (typeset)
-        g_mutex_unlock(&typeset_lock);
-    return ok;
 }
 
 /* NAME-booklet.pdf, when the PDF writer made one, is an output too; one an
@@ -571,6 +547,8 @@ bool imprint_build_run(const char *const *paths, size_t n, const imprint_build_o
     }
 
     unsigned threads = MIN(MAX(opts->jobs, 1u), IMPRINT_BUILD_MAX_JOBS);
+    /* Threads no edition runs on go to the writers: one edition alone gets them all. */
+    unsigned per_edition = MAX(1u, threads / (unsigned)MAX((size_t)1, MIN((size_t)threads, n)));
     job *jobs = g_new0(job, n);
     char **names = g_new0(char *, n + 1);
     for (size_t i = 0; i < n; i++) {
@@ -581,7 +559,7 @@ bool imprint_build_run(const char *const *paths, size_t n, const imprint_build_o
             .diags = imprint_diags_new(),
             .outputs = g_ptr_array_new_with_free_func(g_free),
             .inputs = g_ptr_array_new_with_free_func(g_free),
-            .threads = threads, /* (the EPUB and PDF writers take turns: each may use all) */
+            .threads = per_edition,
             .sums = opts->manifest ? g_ptr_array_new_with_free_func(g_free) : NULL,
         };
         jobs[i].name = names[i] = base_name(paths[i]);

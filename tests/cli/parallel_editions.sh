@@ -1,9 +1,10 @@
 # Editions built side by side (`-j 2`) give the bytes of editions built
-# one at a time, rebuild after rebuild: their EPUB and PDF writers take
-# turns (build.c typeset_lock). Without the turns, two editions' PDFs laid
-# out at once broke lines differently in about one build in seven (3 of
-# 20, 11 of 40 with their EPUBs, on a loaded 2-core machine; this test
-# failed in 3 of 5 runs without them), so the builds are repeated ten times.
+# one at a time, rebuild after rebuild. Pango computes a font's approximate
+# character width (which its line breaker uses) behind a recursion guard
+# shared by the whole process, so two editions laid out at once broke lines
+# differently in about one build in five (this test failed in 3 of 5 runs)
+# until every font's metrics were first asked one thread at a time
+# (src/write/fonts.c, metrics_lock); the builds are repeated ten times.
 source "$(dirname "$0")/lib/common.sh"
 cd "$T"
 export SOURCE_DATE_EPOCH=1795219200

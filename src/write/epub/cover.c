@@ -53,7 +53,7 @@ static PangoLayout *text_layout(PangoContext *ctx, const char *family, const cha
     pango_layout_set_width(layout, (IMPRINT_COVER_WIDTH - 2 * COVER_MARGIN) * PANGO_SCALE);
     pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
     pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER);
-    pango_layout_set_text(layout, text, -1);
+    imprint_fonts_set_layout(layout, text, -1, NULL);
     return layout;
 }
 

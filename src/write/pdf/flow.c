@@ -5,6 +5,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "write/fonts.h"
+
 /*
  * Vertical space around blocks, in leadings (line advances) of the block's
  * type, and horizontal measures in sizes of its type (ems). One table, so
@@ -454,11 +456,10 @@ static void emit_speech(builder *b, const imprint_node *n, const env *e)
     if (speaker && (!n->first_child || n->first_child->kind != IMPRINT_NODE_PARAGRAPH)) {
         pdf_para *p =
             pdf_para_new(b->ctx, e->size, false, e->italic, e->width, PANGO_ALIGN_LEFT, false);
-        pango_layout_set_text(p->layout, speaker, -1);
         p->node = n;
         PangoAttrList *attrs = pango_attr_list_new();
         pango_attr_list_insert(attrs, pango_attr_variant_new(PANGO_VARIANT_ALL_SMALL_CAPS));
-        pango_layout_set_attributes(p->layout, attrs);
+        imprint_fonts_set_layout(p->layout, speaker, -1, attrs);
         pango_attr_list_unref(attrs);
         emit_para(b, p, e->x, 0, n->pos, false);
         last_item(b)->keep_with_next = true;
@@ -607,7 +608,7 @@ static void emit_opening(builder *b, const imprint_node *art)
         pdf_para *p = pdf_para_plain(ctx, names, st->body_size, false, false, w, PANGO_ALIGN_LEFT);
         PangoAttrList *attrs = pango_attr_list_new();
         pango_attr_list_insert(attrs, pango_attr_variant_new(PANGO_VARIANT_SMALL_CAPS));
-        pango_layout_set_attributes(p->layout, attrs);
+        imprint_fonts_set_layout(p->layout, NULL, -1, attrs);
         pango_attr_list_unref(attrs);
         g_free(names);
         emit_para(b, p, 0, SPACE_BYLINE * body_adv, art->pos, false);

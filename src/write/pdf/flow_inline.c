@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "write/chars.h"
+#include "write/fonts.h"
 #include "write/links.h"
 
 /* Relative size and shifts of superscripts, subscripts and note numbers. */
@@ -187,8 +188,7 @@ pdf_para *pdf_inline_para(builder *b, const imprint_node *node, const env *e, bo
     for (gsize i = 0; i < in.text->len; i++)
         if (in.text->str[i] == '\n' || in.text->str[i] == '\r' || in.text->str[i] == '\t')
             in.text->str[i] = ' ';
-    pango_layout_set_text(para->layout, in.text->str, (int)in.text->len);
-    pango_layout_set_attributes(para->layout, in.attrs);
+    imprint_fonts_set_layout(para->layout, in.text->str, (int)in.text->len, in.attrs);
     if (indent != 0)
         pango_layout_set_indent(para->layout, (int)lround(indent * PANGO_SCALE));
     pango_attr_list_unref(in.attrs);

@@ -1,5 +1,7 @@
 #include "write/pdf/pdf_internal.h"
 
+#include "write/fonts.h"
+
 static double layout_height(PangoLayout *l)
 {
     PangoRectangle r;
@@ -33,7 +35,7 @@ static double centred(pdf_ctx *ctx, pdf_page *page, const char *text, double siz
     if (smallcaps) {
         PangoAttrList *attrs = pango_attr_list_new();
         pango_attr_list_insert(attrs, pango_attr_variant_new(PANGO_VARIANT_SMALL_CAPS));
-        pango_layout_set_attributes(p->layout, attrs);
+        imprint_fonts_set_layout(p->layout, NULL, -1, attrs);
         pango_attr_list_unref(attrs);
     }
     pdf_check_layout(ctx, p->layout, ctx->geo.text_w, (imprint_pos){ctx->opts->edition_path, 0, 0});

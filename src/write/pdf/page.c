@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "write/fonts.h"
+
 /* U+2026, ending a running head cut short. */
 #define HEAD_ELLIPSIS "\xE2\x80\xA6"
 
@@ -152,14 +154,14 @@ static void shorten_head(PangoLayout *layout, const char *text)
         if (s->len == 0)
             break;
         g_string_append(s, HEAD_ELLIPSIS);
-        pango_layout_set_text(layout, s->str, (int)s->len);
+        imprint_fonts_set_layout(layout, s->str, (int)s->len, NULL);
         if (pango_layout_get_line_count(layout) == 1) {
             g_string_free(s, TRUE);
             return;
         }
     }
     g_string_free(s, TRUE);
-    pango_layout_set_text(layout, text, -1);
+    imprint_fonts_set_layout(layout, text, -1, NULL);
     pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
 }
 

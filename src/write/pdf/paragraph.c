@@ -137,7 +137,7 @@ static double line_ascent(pdf_ctx *ctx, const PangoFontDescription *d, double ad
     char *key = pango_font_description_to_string(d);
     double *known = g_hash_table_lookup(ctx->ascents, key);
     if (!known) {
-        PangoFontMetrics *m = pango_context_get_metrics(ctx->pango, d, NULL);
+        PangoFontMetrics *m = imprint_fonts_context_metrics(ctx->pango, d, NULL);
         known = g_new(double, 2);
         known[0] = pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE;
         known[1] = pango_font_metrics_get_descent(m) / (double)PANGO_SCALE;
@@ -179,7 +179,7 @@ pdf_para *pdf_para_plain(pdf_ctx *ctx, const char *text, double size, bool bold,
                          double width, PangoAlignment align)
 {
     pdf_para *para = pdf_para_new(ctx, size, bold, italic, width, align, false);
-    pango_layout_set_text(para->layout, text, -1);
+    imprint_fonts_set_layout(para->layout, text, -1, NULL);
     return para;
 }
 
