@@ -2034,6 +2034,38 @@ static void test_gutenberg_headerless(void)
     rt_result_free(&r);
 }
 
+/* The credit many Gutenberg transcribers sign ("Transcribed from the 1908
+ * … edition by …, email …@pglaf.org", the Literary Archive Foundation's
+ * domain) at the top of a file cut at its markers is left out like
+ * "Produced by"; lookalike: a text transcribed from a register by someone
+ * who names no Gutenberg address keeps that line. */
+static void test_gutenberg_transcribed_credit(void)
+{
+    const char *const credits[] = {
+        "Transcribed from the 1908 Longmans, Green, and Co. edition by a volunteer,\n"
+        "email someone@pglaf.org",
+        "Transcribed from the parish register by the vicar of the marsh in 1911."};
+    for (int k = 0; k < 2; k++) {
+        char *src = g_strdup_printf(
+            "\n\n%s\n\n\n\nTHE MILL ON THE MARSH\n\nThe mill stood on the marsh for two "
+            "hundred years, and the family kept it turning through floods and droughts.\n\n"
+            "Nobody now remembers the last miller's name, though the stones of the mill still "
+            "lie in the reeds.\n",
+            credits[k]);
+        rt_result r = rt_read_buffer("mill.txt", src, strlen(src), NULL);
+        r.data = src; /* freed with r */
+        r.len = strlen(src);
+        g_assert_cmpint(doc_has_text(&r, "Transcribed from the"), ==, k == 1);
+        g_assert_cmpint(rt_has_diag(&r, IMPRINT_SEV_NOTE, 3, "the transcribers' credit"), ==,
+                        k == 0);
+        if (k == 0)
+            g_assert_cmpstr(rt_article(&r, 0)->as.article.title, ==, "THE MILL ON THE MARSH");
+        else
+            assert_words(&r);
+        rt_result_free(&r);
+    }
+}
+
 /* Someone's notes ("EDITOR'S NOTES.") after a chapter's note definitions
  * go on the chapter, a heading of it; "FIELD NOTES" there titles the next
  * piece, as any heading after notes does. */
@@ -3478,6 +3510,8 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/wrap_column_gap", test_wrap_column_gap);
     g_test_add_func("/read_text/shapes/gutenberg_lookalike", test_gutenberg_lookalike);
     g_test_add_func("/read_text/shapes/gutenberg_headerless", test_gutenberg_headerless);
+    g_test_add_func("/read_text/shapes/gutenberg_transcribed_credit",
+                    test_gutenberg_transcribed_credit);
     g_test_add_func("/read_text/shapes/magazine_issue", test_magazine_issue);
     g_test_add_func("/read_text/shapes/quote_closed_before_dash", test_quote_closed_before_dash);
     g_test_add_func("/read_text/shapes/gutenberg_end_line_max", test_gutenberg_end_line_max);

@@ -99,8 +99,10 @@ static bool names_gutenberg(const rt_state *st, size_t from, size_t to)
         g_string_append_c(all, ' ');
     }
     char *folded = g_ascii_strdown(all->str, (gssize)all->len);
-    bool named =
-        strstr(folded, "gutenberg") || strstr(folded, "proofread") || strstr(folded, "pgdp");
+    /* pglaf.org: the Project Gutenberg Literary Archive Foundation's domain,
+     * in the address many transcribers sign with. */
+    bool named = strstr(folded, "gutenberg") || strstr(folded, "proofread") ||
+                 strstr(folded, "pgdp") || strstr(folded, "pglaf");
     g_free(folded);
     g_string_free(all, TRUE);
     return named;
@@ -124,6 +126,25 @@ static void html_note(rt_state *st, size_t from)
     }
 }
 
+/* Whether the line opens a transcribers' credit in the words Gutenberg's
+ * volunteers use ("Transcribed from the 1908 Longmans edition by …"). */
+static bool credit_opening(const rt_line *l)
+{
+    static const char *const openings[] = {
+        "Produced by",
+        "E-text prepared by",
+        "Etext prepared by",
+        "This etext was produced by",
+        "This eBook was produced by",
+        "Transcribed from the",
+        "Transcribed by",
+    };
+    for (size_t k = 0; k < G_N_ELEMENTS(openings); k++)
+        if (starts_with(l, openings[k]))
+            return true;
+    return false;
+}
+
 /* The transcribers' credit from line `from`, to its blank line. Under a
  * START marker its first words are the evidence; at the top of a file
  * whose header was cut off ("Produced by the Ministry" may open a
@@ -134,8 +155,7 @@ static void set_aside_credit(rt_state *st, size_t from, bool headerless)
         const rt_line *l = &st->lines[i];
         if (l->blank)
             continue;
-        if (!starts_with(l, "Produced by") && !starts_with(l, "E-text prepared by") &&
-            !starts_with(l, "This etext was produced by"))
+        if (!credit_opening(l))
             return;
         size_t end = i;
         while (end < st->nlines && !st->lines[end].blank)
