@@ -281,9 +281,22 @@ static G_GNUC_UNUSED char *rt_check_words(imprint_doc *doc, const char *data, si
             j++;
             continue;
         }
-        /* a rule under a table's heads marks its header row and is no word */
-        if (rt_is_marker_word(w) || g_regex_match_simple("^(-{3,}|={3,})$", w, 0, 0))
+        /* a rule under a table's heads marks its header row and is no word,
+         * nor is a rule with crossings ("-----+-----") of a drawn table */
+        if (rt_is_marker_word(w) || g_regex_match_simple("^(-{3,}|={3,})$", w, 0, 0) ||
+            g_regex_match_simple("^[-=]{3,}[-=+]*\\+[-=+]*$", w, 0, 0))
             continue;
+        /* "|Shown", "forward.|Ammunition": a drawn table's bars part cells */
+        if (strchr(w, '|')) {
+            char **parts = g_strsplit(w, "|", -1);
+            gboolean all = TRUE;
+            for (char **q = parts; *q && all; q++)
+                if (**q && (all = j < model->len && strcmp(*q, model->pdata[j]) == 0))
+                    j++;
+            g_strfreev(parts);
+            if (all)
+                continue;
+        }
         /* "_The", "Year_": emphasis marks the reader took off */
         size_t wl = strlen(w), a = 0;
         while (a < wl && (w[a] == '_' || w[a] == '*'))

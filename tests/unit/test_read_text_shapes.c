@@ -75,6 +75,9 @@ static void kinds_of(const imprint_node *parent, GString *out)
         case IMPRINT_NODE_OPENER:
             g_string_append_c(out, 'O');
             break;
+        case IMPRINT_NODE_TABLE:
+            g_string_append_c(out, 'T');
+            break;
         default:
             g_string_append_printf(out, "<%d>", (int)c->kind);
             break;
@@ -2034,6 +2037,46 @@ static void test_gutenberg_headerless(void)
     rt_result_free(&r);
 }
 
+/* The text of cell `c` of row `r` of `table`. */
+static const char *cell_text(rt_result *res, imprint_node *table, int r, int c)
+{
+    return rt_text(res, rt_child(rt_child(table, r), c));
+}
+
+/* A table drawn with rules and bars in a hard-wrapped manual: its columns
+ * are where the rules cross, its lines are not joined, the lines between
+ * the first two rules are the column heads (one row), a line with an empty
+ * first cell goes on in the row above, and so does one whose first cell
+ * alone has text ("(Night" over "only.)"). Lookalike: a lone rule with a
+ * crossing in prose, and bars inside a wrapped sentence, are text. */
+static void test_ruled_table(void)
+{
+    rt_result r = read_shape("ruled_table.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "LTL");
+    imprint_node *t = rt_child(a, 1);
+    g_assert_cmpint(rt_count_children(t), ==, 5);
+    g_assert_true(rt_child(t, 0)->as.row.header);
+    g_assert_cmpstr(cell_text(&r, t, 0, 1), ==, "Shown by the keeper to the boat.");
+    g_assert_cmpstr(cell_text(&r, t, 2, 1), ==,
+                    "Wait below the lower gate until the lock is empty.");
+    g_assert_cmpstr(cell_text(&r, t, 4, 0), ==, "(Night only.)");
+    g_assert_false(rt_child(t, 1)->as.row.header);
+    g_assert_false(doc_has_text(&r, "+---"));
+    g_assert_false(doc_has_text(&r, "|"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 6, "drawn with rules and bars"));
+    assert_words(&r);
+    rt_result_free(&r);
+
+    r = read_shape("ruled_table_lookalike.txt");
+    a = rt_article(&r, 0);
+    assert_kinds(a, "PPPPPPP");
+    g_assert_true(doc_has_text(&r, "----------+----------"));
+    g_assert_true(doc_has_text(&r, "tolls | candles | rope in his own book"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
 /* The credit many Gutenberg transcribers sign ("Transcribed from the 1908
  * … edition by …, email …@pglaf.org", the Literary Archive Foundation's
  * domain) at the top of a file cut at its markers is left out like
@@ -2797,7 +2840,7 @@ static void test_table_columns_align(void)
                     "Upper    Wey      1540\n";
     rt_result r = read_wrap("cols.txt", t, IMPRINT_WRAP_NO);
     imprint_node *a = rt_article(&r, 0);
-    assert_kinds(a, "PP<12><12>");
+    assert_kinds(a, "PPTT");
     rt_result_free(&r);
 }
 
@@ -3510,6 +3553,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/wrap_column_gap", test_wrap_column_gap);
     g_test_add_func("/read_text/shapes/gutenberg_lookalike", test_gutenberg_lookalike);
     g_test_add_func("/read_text/shapes/gutenberg_headerless", test_gutenberg_headerless);
+    g_test_add_func("/read_text/shapes/ruled_table", test_ruled_table);
     g_test_add_func("/read_text/shapes/gutenberg_transcribed_credit",
                     test_gutenberg_transcribed_credit);
     g_test_add_func("/read_text/shapes/magazine_issue", test_magazine_issue);

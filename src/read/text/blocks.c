@@ -297,7 +297,9 @@ enum { NO_MATCH, MATCHED, FAILED };
 /* Chunks whose role the article pass decided: titles, bibliographies. */
 static int try_table(rt_builder *b, size_t i, size_t *next)
 {
-    size_t end = build_table(b, i);
+    size_t end = rt_build_ruled_table(b, i);
+    if (!end)
+        end = build_table(b, i);
     if (!end)
         return NO_MATCH;
     *next = end;

@@ -369,6 +369,14 @@ void rt_contents_clear(rt_builder *b);
  * entries come back. */
 GArray *rt_contents_pieces(const rt_state *st);
 
+/* ruled.c: a table drawn with rules and bars ("----+----" over "AM  |…"),
+ * from its chunk's first line `i`: the line after it, or 0 when there is
+ * none there */
+size_t rt_build_ruled_table(rt_builder *b, size_t i);
+/* Whether `l` is a rule with crossings ("----+----"): wrap.c joins no
+ * line of its run of lines */
+bool rt_line_is_crossed_rule(const rt_line *l);
+
 /* cursor.c: the line cursor and appending blocks (calls no other part) */
 rt_line *rt_line_at(rt_builder *b, size_t i);
 void rt_append(rt_builder *b, imprint_node *node, size_t last_line);

@@ -341,6 +341,19 @@ static void append_line(unwrapper *u, GString *s, GArray *segs, const rt_line *a
     g_string_append_len(s, b->t, (gssize)b->tlen);
 }
 
+/* Whether the run of lines that holds line `i` has a rule with crossings:
+ * a table drawn with rules and bars, whose lines are its rows (ruled.c). */
+static bool drawn_run(const rt_state *st, size_t i)
+{
+    size_t from = i;
+    while (from > 0 && !st->lines[from - 1].blank)
+        from--;
+    for (size_t k = from; k < st->nlines && !st->lines[k].blank; k++)
+        if (rt_line_is_crossed_rule(&st->lines[k]))
+            return true;
+    return false;
+}
+
 /* Joins the lines from `*i` that make one paragraph into `out`; moves `*i`
  * past them. */
 static void join_paragraph(unwrapper *u, size_t *i, rt_line *out)
@@ -351,7 +364,7 @@ static void join_paragraph(unwrapper *u, size_t *i, rt_line *out)
     GArray *segs = g_array_new(FALSE, FALSE, sizeof(rt_seg));
     size_t j = *i + 1;
     bool prose = u->prose[*i];
-    for (; j < st->nlines && !st->lines[j].blank &&
+    for (; j < st->nlines && !st->lines[j].blank && !drawn_run(st, *i) &&
            continues(first, last, &st->lines[j], u->width, prose);
          j++) {
         append_line(u, s, segs, last, &st->lines[j]);
