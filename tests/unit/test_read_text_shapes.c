@@ -2043,6 +2043,68 @@ static const char *cell_text(rt_result *res, imprint_node *table, int r, int c)
     return rt_text(res, rt_child(rt_child(table, r), c));
 }
 
+/* A title set in capitals over lines together at the top of the file,
+ * going on in one another ("THE MILL ON THE MARSH" / "OR" / "A YEAR OF
+ * FLOODS"), over "BY" and the name: one title, CAPS_TITLE_MAX_LINES lines
+ * at most. Lookalikes: such lines over prose (a heading of the text), one
+ * line more than the limit, and a title over its subtitle (no joint). */
+static void test_caps_title_block(void)
+{
+    const char *const tails[] = {"BY\nMARGARET HALE,\nAUTHOR OF 'THE LOCK.'",
+                                 "The mill stood on the marsh for two hundred years, and the "
+                                 "family kept it turning."};
+    for (int k = 0; k < 2; k++)
+        for (int extra = CAPS_TITLE_MAX_LINES - 3; extra <= CAPS_TITLE_MAX_LINES - 2; extra++) {
+            GString *src = g_string_new("THE MILL ON THE MARSH\nOR\nA YEAR OF FLOODS\n");
+            for (int i = 0; i < extra; i++)
+                g_string_append(src, "AND OTHER TALES\n");
+            g_string_append_printf(
+                src,
+                "\n\n%s\n\n\nCHAPTER I: THE FLOOD\n\nThe water came up in the night, "
+                "and by morning the lower meadow was a lake.\n\nCHAPTER II: THE MILL\n\n"
+                "The miller went out in a boat to see what was left of the wheel.\n",
+                tails[k]);
+            rt_result r = rt_read_buffer("mill.txt", src->str, src->len, NULL);
+            const char *title = rt_article(&r, 0)->as.article.title;
+            bool want = k == 0 && 3 + extra <= CAPS_TITLE_MAX_LINES;
+            g_assert_cmpint(title != NULL && g_str_has_prefix(title, "THE MILL ON THE MARSH OR A "
+                                                                     "YEAR OF FLOODS"),
+                            ==, want);
+            rt_result_free(&r);
+            g_string_free(src, TRUE);
+        }
+    /* a title over its subtitle, no joint between them: the title alone */
+    const char *sub = "THE MILL ON THE MARSH\nA YEAR OF FLOODS\n\n\nBY\nMARGARET HALE\n\n\n"
+                      "The mill stood on the marsh for two hundred years, and the family kept "
+                      "it turning.\n\nNobody now remembers the last miller's name.\n";
+    rt_result r = rt_read_buffer("mill.txt", sub, strlen(sub), NULL);
+    g_assert_cmpstr(rt_article(&r, 0)->as.article.title, ==, "THE MILL ON THE MARSH");
+    rt_result_free(&r);
+}
+
+/* "CHAPTER I: THE FLOOD" over prose, again and again: a section's number
+ * with a colon is a heading, never a speaker; "MILLER: The wheel is gone."
+ * and "KEEPER: …" lines of a transcript are still turns. */
+static void test_number_colon_no_speaker(void)
+{
+    const char *src = "CHAPTER I: THE FLOOD\n\nThe water came up in the night, and by morning "
+                      "the lower meadow was a lake.\n\nCHAPTER II: THE MILL\n\nThe miller went "
+                      "out in a boat to see what was left of the wheel.\n\nCHAPTER III: THE "
+                      "KEEPER\n\nThe keeper came down from the lock to help him.\n";
+    rt_result r = rt_read_buffer("flood.txt", src, strlen(src), NULL);
+    g_assert_false(any_speech(&r));
+    assert_kinds(rt_article(&r, 0), "PHPHP");
+    rt_result_free(&r);
+    const char *talk = "MILLER: The wheel is gone, and the stones with it.\n\nKEEPER: Then we "
+                       "shall build another one.\n\nMILLER: With what money?\n\nKEEPER: The "
+                       "company's, if they will give it.\n";
+    r = rt_read_buffer("talk.txt", talk, strlen(talk), NULL);
+    char *speakers = speakers_of(rt_article(&r, 0));
+    g_assert_cmpstr(speakers, ==, "MILLER|KEEPER|MILLER|KEEPER|");
+    g_free(speakers);
+    rt_result_free(&r);
+}
+
 /* A table drawn with rules and bars in a hard-wrapped manual: its columns
  * are where the rules cross, its lines are not joined, the lines between
  * the first two rules are the column heads (one row), a line with an empty
@@ -3554,6 +3616,8 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/gutenberg_lookalike", test_gutenberg_lookalike);
     g_test_add_func("/read_text/shapes/gutenberg_headerless", test_gutenberg_headerless);
     g_test_add_func("/read_text/shapes/ruled_table", test_ruled_table);
+    g_test_add_func("/read_text/shapes/caps_title_block", test_caps_title_block);
+    g_test_add_func("/read_text/shapes/number_colon_no_speaker", test_number_colon_no_speaker);
     g_test_add_func("/read_text/shapes/gutenberg_transcribed_credit",
                     test_gutenberg_transcribed_credit);
     g_test_add_func("/read_text/shapes/magazine_issue", test_magazine_issue);

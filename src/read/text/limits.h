@@ -209,6 +209,12 @@
  * ("The Diary of" / "a Nobody"); more are a title page. */
 #define CENTRED_TITLE_MAX_LINES 3
 
+/** A title set in capitals over lines together at the top of a file, over
+ * its byline ("NEWS FROM NOWHERE" / "OR" / "AN EPOCH OF REST" / "BEING
+ * SOME CHAPTERS FROM" / "A UTOPIAN ROMANCE" over "BY" / "WILLIAM
+ * MORRIS,"), has so many lines at most; more are a page of display. */
+#define CAPS_TITLE_MAX_LINES 6
+
 /** A collection of prose pieces (stories, speeches, essays) in one file
  * sets its titles off by more blank lines than anything else after the
  * first of them: so many at least, and more than twice the paragraphs'

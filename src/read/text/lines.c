@@ -716,6 +716,9 @@ bool rt_line_label(const rt_line *l, size_t *name_len, size_t *skip)
     if (p >= end || *p != ':' || rt_utf8_cols(s, (size_t)(p - s)) > READ_SPEAKER_MAX_CHARS ||
         rt_utf8_cols(s, (size_t)(p - s)) < 1)
         return false;
+    /* "CHAPTER I: DISCUSSION AND BED": a section's number, no speaker */
+    if (rt_number_heading_kind(s, (size_t)(p - s)))
+        return false;
     name_end = p++;
     size_t n;
     if (!read_space_at(p, end, &n))

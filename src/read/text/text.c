@@ -592,6 +592,48 @@ static bool centred_title(const rt_state *st, size_t k)
     return true;
 }
 
+/* Lines in capitals together at the top of the file (CAPS_TITLE_MAX_LINES
+ * at most, each short enough for a heading) that go on in one another,
+ * over a byline set apart ("BY" over the name, or "By William Morris"):
+ * one title over them. */
+static bool caps_title_block(const rt_state *st, size_t k)
+{
+    const rt_chunk *c = &st->chunks[k];
+    size_t n = c->last - c->first + 1;
+    /* (lines centred together are judged by centred_title and its limit) */
+    if (n < 2 || n > CAPS_TITLE_MAX_LINES || k + 1 >= st->nchunks ||
+        rt_chunk_aligned(st, k) == RT_ALIGN_CENTRE)
+        return false;
+    size_t caps = 0;
+    for (size_t i = c->first; i <= c->last; i++) {
+        const rt_line *l = &st->lines[i];
+        if (l->nchar > READ_TEXT_MAX_HEADING_CHARS)
+            return false;
+        for (const char *p = l->t; p < l->t + l->tlen; p = g_utf8_next_char(p))
+            if (g_unichar_islower(g_utf8_get_char(p)))
+                return false;
+        /* ("OR" between the title's phrases is too short to count) */
+        caps += rt_line_is_all_caps(l);
+    }
+    /* (lines that go on in one another, one phrase: "OR" between two, or
+     * one stopping on "FROM"; a title over its subtitle has no joint) */
+    bool joint = false;
+    for (size_t i = c->first; i < c->last; i++)
+        joint = joint || edge_word_joins(&st->lines[i], true) ||
+                (i > c->first && alternative_joint(&st->lines[i]));
+    if (caps < 2 || !joint)
+        return false;
+    const rt_chunk *b = &st->chunks[k + 1];
+    const rt_line *by = &st->lines[b->first];
+    if (!rt_line_is_lone_by(by))
+        return rt_line_is_byline(by);
+    if (b->last == b->first)
+        return false;
+    /* ("WILLIAM MORRIS," over "AUTHOR OF 'THE EARTHLY PARADISE.'") */
+    const rt_line *name = &st->lines[b->first + 1];
+    return rt_is_byline_name(name->t, name->tlen - (name->t[name->tlen - 1] == ','));
+}
+
 /* The gap most chunks have before them: the paragraphs'. */
 static size_t usual_gap(const rt_state *st)
 {
@@ -1093,8 +1135,10 @@ static void find_articles(rt_state *st, GArray *starts)
             continue;
         }
         /* A short first line of the file is its title; so are its first
-         * lines centred over the text ("The Diary of" / "a Nobody"). */
-        if (k == first && more && (chunk_heading_like(st, k) || centred_title(st, k))) {
+         * lines centred over the text ("The Diary of" / "a Nobody"), and
+         * its first lines in capitals over a byline. */
+        if (k == first && more &&
+            (chunk_heading_like(st, k) || centred_title(st, k) || caps_title_block(st, k))) {
             start_article(starts, st, k, true);
             g_array_index(starts, article_start, starts->len - 1).title_lines =
                 c->last - c->first + 1;
