@@ -2105,6 +2105,38 @@ static void test_number_colon_no_speaker(void)
     rt_result_free(&r);
 }
 
+/* A file of verse whose parts are headed "ACT I.", "SCENE I.", "SCENE
+ * II." (DRAMA_MIN_PARTS of them) is one drama, not a collection of poems
+ * titled so; with one heading fewer ("THE LAST ACT" and "SCENE II." among
+ * poems) it is a collection still. */
+static void test_verse_drama(void)
+{
+    const char *const heads[] = {"ACT I.", "SCENE I.", "The Mill", "SCENE II."};
+    for (int drama = 0; drama < 2; drama++) {
+        GString *src = g_string_new("THE MILLER'S DAUGHTER\n\n\n\n\n");
+        for (int p = 0; p < 4; p++) {
+            const char *head = p == 0 && !drama ? "THE LAST ACT" : heads[p];
+            if (p == 1 && !drama)
+                head = "The Ferry";
+            g_string_append_printf(src,
+                                   "%s\n\nThe wheel goes round and the water falls,\nThe "
+                                   "miller sings at his door;\nThe sacks are stacked "
+                                   "against the walls\nAnd the dust is on the floor.\n\n"
+                                   "The ferry goes and the ferry comes,\nAnd nobody "
+                                   "counts the days;\nThe river runs and the ferry "
+                                   "hums\nA tune that the river plays.\n\n\n\n\n",
+                                   head);
+        }
+        rt_result r = rt_read_buffer("mill.txt", src->str, src->len, NULL);
+        g_assert_cmpint(r.articles, ==, drama ? 1 : 4);
+        if (!drama) /* (the collection's title over its first poem) */
+            g_assert_cmpstr(rt_article(&r, 3)->as.article.title, ==, "SCENE II.");
+        g_assert_cmpint(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "a drama in verse"), ==, drama);
+        rt_result_free(&r);
+        g_string_free(src, TRUE);
+    }
+}
+
 /* A table drawn with rules and bars in a hard-wrapped manual: its columns
  * are where the rules cross, its lines are not joined, the lines between
  * the first two rules are the column heads (one row), a line with an empty
@@ -3617,6 +3649,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/gutenberg_headerless", test_gutenberg_headerless);
     g_test_add_func("/read_text/shapes/ruled_table", test_ruled_table);
     g_test_add_func("/read_text/shapes/caps_title_block", test_caps_title_block);
+    g_test_add_func("/read_text/shapes/verse_drama", test_verse_drama);
     g_test_add_func("/read_text/shapes/number_colon_no_speaker", test_number_colon_no_speaker);
     g_test_add_func("/read_text/shapes/gutenberg_transcribed_credit",
                     test_gutenberg_transcribed_credit);

@@ -209,6 +209,11 @@
  * ("The Diary of" / "a Nobody"); more are a title page. */
 #define CENTRED_TITLE_MAX_LINES 3
 
+/** Lines heading acts and scenes ("ACT I.", "ERSTER AKT.", "ZWEITE
+ * SCENE.") that make a file of verse one drama, not a collection of poems
+ * (a poem may be called "The Last Act"). */
+#define DRAMA_MIN_PARTS 3
+
 /** A title set in capitals over lines together at the top of a file, over
  * its byline ("NEWS FROM NOWHERE" / "OR" / "AN EPOCH OF REST" / "BEING
  * SOME CHAPTERS FROM" / "A UTOPIAN ROMANCE" over "BY" / "WILLIAM

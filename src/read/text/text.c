@@ -397,9 +397,48 @@ static bool same_first_line(const rt_state *st, size_t a, size_t b)
     return same;
 }
 
-/* A collection of poems: an article a poem from its title. */
+/* Whether line `l` heads an act or a scene of a play: "ACT I.", "SCENE
+ * II", "ERSTER AKT.", "ZWEITE SCENE.", "Acte premier": the word first or
+ * last, three words at most, no colon ("SCENE: The Norwegian Coast" is a
+ * setting). */
+static bool act_or_scene(const rt_line *l)
+{
+    static const char *const words[] = {"act",   "acte",  "akt",    "atto",     "acto",  "scene",
+                                        "scène", "scena", "escena", "auftritt", "aufzug"};
+    if (l->nchar > 30 || memchr(l->t, ':', l->tlen))
+        return false;
+    size_t n = l->tlen;
+    while (n && (l->t[n - 1] == '.' || l->t[n - 1] == ' '))
+        n--;
+    const char *first_end = memchr(l->t, ' ', n), *last = g_strrstr_len(l->t, (gssize)n, " ");
+    if (!first_end || rt_count_words(l->t, n) > 3)
+        return false;
+    return read_word_in(l->t, (size_t)(first_end - l->t), words, G_N_ELEMENTS(words)) ||
+           read_word_in(last + 1, n - (size_t)(last + 1 - l->t), words, G_N_ELEMENTS(words));
+}
+
+/* A verse drama (a libretto, a play in verse): DRAMA_MIN_PARTS lines set
+ * apart at least that head its acts and scenes. */
+static bool verse_drama(const rt_state *st)
+{
+    size_t parts = 0;
+    for (size_t k = 0; k < st->nchunks && parts < DRAMA_MIN_PARTS; k++)
+        parts += chunk_single(st, k) && act_or_scene(chunk_line(st, k));
+    return parts >= DRAMA_MIN_PARTS;
+}
+
+/* A collection of poems: an article a poem from its title. A verse drama
+ * is one work, its acts and scenes headings. */
 static void find_poems(rt_state *st, GArray *starts)
 {
+    if (verse_drama(st)) {
+        start_article(starts, st, 0, false);
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, chunk_line(st, 0)->lineno, 1),
+                             "a drama in verse (%d lines or more head its acts and scenes): one "
+                             "article, no poems",
+                             DRAMA_MIN_PARTS);
+        return;
+    }
     /* a date set apart before the last title's first stanza ("Epistle" /
      * "TO THE BISHOP …" / "Christmas Day, 1811.") is its head's, no poem */
     bool stanza = true, front;
