@@ -264,6 +264,7 @@ typedef struct {
     read_words *words;
     unsigned width;
     bool *prose;       /* a line's run is prose (prose_runs) */
+    bool *drawn;       /* a line's run is a drawn table (drawn_runs) */
     size_t joined;     /* paragraphs of more than one line */
     GHashTable *tails; /* the word after each hyphen at a line end → how often */
 } unwrapper;
@@ -341,17 +342,22 @@ static void append_line(unwrapper *u, GString *s, GArray *segs, const rt_line *a
     g_string_append_len(s, b->t, (gssize)b->tlen);
 }
 
-/* Whether the run of lines that holds line `i` has a rule with crossings:
- * a table drawn with rules and bars, whose lines are its rows (ruled.c). */
-static bool drawn_run(const rt_state *st, size_t i)
+/* Which runs of non-blank lines hold a rule with crossings: tables drawn
+ * with rules and bars, whose lines are their rows (ruled.c). One flag a
+ * line (g_free it), found before any line is joined. */
+static bool *drawn_runs(const rt_state *st)
 {
-    size_t from = i;
-    while (from > 0 && !st->lines[from - 1].blank)
-        from--;
-    for (size_t k = from; k < st->nlines && !st->lines[k].blank; k++)
-        if (rt_line_is_crossed_rule(&st->lines[k]))
-            return true;
-    return false;
+    bool *drawn = g_new0(bool, st->nlines + 1);
+    for (size_t i = 0; i < st->nlines;) {
+        size_t j = i;
+        bool rule = false;
+        for (; j < st->nlines && !st->lines[j].blank; j++)
+            rule = rule || rt_line_is_crossed_rule(&st->lines[j]);
+        for (size_t k = i; k < j; k++)
+            drawn[k] = rule;
+        i = j + (j == i);
+    }
+    return drawn;
 }
 
 /* Joins the lines from `*i` that make one paragraph into `out`; moves `*i`
@@ -364,7 +370,7 @@ static void join_paragraph(unwrapper *u, size_t *i, rt_line *out)
     GArray *segs = g_array_new(FALSE, FALSE, sizeof(rt_seg));
     size_t j = *i + 1;
     bool prose = u->prose[*i];
-    for (; j < st->nlines && !st->lines[j].blank && !drawn_run(st, *i) &&
+    for (; j < st->nlines && !st->lines[j].blank && !u->drawn[*i] &&
            continues(first, last, &st->lines[j], u->width, prose);
          j++) {
         append_line(u, s, segs, last, &st->lines[j]);
@@ -399,9 +405,13 @@ bool rt_unwrap(rt_state *st, const char *data, size_t len, const imprint_read_op
     st->wrapped = true;
     st->wrap_width = width;
     char *text = g_strndup(data, len);
-    unwrapper u = {st,    read_words_new(text, opts && opts->language ? opts->language : "en"),
-                   width, prose_runs(st, width),
-                   0,     broken_tails(st)};
+    unwrapper u = {st,
+                   read_words_new(text, opts && opts->language ? opts->language : "en"),
+                   width,
+                   prose_runs(st, width),
+                   drawn_runs(st),
+                   0,
+                   broken_tails(st)};
     g_free(text);
     GArray *lines = g_array_new(FALSE, TRUE, sizeof(rt_line));
     for (size_t i = 0; i < st->nlines;) {
@@ -424,6 +434,7 @@ bool rt_unwrap(rt_state *st, const char *data, size_t len, const imprint_read_op
     read_words_free(u.words);
     g_hash_table_destroy(u.tails);
     g_free(u.prose);
+    g_free(u.drawn);
     g_free(st->lines);
     st->nlines = lines->len;
     st->lines = (rt_line *)(void *)g_array_free(lines, FALSE);
