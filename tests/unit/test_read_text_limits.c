@@ -247,10 +247,51 @@ static void test_long_runs(void)
     g_string_free(s, TRUE);
 }
 
+/* Whether `src` reads as one table and nothing else. */
+static bool one_table(const char *src)
+{
+    rt_result r = rt_read_buffer("ruled.txt", src, strlen(src), NULL);
+    imprint_node *a = rt_article(&r, 0);
+    bool table = rt_count_children(a) == 1 && a->first_child->kind == IMPRINT_NODE_TABLE;
+    rt_result_free(&r);
+    return table;
+}
+
+/* A drawn table's rule needs RULED_MIN_DASHES dashes ("-+-" has one too
+ * few) and has RULED_MAX_CROSSINGS crossings at most (one more, and the
+ * lines are text). */
+static void test_ruled_limits(void)
+{
+    for (int dashes = RULED_MIN_DASHES - 1; dashes <= RULED_MIN_DASHES; dashes++) {
+        GString *rule = g_string_new("-+");
+        for (int k = 2; k < dashes + 1; k++)
+            g_string_append_c(rule, '-');
+        char *src = g_strdup_printf("%s\na|b\nc|d\n", rule->str);
+        g_assert_cmpint(one_table(src), ==, dashes >= RULED_MIN_DASHES);
+        g_free(src);
+        g_string_free(rule, TRUE);
+    }
+    for (int n = RULED_MAX_CROSSINGS; n <= RULED_MAX_CROSSINGS + 1; n++) {
+        GString *src = g_string_new("---");
+        for (int k = 0; k < n; k++)
+            g_string_append(src, "+---");
+        g_string_append_c(src, '\n');
+        for (int row = 0; row < 2; row++) {
+            g_string_append(src, "abc");
+            for (int k = 0; k < n; k++)
+                g_string_append(src, "|def");
+            g_string_append_c(src, '\n');
+        }
+        g_assert_cmpint(one_table(src->str), ==, n <= RULED_MAX_CROSSINGS);
+        g_string_free(src, TRUE);
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/read_text/limits/ten_thousand_notes", test_ten_thousand_notes);
+    g_test_add_func("/read_text/limits/ruled", test_ruled_limits);
     g_test_add_func("/read_text/limits/too_many_notes", test_too_many_notes);
     g_test_add_func("/read_text/limits/nesting", test_nesting_limit);
     g_test_add_func("/read_text/limits/five_mb_line", test_five_mb_line);

@@ -209,6 +209,14 @@
  * ("The Diary of" / "a Nobody"); more are a title page. */
 #define CENTRED_TITLE_MAX_LINES 3
 
+/** Dashes a rule of a table drawn with rules and bars has at least
+ * (ruled.c): "---" is the least anyone types to draw one. */
+#define RULED_MIN_DASHES 3
+
+/** Crossings a drawn table's rule has at most (ruled.c): a rule with more
+ * is a row of ornaments, no table's. */
+#define RULED_MAX_CROSSINGS 15
+
 /** Lines heading acts and scenes ("ACT I.", "ERSTER AKT.", "ZWEITE
  * SCENE.") that make a file of verse one drama, not a collection of poems
  * (a poem may be called "The Last Act"). */

@@ -15,13 +15,6 @@
 
 #include <string.h>
 
-/* Dashes a rule has at least: "---" is the least anyone types to draw one. */
-#define RULED_MIN_DASHES 3
-
-/* Columns of a table told by its rules: a rule with more crossings than
- * this is a row of ornaments. */
-#define RULED_MAX_CROSSINGS 15
-
 /* The display columns (from 0, the line's indent counted) of the '+' of a
  * rule line ("----+----", '=' for '-' too): how many, 0 when `l` is no
  * rule. */
@@ -41,6 +34,13 @@ static size_t rule_crossings(const rt_line *l, unsigned *cols)
         }
     }
     return dashes >= RULED_MIN_DASHES ? n : 0;
+}
+
+/* Whether `m` is a rule crossed at the `n` columns `cols`: the table's. */
+static bool table_rule(const rt_line *m, const unsigned *cols, size_t n)
+{
+    unsigned rc[RULED_MAX_CROSSINGS];
+    return rule_crossings(m, rc) == n && memcmp(rc, cols, n * sizeof *cols) == 0;
 }
 
 bool rt_line_is_crossed_rule(const rt_line *l)
@@ -155,7 +155,7 @@ size_t rt_build_ruled_table(rt_builder *b, size_t i)
     const rt_line *l = rt_line_at(b, i);
     if (st->chunks[l->chunk].first != i)
         return 0;
-    unsigned cols[RULED_MAX_CROSSINGS], rc[RULED_MAX_CROSSINGS];
+    unsigned cols[RULED_MAX_CROSSINGS];
     size_t n = 0, rows = 0, j = i;
     /* The crossings of the first rule in the chunk set the columns. */
     for (size_t k = i; k <= b->last && rt_same_chunk(b, i, k) && !n; k++)
@@ -165,11 +165,10 @@ size_t rt_build_ruled_table(rt_builder *b, size_t i)
     /* The column heads: the lines above the rule under them (the second
      * rule when the table opens with one), when rows follow that rule. */
     size_t heads_end = SIZE_MAX, rule_lines = 0, rows_after = 0;
-    bool lead_rule = rule_crossings(l, rc) == n;
+    bool lead_rule = table_rule(l, cols, n);
     for (; j <= b->last && rt_same_chunk(b, i, j); j++) {
         const rt_line *m = rt_line_at(b, j);
-        size_t mn = rule_crossings(m, rc);
-        if (mn == n && memcmp(rc, cols, n * sizeof *cols) == 0) {
+        if (table_rule(m, cols, n)) {
             if (++rule_lines == (lead_rule ? 2u : 1u) && rows > 0) {
                 heads_end = j;
                 rows_after = 0;
@@ -191,7 +190,7 @@ size_t rt_build_ruled_table(rt_builder *b, size_t i)
     bool after_rule = true;
     for (size_t k = i; k < j; k++) {
         const rt_line *m = rt_line_at(b, k);
-        if (rule_crossings(m, rc) == n) {
+        if (table_rule(m, cols, n)) {
             after_rule = true;
             continue;
         }
