@@ -232,6 +232,19 @@ static G_GNUC_UNUSED gboolean rt_is_marker_word(const char *w)
         "^([0-9]{1,3}[.)]|[a-z][.)]|[•*◦▪-]|\\[[0-9]{1,3}\\]|<[0-9]{1,3}>)$", w, 0, 0);
 }
 
+/* "-----+-----", "+----+====+": a drawn table's rule (a '+', three dashes
+ * at least, nothing else), no word. */
+static G_GNUC_UNUSED gboolean rt_is_crossed_rule_word(const char *w)
+{
+    size_t dashes = 0;
+    for (const char *p = w; *p; p++) {
+        if (*p != '-' && *p != '=' && *p != '+')
+            return FALSE;
+        dashes += *p != '+';
+    }
+    return strchr(w, '+') && dashes >= 3;
+}
+
 /* Every word of `data` appears in the model's text, in source order (list
  * markers, which become list structure, and rules of `-` or `=` may be
  * absent). Returns NULL or a
@@ -284,7 +297,7 @@ static G_GNUC_UNUSED char *rt_check_words(imprint_doc *doc, const char *data, si
         /* a rule under a table's heads marks its header row and is no word,
          * nor is a rule with crossings ("-----+-----") of a drawn table */
         if (rt_is_marker_word(w) || g_regex_match_simple("^(-{3,}|={3,})$", w, 0, 0) ||
-            g_regex_match_simple("^[-=]{3,}[-=+]*\\+[-=+]*$", w, 0, 0))
+            rt_is_crossed_rule_word(w))
             continue;
         /* "|Shown", "forward.|Ammunition": a drawn table's bars part cells */
         if (strchr(w, '|')) {

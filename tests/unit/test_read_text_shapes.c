@@ -2141,8 +2141,9 @@ static void test_verse_drama(void)
  * are where the rules cross, its lines are not joined, the lines between
  * the first two rules are the column heads (one row), a line with an empty
  * first cell goes on in the row above, and so does one whose first cell
- * alone has text ("(Night" over "only.)"). Lookalike: a lone rule with a
- * crossing in prose, and bars inside a wrapped sentence, are text. */
+ * alone has text ("(Night" over "only.)"); a grid's outer bars are its
+ * borders. Lookalike: a lone rule with a crossing in prose, and bars inside
+ * a wrapped sentence, are text. */
 static void test_ruled_table(void)
 {
     rt_result r = read_shape("ruled_table.txt");
@@ -2169,6 +2170,29 @@ static void test_ruled_table(void)
     g_assert_true(doc_has_text(&r, "tolls | candles | rope in his own book"));
     assert_words(&r);
     rt_result_free(&r);
+
+    /* a grid ("+---+---+", bars at both ends): its outer bars are borders,
+     * no empty columns; the rows above its "+===+" rule are the heads,
+     * and with "+---+" between every row and no "+===+", none */
+    for (int eq = 0; eq < 2; eq++) {
+        char *grid = g_strdup_printf(
+            "The locks are these.\n\n+--------+-------------+\n| Lock   | Rise        |\n"
+            "+%s+\n| Upper  | Nine feet   |\n+--------+-------------+\n| Lower  | Seven feet, |\n"
+            "|        | in a flood  |\n+--------+-------------+\n",
+            eq ? "========+=============" : "--------+-------------");
+        r = rt_read_buffer("grid.txt", grid, strlen(grid), NULL);
+        r.data = grid; /* freed with r */
+        r.len = strlen(grid);
+        a = rt_article(&r, 0);
+        assert_kinds(a, "PT");
+        t = rt_child(a, 1);
+        g_assert_cmpint(rt_count_children(t), ==, 3);
+        g_assert_cmpint(rt_count_children(rt_child(t, 0)), ==, 2);
+        g_assert_cmpint(rt_child(t, 0)->as.row.header, ==, eq);
+        g_assert_cmpstr(cell_text(&r, t, 2, 1), ==, "Seven feet, in a flood");
+        assert_words(&r);
+        rt_result_free(&r);
+    }
 }
 
 /* The credit many Gutenberg transcribers sign ("Transcribed from the 1908

@@ -7,10 +7,10 @@
  *             |                  | if no orders.
  *
  * The columns are where the rules cross ('+'), and every line between has
- * a bar there; a line whose first cell is empty, or whose first cell alone
- * has text, goes on in the row above (cells wrapped over lines); the lines
- * above the rule under the first (or above the first, when the table does
- * not open with one) are the column heads. */
+ * a bar there (a grid's outer bars, "| a | b |", are its borders); a line
+ * whose first cell is empty, or whose first cell alone has text, goes on
+ * in the row above (cells wrapped over lines); the lines above the rule
+ * under the heads are the column heads (heads_rule). */
 #include "read/text/text.h"
 
 #include <string.h>
@@ -64,16 +64,28 @@ static size_t offset_at(const rt_line *l, unsigned col)
     return k;
 }
 
-/* Whether line `l` has a bar at each of the `n` crossing columns (or ends
- * before the last ones: its last cells are empty). */
-static bool barred(const rt_line *l, const unsigned *cols, size_t n)
+/* A drawn table's columns: where its rule crosses, and the cells between
+ * the crossings that hold text. A rule that opens or closes on a crossing
+ * ("+------+------+", a grid) has bars for borders there: no cell outside
+ * them. */
+typedef struct {
+    unsigned cols[RULED_MAX_CROSSINGS];
+    size_t n;      /* crossings */
+    size_t lo, hi; /* the cells of text, `lo` to `hi` (cell k ends at crossing k) */
+} ruling;
+
+/* Whether line `l` has a bar at each crossing of `r` (or ends before the
+ * last ones: its last cells are empty). */
+static bool barred(const rt_line *l, const ruling *r)
 {
     bool any = false;
-    for (size_t k = 0; k < n; k++) {
-        size_t off = offset_at(l, cols[k]);
+    for (size_t k = 0; k < r->n; k++) {
+        if (r->cols[k] < l->indent)
+            return false;
+        size_t off = offset_at(l, r->cols[k]);
         if (off >= l->tlen)
             return any;
-        if (l->t[off] != '|' || cols[k] < l->indent)
+        if (l->t[off] != '|')
             return false;
         any = true;
     }
@@ -81,11 +93,10 @@ static bool barred(const rt_line *l, const unsigned *cols, size_t n)
 }
 
 /* The bytes of cell `k` of a barred line (0 .. n), spaces trimmed. */
-static void cell_span(const rt_line *l, const unsigned *cols, size_t n, size_t k, size_t *off,
-                      size_t *len)
+static void cell_span(const rt_line *l, const ruling *r, size_t k, size_t *off, size_t *len)
 {
-    size_t from = k == 0 ? 0 : offset_at(l, cols[k - 1]) + 1;
-    size_t to = k == n ? l->tlen : offset_at(l, cols[k]);
+    size_t from = k == 0 ? 0 : offset_at(l, r->cols[k - 1]) + 1;
+    size_t to = k == r->n ? l->tlen : offset_at(l, r->cols[k]);
     from = MIN(from, l->tlen);
     to = MAX(MIN(to, l->tlen), from);
     while (from < to && l->t[from] == ' ')
@@ -97,11 +108,10 @@ static void cell_span(const rt_line *l, const unsigned *cols, size_t n, size_t k
 }
 
 /* Appends cell `k` of line `l` to `cell`, after a space when it has text. */
-static void add_piece(rt_state *st, imprint_node *cell, const rt_line *l, const unsigned *cols,
-                      size_t n, size_t k)
+static void add_piece(rt_state *st, imprint_node *cell, const rt_line *l, const ruling *r, size_t k)
 {
     size_t off, len;
-    cell_span(l, cols, n, k, &off, &len);
+    cell_span(l, r, k, &off, &len);
     if (!len)
         return;
     if (cell->first_child)
@@ -110,97 +120,125 @@ static void add_piece(rt_state *st, imprint_node *cell, const rt_line *l, const 
     rt_append_inlines(st, cell, l, off, len);
 }
 
-/* A row of `n` + 1 cells made from line `l`. */
-static imprint_node *new_row(rt_state *st, const rt_line *l, const unsigned *cols, size_t n,
-                             bool header)
+/* A row of the cells of text of line `l`. */
+static imprint_node *new_row(rt_state *st, const rt_line *l, const ruling *r, bool header)
 {
     imprint_node *row = imprint_node_new(st->doc, IMPRINT_NODE_ROW, rt_pos(st, l->lineno, 1));
     row->as.row.header = header;
-    for (size_t k = 0; k <= n; k++) {
-        unsigned col = k == 0 ? l->indent : cols[k - 1] + 1;
+    for (size_t k = r->lo; k <= r->hi; k++) {
+        unsigned col = k == 0 ? l->indent : r->cols[k - 1] + 1;
         imprint_node *cell =
             imprint_node_new(st->doc, IMPRINT_NODE_CELL, rt_pos(st, l->lineno, col + 1));
-        add_piece(st, cell, l, cols, n, k);
+        add_piece(st, cell, l, r, k);
         imprint_node_append(row, cell);
     }
     return row;
 }
 
 /* Adds line `l`'s cells to the last row's, cell by cell. */
-static void go_on(rt_state *st, imprint_node *row, const rt_line *l, const unsigned *cols, size_t n)
+static void go_on(rt_state *st, imprint_node *row, const rt_line *l, const ruling *r)
 {
     imprint_node *cell = row->first_child;
-    for (size_t k = 0; k <= n && cell; k++, cell = cell->next)
-        add_piece(st, cell, l, cols, n, k);
+    for (size_t k = r->lo; k <= r->hi && cell; k++, cell = cell->next)
+        add_piece(st, cell, l, r, k);
 }
 
 /* Whether a barred line goes on in the row above: its first cell is empty
  * (the others wrapped), or only its first cell has text (a label wrapped,
  * "(Ardois" over "and"). */
-static bool goes_on(const rt_line *l, const unsigned *cols, size_t n)
+static bool goes_on(const rt_line *l, const ruling *r)
 {
     size_t off, len, filled = 0;
-    for (size_t k = 0; k <= n; k++) {
-        cell_span(l, cols, n, k, &off, &len);
-        if (k == 0 && len == 0)
+    for (size_t k = r->lo; k <= r->hi; k++) {
+        cell_span(l, r, k, &off, &len);
+        if (k == r->lo && len == 0)
             return true;
         filled += len > 0;
     }
     return filled == 1;
 }
 
+/* The columns of the first rule of the chunk from line `i`, or false when
+ * it has none. */
+static bool first_ruling(rt_builder *b, size_t i, ruling *r)
+{
+    for (size_t k = i; k <= b->last && rt_same_chunk(b, i, k); k++) {
+        const rt_line *m = rt_line_at(b, k);
+        if ((r->n = rule_crossings(m, r->cols)) > 0) {
+            r->lo = r->cols[0] == m->indent;
+            r->hi = r->n - (r->cols[r->n - 1] + 1 == m->indent + rt_utf8_cols(m->t, m->tlen));
+            return r->lo <= r->hi;
+        }
+    }
+    return false;
+}
+
+/* The line of the rule under the column heads of the table from line `i`
+ * to `j` (exclusive), or SIZE_MAX: a rule of '=' when there is one (a
+ * grid's, whose '-' rules may part every row); else, when the rules only
+ * open the table, part its heads and close it, the one under the lines
+ * above it (the second when the table opens with a rule). Rows are both
+ * above and below it. */
+static size_t heads_rule(rt_builder *b, size_t i, size_t j, const ruling *r)
+{
+    size_t rules[3], nr = 0, eq = SIZE_MAX, first_row = SIZE_MAX, last_row = 0;
+    for (size_t k = i; k < j; k++) {
+        const rt_line *m = rt_line_at(b, k);
+        if (!table_rule(m, r->cols, r->n)) {
+            first_row = MIN(first_row, k);
+            last_row = k;
+            continue;
+        }
+        if (eq == SIZE_MAX && memchr(m->t, '=', m->tlen))
+            eq = k;
+        if (nr < G_N_ELEMENTS(rules))
+            rules[nr] = k;
+        nr++;
+    }
+    size_t under = eq;
+    bool lead = rules[0] == i;
+    if (under == SIZE_MAX && nr <= G_N_ELEMENTS(rules) && nr > (size_t)lead)
+        under = rules[lead];
+    return under != SIZE_MAX && first_row < under && last_row > under ? under : SIZE_MAX;
+}
+
 size_t rt_build_ruled_table(rt_builder *b, size_t i)
 {
     rt_state *st = b->st;
     const rt_line *l = rt_line_at(b, i);
-    if (st->chunks[l->chunk].first != i)
+    ruling r;
+    if (st->chunks[l->chunk].first != i || !first_ruling(b, i, &r))
         return 0;
-    unsigned cols[RULED_MAX_CROSSINGS];
-    size_t n = 0, rows = 0, j = i;
-    /* The crossings of the first rule in the chunk set the columns. */
-    for (size_t k = i; k <= b->last && rt_same_chunk(b, i, k) && !n; k++)
-        n = rule_crossings(rt_line_at(b, k), cols);
-    if (!n)
-        return 0;
-    /* The column heads: the lines above the rule under them (the second
-     * rule when the table opens with one), when rows follow that rule. */
-    size_t heads_end = SIZE_MAX, rule_lines = 0, rows_after = 0;
-    bool lead_rule = table_rule(l, cols, n);
+    size_t rows = 0, rules = 0, j = i;
     for (; j <= b->last && rt_same_chunk(b, i, j); j++) {
         const rt_line *m = rt_line_at(b, j);
-        if (table_rule(m, cols, n)) {
-            if (++rule_lines == (lead_rule ? 2u : 1u) && rows > 0) {
-                heads_end = j;
-                rows_after = 0;
-            }
-            continue;
-        }
-        if (!barred(m, cols, n))
+        if (table_rule(m, r.cols, r.n))
+            rules++;
+        else if (barred(m, &r))
+            rows++;
+        else
             break;
-        rows++;
-        rows_after++;
     }
-    if (!rule_lines || rows < 2)
+    if (!rules || rows < 2)
         return 0;
-    if (heads_end != SIZE_MAX && rows_after == 0)
-        heads_end = SIZE_MAX; /* rules around the rows only */
+    size_t heads = heads_rule(b, i, j, &r);
     imprint_node *table =
         imprint_node_new(st->doc, IMPRINT_NODE_TABLE, rt_pos(st, l->lineno, l->tcol));
     imprint_node *row = NULL;
     bool after_rule = true;
     for (size_t k = i; k < j; k++) {
         const rt_line *m = rt_line_at(b, k);
-        if (table_rule(m, cols, n)) {
+        if (table_rule(m, r.cols, r.n)) {
             after_rule = true;
             continue;
         }
-        bool header = heads_end != SIZE_MAX && k < heads_end;
+        bool header = heads != SIZE_MAX && k < heads;
         if (row && header && row->as.row.header) {
-            go_on(st, row, m, cols, n); /* the heads set over lines */
-        } else if (row && !after_rule && goes_on(m, cols, n)) {
-            go_on(st, row, m, cols, n);
+            go_on(st, row, m, &r); /* the heads set over lines */
+        } else if (row && !after_rule && goes_on(m, &r)) {
+            go_on(st, row, m, &r);
         } else {
-            row = new_row(st, m, cols, n, header);
+            row = new_row(st, m, &r, header);
             imprint_node_append(table, row);
         }
         after_rule = false;
@@ -211,9 +249,7 @@ size_t rt_build_ruled_table(rt_builder *b, size_t i)
         "%zu lines drawn with rules and bars taken as a table of %zu columns "
         "(a line with an empty first cell, or text in its first cell alone, goes on in the "
         "row above%s)",
-        j - i, n + 1,
-        heads_end != SIZE_MAX ? "; the lines above the rule under the first "
-                                "are the column heads"
-                              : "");
+        j - i, r.hi - r.lo + 1,
+        heads != SIZE_MAX ? "; the lines above the rule under the heads are the column heads" : "");
     return j;
 }
