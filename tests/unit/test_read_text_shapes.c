@@ -3622,6 +3622,160 @@ static void test_dedication_min_chunks(void)
     g_free(path);
 }
 
+/* ---- a miscellany, chapters, contents, title pages, "_Name._" ------- */
+
+/* Count of `kind` among the article's blocks. */
+static int blocks_of(const imprint_node *parent, imprint_node_kind kind)
+{
+    int n = 0;
+    for (const imprint_node *c = parent->first_child; c; c = c->next)
+        n += c->kind == kind;
+    return n;
+}
+
+/* A wrapped introduction over a miscellany of couplets: the file is
+ * wrapped though its couplets hold most of its breaks (they say nothing
+ * of the prose); the captions emphasised whole head their pieces (a
+ * caption turned over with a hanging indent is one line); the verse and
+ * the signature between captions are the pieces, no quotations. */
+static void test_miscellany_captions(void)
+{
+    rt_result r = read_shape("miscellany_captions.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "hard-wrapped text"));
+    g_assert_cmpint(blocks_of(a, IMPRINT_NODE_QUOTE), ==, 0);
+    g_assert_cmpint(blocks_of(a, IMPRINT_NODE_VERSE), ==, 10);
+    g_assert_cmpint(blocks_of(a, IMPRINT_NODE_HEADING), ==, 13);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 51, "a caption emphasised whole over verse"));
+    /* the introduction's six paragraphs, the two replies and the signature */
+    g_assert_cmpint(blocks_of(a, IMPRINT_NODE_PARAGRAPH), ==, 9);
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* CAPTION_HEADING_MIN_RUN different captions over verse head their pieces;
+ * one fewer stay paragraphs (and one label over every chorus counts once:
+ * play_emphasis_names_lookalike.txt). */
+static void test_caption_limit(void)
+{
+    for (int n = CAPTION_HEADING_MIN_RUN - 1; n <= CAPTION_HEADING_MIN_RUN; n++) {
+        GString *src = g_string_new("Windows\n\n\n");
+        for (int i = 0; i < n; i++)
+            g_string_append_printf(src,
+                                   "_At the Inn number %d._\n\nThe glass is clear, the wine is "
+                                   "red,\nAnd I must go alone to bed;\nThe fire is out, the "
+                                   "candle low,\nAnd nobody to tell me so.\n\n\n",
+                                   i + 1);
+        rt_result r = rt_read_buffer("windows.txt", src->str, src->len, NULL);
+        imprint_node *a = rt_article(&r, 0);
+        g_assert_cmpint(blocks_of(a, IMPRINT_NODE_HEADING), ==,
+                        n >= CAPTION_HEADING_MIN_RUN ? n : 0);
+        rt_result_free(&r);
+        g_string_free(src, TRUE);
+    }
+}
+
+/* "CHAPTER I." over "The House by the Water." (a stop ends it, its long
+ * words capitalised) is one heading; "CHAPTER II." over "It was raining
+ * again." keeps its first sentence as a paragraph. */
+static void test_chapter_title_stop(void)
+{
+    rt_result r = read_shape("chapter_title_stop.txt");
+    imprint_node *a = rt_article(&r, 0);
+    imprint_node *h = first_of(a, IMPRINT_NODE_HEADING);
+    g_assert_nonnull(h);
+    g_assert_cmpstr(rt_text(&r, h), ==, "CHAPTER I. The House by the Water.");
+    imprint_node *h2 = h->next;
+    while (h2 && h2->kind != IMPRINT_NODE_HEADING)
+        h2 = h2->next;
+    g_assert_nonnull(h2);
+    g_assert_cmpstr(rt_text(&r, h2), ==, "CHAPTER II.");
+    g_assert_cmpint(h2->next->kind, ==, IMPRINT_NODE_PARAGRAPH);
+    g_assert_cmpstr(rt_text(&r, h2->next), ==, "It was raining again.");
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* A contents in parts, each part's heading over its paged entries two
+ * blank lines below the last, is one contents, and its parts' headings
+ * open no article; the part heading under it with no entries ends it. */
+static void test_contents_parts(void)
+{
+    rt_result r = read_shape("contents_parts.txt");
+    g_assert_cmpint(r.articles, ==, 1);
+    g_assert_true(
+        rt_has_diag(&r, IMPRINT_SEV_NOTE, 6, "a table of contents of 11 entries (to line 20)"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* A transcriber's note closed by a rule, then a title page of single lines
+ * (a series, a number) over the title and its byline: the title is the
+ * line over the byline, the series and number stay paragraphs above the
+ * text (no headings: nothing is under them). Its lookalike, a title over
+ * its subtitle over the byline, is chapter_endnotes.txt's. */
+static void test_title_page_series(void)
+{
+    rt_result r = read_shape("title_page_series.txt");
+    g_assert_cmpint(r.articles, ==, 1);
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpstr(a->as.article.title, ==, "THE LAMPLIGHTER\u2019S WIFE");
+    g_assert_cmpstr(a->as.article.authors[0], ==, "Ann Morley");
+    g_assert_cmpint(blocks_of(a, IMPRINT_NODE_HEADING), ==, 0);
+    g_assert_cmpuint(imprint_diags_count(r.diags, IMPRINT_SEV_WARNING), ==, 0);
+    /* (no word check: the byline's "BY" is its cue, not its text) */
+    rt_result_free(&r);
+}
+
+/* "_Mag._ Who has learned …": names in emphasis with the stop inside the
+ * marks, recurring, are a play's speakers (named without the stop, as
+ * "_Tom_." is); a glossary's terms so set, each once, are none. */
+static void test_play_inner_stop(void)
+{
+    rt_result r = read_shape("play_inner_stop.txt");
+    imprint_node *a = rt_article(&r, 0);
+    char *speakers = speakers_of(a);
+    g_assert_cmpstr(speakers, ==, "Mag|Marc|Quint|Mag|Marc|Mag|Quint|Mag|");
+    g_free(speakers);
+    assert_words(&r);
+    rt_result_free(&r);
+
+    r = read_shape("glossary_inner_stop.txt");
+    g_assert_false(any_speech(&r));
+    rt_result_free(&r);
+}
+
+/* "[1]  In a letter … of the new organ" over "     (1853) he calls …":
+ * the line set in under a definition turns it over, though it opens as
+ * "(N) …" notes do; the three notes link, the year stays the first's. */
+static void test_notes_turned_year(void)
+{
+    rt_result r = read_shape("notes_turned_year.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpint(a->as.article.note_count, ==, 3);
+    for (int n = 1; n <= 3; n++)
+        g_assert_cmpint(imprint_note_ref_count(note_of(a, n)), ==, 1);
+    g_assert_nonnull(strstr(rt_text(&r, note_of(a, 1)->first_child), "(1853) he calls them"));
+    g_assert_cmpuint(imprint_diags_count(r.diags, IMPRINT_SEV_WARNING), ==, 0);
+    rt_result_free(&r);
+}
+
+/* A picture with its caption over the title page, set off by a wider gap
+ * than between them: a frontispiece, kept over the text; the title under
+ * it, and "BY" and a name its byline (not a line of a spaced title). A
+ * picture right over the title is novel.txt's; "BY THE SEA." going on a
+ * title is magazine_issue_lookalike.txt's. */
+static void test_frontispiece_caption(void)
+{
+    rt_result r = read_shape("frontispiece_caption.txt");
+    g_assert_cmpint(r.articles, ==, 1);
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpstr(a->as.article.title, ==, "THE ORGANIST\u2019S NOTEBOOK");
+    g_assert_cmpstr(a->as.article.authors[0], ==, "MARGARET HOLLOWAY");
+    g_assert_cmpint(rt_child(a, 0)->kind, ==, IMPRINT_NODE_FIGURE);
+    rt_result_free(&r);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -3686,6 +3840,14 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/dash_dialogue", test_dash_dialogue);
     g_test_add_func("/read_text/shapes/break_between_notes", test_break_between_notes);
     g_test_add_func("/read_text/shapes/play_emphasis_names", test_play_emphasis_names);
+    g_test_add_func("/read_text/shapes/miscellany_captions", test_miscellany_captions);
+    g_test_add_func("/read_text/shapes/caption_limit", test_caption_limit);
+    g_test_add_func("/read_text/shapes/chapter_title_stop", test_chapter_title_stop);
+    g_test_add_func("/read_text/shapes/contents_parts", test_contents_parts);
+    g_test_add_func("/read_text/shapes/title_page_series", test_title_page_series);
+    g_test_add_func("/read_text/shapes/play_inner_stop", test_play_inner_stop);
+    g_test_add_func("/read_text/shapes/notes_turned_year", test_notes_turned_year);
+    g_test_add_func("/read_text/shapes/frontispiece_caption", test_frontispiece_caption);
     g_test_add_func("/read_text/shapes/contents_two_levels", test_contents_two_levels);
     g_test_add_func("/read_text/shapes/songs_numbered_stanzas", test_songs_numbered_stanzas);
     g_test_add_func("/read_text/shapes/pieces_opening_picture", test_pieces_opening_picture);

@@ -527,6 +527,21 @@ static bool numbered_title(rt_builder *b, size_t i, size_t *next)
     return true;
 }
 
+/* "The Widow and her Child." alone under the heading "CHAPTER I.", its
+ * long words capitalised and text under it: the chapter's title, though a
+ * stop ends it (joined afterwards); "It was night." opens the chapter. */
+static bool title_under_number(rt_builder *b, size_t i)
+{
+    const rt_line *l = rt_line_at(b, i);
+    const rt_chunk *c = &b->st->chunks[l->chunk];
+    if (c->first != c->last || !b->last_block || b->last_block->kind != IMPRINT_NODE_HEADING ||
+        b->last_line != rt_prev_text_line(b, i) || l->nchar > READ_TEXT_MAX_HEADING_CHARS ||
+        !rt_line_long_words_capitalised(l) || rt_line_starts_quote(l))
+        return false;
+    const rt_line *h = rt_line_at(b, b->last_line);
+    return rt_number_heading_kind(h->t, h->tlen) && rt_body_follows(b, i);
+}
+
 /* A line on its own that looks like a heading: one if text follows it. */
 static int try_heading(rt_builder *b, size_t i, size_t *next)
 {
@@ -537,12 +552,28 @@ static int try_heading(rt_builder *b, size_t i, size_t *next)
     const rt_chunk *c = &st->chunks[l->chunk];
     if (numbered_title(b, i, next))
         return MATCHED;
+    if (rt_caption_heading(b, i)) {
+        rt_append(b, rt_block_with_text(st, IMPRINT_NODE_HEADING, l, 0), i);
+        b->last_block->as.heading.level = 1;
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, b->last_block->pos,
+                             "a caption emphasised whole over verse, one of %d, taken as its "
+                             "piece's heading",
+                             b->captions);
+        *next = i + 1;
+        return MATCHED;
+    }
     if (rt_bracket_heading(b, i)) {
         rt_append(b, rt_block_with_text(st, IMPRINT_NODE_HEADING, l, 0), i);
         b->last_block->as.heading.level = 1;
         imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, b->last_block->pos,
                              "a dated line in brackets, one of %d, taken as an entry's heading",
                              b->bracket_dated);
+        *next = i + 1;
+        return MATCHED;
+    }
+    if (title_under_number(b, i)) {
+        rt_append(b, rt_block_with_text(st, IMPRINT_NODE_HEADING, l, 0), i);
+        b->last_block->as.heading.level = 1;
         *next = i + 1;
         return MATCHED;
     }
@@ -737,7 +768,8 @@ static size_t build_indented_quote(rt_builder *b, size_t i)
     const rt_line *l = rt_line_at(b, i);
     const rt_chunk *c = &st->chunks[l->chunk];
     if (!st->wrapped || c->first != i || !rt_chunk_indented(st, l->chunk) ||
-        rt_chunk_aligned(st, l->chunk))
+        rt_chunk_aligned(st, l->chunk) || rt_chunk_name_lines(st, l->chunk) ||
+        !rt_prose_beside(st, l->chunk))
         return 0;
     /* "TABLE OF CONTENTS", "XIV The Rights of Man" set in alone: headings */
     if (c->first == c->last && rt_line_is_heading_like(l) &&
@@ -913,7 +945,8 @@ bool rt_build_blocks(rt_state *st, size_t from, size_t to)
     rt_builder b = {.st = st,
                     .first = st->chunks[from].first,
                     .last = st->chunks[to - 1].last,
-                    .bracket_dated = -1};
+                    .bracket_dated = -1,
+                    .captions = -1};
     b.last_line = SIZE_MAX - 1;
     b.prose = -1;
     rt_find_dialogue(&b);

@@ -43,8 +43,33 @@ static char *entry_key(const rt_line *l)
     return g_string_free(s, FALSE);
 }
 
+bool rt_line_paged(const rt_line *l)
+{
+    return rt_line_has_column_gap(l) && g_ascii_isdigit(l->t[l->tlen - 1]);
+}
+
+/* Whether a part of the contents follows the blank line `j`: a part's
+ * heading ("EPOCH THE SECOND, 1715." / "THAMES DARRELL.") and under it,
+ * one blank line on, entries with their pages. */
+static bool paged_part_below(rt_builder *b, size_t j)
+{
+    size_t k = j + 1, runs = 0;
+    while (k <= b->last && runs < 2) {
+        while (k <= b->last && rt_line_at(b, k)->blank)
+            k++;
+        for (; k <= b->last && !rt_line_at(b, k)->blank; k++)
+            if (rt_line_paged(rt_line_at(b, k)))
+                return runs == 1;
+        runs++;
+        if (k + 1 <= b->last && rt_line_at(b, k + 1)->blank)
+            return false;
+    }
+    return false;
+}
+
 /* The last line of the entries from line `i`: runs of short lines set
- * apart by one blank line at most, until a line set apart repeats an entry
+ * apart by one blank line at most (two before a part's heading, when the
+ * entries carry their pages), until a line set apart repeats an entry
  * (the first chapter's heading; inside a run, "(a) Close order" under a
  * second part is an entry again) or a line is too long for an entry. */
 static size_t entries_end(rt_builder *b, size_t i)
@@ -54,7 +79,8 @@ static size_t entries_end(rt_builder *b, size_t i)
     for (size_t j = i; j <= b->last; j++) {
         const rt_line *l = rt_line_at(b, j);
         if (l->blank) {
-            if (++blanks > 1)
+            if (++blanks > 1 && !(blanks == 2 && last != SIZE_MAX &&
+                                  rt_line_paged(rt_line_at(b, last)) && paged_part_below(b, j)))
                 break;
             continue;
         }

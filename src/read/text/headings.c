@@ -174,6 +174,41 @@ bool rt_bracket_heading(rt_builder *b, size_t i)
     return b->bracket_dated >= BRACKET_HEADING_MIN_RUN && rt_body_follows(b, i);
 }
 
+/* A chunk of one line emphasised whole with a stanza under it. */
+static bool caption_over_verse(const rt_state *st, const rt_line *l)
+{
+    const rt_chunk *c = &st->chunks[l->chunk];
+    return c->first == c->last && l->chunk + 1 < st->nchunks && rt_chunk_emphasised(st, l->chunk) &&
+           rt_verse_chunk(st, l->chunk + 1);
+}
+
+/* A miscellany's captions, "_Red-Lion, Egham._" or "_Written in a Lady's
+ * Dressing Room._" over each piece: lines emphasised whole, set apart,
+ * CAPTION_HEADING_MIN_RUN different ones over a stanza in the article at
+ * least, each heading its piece though a full stop ends it. */
+bool rt_caption_heading(rt_builder *b, size_t i)
+{
+    const rt_line *l = rt_line_at(b, i);
+    const rt_chunk *c = &b->st->chunks[l->chunk];
+    if (c->first != c->last || !rt_chunk_emphasised(b->st, l->chunk))
+        return false;
+    if (b->captions < 0) {
+        /* a label sung again over each chorus ("_Chorus._") is no caption */
+        GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+        for (size_t j = b->first; j <= b->last; j++) {
+            const rt_line *m = rt_line_at(b, j);
+            if (!m->blank && caption_over_verse(b->st, m))
+                g_hash_table_add(seen, g_strndup(m->t, m->tlen));
+        }
+        b->captions = (int)g_hash_table_size(seen);
+        g_hash_table_destroy(seen);
+    }
+    /* once the pieces are known to be captioned so, the caption over a
+     * piece of prose ("_Underwritten._" over a line's reply) heads it too */
+    return b->captions >= CAPTION_HEADING_MIN_RUN &&
+           (caption_over_verse(b->st, l) || rt_body_follows(b, i));
+}
+
 /* Whether the heading's text (all of it: a number heading joined with its
  * title is more than its first line) is in capitals. */
 static bool heading_caps(rt_state *st, const imprint_node *h)

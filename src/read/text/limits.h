@@ -277,6 +277,12 @@
  * article for them to head its entries: one or two are an editor's asides. */
 #define BRACKET_HEADING_MIN_RUN 3
 
+/** Fewest different captions emphasised whole over a poem ("_Red-Lion,
+ * Egham._" over the verse written on its window) in an article for them to
+ * head its pieces: one is a line of prose stressed before a quotation, and
+ * a song's "_Chorus._" over each chorus one caption. */
+#define CAPTION_HEADING_MIN_RUN 3
+
 /* closers.c */
 
 /** Longest line of a signature under a sign-off, in code points ("Secretary

@@ -745,10 +745,10 @@ static bool caps_run(const char *s, const char *end)
     return letter;
 }
 
-/* "_Lincoln_. 'And you…'", "_Doctor_ (no answer).": a name set in
- * emphasis (a book's italics) with a stop, or a direction in brackets,
- * after it, and words (not a date) after that. The name's length counts
- * the marks. */
+/* "_Lincoln_. 'And you…'", "_Mag._ Nunc…", "_Doctor_ (no answer).": a
+ * name set in emphasis (a book's italics) with a stop after it or inside
+ * the marks, or a direction in brackets after it, and words (not a date) after that. The name's
+ * length counts the marks. */
 static bool emphasis_label(const rt_line *l, size_t *name_len, size_t *skip)
 {
     const char *s = l->t, *end = l->t + l->tlen;
@@ -756,12 +756,17 @@ static bool emphasis_label(const rt_line *l, size_t *name_len, size_t *skip)
     if ((m != '_' && m != '*') || l->tlen < 4)
         return false;
     const char *close = memchr(s + 1, m, l->tlen - 1);
-    if (!close || close - s < 2 || !read_is_name_words(s + 1, (size_t)(close - s - 1)) ||
-        read_is_label_word(s + 1, (size_t)(close - s - 1), false))
+    /* ("_Mag._ Nunc …", "_M. Cic._ Quoad …": the stop inside the marks) */
+    bool inner_stop = close && close - s > 2 && close[-1] == '.';
+    size_t name = close ? (size_t)(close - s - 1) - inner_stop : 0;
+    if (!close || close - s < 2 || !read_is_name_words(s + 1, name) ||
+        read_is_label_word(s + 1, name, false))
         return false;
     const char *p = close + 1;
     size_t n;
-    if (p + 1 < end && *p == '.' && read_space_at(p + 1, end, &n))
+    if (inner_stop && read_space_at(p, end, &n))
+        p += n;
+    else if (p + 1 < end && *p == '.' && read_space_at(p + 1, end, &n))
         p += 1 + n;
     else if (!(p + 1 < end && *p == ' ' && p[1] == '('))
         return false;

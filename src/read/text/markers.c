@@ -458,6 +458,16 @@ static def_kind stop_lost(const rt_line *l, int last, char *label, size_t *skip)
     return DEF_NUMBERED;
 }
 
+/* Whether line `i` is set in under the definition opened on line `def`,
+ * in its run of lines: a turned line of it. */
+static bool turned_over(const rt_state *st, size_t def, size_t i)
+{
+    for (size_t j = def + 1; j <= i; j++)
+        if (st->lines[j].blank)
+            return false;
+    return st->lines[i].indent > st->lines[def].indent;
+}
+
 static GArray *find_defs(const rt_state *st, bool *is_def, GArray *bare)
 {
     GArray *defs = g_array_new(FALSE, TRUE, sizeof(def_cand));
@@ -492,6 +502,11 @@ static GArray *find_defs(const rt_state *st, bool *is_def, GArray *bare)
         numbered_seen |= d.kind == DEF_NUMBERED;
         /* (nor is "*     *     *", a section break, a note) */
         if (d.kind == DEF_SYMBOL && (bulleted(st, i) || rt_line_is_break(l)))
+            d.kind = DEF_NONE;
+        /* "     (1853) he makes …" set in under "[1]  In his speech …" turns
+         * that note over; it opens none */
+        const def_cand *above = defs->len ? &g_array_index(defs, def_cand, defs->len - 1) : NULL;
+        if (above && d.kind != above->kind && turned_over(st, above->line, i))
             d.kind = DEF_NONE;
         if (d.kind == DEF_NONE)
             continue;

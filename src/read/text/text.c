@@ -216,6 +216,8 @@ typedef struct {
     size_t title_lines; /* lines of the title, from the chunk's first */
     size_t lead;        /* first chunk of what stands above its title and is its own (a
                          * frontispiece, a transcriber's note), or SIZE_MAX */
+    size_t page;        /* first chunk of the title page's lines over its title (a series,
+                         * a volume), kept line by line, or SIZE_MAX */
 } article_start;
 
 static void start_article(GArray *starts, rt_state *st, size_t k, bool titled)
@@ -226,7 +228,8 @@ static void start_article(GArray *starts, rt_state *st, size_t k, bool titled)
                        .date = SIZE_MAX,
                        .subtitle = SIZE_MAX,
                        .title_lines = 1,
-                       .lead = SIZE_MAX};
+                       .lead = SIZE_MAX,
+                       .page = SIZE_MAX};
     if (titled)
         st->chunks[k].title = true;
     /* An untitled start right at the previous start adds nothing. */
@@ -560,6 +563,13 @@ static bool alternative_joint(const rt_line *l)
     return n == 2 && g_ascii_strncasecmp(l->t, "or", 2) == 0;
 }
 
+/* "BY W. Harrison Ainsworth": "by" and a person's name. */
+static bool named_byline(const rt_line *l)
+{
+    size_t skip = rt_line_is_byline(l) ? rt_byline_skip(l->t, l->tlen) : 0;
+    return skip && rt_is_byline_name(l->t + skip, l->tlen - skip);
+}
+
 /* Whether a title page's line `a` goes on in `b`, the next, one blank line
  * apart: `a` stops on "of", "the", a comma ("AN" / "ACCOUNT …", "TRIAL OF"
  * / "SUSAN B. ANTHONY,"), or on a semicolon over "OR," ("THE COMPLETE
@@ -568,8 +578,9 @@ static bool alternative_joint(const rt_line *l)
  * "at", "and" ("… THE PROCEEDINGS" / "ON THE"). */
 static bool title_goes_on(const rt_line *a, const rt_line *b)
 {
+    /* ("BY JAMES T. LIGHTWOOD" under it is its byline; "BY THE SEA." goes on) */
     if (a->nchar > READ_TEXT_MAX_HEADING_CHARS || b->nchar > READ_TEXT_MAX_HEADING_CHARS ||
-        g_unichar_islower(g_utf8_get_char(b->t)))
+        g_unichar_islower(g_utf8_get_char(b->t)) || named_byline(b))
         return false;
     if (edge_word_joins(a, true) || a->t[a->tlen - 1] == ',' ||
         (a->t[a->tlen - 1] == ';' && alternative_joint(b)))
@@ -611,9 +622,13 @@ static size_t transcribers_note(const rt_state *st)
     g_free(head);
     if (!note)
         return 0;
-    for (size_t k = 1; k < st->nchunks; k++)
+    /* it ends at a wider gap, or at a rule drawn under it */
+    for (size_t k = 1; k < st->nchunks; k++) {
         if (rt_blank_before(st, k) > 1)
             return k;
+        if (k + 1 < st->nchunks && chunk_single(st, k) && rt_line_is_break(chunk_line(st, k)))
+            return k + 1;
+    }
     return 0;
 }
 
@@ -671,6 +686,25 @@ static bool caps_title_block(const rt_state *st, size_t k)
     /* ("WILLIAM MORRIS," over "AUTHOR OF 'THE EARTHLY PARADISE.'") */
     const rt_line *name = &st->lines[b->first + 1];
     return rt_is_byline_name(name->t, name->tlen - (name->t[name->tlen - 1] == ','));
+}
+
+/* A title page of lines set apart one by one ("English Library" / "_VOL.
+ * XII_" / "JACK SHEPPARD A Romance" / "BY W. Harrison Ainsworth"): the
+ * chunk over the first byline, when the chunks from `first` to it (a
+ * series, a volume, CAPS_TITLE_MAX_LINES at most) are single heading
+ * lines, two at least over it; SIZE_MAX if not (one line between the
+ * first and the byline is the title's subtitle). */
+static size_t title_over_byline(const rt_state *st, size_t first)
+{
+    for (size_t j = first; j < st->nchunks && j <= first + CAPS_TITLE_MAX_LINES; j++) {
+        if (!chunk_single(st, j))
+            return SIZE_MAX;
+        if (named_byline(chunk_line(st, j)))
+            return j >= first + 3 ? j - 1 : SIZE_MAX;
+        if (!chunk_heading_like(st, j))
+            return SIZE_MAX;
+    }
+    return SIZE_MAX;
 }
 
 /* The gap most chunks have before them: the paragraphs'. */
@@ -790,6 +824,23 @@ static bool frontispiece(const rt_state *st, size_t k, size_t gap)
 {
     return k + 1 < st->nchunks && rt_blank_before(st, k) >= gap && placeholder_chunk(st, k) &&
            rt_blank_before(st, k + 1) < gap && chunk_heading_like(st, k + 1);
+}
+
+/* "[Illustration]" over its caption ("TOM PINCH AT THE ORGAN." /
+ * "_Frontispiece._") at chunk `first`, a wider gap under them than between
+ * them: the book's frontispiece, over its title page. The chunk after it
+ * (`first` when there is none). */
+static size_t past_frontispiece(const rt_state *st, size_t first)
+{
+    if (first + 1 >= st->nchunks || !placeholder_chunk(st, first) || printed_music(st, first))
+        return first;
+    size_t k = first + 1;
+    const rt_line *c = chunk_line(st, k);
+    bool caption = !chunk_heading_like(st, k) || strstr(c->t, "rontispiece");
+    /* (a picture right over the title is the title page's own) */
+    return caption && k + 1 < st->nchunks && rt_blank_before(st, k + 1) > rt_blank_before(st, k)
+               ? k + 1
+               : first;
 }
 
 /* Whether the book says it is a collection (collection_book, its front
@@ -1105,6 +1156,18 @@ static void contents_pieces(rt_state *st, GArray *starts)
     g_array_free(titles, TRUE);
 }
 
+/* Whether the chunk after `k` holds a contents entry with its page: `k`
+ * is a part's heading inside the contents ("EPOCH THE SECOND, 1715."). */
+static bool paged_below(const rt_state *st, size_t k)
+{
+    if (k + 1 >= st->nchunks)
+        return false;
+    for (size_t i = st->chunks[k + 1].first; i <= st->chunks[k + 1].last; i++)
+        if (rt_line_paged(&st->lines[i]))
+            return true;
+    return false;
+}
+
 /* Automatic detection: see the comment on each rule. */
 static void find_articles(rt_state *st, GArray *starts)
 {
@@ -1132,7 +1195,7 @@ static void find_articles(rt_state *st, GArray *starts)
      * next of them after a chapter's notes goes on the book */
     int series = 0;
     size_t series_of = 0;
-    size_t first = transcribers_note(st);
+    size_t note_end = transcribers_note(st), first = past_frontispiece(st, note_end);
     for (size_t k = first; k < st->nchunks; k++) {
         rt_chunk *c = &st->chunks[k];
         const rt_line *l = chunk_line(st, k);
@@ -1145,7 +1208,8 @@ static void find_articles(rt_state *st, GArray *starts)
         bool numbered =
             k > 0 && chunk_single(st, k - 1) && series &&
             rt_number_heading_kind(chunk_line(st, k - 1)->t, chunk_line(st, k - 1)->tlen) == series;
-        if (!numbered && rt_title_head(st, k, &byline, &date)) {
+        if (!numbered && !(contents && paged_below(st, k)) &&
+            rt_title_head(st, k, &byline, &date)) {
             start_article(starts, st, k, true);
             article_start *a = &g_array_index(starts, article_start, starts->len - 1);
             a->byline = byline;
@@ -1171,6 +1235,18 @@ static void find_articles(rt_state *st, GArray *starts)
                                  "a title set one phrase a line over %zu lines taken as one "
                                  "title",
                                  spaced);
+            continue;
+        }
+        size_t over = k == first && more ? title_over_byline(st, first) : SIZE_MAX;
+        if (over != SIZE_MAX) {
+            start_article(starts, st, over, true);
+            article_start *a = &g_array_index(starts, article_start, starts->len - 1);
+            a->lead = a->page = first;
+            a->byline = st->chunks[over + 1].first;
+            imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
+                                 "a title page of single lines: the one over the byline taken "
+                                 "as the title, the lines above it kept over the article");
+            k = over + 1;
             continue;
         }
         /* A short first line of the file is its title; so are its first
@@ -1261,11 +1337,17 @@ static void find_articles(rt_state *st, GArray *starts)
         prose = prose || chunk_prose(st, k);
         after_end = chunk_end_marker(st, k);
     }
-    if (first && starts->len && g_array_index(starts, article_start, 0).chunk == first) {
+    if (first && starts->len &&
+        (g_array_index(starts, article_start, 0).chunk == first ||
+         g_array_index(starts, article_start, 0).lead == first)) {
         g_array_index(starts, article_start, 0).lead = 0;
         imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, chunk_line(st, 0)->lineno, 1),
-                             "a transcriber's note over the title page: the title found under "
-                             "it, the note kept at the top of the first article");
+                             "%s over the title page: the title found under it, %s kept at the "
+                             "top of the first article",
+                             note_end == first ? "a transcriber's note"
+                             : note_end        ? "a transcriber's note and a frontispiece"
+                                               : "a frontispiece (a picture and its caption)",
+                             note_end == first ? "the note" : "they are");
     }
     numbered_pieces(st, starts);
     contents_pieces(st, starts);
@@ -1442,8 +1524,13 @@ static bool build_article(rt_state *st, const article_start *a, size_t end)
     set_head(st, a, art);
     imprint_node_append(st->doc->root, art);
     st->article = art;
-    if (a->lead != SIZE_MAX && !rt_build_blocks(st, a->lead, a->chunk))
+    size_t above = a->page != SIZE_MAX ? a->page : a->chunk;
+    if (a->lead != SIZE_MAX && !rt_build_blocks(st, a->lead, above))
         return false;
+    /* (its lines are no headings: nothing of the article is under them) */
+    for (size_t k = above; k < a->chunk; k++)
+        imprint_node_append(art,
+                            rt_block_with_text(st, IMPRINT_NODE_PARAGRAPH, chunk_line(st, k), 0));
     rt_notes_begin(st);
     for (size_t k = a->chunk; k < end; k++)
         for (size_t i = st->chunks[k].first; i <= st->chunks[k].last; i++)
@@ -1454,6 +1541,9 @@ static bool build_article(rt_state *st, const article_start *a, size_t end)
     if (a->date != SIZE_MAX && body < end && st->chunks[body].first == a->date)
         body++;
     if (a->subtitle != SIZE_MAX && body < end && st->chunks[body].first == a->subtitle)
+        body++;
+    /* (so is a byline set apart under it, on a title page) */
+    if (a->byline != SIZE_MAX && body < end && st->chunks[body].first == a->byline)
         body++;
     if (a->titled)
         body = separate_byline(st, art, body, end);

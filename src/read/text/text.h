@@ -348,6 +348,7 @@ typedef struct {
     GHashTable *apart;  /* lines set apart, by entry key (contents.c), made when needed */
     int decimal_next;   /* the number after the last "N." item of the article, 0 if none */
     int bracket_dated;  /* the article's "[Clark, May 14, 1804]" lines; -1 until counted */
+    int captions;       /* its captions emphasised whole over verse; -1 until counted */
 } rt_builder;
 
 /* quotes.c: a play's turns, the name on a line of its own ("ROPER.") */
@@ -358,6 +359,9 @@ bool rt_play_name_line(rt_builder *b, size_t i, size_t *next);
 /* contents.c: a table of contents under its heading, or one whose entries
  * come back as the headings below, as a list */
 bool rt_line_is_contents_heading(const rt_line *l);
+/* contents.c: "The Idle Apprentice          75": a contents entry with its
+ * page, after a gap of columns. */
+bool rt_line_paged(const rt_line *l);
 size_t rt_build_contents(rt_builder *b, size_t i);
 /* Frees what contents.c keeps in the builder. */
 void rt_contents_clear(rt_builder *b);
@@ -413,6 +417,19 @@ size_t rt_build_closer(rt_builder *b, size_t i);
 /* verse.c: whether chunk `k` is verse quoted in a hard-wrapped text's
  * prose (its lines kept apart, opened by a quote mark) */
 bool rt_quoted_verse(const rt_state *st, size_t k);
+/* verse.c: whether the nearest chunk before or after chunk `k` that is
+ * not verse (a poem's other stanzas passed over) is prose: what is quoted
+ * in a text sits in its prose; a miscellany's pieces sit between their
+ * captions, signatures and one another. */
+bool rt_prose_beside(const rt_state *st, size_t k);
+/* verse.c: whether every word of four letters or more starts with a
+ * capital, and some letter is small: "Lane, Manservant", "The Widow and
+ * her Child." (laxer than lines.c's title_case, which "his" fails). */
+bool rt_line_long_words_capitalised(const rt_line *l);
+/* verse.c: whether chunk `k` is emphasised whole ("_Red-Lion, Egham._",
+ * "*From a Window in the Inner Temple-Hall.*"), a stop after the mark or
+ * before it. */
+bool rt_chunk_emphasised(const rt_state *st, size_t k);
 /* verse.c: a stanza from line `i` (the first of its chunk); 0 if none */
 size_t rt_build_stanza(rt_builder *b, size_t i);
 /* headings.c */
@@ -421,6 +438,7 @@ bool rt_numbered_heading(rt_builder *b, size_t i, imprint_list_style style, int 
                          size_t skip);
 bool rt_colon_heading(rt_builder *b, size_t i);
 bool rt_spacer_heading(rt_builder *b, size_t i);
+bool rt_caption_heading(rt_builder *b, size_t i);
 bool rt_bracket_heading(rt_builder *b, size_t i);
 void rt_set_levels(rt_state *st);
 void rt_set_parallel_levels(rt_state *st);

@@ -97,10 +97,7 @@ rt_align rt_chunk_aligned(const rt_state *st, size_t k)
     return centred ? RT_ALIGN_CENTRE : right ? RT_ALIGN_RIGHT : RT_ALIGN_NONE;
 }
 
-/* Whether every word of four letters or more starts with a capital, and
- * some letter is small: "Lane, Manservant", "Mary Ashby, his Wife" (laxer
- * than lines.c's title_case, which a heading's "his" fails). */
-static bool long_words_capitalised(const rt_line *l)
+bool rt_line_long_words_capitalised(const rt_line *l)
 {
     bool lower = false, ok = true;
     const char *p = l->t, *end = l->t + l->tlen;
@@ -126,7 +123,8 @@ bool rt_chunk_name_lines(const rt_state *st, size_t k)
     for (size_t i = c->first; i <= c->last; i++) {
         const rt_line *l = &st->lines[i];
         gunichar z = last_of(l);
-        if (l->nchar > VERSE_MAX_CHARS || z == '!' || z == '?' || !long_words_capitalised(l))
+        if (l->nchar > VERSE_MAX_CHARS || z == '!' || z == '?' ||
+            !rt_line_long_words_capitalised(l))
             return false;
     }
     return true;
@@ -338,6 +336,56 @@ static bool has_prose(const rt_state *st, size_t from, size_t to)
     return false;
 }
 
+/* A caption emphasised whole is a piece's heading, not prose, however
+ * long. */
+bool rt_chunk_emphasised(const rt_state *st, size_t k)
+{
+    const rt_line *a = &st->lines[st->chunks[k].first], *z = &st->lines[st->chunks[k].last];
+    const char *end = z->t + z->tlen;
+    while (end > z->t && g_unichar_ispunct(g_utf8_get_char(g_utf8_prev_char(end))) &&
+           end[-1] != '_' && end[-1] != '*')
+        end = g_utf8_prev_char(end);
+    return (a->t[0] == '_' || a->t[0] == '*') && end > z->t && end[-1] == a->t[0];
+}
+
+/* From chunk `k` on, `step` chunks at a time, past verse and short lines
+ * (a heading, a source, a signature): whether prose comes before a caption
+ * emphasised whole or the text's end. */
+static bool prose_toward(const rt_state *st, size_t k, int step)
+{
+    for (size_t j = k; j < st->nchunks; j += (size_t)step) {
+        if (rt_chunk_emphasised(st, j))
+            return false;
+        if (!rt_verse_chunk(st, j) && has_prose(st, j, j + 1))
+            return true;
+        if (j == 0 && step < 0)
+            break;
+    }
+    return false;
+}
+
+/* Whether chunk `k` leads in to what is under it: its last line stops
+ * mid-sentence ("… an amusing parody of", "beginning") or on a colon. */
+static bool leads_in(const rt_state *st, size_t k)
+{
+    const rt_line *l = &st->lines[st->chunks[k].last];
+    return (rt_line_ends_mid_sentence(l) && !sentence_end(last_of(l))) || last_of(l) == ':';
+}
+
+bool rt_prose_beside(const rt_state *st, size_t k)
+{
+    /* One line set in is quoted only in the prose's flow (the sentence
+     * before leads in to it, or prose is right beside it); short lines
+     * among short lines are a title page's. */
+    const rt_chunk *c = &st->chunks[k];
+    if (c->first == c->last && st->lines[c->first].nsegs == 0)
+        return (k > 0 && !rt_chunk_emphasised(st, k - 1) &&
+                (leads_in(st, k - 1) || has_prose(st, k - 1, k))) ||
+               (k + 1 < st->nchunks && !rt_chunk_emphasised(st, k + 1) &&
+                has_prose(st, k + 1, k + 2));
+    return (k > 0 && prose_toward(st, k - 1, -1)) || prose_toward(st, k + 1, 1);
+}
+
 /* Whether the builder's article holds prose outside its stanzas (a line
  * of READ_TEXT_BIB_PROSE_WORDS words at least), found once, when a stanza
  * first asks. */
@@ -382,7 +430,7 @@ size_t rt_build_stanza(rt_builder *b, size_t i)
      * all verse (a magazine's poem) is the poem itself. */
     bool indented = rt_chunk_indented(st, l->chunk);
     bool quoted = st->wrapped && !st->verse && (indented || rt_quoted_verse(st, l->chunk)) &&
-                  article_prose(b);
+                  article_prose(b) && rt_prose_beside(st, l->chunk);
     imprint_node *poem = quoted ? quoted_poem(b, l->chunk) : NULL;
     if (poem) {
         imprint_node_append(poem, verse);

@@ -71,8 +71,7 @@ static double prose_paragraph_share(const rt_state *st, unsigned width)
             wraps += wrapper_break(&st->lines[i], &st->lines[i + 1], width);
             verse += rt_verse_break(&st->lines[i], &st->lines[i + 1]);
         } else if (breaks) {
-            /* a break or two that runs on in a capital is a name, not verse */
-            bool stanza = breaks >= 3 && verse >= VERSE_CAPITAL_SHARE * breaks && !wraps;
+            bool stanza = verse >= VERSE_CAPITAL_SHARE * breaks && !wraps;
             paragraphs += !stanza;
             stanzas += stanza;
             prose += wraps >= WRAP_PROSE_SHARE * breaks &&
@@ -218,6 +217,35 @@ static bool *prose_runs(const rt_state *st, unsigned width)
     return prose;
 }
 
+/* Whether `a` leaves an emphasis written _so_ open and `b` closes it. */
+static bool emphasis_closed_below(const rt_line *a, const rt_line *b)
+{
+    size_t opened = 0, closed = 0;
+    for (size_t k = 0; k < a->tlen; k++)
+        opened += a->t[k] == '_';
+    for (size_t k = 0; k < b->tlen; k++)
+        closed += b->t[k] == '_';
+    return opened % 2 == 1 && closed % 2 == 1;
+}
+
+/* The column where the text of a line opened by a note's or an item's
+ * number starts ("[1]  In his speech", "(2) Moore", "3. The"), past the
+ * number and its spaces; 0 if the line opens so not. */
+static unsigned label_hang(const rt_line *a)
+{
+    const char *p = a->t, *end = a->t + a->tlen;
+    char open = *p == '[' || *p == '(' ? *p++ : 0;
+    const char *digits = p;
+    while (p < end && g_ascii_isdigit(*p))
+        p++;
+    if (p == digits || p >= end || *p != (open == '[' ? ']' : open == '(' ? ')' : '.'))
+        return 0;
+    const char *text = ++p;
+    while (p < end && *p == ' ')
+        p++;
+    return p > text && p < end ? a->indent + (unsigned)(p - a->t) : 0;
+}
+
 /* Whether `b` goes on the paragraph whose last line so far is `a` and
  * first line `first`, in a run that is prose or not: a wrap, and nothing
  * that starts a block of its own (an item, a deeper or shallower indent).
@@ -230,14 +258,24 @@ static bool continues(const rt_line *first, const rt_line *a, const rt_line *b, 
     size_t skip;
     bool wrap =
         wrapper_break(a, b, width) || (prose && width && end_col(a) >= WRAP_SHORT_LINE * width);
-    if (!wrap || b->notedef || rt_line_opens_paren_note(b) ||
+    /* A line set in under a first line of prose's length whose emphasis it
+     * closes is that line's hanging turn ("_Wrote on … (a Printer and
+     * Bookseller in Cambridge)" / "  Window in the Shop._"). */
+    bool hanging = a == first && b->indent > a->indent + 1 && width &&
+                   end_col(a) >= WRAP_SHORT_LINE * width && emphasis_closed_below(a, b);
+    /* Under a numbered note or item, lines set in to its text turn it over
+     * ("[1]  In his speech …" / "     (1853) he makes …"). */
+    bool under_label =
+        a == first && wrap && b->indent > a->indent + 1 && b->indent == label_hang(a);
+    hanging = hanging || under_label;
+    if (!(wrap || hanging) || b->notedef || (rt_line_opens_paren_note(b) && !under_label) ||
         rt_line_list_marker(b, &style, &number, &skip) || rt_line_has_column_gap(a) ||
         rt_line_has_column_gap(b))
         return false;
     /* One space more is a transcriber's slip after a closing quote, not a
      * block of its own. */
     if (b->indent > a->indent + 1)
-        return false;
+        return hanging;
     return b->indent <= a->indent + 1 || a == first;
 }
 
