@@ -3776,6 +3776,26 @@ static void test_frontispiece_caption(void)
     rt_result_free(&r);
 }
 
+/* A songbook's title page: "THE" set apart over "HARVEST SONGSTER." is one
+ * title, "BY" over "JOHN ASHDOWN." its byline, no song; the sentence right
+ * under "PREFACE." opens the preface (no song's title, being no title:
+ * small long words and a stop); the title again before the first song is
+ * no song. */
+static void test_songbook_spaced_title(void)
+{
+    rt_result r = read_shape("songbook_spaced_title.txt");
+    g_assert_cmpint(r.articles, ==, 4);
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpstr(a->as.article.title, ==, "THE HARVEST SONGSTER.");
+    g_assert_cmpstr(a->as.article.authors[0], ==, "JOHN ASHDOWN");
+    g_assert_cmpstr(rt_article(&r, 1)->as.article.title, ==, "PREFACE.");
+    g_assert_true(g_str_has_prefix(rt_text(&r, rt_child(rt_article(&r, 1), 0)),
+                                   "Every harvest has its songs"));
+    g_assert_cmpstr(rt_article(&r, 2)->as.article.title, ==, "THE LAST LOAD.");
+    g_assert_cmpstr(rt_article(&r, 3)->as.article.title, ==, "THE GLEANERS.");
+    rt_result_free(&r);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -3848,6 +3868,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/play_inner_stop", test_play_inner_stop);
     g_test_add_func("/read_text/shapes/notes_turned_year", test_notes_turned_year);
     g_test_add_func("/read_text/shapes/frontispiece_caption", test_frontispiece_caption);
+    g_test_add_func("/read_text/shapes/songbook_spaced_title", test_songbook_spaced_title);
     g_test_add_func("/read_text/shapes/contents_two_levels", test_contents_two_levels);
     g_test_add_func("/read_text/shapes/songs_numbered_stanzas", test_songs_numbered_stanzas);
     g_test_add_func("/read_text/shapes/pieces_opening_picture", test_pieces_opening_picture);

@@ -542,6 +542,36 @@ static bool title_under_number(rt_builder *b, size_t i)
     return rt_number_heading_kind(h->t, h->tlen) && rt_body_follows(b, i);
 }
 
+/* "BY" set apart over "JOHN ASHDOWN." on a collection of verse's title
+ * page, the article's author not yet known: its byline (a prose book's
+ * title page is read whole, rt_title_page). Returns the line after the name, 0 if
+ * the lines are not so. */
+static size_t lone_byline(rt_builder *b, size_t i)
+{
+    rt_state *st = b->st;
+    const rt_line *l = rt_line_at(b, i);
+    const rt_chunk *c = &st->chunks[l->chunk];
+    size_t n = rt_next_text_line(b, i);
+    if (!st->verse || c->first != c->last || !rt_line_is_lone_by(l) || n == SIZE_MAX ||
+        st->article->as.article.authors)
+        return 0;
+    const rt_line *name = rt_line_at(b, n);
+    const rt_chunk *nc = &st->chunks[name->chunk];
+    if (nc->first != nc->last || !rt_is_byline_name(name->t, name->tlen))
+        return 0;
+    const char **authors = imprint_arena_alloc(st->doc->arena, 2 * sizeof *authors);
+    size_t len = name->tlen - (name->t[name->tlen - 1] == '.' && name->tlen > 2 &&
+                               name->t[name->tlen - 3] != ' ' && name->t[name->tlen - 3] != '.');
+    authors[0] = rt_plain(st, name->t, len);
+    authors[1] = NULL;
+    st->article->as.article.authors = authors;
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
+                         "\u201cBY\u201d set apart over a name taken as the byline: %s",
+                         authors[0]);
+    b->last_line = n;
+    return n + 1;
+}
+
 /* A line on its own that looks like a heading: one if text follows it. */
 static int try_heading(rt_builder *b, size_t i, size_t *next)
 {
@@ -569,6 +599,11 @@ static int try_heading(rt_builder *b, size_t i, size_t *next)
                              "a dated line in brackets, one of %d, taken as an entry's heading",
                              b->bracket_dated);
         *next = i + 1;
+        return MATCHED;
+    }
+    size_t past = lone_byline(b, i);
+    if (past) {
+        *next = past;
         return MATCHED;
     }
     if (title_under_number(b, i)) {

@@ -220,6 +220,8 @@ typedef struct {
                          * a volume), kept line by line, or SIZE_MAX */
 } article_start;
 
+static GString *title_text(const rt_state *st, const article_start *a);
+
 static void start_article(GArray *starts, rt_state *st, size_t k, bool titled)
 {
     article_start a = {.chunk = k,
@@ -432,6 +434,33 @@ static bool verse_drama(const rt_state *st)
 
 /* A collection of poems: an article a poem from its title. A verse drama
  * is one work, its acts and scenes headings. */
+/* Whether the lines from chunk `k` read as the title of `a`, all of it,
+ * whatever their case ("THE" / "HARVEST SONGSTER." again before the first
+ * song: a half-title). */
+static bool repeats_title(const rt_state *st, const article_start *a, size_t k)
+{
+    article_start again = *a;
+    again.chunk = k;
+    GString *x = title_text(st, a), *y = title_text(st, &again);
+    char *fx = g_utf8_casefold(x->str, -1), *fy = g_utf8_casefold(y->str, -1);
+    bool same = strcmp(fx, fy) == 0;
+    g_free(fx);
+    g_free(fy);
+    g_string_free(x, TRUE);
+    g_string_free(y, TRUE);
+    return same;
+}
+
+/* A line ending in a stop with no figure in it (a date under a title is
+ * the date logic's, POEM_DATE_MAX_WORDS). */
+static bool sentence_line(const rt_line *l)
+{
+    for (size_t i = 0; i < l->tlen; i++)
+        if (g_ascii_isdigit(l->t[i]))
+            return false;
+    return l->tlen && l->t[l->tlen - 1] == '.';
+}
+
 static void find_poems(rt_state *st, GArray *starts)
 {
     if (verse_drama(st)) {
@@ -456,9 +485,18 @@ static void find_poems(rt_state *st, GArray *starts)
         if (title && starts->len && c->first == c->last &&
             rt_line_is_contents_heading(&st->lines[c->first]))
             title = false;
+        /* (a sentence right under a title opens its piece: "PREFACE." over
+         * "All creation is musical--all nature speaks …", its long words
+         * small) */
+        if (title && !stanza && starts->len && c->first == c->last &&
+            sentence_line(&st->lines[c->first]) &&
+            !rt_line_long_words_capitalised(&st->lines[c->first]))
+            title = false;
         const article_start *last =
             starts->len ? &g_array_index(starts, article_start, starts->len - 1) : NULL;
-        if (title && last && last->titled && same_first_line(st, last->chunk, k) &&
+        const article_start *book = starts->len ? &g_array_index(starts, article_start, 0) : NULL;
+        if (title && last && last->titled &&
+            (same_first_line(st, last->chunk, k) || (book->titled && repeats_title(st, book, k))) &&
             c->first == c->last && k + 1 < st->nchunks &&
             st->chunks[k + 1].first == st->chunks[k + 1].last &&
             rt_line_is_heading_like(&st->lines[st->chunks[k + 1].first])) {
@@ -478,6 +516,15 @@ static void find_poems(rt_state *st, GArray *starts)
         if (title && c->last > c->first && rt_line_ends_with_joiner(&st->lines[c->first])) {
             a->title_lines = 2;
             sub++;
+        }
+        /* "THE" set apart over "LIBERTY MINSTREL.": one title */
+        if (title && c->first == c->last && k + 1 < st->nchunks && chunk_single(st, k + 1) &&
+            rt_blank_before(st, k + 1) == 1 &&
+            rt_is_joiner_word(chunk_line(st, k)->t, chunk_line(st, k)->tlen) &&
+            chunk_heading_like(st, k + 1)) {
+            a->title_lines = 2;
+            st->chunks[++k].title = true;
+            continue;
         }
         if (title && c->last >= sub)
             a->subtitle = sub;

@@ -245,9 +245,11 @@ bool rt_poem_title(const rt_state *st, size_t k)
         rt_line_is_break(l) || rt_line_placeholder(l) || l->t[0] == '[')
         return false;
     /* "By Rudyard Kipling" set apart under the collection's title is its
-     * author, no poem ("By the River" is one) */
+     * author, no poem ("By the River" is one), and so is "BY" alone over
+     * the name */
     size_t by = rt_byline_skip(l->t, l->tlen);
-    if (by && rt_is_person_name(l->t + by, l->tlen - by))
+    if ((by && rt_is_person_name(l->t + by, l->tlen - by)) ||
+        (c->first == c->last && rt_line_is_lone_by(l)))
         return false;
     /* Set apart by more blank lines than the file's stanzas are. */
     if (!st->stanza_gap)
