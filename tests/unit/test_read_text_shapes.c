@@ -3729,16 +3729,29 @@ static void test_title_page_series(void)
 
 /* "_Mag._ Who has learned …": names in emphasis with the stop inside the
  * marks, recurring, are a play's speakers (named without the stop, as
- * "_Tom_." is); a glossary's terms so set, each once, are none. */
+ * "_Tom_." is; "_Iuris con._" cut short); a direction set in between them
+ * is no quotation; a glossary's terms so set, each once, are none. */
 static void test_play_inner_stop(void)
 {
     rt_result r = read_shape("play_inner_stop.txt");
     imprint_node *a = rt_article(&r, 0);
     char *speakers = speakers_of(a);
-    g_assert_cmpstr(speakers, ==, "Mag|Marc|Quint|Mag|Marc|Mag|Quint|Mag|");
+    g_assert_cmpstr(speakers, ==, "Mag|Marc|Quint|Mag|Marc|Mag|Quint|Mag|Iuris con|Mag|Iuris con|");
     g_free(speakers);
     assert_words(&r);
     rt_result_free(&r);
+
+    /* read as wrapped, the direction set in between turns is no quotation */
+    gchar *data = NULL;
+    char *path = g_build_filename(FIXTURES_DIR, "text", "shapes", "play_inner_stop.txt", NULL);
+    g_assert_true(g_file_get_contents(path, &data, NULL, NULL));
+    r = read_wrap(path, data, IMPRINT_WRAP_YES);
+    a = rt_article(&r, 0);
+    g_assert_cmpint(blocks_of(a, IMPRINT_NODE_QUOTE), ==, 0);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "a play: 11 of its"));
+    rt_result_free(&r);
+    g_free(data);
+    g_free(path);
 
     r = read_shape("glossary_inner_stop.txt");
     g_assert_false(any_speech(&r));

@@ -806,6 +806,10 @@ static size_t build_indented_quote(rt_builder *b, size_t i)
         rt_chunk_aligned(st, l->chunk) || rt_chunk_name_lines(st, l->chunk) ||
         !rt_prose_beside(st, l->chunk))
         return 0;
+    /* "(Tosses the ball very high.)" set in between a play's turns: its
+     * stage direction, no quotation */
+    if ((b->play || b->transcript) && (l->t[0] == '(' || l->t[0] == '['))
+        return 0;
     /* "TABLE OF CONTENTS", "XIV The Rights of Man" set in alone: headings */
     if (c->first == c->last && rt_line_is_heading_like(l) &&
         (rt_line_is_all_caps(l) || rt_number_heading_kind(l->t, l->tlen) ||

@@ -745,6 +745,26 @@ static bool caps_run(const char *s, const char *end)
     return letter;
 }
 
+/* "M. Cic. a", "Iuris con": a name cut short, its first word a name's and
+ * the others a name's or a short word in small letters ("a" for the son,
+ * "con" for consultus), READ_SPEAKER_MAX_WORDS at most. */
+static bool abbreviated_name(const char *s, size_t len)
+{
+    char *copy = g_strndup(s, len);
+    char **words = g_strsplit(copy, " ", -1);
+    guint n = g_strv_length(words);
+    bool ok = n >= 2 && n <= READ_SPEAKER_MAX_WORDS;
+    for (guint i = 0; i < n && ok; i++) {
+        const char *w = words[i];
+        size_t wl = strlen(w), letters = strspn(w, "abcdefghijklmnopqrstuvwxyz");
+        bool upper = wl && g_unichar_isupper(g_utf8_get_char(w));
+        ok = (i == 0 || upper) ? upper : letters == wl && wl <= 4 && wl > 0;
+    }
+    g_strfreev(words);
+    g_free(copy);
+    return ok;
+}
+
 /* "_Lincoln_. 'And you…'", "_Mag._ Nunc…", "_Doctor_ (no answer).": a
  * name set in emphasis (a book's italics) with a stop after it or inside
  * the marks, or a direction in brackets after it, and words (not a date) after that. The name's
@@ -759,7 +779,8 @@ static bool emphasis_label(const rt_line *l, size_t *name_len, size_t *skip)
     /* ("_Mag._ Nunc …", "_M. Cic._ Quoad …": the stop inside the marks) */
     bool inner_stop = close && close - s > 2 && close[-1] == '.';
     size_t name = close ? (size_t)(close - s - 1) - inner_stop : 0;
-    if (!close || close - s < 2 || !read_is_name_words(s + 1, name) ||
+    if (!close || close - s < 2 ||
+        !(read_is_name_words(s + 1, name) || (inner_stop && abbreviated_name(s + 1, name))) ||
         read_is_label_word(s + 1, name, false))
         return false;
     const char *p = close + 1;

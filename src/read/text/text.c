@@ -1266,7 +1266,10 @@ static void find_articles(rt_state *st, GArray *starts)
             continue;
         }
         /* The scraped blog's trace: a no-break space before a title's last word. */
-        if (nbsp_cue && single && rt_line_nbsp_title(l)) {
+        /* (not a play's turn whose last words a transcriber tied: "_M.
+         * Mar._ … Mihi plōstellum dā.") */
+        size_t name, skip;
+        if (nbsp_cue && single && rt_line_nbsp_title(l) && !rt_line_stop_label(l, &name, &skip)) {
             start_article(starts, st, k, true);
             body = after_end = prose = false;
             bib = RT_BIB_NONE;
