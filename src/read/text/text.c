@@ -1739,6 +1739,7 @@ cleanup:
     g_hash_table_destroy(st.ref_labels);
     g_free(st.lines);
     g_free(st.chunks);
+    g_free(st.prose_near);
     if (st.refs)
         g_ptr_array_free(st.refs, TRUE);
     g_array_free(starts, TRUE);

@@ -99,9 +99,10 @@ typedef struct {
     char *book_title_folded;                        /* book_title case-folded (g_malloc'd) */
     bool marker_styles[RT_MARK_COUNT];              /* marker styles whose definitions were found */
     GHashTable *marker_labels;                      /* "style:label" of markers to take */
-    GHashTable *ref_labels; /* NOTEREF → its label, for symbol markers ("*") */
-    size_t emphasis;        /* spans written "_so_" or "*so*" taken as emphasis */
-    size_t squeezed;        /* runs of spaces read as one space */
+    unsigned char *prose_near; /* per chunk, prose near it before and after (verse.c; g_free) */
+    GHashTable *ref_labels;    /* NOTEREF → its label, for symbol markers ("*") */
+    size_t emphasis;           /* spans written "_so_" or "*so*" taken as emphasis */
+    size_t squeezed;           /* runs of spaces read as one space */
     imprint_pos first_squeezed;
     imprint_pos first_emphasis;
     /* the article being built */
@@ -421,7 +422,7 @@ bool rt_quoted_verse(const rt_state *st, size_t k);
  * not verse (a poem's other stanzas passed over) is prose: what is quoted
  * in a text sits in its prose; a miscellany's pieces sit between their
  * captions, signatures and one another. */
-bool rt_prose_beside(const rt_state *st, size_t k);
+bool rt_prose_beside(rt_state *st, size_t k);
 /* verse.c: whether every word of four letters or more starts with a
  * capital, and some letter is small: "Lane, Manservant", "The Widow and
  * her Child." (laxer than lines.c's title_case, which "his" fails). */

@@ -350,20 +350,33 @@ bool rt_chunk_emphasised(const rt_state *st, size_t k)
     return (a->t[0] == '_' || a->t[0] == '*') && end > z->t && end[-1] == a->t[0];
 }
 
-/* From chunk `k` on, `step` chunks at a time, past verse and short lines
- * (a heading, a source, a signature): whether prose comes before a caption
- * emphasised whole or the text's end. */
-static bool prose_toward(const rt_state *st, size_t k, int step)
+/* Whether prose comes, from each chunk, before a caption emphasised whole
+ * or the text's end, looking back (bit 1) or on (bit 2) past verse and
+ * short lines (a heading, a source, a signature): found for all chunks in
+ * two passes, once (a long poem's stanzas would each walk the poem). */
+static const unsigned char *prose_near(rt_state *st)
 {
-    for (size_t j = k; j < st->nchunks; j += (size_t)step) {
-        if (rt_chunk_emphasised(st, j))
-            return false;
-        if (!rt_verse_chunk(st, j) && has_prose(st, j, j + 1))
-            return true;
-        if (j == 0 && step < 0)
-            break;
+    if (st->prose_near)
+        return st->prose_near;
+    unsigned char *near = g_new0(unsigned char, st->nchunks + 1), *own;
+    own = g_new0(unsigned char, st->nchunks + 1); /* 1 prose, 2 a caption, 0 neither */
+    for (size_t j = 0; j < st->nchunks; j++)
+        own[j] = rt_chunk_emphasised(st, j)                          ? 2
+                 : !rt_verse_chunk(st, j) && has_prose(st, j, j + 1) ? 1
+                                                                     : 0;
+    bool back = false;
+    for (size_t j = 0; j < st->nchunks; j++) {
+        near[j] |= back ? 1 : 0;
+        back = own[j] ? own[j] == 1 : back;
     }
-    return false;
+    bool on = false;
+    for (size_t j = st->nchunks; j-- > 0;) {
+        near[j] |= on ? 2 : 0;
+        on = own[j] ? own[j] == 1 : on;
+    }
+    g_free(own);
+    st->prose_near = near;
+    return near;
 }
 
 /* Whether chunk `k` leads in to what is under it: its last line stops
@@ -374,7 +387,7 @@ static bool leads_in(const rt_state *st, size_t k)
     return (rt_line_ends_mid_sentence(l) && !sentence_end(last_of(l))) || last_of(l) == ':';
 }
 
-bool rt_prose_beside(const rt_state *st, size_t k)
+bool rt_prose_beside(rt_state *st, size_t k)
 {
     /* One line set in is quoted only in the prose's flow (the sentence
      * before leads in to it, or prose is right beside it); short lines
@@ -385,7 +398,7 @@ bool rt_prose_beside(const rt_state *st, size_t k)
                 (leads_in(st, k - 1) || has_prose(st, k - 1, k))) ||
                (k + 1 < st->nchunks && !rt_chunk_emphasised(st, k + 1) &&
                 has_prose(st, k + 1, k + 2));
-    return (k > 0 && prose_toward(st, k - 1, -1)) || prose_toward(st, k + 1, 1);
+    return prose_near(st)[k] != 0;
 }
 
 /* Whether the builder's article holds prose outside its stanzas (a line
