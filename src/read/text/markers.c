@@ -458,23 +458,16 @@ static def_kind stop_lost(const rt_line *l, int last, char *label, size_t *skip)
     return DEF_NUMBERED;
 }
 
-/* Whether line `i` is set in under the definition opened on line `def`,
- * in its run of lines: a turned line of it. */
-static bool turned_over(const rt_state *st, size_t def, size_t i)
-{
-    for (size_t j = def + 1; j <= i; j++)
-        if (st->lines[j].blank)
-            return false;
-    return st->lines[i].indent > st->lines[def].indent;
-}
-
 static GArray *find_defs(const rt_state *st, bool *is_def, GArray *bare)
 {
     GArray *defs = g_array_new(FALSE, TRUE, sizeof(def_cand));
     bool under_notes = false, numbered_seen = false;
     int last_number = 0;
+    size_t run = 0; /* the first line of the run of lines `i` is in */
     for (size_t i = 0; i < st->nlines; i++) {
         const rt_line *l = &st->lines[i];
+        if (l->blank)
+            run = i + 1;
         if (l->blank || l->notedef)
             continue;
         /* A Notes heading opens the notes; the next line set apart like a
@@ -506,7 +499,8 @@ static GArray *find_defs(const rt_state *st, bool *is_def, GArray *bare)
         /* "     (1853) he makes …" set in under "[1]  In his speech …" turns
          * that note over; it opens none */
         const def_cand *above = defs->len ? &g_array_index(defs, def_cand, defs->len - 1) : NULL;
-        if (above && d.kind != above->kind && turned_over(st, above->line, i))
+        if (above && d.kind != above->kind && above->line >= run &&
+            l->indent > st->lines[above->line].indent)
             d.kind = DEF_NONE;
         if (d.kind == DEF_NONE)
             continue;
