@@ -86,6 +86,12 @@
  * heading ("PART TWO: QUESTIONS"), and other speakers recur. */
 #define SPEECH_SINGLE_TURN_CHARS 40
 
+/** Most labels heard once in an article ("CHUEV:" right over "MOLOTOV:",
+ * a question and its answer) for two of them, one right under the other,
+ * to be turns with no name that speaks again; more are a key's or a form's
+ * labels. */
+#define SPEECH_EXCHANGE_MAX_SINGLES 2
+
 /** An article is a transcript, its paragraphs without a name the turns of
  * the speaker above them, when at least this share of its paragraphs open
  * with a turn: 0.36 to 0.45 in interview transcripts, under 0.05 in an

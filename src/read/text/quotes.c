@@ -398,12 +398,14 @@ void rt_find_dialogue(rt_builder *b)
         guint c = GPOINTER_TO_UINT(g_hash_table_lookup(counts, label));
         g_hash_table_replace(counts, label, GUINT_TO_POINTER(c + 1));
     }
-    guint recurring = 0;
+    guint recurring = 0, once = 0;
     GHashTableIter it;
     gpointer key, value;
     g_hash_table_iter_init(&it, counts);
-    while (g_hash_table_iter_next(&it, &key, &value))
+    while (g_hash_table_iter_next(&it, &key, &value)) {
         recurring += GPOINTER_TO_UINT(value) >= 2;
+        once += GPOINTER_TO_UINT(value) == 1;
+    }
     for (guint a = 0; a < cand->len; a++) {
         size_t i = g_array_index(cand, size_t, a), rest;
         char *label = label_of(b, i, &rest);
@@ -416,9 +418,16 @@ void rt_find_dialogue(rt_builder *b)
                 break;
             char *other = label_of(b, j, &rj);
             bool differ = strcmp(other, label) != 0;
+            /* (one of the two speaks again, or the two are a question and
+             * its answer, one right under the other: a key's labels, each
+             * once, "Pitches:" over a paragraph over "Braces:", are none) */
+            bool again = c >= 2 || GPOINTER_TO_UINT(g_hash_table_lookup(counts, other)) >= 2 ||
+                         (once <= SPEECH_EXCHANGE_MAX_SINGLES &&
+                          rt_line_at(b, i)->chunk <= rt_line_at(b, j)->chunk + 1);
             g_free(other);
             if (differ) {
-                b->speech_ok[i - b->first] = b->speech_ok[j - b->first] = 1;
+                if (again)
+                    b->speech_ok[i - b->first] = b->speech_ok[j - b->first] = 1;
                 break;
             }
         }
