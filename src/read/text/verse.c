@@ -182,7 +182,7 @@ static bool ends_in_numbers(const rt_state *st, size_t k)
 
 bool rt_verse_chunk(const rt_state *st, size_t k)
 {
-    if (st->prose || rt_chunk_aligned(st, k) || rt_chunk_name_lines(st, k) ||
+    if (k >= st->nchunks || st->prose || rt_chunk_aligned(st, k) || rt_chunk_name_lines(st, k) ||
         rt_chunk_display(st, k) || ends_in_numbers(st, k))
         return false;
     /* In a hard-wrapped text, lines indented off the prose and not joined
