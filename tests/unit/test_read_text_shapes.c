@@ -3823,6 +3823,31 @@ static void test_key_labels_lookalike(void)
     rt_result_free(&r);
 }
 
+/* A table's group rows, "_Letters Home_--" alone in the first column over
+ * its rows, are rows of the table (their other cells empty); a line of
+ * verse running across the columns between two lines with sentence gaps
+ * ("… a face.  Who knows" / "What grief …") is no group row: verse. */
+static void test_table_group_rows(void)
+{
+    rt_result r = read_shape("table_group_rows.txt");
+    imprint_node *t = first_of(rt_article(&r, 0), IMPRINT_NODE_TABLE);
+    g_assert_nonnull(t);
+    g_assert_cmpint(rt_count_children(t), ==, 9);
+    imprint_node *group = rt_child(t, 1);
+    g_assert_cmpint(rt_count_children(group), ==, 3);
+    g_assert_cmpstr(rt_text(&r, rt_child(group, 0)), ==, "Letters Home--");
+    g_assert_null(rt_child(group, 1)->first_child);
+    /* (no word check: it splits "_Letters Home_--" at the mark, the model
+     * at the emphasis) */
+    rt_result_free(&r);
+
+    r = read_shape("table_group_rows_lookalike.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_null(first_of(a, IMPRINT_NODE_TABLE));
+    g_assert_nonnull(first_of(a, IMPRINT_NODE_VERSE));
+    rt_result_free(&r);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -3897,6 +3922,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/frontispiece_caption", test_frontispiece_caption);
     g_test_add_func("/read_text/shapes/songbook_spaced_title", test_songbook_spaced_title);
     g_test_add_func("/read_text/shapes/key_labels_lookalike", test_key_labels_lookalike);
+    g_test_add_func("/read_text/shapes/table_group_rows", test_table_group_rows);
     g_test_add_func("/read_text/shapes/contents_two_levels", test_contents_two_levels);
     g_test_add_func("/read_text/shapes/songs_numbered_stanzas", test_songs_numbered_stanzas);
     g_test_add_func("/read_text/shapes/pieces_opening_picture", test_pieces_opening_picture);

@@ -153,6 +153,16 @@ static bool columns_align(const rt_line *a, const GPtrArray *ac, const rt_line *
     return true;
 }
 
+/* Whether line `g` ends before the second column of row `m` (its `cells`)
+ * starts: a group's name in the first column ("_Christmas Stories_--" over
+ * its stories), not a line of verse or prose running across the columns. */
+static bool in_first_column(const rt_line *g, const rt_line *m, const GPtrArray *cells)
+{
+    unsigned from, to;
+    cell_cols(m, cells, 2, &from, &to);
+    return g->indent + g->nchar < from;
+}
+
 static size_t build_table(rt_builder *b, size_t i)
 {
     rt_state *st = b->st;
@@ -167,10 +177,19 @@ static size_t build_table(rt_builder *b, size_t i)
     GPtrArray *cells = g_ptr_array_new(), *first = g_ptr_array_new();
     int n = rt_line_table_cells(rt_line_at(b, i), first);
     size_t j = i + 1;
-    while (n >= 2 && j <= b->last && rt_same_chunk(b, i, j) &&
-           rt_line_table_cells(rt_line_at(b, j), cells) == n &&
-           columns_align(rt_line_at(b, i), first, rt_line_at(b, j), cells))
-        j++;
+    for (; n >= 2 && j <= b->last && rt_same_chunk(b, i, j); j++) {
+        int here = rt_line_table_cells(rt_line_at(b, j), cells);
+        if (here == n && columns_align(rt_line_at(b, i), first, rt_line_at(b, j), cells))
+            continue;
+        /* "_Christmas Stories_--" over its stories, its first cell alone:
+         * a group's row, when a row of the table follows it */
+        if (here <= 1 && j + 1 <= b->last && rt_same_chunk(b, i, j + 1) &&
+            rt_line_table_cells(rt_line_at(b, j + 1), cells) == n &&
+            columns_align(rt_line_at(b, i), first, rt_line_at(b, j + 1), cells) &&
+            in_first_column(rt_line_at(b, j), rt_line_at(b, j + 1), cells))
+            continue;
+        break;
+    }
     g_ptr_array_free(first, TRUE);
     if (n < 2 || j - i < 2) {
         g_ptr_array_free(cells, TRUE);
@@ -188,7 +207,10 @@ static size_t build_table(rt_builder *b, size_t i)
         if (head && r == i + 1)
             continue;
         const rt_line *m = rt_line_at(b, r);
-        rt_line_table_cells(m, cells);
+        if (rt_line_table_cells(m, cells) < 1) { /* (a group's row: its line one cell) */
+            g_ptr_array_add(cells, GSIZE_TO_POINTER(0));
+            g_ptr_array_add(cells, GSIZE_TO_POINTER(m->tlen));
+        }
         imprint_node *row =
             imprint_node_new(st->doc, IMPRINT_NODE_ROW, rt_pos(st, m->lineno, m->tcol));
         row->as.row.header = head && r == i;
@@ -201,6 +223,9 @@ static size_t build_table(rt_builder *b, size_t i)
             rt_append_inlines(st, cell, m, off, len);
             imprint_node_append(row, cell);
         }
+        for (int k = (int)cells->len / 2; k < n; k++)
+            imprint_node_append(
+                row, imprint_node_new(st->doc, IMPRINT_NODE_CELL, rt_pos(st, m->lineno, m->tcol)));
         imprint_node_append(table, row);
     }
     g_ptr_array_free(cells, TRUE);
