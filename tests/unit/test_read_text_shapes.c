@@ -3848,6 +3848,32 @@ static void test_table_group_rows(void)
     rt_result_free(&r);
 }
 
+/* A transcriber's note under its own heading, a wide gap under that
+ * heading too, is kept whole over the title page; a book whose title names
+ * its pieces ("THREE LECTURES ON BELLS") and numbers them with bare
+ * numerals over their titles ("I" / "THE CASTING OF BELLS") is a
+ * collection, a piece an article; the same book titled otherwise is one
+ * book, its numbered chapters sections. */
+static void test_lectures_bare_numerals(void)
+{
+    rt_result r = read_shape("lectures_bare_numerals.txt");
+    g_assert_cmpint(r.articles, ==, 4);
+    g_assert_cmpstr(rt_article(&r, 0)->as.article.title, ==, "THREE LECTURES ON BELLS");
+    g_assert_cmpstr(rt_article(&r, 1)->as.article.title, ==, "I THE CASTING OF BELLS");
+    g_assert_cmpstr(rt_article(&r, 3)->as.article.title, ==, "III THE RINGING OF BELLS");
+    g_assert_cmpuint(imprint_diags_count(r.diags, IMPRINT_SEV_WARNING), ==, 0);
+    char *data = g_strdup(r.data);
+    rt_result_free(&r);
+
+    char *at = strstr(data, "THREE LECTURES ON BELLS");
+    memcpy(at, "THE BELLS OF THE PARISH", strlen("THE BELLS OF THE PARISH"));
+    r = read_wrap("bells.txt", data, IMPRINT_WRAP_AUTO);
+    g_assert_cmpint(r.articles, ==, 1);
+    g_assert_cmpstr(rt_article(&r, 0)->as.article.title, ==, "THE BELLS OF THE PARISH");
+    rt_result_free(&r);
+    g_free(data);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -3923,6 +3949,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/songbook_spaced_title", test_songbook_spaced_title);
     g_test_add_func("/read_text/shapes/key_labels_lookalike", test_key_labels_lookalike);
     g_test_add_func("/read_text/shapes/table_group_rows", test_table_group_rows);
+    g_test_add_func("/read_text/shapes/lectures_bare_numerals", test_lectures_bare_numerals);
     g_test_add_func("/read_text/shapes/contents_two_levels", test_contents_two_levels);
     g_test_add_func("/read_text/shapes/songs_numbered_stanzas", test_songs_numbered_stanzas);
     g_test_add_func("/read_text/shapes/pieces_opening_picture", test_pieces_opening_picture);

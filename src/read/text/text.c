@@ -669,8 +669,10 @@ static size_t transcribers_note(const rt_state *st)
     g_free(head);
     if (!note)
         return 0;
-    /* it ends at a wider gap, or at a rule drawn under it */
-    for (size_t k = 1; k < st->nchunks; k++) {
+    /* it ends at a wider gap, or at a rule drawn under it (the gap under
+     * its own heading, "TRANSCRIBER'S NOTES" alone, is no end) */
+    size_t from = chunk_single(st, 0) && chunk_heading_like(st, 0) ? 2 : 1;
+    for (size_t k = from; k < st->nchunks; k++) {
         if (rt_blank_before(st, k) > 1)
             return k;
         if (k + 1 < st->nchunks && chunk_single(st, k) && rt_line_is_break(chunk_line(st, k)))
@@ -1124,8 +1126,12 @@ static void numbered_pieces(rt_state *st, GArray *starts)
     GArray *pieces = g_array_new(FALSE, FALSE, sizeof(size_t));
     for (size_t k = book->chunk + 1; k + 1 < st->nchunks; k++) {
         const rt_line *l = chunk_line(st, k);
-        if (!chunk_single(st, k) || rt_blank_before(st, k) <= usual || !number_alone(l) ||
-            number_alone(chunk_line(st, k + 1)))
+        /* ("I" over "THE ORIGIN OF MUSIC": a numeral without its stop has
+         * its title under it) */
+        bool bare = chunk_single(st, k) && rt_is_roman_numeral(l->t, l->tlen) &&
+                    l->t[l->tlen - 1] != '.' && number_title_lines(st, k + 1);
+        if (!chunk_single(st, k) || rt_blank_before(st, k) <= usual ||
+            !(number_alone(l) || bare) || number_alone(chunk_line(st, k + 1)))
             continue;
         int this = rt_number_heading_kind(l->t, l->tlen);
         if (!kind)
