@@ -3641,7 +3641,11 @@ static int blocks_of(const imprint_node *parent, imprint_node_kind kind)
 static void test_miscellany_captions(void)
 {
     rt_result r = read_shape("miscellany_captions.txt");
+    /* (a piece's note under it ends no post: the caption after it, with no
+     * stop, opens no article) */
+    g_assert_cmpint(r.articles, ==, 1);
     imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpint(a->as.article.note_count, ==, 1);
     g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "hard-wrapped text"));
     g_assert_cmpint(blocks_of(a, IMPRINT_NODE_QUOTE), ==, 0);
     g_assert_cmpint(blocks_of(a, IMPRINT_NODE_VERSE), ==, 10);

@@ -1130,8 +1130,8 @@ static void numbered_pieces(rt_state *st, GArray *starts)
          * its title under it) */
         bool bare = chunk_single(st, k) && rt_is_roman_numeral(l->t, l->tlen) &&
                     l->t[l->tlen - 1] != '.' && number_title_lines(st, k + 1);
-        if (!chunk_single(st, k) || rt_blank_before(st, k) <= usual ||
-            !(number_alone(l) || bare) || number_alone(chunk_line(st, k + 1)))
+        if (!chunk_single(st, k) || rt_blank_before(st, k) <= usual || !(number_alone(l) || bare) ||
+            number_alone(chunk_line(st, k + 1)))
             continue;
         int this = rt_number_heading_kind(l->t, l->tlen);
         if (!kind)
@@ -1330,7 +1330,9 @@ static void find_articles(rt_state *st, GArray *starts)
         /* After "Thanks to …!", a "Source: …" line or note definitions, a
          * heading-like line opens the next article. */
         int kind = single ? rt_number_heading_kind(l->t, l->tlen) : 0;
-        if (after_end && body && more && chunk_heading_like(st, k) &&
+        /* (not a caption emphasised whole, "_Another in the Shop_" over the
+         * next piece of a miscellany whose pieces carry their notes) */
+        if (after_end && body && more && chunk_heading_like(st, k) && !rt_chunk_emphasised(st, k) &&
             !(single && rt_line_is_notes_heading(l)) && !notes_run_on(st, k) &&
             !chunk_end_marker(st, k + 1) && !chunk_all_notedefs(st, k + 1) &&
             !(kind && kind == series && series_of == starts->len)) {
