@@ -3878,6 +3878,29 @@ static void test_lectures_bare_numerals(void)
     g_free(data);
 }
 
+/* A place and date first under a numbered letter's title ("1." / "TO HIS
+ * BROTHER." over "Ashby, May 3, 1850."), over the letter's first
+ * paragraph, is its dateline, an opener; a heading there with a year in
+ * it ("The Mill Years 1850", as the corpus's "The Trials (1936-1938)")
+ * stays a heading. */
+static void test_letters_date_under_title(void)
+{
+    rt_result r = read_shape("letters_date_under_title.txt");
+    g_assert_cmpint(r.articles, ==, 4);
+    for (int k = 0; k < 4; k++)
+        g_assert_cmpint(rt_child(rt_article(&r, k), 0)->kind, ==, IMPRINT_NODE_OPENER);
+    char *data = g_strdup(r.data);
+    rt_result_free(&r);
+
+    char *at = strstr(data, "Ashby, May 3, 1850.");
+    memcpy(at, "The Mill Years 1850", strlen("The Mill Years 1850"));
+    r = read_wrap("mill.txt", data, IMPRINT_WRAP_AUTO);
+    g_assert_cmpint(rt_child(rt_article(&r, 0), 0)->kind, ==, IMPRINT_NODE_HEADING);
+    g_assert_cmpint(rt_child(rt_article(&r, 1), 0)->kind, ==, IMPRINT_NODE_OPENER);
+    rt_result_free(&r);
+    g_free(data);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -3954,6 +3977,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/key_labels_lookalike", test_key_labels_lookalike);
     g_test_add_func("/read_text/shapes/table_group_rows", test_table_group_rows);
     g_test_add_func("/read_text/shapes/lectures_bare_numerals", test_lectures_bare_numerals);
+    g_test_add_func("/read_text/shapes/letters_date_under_title", test_letters_date_under_title);
     g_test_add_func("/read_text/shapes/contents_two_levels", test_contents_two_levels);
     g_test_add_func("/read_text/shapes/songs_numbered_stanzas", test_songs_numbered_stanzas);
     g_test_add_func("/read_text/shapes/pieces_opening_picture", test_pieces_opening_picture);

@@ -83,8 +83,12 @@ static bool entry_dateline(rt_builder *b, size_t i)
 {
     const imprint_node *h = b->last_block;
     const rt_line *l = rt_line_at(b, i);
-    return h && h->kind == IMPRINT_NODE_HEADING && rt_next_text_line(b, b->last_line) == i &&
-           (rt_line_is_place_date(l) || rt_line_is_day_date(l));
+    /* (under a heading, or first under the article's own title: "249." /
+     * "TO THE ARCHDUKE RUDOLPH." over "Nussdorf, Sept. 1, 1817.") */
+    bool under = h ? h->kind == IMPRINT_NODE_HEADING && rt_next_text_line(b, b->last_line) == i
+                   : b->st->article->as.article.title && rt_next_text_line(b, b->first - 1) == i &&
+                         !rt_line_is_heading_like(l); /* ("The Trials (1936-1938)": a heading) */
+    return under && (rt_line_is_place_date(l) || rt_line_is_day_date(l));
 }
 
 size_t rt_build_opener(rt_builder *b, size_t i)
