@@ -43,7 +43,9 @@ static char *entry_key(const rt_line *l)
     return g_string_free(s, FALSE);
 }
 
-bool rt_line_paged(const rt_line *l)
+/* "The Idle Apprentice          75": a contents entry with its page,
+ * after a gap of columns. */
+static bool paged(const rt_line *l)
 {
     return rt_line_has_column_gap(l) && g_ascii_isdigit(l->t[l->tlen - 1]);
 }
@@ -58,7 +60,7 @@ static bool paged_part_below(rt_builder *b, size_t j)
         while (k <= b->last && rt_line_at(b, k)->blank)
             k++;
         for (; k <= b->last && !rt_line_at(b, k)->blank; k++)
-            if (rt_line_paged(rt_line_at(b, k)))
+            if (paged(rt_line_at(b, k)))
                 return runs == 1;
         runs++;
         if (k + 1 <= b->last && rt_line_at(b, k + 1)->blank)
@@ -79,8 +81,8 @@ static size_t entries_end(rt_builder *b, size_t i)
     for (size_t j = i; j <= b->last; j++) {
         const rt_line *l = rt_line_at(b, j);
         if (l->blank) {
-            if (++blanks > 1 && !(blanks == 2 && last != SIZE_MAX &&
-                                  rt_line_paged(rt_line_at(b, last)) && paged_part_below(b, j)))
+            if (++blanks > 1 && !(blanks == 2 && last != SIZE_MAX && paged(rt_line_at(b, last)) &&
+                                  paged_part_below(b, j)))
                 break;
             continue;
         }

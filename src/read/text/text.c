@@ -432,8 +432,6 @@ static bool verse_drama(const rt_state *st)
     return parts >= DRAMA_MIN_PARTS;
 }
 
-/* A collection of poems: an article a poem from its title. A verse drama
- * is one work, its acts and scenes headings. */
 /* Whether the lines from chunk `k` read as the title of `a`, all of it,
  * whatever their case ("THE" / "HARVEST SONGSTER." again before the first
  * song: a half-title). */
@@ -461,6 +459,8 @@ static bool sentence_line(const rt_line *l)
     return l->tlen && l->t[l->tlen - 1] == '.';
 }
 
+/* A collection of poems: an article a poem from its title. A verse drama
+ * is one work, its acts and scenes headings. */
 static void find_poems(rt_state *st, GArray *starts)
 {
     if (verse_drama(st)) {
@@ -1209,18 +1209,6 @@ static void contents_pieces(rt_state *st, GArray *starts)
     g_array_free(titles, TRUE);
 }
 
-/* Whether the chunk after `k` holds a contents entry with its page: `k`
- * is a part's heading inside the contents ("EPOCH THE SECOND, 1715."). */
-static bool paged_below(const rt_state *st, size_t k)
-{
-    if (k + 1 >= st->nchunks)
-        return false;
-    for (size_t i = st->chunks[k + 1].first; i <= st->chunks[k + 1].last; i++)
-        if (rt_line_paged(&st->lines[i]))
-            return true;
-    return false;
-}
-
 /* Automatic detection: see the comment on each rule. */
 static void find_articles(rt_state *st, GArray *starts)
 {
@@ -1261,8 +1249,7 @@ static void find_articles(rt_state *st, GArray *starts)
         bool numbered =
             k > 0 && chunk_single(st, k - 1) && series &&
             rt_number_heading_kind(chunk_line(st, k - 1)->t, chunk_line(st, k - 1)->tlen) == series;
-        if (!numbered && !(contents && paged_below(st, k)) &&
-            rt_title_head(st, k, &byline, &date)) {
+        if (!numbered && rt_title_head(st, k, &byline, &date)) {
             start_article(starts, st, k, true);
             article_start *a = &g_array_index(starts, article_start, starts->len - 1);
             a->byline = byline;

@@ -360,9 +360,6 @@ bool rt_play_name_line(rt_builder *b, size_t i, size_t *next);
 /* contents.c: a table of contents under its heading, or one whose entries
  * come back as the headings below, as a list */
 bool rt_line_is_contents_heading(const rt_line *l);
-/* contents.c: "The Idle Apprentice          75": a contents entry with its
- * page, after a gap of columns. */
-bool rt_line_paged(const rt_line *l);
 size_t rt_build_contents(rt_builder *b, size_t i);
 /* Frees what contents.c keeps in the builder. */
 void rt_contents_clear(rt_builder *b);
