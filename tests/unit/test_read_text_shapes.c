@@ -3901,6 +3901,20 @@ static void test_letters_date_under_title(void)
     g_free(data);
 }
 
+/* Lines set in on a title page, between a transcriber's note and
+ * "INTRODUCTION", are quoted by no prose: a heading in capitals and a
+ * break bound the prose that may quote them; the couplet the
+ * introduction leads in to, over "THE VERSES", is its quotation. */
+static void test_title_page_set_in(void)
+{
+    rt_result r = read_shape("title_page_set_in.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpint(blocks_of(a, IMPRINT_NODE_QUOTE), ==, 1);
+    imprint_node *q = first_of(a, IMPRINT_NODE_QUOTE);
+    g_assert_true(g_str_has_prefix(rt_text(&r, q->first_child->first_child), "The road is long"));
+    rt_result_free(&r);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -3978,6 +3992,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/table_group_rows", test_table_group_rows);
     g_test_add_func("/read_text/shapes/lectures_bare_numerals", test_lectures_bare_numerals);
     g_test_add_func("/read_text/shapes/letters_date_under_title", test_letters_date_under_title);
+    g_test_add_func("/read_text/shapes/title_page_set_in", test_title_page_set_in);
     g_test_add_func("/read_text/shapes/contents_two_levels", test_contents_two_levels);
     g_test_add_func("/read_text/shapes/songs_numbered_stanzas", test_songs_numbered_stanzas);
     g_test_add_func("/read_text/shapes/pieces_opening_picture", test_pieces_opening_picture);

@@ -354,14 +354,24 @@ bool rt_chunk_emphasised(const rt_state *st, size_t k)
  * or the text's end, looking back (bit 1) or on (bit 2) past verse and
  * short lines (a heading, a source, a signature): found for all chunks in
  * two passes, once (a long poem's stanzas would each walk the poem). */
+/* A line alone that bounds a section: a heading in capitals
+ * ("INTRODUCTION", "GENERAL EDITOR") or a break ("*  *  *"). What is set in
+ * on a title page is quoted by no prose beyond it. */
+static bool section_bound(const rt_state *st, size_t k)
+{
+    const rt_line *l = &st->lines[st->chunks[k].first];
+    return st->chunks[k].first == st->chunks[k].last &&
+           (rt_line_is_break(l) || (rt_line_is_all_caps(l) && rt_line_is_heading_like(l)));
+}
+
 static const unsigned char *prose_near(rt_state *st)
 {
     if (st->prose_near)
         return st->prose_near;
     unsigned char *near = g_new0(unsigned char, st->nchunks + 1), *own;
-    own = g_new0(unsigned char, st->nchunks + 1); /* 1 prose, 2 a caption, 0 neither */
+    own = g_new0(unsigned char, st->nchunks + 1); /* 1 prose, 2 a bound, 0 neither */
     for (size_t j = 0; j < st->nchunks; j++)
-        own[j] = rt_chunk_emphasised(st, j)                          ? 2
+        own[j] = rt_chunk_emphasised(st, j) || section_bound(st, j)  ? 2
                  : !rt_verse_chunk(st, j) && has_prose(st, j, j + 1) ? 1
                                                                      : 0;
     bool back = false;
