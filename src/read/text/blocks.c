@@ -576,25 +576,27 @@ static size_t lone_byline(rt_builder *b, size_t i)
     rt_state *st = b->st;
     const rt_line *l = rt_line_at(b, i);
     const rt_chunk *c = &st->chunks[l->chunk];
-    size_t n = rt_next_text_line(b, i);
-    if (!st->verse || c->first != c->last || !rt_line_is_lone_by(l) || n == SIZE_MAX ||
+    size_t next, skip;
+    if (!st->verse || c->first != c->last || !rt_line_is_lone_by(l) ||
         st->article->as.article.authors)
         return 0;
-    const rt_line *name = rt_line_at(b, n);
-    const rt_chunk *nc = &st->chunks[name->chunk];
-    if (nc->first != nc->last || !rt_is_byline_name(name->t, name->tlen))
+    const rt_line *name =
+        rt_byline_at(st, l->chunk, rt_line_at(b, b->last)->chunk + 1, &next, &skip);
+    if (!name)
         return 0;
     const char **authors = imprint_arena_alloc(st->doc->arena, 2 * sizeof *authors);
-    size_t len = name->tlen - (name->t[name->tlen - 1] == '.' && name->tlen > 2 &&
-                               name->t[name->tlen - 3] != ' ' && name->t[name->tlen - 3] != '.');
-    authors[0] = rt_plain(st, name->t, len);
+    const char *t = name->t + skip;
+    size_t len = name->tlen - skip;
+    /* (the stop after the name, not an initial's: "JOHN ASHDOWN.", "W. J.") */
+    len -= t[len - 1] == '.' && len > 2 && t[len - 3] != ' ' && t[len - 3] != '.';
+    authors[0] = rt_plain(st, t, len);
     authors[1] = NULL;
     st->article->as.article.authors = authors;
     imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
                          "\u201cBY\u201d set apart over a name taken as the byline: %s",
                          authors[0]);
-    b->last_line = n;
-    return n + 1;
+    b->last_line = st->chunks[next - 1].last;
+    return b->last_line + 1;
 }
 
 /* A line on its own that looks like a heading: one if text follows it. */

@@ -452,9 +452,10 @@ imprint_node *rt_speech_node(rt_builder *b, size_t i)
     const char *n0 = l->t;
     imprint_node *sp =
         imprint_node_new(st->doc, IMPRINT_NODE_SPEECH, rt_pos(st, l->lineno, l->tcol));
-    if (name > 2 && (n0[0] == '_' || n0[0] == '*') && n0[name - 1] == n0[0])
+    bool marked = name > 2 && (n0[0] == '_' || n0[0] == '*') && n0[name - 1] == n0[0];
+    if (marked)
         n0++, name -= 2; /* "_Lincoln_" */
-    if (name > 1 && n0[name - 1] == '.' && l->t[0] != n0[0])
+    if (marked && name > 1 && n0[name - 1] == '.')
         name--; /* "_Mag._": the stop inside the marks ends the name, as "_Tom_." */
     sp->as.speech.speaker = rt_plain(st, n0, name);
     imprint_node_append(sp, rt_block_with_text(st, IMPRINT_NODE_PARAGRAPH, l, skip));

@@ -1430,11 +1430,7 @@ static bool split_at(rt_state *st, GArray *starts, const char *const *split)
     return ok;
 }
 
-/* The name of a byline set apart at chunk `k`, as on a book's title page:
- * "by" and the name in runs of their own or in one, or "By Name" alone; NULL if
- * none. Sets `*next` to the chunk after it and `*skip` to the name's
- * offset in its line. */
-static const rt_line *byline_at(rt_state *st, size_t k, size_t end, size_t *next, size_t *skip)
+const rt_line *rt_byline_at(const rt_state *st, size_t k, size_t end, size_t *next, size_t *skip)
 {
     if (k >= end)
         return NULL;
@@ -1470,9 +1466,9 @@ static size_t separate_byline(rt_state *st, imprint_node *art, size_t body, size
     if (art->as.article.authors)
         return body;
     size_t next, skip, at = body;
-    const rt_line *name = byline_at(st, body, end, &next, &skip), *sub = NULL;
+    const rt_line *name = rt_byline_at(st, body, end, &next, &skip), *sub = NULL;
     if (!name && !art->as.article.subtitle && body < end && chunk_heading_like(st, body) &&
-        (name = byline_at(st, body + 1, end, &next, &skip))) {
+        (name = rt_byline_at(st, body + 1, end, &next, &skip))) {
         sub = chunk_line(st, body);
         at = body + 1;
     }
@@ -1480,7 +1476,7 @@ static size_t separate_byline(rt_state *st, imprint_node *art, size_t body, size
      * picture stays in the body, the byline goes to the head */
     bool picture = false;
     if (!name && body < end && placeholder_chunk(st, body) &&
-        (name = byline_at(st, body + 1, end, &next, &skip))) {
+        (name = rt_byline_at(st, body + 1, end, &next, &skip))) {
         picture = true;
         at = body + 1;
         for (size_t k = at; k < next; k++)

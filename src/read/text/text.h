@@ -437,6 +437,11 @@ bool rt_numbered_heading(rt_builder *b, size_t i, imprint_list_style style, int 
 bool rt_colon_heading(rt_builder *b, size_t i);
 bool rt_spacer_heading(rt_builder *b, size_t i);
 bool rt_caption_heading(rt_builder *b, size_t i);
+/* text.c: the name of a byline set apart at chunk `k` (chunks before `end`),
+ * as on a book's title page: "by" and the name in runs of their own or in
+ * one, or "By Name" alone; NULL if none. Sets `*next` to the chunk after it
+ * and `*skip` to the name's offset in its line. */
+const rt_line *rt_byline_at(const rt_state *st, size_t k, size_t end, size_t *next, size_t *skip);
 bool rt_bracket_heading(rt_builder *b, size_t i);
 void rt_set_levels(rt_state *st);
 void rt_set_parallel_levels(rt_state *st);

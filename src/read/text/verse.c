@@ -350,10 +350,6 @@ bool rt_chunk_emphasised(const rt_state *st, size_t k)
     return (a->t[0] == '_' || a->t[0] == '*') && end > z->t && end[-1] == a->t[0];
 }
 
-/* Whether prose comes, from each chunk, before a caption emphasised whole
- * or the text's end, looking back (bit 1) or on (bit 2) past verse and
- * short lines (a heading, a source, a signature): found for all chunks in
- * two passes, once (a long poem's stanzas would each walk the poem). */
 /* A line alone that bounds a section: a heading in capitals
  * ("INTRODUCTION", "GENERAL EDITOR") or a break ("*  *  *"). What is set in
  * on a title page is quoted by no prose beyond it. */
@@ -364,6 +360,11 @@ static bool section_bound(const rt_state *st, size_t k)
            (rt_line_is_break(l) || (rt_line_is_all_caps(l) && rt_line_is_heading_like(l)));
 }
 
+/* Whether prose comes, from each chunk, before a bound (a caption
+ * emphasised whole, a section_bound) or the text's end, looking back (bit
+ * 1) or on (bit 2) past verse and short lines (a heading, a source, a
+ * signature): found for all chunks in two passes, once (a long poem's
+ * stanzas would each walk the poem). */
 static const unsigned char *prose_near(rt_state *st)
 {
     if (st->prose_near)
