@@ -294,6 +294,73 @@ static void test_notes_in_turns(void)
     result_free(&r);
 }
 
+/* A transcript whose labels are plain, "HR: text", "ML: text": the turns of
+ * two voices that answer each other; "Topic:" and "Date:" above the first
+ * turn are heard once there, the file's metadata, no turns; "Break:" over
+ * a time alone is where the recording was cut, no one's words; ML's second
+ * paragraph goes on her turn. */
+static void test_transcript_plain(void)
+{
+    read_result r = read_fixture("transcript_plain.md");
+    g_assert_cmpint(r.articles, ==, 1);
+    assert_sound(r.doc);
+    char *got = outline(r.doc->root->first_child);
+    g_assert_cmpstr(got, ==,
+                    "paragraph\n"
+                    "paragraph\n"
+                    "paragraph\n"
+                    "speech[HR] paragraph\n"
+                    "speech[ML] paragraph paragraph\n"
+                    "speech[HR] paragraph\n"
+                    "speech[ML] paragraph\n"
+                    "paragraph\n"
+                    "speech[HR] paragraph\n"
+                    "speech[ML] paragraph\n"
+                    "speech[HR] paragraph\n"
+                    "speech[ML] paragraph\n");
+    g_free(got);
+    const imprint_node *hr = r.doc->root->first_child->first_child->next->next->next;
+    g_assert_cmpstr(hr->first_child->first_child->as.text.text, ==,
+                    "How many lights were still kept by hand when you started?");
+    g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 10,
+                           "8 of the 13 paragraphs taken as speech turns of 2 speakers (each "
+                           "opens with a name and a colon, the first \"HR:\")"));
+    result_free(&r);
+}
+
+/* Lookalike: release notes under plain labels, "Added:", "Fixed:",
+ * "Changed:", recur as speakers would, but each runs on in its group
+ * (MD_SPEECH_PLAIN_ALTERNATION: 2 changes of label in 7); no turns. The
+ * same labels in bold would be turns: bold is the transcriber's mark. */
+static void test_plain_labels_lookalike(void)
+{
+    read_result r = read_fixture("plain_labels_lookalike.md");
+    assert_sound(r.doc);
+    g_assert_cmpuint(count_kind(r.doc, IMPRINT_NODE_SPEECH), ==, 0);
+    g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 5,
+                           "8 paragraphs open with a name and a colon (\"Added:\"), 3 names; "
+                           "not taken as speech turns: the same name heads paragraph after "
+                           "paragraph"));
+    result_free(&r);
+    /* alternating, the same labels are turns */
+    r = read_string("Added: one.\n\nFixed: two.\n\nAdded: three.\n\nFixed: four.\n\n"
+                    "Added: five.\n");
+    g_assert_cmpuint(count_kind(r.doc, IMPRINT_NODE_SPEECH), ==, 5);
+    result_free(&r);
+}
+
+/* MD_SPEECH_PLAIN_ALTERNATION from both sides: of 5 turns (4 changes
+ * possible), 3 changes of speaker (0.75) are a transcript's, 2 (0.5) not. */
+static void test_plain_alternation(void)
+{
+    read_result r = read_string("Q: one?\n\nA: yes.\n\nQ: two?\n\nA: no.\n\nA: really.\n");
+    g_assert_cmpuint(count_kind(r.doc, IMPRINT_NODE_SPEECH), ==, 5);
+    result_free(&r);
+    r = read_string("Q: one?\n\nA: yes.\n\nA: no.\n\nQ: two?\n\nQ: three?\n");
+    g_assert_cmpuint(count_kind(r.doc, IMPRINT_NODE_SPEECH), ==, 0);
+    result_free(&r);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -309,5 +376,8 @@ int main(int argc, char **argv)
     g_test_add_func("/markdown/speech/turn-ends", test_turn_ends);
     g_test_add_func("/markdown/speech/chapters", test_chapters);
     g_test_add_func("/markdown/speech/notes-in-turns", test_notes_in_turns);
+    g_test_add_func("/markdown/speech/transcript-plain", test_transcript_plain);
+    g_test_add_func("/markdown/speech/plain-labels-lookalike", test_plain_labels_lookalike);
+    g_test_add_func("/markdown/speech/plain-alternation", test_plain_alternation);
     return g_test_run();
 }

@@ -315,6 +315,85 @@ static void test_ruled_limits(void)
     }
 }
 
+/* Whether `text` (a title, a paragraph, "INDEX" and what follows) reads
+ * an index: the reader's note says so. */
+static bool reads_index(const char *entries)
+{
+    char *text = g_strdup_printf("A Book\n\nA paragraph of the book's text, long enough to read "
+                                 "as prose of its own.\n\nINDEX\n\n%s",
+                                 entries);
+    rt_result r = rt_read_buffer("index.txt", text, strlen(text), NULL);
+    bool yes = rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "an index of");
+    rt_result_free(&r);
+    g_free(text);
+    return yes;
+}
+
+/* INDEX_MIN_ENTRIES: fewer entries naming pages under "INDEX" are text. */
+static void test_index_min_entries(void)
+{
+    for (int n = INDEX_MIN_ENTRIES - 1; n <= INDEX_MIN_ENTRIES; n++) {
+        GString *s = g_string_new(NULL);
+        for (int i = 0; i < n; i++)
+            g_string_append_printf(s, "%c entry, %d.\n\n", 'A' + i, 10 + i);
+        g_assert_cmpint(reads_index(s->str), ==, n >= INDEX_MIN_ENTRIES);
+        g_string_free(s, TRUE);
+    }
+}
+
+/* INDEX_ENTRY_LINE_SHARE (0.5): an entry of two lines, one naming pages,
+ * is an entry; of three, one naming pages, not (and the index ends). */
+static void test_index_line_share(void)
+{
+    const char *head = "Alpha, 1.\n\nBeta, 2.\n\nGamma, 3.\n\nDelta, 4.\n\n";
+    char *two = g_strconcat(head, "Epsilon, the letter\n  of the Greeks, 5.\n", NULL);
+    char *three =
+        g_strconcat(head, "Epsilon, the letter\n  of the Greeks\n  and of others, 5.\n", NULL);
+    g_assert_true(reads_index(two));
+    g_assert_false(reads_index(three));
+    g_free(two);
+    g_free(three);
+}
+
+/* INDEX_ENTRY_MAX_WORDS and INDEX_PAGES_SHARE: an entry's line of 20 words
+ * with one page is an entry; of 21 words it needs a third of them pages
+ * (7 pages among 21 words are; 1 is not). */
+static void test_index_words(void)
+{
+    const char *head = "Alpha, 1.\n\nBeta, 2.\n\nGamma, 3.\n\nDelta, 4.\n\n";
+    GString *words = g_string_new("Epsilon");
+    for (int i = 1; i < INDEX_ENTRY_MAX_WORDS - 1; i++)
+        g_string_append(words, " word");
+    char *at = g_strdup_printf("%s%s 5.\n", head, words->str);
+    char *over = g_strdup_printf("%s%s word 5.\n", head, words->str);
+    g_assert_true(reads_index(at));
+    g_assert_false(reads_index(over));
+    GString *paged = g_string_new("Epsilon");
+    for (int i = 1; i < INDEX_ENTRY_MAX_WORDS + 1; i++)
+        g_string_append_printf(paged, i % 3 ? " word" : " %d,", i);
+    g_string_append(paged, " 99.");
+    char *pages = g_strdup_printf("%s%s\n", head, paged->str);
+    g_assert_true(reads_index(pages));
+    g_free(at);
+    g_free(over);
+    g_free(pages);
+    g_string_free(words, TRUE);
+    g_string_free(paged, TRUE);
+}
+
+/* INDEX_ROMAN_MAX: "xviii", a roman page of five letters, names a page;
+ * "xxxviii" (seven) is no page. */
+static void test_index_roman(void)
+{
+    const char *head = "Alpha, 1.\n\nBeta, 2.\n\nGamma, 3.\n\nDelta, 4.\n\n";
+    char *five = g_strconcat(head, "Preface, xviii.\n", NULL);
+    char *seven = g_strconcat(head, "Preface, xxxviii.\n", NULL);
+    g_assert_true(reads_index(five));
+    g_assert_false(reads_index(seven));
+    g_free(five);
+    g_free(seven);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -329,5 +408,9 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/limits/bib_run", test_bib_run);
     g_test_add_func("/read_text/limits/long_runs", test_long_runs);
     g_test_add_func("/read_text/limits/long_quoted_poem", test_long_quoted_poem);
+    g_test_add_func("/read_text/limits/index_min_entries", test_index_min_entries);
+    g_test_add_func("/read_text/limits/index_line_share", test_index_line_share);
+    g_test_add_func("/read_text/limits/index_words", test_index_words);
+    g_test_add_func("/read_text/limits/index_roman", test_index_roman);
     return g_test_run();
 }

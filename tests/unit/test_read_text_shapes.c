@@ -3780,6 +3780,80 @@ static void test_notes_turned_year(void)
     rt_result_free(&r);
 }
 
+/* A book's endnotes "[1] …" under FOOTNOTES, whose first markers stand
+ * above a table of rows "(1701)  1  Sonata in D …": the rows look like
+ * "(N) text" notes but are none, so they bound no run of notes, and all
+ * four markers link. "[3]" alone over a letter is the label of a note
+ * whose text is the paragraphs under it, to "[4]"; "[7]" alone in the
+ * text (a page number) and "[5]" alone with no "[6]" to close its text
+ * are no notes and stay text. */
+static void test_notes_after_table(void)
+{
+    rt_result r = read_shape("notes_after_table.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpint(a->as.article.note_count, ==, 4);
+    for (int n = 1; n <= 4; n++)
+        g_assert_cmpint(imprint_note_ref_count(note_of(a, n)), ==, 1);
+    imprint_node *letter = note_of(a, 3);
+    g_assert_nonnull(strstr(rt_text(&r, letter->first_child), "VENICE"));
+    g_assert_nonnull(strstr(rt_text(&r, letter->last_child), "G. ROSSI."));
+    GString *body = g_string_new(NULL);
+    imprint_node_append_plain(a, body);
+    g_assert_nonnull(strstr(body->str, "[7]"));
+    g_assert_nonnull(strstr(body->str, "[5]"));
+    g_assert_nonnull(strstr(body->str, "(1704)"));
+    g_string_free(body, TRUE);
+    g_assert_cmpuint(imprint_diags_count(r.diags, IMPRINT_SEV_WARNING), ==, 0);
+    rt_result_free(&r);
+}
+
+/* A book's index under "INDEX": each entry an item of one list, its
+ * sub-entries set in under it kept in its item line by line ("Abbey
+ * organs, 12, 14-16;" / "destroyed in the Civil War, 21."); entries one a
+ * line under a letter ("C.") each an item; a cross-reference ("See also
+ * Smith, Father.") and an entry turned over before its pages ("Dallam,
+ * Thomas, his organ" / "for the Sultan, 17.") stay in their entries; the
+ * printer's line after it is no entry. */
+static void test_index_entries(void)
+{
+    rt_result r = read_shape("index_entries.txt");
+    imprint_node *a = rt_article(&r, 0);
+    const imprint_node *list = NULL;
+    imprint_iter it;
+    imprint_iter_init(&it, a);
+    while (imprint_iter_next(&it) != IMPRINT_EVENT_DONE && !list)
+        if (it.event == IMPRINT_EVENT_ENTER && it.node->kind == IMPRINT_NODE_LIST)
+            list = it.node;
+    g_assert_nonnull(list);
+    size_t items = 0;
+    for (const imprint_node *i = list->first_child; i; i = i->next)
+        items++;
+    g_assert_cmpuint(items, ==, 10); /* 8 entries, 2 letters */
+    const imprint_node *abbey = list->first_child->next->first_child;
+    g_assert_cmpstr(rt_text(&r, abbey), ==,
+                    "Abbey organs, 12, 14-16; destroyed in the Civil War, 21.");
+    g_assert_cmpint(abbey->first_child->next->kind, ==, IMPRINT_NODE_LINEBREAK);
+    g_assert_cmpstr(rt_text(&r, list->last_child->first_child), ==, "Smith, Father, 22, 25.");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 33, "an index of 8 entries (to line 53)"));
+    g_assert_cmpint(list->next->kind, ==, IMPRINT_NODE_PARAGRAPH);
+    rt_result_free(&r);
+}
+
+/* Lookalike: under "INDEX", paragraphs of prose that end on a year ("…
+ * was closed in 1899.") are no index: each a paragraph of more than
+ * INDEX_ENTRY_MAX_WORDS words, one of them a number. */
+static void test_index_entries_lookalike(void)
+{
+    rt_result r = read_shape("index_entries_lookalike.txt");
+    imprint_node *a = rt_article(&r, 0);
+    imprint_iter it;
+    imprint_iter_init(&it, a);
+    while (imprint_iter_next(&it) != IMPRINT_EVENT_DONE)
+        g_assert_cmpint(it.node->kind, !=, IMPRINT_NODE_LIST);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "an index of"));
+    rt_result_free(&r);
+}
+
 /* A picture with its caption over the title page, set off by a wider gap
  * than between them: a frontispiece, kept over the text; the title under
  * it, and "BY" and a name its byline (not a line of a spaced title). A
@@ -3986,6 +4060,9 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/title_page_series", test_title_page_series);
     g_test_add_func("/read_text/shapes/play_inner_stop", test_play_inner_stop);
     g_test_add_func("/read_text/shapes/notes_turned_year", test_notes_turned_year);
+    g_test_add_func("/read_text/shapes/notes_after_table", test_notes_after_table);
+    g_test_add_func("/read_text/shapes/index_entries", test_index_entries);
+    g_test_add_func("/read_text/shapes/index_entries_lookalike", test_index_entries_lookalike);
     g_test_add_func("/read_text/shapes/frontispiece_caption", test_frontispiece_caption);
     g_test_add_func("/read_text/shapes/songbook_spaced_title", test_songbook_spaced_title);
     g_test_add_func("/read_text/shapes/key_labels_lookalike", test_key_labels_lookalike);

@@ -12,7 +12,14 @@
  * paragraph all in italics ("*This interview was edited for length.*");
  * a paragraph that opens in bold is a label or a question of its own.
  * Only the article's own paragraphs are looked at, not those in quotes,
- * lists or notes. */
+ * lists or notes.
+ *
+ * Transcribers who do not use bold write the label plain, "PV: Everyone
+ * has been asking", "Q: Could this be combined", "A: PSBT at its core":
+ * such labels are read only when no bold ones make the file a transcript,
+ * on the same evidence and on one more, that the voices take turns (a
+ * changelog's "Added:" and "Fixed:" recur, but each runs on in its own
+ * group). */
 #include "read/markdown/md_speech.h"
 
 #include <string.h>
@@ -43,6 +50,15 @@
  * its own has far less. */
 #define MD_SPEECH_TURN_SHARE 0.25
 
+/* Least share of plain labels' turns whose speaker is not the speaker of
+ * the turn before: questions and answers alternate (1.0 in a Q and A; a
+ * panel's moderator between guests keeps it near 1), while the entries of
+ * a list under plain labels run in groups of the same label ("Added: …",
+ * "Added: …", "Fixed: …": a third or less in
+ * tests/fixtures/markdown/plain_labels_lookalike.md). Bold labels need no
+ * such proof: bold is the transcriber's own mark. */
+#define MD_SPEECH_PLAIN_ALTERNATION 0.6
+
 /* The words a Markdown document heads a paragraph with that name no one,
  * beyond the text reader's ("Note", "Source", read_is_label_word()): the
  * admonitions of GitHub's alerts, MkDocs and reStructuredText, as writers
@@ -65,6 +81,7 @@ typedef struct {
     imprint_node *text; /* the TEXT right after the bold, or NULL */
     const char *rest;   /* where the turn's words start in it ("" without one) */
     bool alone;         /* nothing follows the label in the paragraph */
+    bool plain;         /* "Q: text", no bold: `text` is the paragraph's first child */
 } md_label;
 
 static const char *skip_spaces(const char *s)
@@ -145,6 +162,53 @@ static bool bold_label(imprint_node *p, md_label *l)
     return ok;
 }
 
+/* Whether block `p` is a paragraph that opens with a plain label, "PV: text",
+ * "Jerod Santo: text": at most READ_SPEAKER_MAX_CHARS before the first
+ * colon, then a space and words in the same text. Any such label. */
+static bool plain_label(imprint_node *p, md_label *l)
+{
+    memset(l, 0, sizeof *l);
+    imprint_node *t = p->first_child;
+    if (p->kind != IMPRINT_NODE_PARAGRAPH || !t || t->kind != IMPRINT_NODE_TEXT)
+        return false;
+    const char *s = t->as.text.text, *colon = strchr(s, ':');
+    if (!colon || g_utf8_strlen(s, colon - s) > READ_SPEAKER_MAX_CHARS ||
+        !read_space_at(colon + 1, colon + strlen(colon), NULL))
+        return false;
+    size_t len = trim_end(s, (size_t)(colon - s));
+    const char *rest = skip_spaces(colon + 1);
+    if (!len || !*rest)
+        return false;
+    l->text = t;
+    l->rest = rest;
+    l->plain = true;
+    l->name = g_strndup(s, len);
+    return true;
+}
+
+/* Whether `p` opens with a plain label, a speaker's or not: under plain
+ * labels, as a bold one under bold, such a paragraph ("Break: [26:23]",
+ * "Note: …") goes on no turn. */
+static bool plain_labelled(imprint_node *p)
+{
+    md_label l;
+    bool yes = plain_label(p, &l);
+    g_free(l.name);
+    return yes;
+}
+
+/* "**Break:** [26:23]": a label over a time alone marks where the
+ * recording was cut, no one's words. */
+static bool time_only(const md_label *l)
+{
+    if (!l->text || l->text->next)
+        return false;
+    const char *r = l->rest;
+    r += *r == '[';
+    size_t n = strspn(r, "0123456789:.");
+    return n > 0 && strchr(r, ':') && (strcmp(r + n, "]") == 0 || r[n] == '\0');
+}
+
 /* A paragraph all in italics, the editor's aside ("*The interview has
  * been edited.*"). */
 static bool editorial(const imprint_node *p)
@@ -168,17 +232,26 @@ static bool continues(const imprint_node *p)
            !(p->first_child && p->first_child->kind == IMPRINT_NODE_STRONG);
 }
 
+/* Which labels open turns: bold or plain ones, and the plain labels that
+ * head the file's metadata ("Topic: …", "Date: …" above the first turn of
+ * a voice heard again), which open none. */
+typedef struct {
+    bool plain;
+    GHashTable *heading; /* names, or NULL */
+} md_form;
+
 /* Whether block `p` opens a turn: a bold label that is a speaker's name
  * (read_is_name_words(): one to four capitalised words, "DR. FAUCI",
  * "Mr. Smith", "Q"; not "Note" or "Warning"), with words after it, or
  * alone ("**JANE:**") over a paragraph of what she says. */
-static bool turn_of(imprint_node *p, md_label *l)
+static bool turn_of(imprint_node *p, const md_form *form, md_label *l)
 {
-    if (!bold_label(p, l))
+    if (!(form->plain ? plain_label(p, l) : bold_label(p, l)))
         return false;
     size_t len = strlen(l->name);
-    if (read_is_name_words(l->name, len) && !admonition(l->name, len) &&
-        (!l->alone || continues(p->next)))
+    if (read_is_name_words(l->name, len) && !admonition(l->name, len) && !time_only(l) &&
+        (!l->alone || continues(p->next)) &&
+        !(form->heading && g_hash_table_contains(form->heading, l->name)))
         return true;
     g_free(l->name);
     l->name = NULL;
@@ -203,7 +276,8 @@ static void prepend(imprint_node *parent, imprint_node *child)
  * line breaks after them. */
 static void strip_label(imprint_doc *doc, imprint_node *p, const md_label *l)
 {
-    imprint_node_unlink(p->first_child);
+    if (!l->plain)
+        imprint_node_unlink(p->first_child);
     if (l->text) {
         imprint_node_unlink(l->text);
         if (*l->rest)
@@ -222,14 +296,15 @@ static void strip_label(imprint_doc *doc, imprint_node *p, const md_label *l)
 
 /* Rebuilds the blocks of `article` with its turns as SPEECH nodes; counts
  * the turns and the paragraphs that went on a turn above them. */
-static void take_turns(imprint_doc *doc, imprint_node *article, guint *turns, guint *carried)
+static void take_turns(imprint_doc *doc, imprint_node *article, const md_form *form, guint *turns,
+                       guint *carried)
 {
     /* which blocks open a turn, asked while they are still linked */
     GPtrArray *blocks = g_ptr_array_new();
     GArray *labels = g_array_new(FALSE, TRUE, sizeof(md_label));
     for (imprint_node *b = article->first_child; b; b = b->next) {
         md_label l;
-        turn_of(b, &l); /* l.name is NULL when `b` opens no turn */
+        turn_of(b, form, &l); /* l.name is NULL when `b` opens no turn */
         g_ptr_array_add(blocks, b);
         g_array_append_val(labels, l);
     }
@@ -239,7 +314,7 @@ static void take_turns(imprint_doc *doc, imprint_node *article, guint *turns, gu
     for (guint i = 0; i < blocks->len; i++) {
         imprint_node *b = g_ptr_array_index(blocks, i);
         const md_label *l = &g_array_index(labels, md_label, i);
-        bool carry = turn && !l->name && continues(b);
+        bool carry = turn && !l->name && continues(b) && !(form->plain && plain_labelled(b));
         if (l->name) {
             turn = imprint_node_new(doc, IMPRINT_NODE_SPEECH, b->pos);
             turn->as.speech.speaker = imprint_arena_strdup(doc->arena, l->name);
@@ -261,56 +336,134 @@ static void take_turns(imprint_doc *doc, imprint_node *article, guint *turns, gu
     g_ptr_array_free(blocks, TRUE);
 }
 
-void imprint_md_speeches(imprint_doc *doc, GPtrArray *chapters, imprint_diags *diags)
+/* What the labels of one form (bold or plain) say of a file. */
+typedef struct {
+    guint paragraphs, turns, recurring, speakers, alternating;
+    const imprint_node *first;
+    char *first_name;
+} md_evidence;
+
+/* Gathers the evidence of `form`'s labels; returns how often each name
+ * opens a turn (a table the caller destroys). */
+static GHashTable *gather(GPtrArray *chapters, const md_form *form, md_evidence *e)
 {
+    memset(e, 0, sizeof *e);
     GHashTable *counts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    guint paragraphs = 0, turns = 0, recurring = 0;
-    const imprint_node *first = NULL;
-    char *first_name = NULL;
+    for (guint i = 0; i < chapters->len; i++) {
+        imprint_node *a = g_ptr_array_index(chapters, i);
+        char *last = NULL; /* the speaker of the turn before, in this article */
+        for (imprint_node *b = a->first_child; b; b = b->next) {
+            e->paragraphs += b->kind == IMPRINT_NODE_PARAGRAPH;
+            md_label l;
+            if (!turn_of(b, form, &l))
+                continue;
+            if (!e->first) {
+                e->first = b;
+                e->first_name = g_strdup(l.name);
+            }
+            e->turns++;
+            e->alternating += last && strcmp(last, l.name) != 0;
+            g_free(last);
+            last = g_strdup(l.name);
+            guint c = GPOINTER_TO_UINT(g_hash_table_lookup(counts, l.name)) + 1;
+            /* the second turn of a name makes both recur */
+            e->recurring += c == 2 ? 2 : c > 2;
+            g_hash_table_replace(counts, l.name, GUINT_TO_POINTER(c));
+        }
+        g_free(last);
+    }
+    e->speakers = g_hash_table_size(counts);
+    return counts;
+}
+
+/* The names heard once above the first turn of a name heard again: the
+ * file's metadata under plain labels. NULL when there are none. */
+static GHashTable *heading_labels(GPtrArray *chapters, GHashTable *counts)
+{
+    GHashTable *heading = NULL;
+    md_form plain = {true, NULL};
     for (guint i = 0; i < chapters->len; i++) {
         imprint_node *a = g_ptr_array_index(chapters, i);
         for (imprint_node *b = a->first_child; b; b = b->next) {
-            paragraphs += b->kind == IMPRINT_NODE_PARAGRAPH;
             md_label l;
-            if (!turn_of(b, &l))
+            if (!turn_of(b, &plain, &l))
                 continue;
-            if (!first) {
-                first = b;
-                first_name = g_strdup(l.name);
+            bool once = GPOINTER_TO_UINT(g_hash_table_lookup(counts, l.name)) == 1;
+            if (once) {
+                if (!heading)
+                    heading = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+                g_hash_table_add(heading, l.name);
+                continue;
             }
-            turns++;
-            guint c = GPOINTER_TO_UINT(g_hash_table_lookup(counts, l.name)) + 1;
-            /* the second turn of a name makes both recur */
-            recurring += c == 2 ? 2 : c > 2;
-            g_hash_table_replace(counts, l.name, GUINT_TO_POINTER(c));
+            g_free(l.name);
+            return heading;
         }
     }
-    guint speakers = g_hash_table_size(counts);
-    const char *why = NULL;
-    if (turns < MD_SPEECH_MIN_TURNS)
-        why = ""; /* too few to say anything about */
-    else if (speakers < MD_SPEECH_MIN_SPEAKERS)
-        why = "they are all one name's";
-    else if (recurring < MD_SPEECH_RECURRING_SHARE * turns)
-        why = "most names head one paragraph only, as terms of a glossary do";
-    else if (turns < MD_SPEECH_TURN_SHARE * paragraphs)
-        why = "they are too few among the other paragraphs";
+    return heading;
+}
+
+/* Why the labels of `e` make no transcript ("" when they are too few to
+ * say), or NULL when they do. */
+static const char *judge(const md_evidence *e, bool plain)
+{
+    if (e->turns < MD_SPEECH_MIN_TURNS)
+        return "";
+    if (e->speakers < MD_SPEECH_MIN_SPEAKERS)
+        return "they are all one name's";
+    if (e->recurring < MD_SPEECH_RECURRING_SHARE * e->turns)
+        return "most names head one paragraph only, as terms of a glossary do";
+    if (e->turns < MD_SPEECH_TURN_SHARE * e->paragraphs)
+        return "they are too few among the other paragraphs";
+    /* (the first turn follows none) */
+    if (plain && e->alternating < MD_SPEECH_PLAIN_ALTERNATION * (e->turns - 1))
+        return "the same name heads paragraph after paragraph, as a list's labels do";
+    return NULL;
+}
+
+void imprint_md_speeches(imprint_doc *doc, GPtrArray *chapters, imprint_diags *diags)
+{
+    md_evidence bold, plain;
+    md_form bold_form = {false, NULL}, plain_form = {true, NULL};
+    g_hash_table_destroy(gather(chapters, &bold_form, &bold));
+    const char *why = judge(&bold, false);
+    bool use_plain = false;
+    plain.first_name = NULL;
+    if (why) {
+        GHashTable *counts = gather(chapters, &plain_form, &plain);
+        plain_form.heading = heading_labels(chapters, counts);
+        g_hash_table_destroy(counts);
+        if (plain_form.heading) {
+            g_free(plain.first_name);
+            g_hash_table_destroy(gather(chapters, &plain_form, &plain));
+        }
+        const char *why_plain = judge(&plain, true);
+        /* (of two forms that fail, the one with more labels says why) */
+        use_plain = !why_plain || (*why_plain && plain.turns > bold.turns);
+        if (use_plain)
+            why = why_plain;
+    }
+    const md_evidence *e = use_plain ? &plain : &bold;
+    const char *form = use_plain ? "a name and a colon" : "a bold name and a colon";
+    const char *mark = use_plain ? "" : "**";
     if (why && *why)
-        imprint_diags_report(diags, IMPRINT_SEV_NOTE, first->pos,
-                             "%u paragraphs open with a bold name and a colon (\"**%s:**\"), "
-                             "%u names; not taken as speech turns: %s",
-                             turns, first_name, speakers, why);
+        imprint_diags_report(diags, IMPRINT_SEV_NOTE, e->first->pos,
+                             "%u paragraphs open with %s (\"%s%s:%s\"), %u names; not taken as "
+                             "speech turns: %s",
+                             e->turns, form, mark, e->first_name, mark, e->speakers, why);
     if (!why) {
         guint taken = 0, carried = 0;
         for (guint i = 0; i < chapters->len; i++)
-            take_turns(doc, g_ptr_array_index(chapters, i), &taken, &carried);
-        imprint_diags_report(diags, IMPRINT_SEV_NOTE, first->pos,
+            take_turns(doc, g_ptr_array_index(chapters, i), use_plain ? &plain_form : &bold_form,
+                       &taken, &carried);
+        imprint_diags_report(diags, IMPRINT_SEV_NOTE, e->first->pos,
                              "%u of the %u paragraphs taken as speech turns of %u speakers "
-                             "(each opens with a bold name and a colon, the first \"**%s:**\"); "
-                             "the paragraphs under a turn without a name of their own are its "
-                             "speaker's (%u)",
-                             taken, paragraphs, speakers, first_name, carried);
+                             "(each opens with %s, the first \"%s%s:%s\"); the paragraphs "
+                             "under a turn without a name of their own are its speaker's (%u)",
+                             taken, e->paragraphs, e->speakers, form, mark, e->first_name, mark,
+                             carried);
     }
-    g_free(first_name);
-    g_hash_table_destroy(counts);
+    g_free(bold.first_name);
+    g_free(plain.first_name);
+    if (plain_form.heading)
+        g_hash_table_destroy(plain_form.heading);
 }

@@ -852,7 +852,7 @@ static size_t build_indented_quote(rt_builder *b, size_t i)
 }
 
 /* A block of `kind` holding the lines of chunk `c`, line by line. */
-static imprint_node *lines_block(rt_state *st, imprint_node_kind kind, const rt_chunk *c)
+imprint_node *rt_lines_block(rt_state *st, imprint_node_kind kind, const rt_chunk *c)
 {
     const rt_line *l = &st->lines[c->first];
     imprint_node *p = imprint_node_new(st->doc, kind, rt_pos(st, l->lineno, l->tcol));
@@ -898,7 +898,7 @@ static size_t build_aligned(rt_builder *b, size_t i)
         (align == RT_ALIGN_NONE && !display && !rt_chunk_name_lines(st, l->chunk)))
         return 0;
     if (display && caps_heading(b, i)) {
-        imprint_node *h = lines_block(st, IMPRINT_NODE_HEADING, c);
+        imprint_node *h = rt_lines_block(st, IMPRINT_NODE_HEADING, c);
         h->as.heading.level = 1;
         rt_append(b, h, c->last);
         imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, h->pos,
@@ -906,7 +906,7 @@ static size_t build_aligned(rt_builder *b, size_t i)
                              c->last - c->first + 1);
         return c->last + 1;
     }
-    imprint_node *p = lines_block(st, IMPRINT_NODE_PARAGRAPH, c);
+    imprint_node *p = rt_lines_block(st, IMPRINT_NODE_PARAGRAPH, c);
     rt_append(b, p, c->last);
     imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, p->pos,
                          "%zu lines %s kept as one paragraph, line by line (to line %u)",
@@ -955,7 +955,8 @@ static size_t build_dedication(rt_builder *b, size_t i)
     if (n < DEDICATION_MIN_CHUNKS)
         return 0;
     for (size_t j = k; j < k + n; j++)
-        rt_append(b, lines_block(st, IMPRINT_NODE_PARAGRAPH, &st->chunks[j]), st->chunks[j].last);
+        rt_append(b, rt_lines_block(st, IMPRINT_NODE_PARAGRAPH, &st->chunks[j]),
+                  st->chunks[j].last);
     imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
                          "%zu paragraphs set in and in capitals (a dedication) kept as display, "
                          "line by line (to line %u)",
@@ -969,7 +970,7 @@ static bool build_line(rt_builder *b, size_t *pi)
 {
     size_t i = *pi, end;
     int r;
-    if ((end = rt_build_contents(b, i))) {
+    if ((end = rt_build_contents(b, i)) || (end = rt_build_index(b, i))) {
         *pi = end;
         return true;
     }

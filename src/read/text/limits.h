@@ -28,6 +28,33 @@
 /** Fewest short lines in a row taken as a bibliography without a heading. */
 #define READ_TEXT_MIN_BIB_RUN 5
 
+/* index.c */
+
+/** Fewest entries of an index: fewer lines under "Index" that name pages
+ * are text of their own (a note that the book has no index, a line or
+ * two). */
+#define INDEX_MIN_ENTRIES 5
+
+/** Least share of an index entry's lines that name a page: an entry's
+ * sub-entries name theirs, one a line, but a long one turns over ("Bach,
+ * J.S. …, / and fugue-form, 91;" ends on a page, its first part may not). */
+#define INDEX_ENTRY_LINE_SHARE 0.5
+
+/** Most words of an index entry's line that needs no more pages than one:
+ * the longest such entry in the indexes looked at has 12 ("Hennepin,
+ * Louis, cited on ceremonial use of Calumet by Algonkian tribes 153", its
+ * turn joined); a paragraph is longer. */
+#define INDEX_ENTRY_MAX_WORDS 20
+
+/** Least share of pages among the words of a longer entry line: a list of
+ * pages turned over and joined is mostly pages (60 of 70 words for
+ * Beethoven in an index of a book on music), a paragraph that ends on a
+ * year has one. */
+#define INDEX_PAGES_SHARE 0.3
+
+/** Longest lower-case roman page of an index ("xviii" is 5). */
+#define INDEX_ROMAN_MAX 6
+
 /* contents.c */
 
 /** Fewest entries of a table of contents: fewer lines under "Contents" are

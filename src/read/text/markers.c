@@ -35,8 +35,9 @@ typedef struct {
     size_t skip; /* bytes of the label and the spaces after it */
     size_t end;  /* the line its bracket closes on ("[Footnote 1: …]", "(* …)"), else `line` */
     bool paired;
-    bool bare; /* "N. text" with no Notes heading over it */
-    int style; /* the rt_marker_style of its marker, when paired */
+    bool bare;  /* "N. text" with no Notes heading over it */
+    bool alone; /* "[85]" alone over its text (alone_label) */
+    int style;  /* the rt_marker_style of its marker, when paired */
 } def_cand;
 
 static const char *const def_names[] = {
@@ -458,6 +459,40 @@ static def_kind stop_lost(const rt_line *l, int last, char *label, size_t *skip)
     return DEF_NUMBERED;
 }
 
+/* "[85]" alone on its line, set apart, right after the definition "[84] …"
+ * of a run: the label of a note whose text (a letter quoted whole) is the
+ * paragraphs under it. Only the next number of a run: a page number "[85]"
+ * alone is no note. */
+static bool alone_label(const rt_state *st, size_t i, const def_cand *above, char *label)
+{
+    const rt_line *l = &st->lines[i];
+    size_t n;
+    if (!above || above->kind != DEF_BRACKET || above->bare || l->tlen < 3 || l->t[0] != '[' ||
+        !(n = digits_at(l->t + 1, l->t + l->tlen, label)) || n + 2 != l->tlen ||
+        l->t[n + 1] != ']' || atoi(label) != atoi(above->label) + 1)
+        return false;
+    return i > 0 && st->lines[i - 1].blank && i + 1 < st->nlines && st->lines[i + 1].blank;
+}
+
+/* An alone label is a note only when the next definition of its run, its
+ * number's next, closes its text (and no Notes heading comes between). */
+static void drop_open_alone(const rt_state *st, GArray *defs, bool *is_def)
+{
+    for (guint k = defs->len; k-- > 0;) {
+        const def_cand *d = &g_array_index(defs, def_cand, k);
+        if (!d->alone)
+            continue;
+        const def_cand *next = k + 1 < defs->len ? d + 1 : NULL;
+        bool closed = next && next->kind == DEF_BRACKET && atoi(next->label) == atoi(d->label) + 1;
+        for (size_t i = d->line + 1; closed && i < next->line; i++)
+            closed = !rt_line_is_notes_heading(&st->lines[i]);
+        if (!closed) {
+            is_def[d->line] = false;
+            g_array_remove_index(defs, k);
+        }
+    }
+}
+
 static GArray *find_defs(const rt_state *st, bool *is_def, GArray *bare)
 {
     GArray *defs = g_array_new(FALSE, TRUE, sizeof(def_cand));
@@ -502,6 +537,11 @@ static GArray *find_defs(const rt_state *st, bool *is_def, GArray *bare)
         if (above && d.kind != above->kind && above->line >= run &&
             l->indent > st->lines[above->line].indent)
             d.kind = DEF_NONE;
+        if (d.kind == DEF_NONE && alone_label(st, i, above, d.label)) {
+            d.kind = DEF_BRACKET;
+            d.alone = true;
+            d.skip = l->tlen;
+        }
         if (d.kind == DEF_NONE)
             continue;
         if (d.bare) {
@@ -511,6 +551,7 @@ static GArray *find_defs(const rt_state *st, bool *is_def, GArray *bare)
         is_def[i] = true;
         g_array_append_val(defs, d);
     }
+    drop_open_alone(st, defs, is_def);
     return defs;
 }
 
@@ -628,6 +669,12 @@ static size_t mark_note(rt_state *st, GArray *defs, const bool *accepted, guint 
     size_t next = k + 1 < defs->len && accepted[k + 1] ? g_array_index(defs, def_cand, k + 1).line
                                                        : st->nlines;
     mark(st, i, d);
+    if (d->alone) {
+        for (size_t m = i + 1; m <= d->end; m++)
+            if (!st->lines[m].blank)
+                mark(st, m, NULL);
+        return d->end;
+    }
     int depth = bracketed(d->kind) ? bracket_balance(&st->lines[i], d->kind) : 0;
     /* (a note closed by its bracket ends there, though text follows it) */
     while (i + 1 < next && !st->lines[i + 1].blank && !st->lines[i + 1].notedef &&
@@ -671,13 +718,16 @@ static size_t mark_note(rt_state *st, GArray *defs, const bool *accepted, guint 
 
 /* Pairs each definition with a marker of its label in a style it may be
  * referred to by, between the run of definitions before its own (whose
- * markers those are) and itself. */
-static void pair_markers(rt_state *st, GArray *defs, GHashTable *markers)
+ * markers those are) and itself. With `bounds`, only a run it accepted
+ * bounds the later ones: lines of a table that look like "(1779) 1 …" are
+ * no notes, and the markers above them are the book's endnotes'. */
+static void pair_markers(rt_state *st, GArray *defs, GHashTable *markers, const bool *bounds)
 {
     size_t from = 0; /* the line after the last definition of an earlier run */
     for (guint k = 0; k < defs->len; k++) {
         def_cand *d = &g_array_index(defs, def_cand, k);
-        if (k > 0) {
+        d->paired = false;
+        if (k > 0 && (!bounds || bounds[k - 1])) {
             const def_cand *prev = &g_array_index(defs, def_cand, k - 1);
             if (prev->kind != d->kind || gap_lines(st, prev->end, d->line) > MARKER_MAX_GAP)
                 from = prev->line + 1;
@@ -712,6 +762,10 @@ static void close_brackets(const rt_state *st, GArray *defs)
         size_t stop = k + 1 < defs->len ? g_array_index(defs, def_cand, k + 1).line : st->nlines;
         int depth = 0;
         d->end = d->line;
+        /* an alone label's text runs to the next definition */
+        for (size_t i = d->line + 1; d->alone && i < stop; i++)
+            if (!st->lines[i].blank)
+                d->end = i;
         for (size_t i = d->line; bracketed(d->kind) && i < stop; i++) {
             depth += bracket_balance(&st->lines[i], d->kind);
             if (depth <= 0) {
@@ -723,12 +777,19 @@ static void close_brackets(const rt_state *st, GArray *defs)
 }
 
 /* Pairs, takes and marks the runs of `defs`, reporting each style. */
-static void take_runs(rt_state *st, GArray *defs, GHashTable *markers)
+static void take_runs(rt_state *st, GArray *defs, GHashTable *markers, bool widen)
 {
     close_brackets(st, defs);
-    pair_markers(st, defs, markers);
+    pair_markers(st, defs, markers, NULL);
     bool *accepted = g_new0(bool, defs->len + 1);
     accept_runs(st, defs, accepted);
+    /* again, bounded by the runs taken: pairs are only ever added so, and
+     * a run taken stays taken; not for bare "N. text" runs, which a marker
+     * anywhere above would make numbered rules into notes */
+    if (widen) {
+        pair_markers(st, defs, markers, accepted);
+        accept_runs(st, defs, accepted);
+    }
     guint taken = 0;
     for (guint k = 0; k < defs->len; k++) {
         const def_cand *d = &g_array_index(defs, def_cand, k);
@@ -765,8 +826,8 @@ void rt_markers_scan(rt_state *st)
     GArray *bare = g_array_new(FALSE, TRUE, sizeof(def_cand));
     GArray *defs = find_defs(st, is_def, bare);
     GHashTable *markers = find_markers(st, is_def);
-    take_runs(st, defs, markers);
-    take_runs(st, bare, markers);
+    take_runs(st, defs, markers, true);
+    take_runs(st, bare, markers, false);
     g_hash_table_destroy(markers);
     g_array_free(defs, TRUE);
     g_array_free(bare, TRUE);

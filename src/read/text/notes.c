@@ -27,8 +27,12 @@ static bool add_marked(rt_state *st, const rt_line *l)
         g_free(text);
         return true;
     }
-    imprint_node *para = rt_block_with_span(st, IMPRINT_NODE_PARAGRAPH, l,
-                                            l->notecont ? 0 : l->note_skip, l->note_cut);
+    /* ("[85]" alone: the note's text is the paragraphs under it) */
+    bool label_only = !l->notecont && l->note_skip >= l->tlen;
+    imprint_node *para = label_only
+                             ? NULL
+                             : rt_block_with_span(st, IMPRINT_NODE_PARAGRAPH, l,
+                                                  l->notecont ? 0 : l->note_skip, l->note_cut);
     if (l->notecont && article->as.article.last_note) {
         imprint_node_append(article->as.article.last_note, para);
         return true;
@@ -36,7 +40,8 @@ static bool add_marked(rt_state *st, const rt_line *l)
     imprint_node *note =
         imprint_node_new(st->doc, IMPRINT_NODE_NOTE, rt_pos(st, l->lineno, l->tcol));
     note->as.note.label = imprint_arena_strdup(st->doc->arena, l->note_label ? l->note_label : "?");
-    imprint_node_append(note, para);
+    if (para)
+        imprint_node_append(note, para);
     imprint_article_append_note(article, note);
     return true;
 }

@@ -311,6 +311,9 @@ bool rt_notes_finish(rt_state *st);
 /* blocks.c */
 /** Builds the blocks of chunks [from, to) into st->article. */
 bool rt_build_blocks(rt_state *st, size_t from, size_t to);
+/** A block of `kind` holding the lines of chunk `c`, a line break between
+ * each two (display lines kept as set). The node is st->doc's. */
+imprint_node *rt_lines_block(rt_state *st, imprint_node_kind kind, const rt_chunk *c);
 
 /** Whether a run of chunks from `k` is short lines an editor would take for a
  * list of references (not verse); returns its length, or 0. Stores in
@@ -356,6 +359,10 @@ typedef struct {
 #define RT_NAME_LINE  2 /* speech_ok's value for a name line */
 #define RT_STOP_LABEL 3 /* speech_ok's value for a turn "Name.  text" */
 bool rt_play_name_line(rt_builder *b, size_t i, size_t *next);
+
+/* index.c: a book's index under its heading, as a list */
+bool rt_line_is_index_heading(const rt_line *l);
+size_t rt_build_index(rt_builder *b, size_t i);
 
 /* contents.c: a table of contents under its heading, or one whose entries
  * come back as the headings below, as a list */
