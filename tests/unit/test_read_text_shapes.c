@@ -3854,6 +3854,47 @@ static void test_index_entries_lookalike(void)
     rt_result_free(&r);
 }
 
+/* Counts the nodes of `kind` under `n`. */
+static size_t count_under(const imprint_node *n, imprint_node_kind kind)
+{
+    size_t c = 0;
+    imprint_iter it;
+    imprint_iter_init(&it, n);
+    while (imprint_iter_next(&it) != IMPRINT_EVENT_DONE)
+        c += it.event == IMPRINT_EVENT_ENTER && it.node->kind == kind;
+    return c;
+}
+
+/* A table of two columns whose second cells turn over onto lines set in
+ * under their column ("(The galliard is in another" under "Pavan,
+ * Galliard, Almain."), each row set apart by a blank line, one row with
+ * no turn among them: one table of four rows, the turned lines in their
+ * cells after a line break. */
+static void test_table_turned_cells(void)
+{
+    rt_result r = read_shape("table_turned_cells.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_TABLE), ==, 1);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_ROW), ==, 4);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_LINEBREAK), ==, 4);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 14,
+                              "11 lines with aligned columns taken as "
+                              "a table of 2 columns"));
+    rt_result_free(&r);
+}
+
+/* Lookalike: rows of two cells set apart by blank lines, none turning a
+ * cell over ("Mr. Thomas Hale   Keeper of the Music."): nothing says the
+ * blank lines part rows of one table, and a row alone is none; they stay
+ * paragraphs. */
+static void test_table_turned_cells_lookalike(void)
+{
+    rt_result r = read_shape("table_turned_cells_lookalike.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_TABLE), ==, 0);
+    rt_result_free(&r);
+}
+
 /* A picture with its caption over the title page, set off by a wider gap
  * than between them: a frontispiece, kept over the text; the title under
  * it, and "BY" and a name its byline (not a line of a spaced title). A
@@ -4062,6 +4103,9 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/notes_turned_year", test_notes_turned_year);
     g_test_add_func("/read_text/shapes/notes_after_table", test_notes_after_table);
     g_test_add_func("/read_text/shapes/index_entries", test_index_entries);
+    g_test_add_func("/read_text/shapes/table_turned_cells", test_table_turned_cells);
+    g_test_add_func("/read_text/shapes/table_turned_cells_lookalike",
+                    test_table_turned_cells_lookalike);
     g_test_add_func("/read_text/shapes/index_entries_lookalike", test_index_entries_lookalike);
     g_test_add_func("/read_text/shapes/frontispiece_caption", test_frontispiece_caption);
     g_test_add_func("/read_text/shapes/songbook_spaced_title", test_songbook_spaced_title);

@@ -163,6 +163,129 @@ static bool in_first_column(const rt_line *g, const rt_line *m, const GPtrArray 
     return g->indent + g->nchar < from;
 }
 
+/* What a line of an aligned table is. */
+typedef enum {
+    TABLE_ROW,   /* a row of the table's cells */
+    TABLE_GROUP, /* a group's name alone in the first column */
+    TABLE_TURN,  /* a cell of the row above turned over, under its column */
+    TABLE_GAP,   /* a blank line between rows set apart */
+} table_role;
+
+typedef struct {
+    size_t line;
+    table_role role;
+    guint column; /* a TABLE_TURN's */
+} table_line;
+
+/* The column, 1 or more, that line `m` alone under row `a` (its `ac`)
+ * starts in: a cell of the row turned over ("(Middle movement begins in"
+ * under "Allegro, Grave, Allegro."). 0 when it starts in none but the
+ * first, or holds more than one cell (a line with no wide space is one). */
+static guint turned_column(const rt_line *a, const GPtrArray *ac, const rt_line *m, GPtrArray *mc)
+{
+    if (rt_line_table_cells(m, mc) > 1 || m->indent == 0)
+        return 0;
+    for (guint k = 2; k < ac->len; k += 2) {
+        unsigned from, to;
+        cell_cols(a, ac, k, &from, &to);
+        if ((from > m->indent ? from - m->indent : m->indent - from) <= ALIGN_TOLERANCE)
+            return k / 2;
+    }
+    return 0;
+}
+
+/* The lines of the table whose first row is line `i` (its `n` cells
+ * `first`): rows that line up with it, groups' names, cells turned over
+ * under their column, and, when each row with its turns is set apart by a
+ * blank line, the rows of the chunks after it. */
+static GArray *table_lines(rt_builder *b, size_t i, int n, const GPtrArray *first)
+{
+    GArray *out = g_array_new(FALSE, FALSE, sizeof(table_line));
+    GPtrArray *cells = g_ptr_array_new();
+    const rt_line *a = rt_line_at(b, i);
+    table_line t = {i, TABLE_ROW, 0};
+    g_array_append_val(out, t);
+    size_t rows_in_chunk = 1;
+    bool turned = false; /* a row's cell turned over, so far */
+    for (size_t j = i + 1; j <= b->last; j++) {
+        const rt_line *m = rt_line_at(b, j);
+        int here;
+        guint col;
+        bool after_gap = g_array_index(out, table_line, out->len - 1).role == TABLE_GAP;
+        if (!after_gap && !rt_same_chunk(b, j - 1, j)) {
+            /* a row alone, a blank line, a row aligned with the first, in
+             * a table whose rows turn their cells over (so the blank lines
+             * set rows apart): the table goes on */
+            if (rows_in_chunk != 1 || !m->blank || j + 1 > b->last || rt_line_at(b, j + 1)->blank ||
+                rt_line_table_cells(rt_line_at(b, j + 1), cells) != n ||
+                !columns_align(a, first, rt_line_at(b, j + 1), cells) ||
+                !(turned || (j + 2 <= b->last && rt_same_chunk(b, j + 1, j + 2) &&
+                             turned_column(a, first, rt_line_at(b, j + 2), cells))))
+                break;
+            t = (table_line){j, TABLE_GAP, 0};
+            g_array_append_val(out, t);
+            rows_in_chunk = 0;
+            continue;
+        }
+        here = rt_line_table_cells(m, cells);
+        if (here == n && columns_align(a, first, m, cells)) {
+            t = (table_line){j, TABLE_ROW, 0};
+            rows_in_chunk++;
+        } else if (here <= 1 && j + 1 <= b->last && rt_same_chunk(b, j, j + 1) &&
+                   rt_line_table_cells(rt_line_at(b, j + 1), cells) == n &&
+                   columns_align(a, first, rt_line_at(b, j + 1), cells) &&
+                   in_first_column(m, rt_line_at(b, j + 1), cells)) {
+            /* "_Christmas Stories_--" over its stories, its first cell
+             * alone: a group's row, when a row of the table follows it */
+            t = (table_line){j, TABLE_GROUP, 0};
+            rows_in_chunk++;
+        } else if ((col = turned_column(a, first, m, cells)) > 0) {
+            t = (table_line){j, TABLE_TURN, col};
+            turned = true;
+        } else {
+            break;
+        }
+        g_array_append_val(out, t);
+    }
+    /* (a gap the table did not go on past is not its) */
+    while (out->len && g_array_index(out, table_line, out->len - 1).role == TABLE_GAP)
+        g_array_set_size(out, out->len - 1);
+    g_ptr_array_free(cells, TRUE);
+    return out;
+}
+
+/* Appends the inlines of `m`'s cells (`cells`) to `row`, and empty cells
+ * up to `n`. */
+static void fill_row(rt_state *st, imprint_node *row, const rt_line *m, GPtrArray *cells, int n)
+{
+    for (guint k = 0; k < cells->len; k += 2) {
+        size_t off = GPOINTER_TO_SIZE(cells->pdata[k]);
+        size_t len = GPOINTER_TO_SIZE(cells->pdata[k + 1]);
+        unsigned col = m->tcol + rt_utf8_cols(m->t, off);
+        imprint_node *cell =
+            imprint_node_new(st->doc, IMPRINT_NODE_CELL, rt_pos(st, m->lineno, col));
+        rt_append_inlines(st, cell, m, off, len);
+        imprint_node_append(row, cell);
+    }
+    for (int k = (int)cells->len / 2; k < n; k++)
+        imprint_node_append(
+            row, imprint_node_new(st->doc, IMPRINT_NODE_CELL, rt_pos(st, m->lineno, m->tcol)));
+}
+
+/* Appends turned-over line `m` to cell `column` of `row`, after a line
+ * break. */
+static void turn_cell(rt_state *st, imprint_node *row, const rt_line *m, guint column)
+{
+    imprint_node *cell = row->first_child;
+    for (guint k = 0; k < column && cell; k++)
+        cell = cell->next;
+    if (!cell)
+        return;
+    imprint_node_append(
+        cell, imprint_node_new(st->doc, IMPRINT_NODE_LINEBREAK, rt_pos(st, m->lineno, m->tcol)));
+    rt_append_inlines(st, cell, m, 0, m->tlen);
+}
+
 static size_t build_table(rt_builder *b, size_t i)
 {
     rt_state *st = b->st;
@@ -176,58 +299,47 @@ static size_t build_table(rt_builder *b, size_t i)
         return 0;
     GPtrArray *cells = g_ptr_array_new(), *first = g_ptr_array_new();
     int n = rt_line_table_cells(rt_line_at(b, i), first);
-    size_t j = i + 1;
-    for (; n >= 2 && j <= b->last && rt_same_chunk(b, i, j); j++) {
-        int here = rt_line_table_cells(rt_line_at(b, j), cells);
-        if (here == n && columns_align(rt_line_at(b, i), first, rt_line_at(b, j), cells))
-            continue;
-        /* "_Christmas Stories_--" over its stories, its first cell alone:
-         * a group's row, when a row of the table follows it */
-        if (here <= 1 && j + 1 <= b->last && rt_same_chunk(b, i, j + 1) &&
-            rt_line_table_cells(rt_line_at(b, j + 1), cells) == n &&
-            columns_align(rt_line_at(b, i), first, rt_line_at(b, j + 1), cells) &&
-            in_first_column(rt_line_at(b, j), rt_line_at(b, j + 1), cells))
-            continue;
-        break;
-    }
+    GArray *lines = n >= 2 ? table_lines(b, i, n, first) : NULL;
     g_ptr_array_free(first, TRUE);
-    if (n < 2 || j - i < 2) {
+    size_t nrows = 0;
+    for (guint k = 0; lines && k < lines->len; k++)
+        nrows += g_array_index(lines, table_line, k).role <= TABLE_GROUP;
+    if (nrows < 2) {
+        if (lines)
+            g_array_free(lines, TRUE);
         g_ptr_array_free(cells, TRUE);
         return 0;
     }
     const rt_line *l = rt_line_at(b, i);
+    size_t j = g_array_index(lines, table_line, lines->len - 1).line + 1;
     /* A rule under the first row, with rows below it, marks that row as the
      * column heads; the rule itself is no row. */
     const rt_line *rule = rt_line_at(b, i + 1);
     rt_line_table_cells(rule, cells);
-    bool head = j - i >= 3 && rule_cells(rule, cells);
+    bool head = nrows >= 3 && g_array_index(lines, table_line, 1).role == TABLE_ROW &&
+                rule_cells(rule, cells);
     imprint_node *table =
         imprint_node_new(st->doc, IMPRINT_NODE_TABLE, rt_pos(st, l->lineno, l->tcol));
-    for (size_t r = i; r < j; r++) {
-        if (head && r == i + 1)
+    imprint_node *row = NULL;
+    for (guint k = 0; k < lines->len; k++) {
+        const table_line *t = &g_array_index(lines, table_line, k);
+        const rt_line *m = rt_line_at(b, t->line);
+        if ((head && k == 1) || t->role == TABLE_GAP)
             continue;
-        const rt_line *m = rt_line_at(b, r);
+        if (t->role == TABLE_TURN) {
+            turn_cell(st, row, m, t->column);
+            continue;
+        }
         if (rt_line_table_cells(m, cells) < 1) { /* (a group's row: its line one cell) */
             g_ptr_array_add(cells, GSIZE_TO_POINTER(0));
             g_ptr_array_add(cells, GSIZE_TO_POINTER(m->tlen));
         }
-        imprint_node *row =
-            imprint_node_new(st->doc, IMPRINT_NODE_ROW, rt_pos(st, m->lineno, m->tcol));
-        row->as.row.header = head && r == i;
-        for (guint k = 0; k < cells->len; k += 2) {
-            size_t off = GPOINTER_TO_SIZE(cells->pdata[k]);
-            size_t len = GPOINTER_TO_SIZE(cells->pdata[k + 1]);
-            unsigned col = m->tcol + rt_utf8_cols(m->t, off);
-            imprint_node *cell =
-                imprint_node_new(st->doc, IMPRINT_NODE_CELL, rt_pos(st, m->lineno, col));
-            rt_append_inlines(st, cell, m, off, len);
-            imprint_node_append(row, cell);
-        }
-        for (int k = (int)cells->len / 2; k < n; k++)
-            imprint_node_append(
-                row, imprint_node_new(st->doc, IMPRINT_NODE_CELL, rt_pos(st, m->lineno, m->tcol)));
+        row = imprint_node_new(st->doc, IMPRINT_NODE_ROW, rt_pos(st, m->lineno, m->tcol));
+        row->as.row.header = head && k == 0;
+        fill_row(st, row, m, cells, n);
         imprint_node_append(table, row);
     }
+    g_array_free(lines, TRUE);
     g_ptr_array_free(cells, TRUE);
     rt_append(b, table, j - 1);
     imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
