@@ -319,6 +319,35 @@ static void test_chapters(void)
     imprint_doc_free(doc);
 }
 
+/* A note referred to from two chapters goes with the first; the other
+ * chapter's reference stays its marker, unlinked, with a warning (a
+ * reference into another article would break the model). A note referred
+ * to only from inside another note goes with that note's chapter; a note's
+ * reference to itself places it nowhere. */
+static void test_chapters_shared_note(void)
+{
+    const char *md = "# One\n\nText[^a].\n\n# Two\n\nMore[^a]. Again[^c].\n\n"
+                     "[^a]: Note [^b].\n\n[^b]: Other.\n\n[^c]: See [^c].\n";
+    imprint_doc *doc = imprint_doc_new();
+    imprint_diags *diags = imprint_diags_new();
+    imprint_read_opts opts = {.dialect = IMPRINT_DIALECT_MARKDOWN};
+    g_assert_cmpint(imprint_read_markdown(doc, "sh.md", md, strlen(md), &opts, diags), ==, 2);
+    imprint_node *one = doc->root->first_child, *two = one->next;
+    g_assert_cmpint(one->as.article.note_count, ==, 2); /* a, and b inside it */
+    g_assert_cmpint(two->as.article.note_count, ==, 1); /* c */
+    g_assert_cmpuint(imprint_note_ref_count(one->as.article.first_note), ==, 1);
+    g_assert_cmpuint(imprint_diags_count_matching(diags, IMPRINT_SEV_WARNING,
+                                                  "note [^a] goes with the chapter that refers "
+                                                  "to it first (line 3)"),
+                     ==, 1);
+    GString *problems = g_string_new(NULL);
+    g_assert_true(imprint_doc_check(doc, problems));
+    g_assert_cmpstr(problems->str, ==, "");
+    g_string_free(problems, TRUE);
+    imprint_diags_free(diags);
+    imprint_doc_free(doc);
+}
+
 /* The edition's `split:` cannot apply to a one-article dialect: an error, no
  * article. `order: source` is pdf-markdown's: a warning, the file is read. */
 static void test_edition_options(void)
@@ -1133,6 +1162,7 @@ int main(int argc, char **argv)
     g_test_add_func("/markdown/unused-notes", test_unused_notes);
     g_test_add_func("/markdown/edition-options", test_edition_options);
     g_test_add_func("/markdown/chapters", test_chapters);
+    g_test_add_func("/markdown/chapters-shared-note", test_chapters_shared_note);
     g_test_add_func("/markdown/figures-and-refs", test_figures_and_refs);
     g_test_add_func("/markdown/depth-limit", test_depth_limit);
     g_test_add_func("/markdown/long-tag-name", test_long_tag_name);

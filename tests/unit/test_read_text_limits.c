@@ -394,6 +394,28 @@ static void test_index_roman(void)
     g_free(seven);
 }
 
+/* FIGURE_CAPTION_MAX_LINES: a placeholder's caption over that many lines,
+ * blank lines between, is a figure's; one line more, and the bracket is a
+ * stray one, its lines text. */
+static void test_figure_caption_lines(void)
+{
+    const char *prose = "The north pier was built in the year of the great storm, of stone\n"
+                        "brought by sea from the quarries along the coast, and it has stood\n"
+                        "since with no more than the repairs any wall of its age will need.\n";
+    for (int n = FIGURE_CAPTION_MAX_LINES; n <= FIGURE_CAPTION_MAX_LINES + 1; n++) {
+        GString *s = g_string_new("THE HARBOUR BOOK\n\n\nCHAPTER I\n\n");
+        g_string_append_printf(s, "%s\n[Illustration: THE PIER IN A GALE", prose);
+        for (int k = 2; k <= n; k++)
+            g_string_append_printf(s, "\n\nThe sea over the wall, %d", k);
+        g_string_append_printf(s, "]\n\n%s", prose);
+        rt_result r = rt_read_buffer("figure.txt", s->str, s->len, NULL);
+        g_assert_cmpint(rt_has_diag(&r, IMPRINT_SEV_NOTE, 10, "caption over several lines"), ==,
+                        n <= FIGURE_CAPTION_MAX_LINES);
+        rt_result_free(&r);
+        g_string_free(s, TRUE);
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -412,5 +434,6 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/limits/index_line_share", test_index_line_share);
     g_test_add_func("/read_text/limits/index_words", test_index_words);
     g_test_add_func("/read_text/limits/index_roman", test_index_roman);
+    g_test_add_func("/read_text/limits/figure_caption_lines", test_figure_caption_lines);
     return g_test_run();
 }

@@ -3895,6 +3895,59 @@ static void test_table_turned_cells_lookalike(void)
     rt_result_free(&r);
 }
 
+/* "[Illustration: THE OLD LIGHTHOUSE …" whose caption goes on below it,
+ * across a blank line, to "DRAWN BY THE AUTHOR]": one figure, its caption
+ * line by line; a caption of two paragraphs in the text, one too. */
+static void test_figure_caption_lines(void)
+{
+    rt_result r = read_shape("figure_caption_lines.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_FIGURE), ==, 2);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_LINEBREAK), ==, 3);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 7, "the caption over several lines"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 23, "the caption over several lines"));
+    rt_result_free(&r);
+}
+
+/* Lookalike: "[Illustration:" left open over the book's paragraphs, its
+ * bracket closed only after more than FIGURE_CAPTION_MAX_LINES lines: no
+ * figure, and every line stays text. */
+static void test_figure_caption_lines_lookalike(void)
+{
+    rt_result r = read_shape("figure_caption_lines_lookalike.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_FIGURE), ==, 0);
+    g_assert_nonnull(strstr(rt_text(&r, a), "[Illustration: the printer left this bracket open"));
+    g_assert_nonnull(strstr(rt_text(&r, a), "of the oil burnt each night.]"));
+    rt_result_free(&r);
+}
+
+/* A Gutenberg book whose title page sets the header's title one phrase a
+ * line, "THE" over "ORGAN BUILDERS": the lines joined repeat the title, so
+ * they are the title page (paragraphs, not headings in the contents); the
+ * chapter's heading right over its prose is none of its lines. */
+static void test_title_page_phrases(void)
+{
+    rt_result r = read_shape("title_page_phrases.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpstr(a->as.article.title, ==, "The Organ Builders");
+    g_assert_true(
+        rt_has_diag(&r, IMPRINT_SEV_NOTE, 22, "5 lines at the top read as the title page"));
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_HEADING), ==, 1);
+    rt_result_free(&r);
+}
+
+/* Lookalike: the same book whose first lines, "PART THE FIRST" over "OF
+ * WORKSHOPS" …, joined or alone, do not repeat the title: they stay
+ * headings. */
+static void test_title_page_phrases_lookalike(void)
+{
+    rt_result r = read_shape("title_page_phrases_lookalike.txt");
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "read as the title page"));
+    g_assert_cmpuint(count_under(rt_article(&r, 0), IMPRINT_NODE_HEADING), >, 1);
+    rt_result_free(&r);
+}
+
 /* A picture with its caption over the title page, set off by a wider gap
  * than between them: a frontispiece, kept over the text; the title under
  * it, and "BY" and a name its byline (not a line of a spaced title). A
@@ -4103,6 +4156,12 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/notes_turned_year", test_notes_turned_year);
     g_test_add_func("/read_text/shapes/notes_after_table", test_notes_after_table);
     g_test_add_func("/read_text/shapes/index_entries", test_index_entries);
+    g_test_add_func("/read_text/shapes/title_page_phrases", test_title_page_phrases);
+    g_test_add_func("/read_text/shapes/title_page_phrases_lookalike",
+                    test_title_page_phrases_lookalike);
+    g_test_add_func("/read_text/shapes/figure_caption_lines", test_figure_caption_lines);
+    g_test_add_func("/read_text/shapes/figure_caption_lines_lookalike",
+                    test_figure_caption_lines_lookalike);
     g_test_add_func("/read_text/shapes/table_turned_cells", test_table_turned_cells);
     g_test_add_func("/read_text/shapes/table_turned_cells_lookalike",
                     test_table_turned_cells_lookalike);

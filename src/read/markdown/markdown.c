@@ -793,7 +793,7 @@ int imprint_read_markdown(imprint_doc *doc, const char *path, const char *data, 
     if (r.failed)
         goto cleanup;
     imprint_md_speeches(doc, r.chapters, diags);
-    imprint_md_place_notes(r.chapters);
+    imprint_md_place_notes(r.chapters, diags);
     for (guint i = 0; i < r.chapters->len; i++)
         imprint_node_append(doc->root, g_ptr_array_index(r.chapters, i));
     result = (int)r.chapters->len;

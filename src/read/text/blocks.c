@@ -474,30 +474,47 @@ static int try_chunk_role(rt_builder *b, size_t i, size_t *next)
 }
 
 /* A placeholder (rt_line_placeholder) is a figure with a caption: what
- * follows "Illustration", the whole tag for the others ("Figure 12"). */
-static bool illustration(rt_builder *b, size_t i)
+ * follows "Illustration", the whole tag for the others ("Figure 12"); a
+ * caption that goes on below its first line keeps its lines, a line break
+ * between each two. Returns the line after it, or 0. */
+static size_t illustration(rt_builder *b, size_t i)
 {
     rt_state *st = b->st;
     const rt_line *l = rt_line_at(b, i);
-    size_t n = rt_line_placeholder(l);
-    if (!n)
-        return false;
+    size_t n = rt_line_placeholder(l), last = i;
+    if (!n && (!(n = rt_line_placeholder_open(l)) ||
+               (last = rt_placeholder_close(st, i, b->last)) == SIZE_MAX))
+        return 0;
     imprint_node *fig =
         imprint_node_new(st->doc, IMPRINT_NODE_FIGURE, rt_pos(st, l->lineno, l->tcol));
-    fig->as.figure.placeholder = rt_plain(st, l->t, l->tlen); /* with its quotation marks */
+    GString *raw = g_string_new(NULL);
+    for (size_t j = i; j <= last; j++)
+        if (!rt_line_at(b, j)->blank)
+            g_string_append_printf(raw, "%s%.*s", raw->len ? " " : "", (int)rt_line_at(b, j)->tlen,
+                                   rt_line_at(b, j)->t);
+    fig->as.figure.placeholder = rt_plain(st, raw->str, raw->len); /* with its quotation marks */
+    g_string_free(raw, TRUE);
     bool named = n == sizeof "[Illustration" - 1;
-    size_t from = named ? n + (l->t[n] == ']' ? 0 : 1) : 1;
-    size_t len = l->tlen - 1 - MIN(from, l->tlen - 1);
-    while (len && l->t[from] == ' ')
-        from++, len--;
-    if (len)
-        rt_append_inlines(st, fig, l, from, len);
-    rt_append(b, fig, i);
+    for (size_t j = i; j <= last; j++) {
+        const rt_line *m = rt_line_at(b, j);
+        if (m->blank)
+            continue;
+        size_t from = j > i ? 0 : named ? n + (l->t[n] == ']' ? 0 : 1) : 1;
+        size_t len = m->tlen - (j == last) - MIN(from, m->tlen - (j == last));
+        while (len && m->t[from] == ' ')
+            from++, len--;
+        if (j > i && fig->first_child)
+            imprint_node_append(fig, imprint_node_new(st->doc, IMPRINT_NODE_LINEBREAK,
+                                                      rt_pos(st, m->lineno, m->tcol)));
+        if (len)
+            rt_append_inlines(st, fig, m, from, len);
+    }
+    rt_append(b, fig, last);
     imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, fig->pos,
                          "\u201c%.*s\u2026]\u201d taken as a figure with its caption (the text "
-                         "has no image)",
-                         (int)n, l->t);
-    return true;
+                         "has no image)%s",
+                         (int)n, l->t, last > i ? ", the caption over several lines" : "");
+    return last + 1;
 }
 
 /* A sidenote (rt_line_sidenote) is a block of its own, never a paragraph:
@@ -525,8 +542,9 @@ static int try_figure(rt_builder *b, size_t i, size_t *next)
     rt_state *st = b->st;
     const rt_line *l = rt_line_at(b, i);
     bool file;
-    if (illustration(b, i)) {
-        *next = i + 1;
+    size_t end = illustration(b, i);
+    if (end) {
+        *next = end;
         return MATCHED;
     }
     if (!rt_line_is_figure(l, &file))

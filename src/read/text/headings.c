@@ -428,6 +428,15 @@ void rt_join_number_headings(rt_state *st)
     }
 }
 
+/* A paragraph of READ_TEXT_BIB_PROSE_WORDS words at least. */
+static bool prose_paragraph(rt_state *st, const imprint_node *n)
+{
+    if (n->kind != IMPRINT_NODE_PARAGRAPH)
+        return false;
+    const char *t = imprint_node_plain_text(st->doc, n);
+    return rt_count_words(t, strlen(t)) >= READ_TEXT_BIB_PROSE_WORDS;
+}
+
 /* Whether `h` heads a section of the book rather than being a line of its
  * title page: "Contents", "Preface", "Introduction", any heading over a
  * table of contents. */
@@ -437,6 +446,9 @@ static bool heads_section(rt_state *st, const imprint_node *h)
     const rt_line *l = rt_line_by_number(st, h->pos.line);
     /* ("Herein Is Written" over a table of contents heads it) */
     if (h->next && h->next->kind == IMPRINT_NODE_LIST && h->next->as.list.contents)
+        return true;
+    /* (nor is a heading right over prose, "CHAPTER I" / "THE WORKSHOP") */
+    if (h->kind == IMPRINT_NODE_HEADING && h->next && prose_paragraph(st, h->next))
         return true;
     return l && (rt_line_is_section_word(l) ||
                  rt_line_is_title_word(l, contents, G_N_ELEMENTS(contents)));
@@ -489,13 +501,18 @@ void rt_title_page(rt_state *st)
         first = first->next; /* a frontispiece */
     size_t n = 0;
     bool repeats = false, byline = false;
+    /* (the title set one phrase a line, "THE" over "PIANOFORTE SONATA",
+     * repeats it too: the lines from the first, joined) */
+    GString *joined = g_string_new(NULL);
     for (imprint_node *h = first; h && title_page_line(st, h) && !heads_section(st, h);
          h = h->next, n++) {
         char *text = g_utf8_casefold(imprint_node_plain_text(st->doc, h), -1);
-        repeats = repeats || (want && strcmp(text, want) == 0);
+        g_string_append_printf(joined, "%s%s", n ? " " : "", text);
+        repeats = repeats || (want && (strcmp(text, want) == 0 || strcmp(joined->str, want) == 0));
         byline = byline || (n > 0 && page_byline(rt_line_by_number(st, h->pos.line)));
         g_free(text);
     }
+    g_string_free(joined, TRUE);
     g_free(want);
     /* An untitled article that opens with such a run: its first line is the
      * title, as on any title page. A title over its byline ("DUBLINERS",
@@ -519,15 +536,6 @@ void rt_title_page(rt_state *st)
                          "%zu lines at the top read as the title page (paragraphs, not "
                          "headings)%s",
                          n, title ? ": one repeats the title" : "; the first is the title");
-}
-
-/* A paragraph of READ_TEXT_BIB_PROSE_WORDS words at least. */
-static bool prose_paragraph(rt_state *st, const imprint_node *n)
-{
-    if (n->kind != IMPRINT_NODE_PARAGRAPH)
-        return false;
-    const char *t = imprint_node_plain_text(st->doc, n);
-    return rt_count_words(t, strlen(t)) >= READ_TEXT_BIB_PROSE_WORDS;
 }
 
 void rt_half_title(rt_state *st)

@@ -28,6 +28,13 @@
 /** Fewest short lines in a row taken as a bibliography without a heading. */
 #define READ_TEXT_MIN_BIB_RUN 5
 
+/* blocks.c: figures */
+
+/** Most lines of a placeholder's caption that goes on below its first line
+ * ("[Illustration: MONUMENT … ROME" over "SKETCHED BY STRITCH HUTTON]"):
+ * a bracket left open longer is a stray one, and its lines are text. */
+#define FIGURE_CAPTION_MAX_LINES 6
+
 /* index.c */
 
 /** Fewest entries of an index: fewer lines under "Index" that name pages

@@ -864,6 +864,36 @@ size_t rt_line_placeholder(const rt_line *l)
     return 0;
 }
 
+size_t rt_line_placeholder_open(const rt_line *l)
+{
+    if (l->blank || memchr(l->t, ']', l->tlen) || memchr(l->t + 1, '[', l->tlen - 1))
+        return 0;
+    rt_line closed = *l;
+    char *t = g_strdup_printf("%.*s]", (int)l->tlen, l->t);
+    closed.t = t;
+    closed.tlen = l->tlen + 1;
+    size_t n = rt_line_placeholder(&closed);
+    g_free(t);
+    return n;
+}
+
+size_t rt_placeholder_close(const rt_state *st, size_t i, size_t last)
+{
+    size_t lines = 1;
+    for (size_t j = i + 1; j <= last && j < st->nlines && lines < FIGURE_CAPTION_MAX_LINES; j++) {
+        const rt_line *m = &st->lines[j];
+        if (m->blank)
+            continue;
+        lines++;
+        const char *close = memchr(m->t, ']', m->tlen);
+        if (memchr(m->t, '[', m->tlen) || (close && close != m->t + m->tlen - 1))
+            return SIZE_MAX;
+        if (close)
+            return j;
+    }
+    return SIZE_MAX;
+}
+
 size_t rt_line_sidenote(const rt_line *l)
 {
     static const char tag[] = "[Sidenote:";

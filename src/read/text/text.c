@@ -192,8 +192,10 @@ size_t rt_implicit_bib_run(const rt_state *st, size_t k, size_t to, size_t *scan
 {
     size_t n = 0, commas = 0;
     bool title = false;
+    /* (nor is a placeholder whose caption goes on below a reference) */
     while (k + n < to && chunk_single(st, k + n) && !st->chunks[k + n].title &&
-           short_ref_line(chunk_line(st, k + n))) {
+           short_ref_line(chunk_line(st, k + n)) &&
+           !rt_line_placeholder_open(chunk_line(st, k + n))) {
         const rt_line *l = chunk_line(st, k + n);
         char last = l->t[l->tlen - 1];
         commas += last == ',' || last == ';';
@@ -1347,6 +1349,13 @@ static void find_articles(rt_state *st, GArray *starts)
             contents = true;
         else if (contents && chunk_prose(st, k))
             contents = false;
+        /* (a placeholder whose caption goes on below, "[Illustration: THE
+         * PIER" over "The sea over the wall]", is a figure's, no references:
+         * judged past its last line) */
+        size_t shut =
+            rt_line_placeholder_open(l) ? rt_placeholder_close(st, c->first, SIZE_MAX) : SIZE_MAX;
+        if (shut != SIZE_MAX)
+            judged = MAX(judged, st->lines[shut].chunk + 1);
         /* (a run already judged is not judged again from each of its lines:
          * a long poem must not cost quadratic time) */
         if (bib == RT_BIB_NONE && body && prose && !after_end && !contents && k >= judged) {

@@ -140,6 +140,15 @@ bool rt_line_ends_mid_sentence(const rt_line *l);
  * where Project Gutenberg's proofreaders mark that a book had a picture, a
  * figure or printed music; the length of the tag ("[Figure"), 0 if none. */
 size_t rt_line_placeholder(const rt_line *l);
+/** A placeholder's tag opening a line that does not close it (its caption
+ * goes on below: "[Illustration: MONUMENT …" over "SKETCHED BY …]"): the
+ * tag's length as rt_line_placeholder() gives it, or 0. */
+size_t rt_line_placeholder_open(const rt_line *l);
+/** The line, at most `last`, that closes the placeholder line `i` opens
+ * (rt_line_placeholder_open()), its caption going on over
+ * FIGURE_CAPTION_MAX_LINES lines at most, across blank lines; SIZE_MAX when
+ * none does, or a bracket opens first. */
+size_t rt_placeholder_close(const rt_state *st, size_t i, size_t last);
 /* "[Sidenote: _The Founder of the Family_]": Project Gutenberg's mark for a
  * book's marginal note, moved before the paragraph it stood beside; the
  * offset of its text, 0 if the line is not one whole (a bracket closing
