@@ -31,9 +31,14 @@ static const char *curly(gunichar c, const char *s, const char *p, const char *n
     if ((prev == '_' || prev == '*') &&
         (p - 1 == s || opens_after(g_utf8_get_char(g_utf8_prev_char(p - 1)))))
         prev = p - 1 == s ? 0 : ' ';
+    gunichar after = next < end ? g_utf8_get_char(next) : 0;
+    /* A mark alone between spaces opens and closes nothing: a ditto mark
+     * in a table's column (`"    " F`), kept as written. */
+    if (c == '"' && (prev == 0 || g_unichar_isspace(prev)) &&
+        (after == 0 || g_unichar_isspace(after)))
+        return "\"";
     if (c == '"')
         return opens_after(prev) ? "\xE2\x80\x9C" : "\xE2\x80\x9D";
-    gunichar after = next < end ? g_utf8_get_char(next) : 0;
     /* An apostrophe inside or after a word closes; before a word it opens,
      * except before digits, where it marks an elision ('90s). */
     if (is_word_char(prev) || (!opens_after(prev) && prev != 0))

@@ -317,16 +317,38 @@ static void test_ruled_limits(void)
 
 /* Whether `text` (a title, a paragraph, "INDEX" and what follows) reads
  * an index: the reader's note says so. */
-static bool reads_index(const char *entries)
+static bool reads_index_under(const char *heading, const char *entries)
 {
     char *text = g_strdup_printf("A Book\n\nA paragraph of the book's text, long enough to read "
-                                 "as prose of its own.\n\nINDEX\n\n%s",
-                                 entries);
+                                 "as prose of its own.\n\n%s\n\n%s",
+                                 heading, entries);
     rt_result r = rt_read_buffer("index.txt", text, strlen(text), NULL);
     bool yes = rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "an index of");
     rt_result_free(&r);
     g_free(text);
     return yes;
+}
+
+static bool reads_index(const char *entries)
+{
+    return reads_index_under("INDEX", entries);
+}
+
+/* INDEX_HEADING_MAX_CHARS: "INDEX OF CHARACTERS" and "GENERAL INDEX" head
+ * an index, and a heading of 40 code points that opens "Index of"; one of
+ * 41 is a sentence's line. */
+static void test_index_heading(void)
+{
+    const char *entries = "Alpha, 1.\n\nBeta, 2.\n\nGamma, 3.\n\nDelta, 4.\n\nEpsilon, 5.\n";
+    g_assert_true(reads_index_under("INDEX OF CHARACTERS", entries));
+    g_assert_true(reads_index_under("GENERAL INDEX", entries));
+    GString *h = g_string_new("INDEX OF ");
+    while (h->len < INDEX_HEADING_MAX_CHARS)
+        g_string_append_c(h, 'X');
+    g_assert_true(reads_index_under(h->str, entries));
+    g_string_append_c(h, 'X');
+    g_assert_false(reads_index_under(h->str, entries));
+    g_string_free(h, TRUE);
 }
 
 /* INDEX_MIN_ENTRIES: fewer entries naming pages under "INDEX" are text. */
@@ -416,6 +438,53 @@ static void test_figure_caption_lines(void)
     }
 }
 
+/* How many rows the table of `text` (a title, a paragraph, the table) has. */
+static size_t table_rows(const char *table)
+{
+    char *text = g_strdup_printf("A Book\n\nA paragraph of the book's text, long enough to read "
+                                 "as prose of its own.\n\n%s\n",
+                                 table);
+    rt_result r = rt_read_buffer("table.txt", text, strlen(text), NULL);
+    size_t rows = 0;
+    imprint_iter it;
+    imprint_iter_init(&it, r.doc->root);
+    while (imprint_iter_next(&it) != IMPRINT_EVENT_DONE)
+        rows += it.event == IMPRINT_EVENT_ENTER && it.node->kind == IMPRINT_NODE_ROW;
+    rt_result_free(&r);
+    g_free(text);
+    return rows;
+}
+
+/* TABLE_PLACED_MIN_ANCHORS (2): under a table of four columns, a row of
+ * three cells two of which start where their columns do is a row; one
+ * whose cells start only where the first column does is none. */
+static void test_table_placed_anchors(void)
+{
+    const char *head = "Aaaa     Bbbb     Cccc     Dddd\nEeee     Ffff     Gggg     Hhhh\n";
+    char *two = g_strconcat(head, "Iiii     Jjjj  Kkkk", NULL);
+    char *one = g_strconcat(head, "Iiii  Jjjj  Kkkk", NULL);
+    g_assert_cmpuint(table_rows(two), ==, 3);
+    g_assert_cmpuint(table_rows(one), ==, 2);
+    g_free(two);
+    g_free(one);
+}
+
+/* TABLE_MAX_CELLS: under a row of 40 cells, a row of 32 cells, each where
+ * its column starts, is read by where its cells start; one of 33 is not. */
+static void test_table_max_cells(void)
+{
+    for (int m = TABLE_MAX_CELLS; m <= TABLE_MAX_CELLS + 1; m++) {
+        GString *t = g_string_new(NULL);
+        for (int k = 0; k < 40; k++)
+            g_string_append(t, k ? "  ab" : "ab");
+        g_string_append_c(t, '\n');
+        for (int k = 0; k < m; k++)
+            g_string_append(t, k ? "  cd" : "cd");
+        g_assert_cmpuint(table_rows(t->str), ==, m <= TABLE_MAX_CELLS ? 2 : 0);
+        g_string_free(t, TRUE);
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -431,9 +500,12 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/limits/long_runs", test_long_runs);
     g_test_add_func("/read_text/limits/long_quoted_poem", test_long_quoted_poem);
     g_test_add_func("/read_text/limits/index_min_entries", test_index_min_entries);
+    g_test_add_func("/read_text/limits/index_heading", test_index_heading);
     g_test_add_func("/read_text/limits/index_line_share", test_index_line_share);
     g_test_add_func("/read_text/limits/index_words", test_index_words);
     g_test_add_func("/read_text/limits/index_roman", test_index_roman);
     g_test_add_func("/read_text/limits/figure_caption_lines", test_figure_caption_lines);
+    g_test_add_func("/read_text/limits/table_placed_anchors", test_table_placed_anchors);
+    g_test_add_func("/read_text/limits/table_max_cells", test_table_max_cells);
     return g_test_run();
 }

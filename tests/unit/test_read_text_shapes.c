@@ -3948,6 +3948,43 @@ static void test_title_page_phrases_lookalike(void)
     rt_result_free(&r);
 }
 
+/* A table whose rows split their cells otherwise than its first ("Ashby
+ * (new hall)"), leave the last out ("Seventh  May 1, 1877  Calne") or
+ * stand ditto marks for a place or a name: each cell falls in the column
+ * it starts in, so one table of eight rows, the marks kept straight. */
+static void test_table_ditto_rows(void)
+{
+    rt_result r = read_shape("table_ditto_rows.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_TABLE), ==, 1);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_ROW), ==, 8);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_QUOTE), ==, 0);
+    const imprint_node *table = NULL;
+    for (const imprint_node *c = a->first_child; c && !table; c = c->next)
+        for (const imprint_node *d = c; d && !table; d = d->first_child)
+            if (d->kind == IMPRINT_NODE_TABLE)
+                table = d;
+    g_assert_nonnull(table);
+    const imprint_node *fifth = table->first_child;
+    for (int k = 0; k < 5; k++)
+        fifth = fifth->next;
+    g_assert_cmpstr(rt_text(&r, fifth->first_child->next->next), ==, "Ashby (new hall)");
+    g_assert_cmpstr(rt_text(&r, fifth->last_child), ==, "\"");
+    rt_result_free(&r);
+}
+
+/* Lookalike: a line of prose right under a table of four columns, its wide
+ * space falling where the third column starts: two cells are too few for
+ * a row of four (at most half), so it stays a paragraph. */
+static void test_table_ditto_rows_lookalike(void)
+{
+    rt_result r = read_shape("table_ditto_rows_lookalike.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_ROW), ==, 4);
+    g_assert_nonnull(strstr(rt_text(&r, a), "The fourth meeting was not held. The hall"));
+    rt_result_free(&r);
+}
+
 /* A picture with its caption over the title page, set off by a wider gap
  * than between them: a frontispiece, kept over the text; the title under
  * it, and "BY" and a name its byline (not a line of a spaced title). A
@@ -4163,6 +4200,9 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/figure_caption_lines_lookalike",
                     test_figure_caption_lines_lookalike);
     g_test_add_func("/read_text/shapes/table_turned_cells", test_table_turned_cells);
+    g_test_add_func("/read_text/shapes/table_ditto_rows", test_table_ditto_rows);
+    g_test_add_func("/read_text/shapes/table_ditto_rows_lookalike",
+                    test_table_ditto_rows_lookalike);
     g_test_add_func("/read_text/shapes/table_turned_cells_lookalike",
                     test_table_turned_cells_lookalike);
     g_test_add_func("/read_text/shapes/index_entries_lookalike", test_index_entries_lookalike);

@@ -36,6 +36,11 @@ static void test_apply(void)
     check_apply("in _'Ware_ town", "in _\u2018Ware_ town");
     check_apply("he said _so_\" and left", "he said _so_\u201d and left");
     check_apply("snake_\"case", "snake_\u201dcase");
+    /* a mark alone between spaces, a table's ditto mark, opens and closes
+     * nothing: kept straight; beside a word it is curly */
+    check_apply("\"    \" F", "\"    \" F");
+    check_apply("Third  April 29  \"   \"", "Third  April 29  \"   \"");
+    check_apply("a \"word\" b", "a \u201cword\u201d b");
 }
 
 static void test_nfc(void)

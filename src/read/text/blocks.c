@@ -165,10 +165,11 @@ static bool in_first_column(const rt_line *g, const rt_line *m, const GPtrArray 
 
 /* What a line of an aligned table is. */
 typedef enum {
-    TABLE_ROW,   /* a row of the table's cells */
-    TABLE_GROUP, /* a group's name alone in the first column */
-    TABLE_TURN,  /* a cell of the row above turned over, under its column */
-    TABLE_GAP,   /* a blank line between rows set apart */
+    TABLE_ROW,    /* a row of the table's cells */
+    TABLE_GROUP,  /* a group's name alone in the first column */
+    TABLE_PLACED, /* a row whose cells fall in the columns by where they start */
+    TABLE_TURN,   /* a cell of the row above turned over, under its column */
+    TABLE_GAP,    /* a blank line between rows set apart */
 } table_role;
 
 typedef struct {
@@ -177,21 +178,61 @@ typedef struct {
     guint column; /* a TABLE_TURN's */
 } table_line;
 
+/* The column of row `a` (its cells `ac`) that column `x` falls in: the
+ * last that starts at most ALIGN_TOLERANCE after it; whether it starts
+ * there (`*anchored`). */
+static guint column_at(const rt_line *a, const GPtrArray *ac, unsigned x, bool *anchored)
+{
+    guint col = 0;
+    *anchored = false;
+    for (guint k = 0; k < ac->len; k += 2) {
+        unsigned from, to;
+        cell_cols(a, ac, k, &from, &to);
+        if (from > x + ALIGN_TOLERANCE)
+            break;
+        col = k / 2;
+        *anchored = (from > x ? from - x : x - from) <= ALIGN_TOLERANCE;
+    }
+    return col;
+}
+
+/* Each cell's column of row `m` (its cells `mc`) under row `a` (`ac`), by
+ * where it starts, into `cols` (one a cell): a row whose cells split or
+ * merge otherwise than the first's ("Op.  7       (E flat)" under "Op.  2
+ * No. 1 (F minor)", ditto marks '"    "' for words). It is one when its
+ * cells run left to right and TABLE_PLACED_MIN_ANCHORS of them start where
+ * their columns do: prose with a wide space by chance starts none there. */
+static bool placed_row(const rt_line *a, const GPtrArray *ac, const rt_line *m, const GPtrArray *mc,
+                       guint *cols)
+{
+    guint anchors = 0, last = 0;
+    if (mc->len < 4)
+        return false;
+    for (guint k = 0; k < mc->len; k += 2) {
+        unsigned from, to;
+        bool anchored;
+        cell_cols(m, mc, k, &from, &to);
+        guint col = column_at(a, ac, from, &anchored);
+        if (k > 0 && col < last)
+            return false;
+        if (anchored && (k == 0 || col != last))
+            anchors++;
+        cols[k / 2] = last = col;
+    }
+    return anchors >= TABLE_PLACED_MIN_ANCHORS;
+}
+
 /* The column, 1 or more, that line `m` alone under row `a` (its `ac`)
- * starts in: a cell of the row turned over ("(Middle movement begins in"
- * under "Allegro, Grave, Allegro."). 0 when it starts in none but the
- * first, or holds more than one cell (a line with no wide space is one). */
+ * starts in (column_at): a cell of the row turned over ("(Middle movement
+ * begins in" under "Allegro, Grave, Allegro.", "die Abwesenheit," under
+ * "(E flat; "Das Lebewohl,"). 0 when it starts in the first, or holds
+ * more than one cell (a line with no wide space is one). */
 static guint turned_column(const rt_line *a, const GPtrArray *ac, const rt_line *m, GPtrArray *mc)
 {
     if (rt_line_table_cells(m, mc) > 1 || m->indent == 0)
         return 0;
-    for (guint k = 2; k < ac->len; k += 2) {
-        unsigned from, to;
-        cell_cols(a, ac, k, &from, &to);
-        if ((from > m->indent ? from - m->indent : m->indent - from) <= ALIGN_TOLERANCE)
-            return k / 2;
-    }
-    return 0;
+    bool anchored;
+    return column_at(a, ac, m->indent, &anchored);
 }
 
 /* The lines of the table whose first row is line `i` (its `n` cells
@@ -207,6 +248,7 @@ static GArray *table_lines(rt_builder *b, size_t i, int n, const GPtrArray *firs
     g_array_append_val(out, t);
     size_t rows_in_chunk = 1;
     bool turned = false; /* a row's cell turned over, so far */
+    guint cols[TABLE_MAX_CELLS];
     for (size_t j = i + 1; j <= b->last; j++) {
         const rt_line *m = rt_line_at(b, j);
         int here;
@@ -238,6 +280,10 @@ static GArray *table_lines(rt_builder *b, size_t i, int n, const GPtrArray *firs
             /* "_Christmas Stories_--" over its stories, its first cell
              * alone: a group's row, when a row of the table follows it */
             t = (table_line){j, TABLE_GROUP, 0};
+            rows_in_chunk++;
+        } else if (here > n / 2 && (guint)here <= G_N_ELEMENTS(cols) &&
+                   placed_row(a, first, m, cells, cols)) {
+            t = (table_line){j, TABLE_PLACED, 0};
             rows_in_chunk++;
         } else if ((col = turned_column(a, first, m, cells)) > 0) {
             t = (table_line){j, TABLE_TURN, col};
@@ -272,6 +318,40 @@ static void fill_row(rt_state *st, imprint_node *row, const rt_line *m, GPtrArra
             row, imprint_node_new(st->doc, IMPRINT_NODE_CELL, rt_pos(st, m->lineno, m->tcol)));
 }
 
+/* Appends the cells of placed row `m` (its `cells`) to `row`, each in
+ * its column under row `a` (`ac`), the cells of one column joined by a
+ * space, and empty cells where none falls. */
+static void fill_placed(rt_state *st, imprint_node *row, const rt_line *a, const GPtrArray *ac,
+                        const rt_line *m, GPtrArray *cells, int n)
+{
+    guint cols[TABLE_MAX_CELLS];
+    placed_row(a, ac, m, cells, cols);
+    imprint_node *cell = NULL;
+    int made = 0;
+    for (guint k = 0; k < cells->len; k += 2) {
+        size_t off = GPOINTER_TO_SIZE(cells->pdata[k]);
+        size_t len = GPOINTER_TO_SIZE(cells->pdata[k + 1]);
+        unsigned col = m->tcol + rt_utf8_cols(m->t, off);
+        if (cell && (int)cols[k / 2] == made - 1) {
+            imprint_node_append(cell,
+                                imprint_node_new_text(st->doc, rt_pos(st, m->lineno, col), " ", 1));
+        } else {
+            while (made < (int)cols[k / 2]) {
+                imprint_node_append(row, imprint_node_new(st->doc, IMPRINT_NODE_CELL,
+                                                          rt_pos(st, m->lineno, m->tcol)));
+                made++;
+            }
+            cell = imprint_node_new(st->doc, IMPRINT_NODE_CELL, rt_pos(st, m->lineno, col));
+            imprint_node_append(row, cell);
+            made++;
+        }
+        rt_append_inlines(st, cell, m, off, len);
+    }
+    for (; made < n; made++)
+        imprint_node_append(
+            row, imprint_node_new(st->doc, IMPRINT_NODE_CELL, rt_pos(st, m->lineno, m->tcol)));
+}
+
 /* Appends turned-over line `m` to cell `column` of `row`, after a line
  * break. */
 static void turn_cell(rt_state *st, imprint_node *row, const rt_line *m, guint column)
@@ -300,14 +380,14 @@ static size_t build_table(rt_builder *b, size_t i)
     GPtrArray *cells = g_ptr_array_new(), *first = g_ptr_array_new();
     int n = rt_line_table_cells(rt_line_at(b, i), first);
     GArray *lines = n >= 2 ? table_lines(b, i, n, first) : NULL;
-    g_ptr_array_free(first, TRUE);
     size_t nrows = 0;
     for (guint k = 0; lines && k < lines->len; k++)
-        nrows += g_array_index(lines, table_line, k).role <= TABLE_GROUP;
+        nrows += g_array_index(lines, table_line, k).role <= TABLE_PLACED;
     if (nrows < 2) {
         if (lines)
             g_array_free(lines, TRUE);
         g_ptr_array_free(cells, TRUE);
+        g_ptr_array_free(first, TRUE);
         return 0;
     }
     const rt_line *l = rt_line_at(b, i);
@@ -336,11 +416,15 @@ static size_t build_table(rt_builder *b, size_t i)
         }
         row = imprint_node_new(st->doc, IMPRINT_NODE_ROW, rt_pos(st, m->lineno, m->tcol));
         row->as.row.header = head && k == 0;
-        fill_row(st, row, m, cells, n);
+        if (t->role == TABLE_PLACED)
+            fill_placed(st, row, l, first, m, cells, n);
+        else
+            fill_row(st, row, m, cells, n);
         imprint_node_append(table, row);
     }
     g_array_free(lines, TRUE);
     g_ptr_array_free(cells, TRUE);
+    g_ptr_array_free(first, TRUE);
     rt_append(b, table, j - 1);
     imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
                          "%zu lines with aligned columns taken as a table of %d columns", j - i, n);

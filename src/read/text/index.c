@@ -12,11 +12,20 @@
 
 bool rt_line_is_index_heading(const rt_line *l)
 {
-    static const char *const words[] = {
-        "index",          "general index",    "index of names", "index of subjects",
-        "index of works", "index of persons", "register",       "namenregister",
-    };
-    return rt_line_is_title_word(l, words, G_N_ELEMENTS(words));
+    static const char *const words[] = {"index", "register", "namenregister"};
+    if (rt_line_is_title_word(l, words, G_N_ELEMENTS(words)))
+        return true;
+    /* "INDEX OF CHARACTERS", "Index to the Plates", "GENERAL INDEX" */
+    if (l->blank || l->nchar > INDEX_HEADING_MAX_CHARS || rt_line_words(l) > 5)
+        return false;
+    char *f = g_utf8_casefold(l->t, (gssize)l->tlen);
+    size_t len = strlen(f);
+    while (len && strchr(":. ", f[len - 1]))
+        f[--len] = '\0';
+    bool yes = g_str_has_prefix(f, "index of ") || g_str_has_prefix(f, "index to ") ||
+               (g_str_has_suffix(f, " index") && !strchr(f, ','));
+    g_free(f);
+    return yes;
 }
 
 /* "v", "xii": a page of the front matter, lower-case roman. */
@@ -107,18 +116,25 @@ static bool letter_divider(const rt_state *st, const rt_chunk *c)
     return c->first == c->last && len == 1 && g_ascii_isupper(l->t[0]);
 }
 
+/* Whether line `l` names pages or sends to another entry. */
+static bool entry_line(const rt_line *l)
+{
+    return names_page(l) || cross_reference(l);
+}
+
 /* Whether chunk `c` is entries: INDEX_ENTRY_LINE_SHARE of its lines name
- * pages (or send to another entry), its last among them (an entry may turn over before its pages,
- * "La Hontan, …, cited on practices" / "    of … medicine men  151-152"). */
+ * pages (or send to another entry), its first or its last among them (an
+ * entry may turn over before its pages, "La Hontan, …, cited on practices"
+ * / "    of … medicine men  151-152"; a letter's last may name none,
+ * "Hunter, Mrs. (_P.P._)"). */
 static bool entry_chunk(const rt_state *st, const rt_chunk *c)
 {
-    const rt_line *last = &st->lines[c->last];
-    if (!names_page(last) && !cross_reference(last))
+    if (!entry_line(&st->lines[c->first]) && !entry_line(&st->lines[c->last]))
         return false;
     size_t lines = 0, pages = 0;
     for (size_t j = c->first; j <= c->last; j++) {
         lines++;
-        pages += names_page(&st->lines[j]) || cross_reference(&st->lines[j]);
+        pages += entry_line(&st->lines[j]);
     }
     return pages >= INDEX_ENTRY_LINE_SHARE * lines;
 }

@@ -37,6 +37,10 @@
 
 /* index.c */
 
+/** Longest heading of an index in code points ("INDEX OF MUSICAL
+ * INSTRUMENTS" is 28): a longer line that begins "Index of" is a sentence. */
+#define INDEX_HEADING_MAX_CHARS 40
+
 /** Fewest entries of an index: fewer lines under "Index" that name pages
  * are text of their own (a note that the book has no index, a line or
  * two). */
@@ -239,6 +243,16 @@
  * the line to be centred, and its end from the width for it to be set
  * right: a hand-centred title page is off by a column or two. */
 #define ALIGN_TOLERANCE 2
+
+/** Most cells of a table's row read by where they start (placed_row,
+ * blocks.c): more are no row of a table read so. */
+#define TABLE_MAX_CELLS 32
+
+/** Fewest cells of a row read by where they start that start where their
+ * columns do ("Op." and "13" under "Op." and "2 No. 1" in "Op. 13
+ * (C minor, "Sonate"): a line of prose has its first there, and another
+ * only when a wide space by chance falls where a column starts. */
+#define TABLE_PLACED_MIN_ANCHORS 2
 
 /** A heading in capitals may be set over so many lines at most, with prose
  * under it ("OF THE PRESENT ABILITY OF AMERICA," / "WITH SOME MISCELLANEOUS
