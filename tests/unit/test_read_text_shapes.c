@@ -3985,6 +3985,28 @@ static void test_table_ditto_rows_lookalike(void)
     rt_result_free(&r);
 }
 
+/* Paragraphs set in that open with a letter and its stop in emphasis
+ * ("_a._ Twelve bars", as books set an item's letter in italics): a
+ * lettered list of four items, no block quotes. */
+static void test_list_emphasised_letters(void)
+{
+    rt_result r = read_shape("list_emphasised_letters.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_LIST), ==, 1);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_ITEM), ==, 4);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_QUOTE), ==, 0);
+    rt_result_free(&r);
+}
+
+/* Lookalike: the same paragraphs without their letters, one opening with
+ * "_i.e._" (an abbreviation in emphasis, two letters): no list. */
+static void test_list_emphasised_letters_lookalike(void)
+{
+    rt_result r = read_shape("list_emphasised_letters_lookalike.txt");
+    g_assert_cmpuint(count_under(rt_article(&r, 0), IMPRINT_NODE_LIST), ==, 0);
+    rt_result_free(&r);
+}
+
 /* A picture with its caption over the title page, set off by a wider gap
  * than between them: a frontispiece, kept over the text; the title under
  * it, and "BY" and a name its byline (not a line of a spaced title). A
@@ -4201,6 +4223,9 @@ int main(int argc, char **argv)
                     test_figure_caption_lines_lookalike);
     g_test_add_func("/read_text/shapes/table_turned_cells", test_table_turned_cells);
     g_test_add_func("/read_text/shapes/table_ditto_rows", test_table_ditto_rows);
+    g_test_add_func("/read_text/shapes/list_emphasised_letters", test_list_emphasised_letters);
+    g_test_add_func("/read_text/shapes/list_emphasised_letters_lookalike",
+                    test_list_emphasised_letters_lookalike);
     g_test_add_func("/read_text/shapes/table_ditto_rows_lookalike",
                     test_table_ditto_rows_lookalike);
     g_test_add_func("/read_text/shapes/table_turned_cells_lookalike",

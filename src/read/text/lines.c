@@ -586,6 +586,15 @@ int rt_line_list_marker(const rt_line *l, imprint_list_style *style, int *number
         *skip = 2 + n;
         return 1;
     }
+    /* "_a._ Eleven bars": the letter and its stop in emphasis, as books
+     * set an item's letter in italics */
+    if ((*s == '_' || *s == '*') && s + 4 < end && s[1] >= 'a' && s[1] <= 'z' &&
+        (s[2] == ')' || s[2] == '.') && s[3] == *s && read_space_at(s + 4, end, &n)) {
+        *style = IMPRINT_LIST_ALPHA;
+        *number = s[1] - 'a' + 1;
+        *skip = 4 + n;
+        return 1;
+    }
     return 0;
 }
 
