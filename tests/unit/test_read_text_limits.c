@@ -485,6 +485,49 @@ static void test_table_max_cells(void)
     }
 }
 
+/* LABELLED_RUN_MIN (3): three paragraphs set in, each opened by a term in
+ * emphasis, are a list's entries; two are quotations. LABEL_TERM_MAX_BYTES:
+ * a term of 40 bytes with its marks labels an entry, one longer none. */
+static void test_labelled_run(void)
+{
+    const char *prose = "The harbour was rebuilt in the year of the great storm, of stone\n"
+                        "brought by sea from the quarries along the coast, and it has stood\n"
+                        "since with no more than the repairs any wall of its age will need,\n"
+                        "though the sea comes over it in every gale of the winter months.\n";
+    for (int n = LABELLED_RUN_MIN - 1; n <= LABELLED_RUN_MIN; n++) {
+        GString *s = g_string_new("THE HARBOUR\n\n\n");
+        for (int k = 0; k < 3; k++)
+            g_string_append_printf(s, "%s\n", prose);
+        for (int k = 0; k < n; k++)
+            g_string_append_printf(s, "     _Term%d._ What the word means on the coast.\n\n", k);
+        g_string_append(s, prose);
+        rt_result r = rt_read_buffer("labels.txt", s->str, s->len, NULL);
+        g_assert_cmpint(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "each opened by a label"), ==,
+                        n >= LABELLED_RUN_MIN);
+        rt_result_free(&r);
+        g_string_free(s, TRUE);
+    }
+    for (int len = LABEL_TERM_MAX_BYTES; len <= LABEL_TERM_MAX_BYTES + 1; len++) {
+        GString *s = g_string_new("THE HARBOUR\n\n\n");
+        for (int k = 0; k < 3; k++)
+            g_string_append_printf(s, "%s\n", prose);
+        for (int k = 0; k < LABELLED_RUN_MIN; k++) {
+            GString *term = g_string_new("_");
+            while ((int)term->len < len - 2)
+                g_string_append_c(term, 'a' + k);
+            g_string_append(term, "._");
+            g_string_append_printf(s, "     %s What the word means.\n\n", term->str);
+            g_string_free(term, TRUE);
+        }
+        g_string_append(s, prose);
+        rt_result r = rt_read_buffer("labels.txt", s->str, s->len, NULL);
+        g_assert_cmpint(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "each opened by a label"), ==,
+                        len <= LABEL_TERM_MAX_BYTES);
+        rt_result_free(&r);
+        g_string_free(s, TRUE);
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -507,5 +550,6 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/limits/figure_caption_lines", test_figure_caption_lines);
     g_test_add_func("/read_text/limits/table_placed_anchors", test_table_placed_anchors);
     g_test_add_func("/read_text/limits/table_max_cells", test_table_max_cells);
+    g_test_add_func("/read_text/limits/labelled_run", test_labelled_run);
     return g_test_run();
 }

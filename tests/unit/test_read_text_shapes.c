@@ -4007,6 +4007,36 @@ static void test_list_emphasised_letters_lookalike(void)
     rt_result_free(&r);
 }
 
+/* Paragraphs set in, each opened by a label, numbers that list markers do
+ * not read ("1-3.", "5, 6.") or a term in emphasis with its stop ("_Cob._
+ * A small boat"): two plain lists of four entries each, the labels kept
+ * in their text, no quotations. */
+static void test_entries_set_in(void)
+{
+    rt_result r = read_shape("entries_set_in.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_LIST), ==, 2);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_ITEM), ==, 8);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_QUOTE), ==, 0);
+    g_assert_nonnull(strstr(rt_text(&r, a), "1-3. The launching song"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 18,
+                              "4 paragraphs set in, each opened by a "
+                              "label"));
+    rt_result_free(&r);
+}
+
+/* Lookalike: two paragraphs set in, one opened by a term in emphasis: a
+ * letter quoted, fewer than LABELLED_RUN_MIN entries and not all
+ * labelled; block quotes, no list. */
+static void test_entries_set_in_lookalike(void)
+{
+    rt_result r = read_shape("entries_set_in_lookalike.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_LIST), ==, 0);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_QUOTE), ==, 2);
+    rt_result_free(&r);
+}
+
 /* A picture with its caption over the title page, set off by a wider gap
  * than between them: a frontispiece, kept over the text; the title under
  * it, and "BY" and a name its byline (not a line of a spaced title). A
@@ -4223,6 +4253,8 @@ int main(int argc, char **argv)
                     test_figure_caption_lines_lookalike);
     g_test_add_func("/read_text/shapes/table_turned_cells", test_table_turned_cells);
     g_test_add_func("/read_text/shapes/table_ditto_rows", test_table_ditto_rows);
+    g_test_add_func("/read_text/shapes/entries_set_in", test_entries_set_in);
+    g_test_add_func("/read_text/shapes/entries_set_in_lookalike", test_entries_set_in_lookalike);
     g_test_add_func("/read_text/shapes/list_emphasised_letters", test_list_emphasised_letters);
     g_test_add_func("/read_text/shapes/list_emphasised_letters_lookalike",
                     test_list_emphasised_letters_lookalike);

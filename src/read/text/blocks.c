@@ -1038,6 +1038,111 @@ static int try_poem_line(rt_builder *b, size_t i, size_t *next)
 }
 
 /* A hard-wrapped text's paragraph indented off the prose: a quotation. */
+/* "_Leux._ Mischief-maker.", "_Pogumpt:_ Black Cat", "4. A collection",
+ * "1-3. The story", "6, 7. An old tale": a line opened by a label, a
+ * term in emphasis with its stop or colon inside, or an entry's numbers. */
+static bool labelled_line(const rt_line *l)
+{
+    imprint_list_style style;
+    int number;
+    size_t skip, k = 0, n = l->tlen;
+    const char *t = l->t;
+    if (rt_line_list_marker(l, &style, &number, &skip))
+        return true;
+    if (n > 2 && (t[0] == '_' || t[0] == '*')) {
+        const char *close = memchr(t + 1, t[0], MIN(n - 1, (size_t)LABEL_TERM_MAX_BYTES - 1));
+        return close && close > t + 2 && strchr(".:", close[-1]) && close + 1 < t + n &&
+               close[1] == ' ';
+    }
+    while (k < n && (g_ascii_isdigit(t[k]) || (k > 0 && strchr("-, ", t[k]))))
+        k++;
+    return k > 0 && g_ascii_isdigit(t[0]) && k < n && t[k] == '.' && k + 1 < n && t[k + 1] == ' ';
+}
+
+static bool set_in_labelled(const rt_state *st, size_t k)
+{
+    return rt_chunk_indented(st, k) && labelled_line(&st->lines[st->chunks[k].first]);
+}
+
+/* Whether chunk `k` is one of LABELLED_RUN_MIN chunks at least in a row,
+ * one blank line apart, set in and each opened by a label: a list or a
+ * glossary set in, its entries no quotations. */
+static bool labelled_run(const rt_state *st, size_t k)
+{
+    if (!set_in_labelled(st, k))
+        return false;
+    size_t n = 1;
+    for (size_t j = k;
+         j > 0 && n < LABELLED_RUN_MIN && rt_blank_before(st, j) == 1 && set_in_labelled(st, j - 1);
+         j--)
+        n++;
+    for (size_t j = k + 1; j < st->nchunks && n < LABELLED_RUN_MIN && rt_blank_before(st, j) == 1 &&
+                           set_in_labelled(st, j);
+         j++)
+        n++;
+    return n >= LABELLED_RUN_MIN;
+}
+
+/* A run of chunks set in, each opened by a label (labelled_run), from
+ * line `i`: one plain list, an entry an item with its label in its text,
+ * no quotations and no list numbered by some of its labels only. Returns
+ * the line after it, or 0. */
+static size_t build_entries(rt_builder *b, size_t i)
+{
+    rt_state *st = b->st;
+    const rt_line *l = rt_line_at(b, i);
+    size_t k = l->chunk, last = rt_line_at(b, b->last)->chunk;
+    if (!st->wrapped || st->chunks[k].first != i || !labelled_run(st, k) ||
+        (k > 0 && rt_blank_before(st, k) == 1 && set_in_labelled(st, k - 1)))
+        return 0;
+    /* (a run whose labels are all list markers, "_a._" … "_d._", "1." …
+     * "3.", is a list of its own, numbered or lettered: try_item's) */
+    bool markers = true;
+    for (size_t j = k; j <= last && markers &&
+                       (j == k || (rt_blank_before(st, j) == 1 && set_in_labelled(st, j)));
+         j++) {
+        imprint_list_style style;
+        int number;
+        size_t skip;
+        markers = rt_line_list_marker(&st->lines[st->chunks[j].first], &style, &number, &skip);
+    }
+    if (markers)
+        return 0;
+    imprint_node *list =
+        imprint_node_new(st->doc, IMPRINT_NODE_LIST, rt_pos(st, l->lineno, l->tcol));
+    list->as.list.style = IMPRINT_LIST_PLAIN;
+    list->as.list.start = 1;
+    size_t end = k, n = 0;
+    for (size_t j = k;
+         j <= last && (j == k || (rt_blank_before(st, j) == 1 && set_in_labelled(st, j)));
+         j++, n++) {
+        const rt_chunk *c = &st->chunks[j];
+        const rt_line *e = &st->lines[c->first];
+        imprint_node *item =
+            imprint_node_new(st->doc, IMPRINT_NODE_ITEM, rt_pos(st, e->lineno, e->tcol));
+        for (size_t m = c->first; m <= c->last; m++)
+            imprint_node_append(item,
+                                rt_block_with_text(st, IMPRINT_NODE_PARAGRAPH, &st->lines[m], 0));
+        imprint_node_append(list, item);
+        end = j;
+    }
+    rt_append(b, list, st->chunks[end].last);
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, list->pos,
+                         "%zu paragraphs set in, each opened by a label (a term, a number), taken "
+                         "as a list's entries, not quotations (to line %u)",
+                         n, st->lines[st->chunks[end].last].lineno);
+    return st->chunks[end].last + 1;
+}
+
+static int try_entries(rt_builder *b, size_t i, size_t *next)
+{
+    size_t end = build_entries(b, i);
+    if (!end)
+        return NO_MATCH;
+    *next = end;
+    return MATCHED;
+}
+
 static size_t build_indented_quote(rt_builder *b, size_t i)
 {
     rt_state *st = b->st;
@@ -1194,7 +1299,7 @@ static bool build_line(rt_builder *b, size_t *pi)
         (r = try_sidenote(b, i, pi)) || (r = try_figure(b, i, pi)) || (r = try_break(b, i, pi)) ||
         (r = try_opener_closer(b, i, pi)) ||
         (b->st->verse && ((r = try_poem_line(b, i, pi)) || (r = try_stanza(b, i, pi)))) ||
-        (r = try_quote(b, i, pi)) || (r = try_item(b, i, pi)))
+        (r = try_entries(b, i, pi)) || (r = try_quote(b, i, pi)) || (r = try_item(b, i, pi)))
         return r != FAILED;
     if (rt_colon_quote(b, i)) {
         *pi = b->last_line + 1;

@@ -35,6 +35,18 @@
  * a bracket left open longer is a stray one, and its lines are text. */
 #define FIGURE_CAPTION_MAX_LINES 6
 
+/* blocks.c: entries set in */
+
+/** Fewest paragraphs in a row, set in and each opened by a label ("_Leux._
+ * Mischief-maker.", "4. A collection"), that are a list's or a glossary's
+ * entries rather than quotations: two such are a quotation's paragraphs
+ * as likely. */
+#define LABELLED_RUN_MIN 3
+
+/** Longest term in emphasis that labels an entry, in bytes with its marks
+ * ("_Pesok que tuk._" is 16). */
+#define LABEL_TERM_MAX_BYTES 40
+
 /* index.c */
 
 /** Longest heading of an index in code points ("INDEX OF MUSICAL
