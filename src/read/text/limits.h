@@ -31,9 +31,10 @@
 /* blocks.c: figures */
 
 /** Most lines of a placeholder's caption that goes on below its first line
- * ("[Illustration: MONUMENT … ROME" over "SKETCHED BY STRITCH HUTTON]"):
+ * ("[Illustration: MONUMENT … ROME" over "SKETCHED BY STRITCH HUTTON]"; a
+ * railway guide's map, its title and six stations with their pages, is 9):
  * a bracket left open longer is a stray one, and its lines are text. */
-#define FIGURE_CAPTION_MAX_LINES 6
+#define FIGURE_CAPTION_MAX_LINES 12
 
 /* blocks.c: entries set in */
 
