@@ -1054,7 +1054,7 @@ static bool labelled_line(const rt_line *l)
         return close && close > t + 2 && strchr(".:", close[-1]) && close + 1 < t + n &&
                close[1] == ' ';
     }
-    while (k < n && (g_ascii_isdigit(t[k]) || (k > 0 && strchr("-, ", t[k]))))
+    while (k < n && (g_ascii_isdigit(t[k]) || (k > 0 && t[k] && strchr("-, ", t[k]))))
         k++;
     return k > 0 && g_ascii_isdigit(t[0]) && k < n && t[k] == '.' && k + 1 < n && t[k + 1] == ' ';
 }

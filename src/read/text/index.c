@@ -16,7 +16,7 @@ bool rt_line_is_index_heading(const rt_line *l)
     if (rt_line_is_title_word(l, words, G_N_ELEMENTS(words)))
         return true;
     /* "INDEX OF CHARACTERS", "Index to the Plates", "GENERAL INDEX" */
-    if (l->blank || l->nchar > INDEX_HEADING_MAX_CHARS || rt_line_words(l) > 5)
+    if (l->blank || l->nchar > INDEX_HEADING_MAX_CHARS)
         return false;
     char *f = g_utf8_casefold(l->t, (gssize)l->tlen);
     size_t len = strlen(f);
@@ -100,7 +100,7 @@ static bool names_page(const rt_line *l)
 static bool cross_reference(const rt_line *l)
 {
     static const char *const inside[] = {" See ", "; see ", ", see ", " see also "};
-    if (g_str_has_prefix(l->t, "See ") || g_str_has_prefix(l->t, "see "))
+    if (l->tlen > 4 && (strncmp(l->t, "See ", 4) == 0 || strncmp(l->t, "see ", 4) == 0))
         return true;
     for (size_t k = 0; k < G_N_ELEMENTS(inside); k++)
         if (g_strstr_len(l->t, (gssize)l->tlen, inside[k]))
