@@ -4037,6 +4037,27 @@ static void test_entries_set_in_lookalike(void)
     rt_result_free(&r);
 }
 
+/* A publisher's note set in over three lines that break its sentence after
+ * "of" and "a" (VERSE_JOINER_BREAKS_SHARE): prose set at a narrow
+ * measure, no stanza. */
+static void test_set_in_note_joiners(void)
+{
+    rt_result r = read_shape("set_in_note_joiners.txt");
+    g_assert_cmpuint(count_under(rt_article(&r, 0), IMPRINT_NODE_VERSE), ==, 0);
+    g_assert_nonnull(strstr(rt_text(&r, rt_article(&r, 0)), "This is a reprint in book form"));
+    rt_result_free(&r);
+}
+
+/* Lookalike: a rhyme set in whose second line ends on "and", one break of
+ * three: verse still. */
+static void test_set_in_note_joiners_lookalike(void)
+{
+    rt_result r = read_shape("set_in_note_joiners_lookalike.txt");
+    g_assert_cmpuint(count_under(rt_article(&r, 0), IMPRINT_NODE_VERSE), ==, 1);
+    g_assert_cmpuint(count_under(rt_article(&r, 0), IMPRINT_NODE_LINE), ==, 4);
+    rt_result_free(&r);
+}
+
 /* A picture with its caption over the title page, set off by a wider gap
  * than between them: a frontispiece, kept over the text; the title under
  * it, and "BY" and a name its byline (not a line of a spaced title). A
@@ -4254,6 +4275,9 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/table_turned_cells", test_table_turned_cells);
     g_test_add_func("/read_text/shapes/table_ditto_rows", test_table_ditto_rows);
     g_test_add_func("/read_text/shapes/entries_set_in", test_entries_set_in);
+    g_test_add_func("/read_text/shapes/set_in_note_joiners", test_set_in_note_joiners);
+    g_test_add_func("/read_text/shapes/set_in_note_joiners_lookalike",
+                    test_set_in_note_joiners_lookalike);
     g_test_add_func("/read_text/shapes/entries_set_in_lookalike", test_entries_set_in_lookalike);
     g_test_add_func("/read_text/shapes/list_emphasised_letters", test_list_emphasised_letters);
     g_test_add_func("/read_text/shapes/list_emphasised_letters_lookalike",

@@ -226,6 +226,13 @@
 
 /* verse.c */
 
+/** Least share of a set-in chunk's line breaks that fall after a word that
+ * joins the line to the next ("of", "a", "the", "and": rt_is_joiner_word)
+ * for its lines to be prose wrapped at a narrow measure rather than verse:
+ * a publisher's note breaks two of two so, a stanza of the shape corpus at
+ * most one in four. */
+#define VERSE_JOINER_BREAKS_SHARE 0.5
+
 /** A run of lines is verse when at least this share of its line breaks
  * come after a line with no full stop and before a capital. Prose that
  * keeps its lines (a wrapped text's short lines, an address) scores under

@@ -180,6 +180,21 @@ static bool ends_in_numbers(const rt_state *st, size_t k)
     return true;
 }
 
+/* Whether the lines of chunk `k` break a sentence on a word that joins
+ * it to the next line ("… the second series of" / "_The Line to Legend
+ * Land_ leaflets, together with a" / "Supplement, …"), half of its breaks
+ * at least (VERSE_JOINER_BREAKS_SHARE): prose set in at a narrow measure,
+ * as a title page's or a printer's note is, not a stanza, whose lines end
+ * on such a word seldom. */
+static bool broken_sentences(const rt_state *st, size_t k)
+{
+    const rt_chunk *c = &st->chunks[k];
+    size_t joins = 0;
+    for (size_t i = c->first; i < c->last; i++)
+        joins += rt_line_ends_with_joiner(&st->lines[i]);
+    return joins >= VERSE_JOINER_BREAKS_SHARE * (double)(c->last - c->first);
+}
+
 bool rt_verse_chunk(const rt_state *st, size_t k)
 {
     if (k >= st->nchunks || st->prose || rt_chunk_aligned(st, k) || rt_chunk_name_lines(st, k) ||
@@ -192,7 +207,7 @@ bool rt_verse_chunk(const rt_state *st, size_t k)
         bool joined = false;
         for (size_t i = st->chunks[k].first; i <= st->chunks[k].last; i++)
             joined = joined || st->lines[i].nsegs > 0 || st->lines[i].nchar > VERSE_MAX_CHARS;
-        if (!joined)
+        if (!joined && !broken_sentences(st, k))
             return true;
     }
     if (rt_quoted_verse(st, k))
@@ -200,7 +215,8 @@ bool rt_verse_chunk(const rt_state *st, size_t k)
     if (st->verse)
         return verse_like(st, k, 2, UINT_MAX) ||
                st->chunks[k].first < st->chunks[k].last; /* a stanza of the collection */
-    return verse_like(st, k, VERSE_MIN_LINES_IN_PROSE, VERSE_MAX_CHARS);
+    return verse_like(st, k, VERSE_MIN_LINES_IN_PROSE, VERSE_MAX_CHARS) &&
+           !(st->wrapped && broken_sentences(st, k));
 }
 
 size_t rt_blank_before(const rt_state *st, size_t k)
