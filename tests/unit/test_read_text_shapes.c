@@ -2358,6 +2358,36 @@ static void test_pieces_opening_picture(void)
     rt_result_free(&r);
 }
 
+/* A collection that opens with a map whose caption runs over several
+ * chunks ("[Illustration:" / "THE LINE TO THE MARSH." / stations … /
+ * "Front End]") and a break under it: one picture, the first piece's, no
+ * untitled article; when no bracket closes the caption, the opening is
+ * text of its own, an untitled article. */
+static void test_pieces_opening_map(void)
+{
+    const char *src =
+        "[Illustration:\n\nTHE LINE TO THE MARSH.\n\nEEL BRIDGE      Page 4\nTHE MERE        "
+        "Page 9\n\nFront End]\n\n      *       *       *       *       *\n\n\n\n\nTALES OF THE "
+        "MARSH\n\nThe marsh tales were told at the inn on winter nights, and this book keeps the "
+        "best of them.\n\n\n\nTHE EEL-CATCHER\n\nThe eel-catcher set his traps at dusk and took "
+        "them up at dawn, and he never told anyone where they were.\n\n\n\nTHE DROWNED BELL\n\n"
+        "When the water is low the old church bell can be heard under the mere, ringing for a "
+        "service nobody comes to.\n";
+    rt_result r = rt_read_buffer("marsh.txt", src, strlen(src), NULL);
+    g_assert_cmpint(r.articles, ==, 3);
+    g_assert_cmpstr(rt_article(&r, 0)->as.article.title, ==, "TALES OF THE MARSH");
+    g_assert_cmpint(rt_child(rt_article(&r, 0), 0)->kind, ==, IMPRINT_NODE_FIGURE);
+    rt_result_free(&r);
+
+    char *open = g_strdup(src);
+    memcpy(strstr(open, "Front End]"), "Front End.", 10);
+    r = rt_read_buffer("marsh.txt", open, strlen(open), NULL);
+    g_assert_cmpint(r.articles, ==, 4);
+    g_assert_null(rt_article(&r, 0)->as.article.title);
+    rt_result_free(&r);
+    g_free(open);
+}
+
 /* A book of songs: a stanza's number alone ("1", "2") is no song's title,
  * nor is a "[Transcriber's Note: …]" set apart under the book's title,
  * which stays the first article's. */
@@ -4297,6 +4327,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/contents_two_levels", test_contents_two_levels);
     g_test_add_func("/read_text/shapes/songs_numbered_stanzas", test_songs_numbered_stanzas);
     g_test_add_func("/read_text/shapes/pieces_opening_picture", test_pieces_opening_picture);
+    g_test_add_func("/read_text/shapes/pieces_opening_map", test_pieces_opening_map);
     g_test_add_func("/read_text/shapes/gutenberg_various", test_gutenberg_various);
     g_test_add_func("/read_text/shapes/dialogue_preface", test_dialogue_preface);
     g_test_add_func("/read_text/shapes/play_names_after_front", test_play_names_after_front);

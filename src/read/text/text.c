@@ -856,10 +856,23 @@ static bool placeholder_chunk(const rt_state *st, size_t k)
  * at least. */
 static bool pictures_only(const rt_state *st, size_t from, size_t to)
 {
-    for (size_t k = from; k < to; k++)
-        if (!placeholder_chunk(st, k))
+    bool pictures = false;
+    for (size_t k = from; k < to; k++) {
+        const rt_chunk *c = &st->chunks[k];
+        size_t shut = rt_line_placeholder_open(&st->lines[c->first])
+                          ? rt_placeholder_close(st, c->first, SIZE_MAX)
+                          : SIZE_MAX;
+        /* (a caption over several chunks, "[Illustration:" / "G.W.R: The
+         * Line to Legend Land." / … / "Vol. Two Front End]", is one
+         * picture; a break under it, "*  *  *", goes with it) */
+        if (shut != SIZE_MAX)
+            k = st->lines[shut].chunk;
+        else if (!placeholder_chunk(st, k) &&
+                 !(pictures && c->first == c->last && rt_line_is_break(&st->lines[c->first])))
             return false;
-    return from < to;
+        pictures = true;
+    }
+    return pictures;
 }
 
 /* "[Music]", "[Music: The Miller's Song]" alone: a piece of printed music,
