@@ -84,7 +84,9 @@ def measure(root):
         "sidenotes": len(sidenotes),
         "closers": len(closers),
         "tables": len(list(body.iter(f"{TEI}table"))),
-        "lists": len([x for x in body.iter(f"{TEI}list") if x.get("type") != "bibliography"]),
+        # (a list inside an item, an index's sub-entries, is part of that list)
+        "lists": len([x for x in body.iter(f"{TEI}list") if x.get("type") != "bibliography"
+                      and not inside(x, parents, {f"{TEI}item"})]),
         "quotes": len([c for c in body.iter(f"{TEI}cit") if c.get("type") != "wrap"]),
         "leftover_markup": {k: v for k, v in left.items() if v},
     }

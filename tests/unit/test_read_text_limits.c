@@ -351,6 +351,27 @@ static void test_index_heading(void)
     g_string_free(h, TRUE);
 }
 
+/* INDEX_MAX_LEVELS (3): an entry, its sub-entry and that one's are lists
+ * within lists; a line set in a level deeper stays a line of the third
+ * level's entry, after a line break. */
+static void test_index_levels(void)
+{
+    const char *text = "A Book\n\nA paragraph of the book's text, long enough to read as "
+                       "prose of its own.\n\nINDEX\n\nAlpha, 1.\n\nBeta, 2.\n\nGamma, 3.\n\n"
+                       "Delta, 4.\n\nOrgan, 5;\n  pipes, 6;\n    reeds, 7;\n      tongues, 8.\n";
+    rt_result r = rt_read_buffer("levels.txt", text, strlen(text), NULL);
+    size_t lists = 0, breaks = 0;
+    imprint_iter it;
+    imprint_iter_init(&it, r.doc->root);
+    while (imprint_iter_next(&it) != IMPRINT_EVENT_DONE) {
+        lists += it.event == IMPRINT_EVENT_ENTER && it.node->kind == IMPRINT_NODE_LIST;
+        breaks += it.event == IMPRINT_EVENT_ENTER && it.node->kind == IMPRINT_NODE_LINEBREAK;
+    }
+    g_assert_cmpuint(lists, ==, INDEX_MAX_LEVELS);
+    g_assert_cmpuint(breaks, ==, 1);
+    rt_result_free(&r);
+}
+
 /* INDEX_MIN_ENTRIES: fewer entries naming pages under "INDEX" are text. */
 static void test_index_min_entries(void)
 {
@@ -544,6 +565,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/limits/long_quoted_poem", test_long_quoted_poem);
     g_test_add_func("/read_text/limits/index_min_entries", test_index_min_entries);
     g_test_add_func("/read_text/limits/index_heading", test_index_heading);
+    g_test_add_func("/read_text/limits/index_levels", test_index_levels);
     g_test_add_func("/read_text/limits/index_line_share", test_index_line_share);
     g_test_add_func("/read_text/limits/index_words", test_index_words);
     g_test_add_func("/read_text/limits/index_roman", test_index_roman);

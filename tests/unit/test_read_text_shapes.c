@@ -3838,8 +3838,8 @@ static void test_notes_after_table(void)
 }
 
 /* A book's index under "INDEX": each entry an item of one list, its
- * sub-entries set in under it kept in its item line by line ("Abbey
- * organs, 12, 14-16;" / "destroyed in the Civil War, 21."); entries one a
+ * sub-entries set in under it a list in its item ("Abbey organs, 12,
+ * 14-16;" over "destroyed in the Civil War, 21."); entries one a
  * line under a letter ("C.") each an item; a cross-reference ("See also
  * Smith, Father.") and an entry turned over before its pages ("Dallam,
  * Thomas, his organ" / "for the Sultan, 17.") stay in their entries; the
@@ -3859,10 +3859,17 @@ static void test_index_entries(void)
     for (const imprint_node *i = list->first_child; i; i = i->next)
         items++;
     g_assert_cmpuint(items, ==, 10); /* 8 entries, 2 letters */
+    /* the entry, then its sub-entries, a list in its item */
     const imprint_node *abbey = list->first_child->next->first_child;
-    g_assert_cmpstr(rt_text(&r, abbey), ==,
-                    "Abbey organs, 12, 14-16; destroyed in the Civil War, 21.");
-    g_assert_cmpint(abbey->first_child->next->kind, ==, IMPRINT_NODE_LINEBREAK);
+    g_assert_cmpstr(rt_text(&r, abbey), ==, "Abbey organs, 12, 14-16;");
+    g_assert_cmpint(abbey->next->kind, ==, IMPRINT_NODE_LIST);
+    g_assert_cmpstr(rt_text(&r, abbey->next->first_child), ==, "destroyed in the Civil War, 21.");
+    /* an entry turned over before its pages is one paragraph, a line break
+     * in it */
+    const imprint_node *dallam = list->last_child->prev->first_child;
+    g_assert_cmpstr(rt_text(&r, dallam), ==, "Dallam, Thomas, his organ for the Sultan, 17.");
+    g_assert_cmpint(dallam->first_child->next->kind, ==, IMPRINT_NODE_LINEBREAK);
+    g_assert_null(dallam->next);
     g_assert_cmpstr(rt_text(&r, list->last_child->first_child), ==, "Smith, Father, 22, 25.");
     g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 33, "an index of 8 entries (to line 53)"));
     g_assert_cmpint(list->next->kind, ==, IMPRINT_NODE_PARAGRAPH);

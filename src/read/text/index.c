@@ -139,12 +139,11 @@ static bool entry_chunk(const rt_state *st, const rt_chunk *c)
     return pages >= INDEX_ENTRY_LINE_SHARE * lines;
 }
 
-/* The least indent of chunk `c`'s lines: an entry's; its sub-entries are
- * set in further. */
-static unsigned entry_indent(const rt_state *st, const rt_chunk *c)
+/* The least indent of lines [first, last]. */
+static unsigned least_indent(const rt_state *st, size_t first, size_t last)
 {
-    unsigned least = st->lines[c->first].indent;
-    for (size_t j = c->first; j <= c->last; j++)
+    unsigned least = st->lines[first].indent;
+    for (size_t j = first; j <= last; j++)
         least = MIN(least, st->lines[j].indent);
     return least;
 }
@@ -152,30 +151,45 @@ static unsigned entry_indent(const rt_state *st, const rt_chunk *c)
 /* How many entries chunk `c` holds: its lines at its least indent. */
 static size_t count_entries(const rt_state *st, const rt_chunk *c)
 {
-    unsigned base = entry_indent(st, c);
+    unsigned base = least_indent(st, c->first, c->last);
     size_t n = 0;
     for (size_t j = c->first; j <= c->last; j++)
         n += st->lines[j].indent <= base;
     return n;
 }
 
-/* Appends chunk `c`'s entries to `list`, an item each: a line at the
- * chunk's least indent opens an entry ("  Accents, 92." / "  Adagio, 189.",
- * one a line), the lines set in further under it are its sub-entries, kept
- * line by line in its item. */
-static void add_entries(rt_state *st, imprint_node *list, const rt_chunk *c)
+/* Appends the entries of lines [first, last] to `list`, an item each: a
+ * line at their least indent opens an entry ("  Accents, 92." / "  Adagio,
+ * 189.", one a line), with the lines it turns over onto before it names
+ * its pages ("Hennepin, Louis, cited on practices of" / "    Algonkian
+ * medicine men  152, 154"); the lines set in further under it are its
+ * sub-entries, a list of their own in its item, INDEX_MAX_LEVELS levels
+ * deep (a deeper one stays a line of the sub-entry above it). */
+static void add_entries(rt_state *st, imprint_node *list, size_t first, size_t last, int level)
 {
-    unsigned base = entry_indent(st, c);
-    for (size_t j = c->first; j <= c->last;) {
-        rt_chunk entry = *c;
-        entry.first = j;
-        for (j++; j <= c->last && st->lines[j].indent > base; j++)
+    unsigned base = least_indent(st, first, last);
+    for (size_t j = first; j <= last;) {
+        size_t start = j;
+        for (j++; j <= last && st->lines[j].indent > base; j++)
             ;
-        entry.last = j - 1;
-        const rt_line *e = &st->lines[entry.first];
+        rt_chunk head = st->chunks[st->lines[start].chunk];
+        head.first = head.last = start;
+        while (head.last < j - 1 && !entry_line(&st->lines[head.last]))
+            head.last++;
+        if (level + 1 >= INDEX_MAX_LEVELS)
+            head.last = j - 1;
+        const rt_line *e = &st->lines[start];
         imprint_node *item =
             imprint_node_new(st->doc, IMPRINT_NODE_ITEM, rt_pos(st, e->lineno, e->tcol));
-        imprint_node_append(item, rt_lines_block(st, IMPRINT_NODE_PARAGRAPH, &entry));
+        imprint_node_append(item, rt_lines_block(st, IMPRINT_NODE_PARAGRAPH, &head));
+        if (head.last < j - 1) {
+            const rt_line *s0 = &st->lines[head.last + 1];
+            imprint_node *sub =
+                imprint_node_new(st->doc, IMPRINT_NODE_LIST, rt_pos(st, s0->lineno, s0->tcol));
+            sub->as.list.style = IMPRINT_LIST_PLAIN;
+            add_entries(st, sub, head.last + 1, j - 1, level + 1);
+            imprint_node_append(item, sub);
+        }
         imprint_node_append(list, item);
     }
 }
@@ -205,7 +219,7 @@ size_t rt_build_index(rt_builder *b, size_t i)
         imprint_node_new(st->doc, IMPRINT_NODE_LIST, rt_pos(st, l->lineno, l->tcol));
     list->as.list.style = IMPRINT_LIST_PLAIN;
     for (k = l->chunk; k <= end; k++)
-        add_entries(st, list, &st->chunks[k]);
+        add_entries(st, list, st->chunks[k].first, st->chunks[k].last, 0);
     rt_append(b, list, st->chunks[end].last);
     imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, list->pos,
                          "an index of %zu entries (to line %u) kept as a list, an entry an item "

@@ -76,6 +76,11 @@
  * year has one. */
 #define INDEX_PAGES_SHARE 0.3
 
+/** Levels of an index's entries kept as lists within lists (an entry, its
+ * sub-entries, theirs: "BACH C.P.E." / "  _Sonatas_: …" / "    Würtemberg,
+ * 85"); a line set in deeper stays a line of the entry above it. */
+#define INDEX_MAX_LEVELS 3
+
 /** Longest lower-case roman page of an index ("xviii" is 5). */
 #define INDEX_ROMAN_MAX 6
 
