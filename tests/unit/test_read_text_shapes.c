@@ -4045,15 +4045,15 @@ static void test_list_emphasised_letters_lookalike(void)
 }
 
 /* Paragraphs set in, each opened by a label, numbers that list markers do
- * not read ("1-3.", "5, 6.") or a term in emphasis with its stop ("_Cob._
- * A small boat"): two plain lists of four entries each, the labels kept
- * in their text, no quotations. */
+ * not read ("1-3.", "5, 6.", "No. 2.") or a term in emphasis with its stop
+ * ("_Cob._ A small boat"): three plain lists (4, 4 and 3 entries), the
+ * labels kept in their text, no quotations. */
 static void test_entries_set_in(void)
 {
     rt_result r = read_shape("entries_set_in.txt");
     imprint_node *a = rt_article(&r, 0);
-    g_assert_cmpuint(count_under(a, IMPRINT_NODE_LIST), ==, 2);
-    g_assert_cmpuint(count_under(a, IMPRINT_NODE_ITEM), ==, 8);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_LIST), ==, 3);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_ITEM), ==, 11);
     g_assert_cmpuint(count_under(a, IMPRINT_NODE_QUOTE), ==, 0);
     g_assert_nonnull(strstr(rt_text(&r, a), "1-3. The launching song"));
     g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 18,

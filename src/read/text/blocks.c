@@ -1039,8 +1039,9 @@ static int try_poem_line(rt_builder *b, size_t i, size_t *next)
 
 /* A hard-wrapped text's paragraph indented off the prose: a quotation. */
 /* "_Leux._ Mischief-maker.", "_Pogumpt:_ Black Cat", "4. A collection",
- * "1-3. The story", "6, 7. An old tale": a line opened by a label, a
- * term in emphasis with its stop or colon inside, or an entry's numbers. */
+ * "1-3. The story", "6, 7. An old tale", "No. 2. Allegro": a line opened
+ * by a label, a term in emphasis with its stop or colon inside, or an
+ * entry's numbers. */
 static bool labelled_line(const rt_line *l)
 {
     imprint_list_style style;
@@ -1054,6 +1055,12 @@ static bool labelled_line(const rt_line *l)
         return close && close > t + 2 && strchr(".:", close[-1]) && close + 1 < t + n &&
                close[1] == ' ';
     }
+    /* "No. 1. Allegro …", "Nos. 2, 3. Two …": a number so written */
+    size_t word = n > 4 && strncmp(t, "No. ", 4) == 0    ? 4
+                  : n > 5 && strncmp(t, "Nos. ", 5) == 0 ? 5
+                                                         : 0;
+    t += word;
+    n -= word;
     while (k < n && (g_ascii_isdigit(t[k]) || (k > 0 && t[k] && strchr("-, ", t[k]))))
         k++;
     return k > 0 && g_ascii_isdigit(t[0]) && k < n && t[k] == '.' && k + 1 < n && t[k + 1] == ' ';
