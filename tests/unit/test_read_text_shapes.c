@@ -4095,6 +4095,29 @@ static void test_set_in_note_joiners_lookalike(void)
     rt_result_free(&r);
 }
 
+/* A book's title quoted line by line ("A Booke" / "of" / "Lessons for the
+ * Lute" / … / "by" / "Thomas Hale"): a line of one joining word between
+ * two is a title page's, so the lines are display, one paragraph line by
+ * line, no stanza. */
+static void test_title_quoted_lines(void)
+{
+    rt_result r = read_shape("title_quoted_lines.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_VERSE), ==, 0);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_LINEBREAK), ==, 6);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 13, "7 lines of display"));
+    rt_result_free(&r);
+}
+
+/* Lookalike: a stanza with a short line of one word that joins nothing
+ * ("Now silent"): verse still. */
+static void test_title_quoted_lines_lookalike(void)
+{
+    rt_result r = read_shape("title_quoted_lines_lookalike.txt");
+    g_assert_cmpuint(count_under(rt_article(&r, 0), IMPRINT_NODE_LINE), ==, 5);
+    rt_result_free(&r);
+}
+
 /* A picture with its caption over the title page, set off by a wider gap
  * than between them: a frontispiece, kept over the text; the title under
  * it, and "BY" and a name its byline (not a line of a spaced title). A
@@ -4312,6 +4335,9 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/table_turned_cells", test_table_turned_cells);
     g_test_add_func("/read_text/shapes/table_ditto_rows", test_table_ditto_rows);
     g_test_add_func("/read_text/shapes/entries_set_in", test_entries_set_in);
+    g_test_add_func("/read_text/shapes/title_quoted_lines", test_title_quoted_lines);
+    g_test_add_func("/read_text/shapes/title_quoted_lines_lookalike",
+                    test_title_quoted_lines_lookalike);
     g_test_add_func("/read_text/shapes/set_in_note_joiners", test_set_in_note_joiners);
     g_test_add_func("/read_text/shapes/set_in_note_joiners_lookalike",
                     test_set_in_note_joiners_lookalike);

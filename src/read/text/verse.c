@@ -130,10 +130,21 @@ bool rt_chunk_name_lines(const rt_state *st, size_t k)
     return true;
 }
 
+/* "of", "by", "von", "par" alone on a line between two: a title page's
+ * credit or link line ("Arranged" / "by" / "Johann Kuhnau."), which verse
+ * hardly ever sets alone. */
+static bool lone_joiner(const rt_line *l)
+{
+    static const char *const more[] = {"von", "und", "par", "et", "di", "de", "du", "des", "del"};
+    return l->tlen && !memchr(l->t, ' ', l->tlen) &&
+           (rt_is_joiner_word(l->t, l->tlen) ||
+            read_word_in(l->t, l->tlen, more, G_N_ELEMENTS(more)));
+}
+
 bool rt_chunk_display(const rt_state *st, size_t k)
 {
     const rt_chunk *c = &st->chunks[k];
-    size_t n = c->last - c->first + 1, caps = 0;
+    size_t n = c->last - c->first + 1, caps = 0, joiners = 0;
     if (n < 2)
         return false;
     for (size_t i = c->first; i <= c->last; i++) {
@@ -141,10 +152,12 @@ bool rt_chunk_display(const rt_state *st, size_t k)
         if (l->nchar > VERSE_MAX_CHARS)
             return false;
         caps += rt_line_is_all_caps(l);
+        joiners += i > c->first && i < c->last && lone_joiner(l);
     }
     const rt_line *f = &st->lines[c->first];
     /* ("CHAPTER I" over its title is a heading) */
-    return !rt_number_heading_kind(f->t, f->tlen) && (rt_line_is_lone_by(f) || 2 * caps >= n);
+    return !rt_number_heading_kind(f->t, f->tlen) &&
+           (rt_line_is_lone_by(f) || 2 * caps >= n || joiners > 0);
 }
 
 /* In a hard-wrapped text, a quotation's lines the unwrapper left apart
