@@ -4,6 +4,10 @@ set -euo pipefail
 : "${IMPRINT:?IMPRINT must name the imprint binary}"
 : "${SOURCE_DIR:?SOURCE_DIR must name the repository}"
 : "${FIXTURES:?FIXTURES must name tests/fixtures}"
+# A SOURCE_DATE_EPOCH from the caller (reproducible-build environments set
+# one for every command) would stand for the dates the tests compare; the
+# tests that want one set it on their commands.
+unset SOURCE_DATE_EPOCH
 # Tests change folder: make relative paths absolute first.
 case $IMPRINT in /*) ;; */*) IMPRINT=$PWD/$IMPRINT ;; esac
 case $SOURCE_DIR in /*) ;; *) SOURCE_DIR=$PWD/$SOURCE_DIR ;; esac
