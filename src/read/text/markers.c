@@ -467,9 +467,9 @@ static bool alone_label(const rt_state *st, size_t i, const def_cand *above, cha
 {
     const rt_line *l = &st->lines[i];
     size_t n;
-    if (!above || above->kind != DEF_BRACKET || above->bare || l->tlen < 3 || l->t[0] != '[' ||
-        !(n = digits_at(l->t + 1, l->t + l->tlen, label)) || n + 2 != l->tlen ||
-        l->t[n + 1] != ']' || atoi(label) != atoi(above->label) + 1)
+    if (!above || above->kind != DEF_BRACKET || above->bare || !g_ascii_isdigit(above->label[0]) ||
+        l->tlen < 3 || l->t[0] != '[' || !(n = digits_at(l->t + 1, l->t + l->tlen, label)) ||
+        n + 2 != l->tlen || l->t[n + 1] != ']' || atoi(label) != atoi(above->label) + 1)
         return false;
     return i > 0 && st->lines[i - 1].blank && i + 1 < st->nlines && st->lines[i + 1].blank;
 }
