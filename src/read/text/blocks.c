@@ -178,9 +178,9 @@ typedef struct {
     guint column; /* a TABLE_TURN's */
 } table_line;
 
-/* The column of row `a` (its cells `ac`) that column `x` falls in: the
- * last that starts at most ALIGN_TOLERANCE after it; whether it starts
- * there (`*anchored`). */
+/* The column of row `a` (its cells `ac`) that text column `x` falls in:
+ * the last that starts at most ALIGN_TOLERANCE after `x`; whether it
+ * starts there (`*anchored`). */
 static guint column_at(const rt_line *a, const GPtrArray *ac, unsigned x, bool *anchored)
 {
     guint col = 0;
@@ -201,7 +201,8 @@ static guint column_at(const rt_line *a, const GPtrArray *ac, unsigned x, bool *
  * merge otherwise than the first's ("Op.  7       (E flat)" under "Op.  2
  * No. 1 (F minor)", ditto marks '"    "' for words). It is one when its
  * cells run left to right and TABLE_PLACED_MIN_ANCHORS of them start where
- * their columns do: prose with a wide space by chance starts none there. */
+ * their columns do: a line of prose with a wide space by chance starts its
+ * first there, and another seldom. */
 static bool placed_row(const rt_line *a, const GPtrArray *ac, const rt_line *m, const GPtrArray *mc,
                        guint *cols)
 {
@@ -236,9 +237,10 @@ static guint turned_column(const rt_line *a, const GPtrArray *ac, const rt_line 
 }
 
 /* The lines of the table whose first row is line `i` (its `n` cells
- * `first`): rows that line up with it, groups' names, cells turned over
- * under their column, and, when each row with its turns is set apart by a
- * blank line, the rows of the chunks after it. */
+ * `first`): rows that line up with it, groups' names, rows read by where
+ * their cells start, cells turned over under their column, and, when rows
+ * that turn their cells over stand one a chunk, the rows of the chunks
+ * after it. */
 static GArray *table_lines(rt_builder *b, size_t i, int n, const GPtrArray *first)
 {
     GArray *out = g_array_new(FALSE, FALSE, sizeof(table_line));
