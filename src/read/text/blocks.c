@@ -1039,7 +1039,6 @@ static int try_poem_line(rt_builder *b, size_t i, size_t *next)
     return MATCHED;
 }
 
-/* A hard-wrapped text's paragraph indented off the prose: a quotation. */
 /* "_Leux._ Mischief-maker.", "_Pogumpt:_ Black Cat", "4. A collection",
  * "1-3. The story", "6, 7. An old tale", "No. 2. Allegro": a line opened
  * by a label, a term in emphasis with its stop or colon inside, or an
@@ -1104,12 +1103,13 @@ static size_t build_entries(rt_builder *b, size_t i)
     if (!st->wrapped || st->chunks[k].first != i || !labelled_run(st, k) ||
         (k > 0 && rt_blank_before(st, k) == 1 && set_in_labelled(st, k - 1)))
         return 0;
+    size_t end = k;
+    while (end < last && rt_blank_before(st, end + 1) == 1 && set_in_labelled(st, end + 1))
+        end++;
     /* (a run whose labels are all list markers, "_a._" … "_d._", "1." …
      * "3.", is a list of its own, numbered or lettered: try_item's) */
     bool markers = true;
-    for (size_t j = k; j <= last && markers &&
-                       (j == k || (rt_blank_before(st, j) == 1 && set_in_labelled(st, j)));
-         j++) {
+    for (size_t j = k; j <= end && markers; j++) {
         imprint_list_style style;
         int number;
         size_t skip;
@@ -1121,10 +1121,7 @@ static size_t build_entries(rt_builder *b, size_t i)
         imprint_node_new(st->doc, IMPRINT_NODE_LIST, rt_pos(st, l->lineno, l->tcol));
     list->as.list.style = IMPRINT_LIST_PLAIN;
     list->as.list.start = 1;
-    size_t end = k, n = 0;
-    for (size_t j = k;
-         j <= last && (j == k || (rt_blank_before(st, j) == 1 && set_in_labelled(st, j)));
-         j++, n++) {
+    for (size_t j = k; j <= end; j++) {
         const rt_chunk *c = &st->chunks[j];
         const rt_line *e = &st->lines[c->first];
         imprint_node *item =
@@ -1133,13 +1130,12 @@ static size_t build_entries(rt_builder *b, size_t i)
             imprint_node_append(item,
                                 rt_block_with_text(st, IMPRINT_NODE_PARAGRAPH, &st->lines[m], 0));
         imprint_node_append(list, item);
-        end = j;
     }
     rt_append(b, list, st->chunks[end].last);
     imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, list->pos,
                          "%zu paragraphs set in, each opened by a label (a term, a number), taken "
                          "as a list's entries, not quotations (to line %u)",
-                         n, st->lines[st->chunks[end].last].lineno);
+                         end - k + 1, st->lines[st->chunks[end].last].lineno);
     return st->chunks[end].last + 1;
 }
 
@@ -1152,6 +1148,7 @@ static int try_entries(rt_builder *b, size_t i, size_t *next)
     return MATCHED;
 }
 
+/* A hard-wrapped text's paragraph indented off the prose: a quotation. */
 static size_t build_indented_quote(rt_builder *b, size_t i)
 {
     rt_state *st = b->st;

@@ -223,7 +223,7 @@ size_t rt_build_index(rt_builder *b, size_t i)
     rt_append(b, list, st->chunks[end].last);
     imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, list->pos,
                          "an index of %zu entries (to line %u) kept as a list, an entry an item "
-                         "with its sub-entries line by line",
+                         "with its sub-entries a list in it",
                          entries, st->lines[st->chunks[end].last].lineno);
     return st->chunks[end].last + 1;
 }

@@ -859,35 +859,40 @@ bool rt_line_speaker(const rt_line *l, size_t *name_len, size_t *skip)
     return !read_is_label_word(l->t, *name_len, false);
 }
 
-size_t rt_line_placeholder(const rt_line *l)
+/* The length of the placeholder's tag line `l` opens with ("[Illustration",
+ * "[Music", …), followed by "]", ":", "." or a space; 0 for none. `open`:
+ * the line closes no bracket, so its end stands for the "]" to come. */
+static size_t placeholder_tag(const rt_line *l, bool open)
 {
     static const char *const tags[] = {"[Illustration", "[Figure", "[Music",
                                        "[Picture",      "[Image",  "[Plate"};
-    if (l->blank || l->t[l->tlen - 1] != ']' || memchr(l->t + 1, '[', l->tlen - 1))
-        return 0;
     for (size_t i = 0; i < G_N_ELEMENTS(tags); i++) {
         size_t n = strlen(tags[i]);
-        if (l->tlen > n && strncmp(l->t, tags[i], n) == 0 && strchr("]:. ", l->t[n]))
+        if (l->tlen + open > n && strncmp(l->t, tags[i], n) == 0 &&
+            (n == l->tlen || strchr("]:. ", l->t[n])))
             return n;
     }
     return 0;
+}
+
+size_t rt_line_placeholder(const rt_line *l)
+{
+    if (l->blank || l->t[l->tlen - 1] != ']' || memchr(l->t + 1, '[', l->tlen - 1))
+        return 0;
+    return placeholder_tag(l, false);
 }
 
 size_t rt_line_placeholder_open(const rt_line *l)
 {
     if (l->blank || memchr(l->t, ']', l->tlen) || memchr(l->t + 1, '[', l->tlen - 1))
         return 0;
-    rt_line closed = *l;
-    char *t = g_strdup_printf("%.*s]", (int)l->tlen, l->t);
-    closed.t = t;
-    closed.tlen = l->tlen + 1;
-    size_t n = rt_line_placeholder(&closed);
-    g_free(t);
-    return n;
+    return placeholder_tag(l, true);
 }
 
 size_t rt_placeholder_close(const rt_state *st, size_t i, size_t last)
 {
+    if (!rt_line_placeholder_open(&st->lines[i]))
+        return SIZE_MAX;
     size_t lines = 1;
     for (size_t j = i + 1; j <= last && j < st->nlines && lines < FIGURE_CAPTION_MAX_LINES; j++) {
         const rt_line *m = &st->lines[j];

@@ -859,9 +859,7 @@ static bool pictures_only(const rt_state *st, size_t from, size_t to)
     bool pictures = false;
     for (size_t k = from; k < to; k++) {
         const rt_chunk *c = &st->chunks[k];
-        size_t shut = rt_line_placeholder_open(&st->lines[c->first])
-                          ? rt_placeholder_close(st, c->first, SIZE_MAX)
-                          : SIZE_MAX;
+        size_t shut = rt_placeholder_close(st, c->first, SIZE_MAX);
         /* (a caption over several chunks, "[Illustration:" / "G.W.R: The
          * Line to Legend Land." / … / "Vol. Two Front End]", is one
          * picture; a break under it, "*  *  *", goes with it) */
@@ -1365,8 +1363,7 @@ static void find_articles(rt_state *st, GArray *starts)
         /* (a placeholder whose caption goes on below, "[Illustration: THE
          * PIER" over "The sea over the wall]", is a figure's, no references:
          * judged past its last line) */
-        size_t shut =
-            rt_line_placeholder_open(l) ? rt_placeholder_close(st, c->first, SIZE_MAX) : SIZE_MAX;
+        size_t shut = rt_placeholder_close(st, c->first, SIZE_MAX);
         if (shut != SIZE_MAX)
             judged = MAX(judged, st->lines[shut].chunk + 1);
         /* (a run already judged is not judged again from each of its lines:

@@ -147,7 +147,7 @@ size_t rt_line_placeholder_open(const rt_line *l);
 /** The line, at most `last`, that closes the placeholder line `i` opens
  * (rt_line_placeholder_open()), its caption going on over
  * FIGURE_CAPTION_MAX_LINES lines at most, across blank lines; SIZE_MAX when
- * none does, or a bracket opens first. */
+ * line `i` opens none, none closes it, or a bracket opens first. */
 size_t rt_placeholder_close(const rt_state *st, size_t i, size_t last);
 /* "[Sidenote: _The Founder of the Family_]": Project Gutenberg's mark for a
  * book's marginal note, moved before the paragraph it stood beside; the
