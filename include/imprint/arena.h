@@ -29,6 +29,12 @@ char *imprint_arena_strdup(imprint_arena *arena, const char *s);
 char *imprint_arena_printf(imprint_arena *arena, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/** Moves everything allocated from `from` into `to`: what `from` handed out
+ * stays where it is and is now owned by `to`, freed with it; `from` is left
+ * empty (still to be freed by its owner). Lets a document read on another
+ * thread, in an arena of its own, join the edition's document. */
+void imprint_arena_adopt(imprint_arena *to, imprint_arena *from);
+
 /** Total bytes handed out so far (for benchmarks and limit tests). */
 size_t imprint_arena_used(const imprint_arena *arena);
 

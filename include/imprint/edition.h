@@ -102,4 +102,11 @@ void imprint_edition_free(imprint_edition *edition);
  * (and reports why) on error. The caller frees the document. */
 imprint_doc *imprint_edition_read(const imprint_edition *edition, imprint_diags *diags);
 
+/** imprint_edition_read() with its sources read `threads` at a time (each
+ * source is read once, on one thread). The document, its messages and their
+ * order are those of reading the sources one after another, whatever
+ * `threads` is. The caller frees the document. */
+imprint_doc *imprint_edition_read_threads(const imprint_edition *edition, unsigned threads,
+                                          imprint_diags *diags);
+
 #endif

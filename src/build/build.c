@@ -252,7 +252,7 @@ static void build_one(job *j)
         if (!g_ptr_array_find_with_equal_func(j->inputs, e->articles[i].source_path, g_str_equal,
                                               NULL))
             g_ptr_array_add(j->inputs, g_strdup(e->articles[i].source_path));
-    doc = imprint_edition_read(e, j->diags);
+    doc = imprint_edition_read_threads(e, j->threads, j->diags);
     if (!doc)
         goto cleanup;
     /* A tree a reader got wrong must not reach a writer. */

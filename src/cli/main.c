@@ -131,7 +131,7 @@ static int cmd_build(int argc, char **argv)
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &outdir, "Write into DIR (default: out)", "DIR"},
         {"format", 'f', 0, G_OPTION_ARG_STRING_ARRAY, &format_args,
          "Formats to write, comma-separated (default: epub,pdf,tei)", "LIST"},
-        {"jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Build N editions at once (default: 1)", "N"},
+        {"jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Build N editions at once; one edition reads its sources and lays out its PDF on N threads (default: 1)", "N"},
         {"depfile", 0, 0, G_OPTION_ARG_FILENAME, &depfile, "Write a Make-style dependency file",
          "FILE"},
         {"manifest", 0, 0, G_OPTION_ARG_FILENAME, &manifest,

@@ -9,6 +9,9 @@
 #include "imprint/edition.h"
 #include "model/language.h"
 #include "model/nfc.h"
+#include "model/parallel.h"
+
+#include <libxml/parser.h>
 
 /* One source read with one set of options, shared by the entries that name it. */
 typedef struct {
@@ -17,6 +20,7 @@ typedef struct {
     GPtrArray *articles;                  /* imprint_node *, detached after reading */
     imprint_diags *diags;                 /* the reader's messages */
     bool *passed;                         /* which of them went on to the caller */
+    int stat_errno;                       /* why the source could not be looked at, or 0 */
 } source_read;
 
 static bool strv_equal(char **a, char **b)
@@ -82,21 +86,92 @@ static GPtrArray *read_detached(imprint_doc *doc, const imprint_edition_article 
     return list;
 }
 
-static source_read *get_reading(GPtrArray *cache, imprint_doc *doc,
-                                const imprint_edition_article *entry, const char *language)
+static const char *entry_language(const imprint_edition *e, const imprint_edition_article *entry)
+{
+    return entry->language ? entry->language : e->language;
+}
+
+static source_read *find_reading(GPtrArray *cache, const imprint_edition_article *entry)
 {
     for (guint i = 0; i < cache->len; i++) {
         source_read *r = g_ptr_array_index(cache, i);
         if (same_reading(r->entry, entry))
             return r;
     }
-    source_read *r = g_new0(source_read, 1);
-    r->entry = entry;
+    return NULL;
+}
+
+/* The readings the entries need, each once, in the order first named; a
+ * source that cannot be looked at keeps why, and is not read. */
+static GPtrArray *plan_readings(const imprint_edition *e)
+{
+    GPtrArray *cache = g_ptr_array_new_with_free_func(source_read_free);
+    for (size_t i = 0; i < e->narticles; i++) {
+        const imprint_edition_article *entry = &e->articles[i];
+        if (find_reading(cache, entry))
+            continue;
+        source_read *r = g_new0(source_read, 1);
+        r->entry = entry;
+        GStatBuf st;
+        if (g_stat(entry->source_path, &st) != 0)
+            r->stat_errno = errno;
+        g_ptr_array_add(cache, r);
+    }
+    return cache;
+}
+
+typedef struct {
+    const imprint_edition *e;
+    GPtrArray *cache;   /* source_read * */
+    imprint_doc **docs; /* a document a reading, its arena the reader's own */
+} readings;
+
+static void read_one(void *data, unsigned worker, unsigned i)
+{
+    (void)worker;
+    readings *rs = data;
+    source_read *r = g_ptr_array_index(rs->cache, i);
+    rs->docs[i] = imprint_doc_new();
+    if (r->stat_errno)
+        return;
     r->diags = imprint_diags_new();
-    r->articles = read_detached(doc, entry, language, r->diags, &r->status);
+    r->articles =
+        read_detached(rs->docs[i], r->entry, entry_language(rs->e, r->entry), r->diags, &r->status);
     r->passed = g_new0(bool, imprint_diags_len(r->diags) + 1);
-    g_ptr_array_add(cache, r);
-    return r;
+}
+
+/* What a reader found of the edition's metadata: the first source that
+ * names a field gives it, as when the sources are read one after another
+ * into one document (a reader only fills a field that is still empty). */
+static void take_meta(imprint_meta *to, const imprint_meta *from)
+{
+    const char **t[] = {&to->title, &to->subtitle,  &to->editor, &to->language,   &to->identifier,
+                        &to->date,  &to->publisher, &to->rights, &to->description};
+    const char *const f[] = {from->title,     from->subtitle,   from->editor,
+                             from->language,  from->identifier, from->date,
+                             from->publisher, from->rights,     from->description};
+    for (size_t k = 0; k < G_N_ELEMENTS(t); k++)
+        if (!*t[k])
+            *t[k] = f[k];
+}
+
+/* Reads every source once, `threads` at a time, each into a document of its
+ * own; then, in edition order, their arenas and metadata join `doc`, so the
+ * result is that of reading them one after another. */
+static GPtrArray *read_sources(imprint_doc *doc, const imprint_edition *e, unsigned threads)
+{
+    readings rs = {e, plan_readings(e), NULL};
+    rs.docs = g_new0(imprint_doc *, rs.cache->len + 1);
+    if (threads > 1 && rs.cache->len > 1)
+        xmlInitParser(); /* libxml2 must be set up once before threads use it */
+    imprint_parallel_run(rs.cache->len, threads, read_one, &rs);
+    for (guint i = 0; i < rs.cache->len; i++) {
+        take_meta(&doc->meta, &rs.docs[i]->meta);
+        imprint_arena_adopt(doc->arena, rs.docs[i]->arena);
+        imprint_doc_free(rs.docs[i]);
+    }
+    g_free(rs.docs);
+    return rs.cache;
 }
 
 static unsigned article_line(const imprint_node *a)
@@ -237,10 +312,10 @@ static bool place_entry(imprint_doc *doc, const imprint_edition *e, size_t index
                         imprint_diags *diags)
 {
     const imprint_edition_article *entry = &e->articles[index];
-    GStatBuf st;
-    if (g_stat(entry->source_path, &st) != 0) {
+    source_read *r = find_reading(cache, entry);
+    if (r->stat_errno) {
         /* A symbolic link loop or a folder without permission is not "not found". */
-        int err = errno;
+        int err = r->stat_errno;
         if (err == ENOENT || err == ENOTDIR)
             imprint_diags_report(diags, IMPRINT_SEV_ERROR, key_pos(e, index, "source"),
                                  "source '%s' not found (looked at %s)", entry->source,
@@ -251,8 +326,6 @@ static bool place_entry(imprint_doc *doc, const imprint_edition *e, size_t index
                                  entry->source_path, g_strerror(err));
         return false;
     }
-    source_read *r =
-        get_reading(cache, doc, entry, entry->language ? entry->language : e->language);
     if (r->status < 0) {
         pass_diags(r, -1, diags);
         return false;
@@ -288,8 +361,7 @@ static bool place_entry(imprint_doc *doc, const imprint_edition *e, size_t index
          * read the source again; its messages were passed on the first time. */
         imprint_diags *again = imprint_diags_new();
         int status;
-        GPtrArray *copy = read_detached(doc, entry, entry->language ? entry->language : e->language,
-                                        again, &status);
+        GPtrArray *copy = read_detached(doc, entry, entry_language(e, entry), again, &status);
         imprint_diags_free(again);
         if (status < 0 || copy->len != r->articles->len) {
             imprint_diags_report(diags, IMPRINT_SEV_ERROR, key_pos(e, index, "source"),
@@ -332,8 +404,14 @@ static void fill_meta(imprint_doc *doc, const imprint_edition *e)
 
 imprint_doc *imprint_edition_read(const imprint_edition *e, imprint_diags *diags)
 {
+    return imprint_edition_read_threads(e, 1, diags);
+}
+
+imprint_doc *imprint_edition_read_threads(const imprint_edition *e, unsigned threads,
+                                          imprint_diags *diags)
+{
     imprint_doc *doc = imprint_doc_new();
-    GPtrArray *cache = g_ptr_array_new_with_free_func(source_read_free);
+    GPtrArray *cache = read_sources(doc, e, threads);
     bool ok = true;
     for (size_t i = 0; i < e->narticles; i++)
         if (!place_entry(doc, e, i, cache, diags))

@@ -114,6 +114,25 @@ char *imprint_arena_printf(imprint_arena *arena, const char *fmt, ...)
     return p;
 }
 
+void imprint_arena_adopt(imprint_arena *to, imprint_arena *from)
+{
+    if (!from->head)
+        return;
+    /* Behind `to`'s current chunk, whose free space stays in use. */
+    chunk *oldest = from->head;
+    while (oldest->prev)
+        oldest = oldest->prev;
+    if (to->head) {
+        oldest->prev = to->head->prev;
+        to->head->prev = from->head;
+    } else {
+        to->head = from->head;
+    }
+    to->used += from->used;
+    from->head = NULL;
+    from->used = 0;
+}
+
 size_t imprint_arena_used(const imprint_arena *arena)
 {
     return arena->used;

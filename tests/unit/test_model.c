@@ -167,6 +167,37 @@ static void test_arena(void)
     imprint_doc_free(NULL);
 }
 
+/* What one arena handed out stays valid, and is freed, with the arena that
+ * adopts it; the adopting arena's current chunk keeps serving. */
+static void test_arena_adopt(void)
+{
+    imprint_arena *to = imprint_arena_new();
+    imprint_arena *from = imprint_arena_new();
+    imprint_arena *empty = imprint_arena_new();
+    char *a = imprint_arena_strdup(to, "kept");
+    char *b = imprint_arena_strdup(from, "adopted");
+    char *big = imprint_arena_alloc(from, 1 << 20);
+    big[0] = 'x';
+    size_t used = imprint_arena_used(to) + imprint_arena_used(from);
+    imprint_arena_adopt(to, from);
+    imprint_arena_adopt(to, empty);
+    g_assert_cmpuint(imprint_arena_used(to), ==, used);
+    g_assert_cmpuint(imprint_arena_used(from), ==, 0);
+    char *c = imprint_arena_strdup(to, "after");
+    g_assert_cmpstr(a, ==, "kept");
+    g_assert_cmpstr(b, ==, "adopted");
+    g_assert_cmpstr(c, ==, "after");
+    /* Right after "kept" in the current chunk: not in an adopted one. */
+    g_assert_true(c == a + sizeof(max_align_t));
+    /* Into an empty arena too; `from` is usable again after. */
+    char *d = imprint_arena_strdup(from, "again");
+    imprint_arena_adopt(empty, from);
+    g_assert_cmpstr(d, ==, "again");
+    imprint_arena_free(from);
+    imprint_arena_free(to);
+    imprint_arena_free(empty);
+}
+
 static void test_diags(void)
 {
     imprint_diags *d = imprint_diags_new();
@@ -375,6 +406,7 @@ int main(int argc, char **argv)
     g_test_add_func("/model/check-finds-problems", test_check_finds_problems);
     g_test_add_func("/model/many-refs", test_many_refs);
     g_test_add_func("/model/arena", test_arena);
+    g_test_add_func("/model/arena-adopt", test_arena_adopt);
     g_test_add_func("/model/article-label", test_article_label);
     g_test_add_func("/model/diags-sort", test_diags_sort);
     g_test_add_func("/model/iterator", test_iterator);

@@ -5,28 +5,19 @@
  * pages, the messages and the bytes are those of a one-thread build. */
 #include "write/pdf/pdf_internal.h"
 
+#include "model/parallel.h"
+
 typedef struct {
     pdf_laid *arts;
-    int n;
-    gint next; /* the next article to take */
-} queue;
+    pdf_ctx **ctxs; /* one a worker */
+} run;
 
-typedef struct {
-    queue *q;
-    pdf_ctx *ctx;
-} worker;
-
-static gpointer work(gpointer data)
+static void lay_out_one(void *data, unsigned worker, unsigned i)
 {
-    worker *w = data;
-    for (;;) {
-        int i = g_atomic_int_add(&w->q->next, 1);
-        if (i >= w->q->n)
-            return NULL;
-        pdf_laid *a = &w->q->arts[i];
-        w->ctx->diags = a->diags;
-        pdf_lay_out(w->ctx, a);
-    }
+    run *r = data;
+    pdf_ctx *ctx = r->ctxs[worker];
+    ctx->diags = r->arts[i].diags;
+    pdf_lay_out(ctx, &r->arts[i]);
 }
 
 /* A thread's context: the build's settings, a font map of its own, and the
@@ -99,25 +90,22 @@ bool pdf_lay_out_parallel(pdf_ctx *ctx, pdf_laid *arts, int n, unsigned threads)
     }
     ctx->diags = own;
     unsigned count = MIN(threads, (unsigned)n);
-    worker *workers = g_new0(worker, count);
-    GThread **running = g_new0(GThread *, count);
-    queue q = {arts, n, 0};
+    pdf_ctx **ctxs = g_new0(pdf_ctx *, count);
     bool ok = true;
     if (!ctx->helpers)
         ctx->helpers = g_ptr_array_new_with_free_func(helper_free);
     for (unsigned t = 0; t < count && ok; t++) {
-        workers[t] = (worker){&q, helper_new(ctx)};
-        ok = workers[t].ctx != NULL;
+        ctxs[t] = helper_new(ctx);
+        ok = ctxs[t] != NULL;
         if (ok)
-            g_ptr_array_add(ctx->helpers, workers[t].ctx);
+            g_ptr_array_add(ctx->helpers, ctxs[t]);
     }
-    for (unsigned t = 0; t < count && ok; t++)
-        running[t] = g_thread_new("imprint-pdf", work, &workers[t]);
-    for (unsigned t = 0; t < count && ok; t++)
-        g_thread_join(running[t]);
-    for (unsigned t = 0; t < count && ok; t++)
-        hand_over(ctx, workers[t].ctx);
-    g_free(running);
-    g_free(workers);
+    if (ok) {
+        run r = {arts, ctxs};
+        imprint_parallel_run((unsigned)n, count, lay_out_one, &r);
+        for (unsigned t = 0; t < count; t++)
+            hand_over(ctx, ctxs[t]);
+    }
+    g_free(ctxs);
     return ok;
 }
