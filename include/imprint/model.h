@@ -17,7 +17,7 @@
  *   ARTICLE  > block*            (notes hang off the article in a chain of their own)
  *   NOTE     > block*
  *   block    = HEADING | PARAGRAPH | QUOTE | CITATION | LIST | VERSE | SPEECH
- *            | TABLE | FIGURE | BREAK | BIBL | SIDENOTE | OPENER | CLOSER
+ *            | TABLE | FIGURE | BREAK | BIBL | SIDENOTE | OPENER | CLOSER | CODE
  *   QUOTE    > block* (CITATION last, at most one, belongs to the quote)
  *   LIST     > ITEM*;  ITEM > block*
  *   VERSE    > LINE*;  LINE > inline*
@@ -25,6 +25,7 @@
  *   TABLE    > ROW*;   ROW > CELL*;  CELL > inline*  (header rows: as.row.header)
  *   FIGURE   > inline* (the caption; image or placeholder in as.figure)
  *   HEADING, PARAGRAPH, CITATION, BIBL, SIDENOTE, OPENER, CLOSER > inline*
+ *   CODE     > (TEXT | LINEBREAK)*  (literal: every space kept, one LINEBREAK a line)
  *   inline   = TEXT | EMPH | STRONG | SUP | SUB | SMALLCAPS | LINK | NOTEREF | LINEBREAK
  *   EMPH, STRONG, SUP, SUB, SMALLCAPS, LINK > inline*
  *   TEXT, NOTEREF, LINEBREAK, BREAK are leaves.
@@ -56,6 +57,8 @@ typedef enum {
     IMPRINT_NODE_OPENER,   /* the salutation that opens a letter ("My dear Sister,") */
     IMPRINT_NODE_CLOSER,   /* the lines that close a letter, a poem or a preface: a sign-off,
                               a signature, a place and date; lines apart by LINEBREAK */
+    IMPRINT_NODE_CODE,     /* literal lines set as they are (program text, a grammar, a
+                              command): monospaced, never joined, filled or hyphenated */
 
     /* inlines */
     IMPRINT_NODE_TEXT,
@@ -223,6 +226,14 @@ imprint_node *imprint_node_new_text(imprint_doc *doc, imprint_pos pos, const cha
  * `text` is not valid UTF-8 or `parent` may not hold text. */
 imprint_node *imprint_node_append_text(imprint_doc *doc, imprint_node *parent, imprint_pos pos,
                                        const char *text, size_t len);
+
+/** Appends `len` bytes of literal UTF-8 `text` to `code` (a CODE node), one
+ * line a newline ("\r\n" read as one): each line's TEXT as it is, spaces and
+ * all, and a LINEBREAK between lines; a newline at the very end makes no
+ * empty line. Appends to lines already there (a LINEBREAK first). Returns
+ * false, having appended nothing, when `text` is not valid UTF-8. */
+bool imprint_node_append_literal(imprint_doc *doc, imprint_node *code, imprint_pos pos,
+                                 const char *text, size_t len);
 
 /** Whether a node of kind `parent` may hold a child of kind `child`: the one
  * place the containment rules live. */

@@ -20,7 +20,9 @@ typedef struct {
     char *font_italic;
     char *font_bold;
     char *font_bold_italic;
-    char *font_license; /* licence file inside fonts/ */
+    char *font_license;     /* licence file inside fonts/ */
+    char *font_mono;        /* code is set in it; NULL: in the regular face */
+    char *font_mono_family; /* the family font_mono declares (needed with it) */
 
     double body_size;   /* body text size */
     double line_height; /* leading as a multiple of the size */

@@ -44,6 +44,8 @@ void imprint_style_free(imprint_style *style)
     g_free(style->font_bold);
     g_free(style->font_bold_italic);
     g_free(style->font_license);
+    g_free(style->font_mono);
+    g_free(style->font_mono_family);
     g_free(style->cover_background);
     g_free(style->cover_foreground);
     g_free(style);
@@ -51,11 +53,13 @@ void imprint_style_free(imprint_style *style)
 
 typedef struct {
     yml_doc y;
-    const yaml_node_t *font_node[5]; /* where each font file is named, for messages */
+    const yaml_node_t *font_node[6]; /* where each font file is named, for messages */
 } loader;
 
-/* The font keys, in the order of loader.font_node. */
-static const char *const font_keys[5] = {"regular", "italic", "bold", "bold-italic", "license"};
+/* The font keys, in the order of loader.font_node; the last ("mono") may be
+ * left out. */
+static const char *const font_keys[6] = {"regular",     "italic",  "bold",
+                                         "bold-italic", "license", "mono"};
 
 #define fail(ld, node, ...) yml_fail(&(ld)->y, (node), __VA_ARGS__)
 
@@ -142,6 +146,8 @@ static const key_spec keys[] = {
     {"fonts", "bold", K_STRING, F(font_bold)},
     {"fonts", "bold-italic", K_STRING, F(font_bold_italic)},
     {"fonts", "license", K_STRING, F(font_license)},
+    {"fonts", "mono", K_STRING, F(font_mono)},
+    {"fonts", "mono-family", K_STRING, F(font_mono_family)},
     {"text", "size", K_LENGTH, F(body_size)},
     {"text", "line-height", K_LENGTH, F(line_height)},
     {"text", "indent", K_LENGTH, F(indent_em)},
@@ -246,11 +252,17 @@ static void set_defaults(imprint_style *st)
 static void check_fonts(loader *ld, imprint_style *st, const char *data_dir)
 {
     const char *const *names = font_keys;
-    char *files[] = {st->font_regular, st->font_italic, st->font_bold, st->font_bold_italic,
-                     st->font_license};
+    char *files[] = {st->font_regular,     st->font_italic,  st->font_bold,
+                     st->font_bold_italic, st->font_license, st->font_mono};
+    G_STATIC_ASSERT(G_N_ELEMENTS(files) == G_N_ELEMENTS(font_keys));
     if (!st->font_family)
         fail(ld, NULL, "style '%s' names no font family (fonts: family:)", st->name);
+    if (st->font_mono && !st->font_mono_family)
+        fail(ld, ld->font_node[5],
+             "style names a 'mono' font but not its family (fonts: mono-family:)");
     for (size_t i = 0; i < G_N_ELEMENTS(files); i++) {
+        if (!files[i] && i == G_N_ELEMENTS(files) - 1)
+            continue; /* no mono face: code in the regular one */
         if (!files[i]) {
             fail(ld, NULL, "style names no '%s' font file (fonts: %s:)", names[i], names[i]);
             continue;

@@ -171,7 +171,8 @@ static const char *localize_string(imprint_doc *doc, const imprint_language_rule
 }
 
 /* Every text of `root`'s subtree but a link's (an address shown as its own
- * text must stay as written). */
+ * text must stay as written) and code's (a French space before ':' would
+ * change a program). */
 static void localize_tree(imprint_doc *doc, const imprint_language_rules *r, imprint_node *root)
 {
     imprint_iter it;
@@ -181,7 +182,7 @@ static void localize_tree(imprint_doc *doc, const imprint_language_rules *r, imp
     imprint_iter_init(&it, root);
     while ((ev = imprint_iter_next(&it)) != IMPRINT_EVENT_DONE) {
         imprint_node *n = (imprint_node *)it.node;
-        if (n->kind == IMPRINT_NODE_LINK) {
+        if (n->kind == IMPRINT_NODE_LINK || n->kind == IMPRINT_NODE_CODE) {
             in_link += ev == IMPRINT_EVENT_ENTER ? 1 : -1;
         } else if (ev == IMPRINT_EVENT_ENTER && imprint_node_kind_holds_text(n->kind)) {
             st = (imprint_quote_state){0}; /* a quotation does not run on past its block */

@@ -28,6 +28,7 @@ static const char *const kind_names[IMPRINT_NODE_KIND_COUNT] = {
     [IMPRINT_NODE_SIDENOTE] = "sidenote",
     [IMPRINT_NODE_OPENER] = "opener",
     [IMPRINT_NODE_CLOSER] = "closer",
+    [IMPRINT_NODE_CODE] = "code",
     [IMPRINT_NODE_TEXT] = "text",
     [IMPRINT_NODE_EMPH] = "emph",
     [IMPRINT_NODE_STRONG] = "strong",
@@ -137,6 +138,33 @@ imprint_node *imprint_node_append_text(imprint_doc *doc, imprint_node *parent, i
     return t;
 }
 
+bool imprint_node_append_literal(imprint_doc *doc, imprint_node *code, imprint_pos pos,
+                                 const char *text, size_t len)
+{
+    if (!g_utf8_validate(text, (gssize)len, NULL))
+        return false;
+    while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == '\r'))
+        len--;
+    const char *p = text, *end = text + len;
+    bool first = code->first_child == NULL;
+    while (p <= end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *stop = nl ? nl : end;
+        size_t n = (size_t)(stop - p);
+        if (n > 0 && p[n - 1] == '\r')
+            n--;
+        if (!first)
+            imprint_node_append(code, imprint_node_new(doc, IMPRINT_NODE_LINEBREAK, pos));
+        first = false;
+        if (n > 0)
+            imprint_node_append_text(doc, code, pos, p, n); /* valid: checked above */
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+    return true;
+}
+
 bool imprint_node_kind_is_block(imprint_node_kind kind)
 {
     switch (kind) {
@@ -154,6 +182,7 @@ bool imprint_node_kind_is_block(imprint_node_kind kind)
     case IMPRINT_NODE_SIDENOTE:
     case IMPRINT_NODE_OPENER:
     case IMPRINT_NODE_CLOSER:
+    case IMPRINT_NODE_CODE:
         return true;
     default:
         return false;
@@ -207,6 +236,8 @@ bool imprint_node_can_contain(imprint_node_kind parent, imprint_node_kind child)
     case IMPRINT_NODE_SMALLCAPS:
     case IMPRINT_NODE_LINK:
         return imprint_node_kind_is_inline(child);
+    case IMPRINT_NODE_CODE:
+        return child == IMPRINT_NODE_TEXT || child == IMPRINT_NODE_LINEBREAK;
     case IMPRINT_NODE_TEXT:
     case IMPRINT_NODE_NOTEREF:
     case IMPRINT_NODE_LINEBREAK:

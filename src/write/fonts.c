@@ -98,12 +98,17 @@ PangoFontMap *imprint_fonts_map_new(const char *data_dir, const imprint_style *s
         ok = add_font(config, data_dir, files[i], style, diags) && ok;
     if (!ok)
         goto cleanup;
-    if (style->font_family && !has_family(config, style->font_family)) {
-        imprint_diags_report(diags, IMPRINT_SEV_ERROR, (imprint_pos){style->yaml_path, 0, 0},
-                             "the font files of style '%s' do not declare family '%s'",
-                             style->name ? style->name : "?", style->font_family);
+    if (style->font_mono && !add_font(config, data_dir, style->font_mono, style, diags))
         goto cleanup;
-    }
+    const char *families[] = {style->font_family,
+                              style->font_mono ? style->font_mono_family : NULL};
+    for (size_t i = 0; i < G_N_ELEMENTS(families); i++)
+        if (families[i] && !has_family(config, families[i])) {
+            imprint_diags_report(diags, IMPRINT_SEV_ERROR, (imprint_pos){style->yaml_path, 0, 0},
+                                 "the font files of style '%s' do not declare family '%s'",
+                                 style->name ? style->name : "?", families[i]);
+            goto cleanup;
+        }
     map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
     if (!map) {
         imprint_diags_report(diags, IMPRINT_SEV_ERROR, (imprint_pos){0},

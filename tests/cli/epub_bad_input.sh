@@ -32,7 +32,8 @@ bad() {
 mkdir -p data/styles data/fonts
 cp "$SOURCE_DIR"/styles/classic.* data/styles/
 cp "$SOURCE_DIR"/fonts/LinLibertine_R.otf "$SOURCE_DIR"/fonts/LinLibertine_RI.otf \
-    "$SOURCE_DIR"/fonts/LinLibertine_RBI.otf "$SOURCE_DIR"/fonts/LICENSE-LinLibertine.txt data/fonts/
+    "$SOURCE_DIR"/fonts/LinLibertine_RBI.otf "$SOURCE_DIR"/fonts/LinLibertine_M.otf \
+    "$SOURCE_DIR"/fonts/LICENSE-LinLibertine.txt data/fonts/
 edition missing-font
 bad missing-font "font file not found: $T/data/fonts/LinLibertine_RB.otf" IMPRINT_DATA_DIR="$T/data"
 

@@ -549,9 +549,10 @@ static void test_missing_font(void)
         g_mkdir(d, 0755);
         g_free(d);
     }
-    const char *files[] = {"styles/classic.yaml",        "styles/classic.css",
-                           "fonts/LinLibertine_R.otf",   "fonts/LinLibertine_RI.otf",
-                           "fonts/LinLibertine_RBI.otf", "fonts/LICENSE-LinLibertine.txt"};
+    const char *files[] = {"styles/classic.yaml",           "styles/classic.css",
+                           "fonts/LinLibertine_R.otf",      "fonts/LinLibertine_RI.otf",
+                           "fonts/LinLibertine_RBI.otf",    "fonts/LinLibertine_M.otf",
+                           "fonts/LICENSE-LinLibertine.txt"};
     for (size_t i = 0; i < G_N_ELEMENTS(files); i++) {
         char *from = g_build_filename(SOURCE_DIR, files[i], NULL);
         char *to = g_build_filename(data, files[i], NULL);

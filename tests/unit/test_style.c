@@ -26,6 +26,8 @@ static void test_classic(void)
     g_assert_cmpstr(st->font_bold, ==, "LinLibertine_RB.otf");
     g_assert_cmpstr(st->font_bold_italic, ==, "LinLibertine_RBI.otf");
     g_assert_cmpstr(st->font_license, ==, "LICENSE-LinLibertine.txt");
+    g_assert_cmpstr(st->font_mono, ==, "LinLibertine_M.otf");
+    g_assert_cmpstr(st->font_mono_family, ==, "Linux Libertine Mono O");
     g_assert_cmpfloat(st->body_size, ==, 10.5);
     g_assert_cmpfloat(st->line_height, ==, 1.35);
     g_assert_cmpfloat(st->heading_size[0], ==, 14);
@@ -129,6 +131,9 @@ static void test_fonts(void)
     expect_error("missing_font", "LinLibertine_RBI.otf", 6, 16);
     expect_error("missing_font", "LinLibertine_R.otf", 0, 0);
     expect_error("no_fonts", "names no font family", 0, 0);
+    /* the mono face is optional, but named it needs its family and its file */
+    expect_error("mono_no_family", "names a 'mono' font but not its family", 8, 9);
+    expect_error("mono_missing", "font file not found", 8, 9);
     expect_error("no_fonts", "names no 'regular' font file", 0, 0);
     expect_error("path_font", "must be a plain file name inside fonts/", 3, 12);
     expect_error("no_such_style", "cannot open style 'no_such_style'", 0, 0);

@@ -375,6 +375,27 @@ static void read_figure(tei_reader *r, xmlNode *el, imprint_node *container, int
     }
 }
 
+/* <eg>: literal lines; a newline right after the start tag is layout. */
+static void read_code(tei_reader *r, xmlNode *el, imprint_node *container, int depth)
+{
+    static const char *const known[] = {"xml:space", NULL};
+    tei_check_attrs(r, el, known);
+    imprint_node *code = tei_add(r, container, depth, IMPRINT_NODE_CODE, el);
+    if (!code)
+        return;
+    for (const xmlNode *c = el->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE) {
+            tei_report(r, IMPRINT_SEV_WARNING, c, "markup inside <eg> is not kept (its text is)");
+            break;
+        }
+    xmlChar *content = xmlNodeGetContent(el);
+    const char *text = content ? (const char *)content : "";
+    if (*text == '\n')
+        text++;
+    imprint_node_append_literal(r->doc, code, tei_pos_of(r, el), text, strlen(text));
+    xmlFree(content);
+}
+
 static void read_speech(tei_reader *r, xmlNode *el, imprint_node *container, int depth)
 {
     tei_check_attrs(r, el, tei_no_attrs);
@@ -462,6 +483,8 @@ static void read_block(tei_reader *r, xmlNode *c, imprint_node *container, int d
             read_lg(r, c, verse, depth + 1);
         else if (verse)
             inline_block(r, c, verse, depth + 1, IMPRINT_NODE_LINE);
+    } else if (tei_named(c, "eg")) {
+        read_code(r, c, container, depth);
     } else if (tei_named(c, "sp")) {
         read_speech(r, c, container, depth);
     } else if (tei_named(c, "table")) {

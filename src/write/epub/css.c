@@ -24,6 +24,21 @@ static void font_face(GString *out, const char *family, const char *file, const 
                            family, weight, style, file);
 }
 
+/* Code: in the style's mono face when it has one (embedded only then), in
+ * the reader's own monospaced font otherwise; long lines wrap rather than
+ * run off a small screen. */
+static void code_css(const imprint_style *s, bool mono, GString *out)
+{
+    if (mono)
+        font_face(out, s->font_mono_family, s->font_mono, "normal", "normal");
+    g_string_append(out, "pre.code {\n  font-family: ");
+    if (mono)
+        g_string_append_printf(out, "\"%s\", ", s->font_mono_family);
+    g_string_append(out, "monospace;\n  font-size: ");
+    num(out, s->quote_size / s->body_size);
+    g_string_append(out, "em;\n  white-space: pre-wrap;\n  margin: 0.6em 0 0.6em 1em;\n}\n");
+}
+
 void imprint_epub_css(const imprint_style *s, GString *out)
 {
     g_string_append(out,
@@ -100,6 +115,20 @@ void imprint_epub_css_fonts(imprint_epub *e)
         g_free(href);
     }
 
+    bool mono = e->has_code && s->font_mono;
+    if (mono) {
+        char *path = imprint_style_font_path(e->opts->data_dir, s->font_mono);
+        GBytes *font = imprint_font_subset(path, unicodes, e->diags);
+        g_free(path);
+        if (!font) {
+            e->failed = true;
+            return;
+        }
+        char *href = g_strconcat("fonts/", s->font_mono, NULL);
+        imprint_epub_add_bytes(e, "font-mono", href, "font/otf", NULL, false, font);
+        g_free(href);
+    }
+
     /* The licence travels with the fonts (the OFL asks for it). */
     char *lpath = imprint_style_font_path(e->opts->data_dir, s->font_license);
     gchar *data = NULL;
@@ -115,6 +144,8 @@ void imprint_epub_css_fonts(imprint_epub *e)
 
     GString *css = g_string_new(NULL);
     imprint_epub_css(s, css);
+    if (e->has_code)
+        code_css(s, mono, css);
     if (s->css) {
         g_string_append(css, "/* From the style's CSS: EPUB only. */\n");
         g_string_append(css, s->css);

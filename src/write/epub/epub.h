@@ -75,6 +75,7 @@ typedef struct {
                                         imprint_epub_unicodes() */
     guint64 seen[0x10000 / 64];      /* the BMP code points already in `unicodes` (book.c) */
     bool ascii_seen[256];            /* ASCII used, not yet in `unicodes` (book.c) */
+    bool has_code;                   /* a CODE block was written: the mono face goes in */
     GPtrArray *nav;                  /* of imprint_epub_nav*, in reading order */
     GPtrArray *files;                /* of imprint_epub_file*, in container order */
     int images;                      /* figure images embedded so far */

@@ -360,6 +360,17 @@ static void render_block(imprint_epub *e, GString *out, const imprint_node *n)
     case IMPRINT_NODE_CLOSER:
         classed_paragraph(e, out, n, "closer");
         break;
+    case IMPRINT_NODE_CODE:
+        /* <pre> keeps the spaces and the lines; newlines, not <br/>, end them */
+        e->has_code = true;
+        g_string_append(out, "<pre class=\"code\"><code>");
+        for (const imprint_node *c = n->first_child; c; c = c->next)
+            if (c->kind == IMPRINT_NODE_TEXT)
+                imprint_epub_text_node(e, out, c);
+            else if (c->kind == IMPRINT_NODE_LINEBREAK)
+                g_string_append_c(out, '\n');
+        g_string_append(out, "</code></pre>\n");
+        break;
     case IMPRINT_NODE_SIDENOTE:
         /* no epub:type: a reader would hide a "note" aside as a footnote */
         g_string_append(out, "<aside class=\"sidenote\"><p>");

@@ -446,6 +446,65 @@ static void emit_verse(builder *b, const imprint_node *n, const env *e)
     b->pending = MAX(b->pending, SPACE_VERSE * adv);
 }
 
+/* Tab stops of code, in characters. */
+#define CODE_TAB_STOP 8
+
+/* One line of code set as it is: in the style's mono face (or its regular
+ * one), spaces kept, tabs to their stops, never filled or hyphenated; a line
+ * longer than the measure goes on, further in (the verse hang). */
+static void emit_code_line(builder *b, const imprint_node *n, const env *e, const GString *line)
+{
+    const imprint_style *st = b->ctx->style;
+    pdf_para *p = pdf_para_new(b->ctx, e->size, false, false, e->width, PANGO_ALIGN_LEFT, false);
+    p->node = n;
+    if (st->font_mono) {
+        PangoFontDescription *d = pdf_font(b->ctx, e->size, false, false);
+        pango_font_description_set_family(d, st->font_mono_family);
+        pango_layout_set_font_description(p->layout, d);
+        pango_font_description_free(d);
+    }
+    GString *text = g_string_new(NULL);
+    glong col = 0;
+    for (const char *c = line->str; *c; c = g_utf8_next_char(c)) {
+        if (*c == '\t') {
+            do
+                g_string_append_c(text, ' ');
+            while (++col % CODE_TAB_STOP);
+            continue;
+        }
+        g_string_append_unichar(text, g_utf8_get_char(c));
+        col++;
+    }
+    imprint_fonts_set_layout(p->layout, text->str, (int)text->len, NULL);
+    pango_layout_set_indent(p->layout, (int)lround(-VERSE_HANG * e->size * PANGO_SCALE));
+    g_string_free(text, TRUE);
+    emit_para(b, p, e->x, 0, n->pos, false);
+}
+
+static void emit_code(builder *b, const imprint_node *n, const env *e)
+{
+    double adv = e->size * b->ctx->style->line_height;
+    env c = *e;
+    c.size = MIN(b->ctx->style->quote_size, e->size);
+    indent_env(&c, VERSE_HANG * e->size, 0);
+    b->pending = MAX(b->pending, SPACE_VERSE * adv);
+    guint from = b->flow->len;
+    GString *line = g_string_new(NULL);
+    for (const imprint_node *k = n->first_child;; k = k->next) {
+        if (!k || k->kind == IMPRINT_NODE_LINEBREAK) {
+            emit_code_line(b, n, &c, line);
+            g_string_truncate(line, 0);
+            if (!k)
+                break;
+        } else if (k->kind == IMPRINT_NODE_TEXT) {
+            g_string_append_len(line, k->as.text.text, (gssize)k->as.text.len);
+        }
+    }
+    g_string_free(line, TRUE);
+    keep_lines(b->flow, from);
+    b->pending = MAX(b->pending, SPACE_VERSE * adv);
+}
+
 /* The speaker in small capitals: run into the first paragraph, or on a line
  * of its own before a speech that does not start with one. */
 static void emit_speech(builder *b, const imprint_node *n, const env *e)
@@ -537,6 +596,9 @@ static void emit_block(builder *b, const imprint_node *n, const env *e)
         break;
     case IMPRINT_NODE_VERSE:
         emit_verse(b, n, e);
+        break;
+    case IMPRINT_NODE_CODE:
+        emit_code(b, n, e);
         break;
     case IMPRINT_NODE_SPEECH:
         emit_speech(b, n, e);

@@ -197,6 +197,8 @@ static const char *para_tag(const pdf_para *p)
                    : "TD";
     case IMPRINT_NODE_FIGURE:
         return "Caption";
+    case IMPRINT_NODE_CODE:
+        return "Code";
     case IMPRINT_NODE_BREAK:
         return NULL;
     default:

@@ -540,6 +540,21 @@ static void write_opener(tei_writer *tw, const imprint_node *n, block_ctx ctx)
     end(tw);
 }
 
+/* Literal lines: each line's text as it is, lines apart by newlines, kept
+ * by xml:space (an <lb/> inside <eg> would not say that spaces count). */
+static void write_code(tei_writer *tw, const imprint_node *n)
+{
+    start_block(tw, "eg");
+    attr(tw, "xml:space", "preserve");
+    for (const imprint_node *c = n->first_child; c; c = c->next) {
+        if (c->kind == IMPRINT_NODE_TEXT)
+            text(tw, c->as.text.text, c->as.text.len);
+        else if (c->kind == IMPRINT_NODE_LINEBREAK)
+            text(tw, "\n", 1);
+    }
+    end(tw);
+}
+
 static void write_block(tei_writer *tw, const imprint_node *n, block_ctx ctx)
 {
     if (ctx == CTX_SPEECH) {
@@ -638,6 +653,9 @@ static void write_block(tei_writer *tw, const imprint_node *n, block_ctx ctx)
         break;
     case IMPRINT_NODE_CLOSER:
         write_closer(tw, n, ctx);
+        break;
+    case IMPRINT_NODE_CODE:
+        write_code(tw, n);
         break;
     case IMPRINT_NODE_SIDENOTE:
         start_block(tw, "note");
