@@ -232,15 +232,16 @@ static G_GNUC_UNUSED gboolean rt_is_marker_word(const char *w)
         "^([0-9]{1,3}[.)]|[a-z][.)]|[•*◦▪-]|\\[[0-9]{1,3}\\]|<[0-9]{1,3}>)$", w, 0, 0);
 }
 
-/* "-----+-----", "+----+====+": a drawn table's rule (a '+', three dashes
- * at least, nothing else), no word. */
+/* "-----+-----", "+----+====+", "|----+----|": a drawn table's rule (a
+ * '+', three dashes at least, bars where it meets them, nothing else), no
+ * word. */
 static G_GNUC_UNUSED gboolean rt_is_crossed_rule_word(const char *w)
 {
     size_t dashes = 0;
     for (const char *p = w; *p; p++) {
-        if (*p != '-' && *p != '=' && *p != '+')
+        if (*p != '-' && *p != '=' && *p != '+' && *p != '|')
             return FALSE;
-        dashes += *p != '+';
+        dashes += *p == '-' || *p == '=';
     }
     return strchr(w, '+') && dashes >= 3;
 }

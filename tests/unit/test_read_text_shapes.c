@@ -2142,8 +2142,8 @@ static void test_verse_drama(void)
  * the first two rules are the column heads (one row), a line with an empty
  * first cell goes on in the row above, and so does one whose first cell
  * alone has text ("(Night" over "only.)"); a grid's outer bars are its
- * borders. Lookalike: a lone rule with a crossing in prose, and bars inside
- * a wrapped sentence, are text. */
+ * borders, and bars meeting a rule cross it ("|---+---|"). Lookalike: a lone rule with a crossing
+ * in prose, and bars inside a wrapped sentence, are text. */
 static void test_ruled_table(void)
 {
     rt_result r = read_shape("ruled_table.txt");
@@ -2193,6 +2193,30 @@ static void test_ruled_table(void)
         assert_words(&r);
         rt_result_free(&r);
     }
+
+    /* The grid an HTML page dumped as text draws: under its caption (no
+     * blank line between), an outer rule crossed only at its corners,
+     * "|----+----|" between the rows; lookalike: one such rule between
+     * bars in a paragraph, and a lone barred line under it, are text. */
+    const char *dumped =
+        "The locks are listed in the table.\n\n   Table 1: The locks\n"
+        "+-----------------------+\n| Lock      | Rise      |\n|-----------+-----------|\n"
+        "| Upper     | Nine feet |\n|-----------+-----------|\n| Lower and | Seven     |\n"
+        "| middle    |           |\n+-----------------------+\n\n"
+        "The keeper wrote\n|-----------+-----------|\n| tolls | rope |\nin his book.\n";
+    r = rt_read_buffer("dumped.txt", dumped, strlen(dumped), NULL);
+    r.data = g_strdup(dumped); /* freed with r */
+    r.len = strlen(dumped);
+    a = rt_article(&r, 0);
+    assert_kinds(a, "PPTPPPP"); /* (short lines of a ragged text, one a paragraph) */
+    t = rt_child(a, 2);
+    g_assert_cmpint(rt_count_children(t), ==, 3);
+    g_assert_cmpstr(cell_text(&r, t, 0, 0), ==, "Lock");
+    g_assert_cmpstr(cell_text(&r, t, 2, 0), ==, "Lower and middle");
+    g_assert_cmpstr(cell_text(&r, t, 2, 1), ==, "Seven");
+    g_assert_true(doc_has_text(&r, "| tolls | rope |"));
+    assert_words(&r);
+    rt_result_free(&r);
 }
 
 /* The credit many Gutenberg transcribers sign ("Transcribed from the 1908

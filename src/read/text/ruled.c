@@ -6,7 +6,8 @@
  *     CCC     |Charge.           |Am about to charge
  *             |                  | if no orders.
  *
- * The columns are where the rules cross ('+'), and every line between has
+ * The columns are where the rules cross ('+', and a bar that meets a rule
+ * at its end: "|-----+-----|"), and every line between has
  * a bar there (a grid's outer bars, "| a | b |", are its borders); a line
  * whose first cell is empty, or whose first cell alone has text, goes on
  * in the row above (cells wrapped over lines); the lines above the rule
@@ -20,10 +21,15 @@
  * rule. */
 static size_t rule_crossings(const rt_line *l, unsigned *cols)
 {
-    size_t n = 0, dashes = 0;
+    size_t n = 0, dashes = 0, pluses = 0;
     for (size_t k = 0; k < l->tlen; k++) {
         char c = l->t[k];
-        if (c == '+') {
+        /* a bar counts only where it meets the rule at its ends, "|-" and
+         * "-|" (an ASCII drawing's "|    +----" is no rule) */
+        bool bar = c == '|' && ((k == 0 && k + 1 < l->tlen && l->t[k + 1] == '-') ||
+                                (k + 1 == l->tlen && k > 0 && l->t[k - 1] == '-'));
+        pluses += c == '+';
+        if (c == '+' || bar) {
             if (n == RULED_MAX_CROSSINGS)
                 return 0;
             cols[n++] = l->indent + (unsigned)k;
@@ -33,14 +39,25 @@ static size_t rule_crossings(const rt_line *l, unsigned *cols)
             return 0;
         }
     }
-    return dashes >= RULED_MIN_DASHES ? n : 0;
+    return dashes >= RULED_MIN_DASHES && pluses ? n : 0;
 }
 
-/* Whether `m` is a rule crossed at the `n` columns `cols`: the table's. */
+/* Whether `m` is a rule of the table crossed at the `n` columns `cols`:
+ * crossed at them all, or at some of them from the first to the last (a
+ * grid's outer rule, "+------------+", drawn over cells it parts below). */
 static bool table_rule(const rt_line *m, const unsigned *cols, size_t n)
 {
     unsigned rc[RULED_MAX_CROSSINGS];
-    return rule_crossings(m, rc) == n && memcmp(rc, cols, n * sizeof *cols) == 0;
+    size_t got = rule_crossings(m, rc), k = 0;
+    if (got < 2 || rc[0] != cols[0] || rc[got - 1] != cols[n - 1])
+        return got == n && got > 0 && memcmp(rc, cols, n * sizeof *cols) == 0;
+    for (size_t j = 0; j < got; j++) {
+        while (k < n && cols[k] < rc[j])
+            k++;
+        if (k == n || cols[k] != rc[j])
+            return false;
+    }
+    return true;
 }
 
 bool rt_line_is_crossed_rule(const rt_line *l)
@@ -158,19 +175,28 @@ static bool goes_on(const rt_line *l, const ruling *r)
     return filled == 1;
 }
 
-/* The columns of the first rule of the chunk from line `i`, or false when
- * it has none. */
+/* The columns of the chunk from line `i`: those of its rule crossed most
+ * (a grid's outer rule may cross only at its corners), or false when it has
+ * no rule. */
 static bool first_ruling(rt_builder *b, size_t i, ruling *r)
 {
+    const rt_line *best = NULL;
+    unsigned cols[RULED_MAX_CROSSINGS];
+    r->n = 0;
     for (size_t k = i; k <= b->last && rt_same_chunk(b, i, k); k++) {
         const rt_line *m = rt_line_at(b, k);
-        if ((r->n = rule_crossings(m, r->cols)) > 0) {
-            r->lo = r->cols[0] == m->indent;
-            r->hi = r->n - (r->cols[r->n - 1] + 1 == m->indent + rt_utf8_cols(m->t, m->tlen));
-            return r->lo <= r->hi;
+        size_t n = rule_crossings(m, cols);
+        if (n > r->n) {
+            r->n = n;
+            memcpy(r->cols, cols, n * sizeof *cols);
+            best = m;
         }
     }
-    return false;
+    if (!best)
+        return false;
+    r->lo = r->cols[0] == best->indent;
+    r->hi = r->n - (r->cols[r->n - 1] + 1 == best->indent + rt_utf8_cols(best->t, best->tlen));
+    return r->lo <= r->hi;
 }
 
 /* The line of the rule under the column heads of the table from line `i`
@@ -207,7 +233,8 @@ size_t rt_build_ruled_table(rt_builder *b, size_t i)
     rt_state *st = b->st;
     const rt_line *l = rt_line_at(b, i);
     ruling r;
-    if (st->chunks[l->chunk].first != i || !first_ruling(b, i, &r))
+    /* (a table may open under a caption line: "Table 2.1: Device Names") */
+    if ((st->chunks[l->chunk].first != i && !rt_line_is_crossed_rule(l)) || !first_ruling(b, i, &r))
         return 0;
     size_t rows = 0, rules = 0, j = i;
     for (; j <= b->last && rt_same_chunk(b, i, j); j++) {
