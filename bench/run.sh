@@ -91,9 +91,9 @@ run_xelatex() { measure xelatex xelatex -interaction=batchmode -halt-on-error -o
 run_pandoc; run_weasy; run_xelatex
 rm -f "$T"/*.wall "$T"/*.cpu "$T"/*.rss
 for ((i = 0; i < RUNS; i++)); do
-    run_imprint epub; run_pandoc
+    run_imprint epub; run_imprint_j2 epub; run_pandoc
     run_imprint pdf; run_imprint_j2 pdf; run_weasy; run_xelatex
-    run_imprint tei
+    run_imprint tei; run_imprint_j2 tei
     echo >&2 "bench: run $((i + 1))/$RUNS"
 done
 
@@ -115,10 +115,12 @@ echo
 echo "| output | imprint: median wall (CPU), peak memory | other tool: median wall (CPU) | ratio |"
 echo "|---|---|---|---|"
 row EPUB imprint-epub pandoc "pandoc -f commonmark -t epub3"
+row "EPUB, -j2" imprint-epub-j2 pandoc "pandoc -f commonmark -t epub3"
 row PDF imprint-pdf weasyprint "WeasyPrint on ready HTML"
 row "PDF, -j2" imprint-pdf-j2 weasyprint "WeasyPrint on ready HTML"
 row PDF imprint-pdf xelatex "xelatex on ready LaTeX, one pass"
 row TEI imprint-tei "" ""
+row "TEI, -j2" imprint-tei-j2 "" ""
 echo "pages: imprint $(pdfinfo "$T/out/corpus.pdf" | awk '/^Pages:/ { print $2 }'), WeasyPrint $(pdfinfo "$T/weasy.pdf" | awk '/^Pages:/ { print $2 }'), xelatex $(pdfinfo "$T/tex/corpus.pdf" | awk '/^Pages:/ { print $2 }')"
 
 # Scaling: 1x, 4x, 16x, every format, imprint only.
