@@ -2219,6 +2219,47 @@ static void test_ruled_table(void)
     rt_result_free(&r);
 }
 
+/* A memo's masthead in two columns over its title centred under it: the
+ * title is the article's, the masthead kept in it (a table) and reported.
+ * Lookalike: a cast set in two columns, three lines, over a centred
+ * "CHAPTER I", whose chapter head is no title. */
+static void test_memo_masthead(void)
+{
+    rt_result r = read_shape("memo_masthead.txt");
+    g_assert_cmpuint(r.articles, ==, 1);
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpstr(a->as.article.title, ==, "The Lantern Signals of the Upper Locks");
+    g_assert_cmpint(a->first_child->kind, ==, IMPRINT_NODE_TABLE);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 6, "centred under a masthead"));
+    assert_words(&r);
+    rt_result_free(&r);
+
+    /* MASTHEAD_MIN_COLUMN_LINES: one line in two columns is no masthead
+     * ("Circular: 17" without its date far right) */
+    char *path = g_build_filename(FIXTURES_DIR, "text", "shapes", "memo_masthead.txt", NULL);
+    char *text = NULL;
+    g_assert_true(g_file_get_contents(path, &text, NULL, NULL));
+    g_free(path);
+    char *line = strstr(text, "Circular: 17");
+    g_assert_nonnull(line);
+    GString *one = g_string_new_len(text, line - text + (gssize)strlen("Circular: 17"));
+    g_string_append(one, strchr(line, '\n'));
+    g_free(text);
+    r = read_wrap("one-column.txt", one->str, IMPRINT_WRAP_AUTO);
+    r.len = one->len;
+    r.data = g_string_free(one, FALSE); /* freed with r */
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 6, "masthead"));
+    assert_words(&r);
+    rt_result_free(&r);
+
+    r = read_shape("memo_masthead_lookalike.txt");
+    a = rt_article(&r, 0);
+    g_assert_cmpstr(a->as.article.title, !=, "CHAPTER I");
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 4, "masthead"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
 /* The credit many Gutenberg transcribers sign ("Transcribed from the 1908
  * … edition by …, email …@pglaf.org", the Literary Archive Foundation's
  * domain) at the top of a file cut at its markers is left out like
@@ -4327,6 +4368,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/gutenberg_lookalike", test_gutenberg_lookalike);
     g_test_add_func("/read_text/shapes/gutenberg_headerless", test_gutenberg_headerless);
     g_test_add_func("/read_text/shapes/ruled_table", test_ruled_table);
+    g_test_add_func("/read_text/shapes/memo_masthead", test_memo_masthead);
     g_test_add_func("/read_text/shapes/caps_title_block", test_caps_title_block);
     g_test_add_func("/read_text/shapes/verse_drama", test_verse_drama);
     g_test_add_func("/read_text/shapes/number_colon_no_speaker", test_number_colon_no_speaker);

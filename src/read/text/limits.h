@@ -288,6 +288,11 @@
  * ("The Diary of" / "a Nobody"); more are a title page. */
 #define CENTRED_TITLE_MAX_LINES 3
 
+/** A memo's masthead (text.c) has at least so many lines set in two
+ * columns, a name at the margin and another far right ("Network Working
+ * Group        L. Masinter"): one such line is a line with a gap. */
+#define MASTHEAD_MIN_COLUMN_LINES 2
+
 /** Dashes a rule of a table drawn with rules and bars has at least
  * (ruled.c): "---" is the least anyone types to draw one. */
 #define RULED_MIN_DASHES 3

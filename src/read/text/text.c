@@ -697,6 +697,45 @@ static bool centred_title(const rt_state *st, size_t k)
     return true;
 }
 
+static bool front_matter_title(const rt_line *l);
+
+/* Whether line `l` belongs to a memo's masthead: two columns apart by a
+ * gap, a name set far right alone ("W3C/MIT", "June 1999"), or a short
+ * "Category: Informational". */
+static bool masthead_line(const rt_state *st, const rt_line *l)
+{
+    if (rt_line_has_column_gap(l))
+        return true;
+    if (st->wrap_width && l->indent > st->wrap_width / 2)
+        return true;
+    const char *colon = memchr(l->t, ':', l->tlen);
+    return colon && colon > l->t && l->nchar <= READ_TEXT_MAX_HEADING_CHARS &&
+           colon + 1 < l->t + l->tlen && colon[1] == ' ';
+}
+
+/* A memo's title: the file's first chunk a masthead (every line a
+ * masthead_line, MASTHEAD_MIN_COLUMN_LINES of them in two columns), the
+ * next the title centred under it ("Hyper Text Coffee Pot Control
+ * Protocol"), no section's head ("CHAPTER I", "PREFACE"). The chunk of
+ * the title, or SIZE_MAX. */
+static size_t title_under_masthead(const rt_state *st, size_t first)
+{
+    if (first + 2 >= st->nchunks)
+        return SIZE_MAX;
+    const rt_chunk *c = &st->chunks[first];
+    size_t columns = 0;
+    for (size_t i = c->first; i <= c->last; i++) {
+        if (!masthead_line(st, &st->lines[i]))
+            return SIZE_MAX;
+        columns += rt_line_has_column_gap(&st->lines[i]);
+    }
+    const rt_line *t = chunk_line(st, first + 1);
+    if (columns < MASTHEAD_MIN_COLUMN_LINES || !centred_title(st, first + 1) ||
+        front_matter_title(t) || rt_number_heading_kind(t->t, t->tlen))
+        return SIZE_MAX;
+    return first + 1;
+}
+
 /* Lines in capitals together at the top of the file (CAPS_TITLE_MAX_LINES
  * at most, each short enough for a heading) that go on in one another,
  * over a byline set apart ("BY" over the name, or "By William Morris"):
@@ -1303,6 +1342,20 @@ static void find_articles(rt_state *st, GArray *starts)
                                  "a title page of single lines: the one over the byline taken "
                                  "as the title, the lines above it kept over the article");
             k = over + 1;
+            continue;
+        }
+        size_t memo = k == first ? title_under_masthead(st, first) : SIZE_MAX;
+        if (memo != SIZE_MAX) {
+            start_article(starts, st, memo, true);
+            article_start *a = &g_array_index(starts, article_start, starts->len - 1);
+            a->lead = first;
+            a->title_lines = st->chunks[memo].last - st->chunks[memo].first + 1;
+            imprint_diags_report(
+                st->diags, IMPRINT_SEV_NOTE,
+                rt_pos(st, chunk_line(st, memo)->lineno, chunk_line(st, memo)->tcol),
+                "a title centred under a masthead in two columns (a memo's): "
+                "the masthead kept over the article");
+            k = memo;
             continue;
         }
         /* A short first line of the file is its title; so are its first
