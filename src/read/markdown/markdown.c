@@ -301,13 +301,10 @@ static imprint_node *block(md_reader *r, cmark_node *n, int depth)
         return b;
     case CMARK_NODE_THEMATIC_BREAK:
         return imprint_node_new(r->doc, IMPRINT_NODE_BREAK, pos);
-    case CMARK_NODE_CODE_BLOCK: {
-        const char *code = cmark_node_get_literal(n);
+    case CMARK_NODE_CODE_BLOCK:
         b = imprint_node_new(r->doc, IMPRINT_NODE_CODE, pos);
-        if (code)
-            imprint_node_append_literal(r->doc, b, pos, code, strlen(code));
+        inlines(r, n, b, depth + 1); /* its lines, each at its place in the file */
         return b;
-    }
     case CMARK_NODE_HTML_BLOCK:
         b = imprint_node_new(r->doc, IMPRINT_NODE_PARAGRAPH, pos);
         inlines(r, n, b, depth + 1);

@@ -264,14 +264,17 @@ bool imprint_md_inlines(imprint_md_inline *mi, cmark_node *parent, imprint_node 
     return convert_children(mi, parent, out, mi->depth);
 }
 
-/* A code or HTML block's text is its literal; cmark gives it no children. */
+/* A code or HTML block's text is its literal; cmark gives it no children.
+ * Into a CODE node the lines go as they are, no guess to report; into a
+ * paragraph (pdfmd's code, any HTML) they are reported. */
 static void literal_block(imprint_md_inline *mi, cmark_node *n, imprint_node *out)
 {
     bool html = cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK;
     imprint_pos pos = node_pos(mi, n, out->pos);
-    imprint_diags_report(mi->diags, html ? IMPRINT_SEV_WARNING : IMPRINT_SEV_NOTE, pos,
-                         html ? "raw HTML block kept as text"
-                              : "code block kept as a plain paragraph");
+    if (out->kind != IMPRINT_NODE_CODE)
+        imprint_diags_report(mi->diags, html ? IMPRINT_SEV_WARNING : IMPRINT_SEV_NOTE, pos,
+                             html ? "raw HTML block kept as text"
+                                  : "code block kept as a plain paragraph");
     int fence_len = 0, fence_offset = 0;
     char fence_char = 0;
     /* a fenced block's text starts on the line after the fence */
