@@ -49,8 +49,8 @@ static bool table_rule(const rt_line *m, const unsigned *cols, size_t n)
 {
     unsigned rc[RULED_MAX_CROSSINGS];
     size_t got = rule_crossings(m, rc), k = 0;
-    if (got < 2 || rc[0] != cols[0] || rc[got - 1] != cols[n - 1])
-        return got == n && got > 0 && memcmp(rc, cols, n * sizeof *cols) == 0;
+    if (!got || rc[0] != cols[0] || rc[got - 1] != cols[n - 1])
+        return false;
     for (size_t j = 0; j < got; j++) {
         while (k < n && cols[k] < rc[j])
             k++;

@@ -89,8 +89,11 @@ void imprint_epub_css_fonts(imprint_epub *e)
     for (const char *p = always_kept; *p; p = g_utf8_next_char(p))
         hb_set_add(unicodes, g_utf8_get_char(p));
 
-    const char *files[] = {s->font_regular, s->font_italic, s->font_bold, s->font_bold_italic};
-    for (size_t i = 0; i < G_N_ELEMENTS(files); i++) {
+    /* the mono face last, only when the book has code */
+    bool mono = e->has_code && s->font_mono;
+    const char *files[] = {s->font_regular, s->font_italic, s->font_bold, s->font_bold_italic,
+                           s->font_mono};
+    for (size_t i = 0; i < G_N_ELEMENTS(files) - !mono; i++) {
         char *path = imprint_style_font_path(e->opts->data_dir, files[i]);
         GBytes *font = imprint_font_subset(path, unicodes, e->diags);
         if (font && i == 0) {
@@ -109,23 +112,12 @@ void imprint_epub_css_fonts(imprint_epub *e)
             return;
         }
         char id[16];
-        g_snprintf(id, sizeof id, "font%zu", i + 1);
+        if (files[i] == s->font_mono)
+            g_strlcpy(id, "font-mono", sizeof id);
+        else
+            g_snprintf(id, sizeof id, "font%zu", i + 1);
         char *href = g_strconcat("fonts/", files[i], NULL);
         imprint_epub_add_bytes(e, id, href, "font/otf", NULL, false, font);
-        g_free(href);
-    }
-
-    bool mono = e->has_code && s->font_mono;
-    if (mono) {
-        char *path = imprint_style_font_path(e->opts->data_dir, s->font_mono);
-        GBytes *font = imprint_font_subset(path, unicodes, e->diags);
-        g_free(path);
-        if (!font) {
-            e->failed = true;
-            return;
-        }
-        char *href = g_strconcat("fonts/", s->font_mono, NULL);
-        imprint_epub_add_bytes(e, "font-mono", href, "font/otf", NULL, false, font);
         g_free(href);
     }
 
