@@ -1354,7 +1354,7 @@ static void find_articles(rt_state *st, GArray *starts)
                 st->diags, IMPRINT_SEV_NOTE,
                 rt_pos(st, chunk_line(st, memo)->lineno, chunk_line(st, memo)->tcol),
                 "a title centred under a masthead in two columns (a memo's): "
-                "the masthead kept over the article");
+                "the masthead kept in the article, under its title");
             k = memo;
             continue;
         }
