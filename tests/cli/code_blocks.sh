@@ -1,4 +1,5 @@
-# Code (Markdown's fenced and indented blocks) is set as it is, in every
+# Code (Markdown's fenced and indented blocks, and code set into a plain
+# text) is set as it is, in every
 # output: TEI <eg xml:space="preserve">, EPUB <pre class="code"> in the
 # style's mono face (embedded only when there is code), PDF lines in that
 # face, spaces, tabs and blank lines kept, quotes and dashes as typed; read back
@@ -49,6 +50,24 @@ run "$IMPRINT" build -q -f tei -o out fr.yaml
 expect_rc 0 "a French edition with code"
 expect_has "$(cat out/fr.xml)" 'Safe                = &quot;Safe&quot; &quot;:&quot; safe-nature'
 expect_has "$(cat out/fr.xml)" $'gives it, is kept column for column\u202f:'
+
+# Code set into a plain text (the text reader's code.c): the same blocks in
+# every output, a drawing's lines and a grammar's columns as typed.
+cp "$FIXTURES/text/shapes/code_in_text.txt" manual.txt
+printf 'title: Manual\nlanguage: en\ndate: 2026-11-22\narticles:\n  - source: manual.txt\n' >manual.yaml
+run "$IMPRINT" build -q -o out manual.yaml
+expect_rc 0 "an edition of a text with code"
+tei=$(cat out/manual.xml)
+expect_has "$tei" $'<eg xml:space="preserve">+-------+        +-------+\n| upper |-------&gt;| bell  |'
+expect_has "$tei" $'gate-name    = &quot;upper&quot; | &quot;middle&quot; | &quot;lower&quot;\n             | &quot;weir&quot;'
+xmllint --noout --relaxng "$SOURCE_DIR/schemas/tei_lite.rng" out/manual.xml 2>/dev/null ||
+    fail "the TEI of a text with code does not validate against TEI Lite"
+expect_has "$(unzip -p out/manual.epub OEBPS/a001.xhtml)" $'<pre class="code"><code>$ cd /srv/locks\n$ ./signals --gate upper --bell 2</code></pre>'
+expect_epubcheck_clean out/manual.epub
+text=$(pdftotext -layout out/manual.pdf -)
+grep -Eq '\| upper \|------->\| bell +\|' <<<"$text" || fail "the drawing lost its shape in the PDF: $text"
+grep -q 'A:\\LOCKS>SIGNALS /GATE:UPPER' <<<"$text" || fail "the DOS session lost a line in the PDF: $text"
+qpdf --check out/manual.pdf >/dev/null || fail "qpdf finds the PDF of a text with code broken"
 
 # Without code, no mono face goes in.
 printf '# Prose\n\nOnly prose here.\n' >prose.md

@@ -7,7 +7,7 @@ Usage: measure.py IMPRINT SHAPES_DIR [--json | --check]
 For each annotated file it runs `imprint inspect` (TEI) and counts, in the
 TEI: articles and their titles, headings, body paragraphs, notes and the
 references linked to them, verse lines and stanzas, speech turns, tables,
-lists and block quotes; and it looks for markup left in the text. It prints
+lists, block quotes and code blocks; and it looks for markup left in the text. It prints
 one line per measure with the annotation's figure next to it. With --json
 it prints the figures as JSON. With --check it fails (exit 1) when a figure
 is off the annotation by more than its tolerance (TOLERANCE) and is not one
@@ -67,7 +67,10 @@ def measure(root):
     lgs = list(body.iter(f"{TEI}lg"))
     ls = list(body.iter(f"{TEI}l"))
     sps = list(body.iter(f"{TEI}sp"))
-    alltext = text_of(body)
+    # (code keeps its text as typed: a drawing's "+---" is no markup left)
+    alltext = "".join(t for el in body.iter() if el.tag != f"{TEI}eg"
+                      and not inside(el, parents, {f"{TEI}eg"})
+                      for t in [el.text or "", *(c.tail or "" for c in el)])
     left = {pat: len(re.findall(pat, alltext)) for pat in LEFTOVER}
     return {
         "articles": len(arts),
@@ -88,6 +91,7 @@ def measure(root):
         "lists": len([x for x in body.iter(f"{TEI}list") if x.get("type") != "bibliography"
                       and not inside(x, parents, {f"{TEI}item"})]),
         "quotes": len([c for c in body.iter(f"{TEI}cit") if c.get("type") != "wrap"]),
+        "code_blocks": len(list(body.iter(f"{TEI}eg"))),
         "leftover_markup": {k: v for k, v in left.items() if v},
     }
 
@@ -115,6 +119,8 @@ def expected(a):
     e["tables"] = len(a.get("tables", []))
     e["lists"] = len(a.get("lists", []))
     e["quotes"] = len(a.get("block_quotes", []))
+    if "code_blocks" in a:
+        e["code_blocks"] = len(a["code_blocks"])
     return e
 
 
@@ -126,7 +132,7 @@ def norm(t):
 # How far a figure may be from the annotation: exact for what a reader
 # must not get wrong (articles, notes and their links, speech turns), a
 # share for counts where annotator and reader may split a block otherwise.
-TOLERANCE = {"articles": 0, "notes": 0, "note_refs": 0, "speech_turns": 0, "tables": 0,
+TOLERANCE = {"code_blocks": 0, "articles": 0, "notes": 0, "note_refs": 0, "speech_turns": 0, "tables": 0,
              "lists": 0, "quotes": 0, "paragraphs": 0.05, "paragraphs_outside_speech": 0.05,
              "verse_lines": 0.01,
              "stanzas": 0.02}

@@ -37,7 +37,7 @@ static void assert_words(rt_result *r)
 /* The kinds of an article's blocks, one letter each: P paragraph, H
  * heading, Q quote, V verse, L list, S speech, B break, D date, Y byline,
  * s section (its blocks follow in brackets), F figure, M sidenote, C closer,
- * O opener. */
+ * O opener, T table, E code. */
 static void kinds_of(const imprint_node *parent, GString *out)
 {
     for (const imprint_node *c = parent->first_child; c; c = c->next) {
@@ -77,6 +77,9 @@ static void kinds_of(const imprint_node *parent, GString *out)
             break;
         case IMPRINT_NODE_TABLE:
             g_string_append_c(out, 'T');
+            break;
+        case IMPRINT_NODE_CODE:
+            g_string_append_c(out, 'E');
             break;
         default:
             g_string_append_printf(out, "<%d>", (int)c->kind);
@@ -2260,6 +2263,211 @@ static void test_memo_masthead(void)
     rt_result_free(&r);
 }
 
+/* The lines of the `n`th CODE block of the document, a newline between
+ * them (g_free it), or NULL. */
+static char *code_lines(rt_result *r, int n)
+{
+    imprint_iter it;
+    imprint_iter_init(&it, r->doc->root);
+    while (imprint_iter_next(&it) != IMPRINT_EVENT_DONE)
+        if (it.event == IMPRINT_EVENT_ENTER && it.node->kind == IMPRINT_NODE_CODE && n-- == 0) {
+            GString *s = g_string_new(NULL);
+            for (const imprint_node *c = it.node->first_child; c; c = c->next)
+                if (c->kind == IMPRINT_NODE_TEXT)
+                    g_string_append_len(s, c->as.text.text, (gssize)c->as.text.len);
+                else
+                    g_string_append_c(s, '\n');
+            return g_string_free(s, FALSE);
+        }
+    return NULL;
+}
+
+#define assert_code(r, n, want)                                                                    \
+    do {                                                                                           \
+        char *got_ = code_lines(r, n);                                                             \
+        g_assert_cmpstr(got_, ==, want);                                                           \
+        g_free(got_);                                                                              \
+    } while (0)
+
+/* Code set into a text (code.c): a shell session, a grammar at the
+ * margin, C with a blank line inside, a drawing of boxes, a double-spaced
+ * DOS session (its plain lines too), a rule inside a paragraph; each one
+ * CODE block, every space kept, reported. Lookalikes: an indented
+ * quotation, a stanza whose lines end on semicolons, glosses "UPTON =
+ * Crows (Corbins).", an index, a picture's file name in underscores, a
+ * lone crossed rule, a note "[1] … 1843(?) …": none is code. */
+static void test_code_in_text(void)
+{
+    rt_result r = read_shape("code_in_text.txt");
+    g_assert_cmpint(r.articles, ==, 1);
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "PPEPEPEPEPEPEPEPP");
+    assert_code(&r, 0, "$ cd /srv/locks\n$ ./signals --gate upper --bell 2");
+    assert_code(&r, 1,
+                "signal-line  = gate-name \":\" bell-count [ \";\" comment ]\n"
+                "gate-name    = \"upper\" | \"middle\" | \"lower\"\n"
+                "             | \"weir\"\nbell-count   = 1*DIGIT");
+    assert_code(&r, 2,
+                "int bells = read_signal(line, &gate);\nif (bells < 0)\n    return bells;\n\n"
+                "ring_bell(gate, bells); /* once a bell */");
+    assert_code(&r, 3,
+                "+-------+        +-------+\n| upper |------->| bell  |\n"
+                "+-------+        +-------+\n    |\n    V\n+-------+\n| lower |\n+-------+");
+    assert_code(&r, 4,
+                "A:\\>CD \\LOCKS\n\nA:\\LOCKS>SIGNALS /GATE:UPPER\n\nA:\\LOCKS>SIGNALS\n\n"
+                "Signal program 1.0 - reading gates\n\nEnter gate name: upper");
+    assert_code(&r, 5, "Bells rung for the upper gate\n\nPress any key to go on");
+    assert_code(&r, 6, "( \"upper\" | \"lower\" ) \":\" bell-count");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 10, "2 lines read as code"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 63, "1 line read as code"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "hard-wrapped"));
+    assert_words(&r);
+    rt_result_free(&r);
+
+    r = read_shape("code_in_text_lookalike.txt");
+    a = rt_article(&r, 0);
+    char *got = kinds(a);
+    g_assert_null(strchr(got, 'E'));
+    g_free(got);
+    g_assert_false(rt_has_diag(&r, 0, 0, "read as code"));
+    g_assert_cmpint(a->as.article.note_count, ==, 1);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 10, "block quote"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* Whether `src` reads with a CODE block in its first article. */
+static bool reads_code(const char *src)
+{
+    rt_result r = read_wrap("code.txt", src, IMPRINT_WRAP_AUTO);
+    r.data = g_strdup(src); /* freed with r */
+    r.len = strlen(src);
+    g_assert_cmpint(r.articles, >=, 1);
+    char *got = kinds(rt_article(&r, 0));
+    bool code = strchr(got, 'E') != NULL;
+    g_free(got);
+    assert_words(&r);
+    rt_result_free(&r);
+    return code;
+}
+
+#define PROSE_OVER                                                                                 \
+    "The keeper wrote the lines below into his book, as they stood on the\n"                       \
+    "board by the upper gate, and he copied them again in the spring when\n"                       \
+    "the board was painted:\n\n"
+#define PROSE_UNDER                                                                                \
+    "\n\nThe keeper signed the page at the end of the day and went home by\n"                      \
+    "the towpath, where the lamps were lit and the boats lay quiet under\n"                        \
+    "the bank until the morning.\n"
+
+/* code.c's limits, each on both sides of its line: lines set between two
+ * paragraphs of prose, and whether they are code. */
+static void test_code_limits(void)
+{
+    g_assert_cmpint(READ_TEXT_CODE_MIN_PCT, ==, 50);
+    g_assert_cmpint(READ_TEXT_CODE_MARGIN_PCT, ==, 75);
+    g_assert_cmpint(READ_TEXT_CODE_RULE_MARK_PCT, ==, 20);
+    g_assert_cmpint(READ_TEXT_CODE_DRAWING_MARKS, ==, 3);
+    g_assert_cmpint(READ_TEXT_CODE_MARK_PCT, ==, 50);
+    g_assert_cmpint(READ_TEXT_CODE_PROSE_WORDS, ==, 8);
+    g_assert_cmpint(READ_TEXT_CODE_STOP_WORDS, ==, 4);
+    g_assert_cmpint(READ_TEXT_CODE_PROSE_LETTER_PCT, ==, 80);
+    static const struct {
+        const char *lines;
+        bool code;
+    } cases[] = {
+        /* READ_TEXT_CODE_MIN_PCT: two calls of four lines set in; one */
+        {"    ring_bell(gate, 2);\n    upper gate\n    ring_bell(gate, 3);\n    lower gate", true},
+        {"    ring_bell(gate, 2);\n    upper gate\n    middle gate\n    lower gate", false},
+        /* READ_TEXT_CODE_MARGIN_PCT: at the margin, three of four; two */
+        {"ring_bell(gate, 2);\nring_bell(gate, 3);\nring_bell(gate, 4);\nthe lower gate", true},
+        {"ring_bell(gate, 2);\nring_bell(gate, 3);\nthe middle gate\nthe lower gate", false},
+        /* READ_TEXT_CODE_RULE_MARK_PCT: opened by a bracket, 29 % marks is
+         * grammar going on, 14 % a parenthesis */
+        {"    ( \"upper\" | \"lower\" ) \":\" count\n    ( \"weir\" | \"lock\" ) \":\" count",
+         true},
+        {"    (see \"upper\" below, and | the rest)\n    (see \"lower\" below, and | the rest)",
+         false},
+        /* READ_TEXT_CODE_DRAWING_MARKS, READ_TEXT_CODE_MARK_PCT: lines of
+         * three bars are a drawing, of two not; marks under half the ink not */
+        {"    |   |   |\n    |   |   |", true},
+        {"    |   |\n    |   |", false},
+        {"    up |-> gates\n    down |-> weirs", false},
+        {"    | up |-->+\n    | dn |-->+", true},
+        /* READ_TEXT_CODE_PROSE_WORDS: a command of seven words; of eight, a sentence */
+        {"    ring -a gate one two three four", true},
+        {"    ring -a gate one two three four five", false},
+        /* READ_TEXT_CODE_STOP_WORDS: three words and a stop; four, a sentence */
+        {"    ring -a gates.", true},
+        {"    ring -a the gates.", false},
+        /* READ_TEXT_CODE_PROSE_LETTER_PCT: eight words, mostly marks: no sentence */
+        {"    ring -a -b -c -d -e -f -g", true},
+        /* a transcriber's tag in brackets holds text, whatever it looks like */
+        {"    [Picture: ring_bell(gate, 2);]", false},
+        {"    ring_bell(gate, 2);", true},
+    };
+    for (size_t k = 0; k < G_N_ELEMENTS(cases); k++) {
+        char *src = g_strconcat(PROSE_OVER, cases[k].lines, PROSE_UNDER, NULL);
+        if (reads_code(src) != cases[k].code)
+            g_error("%s: read as code %s", cases[k].lines, cases[k].code ? "no" : "yes");
+        g_free(src);
+    }
+    /* READ_TEXT_CODE_MIN_INDENT_RUNS: two pairs of double-spaced commands
+     * make their indent the code's: a plain line set there later is code;
+     * one pair does not */
+    g_assert_cmpint(READ_TEXT_CODE_MIN_INDENT_RUNS, ==, 2);
+    const char *session = PROSE_OVER "         A:\\>CD \\LOCKS\n\n         A:\\LOCKS>RING\n\n"
+                                     "         A:\\LOCKS>GATES\n\nThe machine answers at once.\n\n"
+                                     "         Press any key" PROSE_UNDER;
+    g_assert_true(reads_code(session));
+    rt_result r = read_wrap("session.txt", session, IMPRINT_WRAP_AUTO);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 13, "1 line read as code"));
+    rt_result_free(&r);
+    r = read_wrap("session.txt",
+                  PROSE_OVER "         A:\\>CD \\LOCKS\n\n         A:\\LOCKS>RING\n\n"
+                             "The machine answers at once.\n\n         Press any key" PROSE_UNDER,
+                  IMPRINT_WRAP_AUTO);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 11, "read as code"));
+    rt_result_free(&r);
+}
+
+/* Appends words of letters to `s` to end at column `cols` exactly. */
+static void line_to(GString *s, unsigned cols, const char *first)
+{
+    size_t start = s->len;
+    g_string_append(s, first);
+    while (s->len - start + 5 <= cols)
+        g_string_append(s, " gate");
+    if (s->len - start < cols) {
+        g_string_append_c(s, ' ');
+        while (s->len - start < cols)
+            g_string_append_c(s, 'w');
+    }
+    g_string_append_c(s, '\n');
+}
+
+/* WRAP_LOWER_SHARE_CLEAR, WRAP_RAGGED_LOOSE_SHARE: twenty paragraphs of
+ * two lines, 11 of whose breaks are a wrapper's (55 %, under
+ * WRAP_MIN_SHARE): wrapped when 16 of the breaks go on in a small letter
+ * (80 %), not when 14 do (70 %). (The capitals go after the wrapper's
+ * breaks: after a short line they would make the paragraph a stanza.) */
+static void test_wrap_lower_clear(void)
+{
+    g_assert_cmpfloat(WRAP_LOWER_SHARE_CLEAR, ==, 0.75);
+    g_assert_cmpfloat(WRAP_RAGGED_LOOSE_SHARE, ==, 0.5);
+    for (int lower = 14; lower <= 16; lower += 2) {
+        GString *s = g_string_new(NULL);
+        for (int k = 0; k < 20; k++) {
+            line_to(s, k < 11 ? 70 : 50, "The");
+            g_string_append(s, k >= 11 || k < lower - 9 ? "and so on.\n\n" : "And so on.\n\n");
+        }
+        rt_result r = read_wrap("ragged.txt", s->str, IMPRINT_WRAP_AUTO);
+        g_assert_cmpint(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "hard-wrapped"), ==, lower == 16);
+        rt_result_free(&r);
+        g_string_free(s, TRUE);
+    }
+}
+
 /* The credit many Gutenberg transcribers sign ("Transcribed from the 1908
  * … edition by …, email …@pglaf.org", the Literary Archive Foundation's
  * domain) at the top of a file cut at its markers is left out like
@@ -4369,6 +4577,9 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/gutenberg_headerless", test_gutenberg_headerless);
     g_test_add_func("/read_text/shapes/ruled_table", test_ruled_table);
     g_test_add_func("/read_text/shapes/memo_masthead", test_memo_masthead);
+    g_test_add_func("/read_text/shapes/code_in_text", test_code_in_text);
+    g_test_add_func("/read_text/shapes/code_limits", test_code_limits);
+    g_test_add_func("/read_text/shapes/wrap_lower_clear", test_wrap_lower_clear);
     g_test_add_func("/read_text/shapes/caps_title_block", test_caps_title_block);
     g_test_add_func("/read_text/shapes/verse_drama", test_verse_drama);
     g_test_add_func("/read_text/shapes/number_colon_no_speaker", test_number_colon_no_speaker);

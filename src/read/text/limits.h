@@ -441,6 +441,16 @@
 #define WRAP_RAGGED_SURE_SHARE 0.85
 #define WRAP_LOWER_SHARE_SURE  0.5
 
+/** The other way round: a ragged text whose breaks go on in a small letter
+ * WRAP_LOWER_SHARE_CLEAR of the time or more (the least of wrapped prose,
+ * see WRAP_LOWER_SHARE) needs only WRAP_RAGGED_LOOSE_SHARE of them to be a
+ * wrapper's: prose wrapped by hand well short of its width (libpng's
+ * manual: 57 % wrapper's breaks at the lower quantile, 79 % in a small
+ * letter; verse and one-line paragraphs go on in a small letter hardly
+ * ever, lists under half the time). */
+#define WRAP_LOWER_SHARE_CLEAR  0.75
+#define WRAP_RAGGED_LOOSE_SHARE 0.5
+
 /** Widest wrap width taken as a wrapper's: longer lines are paragraphs of
  * one line each, whatever breaks they have. */
 #define WRAP_MAX_WIDTH 160
@@ -499,5 +509,50 @@
  * over at the end of a file cut at its END marker ("… of The Girl's Own
  * Paper, Vol. VIII: No." / "353, October 2, 1886., by Various"). */
 #define GUTENBERG_END_LINE_MAX 3
+
+/* code.c: code set into a text */
+
+/** Share (percent) of a run's lines that must show a sign of code (a
+ * prompt, a rule of grammar, a call, a path, a drawing) for the run to be
+ * code; the rest may be plain (a prototype's arguments, a program's
+ * output). RFC 2616's grammar blocks are 90 % signed, its prose 0 %; a
+ * half keeps "CTL = <any US-ASCII control character" / "(octets 0 - 31)
+ * and DEL (127)>" whole. */
+#define READ_TEXT_CODE_MIN_PCT 50
+
+/** The same share for a run at the prose's own margin, where a paragraph
+ * of two lines, one of them ending on a call, must stay prose: RFC 959's
+ * drawings, at its subsections' margin, are 87 % signed. */
+#define READ_TEXT_CODE_MARGIN_PCT 75
+
+/** Share (percent) of a line's marks (quotes, bars, brackets, stars) for
+ * a line opened by a bracket to be grammar going on: `( *LWS element *(
+ * *LWS "," *LWS element ))` has 23 %, a parenthesis of prose "(see
+ * section 3.2, and [4].)" 14 %. */
+#define READ_TEXT_CODE_RULE_MARK_PCT 20
+
+/** Share (percent) of a line's ink that is lines and arrows for a drawing
+ * in characters ("|/----V----\|" 100 %, "UA -----v----- A" 80 %). */
+#define READ_TEXT_CODE_MARK_PCT 50
+
+/** Fewest line and arrow marks a drawing's line has: "| |        |", the
+ * lines down from a box in RFC 959's state diagrams, is one; "|  |", two
+ * bars, a gap between a table's columns. */
+#define READ_TEXT_CODE_DRAWING_MARKS 3
+
+/** A line of READ_TEXT_CODE_PROSE_WORDS words, or of READ_TEXT_CODE_STOP_WORDS
+ * ending on a stop, READ_TEXT_CODE_PROSE_LETTER_PCT percent of it letters,
+ * is a sentence, never code ("RaWrite 2.0 - Write disk file to" is a
+ * program's output, 7 words; "Enter target diskette drive: a:" 5, no stop). */
+#define READ_TEXT_CODE_PROSE_WORDS      8
+#define READ_TEXT_CODE_STOP_WORDS       4
+#define READ_TEXT_CODE_PROSE_LETTER_PCT 80
+
+/** Runs of code set in at one indent that make that indent the file's code
+ * indent: a plain run set in there is code too (a double-spaced dump's
+ * session, "Plese insert a formatted diskette into" / "drive A: and press
+ * -ENTER- :", between two runs of prose). One run could be a quotation's
+ * indent as well. */
+#define READ_TEXT_CODE_MIN_INDENT_RUNS 2
 
 #endif

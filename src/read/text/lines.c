@@ -48,6 +48,13 @@ void rt_line_measure(rt_line *l)
     }
 }
 
+size_t rt_run_last(const rt_state *st, size_t i)
+{
+    while (i + 1 < st->nlines && !st->lines[i + 1].blank)
+        i++;
+    return i;
+}
+
 const rt_line *rt_line_by_number(const rt_state *st, unsigned lineno)
 {
     /* Lines are in file order; a joined line stands for its physical lines. */

@@ -350,7 +350,7 @@ static GHashTable *find_markers(const rt_state *st, const bool *is_def)
         g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
     for (size_t i = 0; i < st->nlines; i++) {
         const rt_line *l = &st->lines[i];
-        if (l->blank || is_def[i])
+        if (l->blank || is_def[i] || l->code) /* ("[ accept-params ]" in a rule) */
             continue;
         const char *end = l->t + l->tlen;
         for (const char *p = l->t; p < end;) {
@@ -503,7 +503,7 @@ static GArray *find_defs(const rt_state *st, bool *is_def, GArray *bare)
         const rt_line *l = &st->lines[i];
         if (l->blank)
             run = i + 1;
-        if (l->blank || l->notedef)
+        if (l->blank || l->notedef || l->code)
             continue;
         /* A Notes heading opens the notes; the next line set apart like a
          * heading (a new article's title, a section) closes them. */

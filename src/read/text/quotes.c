@@ -645,7 +645,8 @@ bool rt_wrap_as_quote(rt_builder *b, size_t i)
     rt_state *st = b->st;
     imprint_node *p = b->last_block;
     if (!p || (p->kind != IMPRINT_NODE_PARAGRAPH && p->kind != IMPRINT_NODE_SPEECH) ||
-        b->last_line + 1 != i || !rt_same_chunk(b, b->last_line, i) || rt_dash_item(b, i))
+        b->last_line + 1 != i || !rt_same_chunk(b, b->last_line, i) || rt_dash_item(b, i) ||
+        rt_line_at(b, i)->code)
         return false;
     /* an attribution ("–Author", "(Author, Work)"), or a source line under a
      * paragraph that closes a quote whose opening mark was lost */

@@ -175,21 +175,20 @@ static bool goes_on(const rt_line *l, const ruling *r)
     return filled == 1;
 }
 
-/* The columns of the chunk from line `i`: those of its rule crossed most
- * (a grid's outer rule may cross only at its corners), or false when it has
- * no rule. */
-static bool first_ruling(rt_builder *b, size_t i, ruling *r)
+/* The columns of lines `i` to `j`: those of their rule crossed most (a
+ * grid's outer rule may cross only at its corners), or false when they
+ * have no rule. */
+static bool ruling_of(const rt_line *lines, size_t i, size_t j, ruling *r)
 {
     const rt_line *best = NULL;
     unsigned cols[RULED_MAX_CROSSINGS];
     r->n = 0;
-    for (size_t k = i; k <= b->last && rt_same_chunk(b, i, k); k++) {
-        const rt_line *m = rt_line_at(b, k);
-        size_t n = rule_crossings(m, cols);
+    for (size_t k = i; k <= j; k++) {
+        size_t n = rule_crossings(&lines[k], cols);
         if (n > r->n) {
             r->n = n;
             memcpy(r->cols, cols, n * sizeof *cols);
-            best = m;
+            best = &lines[k];
         }
     }
     if (!best)
@@ -197,6 +196,39 @@ static bool first_ruling(rt_builder *b, size_t i, ruling *r)
     r->lo = r->cols[0] == best->indent;
     r->hi = r->n - (r->cols[r->n - 1] + 1 == best->indent + rt_utf8_cols(best->t, best->tlen));
     return r->lo <= r->hi;
+}
+
+/* How far the table from line `i` runs in lines `i` to `last`: the line
+ * after its last rule or barred line; `*rules` and `*rows` counted. */
+static size_t table_end(const rt_line *lines, size_t i, size_t last, const ruling *r, size_t *rules,
+                        size_t *rows)
+{
+    size_t j = i;
+    *rules = *rows = 0;
+    for (; j <= last; j++) {
+        if (table_rule(&lines[j], r->cols, r->n))
+            (*rules)++;
+        else if (barred(&lines[j], r))
+            (*rows)++;
+        else
+            break;
+    }
+    return j;
+}
+
+bool rt_lines_ruled_table(const rt_line *lines, size_t i, size_t j)
+{
+    /* (from the run's first line, or from a rule under a caption line) */
+    for (size_t k = i; k <= j; k++) {
+        ruling r;
+        size_t rules, rows;
+        if ((k == i || rt_line_is_crossed_rule(&lines[k])) && ruling_of(lines, k, j, &r)) {
+            table_end(lines, k, j, &r, &rules, &rows);
+            if (rules && rows >= 2)
+                return true;
+        }
+    }
+    return false;
 }
 
 /* The line of the rule under the column heads of the table from line `i`
@@ -234,18 +266,12 @@ size_t rt_build_ruled_table(rt_builder *b, size_t i)
     const rt_line *l = rt_line_at(b, i);
     ruling r;
     /* (a table may open under a caption line: "Table 2.1: Device Names") */
-    if ((st->chunks[l->chunk].first != i && !rt_line_is_crossed_rule(l)) || !first_ruling(b, i, &r))
+    if (st->chunks[l->chunk].first != i && !rt_line_is_crossed_rule(l))
         return 0;
-    size_t rows = 0, rules = 0, j = i;
-    for (; j <= b->last && rt_same_chunk(b, i, j); j++) {
-        const rt_line *m = rt_line_at(b, j);
-        if (table_rule(m, r.cols, r.n))
-            rules++;
-        else if (barred(m, &r))
-            rows++;
-        else
-            break;
-    }
+    size_t last = MIN(b->last, st->chunks[l->chunk].last), rows, rules;
+    if (!ruling_of(st->lines, i, last, &r))
+        return 0;
+    size_t j = table_end(st->lines, i, last, &r, &rules, &rows);
     if (!rules || rows < 2)
         return 0;
     size_t heads = heads_rule(b, i, j, &r);

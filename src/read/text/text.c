@@ -173,7 +173,7 @@ static bool short_ref_line(const rt_line *l)
     int number;
     size_t skip, name, sk;
     bool file;
-    if (l->blank || l->notedef || l->nchar > 160 || rt_line_starts_quote(l) ||
+    if (l->blank || l->notedef || l->code || l->nchar > 160 || rt_line_starts_quote(l) ||
         rt_line_list_marker(l, &style, &number, &skip) || rt_line_speaker(l, &name, &sk) ||
         rt_line_is_figure(l, &file) || rt_line_placeholder(l) || rt_line_sidenote(l) ||
         rt_number_heading_kind(l->t, l->tlen))
@@ -557,7 +557,7 @@ static bool fiction_dialogue(const rt_state *st)
 /* The indent most non-blank physical lines have (the prose's, usually
  * none): a joined paragraph counts its lines, or a book's many quotations
  * kept line by line would outweigh its prose. */
-static unsigned common_indent(const rt_state *st)
+unsigned rt_common_indent(const rt_state *st)
 {
     size_t counts[9] = {0};
     for (size_t i = 0; i < st->nlines; i++)
@@ -1725,6 +1725,7 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
     if (!split_lines(&st, data, len))
         goto cleanup;
     rt_gutenberg(&st, opts && opts->keep_boilerplate);
+    rt_find_code(&st);
     rt_unwrap(&st, data, len, opts);
     make_chunks(&st, opts ? opts->split : NULL);
     heading_marks(&st);
@@ -1734,7 +1735,7 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
         keep_notes_as_text(&st);
     else
         rt_markers_scan(&st);
-    st.base_indent = common_indent(&st);
+    st.base_indent = rt_common_indent(&st);
     imprint_verse_mode verse = opts ? opts->verse : IMPRINT_VERSE_AUTO;
     st.prose = verse == IMPRINT_VERSE_NO;
     st.verse = verse == IMPRINT_VERSE_YES ||

@@ -50,6 +50,7 @@ typedef struct {
     size_t note_skip;  /* bytes of the label before the note's text */
     size_t note_cut;   /* bytes at the end that are not the note's text ("]") */
     bool title;        /* chosen as an article title */
+    bool code;         /* program code, a command, grammar: kept as typed (code.c) */
     size_t chunk;      /* index of its chunk (run of non-blank lines) */
 } rt_line;
 
@@ -121,9 +122,19 @@ void rt_gutenberg(rt_state *st, bool keep);
 bool rt_gutenberg_is_title(const rt_state *st, const rt_line *l);
 void rt_gutenberg_name(rt_state *st, int articles);
 
+/* code.c: marks the lines of code (commands, grammar, program text, a
+ * drawing in characters) on the physical lines, before any is joined; a
+ * blank line between two of them is marked too (the block's own). Sets
+ * st->base_indent from the physical lines. */
+void rt_find_code(rt_state *st);
+/* The indent most lines have, the prose's (text.c). */
+unsigned rt_common_indent(const rt_state *st);
+
 /* lines.c: line features */
 void rt_line_measure(rt_line *l);
 unsigned rt_line_last_lineno(const rt_line *l);
+/** The last line of the run of non-blank lines from line `i` (not blank). */
+size_t rt_run_last(const rt_state *st, size_t i);
 /** The line that holds physical line `lineno` (joined lines hold several). */
 const rt_line *rt_line_by_number(const rt_state *st, unsigned lineno);
 bool rt_line_is_heading_like(const rt_line *l);
@@ -372,6 +383,9 @@ bool rt_play_name_line(rt_builder *b, size_t i, size_t *next);
 /* index.c: a book's index under its heading, as a list */
 bool rt_line_is_index_heading(const rt_line *l);
 size_t rt_build_index(rt_builder *b, size_t i);
+/* code.c: the lines of code from line `i` (rt_find_code marked them) as
+ * one CODE block; the line after it, or 0 when line `i` is no code. */
+size_t rt_build_code(rt_builder *b, size_t i);
 
 /* contents.c: a table of contents under its heading, or one whose entries
  * come back as the headings below, as a list */
@@ -394,6 +408,10 @@ size_t rt_build_ruled_table(rt_builder *b, size_t i);
 /* Whether `l` is a rule with crossings ("----+----"): wrap.c joins no
  * line of its run of lines */
 bool rt_line_is_crossed_rule(const rt_line *l);
+/* Whether lines `i` to `j` (a run, none blank) hold a table drawn with
+ * rules and bars from their first line or the one under it (a caption),
+ * as rt_build_ruled_table would read it: no drawing of boxes and arrows. */
+bool rt_lines_ruled_table(const rt_line *lines, size_t i, size_t j);
 
 /* cursor.c: the line cursor and appending blocks (calls no other part) */
 rt_line *rt_line_at(rt_builder *b, size_t i);

@@ -49,6 +49,15 @@ static bool wrapper_break(const rt_line *a, const rt_line *b, unsigned width)
     return end_col(a) + 1 + first_word(b) > width;
 }
 
+/* Whether lines `i` and `i + 1` are a break inside a run of text that
+ * tells how the file is wrapped: neither blank, neither code (code.c,
+ * whose lines are as short or as long as the program made them). */
+static bool text_break(const rt_state *st, size_t i)
+{
+    return i + 1 < st->nlines && !st->lines[i].blank && !st->lines[i + 1].blank &&
+           !st->lines[i].code && !st->lines[i + 1].code;
+}
+
 static int cmp_unsigned(const void *x, const void *y)
 {
     unsigned a = *(const unsigned *)x, b = *(const unsigned *)y;
@@ -66,7 +75,7 @@ static double prose_paragraph_share(const rt_state *st, unsigned width)
 {
     size_t paragraphs = 0, stanzas = 0, prose = 0, breaks = 0, wraps = 0, verse = 0;
     for (size_t i = 0; i < st->nlines; i++) {
-        if (i + 1 < st->nlines && !st->lines[i].blank && !st->lines[i + 1].blank) {
+        if (text_break(st, i)) {
             breaks++;
             wraps += wrapper_break(&st->lines[i], &st->lines[i + 1], width);
             verse += rt_verse_break(&st->lines[i], &st->lines[i + 1]);
@@ -92,7 +101,7 @@ static void count_breaks(const rt_state *st, size_t i, size_t j, unsigned width,
 {
     *wraps = *lower = 0;
     for (size_t k = i; k < j; k++)
-        if (!st->lines[k].blank && !st->lines[k + 1].blank) {
+        if (text_break(st, k)) {
             *wraps += wrapper_break(&st->lines[k], &st->lines[k + 1], width);
             *lower += g_unichar_islower(g_utf8_get_char(st->lines[k + 1].t));
         }
@@ -106,6 +115,8 @@ static bool ragged(const rt_state *st, unsigned width, size_t breaks)
     count_breaks(st, 0, st->nlines ? st->nlines - 1 : 0, width, &wraps, &lower);
     if (wraps >= WRAP_RAGGED_SURE_SHARE * breaks)
         return lower >= WRAP_LOWER_SHARE_SURE * breaks;
+    if (lower >= WRAP_LOWER_SHARE_CLEAR * breaks)
+        return wraps >= WRAP_RAGGED_LOOSE_SHARE * breaks;
     return wraps >= WRAP_MIN_SHARE * breaks && lower >= WRAP_LOWER_SHARE * breaks;
 }
 
@@ -114,7 +125,7 @@ static bool wrap_width(const rt_state *st, unsigned *out)
 {
     GArray *ends = g_array_new(FALSE, FALSE, sizeof(unsigned));
     for (size_t i = 0; i + 1 < st->nlines; i++)
-        if (!st->lines[i].blank && !st->lines[i + 1].blank) {
+        if (text_break(st, i)) {
             unsigned e = end_col(&st->lines[i]);
             g_array_append_val(ends, e);
         }
@@ -125,7 +136,7 @@ static bool wrap_width(const rt_state *st, unsigned *out)
         width = g_array_index(ends, unsigned, (guint)(WRAP_WIDTH_QUANTILE * (ends->len - 1)));
         size_t wraps = 0, verse = 0;
         for (size_t i = 0; i + 1 < st->nlines; i++)
-            if (!st->lines[i].blank && !st->lines[i + 1].blank) {
+            if (text_break(st, i)) {
                 wraps += wrapper_break(&st->lines[i], &st->lines[i + 1], width);
                 verse += rt_verse_break(&st->lines[i], &st->lines[i + 1]);
             }
@@ -194,9 +205,7 @@ static bool *prose_runs(const rt_state *st, unsigned width)
             i++;
             continue;
         }
-        size_t j = i;
-        while (j + 1 < st->nlines && !st->lines[j + 1].blank)
-            j++;
+        size_t j = rt_run_last(st, i);
         unsigned w = width;
         size_t breaks = j - i, wraps = 0;
         for (size_t k = i; k < j; k++)
@@ -408,13 +417,13 @@ static void join_paragraph(unwrapper *u, size_t *i, rt_line *out)
     GArray *segs = g_array_new(FALSE, FALSE, sizeof(rt_seg));
     size_t j = *i + 1;
     bool prose = u->prose[*i];
-    for (; j < st->nlines && !st->lines[j].blank && !u->drawn[*i] &&
-           continues(first, last, &st->lines[j], u->width, prose);
+    for (; j < st->nlines && !st->lines[j].blank && !u->drawn[*i] && !first->code &&
+           !st->lines[j].code && continues(first, last, &st->lines[j], u->width, prose);
          j++) {
         append_line(u, s, segs, last, &st->lines[j]);
         last = &st->lines[j];
     }
-    *out = (rt_line){.lineno = first->lineno};
+    *out = (rt_line){.lineno = first->lineno, .code = first->code};
     out->short_end = j < st->nlines && !st->lines[j].blank;
     for (size_t k = *i; k < j; k++)
         g_free(st->lines[k].text);
