@@ -26,6 +26,17 @@ static rt_result read_wrap(const char *name, const char *data, imprint_wrap_mode
     return r;
 }
 
+/* Reads the fixture `name` with `boilerplate: keep`. */
+static rt_result read_shape_kept(const char *name)
+{
+    char *path = g_build_filename(FIXTURES_DIR, "text", "shapes", name, NULL);
+    rt_result r = {.doc = imprint_doc_new(), .diags = imprint_diags_new(), .path = path};
+    g_assert_true(g_file_get_contents(path, &r.data, &r.len, NULL));
+    imprint_read_opts opts = {.dialect = IMPRINT_DIALECT_TEXT, .keep_boilerplate = true};
+    r.articles = imprint_read_text(r.doc, path, r.data, r.len, &opts, r.diags);
+    return r;
+}
+
 static void assert_words(rt_result *r)
 {
     char *problem = rt_check_words(r->doc, r->data, r->len);
@@ -1955,15 +1966,7 @@ static void test_gutenberg(void)
         rt_has_diag(&r, IMPRINT_SEV_NOTE, 56, "lines 56-71: the Project Gutenberg licence"));
     rt_result_free(&r);
 
-    char *path = g_build_filename(FIXTURES_DIR, "text", "shapes", "gutenberg.txt", NULL);
-    gchar *data = NULL;
-    gsize len = 0;
-    g_assert_true(g_file_get_contents(path, &data, &len, NULL));
-    rt_result k = {.doc = imprint_doc_new(), .diags = imprint_diags_new(), .path = path};
-    imprint_read_opts opts = {.dialect = IMPRINT_DIALECT_TEXT, .keep_boilerplate = true};
-    k.articles = imprint_read_text(k.doc, path, data, len, &opts, k.diags);
-    k.data = data;
-    k.len = len;
+    rt_result k = read_shape_kept("gutenberg.txt");
     g_assert_true(doc_has_text(&k, "START OF THE PROJECT GUTENBERG EBOOK"));
     g_assert_true(doc_has_text(&k, "Produced by"));
     g_assert_true(doc_has_text(&k, "1.A. By reading"));
@@ -2466,6 +2469,121 @@ static void test_wrap_lower_clear(void)
         rt_result_free(&r);
         g_string_free(s, TRUE);
     }
+}
+
+/* A paginated text (pages.c): its feet ("Keeper & Miller [Page 1]"), form
+ * feeds and running heads left out and reported, a paragraph and a
+ * drawing the page breaks cut going on across them, a section head after
+ * a break staying a head; `boilerplate: keep` keeps them. Lookalikes: a
+ * diary's years over entries of every length, figures numbered one after
+ * another with their captions, two feet only: nothing left out. */
+static void test_paginated(void)
+{
+    rt_result r = read_shape("paginated.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 32, "a paginated text: 12 lines"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 32, "going on across 2 of 3 breaks"));
+    g_assert_false(doc_has_text(&r, "Page 1"));
+    g_assert_false(doc_has_text(&r, "LOCK MEMO"));
+    g_assert_true(doc_has_text(&r, "before the winter nights, and again"));
+    assert_kinds(a, "HPPHPEPEHPPP");
+    assert_code(&r, 0,
+                "+-----------+        +-----------+\n|  lantern  |------->|  the boat |\n"
+                "+-----------+        +-----------+\n      |\n      V\n+-----------+\n"
+                "| the gate  |\n+-----------+");
+    rt_result_free(&r);
+
+    r = read_shape_kept("paginated.txt");
+    g_assert_true(doc_has_text(&r, "Keeper & Miller"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 32, "kept as text"));
+    rt_result_free(&r);
+
+    r = read_shape("paginated_lookalike.txt");
+    g_assert_false(rt_has_diag(&r, 0, 0, "paginated"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* A paginated text of `pages` pages of `len[k]` lines each (foot
+ * included), the foot `foot` with the page number, a blank line and a head
+ * of `heads` lines at each break (g_free it). (No form feed: one would
+ * make the text paginated whatever its feet.) */
+static char *pages_text(int pages, const int *len, int heads, const char *foot)
+{
+    GString *s = g_string_new("THE LANTERN SIGNALS\n\n");
+    for (int p = 0; p < pages; p++) {
+        int lines = p > 0 ? heads : 2; /* a page: its head or the title, text, foot, blank */
+        if (p > 0)
+            for (int h = 0; h < heads; h++)
+                g_string_append_printf(s, "LOCK MEMO 7 %c\n", 'A' + h);
+        for (; lines + 3 <= len[p] - 2; lines += 3)
+            g_string_append(s,
+                            "   The keeper shows the lantern from the gate, held at the height\n"
+                            "   of a man's head, and the boat answers it with its own light.\n\n");
+        for (; lines < len[p] - 2; lines++)
+            g_string_append_c(s, '\n');
+        if (p + 1 < pages)
+            g_string_append_printf(s, "%s%d]\n\n", foot, p + 1);
+    }
+    return g_string_free(s, FALSE);
+}
+
+static bool reads_pages(int pages, const int *len, int heads, const char *foot, const char *gone)
+{
+    char *src = pages_text(pages, len, heads, foot);
+    rt_result r = read_wrap("pages.txt", src, IMPRINT_WRAP_AUTO);
+    bool taken = rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "a paginated text");
+    if (gone)
+        g_assert_cmpint(doc_has_text(&r, gone), ==, !taken);
+    rt_result_free(&r);
+    g_free(src);
+    return taken;
+}
+
+/* pages.c's limits, each on both sides of its line. */
+static void test_page_limits(void)
+{
+    const char *foot = "Keeper & Miller                                  [Page ";
+    int even[] = {40, 40, 40, 40};
+    /* PAGE_MIN_BREAKS: four pages, three breaks; three pages, two */
+    g_assert_cmpint(PAGE_MIN_BREAKS, ==, 3);
+    g_assert_true(reads_pages(4, even, 1, foot, "[Page 2]"));
+    g_assert_false(reads_pages(3, even, 1, foot, "[Page 2]"));
+    /* PAGE_MIN_LINES: pages of 20 lines; of 18 */
+    g_assert_cmpint(PAGE_MIN_LINES, ==, 20);
+    int twenty[] = {20, 20, 20, 20}, eighteen[] = {18, 18, 18, 18};
+    g_assert_true(reads_pages(4, twenty, 1, foot, NULL));
+    g_assert_false(reads_pages(4, eighteen, 1, "Keeper & Miller  [Page ", "[Page 2]"));
+    /* PAGE_LENGTH_SLACK_PCT: a page 20 % longer than the rest; 30 % */
+    g_assert_cmpint(PAGE_LENGTH_SLACK_PCT, ==, 25);
+    int near[] = {40, 40, 40, 48, 40}, far[] = {40, 40, 40, 52, 40};
+    g_assert_true(reads_pages(5, near, 1, foot, NULL));
+    g_assert_false(reads_pages(5, far, 1, "Keeper & Miller  [Page ", "[Page 2]"));
+    /* PAGE_MAX_LINE_CHARS: a foot of 80 characters; of 81 */
+    g_assert_cmpint(PAGE_MAX_LINE_CHARS, ==, 80);
+    char *f80 = g_strdup_printf("Keeper & Miller%*s[Page ", 80 - 15 - 8, "");
+    char *f81 = g_strdup_printf("Keeper & Miller%*s[Page ", 81 - 15 - 8, "");
+    g_assert_true(reads_pages(4, even, 1, f80, "[Page 2]"));
+    g_assert_false(reads_pages(4, even, 1, f81, "[Page 2]"));
+    g_free(f80);
+    g_free(f81);
+    /* PAGE_HEAD_LINES: of a head of four lines under every break, three go */
+    g_assert_cmpint(PAGE_HEAD_LINES, ==, 3);
+    g_assert_true(reads_pages(4, even, 4, foot, "LOCK MEMO 7 C"));
+    char *src = pages_text(4, even, 4, foot);
+    rt_result r = read_wrap("pages.txt", src, IMPRINT_WRAP_AUTO);
+    g_assert_true(doc_has_text(&r, "LOCK MEMO 7 D"));
+    rt_result_free(&r);
+    g_free(src);
+    /* READ_TEXT_CODE_BIT_CROSSINGS: fields between rules of eight
+     * crossings are a packet's; of seven, the rules alone are a drawing */
+    g_assert_cmpint(READ_TEXT_CODE_BIT_CROSSINGS, ==, 8);
+    g_assert_true(reads_code(PROSE_OVER "    +-+-+-+-+-+-+-+\n    | GATE | BELLS |\n"
+                                        "    | LAMP | FLAGS |\n    | HORN | BELLS |\n"
+                                        "    +-+-+-+-+-+-+-+" PROSE_UNDER));
+    g_assert_false(reads_code(PROSE_OVER "    +-+-+-+-+-+-+\n    | GATE | BELLS |\n"
+                                         "    | LAMP | FLAGS |\n    | HORN | BELLS |\n"
+                                         "    +-+-+-+-+-+-+" PROSE_UNDER));
 }
 
 /* The credit many Gutenberg transcribers sign ("Transcribed from the 1908
@@ -4580,6 +4698,8 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/code_in_text", test_code_in_text);
     g_test_add_func("/read_text/shapes/code_limits", test_code_limits);
     g_test_add_func("/read_text/shapes/wrap_lower_clear", test_wrap_lower_clear);
+    g_test_add_func("/read_text/shapes/paginated", test_paginated);
+    g_test_add_func("/read_text/shapes/page_limits", test_page_limits);
     g_test_add_func("/read_text/shapes/caps_title_block", test_caps_title_block);
     g_test_add_func("/read_text/shapes/verse_drama", test_verse_drama);
     g_test_add_func("/read_text/shapes/number_colon_no_speaker", test_number_colon_no_speaker);

@@ -12,6 +12,8 @@ typedef enum {
     LINE_PLAIN, /* neither: a fragment, a name, a number */
     LINE_CODE,  /* a sign of code (a prompt, a rule, a call, a path) */
     LINE_DRAWN, /* a line of a drawing in characters: code when another is beside it */
+    LINE_BITS,  /* a packet diagram's rule of bits, "+-+-+-+-+-+-+-+-+": code */
+    LINE_CELL,  /* a row of its fields "|  Source Port  |", its bits "0 1 2 3": code by one */
     LINE_PROSE, /* a sentence */
 } line_sort;
 
@@ -206,10 +208,49 @@ static bool drawing(const char *s, size_t n)
            marks * 100 >= ink * READ_TEXT_CODE_MARK_PCT;
 }
 
+/* "+-+-+-+-+-+-+-+-+", "+--+--+--+--+": a packet diagram's rule, a
+ * crossing at every bit (READ_TEXT_CODE_BIT_CROSSINGS at least, three
+ * dashes at most between two), more than any drawn table has. */
+static bool bit_rule(const char *s, size_t n)
+{
+    size_t crossings = 0, run = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (s[k] == '+') {
+            crossings++;
+            run = 0;
+        } else if (s[k] != '-' || ++run > 3) {
+            return false;
+        }
+    }
+    return crossings >= READ_TEXT_CODE_BIT_CROSSINGS;
+}
+
+/* "|  Data |       |C|E|U|", ":   Data   :", "0 1 2 3 4 5 6 7 8 9 0 1": a
+ * row of a packet diagram's fields (opened and closed by a bar or a
+ * colon), or the numbers of its bits (digits and spaces, a digit every
+ * other column or so). */
+static bool bit_cell(const char *s, size_t n)
+{
+    if (n >= 2 && (s[0] == '|' || s[0] == ':') && (s[n - 1] == '|' || s[n - 1] == ':'))
+        return true;
+    size_t digits = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (g_ascii_isdigit(s[k]))
+            digits++;
+        else if (s[k] != ' ')
+            return false;
+    }
+    return digits >= READ_TEXT_CODE_BIT_CROSSINGS;
+}
+
 /* A sentence: READ_TEXT_CODE_PROSE_WORDS words at least, or
- * READ_TEXT_CODE_STOP_WORDS ending on a stop, mostly letters. */
+ * READ_TEXT_CODE_STOP_WORDS ending on a stop, mostly letters; no bar or
+ * arrow in it ("|  rcv ACK of FIN  |  rcv ACK of FIN" labels a drawing). */
 static bool sentence(const rt_line *l)
 {
+    if (memchr(l->t, '|', l->tlen) || g_strstr_len(l->t, (gssize)l->tlen, "->") ||
+        g_strstr_len(l->t, (gssize)l->tlen, "<-"))
+        return false;
     unsigned words = rt_line_words(l);
     char last = l->t[l->tlen - 1];
     bool stop = last == '.' || last == '?' || last == '!' || last == '"';
@@ -247,8 +288,12 @@ static line_sort sort_line(const rt_line *l)
         return LINE_PROSE; /* (a note's or a picture's text, whatever it holds) */
     if (prompt(s, n) || definition(s, n) || alternative(s, n) || c_marks(s, n))
         return LINE_CODE;
+    if (bit_rule(s, n))
+        return LINE_BITS;
     if (drawing(s, n))
         return LINE_DRAWN;
+    if (bit_cell(s, n))
+        return LINE_CELL;
     /* (a sentence may name a call or a command: "ls -l lists them all.") */
     if (sentence(l))
         return LINE_PROSE;
@@ -265,13 +310,17 @@ typedef struct {
 static tally count_run(const rt_state *st, const line_sort *sorts, size_t i, size_t j)
 {
     tally t = {0};
-    size_t drawings = 0;
+    size_t drawings = 0, bits = 0, cells = 0;
     for (size_t k = i; k <= j; k++) {
         t.code += sorts[k] == LINE_CODE;
         drawings += sorts[k] == LINE_DRAWN;
+        bits += sorts[k] == LINE_BITS;
+        cells += sorts[k] == LINE_CELL;
         t.prose += sorts[k] == LINE_PROSE;
     }
-    /* (one rule "----+----" alone is a break or a table's edge) */
+    /* (one rule "----+----" alone is a break or a table's edge; rows
+     * between bars are a packet's fields only under its rule of bits) */
+    t.code += bits + (bits ? cells : 0);
     if (drawings >= 2 || t.code)
         t.code += drawings;
     t.drawn = rt_lines_ruled_table(st->lines, i, j);
@@ -301,7 +350,8 @@ static void code_inside(rt_state *st, const line_sort *sorts, size_t i, size_t j
         unsigned d = st->lines[k].indent;
         bool above = k > i && st->lines[k - 1].indent + 1 < d;
         bool below = k < j && st->lines[k + 1].indent + 1 < d;
-        if ((sorts[k] != LINE_CODE && sorts[k] != LINE_DRAWN) || !(above || (k == i && below)))
+        if ((sorts[k] != LINE_CODE && sorts[k] != LINE_DRAWN && sorts[k] != LINE_BITS) ||
+            !(above || (k == i && below)))
             continue;
         size_t e = k;
         while (e < j && sorts[e + 1] != LINE_PROSE &&

@@ -535,6 +535,12 @@
  * in characters ("|/----V----\|" 100 %, "UA -----v----- A" 80 %). */
 #define READ_TEXT_CODE_MARK_PCT 50
 
+/** Fewest crossings of a packet diagram's rule of bits ("+-+-+-+-+-+-+-+-+",
+ * one a bit: a byte is 8; a drawn table has RULED_MAX_CROSSINGS at most
+ * and its cells hold words, not a dash or two), and fewest digits of the
+ * line numbering its bits. */
+#define READ_TEXT_CODE_BIT_CROSSINGS 8
+
 /** Fewest line and arrow marks a drawing's line has: "| |        |", the
  * lines down from a box in RFC 959's state diagrams, is one; "|  |", two
  * bars, a gap between a table's columns. */
@@ -554,5 +560,29 @@
  * -ENTER- :", between two runs of prose). One run could be a quotation's
  * indent as well. */
 #define READ_TEXT_CODE_MIN_INDENT_RUNS 2
+
+/* pages.c: a paginated text's running heads and feet */
+
+/** Fewest page breaks (numbered feet, form feeds) that make a text
+ * paginated: two lines of one shape with numbers going up may be two
+ * entries of a list ("Lock 3", "Lock 4"); RFC 959's excerpt has 18. */
+#define PAGE_MIN_BREAKS 3
+
+/** Fewest lines from one page's foot to the next: a page of an RFC is 58,
+ * of a typed manual 50 to 66; a numbered list's lines are closer. */
+#define PAGE_MIN_LINES 20
+
+/** How far (percent) the lines of a page may be from the pages' median:
+ * a typed page is as long as the next, give or take a widow; the posts of
+ * a blog under their dates are 35 to 87 lines long. */
+#define PAGE_LENGTH_SLACK_PCT 25
+
+/** Longest line (code points) taken as a page's foot or head: a foot is a
+ * name and a number, an RFC's 72 columns at most. */
+#define PAGE_MAX_LINE_CHARS 80
+
+/** Lines of a running head under a page break ("RFC 959   October 1985"
+ * over "File Transfer Protocol"). */
+#define PAGE_HEAD_LINES 3
 
 #endif

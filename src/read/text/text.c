@@ -1725,6 +1725,7 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
     if (!split_lines(&st, data, len))
         goto cleanup;
     rt_gutenberg(&st, opts && opts->keep_boilerplate);
+    rt_page_furniture(&st, opts && opts->keep_boilerplate);
     rt_find_code(&st);
     rt_unwrap(&st, data, len, opts);
     make_chunks(&st, opts ? opts->split : NULL);

@@ -122,6 +122,11 @@ void rt_gutenberg(rt_state *st, bool keep);
 bool rt_gutenberg_is_title(const rt_state *st, const rt_line *l);
 void rt_gutenberg_name(rt_state *st, int articles);
 
+/* pages.c: a paginated text's running heads and feet, and its form
+ * feeds, left out of the lines (each kept when `keep`: `boilerplate:
+ * keep`), the text going on across a page break that cut it; reported. */
+void rt_page_furniture(rt_state *st, bool keep);
+
 /* code.c: marks the lines of code (commands, grammar, program text, a
  * drawing in characters) on the physical lines, before any is joined; a
  * blank line between two of them is marked too (the block's own). Sets
