@@ -202,7 +202,16 @@ static GArray *without(rt_state *st, const bool *drop, page_counts *c)
         if (!l->blank && cut && last_text != SIZE_MAX) {
             const rt_line *p = &g_array_index(out, rt_line, last_text);
             bool on = goes_on(p, l);
-            g_array_set_size(out, last_text + 1 + !on);
+            size_t keep = last_text + 1 + !on; /* a blank line between, or none */
+            for (size_t k = keep; k < out->len; k++)
+                g_free(g_array_index(out, rt_line, k).text);
+            if (out->len > keep) {
+                g_array_set_size(out, keep);
+            } else if (out->len < keep) {
+                rt_line gap = {.text = g_strdup(""), .lineno = l->lineno};
+                rt_line_measure(&gap);
+                g_array_append_val(out, gap);
+            }
             c->joined += on;
         }
         if (cut && l->blank && last_text != SIZE_MAX && out->len > last_text + 1) {
