@@ -2415,6 +2415,16 @@ static void test_code_limits(void)
             g_error("%s: read as code %s", cases[k].lines, cases[k].code ? "no" : "yes");
         g_free(src);
     }
+    /* READ_TEXT_CODE_MAX_CHARS: a call of 160 characters is code; of 161, a paragraph */
+    g_assert_cmpint(READ_TEXT_CODE_MAX_CHARS, ==, 160);
+    for (int n = 160; n <= 161; n++) {
+        char *call = g_strdup_printf("    ring_bell(gate_%0*d);", n - 17, 0);
+        char *src = g_strconcat(PROSE_OVER, call, PROSE_UNDER, NULL);
+        g_assert_cmpint(strlen(call) - 4, ==, (size_t)n);
+        g_assert_cmpint(reads_code(src), ==, n == 160);
+        g_free(src);
+        g_free(call);
+    }
     /* READ_TEXT_CODE_MIN_INDENT_RUNS: two pairs of double-spaced commands
      * make their indent the code's: a plain line set there later is code;
      * one pair does not */

@@ -9,6 +9,7 @@
 
 /* What a line is made of, as far as code goes. */
 typedef enum {
+    LINE_UNSORTED,
     LINE_PLAIN, /* neither: a fragment, a name, a number */
     LINE_CODE,  /* a sign of code (a prompt, a rule, a call, a path) */
     LINE_DRAWN, /* a line of a drawing in characters: code when another is beside it */
@@ -16,6 +17,28 @@ typedef enum {
     LINE_CELL,  /* a row of its fields "|  Source Port  |", its bits "0 1 2 3": code by one */
     LINE_PROSE, /* a sentence */
 } line_sort;
+
+/* A line or an arrow of a drawing in characters. */
+static bool is_line_mark(char c)
+{
+    switch (c) {
+    case '-':
+    case '|':
+    case '+':
+    case '/':
+    case '\\':
+    case '<':
+    case '>':
+    case '^':
+    case '_':
+    case '=':
+    case '*':
+    case '~':
+        return true;
+    default:
+        return false;
+    }
+}
 
 static bool is_ident(char c)
 {
@@ -67,8 +90,8 @@ static bool alternative(const char *s, size_t n)
 {
     if (s[0] == '|' && n >= 2 && s[1] == ' ')
         return s[n - 1] != '|'; /* ("| a | b |" is a table's row) */
-    bool op = memchr(s, '"', n) || memchr(s, '|', n) || memchr(s, '*', n);
-    if ((s[0] == '(' || s[0] == '[' || s[0] == ')') && n >= 2 && op) { /* ("[7]": a note's mark) */
+    if ((s[0] == '(' || s[0] == '[' || s[0] == ')') && n >= 2 &&
+        (memchr(s, '"', n) || memchr(s, '|', n) || memchr(s, '*', n))) { /* ("[7]": a mark) */
         size_t marks = 0;
         for (size_t k = 0; k < n; k++)
             marks += strchr("\"|*()[]<>", s[k]) != NULL && s[k] != '\0';
@@ -189,23 +212,43 @@ static bool command(const char *s, size_t n)
     return false;
 }
 
+/* What a line's ink is made of, counted in one pass. */
+typedef struct {
+    size_t ink;     /* characters but spaces */
+    size_t marks;   /* lines and arrows (is_line_mark) */
+    size_t letters; /* letters, and the commas, stops and apostrophes of prose */
+    unsigned words; /* runs of characters between spaces */
+    bool one;       /* one character repeated ("-----", "* * *"), not a bar */
+    bool bar_or_arrow;
+} ink_count;
+
+static ink_count count_ink(const char *s, size_t n)
+{
+    ink_count c = {.one = s[0] != '|'};
+    for (size_t k = 0; k < n; k++) {
+        char ch = s[k];
+        if (ch == ' ' || ch == '\t')
+            continue;
+        c.words += k == 0 || s[k - 1] == ' ' || s[k - 1] == '\t';
+        c.ink++;
+        c.marks += is_line_mark(ch);
+        c.letters += g_ascii_isalpha(ch) || (unsigned char)ch >= 0x80 || ch == ',' || ch == '.' ||
+                     ch == '\'';
+        c.one = c.one && ch == s[0];
+        c.bar_or_arrow = c.bar_or_arrow || ch == '|' || (ch == '>' && k > 0 && s[k - 1] == '-') ||
+                         (ch == '-' && k > 0 && s[k - 1] == '<');
+    }
+    return c;
+}
+
 /* "|/----V----\|", "UA -----v----- A", "<--------- response chain": a
  * drawing in characters, most of its marks lines and arrows (a rule of
  * one character repeated, "-----" or "* * *", is a break, not this; bars
  * alone, "|    |", are lines going down). */
-static bool drawing(const char *s, size_t n)
+static bool drawing(const ink_count *c)
 {
-    size_t marks = 0, ink = 0;
-    bool one = s[0] != '|';
-    for (size_t k = 0; k < n; k++) {
-        if (s[k] == ' ')
-            continue;
-        ink++;
-        marks += strchr("-|+/\\<>^_=*~", s[k]) != NULL;
-        one = one && s[k] == s[0];
-    }
-    return !one && marks >= READ_TEXT_CODE_DRAWING_MARKS &&
-           marks * 100 >= ink * READ_TEXT_CODE_MARK_PCT;
+    return !c->one && c->marks >= READ_TEXT_CODE_DRAWING_MARKS &&
+           c->marks * 100 >= c->ink * READ_TEXT_CODE_MARK_PCT;
 }
 
 /* "+-+-+-+-+-+-+-+-+", "+--+--+--+--+": a packet diagram's rule, a
@@ -246,24 +289,14 @@ static bool bit_cell(const char *s, size_t n)
 /* A sentence: READ_TEXT_CODE_PROSE_WORDS words at least, or
  * READ_TEXT_CODE_STOP_WORDS ending on a stop, mostly letters; no bar or
  * arrow in it ("|  rcv ACK of FIN  |  rcv ACK of FIN" labels a drawing). */
-static bool sentence(const rt_line *l)
+static bool sentence(const char *s, size_t n, const ink_count *c)
 {
-    if (memchr(l->t, '|', l->tlen) || g_strstr_len(l->t, (gssize)l->tlen, "->") ||
-        g_strstr_len(l->t, (gssize)l->tlen, "<-"))
-        return false;
-    unsigned words = rt_line_words(l);
-    char last = l->t[l->tlen - 1];
+    char last = s[n - 1];
     bool stop = last == '.' || last == '?' || last == '!' || last == '"';
-    if (words < READ_TEXT_CODE_PROSE_WORDS && !(stop && words >= READ_TEXT_CODE_STOP_WORDS))
+    if (c->bar_or_arrow ||
+        (c->words < READ_TEXT_CODE_PROSE_WORDS && !(stop && c->words >= READ_TEXT_CODE_STOP_WORDS)))
         return false;
-    size_t letters = 0, ink = 0;
-    for (size_t k = 0; k < l->tlen; k++)
-        if (l->t[k] != ' ') {
-            ink++;
-            letters += g_ascii_isalpha(l->t[k]) || (unsigned char)l->t[k] >= 0x80 ||
-                       strchr(",.'", l->t[k]) != NULL;
-        }
-    return letters * 100 >= ink * READ_TEXT_CODE_PROSE_LETTER_PCT;
+    return c->letters * 100 >= c->ink * READ_TEXT_CODE_PROSE_LETTER_PCT;
 }
 
 /* "[Footnote 11: History of …", "[Illustration: A mill]": a transcriber's
@@ -284,91 +317,115 @@ static line_sort sort_line(const rt_line *l)
 {
     const char *s = l->t;
     size_t n = l->tlen;
-    if (bracket_tag(s, n) || rt_line_placeholder(l))
-        return LINE_PROSE; /* (a note's or a picture's text, whatever it holds) */
+    /* (a note's or a picture's text, whatever it holds; a paragraph on one
+     * line, longer than any program's) */
+    if (l->nchar > READ_TEXT_CODE_MAX_CHARS || bracket_tag(s, n) || rt_line_placeholder(l))
+        return LINE_PROSE;
     if (prompt(s, n) || definition(s, n) || alternative(s, n) || c_marks(s, n))
         return LINE_CODE;
     if (bit_rule(s, n))
         return LINE_BITS;
-    if (drawing(s, n))
+    ink_count c = count_ink(s, n);
+    if (drawing(&c))
         return LINE_DRAWN;
     if (bit_cell(s, n))
         return LINE_CELL;
     /* (a sentence may name a call or a command: "ls -l lists them all.") */
-    if (sentence(l))
+    if (sentence(s, n, &c))
         return LINE_PROSE;
     return call(s, n) || statement(s, n) || identifiers(s, n) || command(s, n) ? LINE_CODE
                                                                                : LINE_PLAIN;
 }
 
-/* The sorts of the lines of run [i, j] counted. */
+/* The lines' sorts, each found when first asked for. */
+typedef struct {
+    const rt_state *st;
+    line_sort *sorts; /* LINE_UNSORTED until asked */
+} sorter;
+
+static line_sort sort_of(sorter *so, size_t k)
+{
+    if (so->sorts[k] == LINE_UNSORTED)
+        so->sorts[k] = sort_line(&so->st->lines[k]);
+    return so->sorts[k];
+}
+
+/* The sorts of the lines of run [i, j] counted, up to the first sentence
+ * (one is enough: the run is no code as a whole). */
 typedef struct {
     size_t code, prose; /* (code: lines of drawings too, when there are two) */
     bool drawn;         /* a table drawn with rules and bars (ruled.c) */
 } tally;
 
-static tally count_run(const rt_state *st, const line_sort *sorts, size_t i, size_t j)
+static tally count_run(sorter *so, size_t i, size_t j)
 {
     tally t = {0};
     size_t drawings = 0, bits = 0, cells = 0;
     for (size_t k = i; k <= j; k++) {
-        t.code += sorts[k] == LINE_CODE;
-        drawings += sorts[k] == LINE_DRAWN;
-        bits += sorts[k] == LINE_BITS;
-        cells += sorts[k] == LINE_CELL;
-        t.prose += sorts[k] == LINE_PROSE;
+        line_sort sort = sort_of(so, k);
+        if (sort == LINE_PROSE) {
+            t.prose = 1;
+            return t;
+        }
+        t.code += sort == LINE_CODE;
+        drawings += sort == LINE_DRAWN;
+        bits += sort == LINE_BITS;
+        cells += sort == LINE_CELL;
     }
     /* (one rule "----+----" alone is a break or a table's edge; rows
      * between bars are a packet's fields only under its rule of bits) */
     t.code += bits + (bits ? cells : 0);
     if (drawings >= 2 || t.code)
         t.code += drawings;
-    t.drawn = rt_lines_ruled_table(st->lines, i, j);
+    t.drawn = rt_lines_ruled_table(so->st->lines, i, j);
     return t;
 }
 
-/* Whether run [i, j] (no blank line in it) is code as a whole: no sentence
- * in it, READ_TEXT_CODE_MIN_PCT of its lines signs of code, or
+typedef struct {
+    size_t first, last;
+    tally t;
+    bool plain; /* no sentence in it, no list, set in off the margin: code beside code would take it
+                 */
+} run;
+
+/* Whether run `r` is code as a whole: no sentence in it,
+ * READ_TEXT_CODE_MIN_PCT of its lines signs of code, or
  * READ_TEXT_CODE_MARGIN_PCT at the prose's margin (a rule of grammar, a
  * drawing set there). A drawn table (ruled.c) is no code. */
-static bool code_run(const rt_state *st, const line_sort *sorts, size_t i, size_t j)
+static bool code_run(const rt_state *st, const run *r)
 {
-    tally t = count_run(st, sorts, i, j);
-    size_t n = j - i + 1;
-    unsigned pct =
-        st->lines[i].indent != st->base_indent ? READ_TEXT_CODE_MIN_PCT : READ_TEXT_CODE_MARGIN_PCT;
-    return !t.prose && !t.drawn && t.code * 100 >= n * pct;
+    size_t n = r->last - r->first + 1;
+    unsigned pct = st->lines[r->first].indent != st->base_indent ? READ_TEXT_CODE_MIN_PCT
+                                                                 : READ_TEXT_CODE_MARGIN_PCT;
+    return !r->t.prose && !r->t.drawn && r->t.code * 100 >= n * pct;
+}
+
+static bool sort_is_code(line_sort sort)
+{
+    return sort == LINE_CODE || sort == LINE_DRAWN || sort == LINE_BITS;
 }
 
 /* In a run of prose, lines of code set in deeper than the line above them
  * ("a rule such as" / "   ( *LWS element *( *LWS "," *LWS element ))"),
  * or opening the run deeper than the line below: code inside the
  * paragraph, which it breaks. */
-static void code_inside(rt_state *st, const line_sort *sorts, size_t i, size_t j)
+static void code_inside(rt_state *st, sorter *so, size_t i, size_t j)
 {
     for (size_t k = i; k <= j; k++) {
         unsigned d = st->lines[k].indent;
         bool above = k > i && st->lines[k - 1].indent + 1 < d;
         bool below = k < j && st->lines[k + 1].indent + 1 < d;
-        if ((sorts[k] != LINE_CODE && sorts[k] != LINE_DRAWN && sorts[k] != LINE_BITS) ||
-            !(above || (k == i && below)))
+        if (!(above || (k == i && below)) || !sort_is_code(sort_of(so, k)))
             continue;
         size_t e = k;
-        while (e < j && sorts[e + 1] != LINE_PROSE &&
-               st->lines[e + 1].indent >= st->lines[k].indent)
+        while (e < j && st->lines[e + 1].indent >= st->lines[k].indent &&
+               sort_of(so, e + 1) != LINE_PROSE)
             e++;
         for (size_t m = k; m <= e; m++)
             st->lines[m].code = true;
         k = e;
     }
 }
-
-typedef struct {
-    size_t first, last;
-    bool plain; /* no sentence in it, no list, set in off the margin: code beside code would take it
-                 */
-    bool drawn; /* a table drawn with rules and bars */
-} run;
 
 /* Whether every line of run [i, j] opens with a list's marker ("I.
  * Introduction", "1) The PNG file gamma"): a list, not code. */
@@ -383,7 +440,7 @@ static bool list_run(const rt_state *st, size_t i, size_t j)
     return true;
 }
 
-static GArray *find_runs(const rt_state *st, const line_sort *sorts)
+static GArray *find_runs(const rt_state *st, sorter *so)
 {
     GArray *runs = g_array_new(FALSE, FALSE, sizeof(run));
     for (size_t i = 0; i < st->nlines;) {
@@ -392,11 +449,10 @@ static GArray *find_runs(const rt_state *st, const line_sort *sorts)
             continue;
         }
         size_t j = rt_run_last(st, i);
-        tally t = count_run(st, sorts, i, j);
-        run r = {i, j,
+        tally t = count_run(so, i, j);
+        run r = {i, j, t,
                  !t.prose && !t.drawn && st->lines[i].indent > st->base_indent &&
-                     !list_run(st, i, j),
-                 t.drawn};
+                     !list_run(st, i, j)};
         g_array_append_val(runs, r);
         i = j + 1;
     }
@@ -456,19 +512,16 @@ static void code_beside(rt_state *st, GArray *runs)
 
 void rt_find_code(rt_state *st)
 {
-    line_sort *sorts = g_new0(line_sort, st->nlines + 1);
-    for (size_t i = 0; i < st->nlines; i++)
-        if (!st->lines[i].blank)
-            sorts[i] = sort_line(&st->lines[i]);
+    sorter so = {st, g_new0(line_sort, st->nlines + 1)};
     st->base_indent = rt_common_indent(st);
-    GArray *runs = find_runs(st, sorts);
+    GArray *runs = find_runs(st, &so);
     for (guint k = 0; k < runs->len; k++) {
         const run *r = &g_array_index(runs, run, k);
-        if (code_run(st, sorts, r->first, r->last))
+        if (code_run(st, r))
             for (size_t m = r->first; m <= r->last; m++)
                 st->lines[m].code = true;
-        else if (!r->drawn)
-            code_inside(st, sorts, r->first, r->last);
+        else if (!r->t.drawn)
+            code_inside(st, &so, r->first, r->last);
     }
     code_beside(st, runs);
     /* one blank line between lines of code is the block's own */
@@ -476,7 +529,7 @@ void rt_find_code(rt_state *st)
         st->lines[i].code = st->lines[i].code ||
                             (st->lines[i].blank && st->lines[i - 1].code && st->lines[i + 1].code);
     g_array_free(runs, TRUE);
-    g_free(sorts);
+    g_free(so.sorts);
 }
 
 /* The bytes of `l`'s text past `least` leading spaces (its own indent

@@ -535,6 +535,11 @@
  * in characters ("|/----V----\|" 100 %, "UA -----v----- A" 80 %). */
 #define READ_TEXT_CODE_MARK_PCT 50
 
+/** Longest line (code points) that may be code: programs, grammars and
+ * drawings keep to 80 columns, 132 at the most (a line printer's); a
+ * longer line is a paragraph on one line, prose. */
+#define READ_TEXT_CODE_MAX_CHARS 160
+
 /** Fewest crossings of a packet diagram's rule of bits ("+-+-+-+-+-+-+-+-+",
  * one a bit: a byte is 8; a drawn table has RULED_MAX_CROSSINGS at most
  * and its cells hold words, not a dash or two), and fewest digits of the
