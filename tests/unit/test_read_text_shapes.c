@@ -2596,6 +2596,56 @@ static void test_page_limits(void)
                                          "    +-+-+-+-+-+-+" PROSE_UNDER));
 }
 
+/* Terms on lines of their own over definitions set in deeper
+ * (definitions.c), with and without a blank line between: two lists, an
+ * item a term and its paragraphs. Lookalikes: a stanza whose lines are
+ * set in by turns, headings at the margin over prose at the prose's
+ * margin, a lead-in ending "as follows:--" over a line set in: no list. */
+static void test_definitions(void)
+{
+    rt_result r = read_shape("definitions.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "PLPLP");
+    imprint_node *list = rt_child(a, 1);
+    g_assert_cmpint(rt_count_children(list), ==, 3);
+    g_assert_cmpstr(rt_text(&r, rt_child(rt_child(list, 0), 0)), ==, "lower gate");
+    g_assert_cmpint(rt_count_children(rt_child(rt_child(a, 3), 1)), ==, 3);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 11, "3 terms"));
+    assert_words(&r);
+    rt_result_free(&r);
+
+    r = read_shape("definitions_lookalike.txt");
+    a = rt_article(&r, 0);
+    char *got = kinds(a);
+    g_assert_null(strchr(got, 'L'));
+    g_free(got);
+    g_assert_false(rt_has_diag(&r, 0, 0, "list of definitions"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* DEFINITION_TERM_MAX_CHARS: a term of 48 characters over its definition,
+ * twice, is a list; of 49, not. DEFINITION_MIN_ENTRIES: one term is no
+ * list. */
+static void test_definition_limits(void)
+{
+    g_assert_cmpint(DEFINITION_TERM_MAX_CHARS, ==, 48);
+    g_assert_cmpint(DEFINITION_MIN_ENTRIES, ==, 2);
+    for (int n = 48; n <= 49; n++)
+        for (int terms = 1; terms <= 2; terms++) {
+            GString *s = g_string_new(PROSE_OVER);
+            for (int t = 0; t < terms; t++)
+                g_string_append_printf(s, "   gate %c%0*d\n      The gate of the lock.\n\n",
+                                       'a' + t, n - 6, 0);
+            g_string_append(s, PROSE_UNDER);
+            rt_result r = read_wrap("terms.txt", s->str, IMPRINT_WRAP_AUTO);
+            g_assert_cmpint(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "list of definitions"), ==,
+                            n == 48 && terms == 2);
+            rt_result_free(&r);
+            g_string_free(s, TRUE);
+        }
+}
+
 /* The credit many Gutenberg transcribers sign ("Transcribed from the 1908
  * … edition by …, email …@pglaf.org", the Literary Archive Foundation's
  * domain) at the top of a file cut at its markers is left out like
@@ -4710,6 +4760,8 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/wrap_lower_clear", test_wrap_lower_clear);
     g_test_add_func("/read_text/shapes/paginated", test_paginated);
     g_test_add_func("/read_text/shapes/page_limits", test_page_limits);
+    g_test_add_func("/read_text/shapes/definitions", test_definitions);
+    g_test_add_func("/read_text/shapes/definition_limits", test_definition_limits);
     g_test_add_func("/read_text/shapes/caps_title_block", test_caps_title_block);
     g_test_add_func("/read_text/shapes/verse_drama", test_verse_drama);
     g_test_add_func("/read_text/shapes/number_colon_no_speaker", test_number_colon_no_speaker);

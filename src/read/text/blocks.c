@@ -1296,7 +1296,7 @@ static bool build_line(rt_builder *b, size_t *pi)
     size_t i = *pi, end;
     int r;
     if ((end = rt_build_code(b, i)) || (end = rt_build_contents(b, i)) ||
-        (end = rt_build_index(b, i))) {
+        (end = rt_build_index(b, i)) || (end = rt_build_definitions(b, i))) {
         *pi = end;
         return true;
     }

@@ -590,4 +590,15 @@
  * over "File Transfer Protocol"). */
 #define PAGE_HEAD_LINES 3
 
+/* definitions.c: lists of definitions */
+
+/** Longest term (code points) over a definition set in under it: RFC
+ * 9293's "Data Offset (DOffset):  4 bits" is 30, RFC 2616's "content
+ * negotiation" 19; a longer line over text set in is a sentence's. */
+#define DEFINITION_TERM_MAX_CHARS 48
+
+/** Fewest terms in a row that make a list of definitions: one short line
+ * over a paragraph set in is as often a quotation under its lead-in. */
+#define DEFINITION_MIN_ENTRIES 2
+
 #endif

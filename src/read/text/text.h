@@ -388,6 +388,10 @@ bool rt_play_name_line(rt_builder *b, size_t i, size_t *next);
 /* index.c: a book's index under its heading, as a list */
 bool rt_line_is_index_heading(const rt_line *l);
 size_t rt_build_index(rt_builder *b, size_t i);
+/* definitions.c: terms on lines of their own over their definitions set
+ * in deeper, DEFINITION_MIN_ENTRIES at least, from line `i`, as one list;
+ * the line after it, or 0. */
+size_t rt_build_definitions(rt_builder *b, size_t i);
 /* code.c: the lines of code from line `i` (rt_find_code marked them) as
  * one CODE block; the line after it, or 0 when line `i` is no code. */
 size_t rt_build_code(rt_builder *b, size_t i);
