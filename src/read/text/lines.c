@@ -48,6 +48,18 @@ void rt_line_measure(rt_line *l)
     }
 }
 
+void rt_index_add(GHashTable *index, char *key, size_t i)
+{
+    GArray *at = g_hash_table_lookup(index, key);
+    if (!at) {
+        at = g_array_new(FALSE, FALSE, sizeof(size_t));
+        g_hash_table_insert(index, key, at);
+    } else {
+        g_free(key);
+    }
+    g_array_append_val(at, i);
+}
+
 size_t rt_run_last(const rt_state *st, size_t i)
 {
     while (i + 1 < st->nlines && !st->lines[i + 1].blank)

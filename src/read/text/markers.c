@@ -363,15 +363,7 @@ static GHashTable *find_markers(const rt_state *st, const bool *is_def)
                 p = g_utf8_next_char(p);
                 continue;
             }
-            char *key = marker_key(style, label);
-            GArray *at = g_hash_table_lookup(lines, key);
-            if (!at) {
-                at = g_array_new(FALSE, FALSE, sizeof(size_t));
-                g_hash_table_insert(lines, key, at);
-            } else {
-                g_free(key);
-            }
-            g_array_append_val(at, i);
+            rt_index_add(lines, marker_key(style, label), i);
             p += n;
         }
     }

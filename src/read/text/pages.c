@@ -109,15 +109,7 @@ static void numbered_furniture(const rt_state *st, bool *drop, bool *breaks)
         const rt_line *l = &st->lines[i];
         if (l->blank || l->nchar > PAGE_MAX_LINE_CHARS || last_number(l) < 0)
             continue;
-        char *key = line_key(l, true);
-        GArray *at = g_hash_table_lookup(shapes, key);
-        if (!at) {
-            at = g_array_new(FALSE, FALSE, sizeof(size_t));
-            g_hash_table_insert(shapes, key, at);
-        } else {
-            g_free(key);
-        }
-        g_array_append_val(at, i);
+        rt_index_add(shapes, line_key(l, true), i);
     }
     GHashTableIter it;
     gpointer key, value;

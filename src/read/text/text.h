@@ -138,6 +138,10 @@ unsigned rt_common_indent(const rt_state *st);
 /* lines.c: line features */
 void rt_line_measure(rt_line *l);
 unsigned rt_line_last_lineno(const rt_line *l);
+/** Appends line index `i` to the GArray of size_t under `key` in `index`
+ * (g_str_hash keys, g_free'd, GArrays unref'd), made when missing; takes
+ * `key` (g_malloc'd). */
+void rt_index_add(GHashTable *index, char *key, size_t i);
 /** The last line of the run of non-blank lines from line `i` (not blank). */
 size_t rt_run_last(const rt_state *st, size_t i);
 /** The line that holds physical line `lineno` (joined lines hold several). */
