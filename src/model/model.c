@@ -428,8 +428,8 @@ char *imprint_article_label(const imprint_node *article)
     GString *label = g_string_new(NULL);
     GString *text = g_string_new(NULL);
     for (const imprint_node *c = article->first_child; c && label->len == 0; c = c->next) {
-        if (c->kind == IMPRINT_NODE_SIDENOTE)
-            continue; /* the margin's summary, not the article's words */
+        if (c->kind == IMPRINT_NODE_SIDENOTE || c->kind == IMPRINT_NODE_CODE)
+            continue; /* the margin's summary, a program's lines: not the article's words */
         g_string_truncate(text, 0);
         imprint_node_append_plain(c, text);
         if (!take_words(label, text->str))

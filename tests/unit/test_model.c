@@ -230,7 +230,8 @@ static void add_text(imprint_doc *doc, imprint_node *parent, const char *s)
 }
 
 /* IMPRINT_ARTICLE_LABEL_WORDS: an untitled article is named by its first 8
- * words, whatever the block that holds them but a sidenote; a title wins. */
+ * words, whatever the block that holds them but a sidenote or code; a
+ * title wins. */
 static void test_article_label(void)
 {
     imprint_doc *doc = imprint_doc_new();
@@ -243,6 +244,7 @@ static void test_article_label(void)
     imprint_node *b = add(doc, doc->root, IMPRINT_NODE_ARTICLE);
     add(doc, b, IMPRINT_NODE_BREAK);
     add_text(doc, add(doc, b, IMPRINT_NODE_SIDENOTE), "a summary in the margin");
+    add_text(doc, add(doc, b, IMPRINT_NODE_CODE), "+--+--+--+");
     imprint_node *q = add(doc, b, IMPRINT_NODE_QUOTE);
     imprint_node *p = add(doc, q, IMPRINT_NODE_PARAGRAPH);
     add_text(doc, p, "just\u00a0three");
