@@ -2646,6 +2646,36 @@ static void test_definition_limits(void)
         }
 }
 
+/* In hard-wrapped text a bullet's item turned over at its text's column
+ * ("   - Since the gates" / "     of the lock") is one line; a line set in
+ * deeper than that column is none of the item's (a quotation under it). */
+static void test_bullet_hang(void)
+{
+    const char *src =
+        PROSE_OVER "The keepers of the river met at the weir house in the spring and agreed\n"
+                   "on the signals that every gate would show at night, after a winter\n"
+                   "in which two boats were lost below the lower gate in the dark, and\n"
+                   "they wrote them down for the keepers who would come after them.\n\n"
+                   "The signals were painted on a board at every gate and read aloud to\n"
+                   "each new keeper in his first week, so that no keeper could say that\n"
+                   "he had never heard them, and the board was painted again each spring.\n\n"
+                   "   Several cautions apply to the signals:\n\n"
+                   "   - Since the upper and the lower gates are kept by two keepers,\n"
+                   "     their signals may differ on a dark night.\n\n"
+                   "   o A boat that sees two signals at once waits for the bell of\n"
+                   "     the upper gate before it moves.\n\n"
+                   "   - The weir has no signal of its own, and no keeper either:\n"
+                   "          Keep clear of the weir at all hours.\n" PROSE_UNDER;
+    rt_result r = read_wrap("bullets.txt", src, IMPRINT_WRAP_AUTO);
+    r.data = g_strdup(src); /* freed with r */
+    r.len = strlen(src);
+    g_assert_true(doc_has_text(&r, "two keepers, their signals may differ on a dark night."));
+    g_assert_true(doc_has_text(&r, "the bell of the upper gate before it moves."));
+    g_assert_false(doc_has_text(&r, "no keeper either: Keep clear"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
 /* The credit many Gutenberg transcribers sign ("Transcribed from the 1908
  * … edition by …, email …@pglaf.org", the Literary Archive Foundation's
  * domain) at the top of a file cut at its markers is left out like
@@ -4762,6 +4792,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/page_limits", test_page_limits);
     g_test_add_func("/read_text/shapes/definitions", test_definitions);
     g_test_add_func("/read_text/shapes/definition_limits", test_definition_limits);
+    g_test_add_func("/read_text/shapes/bullet_hang", test_bullet_hang);
     g_test_add_func("/read_text/shapes/caps_title_block", test_caps_title_block);
     g_test_add_func("/read_text/shapes/verse_drama", test_verse_drama);
     g_test_add_func("/read_text/shapes/number_colon_no_speaker", test_number_colon_no_speaker);

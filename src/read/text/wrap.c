@@ -238,11 +238,18 @@ static bool emphasis_closed_below(const rt_line *a, const rt_line *b)
 }
 
 /* The column where the text of a line opened by a note's or an item's
- * number starts ("[1]  In his speech", "(2) Moore", "3. The"), past the
- * number and its spaces; 0 if the line opens so not. */
+ * number or a bullet starts ("[1]  In his speech", "(2) Moore", "3. The",
+ * "- Since"), past the label and its spaces; 0 if the line opens so not. */
 static unsigned label_hang(const rt_line *a)
 {
     const char *p = a->t, *end = a->t + a->tlen;
+    /* "-  Since the domain", "o  Gateways will": a bullet's text */
+    if ((*p == '-' || *p == '*' || *p == 'o') && p + 1 < end && p[1] == ' ') {
+        const char *text = p + 1;
+        while (text < end && *text == ' ')
+            text++;
+        return text < end ? a->indent + (unsigned)(text - a->t) : 0;
+    }
     char open = *p == '[' || *p == '(' ? *p++ : 0;
     const char *digits = p;
     while (p < end && g_ascii_isdigit(*p))
