@@ -2405,6 +2405,14 @@ static void test_code_limits(void)
         {"    ring -a the gates.", false},
         /* READ_TEXT_CODE_PROSE_LETTER_PCT: eight words, mostly marks: no sentence */
         {"    ring -a -b -c -d -e -f -g", true},
+        /* a box drawn with rules and bars, one column: a drawing (RFC 1035's
+         * message); two columns: a table */
+        {"    +----------+\n    |  Header  |\n    +----------+\n    | Question |\n"
+         "    +----------+",
+         true},
+        {"    +----------+-------+\n    |  Header  | fixed |\n    +----------+-------+\n"
+         "    | Question | rest  |\n    +----------+-------+",
+         false},
         /* a transcriber's tag in brackets holds text, whatever it looks like */
         {"    [Picture: ring_bell(gate, 2);]", false},
         {"    ring_bell(gate, 2);", true},

@@ -222,7 +222,10 @@ bool rt_lines_ruled_table(const rt_line *lines, size_t i, size_t j)
     for (size_t k = i; k <= j; k++) {
         ruling r;
         size_t rules, rows;
-        if ((k == i || rt_line_is_crossed_rule(&lines[k])) && ruling_of(lines, k, j, &r)) {
+        /* (one column between rules is a box, a drawing's: RFC 1035's
+         * message of "| Header |" over "| Question |") */
+        if ((k == i || rt_line_is_crossed_rule(&lines[k])) && ruling_of(lines, k, j, &r) &&
+            r.hi > r.lo) {
             table_end(lines, k, j, &r, &rules, &rows);
             if (rules && rows >= 2)
                 return true;

@@ -422,8 +422,9 @@ size_t rt_build_ruled_table(rt_builder *b, size_t i);
  * line of its run of lines */
 bool rt_line_is_crossed_rule(const rt_line *l);
 /* Whether lines `i` to `j` (a run, none blank) hold a table drawn with
- * rules and bars from their first line or the one under it (a caption),
- * as rt_build_ruled_table would read it: no drawing of boxes and arrows. */
+ * rules and bars of two columns or more from their first line or a rule
+ * under a caption, as rt_build_ruled_table would read it: no drawing of
+ * boxes and arrows, no box of one column. */
 bool rt_lines_ruled_table(const rt_line *lines, size_t i, size_t j);
 
 /* cursor.c: the line cursor and appending blocks (calls no other part) */
