@@ -2523,10 +2523,10 @@ static void test_paginated(void)
 }
 
 /* A paginated text of `pages` pages of `len[k]` lines each (foot
- * included), the foot `foot` with the page number, a blank line and a head
+ * included), the foot `foot` with the page number (from `first`), a blank line and a head
  * of `heads` lines at each break (g_free it). (No form feed: one would
  * make the text paginated whatever its feet.) */
-static char *pages_text(int pages, const int *len, int heads, const char *foot)
+static char *pages_text(int pages, const int *len, int heads, const char *foot, long first)
 {
     GString *s = g_string_new("THE LANTERN SIGNALS\n\n");
     for (int p = 0; p < pages; p++) {
@@ -2541,14 +2541,14 @@ static char *pages_text(int pages, const int *len, int heads, const char *foot)
         for (; lines < len[p] - 2; lines++)
             g_string_append_c(s, '\n');
         if (p + 1 < pages)
-            g_string_append_printf(s, "%s%d]\n\n", foot, p + 1);
+            g_string_append_printf(s, "%s%ld]\n\n", foot, first + p);
     }
     return g_string_free(s, FALSE);
 }
 
 static bool reads_pages(int pages, const int *len, int heads, const char *foot, const char *gone)
 {
-    char *src = pages_text(pages, len, heads, foot);
+    char *src = pages_text(pages, len, heads, foot, 1);
     rt_result r = read_wrap("pages.txt", src, IMPRINT_WRAP_AUTO);
     bool taken = rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "a paginated text");
     if (gone)
@@ -2588,11 +2588,22 @@ static void test_page_limits(void)
     /* PAGE_HEAD_LINES: of a head of four lines under every break, three go */
     g_assert_cmpint(PAGE_HEAD_LINES, ==, 3);
     g_assert_true(reads_pages(4, even, 4, foot, "LOCK MEMO 7 C"));
-    char *src = pages_text(4, even, 4, foot);
+    char *src = pages_text(4, even, 4, foot, 1);
     rt_result r = read_wrap("pages.txt", src, IMPRINT_WRAP_AUTO);
     g_assert_true(doc_has_text(&r, "LOCK MEMO 7 D"));
     rt_result_free(&r);
     g_free(src);
+    /* PAGE_MAX_NUMBER_DIGITS: pages numbered from 100000 are pages; from
+     * 1000000, amounts */
+    g_assert_cmpint(PAGE_MAX_NUMBER_DIGITS, ==, 6);
+    for (long first = 100000; first <= 1000000; first *= 10) {
+        src = pages_text(4, even, 1, foot, first);
+        r = read_wrap("pages.txt", src, IMPRINT_WRAP_AUTO);
+        g_assert_cmpint(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "a paginated text"), ==,
+                        first == 100000);
+        rt_result_free(&r);
+        g_free(src);
+    }
     /* READ_TEXT_CODE_BIT_CROSSINGS: fields between rules of eight
      * crossings are a packet's; of seven, the rules alone are a drawing */
     g_assert_cmpint(READ_TEXT_CODE_BIT_CROSSINGS, ==, 8);

@@ -586,6 +586,11 @@
  * name and a number, an RFC's 72 columns at most. */
 #define PAGE_MAX_LINE_CHARS 80
 
+/** Most digits of a page number ("[Page 42]"): a book of a million pages
+ * is none; a longer number at a line's end is an amount, a code, a date
+ * written as one number. */
+#define PAGE_MAX_NUMBER_DIGITS 6
+
 /** Lines of a running head under a page break ("RFC 959   October 1985"
  * over "File Transfer Protocol"). */
 #define PAGE_HEAD_LINES 3

@@ -42,7 +42,7 @@ static long last_number(const rt_line *l)
     size_t e = k;
     while (k > 0 && g_ascii_isdigit(l->t[k - 1]))
         k--;
-    return k < e && e - k < 9 ? strtol(l->t + k, NULL, 10) : -1;
+    return k < e && e - k <= PAGE_MAX_NUMBER_DIGITS ? strtol(l->t + k, NULL, 10) : -1;
 }
 
 static bool has_letter(const char *s)
@@ -60,11 +60,11 @@ static int cmp_double(const void *x, const void *y)
 }
 
 /* Whether the lines `at` (indices, in file order) are a run of page feet:
- * PAGE_MIN_BREAKS of them at least, their page numbers going up (by one
- * at most steps), as many
- * lines to a page each time (PAGE_LENGTH_SLACK_PCT either way of the
- * median), PAGE_MIN_LINES at least: dates over the posts of a blog
- * ("8 November 2019", "10 November 2020") come as the posts are long. */
+ * PAGE_MIN_BREAKS of them at least, their page numbers going up (by one at
+ * most steps), as many lines to a page each time (PAGE_LENGTH_SLACK_PCT
+ * either way of the median, PAGE_MIN_LINES at least): the dates over a
+ * blog's posts ("8 November 2019", "10 November 2020") come as the posts
+ * are long. */
 static bool page_run(const rt_state *st, const GArray *at)
 {
     if (at->len < PAGE_MIN_BREAKS)
