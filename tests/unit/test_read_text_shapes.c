@@ -2509,6 +2509,21 @@ static void test_paginated(void)
                 "+-----------+        +-----------+\n|  lantern  |------->|  the boat |\n"
                 "+-----------+        +-----------+\n      |\n      V\n+-----------+\n"
                 "| the gate  |\n+-----------+");
+    g_assert_cmpstr(a->as.article.title, ==, "THE LANTERN SIGNALS");
+    rt_result_free(&r);
+
+    /* untitled (no title, no heading over its first paragraph), the words
+     * of its running heads name it (not "LOCK MEMO 7", which has a number) */
+    char *path = g_build_filename(FIXTURES_DIR, "text", "shapes", "paginated.txt", NULL);
+    char *text = NULL;
+    g_assert_true(g_file_get_contents(path, &text, NULL, NULL));
+    g_free(path);
+    const char *prefix = "THE LANTERN SIGNALS\n\n1.  PURPOSE\n\n";
+    g_assert_true(g_str_has_prefix(text, prefix));
+    r = read_wrap("untitled.txt", text + strlen(prefix), IMPRINT_WRAP_AUTO);
+    g_assert_cmpstr(rt_article(&r, 0)->as.article.title, ==, "Lantern Signals of the Upper Locks");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "the words of the running heads"));
+    g_free(text);
     rt_result_free(&r);
 
     r = read_shape_kept("paginated.txt");

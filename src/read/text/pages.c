@@ -235,6 +235,51 @@ static char *furniture_names(const rt_state *st, const bool *drop)
     return g_string_free(s, FALSE);
 }
 
+/* The longest part of a running head, between column gaps, that has words
+ * and no digit ("Domain Implementation and Specification" between "RFC
+ * 1035" and "November 1987"; "File Transfer Protocol" under "RFC 959
+ * October 1985"): the text's title as its pages give it (g_free it), or
+ * NULL. */
+static char *head_title(const rt_state *st, const bool *drop, const bool *breaks)
+{
+    const char *best = NULL;
+    size_t best_len = 0;
+    for (size_t i = 0, heads = 0; i < st->nlines && heads < PAGE_HEAD_LINES; i++) {
+        const rt_line *l = &st->lines[i];
+        if (!drop[i] || breaks[i] || l->blank)
+            continue;
+        heads++;
+        for (const char *p = l->t, *end = l->t + l->tlen; p < end;) {
+            const char *e = p;
+            while (e < end && !(e[0] == ' ' && e + 1 < end && e[1] == ' '))
+                e++;
+            bool digit = false, words = false;
+            for (const char *q = p; q < e; q++) {
+                digit = digit || g_ascii_isdigit(*q);
+                words = words || *q == ' ';
+            }
+            if (!digit && words && (size_t)(e - p) > best_len) {
+                best = p;
+                best_len = (size_t)(e - p);
+            }
+            for (p = e; p < end && *p == ' '; p++)
+                ;
+        }
+    }
+    return best ? g_strndup(best, best_len) : NULL;
+}
+
+void rt_page_title_name(rt_state *st, int articles)
+{
+    imprint_node *art = st->doc->root->last_child;
+    if (!st->page_title || articles != 1 || !art || art->kind != IMPRINT_NODE_ARTICLE ||
+        art->as.article.title)
+        return;
+    art->as.article.title = rt_plain(st, st->page_title, strlen(st->page_title));
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, art->pos,
+                         "the words of the running heads taken as the title: %s", st->page_title);
+}
+
 void rt_page_furniture(rt_state *st, bool keep)
 {
     bool *drop = g_new0(bool, st->nlines + 1);
@@ -267,6 +312,7 @@ void rt_page_furniture(rt_state *st, bool keep)
         g_free(names);
         goto cleanup;
     }
+    st->page_title = head_title(st, drop, breaks);
     page_counts c = {0};
     GArray *lines = without(st, drop, &c);
     g_free(st->lines);

@@ -1790,7 +1790,9 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
                              "%zu spans written _so_ or *so* taken as emphasis", st.emphasis);
     count = (int)starts->len;
     rt_gutenberg_name(&st, count);
+    rt_page_title_name(&st, count);
 cleanup:
+    g_free(st.page_title);
     g_free(st.book_title);
     g_free(st.book_title_folded);
     g_free(st.book_subtitle);

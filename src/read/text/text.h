@@ -98,8 +98,9 @@ typedef struct {
     const char *collection_author; /* a collection's author, for each poem or piece (arena) */
     char *book_title, *book_subtitle, *book_author; /* a Project Gutenberg header's (g_malloc'd) */
     char *book_title_folded;                        /* book_title case-folded (g_malloc'd) */
-    bool marker_styles[RT_MARK_COUNT];              /* marker styles whose definitions were found */
-    GHashTable *marker_labels;                      /* "style:label" of markers to take */
+    char *page_title; /* a paginated text's running head's words (pages.c; g_malloc'd) */
+    bool marker_styles[RT_MARK_COUNT]; /* marker styles whose definitions were found */
+    GHashTable *marker_labels;         /* "style:label" of markers to take */
     unsigned char *prose_near; /* per chunk, prose near it before and after (verse.c; g_free) */
     GHashTable *ref_labels;    /* NOTEREF → its label, for symbol markers ("*") */
     size_t emphasis;           /* spans written "_so_" or "*so*" taken as emphasis */
@@ -126,6 +127,10 @@ void rt_gutenberg_name(rt_state *st, int articles);
  * feeds, left out of the lines (each kept when `keep`: `boilerplate:
  * keep`), the text going on across a page break that cut it; reported. */
 void rt_page_furniture(rt_state *st, bool keep);
+/* Names the file's one untitled article (`articles` read) by the words of
+ * the running heads left out ("File Transfer Protocol" under "RFC 959
+ * October 1985"), reported. */
+void rt_page_title_name(rt_state *st, int articles);
 
 /* code.c: marks the lines of code (commands, grammar, program text, a
  * drawing in characters) on the physical lines, before any is joined; a
