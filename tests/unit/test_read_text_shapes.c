@@ -2639,12 +2639,19 @@ static void test_definitions(void)
 {
     rt_result r = read_shape("definitions.txt");
     imprint_node *a = rt_article(&r, 0);
-    assert_kinds(a, "PLPLP");
+    assert_kinds(a, "PLPLPLP");
     imprint_node *list = rt_child(a, 1);
     g_assert_cmpint(rt_count_children(list), ==, 3);
     g_assert_cmpstr(rt_text(&r, rt_child(rt_child(list, 0), 0)), ==, "lower gate");
     g_assert_cmpint(rt_count_children(rt_child(rt_child(a, 3), 1)), ==, 3);
     g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 11, "3 terms"));
+    /* the term beside its definition, turned over at its column */
+    imprint_node *ug = rt_child(rt_child(a, 5), 0);
+    g_assert_cmpstr(rt_text(&r, rt_child(ug, 0)), ==, "UG");
+    g_assert_cmpstr(rt_text(&r, rt_child(ug, 1)), ==,
+                    "The upper gate, at the upstream end of the chamber, opened when the water "
+                    "has risen to the level above.");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 37, "definition beside it"));
     assert_words(&r);
     rt_result_free(&r);
 
@@ -2660,9 +2667,32 @@ static void test_definitions(void)
 
 /* DEFINITION_TERM_MAX_CHARS: a term of 48 characters over its definition,
  * twice, is a list; of 49, not. DEFINITION_MIN_ENTRIES: one term is no
- * list. */
+ * list. And the limits of a term with its definition beside it. */
 static void test_definition_limits(void)
 {
+    /* DEFINITION_HANG_WORDS, DEFINITION_HANG_TERM_WORDS: beside terms of
+     * two words, definitions of five words are definitions, of four a
+     * table's cells; terms of three words head a table's rows */
+    g_assert_cmpint(DEFINITION_HANG_WORDS, ==, 5);
+    g_assert_cmpint(DEFINITION_HANG_TERM_WORDS, ==, 2);
+    static const struct {
+        const char *term, *definition;
+        bool list;
+    } hang[] = {{"Upper gate", "The gate of the chamber.", true},
+                {"Upper gate", "The gate of locks.", false},
+                {"The upper gate", "The gate of the chamber.", false}};
+    for (size_t k = 0; k < G_N_ELEMENTS(hang); k++) {
+        GString *s = g_string_new(PROSE_OVER);
+        for (int t = 0; t < 2; t++)
+            g_string_append_printf(s, "   %-16s%s\n\n", hang[k].term, hang[k].definition);
+        g_string_append(s, PROSE_UNDER + 2);
+        rt_result r = read_wrap("hang.txt", s->str, IMPRINT_WRAP_AUTO);
+        if (rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "definition beside it") != hang[k].list)
+            g_error("%s / %s: read as a list %s", hang[k].term, hang[k].definition,
+                    hang[k].list ? "no" : "yes");
+        rt_result_free(&r);
+        g_string_free(s, TRUE);
+    }
     g_assert_cmpint(DEFINITION_TERM_MAX_CHARS, ==, 48);
     g_assert_cmpint(DEFINITION_MIN_ENTRIES, ==, 2);
     for (int n = 48; n <= 49; n++)

@@ -606,4 +606,15 @@
  * over a paragraph set in is as often a quotation under its lead-in. */
 #define DEFINITION_MIN_ENTRIES 2
 
+/** Fewest words of a definition beside its term, on one line, that make
+ * it prose, not a table's cell ("A 32 bit Internet address" has 5; a
+ * lock's rise, "Nine feet", 2): a list of such entries is a list of
+ * definitions when half of them have so many, or are turned over. */
+#define DEFINITION_HANG_WORDS 5
+
+/** Most words of a term with its definition beside it: "ID", "<BIT MAP>",
+ * "-a, --all"; "Book A (in folio)" over "Pavan, Galliard" heads a table's
+ * row. */
+#define DEFINITION_HANG_TERM_WORDS 2
+
 #endif
