@@ -9,8 +9,14 @@
  *
  *      The source port number.
  *
+ * or a term of a word or two with its definition beside it, turned over
+ * at its column:
+ *
+ *    ID              A 16 bit identifier assigned by the program that
+ *                    generates any kind of query.
+ *
  * One list, an item a term and its definition's paragraphs (not block
- * quotes, not headings). */
+ * quotes, not headings, not a table's rows). */
 #include "read/text/text.h"
 
 /* One entry: the term's line, its definition's first and last lines. */
