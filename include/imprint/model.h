@@ -304,8 +304,7 @@ char *imprint_node_plain_text(imprint_doc *doc, const imprint_node *node);
 /** How contents, running heads and outlines name `article`: its title, else
  * the first IMPRINT_ARTICLE_LABEL_WORDS words of its first block with text
  * but a sidenote or code (an ellipsis when there are more), else
- * "Untitled". The
- * caller g_free()s it. */
+ * "Untitled". The caller g_free()s it. */
 char *imprint_article_label(const imprint_node *article);
 
 /** Checks the whole tree: containment, parent/sibling links, note chains and

@@ -19,9 +19,9 @@
  * quotes, not headings, not a table's rows). */
 #include "read/text/text.h"
 
-/* One entry: the term's line, its definition's first and last lines. */
+/* One entry: the term's line and its definition's last line. */
 typedef struct {
-    size_t term, first, last;
+    size_t term, last;
 } entry;
 
 /* Whether line `l` may be a term: short, set at the prose's margin or
@@ -87,7 +87,7 @@ static size_t find_entries(rt_builder *b, size_t i, GArray *out)
         size_t end = definition_end(b, t);
         if (end == SIZE_MAX)
             break;
-        entry e = {t, rt_next_text_line(b, t), end};
+        entry e = {t, end};
         g_array_append_val(out, e);
         /* (the next term one or two blank lines down: right under the
          * definition it would be a stanza's next line) */
@@ -150,7 +150,7 @@ static size_t find_hanging(rt_builder *b, size_t i, GArray *out, unsigned *cols)
                rt_line_at(b, end + 1)->indent == col &&
                !rt_line_has_column_gap(rt_line_at(b, end + 1)))
             end++;
-        entry e = {t, t, end};
+        entry e = {t, end};
         g_array_append_val(out, e);
         /* (one blank line between entries: rows right under one another
          * are a table's, "PNG_TRANSFORM_IDENTITY   No transformation") */

@@ -162,7 +162,7 @@ static bool all_caps(const char *s, size_t len)
     return letters >= 3;
 }
 
-static bool has_letter(const char *s, size_t len)
+bool rt_has_letter(const char *s, size_t len)
 {
     for (const char *p = s; p < s + len; p = g_utf8_next_char(p))
         if (g_unichar_isalpha(g_utf8_get_char(p)))
@@ -296,7 +296,7 @@ bool rt_line_nbsp_title(const rt_line *l)
              * turned off: text.c). */
             const char *before = g_utf8_find_prev_char(l->t, q);
             return before && !read_is_space_char(g_utf8_get_char(before)) && p < end &&
-                   g_unichar_isalnum(g_utf8_get_char(p)) && has_letter(l->t, l->tlen);
+                   g_unichar_isalnum(g_utf8_get_char(p)) && rt_has_letter(l->t, l->tlen);
         }
         p = q;
     }
@@ -393,7 +393,7 @@ bool rt_line_is_heading_like(const rt_line *l)
     }
     if (rt_number_heading_kind(l->t, l->tlen))
         return true; /* "IV.", "216." */
-    if (!has_letter(l->t, l->tlen) || rt_count_words(l->t, l->tlen) > 18 || is_url_only(l))
+    if (!rt_has_letter(l->t, l->tlen) || rt_count_words(l->t, l->tlen) > 18 || is_url_only(l))
         return false;
     bool caps = all_caps(l->t, l->tlen);
     gunichar f = first_char(l);
@@ -974,7 +974,7 @@ bool rt_line_is_figure(const rt_line *l, bool *is_file)
         g_strfreev(words);
     }
     /* "trotsky_poster_destroy_verm": an image's name without its extension */
-    if (!figure && !spaces && !upper && underscore && has_letter(l->t, l->tlen))
+    if (!figure && !spaces && !upper && underscore && rt_has_letter(l->t, l->tlen))
         figure = true;
     g_free(lower);
     return figure;
@@ -1053,7 +1053,7 @@ int rt_line_table_cells(const rt_line *l, GPtrArray *cells)
         return 0;
     }
     /* the label may itself end in a number ("Year"), but must hold a letter */
-    if (!has_letter(s, (size_t)(label_end - s))) {
+    if (!rt_has_letter(s, (size_t)(label_end - s))) {
         g_ptr_array_free(rev, TRUE);
         return 0;
     }

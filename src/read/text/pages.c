@@ -45,14 +45,6 @@ static long last_number(const rt_line *l)
     return k < e && e - k <= PAGE_MAX_NUMBER_DIGITS ? strtol(l->t + k, NULL, 10) : -1;
 }
 
-static bool has_letter(const char *s)
-{
-    for (; *s; s++)
-        if (g_ascii_isalpha(*s))
-            return true;
-    return false;
-}
-
 static int cmp_double(const void *x, const void *y)
 {
     double a = *(const double *)x, b = *(const double *)y;
@@ -115,7 +107,7 @@ static void numbered_furniture(const rt_state *st, bool *drop, bool *breaks)
     gpointer key, value;
     g_hash_table_iter_init(&it, shapes);
     while (g_hash_table_iter_next(&it, &key, &value))
-        if (has_letter(key) && page_run(st, value))
+        if (rt_has_letter(key, strlen(key)) && page_run(st, value))
             for (guint k = 0; k < ((GArray *)value)->len; k++) {
                 size_t i = g_array_index((GArray *)value, size_t, k);
                 drop[i] = breaks[i] = true;
@@ -123,31 +115,34 @@ static void numbered_furniture(const rt_state *st, bool *drop, bool *breaks)
     g_hash_table_destroy(shapes);
 }
 
-/* The first text line under the page break at line `b` (a foot, or a
- * form feed), the break's own line when it holds text past the feed. */
-static size_t under_break(const rt_state *st, size_t b, const bool *drop)
+/* For each line, the first line from it on that holds text and is not
+ * left out (st->nlines if none): found in one pass from the end, so that
+ * many breaks in a row cost no more than one (g_free it). */
+static size_t *next_text(const rt_state *st, const bool *drop)
 {
-    if (!drop[b] && !st->lines[b].blank)
-        return b; /* "\fRFC 1035 …" */
-    size_t i = b + 1;
-    while (i < st->nlines && (st->lines[i].blank || drop[i]))
-        i++;
-    return i;
+    size_t *next = g_new(size_t, st->nlines + 1);
+    next[st->nlines] = st->nlines;
+    for (size_t i = st->nlines; i-- > 0;)
+        next[i] = st->lines[i].blank || drop[i] ? next[i + 1] : i;
+    return next;
 }
 
 /* Marks in `drop` the running heads: the PAGE_HEAD_LINES lines at most
- * right under a page break whose text comes back under half the breaks or
- * more (two at least). */
+ * right under a page break (a foot, or a form feed; the break's own line
+ * when it holds text past the feed, "\fRFC 1035 …") whose text comes back
+ * under half the breaks or more (two at least). */
 static void running_heads(const rt_state *st, bool *drop, const bool *breaks, size_t nbreaks)
 {
     GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    size_t *next = next_text(st, drop);
     for (int pass = 0; pass < 2; pass++)
         for (size_t b = 0, last = SIZE_MAX; b < st->nlines; b++) {
+            size_t under = !drop[b] && !st->lines[b].blank ? b : next[b + 1];
             /* (a foot and the form feed under it are one break) */
-            if (!breaks[b] || under_break(st, b, drop) == last)
+            if (!breaks[b] || under == last)
                 continue;
-            last = under_break(st, b, drop);
-            for (size_t i = last, n = 0;
+            last = under;
+            for (size_t i = under, n = 0;
                  i < st->nlines && n < PAGE_HEAD_LINES && !st->lines[i].blank; i++, n++) {
                 char *key = line_key(&st->lines[i], true);
                 guint count = GPOINTER_TO_UINT(g_hash_table_lookup(seen, key));
@@ -159,6 +154,7 @@ static void running_heads(const rt_state *st, bool *drop, const bool *breaks, si
                     g_free(key);
             }
         }
+    g_free(next);
     g_hash_table_destroy(seen);
 }
 

@@ -216,21 +216,29 @@ static size_t table_end(const rt_line *lines, size_t i, size_t last, const rulin
     return j;
 }
 
+/* Whether a table drawn with rules of two columns or more runs from line
+ * `k` within lines `k` to `j`. */
+static bool table_from(const rt_line *lines, size_t k, size_t j)
+{
+    ruling r;
+    size_t rules, rows;
+    /* (one column between rules is a box, a drawing's: RFC 1035's message
+     * of "| Header |" over "| Question |") */
+    if (!ruling_of(lines, k, j, &r) || r.hi <= r.lo)
+        return false;
+    table_end(lines, k, j, &r, &rules, &rows);
+    return rules && rows >= 2;
+}
+
 bool rt_lines_ruled_table(const rt_line *lines, size_t i, size_t j)
 {
-    /* (from the run's first line, or from a rule under a caption line) */
-    for (size_t k = i; k <= j; k++) {
-        ruling r;
-        size_t rules, rows;
-        /* (one column between rules is a box, a drawing's: RFC 1035's
-         * message of "| Header |" over "| Question |") */
-        if ((k == i || rt_line_is_crossed_rule(&lines[k])) && ruling_of(lines, k, j, &r) &&
-            r.hi > r.lo) {
-            table_end(lines, k, j, &r, &rules, &rows);
-            if (rules && rows >= 2)
-                return true;
-        }
-    }
+    if (table_from(lines, i, j))
+        return true;
+    /* (or from the first rule, under caption lines: once, so that a run of
+     * rules alone costs one pass, not one a rule) */
+    for (size_t k = i + 1; k <= j; k++)
+        if (rt_line_is_crossed_rule(&lines[k]))
+            return table_from(lines, k, j);
     return false;
 }
 

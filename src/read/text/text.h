@@ -147,6 +147,8 @@ unsigned rt_line_last_lineno(const rt_line *l);
  * (g_str_hash keys, g_free'd, GArrays unref'd), made when missing; takes
  * `key` (g_malloc'd). */
 void rt_index_add(GHashTable *index, char *key, size_t i);
+/** Whether `len` bytes of `s` hold a letter (of any script). */
+bool rt_has_letter(const char *s, size_t len);
 /** The last line of the run of non-blank lines from line `i` (not blank). */
 size_t rt_run_last(const rt_state *st, size_t i);
 /** The line that holds physical line `lineno` (joined lines hold several). */
@@ -427,9 +429,9 @@ size_t rt_build_ruled_table(rt_builder *b, size_t i);
  * line of its run of lines */
 bool rt_line_is_crossed_rule(const rt_line *l);
 /* Whether lines `i` to `j` (a run, none blank) hold a table drawn with
- * rules and bars of two columns or more from their first line or a rule
- * under a caption, as rt_build_ruled_table would read it: no drawing of
- * boxes and arrows, no box of one column. */
+ * rules and bars of two columns or more from their first line or from
+ * their first rule (under a caption), as rt_build_ruled_table would read
+ * it: no drawing of boxes and arrows, no box of one column. */
 bool rt_lines_ruled_table(const rt_line *lines, size_t i, size_t j);
 
 /* cursor.c: the line cursor and appending blocks (calls no other part) */
