@@ -12,6 +12,7 @@ struct read_words {
     GHashTable *words;     /* lower-cased word -> count */
     GHashTable *compounds; /* "a-b" lower-cased -> count */
     GHashTable *pairs;     /* "a b" -> count */
+    GHashTable *endings;   /* a word's ending -> words with it, built on demand */
     imprint_hyphenator *hyph;
 };
 
@@ -140,6 +141,8 @@ void read_words_free(read_words *w)
     g_hash_table_destroy(w->words);
     g_hash_table_destroy(w->compounds);
     g_hash_table_destroy(w->pairs);
+    if (w->endings)
+        g_hash_table_destroy(w->endings);
     imprint_hyphenator_free(w->hyph);
     g_free(w);
 }
@@ -199,6 +202,38 @@ unsigned read_words_count(const read_words *w, const char *word)
 {
     char *key = g_utf8_strdown(word, -1);
     unsigned n = count_of(w->words, key);
+    g_free(key);
+    return n;
+}
+
+/* Every ending of up to READ_WORDS_ENDING_MAX_CHARS characters of every
+ * word, its first character aside, counted once a word. */
+static GHashTable *endings_new(GHashTable *words)
+{
+    GHashTable *endings = counts_new();
+    GHashTableIter it;
+    gpointer key;
+    g_hash_table_iter_init(&it, words);
+    while (g_hash_table_iter_next(&it, &key, NULL)) {
+        const char *word = key;
+        const char *end = word + strlen(word), *p = end;
+        for (unsigned n = 0; n < READ_WORDS_ENDING_MAX_CHARS; n++) {
+            const char *q = g_utf8_find_prev_char(word, p);
+            if (!q || q == word)
+                break;
+            p = q;
+            bump(endings, p);
+        }
+    }
+    return endings;
+}
+
+unsigned read_words_endings(read_words *w, const char *tail)
+{
+    if (!w->endings)
+        w->endings = endings_new(w->words);
+    char *key = g_utf8_strdown(tail, -1);
+    unsigned n = count_of(w->endings, key);
     g_free(key);
     return n;
 }

@@ -38,4 +38,15 @@ unsigned read_words_pair_count(const read_words *w, const char *a, const char *b
 /** How often `word` occurs in the text (compared lower-cased). */
 unsigned read_words_count(const read_words *w, const char *word);
 
+/** Longest ending, in characters, read_words_endings() counts: suffixes
+ * ("ing", "ness", "ation", "ically") are shorter; "specific" is no ending
+ * of other words. */
+#define READ_WORDS_ENDING_MAX_CHARS 8
+
+/** How many distinct words of the text, longer than `tail`, end with it
+ * (compared lower-cased; 0 when `tail` is longer than
+ * READ_WORDS_ENDING_MAX_CHARS): many for a suffix ("ing"), few for a word
+ * that ends a compound ("prone"). The index is built on the first call. */
+unsigned read_words_endings(read_words *w, const char *tail);
+
 #endif

@@ -476,6 +476,16 @@ static void test_vocabulary(void)
     g_assert_cmpint(read_words_join(w, "aff", "ity"), ==, READ_KEEP_UNKNOWN);
     read_words_free(w);
     read_words_free(NULL);
+
+    /* endings of other, longer words, up to READ_WORDS_ENDING_MAX_CHARS */
+    g_assert_cmpint(READ_WORDS_ENDING_MAX_CHARS, ==, 8);
+    w = read_words_new("Understanding, outstanding; standing. Déjà vu, Ing.", "en");
+    g_assert_cmpuint(read_words_endings(w, "ing"), ==, 3);
+    g_assert_cmpuint(read_words_endings(w, "Standing"), ==, 2);  /* 8 characters */
+    g_assert_cmpuint(read_words_endings(w, "rstanding"), ==, 0); /* 9 */
+    g_assert_cmpuint(read_words_endings(w, "éjà"), ==, 1);
+    g_assert_cmpuint(read_words_endings(w, "déjà"), ==, 0); /* the word itself */
+    read_words_free(w);
 }
 
 /* A note continued over 350,000 pages (7 MB) is one note, built in time linear in

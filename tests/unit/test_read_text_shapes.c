@@ -3914,6 +3914,43 @@ static void test_wrapped_dash_break(void)
     rt_result_free(&r);
 }
 
+/* A hyphen at a line end after a first half that is a word of the text
+ * stays unless the second half is a suffix, the ending of other words:
+ * "error-" + "prone" and "toll-" + "specific" stay compounds (though the
+ * patterns would break "errorprone" there), "walk-" + "ing" joins. */
+static void test_hyphen_compound(void)
+{
+    rt_result r = read_shape("hyphen_compound.txt");
+    g_assert_true(doc_has_text(&r, "the winter of the flood, error-prone, for"));
+    g_assert_true(doc_has_text(&r, "of the toll-specific kind"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 5, "its second ends no other word"));
+    rt_result_free(&r);
+    r = read_shape("hyphen_compound_lookalike.txt");
+    g_assert_true(doc_has_text(&r, "the count of the walking was done"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 6, "walk-ing \u2192 walking"));
+    rt_result_free(&r);
+}
+
+/* WRAP_SUFFIX_MIN_WORDS: "kind-" + "ness" joins when "ness" ends three
+ * other words of the text, not two. */
+static void test_suffix_limit(void)
+{
+    g_assert_cmpint(WRAP_SUFFIX_MIN_WORDS, ==, 3);
+    for (int others = 2; others <= 3; others++) {
+        GString *s = g_string_new(NULL);
+        for (int k = 0; k < 16; k++)
+            line_to(s, k == 15 ? 64 : 70, k == 3 ? "be kind." : "the");
+        g_string_truncate(s, s->len - 1);
+        g_string_append(s, " kind-\nness and darkness and sadness");
+        g_string_append(s, others == 3 ? " and goodness.\n" : ".\n");
+        rt_result r = read_wrap("suffix.txt", s->str, IMPRINT_WRAP_YES);
+        g_assert_cmpint(doc_has_text(&r, "kindness"), ==, others == 3);
+        g_assert_cmpint(doc_has_text(&r, "kind-ness"), ==, others == 2);
+        rt_result_free(&r);
+        g_string_free(s, TRUE);
+    }
+}
+
 /* A song quoted in a wrapped book, its stanzas a blank line apart: one
  * quotation of three stanzas; its title after "…which he called" ends that
  * sentence, a paragraph and no heading. Two inscriptions with prose between
@@ -4852,6 +4889,8 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/code_in_text", test_code_in_text);
     g_test_add_func("/read_text/shapes/code_limits", test_code_limits);
     g_test_add_func("/read_text/shapes/wrap_lower_clear", test_wrap_lower_clear);
+    g_test_add_func("/read_text/shapes/hyphen_compound", test_hyphen_compound);
+    g_test_add_func("/read_text/shapes/suffix_limit", test_suffix_limit);
     g_test_add_func("/read_text/shapes/paginated", test_paginated);
     g_test_add_func("/read_text/shapes/page_limits", test_page_limits);
     g_test_add_func("/read_text/shapes/definitions", test_definitions);

@@ -451,6 +451,13 @@
 #define WRAP_LOWER_SHARE_CLEAR  0.75
 #define WRAP_RAGGED_LOOSE_SHARE 0.5
 
+/** A word broken after a first half that is a word of the text ("seek-" +
+ * "ing", "error-" + "prone") is joined only when its second half ends at
+ * least this many other words of the text, a suffix ("ing" ends hundreds
+ * in a book); a word that only ends compounds ("prone", "specific": none
+ * in RFC 9293 and RFC 2324) keeps its hyphen. */
+#define WRAP_SUFFIX_MIN_WORDS 3
+
 /** Widest wrap width taken as a wrapper's: longer lines are paragraphs of
  * one line each, whatever breaks they have. */
 #define WRAP_MAX_WIDTH 160

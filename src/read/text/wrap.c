@@ -324,8 +324,9 @@ typedef struct {
 } unwrapper;
 
 /* Joins "revolu-" + "tionary": the hyphen goes when the text knows the
- * word, or the hyphenation patterns allow the break and the second half is
- * no word of its own ("well-" + "known", "traditions-" + "for" where a
+ * word, or the hyphenation patterns allow the break, the second half is no
+ * word of its own and the first half no word but before a suffix ("well-" +
+ * "known", "error-" + "prone", "traditions-" + "for" where a
  * dash lost a stroke stay: a hyphen kept loses nothing, a wrong join loses
  * the dash); it stays, with a warning, without evidence. */
 static bool drop_hyphen(unwrapper *u, const rt_line *a, const rt_line *b)
@@ -339,8 +340,14 @@ static bool drop_hyphen(unwrapper *u, const rt_line *a, const rt_line *b)
     unsigned broken = GPOINTER_TO_UINT(g_hash_table_lookup(u->tails, folded));
     g_free(folded);
     bool tail_word = read_words_count(u->words, tail) > MAX(broken, 1u);
-    bool halves = read_words_count(u->words, head) > 1 && tail_word;
-    bool drop = j == READ_JOIN_VOCABULARY || (j == READ_JOIN_DICTIONARY && !tail_word);
+    bool head_word = read_words_count(u->words, head) > 1;
+    bool halves = head_word && tail_word;
+    /* After a first half that is a word of the text, only a suffix joins:
+     * "error-" + "prone" is a compound the patterns would break too. */
+    bool patterns = j == READ_JOIN_DICTIONARY && !tail_word;
+    bool suffix =
+        !patterns || !head_word || read_words_endings(u->words, tail) >= WRAP_SUFFIX_MIN_WORDS;
+    bool drop = j == READ_JOIN_VOCABULARY || (patterns && suffix);
     imprint_pos at = rt_pos(u->st, a->lineno, a->tcol + a->nchar - 1);
     if (drop)
         imprint_diags_report(u->st->diags, IMPRINT_SEV_NOTE, at,
@@ -348,12 +355,14 @@ static bool drop_hyphen(unwrapper *u, const rt_line *a, const rt_line *b)
                              tail, head, tail,
                              j == READ_JOIN_VOCABULARY ? "the word occurs elsewhere in the text"
                                                        : "the hyphenation patterns allow it");
-    else if (j == READ_KEEP_COMPOUND || tail_word)
+    else if (j == READ_KEEP_COMPOUND || tail_word || !suffix)
         imprint_diags_report(u->st->diags, IMPRINT_SEV_NOTE, at,
                              "hyphen at the line end kept: %s-%s (%s)", head, tail,
                              j == READ_KEEP_COMPOUND ? "the compound occurs elsewhere"
                              : halves                ? "both halves are words"
-                                                     : "its second half is a word of the text");
+                             : tail_word             ? "its second half is a word of the text"
+                                         : "its first half is a word of the text, its second "
+                                           "ends no other word");
     else
         imprint_diags_report(u->st->diags, IMPRINT_SEV_WARNING, at,
                              "hyphen at the line end kept: %s-%s (nothing in the text or the "
