@@ -3951,6 +3951,25 @@ static void test_suffix_limit(void)
     }
 }
 
+/* A sentence set apart that the wrapper broke, going on in a small letter
+ * ("Why is it that a keeper …, and a most careful man in all" / "his
+ * ways?") is a paragraph, no heading. Lookalike: a head in capitals broken
+ * before its reference in small letters ("… S.S." / "ii. 4)"), and a
+ * question of one line, stay headings. */
+static void test_heading_wrapped_sentence(void)
+{
+    rt_result r = read_shape("heading_wrapped_sentence.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "PPPP");
+    assert_words(&r);
+    rt_result_free(&r);
+    r = read_shape("heading_wrapped_sentence_lookalike.txt");
+    a = rt_article(&r, 0);
+    assert_kinds(a, "PHPPHP");
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
 /* A song quoted in a wrapped book, its stanzas a blank line apart: one
  * quotation of three stanzas; its title after "…which he called" ends that
  * sentence, a paragraph and no heading. Two inscriptions with prose between
@@ -4891,6 +4910,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/wrap_lower_clear", test_wrap_lower_clear);
     g_test_add_func("/read_text/shapes/hyphen_compound", test_hyphen_compound);
     g_test_add_func("/read_text/shapes/suffix_limit", test_suffix_limit);
+    g_test_add_func("/read_text/shapes/heading_wrapped_sentence", test_heading_wrapped_sentence);
     g_test_add_func("/read_text/shapes/paginated", test_paginated);
     g_test_add_func("/read_text/shapes/page_limits", test_page_limits);
     g_test_add_func("/read_text/shapes/definitions", test_definitions);

@@ -376,6 +376,19 @@ static bool closes_quote(const rt_line *l)
     return last == 0x201D ? closes > opens : false;
 }
 
+/* Whether `l` was joined from lines of which one goes on in a small
+ * letter after words not in capitals: a sentence the wrapper broke (not
+ * "SINCE LAWS WERE MADE … (_L.D._" / "ii. 12)"). */
+static bool goes_on_in_small_letter(const rt_line *l)
+{
+    for (unsigned k = 0; k < l->nsegs; k++) {
+        const char *p = g_utf8_offset_to_pointer(l->t, (glong)l->segs[k].cp);
+        if (p < l->t + l->tlen && g_unichar_islower(g_utf8_get_char(p)))
+            return !all_caps(l->t, (size_t)(p - l->t));
+    }
+    return false;
+}
+
 bool rt_line_is_heading_like(const rt_line *l)
 {
     if (l->blank || l->notedef || l->nchar > READ_TEXT_MAX_HEADING_CHARS)
@@ -447,7 +460,8 @@ bool rt_line_is_heading_like(const rt_line *l)
     bool is_file = false;
     if (rt_line_is_figure(l, &is_file))
         return false;
-    return true;
+    /* "Why is it so difficult … very worthy people in" / "their way?" */
+    return caps || !goes_on_in_small_letter(l);
 }
 
 unsigned rt_line_words(const rt_line *l)
