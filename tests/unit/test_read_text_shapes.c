@@ -1975,6 +1975,31 @@ static void test_gutenberg(void)
     rt_result_free(&k);
 }
 
+/* A START marker wrapped over two lines by its long title ("…THE WEIR" /
+ * "BELOW IT***") is the header's last line, and a title field wrapped
+ * after "of" goes on in the title, no subtitle. Lookalike: a marker
+ * without its closing stars leaves the line under it in the book, and a
+ * field's line under the title that starts a new phrase is its subtitle. */
+static void test_gutenberg_wrapped_marker(void)
+{
+    rt_result r = read_shape("gutenberg_wrapped_marker.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpstr(a->as.article.title, ==,
+                    "The Mill at Ashby Ford and the Weir Below It, with the Ledgers of the "
+                    "Miller\u2019s Daughter");
+    g_assert_null(a->as.article.subtitle);
+    g_assert_false(doc_has_text(&r, "BELOW IT"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "lines 1-21: the Project Gutenberg header"));
+    assert_kinds(a, "PPPPP");
+    rt_result_free(&r);
+    r = read_shape("gutenberg_wrapped_marker_lookalike.txt");
+    a = rt_article(&r, 0);
+    g_assert_cmpstr(a->as.article.subtitle, ==, "A Tale of the River Country");
+    g_assert_true(doc_has_text(&r, "MILL BOOKS OF THE RIVER COUNTRY"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "lines 1-20: the Project Gutenberg header"));
+    rt_result_free(&r);
+}
+
 /* An etext of the 1990s: its header runs to the end of the small print
  * (no START marker) and names the book in its first line; its last line
  * "End of The Project Gutenberg Etext of …" is left out too. Without the
@@ -4910,6 +4935,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/wrap_lower_clear", test_wrap_lower_clear);
     g_test_add_func("/read_text/shapes/hyphen_compound", test_hyphen_compound);
     g_test_add_func("/read_text/shapes/suffix_limit", test_suffix_limit);
+    g_test_add_func("/read_text/shapes/gutenberg_wrapped_marker", test_gutenberg_wrapped_marker);
     g_test_add_func("/read_text/shapes/heading_wrapped_sentence", test_heading_wrapped_sentence);
     g_test_add_func("/read_text/shapes/paginated", test_paginated);
     g_test_add_func("/read_text/shapes/page_limits", test_page_limits);

@@ -39,6 +39,17 @@ static bool marker(const rt_line *l, const char *word)
     return false;
 }
 
+/* The last line of the marker on line `i`: a long title wraps it,
+ * "***START OF THE PROJECT GUTENBERG EBOOK INFANTRY DRILL REGULATIONS,
+ * UNITED" over "STATES ARMY, 1911***". */
+static size_t marker_last(const rt_state *st, size_t i)
+{
+    const rt_line *l = &st->lines[i], *n = i + 1 < st->nlines ? &st->lines[i + 1] : NULL;
+    if (l->t[l->tlen - 1] == '*' || !n || n->blank || n->tlen < 3)
+        return i;
+    return strncmp(n->t + n->tlen - 3, "***", 3) == 0 ? i + 1 : i;
+}
+
 static bool starts_with(const rt_line *l, const char *prefix)
 {
     size_t n = strlen(prefix);
@@ -56,14 +67,21 @@ static char *field(const rt_state *st, size_t from, size_t to, const char *name,
         const rt_line *l = &st->lines[i];
         if (l->blank || !starts_with(l, name) || l->tlen <= n || l->t[n] != ':')
             continue;
+        GString *value = g_string_new_len(l->t + n + 1, (gssize)(l->tlen - n - 1));
         GString *v = g_string_new(NULL);
         for (size_t k = i + 1; k < to && !st->lines[k].blank && st->lines[k].indent > 0; k++) {
-            if (v->len)
-                g_string_append_c(v, ' ');
-            g_string_append_len(v, st->lines[k].t, (gssize)st->lines[k].tlen);
+            const rt_line *c = &st->lines[k];
+            /* "…, with the Ledgers of" / "the Miller's Daughter": the title
+             * wrapped, not a subtitle under it (which may open in a small
+             * letter: "Guernsey Folk Lore" / "a collection of …") */
+            bool goes_on = v->len == 0 && rt_line_ends_with_joiner(&st->lines[k - 1]);
+            GString *to_v = goes_on ? value : v;
+            if (to_v->len)
+                g_string_append_c(to_v, ' ');
+            g_string_append_len(to_v, c->t, (gssize)c->tlen);
         }
         *more = g_string_free(v, v->len == 0);
-        return g_strstrip(g_strndup(l->t + n + 1, l->tlen - n - 1));
+        return g_strstrip(g_string_free(value, FALSE));
     }
     return NULL;
 }
@@ -223,6 +241,8 @@ void rt_gutenberg(rt_state *st, bool keep)
             start = i;
     /* (a file cut at its markers keeps the credit above the book and the
      * "End of …" line below it) */
+    if (start != SIZE_MAX && !old)
+        start = marker_last(st, start);
     if (start == SIZE_MAX) {
         if (!keep) {
             set_aside_credit(st, 0, true);
