@@ -2868,14 +2868,21 @@ static void test_quote_closed_before_dash(void)
  * Author of …", under a picture too), a frontispiece over a title its
  * piece's, a piece of printed music alone a piece, a poem that is the
  * whole of its piece verse, not a quotation; an instalment's "(_To be
- * continued._)" ends its piece. Lookalike: "BY THE SEA." names no author,
+ * continued._)" ends its piece; the masthead under the magazine's name
+ * (number, date, price: no prose) is the front article's, under that
+ * name (letters.txt is its lookalike: a letter with prose under the
+ * title line makes that line the file's title). Lookalike: "BY THE SEA."
+ * names no author,
  * "(To be continued, the notice said …)" is a sentence, one article. */
 static void test_magazine_issue(void)
 {
     rt_result r = read_shape("magazine_issue.txt");
-    const char *const titles[] = {"VOL. I.--NO. 12.",  "THE LIGHTHOUSE KEEPER\u2019S DAUGHTER.",
-                                  "HOW TO KEEP BEES.", "THE HARVEST FIELD.",
-                                  "ROMANCE.",          "SPRING."};
+    const char *const titles[] = {"THE HOUSEHOLD MAGAZINE",
+                                  "THE LIGHTHOUSE KEEPER\u2019S DAUGHTER.",
+                                  "HOW TO KEEP BEES.",
+                                  "THE HARVEST FIELD.",
+                                  "ROMANCE.",
+                                  "SPRING."};
     const char *const authors[] = {
         NULL,
         "MARY LOCKE, Author of \u201cThe Mill Pond,\u201d \u201cTwo Winters,\u201d etc.",
@@ -2896,8 +2903,12 @@ static void test_magazine_issue(void)
     assert_kinds(rt_article(&r, 5), "FVV");
     g_assert_false(doc_has_text(&r, "End of the Project Gutenberg"));
     g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 15, "5 titles set off by 4 blank lines"));
-    /* (no assert_words: the masthead's first line is the file's title,
-     * doc->meta.title, above) */
+    /* the masthead under the magazine's name is no article: the front
+     * article's, under that name */
+    assert_kinds(rt_article(&r, 0), "HOP");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 6, "taken as its masthead"));
+    g_assert_true(doc_has_text(&r, "VOL. I.--NO. 12."));
+    g_assert_true(doc_has_text(&r, "Price Twopence."));
     rt_result_free(&r);
 
     r = read_shape("magazine_issue_lookalike.txt");

@@ -582,6 +582,21 @@ static void file_title(rt_state *st, GArray *starts)
         st->chunks[0].first != st->chunks[0].last)
         return;
     const rt_line *l = &st->lines[st->chunks[0].first];
+    /* "VOL. VIII.--NO. 353." over "OCTOBER 2, 1886." and "Price One
+     * Penny.": a masthead under the title, no article for want of prose */
+    size_t next = g_array_index(starts, article_start, 2).chunk;
+    bool prose = false;
+    for (size_t k = b->chunk + 1; k < next && !prose; k++)
+        prose = chunk_prose(st, k);
+    if (!prose) {
+        const rt_line *m = chunk_line(st, b->chunk);
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, m->lineno, m->tcol),
+                             "the lines under the first line, with no prose, taken as its "
+                             "masthead, no article of their own");
+        st->chunks[b->chunk].title = false;
+        g_array_remove_index(starts, 1);
+        return;
+    }
     if (!st->doc->meta.title)
         st->doc->meta.title = rt_plain(st, l->t, l->tlen);
     imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
