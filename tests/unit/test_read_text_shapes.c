@@ -4006,6 +4006,60 @@ static void test_heading_wrapped_sentence(void)
     rt_result_free(&r);
 }
 
+/* A short line alone at the prose's margin under verse set in, nearer to
+ * it than to the next entry ("G.T.", "Amos Pellow", "_The Quay Book_"),
+ * is the quotation's source, reported. Lookalike: "Sing and repeat!"
+ * under a song, and a name with more space above it than below (a
+ * heading, here an article's title), are not. */
+static void test_quote_source_under(void)
+{
+    rt_result r = read_shape("quote_source_under.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "PQPQPQPPQP");
+    const char *const sources[] = {"G.T.", "Amos Pellow", "The Quay Book", "G.T."};
+    int n = 0;
+    for (imprint_node *c = a->first_child; c; c = c->next)
+        if (c->kind == IMPRINT_NODE_QUOTE) {
+            g_assert_cmpint(c->last_child->kind, ==, IMPRINT_NODE_CITATION);
+            g_assert_cmpstr(rt_text(&r, c->last_child), ==, sources[n++]);
+        }
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 10, "the source of the quotation above it"));
+    rt_result_free(&r);
+    r = read_shape("quote_source_under_lookalike.txt");
+    g_assert_cmpint(r.articles, ==, 3);
+    g_assert_cmpstr(rt_article(&r, 2)->as.article.title, ==, "Amos Pellow");
+    a = rt_article(&r, 0);
+    assert_kinds(a, "PQPP");
+    g_assert_cmpint(rt_child(a, 1)->last_child->kind, !=, IMPRINT_NODE_CITATION);
+    rt_result_free(&r);
+}
+
+/* CITATION_UNDER_MAX_WORDS: "Amos Pellow the Lamp-Keeper" (4 words) signs
+ * the verse above it, "Amos Pellow the Lamp Keeper" (5) does not. */
+static void test_citation_under_limit(void)
+{
+    g_assert_cmpint(CITATION_UNDER_MAX_WORDS, ==, 4);
+    char *path = g_build_filename(FIXTURES_DIR, "text", "shapes", "quote_source_under.txt", NULL);
+    char *text = NULL;
+    g_assert_true(g_file_get_contents(path, &text, NULL, NULL));
+    g_free(path);
+    const char *const names[] = {"Amos Pellow the Lamp-Keeper", "Amos Pellow the Lamp Keeper"};
+    for (int k = 0; k < 2; k++) {
+        GString *s = g_string_new(text);
+        char *at = strstr(s->str, "Amos Pellow");
+        g_assert_nonnull(at);
+        g_string_erase(s, at - s->str, strlen("Amos Pellow"));
+        g_string_insert(s, at - s->str, names[k]);
+        rt_result r = read_wrap("under.txt", s->str, IMPRINT_WRAP_AUTO);
+        const imprint_node *q = rt_child(rt_article(&r, 0), 3);
+        g_assert_cmpint(q->kind, ==, IMPRINT_NODE_QUOTE);
+        g_assert_cmpint(q->last_child->kind == IMPRINT_NODE_CITATION, ==, k == 0);
+        rt_result_free(&r);
+        g_string_free(s, TRUE);
+    }
+    g_free(text);
+}
+
 /* A song quoted in a wrapped book, its stanzas a blank line apart: one
  * quotation of three stanzas; its title after "…which he called" ends that
  * sentence, a paragraph and no heading. Two inscriptions with prose between
@@ -4946,6 +5000,8 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/wrap_lower_clear", test_wrap_lower_clear);
     g_test_add_func("/read_text/shapes/hyphen_compound", test_hyphen_compound);
     g_test_add_func("/read_text/shapes/suffix_limit", test_suffix_limit);
+    g_test_add_func("/read_text/shapes/quote_source_under", test_quote_source_under);
+    g_test_add_func("/read_text/shapes/citation_under_limit", test_citation_under_limit);
     g_test_add_func("/read_text/shapes/gutenberg_wrapped_marker", test_gutenberg_wrapped_marker);
     g_test_add_func("/read_text/shapes/heading_wrapped_sentence", test_heading_wrapped_sentence);
     g_test_add_func("/read_text/shapes/paginated", test_paginated);

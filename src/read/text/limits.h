@@ -403,6 +403,11 @@
  * longer emphasised opening is a sentence stressed. */
 #define GLOSSARY_TERM_WORDS 5
 
+/** Most words of a quotation's source set alone under it, at a margin
+ * left of it and nearer to it than to the text below ("G.J.", "Jamrach
+ * Holobom", "_The Unauthorized Version_"): a longer line is a sentence. */
+#define CITATION_UNDER_MAX_WORDS 4
+
 /* wrap.c */
 
 /** Fewest line breaks inside paragraphs a file must have to be judged

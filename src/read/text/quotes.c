@@ -496,6 +496,22 @@ static bool set_in_source(rt_builder *b, size_t qlast, size_t i)
     return align != RT_ALIGN_NONE || l->indent > st->wrap_width / 2;
 }
 
+/* "G.J.", "Judibras", "_The Unauthorized Version_": a short line alone at
+ * the prose's margin, left of a quotation set in, nearer to it than to the
+ * text below (a dictionary's verses, each signed): its source. */
+static bool source_under(rt_builder *b, size_t qlast, const rt_line *l)
+{
+    const rt_state *st = b->st;
+    const rt_chunk *c = &st->chunks[l->chunk];
+    gunichar last = g_utf8_get_char(g_utf8_find_prev_char(l->t, l->t + l->tlen));
+    /* (not "Dance and repeat!" under a song, nor a drawing's labels set in) */
+    return c->first == c->last && l->chunk + 1 < st->nchunks && last != '!' && last != '?' &&
+           l->indent < rt_line_at(b, qlast)->indent &&
+           rt_line_words(l) <= CITATION_UNDER_MAX_WORDS &&
+           rt_blank_before(st, l->chunk) < rt_blank_before(st, l->chunk + 1) &&
+           l->indent <= rt_common_indent(st);
+}
+
 /* A quote's source after it: "(Author, Work)", "–Author", "~Author", or a
  * short line right under the quote. Appends the CITATION and returns the
  * index of its last line, or SIZE_MAX. */
@@ -526,7 +542,7 @@ static bool rt_is_citation(rt_builder *b, size_t qlast, size_t i)
             digit |= g_ascii_isdigit(l->t[k]) != 0;
         weak = digit;
     }
-    if (!strong && !weak && !set_in_source(b, qlast, i))
+    if (!strong && !weak && !set_in_source(b, qlast, i) && (adjacent || !source_under(b, qlast, l)))
         return false;
     if (!adjacent && l->chunk != rt_line_at(b, qlast)->chunk + 1)
         return false;
@@ -551,6 +567,8 @@ size_t rt_take_citation(rt_builder *b, imprint_node *quote, size_t qlast, size_t
         end = i + 1;
     }
     imprint_node_append(quote, cit);
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, cit->pos,
+                         "line taken as the source of the quotation above it (its citation)");
     return end;
 }
 
