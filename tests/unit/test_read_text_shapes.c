@@ -4060,6 +4060,28 @@ static void test_citation_under_limit(void)
     g_free(text);
 }
 
+/* A dictionary's letters ("A", "B") after headings in capitals are its
+ * capitals too: sections of the same level, no subsections of the heading
+ * above. Lookalike: "A Note on the Spelling" under "PREFACE" is its
+ * subsection. */
+static void test_letter_sections(void)
+{
+    rt_result r = read_shape("letter_sections.txt");
+    imprint_node *a = rt_article(&r, 0);
+    int headings = 0;
+    for (imprint_node *c = a->first_child; c; c = c->next)
+        if (c->kind == IMPRINT_NODE_HEADING) {
+            g_assert_cmpint(c->as.heading.level, ==, 1);
+            headings++;
+        }
+    g_assert_cmpint(headings, ==, 4);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "subsection"));
+    rt_result_free(&r);
+    r = read_shape("letter_sections_lookalike.txt");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 7, "a subsection (level 2)"));
+    rt_result_free(&r);
+}
+
 /* A song quoted in a wrapped book, its stanzas a blank line apart: one
  * quotation of three stanzas; its title after "…which he called" ends that
  * sentence, a paragraph and no heading. Two inscriptions with prose between
@@ -5001,6 +5023,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/hyphen_compound", test_hyphen_compound);
     g_test_add_func("/read_text/shapes/suffix_limit", test_suffix_limit);
     g_test_add_func("/read_text/shapes/quote_source_under", test_quote_source_under);
+    g_test_add_func("/read_text/shapes/letter_sections", test_letter_sections);
     g_test_add_func("/read_text/shapes/citation_under_limit", test_citation_under_limit);
     g_test_add_func("/read_text/shapes/gutenberg_wrapped_marker", test_gutenberg_wrapped_marker);
     g_test_add_func("/read_text/shapes/heading_wrapped_sentence", test_heading_wrapped_sentence);

@@ -217,7 +217,9 @@ static bool heading_caps(rt_state *st, const imprint_node *h)
     l.text = imprint_node_plain_text(st->doc, h);
     l.len = strlen(l.text);
     rt_line_measure(&l);
-    return rt_line_is_all_caps(&l);
+    /* (a dictionary's letter, "A", is its capitals too) */
+    bool letter = l.nchar == 1 && g_unichar_isupper(g_utf8_get_char(l.t));
+    return letter || rt_line_is_all_caps(&l);
 }
 
 /* The kind of the number a heading opens with ("XVIII. OPERA" → a roman
