@@ -2000,6 +2000,31 @@ static void test_gutenberg_wrapped_marker(void)
     rt_result_free(&r);
 }
 
+/* A titled book's title page of lines set apart one by one, display lines
+ * among its heads ("(1820-1830.)", "EDITED BY" / "MARY LOCKE."): the whole
+ * page paragraphs, not headings, once a line names the book
+ * ("THE KEEPER'S LETTERS." for the header's "The Keeper's Letters
+ * 1820-1830", its apostrophe typeset); the header's author stands as
+ * written. Lookalike: the same page under another title keeps its heads. */
+static void test_title_page_display(void)
+{
+    rt_result r = read_shape("title_page_display.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpstr(a->as.article.authors[0], ==, "Mary Locke");
+    for (int k = 0; k < 5; k++)
+        g_assert_cmpint(rt_child(a, k)->kind, ==, IMPRINT_NODE_PARAGRAPH);
+    g_assert_cmpint(rt_child(a, 5)->kind, ==, IMPRINT_NODE_HEADING);
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 5)), ==, "CONTENTS");
+    g_assert_true(
+        rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "5 lines at the top read as the title page"));
+    rt_result_free(&r);
+    r = read_shape("title_page_display_lookalike.txt");
+    a = rt_article(&r, 0);
+    g_assert_cmpint(rt_child(a, 0)->kind, ==, IMPRINT_NODE_HEADING);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "read as the title page"));
+    rt_result_free(&r);
+}
+
 /* An etext of the 1990s: its header runs to the end of the small print
  * (no START marker) and names the book in its first line; its last line
  * "End of The Project Gutenberg Etext of …" is left out too. Without the
@@ -5023,6 +5048,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/hyphen_compound", test_hyphen_compound);
     g_test_add_func("/read_text/shapes/suffix_limit", test_suffix_limit);
     g_test_add_func("/read_text/shapes/quote_source_under", test_quote_source_under);
+    g_test_add_func("/read_text/shapes/title_page_display", test_title_page_display);
     g_test_add_func("/read_text/shapes/letter_sections", test_letter_sections);
     g_test_add_func("/read_text/shapes/citation_under_limit", test_citation_under_limit);
     g_test_add_func("/read_text/shapes/gutenberg_wrapped_marker", test_gutenberg_wrapped_marker);

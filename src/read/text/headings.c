@@ -460,7 +460,8 @@ static bool heads_section(rt_state *st, const imprint_node *h)
 static void title_page_author(rt_state *st, const imprint_node *p, const imprint_node *next)
 {
     imprint_node *art = st->article;
-    if (art->as.article.authors)
+    /* (a Project Gutenberg header's author is set as written, not in capitals) */
+    if (art->as.article.authors || st->book_author)
         return;
     char *text = imprint_node_plain_text(st->doc, p);
     const char *name = NULL;
@@ -484,12 +485,42 @@ static bool page_byline(const rt_line *l)
     return l && (rt_line_is_byline(l) || rt_line_is_lone_by(l));
 }
 
-/* A line of a title page as read: a heading, or the byline a paragraph. */
-static bool title_page_line(rt_state *st, const imprint_node *h)
+/* A line of a title page as read: a heading, or the byline a paragraph;
+ * on the page of a titled book (`titled`, where a line must repeat the
+ * title) display lines short of prose too ("(1790-1826.)", "London" /
+ * "CHARLES H. KELLY"), in a book of prose lines set as verse. */
+static bool title_page_line(rt_state *st, const imprint_node *h, bool titled)
 {
     if (h->kind == IMPRINT_NODE_HEADING)
         return true;
-    return h->kind == IMPRINT_NODE_PARAGRAPH && page_byline(rt_line_by_number(st, h->pos.line));
+    if (h->kind == IMPRINT_NODE_VERSE)
+        return titled && !st->verse;
+    return h->kind == IMPRINT_NODE_PARAGRAPH &&
+           (page_byline(rt_line_by_number(st, h->pos.line)) || (titled && !prose_paragraph(st, h)));
+}
+
+/* `s` case-folded, its typographic apostrophes plain: a header's
+ * "Beethoven's Letters" is the title page's "BEETHOVEN’S LETTERS." */
+static char *fold_title(const char *s)
+{
+    GString *f = g_string_new(NULL);
+    char *folded = g_utf8_casefold(s, -1);
+    g_string_assign(f, folded);
+    g_free(folded);
+    g_string_replace(f, "\u2019", "'", 0);
+    return g_string_free(f, FALSE);
+}
+
+/* Whether `line` (case-folded) is the title `want`, or its first words
+ * ("beethoven's letters." in "Beethoven's Letters 1790-1826 Vol. 2"). */
+static bool names_title(const char *line, const char *want)
+{
+    size_t n = strlen(line);
+    while (n && strchr(".,:; ", line[n - 1]))
+        n--;
+    if (n == 0 || strncmp(line, want, n) != 0)
+        return false;
+    return want[n] == '\0' || (rt_count_words(line, n) >= 2 && strchr(" ,:;.", want[n]));
 }
 
 void rt_title_page(rt_state *st)
@@ -497,7 +528,7 @@ void rt_title_page(rt_state *st)
     imprint_node *art = st->article;
     /* (a Project Gutenberg header's title names the article once it is read) */
     const char *title = art->as.article.title ? art->as.article.title : st->book_title;
-    char *want = title ? g_utf8_casefold(title, -1) : NULL;
+    char *want = title ? fold_title(title) : NULL;
     imprint_node *first = art->first_child;
     while (first && first->kind == IMPRINT_NODE_FIGURE)
         first = first->next; /* a frontispiece */
@@ -506,11 +537,11 @@ void rt_title_page(rt_state *st)
     /* (the title set one phrase a line, "THE" over "PIANOFORTE SONATA",
      * repeats it too: the lines from the first, joined) */
     GString *joined = g_string_new(NULL);
-    for (imprint_node *h = first; h && title_page_line(st, h) && !heads_section(st, h);
+    for (imprint_node *h = first; h && title_page_line(st, h, title) && !heads_section(st, h);
          h = h->next, n++) {
-        char *text = g_utf8_casefold(imprint_node_plain_text(st->doc, h), -1);
+        char *text = fold_title(imprint_node_plain_text(st->doc, h));
         g_string_append_printf(joined, "%s%s", n ? " " : "", text);
-        repeats = repeats || (want && (strcmp(text, want) == 0 || strcmp(joined->str, want) == 0));
+        repeats = repeats || (want && (names_title(text, want) || strcmp(joined->str, want) == 0));
         byline = byline || (n > 0 && page_byline(rt_line_by_number(st, h->pos.line)));
         g_free(text);
     }
@@ -531,8 +562,10 @@ void rt_title_page(rt_state *st)
     }
     imprint_node *c = first;
     for (size_t k = 0; k < n; k++, c = c->next) {
-        c->kind = IMPRINT_NODE_PARAGRAPH;
-        title_page_author(st, c, k + 1 < n ? c->next : NULL);
+        if (c->kind == IMPRINT_NODE_HEADING)
+            c->kind = IMPRINT_NODE_PARAGRAPH;
+        if (c->kind == IMPRINT_NODE_PARAGRAPH)
+            title_page_author(st, c, k + 1 < n ? c->next : NULL);
     }
     imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, at,
                          "%zu lines at the top read as the title page (paragraphs, not "
@@ -546,7 +579,7 @@ void rt_half_title(rt_state *st)
     const char *title = art->as.article.title ? art->as.article.title : st->book_title;
     if (!title)
         return;
-    char *want = g_utf8_casefold(title, -1);
+    char *want = fold_title(title);
     /* (the front of the book, before its first paragraph of prose, once; in a
      * poem of many books each book's half-title) */
     bool front = true;
@@ -557,7 +590,7 @@ void rt_half_title(rt_state *st)
             break;
         if (h->kind != IMPRINT_NODE_HEADING || !next || next->kind != IMPRINT_NODE_HEADING)
             continue;
-        char *text = g_utf8_casefold(imprint_node_plain_text(st->doc, h), -1);
+        char *text = fold_title(imprint_node_plain_text(st->doc, h));
         bool same = strcmp(text, want) == 0;
         g_free(text);
         if (!same)
