@@ -4107,6 +4107,71 @@ static void test_letter_sections(void)
     rt_result_free(&r);
 }
 
+/* A letter's signature alone over a postscript ("J. HARROW." over "My
+ * regards to Tom, and to the children.") closes it when the writer signs
+ * so under a sign-off elsewhere and the next letter's number follows; the
+ * postscript, a sentence, stays a paragraph, where a place under the name
+ * ("Lamp Room, North Pier.") is the closing's. Lookalike: "KEEPER'S NOTE."
+ * over a sentence, each time, is a heading, its sentence no signature. */
+static void test_letters_postscript(void)
+{
+    rt_result r = read_shape("letters_postscript.txt");
+    imprint_node *a = rt_article(&r, 1), *c = first_of(a, IMPRINT_NODE_CLOSER);
+    g_assert_cmpstr(rt_text(&r, c), ==, "J. HARROW.");
+    g_assert_cmpint(c->next->kind, ==, IMPRINT_NODE_PARAGRAPH);
+    g_assert_cmpstr(rt_text(&r, c->next), ==, "My regards to Tom, and to the children.");
+    c = first_of(rt_article(&r, 2), IMPRINT_NODE_CLOSER);
+    g_assert_cmpstr(rt_text(&r, c), ==, "J. HARROW. Lamp Room, North Pier.");
+    rt_result_free(&r);
+    r = read_shape("letters_postscript_lookalike.txt");
+    a = rt_article(&r, 0);
+    g_assert_null(first_of(a, IMPRINT_NODE_CLOSER));
+    assert_kinds(a, "HPPHPHPPHPHPPHP");
+    rt_result_free(&r);
+}
+
+/* Reads letters_postscript.txt with `from` replaced by `to`. */
+static rt_result read_letters_with(const char *from, const char *to)
+{
+    char *path = g_build_filename(FIXTURES_DIR, "text", "shapes", "letters_postscript.txt", NULL);
+    char *text = NULL;
+    g_assert_true(g_file_get_contents(path, &text, NULL, NULL));
+    g_free(path);
+    GString *s = g_string_new(text);
+    g_free(text);
+    g_assert_cmpuint(g_string_replace(s, from, to, 1), ==, 1);
+    rt_result r = read_wrap("letters.txt", s->str, IMPRINT_WRAP_AUTO);
+    g_string_free(s, TRUE);
+    return r;
+}
+
+/* CLOSER_POSTSCRIPT_LINES: a postscript of three lines under the signature
+ * leaves it the letter's closing, one of four does not. CLOSER_SENTENCE_WORDS:
+ * "Lamp room of pier." (four words, three in small letters) under the name
+ * is a sentence, no part of the closing; "Lamp room, pier." (three) is. */
+static void test_closer_limits(void)
+{
+    g_assert_cmpint(CLOSER_POSTSCRIPT_LINES, ==, 3);
+    g_assert_cmpint(CLOSER_SENTENCE_WORDS, ==, 4);
+    const char *ps = "My regards to Tom, and to the children.";
+    for (int lines = 3; lines <= 4; lines++) {
+        rt_result r =
+            read_letters_with(ps, lines == 3 ? "My regards to Tom,\nand to Ann,\nand to May."
+                                             : "My regards to Tom,\nand to Ann,\nand "
+                                               "to May,\nand to the children.");
+        g_assert_cmpint(first_of(rt_article(&r, 1), IMPRINT_NODE_CLOSER) != NULL, ==, lines == 3);
+        rt_result_free(&r);
+    }
+    for (int words = 3; words <= 4; words++) {
+        rt_result r = read_letters_with("Lamp Room, North Pier.",
+                                        words == 3 ? "Lamp room, pier." : "Lamp room of pier.");
+        const imprint_node *c = first_of(rt_article(&r, 2), IMPRINT_NODE_CLOSER);
+        g_assert_nonnull(c);
+        g_assert_cmpint(strstr(rt_text(&r, c), "pier") != NULL, ==, words == 3);
+        rt_result_free(&r);
+    }
+}
+
 /* A song quoted in a wrapped book, its stanzas a blank line apart: one
  * quotation of three stanzas; its title after "…which he called" ends that
  * sentence, a paragraph and no heading. Two inscriptions with prose between
@@ -5048,6 +5113,8 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/hyphen_compound", test_hyphen_compound);
     g_test_add_func("/read_text/shapes/suffix_limit", test_suffix_limit);
     g_test_add_func("/read_text/shapes/quote_source_under", test_quote_source_under);
+    g_test_add_func("/read_text/shapes/letters_postscript", test_letters_postscript);
+    g_test_add_func("/read_text/shapes/closer_limits", test_closer_limits);
     g_test_add_func("/read_text/shapes/title_page_display", test_title_page_display);
     g_test_add_func("/read_text/shapes/letter_sections", test_letter_sections);
     g_test_add_func("/read_text/shapes/citation_under_limit", test_citation_under_limit);

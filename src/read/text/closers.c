@@ -22,6 +22,20 @@ static bool signature_line(const rt_line *l)
     return g_unichar_isupper(c) || c == '-' || c == 0x2013 || c == 0x2014;
 }
 
+/* "The wick was changed before the gales.": a sentence, most of its words
+ * in small letters, where a name, a title or a place has few ("Secretary
+ * to the Committee of Correspondence"). */
+static bool sentence_line(const rt_line *l)
+{
+    unsigned words = 0, lower = 0;
+    for (const char *q = l->t, *end = l->t + l->tlen; q < end; q++)
+        if (q == l->t || q[-1] == ' ') {
+            words++;
+            lower += g_unichar_islower(g_utf8_get_char(q)) != 0;
+        }
+    return words >= CLOSER_SENTENCE_WORDS && 2 * lower > words;
+}
+
 /* "Yours ever,", "Ever your loving", "Believe me, dear Sir, yours
  * faithfully,": a closing formula that does not end a sentence. */
 static bool sign_off_line(const rt_line *l)
@@ -42,7 +56,8 @@ static bool signature_chunk(rt_builder *b, size_t k, size_t room)
         return false;
     for (size_t j = c->first; j <= c->last; j++) {
         const rt_line *l = &b->st->lines[j];
-        if (!signature_line(l) || strchr("!?", l->t[l->tlen - 1]))
+        if (!signature_line(l) || strchr("!?", l->t[l->tlen - 1]) ||
+            (sentence_line(l) && !sign_off_line(l)))
             return false;
     }
     return true;
@@ -178,6 +193,55 @@ static size_t signature_end(rt_builder *b, size_t i)
     return c->last;
 }
 
+/* The length of the line's text without the stop or comma it ends with. */
+static size_t bare_len(const rt_line *l)
+{
+    size_t n = l->tlen;
+    while (n && (l->t[n - 1] == '.' || l->t[n - 1] == ','))
+        n--;
+    return n;
+}
+
+/* Whether the name on line `l` signs another letter under its sign-off
+ * ("Your friend," over "L. VAN BEETHOVEN."): the writer's signature, not a
+ * heading written so each time ("EDITOR'S NOTE."). */
+static bool signs_elsewhere(const rt_state *st, const rt_line *l)
+{
+    size_t n = bare_len(l);
+    for (size_t j = 1; j < st->nlines; j++) {
+        const rt_line *m = &st->lines[j];
+        if (m->blank || bare_len(m) != n || memcmp(m->t, l->t, n) != 0)
+            continue;
+        /* (the sign-off right above, or a blank line or two above) */
+        size_t k = j - 1;
+        while (k > 0 && j - k <= 2 && st->lines[k].blank)
+            k--;
+        if (!st->lines[k].blank && sign_off_line(&st->lines[k]))
+            return true;
+    }
+    return false;
+}
+
+/* Whether a postscript, an address or a couplet of CLOSER_POSTSCRIPT_LINES
+ * at most follows the signature on line `i` (ending on `last`), one the
+ * writer signs with elsewhere, before the next letter's number or the end. */
+static bool postscript_closes(rt_builder *b, size_t i, size_t last)
+{
+    if (!signs_elsewhere(b->st, rt_line_at(b, i)))
+        return false;
+    size_t after = rt_next_text_line(b, last);
+    if (after == SIZE_MAX)
+        return false;
+    const rt_chunk *c = &b->st->chunks[rt_line_at(b, after)->chunk];
+    if (c->last - c->first + 1 > CLOSER_POSTSCRIPT_LINES || c->last > b->last)
+        return false;
+    /* (the next letter's number, "217.", or the end: not the heading over
+     * an editor's note written so each time) */
+    size_t next = rt_next_text_line(b, c->last);
+    const rt_line *n = next == SIZE_MAX ? NULL : rt_line_at(b, next);
+    return !n || rt_number_heading_kind(n->t, n->tlen);
+}
+
 size_t rt_build_closer(rt_builder *b, size_t i)
 {
     rt_state *st = b->st;
@@ -187,7 +251,8 @@ size_t rt_build_closer(rt_builder *b, size_t i)
         signed_only = true;
     else if (dated)
         last = part_end_line(b, i) ? i : place_date_end(b, i);
-    if (last == SIZE_MAX || !closes_text(b, last, dated))
+    if (last == SIZE_MAX ||
+        !(closes_text(b, last, dated) || (signed_only && postscript_closes(b, i, last))))
         return 0;
     imprint_node *closer = NULL;
     /* a date under the signature, a blank line apart, closes with it */

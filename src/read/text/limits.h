@@ -377,6 +377,18 @@
  * date; more short lines under "Yours," are a list or verse. */
 #define CLOSER_MAX_LINES 5
 
+/** Most lines of what may stand between a letter's signature and the next
+ * letter: a postscript, the writer's address, a couplet under the name
+ * ("L. VAN BEETHOVEN." over "My kindest regards to your excellent
+ * husband."); more is the text going on. */
+#define CLOSER_POSTSCRIPT_LINES 3
+
+/** Fewest words of a line under a signature that, most of them in small
+ * letters, make it a sentence, not the signature's title or place ("My
+ * regards to Tom, and to the children."; "Lamp Room, North Pier." and
+ * "Secretary to the Committee of Correspondence" stay). */
+#define CLOSER_SENTENCE_WORDS 4
+
 /** Most words of a sign-off ("Believe me, my dear Sir, ever most faithfully
  * yours," is 9): a longer line opened by "Yours" is a sentence. */
 #define CLOSER_SIGN_OFF_WORDS 10
