@@ -4172,6 +4172,20 @@ static void test_closer_limits(void)
     }
 }
 
+/* Spaces after a bracket in a paragraph's first line ("KEEL, n.  [from the
+ * Norse]   The part of a ship that the harbour master" / "never sees …")
+ * are no column gap when the sentence goes on in small letters below: one
+ * paragraph. Lookalike: a numbered head beside its text keeps its line. */
+static void test_wrapped_gap_sentence(void)
+{
+    rt_result r = read_shape("wrapped_gap_sentence.txt");
+    g_assert_true(doc_has_text(&r, "the harbour master never sees and always charges for."));
+    rt_result_free(&r);
+    r = read_shape("wrapped_gap_sentence_lookalike.txt");
+    g_assert_false(doc_has_text(&r, "the harbour master never sees"));
+    rt_result_free(&r);
+}
+
 /* A song quoted in a wrapped book, its stanzas a blank line apart: one
  * quotation of three stanzas; its title after "…which he called" ends that
  * sentence, a paragraph and no heading. Two inscriptions with prose between
@@ -5113,6 +5127,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/hyphen_compound", test_hyphen_compound);
     g_test_add_func("/read_text/shapes/suffix_limit", test_suffix_limit);
     g_test_add_func("/read_text/shapes/quote_source_under", test_quote_source_under);
+    g_test_add_func("/read_text/shapes/wrapped_gap_sentence", test_wrapped_gap_sentence);
     g_test_add_func("/read_text/shapes/letters_postscript", test_letters_postscript);
     g_test_add_func("/read_text/shapes/closer_limits", test_closer_limits);
     g_test_add_func("/read_text/shapes/title_page_display", test_title_page_display);

@@ -284,9 +284,14 @@ static bool continues(const rt_line *first, const rt_line *a, const rt_line *b, 
     bool under_label =
         a == first && wrap && b->indent > a->indent + 1 && b->indent == label_hang(a);
     hanging = hanging || under_label;
+    /* ("ACADEMY, n.  [from ACADEME]   A modern school where football is" /
+     * "taught.": spaces after a bracket, a sentence going on in small
+     * letters, no table's row nor a numbered head beside its text) */
+    bool gap_a = rt_line_has_column_gap(a) &&
+                 !(a == first && !rt_line_opens_with_number(a) && !g_ascii_isdigit(a->t[0]) &&
+                   rt_line_ends_mid_sentence(a) && g_unichar_islower(g_utf8_get_char(b->t)));
     if (!(wrap || hanging) || b->notedef || (rt_line_opens_paren_note(b) && !under_label) ||
-        rt_line_list_marker(b, &style, &number, &skip) || rt_line_has_column_gap(a) ||
-        rt_line_has_column_gap(b))
+        rt_line_list_marker(b, &style, &number, &skip) || gap_a || rt_line_has_column_gap(b))
         return false;
     /* One space more is a transcriber's slip after a closing quote, not a
      * block of its own. */
