@@ -4186,6 +4186,26 @@ static void test_wrapped_gap_sentence(void)
     rt_result_free(&r);
 }
 
+/* A stanza set in whose lines open speeches ('"The tide was out, the hour
+ * was late,"' / 'Said Jack, "and so I had to wait."' / '"The tide," said
+ * he, …') is verse quoted, one line a line; its second line no source.
+ * Lookalike: a quoted passage of wrapped prose set in is a quotation of
+ * one paragraph. */
+static void test_quoted_verse_speech(void)
+{
+    rt_result r = read_shape("quoted_verse_speech.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "PPPQP");
+    assert_kinds(rt_child(a, 3), "V");
+    g_assert_cmpint(rt_count_children(rt_child(a, 3)->first_child), ==, 4);
+    rt_result_free(&r);
+    r = read_shape("quoted_verse_speech_lookalike.txt");
+    a = rt_article(&r, 0);
+    assert_kinds(a, "PPPQP");
+    assert_kinds(rt_child(a, 3), "P");
+    rt_result_free(&r);
+}
+
 /* A song quoted in a wrapped book, its stanzas a blank line apart: one
  * quotation of three stanzas; its title after "…which he called" ends that
  * sentence, a paragraph and no heading. Two inscriptions with prose between
@@ -5127,6 +5147,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/hyphen_compound", test_hyphen_compound);
     g_test_add_func("/read_text/shapes/suffix_limit", test_suffix_limit);
     g_test_add_func("/read_text/shapes/quote_source_under", test_quote_source_under);
+    g_test_add_func("/read_text/shapes/quoted_verse_speech", test_quoted_verse_speech);
     g_test_add_func("/read_text/shapes/wrapped_gap_sentence", test_wrapped_gap_sentence);
     g_test_add_func("/read_text/shapes/letters_postscript", test_letters_postscript);
     g_test_add_func("/read_text/shapes/closer_limits", test_closer_limits);
