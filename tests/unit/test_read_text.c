@@ -145,6 +145,14 @@ static void test_colon_quote(void)
     g_assert_cmpint(rt_child(a, 2)->kind, ==, IMPRINT_NODE_PARAGRAPH);
     g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 5, "block quote"));
     rt_result_free(&r);
+
+    /* signals in emphasis after the colon, one a line: no quotation with
+     * the next signal, "_Stand off._", as its source */
+    r = rt_read_fixture("colon_quote_lookalike.txt");
+    for (imprint_node *c = rt_article(&r, 0)->first_child; c; c = c->next)
+        g_assert_cmpint(c->kind, !=, IMPRINT_NODE_QUOTE);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 5, "block quote"));
+    rt_result_free(&r);
 }
 
 static void test_lists(void)

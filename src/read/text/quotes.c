@@ -718,10 +718,15 @@ bool rt_colon_quote(rt_builder *b, size_t i)
     size_t name, skip;
     if (g_unichar_islower(g_utf8_get_char(l->t)))
         return false;
+    /* (its stop inside emphasis: "_Fix bayonets._" over "_Charge._", a
+     * list of signals) */
+    size_t end = cl->tlen;
+    while (end > 1 && (cl->t[end - 1] == '_' || cl->t[end - 1] == '*'))
+        end--;
     if (cc->first != cc->last || cc->title || cc->bib || cl->nchar > 90 ||
         memchr(cl->t, ':', cl->tlen) || cl->nchar >= l->nchar || rt_line_starts_quote(cl) ||
         rt_line_list_marker(cl, &style, &number, &skip) || rt_line_speaker(cl, &name, &skip) ||
-        strchr(":.,;", cl->t[cl->tlen - 1]))
+        strchr(":.,;", cl->t[end - 1]))
         return false;
     /* the source line is followed by more text (or ends the article) */
     imprint_node *q = imprint_node_new(st->doc, IMPRINT_NODE_QUOTE, rt_pos(st, l->lineno, l->tcol));
