@@ -202,24 +202,33 @@ static size_t bare_len(const rt_line *l)
     return n;
 }
 
-/* Whether the name on line `l` signs another letter under its sign-off
- * ("Your friend," over "L. VAN BEETHOVEN."): the writer's signature, not a
- * heading written so each time ("EDITOR'S NOTE."). */
-static bool signs_elsewhere(const rt_state *st, const rt_line *l)
+/* The names the file signs with under a sign-off ("Your friend," over
+ * "L. VAN BEETHOVEN.", a blank line or two between), stops left out. */
+static GHashTable *signatures_new(const rt_state *st)
 {
-    size_t n = bare_len(l);
+    GHashTable *names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     for (size_t j = 1; j < st->nlines; j++) {
         const rt_line *m = &st->lines[j];
-        if (m->blank || bare_len(m) != n || memcmp(m->t, l->t, n) != 0)
-            continue;
-        /* (the sign-off right above, or a blank line or two above) */
         size_t k = j - 1;
         while (k > 0 && j - k <= 2 && st->lines[k].blank)
             k--;
-        if (!st->lines[k].blank && sign_off_line(&st->lines[k]))
-            return true;
+        if (!m->blank && !st->lines[k].blank && sign_off_line(&st->lines[k]))
+            g_hash_table_add(names, g_strndup(m->t, bare_len(m)));
     }
-    return false;
+    return names;
+}
+
+/* Whether the name on line `l` signs another letter under its sign-off:
+ * the writer's signature, not a heading written so each time ("EDITOR'S
+ * NOTE."). */
+static bool signs_elsewhere(rt_state *st, const rt_line *l)
+{
+    if (!st->signatures)
+        st->signatures = signatures_new(st);
+    char *key = g_strndup(l->t, bare_len(l));
+    bool found = g_hash_table_contains(st->signatures, key);
+    g_free(key);
+    return found;
 }
 
 /* Whether a postscript, an address or a couplet of CLOSER_POSTSCRIPT_LINES

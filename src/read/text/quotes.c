@@ -509,7 +509,7 @@ static bool source_under(rt_builder *b, size_t qlast, const rt_line *l)
            l->indent < rt_line_at(b, qlast)->indent &&
            rt_line_words(l) <= CITATION_UNDER_MAX_WORDS &&
            rt_blank_before(st, l->chunk) < rt_blank_before(st, l->chunk + 1) &&
-           l->indent <= rt_common_indent(st);
+           l->indent <= st->base_indent;
 }
 
 /* A quote's source after it: "(Author, Work)", "–Author", "~Author", or a

@@ -1818,6 +1818,8 @@ cleanup:
         g_free(st.lines[i].note_label);
     }
     g_hash_table_destroy(st.marker_labels);
+    if (st.signatures)
+        g_hash_table_destroy(st.signatures);
     g_hash_table_destroy(st.ref_labels);
     g_free(st.lines);
     g_free(st.chunks);

@@ -103,6 +103,7 @@ typedef struct {
     GHashTable *marker_labels;         /* "style:label" of markers to take */
     unsigned char *prose_near; /* per chunk, prose near it before and after (verse.c; g_free) */
     GHashTable *ref_labels;    /* NOTEREF → its label, for symbol markers ("*") */
+    GHashTable *signatures;    /* names signed under a sign-off (closers.c, made when needed) */
     size_t emphasis;           /* spans written "_so_" or "*so*" taken as emphasis */
     size_t squeezed;           /* runs of spaces read as one space */
     imprint_pos first_squeezed;
