@@ -212,7 +212,8 @@ static GHashTable *signatures_new(const rt_state *st)
         size_t k = j - 1;
         while (k > 0 && j - k <= 2 && st->lines[k].blank)
             k--;
-        if (!m->blank && !st->lines[k].blank && sign_off_line(&st->lines[k]))
+        if (!m->blank && m->nchar <= CLOSER_MAX_CHARS && !st->lines[k].blank &&
+            sign_off_line(&st->lines[k]))
             g_hash_table_add(names, g_strndup(m->t, bare_len(m)));
     }
     return names;
