@@ -468,7 +468,9 @@ static size_t build_verse(rt_builder *b, size_t i)
     rt_state *st = b->st;
     const rt_line *l = rt_line_at(b, i);
     const rt_chunk *c = &st->chunks[l->chunk];
-    if (c->first != i || c->last != i)
+    /* (a run found no poem from its first line is none from a later one:
+     * fewer commas, fewer lines, the same lines around it) */
+    if (c->first != i || c->last != i || l->chunk < b->no_verse_to)
         return 0;
     size_t k = l->chunk, n = 0, commas = 0;
     size_t last_chunk = rt_line_at(b, b->last)->chunk;
@@ -477,8 +479,10 @@ static size_t build_verse(rt_builder *b, size_t i)
         char last = m->t[m->tlen - 1];
         commas += last == ',' || last == ';';
     }
-    if (n && display_run(b, k, n))
+    if (n && display_run(b, k, n)) {
+        b->no_verse_to = k + n;
         return 0;
+    }
     /* A poem ends at its last line with a full stop, "!" or "?"; what
      * follows is prose again. */
     size_t full = n;
@@ -493,8 +497,10 @@ static size_t build_verse(rt_builder *b, size_t i)
     }
     if (full > 4)
         n = full;
-    if (n < 4 || commas < 2)
+    if (n < 4 || commas < 2) {
+        b->no_verse_to = k + n;
         return 0;
+    }
     imprint_node *verse =
         imprint_node_new(st->doc, IMPRINT_NODE_VERSE, rt_pos(st, l->lineno, l->tcol));
     for (size_t j = 0; j < n; j++) {
