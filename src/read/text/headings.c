@@ -503,9 +503,8 @@ static bool title_page_line(rt_state *st, const imprint_node *h, bool titled)
  * "Beethoven's Letters" is the title page's "BEETHOVEN’S LETTERS." */
 static char *fold_title(const char *s)
 {
-    GString *f = g_string_new(NULL);
     char *folded = g_utf8_casefold(s, -1);
-    g_string_assign(f, folded);
+    GString *f = g_string_new(folded);
     g_free(folded);
     g_string_replace(f, "\u2019", "'", 0);
     return g_string_free(f, FALSE);
