@@ -568,7 +568,9 @@ size_t rt_take_citation(rt_builder *b, imprint_node *quote, size_t qlast, size_t
     }
     imprint_node_append(quote, cit);
     imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, cit->pos,
-                         "line taken as the source of the quotation above it (its citation)");
+                         "\u201c%s\u201d taken as the source of the quotation above it (its "
+                         "citation)",
+                         imprint_node_plain_text(st->doc, cit));
     return end;
 }
 
