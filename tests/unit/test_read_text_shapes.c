@@ -4130,6 +4130,25 @@ static void test_letters_postscript(void)
     rt_result_free(&r);
 }
 
+/* A name of one word alone under a letter ("HARROW." after "… Your
+ * _brother_") is its signature when the writer signs with it under a
+ * sign-off elsewhere ("Your friend," / "HARROW."). Lookalike: "HARBOUR."
+ * over a paragraph, never under a sign-off, is a heading. */
+static void test_letters_signed_name(void)
+{
+    rt_result r = read_shape("letters_signed_name.txt");
+    const imprint_node *c = first_of(rt_article(&r, 1), IMPRINT_NODE_CLOSER);
+    g_assert_nonnull(c);
+    g_assert_cmpstr(rt_text(&r, c), ==, "HARROW.");
+    rt_result_free(&r);
+    r = read_shape("letters_signed_name_lookalike.txt");
+    imprint_node *a = rt_article(&r, 1);
+    g_assert_null(first_of(a, IMPRINT_NODE_CLOSER));
+    g_assert_nonnull(first_of(a, IMPRINT_NODE_HEADING));
+    g_assert_cmpstr(rt_text(&r, first_of(a, IMPRINT_NODE_HEADING)), ==, "HARBOUR.");
+    rt_result_free(&r);
+}
+
 /* Reads letters_postscript.txt with `from` replaced by `to`. */
 static rt_result read_letters_with(const char *from, const char *to)
 {
@@ -5150,6 +5169,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/quoted_verse_speech", test_quoted_verse_speech);
     g_test_add_func("/read_text/shapes/wrapped_gap_sentence", test_wrapped_gap_sentence);
     g_test_add_func("/read_text/shapes/letters_postscript", test_letters_postscript);
+    g_test_add_func("/read_text/shapes/letters_signed_name", test_letters_signed_name);
     g_test_add_func("/read_text/shapes/closer_limits", test_closer_limits);
     g_test_add_func("/read_text/shapes/title_page_display", test_title_page_display);
     g_test_add_func("/read_text/shapes/letter_sections", test_letter_sections);

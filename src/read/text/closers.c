@@ -165,34 +165,6 @@ static bool part_end_line(rt_builder *b, size_t i)
     return end;
 }
 
-/* "CHARLES POOTER." over "The Laurels, / Brickfield Terrace, / Holloway.",
- * "JANE MARSH.": the writer's name alone under the last paragraph, with
- * the lines of an address under it, in one run or a blank line apart. */
-static size_t signature_end(rt_builder *b, size_t i)
-{
-    rt_state *st = b->st;
-    const rt_line *l = rt_line_at(b, i);
-    const rt_chunk *c = &st->chunks[l->chunk];
-    size_t len = l->tlen;
-    while (len && l->t[len - 1] == ',')
-        len--;
-    /* (a name, or a line in capitals under a sentence that runs into it:
-     * "…with the most vehement regard, your" / "GENERALISSIMUS.") */
-    if (c->first != i || !b->last_block || b->last_block->kind != IMPRINT_NODE_PARAGRAPH ||
-        !signature_line(l) ||
-        !(rt_is_person_name(l->t, len) || (rt_line_is_all_caps(l) && rt_after_closing(b, i))) ||
-        c->last - c->first + 1 > CLOSER_MAX_LINES)
-        return SIZE_MAX;
-    for (size_t j = i + 1; j <= c->last; j++)
-        if (!signature_line(&st->lines[j]))
-            return SIZE_MAX;
-    size_t k = l->chunk + 1, room = CLOSER_MAX_LINES - (c->last - c->first + 1);
-    if (room && k < st->nchunks && st->chunks[k].first <= b->last && rt_blank_before(st, k) <= 2 &&
-        signature_chunk(b, k, room) && closes_text(b, st->chunks[k].last, true))
-        return st->chunks[k].last;
-    return c->last;
-}
-
 /* The length of the line's text without the stop or comma it ends with. */
 static size_t bare_len(const rt_line *l)
 {
@@ -203,7 +175,9 @@ static size_t bare_len(const rt_line *l)
 }
 
 /* The names the file signs with under a sign-off ("Your friend," over
- * "L. VAN BEETHOVEN.", a blank line or two between), stops left out. */
+ * "L. VAN BEETHOVEN.", a blank line or two between), stops left out: a
+ * signature's line, no sentence ("Believe me, if all …", a song's title,
+ * over "A parody on the following."). */
 static GHashTable *signatures_new(const rt_state *st)
 {
     GHashTable *names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -212,7 +186,7 @@ static GHashTable *signatures_new(const rt_state *st)
         size_t k = j - 1;
         while (k > 0 && j - k <= 2 && st->lines[k].blank)
             k--;
-        if (!m->blank && m->nchar <= CLOSER_MAX_CHARS && !st->lines[k].blank &&
+        if (signature_line(m) && !sentence_line(m) && !st->lines[k].blank &&
             sign_off_line(&st->lines[k]))
             g_hash_table_add(names, g_strndup(m->t, bare_len(m)));
     }
@@ -230,6 +204,37 @@ static bool signs_elsewhere(rt_state *st, const rt_line *l)
     bool found = g_hash_table_contains(st->signatures, key);
     g_free(key);
     return found;
+}
+
+/* "CHARLES POOTER." over "The Laurels, / Brickfield Terrace, / Holloway.",
+ * "JANE MARSH.": the writer's name alone under the last paragraph, with
+ * the lines of an address under it, in one run or a blank line apart. */
+static size_t signature_end(rt_builder *b, size_t i)
+{
+    rt_state *st = b->st;
+    const rt_line *l = rt_line_at(b, i);
+    const rt_chunk *c = &st->chunks[l->chunk];
+    size_t len = l->tlen;
+    while (len && l->t[len - 1] == ',')
+        len--;
+    /* (a name, or a line in capitals under a sentence that runs into it:
+     * "…with the most vehement regard, your" / "GENERALISSIMUS.", or the
+     * name the writer signs with elsewhere: "BEETHOVEN." under "…portions.
+     * Your _amicus_") */
+    if (c->first != i || !b->last_block || b->last_block->kind != IMPRINT_NODE_PARAGRAPH ||
+        !signature_line(l) ||
+        !(rt_is_person_name(l->t, len) || (rt_line_is_all_caps(l) && rt_after_closing(b, i)) ||
+          signs_elsewhere(st, l)) ||
+        c->last - c->first + 1 > CLOSER_MAX_LINES)
+        return SIZE_MAX;
+    for (size_t j = i + 1; j <= c->last; j++)
+        if (!signature_line(&st->lines[j]))
+            return SIZE_MAX;
+    size_t k = l->chunk + 1, room = CLOSER_MAX_LINES - (c->last - c->first + 1);
+    if (room && k < st->nchunks && st->chunks[k].first <= b->last && rt_blank_before(st, k) <= 2 &&
+        signature_chunk(b, k, room) && closes_text(b, st->chunks[k].last, true))
+        return st->chunks[k].last;
+    return c->last;
 }
 
 /* Whether a postscript, an address or a couplet of CLOSER_POSTSCRIPT_LINES
