@@ -5010,6 +5010,68 @@ static void test_songbook_spaced_title(void)
     rt_result_free(&r);
 }
 
+/* In a book of verse, runs of long lines broken mid-sentence (a
+ * transcriber's note, a song's introduction) are paragraphs of prose, their
+ * lines joined (VERSE_PROSE_BREAKS_SHARE); each poem keeps its stanzas. */
+static void test_verse_book_prose_run(void)
+{
+    rt_result r = read_shape("verse_book_prose_run.txt");
+    g_assert_cmpint(r.articles, ==, 4);
+    assert_kinds(rt_article(&r, 0), "P");
+    g_assert_true(g_str_has_prefix(rt_text(&r, rt_child(rt_article(&r, 0), 0)),
+                                   "[The songs of this book were printed with their tunes, which "
+                                   "this copy leaves out;"));
+    assert_kinds(rt_article(&r, 1), "VV");
+    assert_kinds(rt_article(&r, 2), "PVV");
+    assert_kinds(rt_article(&r, 3), "VV");
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* Its lookalike: a poem of long lines, each going on in a capital after a
+ * comma, in the same book, is verse still. */
+static void test_verse_book_prose_run_lookalike(void)
+{
+    rt_result r = read_shape("verse_book_prose_run_lookalike.txt");
+    g_assert_cmpint(r.articles, ==, 3);
+    g_assert_cmpstr(rt_article(&r, 1)->as.article.title, ==, "THE ROAD TO THE MILL");
+    assert_kinds(rt_article(&r, 1), "VV");
+    g_assert_cmpint(rt_count_children(rt_child(rt_article(&r, 1), 0)), ==, 4);
+    /* (the book's name is the collection's title, not an article's text) */
+    g_assert_cmpstr(r.doc->meta.title, ==, "SONGS OF THE MILL");
+    rt_result_free(&r);
+}
+
+/* VERSE_PROSE_BREAKS_SHARE: in a book of verse, a run of long lines two
+ * of whose four breaks fall mid-sentence is one paragraph; with one of
+ * four it is a stanza. */
+static void test_verse_prose_breaks_limit(void)
+{
+    g_assert_cmpfloat(VERSE_PROSE_BREAKS_SHARE, ==, 0.5);
+    char *path = g_build_filename(FIXTURES_DIR, "text", "shapes",
+                                  "verse_book_prose_run_lookalike.txt", NULL);
+    gchar *book = NULL;
+    g_assert_true(g_file_get_contents(path, &book, NULL, NULL));
+    for (int mid = 1; mid <= 2; mid++) {
+        GString *s = g_string_new(book);
+        g_string_append(s, "\n\nTHE NOTE\n\n"
+                           "The miller kept the mill by the river for forty years, and the\n"
+                           "Mill kept him, in the good years and the bad ones, to the end.\n"
+                           "His wife sang at the door in the evenings of every summer then.\n");
+        g_string_append(
+            s, mid == 2 ? "Her songs are the ones in this book, as she sang them, and the\n"
+                        : "Her songs are the ones in this book, as she sang them at home.\n");
+        g_string_append(s, "Tunes are lost with her, for nobody wrote them down in her time.\n");
+        rt_result r = read_wrap("prose_breaks.txt", s->str, IMPRINT_WRAP_AUTO);
+        g_assert_cmpint(r.articles, ==, 4);
+        assert_kinds(rt_article(&r, 3), mid == 2 ? "P" : "V");
+        rt_result_free(&r);
+        g_string_free(s, TRUE);
+    }
+    g_free(book);
+    g_free(path);
+}
+
 /* A key's labels, "Pitches:" and "Braces:" with a paragraph between them,
  * each once, are no exchange of turns (SPEECH_EXCHANGE_MAX_SINGLES: a
  * question right over its answer, each name once, is one: lost_marks.txt). */
@@ -5230,6 +5292,10 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/index_entries_lookalike", test_index_entries_lookalike);
     g_test_add_func("/read_text/shapes/frontispiece_caption", test_frontispiece_caption);
     g_test_add_func("/read_text/shapes/songbook_spaced_title", test_songbook_spaced_title);
+    g_test_add_func("/read_text/shapes/verse_book_prose_run", test_verse_book_prose_run);
+    g_test_add_func("/read_text/shapes/verse_prose_breaks_limit", test_verse_prose_breaks_limit);
+    g_test_add_func("/read_text/shapes/verse_book_prose_run_lookalike",
+                    test_verse_book_prose_run_lookalike);
     g_test_add_func("/read_text/shapes/key_labels_lookalike", test_key_labels_lookalike);
     g_test_add_func("/read_text/shapes/table_group_rows", test_table_group_rows);
     g_test_add_func("/read_text/shapes/lectures_bare_numerals", test_lectures_bare_numerals);

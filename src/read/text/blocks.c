@@ -975,6 +975,35 @@ static int try_stanza(rt_builder *b, size_t i, size_t *next)
     return MATCHED;
 }
 
+/* In a book of verse, a run of prose kept in its lines (the file is not
+ * wrapped: rt_verse_file): one paragraph, its lines joined with spaces; a
+ * word broken at a line end keeps its hyphen ("pseudo-" / "header"), as
+ * no dictionary is asked. */
+static int try_prose_run(rt_builder *b, size_t i, size_t *next)
+{
+    rt_state *st = b->st;
+    const rt_line *l = rt_line_at(b, i);
+    const rt_chunk *c = &st->chunks[l->chunk];
+    if (c->first != i || st->wrapped || !rt_chunk_prose_run(st, l->chunk))
+        return NO_MATCH;
+    imprint_node *p =
+        imprint_node_new(st->doc, IMPRINT_NODE_PARAGRAPH, rt_pos(st, l->lineno, l->tcol));
+    for (size_t j = c->first; j <= c->last; j++) {
+        const rt_line *m = rt_line_at(b, j);
+        const rt_line *prev = j > c->first ? rt_line_at(b, j - 1) : NULL;
+        if (prev && prev->t[prev->tlen - 1] != '-')
+            imprint_node_append(p, imprint_node_new_text(st->doc, rt_line_pos(st, m, 0), " ", 1));
+        rt_append_inlines(st, p, m, 0, m->tlen);
+    }
+    rt_append(b, p, c->last);
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, p->pos,
+                         "%zu long lines broken mid-sentence in a book of verse read as one "
+                         "paragraph of prose (to line %u)",
+                         c->last - c->first + 1, st->lines[c->last].lineno);
+    *next = c->last + 1;
+    return MATCHED;
+}
+
 /* "* * *" on its own: a section break. */
 static int try_break(rt_builder *b, size_t i, size_t *next)
 {
@@ -1311,7 +1340,8 @@ static bool build_line(rt_builder *b, size_t *pi)
     if ((r = try_chunk_role(b, i, pi)) || (r = try_table(b, i, pi)) ||
         (r = try_sidenote(b, i, pi)) || (r = try_figure(b, i, pi)) || (r = try_break(b, i, pi)) ||
         (r = try_opener_closer(b, i, pi)) ||
-        (b->st->verse && ((r = try_poem_line(b, i, pi)) || (r = try_stanza(b, i, pi)))) ||
+        (b->st->verse && ((r = try_poem_line(b, i, pi)) || (r = try_stanza(b, i, pi)) ||
+                          (r = try_prose_run(b, i, pi)))) ||
         (r = try_entries(b, i, pi)) || (r = try_quote(b, i, pi)) || (r = try_item(b, i, pi)))
         return r != FAILED;
     if (rt_colon_quote(b, i)) {

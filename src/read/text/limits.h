@@ -248,6 +248,13 @@
  * longer lines are prose, whatever their capitals. */
 #define VERSE_MEDIAN_CHARS 60
 
+/** Least share of a run's line breaks that fall mid-sentence (the next
+ * line going on in a small letter, or the line ending on a joining word)
+ * for a run of long lines in a book of verse to be prose: a libretto's
+ * argument and its transcriber's note break so at 0.8 and more, a stanza
+ * turns over in a small letter seldom. */
+#define VERSE_PROSE_BREAKS_SHARE 0.5
+
 /** Longest line of a stanza found inside prose. */
 #define VERSE_MAX_CHARS 90
 

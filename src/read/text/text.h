@@ -246,6 +246,12 @@ bool rt_verse_break(const rt_line *a, const rt_line *b);
 bool rt_verse_file(const rt_state *st);
 /** Whether chunk `k` is a stanza (in a collection, or verse inside prose). */
 bool rt_verse_chunk(const rt_state *st, size_t k);
+/* Whether chunk `k` is prose even in a book of verse (a transcriber's
+ * note, an opera's argument): lines longer than verse's
+ * (VERSE_MEDIAN_CHARS at the median) broken mid-sentence, going on in a
+ * small letter or after a joining word, VERSE_PROSE_BREAKS_SHARE of its
+ * breaks at least. */
+bool rt_chunk_prose_run(const rt_state *st, size_t k);
 /** Whether every line of chunk `k` is indented off the file's prose. */
 bool rt_chunk_indented(const rt_state *st, size_t k);
 typedef enum { RT_ALIGN_NONE, RT_ALIGN_CENTRE, RT_ALIGN_RIGHT } rt_align;

@@ -214,6 +214,26 @@ static bool broken_sentences(const rt_state *st, size_t k)
     return joins >= VERSE_JOINER_BREAKS_SHARE * (double)(c->last - c->first);
 }
 
+bool rt_chunk_prose_run(const rt_state *st, size_t k)
+{
+    const rt_chunk *c = &st->chunks[k];
+    size_t n = c->last - c->first + 1, mid = 0;
+    if (n < 2)
+        return false;
+    unsigned *lens = g_new(unsigned, n);
+    for (size_t i = c->first; i <= c->last; i++) {
+        lens[i - c->first] = st->lines[i].nchar;
+        if (i < c->last)
+            mid += rt_line_ends_with_joiner(&st->lines[i]) ||
+                   g_unichar_islower(g_utf8_get_char(st->lines[i + 1].t));
+    }
+    qsort(lens, n, sizeof *lens, cmp_unsigned);
+    bool prose =
+        lens[n / 2] > VERSE_MEDIAN_CHARS && mid >= VERSE_PROSE_BREAKS_SHARE * (double)(n - 1);
+    g_free(lens);
+    return prose;
+}
+
 bool rt_verse_chunk(const rt_state *st, size_t k)
 {
     if (k >= st->nchunks || st->prose || rt_chunk_aligned(st, k) || rt_chunk_name_lines(st, k) ||
@@ -232,8 +252,8 @@ bool rt_verse_chunk(const rt_state *st, size_t k)
     if (rt_quoted_verse(st, k))
         return true;
     if (st->verse)
-        return verse_like(st, k, 2, UINT_MAX) ||
-               st->chunks[k].first < st->chunks[k].last; /* a stanza of the collection */
+        return verse_like(st, k, 2, UINT_MAX) || (st->chunks[k].first < st->chunks[k].last &&
+                                                  !rt_chunk_prose_run(st, k)); /* a stanza */
     return verse_like(st, k, VERSE_MIN_LINES_IN_PROSE, VERSE_MAX_CHARS) &&
            !(st->wrapped && broken_sentences(st, k));
 }
