@@ -5072,6 +5072,62 @@ static void test_verse_prose_breaks_limit(void)
     g_free(path);
 }
 
+/* The article's headings as "level:text" lines. */
+static char *heading_levels(rt_result *r, const imprint_node *a)
+{
+    GString *s = g_string_new(NULL);
+    for (const imprint_node *c = a->first_child; c; c = c->next)
+        if (c->kind == IMPRINT_NODE_HEADING)
+            g_string_append_printf(s, "%d:%s\n", c->as.heading.level, rt_text(r, c));
+    return g_string_free(s, FALSE);
+}
+
+/* A contents of two levels whose groups are two blank lines apart, each
+ * top entry with its page, is one contents; the lines alone below that
+ * repeat its top entries are headings though they are quoted whole
+ * ('"THE FIDDLE."'), and its entries set in under them are subsections. */
+static void test_contents_quoted_parts(void)
+{
+    rt_result r = read_shape("contents_quoted_parts.txt");
+    g_assert_cmpint(r.articles, ==, 1);
+    imprint_node *a = rt_article(&r, 0);
+    imprint_node *list = first_of(a, IMPRINT_NODE_LIST);
+    g_assert_nonnull(list);
+    g_assert_true(list->as.list.contents);
+    g_assert_cmpint(rt_count_children(list), ==, 6);
+    g_assert_null(first_of(a, IMPRINT_NODE_QUOTE));
+    char *got = heading_levels(&r, a);
+    g_assert_true(strstr(got, "1:\u201cTHE FIDDLE.\u201d\n2:THE OLD FIDDLER.\n2:THE DANCE ON THE "
+                              "GREEN.\n1:\u201cTHE SINGING SCHOOL.\u201d\n2:THE MASTER.\n2:THE "
+                              "EVENING HYMN.\n"));
+    g_free(got);
+    /* (no word check: the Project Gutenberg header is left out) */
+    g_assert_true(doc_has_text(&r, "let us go when the last note had died away"));
+    rt_result_free(&r);
+}
+
+/* Its lookalikes: a line in capitals quoted whole that no entry names
+ * stays a quotation; the chapters of a contents of one level (its "CHAP.
+ * PAGE" over them is no top entry) stay level 1; the first chapter's
+ * heading under the contents, which repeats an entry, heads no more of it
+ * (its paragraph is no entry). */
+static void test_contents_quoted_parts_lookalike(void)
+{
+    rt_result r = read_shape("contents_quoted_parts_lookalike.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_nonnull(first_of(a, IMPRINT_NODE_QUOTE));
+    char *got = heading_levels(&r, a);
+    g_assert_true(strstr(got, "1:I. THE OLD FIDDLER\n1:II. THE DANCE ON THE GREEN\n1:III. THE "
+                              "EVENING HYMN\n"));
+    g_free(got);
+    int lists = 0;
+    for (const imprint_node *c = a->first_child; c; c = c->next)
+        lists += c->kind == IMPRINT_NODE_LIST;
+    g_assert_cmpint(lists, ==, 1);
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
 /* A key's labels, "Pitches:" and "Braces:" with a paragraph between them,
  * each once, are no exchange of turns (SPEECH_EXCHANGE_MAX_SINGLES: a
  * question right over its answer, each name once, is one: lost_marks.txt). */
@@ -5293,6 +5349,9 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/frontispiece_caption", test_frontispiece_caption);
     g_test_add_func("/read_text/shapes/songbook_spaced_title", test_songbook_spaced_title);
     g_test_add_func("/read_text/shapes/verse_book_prose_run", test_verse_book_prose_run);
+    g_test_add_func("/read_text/shapes/contents_quoted_parts", test_contents_quoted_parts);
+    g_test_add_func("/read_text/shapes/contents_quoted_parts_lookalike",
+                    test_contents_quoted_parts_lookalike);
     g_test_add_func("/read_text/shapes/verse_prose_breaks_limit", test_verse_prose_breaks_limit);
     g_test_add_func("/read_text/shapes/verse_book_prose_run_lookalike",
                     test_verse_book_prose_run_lookalike);

@@ -671,8 +671,8 @@ static int try_quote(rt_builder *b, size_t i, size_t *next)
      * someone speaking in the text, not a passage quoted from elsewhere) */
     if (rt_line_starts_quote(l) && (cited || (!b->st->fiction && !rt_line_narrated(l))) &&
         !rt_dash_dialogue(b, i) &&
-        !(single &&
-          (rt_line_nbsp_title(l) || (rt_line_is_heading_like(l) && rt_line_is_all_caps(l))))) {
+        !(single && (rt_line_nbsp_title(l) || rt_listed_heading(b, i, NULL) ||
+                     (rt_line_is_heading_like(l) && rt_line_is_all_caps(l))))) {
         *next = rt_build_quote(b, i);
         return MATCHED;
     }
@@ -853,6 +853,17 @@ static int try_heading(rt_builder *b, size_t i, size_t *next)
     size_t past = lone_byline(b, i);
     if (past) {
         *next = past;
+        return MATCHED;
+    }
+    int level;
+    if (rt_listed_heading(b, i, &level) && !rt_line_is_heading_like(l)) {
+        rt_append(b, rt_block_with_text(st, IMPRINT_NODE_HEADING, l, 0), i);
+        b->last_block->as.heading.level = level;
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, b->last_block->pos,
+                             "a line alone that repeats an entry of the contents above taken "
+                             "as a heading (level %d)",
+                             level);
+        *next = i + 1;
         return MATCHED;
     }
     if (title_under_number(b, i)) {
@@ -1390,6 +1401,8 @@ bool rt_build_blocks(rt_state *st, size_t from, size_t to)
         ok = build_line(&b, &i);
     }
     g_free(b.speech_ok);
+    if (ok)
+        rt_contents_levels(&b);
     rt_contents_clear(&b);
     if (ok) {
         rt_join_number_headings(st);

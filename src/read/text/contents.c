@@ -50,12 +50,29 @@ static bool paged(const rt_line *l)
     return rt_line_has_column_gap(l) && g_ascii_isdigit(l->t[l->tlen - 1]);
 }
 
+/* Whether every line of the run from line `i` is an entry with its page,
+ * CONTENTS_MIN_ENTRIES of them at least. */
+static bool all_paged(rt_builder *b, size_t i)
+{
+    size_t n = 0;
+    for (; i <= b->last && !rt_line_at(b, i)->blank; i++, n++)
+        if (!paged(rt_line_at(b, i)))
+            return false;
+    return n >= CONTENTS_MIN_ENTRIES;
+}
+
 /* Whether a part of the contents follows the blank line `j`: a part's
  * heading ("EPOCH THE SECOND, 1715." / "THAMES DARRELL.") and under it,
- * one blank line on, entries with their pages. */
+ * one blank line on, entries with their pages; or a run of entries with
+ * their pages, every line paged ("“THE PARADISE OF FOOLS.”  83" over its
+ * sections' entries). */
 static bool paged_part_below(rt_builder *b, size_t j)
 {
     size_t k = j + 1, runs = 0;
+    while (k <= b->last && rt_line_at(b, k)->blank)
+        k++;
+    if (all_paged(b, k))
+        return true;
     while (k <= b->last && runs < 2) {
         while (k <= b->last && rt_line_at(b, k)->blank)
             k++;
@@ -101,20 +118,34 @@ static size_t entries_end(rt_builder *b, size_t i)
     return last;
 }
 
+/* Bytes of an entry's number and the spaces after it ("IV.  ", "3.2.1 "),
+ * 0 if it has none. */
+static size_t number_len(const rt_line *l)
+{
+    size_t n = 0, first = 0;
+    while (first < l->tlen && (g_ascii_isdigit(l->t[first]) || strchr("IVXLCDM", l->t[first])))
+        first++;
+    if (first == 0 || !(g_ascii_isdigit(l->t[0]) || rt_is_roman_numeral(l->t, first)))
+        return 0;
+    n = first;
+    while (n < l->tlen && (g_ascii_isdigit(l->t[n]) || l->t[n] == '.'))
+        n++;
+    if (n >= l->tlen || l->t[n] != ' ')
+        return 0;
+    while (n < l->tlen && l->t[n] == ' ')
+        n++;
+    return n;
+}
+
 /* An entry's key without its number ("IV.  Of the Meaning of Progress" →
  * "ofthemeaningofprogress"): the heading it lists may carry its number on
  * a line of its own. */
 static char *numberless_key(const rt_line *l)
 {
     rt_line rest = *l;
-    size_t n = 0;
-    while (n < l->tlen && (g_ascii_isdigit(l->t[n]) || strchr("IVXLCDM", l->t[n])))
-        n++;
-    if (n > 0 && n < l->tlen && (l->t[n] == '.' || l->t[n] == ' ') &&
-        (g_ascii_isdigit(l->t[0]) || rt_is_roman_numeral(l->t, n))) {
-        rest.t += n;
-        rest.tlen -= n;
-    }
+    size_t n = number_len(l);
+    rest.t += n;
+    rest.tlen -= n;
     return entry_key(&rest);
 }
 
@@ -219,6 +250,16 @@ static bool names_heading(const rt_line *l)
     return rt_line_is_title_word(l, words, G_N_ELEMENTS(words));
 }
 
+/* Whether line `l` repeats an entry of the contents built (the first
+ * chapter's heading under it, not a part's label inside it). */
+static bool listed_line(const rt_builder *b, const rt_line *l)
+{
+    char *key = numberless_key(l);
+    bool listed = b->listed && *key && g_hash_table_contains(b->listed, key);
+    g_free(key);
+    return listed;
+}
+
 /* Whether line `i` may open a table of contents: under a Contents heading,
  * or, before the first prose, at the start of its chunk; or a list of names
  * under their heading (`*names`). */
@@ -231,13 +272,55 @@ static bool contents_at(rt_builder *b, size_t i, bool *headed, bool *names)
     *names = hl && names_heading(hl);
     /* (a part's label inside the contents, "Aesopus Emendatus", heads more
      * of its entries) */
-    bool part = hl && h->prev && h->prev->kind == IMPRINT_NODE_LIST && h->prev->as.list.contents;
+    bool part = hl && h->prev && h->prev->kind == IMPRINT_NODE_LIST && h->prev->as.list.contents &&
+                !listed_line(b, hl);
     *headed = *names || part || (hl && rt_line_is_contents_heading(hl));
     if (*headed)
         return true;
     const rt_line *l = rt_line_at(b, i);
     return !l->blank && st->chunks[l->chunk].first == i && !rt_line_is_contents_heading(l) &&
            i < first_prose(b);
+}
+
+/* The column an entry's words start at, past its number. */
+static unsigned words_col(const rt_line *l)
+{
+    return l->indent + rt_utf8_cols(l->t, number_len(l));
+}
+
+/* The entries from line `i` to `last` by numberless_key in b->listed,
+ * each with its level: 2 when it is set in deeper than the least. */
+static void keep_entries(rt_builder *b, size_t i, size_t last)
+{
+    /* (where its words start: "   III. THE LEDGER" is no deeper than
+     * "     I. THE FLOOD YEAR", nor "   1.  The Quay" than "       Preface") */
+    unsigned least = UINT_MAX;
+    for (size_t j = i; j <= last; j++)
+        if (!rt_line_at(b, j)->blank)
+            least = MIN(least, words_col(rt_line_at(b, j)));
+    /* (two levels when two top entries at least have entries under them:
+     * a "CHAP.   PAGE" over the chapters is none) */
+    size_t groups = 0, prev = SIZE_MAX;
+    for (size_t j = i; j <= last; j++) {
+        const rt_line *l = rt_line_at(b, j);
+        if (l->blank)
+            continue;
+        groups +=
+            prev != SIZE_MAX && words_col(rt_line_at(b, prev)) == least && words_col(l) > least;
+        prev = j;
+    }
+    bool two = groups >= CONTENTS_MIN_PIECES;
+    if (!b->listed)
+        b->listed = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (size_t j = i; j <= last; j++) {
+        const rt_line *l = rt_line_at(b, j);
+        char *key = l->blank ? NULL : numberless_key(l);
+        if (key && *key && !g_hash_table_contains(b->listed, key))
+            g_hash_table_insert(b->listed, key,
+                                GINT_TO_POINTER(two && words_col(l) > least ? 2 : 1));
+        else
+            g_free(key);
+    }
 }
 
 size_t rt_build_contents(rt_builder *b, size_t i)
@@ -272,6 +355,8 @@ size_t rt_build_contents(rt_builder *b, size_t i)
         imprint_node_append(list, item);
     }
     rt_append(b, list, last);
+    if (!names)
+        keep_entries(b, i, last);
     if (names) {
         imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, list->pos,
                              "%zu lines under a heading of persons or scenes taken as a list "
@@ -291,7 +376,79 @@ void rt_contents_clear(rt_builder *b)
 {
     if (b->apart)
         g_hash_table_destroy(b->apart);
-    b->apart = NULL;
+    if (b->listed)
+        g_hash_table_destroy(b->listed);
+    b->apart = b->listed = NULL;
+}
+
+/* The level the contents gives the entry with `key`, 0 if none. */
+static int listed_level(const rt_builder *b, const char *key)
+{
+    return b->listed && *key ? GPOINTER_TO_INT(g_hash_table_lookup(b->listed, key)) : 0;
+}
+
+bool rt_listed_heading(rt_builder *b, size_t i, int *level)
+{
+    const rt_line *l = rt_line_at(b, i);
+    const rt_chunk *c = &b->st->chunks[l->chunk];
+    if (!b->listed || c->first != c->last || l->nchar > CONTENTS_ENTRY_CHARS ||
+        rt_line_has_column_gap(l))
+        return false;
+    char *key = numberless_key(l);
+    int found = listed_level(b, key);
+    g_free(key);
+    if (level)
+        *level = found;
+    return found > 0;
+}
+
+/* The level the contents gives heading `h`, 0 if it lists none such. */
+static int heading_level(const rt_builder *b, const imprint_node *h)
+{
+    rt_line l = {0};
+    l.text = imprint_node_plain_text(b->st->doc, h);
+    l.len = strlen(l.text);
+    rt_line_measure(&l);
+    char *key = numberless_key(&l);
+    int level = listed_level(b, key);
+    g_free(key);
+    return level;
+}
+
+/* The level the contents gives the next heading after `h` it lists. */
+static int next_listed(const rt_builder *b, const imprint_node *h)
+{
+    int level = 0;
+    for (h = h->next; h && !level; h = h->next)
+        if (h->kind == IMPRINT_NODE_HEADING)
+            level = heading_level(b, h);
+    return level;
+}
+
+void rt_contents_levels(rt_builder *b)
+{
+    if (!b->listed)
+        return;
+    /* (a heading the contents words otherwise, "THE VIOLIN, THE POET
+     * LAUREATE OF MUSIC." for "The Poet Laureate of Music", between two
+     * it sets in is set in too) */
+    int prev = 0;
+    for (imprint_node *h = b->st->article->first_child; h; h = h->next) {
+        if (h->kind != IMPRINT_NODE_HEADING)
+            continue;
+        int level = heading_level(b, h);
+        bool between = !level && prev == 2 && next_listed(b, h) == 2;
+        if (level)
+            prev = level;
+        if (h->as.heading.level != 1 || (level != 2 && !between))
+            continue;
+        h->as.heading.level = 2;
+        imprint_diags_report(b->st->diags, IMPRINT_SEV_NOTE, h->pos,
+                             between ? "heading taken as a subsection (level 2): it comes between "
+                                       "two the contents sets in under another"
+                                     : "heading taken as a subsection (level 2): the contents "
+                                       "sets its entry in under another");
+    }
 }
 
 /* The chunk of the text after `from` whose one line has `key`

@@ -393,6 +393,7 @@ typedef struct {
     imprint_node *last_heading;
     size_t first_prose; /* 1 + the first line of prose (contents.c); 0 until known */
     GHashTable *apart;  /* lines set apart, by entry key (contents.c), made when needed */
+    GHashTable *listed; /* the contents' entries by key → level (contents.c), or NULL */
     int decimal_next;   /* the number after the last "N." item of the article, 0 if none */
     int bracket_dated;  /* the article's "[Clark, May 14, 1804]" lines; -1 until counted */
     int captions;       /* its captions emphasised whole over verse; -1 until counted */
@@ -421,6 +422,13 @@ bool rt_line_is_contents_heading(const rt_line *l);
 size_t rt_build_contents(rt_builder *b, size_t i);
 /* Frees what contents.c keeps in the builder. */
 void rt_contents_clear(rt_builder *b);
+/* Whether line `i`, alone between blank lines, repeats an entry of the
+ * article's contents above it: a heading of the level the contents gives
+ * it (1 for its top entries, 2 for those set in under them) in `*level`. */
+bool rt_listed_heading(rt_builder *b, size_t i, int *level);
+/* The article's headings that repeat entries the contents sets in under
+ * others take their level 2. */
+void rt_contents_levels(rt_builder *b);
 /** A contents of two levels, its top entries set in less than the entries
  * under them ("“THE FIDDLE AND THE BOW.” 9" over "Cherish the Little Ones
  * 19"): the chunks of the text's headings that repeat its top entries, in
