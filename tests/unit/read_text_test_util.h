@@ -322,14 +322,15 @@ static G_GNUC_UNUSED char *rt_check_words(imprint_doc *doc, const char *data, si
             j++;
             continue;
         }
-        /* "_Fi_.": emphasis, then the stop the reader kept outside it */
+        /* "_Fi_." or "_the Farmer_.": emphasis, then the stop the reader
+         * kept outside it */
         size_t pl = strlen(w);
         while (pl > a && g_ascii_ispunct(w[pl - 1]) && w[pl - 1] != '_' && w[pl - 1] != '*')
             pl--;
         size_t el = pl;
         while (el > a && (w[el - 1] == '_' || w[el - 1] == '*'))
             el--;
-        if (a && el < pl && pl < strlen(w) && j + 1 < model->len &&
+        if (el < pl && pl < strlen(w) && j + 1 < model->len &&
             strlen(model->pdata[j]) == el - a && strncmp(w + a, model->pdata[j], el - a) == 0 &&
             strcmp(w + pl, model->pdata[j + 1]) == 0) {
             j += 2;

@@ -5128,6 +5128,54 @@ static void test_contents_quoted_parts_lookalike(void)
     rt_result_free(&r);
 }
 
+/* A play with songs: lines alone opening with "AIR" and a number, three
+ * of them (NUMBERED_HEAD_MIN_RUN), head its songs though they follow
+ * turns; a turn set in as verse under its label is sung (a speech holding
+ * verse); a song under its heading with no label is verse, no quotation;
+ * "Enter _the Farmer_." set in is a direction, no quotation. */
+static void test_play_songs(void)
+{
+    rt_result r = read_shape("play_songs.txt");
+    imprint_node *a = rt_article(&r, 0);
+    char *got = heading_levels(&r, a);
+    g_assert_true(strstr(got, "AIR I. The Miller of the Dee.\n"));
+    g_assert_true(strstr(got, "AIR II. Over the Hills.\n"));
+    g_assert_true(strstr(got, "AIR III. The Farmer\u2019s Boy.\n"));
+    g_free(got);
+    g_assert_null(first_of(a, IMPRINT_NODE_QUOTE));
+    int sung = 0, verse = 0;
+    for (imprint_node *c = a->first_child; c; c = c->next) {
+        verse += c->kind == IMPRINT_NODE_VERSE;
+        if (c->kind == IMPRINT_NODE_SPEECH && c->first_child->kind == IMPRINT_NODE_VERSE) {
+            sung++;
+            g_assert_cmpint(rt_count_children(c->first_child), ==, 4);
+        }
+    }
+    g_assert_cmpint(sung, ==, 2);
+    g_assert_cmpint(verse, ==, 1);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 37, "taken as sung"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* Its lookalikes: "Air I." and "Air II.", two only, head nothing (they go
+ * on the turns above); "Figure 1." to "Figure 3." are a drawing's
+ * captions, no series of headings; a turn set in whose lines go on in a
+ * small letter ("… the mill" / "shall be closed …") is no song. */
+static void test_play_songs_lookalike(void)
+{
+    rt_result r = read_shape("play_songs_lookalike.txt");
+    imprint_node *a = rt_article(&r, 0);
+    char *got = heading_levels(&r, a);
+    g_assert_cmpstr(got, ==, "1:SCENE I.\n");
+    g_free(got);
+    g_assert_null(first_of(a, IMPRINT_NODE_VERSE));
+    g_assert_true(doc_has_text(&r, "Air I. The Miller of the Dee."));
+    g_assert_true(doc_has_text(&r, "shall be closed for the weir,"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
 /* A key's labels, "Pitches:" and "Braces:" with a paragraph between them,
  * each once, are no exchange of turns (SPEECH_EXCHANGE_MAX_SINGLES: a
  * question right over its answer, each name once, is one: lost_marks.txt). */
@@ -5349,6 +5397,8 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/frontispiece_caption", test_frontispiece_caption);
     g_test_add_func("/read_text/shapes/songbook_spaced_title", test_songbook_spaced_title);
     g_test_add_func("/read_text/shapes/verse_book_prose_run", test_verse_book_prose_run);
+    g_test_add_func("/read_text/shapes/play_songs", test_play_songs);
+    g_test_add_func("/read_text/shapes/play_songs_lookalike", test_play_songs_lookalike);
     g_test_add_func("/read_text/shapes/contents_quoted_parts", test_contents_quoted_parts);
     g_test_add_func("/read_text/shapes/contents_quoted_parts_lookalike",
                     test_contents_quoted_parts_lookalike);

@@ -701,6 +701,9 @@ static int try_item(rt_builder *b, size_t i, size_t *next)
     if (!speech && !dash && !rt_line_list_marker(l, &style, &number, &skip))
         return NO_MATCH;
     *next = i + 1;
+    if (speech && (*next = rt_build_sung_turn(b, i)))
+        return MATCHED;
+    *next = i + 1;
     if (speech) {
         rt_append(b, rt_speech_node(b, i), i);
         return MATCHED;
@@ -847,6 +850,16 @@ static int try_heading(rt_builder *b, size_t i, size_t *next)
         imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, b->last_block->pos,
                              "a dated line in brackets, one of %d, taken as an entry's heading",
                              b->bracket_dated);
+        *next = i + 1;
+        return MATCHED;
+    }
+    if (rt_numbered_series_heading(b, i)) {
+        rt_append(b, rt_block_with_text(st, IMPRINT_NODE_HEADING, l, 0), i);
+        b->last_block->as.heading.level = 1;
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, b->last_block->pos,
+                             "a line alone opening with a word and a number, one of a series "
+                             "of %d or more so numbered, taken as a heading",
+                             NUMBERED_HEAD_MIN_RUN);
         *next = i + 1;
         return MATCHED;
     }
@@ -1195,6 +1208,17 @@ static int try_entries(rt_builder *b, size_t i, size_t *next)
 }
 
 /* A hard-wrapped text's paragraph indented off the prose: a quotation. */
+/* "Enter _Filch_.", "Exeunt severally.", "Re-enter Polly": a line that
+ * opens with a word of the stage. */
+static bool stage_direction(const rt_line *l)
+{
+    static const char *const words[] = {"enter", "exit", "exeunt", "re-enter", "manet", "manent"};
+    size_t w = 0;
+    while (w < l->tlen && l->t[w] != ' ' && l->t[w] != '.' && l->t[w] != ',')
+        w++;
+    return read_word_in(l->t, w, words, G_N_ELEMENTS(words));
+}
+
 static size_t build_indented_quote(rt_builder *b, size_t i)
 {
     rt_state *st = b->st;
@@ -1204,9 +1228,10 @@ static size_t build_indented_quote(rt_builder *b, size_t i)
         rt_chunk_aligned(st, l->chunk) || rt_chunk_name_lines(st, l->chunk) ||
         !rt_prose_beside(st, l->chunk))
         return 0;
-    /* "(Tosses the ball very high.)" set in between a play's turns: its
-     * stage direction, no quotation */
-    if ((b->play || b->transcript) && (l->t[0] == '(' || l->t[0] == '['))
+    /* "(Tosses the ball very high.)" set in between a play's turns, or a
+     * line "Enter _Filch_.": its stage direction, no quotation */
+    if ((b->play || b->transcript) &&
+        (l->t[0] == '(' || l->t[0] == '[' || (c->first == c->last && stage_direction(l))))
         return 0;
     /* "TABLE OF CONTENTS", "XIV The Rights of Man" set in alone: headings */
     if (c->first == c->last && rt_line_is_heading_like(l) &&
@@ -1401,6 +1426,7 @@ bool rt_build_blocks(rt_state *st, size_t from, size_t to)
         ok = build_line(&b, &i);
     }
     g_free(b.speech_ok);
+    rt_headings_clear(&b);
     if (ok)
         rt_contents_levels(&b);
     rt_contents_clear(&b);

@@ -174,6 +174,94 @@ bool rt_bracket_heading(rt_builder *b, size_t i)
     return b->bracket_dated >= BRACKET_HEADING_MIN_RUN && rt_body_follows(b, i);
 }
 
+/* "AIR XIV. Pretty Parrot", "Psalm 23": a line opening with a word in
+ * capitals or capitalised and a number (digits, or a roman numeral in
+ * capitals) ending there or at a stop or a colon; the word, folded, in `*word` (the
+ * caller g_free()s it) and the number's bytes at `*num`, `*num_len`. A
+ * figure's, a plate's or a page's number heads nothing. */
+static bool series_number(const rt_line *l, char **word, const char **num, size_t *num_len)
+{
+    static const char *const captions[] = {"figure", "fig", "plate", "table", "page",
+                                           "no",     "vol", "item",  "step",  "note"};
+    size_t w = 0, n;
+    while (w < l->tlen && g_ascii_isalpha(l->t[w]))
+        w++;
+    /* (a space or a no-break space after the word: "AIR X.") */
+    size_t gap = w < l->tlen && l->t[w] == ' '                             ? 1
+                 : w + 1 < l->tlen && memcmp(l->t + w, "\xC2\xA0", 2) == 0 ? 2
+                                                                           : 0;
+    if (w < 2 || !gap || w + gap + 1 > l->tlen || !g_ascii_isupper(l->t[0]))
+        return false;
+    for (n = w + gap;
+         n < l->tlen && (g_ascii_isdigit(l->t[n]) || (l->t[n] && strchr("IVXLCDM", l->t[n]))); n++)
+        ;
+    const char *d = l->t + w + gap;
+    size_t len = n - w - gap;
+    /* (the number ends the line or a stop follows it: "Paragraph 3 of the
+     * author" is a sentence) */
+    if (len == 0 || (n < l->tlen && l->t[n] != '.' && l->t[n] != ':') ||
+        !(g_ascii_isdigit(d[0]) ? strspn(d, "0123456789") >= len : rt_is_roman_numeral(d, len)))
+        return false;
+    if (read_word_in(l->t, w, captions, G_N_ELEMENTS(captions)))
+        return false;
+    *word = g_ascii_strdown(l->t, (gssize)w);
+    *num = d;
+    *num_len = len;
+    return true;
+}
+
+/* The article's numbered words (series_number) and their numbers, in
+ * b->numbered, made once. */
+static GHashTable *numbered_words(rt_builder *b)
+{
+    if (b->numbered)
+        return b->numbered;
+    b->numbered = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify)g_hash_table_destroy);
+    for (size_t j = b->first; j <= b->last; j++) {
+        const rt_line *l = rt_line_at(b, j);
+        char *word;
+        const char *num;
+        size_t len;
+        if (l->blank || b->st->chunks[l->chunk].first != b->st->chunks[l->chunk].last ||
+            !series_number(l, &word, &num, &len))
+            continue;
+        GHashTable *nums = g_hash_table_lookup(b->numbered, word);
+        if (!nums) {
+            nums = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+            g_hash_table_insert(b->numbered, word, nums);
+        } else {
+            g_free(word);
+        }
+        g_hash_table_add(nums, g_strndup(num, len));
+    }
+    return b->numbered;
+}
+
+bool rt_numbered_series_heading(rt_builder *b, size_t i)
+{
+    const rt_line *l = rt_line_at(b, i);
+    const rt_chunk *c = &b->st->chunks[l->chunk];
+    char *word;
+    const char *num;
+    size_t len;
+    /* ("CHAPTER IV", "Part First": headings by their own rule) */
+    if (c->first != c->last || l->nchar > READ_TEXT_MAX_HEADING_CHARS ||
+        rt_line_opens_with_number(l) || rt_number_heading_kind(l->t, l->tlen) ||
+        !series_number(l, &word, &num, &len))
+        return false;
+    GHashTable *nums = g_hash_table_lookup(numbered_words(b), word);
+    g_free(word);
+    return nums && g_hash_table_size(nums) >= NUMBERED_HEAD_MIN_RUN && rt_body_follows(b, i);
+}
+
+void rt_headings_clear(rt_builder *b)
+{
+    if (b->numbered)
+        g_hash_table_destroy(b->numbered);
+    b->numbered = NULL;
+}
+
 /* A chunk of one line emphasised whole with a stanza under it. */
 static bool caption_over_verse(const rt_state *st, const rt_line *l)
 {

@@ -368,6 +368,12 @@
  * article for them to head its entries: one or two are an editor's asides. */
 #define BRACKET_HEADING_MIN_RUN 3
 
+/** Fewest lines alone opening with one word and different numbers ("AIR
+ * I.", "AIR II.", "AIR III.") in an article for them to head its parts: a
+ * play's songs, a hymnal's psalms; one or two are a sentence's or a
+ * caption's. */
+#define NUMBERED_HEAD_MIN_RUN 3
+
 /** Fewest different captions emphasised whole over a poem ("_Red-Lion,
  * Egham._" over the verse written on its window) in an article for them to
  * head its pieces: one is a line of prose stressed before a quotation, and

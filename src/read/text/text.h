@@ -391,13 +391,14 @@ typedef struct {
     imprint_node *bib_list;
     bool bib_implicit;
     imprint_node *last_heading;
-    size_t first_prose; /* 1 + the first line of prose (contents.c); 0 until known */
-    GHashTable *apart;  /* lines set apart, by entry key (contents.c), made when needed */
-    GHashTable *listed; /* the contents' entries by key → level (contents.c), or NULL */
-    int decimal_next;   /* the number after the last "N." item of the article, 0 if none */
-    int bracket_dated;  /* the article's "[Clark, May 14, 1804]" lines; -1 until counted */
-    int captions;       /* its captions emphasised whole over verse; -1 until counted */
-    size_t no_verse_to; /* chunks before it are in a run of short lines no poem (blocks.c) */
+    size_t first_prose;   /* 1 + the first line of prose (contents.c); 0 until known */
+    GHashTable *apart;    /* lines set apart, by entry key (contents.c), made when needed */
+    GHashTable *listed;   /* the contents' entries by key → level (contents.c), or NULL */
+    int decimal_next;     /* the number after the last "N." item of the article, 0 if none */
+    int bracket_dated;    /* the article's "[Clark, May 14, 1804]" lines; -1 until counted */
+    int captions;         /* its captions emphasised whole over verse; -1 until counted */
+    GHashTable *numbered; /* "air" → its numbers in "AIR XIV." lines alone (headings.c) */
+    size_t no_verse_to;   /* chunks before it are in a run of short lines no poem (blocks.c) */
 } rt_builder;
 
 /* quotes.c: a play's turns, the name on a line of its own ("ROPER.") */
@@ -501,6 +502,10 @@ bool rt_line_long_words_capitalised(const rt_line *l);
 bool rt_chunk_emphasised(const rt_state *st, size_t k);
 /* verse.c: a stanza from line `i` (the first of its chunk); 0 if none */
 size_t rt_build_stanza(rt_builder *b, size_t i);
+/* A turn of a hard-wrapped play set in as verse from line `i`, its label
+ * on the first line ("_Filch._ 'Tis Woman …" over the song): one speech
+ * holding the verse (reported); the line after it, or 0. */
+size_t rt_build_sung_turn(rt_builder *b, size_t i);
 /* headings.c */
 bool rt_body_follows(rt_builder *b, size_t i);
 bool rt_numbered_heading(rt_builder *b, size_t i, imprint_list_style style, int number,
@@ -514,6 +519,12 @@ bool rt_caption_heading(rt_builder *b, size_t i);
  * and `*skip` to the name's offset in its line. */
 const rt_line *rt_byline_at(const rt_state *st, size_t k, size_t end, size_t *next, size_t *skip);
 bool rt_bracket_heading(rt_builder *b, size_t i);
+/* A line alone that opens with a word and a number ("AIR XIV. Pretty
+ * Parrot, say--", "Psalm 23"), the word so numbered on NUMBERED_HEAD_MIN_RUN
+ * lines alone of the article at least: a heading of the series. */
+bool rt_numbered_series_heading(rt_builder *b, size_t i);
+/* Frees what headings.c keeps in the builder. */
+void rt_headings_clear(rt_builder *b);
 void rt_set_levels(rt_state *st);
 void rt_set_parallel_levels(rt_state *st);
 /* Whether the text only numbers a section ("IV.", "CHAPTER 2", "Book

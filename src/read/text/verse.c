@@ -478,6 +478,19 @@ static bool article_prose(rt_builder *b)
     return b->prose;
 }
 
+/* Whether the block built last is a heading of a numbered series, or a
+ * picture right under one ("AIR III. Cold and raw, &c." over "[Music]"):
+ * verse under it is the play's song, not a passage the prose quotes. */
+static bool under_series_heading(rt_builder *b)
+{
+    const imprint_node *n = b->last_block;
+    if (n && n->kind == IMPRINT_NODE_FIGURE)
+        n = n->prev;
+    const rt_line *h =
+        n && n->kind == IMPRINT_NODE_HEADING ? rt_line_by_number(b->st, n->pos.line) : NULL;
+    return h && rt_numbered_series_heading(b, (size_t)(h - b->st->lines));
+}
+
 size_t rt_build_stanza(rt_builder *b, size_t i)
 {
     rt_state *st = b->st;
@@ -511,7 +524,7 @@ size_t rt_build_stanza(rt_builder *b, size_t i)
      * all verse (a magazine's poem) is the poem itself. */
     bool indented = rt_chunk_indented(st, l->chunk);
     bool quoted = st->wrapped && !st->verse && (indented || rt_quoted_verse(st, l->chunk)) &&
-                  article_prose(b) && rt_prose_beside(st, l->chunk);
+                  article_prose(b) && !under_series_heading(b) && rt_prose_beside(st, l->chunk);
     imprint_node *poem = quoted ? quoted_poem(b, l->chunk) : NULL;
     if (poem) {
         imprint_node_append(poem, verse);
@@ -530,6 +543,63 @@ size_t rt_build_stanza(rt_builder *b, size_t i)
                                     : "quoted lines",
                          c->last - c->first + 1, st->lines[c->last].lineno);
     return c->last + 1;
+}
+
+/* The last line of a turn sung from line `i` ("_Filch._ 'Tis Woman that
+ * seduces all Mankind," over the song's lines): its lines set in off the
+ * prose, none joined by the wrapper, each opening in no small letter and
+ * going on as verse's do (VERSE_CAPITAL_SHARE of the breaks), up to the
+ * next turn in the run; or SIZE_MAX. */
+static size_t sung_end(rt_builder *b, size_t i)
+{
+    rt_state *st = b->st;
+    const rt_chunk *c = &st->chunks[rt_line_at(b, i)->chunk];
+    size_t end = i, caps = 0, name, skip;
+    for (size_t j = i; j <= c->last; j++) {
+        const rt_line *l = rt_line_at(b, j);
+        if (l->nsegs || l->indent < st->base_indent + VERSE_BLOCK_INDENT ||
+            l->nchar > VERSE_MAX_CHARS || (j > i && rt_is_speech(b, j, &name, &skip)))
+            break;
+        /* (a speech's lines turned over in a small letter are prose set
+         * with a hanging indent: "TERRESTRIAN:  O no; …" / "years …") */
+        if (j > i && g_unichar_islower(g_utf8_get_char(l->t)))
+            return SIZE_MAX;
+        if (j > i)
+            caps += rt_verse_break(rt_line_at(b, j - 1), l);
+        end = j;
+    }
+    return end > i && caps >= VERSE_CAPITAL_SHARE * (double)(end - i) ? end : SIZE_MAX;
+}
+
+size_t rt_build_sung_turn(rt_builder *b, size_t i)
+{
+    rt_state *st = b->st;
+    size_t end = st->wrapped ? sung_end(b, i) : SIZE_MAX, name, skip;
+    if (end == SIZE_MAX)
+        return 0;
+    imprint_node *sp = rt_speech_node(b, i);
+    imprint_node *said = sp->first_child; /* the first line's words, a paragraph */
+    imprint_node *verse = imprint_node_new(st->doc, IMPRINT_NODE_VERSE, said->pos);
+    unsigned base = UINT_MAX;
+    for (size_t j = i; j <= end; j++)
+        base = MIN(base, line_indent(rt_line_at(b, j)));
+    rt_is_speech(b, i, &name, &skip);
+    for (size_t j = i; j <= end; j++) {
+        const rt_line *m = rt_line_at(b, j);
+        imprint_node *line =
+            imprint_node_new(st->doc, IMPRINT_NODE_LINE, rt_line_pos(st, m, j == i ? skip : 0));
+        line->as.line.indent = (int)(line_indent(m) - base);
+        rt_append_inlines(st, line, m, j == i ? skip : 0, m->tlen - (j == i ? skip : 0));
+        imprint_node_append(verse, line);
+    }
+    imprint_node_unlink(said);
+    imprint_node_append(sp, verse);
+    rt_append(b, sp, end);
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, sp->pos,
+                         "a turn of %zu lines set in as verse taken as sung, its lines verse "
+                         "(to line %u)",
+                         end - i + 1, rt_line_at(b, end)->lineno);
+    return end + 1;
 }
 
 bool rt_line_is_break(const rt_line *l)
