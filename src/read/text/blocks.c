@@ -825,6 +825,17 @@ static size_t lone_byline(rt_builder *b, size_t i)
 }
 
 /* A line on its own that looks like a heading: one if text follows it. */
+/* Line `i` as a heading of `level`, with `why` (a printf format and its
+ * one int) in lint; moves *next past it. */
+static int heading_because(rt_builder *b, size_t i, size_t *next, int level, const char *why, int n)
+{
+    rt_append(b, rt_block_with_text(b->st, IMPRINT_NODE_HEADING, rt_line_at(b, i), 0), i);
+    b->last_block->as.heading.level = level;
+    imprint_diags_report(b->st->diags, IMPRINT_SEV_NOTE, b->last_block->pos, why, n);
+    *next = i + 1;
+    return MATCHED;
+}
+
 static int try_heading(rt_builder *b, size_t i, size_t *next)
 {
     static const char *const end_words[] = {"the end", "finis", "end",  "curtain",
@@ -834,51 +845,31 @@ static int try_heading(rt_builder *b, size_t i, size_t *next)
     const rt_chunk *c = &st->chunks[l->chunk];
     if (numbered_title(b, i, next))
         return MATCHED;
-    if (rt_caption_heading(b, i)) {
-        rt_append(b, rt_block_with_text(st, IMPRINT_NODE_HEADING, l, 0), i);
-        b->last_block->as.heading.level = 1;
-        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, b->last_block->pos,
-                             "a caption emphasised whole over verse, one of %d, taken as its "
-                             "piece's heading",
-                             b->captions);
-        *next = i + 1;
-        return MATCHED;
-    }
-    if (rt_bracket_heading(b, i)) {
-        rt_append(b, rt_block_with_text(st, IMPRINT_NODE_HEADING, l, 0), i);
-        b->last_block->as.heading.level = 1;
-        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, b->last_block->pos,
-                             "a dated line in brackets, one of %d, taken as an entry's heading",
-                             b->bracket_dated);
-        *next = i + 1;
-        return MATCHED;
-    }
-    if (rt_numbered_series_heading(b, i)) {
-        rt_append(b, rt_block_with_text(st, IMPRINT_NODE_HEADING, l, 0), i);
-        b->last_block->as.heading.level = 1;
-        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, b->last_block->pos,
-                             "a line alone opening with a word and a number, one of a series "
-                             "of %d or more so numbered, taken as a heading",
-                             NUMBERED_HEAD_MIN_RUN);
-        *next = i + 1;
-        return MATCHED;
-    }
+    if (rt_caption_heading(b, i))
+        return heading_because(b, i, next, 1,
+                               "a caption emphasised whole over verse, one of %d, taken as its "
+                               "piece's heading",
+                               b->captions);
+    if (rt_bracket_heading(b, i))
+        return heading_because(b, i, next, 1,
+                               "a dated line in brackets, one of %d, taken as an entry's heading",
+                               b->bracket_dated);
+    if (rt_numbered_series_heading(b, i))
+        return heading_because(b, i, next, 1,
+                               "a line alone opening with a word and a number, one of a series "
+                               "of %d or more so numbered, taken as a heading",
+                               NUMBERED_HEAD_MIN_RUN);
     size_t past = lone_byline(b, i);
     if (past) {
         *next = past;
         return MATCHED;
     }
     int level;
-    if (rt_listed_heading(b, i, &level) && !rt_line_is_heading_like(l)) {
-        rt_append(b, rt_block_with_text(st, IMPRINT_NODE_HEADING, l, 0), i);
-        b->last_block->as.heading.level = level;
-        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, b->last_block->pos,
-                             "a line alone that repeats an entry of the contents above taken "
-                             "as a heading (level %d)",
-                             level);
-        *next = i + 1;
-        return MATCHED;
-    }
+    if (rt_listed_heading(b, i, &level) && !rt_line_is_heading_like(l))
+        return heading_because(b, i, next, level,
+                               "a line alone that repeats an entry of the contents above taken "
+                               "as a heading (level %d)",
+                               level);
     if (title_under_number(b, i)) {
         rt_append(b, rt_block_with_text(st, IMPRINT_NODE_HEADING, l, 0), i);
         b->last_block->as.heading.level = 1;
