@@ -405,23 +405,10 @@ bool rt_listed_heading(rt_builder *b, size_t i, int *level)
 /* The level the contents gives heading `h`, 0 if it lists none such. */
 static int heading_level(const rt_builder *b, const imprint_node *h)
 {
-    rt_line l = {0};
-    l.text = imprint_node_plain_text(b->st->doc, h);
-    l.len = strlen(l.text);
-    rt_line_measure(&l);
+    rt_line l = rt_line_of_text(imprint_node_plain_text(b->st->doc, h));
     char *key = numberless_key(&l);
     int level = listed_level(b, key);
     g_free(key);
-    return level;
-}
-
-/* The level the contents gives the next heading after `h` it lists. */
-static int next_listed(const rt_builder *b, const imprint_node *h)
-{
-    int level = 0;
-    for (h = h->next; h && !level; h = h->next)
-        if (h->kind == IMPRINT_NODE_HEADING)
-            level = heading_level(b, h);
     return level;
 }
 
@@ -429,15 +416,29 @@ void rt_contents_levels(rt_builder *b)
 {
     if (!b->listed)
         return;
+    /* the level the contents gives each heading, and the next listed
+     * heading's after it, found once */
+    GPtrArray *heads = g_ptr_array_new();
+    GArray *levels = g_array_new(FALSE, FALSE, sizeof(int));
+    for (imprint_node *h = b->st->article->first_child; h; h = h->next)
+        if (h->kind == IMPRINT_NODE_HEADING) {
+            int level = heading_level(b, h);
+            g_ptr_array_add(heads, h);
+            g_array_append_val(levels, level);
+        }
+    int *next = g_new0(int, heads->len + 1);
+    for (guint k = heads->len; k-- > 1;) {
+        int level = g_array_index(levels, int, k);
+        next[k - 1] = level ? level : next[k];
+    }
     /* (a heading the contents words otherwise, "THE VIOLIN, THE POET
      * LAUREATE OF MUSIC." for "The Poet Laureate of Music", between two
      * it sets in is set in too) */
     int prev = 0;
-    for (imprint_node *h = b->st->article->first_child; h; h = h->next) {
-        if (h->kind != IMPRINT_NODE_HEADING)
-            continue;
-        int level = heading_level(b, h);
-        bool between = !level && prev == 2 && next_listed(b, h) == 2;
+    for (guint k = 0; k < heads->len; k++) {
+        imprint_node *h = heads->pdata[k];
+        int level = g_array_index(levels, int, k);
+        bool between = !level && prev == 2 && next[k] == 2;
         if (level)
             prev = level;
         if (h->as.heading.level != 1 || (level != 2 && !between))
@@ -449,6 +450,9 @@ void rt_contents_levels(rt_builder *b)
                                      : "heading taken as a subsection (level 2): the contents "
                                        "sets its entry in under another");
     }
+    g_free(next);
+    g_ptr_array_free(heads, TRUE);
+    g_array_free(levels, TRUE);
 }
 
 /* The chunk of the text after `from` whose one line has `key`

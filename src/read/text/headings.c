@@ -301,10 +301,7 @@ bool rt_caption_heading(rt_builder *b, size_t i)
  * title is more than its first line) is in capitals. */
 static bool heading_caps(rt_state *st, const imprint_node *h)
 {
-    rt_line l = {0};
-    l.text = imprint_node_plain_text(st->doc, h);
-    l.len = strlen(l.text);
-    rt_line_measure(&l);
+    rt_line l = rt_line_of_text(imprint_node_plain_text(st->doc, h));
     /* (a dictionary's letter, "A", is its capitals too) */
     bool letter = l.nchar == 1 && g_unichar_isupper(g_utf8_get_char(l.t));
     return letter || rt_line_is_all_caps(&l);

@@ -48,6 +48,15 @@ void rt_line_measure(rt_line *l)
     }
 }
 
+rt_line rt_line_of_text(char *text)
+{
+    rt_line l = {0};
+    l.text = text;
+    l.len = strlen(text);
+    rt_line_measure(&l);
+    return l;
+}
+
 void rt_index_add(GHashTable *index, char *key, size_t i)
 {
     GArray *at = g_hash_table_lookup(index, key);

@@ -143,6 +143,9 @@ unsigned rt_common_indent(const rt_state *st);
 
 /* lines.c: line features */
 void rt_line_measure(rt_line *l);
+/* A line of `text` (a heading's words, the caller's to keep), measured as a
+ * source line is: no file position, no chunk. */
+rt_line rt_line_of_text(char *text);
 unsigned rt_line_last_lineno(const rt_line *l);
 /** Appends line index `i` to the GArray of size_t under `key` in `index`
  * (g_str_hash keys, g_free'd, GArrays unref'd), made when missing; takes
