@@ -35,13 +35,41 @@ const char *read_name_word(const char *p, const char *end)
     return p;
 }
 
+const char *read_name_number(const char *p, const char *end)
+{
+    const char *q = p;
+    while (q < end && g_ascii_isdigit(*q) && q - p < READ_SPEAKER_MAX_DIGITS + 1)
+        q++;
+    if (q == p || q - p > READ_SPEAKER_MAX_DIGITS ||
+        (q < end && g_unichar_isalnum(g_utf8_get_char(q))))
+        return NULL;
+    return q;
+}
+
+bool read_is_numbering_word(const char *s, size_t len)
+{
+    static const char *const words[] = {
+        "Page",     "P",        "Pp",      "Line",    "Figure",   "Fig",  "Plate",
+        "Table",    "Map",      "Chart",   "Note",    "Footnote", "Item", "Step",
+        "Chapter",  "Part",     "Section", "Book",    "Volume",   "Vol",  "No",
+        "Verse",    "Article",  "Rule",    "Clause",  "Appendix", "Day",  "Week",
+        "Question", "Exercise", "Example", "Problem", "Track",    "Col",  "Column"};
+    return read_word_in(s, len, words, G_N_ELEMENTS(words));
+}
+
 bool read_is_name_words(const char *s, size_t len)
 {
-    const char *p = s, *end = s + len;
+    const char *p = s, *end = s + len, *last = s, *last_end = s;
     for (int words = 0; words < READ_SPEAKER_MAX_WORDS; words++) {
         const char *w = read_name_word(p, end);
+        /* (a number ends the name: "Speaker 2", not "2 Speaker" nor "Page 2") */
+        if (!w && words > 0 && (w = read_name_number(p, end)) &&
+            (w != end || read_is_numbering_word(last, (size_t)(last_end - last))))
+            return false;
         if (!w)
             return false;
+        last = p;
+        last_end = w;
         if (w == end)
             return g_utf8_strlen(s, (gssize)len) <= READ_SPEAKER_MAX_CHARS;
         size_t n;
@@ -63,6 +91,45 @@ bool read_is_label_word(const char *s, size_t len, bool any_case)
                                                      : strncmp(s, not_names[i], len)) == 0)
             return true;
     return false;
+}
+
+/* Digits from `p`, `min` to `max` of them; their end, or NULL. */
+static const char *digits(const char *p, const char *end, int min, int max)
+{
+    const char *q = p;
+    while (q < end && g_ascii_isdigit(*q) && q - p <= max)
+        q++;
+    return q - p >= min && q - p <= max ? q : NULL;
+}
+
+const char *read_timestamp(const char *p, const char *end)
+{
+    char close = p < end && *p == '[' ? ']' : p < end && *p == '(' ? ')' : 0;
+    const char *q = digits(p + (close != 0), end, 1, 3);
+    for (int fields = 0; q && fields < 2 && q < end && *q == ':'; fields++) {
+        const char *f = digits(q + 1, end, 2, 2);
+        if (!f)
+            break;
+        q = f;
+        if (q < end && (*q == '.' || *q == ',') && (f = digits(q + 1, end, 1, 3)))
+            return close ? (f < end && *f == close ? f + 1 : NULL) : f;
+    }
+    if (!q || q == p + (close != 0) || !memchr(p, ':', (size_t)(q - p)))
+        return NULL;
+    if (close)
+        return q < end && *q == close ? q + 1 : NULL;
+    return q < end && g_ascii_isalnum(*q) ? NULL : q;
+}
+
+bool read_is_sound_cue(const char *s, size_t len)
+{
+    static const char *const cues[] = {
+        "Music",     "Laughter",   "Laughs",    "Laughing",       "Applause",
+        "Crosstalk", "Cross talk", "Inaudible", "Unintelligible", "Indiscernible",
+        "Silence",   "Pause",      "Noise",     "Intro",          "Outro",
+        "Break",     "Sound",      "Audio",     "Video",          "Music playing",
+        "End",       "Cut",        "Static",    "Coughs"};
+    return read_word_in(s, len, cues, G_N_ELEMENTS(cues));
 }
 
 bool read_word_in(const char *s, size_t len, const char *const *words, size_t n)

@@ -31,15 +31,41 @@ bool read_space_at(const char *s, const char *end, size_t *bytes);
  * "'" "-" inside ("DR.", "O'Brien", "Jean-Paul"). Returns its end, or NULL. */
 const char *read_name_word(const char *p, const char *end);
 
+/** Most digits of the number that ends a voice's name ("Speaker 12"). */
+#define READ_SPEAKER_MAX_DIGITS 3
+
+/** The number at `p` that ends a name after its first word: "1" of
+ * "Speaker 1", "12" of "Caller 12" (machine transcripts number the voices
+ * they cannot name), one to READ_SPEAKER_MAX_DIGITS digits and no letter or
+ * digit after them. Returns its end, or NULL. */
+const char *read_name_number(const char *p, const char *end);
+
+/** Whether `len` bytes of `s` are a word that numbers things, not voices:
+ * "Page", "Figure", "Step", "Chapter", "Day"... ("Page 217:" heads a
+ * transcriber's correction, and may recur), in any case of ASCII letters. */
+bool read_is_numbering_word(const char *s, size_t len);
+
 /** Whether `len` bytes of `s` are a speaker's name and nothing else: one to
- * READ_SPEAKER_MAX_WORDS such words, one space apart, at most
- * READ_SPEAKER_MAX_CHARS code points ("DR. FAUCI", "Mrs. Upjohn.", "Q"). */
+ * READ_SPEAKER_MAX_WORDS such words, one space apart, the last of them may
+ * be a number (read_name_number()), at most READ_SPEAKER_MAX_CHARS code
+ * points ("DR. FAUCI", "Mrs. Upjohn.", "Q", "Speaker 2"). */
 bool read_is_name_words(const char *s, size_t len);
 
 /** Whether `len` bytes of `s` are a label that heads a line or paragraph
  * but names no one: "Note", "Source", "Update", "See"...; in any case
  * ("NOTE", "note") when `any_case`, else as written there. */
 bool read_is_label_word(const char *s, size_t len, bool any_case);
+
+/** A time stamp at `p`, as transcripts print where a turn starts in the
+ * recording: minutes and seconds or hours, minutes and seconds ("00:21",
+ * "1:02:03", "00:21.5"), bare or in brackets or parentheses ("[00:21]",
+ * "(01:02:03)"). Returns its end, or NULL. */
+const char *read_timestamp(const char *p, const char *end);
+
+/** Whether `len` bytes of `s` name a sound or a cut of a recording, not a
+ * voice: "Music", "Laughter", "Applause", "Crosstalk", "Inaudible"... (a
+ * transcript's "[Laughter]"), in any case of ASCII letters. */
+bool read_is_sound_cue(const char *s, size_t len);
 
 /** Whether the `len` bytes of `s` are one of the `n` `words`, in any case
  * of ASCII letters. */

@@ -311,6 +311,20 @@ static G_GNUC_UNUSED char *rt_check_words(imprint_doc *doc, const char *data, si
             if (all)
                 continue;
         }
+        /* "[Speaker", "1]" or "1]:": the brackets the reader took off a voice's
+         * name, the model's name ending in the colon it gives every speaker */
+        if (w[0] == '[' && j < model->len && strcmp(w + 1, model->pdata[j]) == 0) {
+            j++;
+            continue;
+        }
+        size_t bl = strlen(w);
+        bl -= bl > 1 && w[bl - 1] == ':';
+        if (bl > 1 && w[bl - 1] == ']' && j < model->len && strlen(model->pdata[j]) == bl &&
+            strncmp(w, model->pdata[j], bl - 1) == 0 &&
+            ((const char *)model->pdata[j])[bl - 1] == ':') {
+            j++;
+            continue;
+        }
         /* "_The", "Year_": emphasis marks the reader took off */
         size_t wl = strlen(w), a = 0;
         while (a < wl && (w[a] == '_' || w[a] == '*'))
@@ -330,8 +344,8 @@ static G_GNUC_UNUSED char *rt_check_words(imprint_doc *doc, const char *data, si
         size_t el = pl;
         while (el > a && (w[el - 1] == '_' || w[el - 1] == '*'))
             el--;
-        if (el < pl && pl < strlen(w) && j + 1 < model->len &&
-            strlen(model->pdata[j]) == el - a && strncmp(w + a, model->pdata[j], el - a) == 0 &&
+        if (el < pl && pl < strlen(w) && j + 1 < model->len && strlen(model->pdata[j]) == el - a &&
+            strncmp(w + a, model->pdata[j], el - a) == 0 &&
             strcmp(w + pl, model->pdata[j + 1]) == 0) {
             j += 2;
             continue;

@@ -53,6 +53,27 @@ static void assert_outline(const char *md, const char *want)
     result_free(&r);
 }
 
+/* Machine transcripts number the voices they cannot name: "**Speaker 1:**"
+ * and a plain "Speaker 2:" are names; "**Page 12:**" (a page's number) and
+ * "**2 Speakers:**" (the number first) are not. */
+static void test_numbered_voices(void)
+{
+    assert_outline("**Speaker 1:** One?\n\n**Speaker 2:** Yes.\n\n**Speaker 1:** Two?\n\n"
+                   "**Speaker 2:** No.\n",
+                   "speech[Speaker 1] paragraph\nspeech[Speaker 2] paragraph\n"
+                   "speech[Speaker 1] paragraph\nspeech[Speaker 2] paragraph\n");
+    assert_outline("Speaker 1: The boat was late.\n\nSpeaker 2: By ten minutes.\n\n"
+                   "Speaker 1: Again?\n\nSpeaker 2: Again.\n",
+                   "speech[Speaker 1] paragraph\nspeech[Speaker 2] paragraph\n"
+                   "speech[Speaker 1] paragraph\nspeech[Speaker 2] paragraph\n");
+    assert_outline("**Page 12:** ferrry.\n\n**Page 40:** boad.\n\n**Page 12:** river.\n\n"
+                   "**Page 40:** Octber.\n",
+                   "paragraph*\nparagraph*\nparagraph*\nparagraph*\n");
+    assert_outline("**2 Speakers:** a\n\n**3 Speakers:** b\n\n**2 Speakers:** c\n\n"
+                   "**3 Speakers:** d\n",
+                   "paragraph*\nparagraph*\nparagraph*\nparagraph*\n");
+}
+
 static void test_interview(void)
 {
     read_result r = read_fixture("interview.md");
@@ -375,6 +396,7 @@ int main(int argc, char **argv)
     g_test_add_func("/markdown/speech/label-shapes", test_label_shapes);
     g_test_add_func("/markdown/speech/turn-ends", test_turn_ends);
     g_test_add_func("/markdown/speech/chapters", test_chapters);
+    g_test_add_func("/markdown/speech/numbered-voices", test_numbered_voices);
     g_test_add_func("/markdown/speech/notes-in-turns", test_notes_in_turns);
     g_test_add_func("/markdown/speech/transcript-plain", test_transcript_plain);
     g_test_add_func("/markdown/speech/plain-labels-lookalike", test_plain_labels_lookalike);

@@ -1786,6 +1786,78 @@ static void test_transcript(void)
     rt_result_free(&r);
 }
 
+/* A machine transcript: "[Speaker 1] [00:00] text", a line a turn, the
+ * voices numbered and in brackets, the time stamp kept at the head of
+ * the turn's words; "[Speaker 2]: text" with a colon; "[Laughter] [00:17]"
+ * is a sound, no voice, though it recurs. */
+static void test_transcript_voices(void)
+{
+    rt_result r = read_shape("transcript_voices.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "SSSSPSSSPS");
+    g_assert_cmpstr(rt_child(a, 0)->as.speech.speaker, ==, "Speaker 1");
+    g_assert_true(g_str_has_prefix(rt_text(&r, rt_child(a, 0)), "[00:00] Good evening"));
+    g_assert_true(g_str_has_prefix(rt_text(&r, rt_child(a, 7)), "[01:02:10] The grant"));
+    g_assert_cmpstr(rt_child(a, 9)->as.speech.speaker, ==, "Speaker 2");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 9)), ==, "Then the ferry stops in October.");
+    g_assert_true(g_str_has_prefix(rt_text(&r, rt_child(a, 4)), "[Laughter] [00:17]"));
+    g_assert_true(
+        rt_has_diag(&r, IMPRINT_SEV_NOTE, 3, "(8 turns of 3 speakers, the first \"[Speaker 1]\")"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* "Speaker 1: text", the voice's number ending its name, and a paragraph
+ * without a name going on the turn above it. */
+static void test_transcript_numbered(void)
+{
+    rt_result r = read_shape("transcript_numbered.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "SSSS");
+    g_assert_cmpstr(rt_child(a, 1)->as.speech.speaker, ==, "Speaker 2");
+    g_assert_cmpint(rt_count_children(rt_child(a, 1)), ==, 2);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "a series of"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* Its lookalikes: a transcriber's corrections "Page 12: …" (recurring,
+ * a page's number, no voice's; the second line no source of the first),
+ * "Step 1:" and "Step 2:" once each, "Dear Sir:" over a letter, and
+ * "[Laughter]", "[Note]" without a time stamp are paragraphs. */
+static void test_transcript_voices_lookalike(void)
+{
+    rt_result r = read_shape("transcript_voices_lookalike.txt");
+    assert_kinds(rt_article(&r, 0), "PPPPPPPPPPP");
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "a transcript"));
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "block quote"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* READ_SPEAKER_MAX_DIGITS (3): "Speaker 123" is a voice, "Speaker 1234"
+ * (a year, a count) none. */
+static void test_speaker_digits_limit(void)
+{
+    for (int digits = 3; digits <= 4; digits++) {
+        const char *a = digits == 3 ? "Speaker 123" : "Speaker 1234";
+        const char *b = digits == 3 ? "Speaker 124" : "Speaker 1244";
+        GString *t = g_string_new("A Call\n\n");
+        for (int k = 0; k < 3; k++)
+            g_string_append_printf(t,
+                                   "%s: The boat ran late again today.\n\n"
+                                   "%s: It did, by ten minutes.\n\n",
+                                   a, b);
+        rt_result r = rt_read_buffer("digits.txt", t->str, t->len, NULL);
+        imprint_node *first = rt_article(&r, 0)->first_child;
+        g_assert_cmpint(first->kind == IMPRINT_NODE_SPEECH, ==, digits == 3);
+        if (digits == 3)
+            g_assert_cmpstr(first->as.speech.speaker, ==, "Speaker 123");
+        rt_result_free(&r);
+        g_string_free(t, TRUE);
+    }
+}
+
 /* TRANSCRIPT_TURN_SHARE: an essay that quotes one exchange is no
  * transcript; the paragraphs after the exchange are the essay's. */
 static void test_essay_exchange(void)
@@ -5473,6 +5545,11 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/figure_underscore", test_figure_underscore);
     g_test_add_func("/read_text/shapes/french_spacing", test_french_spacing);
     g_test_add_func("/read_text/shapes/transcript", test_transcript);
+    g_test_add_func("/read_text/shapes/transcript_voices", test_transcript_voices);
+    g_test_add_func("/read_text/shapes/transcript_numbered", test_transcript_numbered);
+    g_test_add_func("/read_text/shapes/transcript_voices_lookalike",
+                    test_transcript_voices_lookalike);
+    g_test_add_func("/read_text/shapes/speaker_digits_limit", test_speaker_digits_limit);
     g_test_add_func("/read_text/shapes/essay_exchange", test_essay_exchange);
     g_test_add_func("/read_text/shapes/dialogue_and_quote", test_dialogue_and_quote);
     g_test_add_func("/read_text/shapes/dialogue_min_quoted", test_dialogue_min_quoted);

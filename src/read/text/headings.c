@@ -233,9 +233,24 @@ static GHashTable *numbered_words(rt_builder *b)
         } else {
             g_free(word);
         }
-        g_hash_table_add(nums, g_strndup(num, len));
+        char *key = g_strndup(num, len);
+        guint seen = GPOINTER_TO_UINT(g_hash_table_lookup(nums, key));
+        g_hash_table_insert(nums, key, GUINT_TO_POINTER(seen + 1));
     }
     return b->numbered;
+}
+
+/* Whether a number of the series heads two lines or more: "Speaker 1"
+ * speaks again, "AIR I" is sung once. */
+static bool numbers_recur(GHashTable *nums)
+{
+    GHashTableIter it;
+    gpointer key, value;
+    g_hash_table_iter_init(&it, nums);
+    while (g_hash_table_iter_next(&it, &key, &value))
+        if (GPOINTER_TO_UINT(value) >= 2)
+            return true;
+    return false;
 }
 
 bool rt_numbered_series_heading(rt_builder *b, size_t i)
@@ -252,7 +267,11 @@ bool rt_numbered_series_heading(rt_builder *b, size_t i)
         return false;
     GHashTable *nums = g_hash_table_lookup(numbered_words(b), word);
     g_free(word);
-    return nums && g_hash_table_size(nums) >= NUMBERED_HEAD_MIN_RUN && rt_body_follows(b, i);
+    /* ("Speaker 2: It has", a voice's label, where "SCENE I." of each act
+     * numbers again) */
+    bool label = num + len < l->t + l->tlen && num[len] == ':';
+    return nums && g_hash_table_size(nums) >= NUMBERED_HEAD_MIN_RUN &&
+           !(label && numbers_recur(nums)) && rt_body_follows(b, i);
 }
 
 void rt_headings_clear(rt_builder *b)

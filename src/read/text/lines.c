@@ -744,19 +744,47 @@ static bool qa_label(const char *s, const char *end, const char **name_end, cons
     return true;
 }
 
+/* "[Speaker 1] [00:21] text", "[Jane]: text": a machine transcript's
+ * voice in brackets, with a colon or a time stamp after it (a sound,
+ * "[Laughter] So", is no one's); the time stamp stays in the text. */
+static bool bracket_label(const char *s, const char *end, const char **name_end, const char **text)
+{
+    const char *close = *s == '[' ? memchr(s, ']', (size_t)(end - s)) : NULL;
+    size_t len = close ? (size_t)(close - s - 1) : 0;
+    if (!close || !read_is_name_words(s + 1, len) || read_is_sound_cue(s + 1, len) ||
+        read_is_label_word(s + 1, len, true))
+        return false;
+    const char *p = close + 1;
+    bool colon = p < end && *p == ':';
+    p += colon;
+    size_t n, spaces = 0;
+    for (; read_space_at(p, end, &n); spaces++)
+        p += n;
+    if (!spaces || p >= end || (!colon && !read_timestamp(p, end)))
+        return false;
+    *name_end = close + 1;
+    *text = p;
+    return true;
+}
+
 bool rt_line_label(const rt_line *l, size_t *name_len, size_t *skip)
 {
     const char *s = l->t, *end = l->t + l->tlen, *p = s, *name_end = NULL, *text = NULL;
-    if (qa_label(s, end, &name_end, &text)) {
+    if (qa_label(s, end, &name_end, &text) || bracket_label(s, end, &name_end, &text)) {
         *name_len = (size_t)(name_end - s);
         *skip = (size_t)(text - s);
         return true;
     }
+    const char *word = s, *word_end = s;
     for (int words = 0; words < READ_SPEAKER_MAX_WORDS; words++) {
         const char *w = read_name_word(p, end);
-        if (!w)
+        /* ("Speaker 2:", the number last; not "Page 217:") */
+        const char *num = !w && words > 0 ? read_name_number(p, end) : NULL;
+        if (!w && !(num && num < end && *num == ':' &&
+                    !read_is_numbering_word(word, (size_t)(word_end - word))))
             return false;
-        p = w;
+        word = p;
+        word_end = p = w ? w : num;
         if (p < end && *p == ':')
             break;
         size_t n;

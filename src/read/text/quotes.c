@@ -26,20 +26,24 @@ static char *label_of(rt_builder *b, size_t i, size_t *rest)
 
 static void find_transcript(rt_builder *b, guint speakers, size_t first_turn)
 {
-    guint turns = 0, paragraphs = 0;
+    guint turns = 0, paragraphs = 0, lines = 0;
     for (size_t i = b->first; i <= b->last; i++) {
         bool starts = !rt_line_at(b, i)->blank && (i == b->first || rt_line_at(b, i - 1)->blank);
         paragraphs += starts;
         turns += starts && b->speech_ok[i - b->first];
+        lines += b->speech_ok[i - b->first] != 0;
     }
     b->transcript = turns >= TRANSCRIPT_TURN_SHARE * paragraphs;
     if (!b->transcript)
         return;
     const rt_line *l = rt_line_at(b, first_turn);
+    size_t name = 0, skip = 0;
+    rt_line_label(l, &name, &skip);
     imprint_diags_report(b->st->diags, IMPRINT_SEV_NOTE, rt_pos(b->st, l->lineno, l->tcol),
-                         "a transcript: %u of its %u paragraphs are turns of %u speakers "
-                         "(\"Name: text\"); a paragraph without a name goes on the turn above it",
-                         turns, paragraphs, speakers);
+                         "a transcript: %u of its %u paragraphs open with a turn (%u turns "
+                         "of %u speakers, the first \"%.*s\"); a paragraph without a name goes "
+                         "on the turn above it",
+                         turns, paragraphs, lines, speakers, (int)name, l->t);
 }
 
 /* A speaker's name on a line of its own: `len` bytes from `at` are the
@@ -380,6 +384,14 @@ static void find_stop_labels(rt_builder *b)
     g_hash_table_destroy(counts);
 }
 
+/* Whether a label's name ends in a number ("Speaker 2", "[Caller 12]"). */
+static bool numbered_name(const char *label)
+{
+    size_t n = strlen(label);
+    n -= n && label[n - 1] == ']';
+    return n && g_ascii_isdigit(label[n - 1]);
+}
+
 /* A dialogue needs two speakers, and a speaker is a name that recurs: a
  * lone "Word: text" is an ordinary line. The old rule stays beside it: two
  * different names within a few lines of each other. */
@@ -410,6 +422,11 @@ void rt_find_dialogue(rt_builder *b)
         size_t i = g_array_index(cand, size_t, a), rest;
         char *label = label_of(b, i, &rest);
         guint c = GPOINTER_TO_UINT(g_hash_table_lookup(counts, label));
+        /* "Step 1:", "Day 2:" once each are a list's; "Speaker 1" speaks again */
+        if (c < 2 && numbered_name(label)) {
+            g_free(label);
+            continue;
+        }
         if (recurring >= 2 && (c >= 2 || rest >= SPEECH_SINGLE_TURN_CHARS))
             b->speech_ok[i - b->first] = 1;
         for (guint d = a; d-- > 0;) {
@@ -417,11 +434,16 @@ void rt_find_dialogue(rt_builder *b)
             if (i - j > 8)
                 break;
             char *other = label_of(b, j, &rj);
+            guint oc = GPOINTER_TO_UINT(g_hash_table_lookup(counts, other));
+            if (oc < 2 && numbered_name(other)) {
+                g_free(other);
+                continue;
+            }
             bool differ = strcmp(other, label) != 0;
             /* (one of the two speaks again, or the two are a question and
              * its answer, one right under the other: a key's labels, each
              * once, "Pitches:" over a paragraph over "Braces:", are none) */
-            bool again = c >= 2 || GPOINTER_TO_UINT(g_hash_table_lookup(counts, other)) >= 2 ||
+            bool again = c >= 2 || oc >= 2 ||
                          (once <= SPEECH_EXCHANGE_MAX_SINGLES &&
                           rt_line_at(b, i)->chunk <= rt_line_at(b, j)->chunk + 1);
             g_free(other);
@@ -453,8 +475,9 @@ imprint_node *rt_speech_node(rt_builder *b, size_t i)
     imprint_node *sp =
         imprint_node_new(st->doc, IMPRINT_NODE_SPEECH, rt_pos(st, l->lineno, l->tcol));
     bool marked = name > 2 && (n0[0] == '_' || n0[0] == '*') && n0[name - 1] == n0[0];
-    if (marked)
-        n0++, name -= 2; /* "_Lincoln_" */
+    bool bracketed = name > 2 && n0[0] == '[' && n0[name - 1] == ']';
+    if (marked || bracketed)
+        n0++, name -= 2; /* "_Lincoln_", "[Speaker 1]" */
     if (marked && name > 1 && n0[name - 1] == '.')
         name--; /* "_Mag._": the stop inside the marks ends the name, as "_Tom_." */
     sp->as.speech.speaker = rt_plain(st, n0, name);
@@ -512,6 +535,21 @@ static bool source_under(rt_builder *b, size_t qlast, const rt_line *l)
            l->indent <= st->base_indent;
 }
 
+/* Whether lines `a` and `b` open with the same label, a word and a
+ * number or a word and a colon: "Page 12: changed …" over "Page 40:
+ * added …" are a list's lines, the second no source. */
+static bool same_label(const rt_line *a, const rt_line *b)
+{
+    size_t n = 0;
+    while (n < a->tlen && g_ascii_isalpha(a->t[n]))
+        n++;
+    if (n < 2 || n + 1 >= a->tlen || n + 1 >= b->tlen || memcmp(a->t, b->t, n + 1) != 0)
+        return false;
+    if (a->t[n] == ':')
+        return true;
+    return a->t[n] == ' ' && g_ascii_isdigit(a->t[n + 1]) && g_ascii_isdigit(b->t[n + 1]);
+}
+
 /* A quote's source after it: "(Author, Work)", "–Author", "~Author", or a
  * short line right under the quote. Appends the CITATION and returns the
  * index of its last line, or SIZE_MAX. */
@@ -533,7 +571,7 @@ static bool rt_is_citation(rt_builder *b, size_t qlast, size_t i)
     bool weak = adjacent && l->nchar <= 220 && !rt_line_starts_quote(l) &&
                 !rt_is_speech(b, i, &name, &skip) &&
                 !rt_line_list_marker(l, &style, &number, &skip) && !rt_line_is_figure(l, &file) &&
-                !rt_line_is_bib_heading(l);
+                !rt_line_is_bib_heading(l) && !same_label(rt_line_at(b, qlast), l);
     if (weak && !strong && l->t[l->tlen - 1] == '.' && !memchr(l->t, ',', l->tlen)) {
         /* a sentence under a quote is the author's again, unless it reads
          * like a reference ("Pat Sloan, ibid.", "Stalinist Terror. p. 29") */

@@ -400,7 +400,8 @@ typedef struct {
     int decimal_next;     /* the number after the last "N." item of the article, 0 if none */
     int bracket_dated;    /* the article's "[Clark, May 14, 1804]" lines; -1 until counted */
     int captions;         /* its captions emphasised whole over verse; -1 until counted */
-    GHashTable *numbered; /* "air" → its numbers in "AIR XIV." lines alone (headings.c) */
+    GHashTable *numbered; /* "air" → its numbers in "AIR XIV." lines alone, each with the
+                             count of lines it heads (headings.c) */
     size_t no_verse_to;   /* chunks before it are in a run of short lines no poem (blocks.c) */
 } rt_builder;
 
