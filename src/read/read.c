@@ -379,15 +379,20 @@ static imprint_dialect choose_dialect(const char *path, const char *data, size_t
                              "'navigation: drop' applies to the markdown dialect only; this file "
                              "is read as '%s' and its navigation lines are kept",
                              imprint_dialect_name(dialect));
-    if ((opts->wrap != IMPRINT_WRAP_AUTO || opts->verse != IMPRINT_VERSE_AUTO || opts->no_notes ||
-         opts->no_letters || opts->keep_boilerplate) &&
+    if (opts->wrap != IMPRINT_WRAP_AUTO && dialect != IMPRINT_DIALECT_TEXT &&
+        dialect != IMPRINT_DIALECT_MARKDOWN)
+        imprint_diags_report(diags, IMPRINT_SEV_WARNING, file_pos,
+                             "'wrapped' applies to the text and markdown dialects only; this "
+                             "file is read as '%s' and it is left unused",
+                             imprint_dialect_name(dialect));
+    if ((opts->verse != IMPRINT_VERSE_AUTO || opts->no_notes || opts->no_letters ||
+         opts->keep_boilerplate) &&
         dialect != IMPRINT_DIALECT_TEXT)
-        imprint_diags_report(
-            diags, IMPRINT_SEV_WARNING, file_pos,
-            "'wrapped', 'verse', 'footnotes', 'letters' and 'boilerplate' apply to "
-            "the text "
-            "dialect only; this file is read as '%s' and they are left unused",
-            imprint_dialect_name(dialect));
+        imprint_diags_report(diags, IMPRINT_SEV_WARNING, file_pos,
+                             "'verse', 'footnotes', 'letters' and 'boilerplate' apply to the "
+                             "text dialect only; this file is read as '%s' and they are left "
+                             "unused",
+                             imprint_dialect_name(dialect));
     return dialect;
 }
 

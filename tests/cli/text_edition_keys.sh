@@ -92,11 +92,24 @@ grep -q 'Your obedient servant,' "$T/noletters.xml" || fail "letters: false lost
 grep -q '<p>Gentlemen,</p>' "$T/noletters.xml" || fail "letters: false lost a salutation"
 echo "ok: letters: false keeps openers and closers as paragraphs"
 
-edition md "$FIXTURES/markdown/navigation.md" wrapped true
+edition md "$FIXTURES/markdown/navigation.md" verse true
 "$IMPRINT" lint "$T/md.yaml" >"$T/md.out" 2>&1 || true
-grep -q "warning: 'wrapped', 'verse', 'footnotes', 'letters' and 'boilerplate' apply to the text" "$T/md.out" ||
+grep -q "warning: 'verse', 'footnotes', 'letters' and 'boilerplate' apply to the text" "$T/md.out" ||
     fail "no warning on markdown: $(cat "$T/md.out")"
 echo "ok: a warning on another dialect"
+
+# markdown: a paragraph a line is cut into them; wrapped: true keeps CommonMark's paragraph,
+# wrapped: false cuts every paragraph of several lines
+"$IMPRINT" inspect "$FIXTURES/markdown/line_paragraphs.md" >"$T/lines-auto.xml" 2>/dev/null
+[ "$(grep -c '<p>' "$T/lines-auto.xml")" -eq 5 ] || fail "line paragraphs: $(grep -c '<p>' "$T/lines-auto.xml") <p>, not 5"
+edition mdjoined "$FIXTURES/markdown/line_paragraphs.md" wrapped true
+"$IMPRINT" inspect "$T/mdjoined.yaml" >"$T/mdjoined.xml" 2>"$T/mdjoined.err"
+[ "$(grep -c '<p>' "$T/mdjoined.xml")" -eq 2 ] || fail "wrapped: true: $(grep -c '<p>' "$T/mdjoined.xml") <p>, not 2"
+grep -q "apply to" "$T/mdjoined.err" && fail "wrapped on markdown warned: $(cat "$T/mdjoined.err")"
+edition mdcut "$FIXTURES/markdown/line_sentences.md" wrapped false
+"$IMPRINT" inspect "$T/mdcut.yaml" >"$T/mdcut.xml" 2>/dev/null
+[ "$(grep -c '<p>' "$T/mdcut.xml")" -eq 6 ] || fail "wrapped: false: $(grep -c '<p>' "$T/mdcut.xml") <p>, not 6"
+echo "ok: markdown's wrapped: true joins a paragraph a line, wrapped: false cuts every line"
 
 edition bad "$shapes/wrapped.txt" wrapped sometimes
 if "$IMPRINT" lint "$T/bad.yaml" >"$T/bad.out" 2>&1; then fail "a bad value was accepted"; fi

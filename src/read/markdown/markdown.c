@@ -23,6 +23,18 @@
  * int); longer labels keep cmark's ordinal. */
 #define MAX_NOTE_DIGITS 9
 
+/* A line this long (code points) was never wrapped by hand nor by an
+ * editor (pandoc wraps at 72, editors at 80 to 120): a paragraph holding
+ * one, each of its lines ending a sentence, was written a paragraph a line
+ * with no blank line between (a transcript's export). */
+#define MD_UNWRAPPED_MIN_CHARS 200
+
+/* Of such a paragraph's lines, the share that holds more than one sentence:
+ * a paragraph a line holds several, where a text written a sentence a line
+ * ("semantic line breaks", its paragraphs set apart by blank lines) holds
+ * one; that text's lines are joined as CommonMark joins them. */
+#define MD_LINE_PARAGRAPH_MULTI_SHARE 0.5
+
 typedef struct {
     imprint_doc *doc;
     imprint_diags *diags;
@@ -43,7 +55,15 @@ typedef struct {
     size_t last_byte;
     unsigned last_col;
     int heading_base;
-    bool drop_navigation; /* `navigation: drop` */
+    bool drop_navigation;   /* `navigation: drop` */
+    imprint_wrap_mode wrap; /* `wrapped: true`: lines are never paragraphs of their own;
+                               `false`: each line of a paragraph is one */
+    unsigned line_paras;    /* paragraphs cut into a paragraph a line */
+    unsigned line_parts;    /* the paragraphs they were cut into */
+    imprint_pos line_para_first;
+    imprint_node *bullet_list; /* the list of "•" lines being filled, or NULL */
+    unsigned bullet_lists, bullet_items;
+    imprint_pos bullet_first;
     bool failed;
 } md_reader;
 
@@ -146,7 +166,8 @@ static void on_ref(void *ctx, imprint_node *ref, const char *label)
         imprint_text_number(l, G_MAXINT, &ref->as.noteref.number);
 }
 
-static bool inlines_to(md_reader *r, cmark_node *from, imprint_node *to, int depth, bool link)
+static bool inlines_soft(md_reader *r, cmark_node *from, imprint_node *to, int depth, bool link,
+                         bool soft_breaks)
 {
     imprint_md_inline mi = {
         .doc = r->doc,
@@ -155,6 +176,7 @@ static bool inlines_to(md_reader *r, cmark_node *from, imprint_node *to, int dep
         .pos_ctx = r,
         .on_ref = link ? on_ref : NULL,
         .ref_ctx = r,
+        .soft_breaks = soft_breaks,
         .depth = depth,
     };
     if (!imprint_md_block_inlines(&mi, from, to)) {
@@ -166,9 +188,102 @@ static bool inlines_to(md_reader *r, cmark_node *from, imprint_node *to, int dep
     return true;
 }
 
+static bool inlines_to(md_reader *r, cmark_node *from, imprint_node *to, int depth, bool link)
+{
+    return inlines_soft(r, from, to, depth, link, false);
+}
+
 static bool inlines(md_reader *r, cmark_node *from, imprint_node *to, int depth)
 {
     return inlines_to(r, from, to, depth, true);
+}
+
+/* Whether `len` bytes at `s` end a sentence: a full stop, "!", "?" or
+ * "…", past closing quotes, brackets and emphasis marks. */
+static bool ends_sentence(const char *s, size_t len)
+{
+    for (const char *p = s + len; p > s;) {
+        p = g_utf8_find_prev_char(s, p);
+        gunichar c = g_utf8_get_char(p);
+        if (c == '.' || c == '!' || c == '?' || c == 0x2026)
+            return true;
+        if (!(c == ' ' || c == '\t' || c == '"' || c == '\'' || c == 0x201D || c == 0x2019 ||
+              c == ')' || c == ']' || c == '*' || c == '_'))
+            return false;
+    }
+    return false;
+}
+
+/* Whether `len` bytes at `s` hold the end of a sentence before their own
+ * end: a full stop, "!" or "?", closing marks, a space, then a capital
+ * ("… feel good. So yes"). */
+static bool sentences_inside(const char *s, size_t len)
+{
+    const char *end = s + len;
+    for (const char *p = s; p < end; p++) {
+        if (*p != '.' && *p != '!' && *p != '?')
+            continue;
+        const char *q = p + 1;
+        while (q < end && strchr("\"')]*_", *q))
+            q++;
+        if (q >= end || *q != ' ')
+            continue;
+        while (q < end && *q == ' ')
+            q++;
+        while (q < end && strchr("\"'(*_", *q))
+            q++;
+        if (q < end && g_unichar_isupper(g_utf8_get_char(q)))
+            return true;
+    }
+    return false;
+}
+
+/* Whether cmark paragraph `n` was written a paragraph a line: one of its
+ * lines MD_UNWRAPPED_MIN_CHARS long at least, each line before the last
+ * ending a sentence (a wrapped paragraph breaks mid-sentence), and
+ * MD_LINE_PARAGRAPH_MULTI_SHARE of them holding more than one. */
+static bool line_paragraphs(md_reader *r, cmark_node *n)
+{
+    int a = cmark_node_get_start_line(n), b = cmark_node_get_end_line(n);
+    if (r->wrap == IMPRINT_WRAP_YES || a < 1 || b <= a || (guint)b > r->line_starts->len)
+        return false;
+    if (r->wrap == IMPRINT_WRAP_NO)
+        return true;
+    long longest = 0;
+    int multi = 0;
+    for (int l = a; l <= b; l++) {
+        size_t len;
+        const char *s = line_text(r, l, &len);
+        longest = MAX(longest, g_utf8_strlen(s, (gssize)len));
+        if (l < b && !ends_sentence(s, len))
+            return false;
+        multi += sentences_inside(s, len);
+    }
+    return longest >= MD_UNWRAPPED_MIN_CHARS &&
+           multi >= MD_LINE_PARAGRAPH_MULTI_SHARE * (b - a + 1);
+}
+
+/* Cuts `p`'s inlines at its LINEBREAKs into new paragraphs, each at its
+ * first inline, returned in order (the caller frees the array); `p` is
+ * left empty (nodes live in the arena). */
+static GPtrArray *cut_lines(md_reader *r, imprint_node *p)
+{
+    GPtrArray *paras = g_ptr_array_new();
+    imprint_node *cur = NULL;
+    while (p->first_child) {
+        imprint_node *c = p->first_child;
+        imprint_node_unlink(c);
+        if (c->kind == IMPRINT_NODE_LINEBREAK) {
+            cur = NULL;
+            continue;
+        }
+        if (!cur) {
+            cur = imprint_node_new(r->doc, IMPRINT_NODE_PARAGRAPH, c->pos);
+            g_ptr_array_add(paras, cur);
+        }
+        imprint_node_append(cur, c);
+    }
+    return paras;
 }
 
 /* A paragraph that is a lone image becomes a figure. */
@@ -323,6 +438,117 @@ static imprint_node *block(md_reader *r, cmark_node *n, int depth)
     return b;
 }
 
+/* The length of the bullet ("•", "◦", "▪", "‣", "⁃") and the spaces after
+ * it that line `s` opens with, past its indent; 0 for none. CommonMark
+ * knows only "-", "+" and "*": these come from text pasted out of a word
+ * processor or a web page. */
+static size_t bullet_len(const char *s, size_t len)
+{
+    static const gunichar bullets[] = {0x2022, 0x25E6, 0x25AA, 0x2023, 0x2043};
+    size_t i = 0;
+    while (i < len && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    if (i >= len)
+        return 0;
+    gunichar c = g_utf8_get_char(s + i);
+    bool bullet = false;
+    for (size_t k = 0; k < G_N_ELEMENTS(bullets); k++)
+        bullet |= c == bullets[k];
+    const char *after = g_utf8_next_char(s + i);
+    if (!bullet || after >= s + len || (*after != ' ' && *after != '\t'))
+        return 0;
+    while (after < s + len && (*after == ' ' || *after == '\t'))
+        after++;
+    return after < s + len ? (size_t)(after - s) : 0;
+}
+
+/* Whether every line of cmark paragraph `n` opens with a bullet. */
+static bool bullet_lines(md_reader *r, cmark_node *n)
+{
+    int a = cmark_node_get_start_line(n), b = cmark_node_get_end_line(n);
+    if (a < 1 || b < a || (guint)b > r->line_starts->len)
+        return false;
+    for (int l = a; l <= b; l++) {
+        size_t len;
+        const char *s = line_text(r, l, &len);
+        if (!bullet_len(s, len))
+            return false;
+    }
+    return true;
+}
+
+/* Takes the bullet and the spaces after it off the head of paragraph `p`. */
+static void strip_bullet(md_reader *r, imprint_node *p)
+{
+    imprint_node *t = p->first_child;
+    size_t n = t && t->kind == IMPRINT_NODE_TEXT
+                   ? bullet_len(t->as.text.text, strlen(t->as.text.text))
+                   : 0;
+    if (!n)
+        return;
+    imprint_node *rest =
+        imprint_node_new_text(r->doc, t->pos, t->as.text.text + n, strlen(t->as.text.text + n));
+    imprint_node_unlink(t);
+    if (p->first_child)
+        imprint_node_insert_before(p->first_child, rest);
+    else
+        imprint_node_append(p, rest);
+}
+
+/* Paragraph `n`, each line opening with a bullet, as the items of a list:
+ * the list `out` ends with when the item before was one too. */
+static void bullet_items(md_reader *r, cmark_node *n, imprint_node *out, int depth)
+{
+    imprint_node *all = imprint_node_new(r->doc, IMPRINT_NODE_PARAGRAPH, cm_pos(r, n));
+    inlines_soft(r, n, all, depth + 2, true, true);
+    imprint_node *list = out->last_child;
+    if (!list || list != r->bullet_list) {
+        list = imprint_node_new(r->doc, IMPRINT_NODE_LIST, all->pos);
+        list->as.list.style = IMPRINT_LIST_BULLET;
+        imprint_node_append(out, list);
+        r->bullet_list = list;
+        r->bullet_lists++;
+    }
+    GPtrArray *paras = cut_lines(r, all);
+    for (guint i = 0; i < paras->len; i++) {
+        imprint_node *p = g_ptr_array_index(paras, i);
+        strip_bullet(r, p);
+        imprint_node *item = imprint_node_new(r->doc, IMPRINT_NODE_ITEM, p->pos);
+        imprint_node_append(item, p);
+        imprint_node_append(list, item);
+    }
+    r->bullet_items += paras->len;
+    g_ptr_array_free(paras, TRUE);
+}
+
+/* Appends block `n` to `out`: a paragraph written a line each as the
+ * paragraphs of its lines, one of bulleted lines as a list's items. */
+static void append_block(md_reader *r, cmark_node *n, imprint_node *out, int depth)
+{
+    if (cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH && bullet_lines(r, n)) {
+        if (!r->bullet_items)
+            r->bullet_first = cm_pos(r, n);
+        bullet_items(r, n, out, depth);
+        return;
+    }
+    if (cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH && line_paragraphs(r, n)) {
+        imprint_node *p = imprint_node_new(r->doc, IMPRINT_NODE_PARAGRAPH, cm_pos(r, n));
+        if (!r->line_paras)
+            r->line_para_first = p->pos;
+        inlines_soft(r, n, p, depth + 1, true, true);
+        GPtrArray *paras = cut_lines(r, p);
+        for (guint i = 0; i < paras->len; i++)
+            imprint_node_append(out, g_ptr_array_index(paras, i));
+        r->line_parts += paras->len;
+        r->line_paras++;
+        g_ptr_array_free(paras, TRUE);
+        return;
+    }
+    imprint_node *b = block(r, n, depth);
+    if (b)
+        imprint_node_append(out, b);
+}
+
 static bool blocks(md_reader *r, cmark_node *parent, imprint_node *out, int depth)
 {
     if (depth >= IMPRINT_MAX_DEPTH) {
@@ -332,11 +558,8 @@ static bool blocks(md_reader *r, cmark_node *parent, imprint_node *out, int dept
         r->failed = true;
         return false;
     }
-    for (cmark_node *n = cmark_node_first_child(parent); n && !r->failed; n = cmark_node_next(n)) {
-        imprint_node *b = block(r, n, depth);
-        if (b)
-            imprint_node_append(out, b);
-    }
+    for (cmark_node *n = cmark_node_first_child(parent); n && !r->failed; n = cmark_node_next(n))
+        append_block(r, n, out, depth);
     return !r->failed;
 }
 
@@ -722,9 +945,7 @@ static void article_blocks(md_reader *r, cmark_node *root, cmark_node *title, un
             next_chapter(r, n);
             continue;
         }
-        imprint_node *b = block(r, n, 1);
-        if (b)
-            imprint_node_append(r->article, b);
+        append_block(r, n, r->article, 1);
     }
 }
 
@@ -735,6 +956,7 @@ int imprint_read_markdown(imprint_doc *doc, const char *path, const char *data, 
         return -1;
     md_reader r = {.doc = doc, .diags = diags, .path = path, .src = data, .src_len = len};
     r.drop_navigation = opts && opts->drop_navigation;
+    r.wrap = opts ? opts->wrap : IMPRINT_WRAP_AUTO;
     r.src_starts = line_table(data, len);
     r.notes = g_ptr_array_new();
     r.chapters = g_ptr_array_new();
@@ -795,6 +1017,25 @@ int imprint_read_markdown(imprint_doc *doc, const char *path, const char *data, 
     }
     if (r.failed)
         goto cleanup;
+    if (r.bullet_items)
+        imprint_diags_report(diags, IMPRINT_SEV_NOTE, r.bullet_first,
+                             "%u lines opening with a bullet (\"•\", which Markdown does not "
+                             "know) taken as the items of %u bulleted list%s",
+                             r.bullet_items, r.bullet_lists, r.bullet_lists == 1 ? "" : "s");
+    if (r.line_paras && r.wrap == IMPRINT_WRAP_NO)
+        imprint_diags_report(diags, IMPRINT_SEV_NOTE, r.line_para_first,
+                             "%u block%s of lines cut into %u paragraphs, one a line, as "
+                             "'wrapped: false' says",
+                             r.line_paras, r.line_paras == 1 ? "" : "s", r.line_parts);
+    else if (r.line_paras)
+        imprint_diags_report(diags, IMPRINT_SEV_NOTE, r.line_para_first,
+                             "%u block%s of lines written a paragraph a line (a line of %d "
+                             "characters or more in each, every line ending a sentence, most "
+                             "holding more than one, no blank line between) cut into %u "
+                             "paragraphs, one a line (edition key 'wrapped: true' keeps them "
+                             "joined)",
+                             r.line_paras, r.line_paras == 1 ? "" : "s", MD_UNWRAPPED_MIN_CHARS,
+                             r.line_parts);
     imprint_md_speeches(doc, r.chapters, diags);
     imprint_md_place_notes(r.chapters, diags);
     for (guint i = 0; i < r.chapters->len; i++)

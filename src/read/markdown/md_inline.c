@@ -203,7 +203,10 @@ static bool convert_children(imprint_md_inline *mi, cmark_node *parent, imprint_
             imprint_node_append_text(mi->doc, top, pos, lit, strlen(lit));
             break;
         case CMARK_NODE_SOFTBREAK:
-            imprint_node_append_text(mi->doc, top, pos, " ", 1);
+            if (mi->soft_breaks)
+                imprint_node_append(top, imprint_node_new(mi->doc, IMPRINT_NODE_LINEBREAK, pos));
+            else
+                imprint_node_append_text(mi->doc, top, pos, " ", 1);
             break;
         case CMARK_NODE_LINEBREAK:
             imprint_node_append(top, imprint_node_new(mi->doc, IMPRINT_NODE_LINEBREAK, pos));

@@ -32,6 +32,9 @@ typedef struct {
     bool sup_digits_are_refs;
     imprint_md_ref_fn on_ref;
     void *ref_ctx;
+    /** A soft line break becomes a LINEBREAK, not a space: the markdown
+     * reader cuts a paragraph written a line each at them. */
+    bool soft_breaks;
     /** Depth of the block holding the inlines; the limit is IMPRINT_MAX_DEPTH. */
     int depth;
     /** Set when nesting went past IMPRINT_MAX_DEPTH (reported as an error). */
