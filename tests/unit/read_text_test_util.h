@@ -325,6 +325,24 @@ static G_GNUC_UNUSED char *rt_check_words(imprint_doc *doc, const char *data, si
             j++;
             continue;
         }
+        /* "“_Old", "blame._”": emphasis marks beside quote marks, the model's
+         * words split at the emphasis' edge ("“" "Old", "blame." "”") */
+        if (strpbrk(w, "_*") && j < model->len) {
+            GString *bare = g_string_new(NULL);
+            for (const char *q = w; *q; q++)
+                if (*q != '_' && *q != '*')
+                    g_string_append_c(bare, *q);
+            const char *m0 = model->pdata[j];
+            size_t l0 = strlen(m0);
+            bool one = strcmp(bare->str, m0) == 0;
+            bool two = !one && j + 1 < model->len && strncmp(bare->str, m0, l0) == 0 &&
+                       strcmp(bare->str + l0, model->pdata[j + 1]) == 0;
+            g_string_free(bare, TRUE);
+            if (one || two) {
+                j += two ? 2 : 1;
+                continue;
+            }
+        }
         /* "_The", "Year_": emphasis marks the reader took off */
         size_t wl = strlen(w), a = 0;
         while (a < wl && (w[a] == '_' || w[a] == '*'))

@@ -568,6 +568,31 @@ static void test_quoted_verse(void)
     rt_result_free(&r);
 }
 
+/* A rhyme quoted in italics, each line's marks its own ("_Had lost her
+ * only cow;_"), one line in brackets: its lines open with a capital past
+ * the marks, verse in the quote, each indent kept; its lookalike, a
+ * notice in italics set short on a board, goes on in small letters and
+ * is no verse. */
+static void test_quoted_verse_marked(void)
+{
+    rt_result r = read_shape("wrapped_quoted_verse_marked.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "PQPPP");
+    imprint_node *v = rt_child(a, 1)->first_child;
+    g_assert_cmpint(v->kind, ==, IMPRINT_NODE_VERSE);
+    g_assert_cmpint(rt_count_children(v), ==, 4);
+    g_assert_cmpint(rt_child(v, 1)->as.line.indent, ==, 3);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 9, "of 4 lines taken as verse"));
+    assert_words(&r);
+    rt_result_free(&r);
+    r = read_shape("wrapped_quoted_verse_marked_lookalike.txt");
+    a = rt_article(&r, 0);
+    g_assert_null(first_of(a, IMPRINT_NODE_VERSE));
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "taken as verse"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
 /* A long poem in books: the title again over "BOOK II." is the book's
  * half-title (dropped, with a note), no second poem; "THE END OF THE FIRST
  * BOOK." closes the book (a closer), no heading. */
@@ -5513,6 +5538,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/notes_angle", test_notes_angle);
     g_test_add_func("/read_text/shapes/notes_angle_lookalike", test_notes_angle_lookalike);
     g_test_add_func("/read_text/shapes/quoted_verse", test_quoted_verse);
+    g_test_add_func("/read_text/shapes/quoted_verse_marked", test_quoted_verse_marked);
     g_test_add_func("/read_text/shapes/verse_books", test_verse_books);
     g_test_add_func("/read_text/shapes/numbered_pamphlet", test_numbered_pamphlet);
     g_test_add_func("/read_text/shapes/numbered_pamphlet_lookalike",

@@ -100,6 +100,19 @@ static gunichar first_char(const rt_line *l)
     return l->tlen ? g_utf8_get_char(l->t) : 0;
 }
 
+gunichar rt_line_first_letter(const rt_line *l)
+{
+    const char *p = l->t, *end = l->t + l->tlen;
+    while (p < end) {
+        gunichar c = g_utf8_get_char(p);
+        if (!(c == '"' || c == '\'' || c == 0x201C || c == 0x2018 || c == '_' || c == '*' ||
+              c == '('))
+            return c;
+        p = g_utf8_next_char(p);
+    }
+    return 0;
+}
+
 /* The length of a note marker glued to the end of `s` ("road.[2]",
  * "years.[A]", "etc.(1)"), 0 if none. */
 static size_t trailing_marker(const char *s, size_t len)

@@ -211,6 +211,9 @@ bool rt_line_starts_quote(const rt_line *l);
 bool rt_line_narrated(const rt_line *l);
 bool rt_line_ends_quote(const rt_line *l);
 bool rt_line_is_strong_citation(const rt_line *l);
+/* The line's first character past opening quotes, emphasis marks and a
+ * bracket ("“_Had lost" → 'H'); 0 for none. */
+gunichar rt_line_first_letter(const rt_line *l);
 /* "Name: text", "Q. text": the label's length and where the text starts
  * (lines.c). rt_line_speaker: the same, when the label may be a speaker's
  * (not "Note:", "Source:"). A name's words and the spaces between

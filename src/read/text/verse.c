@@ -174,16 +174,13 @@ bool rt_quoted_verse(const rt_state *st, size_t k)
     size_t breaks = 0;
     for (size_t i = c->first; i <= c->last; i++) {
         const rt_line *l = &st->lines[i];
-        /* (a verse line may open a speech: '"If less could have been done') */
-        const char *p = l->t;
-        while (p < l->t + l->tlen && strchr("\"'", *p))
-            p++;
-        if (g_str_has_prefix(p, "\u201C") || g_str_has_prefix(p, "\u2018"))
-            p += 3;
+        /* (a verse line may open a speech, '"If less could have been done',
+         * or be set in italics, "_Had lost her only cow;_") */
         if (l->nsegs > 0 || l->notedef || l->nchar > VERSE_MAX_CHARS ||
-            (i > c->first && !g_unichar_isupper(g_utf8_get_char(p))))
+            (i > c->first && !g_unichar_isupper(rt_line_first_letter(l))))
             return false;
-        breaks += i < c->last && rt_verse_break(l, &st->lines[i + 1]);
+        breaks += i < c->last && !sentence_end(last_of(l)) &&
+                  g_unichar_isupper(rt_line_first_letter(&st->lines[i + 1]));
     }
     return breaks > 0;
 }
