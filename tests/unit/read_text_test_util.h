@@ -311,6 +311,23 @@ static G_GNUC_UNUSED char *rt_check_words(imprint_doc *doc, const char *data, si
             if (all)
                 continue;
         }
+        /* "Wagner" "(00:01:18):": a turn's time stamp, which the model keeps at
+         * the head of the words, right after the colon it gives the name
+         * ("Wagner:(00:01:18)", the two pieces touching) */
+        if (i + 1 < src->len && j < model->len) {
+            const char *next = src->pdata[i + 1];
+            size_t nl = strlen(next);
+            char *joined = nl > 1 && next[nl - 1] == ':'
+                               ? g_strdup_printf("%s:%.*s", w, (int)(nl - 1), next)
+                               : NULL;
+            bool same = joined && strcmp(joined, model->pdata[j]) == 0;
+            g_free(joined);
+            if (same) {
+                i++;
+                j++;
+                continue;
+            }
+        }
         /* "[Speaker", "1]" or "1]:": the brackets the reader took off a voice's
          * name, the model's name ending in the colon it gives every speaker */
         if (w[0] == '[' && j < model->len && strcmp(w + 1, model->pdata[j]) == 0) {

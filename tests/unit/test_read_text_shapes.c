@@ -1860,6 +1860,27 @@ static void test_transcript_voices_lookalike(void)
     rt_result_free(&r);
 }
 
+/* A court's or an interview's export: "Justice Wagner (00:01:18): text",
+ * the time stamp between the name and its colon kept at the head of the
+ * words; its lookalikes, a plan's "Lunch (12:30):" lines, each once, and
+ * a record's "Track 2 (03:15):" (a numbering word), are no turns. */
+static void test_transcript_stamped(void)
+{
+    rt_result r = read_shape("transcript_stamped.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "SSSSSSS");
+    g_assert_cmpstr(rt_child(a, 0)->as.speech.speaker, ==, "Justice Wagner");
+    g_assert_cmpstr(rt_child(a, 1)->as.speech.speaker, ==, "Speaker 1");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 2)), ==, "(00:03:02) And at a loss?");
+    assert_words(&r);
+    rt_result_free(&r);
+    r = read_shape("transcript_stamped_lookalike.txt");
+    g_assert_false(any_speech(&r));
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "a transcript"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
 /* READ_SPEAKER_MAX_DIGITS (3): "Speaker 123" is a voice, "Speaker 1234"
  * (a year, a count) none. */
 static void test_speaker_digits_limit(void)
@@ -5576,6 +5597,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/transcript_voices_lookalike",
                     test_transcript_voices_lookalike);
     g_test_add_func("/read_text/shapes/speaker_digits_limit", test_speaker_digits_limit);
+    g_test_add_func("/read_text/shapes/transcript_stamped", test_transcript_stamped);
     g_test_add_func("/read_text/shapes/essay_exchange", test_essay_exchange);
     g_test_add_func("/read_text/shapes/dialogue_and_quote", test_dialogue_and_quote);
     g_test_add_func("/read_text/shapes/dialogue_min_quoted", test_dialogue_min_quoted);

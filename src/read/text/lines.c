@@ -780,6 +780,17 @@ static bool bracket_label(const char *s, const char *end, const char **name_end,
     return true;
 }
 
+/* Where the colon after a turn's time stamp stands, when `p` is at the
+ * spaces before one ("Justice Wagner (00:01:18): Bonjour"); else NULL. */
+static const char *stamp_colon(const char *p, const char *end)
+{
+    size_t n, spaces = 0;
+    for (; read_space_at(p, end, &n); spaces++)
+        p += n;
+    const char *ts = spaces ? read_timestamp(p, end) : NULL;
+    return ts && ts < end && *ts == ':' ? ts : NULL;
+}
+
 bool rt_line_label(const rt_line *l, size_t *name_len, size_t *skip)
 {
     const char *s = l->t, *end = l->t + l->tlen, *p = s, *name_end = NULL, *text = NULL;
@@ -788,30 +799,35 @@ bool rt_line_label(const rt_line *l, size_t *name_len, size_t *skip)
         *skip = (size_t)(text - s);
         return true;
     }
-    const char *word = s, *word_end = s;
+    const char *word = s, *word_end = s, *stamped = NULL;
     for (int words = 0; words < READ_SPEAKER_MAX_WORDS; words++) {
         const char *w = read_name_word(p, end);
         /* ("Speaker 2:", the number last; not "Page 217:") */
         const char *num = !w && words > 0 ? read_name_number(p, end) : NULL;
-        if (!w && !(num && num < end && *num == ':' &&
+        if (!w && !(num && num < end && (*num == ':' || stamp_colon(num, end)) &&
                     !read_is_numbering_word(word, (size_t)(word_end - word))))
             return false;
         word = p;
         word_end = p = w ? w : num;
         if (p < end && *p == ':')
             break;
+        if ((stamped = stamp_colon(p, end))) {
+            p = stamped;
+            break;
+        }
         size_t n;
         if (!read_space_at(p, end, &n))
             return false;
         p += n;
     }
-    if (p >= end || *p != ':' || rt_utf8_cols(s, (size_t)(p - s)) > READ_SPEAKER_MAX_CHARS ||
-        rt_utf8_cols(s, (size_t)(p - s)) < 1)
+    name_end = stamped ? word_end : p;
+    size_t cols = rt_utf8_cols(s, (size_t)(name_end - s));
+    if (p >= end || *p != ':' || cols > READ_SPEAKER_MAX_CHARS || cols < 1)
         return false;
     /* "CHAPTER I: DISCUSSION AND BED": a section's number, no speaker */
-    if (rt_number_heading_kind(s, (size_t)(p - s)))
+    if (rt_number_heading_kind(s, (size_t)(name_end - s)))
         return false;
-    name_end = p++;
+    p++;
     size_t n;
     if (!read_space_at(p, end, &n))
         return false;

@@ -465,12 +465,33 @@ void rt_find_dialogue(rt_builder *b)
     g_hash_table_destroy(counts);
 }
 
+/* The words of a turn from `skip` on, and the time stamp between its name
+ * (ending at `after`) and its colon, "Speaker 1 (00:12): Yes", kept at
+ * their head: "(00:12) Yes". */
+static imprint_node *stamped_words(rt_state *st, const rt_line *l, size_t after, size_t skip)
+{
+    const char *p = l->t + after, *end = l->t + skip;
+    size_t n;
+    while (read_space_at(p, end, &n))
+        p += n;
+    const char *ts = p < end ? read_timestamp(p, end) : NULL;
+    if (!ts || ts >= end || *ts != ':')
+        return rt_block_with_text(st, IMPRINT_NODE_PARAGRAPH, l, skip);
+    imprint_node *para =
+        imprint_node_new(st->doc, IMPRINT_NODE_PARAGRAPH, rt_line_pos(st, l, (size_t)(p - l->t)));
+    rt_append_inlines(st, para, l, (size_t)(p - l->t), (size_t)(ts - p));
+    imprint_node_append_text(st->doc, para, rt_line_pos(st, l, (size_t)(ts - l->t)), " ", 1);
+    rt_append_inlines(st, para, l, skip, l->tlen - skip);
+    return para;
+}
+
 imprint_node *rt_speech_node(rt_builder *b, size_t i)
 {
     rt_state *st = b->st;
     const rt_line *l = rt_line_at(b, i);
     size_t name = 0, skip = 0;
     rt_is_speech(b, i, &name, &skip);
+    size_t label = name;
     const char *n0 = l->t;
     imprint_node *sp =
         imprint_node_new(st->doc, IMPRINT_NODE_SPEECH, rt_pos(st, l->lineno, l->tcol));
@@ -481,7 +502,7 @@ imprint_node *rt_speech_node(rt_builder *b, size_t i)
     if (marked && name > 1 && n0[name - 1] == '.')
         name--; /* "_Mag._": the stop inside the marks ends the name, as "_Tom_." */
     sp->as.speech.speaker = rt_plain(st, n0, name);
-    imprint_node_append(sp, rt_block_with_text(st, IMPRINT_NODE_PARAGRAPH, l, skip));
+    imprint_node_append(sp, stamped_words(st, l, label, skip));
     return sp;
 }
 
