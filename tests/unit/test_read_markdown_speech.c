@@ -74,6 +74,29 @@ static void test_numbered_voices(void)
                    "paragraph*\nparagraph*\nparagraph*\nparagraph*\n");
 }
 
+/* A time stamp after the name: "**Speaker 1 (00:02)**" over the words,
+ * or "Speaker 1 (00:00): words"; the stamp is kept at the head of the
+ * words. A plan's "**Lunch (12:30)**" lines, each once, are no turns. */
+static void test_stamped_voices(void)
+{
+    assert_outline("**Speaker 1 (00:02)**\nSo the board met.\n\n**Speaker 2 (00:16)**\nAnd?\n\n"
+                   "**Speaker 1 (00:20)**\nNothing.\n\n**Speaker 2 (00:31)**\nAs usual.\n",
+                   "speech[Speaker 1] paragraph\nspeech[Speaker 2] paragraph\n"
+                   "speech[Speaker 1] paragraph\nspeech[Speaker 2] paragraph\n");
+    read_result r = read_string("Speaker 1 (00:00): So the board met.\n\nSpeaker 2 (00:15): And?"
+                                "\n\nSpeaker 1 (00:20): Nothing.\n\nSpeaker 2 (00:31): Quite.\n");
+    const imprint_node *sp = r.doc->root->first_child->first_child;
+    g_assert_cmpint(sp->kind, ==, IMPRINT_NODE_SPEECH);
+    g_assert_cmpstr(sp->as.speech.speaker, ==, "Speaker 1");
+    char *text = plain(sp);
+    g_assert_cmpstr(text, ==, "(00:00) So the board met.");
+    g_free(text);
+    result_free(&r);
+    assert_outline("**Breakfast (08:00)**\nIn the hall.\n\n**Lunch (12:30)**\nOn the boat.\n\n"
+                   "**Tea (16:00)**\nOn deck.\n\n**Dinner (19:00)**\nAt the inn.\n",
+                   "paragraph*\nparagraph*\nparagraph*\nparagraph*\n");
+}
+
 static void test_interview(void)
 {
     read_result r = read_fixture("interview.md");
@@ -397,6 +420,7 @@ int main(int argc, char **argv)
     g_test_add_func("/markdown/speech/turn-ends", test_turn_ends);
     g_test_add_func("/markdown/speech/chapters", test_chapters);
     g_test_add_func("/markdown/speech/numbered-voices", test_numbered_voices);
+    g_test_add_func("/markdown/speech/stamped-voices", test_stamped_voices);
     g_test_add_func("/markdown/speech/notes-in-turns", test_notes_in_turns);
     g_test_add_func("/markdown/speech/transcript-plain", test_transcript_plain);
     g_test_add_func("/markdown/speech/plain-labels-lookalike", test_plain_labels_lookalike);

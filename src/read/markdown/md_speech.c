@@ -82,7 +82,24 @@ typedef struct {
     const char *rest;   /* where the turn's words start in it ("" without one) */
     bool alone;         /* nothing follows the label in the paragraph */
     bool plain;         /* "Q: text", no bold: `text` is the paragraph's first child */
+    char stamp[32];     /* "(00:02)" after the name, kept at the head of the words, or "" */
 } md_label;
+
+/* Cuts a time stamp off the end of the label's name ("Speaker 1 (00:02)")
+ * into l->stamp; whether there was one. */
+static bool cut_stamp(char *name, md_label *l)
+{
+    char *space = strrchr(name, ' ');
+    const char *end = name + strlen(name);
+    if (!space || space == name || read_timestamp(space + 1, end) != end ||
+        (size_t)(end - space) > sizeof l->stamp)
+        return false;
+    memcpy(l->stamp, space + 1, (size_t)(end - space));
+    while (space > name && space[-1] == ' ')
+        space--;
+    *space = '\0';
+    return true;
+}
 
 static const char *skip_spaces(const char *s)
 {
@@ -143,20 +160,27 @@ static bool bold_label(imprint_node *p, md_label *l)
         len = trim_end(start, len - 1);
     l->text = b->next && b->next->kind == IMPRINT_NODE_TEXT ? b->next : NULL;
     const char *rest = l->text ? l->text->as.text.text : "";
+    char *name = g_strndup(start, len);
+    /* "**Speaker 1 (00:02)**" over the words: the time stamp ends the label */
+    bool stamped = cut_stamp(name, l);
     if (!inside) {
         /* "**Jean** : texte", French spacing before the colon */
-        rest = skip_spaces(rest);
-        if (*rest != ':') {
+        const char *colon = skip_spaces(rest);
+        if (*colon == ':')
+            rest = colon + 1;
+        else if (!stamped) {
+            g_free(name);
             g_string_free(s, TRUE);
             return false;
         }
-        rest++;
     }
-    bool ok = len && (!*rest || read_space_at(rest, rest + strlen(rest), NULL));
+    bool ok = *name && (!*rest || read_space_at(rest, rest + strlen(rest), NULL));
     if (ok) {
         l->rest = skip_spaces(rest);
         l->alone = !has_words_after(b, l);
-        l->name = g_strndup(start, len);
+        l->name = name;
+    } else {
+        g_free(name);
     }
     g_string_free(s, TRUE);
     return ok;
@@ -172,6 +196,11 @@ static bool plain_label(imprint_node *p, md_label *l)
     if (p->kind != IMPRINT_NODE_PARAGRAPH || !t || t->kind != IMPRINT_NODE_TEXT)
         return false;
     const char *s = t->as.text.text, *colon = strchr(s, ':');
+    /* ("Speaker 1 (00:00): text": the colon after the time stamp) */
+    const char *open = strpbrk(s, "([");
+    const char *stamp = open && open < colon ? read_timestamp(open, open + strlen(open)) : NULL;
+    if (stamp && *stamp == ':')
+        colon = stamp;
     if (!colon || g_utf8_strlen(s, colon - s) > READ_SPEAKER_MAX_CHARS ||
         !read_space_at(colon + 1, colon + strlen(colon), NULL))
         return false;
@@ -183,6 +212,7 @@ static bool plain_label(imprint_node *p, md_label *l)
     l->rest = rest;
     l->plain = true;
     l->name = g_strndup(s, len);
+    cut_stamp(l->name, l); /* "Speaker 1 (00:00): text" */
     return true;
 }
 
@@ -291,6 +321,11 @@ static void strip_label(imprint_doc *doc, imprint_node *p, const md_label *l)
         imprint_node_unlink(t);
         if (*rest)
             prepend(p, imprint_node_new_text(doc, t->pos, rest, strlen(rest)));
+    }
+    if (*l->stamp) {
+        char *head = g_strdup_printf("%s ", l->stamp);
+        prepend(p, imprint_node_new_text(doc, l->text ? l->text->pos : p->pos, head, strlen(head)));
+        g_free(head);
     }
 }
 
