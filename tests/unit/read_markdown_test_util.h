@@ -36,6 +36,14 @@ static G_GNUC_UNUSED read_result read_string(const char *md)
     return r;
 }
 
+/* The plain text of `n`, g_free()d by the caller. */
+static G_GNUC_UNUSED char *md_plain(const imprint_node *n)
+{
+    GString *s = g_string_new(NULL);
+    imprint_node_append_plain(n, s);
+    return g_string_free(s, FALSE);
+}
+
 static G_GNUC_UNUSED void result_free(read_result *r)
 {
     imprint_doc_free(r->doc);

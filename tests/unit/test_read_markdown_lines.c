@@ -28,14 +28,6 @@ static void assert_kinds(const char *md, const char *want)
     result_free(&r);
 }
 
-/* The plain text of `n`, g_free()d by the caller. */
-static char *plain(const imprint_node *n)
-{
-    GString *s = g_string_new(NULL);
-    imprint_node_append_plain(n, s);
-    return g_string_free(s, FALSE);
-}
-
 /* A podcast's export: four lines, one of them long, each ending a
  * sentence and most holding two, no blank line between: four paragraphs,
  * each at its line, and the paragraph after the blank line a fifth. */
@@ -50,7 +42,7 @@ static void test_line_paragraphs(void)
     g_free(got);
     imprint_node *third = a->first_child->next->next;
     g_assert_cmpuint(third->pos.line, ==, 7);
-    char *text = plain(third);
+    char *text = md_plain(third);
     g_assert_true(g_str_has_prefix(text, "The answer is the fog."));
     g_free(text);
     g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 5, "1 block of lines written a paragraph a line"));
@@ -131,7 +123,7 @@ static void test_bullets(void)
     for (imprint_node *i = list->first_child; i; i = i->next)
         items++;
     g_assert_cmpint(items, ==, 4);
-    char *text = plain(list->first_child->next->next);
+    char *text = md_plain(list->first_child->next->next);
     g_assert_cmpstr(text, ==, "The pilot decides, not the board.");
     g_free(text);
     g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 5, "4 lines opening with a bullet"));

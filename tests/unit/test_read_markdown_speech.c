@@ -24,14 +24,6 @@ static char *outline(const imprint_node *article)
     return g_string_free(s, FALSE);
 }
 
-/* The plain text of `n`, g_free()d by the caller. */
-static char *plain(const imprint_node *n)
-{
-    GString *s = g_string_new(NULL);
-    imprint_node_append_plain(n, s);
-    return g_string_free(s, FALSE);
-}
-
 static size_t count_kind(const imprint_doc *doc, imprint_node_kind kind)
 {
     size_t n = 0;
@@ -88,7 +80,7 @@ static void test_stamped_voices(void)
     const imprint_node *sp = r.doc->root->first_child->first_child;
     g_assert_cmpint(sp->kind, ==, IMPRINT_NODE_SPEECH);
     g_assert_cmpstr(sp->as.speech.speaker, ==, "Speaker 1");
-    char *text = plain(sp);
+    char *text = md_plain(sp);
     g_assert_cmpstr(text, ==, "(00:00) So the board met.");
     g_free(text);
     result_free(&r);
@@ -126,10 +118,10 @@ static void test_interview(void)
     /* the turn's text without the label, the bold or the colon */
     const imprint_node *maud = a->first_child->next->next;
     g_assert_cmpuint(maud->pos.line, ==, 12);
-    char *text = plain(maud->first_child);
+    char *text = md_plain(maud->first_child);
     g_assert_true(g_str_has_prefix(text, "Thirty-one years this spring."));
     g_free(text);
-    text = plain(maud->last_child);
+    text = md_plain(maud->last_child);
     g_assert_true(g_str_has_prefix(text, "Nobody thought I would stay."));
     g_free(text);
     const imprint_node *q = a->first_child->next;
@@ -174,7 +166,7 @@ static void test_glossary(void)
     const imprint_node *bow = r.doc->root->first_child->first_child->next;
     g_assert_cmpint(bow->kind, ==, IMPRINT_NODE_PARAGRAPH);
     g_assert_cmpint(bow->first_child->kind, ==, IMPRINT_NODE_STRONG);
-    char *text = plain(bow);
+    char *text = md_plain(bow);
     g_assert_cmpstr(text, ==, "Bow: the front end of a boat.");
     g_free(text);
     g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 5,
@@ -273,7 +265,7 @@ static void test_label_shapes(void)
     for (const imprint_node *b = a->first_child; b; b = b->next, i++) {
         g_assert_cmpint(b->kind, ==, IMPRINT_NODE_SPEECH);
         g_assert_cmpstr(b->as.speech.speaker, ==, speakers[i]);
-        char *text = plain(b);
+        char *text = md_plain(b);
         g_assert_cmpstr(text, ==, texts[i]);
         g_free(text);
     }
