@@ -123,12 +123,12 @@ const char *read_timestamp(const char *p, const char *end)
 
 bool read_is_sound_cue(const char *s, size_t len)
 {
-    static const char *const cues[] = {
-        "Music",     "Laughter",   "Laughs",    "Laughing",       "Applause",
-        "Crosstalk", "Cross talk", "Inaudible", "Unintelligible", "Indiscernible",
-        "Silence",   "Pause",      "Noise",     "Intro",          "Outro",
-        "Break",     "Sound",      "Audio",     "Video",          "Music playing",
-        "End",       "Cut",        "Static",    "Coughs"};
+    static const char *const cues[] = {"Music",         "Laughter",  "Laughs",    "Laughing",
+                                       "Applause",      "Crosstalk", "Inaudible", "Unintelligible",
+                                       "Indiscernible", "Silence",   "Pause",     "Noise",
+                                       "Intro",         "Outro",     "Break",     "Sound",
+                                       "Audio",         "Video",     "End",       "Cut",
+                                       "Static",        "Coughs"};
     return read_word_in(s, len, cues, G_N_ELEMENTS(cues));
 }
 

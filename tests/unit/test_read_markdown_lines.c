@@ -126,6 +126,9 @@ static void test_bullets(void)
     char *text = md_plain(list->first_child->next->next);
     g_assert_cmpstr(text, ==, "The pilot decides, not the board.");
     g_free(text);
+    text = md_plain(list->last_child); /* the bullet a text of its own, bold after it */
+    g_assert_cmpstr(text, ==, "A second boat is not to be bought this year.");
+    g_free(text);
     g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 5, "4 lines opening with a bullet"));
     result_free(&r);
 }

@@ -439,10 +439,11 @@ static imprint_node *block(md_reader *r, cmark_node *n, int depth)
 }
 
 /* The length of the bullet ("•", "◦", "▪", "‣", "⁃") and the spaces after
- * it that line `s` opens with, past its indent; 0 for none. CommonMark
+ * it that line `s` opens with, past its indent; 0 for none, or when no
+ * text follows and `need_text`. CommonMark
  * knows only "-", "+" and "*": these come from text pasted out of a word
  * processor or a web page. */
-static size_t bullet_len(const char *s, size_t len)
+static size_t bullet_len(const char *s, size_t len, bool need_text)
 {
     static const gunichar bullets[] = {0x2022, 0x25E6, 0x25AA, 0x2023, 0x2043};
     size_t i = 0;
@@ -459,7 +460,7 @@ static size_t bullet_len(const char *s, size_t len)
         return 0;
     while (after < s + len && (*after == ' ' || *after == '\t'))
         after++;
-    return after < s + len ? (size_t)(after - s) : 0;
+    return after < s + len || !need_text ? (size_t)(after - s) : 0;
 }
 
 /* Whether every line of cmark paragraph `n` opens with a bullet. */
@@ -471,7 +472,7 @@ static bool bullet_lines(md_reader *r, cmark_node *n)
     for (int l = a; l <= b; l++) {
         size_t len;
         const char *s = line_text(r, l, &len);
-        if (!bullet_len(s, len))
+        if (!bullet_len(s, len, true))
             return false;
     }
     return true;
@@ -482,13 +483,15 @@ static void strip_bullet(md_reader *r, imprint_node *p)
 {
     imprint_node *t = p->first_child;
     size_t n = t && t->kind == IMPRINT_NODE_TEXT
-                   ? bullet_len(t->as.text.text, strlen(t->as.text.text))
+                   ? bullet_len(t->as.text.text, strlen(t->as.text.text), false)
                    : 0;
     if (!n)
         return;
+    imprint_node_unlink(t);
+    if (!t->as.text.text[n])
+        return; /* "• **Bold** item": the bullet was a text of its own */
     imprint_node *rest =
         imprint_node_new_text(r->doc, t->pos, t->as.text.text + n, strlen(t->as.text.text + n));
-    imprint_node_unlink(t);
     if (p->first_child)
         imprint_node_insert_before(p->first_child, rest);
     else
