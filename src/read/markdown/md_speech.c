@@ -198,7 +198,8 @@ static bool plain_label(imprint_node *p, md_label *l)
     const char *s = t->as.text.text, *colon = strchr(s, ':');
     /* ("Speaker 1 (00:00): text": the colon after the time stamp) */
     const char *open = strpbrk(s, "([");
-    const char *stamp = open && open < colon ? read_timestamp(open, open + strlen(open)) : NULL;
+    const char *stamp =
+        colon && open && open < colon ? read_timestamp(open, open + strlen(open)) : NULL;
     if (stamp && *stamp == ':')
         colon = stamp;
     if (!colon || g_utf8_strlen(s, colon - s) > READ_SPEAKER_MAX_CHARS ||
