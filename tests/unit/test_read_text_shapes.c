@@ -1881,6 +1881,27 @@ static void test_transcript_stamped(void)
     rt_result_free(&r);
 }
 
+/* An interview's export: "Speaker 1 (00:00:00):" on a line of its own,
+ * the words on the lines right under it; the name as printed keeps its
+ * time stamp, as a play's keeps its direction. Its lookalike, a record's
+ * "Track 2 (03:15):" over each tune (a numbering word, though it recurs),
+ * is no one's. */
+static void test_transcript_name_lines(void)
+{
+    rt_result r = read_shape("transcript_name_lines.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "SSSSSS");
+    g_assert_cmpstr(rt_child(a, 0)->as.speech.speaker, ==, "Speaker 1 (00:00:00)");
+    g_assert_cmpint(rt_count_children(rt_child(a, 3)), ==, 2);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 3, "a transcript: 6 speeches"));
+    assert_words(&r);
+    rt_result_free(&r);
+    r = read_shape("transcript_name_lines_lookalike.txt");
+    g_assert_false(any_speech(&r));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
 /* READ_SPEAKER_MAX_DIGITS (3): "Speaker 123" is a voice, "Speaker 1234"
  * (a year, a count) none. */
 static void test_speaker_digits_limit(void)
@@ -5598,6 +5619,7 @@ int main(int argc, char **argv)
                     test_transcript_voices_lookalike);
     g_test_add_func("/read_text/shapes/speaker_digits_limit", test_speaker_digits_limit);
     g_test_add_func("/read_text/shapes/transcript_stamped", test_transcript_stamped);
+    g_test_add_func("/read_text/shapes/transcript_name_lines", test_transcript_name_lines);
     g_test_add_func("/read_text/shapes/essay_exchange", test_essay_exchange);
     g_test_add_func("/read_text/shapes/dialogue_and_quote", test_dialogue_and_quote);
     g_test_add_func("/read_text/shapes/dialogue_min_quoted", test_dialogue_min_quoted);

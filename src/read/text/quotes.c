@@ -82,6 +82,25 @@ static bool emphasised_name(const rt_line *l, play_name *n)
     return true;
 }
 
+/* "Speaker 1 (00:00:00):", "Justice Wagner [01:18]": a voice's name and the
+ * time its turn starts in the recording, the words on the lines under it
+ * (an interview's export); the name as printed keeps the stamp. */
+static bool stamped_name(const rt_line *l, play_name *n)
+{
+    size_t end = l->tlen;
+    end -= end && l->t[end - 1] == ':';
+    const char *space = g_strrstr_len(l->t, (gssize)end, " ");
+    if (!space || read_timestamp(space + 1, l->t + end) != l->t + end)
+        return false;
+    size_t key = (size_t)(space - l->t);
+    while (key && l->t[key - 1] == ' ')
+        key--;
+    if (!key || !read_is_name_words(l->t, key))
+        return false;
+    *n = (play_name){.at = 0, .len = end, .key = key};
+    return true;
+}
+
 /* The length of line `i`'s name (its key, `*n` the rest) when the line is
  * a name alone in capitals ("ROPER.", "LADY MARY:") or in emphasis
  * ("_Gudfinna._"), set apart by blank lines, with text after it; else 0.
@@ -92,7 +111,12 @@ static size_t name_alone(rt_builder *b, size_t i, play_name *n)
     const rt_line *l = rt_line_at(b, i);
     *n = (play_name){0};
     if (l->blank || l->notedef || (i > b->first && !rt_line_at(b, i - 1)->blank) ||
-        (i < b->last && !rt_line_at(b, i + 1)->blank) || rt_next_text_line(b, i) == SIZE_MAX)
+        rt_next_text_line(b, i) == SIZE_MAX)
+        return 0;
+    /* (the words may follow the stamped name on the next line) */
+    if (stamped_name(l, n))
+        return n->key;
+    if (i < b->last && !rt_line_at(b, i + 1)->blank)
         return 0;
     if (emphasised_name(l, n))
         return n->key;
@@ -197,9 +221,11 @@ static void find_play(rt_builder *b)
         /* (after a book's front, no name of its title page is anyone's) */
         names += mark_names(b, lens, counts, 0, whole ? b->first : first, &first);
         const rt_line *l = rt_line_at(b, first);
+        play_name stamp;
         imprint_diags_report(b->st->diags, IMPRINT_SEV_NOTE, rt_pos(b->st, l->lineno, l->tcol),
-                             "a play%s: %u speeches under names on lines of their own (\"%.*s\", "
+                             "a %s%s: %u speeches under names on lines of their own (\"%.*s\", "
                              "%u names heard often); the paragraphs under a name are its speech",
+                             stamped_name(l, &stamp) ? "transcript" : "play",
                              whole ? "" : " from here, after the book's front", names, (int)l->tlen,
                              l->t, recurring);
     }
