@@ -243,6 +243,10 @@ bool imprint_node_can_contain(imprint_node_kind parent, imprint_node_kind child)
  * changes nothing, if the containment rules forbid it. */
 bool imprint_node_append(imprint_node *parent, imprint_node *child);
 
+/** Makes `child` (detached) the first child of `parent`. Returns false, and
+ * changes nothing, if the containment rules forbid it. */
+bool imprint_node_prepend(imprint_node *parent, imprint_node *child);
+
 /** Inserts `node` (detached) right before `sibling`, under the same parent.
  * Returns false, and changes nothing, if `sibling` has no parent or the
  * containment rules forbid it. */

@@ -263,6 +263,12 @@ bool imprint_node_append(imprint_node *parent, imprint_node *child)
     return true;
 }
 
+bool imprint_node_prepend(imprint_node *parent, imprint_node *child)
+{
+    return parent->first_child ? imprint_node_insert_before(parent->first_child, child)
+                               : imprint_node_append(parent, child);
+}
+
 bool imprint_node_insert_before(imprint_node *sibling, imprint_node *node)
 {
     imprint_node *parent = sibling->parent;

@@ -121,6 +121,18 @@ const char *read_timestamp(const char *p, const char *end)
     return q < end && g_ascii_isalnum(*q) ? NULL : q;
 }
 
+size_t read_before_stamp(const char *s, size_t len, size_t *stamp)
+{
+    const char *space = g_strrstr_len(s, (gssize)len, " ");
+    if (!space || read_timestamp(space + 1, s + len) != s + len)
+        return 0;
+    *stamp = (size_t)(space + 1 - s);
+    size_t before = (size_t)(space - s);
+    while (before && s[before - 1] == ' ')
+        before--;
+    return before;
+}
+
 bool read_is_sound_cue(const char *s, size_t len)
 {
     static const char *const cues[] = {"Music",         "Laughter",  "Laughs",    "Laughing",

@@ -62,6 +62,11 @@ bool read_is_label_word(const char *s, size_t len, bool any_case);
  * "(01:02:03)"). Returns its end, or NULL. */
 const char *read_timestamp(const char *p, const char *end);
 
+/** When `len` bytes of `s` end in a space and a time stamp ("Speaker 1
+ * (00:02)": a name and the time its turn starts), the length of what stands
+ * before the spaces, and in `*stamp` where the stamp starts; else 0. */
+size_t read_before_stamp(const char *s, size_t len, size_t *stamp);
+
 /** Whether `len` bytes of `s` name a sound or a cut of a recording, not a
  * voice: "Music", "Laughter", "Applause", "Crosstalk", "Inaudible"... (a
  * transcript's "[Laughter]"), in any case of ASCII letters. */

@@ -58,6 +58,24 @@ static void test_insert_before(void)
     imprint_doc_free(doc);
 }
 
+/* imprint_node_prepend: into an empty parent and before a first child;
+ * refused for an attached node and where the containment rules forbid. */
+static void test_prepend(void)
+{
+    imprint_doc *doc = imprint_doc_new();
+    imprint_node *p = imprint_node_new(doc, IMPRINT_NODE_PARAGRAPH, P(1));
+    imprint_node *b = imprint_node_new_text(doc, P(1), "b", 1);
+    imprint_node *a = imprint_node_new(doc, IMPRINT_NODE_EMPH, P(1));
+    g_assert_true(imprint_node_prepend(p, b));
+    g_assert_true(p->first_child == b && p->last_child == b && b->parent == p);
+    g_assert_true(imprint_node_prepend(p, a));
+    g_assert_true(p->first_child == a && a->next == b && b->prev == a && p->last_child == b);
+    g_assert_false(imprint_node_prepend(p, a)); /* attached already */
+    g_assert_false(imprint_node_prepend(p, imprint_node_new(doc, IMPRINT_NODE_ARTICLE, P(2))));
+    g_assert_true(p->first_child == a);
+    imprint_doc_free(doc);
+}
+
 static void test_build_and_check(void)
 {
     imprint_doc *doc = imprint_doc_new();
@@ -405,6 +423,7 @@ int main(int argc, char **argv)
     g_test_add_func("/model/containment", test_containment);
     g_test_add_func("/model/build-and-check", test_build_and_check);
     g_test_add_func("/model/insert-before", test_insert_before);
+    g_test_add_func("/model/prepend", test_prepend);
     g_test_add_func("/model/check-finds-problems", test_check_finds_problems);
     g_test_add_func("/model/many-refs", test_many_refs);
     g_test_add_func("/model/arena", test_arena);

@@ -198,6 +198,15 @@ static bool inlines(md_reader *r, cmark_node *from, imprint_node *to, int depth)
     return inlines_to(r, from, to, depth, true);
 }
 
+/* The first and last lines of cmark block `n`, in `*a` and `*b`; false
+ * when cmark gives none within the line table. */
+static bool block_lines(const md_reader *r, cmark_node *n, int *a, int *b)
+{
+    *a = cmark_node_get_start_line(n);
+    *b = cmark_node_get_end_line(n);
+    return *a >= 1 && *b >= *a && (guint)*b <= r->line_starts->len;
+}
+
 /* Whether `len` bytes at `s` end a sentence: a full stop, "!", "?" or
  * "…", past closing quotes, brackets and emphasis marks. */
 static bool ends_sentence(const char *s, size_t len)
@@ -244,8 +253,8 @@ static bool sentences_inside(const char *s, size_t len)
  * MD_LINE_PARAGRAPH_MULTI_SHARE of them holding more than one. */
 static bool line_paragraphs(md_reader *r, cmark_node *n)
 {
-    int a = cmark_node_get_start_line(n), b = cmark_node_get_end_line(n);
-    if (r->wrap == IMPRINT_WRAP_YES || a < 1 || b <= a || (guint)b > r->line_starts->len)
+    int a, b;
+    if (r->wrap == IMPRINT_WRAP_YES || !block_lines(r, n, &a, &b) || b == a)
         return false;
     if (r->wrap == IMPRINT_WRAP_NO)
         return true;
@@ -466,8 +475,8 @@ static size_t bullet_len(const char *s, size_t len, bool need_text)
 /* Whether every line of cmark paragraph `n` opens with a bullet. */
 static bool bullet_lines(md_reader *r, cmark_node *n)
 {
-    int a = cmark_node_get_start_line(n), b = cmark_node_get_end_line(n);
-    if (a < 1 || b < a || (guint)b > r->line_starts->len)
+    int a, b;
+    if (!block_lines(r, n, &a, &b))
         return false;
     for (int l = a; l <= b; l++) {
         size_t len;
@@ -492,10 +501,7 @@ static void strip_bullet(md_reader *r, imprint_node *p)
         return; /* "• **Bold** item": the bullet was a text of its own */
     imprint_node *rest =
         imprint_node_new_text(r->doc, t->pos, t->as.text.text + n, strlen(t->as.text.text + n));
-    if (p->first_child)
-        imprint_node_insert_before(p->first_child, rest);
-    else
-        imprint_node_append(p, rest);
+    imprint_node_prepend(p, rest);
 }
 
 /* Paragraph `n`, each line opening with a bullet, as the items of a list:

@@ -89,15 +89,11 @@ typedef struct {
  * into l->stamp; whether there was one. */
 static bool cut_stamp(char *name, md_label *l)
 {
-    char *space = strrchr(name, ' ');
-    const char *end = name + strlen(name);
-    if (!space || space == name || read_timestamp(space + 1, end) != end ||
-        (size_t)(end - space) > sizeof l->stamp)
+    size_t len = strlen(name), stamp = 0, before = read_before_stamp(name, len, &stamp);
+    if (!before || len - stamp >= sizeof l->stamp)
         return false;
-    memcpy(l->stamp, space + 1, (size_t)(end - space));
-    while (space > name && space[-1] == ' ')
-        space--;
-    *space = '\0';
+    memcpy(l->stamp, name + stamp, len - stamp + 1);
+    name[before] = '\0';
     return true;
 }
 
@@ -289,20 +285,6 @@ static bool turn_of(imprint_node *p, const md_form *form, md_label *l)
     return false;
 }
 
-/* Prepends `child` (detached) to `parent`'s children. */
-static void prepend(imprint_node *parent, imprint_node *child)
-{
-    GPtrArray *kids = g_ptr_array_new();
-    while (parent->first_child) {
-        g_ptr_array_add(kids, parent->first_child);
-        imprint_node_unlink(parent->first_child);
-    }
-    imprint_node_append(parent, child);
-    for (guint i = 0; i < kids->len; i++)
-        imprint_node_append(parent, g_ptr_array_index(kids, i));
-    g_ptr_array_free(kids, TRUE);
-}
-
 /* Takes the label and its colon out of paragraph `p`, and the spaces and
  * line breaks after them. */
 static void strip_label(imprint_doc *doc, imprint_node *p, const md_label *l)
@@ -312,7 +294,8 @@ static void strip_label(imprint_doc *doc, imprint_node *p, const md_label *l)
     if (l->text) {
         imprint_node_unlink(l->text);
         if (*l->rest)
-            prepend(p, imprint_node_new_text(doc, l->text->pos, l->rest, strlen(l->rest)));
+            imprint_node_prepend(
+                p, imprint_node_new_text(doc, l->text->pos, l->rest, strlen(l->rest)));
     }
     while (p->first_child && p->first_child->kind == IMPRINT_NODE_LINEBREAK)
         imprint_node_unlink(p->first_child);
@@ -321,11 +304,12 @@ static void strip_label(imprint_doc *doc, imprint_node *p, const md_label *l)
     if (rest && rest != t->as.text.text) {
         imprint_node_unlink(t);
         if (*rest)
-            prepend(p, imprint_node_new_text(doc, t->pos, rest, strlen(rest)));
+            imprint_node_prepend(p, imprint_node_new_text(doc, t->pos, rest, strlen(rest)));
     }
     if (*l->stamp) {
         char *head = g_strdup_printf("%s ", l->stamp);
-        prepend(p, imprint_node_new_text(doc, l->text ? l->text->pos : p->pos, head, strlen(head)));
+        imprint_node_prepend(
+            p, imprint_node_new_text(doc, l->text ? l->text->pos : p->pos, head, strlen(head)));
         g_free(head);
     }
 }

@@ -780,14 +780,14 @@ static bool bracket_label(const char *s, const char *end, const char **name_end,
     return true;
 }
 
-/* Where the colon after a turn's time stamp stands, when `p` is at the
- * spaces before one ("Justice Wagner (00:01:18): Bonjour"); else NULL. */
-static const char *stamp_colon(const char *p, const char *end)
+const char *rt_stamp_colon(const char *p, const char *end, const char **stamp)
 {
     size_t n, spaces = 0;
     for (; read_space_at(p, end, &n); spaces++)
         p += n;
     const char *ts = spaces ? read_timestamp(p, end) : NULL;
+    if (stamp)
+        *stamp = p;
     return ts && ts < end && *ts == ':' ? ts : NULL;
 }
 
@@ -804,14 +804,14 @@ bool rt_line_label(const rt_line *l, size_t *name_len, size_t *skip)
         const char *w = read_name_word(p, end);
         /* ("Speaker 2:", the number last; not "Page 217:") */
         const char *num = !w && words > 0 ? read_name_number(p, end) : NULL;
-        if (!w && !(num && num < end && (*num == ':' || stamp_colon(num, end)) &&
+        if (!w && !(num && num < end && (*num == ':' || rt_stamp_colon(num, end, NULL)) &&
                     !read_is_numbering_word(word, (size_t)(word_end - word))))
             return false;
         word = p;
         word_end = p = w ? w : num;
         if (p < end && *p == ':')
             break;
-        if ((stamped = stamp_colon(p, end))) {
+        if ((stamped = rt_stamp_colon(p, end, NULL))) {
             p = stamped;
             break;
         }

@@ -87,14 +87,9 @@ static bool emphasised_name(const rt_line *l, play_name *n)
  * (an interview's export); the name as printed keeps the stamp. */
 static bool stamped_name(const rt_line *l, play_name *n)
 {
-    size_t end = l->tlen;
+    size_t end = l->tlen, stamp;
     end -= end && l->t[end - 1] == ':';
-    const char *space = g_strrstr_len(l->t, (gssize)end, " ");
-    if (!space || read_timestamp(space + 1, l->t + end) != l->t + end)
-        return false;
-    size_t key = (size_t)(space - l->t);
-    while (key && l->t[key - 1] == ' ')
-        key--;
+    size_t key = read_before_stamp(l->t, end, &stamp);
     if (!key || !read_is_name_words(l->t, key))
         return false;
     *n = (play_name){.at = 0, .len = end, .key = key};
@@ -496,12 +491,8 @@ void rt_find_dialogue(rt_builder *b)
  * their head: "(00:12) Yes". */
 static imprint_node *stamped_words(rt_state *st, const rt_line *l, size_t after, size_t skip)
 {
-    const char *p = l->t + after, *end = l->t + skip;
-    size_t n;
-    while (read_space_at(p, end, &n))
-        p += n;
-    const char *ts = p < end ? read_timestamp(p, end) : NULL;
-    if (!ts || ts >= end || *ts != ':')
+    const char *p, *ts = rt_stamp_colon(l->t + after, l->t + skip, &p);
+    if (!ts)
         return rt_block_with_text(st, IMPRINT_NODE_PARAGRAPH, l, skip);
     imprint_node *para =
         imprint_node_new(st->doc, IMPRINT_NODE_PARAGRAPH, rt_line_pos(st, l, (size_t)(p - l->t)));

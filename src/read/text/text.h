@@ -220,6 +220,10 @@ gunichar rt_line_first_letter(const rt_line *l);
  * them are read/names.h's, shared with the markdown reader. */
 bool rt_line_label(const rt_line *l, size_t *name_len, size_t *skip);
 bool rt_line_speaker(const rt_line *l, size_t *name_len, size_t *skip);
+/* Where the colon after a turn's time stamp stands, when `p` is at the
+ * spaces before one ("Justice Wagner (00:01:18): Bonjour"), the stamp's
+ * start in `*stamp` (may be NULL); else NULL. */
+const char *rt_stamp_colon(const char *p, const char *end, const char **stamp);
 /* "Lady Bracknell.  Good afternoon", "ALGERNON. Good heavens!": a play's
  * speaker, the name ending in a stop and set off by two spaces, or in
  * capitals; the same out-parameters as rt_line_label. */
