@@ -68,7 +68,9 @@ static void test_numbered_voices(void)
 
 /* A time stamp after the name: "**Speaker 1 (00:02)**" over the words,
  * or "Speaker 1 (00:00): words"; the stamp is kept at the head of the
- * words. A plan's "**Lunch (12:30)**" lines, each once, are no turns. */
+ * words; a monologue's stamped labels, one name, are no transcript, and
+ * the note quotes the label as printed. A plan's "**Lunch (12:30)**"
+ * lines, each once, are no turns. */
 static void test_stamped_voices(void)
 {
     assert_outline("**Speaker 1 (00:02)**\nSo the board met.\n\n**Speaker 2 (00:16)**\nAnd?\n\n"
@@ -83,6 +85,12 @@ static void test_stamped_voices(void)
     char *text = md_plain(sp);
     g_assert_cmpstr(text, ==, "(00:00) So the board met.");
     g_free(text);
+    result_free(&r);
+    r = read_string("**Speaker 1 (00:02)**\nSo.\n\n**Speaker 1 (00:16)**\nThen.\n\n"
+                    "**Speaker 1 (00:30)**\nAnd.\n\n**Speaker 1 (00:58)**\nDone.\n");
+    g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 1,
+                           "open with a bold name and a time stamp (\"**Speaker 1 (00:02)**\"), 1 "
+                           "names; not taken as speech turns: they are all one name's"));
     result_free(&r);
     assert_outline("**Breakfast (08:00)**\nIn the hall.\n\n**Lunch (12:30)**\nOn the boat.\n\n"
                    "**Tea (16:00)**\nOn deck.\n\n**Dinner (19:00)**\nAt the inn.\n",

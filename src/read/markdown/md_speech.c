@@ -360,7 +360,8 @@ static void take_turns(imprint_doc *doc, imprint_node *article, const md_form *f
 typedef struct {
     guint paragraphs, turns, recurring, speakers, alternating;
     const imprint_node *first;
-    char *first_name;
+    char *first_name;   /* the first label as printed */
+    bool first_stamped; /* with a time stamp */
 } md_evidence;
 
 /* Gathers the evidence of `form`'s labels; returns how often each name
@@ -379,7 +380,12 @@ static GHashTable *gather(GPtrArray *chapters, const md_form *form, md_evidence 
                 continue;
             if (!e->first) {
                 e->first = b;
-                e->first_name = g_strdup(l.name);
+                /* the first label as printed, its time stamp with it */
+                const char *mark = form->plain ? "" : "**";
+                e->first_stamped = *l.stamp != '\0';
+                e->first_name = *l.stamp ? g_strdup_printf("%s%s %s%s%s", mark, l.name, l.stamp,
+                                                           form->plain ? ":" : "", mark)
+                                         : g_strdup_printf("%s%s:%s", mark, l.name, mark);
             }
             e->turns++;
             e->alternating += last && strcmp(last, l.name) != 0;
@@ -463,13 +469,15 @@ void imprint_md_speeches(imprint_doc *doc, GPtrArray *chapters, imprint_diags *d
             why = why_plain;
     }
     const md_evidence *e = use_plain ? &plain : &bold;
-    const char *form = use_plain ? "a name and a colon" : "a bold name and a colon";
-    const char *mark = use_plain ? "" : "**";
+    const char *form = e->first_stamped ? (use_plain ? "a name, a time stamp and a colon"
+                                                     : "a bold name and a time stamp")
+                       : use_plain      ? "a name and a colon"
+                                        : "a bold name and a colon";
     if (why && *why)
         imprint_diags_report(diags, IMPRINT_SEV_NOTE, e->first->pos,
-                             "%u paragraphs open with %s (\"%s%s:%s\"), %u names; not taken as "
+                             "%u paragraphs open with %s (\"%s\"), %u names; not taken as "
                              "speech turns: %s",
-                             e->turns, form, mark, e->first_name, mark, e->speakers, why);
+                             e->turns, form, e->first_name, e->speakers, why);
     if (!why) {
         guint taken = 0, carried = 0;
         for (guint i = 0; i < chapters->len; i++)
@@ -477,10 +485,9 @@ void imprint_md_speeches(imprint_doc *doc, GPtrArray *chapters, imprint_diags *d
                        &taken, &carried);
         imprint_diags_report(diags, IMPRINT_SEV_NOTE, e->first->pos,
                              "%u of the %u paragraphs taken as speech turns of %u speakers "
-                             "(each opens with %s, the first \"%s%s:%s\"); the paragraphs "
+                             "(each opens with %s, the first \"%s\"); the paragraphs "
                              "under a turn without a name of their own are its speaker's (%u)",
-                             taken, e->paragraphs, e->speakers, form, mark, e->first_name, mark,
-                             carried);
+                             taken, e->paragraphs, e->speakers, form, e->first_name, carried);
     }
     g_free(bold.first_name);
     g_free(plain.first_name);
