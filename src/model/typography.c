@@ -5,8 +5,6 @@
 #include <glib.h>
 #include <string.h>
 
-#include "model/nfc.h"
-
 static bool is_word_char(gunichar c)
 {
     return g_unichar_isalnum(c) || g_unichar_ismark(c);
@@ -20,18 +18,24 @@ static bool opens_after(gunichar prev)
            prev == 0x201C || prev == 0x2018;
 }
 
-/* The curly quote for the straight quote or acute accent `c` at `p`, from the
- * characters around it. */
-static const char *curly(gunichar c, const char *s, const char *p, const char *next,
-                         const char *end)
+/* The character before `p` in `s`, or `before` (what precedes the text)
+ * at its start. */
+static gunichar char_before(const char *s, const char *p, gunichar before)
 {
-    gunichar prev = p > s ? g_utf8_get_char(g_utf8_prev_char(p)) : 0;
+    return p > s ? g_utf8_get_char(g_utf8_prev_char(p)) : before;
+}
+
+/* The curly quote for the straight quote or acute accent `c` at `p`, from the
+ * characters around it; `before` and `after` are those around the text. */
+static const char *curly(gunichar c, const char *s, const char *p, const char *next,
+                         const char *end, gunichar before, gunichar after_text)
+{
+    gunichar prev = char_before(s, p, before);
     /* After an emphasis mark that opens (`_"The Title_`), as after what
      * the mark follows. */
-    if ((prev == '_' || prev == '*') &&
-        (p - 1 == s || opens_after(g_utf8_get_char(g_utf8_prev_char(p - 1)))))
-        prev = p - 1 == s ? 0 : ' ';
-    gunichar after = next < end ? g_utf8_get_char(next) : 0;
+    if (p > s && (prev == '_' || prev == '*') && opens_after(char_before(s, p - 1, before)))
+        prev = ' ';
+    gunichar after = next < end ? g_utf8_get_char(next) : after_text;
     /* A mark alone between spaces opens and closes nothing: a ditto mark
      * in a table's column (`"    " F`), kept as written. */
     if (c == '"' && (prev == 0 || g_unichar_isspace(prev)) &&
@@ -56,7 +60,7 @@ static const bool may_mark[256] = {['"'] = true, ['\''] = true, [0xC2] = true};
 /* One pass: the text between quote marks is copied a run at a time, each
  * mark replaced by its curly form, then NFC by the quick check (no second
  * copy when the text is stable, as most is). */
-char *imprint_typography_apply(const char *s, size_t len)
+char *imprint_typography_apply_between(const char *s, size_t len, gunichar before, gunichar after)
 {
     GString *out = g_string_sized_new(len + 16);
     const char *p = s, *end = s + len, *run = s;
@@ -72,7 +76,7 @@ char *imprint_typography_apply(const char *s, size_t len)
         }
         const char *next = p + (b == 0xC2 ? 2 : 1);
         g_string_append_len(out, run, p - run);
-        g_string_append(out, curly(b == 0xC2 ? 0x00B4 : b, s, p, next, end));
+        g_string_append(out, curly(b == 0xC2 ? 0x00B4 : b, s, p, next, end, before, after));
         run = p = next;
     }
     g_string_append_len(out, run, end - run);
@@ -81,6 +85,11 @@ char *imprint_typography_apply(const char *s, size_t len)
     char *nfc = imprint_nfc_dup(out->str, out->len, NULL);
     g_string_free(out, TRUE);
     return nfc;
+}
+
+char *imprint_typography_apply(const char *s, size_t len)
+{
+    return imprint_typography_apply_between(s, len, 0, 0);
 }
 
 static size_t space_at(const char *p, const char *end, bool *nbsp)

@@ -1,14 +1,15 @@
 #ifndef IMPRINT_TYPOGRAPHY_H
 #define IMPRINT_TYPOGRAPHY_H
 
+#include <glib.h>
 #include <stdbool.h>
 #include <stddef.h>
 
 /*
- * Typography shared by the plain-text reader and the tests that check it:
- * only the changes an editor would make without asking (curly quotes, the
- * acute accent typed for an apostrophe, NFC). Nothing else in the author's
- * words is touched.
+ * Typography shared by the plain-text and Markdown readers and the tests
+ * that check it: only the changes an editor would make without asking
+ * (curly quotes, the acute accent typed for an apostrophe, NFC). Nothing
+ * else in the author's words is touched.
  */
 
 /** Returns `len` bytes of valid UTF-8 `s` with straight quotes made curly by
@@ -16,6 +17,13 @@
  * ’ or ‘, and the result in NFC. Code points map one to one, so columns stay
  * valid. The caller g_free()s the result. */
 char *imprint_typography_apply(const char *s, size_t len);
+
+/** imprint_typography_apply() for text that sits between `before` and
+ * `after` (the characters around it in its block, 0 at the block's start or
+ * end): a Markdown text run between emphasis, code or a link reads its
+ * quotes by what comes before and after the run. The caller g_free()s the
+ * result. */
+char *imprint_typography_apply_between(const char *s, size_t len, gunichar before, gunichar after);
 
 /** Squeezes the spaces of `len` bytes of UTF-8 `s` in place: a run of
  * spaces and tabs is one space, and a no-break space beside a space (". \u00A0"

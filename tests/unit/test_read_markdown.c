@@ -718,7 +718,7 @@ static void test_navigation(void)
     assert_sound(r.doc);
     char *d = dump_blocks(r.doc->root->first_child);
     g_assert_cmpstr(d, ==,
-                    "paragraph(\"The post's first paragraph.\")\n"
+                    "paragraph(\"The post’s first paragraph.\")\n"
                     "paragraph(\"If x > 3 and y > 2 then z > 1 holds.\")\n"
                     "paragraph(\"Top marks go to the harbour crew.\")\n");
     g_free(d);

@@ -43,6 +43,35 @@ static void test_apply(void)
     check_apply("a \"word\" b", "a \u201cword\u201d b");
 }
 
+static void check_between(const char *in, gunichar before, gunichar after, const char *want)
+{
+    char *got = imprint_typography_apply_between(in, strlen(in), before, after);
+    g_assert_cmpstr(got, ==, want);
+    g_free(got);
+}
+
+/* A run of text read by what stands around it in its block (a Markdown
+ * run between emphasis or a link): with nothing around, as apply(). */
+static void test_between(void)
+{
+    /* a run ending in a quote before a word opens it; after a word the
+     * same run's quote closes */
+    check_between(" and \"", 'd', 'w', " and \u201c");
+    check_between("\" beside", 'd', ' ', "\u201d beside");
+    check_between("\"beside", ' ', 0, "\u201cbeside");
+    /* an apostrophe after a word of the run before, before one after */
+    check_between("'s end", 'n', 0, "\u2019s end");
+    check_between("'", ' ', 'a', "\u2018");
+    /* alone between spaces around the run: a ditto mark, kept */
+    check_between("\"", ' ', ' ', "\"");
+    /* after an emphasis mark at the run's start, as after what precedes */
+    check_between("_\"x", ' ', 0, "_\u201cx");
+    check_between("_\"x", 'a', 0, "_\u201dx");
+    char *plain = imprint_typography_apply_between("\"a\"", 3, 0, 0);
+    g_assert_cmpstr(plain, ==, "\u201ca\u201d");
+    g_free(plain);
+}
+
 static void test_nfc(void)
 {
     char *got = imprint_typography_apply("Cafe\xcc\x81", 6);
@@ -140,6 +169,7 @@ int main(int argc, char **argv)
     g_test_add_func("/typography/text-number", test_text_number);
     g_test_add_func("/typography/squeeze-spaces", test_squeeze);
     g_test_add_func("/read_text/typography/apply", test_apply);
+    g_test_add_func("/read_text/typography/between", test_between);
     g_test_add_func("/read_text/typography/nfc", test_nfc);
     g_test_add_func("/read_text/typography/url", test_url);
     g_test_add_func("/read_text/typography/superscript", test_superscript);

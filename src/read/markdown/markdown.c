@@ -177,6 +177,7 @@ static bool inlines_soft(md_reader *r, cmark_node *from, imprint_node *to, int d
         .on_ref = link ? on_ref : NULL,
         .ref_ctx = r,
         .soft_breaks = soft_breaks,
+        .curly_quotes = true,
         .depth = depth,
     };
     if (!imprint_md_block_inlines(&mi, from, to)) {
@@ -609,7 +610,8 @@ static void meta_authors(md_reader *r, yml_doc *y, yaml_node_t *v)
     }
     const char **authors = imprint_arena_alloc(r->doc->arena, (list->len + 1) * sizeof *authors);
     for (guint i = 0; i < list->len; i++) {
-        char *nfc = imprint_nfc(g_ptr_array_index(list, i), -1);
+        const char *name = g_ptr_array_index(list, i);
+        char *nfc = imprint_typography_apply(name, strlen(name));
         authors[i] = imprint_arena_strdup(r->doc->arena, nfc);
         g_free(nfc);
     }
@@ -664,7 +666,10 @@ static void meta_pair(md_reader *r, yml_doc *y, yaml_node_t *k, yaml_node_t *v)
         imprint_diags_report(r->diags, IMPRINT_SEV_NOTE, kp,
                              "front matter key '%s' is empty; not used", key);
     } else {
-        char *nfc = imprint_nfc(val, -1);
+        /* words, as the body's, get curly quotes; an address or a date not */
+        bool words =
+            field == &r->article->as.article.title || field == &r->article->as.article.subtitle;
+        char *nfc = words ? imprint_typography_apply(val, strlen(val)) : imprint_nfc(val, -1);
         *field = imprint_arena_strdup(r->doc->arena, nfc);
         g_free(nfc);
     }
@@ -777,7 +782,8 @@ static void unreferenced_notes(md_reader *r, GHashTable *def_lines, GHashTable *
         cmark_node *sub = cmark_parser_finish(p2);
         for (cmark_node *b = cmark_node_first_child(sub); b; b = cmark_node_next(b)) {
             imprint_node *para = imprint_node_new(r->doc, IMPRINT_NODE_PARAGRAPH, p);
-            imprint_md_inline mi = {.doc = r->doc, .diags = r->diags, .depth = 2};
+            imprint_md_inline mi = {
+                .doc = r->doc, .diags = r->diags, .curly_quotes = true, .depth = 2};
             imprint_md_block_inlines(&mi, b, para);
             imprint_node_append(note, para);
         }

@@ -103,6 +103,7 @@ static imprint_node *stack_top(tag_stack *st, imprint_node *base)
 static void keep_raw(imprint_md_inline *mi, imprint_node *into, imprint_pos pos, const char *raw)
 {
     imprint_node_append_text(mi->doc, into, pos, raw, strlen(raw));
+    mi->last = '>';
     imprint_diags_report(mi->diags, IMPRINT_SEV_WARNING, pos, "raw HTML '%s' kept as text", raw);
 }
 
@@ -137,6 +138,7 @@ static void html_inline(imprint_md_inline *mi, cmark_node **np, tag_stack *st, i
     }
     if (strcmp(tag.name, "br") == 0 && !tag.closing) {
         imprint_node_append(top, imprint_node_new(mi->doc, IMPRINT_NODE_LINEBREAK, pos));
+        mi->last = ' ';
         return;
     }
     imprint_node_kind kind = tag_kind(tag.name);
@@ -153,6 +155,7 @@ static void html_inline(imprint_md_inline *mi, cmark_node **np, tag_stack *st, i
             imprint_node_append(top, ref);
             if (mi->on_ref)
                 mi->on_ref(mi->ref_ctx, ref, digits);
+            mi->last = '0';
             *np = cmark_node_next(cmark_node_next(n));
             return;
         }
@@ -176,6 +179,71 @@ static void html_inline(imprint_md_inline *mi, cmark_node **np, tag_stack *st, i
     keep_raw(mi, top, pos, raw);
 }
 
+/* The last character of `s`, or `none` if it is empty. */
+static gunichar last_char(const char *s, gunichar none)
+{
+    size_t len = s ? strlen(s) : 0;
+    return len ? g_utf8_get_char(g_utf8_find_prev_char(s, s + len)) : none;
+}
+
+/* The node after `n` in the block's reading order: its first child when
+ * `into` and it has one, else the next sibling of it or of an enclosing
+ * inline; NULL at the block's end. */
+static cmark_node *node_after(const imprint_md_inline *mi, cmark_node *n, bool into)
+{
+    if (into && cmark_node_first_child(n))
+        return cmark_node_first_child(n);
+    for (; n && n != mi->block; n = cmark_node_parent(n))
+        if (cmark_node_next(n))
+            return cmark_node_next(n);
+    return NULL;
+}
+
+/* The first character shown after the text node `n` in its block, 0 at its
+ * end. Emphasis and links are entered; raw HTML tags show nothing. */
+static gunichar char_after(const imprint_md_inline *mi, cmark_node *n)
+{
+    for (cmark_node *m = node_after(mi, n, false); m; m = node_after(mi, m, true)) {
+        switch (cmark_node_get_type(m)) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE: {
+            const char *lit = cmark_node_get_literal(m);
+            if (lit && *lit)
+                return g_utf8_get_char(lit);
+            break;
+        }
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+            return ' ';
+        case CMARK_NODE_FOOTNOTE_REFERENCE:
+            return '0';
+        default:
+            break;
+        }
+    }
+    return 0;
+}
+
+/* A text run: spaces squeezed as every Markdown renderer shows them (HTML
+ * makes a run of spaces one, and ". &nbsp;" is a double space too), quotes
+ * made curly by the characters around the run. */
+static void text_run(imprint_md_inline *mi, cmark_node *n, imprint_node *into, imprint_pos pos,
+                     const char *lit)
+{
+    char *t = g_strdup(lit ? lit : "");
+    size_t len = imprint_typography_squeeze_spaces(t, strlen(t), NULL);
+    t[len] = '\0';
+    if (mi->curly_quotes && strpbrk(t, "\"'\xC2")) {
+        char *c = imprint_typography_apply_between(t, len, mi->last, char_after(mi, n));
+        g_free(t);
+        t = c;
+        len = strlen(t);
+    }
+    imprint_node_append_text(mi->doc, into, pos, t, len);
+    mi->last = last_char(t, mi->last);
+    g_free(t);
+}
+
 static bool convert_children(imprint_md_inline *mi, cmark_node *parent, imprint_node *out,
                              int depth)
 {
@@ -190,26 +258,23 @@ static bool convert_children(imprint_md_inline *mi, cmark_node *parent, imprint_
         const char *lit = cmark_node_get_literal(n);
         imprint_node *el = NULL;
         switch (cmark_node_get_type(n)) {
-        case CMARK_NODE_TEXT: {
-            /* as every Markdown renderer shows it: HTML makes a run of
-             * spaces one, and ". &nbsp;" is a double space too */
-            char *t = g_strdup(lit);
-            size_t len = imprint_typography_squeeze_spaces(t, strlen(t), NULL);
-            imprint_node_append_text(mi->doc, top, pos, t, len);
-            g_free(t);
+        case CMARK_NODE_TEXT:
+            text_run(mi, n, top, pos, lit);
             break;
-        }
         case CMARK_NODE_CODE:
             imprint_node_append_text(mi->doc, top, pos, lit, strlen(lit));
+            mi->last = last_char(lit, mi->last);
             break;
         case CMARK_NODE_SOFTBREAK:
             if (mi->soft_breaks)
                 imprint_node_append(top, imprint_node_new(mi->doc, IMPRINT_NODE_LINEBREAK, pos));
             else
                 imprint_node_append_text(mi->doc, top, pos, " ", 1);
+            mi->last = ' ';
             break;
         case CMARK_NODE_LINEBREAK:
             imprint_node_append(top, imprint_node_new(mi->doc, IMPRINT_NODE_LINEBREAK, pos));
+            mi->last = ' ';
             break;
         case CMARK_NODE_HTML_INLINE:
             html_inline(mi, &n, st, out, pos);
@@ -244,6 +309,7 @@ static bool convert_children(imprint_md_inline *mi, cmark_node *parent, imprint_
             imprint_node_append(top, ref);
             if (mi->on_ref)
                 mi->on_ref(mi->ref_ctx, ref, lit);
+            mi->last = '0'; /* a quote after a reference closes, as after a word */
             break;
         }
         default:
@@ -264,6 +330,8 @@ static bool convert_children(imprint_md_inline *mi, cmark_node *parent, imprint_
 
 bool imprint_md_inlines(imprint_md_inline *mi, cmark_node *parent, imprint_node *out)
 {
+    mi->block = parent;
+    mi->last = 0;
     return convert_children(mi, parent, out, mi->depth);
 }
 

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 
 #include <cmark-gfm.h>
+#include <glib.h>
 
 #include "imprint/diag.h"
 #include "imprint/model.h"
@@ -35,6 +36,15 @@ typedef struct {
     /** A soft line break becomes a LINEBREAK, not a space: the markdown
      * reader cuts a paragraph written a line each at them. */
     bool soft_breaks;
+    /** Straight quotes in text (not in code) become curly, read across
+     * emphasis, links and code by the characters around each run, as the
+     * plain-text reader makes them. */
+    bool curly_quotes;
+    /** The block whose inlines are converted, and the last character put
+     * into it so far (0 at its start): the context of the next run's
+     * quotes. Set by imprint_md_inlines(). */
+    cmark_node *block;
+    gunichar last;
     /** Depth of the block holding the inlines; the limit is IMPRINT_MAX_DEPTH. */
     int depth;
     /** Set when nesting went past IMPRINT_MAX_DEPTH (reported as an error). */
@@ -43,7 +53,8 @@ typedef struct {
 
 /** Converts the inline children of `parent` (a cmark paragraph, heading, cell
  * or inline) and appends them to `out`, a model node that takes inlines.
- * Text is NFC; adjacent texts are merged. <sup> <sub> <b> <i> <em> <strong>
+ * Text is NFC; adjacent texts are merged; quotes are curly if
+ * `mi->curly_quotes`. <sup> <sub> <b> <i> <em> <strong>
  * <br> become model inlines; other raw HTML stays as text with a warning.
  * Returns false if nesting passed IMPRINT_MAX_DEPTH. */
 bool imprint_md_inlines(imprint_md_inline *mi, cmark_node *parent, imprint_node *out);
