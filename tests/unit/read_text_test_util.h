@@ -405,6 +405,25 @@ static G_GNUC_UNUSED char *rt_check_words(imprint_doc *doc, const char *data, si
             j++;
             continue;
         }
+        /* "[00:00:02]" "Speaker" "1:": a time stamp before a turn's name,
+         * which the model keeps after it, at the head of the words (glued to
+         * the colon it gives the name: "1:[00:00:02]") */
+        if (g_regex_match_simple("^[\\[(]?[0-9]{1,3}(:[0-9]{2}){1,2}([.,][0-9]{1,3})?[\\])]?$", w,
+                                 0, 0)) {
+            guint k = 0;
+            while (k < 3 && i + 1 + k < src->len && j + k < model->len &&
+                   strcmp(src->pdata[i + 1 + k], model->pdata[j + k]) == 0)
+                k++;
+            char *glued = i + 1 + k < src->len ? g_strconcat(src->pdata[i + 1 + k], w, NULL) : NULL;
+            bool apart = k && j + k < model->len && strcmp(model->pdata[j + k], w) == 0;
+            bool touching = glued && j + k < model->len && strcmp(model->pdata[j + k], glued) == 0;
+            g_free(glued);
+            if (apart || touching) {
+                i += k + touching;
+                j += k + 1;
+                continue;
+            }
+        }
         /* "-Kuzmin": a dash item's marker glued to its first word */
         if ((w[0] == '-' || g_str_has_prefix(w, "•")) && j < model->len &&
             strcmp(g_utf8_next_char(w), model->pdata[j]) == 0) {

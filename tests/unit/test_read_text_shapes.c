@@ -297,6 +297,42 @@ static void test_wrap_max_width(void)
     g_free(wide);
 }
 
+/* WRAP_OVERLONG_RATIO and WRAP_OVERLONG_SHARE: `n` paragraphs broken as a
+ * wrapper at 50 columns breaks them, the second line of `overlong` of them
+ * just past WRAP_OVERLONG_RATIO times that (a label over a one-line
+ * paragraph, as Otter sets a turn). A share under WRAP_OVERLONG_SHARE is a
+ * wrapped text's stray long line; at it, no wrapper made the breaks. */
+static void test_wrap_overlong(void)
+{
+    const int n = 20;
+    for (int over = 0; over < 2; over++) {
+        int overlong = (int)(WRAP_OVERLONG_SHARE * n) - 1 + over;
+        char *base = wrapped_paragraphs(n, 50);
+        GString *t = g_string_new(NULL);
+        char **paras = g_strsplit(base, "longer words follow here.", -1);
+        for (int k = 0; paras[k]; k++) {
+            g_string_append(t, paras[k]);
+            if (!paras[k + 1])
+                break;
+            if (k < overlong) {
+                GString *line = g_string_new("Longer");
+                while (line->len <= WRAP_OVERLONG_RATIO * 50 + 2)
+                    g_string_append(line, " words");
+                g_string_append(t, line->str);
+                g_string_free(line, TRUE);
+            } else {
+                g_string_append(t, "longer words follow here.");
+            }
+        }
+        g_strfreev(paras);
+        rt_result r = read_wrap("overlong.txt", t->str, IMPRINT_WRAP_AUTO);
+        g_assert_cmpint(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "hard-wrapped"), ==, !over);
+        rt_result_free(&r);
+        g_string_free(t, TRUE);
+        g_free(base);
+    }
+}
+
 /* ---- footnote styles ------------------------------------------------ */
 
 /* "(1)" glued to a word, "(1) text" under "NOTES:"; "(1854)" and
@@ -1897,6 +1933,54 @@ static void test_transcript_name_lines(void)
     assert_words(&r);
     rt_result_free(&r);
     r = read_shape("transcript_name_lines_lookalike.txt");
+    g_assert_false(any_speech(&r));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* A call's export with the time stamp before each name ("[00:00:02]
+ * Speaker 1: text", "00:01:05 Maria: text"): the name is the speaker, the
+ * stamp stays at the head of the words. Its lookalike, a day's programme
+ * ("9:00 Registration: tea…"), each label once, is no one's. */
+static void test_transcript_lead_stamps(void)
+{
+    rt_result r = read_shape("transcript_lead_stamps.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "SSSSSSSS");
+    g_assert_cmpstr(rt_child(a, 0)->as.speech.speaker, ==, "Speaker 1");
+    g_assert_cmpstr(rt_child(a, 3)->as.speech.speaker, ==, "Speaker 3");
+    g_assert_cmpstr(rt_child(a, 6)->as.speech.speaker, ==, "Maria");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 6)), ==, "00:01:05 And the towpath, before we close?");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 1)), ==,
+                    "[00:00:07] I can hear you. The signal on the canal is poor today.");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 3, "a transcript"));
+    assert_words(&r);
+    rt_result_free(&r);
+    r = read_shape("transcript_lead_stamps_lookalike.txt");
+    g_assert_false(any_speech(&r));
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "a transcript"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* Otter's export: "Ana  0:00" alone on its line over the words (a line
+ * of a few columns over one of a hundred, no wrapper's break), a voice
+ * heard once ("Unknown Speaker  0:29") a turn too, as its time stamp marks
+ * it. Its lookalike, a timetable's "Morning  7:15" over each crossing, all
+ * names heard once, is no one's. */
+static void test_transcript_otter(void)
+{
+    rt_result r = read_shape("transcript_otter.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "SSSSSSSSSSSSSS");
+    g_assert_cmpstr(rt_child(a, 3)->as.speech.speaker, ==, "Unknown Speaker 0:29");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 3)), ==, "Sorry, can you hear me now?");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "a transcript: 14 speeches"));
+    /* (the short name lines over long ones are no wrapper's breaks) */
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "hard-wrapped"));
+    assert_words(&r);
+    rt_result_free(&r);
+    r = read_shape("transcript_otter_lookalike.txt");
     g_assert_false(any_speech(&r));
     assert_words(&r);
     rt_result_free(&r);
@@ -5620,6 +5704,9 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/speaker_digits_limit", test_speaker_digits_limit);
     g_test_add_func("/read_text/shapes/transcript_stamped", test_transcript_stamped);
     g_test_add_func("/read_text/shapes/transcript_name_lines", test_transcript_name_lines);
+    g_test_add_func("/read_text/shapes/transcript_lead_stamps", test_transcript_lead_stamps);
+    g_test_add_func("/read_text/shapes/transcript_otter", test_transcript_otter);
+    g_test_add_func("/read_text/shapes/wrap_overlong", test_wrap_overlong);
     g_test_add_func("/read_text/shapes/essay_exchange", test_essay_exchange);
     g_test_add_func("/read_text/shapes/dialogue_and_quote", test_dialogue_and_quote);
     g_test_add_func("/read_text/shapes/dialogue_min_quoted", test_dialogue_min_quoted);

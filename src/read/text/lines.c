@@ -791,9 +791,22 @@ const char *rt_stamp_colon(const char *p, const char *end, const char **stamp)
     return ts && ts < end && *ts == ':' ? ts : NULL;
 }
 
-bool rt_line_label(const rt_line *l, size_t *name_len, size_t *skip)
+size_t rt_line_lead_stamp(const rt_line *l)
 {
-    const char *s = l->t, *end = l->t + l->tlen, *p = s, *name_end = NULL, *text = NULL;
+    const char *end = l->t + l->tlen, *p = read_timestamp(l->t, end);
+    if (!p || p == end)
+        return 0;
+    size_t n, spaces = 0;
+    for (; read_space_at(p, end, &n); spaces++)
+        p += n;
+    return spaces && p < end ? (size_t)(p - l->t) : 0;
+}
+
+/* rt_line_label() of the line's text from `s`: the label's length from `s`
+ * and where the text starts, from `s` too. */
+static bool label_at(const char *s, const char *end, size_t *name_len, size_t *skip)
+{
+    const char *p = s, *name_end = NULL, *text = NULL;
     if (qa_label(s, end, &name_end, &text) || bracket_label(s, end, &name_end, &text)) {
         *name_len = (size_t)(name_end - s);
         *skip = (size_t)(text - s);
@@ -837,6 +850,17 @@ bool rt_line_label(const rt_line *l, size_t *name_len, size_t *skip)
         return false;
     *name_len = (size_t)(name_end - s);
     *skip = (size_t)(p - s);
+    return true;
+}
+
+bool rt_line_label(const rt_line *l, size_t *name_len, size_t *skip)
+{
+    /* ("[00:12] Speaker 1: text": the time stamp before the name) */
+    size_t lead = rt_line_lead_stamp(l);
+    if (!label_at(l->t + lead, l->t + l->tlen, name_len, skip))
+        return false;
+    *name_len += lead;
+    *skip += lead;
     return true;
 }
 
@@ -955,7 +979,8 @@ bool rt_line_speaker(const rt_line *l, size_t *name_len, size_t *skip)
 {
     if (!rt_line_label(l, name_len, skip))
         return false;
-    return !read_is_label_word(l->t, *name_len, false);
+    size_t lead = rt_line_lead_stamp(l);
+    return !read_is_label_word(l->t + lead, *name_len - lead, false);
 }
 
 /* The length of the placeholder's tag line `l` opens with ("[Illustration",

@@ -21,7 +21,8 @@ static char *label_of(rt_builder *b, size_t i, size_t *rest)
     if (l->blank || l->notedef || rt_line_starts_quote(l) || !rt_line_speaker(l, &name, &skip))
         return NULL;
     *rest = l->nchar - rt_utf8_cols(l->t, skip);
-    return g_strndup(l->t, name);
+    size_t lead = rt_line_lead_stamp(l); /* (the name after a time stamp) */
+    return g_strndup(l->t + lead, name - lead);
 }
 
 static void find_transcript(rt_builder *b, guint speakers, size_t first_turn)
@@ -127,10 +128,16 @@ static size_t name_alone(rt_builder *b, size_t i, play_name *n)
 }
 
 /* A name heard less often in a play ("A WAITER."): with a stop, as the
- * recurring ones have, and no number ("ACT II.", "SCENE 2."). */
+ * recurring ones have, and no number ("ACT II.", "SCENE 2."); or with a
+ * time stamp, as a transcript's are. */
 static bool minor_name(rt_builder *b, size_t i, const play_name *n)
 {
     const rt_line *l = rt_line_at(b, i);
+    /* (a voice heard once in a recording's transcript: the time stamp
+     * marks it a turn as it marks the others) */
+    play_name stamp;
+    if (stamped_name(l, &stamp))
+        return true;
     const char *name = l->t + n->at;
     const char *space = g_strrstr_len(name, (gssize)n->key, " ");
     const char *last = space ? space + 1 : name;
@@ -487,11 +494,13 @@ void rt_find_dialogue(rt_builder *b)
 }
 
 /* The words of a turn from `skip` on, and the time stamp between its name
- * (ending at `after`) and its colon, "Speaker 1 (00:12): Yes", kept at
- * their head: "(00:12) Yes". */
+ * (ending at `after`) and its colon, "Speaker 1 (00:12): Yes", or before
+ * its name, "[00:12] Speaker 1: Yes", kept at their head: "(00:12) Yes". */
 static imprint_node *stamped_words(rt_state *st, const rt_line *l, size_t after, size_t skip)
 {
-    const char *p, *ts = rt_stamp_colon(l->t + after, l->t + skip, &p);
+    const char *p = l->t, *ts = read_timestamp(l->t, l->t + l->tlen);
+    if (!rt_line_lead_stamp(l))
+        ts = rt_stamp_colon(l->t + after, l->t + skip, &p);
     if (!ts)
         return rt_block_with_text(st, IMPRINT_NODE_PARAGRAPH, l, skip);
     imprint_node *para =
@@ -508,8 +517,10 @@ imprint_node *rt_speech_node(rt_builder *b, size_t i)
     const rt_line *l = rt_line_at(b, i);
     size_t name = 0, skip = 0;
     rt_is_speech(b, i, &name, &skip);
-    size_t label = name;
-    const char *n0 = l->t;
+    size_t label = name,
+           lead = b->speech_ok[i - b->first] == RT_STOP_LABEL ? 0 : rt_line_lead_stamp(l);
+    const char *n0 = l->t + lead;
+    name -= lead;
     imprint_node *sp =
         imprint_node_new(st->doc, IMPRINT_NODE_SPEECH, rt_pos(st, l->lineno, l->tcol));
     bool marked = name > 2 && (n0[0] == '_' || n0[0] == '*') && n0[name - 1] == n0[0];

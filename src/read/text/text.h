@@ -220,6 +220,10 @@ gunichar rt_line_first_letter(const rt_line *l);
  * them are read/names.h's, shared with the markdown reader. */
 bool rt_line_label(const rt_line *l, size_t *name_len, size_t *skip);
 bool rt_line_speaker(const rt_line *l, size_t *name_len, size_t *skip);
+/* "[00:12] Speaker 1: text", "00:00:05 Tom: text": the bytes of the time
+ * stamp a line opens with and the spaces after it, when text follows; 0
+ * for none. A label's length counts them; the name starts after them. */
+size_t rt_line_lead_stamp(const rt_line *l);
 /* Where the colon after a turn's time stamp stands, when `p` is at the
  * spaces before one ("Justice Wagner (00:01:18): Bonjour"), the stamp's
  * start in `*stamp` (may be NULL); else NULL. */

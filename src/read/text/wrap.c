@@ -120,6 +120,16 @@ static bool ragged(const rt_state *st, unsigned width, size_t breaks)
     return wraps >= WRAP_MIN_SHARE * breaks && lower >= WRAP_LOWER_SHARE * breaks;
 }
 
+/* Whether WRAP_OVERLONG_SHARE of the `breaks` are followed by a line
+ * WRAP_OVERLONG_RATIO times as long as `width`: no wrapper made them. */
+static bool overlong_after_breaks(const rt_state *st, unsigned width, size_t breaks)
+{
+    size_t overlong = 0;
+    for (size_t i = 0; i + 1 < st->nlines; i++)
+        overlong += text_break(st, i) && end_col(&st->lines[i + 1]) > WRAP_OVERLONG_RATIO * width;
+    return overlong >= WRAP_OVERLONG_SHARE * breaks;
+}
+
 /* The wrap width of the file; false when it is not hard-wrapped. */
 static bool wrap_width(const rt_state *st, unsigned *out)
 {
@@ -151,6 +161,8 @@ static bool wrap_width(const rt_state *st, unsigned *out)
             wrapped = true;
             width = low;
         }
+        if (wrapped && overlong_after_breaks(st, width, ends->len))
+            wrapped = false;
     }
     g_array_free(ends, TRUE);
     *out = width;
