@@ -90,8 +90,13 @@ static void test_stamped_voices(void)
                     "**Speaker 1 (00:30)**\nAnd.\n\n**Speaker 1 (00:58)**\nDone.\n");
     g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 1,
                            "open with a bold name and a time stamp (\"**Speaker 1 (00:02)**\"), 1 "
-                           "names; not taken as speech turns: they are all one name's"));
+                           "name; not taken as speech turns: they are all one name's"));
     result_free(&r);
+    /* a recording's cut in a bold label is no one's turn */
+    assert_outline("**Ann:** So we start.\n\n**Bo:** Yes, we do.\n\n**Break:** [01:33] to "
+                   "[03:00]\n\n**Ann:** Back again.\n\n**Bo:** Indeed we are.\n",
+                   "speech[Ann] paragraph\nspeech[Bo] paragraph\nparagraph*\n"
+                   "speech[Ann] paragraph\nspeech[Bo] paragraph\n");
     assert_outline("**Breakfast (08:00)**\nIn the hall.\n\n**Lunch (12:30)**\nOn the boat.\n\n"
                    "**Tea (16:00)**\nOn deck.\n\n**Dinner (19:00)**\nAt the inn.\n",
                    "paragraph*\nparagraph*\nparagraph*\nparagraph*\n");

@@ -1972,7 +1972,10 @@ static void test_transcript_otter(void)
 {
     rt_result r = read_shape("transcript_otter.txt");
     imprint_node *a = rt_article(&r, 0);
-    assert_kinds(a, "SSSSSSSSSSSSSS");
+    /* (the service's credit, a block after the last turn, is nobody's:
+     * every turn is one block) */
+    assert_kinds(a, "SSSSSSSSSSSSSSP");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 14)), ==, "Transcribed by https://otter.ai");
     g_assert_cmpstr(rt_child(a, 3)->as.speech.speaker, ==, "Unknown Speaker 0:29");
     g_assert_cmpstr(rt_text(&r, rt_child(a, 3)), ==, "Sorry, can you hear me now?");
     g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "a transcript: 14 speeches"));
@@ -1984,6 +1987,60 @@ static void test_transcript_otter(void)
     g_assert_false(any_speech(&r));
     assert_words(&r);
     rt_result_free(&r);
+}
+
+/* Where a turn's words go on after a blank line ("Speaker 2 (00:00:06):"
+ * over two paragraphs), the format does not give every paragraph its
+ * name: a paragraph after a turn stays the turn's, the last one's too. */
+static void test_transcript_name_blocks_lookalike(void)
+{
+    rt_result r = read_shape("transcript_name_blocks_lookalike.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "SSSSSS");
+    g_assert_cmpint(rt_count_children(rt_child(a, 1)), ==, 2);
+    g_assert_cmpint(rt_count_children(rt_child(a, 5)), ==, 2);
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* One voice's recording: "Unknown Speaker  0:05" over every turn, its
+ * times going on (one_recording), PLAY_SPAN_MIN_TURNS turns and more, is a
+ * transcript, though two names recur in none. Its lookalike, a plan's
+ * "Run  10:00" over each stretch, its times going back and forth, is
+ * no one's; and one turn fewer than PLAY_SPAN_MIN_TURNS is none. */
+static void test_transcript_one_voice(void)
+{
+    rt_result r = read_shape("transcript_one_voice.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "SSSSSSSSSSSSSP");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "1 name heard often"));
+    /* (its first turn, "Unknown Speaker  0:05" over "Alrighty, that is",
+     * no title over its subtitle: stamped_turns) */
+    g_assert_null(a->as.article.title);
+    assert_words(&r);
+    rt_result_free(&r);
+    /* a sermon's "John 3:16" over its subtitle stays its title */
+    const char *sermon = "John 3:16\nA Sermon for Easter Morning\n\nFor God so loved the world, "
+                         "the verse begins, and we begin with it.\n";
+    r = rt_read_buffer("sermon.txt", sermon, strlen(sermon), NULL);
+    g_assert_cmpstr(rt_article(&r, 0)->as.article.title, ==, "John 3:16");
+    rt_result_free(&r);
+    r = read_shape("transcript_one_voice_lookalike.txt");
+    g_assert_false(any_speech(&r));
+    assert_words(&r);
+    rt_result_free(&r);
+    for (int more = 0; more < 2; more++) {
+        GString *t = g_string_new(NULL);
+        for (int k = 0; k < PLAY_SPAN_MIN_TURNS - 1 + more; k++)
+            g_string_append_printf(t,
+                                   "Unknown Speaker  %d:%02d  \nThe words of turn %d, "
+                                   "a sentence long enough to be one.\n\n",
+                                   k / 6, k * 10 % 60, k);
+        r = rt_read_buffer("one.txt", t->str, t->len, NULL);
+        g_assert_cmpint(any_speech(&r), ==, more);
+        rt_result_free(&r);
+        g_string_free(t, TRUE);
+    }
 }
 
 /* READ_SPEAKER_MAX_DIGITS (3): "Speaker 123" is a voice, "Speaker 1234"
@@ -5706,6 +5763,9 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/transcript_name_lines", test_transcript_name_lines);
     g_test_add_func("/read_text/shapes/transcript_lead_stamps", test_transcript_lead_stamps);
     g_test_add_func("/read_text/shapes/transcript_otter", test_transcript_otter);
+    g_test_add_func("/read_text/shapes/transcript_name_blocks_lookalike",
+                    test_transcript_name_blocks_lookalike);
+    g_test_add_func("/read_text/shapes/transcript_one_voice", test_transcript_one_voice);
     g_test_add_func("/read_text/shapes/wrap_overlong", test_wrap_overlong);
     g_test_add_func("/read_text/shapes/essay_exchange", test_essay_exchange);
     g_test_add_func("/read_text/shapes/dialogue_and_quote", test_dialogue_and_quote);

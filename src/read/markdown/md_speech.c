@@ -64,15 +64,20 @@
  * admonitions of GitHub's alerts, MkDocs and reStructuredText, as writers
  * also set them in bold ("**Warning:**", "**TIP:**"), and a review's
  * "**Pros:**" and "**Cons:**", which recur product after product as two
- * speakers would. */
+ * speakers would; and a recording's cuts and sounds ("**Break:**
+ * [01:33] to [03:00]", "**Music:**", read_is_sound_cue()). */
 static bool admonition(const char *s, size_t len)
 {
-    static const char *const words[] = {
-        "Warning", "Warnings", "Tip",        "Tips",       "Caution",       "Important",
-        "Hint",    "Danger",   "Attention",  "Error",      "Example",       "Examples",
-        "Info",    "Summary",  "Disclaimer", "Correction", "Editor's Note", "Prerequisites",
-        "Pros",    "Cons",     "Verdict"};
-    return read_word_in(s, len, words, G_N_ELEMENTS(words)) || read_is_label_word(s, len, true);
+    static const char *const words[] = {"Warning",       "Warnings",      "Tip",
+                                        "Tips",          "Caution",       "Important",
+                                        "Hint",          "Danger",        "Attention",
+                                        "Error",         "Example",       "Examples",
+                                        "Info",          "Summary",       "Disclaimer",
+                                        "Correction",    "Editor's Note", "Editor\u2019s Note",
+                                        "Prerequisites", "Pros",          "Cons",
+                                        "Verdict"};
+    return read_word_in(s, len, words, G_N_ELEMENTS(words)) || read_is_label_word(s, len, true) ||
+           read_is_sound_cue(s, len);
 }
 
 /* What opens a paragraph with a bold label. */
@@ -475,9 +480,10 @@ void imprint_md_speeches(imprint_doc *doc, GPtrArray *chapters, imprint_diags *d
                                         : "a bold name and a colon";
     if (why && *why)
         imprint_diags_report(diags, IMPRINT_SEV_NOTE, e->first->pos,
-                             "%u paragraphs open with %s (\"%s\"), %u names; not taken as "
+                             "%u paragraphs open with %s (\"%s\"), %u name%s; not taken as "
                              "speech turns: %s",
-                             e->turns, form, e->first_name, e->speakers, why);
+                             e->turns, form, e->first_name, e->speakers,
+                             e->speakers == 1 ? "" : "s", why);
     if (!why) {
         guint taken = 0, carried = 0;
         for (guint i = 0; i < chapters->len; i++)

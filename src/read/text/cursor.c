@@ -12,11 +12,14 @@ rt_line *rt_line_at(rt_builder *b, size_t i)
 
 /* Whether `node` goes into the play's open speech: its blocks, but not a
  * stage direction between speeches ("[Exit.]", "(Later.)"). */
-static bool in_turn(const rt_builder *b, const imprint_node *node)
+static bool in_turn(const rt_builder *b, const imprint_node *node, size_t last_line)
 {
     if (!b->play_turn || !imprint_node_can_contain(IMPRINT_NODE_SPEECH, node->kind) ||
         node->kind == IMPRINT_NODE_HEADING || node->kind == IMPRINT_NODE_SPEECH ||
         node->kind == IMPRINT_NODE_BREAK)
+        return false;
+    /* (where each turn is one block, a block of its own is nobody's) */
+    if (b->turn_blocks && b->st->lines[last_line].chunk != b->play_turn_chunk)
         return false;
     const imprint_node *t = node->first_child;
     bool apart = t && t->kind == IMPRINT_NODE_TEXT &&
@@ -26,7 +29,7 @@ static bool in_turn(const rt_builder *b, const imprint_node *node)
 
 void rt_append(rt_builder *b, imprint_node *node, size_t last_line)
 {
-    if (in_turn(b, node)) {
+    if (in_turn(b, node, last_line)) {
         imprint_node_append(b->play_turn, node);
         b->last_block = node;
         b->last_line = last_line;

@@ -791,6 +791,18 @@ const char *rt_stamp_colon(const char *p, const char *end, const char **stamp)
     return ts && ts < end && *ts == ':' ? ts : NULL;
 }
 
+bool rt_line_stamped_name(const rt_line *l, size_t *key, size_t *len)
+{
+    size_t end = l->tlen, stamp;
+    end -= end && l->t[end - 1] == ':';
+    size_t name = read_before_stamp(l->t, end, &stamp);
+    if (!name || !read_is_name_words(l->t, name))
+        return false;
+    *key = name;
+    *len = end;
+    return true;
+}
+
 size_t rt_line_lead_stamp(const rt_line *l)
 {
     const char *end = l->t + l->tlen, *p = read_timestamp(l->t, end);

@@ -88,12 +88,10 @@ static bool emphasised_name(const rt_line *l, play_name *n)
  * (an interview's export); the name as printed keeps the stamp. */
 static bool stamped_name(const rt_line *l, play_name *n)
 {
-    size_t end = l->tlen, stamp;
-    end -= end && l->t[end - 1] == ':';
-    size_t key = read_before_stamp(l->t, end, &stamp);
-    if (!key || !read_is_name_words(l->t, key))
+    size_t key, len;
+    if (!rt_line_stamped_name(l, &key, &len))
         return false;
-    *n = (play_name){.at = 0, .len = end, .key = key};
+    *n = (play_name){.at = 0, .len = len, .key = key};
     return true;
 }
 
@@ -187,10 +185,70 @@ static guint name_span(rt_builder *b)
     return upto;
 }
 
-/* A play: names that head PLAY_NAME_MIN_TURNS turns, two of them at least,
- * their lines PLAY_NAME_SHARE of the paragraphs (or of those from the
- * first name line to the last, PLAY_SPAN_MIN_TURNS of them at least). Marks them RT_NAME_LINE,
- * and then the names heard less often. */
+/* The seconds of the time stamp that ends line `l`'s stamped name ("Ana
+ * 1:05" → 65, "(01:00:02)" → 3602; a fraction left out), or -1. */
+static long stamp_seconds(const rt_line *l)
+{
+    size_t key, len, stamp;
+    if (!rt_line_stamped_name(l, &key, &len) || !read_before_stamp(l->t, len, &stamp))
+        return -1;
+    long secs = 0, field = 0;
+    for (const char *p = l->t + stamp, *end = l->t + len; p < end && *p != '.' && *p != ','; p++) {
+        if (g_ascii_isdigit(*p)) {
+            field = field * 10 + (*p - '0');
+        } else if (*p == ':') {
+            secs = secs * 60 + field;
+            field = 0;
+        }
+    }
+    return secs * 60 + field;
+}
+
+/* One voice's transcript: the name lines all stamped, PLAY_SPAN_MIN_TURNS
+ * of them at least, their times never going back: a recording whose
+ * speakers the machine did not tell apart ("Unknown Speaker  0:17" over
+ * every turn). Its one name is evidence enough. */
+static bool one_recording(rt_builder *b, const play_name *lens)
+{
+    guint stamped = 0;
+    long last = -1;
+    for (size_t i = b->first; i <= b->last; i++) {
+        if (!lens[i - b->first].key)
+            continue;
+        long t = stamp_seconds(rt_line_at(b, i));
+        if (t < 0 || t < last)
+            return false;
+        last = t;
+        stamped++;
+    }
+    return stamped >= PLAY_SPAN_MIN_TURNS;
+}
+
+/* Whether every turn from line `first` on is one block, its stamped name
+ * over the lines of its words, each block after it another turn's: an
+ * export that gives every paragraph its name. A paragraph set apart after
+ * the last ("Transcribed by https://otter.ai") is then nobody's. */
+static bool one_block_turns(rt_builder *b, size_t first)
+{
+    size_t last_name = first;
+    for (size_t i = first; i <= b->last; i++)
+        if (b->speech_ok[i - b->first] == RT_NAME_LINE)
+            last_name = i;
+    for (size_t i = first + 1; i <= last_name; i++) {
+        const rt_line *l = rt_line_at(b, i);
+        play_name n;
+        bool starts = !l->blank && rt_line_at(b, i - 1)->blank;
+        if (starts && (b->speech_ok[i - b->first] != RT_NAME_LINE || !stamped_name(l, &n)))
+            return false;
+    }
+    return true;
+}
+
+/* A play: names that head PLAY_NAME_MIN_TURNS turns, two of them at least
+ * (one in one_recording), their lines PLAY_NAME_SHARE of the paragraphs
+ * (or of those from the first name line to the last, PLAY_SPAN_MIN_TURNS
+ * of them at least). Marks them RT_NAME_LINE, and then the names heard
+ * less often. */
 static void find_play(rt_builder *b)
 {
     GHashTable *counts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -208,13 +266,15 @@ static void find_play(rt_builder *b)
         g_hash_table_replace(counts, key, GUINT_TO_POINTER(c));
     }
     size_t first = SIZE_MAX;
-    guint names =
-        recurring >= 2 ? mark_names(b, lens, counts, PLAY_NAME_MIN_TURNS, b->first, &first) : 0;
+    guint voices = recurring == 1 && one_recording(b, lens) ? 1 : 2;
+    guint names = recurring >= voices
+                      ? mark_names(b, lens, counts, PLAY_NAME_MIN_TURNS, b->first, &first)
+                      : 0;
     /* (a play after a book's front matter: the share from its first name
      * on, PLAY_SPAN_MIN_TURNS names at least) */
     bool whole = names >= PLAY_NAME_SHARE * paragraphs;
-    guint span = recurring >= 2 && !whole ? name_span(b) : 0;
-    b->play = recurring >= 2 &&
+    guint span = recurring >= voices && !whole ? name_span(b) : 0;
+    b->play = recurring >= voices &&
               (whole || (names >= PLAY_SPAN_MIN_TURNS && names >= PLAY_NAME_SHARE * span));
     for (size_t i = b->first; i <= b->last && !b->play; i++)
         if (b->speech_ok[i - b->first] == RT_NAME_LINE)
@@ -226,10 +286,11 @@ static void find_play(rt_builder *b)
         play_name stamp;
         imprint_diags_report(b->st->diags, IMPRINT_SEV_NOTE, rt_pos(b->st, l->lineno, l->tcol),
                              "a %s%s: %u speeches under names on lines of their own (\"%.*s\", "
-                             "%u names heard often); the paragraphs under a name are its speech",
+                             "%u name%s heard often); the paragraphs under a name are its speech",
                              stamped_name(l, &stamp) ? "transcript" : "play",
                              whole ? "" : " from here, after the book's front", names, (int)l->tlen,
-                             l->t, recurring);
+                             l->t, recurring, recurring == 1 ? "" : "s");
+        b->turn_blocks = stamped_name(l, &stamp) && one_block_turns(b, first);
     }
     g_free(lens);
     g_hash_table_destroy(counts);
@@ -247,6 +308,7 @@ bool rt_play_name_line(rt_builder *b, size_t i, size_t *next)
     sp->as.speech.speaker = rt_plain(b->st, l->t + n.at, n.len);
     rt_append(b, sp, i);
     b->play_turn = sp;
+    b->play_turn_chunk = l->chunk;
     *next = i + 1;
     return true;
 }

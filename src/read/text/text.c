@@ -1277,6 +1277,22 @@ static void contents_pieces(rt_state *st, GArray *starts)
 }
 
 /* Automatic detection: see the comment on each rule. */
+/* Whether line `i` is a voice's name and time stamp over words ("Ana
+ * 0:00" / "Welcome back…") in a file where PLAY_NAME_MIN_TURNS times as
+ * many lines are, a transcript's turns: no title and its subtitle. A
+ * sermon's "John 3:16" over its text stands alone. */
+static bool stamped_turns(const rt_state *st, size_t i)
+{
+    size_t key, len, turns = 0;
+    if (!rt_line_stamped_name(&st->lines[i], &key, &len))
+        return false;
+    for (size_t j = 0; j + 1 < st->nlines && turns < 2 * PLAY_NAME_MIN_TURNS; j++)
+        turns += !st->lines[j].blank && !st->lines[j + 1].blank &&
+                 (j == 0 || st->lines[j - 1].blank) &&
+                 rt_line_stamped_name(&st->lines[j], &key, &len);
+    return turns >= 2 * PLAY_NAME_MIN_TURNS;
+}
+
 static void find_articles(rt_state *st, GArray *starts)
 {
     if (st->verse) {
@@ -1384,8 +1400,9 @@ static void find_articles(rt_state *st, GArray *starts)
             continue;
         }
         /* Or the title with its subtitle under it ("The Importance of Being
-         * Earnest" / "A Trivial Comedy for Serious People"). */
-        if (k == first && more && c->last == c->first + 1 &&
+         * Earnest" / "A Trivial Comedy for Serious People"), not a
+         * transcript's first turn ("Unknown Speaker  0:02" / "Alrighty"). */
+        if (k == first && more && c->last == c->first + 1 && !stamped_turns(st, c->first) &&
             rt_line_is_heading_like(&st->lines[c->first]) &&
             rt_line_is_heading_like(&st->lines[c->last]) &&
             !rt_line_is_byline(&st->lines[c->last]) && !rt_line_is_dateline(&st->lines[c->last])) {

@@ -224,6 +224,11 @@ bool rt_line_speaker(const rt_line *l, size_t *name_len, size_t *skip);
  * stamp a line opens with and the spaces after it, when text follows; 0
  * for none. A label's length counts them; the name starts after them. */
 size_t rt_line_lead_stamp(const rt_line *l);
+/* "Speaker 1 (00:00:00):", "Ana  0:00": the whole line a voice's name and
+ * the time its turn starts, as an interview's export sets it over the
+ * words; the name's bytes in `*key`, the line's without a closing colon in
+ * `*len`. */
+bool rt_line_stamped_name(const rt_line *l, size_t *key, size_t *len);
 /* Where the colon after a turn's time stamp stands, when `p` is at the
  * spaces before one ("Justice Wagner (00:01:18): Bonjour"), the stamp's
  * start in `*stamp` (may be NULL); else NULL. */
@@ -398,6 +403,8 @@ typedef struct {
     int prose;                /* the article has prose outside its stanzas: -1 until a
                                * stanza asks (verse.c) */
     imprint_node *play_turn;  /* the speech under the last name line, open */
+    size_t play_turn_chunk;   /* the chunk of its name line */
+    bool turn_blocks;         /* each turn is its name line's block alone (quotes.c) */
     imprint_node *last_block; /* last block appended to the article */
     size_t last_line;         /* source line index of the last block's last line */
     rt_list_level stack[IMPRINT_MAX_DEPTH];
