@@ -2043,6 +2043,30 @@ static void test_transcript_one_voice(void)
     }
 }
 
+/* A recording's export that names no one: "0:21" alone over the words of
+ * each paragraph; the stamp heads its paragraph's words. Its lookalike, a
+ * time trial's column of times, each right under the other, keeps each
+ * time its own line. */
+static void test_transcript_stamps_only(void)
+{
+    rt_result r = read_shape("transcript_stamps_only.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpint(rt_count_children(a), ==, 17);
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 1)), ==,
+                    "0:24 Everybody really just about literally everybody was growing Red "
+                    "Delicious back then.");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "16 lines holding only a time stamp"));
+    assert_words(&r);
+    rt_result_free(&r);
+    r = read_shape("transcript_stamps_only_lookalike.txt");
+    a = rt_article(&r, 0);
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 1)), ==, "24:12");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 5)), ==, "27:19");
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "holding only a time stamp"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
 /* READ_SPEAKER_MAX_DIGITS (3): "Speaker 123" is a voice, "Speaker 1234"
  * (a year, a count) none. */
 static void test_speaker_digits_limit(void)
@@ -5766,6 +5790,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/transcript_name_blocks_lookalike",
                     test_transcript_name_blocks_lookalike);
     g_test_add_func("/read_text/shapes/transcript_one_voice", test_transcript_one_voice);
+    g_test_add_func("/read_text/shapes/transcript_stamps_only", test_transcript_stamps_only);
     g_test_add_func("/read_text/shapes/wrap_overlong", test_wrap_overlong);
     g_test_add_func("/read_text/shapes/essay_exchange", test_essay_exchange);
     g_test_add_func("/read_text/shapes/dialogue_and_quote", test_dialogue_and_quote);

@@ -940,9 +940,32 @@ static bool continues_turn(const rt_builder *b, const rt_line *l)
 
 /* A plain line: a paragraph of its own, or the continuation of the speech or
  * list item right above it. */
+/* Whether line `i` goes on the paragraph right above it that holds only a
+ * time stamp ("0:21" over "Everybody was growing Red Delicious": a
+ * recording's export that names no one): the stamp heads the words. */
+static bool under_stamp(rt_builder *b, size_t i)
+{
+    if (!b->last_block || b->last_block->kind != IMPRINT_NODE_PARAGRAPH || b->last_line + 1 != i ||
+        !rt_same_chunk(b, b->last_line, i))
+        return false;
+    const rt_line *pl = rt_line_at(b, b->last_line);
+    return read_timestamp(pl->t, pl->t + pl->tlen) == pl->t + pl->tlen &&
+           !read_timestamp(rt_line_at(b, i)->t, rt_line_at(b, i)->t + rt_line_at(b, i)->tlen);
+}
+
 static void plain_line(rt_builder *b, size_t i)
 {
     const rt_line *l = rt_line_at(b, i);
+    if (under_stamp(b, i)) {
+        rt_state *st = b->st;
+        if (!st->stamps_joined++)
+            st->first_stamp_joined = rt_line_pos(st, rt_line_at(b, b->last_line), 0);
+        imprint_node_append(b->last_block,
+                            imprint_node_new_text(st->doc, rt_line_pos(st, l, 0), " ", 1));
+        rt_append_inlines(st, b->last_block, l, 0, l->tlen);
+        b->last_line = i;
+        return;
+    }
     imprint_node *p = rt_block_with_text(b->st, IMPRINT_NODE_PARAGRAPH, l, 0);
     if (continues_turn(b, l)) {
         imprint_node_append(b->last_block, p);

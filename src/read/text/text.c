@@ -1812,6 +1812,12 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
         if (i == 0)
             pieces_front(&st);
     }
+    if (st.stamps_joined)
+        imprint_diags_report(diags, IMPRINT_SEV_NOTE, st.first_stamp_joined,
+                             "%zu line%s holding only a time stamp joined to the words right "
+                             "under %s (\"0:21\" over the text: a recording's export)",
+                             st.stamps_joined, st.stamps_joined == 1 ? "" : "s",
+                             st.stamps_joined == 1 ? "it" : "them");
     if (st.squeezed)
         imprint_diags_report(diags, IMPRINT_SEV_NOTE, st.first_squeezed,
                              "double spaces (between sentences, or a space and a no-break space) "

@@ -107,6 +107,8 @@ typedef struct {
     size_t emphasis;           /* spans written "_so_" or "*so*" taken as emphasis */
     size_t squeezed;           /* runs of spaces read as one space */
     imprint_pos first_squeezed;
+    size_t stamps_joined; /* time stamps alone on a line, joined to the words under them */
+    imprint_pos first_stamp_joined;
     imprint_pos first_emphasis;
     /* the article being built */
     imprint_node *article;
