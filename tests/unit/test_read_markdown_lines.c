@@ -122,14 +122,53 @@ static void test_bullets(void)
     int items = 0;
     for (imprint_node *i = list->first_child; i; i = i->next)
         items++;
-    g_assert_cmpint(items, ==, 4);
-    char *text = md_plain(list->first_child->next->next);
+    g_assert_cmpint(items, ==, 3);
+    /* "◦" under "•": a list inside the item above */
+    imprint_node *sub = list->first_child->next->last_child;
+    g_assert_cmpint(sub->kind, ==, IMPRINT_NODE_LIST);
+    g_assert_null(sub->first_child->next);
+    char *text = md_plain(sub->first_child);
     g_assert_cmpstr(text, ==, "The pilot decides, not the board.");
     g_free(text);
     text = md_plain(list->last_child); /* the bullet a text of its own, bold after it */
     g_assert_cmpstr(text, ==, "A second boat is not to be bought this year.");
     g_free(text);
     g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 5, "4 lines opening with a bullet"));
+    g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 5, "opening a list inside the item above"));
+    result_free(&r);
+}
+
+static int children(const imprint_node *n)
+{
+    int k = 0;
+    for (const imprint_node *c = n->first_child; c; c = c->next)
+        k++;
+    return k;
+}
+
+/* MD_BULLET_MAX_LEVELS (4): "•", "◦", "▪", "‣" nest one in the other; a
+ * fifth bullet stays at the fourth level. */
+static void test_bullet_levels(void)
+{
+    read_result r = read_string("Points:\n\n• One.\n◦ Two.\n▪ Three.\n‣ Four.\n⁃ Five.\n◦ Six.\n");
+    assert_sound(r.doc);
+    imprint_node *list = r.doc->root->first_child->first_child->next;
+    imprint_node *level = list;
+    for (int d = 1; d < 4; d++) {
+        level = level->first_child->last_child;
+        g_assert_cmpint(level->kind, ==, IMPRINT_NODE_LIST);
+    }
+    /* the fifth bullet an item of the fourth level, beside "Four." */
+    g_assert_cmpint(children(level), ==, 2);
+    char *text = md_plain(level->last_child);
+    g_assert_cmpstr(text, ==, "Five.");
+    g_free(text);
+    /* "◦" again: back to the second level */
+    imprint_node *second = list->first_child->last_child;
+    g_assert_cmpint(children(second), ==, 2);
+    text = md_plain(second->last_child);
+    g_assert_cmpstr(text, ==, "Six.");
+    g_free(text);
     result_free(&r);
 }
 
@@ -153,6 +192,7 @@ int main(int argc, char **argv)
     g_test_add_func("/markdown/lines/unwrapped-min-chars", test_unwrapped_min_chars);
     g_test_add_func("/markdown/lines/multi-share", test_multi_share);
     g_test_add_func("/markdown/lines/bullets", test_bullets);
+    g_test_add_func("/markdown/lines/bullet-levels", test_bullet_levels);
     g_test_add_func("/markdown/lines/bullets-lookalike", test_bullets_lookalike);
     return g_test_run();
 }

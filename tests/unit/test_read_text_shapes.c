@@ -2067,6 +2067,32 @@ static void test_transcript_stamps_only(void)
     rt_result_free(&r);
 }
 
+/* Bullets pasted from a word processor nest by their glyph, at one
+ * indent: "◦" under "•" is a list inside the item above, "•" again the
+ * outer list. Its lookalike, "-" and "*" items mixed, is one list. */
+static void test_bullets_nested(void)
+{
+    rt_result r = read_shape("bullets_nested.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "PLP");
+    imprint_node *list = rt_child(a, 1);
+    g_assert_cmpint(rt_count_children(list), ==, 3);
+    imprint_node *sub = list->first_child->last_child;
+    g_assert_cmpint(sub->kind, ==, IMPRINT_NODE_LIST);
+    g_assert_cmpint(rt_count_children(sub), ==, 2);
+    g_assert_cmpint(list->last_child->last_child->kind, ==, IMPRINT_NODE_LIST);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 6, "a list inside the item above"));
+    assert_words(&r);
+    rt_result_free(&r);
+    r = read_shape("bullets_nested_lookalike.txt");
+    a = rt_article(&r, 0);
+    assert_kinds(a, "PLP");
+    g_assert_cmpint(rt_count_children(rt_child(a, 1)), ==, 4);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "a list inside the item above"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
 /* READ_SPEAKER_MAX_DIGITS (3): "Speaker 123" is a voice, "Speaker 1234"
  * (a year, a count) none. */
 static void test_speaker_digits_limit(void)
@@ -5791,6 +5817,7 @@ int main(int argc, char **argv)
                     test_transcript_name_blocks_lookalike);
     g_test_add_func("/read_text/shapes/transcript_one_voice", test_transcript_one_voice);
     g_test_add_func("/read_text/shapes/transcript_stamps_only", test_transcript_stamps_only);
+    g_test_add_func("/read_text/shapes/bullets_nested", test_bullets_nested);
     g_test_add_func("/read_text/shapes/wrap_overlong", test_wrap_overlong);
     g_test_add_func("/read_text/shapes/essay_exchange", test_essay_exchange);
     g_test_add_func("/read_text/shapes/dialogue_and_quote", test_dialogue_and_quote);

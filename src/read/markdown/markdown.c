@@ -23,6 +23,10 @@
  * int); longer labels keep cmark's ordinal. */
 #define MAX_NOTE_DIGITS 9
 
+/* Levels of a list of pasted bullets ("•" over "◦" over "▪", as word
+ * processors nest them): deeper ones stay at the deepest. */
+#define MD_BULLET_MAX_LEVELS 4
+
 /* A line this long (code points) was never wrapped by hand nor by an
  * editor (pandoc wraps at 72, editors at 80 to 120): a paragraph holding
  * one, each of its lines ending a sentence, was written a paragraph a line
@@ -62,7 +66,11 @@ typedef struct {
     unsigned line_parts;    /* the paragraphs they were cut into */
     imprint_pos line_para_first;
     imprint_node *bullet_list; /* the list of "•" lines being filled, or NULL */
-    unsigned bullet_lists, bullet_items;
+    /* its levels: the bullet each opened with and its list (0 the outer) */
+    gunichar bullet_glyph[MD_BULLET_MAX_LEVELS];
+    imprint_node *bullet_level[MD_BULLET_MAX_LEVELS];
+    int bullet_depth;
+    unsigned bullet_lists, bullet_items, bullet_nested;
     imprint_pos bullet_first;
     bool failed;
 } md_reader;
@@ -505,6 +513,38 @@ static void strip_bullet(md_reader *r, imprint_node *p)
     imprint_node_prepend(p, rest);
 }
 
+/* The list that paragraph `p`, opening with a bullet, is an item of: the
+ * level whose bullet it opens with, or a new one inside the last item when
+ * its bullet is new to the list ("◦" under "•"). */
+static imprint_node *bullet_level(md_reader *r, imprint_node *p)
+{
+    imprint_node *t = p->first_child;
+    const char *s = t && t->kind == IMPRINT_NODE_TEXT ? t->as.text.text : "";
+    while (*s == ' ' || *s == '\t')
+        s++;
+    gunichar c = g_utf8_get_char(s);
+    if (r->bullet_depth == 0) {
+        r->bullet_glyph[0] = c;
+        r->bullet_level[0] = r->bullet_list;
+        r->bullet_depth = 1;
+    }
+    for (int d = 0; d < r->bullet_depth; d++)
+        if (r->bullet_glyph[d] == c) {
+            r->bullet_depth = d + 1;
+            return r->bullet_level[d];
+        }
+    imprint_node *parent = r->bullet_level[r->bullet_depth - 1];
+    if (r->bullet_depth == MD_BULLET_MAX_LEVELS || !parent->last_child)
+        return parent;
+    imprint_node *sub = imprint_node_new(r->doc, IMPRINT_NODE_LIST, p->pos);
+    sub->as.list.style = IMPRINT_LIST_BULLET;
+    imprint_node_append(parent->last_child, sub);
+    r->bullet_glyph[r->bullet_depth] = c;
+    r->bullet_level[r->bullet_depth++] = sub;
+    r->bullet_nested++;
+    return sub;
+}
+
 /* Paragraph `n`, each line opening with a bullet, as the items of a list:
  * the list `out` ends with when the item before was one too. */
 static void bullet_items(md_reader *r, cmark_node *n, imprint_node *out, int depth)
@@ -518,14 +558,16 @@ static void bullet_items(md_reader *r, cmark_node *n, imprint_node *out, int dep
         imprint_node_append(out, list);
         r->bullet_list = list;
         r->bullet_lists++;
+        r->bullet_depth = 0;
     }
     GPtrArray *paras = cut_lines(r, all);
     for (guint i = 0; i < paras->len; i++) {
         imprint_node *p = g_ptr_array_index(paras, i);
+        imprint_node *into = bullet_level(r, p);
         strip_bullet(r, p);
         imprint_node *item = imprint_node_new(r->doc, IMPRINT_NODE_ITEM, p->pos);
         imprint_node_append(item, p);
-        imprint_node_append(list, item);
+        imprint_node_append(into, item);
     }
     r->bullet_items += paras->len;
     g_ptr_array_free(paras, TRUE);
@@ -1035,8 +1077,11 @@ int imprint_read_markdown(imprint_doc *doc, const char *path, const char *data, 
     if (r.bullet_items)
         imprint_diags_report(diags, IMPRINT_SEV_NOTE, r.bullet_first,
                              "%u lines opening with a bullet (\"•\", which Markdown does not "
-                             "know) taken as the items of %u bulleted list%s",
-                             r.bullet_items, r.bullet_lists, r.bullet_lists == 1 ? "" : "s");
+                             "know) taken as the items of %u bulleted list%s%s",
+                             r.bullet_items, r.bullet_lists, r.bullet_lists == 1 ? "" : "s",
+                             r.bullet_nested ? ", a bullet new to its list (\"◦\" under \"•\") "
+                                               "opening a list inside the item above"
+                                             : "");
     if (r.line_paras && r.wrap == IMPRINT_WRAP_NO)
         imprint_diags_report(diags, IMPRINT_SEV_NOTE, r.line_para_first,
                              "%u block%s of lines cut into %u paragraphs, one a line, as "

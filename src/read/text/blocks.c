@@ -5,6 +5,22 @@
 
 #include "read/text/text.h"
 
+/* The pasted bullet ("•", "◦", "▪", "‣") line `l` opens with, or 0: word
+ * processors nest "◦" under "•" and "▪" under "◦" at one indent. */
+static gunichar pasted_bullet(const rt_line *l)
+{
+    gunichar c = g_utf8_get_char(l->t);
+    return c == 0x2022 || c == 0x25E6 || c == 0x25AA || c == 0x2023 ? c : 0;
+}
+
+/* Whether a list level's items and line `l`'s open with different pasted
+ * bullets. */
+static bool other_bullet(const rt_list_level *lv, const rt_line *l)
+{
+    gunichar g = pasted_bullet(l);
+    return g && lv->glyph && g != lv->glyph;
+}
+
 static bool add_item(rt_builder *b, size_t i, imprint_list_style style, int number, size_t skip)
 {
     rt_state *st = b->st;
@@ -17,7 +33,7 @@ static bool add_item(rt_builder *b, size_t i, imprint_list_style style, int numb
     for (int d = b->depth - 1; d >= 0 && level < 0; d--) {
         rt_list_level *lv = &b->stack[d];
         if (lv->style == style && lv->indent == l->indent &&
-            (style == IMPRINT_LIST_BULLET || number == lv->next))
+            (style == IMPRINT_LIST_BULLET || number == lv->next) && !other_bullet(lv, l))
             level = d;
     }
     imprint_node *item =
@@ -38,7 +54,8 @@ static bool add_item(rt_builder *b, size_t i, imprint_list_style style, int numb
     imprint_node_append(list, item);
     rt_list_level *top = b->depth ? &b->stack[b->depth - 1] : NULL;
     bool nest = top && (l->indent > top->indent ||
-                        (style == IMPRINT_LIST_ALPHA && top->style != IMPRINT_LIST_ALPHA));
+                        (style == IMPRINT_LIST_ALPHA && top->style != IMPRINT_LIST_ALPHA) ||
+                        (l->indent == top->indent && other_bullet(top, l)));
     if (nest) {
         /* ARTICLE > (LIST > ITEM) per level: two tree levels a list */
         if (2 * (b->depth + 1) + 1 > IMPRINT_MAX_DEPTH) {
@@ -49,13 +66,19 @@ static bool add_item(rt_builder *b, size_t i, imprint_list_style style, int numb
             return false;
         }
         imprint_node_append(top->list->last_child, list);
-        b->stack[b->depth++] = (rt_list_level){list, style, number + 1, l->indent};
+        if (l->indent == top->indent && other_bullet(top, l))
+            imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
+                                 "a line opening with a bullet new to its list under items "
+                                 "opening with another (\"◦\" under \"•\"): a list inside the "
+                                 "item above");
+        b->stack[b->depth++] =
+            (rt_list_level){list, style, number + 1, l->indent, pasted_bullet(l)};
         b->last_line = i;
         return true;
     }
     rt_append(b, list, i);
     b->depth = 1;
-    b->stack[0] = (rt_list_level){list, style, number + 1, l->indent};
+    b->stack[0] = (rt_list_level){list, style, number + 1, l->indent, pasted_bullet(l)};
     return true;
 }
 

@@ -392,6 +392,7 @@ typedef struct {
     imprint_list_style style;
     int next;
     unsigned indent;
+    gunichar glyph; /* a pasted bullet ("•", "◦"…) its items open with, or 0 */
 } rt_list_level;
 
 typedef struct {
