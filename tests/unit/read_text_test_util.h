@@ -258,8 +258,13 @@ static G_GNUC_UNUSED char *rt_check_words(imprint_doc *doc, const char *data, si
     /* a sidenote's tag becomes the sidenote: its words are what is left */
     GRegex *side = g_regex_new("^\\[Sidenote:[ ]*((?:[^\\]\\n]|\\n(?!\\r?\\n))*)\\]\\r?$",
                                G_REGEX_MULTILINE | G_REGEX_CASELESS, 0, NULL);
-    char *copy = g_regex_replace(side, raw, -1, 0, "\\1", 0, NULL);
+    char *sided = g_regex_replace(side, raw, -1, 0, "\\1", 0, NULL);
     g_regex_unref(side);
+    /* a transcriber's diamonds round a sidenote ("♦Harbour dues.♦") are
+     * marks, not words: left out on both sides */
+    GRegex *diamonds = g_regex_new("\u2666", 0, 0, NULL);
+    char *copy = g_regex_replace_literal(diamonds, sided, -1, 0, "", 0, NULL);
+    g_free(sided);
     g_free(raw);
     char **lines = g_strsplit(copy, "\n", -1);
     for (unsigned i = 0; lines[i]; i++) {
@@ -285,7 +290,10 @@ static G_GNUC_UNUSED char *rt_check_words(imprint_doc *doc, const char *data, si
         prev_end = p->col + p->width;
     }
     GPtrArray *model = g_ptr_array_new_with_free_func(g_free);
-    rt_words(flat->str, model, NULL, 0);
+    char *bare = g_regex_replace_literal(diamonds, flat->str, -1, 0, "", 0, NULL);
+    g_regex_unref(diamonds);
+    rt_words(bare, model, NULL, 0);
+    g_free(bare);
 
     char *problem = NULL;
     guint j = 0;

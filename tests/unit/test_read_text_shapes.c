@@ -2093,6 +2093,50 @@ static void test_bullets_nested(void)
     rt_result_free(&r);
 }
 
+/* Sidenotes a transcriber set in diamonds: "♦The old quays.♦" on a line
+ * of its own, and "♦Harbour dues.♦ These dues…" inside a paragraph (one
+ * over two lines), each a sidenote before its paragraph, the paragraph
+ * reading on without it. Its lookalikes: the transcriber's note that
+ * shows the mark ("symbols: ♦sidenote text♦."), and a bridge hand's
+ * suits ("♦ A K 7", "this: ♦overtrick♦."), no sentence round them, stay
+ * text. */
+static void test_sidenotes_diamonds(void)
+{
+    rt_result r = read_shape("sidenotes_diamonds.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "PHMMMPMP");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 3)), ==, "Harbour dues.");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 4)), ==, "The harbour masters.");
+    const char *para = rt_text(&r, rt_child(a, 5));
+    g_assert_nonnull(strstr(para, "fall to ruin. These dues varied"));
+    g_assert_nonnull(strstr(para, "what he could. The first harbour masters"));
+    g_assert_null(strstr(para, "\u2666"));
+    g_assert_nonnull(strstr(rt_text(&r, rt_child(a, 0)), "\u2666sidenote text\u2666."));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 9, "4 sidenotes set in diamonds"));
+    assert_words(&r);
+    rt_result_free(&r);
+    r = read_shape("sidenotes_diamonds_lookalike.txt");
+    a = rt_article(&r, 0);
+    for (imprint_node *c = a->first_child; c; c = c->next)
+        g_assert_cmpint(c->kind, !=, IMPRINT_NODE_SIDENOTE);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "set in diamonds"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* Words of a user's own above a Project Gutenberg header (a reading
+ * list that quotes the book) are no part of the header: kept, the header
+ * set aside from its "The Project Gutenberg eBook of" line. */
+static void test_gutenberg_preamble(void)
+{
+    rt_result r = read_shape("gutenberg_preamble.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_true(g_str_has_prefix(rt_text(&r, rt_child(a, 0)), "Reading for the second week"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 4, "lines 4-18: the Project Gutenberg header"));
+    g_assert_cmpstr(a->as.article.title, ==, "The Harbour Book");
+    rt_result_free(&r);
+}
+
 /* READ_SPEAKER_MAX_DIGITS (3): "Speaker 123" is a voice, "Speaker 1234"
  * (a year, a count) none. */
 static void test_speaker_digits_limit(void)
@@ -5818,6 +5862,8 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/transcript_one_voice", test_transcript_one_voice);
     g_test_add_func("/read_text/shapes/transcript_stamps_only", test_transcript_stamps_only);
     g_test_add_func("/read_text/shapes/bullets_nested", test_bullets_nested);
+    g_test_add_func("/read_text/shapes/sidenotes_diamonds", test_sidenotes_diamonds);
+    g_test_add_func("/read_text/shapes/gutenberg_preamble", test_gutenberg_preamble);
     g_test_add_func("/read_text/shapes/wrap_overlong", test_wrap_overlong);
     g_test_add_func("/read_text/shapes/essay_exchange", test_essay_exchange);
     g_test_add_func("/read_text/shapes/dialogue_and_quote", test_dialogue_and_quote);

@@ -638,6 +638,12 @@ static int try_sidenote(rt_builder *b, size_t i, size_t *next)
 {
     rt_state *st = b->st;
     const rt_line *l = rt_line_at(b, i);
+    size_t diamond = rt_line_diamond_sidenote(l);
+    if (diamond) {
+        rt_append(b, rt_sidenote_from(st, l, 3, diamond), i);
+        *next = i + 1;
+        return MATCHED;
+    }
     size_t from = rt_line_sidenote(l);
     if (!from)
         return NO_MATCH;

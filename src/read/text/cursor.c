@@ -29,6 +29,15 @@ static bool in_turn(const rt_builder *b, const imprint_node *node, size_t last_l
 
 void rt_append(rt_builder *b, imprint_node *node, size_t last_line)
 {
+    /* (the sidenotes cut out of the block go before it) */
+    GPtrArray *side = b->st->pending_sidenotes;
+    if (side && side->len && node->kind != IMPRINT_NODE_SIDENOTE) {
+        b->st->pending_sidenotes = NULL;
+        for (guint i = 0; i < side->len; i++)
+            rt_append(b, g_ptr_array_index(side, i), last_line);
+        g_ptr_array_set_size(side, 0);
+        b->st->pending_sidenotes = side;
+    }
     if (in_turn(b, node, last_line)) {
         imprint_node_append(b->play_turn, node);
         b->last_block = node;

@@ -232,6 +232,22 @@ static char *etext_title(const rt_state *st)
     return NULL;
 }
 
+/* The first line of the header above the START marker at `start`: the
+ * line naming the eBook ("The Project Gutenberg eBook of …"), or the
+ * file's first. Text above that line is not Gutenberg's (a file that
+ * quotes the book after words of its own) and stays. */
+static size_t header_first(const rt_state *st, size_t start)
+{
+    static const char *const heads[] = {"The Project Gutenberg eBook",
+                                        "The Project Gutenberg Etext", "Project Gutenberg's",
+                                        "Project Gutenberg\u2019s"};
+    for (size_t i = 0; i < start; i++)
+        for (size_t k = 0; k < G_N_ELEMENTS(heads); k++)
+            if (starts_with(&st->lines[i], heads[k]))
+                return i;
+    return 0;
+}
+
 void rt_gutenberg(rt_state *st, bool keep)
 {
     size_t start = SIZE_MAX, end = SIZE_MAX;
@@ -265,13 +281,14 @@ void rt_gutenberg(rt_state *st, bool keep)
         return;
     }
     char *more;
-    st->book_title = field(st, 0, start, "Title", &st->book_subtitle);
+    size_t head = header_first(st, start);
+    st->book_title = field(st, head, start, "Title", &st->book_subtitle);
     if (!st->book_title && old)
         st->book_title = etext_title(st);
     st->book_title_folded = st->book_title ? g_utf8_casefold(st->book_title, -1) : NULL;
-    st->book_author = field(st, 0, start, "Author", &more);
+    st->book_author = field(st, head, start, "Author", &more);
     g_free(more);
-    set_aside(st, 0, start + 1, "the Project Gutenberg header");
+    set_aside(st, head, start + 1, "the Project Gutenberg header");
     set_aside_credit(st, start + 1, false);
     if (end == SIZE_MAX) {
         last_line(st);

@@ -132,8 +132,8 @@ G_ALWAYS_INLINE static inline bool quiet_byte(const char *p)
     return c < 0x80 && c != 'h' && c != 'H' && c != 'w' && c != 'W' && !rt_marker_may_start(p);
 }
 
-void rt_append_inlines(rt_state *st, imprint_node *parent, const rt_line *l, size_t offset,
-                       size_t len)
+static void append_span(rt_state *st, imprint_node *parent, const rt_line *l, size_t offset,
+                        size_t len)
 {
     char *text = imprint_typography_apply(l->t + offset, len);
     size_t tlen = strlen(text);
@@ -267,6 +267,28 @@ void rt_append_inlines(rt_state *st, imprint_node *parent, const rt_line *l, siz
     flush_text(st, parent, run, end, cp_pos(st, l, run_cp, &seg));
     g_array_free(spans, TRUE);
     g_free(text);
+}
+
+void rt_append_inlines(rt_state *st, imprint_node *parent, const rt_line *l, size_t offset,
+                       size_t len)
+{
+    size_t open, inner, after;
+    /* (a transcriber's "♦Feudal rights.♦" in a paragraph: a sidenote set
+     * before it, the paragraph reading on without it) */
+    while (parent->kind == IMPRINT_NODE_PARAGRAPH &&
+           rt_diamond_sidenote(l->t + offset, len, &open, &inner, &after)) {
+        size_t before = open;
+        if (after == len)
+            while (before > 0 && l->t[offset + before - 1] == ' ')
+                before--;
+        append_span(st, parent, l, offset, before);
+        if (!st->pending_sidenotes)
+            st->pending_sidenotes = g_ptr_array_new();
+        g_ptr_array_add(st->pending_sidenotes, rt_sidenote_from(st, l, offset + open + 3, inner));
+        offset += after;
+        len -= after;
+    }
+    append_span(st, parent, l, offset, len);
 }
 
 imprint_node *rt_block_with_text(rt_state *st, imprint_node_kind kind, const rt_line *l,

@@ -176,7 +176,7 @@ static bool short_ref_line(const rt_line *l)
     if (l->blank || l->notedef || l->code || l->nchar > 160 || rt_line_starts_quote(l) ||
         rt_line_list_marker(l, &style, &number, &skip) || rt_line_speaker(l, &name, &sk) ||
         rt_line_is_figure(l, &file) || rt_line_placeholder(l) || rt_line_sidenote(l) ||
-        rt_number_heading_kind(l->t, l->tlen))
+        rt_line_diamond_sidenote(l) || rt_number_heading_kind(l->t, l->tlen))
         return false;
     const char *end = l->t + l->tlen;
     /* a sentence ends there, inside its closing quote too ("… asked: “Who?”") */
@@ -1694,6 +1694,7 @@ static bool build_article(rt_state *st, const article_start *a, size_t end)
         body = separate_byline(st, art, body, end);
     if (!rt_build_blocks(st, body, end))
         return false;
+    rt_sidenotes_flush(st, art); /* (cut out of the article's last paragraph) */
     return rt_notes_finish(st);
 }
 
@@ -1812,6 +1813,12 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
         if (i == 0)
             pieces_front(&st);
     }
+    if (st.diamond_sidenotes)
+        imprint_diags_report(diags, IMPRINT_SEV_NOTE, st.first_diamond_sidenote,
+                             "%zu sidenote%s set in diamonds (\u2666\u2026\u2666, a transcriber's "
+                             "mark for a note in the margin) taken as sidenotes, each set before "
+                             "its paragraph",
+                             st.diamond_sidenotes, st.diamond_sidenotes == 1 ? "" : "s");
     if (st.stamps_joined)
         imprint_diags_report(diags, IMPRINT_SEV_NOTE, st.first_stamp_joined,
                              "%zu line%s holding only a time stamp joined to the words right "
@@ -1849,6 +1856,8 @@ cleanup:
     g_free(st.prose_near);
     if (st.refs)
         g_ptr_array_free(st.refs, TRUE);
+    if (st.pending_sidenotes)
+        g_ptr_array_free(st.pending_sidenotes, TRUE);
     g_array_free(starts, TRUE);
     return count;
 }

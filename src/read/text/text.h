@@ -107,6 +107,10 @@ typedef struct {
     size_t emphasis;           /* spans written "_so_" or "*so*" taken as emphasis */
     size_t squeezed;           /* runs of spaces read as one space */
     imprint_pos first_squeezed;
+    GPtrArray *pending_sidenotes; /* sidenotes cut out of a paragraph, set before the next
+                                     block appended (sidenotes.c; NULL until one is) */
+    size_t diamond_sidenotes;     /* sidenotes a transcriber set in diamonds */
+    imprint_pos first_diamond_sidenote;
     size_t stamps_joined; /* time stamps alone on a line, joined to the words under them */
     imprint_pos first_stamp_joined;
     imprint_pos first_emphasis;
@@ -258,6 +262,19 @@ imprint_node *rt_block_with_text(rt_state *st, imprint_node_kind kind, const rt_
 imprint_node *rt_block_with_span(rt_state *st, imprint_node_kind kind, const rt_line *l,
                                  size_t skip, size_t cut);
 char *rt_plain(rt_state *st, const char *s, size_t len);
+
+/* sidenotes.c: "♦Feudal rights.♦", a transcriber's sidenote in diamonds.
+ * rt_diamond_sidenote: the first in `len` bytes of `s` that opens where a
+ * sentence may (after a full stop, or at the start) and is followed by
+ * one: its opening diamond's offset, its words' length (they start three
+ * bytes on) and where the text after it starts. rt_line_diamond_sidenote:
+ * the words' length when the whole line is one, else 0. rt_sidenote_from:
+ * a SIDENOTE of `len` bytes of `l` from `offset`, counted for lint.
+ * rt_sidenotes_flush: appends the pending ones to `into`. */
+bool rt_diamond_sidenote(const char *s, size_t len, size_t *open, size_t *inner_len, size_t *after);
+size_t rt_line_diamond_sidenote(const rt_line *l);
+imprint_node *rt_sidenote_from(rt_state *st, const rt_line *l, size_t offset, size_t len);
+void rt_sidenotes_flush(rt_state *st, imprint_node *into);
 
 /* verse.c */
 /** Whether most runs of lines of the file read as verse (a collection). */
