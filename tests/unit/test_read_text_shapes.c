@@ -2137,6 +2137,61 @@ static void test_gutenberg_preamble(void)
     rt_result_free(&r);
 }
 
+/* After a book's contents and a part of them ("MAPS." over entries with
+ * their pages), a heading over a table ("TOLLS OF THE CANAL." over rows
+ * of three columns, no page among them) heads a table, no part of the
+ * contents; the part with its pages stays in them. */
+static void test_contents_then_table(void)
+{
+    rt_result r = read_shape("contents_then_table.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "HLHTHP");
+    g_assert_true(rt_child(a, 1)->as.list.contents);
+    g_assert_cmpint(rt_count_children(rt_child(a, 1)), ==, 6);
+    g_assert_cmpint(rt_count_children(rt_child(a, 3)), ==, 5);
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* A chronology's dates ("June 17.  The company's meeting", "June 20.")
+ * are no series of numbered headings, as "PSALM 23." … "PSALM 25." over
+ * their texts, its lookalike, are. */
+static void test_chronology_dates(void)
+{
+    rt_result r = read_shape("chronology_dates.txt");
+    imprint_node *a = rt_article(&r, 0);
+    for (imprint_node *c = a->first_child; c; c = c->next)
+        g_assert_cmpint(c->kind, !=, IMPRINT_NODE_HEADING);
+    g_assert_cmpint(rt_count_children(a), ==, 7);
+    assert_words(&r);
+    rt_result_free(&r);
+    r = read_shape("chronology_dates_lookalike.txt");
+    a = rt_article(&r, 0);
+    assert_kinds(a, "HPPHPPHPP"); /* (its two lines apiece, unwrapped) */
+    rt_result_free(&r);
+}
+
+/* Names that speak together on a line of their own ("ROPER AND BLAND.",
+ * "JANE, ROPER, and BLAND.") head a turn, each name one that speaks
+ * alone too. Its lookalike, "LORDS AND LADIES." (no lord and no lady
+ * heard alone), heads none. */
+static void test_play_groups(void)
+{
+    rt_result r = read_shape("play_groups.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "HSSSSSSSSSS");
+    g_assert_cmpstr(rt_child(a, 7)->as.speech.speaker, ==, "ROPER AND BLAND");
+    g_assert_cmpstr(rt_child(a, 9)->as.speech.speaker, ==, "JANE, ROPER, and BLAND");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 9)), ==, "At last!");
+    assert_words(&r);
+    rt_result_free(&r);
+    r = read_shape("play_groups_lookalike.txt");
+    a = rt_article(&r, 0);
+    assert_kinds(a, "HSSSSSHPS");
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
 /* READ_SPEAKER_MAX_DIGITS (3): "Speaker 123" is a voice, "Speaker 1234"
  * (a year, a count) none. */
 static void test_speaker_digits_limit(void)
@@ -5864,6 +5919,9 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/bullets_nested", test_bullets_nested);
     g_test_add_func("/read_text/shapes/sidenotes_diamonds", test_sidenotes_diamonds);
     g_test_add_func("/read_text/shapes/gutenberg_preamble", test_gutenberg_preamble);
+    g_test_add_func("/read_text/shapes/contents_then_table", test_contents_then_table);
+    g_test_add_func("/read_text/shapes/chronology_dates", test_chronology_dates);
+    g_test_add_func("/read_text/shapes/play_groups", test_play_groups);
     g_test_add_func("/read_text/shapes/wrap_overlong", test_wrap_overlong);
     g_test_add_func("/read_text/shapes/essay_exchange", test_essay_exchange);
     g_test_add_func("/read_text/shapes/dialogue_and_quote", test_dialogue_and_quote);

@@ -263,7 +263,7 @@ static bool listed_line(const rt_builder *b, const rt_line *l)
 /* Whether line `i` may open a table of contents: under a Contents heading,
  * or, before the first prose, at the start of its chunk; or a list of names
  * under their heading (`*names`). */
-static bool contents_at(rt_builder *b, size_t i, bool *headed, bool *names)
+static bool contents_at(rt_builder *b, size_t i, bool *headed, bool *names, bool *part)
 {
     rt_state *st = b->st;
     imprint_node *h = b->last_block;
@@ -272,9 +272,9 @@ static bool contents_at(rt_builder *b, size_t i, bool *headed, bool *names)
     *names = hl && names_heading(hl);
     /* (a part's label inside the contents, "Aesopus Emendatus", heads more
      * of its entries) */
-    bool part = hl && h->prev && h->prev->kind == IMPRINT_NODE_LIST && h->prev->as.list.contents &&
-                !listed_line(b, hl);
-    *headed = *names || part || (hl && rt_line_is_contents_heading(hl));
+    *part = hl && h->prev && h->prev->kind == IMPRINT_NODE_LIST && h->prev->as.list.contents &&
+            !listed_line(b, hl) && !rt_line_is_contents_heading(hl);
+    *headed = *names || *part || (hl && rt_line_is_contents_heading(hl));
     if (*headed)
         return true;
     const rt_line *l = rt_line_at(b, i);
@@ -323,16 +323,33 @@ static void keep_entries(rt_builder *b, size_t i, size_t last)
     }
 }
 
+/* Whether every line from `i` to `last` has columns and none a page: a
+ * table ("Vendémiaire      Sept.   Oct.", a calendar's months), not
+ * entries. */
+static bool unpaged_columns(rt_builder *b, size_t i, size_t last)
+{
+    for (size_t j = i; j <= last; j++) {
+        const rt_line *l = rt_line_at(b, j);
+        if (!l->blank && (!rt_line_has_column_gap(l) || paged(l)))
+            return false;
+    }
+    return true;
+}
+
 size_t rt_build_contents(rt_builder *b, size_t i)
 {
     rt_state *st = b->st;
-    bool headed, names;
-    if (!contents_at(b, i, &headed, &names))
+    bool headed, names, part;
+    if (!contents_at(b, i, &headed, &names, &part))
         return 0;
     size_t last = entries_end(b, i), n = 0;
     for (size_t j = i; last != SIZE_MAX && j <= last; j++)
         n += !rt_line_at(b, j)->blank;
     if (n < CONTENTS_MIN_ENTRIES || (!headed && !entries_recur(b, i, last, n)))
+        return 0;
+    /* (a heading after the contents over a table, "REVOLUTIONARY
+     * CALENDAR.", heads no part of them) */
+    if (part && unpaged_columns(b, i, last))
         return 0;
     const rt_line *l = rt_line_at(b, i);
     imprint_node *list =

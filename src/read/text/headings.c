@@ -178,7 +178,7 @@ bool rt_bracket_heading(rt_builder *b, size_t i)
  * capitals or capitalised and a number (digits, or a roman numeral in
  * capitals) ending there or at a stop or a colon; the word, folded, in `*word` (the
  * caller g_free()s it) and the number's bytes at `*num`, `*num_len`. A
- * figure's, a plate's or a page's number heads nothing. */
+ * figure's, a plate's or a page's number heads nothing, nor a month's day. */
 static bool series_number(const rt_line *l, char **word, const char **num, size_t *num_len)
 {
     static const char *const captions[] = {"figure", "fig", "plate", "table", "page",
@@ -203,6 +203,9 @@ static bool series_number(const rt_line *l, char **word, const char **num, size_
         !(g_ascii_isdigit(d[0]) ? strspn(d, "0123456789") >= len : rt_is_roman_numeral(d, len)))
         return false;
     if (read_word_in(l->t, w, captions, G_N_ELEMENTS(captions)))
+        return false;
+    /* ("May 5.  Meeting of the States General": a chronology's date) */
+    if (g_ascii_isdigit(d[0]) && len <= 2 && rt_is_month_word(l->t, w))
         return false;
     *word = g_ascii_strdown(l->t, (gssize)w);
     *num = d;

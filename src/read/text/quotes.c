@@ -95,6 +95,34 @@ static bool stamped_name(const rt_line *l, play_name *n)
     return true;
 }
 
+/* Whether `len` bytes of `s` name several speakers together ("BLAND, DE
+ * CASTRO, AND ROPER", "DAPHNE and NITA"): names in capitals, two at least,
+ * parted by commas and "and". With `counts`, each must be a name that
+ * heads a speech of its own in the play too ("LORDS AND LADIES.", whom
+ * no one hears alone, names no group). */
+static bool name_group(const char *s, size_t len, GHashTable *counts, guint *parts_out)
+{
+    char *copy = g_strndup(s, len);
+    GRegex *sep = g_regex_new(",? +(?:AND|and) +|, +", 0, 0, NULL);
+    char **parts = g_regex_split(sep, copy, 0);
+    g_regex_unref(sep);
+    guint n = g_strv_length(parts);
+    bool ok = n >= 2 && n <= READ_SPEAKER_MAX_WORDS + 1;
+    for (guint k = 0; k < n && ok; k++) {
+        const char *w = parts[k];
+        size_t wl = strlen(w);
+        ok = wl && read_is_name_words(w, wl);
+        for (size_t c = 0; c < wl && ok; c++)
+            ok = !g_ascii_islower(w[c]);
+        ok = ok && (!counts || g_hash_table_contains(counts, w));
+    }
+    if (parts_out)
+        *parts_out = n;
+    g_strfreev(parts);
+    g_free(copy);
+    return ok;
+}
+
 /* The length of line `i`'s name (its key, `*n` the rest) when the line is
  * a name alone in capitals ("ROPER.", "LADY MARY:") or in emphasis
  * ("_Gudfinna._"), set apart by blank lines, with text after it; else 0.
@@ -114,11 +142,16 @@ static size_t name_alone(rt_builder *b, size_t i, play_name *n)
         return 0;
     if (emphasised_name(l, n))
         return n->key;
-    if (!rt_line_is_all_caps(l) || rt_after_closing(b, i))
-        return 0; /* "Your friend," / "BEETHOVEN.": a signature */
     size_t len = l->tlen;
     if (l->t[len - 1] == '.' || l->t[len - 1] == ':')
         len--;
+    /* ("DAPHNE and NITA.": names that speak together, read by name_group) */
+    if (len && name_group(l->t, len, NULL, NULL)) {
+        n->key = n->len = len;
+        return len;
+    }
+    if (!rt_line_is_all_caps(l) || rt_after_closing(b, i))
+        return 0; /* "Your friend," / "BEETHOVEN.": a signature */
     if (!len || !read_is_name_words(l->t, len))
         return 0;
     n->key = n->len = len;
@@ -155,7 +188,10 @@ static guint mark_names(rt_builder *b, const play_name *names_at, GHashTable *co
             continue;
         char *key = g_strndup(rt_line_at(b, i)->t + n->at, n->key);
         guint c = GPOINTER_TO_UINT(g_hash_table_lookup(counts, key));
-        if (min ? c >= min : minor_name(b, i, n)) {
+        /* (names that speak together, each heard alone) */
+        bool heard = !name_group(key, n->key, NULL, NULL) ? minor_name(b, i, n)
+                                                          : name_group(key, n->key, counts, NULL);
+        if (min ? c >= min : heard) {
             b->speech_ok[i - b->first] = RT_NAME_LINE;
             *first = MIN(*first, i);
             names++;

@@ -322,6 +322,9 @@ bool rt_line_is_place_date(const rt_line *l);
 /* "Tuesday June 3rd", "May 15th Tuesday": a month and a day of one or two
  * digits, no year, in POEM_DATE_MAX_WORDS words at most */
 bool rt_line_is_day_date(const rt_line *l);
+/* Whether `len` bytes of `s` name a month ("May", "Sept", "juin"), in any
+ * case (titles.c). */
+bool rt_is_month_word(const char *s, size_t len);
 /* "Sir William Jones. 1746-1794": a person's name with the years of their
  * life, as an anthology heads a poet's poems. The bytes of the name, 0 if
  * `s` is no such line. */

@@ -38,17 +38,24 @@ static bool has_year(const rt_line *l, unsigned *digits_out)
     return year;
 }
 
+bool rt_is_month_word(const char *s, size_t len)
+{
+    char *folded = g_utf8_casefold(s, (gssize)len);
+    bool month = false;
+    for (size_t i = 0; i < G_N_ELEMENTS(months) && !month; i++)
+        month = strcmp(folded, months[i]) == 0;
+    g_free(folded);
+    return month;
+}
+
 /* Whether one of the line's words names a month. */
 static bool names_month(const rt_line *l)
 {
-    char *folded = g_utf8_casefold(l->t, (gssize)l->tlen);
-    char **words = g_strsplit_set(folded, " ,.;:[]()?!", -1);
+    char **words = g_strsplit_set(l->t, " ,.;:[]()?!", -1);
     bool month = false;
     for (char **w = words; *w && !month; w++)
-        for (size_t i = 0; i < G_N_ELEMENTS(months) && !month; i++)
-            month = strcmp(*w, months[i]) == 0;
+        month = rt_is_month_word(*w, strlen(*w));
     g_strfreev(words);
-    g_free(folded);
     return month;
 }
 
