@@ -352,10 +352,10 @@ static G_GNUC_UNUSED char *rt_check_words(imprint_doc *doc, const char *data, si
         }
         /* "“_Old", "blame._”": emphasis marks beside quote marks, the model's
          * words split at the emphasis' edge ("“" "Old", "blame." "”") */
-        if (strpbrk(w, "_*") && j < model->len) {
+        if (strpbrk(w, "_*=") && j < model->len) {
             GString *bare = g_string_new(NULL);
             for (const char *q = w; *q; q++)
-                if (*q != '_' && *q != '*')
+                if (*q != '_' && *q != '*' && *q != '=')
                     g_string_append_c(bare, *q);
             const char *m0 = model->pdata[j];
             size_t l0 = strlen(m0);
@@ -368,11 +368,11 @@ static G_GNUC_UNUSED char *rt_check_words(imprint_doc *doc, const char *data, si
                 continue;
             }
         }
-        /* "_The", "Year_": emphasis marks the reader took off */
+        /* "_The", "Year_": emphasis marks the reader took off ("=Bold=" too) */
         size_t wl = strlen(w), a = 0;
-        while (a < wl && (w[a] == '_' || w[a] == '*'))
+        while (a < wl && (w[a] == '_' || w[a] == '*' || w[a] == '='))
             a++;
-        while (wl > a && (w[wl - 1] == '_' || w[wl - 1] == '*'))
+        while (wl > a && (w[wl - 1] == '_' || w[wl - 1] == '*' || w[wl - 1] == '='))
             wl--;
         if (a + (strlen(w) - wl) > 0 && j < model->len &&
             strncmp(w + a, model->pdata[j], wl - a) == 0 && strlen(model->pdata[j]) == wl - a) {
@@ -382,10 +382,11 @@ static G_GNUC_UNUSED char *rt_check_words(imprint_doc *doc, const char *data, si
         /* "_Fi_." or "_the Farmer_.": emphasis, then the stop the reader
          * kept outside it */
         size_t pl = strlen(w);
-        while (pl > a && g_ascii_ispunct(w[pl - 1]) && w[pl - 1] != '_' && w[pl - 1] != '*')
+        while (pl > a && g_ascii_ispunct(w[pl - 1]) && w[pl - 1] != '_' && w[pl - 1] != '*' &&
+               w[pl - 1] != '=')
             pl--;
         size_t el = pl;
-        while (el > a && (w[el - 1] == '_' || w[el - 1] == '*'))
+        while (el > a && (w[el - 1] == '_' || w[el - 1] == '*' || w[el - 1] == '='))
             el--;
         if (el < pl && pl < strlen(w) && j + 1 < model->len && strlen(model->pdata[j]) == el - a &&
             strncmp(w + a, model->pdata[j], el - a) == 0 &&
@@ -406,7 +407,7 @@ static G_GNUC_UNUSED char *rt_check_words(imprint_doc *doc, const char *data, si
         /* "_Counsel_." or "Jack.": a turn's name, the model's "Counsel:" */
         size_t ml = j < model->len ? strlen(model->pdata[j]) : 0;
         size_t stop = wl > a && w[wl - 1] == '.' ? wl - 1 : wl;
-        while (stop > a && (w[stop - 1] == '_' || w[stop - 1] == '*'))
+        while (stop > a && (w[stop - 1] == '_' || w[stop - 1] == '*' || w[stop - 1] == '='))
             stop--;
         if (ml > 1 && ((char *)model->pdata[j])[ml - 1] == ':' && stop - a == ml - 1 &&
             strncmp(w + a, model->pdata[j], ml - 1) == 0) {

@@ -2192,6 +2192,36 @@ static void test_play_groups(void)
     rt_result_free(&r);
 }
 
+/* A transcriber's bold, "=The First Cut.=", is bold where the file has
+ * BOLD_EQUALS_MIN_SPANS such spans; "F = n f = 12 x 8" and "x=2", its
+ * lookalike, keep their signs. */
+static void test_bold_equals(void)
+{
+    rt_result r = read_shape("bold_equals.txt");
+    imprint_node *a = rt_article(&r, 0);
+    imprint_node *first = rt_child(a, 1)->first_child;
+    g_assert_cmpint(first->kind, ==, IMPRINT_NODE_STRONG);
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 1)), ==, "The First Cut. By A. HALE. With 2 Maps.");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 3, "4 spans written =so= taken as bold"));
+    assert_words(&r);
+    rt_result_free(&r);
+    r = read_shape("bold_equals_lookalike.txt");
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "taken as bold"));
+    assert_words(&r);
+    rt_result_free(&r);
+    /* BOLD_EQUALS_MIN_SPANS from both sides */
+    for (int more = 0; more < 2; more++) {
+        GString *t = g_string_new("A List\n\n");
+        for (int k = 0; k < BOLD_EQUALS_MIN_SPANS - 1 + more; k++)
+            g_string_append_printf(t, "=Book %d.= A book of the series.\n\n", k + 1);
+        r = rt_read_buffer("eq.txt", t->str, t->len, NULL);
+        a = rt_article(&r, 0);
+        g_assert_cmpint(a->first_child->first_child->kind == IMPRINT_NODE_STRONG, ==, more);
+        rt_result_free(&r);
+        g_string_free(t, TRUE);
+    }
+}
+
 /* READ_SPEAKER_MAX_DIGITS (3): "Speaker 123" is a voice, "Speaker 1234"
  * (a year, a count) none. */
 static void test_speaker_digits_limit(void)
@@ -5922,6 +5952,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/contents_then_table", test_contents_then_table);
     g_test_add_func("/read_text/shapes/chronology_dates", test_chronology_dates);
     g_test_add_func("/read_text/shapes/play_groups", test_play_groups);
+    g_test_add_func("/read_text/shapes/bold_equals", test_bold_equals);
     g_test_add_func("/read_text/shapes/wrap_overlong", test_wrap_overlong);
     g_test_add_func("/read_text/shapes/essay_exchange", test_essay_exchange);
     g_test_add_func("/read_text/shapes/dialogue_and_quote", test_dialogue_and_quote);

@@ -16,7 +16,14 @@ typedef struct {
 } span;
 
 /* Declared here, defined with the inline content below. */
-static GArray *emphasis_spans(const char *text, size_t len);
+static GArray *emphasis_spans(const char *text, size_t len, const char *marks);
+
+/* The marks of emphasis the file uses: "_" and "*", and "=" for bold
+ * where a transcriber set it so (rt_find_bold_equals). */
+static const char *marks_of(const rt_state *st)
+{
+    return st->bold_equals ? "_*=" : "_*";
+}
 
 char *rt_plain(rt_state *st, const char *s, size_t len)
 {
@@ -24,7 +31,7 @@ char *rt_plain(rt_state *st, const char *s, size_t len)
      * a name in emphasis is plain text here, without the marks. */
     char *t = imprint_typography_apply(s, len);
     size_t tlen = strlen(t);
-    GArray *spans = emphasis_spans(t, tlen);
+    GArray *spans = emphasis_spans(t, tlen, marks_of(st));
     GString *out = g_string_sized_new(tlen);
     size_t from = 0;
     for (guint k = 0; k < spans->len; k++) {
@@ -99,15 +106,16 @@ static bool opens_after(gunichar before)
            before == 0x2014 || before == 0x2013;
 }
 
-/* Emphasis written "_so_" (Gutenberg's italics) or "*so*": a mark before a
- * word, the same mark after one and not before a letter or digit. A lone
- * mark, "snake_case" and "2 * 3" stay as they are. */
-static GArray *emphasis_spans(const char *text, size_t len)
+/* Emphasis written "_so_" (Gutenberg's italics) or "*so*", and "=so=" when
+ * `marks` holds "=" (a transcriber's bold): a mark before a word, the same
+ * mark after one and not before a letter or digit. A lone mark,
+ * "snake_case", "2 * 3" and "a = b" stay as they are. */
+static GArray *emphasis_spans(const char *text, size_t len, const char *marks)
 {
     GArray *spans = g_array_new(FALSE, FALSE, sizeof(span));
     const char *open = NULL, *end = text + len;
     for (const char *p = text; p < end; p = g_utf8_next_char(p)) {
-        if (*p != '_' && *p != '*')
+        if (!*p || !strchr(marks, *p))
             continue;
         gunichar before = p > text ? g_utf8_get_char(g_utf8_find_prev_char(text, p)) : ' ';
         gunichar after = p + 1 < end ? g_utf8_get_char(p + 1) : ' ';
@@ -117,11 +125,19 @@ static GArray *emphasis_spans(const char *text, size_t len)
             g_array_append_val(spans, s);
             open = NULL;
         } else if ((opens_after(before) || (p - text >= 2 && p[-1] == '-' && p[-2] == '-')) &&
-                   !g_unichar_isspace(after) && after != '_' && after != '*') {
+                   !g_unichar_isspace(after) && !(after < 0x80 && strchr(marks, (int)after))) {
             open = p;
         }
     }
     return spans;
+}
+
+size_t rt_bold_equals_spans(const char *s, size_t len)
+{
+    GArray *spans = emphasis_spans(s, len, "=");
+    size_t n = spans->len;
+    g_array_free(spans, TRUE);
+    return n;
 }
 
 /* An ASCII byte that starts no URL and no marker: the loop below only
@@ -141,7 +157,7 @@ static void append_span(rt_state *st, imprint_node *parent, const rt_line *l, si
     /* Code points map one to one under typography: count them to place nodes. */
     size_t cp = (size_t)g_utf8_strlen(l->t, (gssize)offset), run_cp = cp;
     unsigned seg = 0;
-    GArray *spans = emphasis_spans(text, tlen);
+    GArray *spans = emphasis_spans(text, tlen, marks_of(st));
     guint next_span = 0;
     imprint_node *outer = NULL; /* the parent outside the emphasis being built */
     size_t close_at = SIZE_MAX;
@@ -154,10 +170,14 @@ static void append_span(rt_state *st, imprint_node *parent, const rt_line *l, si
         if (opening || (outer && at == close_at)) {
             flush_text(st, parent, run, p, cp_pos(st, l, run_cp, &seg));
             if (opening) {
+                bool bold = *p == '=';
                 imprint_node *emph =
-                    imprint_node_new(st->doc, IMPRINT_NODE_EMPH, cp_pos(st, l, cp, &seg));
+                    imprint_node_new(st->doc, bold ? IMPRINT_NODE_STRONG : IMPRINT_NODE_EMPH,
+                                     cp_pos(st, l, cp, &seg));
                 imprint_node_append(parent, emph);
-                if (st->emphasis++ == 0)
+                if (bold && st->bold_spans++ == 0)
+                    st->first_bold = emph->pos;
+                if (!bold && st->emphasis++ == 0)
                     st->first_emphasis = emph->pos;
                 outer = parent;
                 parent = emph;

@@ -1293,6 +1293,18 @@ static bool stamped_turns(const rt_state *st, size_t i)
     return turns >= 2 * PLAY_NAME_MIN_TURNS;
 }
 
+/* Whether "=so=" is bold in the file: BOLD_EQUALS_MIN_SPANS spans so
+ * written outside code. */
+static bool find_bold_equals(const rt_state *st)
+{
+    size_t spans = 0;
+    for (size_t i = 0; i < st->nlines && spans < BOLD_EQUALS_MIN_SPANS; i++)
+        if (!st->lines[i].blank && !st->lines[i].code &&
+            memchr(st->lines[i].t, '=', st->lines[i].tlen))
+            spans += rt_bold_equals_spans(st->lines[i].t, st->lines[i].tlen);
+    return spans >= BOLD_EQUALS_MIN_SPANS;
+}
+
 static void find_articles(rt_state *st, GArray *starts)
 {
     if (st->verse) {
@@ -1770,6 +1782,7 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
     else
         rt_markers_scan(&st);
     st.base_indent = rt_common_indent(&st);
+    st.bold_equals = find_bold_equals(&st);
     imprint_verse_mode verse = opts ? opts->verse : IMPRINT_VERSE_AUTO;
     st.prose = verse == IMPRINT_VERSE_NO;
     st.verse = verse == IMPRINT_VERSE_YES ||
@@ -1833,6 +1846,10 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
     if (st.emphasis)
         imprint_diags_report(diags, IMPRINT_SEV_NOTE, st.first_emphasis,
                              "%zu spans written _so_ or *so* taken as emphasis", st.emphasis);
+    if (st.bold_spans)
+        imprint_diags_report(diags, IMPRINT_SEV_NOTE, st.first_bold,
+                             "%zu spans written =so= taken as bold (a transcriber's mark)",
+                             st.bold_spans);
     count = (int)starts->len;
     rt_gutenberg_name(&st, count);
     rt_page_title_name(&st, count);

@@ -105,7 +105,10 @@ typedef struct {
     GHashTable *ref_labels;    /* NOTEREF → its label, for symbol markers ("*") */
     GHashTable *signatures;    /* names signed under a sign-off (closers.c, made when needed) */
     size_t emphasis;           /* spans written "_so_" or "*so*" taken as emphasis */
-    size_t squeezed;           /* runs of spaces read as one space */
+    bool bold_equals;          /* "=so=" is bold here (rt_find_bold_equals) */
+    size_t bold_spans;         /* spans written "=so=" taken as bold */
+    imprint_pos first_bold;
+    size_t squeezed; /* runs of spaces read as one space */
     imprint_pos first_squeezed;
     GPtrArray *pending_sidenotes; /* sidenotes cut out of a paragraph, set before the next
                                      block appended (sidenotes.c; NULL until one is) */
@@ -262,6 +265,8 @@ imprint_node *rt_block_with_text(rt_state *st, imprint_node_kind kind, const rt_
 imprint_node *rt_block_with_span(rt_state *st, imprint_node_kind kind, const rt_line *l,
                                  size_t skip, size_t cut);
 char *rt_plain(rt_state *st, const char *s, size_t len);
+/* How many spans written "=so=" `len` bytes of `s` hold. */
+size_t rt_bold_equals_spans(const char *s, size_t len);
 
 /* sidenotes.c: "♦Feudal rights.♦", a transcriber's sidenote in diamonds.
  * rt_diamond_sidenote: the first in `len` bytes of `s` that opens where a
