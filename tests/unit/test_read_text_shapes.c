@@ -2222,6 +2222,27 @@ static void test_bold_equals(void)
     }
 }
 
+/* In wrapped prose, a note set in with a hanging indent, its emphasis
+ * opened on the first line and closed two lines below ("_Dates … in" /
+ * "order that …" / "side by side._"), is one paragraph in emphasis, no
+ * mark left. Its lookalike, a list of illustrations whose entries turn
+ * over so ("_From sketch" / "by J. Hale, …"), is no prose: its lines are
+ * not joined. */
+static void test_wrapped_emphasis_hanging(void)
+{
+    rt_result r = read_shape("wrapped_emphasis_hanging.txt");
+    imprint_node *a = rt_article(&r, 0);
+    const char *all = rt_text(&r, a);
+    g_assert_null(strchr(all, '_'));
+    g_assert_nonnull(strstr(all, "given in italics, in order that the reader"));
+    assert_words(&r);
+    rt_result_free(&r);
+    r = read_shape("wrapped_emphasis_hanging_lookalike.txt");
+    a = rt_article(&r, 0);
+    g_assert_null(strstr(rt_text(&r, a), "_From sketch by J. Hale"));
+    rt_result_free(&r);
+}
+
 /* READ_SPEAKER_MAX_DIGITS (3): "Speaker 123" is a voice, "Speaker 1234"
  * (a year, a count) none. */
 static void test_speaker_digits_limit(void)
@@ -5953,6 +5974,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/chronology_dates", test_chronology_dates);
     g_test_add_func("/read_text/shapes/play_groups", test_play_groups);
     g_test_add_func("/read_text/shapes/bold_equals", test_bold_equals);
+    g_test_add_func("/read_text/shapes/wrapped_emphasis_hanging", test_wrapped_emphasis_hanging);
     g_test_add_func("/read_text/shapes/wrap_overlong", test_wrap_overlong);
     g_test_add_func("/read_text/shapes/essay_exchange", test_essay_exchange);
     g_test_add_func("/read_text/shapes/dialogue_and_quote", test_dialogue_and_quote);

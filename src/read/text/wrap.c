@@ -238,15 +238,18 @@ static bool *prose_runs(const rt_state *st, unsigned width)
     return prose;
 }
 
-/* Whether `a` leaves an emphasis written _so_ open and `b` closes it. */
-static bool emphasis_closed_below(const rt_line *a, const rt_line *b)
+/* Whether `a` leaves an emphasis written _so_ open and `b` closes it, or,
+ * in a run of prose, goes on in it in small letters ("_Dates … in
+ * italics" / "in order that …", the mark closing lines below). */
+static bool emphasis_closed_below(const rt_line *a, const rt_line *b, bool prose)
 {
     size_t opened = 0, closed = 0;
     for (size_t k = 0; k < a->tlen; k++)
         opened += a->t[k] == '_';
     for (size_t k = 0; k < b->tlen; k++)
         closed += b->t[k] == '_';
-    return opened % 2 == 1 && closed % 2 == 1;
+    return opened % 2 == 1 &&
+           (closed % 2 == 1 || (prose && closed == 0 && g_unichar_islower(g_utf8_get_char(b->t))));
 }
 
 /* The column where the text of a line opened by a note's or an item's
@@ -290,7 +293,7 @@ static bool continues(const rt_line *first, const rt_line *a, const rt_line *b, 
      * closes is that line's hanging turn ("_Wrote on … (a Printer and
      * Bookseller in Cambridge)" / "  Window in the Shop._"). */
     bool hanging = a == first && b->indent > a->indent + 1 && width &&
-                   end_col(a) >= WRAP_SHORT_LINE * width && emphasis_closed_below(a, b);
+                   end_col(a) >= WRAP_SHORT_LINE * width && emphasis_closed_below(a, b, prose);
     /* Under a numbered note or item, lines set in to its text turn it over
      * ("[1]  In his speech …" / "     (1853) he makes …"). */
     bool under_label =
