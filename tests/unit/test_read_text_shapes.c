@@ -2243,6 +2243,29 @@ static void test_wrapped_emphasis_hanging(void)
     rt_result_free(&r);
 }
 
+/* Emphasis on the first part of a word ("_horse_man", "_news_paper's"):
+ * the part in emphasis, the rest of the word after it. Its lookalikes,
+ * "lock_keeper.conf", "snake_case" and "__init__", keep their marks. */
+static void test_emphasis_word_part(void)
+{
+    rt_result r = read_shape("emphasis_word_part.txt");
+    imprint_node *p = rt_child(rt_article(&r, 0), 0);
+    imprint_node *emph = p->first_child->next;
+    g_assert_cmpint(emph->kind, ==, IMPRINT_NODE_EMPH);
+    g_assert_cmpstr(emph->first_child->as.text.text, ==, "horse");
+    g_assert_true(g_str_has_prefix(emph->next->as.text.text, "man once"));
+    assert_words(&r);
+    rt_result_free(&r);
+    r = read_shape("emphasis_word_part_lookalike.txt");
+    imprint_node *a = rt_article(&r, 0);
+    for (imprint_node *c = a->first_child; c; c = c->next)
+        for (imprint_node *t = c->first_child; t; t = t->next)
+            g_assert_cmpint(t->kind, ==, IMPRINT_NODE_TEXT);
+    g_assert_nonnull(strstr(rt_text(&r, a), "lock_keeper.conf"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
 /* READ_SPEAKER_MAX_DIGITS (3): "Speaker 123" is a voice, "Speaker 1234"
  * (a year, a count) none. */
 static void test_speaker_digits_limit(void)
@@ -5974,6 +5997,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/chronology_dates", test_chronology_dates);
     g_test_add_func("/read_text/shapes/play_groups", test_play_groups);
     g_test_add_func("/read_text/shapes/bold_equals", test_bold_equals);
+    g_test_add_func("/read_text/shapes/emphasis_word_part", test_emphasis_word_part);
     g_test_add_func("/read_text/shapes/wrapped_emphasis_hanging", test_wrapped_emphasis_hanging);
     g_test_add_func("/read_text/shapes/wrap_overlong", test_wrap_overlong);
     g_test_add_func("/read_text/shapes/essay_exchange", test_essay_exchange);

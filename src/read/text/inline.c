@@ -106,10 +106,32 @@ static bool opens_after(gunichar before)
            before == 0x2014 || before == 0x2013;
 }
 
+/* Whether "_" at `close` ends emphasis on the first part of a word
+ * ("_horse_man", "_Re_sonare"): letters alone between the marks, and
+ * small letters after the close to the word's end. */
+static bool word_part(const char *open, const char *close, const char *end)
+{
+    if (*close != '_')
+        return false;
+    for (const char *q = open + 1; q < close; q = g_utf8_next_char(q))
+        if (!g_unichar_isalpha(g_utf8_get_char(q)))
+            return false;
+    const char *q = close + 1;
+    if (q >= end || !g_unichar_islower(g_utf8_get_char(q)))
+        return false;
+    while (q < end && g_unichar_isalpha(g_utf8_get_char(q))) {
+        if (!g_unichar_islower(g_utf8_get_char(q)))
+            return false;
+        q = g_utf8_next_char(q);
+    }
+    return q >= end || (!g_unichar_isalnum(g_utf8_get_char(q)) && *q != '_');
+}
+
 /* Emphasis written "_so_" (Gutenberg's italics) or "*so*", and "=so=" when
  * `marks` holds "=" (a transcriber's bold): a mark before a word, the same
- * mark after one and not before a letter or digit. A lone mark,
- * "snake_case", "2 * 3" and "a = b" stay as they are. */
+ * mark after one and not before a letter or digit (but for the first part
+ * of a word, word_part). A lone mark, "snake_case", "2 * 3" and "a = b"
+ * stay as they are. */
 static GArray *emphasis_spans(const char *text, size_t len, const char *marks)
 {
     GArray *spans = g_array_new(FALSE, FALSE, sizeof(span));
@@ -120,7 +142,7 @@ static GArray *emphasis_spans(const char *text, size_t len, const char *marks)
         gunichar before = p > text ? g_utf8_get_char(g_utf8_find_prev_char(text, p)) : ' ';
         gunichar after = p + 1 < end ? g_utf8_get_char(p + 1) : ' ';
         if (open && *open == *p && open + 1 < p && !g_unichar_isspace(before) &&
-            !g_unichar_isalnum(after) && after != (gunichar)*p) {
+            (!g_unichar_isalnum(after) || word_part(open, p, end)) && after != (gunichar)*p) {
             span s = {(size_t)(open - text), (size_t)(p - text)};
             g_array_append_val(spans, s);
             open = NULL;
