@@ -2266,6 +2266,38 @@ static void test_emphasis_word_part(void)
     rt_result_free(&r);
 }
 
+/* Emphasis carried over lines that stay lines: a stanza's "_Slow goes
+ * the horse …" / "… on the water,_", a caption's "by _Ann" / "Hale_,",
+ * each line's words in emphasis and no mark left. Its lookalikes: a mark
+ * whose partner stands CARRIED_EMPHASIS_MAX_LINES + 1 lines below (a
+ * stray), and "file_name", "snake_case", keep their marks. */
+static void test_emphasis_over_lines(void)
+{
+    rt_result r = read_shape("emphasis_over_lines.txt");
+    const char *all = rt_text(&r, rt_article(&r, 0));
+    g_assert_null(strchr(all, '_'));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "2 emphases written over lines"));
+    assert_words(&r);
+    rt_result_free(&r);
+    r = read_shape("emphasis_over_lines_lookalike.txt");
+    all = rt_text(&r, rt_article(&r, 0));
+    g_assert_nonnull(strstr(all, "_Down the long pound"));
+    g_assert_nonnull(strstr(all, "file_name"));
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "written over lines"));
+    rt_result_free(&r);
+    /* CARRIED_EMPHASIS_MAX_LINES from both sides */
+    for (int more = 0; more < 2; more++) {
+        GString *t = g_string_new("Songs\n\n    _The first line of the song,\n");
+        for (int k = 1; k < CARRIED_EMPHASIS_MAX_LINES + more; k++)
+            g_string_append_printf(t, "    And line %d of the song,\n", k + 1);
+        g_string_append(t, "    The last line_ of the song.\n");
+        r = rt_read_buffer("song.txt", t->str, t->len, NULL);
+        g_assert_cmpint(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "written over lines"), ==, !more);
+        rt_result_free(&r);
+        g_string_free(t, TRUE);
+    }
+}
+
 /* READ_SPEAKER_MAX_DIGITS (3): "Speaker 123" is a voice, "Speaker 1234"
  * (a year, a count) none. */
 static void test_speaker_digits_limit(void)
@@ -5998,6 +6030,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/play_groups", test_play_groups);
     g_test_add_func("/read_text/shapes/bold_equals", test_bold_equals);
     g_test_add_func("/read_text/shapes/emphasis_word_part", test_emphasis_word_part);
+    g_test_add_func("/read_text/shapes/emphasis_over_lines", test_emphasis_over_lines);
     g_test_add_func("/read_text/shapes/wrapped_emphasis_hanging", test_wrapped_emphasis_hanging);
     g_test_add_func("/read_text/shapes/wrap_overlong", test_wrap_overlong);
     g_test_add_func("/read_text/shapes/essay_exchange", test_essay_exchange);

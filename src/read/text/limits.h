@@ -671,4 +671,10 @@
  * only stands between spaces ("a = b") or in code has none. */
 #define BOLD_EQUALS_MIN_SPANS 3
 
+/** Lines below its own that a "_" left alone on a line of verse or of a
+ * list looks for its close: a stanza of a song or a caption over three
+ * lines is far shorter (the longest pair in the pool, Walton's prefatory
+ * verses, spans 6); a mark further off is a stray one, kept. */
+#define CARRIED_EMPHASIS_MAX_LINES 8
+
 #endif

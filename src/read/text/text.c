@@ -1707,6 +1707,7 @@ static bool build_article(rt_state *st, const article_start *a, size_t end)
     if (!rt_build_blocks(st, body, end))
         return false;
     rt_sidenotes_flush(st, art); /* (cut out of the article's last paragraph) */
+    rt_carried_emphasis(st, art);
     return rt_notes_finish(st);
 }
 
@@ -1846,6 +1847,11 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
     if (st.emphasis)
         imprint_diags_report(diags, IMPRINT_SEV_NOTE, st.first_emphasis,
                              "%zu spans written _so_ or *so* taken as emphasis", st.emphasis);
+    if (st.carried_emphasis)
+        imprint_diags_report(diags, IMPRINT_SEV_NOTE, st.first_carried,
+                             "%zu emphas%s written over lines that stay lines (\"_\" on one, "
+                             "\"_\" on one below it) taken as emphasis, line by line",
+                             st.carried_emphasis, st.carried_emphasis == 1 ? "is" : "es");
     if (st.bold_spans)
         imprint_diags_report(diags, IMPRINT_SEV_NOTE, st.first_bold,
                              "%zu spans written =so= taken as bold (a transcriber's mark)",

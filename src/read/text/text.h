@@ -113,6 +113,8 @@ typedef struct {
     GPtrArray *pending_sidenotes; /* sidenotes cut out of a paragraph, set before the next
                                      block appended (sidenotes.c; NULL until one is) */
     size_t diamond_sidenotes;     /* sidenotes a transcriber set in diamonds */
+    size_t carried_emphasis;      /* emphases paired over lines (emphasis.c) */
+    imprint_pos first_carried;
     imprint_pos first_diamond_sidenote;
     size_t stamps_joined; /* time stamps alone on a line, joined to the words under them */
     imprint_pos first_stamp_joined;
@@ -280,6 +282,11 @@ bool rt_diamond_sidenote(const char *s, size_t len, size_t *open, size_t *inner_
 size_t rt_line_diamond_sidenote(const rt_line *l);
 imprint_node *rt_sidenote_from(rt_state *st, const rt_line *l, size_t offset, size_t len);
 void rt_sidenotes_flush(rt_state *st, imprint_node *into);
+
+/* emphasis.c: pairs the "_" marks left alone on lines that stay lines
+ * (a verse's, a list's, one under the other), setting the words between
+ * in emphasis; counted for lint. */
+void rt_carried_emphasis(rt_state *st, imprint_node *article);
 
 /* verse.c */
 /** Whether most runs of lines of the file read as verse (a collection). */
