@@ -545,6 +545,53 @@ static void test_untitled_opens_with_heading(void)
     imprint_doc_free(doc);
 }
 
+/* Fonts pdffonts lists for the page of the PDF built from `doc` that
+ * holds "Plain words", one a line. */
+static char *fonts_of(imprint_doc *doc)
+{
+    imprint_edition *e = fx_edition("nested");
+    imprint_style *st = fx_style();
+    imprint_diags *diags = imprint_diags_new();
+    char *pdf = NULL;
+    char *dir = build(doc, e, st, diags, NULL, &pdf);
+    /* (the fonts of the page that holds the paragraph) */
+    char **pages = fx_pages(pdf);
+    int page = 0;
+    while (pages[page] && !strstr(pages[page], "Plain words"))
+        page++;
+    g_assert_nonnull(pages[page]);
+    char *num = g_strdup_printf("%d", page + 1);
+    char *fonts = NULL;
+    const char *pf[] = {"pdffonts", "-f", num, "-l", num, pdf, NULL};
+    g_assert_cmpint(fx_run(pf, &fonts), ==, 0);
+    g_free(num);
+    g_strfreev(pages);
+    g_free(pdf);
+    fx_rmdir(dir);
+    imprint_diags_free(diags);
+    imprint_style_free(st);
+    fx_edition_free(e);
+    return fonts;
+}
+
+/* An emphasis inside another is set back in roman: a page whose only
+ * emphasis is so needs no italic face; one level in, it does. */
+static void test_nested_emphasis_roman(void)
+{
+    for (int levels = 1; levels <= 2; levels++) {
+        imprint_doc *doc = imprint_doc_new();
+        imprint_node *p = fx_para(doc, fx_article(doc, "Roman"), "Plain words, then ");
+        imprint_node *in = p;
+        for (int k = 0; k < levels; k++)
+            in = fx_node(doc, in, IMPRINT_NODE_EMPH);
+        fx_text(doc, in, "words set apart");
+        char *fonts = fonts_of(doc);
+        g_assert_cmpint(strstr(fonts, "LinLibertineOI ") != NULL, ==, levels == 1);
+        g_free(fonts);
+        imprint_doc_free(doc);
+    }
+}
+
 int main(int argc, char **argv)
 {
     /* The edition's date stamps the files unless this is set; clear it
@@ -557,6 +604,7 @@ int main(int argc, char **argv)
     g_test_add_func("/pdf/metadata-reproducible", test_metadata_and_reproducible);
     g_test_add_func("/pdf/links-outline", test_links_and_outline);
     g_test_add_func("/pdf/untitled-opens-with-heading", test_untitled_opens_with_heading);
+    g_test_add_func("/pdf/nested-emphasis-roman", test_nested_emphasis_roman);
     g_test_add_func("/pdf/missing-glyphs", test_missing_glyphs);
     g_test_add_func("/pdf/bad-input", test_bad_input);
     g_test_add_func("/pdf/geometry", test_geometry);

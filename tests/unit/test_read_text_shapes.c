@@ -2298,6 +2298,27 @@ static void test_emphasis_over_lines(void)
     }
 }
 
+/* An emphasis inside another, EMPHASIS_MAX_NESTING deep ("_SCENE,
+ * _Roper's_ Landing._", a stage direction's "_petite_"): both set, no mark
+ * left. Its lookalikes: a stray "_mark" opens nothing, and a third level
+ * keeps marks of its own. */
+static void test_emphasis_nested(void)
+{
+    rt_result r = read_shape("emphasis_nested.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_null(strchr(rt_text(&r, a), '_'));
+    imprint_node *outer = rt_child(a, 0)->first_child;
+    g_assert_cmpint(outer->kind, ==, IMPRINT_NODE_EMPH);
+    g_assert_cmpint(outer->first_child->next->kind, ==, IMPRINT_NODE_EMPH);
+    assert_words(&r);
+    rt_result_free(&r);
+    r = read_shape("emphasis_nested_lookalike.txt");
+    a = rt_article(&r, 0);
+    g_assert_nonnull(strstr(rt_text(&r, rt_child(a, 0)), "A stray _mark opens"));
+    g_assert_nonnull(strchr(rt_text(&r, rt_child(a, 1)), '_'));
+    rt_result_free(&r);
+}
+
 /* READ_SPEAKER_MAX_DIGITS (3): "Speaker 123" is a voice, "Speaker 1234"
  * (a year, a count) none. */
 static void test_speaker_digits_limit(void)
@@ -6031,6 +6052,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/bold_equals", test_bold_equals);
     g_test_add_func("/read_text/shapes/emphasis_word_part", test_emphasis_word_part);
     g_test_add_func("/read_text/shapes/emphasis_over_lines", test_emphasis_over_lines);
+    g_test_add_func("/read_text/shapes/emphasis_nested", test_emphasis_nested);
     g_test_add_func("/read_text/shapes/wrapped_emphasis_hanging", test_wrapped_emphasis_hanging);
     g_test_add_func("/read_text/shapes/wrap_overlong", test_wrap_overlong);
     g_test_add_func("/read_text/shapes/essay_exchange", test_essay_exchange);

@@ -25,6 +25,12 @@ static const char *marks_of(const rt_state *st)
     return st->bold_equals ? "_*=" : "_*";
 }
 
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
 char *rt_plain(rt_state *st, const char *s, size_t len)
 {
     /* "_The Quiet Year_", "THE ANGLER; OR, _THE RECREATION_.": a title or
@@ -32,15 +38,23 @@ char *rt_plain(rt_state *st, const char *s, size_t len)
     char *t = imprint_typography_apply(s, len);
     size_t tlen = strlen(t);
     GArray *spans = emphasis_spans(t, tlen, marks_of(st));
-    GString *out = g_string_sized_new(tlen);
-    size_t from = 0;
+    /* (the marks left out; spans may nest) */
+    GArray *marks = g_array_new(FALSE, FALSE, sizeof(size_t));
     for (guint k = 0; k < spans->len; k++) {
         const span *m = &g_array_index(spans, span, k);
-        g_string_append_len(out, t + from, (gssize)(m->open - from));
-        g_string_append_len(out, t + m->open + 1, (gssize)(m->close - m->open - 1));
-        from = m->close + 1;
+        g_array_append_val(marks, m->open);
+        g_array_append_val(marks, m->close);
+    }
+    g_array_sort(marks, cmp_size);
+    GString *out = g_string_sized_new(tlen);
+    size_t from = 0;
+    for (guint k = 0; k < marks->len; k++) {
+        size_t at = g_array_index(marks, size_t, k);
+        g_string_append_len(out, t + from, (gssize)(at - from));
+        from = at + 1;
     }
     g_string_append_len(out, t + from, (gssize)(tlen - from));
+    g_array_free(marks, TRUE);
     g_array_free(spans, TRUE);
     g_free(t);
     imprint_typography_squeeze_spaces(out->str, out->len, NULL);
@@ -132,25 +146,40 @@ static bool word_part(const char *open, const char *close, const char *end)
  * mark after one and not before a letter or digit (but for the first part
  * of a word, word_part). A lone mark, "snake_case", "2 * 3" and "a = b"
  * stay as they are. */
+static int span_cmp(const void *a, const void *b)
+{
+    size_t x = ((const span *)a)->open, y = ((const span *)b)->open;
+    return x < y ? -1 : x > y;
+}
+
 static GArray *emphasis_spans(const char *text, size_t len, const char *marks)
 {
     GArray *spans = g_array_new(FALSE, FALSE, sizeof(span));
-    const char *open = NULL, *end = text + len;
+    /* (an emphasis inside another, "_SCENE, _Peachum's_ House._", the
+     * words a transcriber set back in roman: EMPHASIS_MAX_NESTING deep) */
+    const char *open[EMPHASIS_MAX_NESTING];
+    int depth = 0;
+    const char *end = text + len;
     for (const char *p = text; p < end; p = g_utf8_next_char(p)) {
         if (!*p || !strchr(marks, *p))
             continue;
         gunichar before = p > text ? g_utf8_get_char(g_utf8_find_prev_char(text, p)) : ' ';
         gunichar after = p + 1 < end ? g_utf8_get_char(p + 1) : ' ';
-        if (open && *open == *p && open + 1 < p && !g_unichar_isspace(before) &&
-            (!g_unichar_isalnum(after) || word_part(open, p, end)) && after != (gunichar)*p) {
-            span s = {(size_t)(open - text), (size_t)(p - text)};
+        const char *top = depth ? open[depth - 1] : NULL;
+        if (top && *top == *p && top + 1 < p && !g_unichar_isspace(before) &&
+            (!g_unichar_isalnum(after) || word_part(top, p, end)) && after != (gunichar)*p) {
+            span s = {(size_t)(top - text), (size_t)(p - text)};
             g_array_append_val(spans, s);
-            open = NULL;
+            depth--;
         } else if ((opens_after(before) || (p - text >= 2 && p[-1] == '-' && p[-2] == '-')) &&
                    !g_unichar_isspace(after) && !(after < 0x80 && strchr(marks, (int)after))) {
-            open = p;
+            /* (a mark left open under another stands for a stray one) */
+            if (depth == EMPHASIS_MAX_NESTING || (top && *top != *p))
+                depth--;
+            open[depth++] = p;
         }
     }
+    g_array_sort(spans, span_cmp);
     return spans;
 }
 
@@ -181,15 +210,19 @@ static void append_span(rt_state *st, imprint_node *parent, const rt_line *l, si
     unsigned seg = 0;
     GArray *spans = emphasis_spans(text, tlen, marks_of(st));
     guint next_span = 0;
-    imprint_node *outer = NULL; /* the parent outside the emphasis being built */
+    /* the parents outside the emphases being built, and where each closes */
+    imprint_node *outer[EMPHASIS_MAX_NESTING];
+    size_t close_stack[EMPHASIS_MAX_NESTING];
+    int depth = 0;
     size_t close_at = SIZE_MAX;
     while (p < end) {
         size_t n, at = (size_t)(p - text);
-        while (!outer && next_span < spans->len && g_array_index(spans, span, next_span).open < at)
+        while (next_span < spans->len && g_array_index(spans, span, next_span).open < at)
             next_span++; /* its mark went inside a URL */
-        bool opening =
-            !outer && next_span < spans->len && g_array_index(spans, span, next_span).open == at;
-        if (opening || (outer && at == close_at)) {
+        bool opening = depth < EMPHASIS_MAX_NESTING && next_span < spans->len &&
+                       g_array_index(spans, span, next_span).open == at &&
+                       g_array_index(spans, span, next_span).close < close_at;
+        if (opening || (depth && at == close_at)) {
             flush_text(st, parent, run, p, cp_pos(st, l, run_cp, &seg));
             if (opening) {
                 bool bold = *p == '=';
@@ -201,12 +234,13 @@ static void append_span(rt_state *st, imprint_node *parent, const rt_line *l, si
                     st->first_bold = emph->pos;
                 if (!bold && st->emphasis++ == 0)
                     st->first_emphasis = emph->pos;
-                outer = parent;
+                outer[depth] = parent;
+                close_stack[depth++] = close_at;
                 parent = emph;
                 close_at = g_array_index(spans, span, next_span++).close;
             } else {
-                parent = outer;
-                outer = NULL;
+                parent = outer[--depth];
+                close_at = close_stack[depth];
             }
             p++;
             cp++;
@@ -215,9 +249,9 @@ static void append_span(rt_state *st, imprint_node *parent, const rt_line *l, si
             continue;
         }
         if (quiet_byte(p)) {
-            size_t stop = outer                    ? close_at
-                          : next_span < spans->len ? g_array_index(spans, span, next_span).open
-                                                   : tlen;
+            size_t next_open =
+                next_span < spans->len ? g_array_index(spans, span, next_span).open : tlen;
+            size_t stop = MIN(close_at, next_open);
             const char *stop_at = text + MIN(stop, tlen);
             do {
                 p++;

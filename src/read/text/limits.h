@@ -677,4 +677,11 @@
  * (5 below); a mark further off is a stray one, kept. */
 #define CARRIED_EMPHASIS_MAX_LINES 8
 
+/** Emphases one inside another that "_" marks pair: an italic stage
+ * direction with a name or a word set back in roman inside it
+ * ("[_As he moves … a _petite_, bright-eyed girl …_]", "_SCENE,
+ * _Peachum's_ House._"). Two levels are what transcribers write; a third
+ * opening mark stands for a stray one, as a mark opened twice did. */
+#define EMPHASIS_MAX_NESTING 2
+
 #endif

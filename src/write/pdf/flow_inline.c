@@ -35,7 +35,9 @@ static void attr_add(inl *in, PangoAttribute *a, size_t start)
 {
     a->start_index = (guint)start;
     a->end_index = (guint)in->text->len;
-    pango_attr_list_insert(in->attrs, a);
+    /* (a container is left after those inside it: put before theirs, its
+     * attribute yields to theirs where both start together) */
+    pango_attr_list_insert_before(in->attrs, a);
 }
 
 static void add_span(pdf_para *para, int start, int end, char *target, bool note)
@@ -116,12 +118,26 @@ static void leaf(inl *in, const imprint_node *n)
     }
 }
 
+/* Whether emphasis `n` stands inside an odd number of others. */
+static bool nested_emphasis(const imprint_node *n)
+{
+    bool inside = false;
+    for (const imprint_node *p = n->parent; p && !imprint_node_kind_is_block(p->kind);
+         p = p->parent)
+        inside ^= p->kind == IMPRINT_NODE_EMPH;
+    return inside;
+}
+
 /* Leaving an inline container that began at byte `start`. */
 static void leave(inl *in, const imprint_node *n, size_t start)
 {
     switch (n->kind) {
     case IMPRINT_NODE_EMPH:
-        attr_add(in, pango_attr_style_new(PANGO_STYLE_ITALIC), start);
+        /* (an emphasis inside another is set back in roman, as print sets
+         * a name inside an italic stage direction) */
+        attr_add(in,
+                 pango_attr_style_new(nested_emphasis(n) ? PANGO_STYLE_NORMAL : PANGO_STYLE_ITALIC),
+                 start);
         break;
     case IMPRINT_NODE_STRONG:
         attr_add(in, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start);
