@@ -2319,6 +2319,25 @@ static void test_emphasis_nested(void)
     rt_result_free(&r);
 }
 
+/* A play's last lines, "ENDE." over "THE END." over its rule, and the
+ * book's "ERRATA." after it, are no one's speeches, though each stands
+ * in capitals over text as a name does; "FINN." (no "fin") speaks. */
+static void test_play_end_words(void)
+{
+    rt_result r = read_shape("play_end_words.txt");
+    imprint_node *a = rt_article(&r, 0);
+    guint speeches = 0;
+    for (imprint_node *c = a->first_child; c; c = c->next)
+        if (c->kind == IMPRINT_NODE_SPEECH) {
+            speeches++;
+            g_assert_true(strcmp(c->as.speech.speaker, "ROPER") == 0 ||
+                          strcmp(c->as.speech.speaker, "FINN") == 0);
+        }
+    g_assert_cmpuint(speeches, ==, 8);
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
 /* READ_SPEAKER_MAX_DIGITS (3): "Speaker 123" is a voice, "Speaker 1234"
  * (a year, a count) none. */
 static void test_speaker_digits_limit(void)
@@ -6049,6 +6068,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/contents_then_table", test_contents_then_table);
     g_test_add_func("/read_text/shapes/chronology_dates", test_chronology_dates);
     g_test_add_func("/read_text/shapes/play_groups", test_play_groups);
+    g_test_add_func("/read_text/shapes/play_end_words", test_play_end_words);
     g_test_add_func("/read_text/shapes/bold_equals", test_bold_equals);
     g_test_add_func("/read_text/shapes/emphasis_word_part", test_emphasis_word_part);
     g_test_add_func("/read_text/shapes/emphasis_over_lines", test_emphasis_over_lines);

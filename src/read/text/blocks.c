@@ -867,8 +867,6 @@ static int heading_because(rt_builder *b, size_t i, size_t *next, int level, con
 
 static int try_heading(rt_builder *b, size_t i, size_t *next)
 {
-    static const char *const end_words[] = {"the end", "finis", "end",  "curtain",
-                                            "tableau", "fin",   "ende", "explicit"};
     rt_state *st = b->st;
     const rt_line *l = rt_line_at(b, i);
     const rt_chunk *c = &st->chunks[l->chunk];
@@ -939,7 +937,7 @@ static int try_heading(rt_builder *b, size_t i, size_t *next)
     } else {
         rt_append(b, rt_block_with_text(st, IMPRINT_NODE_PARAGRAPH, l, 0), i);
         /* "THE END", "FINIS.", a play's "CURTAIN": the work's last line */
-        if (rt_line_is_title_word(l, end_words, G_N_ELEMENTS(end_words))) {
+        if (rt_line_is_end_word(l)) {
             *next = i + 1;
             return MATCHED;
         }

@@ -506,6 +506,21 @@ bool rt_line_is_title_word(const rt_line *l, const char *const *words, size_t n)
     return found;
 }
 
+bool rt_line_is_end_word(const rt_line *l)
+{
+    static const char *const words[] = {"the end", "finis", "end",  "curtain",
+                                        "tableau", "fin",   "ende", "explicit"};
+    return rt_line_is_title_word(l, words, G_N_ELEMENTS(words));
+}
+
+bool rt_line_is_book_part(const rt_line *l)
+{
+    static const char *const words[] = {"errata",   "corrigenda", "addenda",  "contents",
+                                        "index",    "notes",      "preface",  "introduction",
+                                        "glossary", "appendix",   "footnotes"};
+    return rt_line_is_title_word(l, words, G_N_ELEMENTS(words));
+}
+
 bool rt_line_last_word_is(const rt_line *l, const char *const *words, size_t n)
 {
     const char *space = g_strrstr_len(l->t, (gssize)l->tlen, " ");

@@ -152,6 +152,8 @@ static size_t name_alone(rt_builder *b, size_t i, play_name *n)
     }
     if (!rt_line_is_all_caps(l) || rt_after_closing(b, i))
         return 0; /* "Your friend," / "BEETHOVEN.": a signature */
+    if (rt_line_is_end_word(l) || rt_line_is_book_part(l))
+        return 0; /* "THE END.", "ERRATA.": the book's, no one's */
     if (!len || !read_is_name_words(l->t, len))
         return 0;
     n->key = n->len = len;

@@ -201,6 +201,10 @@ bool rt_line_is_all_caps(const rt_line *l);
 /* Whether the line is one of `words` (casefolded), with or without a
  * closing colon or stop: "NOTES:", "Contents." */
 bool rt_line_is_title_word(const rt_line *l, const char *const *words, size_t n);
+/* "THE END", "FINIS.", "CURTAIN": a work's last line. */
+bool rt_line_is_end_word(const rt_line *l);
+/* "ERRATA.", "CONTENTS", "INDEX": a book's part, in any case, alone. */
+bool rt_line_is_book_part(const rt_line *l);
 /* Whether the line's last word, after a space, is one of `words` so
  * ("AUTHOR'S NOTE", "EDITOR'S NOTES."); false for a line of one word. */
 bool rt_line_last_word_is(const rt_line *l, const char *const *words, size_t n);
