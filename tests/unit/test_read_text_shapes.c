@@ -1997,6 +1997,8 @@ static void test_transcript_name_blocks_lookalike(void)
     rt_result r = read_shape("transcript_name_blocks_lookalike.txt");
     imprint_node *a = rt_article(&r, 0);
     assert_kinds(a, "SSSSSS");
+    /* (its short turns under their stamped names are no stanzas) */
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "verse: most runs"));
     g_assert_cmpint(rt_count_children(rt_child(a, 1)), ==, 2);
     g_assert_cmpint(rt_count_children(rt_child(a, 5)), ==, 2);
     assert_words(&r);

@@ -63,9 +63,12 @@ static bool verse_like(const rt_state *st, size_t k, size_t min_lines, unsigned 
 
 bool rt_verse_file(const rt_state *st)
 {
-    size_t runs = 0, verse = 0;
+    size_t runs = 0, verse = 0, key, len;
     for (size_t k = 0; k < st->nchunks; k++) {
-        if (st->chunks[k].first == st->chunks[k].last)
+        /* (a transcript's "Speaker 1 (00:00:06):" over the words is a turn,
+         * no stanza, however short its lines) */
+        if (st->chunks[k].first == st->chunks[k].last ||
+            rt_line_stamped_name(&st->lines[st->chunks[k].first], &key, &len))
             continue;
         runs++;
         verse += verse_like(st, k, 2, VERSE_MAX_CHARS);
