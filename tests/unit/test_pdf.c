@@ -556,10 +556,8 @@ static char *fonts_of(imprint_doc *doc)
     char *dir = build(doc, e, st, diags, NULL, &pdf);
     /* (the fonts of the page that holds the paragraph) */
     char **pages = fx_pages(pdf);
-    int page = 0;
-    while (pages[page] && !strstr(pages[page], "Plain words"))
-        page++;
-    g_assert_nonnull(pages[page]);
+    int page = fx_page_of(pages, "Plain words");
+    g_assert_cmpint(page, >=, 0);
     char *num = g_strdup_printf("%d", page + 1);
     char *fonts = NULL;
     const char *pf[] = {"pdffonts", "-f", num, "-l", num, pdf, NULL};
