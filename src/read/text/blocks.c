@@ -640,7 +640,7 @@ static int try_sidenote(rt_builder *b, size_t i, size_t *next)
     const rt_line *l = rt_line_at(b, i);
     size_t diamond = rt_line_diamond_sidenote(l);
     if (diamond) {
-        rt_append(b, rt_sidenote_from(st, l, 3, diamond), i);
+        rt_append(b, rt_sidenote_from(st, l, RT_DIAMOND_LEN, diamond), i);
         *next = i + 1;
         return MATCHED;
     }

@@ -12,9 +12,8 @@
 static bool opens_at(const char *s, const char *p)
 {
     gunichar before = p > s ? g_utf8_get_char(g_utf8_find_prev_char(s, p)) : ' ';
-    return (g_unichar_isspace(before) || before == '(' || before == '[' || before == 0x201C ||
-            before == 0x2018) &&
-           p[1] && !g_unichar_isspace(g_utf8_get_char(p + 1)) && p[1] != '_';
+    return rt_mark_opens_after(before) && p[1] && !g_unichar_isspace(g_utf8_get_char(p + 1)) &&
+           p[1] != '_';
 }
 
 static bool closes_at(const char *s, const char *p)

@@ -111,9 +111,7 @@ static bool url_may_start(const char *text, const char *p)
            prev == 0x201C || prev == 0x2018 || prev == ':' || prev == '<';
 }
 
-/* A mark that may open "_so_": at the start or after a space or an
- * opening bracket, quote or dash (Gutenberg's "--" too, emphasis_spans). */
-static bool opens_after(gunichar before)
+bool rt_mark_opens_after(gunichar before)
 {
     return g_unichar_isspace(before) || before == 0x00A0 || before == '(' || before == '[' ||
            before == 0x201C || before == 0x2018 || before == '"' || before == '\'' ||
@@ -141,17 +139,17 @@ static bool word_part(const char *open, const char *close, const char *end)
     return q >= end || (!g_unichar_isalnum(g_utf8_get_char(q)) && *q != '_');
 }
 
-/* Emphasis written "_so_" (Gutenberg's italics) or "*so*", and "=so=" when
- * `marks` holds "=" (a transcriber's bold): a mark before a word, the same
- * mark after one and not before a letter or digit (but for the first part
- * of a word, word_part). A lone mark, "snake_case", "2 * 3" and "a = b"
- * stay as they are. */
 static int span_cmp(const void *a, const void *b)
 {
     size_t x = ((const span *)a)->open, y = ((const span *)b)->open;
     return x < y ? -1 : x > y;
 }
 
+/* Emphasis written "_so_" (Gutenberg's italics) or "*so*", and "=so=" when
+ * `marks` holds "=" (a transcriber's bold): a mark before a word, the same
+ * mark after one and not before a letter or digit (but for the first part
+ * of a word, word_part). A lone mark, "snake_case", "2 * 3" and "a = b"
+ * stay as they are. */
 static GArray *emphasis_spans(const char *text, size_t len, const char *marks)
 {
     GArray *spans = g_array_new(FALSE, FALSE, sizeof(span));
@@ -171,7 +169,8 @@ static GArray *emphasis_spans(const char *text, size_t len, const char *marks)
             span s = {(size_t)(top - text), (size_t)(p - text)};
             g_array_append_val(spans, s);
             depth--;
-        } else if ((opens_after(before) || (p - text >= 2 && p[-1] == '-' && p[-2] == '-')) &&
+        } else if ((rt_mark_opens_after(before) ||
+                    (p - text >= 2 && p[-1] == '-' && p[-2] == '-')) &&
                    !g_unichar_isspace(after) && !(after < 0x80 && strchr(marks, (int)after))) {
             /* (a mark left open under another stands for a stray one) */
             if (depth == EMPHASIS_MAX_NESTING || (top && *top != *p))
@@ -360,7 +359,8 @@ void rt_append_inlines(rt_state *st, imprint_node *parent, const rt_line *l, siz
         append_span(st, parent, l, offset, before);
         if (!st->pending_sidenotes)
             st->pending_sidenotes = g_ptr_array_new();
-        g_ptr_array_add(st->pending_sidenotes, rt_sidenote_from(st, l, offset + open + 3, inner));
+        g_ptr_array_add(st->pending_sidenotes,
+                        rt_sidenote_from(st, l, offset + open + RT_DIAMOND_LEN, inner));
         offset += after;
         len -= after;
     }

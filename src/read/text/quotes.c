@@ -95,32 +95,48 @@ static bool stamped_name(const rt_line *l, play_name *n)
     return true;
 }
 
+/* The length of the separator of a group's names at `p` (", ", " and ",
+ * " AND ", ", and "), 0 for none. */
+static size_t group_separator(const char *p, const char *end)
+{
+    static const char *const seps[] = {", and ", ", AND ", " and ", " AND ", ", "};
+    for (size_t k = 0; k < G_N_ELEMENTS(seps); k++) {
+        size_t n = strlen(seps[k]);
+        if ((size_t)(end - p) > n && memcmp(p, seps[k], n) == 0)
+            return n;
+    }
+    return 0;
+}
+
 /* Whether `len` bytes of `s` name several speakers together ("BLAND, DE
  * CASTRO, AND ROPER", "DAPHNE and NITA"): names in capitals, two at least,
  * parted by commas and "and". With `counts`, each must be a name that
  * heads a speech of its own in the play too ("LORDS AND LADIES.", whom
  * no one hears alone, names no group). */
-static bool name_group(const char *s, size_t len, GHashTable *counts, guint *parts_out)
+static bool name_group(const char *s, size_t len, GHashTable *counts)
 {
-    char *copy = g_strndup(s, len);
-    GRegex *sep = g_regex_new(",? +(?:AND|and) +|, +", 0, 0, NULL);
-    char **parts = g_regex_split(sep, copy, 0);
-    g_regex_unref(sep);
-    guint n = g_strv_length(parts);
-    bool ok = n >= 2 && n <= READ_SPEAKER_MAX_WORDS + 1;
-    for (guint k = 0; k < n && ok; k++) {
-        const char *w = parts[k];
-        size_t wl = strlen(w);
-        ok = wl && read_is_name_words(w, wl);
-        for (size_t c = 0; c < wl && ok; c++)
-            ok = !g_ascii_islower(w[c]);
-        ok = ok && (!counts || g_hash_table_contains(counts, w));
+    const char *end = s + len, *part = s;
+    guint parts = 0;
+    bool ok = true;
+    for (const char *p = s; ok && p <= end; p++) {
+        size_t sep = p < end ? group_separator(p, end) : 0;
+        if (p < end && !sep)
+            continue;
+        size_t n = (size_t)(p - part);
+        ok = n && read_is_name_words(part, n) && ++parts <= READ_SPEAKER_MAX_WORDS + 1;
+        for (size_t c = 0; c < n && ok; c++)
+            ok = !g_ascii_islower(part[c]);
+        if (ok && counts) {
+            char *key = g_strndup(part, n);
+            ok = g_hash_table_contains(counts, key);
+            g_free(key);
+        }
+        if (p == end)
+            break;
+        part = p + sep;
+        p = part - 1;
     }
-    if (parts_out)
-        *parts_out = n;
-    g_strfreev(parts);
-    g_free(copy);
-    return ok;
+    return ok && parts >= 2;
 }
 
 /* The length of line `i`'s name (its key, `*n` the rest) when the line is
@@ -146,7 +162,7 @@ static size_t name_alone(rt_builder *b, size_t i, play_name *n)
     if (l->t[len - 1] == '.' || l->t[len - 1] == ':')
         len--;
     /* ("DAPHNE and NITA.": names that speak together, read by name_group) */
-    if (len && name_group(l->t, len, NULL, NULL)) {
+    if (len && name_group(l->t, len, NULL)) {
         n->key = n->len = len;
         return len;
     }
@@ -191,8 +207,8 @@ static guint mark_names(rt_builder *b, const play_name *names_at, GHashTable *co
         char *key = g_strndup(rt_line_at(b, i)->t + n->at, n->key);
         guint c = GPOINTER_TO_UINT(g_hash_table_lookup(counts, key));
         /* (names that speak together, each heard alone) */
-        bool heard = !name_group(key, n->key, NULL, NULL) ? minor_name(b, i, n)
-                                                          : name_group(key, n->key, counts, NULL);
+        bool heard =
+            !name_group(key, n->key, NULL) ? minor_name(b, i, n) : name_group(key, n->key, counts);
         if (min ? c >= min : heard) {
             b->speech_ok[i - b->first] = RT_NAME_LINE;
             *first = MIN(*first, i);

@@ -6,8 +6,7 @@
 
 #include <string.h>
 
-#define DIAMOND     "\xE2\x99\xA6" /* U+2666 BLACK DIAMOND SUIT */
-#define DIAMOND_LEN 3
+#define DIAMOND "\xE2\x99\xA6" /* U+2666 BLACK DIAMOND SUIT, RT_DIAMOND_LEN bytes */
 
 /* Whether the text before byte `at` of `s` ends a sentence (or is
  * nothing): a sidenote opens where the paragraph's next sentence does. */
@@ -40,15 +39,16 @@ static bool sentence_starts(const char *p, const char *end)
 bool rt_diamond_sidenote(const char *s, size_t len, size_t *open, size_t *inner_len, size_t *after)
 {
     const char *end = s + len;
-    for (const char *p = s; (p = g_strstr_len(p, end - p, DIAMOND)); p += DIAMOND_LEN) {
-        const char *in = p + DIAMOND_LEN;
+    for (const char *p = s; (p = g_strstr_len(p, end - p, DIAMOND)); p += RT_DIAMOND_LEN) {
+        const char *in = p + RT_DIAMOND_LEN;
         const char *close = g_strstr_len(in, end - in, DIAMOND);
         if (!close)
             return false;
         if (close == in || *in == ' ' || close[-1] == ' ' ||
-            !sentence_ends_before(s, (size_t)(p - s)) || !sentence_starts(close + DIAMOND_LEN, end))
+            !sentence_ends_before(s, (size_t)(p - s)) ||
+            !sentence_starts(close + RT_DIAMOND_LEN, end))
             continue;
-        const char *rest = close + DIAMOND_LEN;
+        const char *rest = close + RT_DIAMOND_LEN;
         while (rest < end && *rest == ' ')
             rest++;
         *open = (size_t)(p - s);
@@ -62,7 +62,7 @@ bool rt_diamond_sidenote(const char *s, size_t len, size_t *open, size_t *inner_
 size_t rt_line_diamond_sidenote(const rt_line *l)
 {
     size_t open, inner, after;
-    return l->tlen > 2 * DIAMOND_LEN && g_str_has_prefix(l->t, DIAMOND) &&
+    return l->tlen > 2 * RT_DIAMOND_LEN && g_str_has_prefix(l->t, DIAMOND) &&
                    rt_diamond_sidenote(l->t, l->tlen, &open, &inner, &after) && open == 0 &&
                    after == l->tlen
                ? inner

@@ -271,17 +271,21 @@ imprint_node *rt_block_with_text(rt_state *st, imprint_node_kind kind, const rt_
 imprint_node *rt_block_with_span(rt_state *st, imprint_node_kind kind, const rt_line *l,
                                  size_t skip, size_t cut);
 char *rt_plain(rt_state *st, const char *s, size_t len);
+/* Whether a mark after `before` may open "_so_": a space or an opening
+ * bracket, quote or dash (Gutenberg's "--" too, in inline.c's spans). */
+bool rt_mark_opens_after(gunichar before);
 /* How many spans written "=so=" `len` bytes of `s` hold. */
 size_t rt_bold_equals_spans(const char *s, size_t len);
 
 /* sidenotes.c: "♦Feudal rights.♦", a transcriber's sidenote in diamonds.
  * rt_diamond_sidenote: the first in `len` bytes of `s` that opens where a
  * sentence may (after a full stop, or at the start) and is followed by
- * one: its opening diamond's offset, its words' length (they start three
- * bytes on) and where the text after it starts. rt_line_diamond_sidenote:
+ * one: its opening diamond's offset, its words' length (they start
+ * RT_DIAMOND_LEN bytes on) and where the text after it starts. rt_line_diamond_sidenote:
  * the words' length when the whole line is one, else 0. rt_sidenote_from:
  * a SIDENOTE of `len` bytes of `l` from `offset`, counted for lint.
  * rt_sidenotes_flush: appends the pending ones to `into`. */
+#define RT_DIAMOND_LEN 3 /* bytes of "♦" in UTF-8 */
 bool rt_diamond_sidenote(const char *s, size_t len, size_t *open, size_t *inner_len, size_t *after);
 size_t rt_line_diamond_sidenote(const rt_line *l);
 imprint_node *rt_sidenote_from(rt_state *st, const rt_line *l, size_t offset, size_t len);
