@@ -2340,6 +2340,30 @@ static void test_play_end_words(void)
     rt_result_free(&r);
 }
 
+/* A play's direction set in over two lines, bracketed whole and in
+ * emphasis, its break after a full stop ("(_Halla and Kari stand silent
+ * … gone." / "Then Kari takes the lantern … lights it._)"), is one
+ * paragraph of prose, no verse. Its lookalike, a bracketed verse
+ * translation ("(“The wave draws near …" / "Amid the floods …”)"),
+ * keeps its lines. */
+static void test_play_bracketed_direction(void)
+{
+    rt_result r = read_shape("play_bracketed_direction.txt");
+    imprint_node *a = rt_article(&r, 0);
+    guint verse = 0;
+    imprint_iter it;
+    imprint_iter_init(&it, a);
+    while (imprint_iter_next(&it) != IMPRINT_EVENT_DONE)
+        verse += it.event == IMPRINT_EVENT_ENTER && it.node->kind == IMPRINT_NODE_VERSE;
+    g_assert_cmpuint(verse, ==, 0);
+    g_assert_nonnull(strstr(rt_text(&r, a), "has gone. Then Kari takes the lantern"));
+    assert_words(&r);
+    rt_result_free(&r);
+    r = read_shape("play_bracketed_direction_lookalike.txt");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 27, "lines taken as verse"));
+    rt_result_free(&r);
+}
+
 /* READ_SPEAKER_MAX_DIGITS (3): "Speaker 123" is a voice, "Speaker 1234"
  * (a year, a count) none. */
 static void test_speaker_digits_limit(void)
@@ -6071,6 +6095,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/chronology_dates", test_chronology_dates);
     g_test_add_func("/read_text/shapes/play_groups", test_play_groups);
     g_test_add_func("/read_text/shapes/play_end_words", test_play_end_words);
+    g_test_add_func("/read_text/shapes/play_bracketed_direction", test_play_bracketed_direction);
     g_test_add_func("/read_text/shapes/bold_equals", test_bold_equals);
     g_test_add_func("/read_text/shapes/emphasis_word_part", test_emphasis_word_part);
     g_test_add_func("/read_text/shapes/emphasis_over_lines", test_emphasis_over_lines);

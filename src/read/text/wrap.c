@@ -207,6 +207,30 @@ static bool quoted_prose(const rt_state *st, size_t i, size_t j)
     return wraps >= WRAP_PROSE_SHARE * (j - i) && lower >= WRAP_LOWER_SHARE * (j - i);
 }
 
+/* Whether the run from line `i` to `j` is bracketed whole and opens in
+ * emphasis, its lines but the last of prose's length ("(_Halla and Kari
+ * stand silent until Gudfinna has disappeared." / "Then Kari draws her to
+ * him and kisses her._)"): a play's direction or an aside set off, prose
+ * though its break falls after a full stop. */
+static bool bracketed_prose(const rt_state *st, size_t i, size_t j, unsigned width)
+{
+    const rt_line *a = &st->lines[i], *z = &st->lines[j];
+    char open = a->t[0];
+    /* (in emphasis, as a direction is set: a bracketed verse translation,
+     * "(“The wave draws near …", or notation, "[4 8 4 | …", keeps its lines) */
+    if (j == i || !width || (open != '(' && open != '[') || a->tlen < 2 || a->t[1] != '_')
+        return false;
+    size_t n = z->tlen;
+    while (n > 0 && (z->t[n - 1] == '.' || z->t[n - 1] == ' '))
+        n--;
+    if (n == 0 || z->t[n - 1] != (open == '(' ? ')' : ']'))
+        return false;
+    for (size_t k = i; k < j; k++)
+        if (end_col(&st->lines[k]) < WRAP_SHORT_LINE * width)
+            return false;
+    return true;
+}
+
 /* Which runs of non-blank lines are prose, judged by their breaks: one
  * flag a line (g_free it). */
 static bool *prose_runs(const rt_state *st, unsigned width)
@@ -230,7 +254,8 @@ static bool *prose_runs(const rt_state *st, unsigned width)
         for (size_t k = i; k < j; k++)
             none_short = none_short && end_col(&st->lines[k]) >= WRAP_SHORT_LINE * w;
         bool run_prose = wraps >= WRAP_PROSE_SHARE * breaks || none_short ||
-                         (indented_run(st, i, j) && quoted_prose(st, i, j));
+                         (indented_run(st, i, j) && quoted_prose(st, i, j)) ||
+                         bracketed_prose(st, i, j, w);
         for (size_t k = i; k <= j; k++)
             prose[k] = run_prose;
         i = j + 1;
