@@ -99,6 +99,17 @@ static void kinds_of(const imprint_node *parent, GString *out)
     }
 }
 
+/* Counts the nodes of `kind` under `n`. */
+static size_t count_under(const imprint_node *n, imprint_node_kind kind)
+{
+    size_t c = 0;
+    imprint_iter it;
+    imprint_iter_init(&it, n);
+    while (imprint_iter_next(&it) != IMPRINT_EVENT_DONE)
+        c += it.event == IMPRINT_EVENT_ENTER && it.node->kind == kind;
+    return c;
+}
+
 static char *kinds(const imprint_node *parent)
 {
     GString *s = g_string_new(NULL);
@@ -2119,8 +2130,7 @@ static void test_sidenotes_diamonds(void)
     rt_result_free(&r);
     r = read_shape("sidenotes_diamonds_lookalike.txt");
     a = rt_article(&r, 0);
-    for (imprint_node *c = a->first_child; c; c = c->next)
-        g_assert_cmpint(c->kind, !=, IMPRINT_NODE_SIDENOTE);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_SIDENOTE), ==, 0);
     g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "set in diamonds"));
     assert_words(&r);
     rt_result_free(&r);
@@ -2162,8 +2172,7 @@ static void test_chronology_dates(void)
 {
     rt_result r = read_shape("chronology_dates.txt");
     imprint_node *a = rt_article(&r, 0);
-    for (imprint_node *c = a->first_child; c; c = c->next)
-        g_assert_cmpint(c->kind, !=, IMPRINT_NODE_HEADING);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_HEADING), ==, 0);
     g_assert_cmpint(rt_count_children(a), ==, 7);
     assert_words(&r);
     rt_result_free(&r);
@@ -2350,12 +2359,7 @@ static void test_play_bracketed_direction(void)
 {
     rt_result r = read_shape("play_bracketed_direction.txt");
     imprint_node *a = rt_article(&r, 0);
-    guint verse = 0;
-    imprint_iter it;
-    imprint_iter_init(&it, a);
-    while (imprint_iter_next(&it) != IMPRINT_EVENT_DONE)
-        verse += it.event == IMPRINT_EVENT_ENTER && it.node->kind == IMPRINT_NODE_VERSE;
-    g_assert_cmpuint(verse, ==, 0);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_VERSE), ==, 0);
     g_assert_nonnull(strstr(rt_text(&r, a), "has gone. Then Kari takes the lantern"));
     assert_words(&r);
     rt_result_free(&r);
@@ -5346,17 +5350,6 @@ static void test_index_entries_lookalike(void)
         g_assert_cmpint(it.node->kind, !=, IMPRINT_NODE_LIST);
     g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "an index of"));
     rt_result_free(&r);
-}
-
-/* Counts the nodes of `kind` under `n`. */
-static size_t count_under(const imprint_node *n, imprint_node_kind kind)
-{
-    size_t c = 0;
-    imprint_iter it;
-    imprint_iter_init(&it, n);
-    while (imprint_iter_next(&it) != IMPRINT_EVENT_DONE)
-        c += it.event == IMPRINT_EVENT_ENTER && it.node->kind == kind;
-    return c;
 }
 
 /* A table of two columns whose second cells turn over onto lines set in
