@@ -2147,6 +2147,13 @@ static void test_gutenberg_preamble(void)
     g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 4, "lines 4-18: the Project Gutenberg header"));
     g_assert_cmpstr(a->as.article.title, ==, "The Harbour Book");
     rt_result_free(&r);
+    /* its lookalike: an old header that opens with asterisks, "***The
+     * Project Gutenberg's Etext of …***", a "Project Gutenberg's" line
+     * below it, is the header from its first line */
+    r = read_shape("gutenberg_preamble_lookalike.txt");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "lines 1-13: the Project Gutenberg header"));
+    g_assert_null(strstr(rt_text(&r, rt_article(&r, 0)), "Copyright laws"));
+    rt_result_free(&r);
 }
 
 /* After a book's contents and a part of them ("MAPS." over entries with

@@ -10,7 +10,7 @@
 static gunichar pasted_bullet(const rt_line *l)
 {
     gunichar c = g_utf8_get_char(l->t);
-    return c == 0x2022 || c == 0x25E6 || c == 0x25AA || c == 0x2023 ? c : 0;
+    return rt_is_pasted_bullet(c) ? c : 0;
 }
 
 /* Whether a list level's items and line `l`'s open with different pasted

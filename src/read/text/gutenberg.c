@@ -234,17 +234,23 @@ static char *etext_title(const rt_state *st)
 
 /* The first line of the header above the START marker at `start`: the
  * line naming the eBook ("The Project Gutenberg eBook of …"), or the
- * file's first. Text above that line is not Gutenberg's (a file that
- * quotes the book after words of its own) and stays. */
+ * file's first. Text above that line that names no Gutenberg is not
+ * Gutenberg's (a file that quotes the book after words of its own) and
+ * stays. */
 static size_t header_first(const rt_state *st, size_t start)
 {
     static const char *const heads[] = {"The Project Gutenberg eBook",
                                         "The Project Gutenberg Etext", "Project Gutenberg's",
                                         "Project Gutenberg\u2019s"};
-    for (size_t i = 0; i < start; i++)
+    for (size_t i = 0; i < start; i++) {
         for (size_t k = 0; k < G_N_ELEMENTS(heads); k++)
             if (starts_with(&st->lines[i], heads[k]))
                 return i;
+        /* (a header that opens otherwise, "***The Project Gutenberg's
+         * Etext…***", starts at the top) */
+        if (g_strstr_len(st->lines[i].t, (gssize)st->lines[i].tlen, "Gutenberg"))
+            return 0;
+    }
     return 0;
 }
 

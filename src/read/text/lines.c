@@ -613,12 +613,17 @@ bool rt_line_is_paren_subtitle(const rt_line *l)
     return !l->blank && l->nchar <= 200 && first_char(l) == '(' && last_char(l, NULL) == ')';
 }
 
+bool rt_is_pasted_bullet(gunichar c)
+{
+    return c == 0x2022 || c == 0x25E6 || c == 0x25AA || c == 0x2023;
+}
+
 int rt_line_list_marker(const rt_line *l, imprint_list_style *style, int *number, size_t *skip)
 {
     const char *s = l->t, *end = l->t + l->tlen;
     size_t n;
     gunichar f = first_char(l);
-    if (f == 0x2022 || f == 0x25E6 || f == 0x25AA || f == 0x2023) {
+    if (rt_is_pasted_bullet(f)) {
         const char *p = g_utf8_next_char(s);
         while (read_space_at(p, end, &n))
             p += n;

@@ -219,6 +219,9 @@ bool rt_line_is_section_word(const rt_line *l);
 bool rt_line_is_ref_like(const rt_line *l);
 bool rt_line_has_url(const rt_line *l);
 bool rt_line_is_paren_subtitle(const rt_line *l);
+/* Whether `c` is a bullet pasted from a word processor or a page ("•",
+ * "◦", "▪", "‣"). */
+bool rt_is_pasted_bullet(gunichar c);
 int rt_line_list_marker(const rt_line *l, imprint_list_style *style, int *number, size_t *skip);
 bool rt_line_starts_quote(const rt_line *l);
 /* Whether the paragraph goes on in narration after a closing quote
