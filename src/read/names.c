@@ -144,10 +144,27 @@ bool read_is_sound_cue(const char *s, size_t len)
     return read_word_in(s, len, cues, G_N_ELEMENTS(cues));
 }
 
+/* Whether `len` bytes of `s` spell `word`, in any case of ASCII letters,
+ * its apostrophe matching a curly one too ("Editor's" in "Editor’s"). */
+static bool spells(const char *s, size_t len, const char *word)
+{
+    size_t i = 0;
+    for (; *word; word++) {
+        if (*word == '\'' && len - i >= 3 && memcmp(s + i, "\xE2\x80\x99", 3) == 0) {
+            i += 3;
+            continue;
+        }
+        if (i == len || g_ascii_tolower(s[i]) != g_ascii_tolower(*word))
+            return false;
+        i++;
+    }
+    return i == len;
+}
+
 bool read_word_in(const char *s, size_t len, const char *const *words, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (len == strlen(words[i]) && g_ascii_strncasecmp(s, words[i], len) == 0)
+        if (spells(s, len, words[i]))
             return true;
     return false;
 }

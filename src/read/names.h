@@ -73,7 +73,8 @@ size_t read_before_stamp(const char *s, size_t len, size_t *stamp);
 bool read_is_sound_cue(const char *s, size_t len);
 
 /** Whether the `len` bytes of `s` are one of the `n` `words`, in any case
- * of ASCII letters. */
+ * of ASCII letters, a word's apostrophe matching a curly one too ("Editor's
+ * Note" is "Editor’s Note", as typography makes it). */
 bool read_word_in(const char *s, size_t len, const char *const *words, size_t n);
 
 #endif

@@ -72,4 +72,18 @@ static G_GNUC_UNUSED void assert_sound(const imprint_doc *doc)
     g_string_free(problems, TRUE);
 }
 
+/* Reads `md` as one article, checks the tree, and compares `render` of the
+ * article (a string it g_malloc()s) with `want`. */
+static G_GNUC_UNUSED void assert_article_as(const char *md, char *(*render)(const imprint_node *),
+                                            const char *want)
+{
+    read_result r = read_string(md);
+    g_assert_cmpint(r.articles, ==, 1);
+    assert_sound(r.doc);
+    char *got = render(r.doc->root->first_child);
+    g_assert_cmpstr(got, ==, want);
+    g_free(got);
+    result_free(&r);
+}
+
 #endif

@@ -19,13 +19,7 @@ static char *kinds(const imprint_node *article)
 
 static void assert_kinds(const char *md, const char *want)
 {
-    read_result r = read_string(md);
-    g_assert_cmpint(r.articles, ==, 1);
-    assert_sound(r.doc);
-    char *got = kinds(r.doc->root->first_child);
-    g_assert_cmpstr(got, ==, want);
-    g_free(got);
-    result_free(&r);
+    assert_article_as(md, kinds, want);
 }
 
 /* A podcast's export: four lines, one of them long, each ending a

@@ -36,13 +36,7 @@ static size_t count_kind(const imprint_doc *doc, imprint_node_kind kind)
 
 static void assert_outline(const char *md, const char *want)
 {
-    read_result r = read_string(md);
-    g_assert_cmpint(r.articles, ==, 1);
-    assert_sound(r.doc);
-    char *got = outline(r.doc->root->first_child);
-    g_assert_cmpstr(got, ==, want);
-    g_free(got);
-    result_free(&r);
+    assert_article_as(md, outline, want);
 }
 
 /* Machine transcripts number the voices they cannot name: "**Speaker 1:**"
@@ -92,6 +86,12 @@ static void test_stamped_voices(void)
                            "open with a bold name and a time stamp (\"**Speaker 1 (00:02)**\"), 1 "
                            "name; not taken as speech turns: they are all one name's"));
     result_free(&r);
+    /* an editor's note in a bold label is no one's turn, its apostrophe
+     * curled as the text's are */
+    assert_outline("**Ann:** So we start.\n\n**Bo:** Yes, we do.\n\n**Editor's Note:** The "
+                   "tape was cut here.\n\n**Ann:** Back again.\n\n**Bo:** Indeed we are.\n",
+                   "speech[Ann] paragraph\nspeech[Bo] paragraph\nparagraph*\n"
+                   "speech[Ann] paragraph\nspeech[Bo] paragraph\n");
     /* a recording's cut in a bold label is no one's turn */
     assert_outline("**Ann:** So we start.\n\n**Bo:** Yes, we do.\n\n**Break:** [01:33] to "
                    "[03:00]\n\n**Ann:** Back again.\n\n**Bo:** Indeed we are.\n",

@@ -68,14 +68,11 @@
  * [01:33] to [03:00]", "**Music:**", read_is_sound_cue()). */
 static bool admonition(const char *s, size_t len)
 {
-    static const char *const words[] = {"Warning",       "Warnings",      "Tip",
-                                        "Tips",          "Caution",       "Important",
-                                        "Hint",          "Danger",        "Attention",
-                                        "Error",         "Example",       "Examples",
-                                        "Info",          "Summary",       "Disclaimer",
-                                        "Correction",    "Editor's Note", "Editor\u2019s Note",
-                                        "Prerequisites", "Pros",          "Cons",
-                                        "Verdict"};
+    static const char *const words[] = {
+        "Warning", "Warnings", "Tip",        "Tips",       "Caution",       "Important",
+        "Hint",    "Danger",   "Attention",  "Error",      "Example",       "Examples",
+        "Info",    "Summary",  "Disclaimer", "Correction", "Editor's Note", "Prerequisites",
+        "Pros",    "Cons",     "Verdict"};
     return read_word_in(s, len, words, G_N_ELEMENTS(words)) || read_is_label_word(s, len, true) ||
            read_is_sound_cue(s, len);
 }
