@@ -2240,6 +2240,90 @@ static void test_bold_equals(void)
     }
 }
 
+/* A publisher's list set in, each entry a line whose turned-over lines
+ * are set in deeper ("_The Old Breakwater._ By the Rev. T. ASHDOWN, … With"
+ * / "    a Plan of the Harbour …"): one plain list, an entry an item, its
+ * lines joined. Its lookalikes: a ballad set in with every other line
+ * deeper (short lines, no wrapper's breaks) stays verse line by line, and
+ * a quotation whose paragraphs open deeper than they go on stays quoted
+ * prose. */
+static void test_hanging_entries(void)
+{
+    rt_result r = read_shape("hanging_entries.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "PPPLP");
+    imprint_node *list = rt_child(a, 3);
+    g_assert_cmpint(list->as.list.style, ==, IMPRINT_LIST_PLAIN);
+    g_assert_cmpuint(count_under(list, IMPRINT_NODE_ITEM), ==, 5);
+    g_assert_cmpstr(rt_text(&r, list->first_child), ==,
+                    "The Old Breakwater. By the Rev. T. ASHDOWN, Vicar of the Parish. With a Plan "
+                    "of the Harbour and two Drawings.");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 17,
+                              "5 entries set with hanging indents: each entry's turned-over lines "
+                              "joined to it (to line 28)"));
+    assert_words(&r);
+    rt_result_free(&r);
+    r = read_shape("hanging_entries_lookalike.txt");
+    a = rt_article(&r, 0);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "hanging indents"));
+    assert_kinds(a, "PQPPQQP");
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_LIST), ==, 0);
+    g_assert_cmpuint(count_under(rt_child(a, 1), IMPRINT_NODE_LINE), ==, 10);
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* Reads `n` entries set in by two columns between prose wrapped at 70,
+ * the first `turned` of them turned over at column `depth` under a head
+ * line ending at column `end` ("With a Map." turned over, its first word
+ * four columns); whether they are taken as hanging entries. */
+static bool reads_hanging(int n, int turned, unsigned depth, unsigned end)
+{
+    const char *prose = "The harbour was rebuilt in the year of the great storm, of the stones\n"
+                        "brought by sea from the quarries along the coast, and it has stood so\n"
+                        "since with no more than the repairs any wall of its age will need, and\n"
+                        "the sea comes over it in every gale of the winter months, as it did in\n"
+                        "the days of the old pilots, who kept a lantern lit on the end of it at\n"
+                        "night, and it still stands there for the boats to come home by it now.\n";
+    GString *s = g_string_new("THE HARBOUR\n\n");
+    for (int k = 0; k < 3; k++)
+        g_string_append_printf(s, "%s\n", prose);
+    for (int k = 0; k < n; k++) {
+        GString *head = g_string_new(NULL);
+        g_string_printf(head, "  _Book %d._ By the Rev. T. ASHDOWN.", k + 1);
+        if (k < turned) {
+            g_string_append(head, " Drawn ");
+            while (head->len < end)
+                g_string_append_c(head, 'a');
+            g_string_append_printf(head, "\n%*sWith a Map.", (int)depth, "");
+        }
+        g_string_append_printf(s, "%s\n\n", head->str);
+        g_string_free(head, TRUE);
+    }
+    g_string_append(s, prose);
+    rt_result r = rt_read_buffer("hanging.txt", s->str, s->len, NULL);
+    bool taken = rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "set with hanging indents");
+    rt_result_free(&r);
+    g_string_free(s, TRUE);
+    return taken;
+}
+
+/* HANGING_RUN_MIN, HANGING_MIN_TURNED, HANGING_MAX_DEPTH and
+ * HANGING_WIDTH_SLACK, each from both sides. */
+static void test_hanging_limits(void)
+{
+    unsigned taken_end = 70 - HANGING_WIDTH_SLACK - 4; /* "With" comes 1 column past the slack */
+    g_assert_false(reads_hanging(HANGING_RUN_MIN - 1, HANGING_RUN_MIN - 1, 4, taken_end));
+    g_assert_true(reads_hanging(HANGING_RUN_MIN, HANGING_RUN_MIN, 4, taken_end));
+    g_assert_false(reads_hanging(HANGING_RUN_MIN + 1, HANGING_MIN_TURNED - 1, 4, taken_end));
+    g_assert_true(reads_hanging(HANGING_RUN_MIN + 1, HANGING_MIN_TURNED, 4, taken_end));
+    g_assert_true(
+        reads_hanging(HANGING_RUN_MIN, HANGING_RUN_MIN, 2 + HANGING_MAX_DEPTH, taken_end));
+    g_assert_false(
+        reads_hanging(HANGING_RUN_MIN, HANGING_RUN_MIN, 2 + HANGING_MAX_DEPTH + 1, taken_end));
+    g_assert_false(reads_hanging(HANGING_RUN_MIN, HANGING_RUN_MIN, 4, taken_end - 1));
+}
+
 /* In wrapped prose, a note set in with a hanging indent, its emphasis
  * opened on the first line and closed two lines below ("_Dates … in" /
  * "order that …" / "side by side._"), is one paragraph in emphasis, no
@@ -6097,6 +6181,8 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/play_end_words", test_play_end_words);
     g_test_add_func("/read_text/shapes/play_bracketed_direction", test_play_bracketed_direction);
     g_test_add_func("/read_text/shapes/bold_equals", test_bold_equals);
+    g_test_add_func("/read_text/shapes/hanging_entries", test_hanging_entries);
+    g_test_add_func("/read_text/shapes/hanging_limits", test_hanging_limits);
     g_test_add_func("/read_text/shapes/emphasis_word_part", test_emphasis_word_part);
     g_test_add_func("/read_text/shapes/emphasis_over_lines", test_emphasis_over_lines);
     g_test_add_func("/read_text/shapes/emphasis_nested", test_emphasis_nested);

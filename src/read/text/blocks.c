@@ -1167,9 +1167,11 @@ static bool labelled_line(const rt_line *l)
     return k > 0 && g_ascii_isdigit(t[0]) && k < n && t[k] == '.' && k + 1 < n && t[k + 1] == ' ';
 }
 
+/* (or a hanging entry, its turned-over lines joined: wrap.c) */
 static bool set_in_labelled(const rt_state *st, size_t k)
 {
-    return rt_chunk_indented(st, k) && labelled_line(&st->lines[st->chunks[k].first]);
+    const rt_line *l = &st->lines[st->chunks[k].first];
+    return rt_chunk_indented(st, k) && (l->entry || labelled_line(l));
 }
 
 /* Whether chunk `k` is one of LABELLED_RUN_MIN chunks at least in a row,
@@ -1221,21 +1223,29 @@ static size_t build_entries(rt_builder *b, size_t i)
         imprint_node_new(st->doc, IMPRINT_NODE_LIST, rt_pos(st, l->lineno, l->tcol));
     list->as.list.style = IMPRINT_LIST_PLAIN;
     list->as.list.start = 1;
+    bool hanging = false;
     for (size_t j = k; j <= end; j++) {
         const rt_chunk *c = &st->chunks[j];
-        const rt_line *e = &st->lines[c->first];
-        imprint_node *item =
-            imprint_node_new(st->doc, IMPRINT_NODE_ITEM, rt_pos(st, e->lineno, e->tcol));
-        for (size_t m = c->first; m <= c->last; m++)
-            imprint_node_append(item,
-                                rt_block_with_text(st, IMPRINT_NODE_PARAGRAPH, &st->lines[m], 0));
-        imprint_node_append(list, item);
+        imprint_node *item = NULL;
+        /* (hanging entries one under another are an item each) */
+        for (size_t m = c->first; m <= c->last; m++) {
+            const rt_line *e = &st->lines[m];
+            hanging = hanging || e->entry;
+            if (!item || (e->entry && m > c->first)) {
+                item = imprint_node_new(st->doc, IMPRINT_NODE_ITEM, rt_pos(st, e->lineno, e->tcol));
+                imprint_node_append(list, item);
+            }
+            imprint_node_append(item, rt_block_with_text(st, IMPRINT_NODE_PARAGRAPH, e, 0));
+        }
     }
     rt_append(b, list, st->chunks[end].last);
     imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, list->pos,
-                         "%zu paragraphs set in, each opened by a label (a term, a number), taken "
-                         "as a list's entries, not quotations (to line %u)",
-                         end - k + 1, st->lines[st->chunks[end].last].lineno);
+                         "%zu paragraphs set in, each %s, taken as a list's entries, not "
+                         "quotations (to line %u)",
+                         end - k + 1,
+                         hanging ? "an entry with a hanging indent or opened by a label"
+                                 : "opened by a label (a term, a number)",
+                         st->lines[st->chunks[end].last].lineno);
     return st->chunks[end].last + 1;
 }
 

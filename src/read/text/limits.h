@@ -525,6 +525,29 @@
  * another. Two spaces are a sentence's end in many wrapped texts. */
 #define WRAP_COLUMN_GAP 3
 
+/** Entries set with hanging indents (wrap.c): a line at one indent whose
+ * turned-over lines are set in deeper ("No. 4, the pin-ji-gu-san or sacred
+ * Mide sack. It consists of" / "    an otter skin, …"; a publisher's list,
+ * "=THE EARLY ROMAN EMPIRE=, from the Assassination of Julius Caesar to" /
+ * "    the Assassination of Domitian."). A run of HANGING_RUN_MIN entries at
+ * least, one blank line apart at most, HANGING_MIN_TURNED of them turned
+ * over at one depth, is a list's entries and their lines are joined; one
+ * or two such lines are a line and a quotation under it, or verse's
+ * indents. Turned-over lines lie HANGING_MAX_DEPTH columns deeper at most:
+ * a block set further in is quoted, not turned over. */
+#define HANGING_RUN_MIN    3
+#define HANGING_MIN_TURNED 2
+#define HANGING_MAX_DEPTH  8
+
+/** An entry's line is turned over when its next word would not have fit
+ * within the wrap width less this many columns: a transcriber's marks
+ * (=bold=, _italic_) put two columns on a line that the wrapper or the
+ * printer measured without them ("=The AGE of ELIZABETH.= By MANDELL
+ * CREIGHTON, D.D., LL.D., late" leaves room for "Bishop" at 72 columns,
+ * not at 70). Verse quoted in the prose reaches so near the width hardly
+ * ever, and alone it is no run (HANGING_RUN_MIN). */
+#define HANGING_WIDTH_SLACK 2
+
 /** In prose, a line ending before this fraction of the width ends where the
  * author ended it: a hard break, not a wrap. */
 #define WRAP_SHORT_LINE 0.6

@@ -51,6 +51,7 @@ typedef struct {
     size_t note_cut;   /* bytes at the end that are not the note's text ("]") */
     bool title;        /* chosen as an article title */
     bool code;         /* program code, a command, grammar: kept as typed (code.c) */
+    bool entry;        /* a hanging entry, its turned-over lines joined (wrap.c) */
     size_t chunk;      /* index of its chunk (run of non-blank lines) */
 } rt_line;
 

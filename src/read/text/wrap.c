@@ -263,6 +263,99 @@ static bool *prose_runs(const rt_state *st, unsigned width)
     return prose;
 }
 
+/* One entry of a run set with hanging indents: its head line and its last. */
+typedef struct {
+    size_t head, last;
+    unsigned depth; /* the turned-over lines' indent; 0: an entry of one line */
+} hang_entry;
+
+/* Whether line `k` may be part of a hanging entry: text, no code, no
+ * columns (a contents entry's page number), no note. */
+static bool entry_line(const rt_state *st, size_t k)
+{
+    const rt_line *l = &st->lines[k];
+    return k < st->nlines && !l->blank && !l->code && !l->notedef && !rt_line_has_column_gap(l);
+}
+
+/* The entry whose head is line `h`, turned over at `depth` when that is
+ * not 0 (the first turned-over entry of a run sets it): false when `h`
+ * heads none. */
+static bool hang_entry_at(const rt_state *st, size_t h, unsigned width, unsigned depth,
+                          hang_entry *e)
+{
+    if (!entry_line(st, h))
+        return false;
+    const rt_line *head = &st->lines[h];
+    *e = (hang_entry){h, h, 0};
+    size_t j = h + 1;
+    if (j >= st->nlines || st->lines[j].blank)
+        return true;
+    const rt_line *turn = &st->lines[j];
+    imprint_list_style style;
+    int number;
+    size_t skip;
+    /* one line, the next entry's head under it (its break no wrapper's) */
+    if (turn->indent == head->indent)
+        return !wrapper_break(head, turn, width);
+    unsigned near = width > HANGING_WIDTH_SLACK ? width - HANGING_WIDTH_SLACK : width;
+    if (!entry_line(st, j) || turn->indent < head->indent + 2 ||
+        turn->indent > head->indent + HANGING_MAX_DEPTH || (depth && turn->indent != depth) ||
+        rt_line_list_marker(turn, &style, &number, &skip))
+        return false;
+    for (; j < st->nlines && !st->lines[j].blank && st->lines[j].indent == turn->indent; j++)
+        if (!entry_line(st, j) || !wrapper_break(&st->lines[j - 1], &st->lines[j], near))
+            return false;
+    if (j < st->nlines && !st->lines[j].blank && st->lines[j].indent != head->indent)
+        return false;
+    *e = (hang_entry){h, j - 1, turn->indent};
+    return true;
+}
+
+/* Marks the runs of entries set with hanging indents (HANGING_RUN_MIN):
+ * `turn` flags a turned-over line, `entry` an entry's head. Reports each
+ * run; returns how many. */
+static size_t hanging_runs(const rt_state *st, unsigned width, bool *turn, bool *entry)
+{
+    size_t runs = 0;
+    GArray *run = g_array_new(FALSE, FALSE, sizeof(hang_entry));
+    for (size_t i = 0; width && i < st->nlines;) {
+        hang_entry e;
+        unsigned depth = 0;
+        size_t turned = 0, h = i;
+        g_array_set_size(run, 0);
+        /* (a run opens a chunk: a paragraph's last line heads no entry) */
+        while ((i == 0 || st->lines[i - 1].blank) && h < st->nlines &&
+               st->lines[h].indent == st->lines[i].indent &&
+               hang_entry_at(st, h, width, depth, &e)) {
+            g_array_append_val(run, e);
+            depth = e.depth ? e.depth : depth;
+            turned += e.depth != 0;
+            h = e.last + 1 + (e.last + 1 < st->nlines && st->lines[e.last + 1].blank);
+        }
+        if (run->len >= HANGING_RUN_MIN && turned >= HANGING_MIN_TURNED) {
+            for (guint k = 0; k < run->len; k++) {
+                hang_entry *r = &g_array_index(run, hang_entry, k);
+                entry[r->head] = true;
+                for (size_t m = r->head + 1; m <= r->last; m++)
+                    turn[m] = true;
+            }
+            const rt_line *first = &st->lines[i];
+            size_t last = g_array_index(run, hang_entry, run->len - 1).last;
+            imprint_diags_report(st->diags, IMPRINT_SEV_NOTE,
+                                 rt_pos(st, first->lineno, first->tcol),
+                                 "%u entries set with hanging indents: each entry's turned-over "
+                                 "lines joined to it (to line %u)",
+                                 run->len, st->lines[last].lineno);
+            runs++;
+            i = last + 1;
+        } else {
+            i++;
+        }
+    }
+    g_array_free(run, TRUE);
+    return runs;
+}
+
 /* Whether `a` leaves an emphasis written _so_ open and `b` closes it, or,
  * in a run of prose, goes on in it in small letters ("_Dates … in
  * italics" / "in order that …", the mark closing lines below). */
@@ -366,6 +459,8 @@ typedef struct {
     bool *drawn;       /* a line's run is a drawn table (drawn_runs) */
     size_t joined;     /* paragraphs of more than one line */
     GHashTable *tails; /* the word after each hyphen at a line end → how often */
+    bool *turn;        /* a line turns a hanging entry over (hanging_runs) */
+    bool *entry;       /* a line heads a hanging entry (hanging_runs) */
 } unwrapper;
 
 /* Joins "revolu-" + "tionary": the hyphen goes when the text knows the
@@ -478,13 +573,17 @@ static void join_paragraph(unwrapper *u, size_t *i, rt_line *out)
     GArray *segs = g_array_new(FALSE, FALSE, sizeof(rt_seg));
     size_t j = *i + 1;
     bool prose = u->prose[*i];
+    /* (a hanging entry's turned-over lines join its head, and end where
+     * the next entry's head is) */
     for (; j < st->nlines && !st->lines[j].blank && !u->drawn[*i] && !first->code &&
-           !st->lines[j].code && continues(first, last, &st->lines[j], u->width, prose);
+           !st->lines[j].code &&
+           (u->turn[j] ||
+            (!u->turn[j - 1] && continues(first, last, &st->lines[j], u->width, prose)));
          j++) {
         append_line(u, s, segs, last, &st->lines[j]);
         last = &st->lines[j];
     }
-    *out = (rt_line){.lineno = first->lineno, .code = first->code};
+    *out = (rt_line){.lineno = first->lineno, .code = first->code, .entry = u->entry[*i]};
     out->short_end = j < st->nlines && !st->lines[j].blank;
     for (size_t k = *i; k < j; k++)
         g_free(st->lines[k].text);
@@ -519,8 +618,11 @@ bool rt_unwrap(rt_state *st, const char *data, size_t len, const imprint_read_op
                    prose_runs(st, width),
                    drawn_runs(st),
                    0,
-                   broken_tails(st)};
+                   broken_tails(st),
+                   g_new0(bool, st->nlines + 1),
+                   g_new0(bool, st->nlines + 1)};
     g_free(text);
+    hanging_runs(st, width, u.turn, u.entry);
     GArray *lines = g_array_new(FALSE, TRUE, sizeof(rt_line));
     for (size_t i = 0; i < st->nlines;) {
         rt_line l;
@@ -543,6 +645,8 @@ bool rt_unwrap(rt_state *st, const char *data, size_t len, const imprint_read_op
     g_hash_table_destroy(u.tails);
     g_free(u.prose);
     g_free(u.drawn);
+    g_free(u.turn);
+    g_free(u.entry);
     g_free(st->lines);
     st->nlines = lines->len;
     st->lines = (rt_line *)(void *)g_array_free(lines, FALSE);
