@@ -59,6 +59,11 @@ bool read_is_numbering_word(const char *s, size_t len)
 
 bool read_is_name_words(const char *s, size_t len)
 {
+    /* "TO G. DEL RIO", "From the Editor": a letter's address, no one's name */
+    static const char *const address[] = {"to", "from"};
+    const char *first = read_name_word(s, s + len);
+    if (first && read_word_in(s, (size_t)(first - s), address, G_N_ELEMENTS(address)))
+        return false;
     const char *p = s, *end = s + len, *last = s, *last_end = s;
     for (int words = 0; words < READ_SPEAKER_MAX_WORDS; words++) {
         const char *w = read_name_word(p, end);

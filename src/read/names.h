@@ -48,7 +48,8 @@ bool read_is_numbering_word(const char *s, size_t len);
 /** Whether `len` bytes of `s` are a speaker's name and nothing else: one to
  * READ_SPEAKER_MAX_WORDS such words, one space apart, the last of them may
  * be a number (read_name_number()), at most READ_SPEAKER_MAX_CHARS code
- * points ("DR. FAUCI", "Mrs. Upjohn.", "Q", "Speaker 2"). */
+ * points ("DR. FAUCI", "Mrs. Upjohn.", "Q", "Speaker 2"); not opened by
+ * "To" or "From", a letter's address ("TO G. DEL RIO."). */
 bool read_is_name_words(const char *s, size_t len);
 
 /** Whether `len` bytes of `s` are a label that heads a line or paragraph

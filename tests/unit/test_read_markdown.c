@@ -664,6 +664,27 @@ static void test_pandoc_notes(void)
     result_free(&r);
 }
 
+/* A table of contents as pandoc converts it from Word: each entry a link
+ * whose text holds a link of its page number, to the heading's own
+ * identifier, pandoc's ("What's New: Offline Use" → "whats-new-offline-use",
+ * a second "Notes" → "notes-1"). The inner links are read as their text, no
+ * bracket left, and no link to a heading is taken for a note's marker. The
+ * lookalike: a numbered link to no heading of the file is still reported. */
+static void test_pandoc_toc(void)
+{
+    read_result r = read_fixture("pandoc_toc.md");
+    assert_sound(r.doc);
+    char *d = dump_blocks(r.doc->root->first_child);
+    g_assert_null(strchr(d, '['));
+    g_assert_nonnull(strstr(d, "link<#whats-new-offline-use>(\"2.1 What’s New: Offline Use 2\")"));
+    g_assert_nonnull(strstr(d, "link<#notes-1>(\"4.0 More Notes 3\")"));
+    g_free(d);
+    g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 7, "links inside a link's text"));
+    g_assert_true(has_diag(&r, IMPRINT_SEV_WARNING, 22, "'[9](#reports)' looks like a note"));
+    g_assert_cmpuint(imprint_diags_count(r.diags, IMPRINT_SEV_WARNING), ==, 1);
+    result_free(&r);
+}
+
 /* In a pandoc file: dashes, scripts, escapes, hard breaks and `\ ` as
  * pandoc reads them, a line opening with dashes as written. In plain
  * Markdown, dashes and carets stay as written. */
@@ -1170,6 +1191,7 @@ int main(int argc, char **argv)
     g_test_add_func("/markdown/pandoc/tables", test_pandoc_tables);
     g_test_add_func("/markdown/table-headers", test_table_headers);
     g_test_add_func("/markdown/pandoc/notes", test_pandoc_notes);
+    g_test_add_func("/markdown/pandoc/toc", test_pandoc_toc);
     g_test_add_func("/markdown/pandoc/inline", test_pandoc_inline);
     g_test_add_func("/markdown/pandoc/detect", test_pandoc_detect);
     g_test_add_func("/markdown/pandoc/limits", test_pandoc_limits);

@@ -5934,6 +5934,9 @@ static void test_letters_date_under_title(void)
     g_assert_cmpint(r.articles, ==, 4);
     for (int k = 0; k < 4; k++)
         g_assert_cmpint(rt_child(rt_article(&r, k), 0)->kind, ==, IMPRINT_NODE_OPENER);
+    /* (the line under the number is the title's, though the pieces are
+     * set off by gaps too) */
+    g_assert_cmpstr(rt_article(&r, 0)->as.article.title, ==, "1. TO HIS BROTHER.");
     char *data = g_strdup(r.data);
     rt_result_free(&r);
 
@@ -5944,6 +5947,27 @@ static void test_letters_date_under_title(void)
     g_assert_cmpint(rt_child(rt_article(&r, 1), 0)->kind, ==, IMPRINT_NODE_OPENER);
     rt_result_free(&r);
     g_free(data);
+}
+
+/* Letters numbered and set off by gaps, each addressed on the line under
+ * its number ("31." over "TO MR. HALE."): an article each, titled with
+ * both lines, no line lost, and no play, though the addresses recur as a
+ * play's names do ("TO THE SAME."): a name is not opened by "To". The
+ * lookalike: a play whose speakers' names begin so, "TOBY." and "TOM.",
+ * is a play still. */
+static void test_letters_addressed(void)
+{
+    rt_result r = read_shape("letters_addressed.txt");
+    g_assert_cmpint(r.articles, ==, 6);
+    g_assert_cmpstr(rt_article(&r, 0)->as.article.title, ==, "31. TO MR. HALE.");
+    g_assert_cmpstr(rt_article(&r, 1)->as.article.title, ==, "32. TO THE SAME.");
+    for (int k = 0; k < 6; k++)
+        g_assert_cmpuint(count_under(rt_article(&r, k), IMPRINT_NODE_SPEECH), ==, 0);
+    rt_result_free(&r);
+    r = read_shape("letters_addressed_lookalike.txt");
+    g_assert_cmpuint(count_under(rt_article(&r, 0), IMPRINT_NODE_SPEECH), ==, 7);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 6, "a play: 7 speeches"));
+    rt_result_free(&r);
 }
 
 /* Lines set in on a title page, between a transcriber's note and
@@ -6094,6 +6118,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/table_group_rows", test_table_group_rows);
     g_test_add_func("/read_text/shapes/lectures_bare_numerals", test_lectures_bare_numerals);
     g_test_add_func("/read_text/shapes/letters_date_under_title", test_letters_date_under_title);
+    g_test_add_func("/read_text/shapes/letters_addressed", test_letters_addressed);
     g_test_add_func("/read_text/shapes/title_page_set_in", test_title_page_set_in);
     g_test_add_func("/read_text/shapes/contents_two_levels", test_contents_two_levels);
     g_test_add_func("/read_text/shapes/songs_numbered_stanzas", test_songs_numbered_stanzas);

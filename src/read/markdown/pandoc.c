@@ -288,6 +288,41 @@ static void gfm_label(pd_state *st, const char *s, size_t n)
         g_hash_table_add(st->labels, g_strndup(s + p + 2, (size_t)(close - s - p - 2)));
 }
 
+/* pandoc's identifier for a heading that has none of its own (its text
+ * `s`, without the marks of an ATX heading): its letters, digits, '_', '-'
+ * and '.', spaces as hyphens, in small letters, from its first letter on,
+ * "-1", "-2" … after one already taken ("What's New: Work Offline" →
+ * "whats-new-work-offline"). A table of contents that pandoc converted from
+ * Word links its entries to the headings so. */
+static void auto_identifier(pd_state *st, const char *s, size_t n)
+{
+    if (g_strstr_len(s, (gssize)n, "{#"))
+        return;
+    const char *attr = n && s[n - 1] == '}' ? g_strrstr_len(s, (gssize)n, "{") : NULL;
+    if (attr)
+        n = (size_t)(attr - s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '#'))
+        n--;
+    GString *id = g_string_new(NULL);
+    for (const char *p = s, *end = s + n; p < end; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (!id->len && !g_unichar_isalpha(c))
+            continue;
+        if (g_unichar_isalnum(c) || c == '_' || c == '-' || c == '.')
+            g_string_append_unichar(id, g_unichar_tolower(c));
+        else if (c == ' ')
+            g_string_append_c(id, '-');
+    }
+    if (!id->len)
+        g_string_assign(id, "section");
+    size_t stem = id->len;
+    for (unsigned k = 1; g_hash_table_contains(st->ids, id->str); k++) {
+        g_string_truncate(id, stem);
+        g_string_append_printf(id, "-%u", k);
+    }
+    g_hash_table_add(st->ids, g_string_free(id, FALSE));
+}
+
 /* Tables, headings and text, once fences and `<div>` lines are told. */
 static void classify_block(pd_state *st, unsigned *ip, GArray *open)
 {
@@ -330,8 +365,13 @@ static void classify_block(pd_state *st, unsigned *ip, GArray *open)
         st->kind[i] = PD_TEXT;
         gfm_label(st, s, n);
     }
-    if (level)
+    if (level) {
         heading_seen(st, open, level);
+        size_t h = lead_spaces(s, n);
+        while (st->kind[i] == PD_ATX && h < n && (s[h] == '#' || s[h] == ' ' || s[h] == '>'))
+            h++;
+        auto_identifier(st, s + h, n - h);
+    }
 }
 
 static void classify_fences(pd_state *st, unsigned i, GArray *open)
@@ -646,6 +686,9 @@ static void report_summaries(pd_state *st)
             "pandoc dashes (--- and --) read as em and en dashes, as pandoc reads them");
     summary(st, st->scripts, st->first_script,
             "pandoc ^superscripts^ and ~subscripts~ read as such");
+    summary(st, st->nested, st->first_nested,
+            "links inside a link's text (a converted table of contents' page numbers, "
+            "\"[Overview [3](#overview)](#overview)\") read as their text");
 }
 
 static void link_clear(gpointer p)

@@ -177,6 +177,7 @@ typedef struct {
     unsigned flags;
     size_t pend;       /* the first byte kept and not yet written */
     GHashTable *pairs; /* offset of a `[` + 1 → offset of its `]` + 1 */
+    unsigned in_link;  /* links whose text is being scanned */
 } scan;
 
 static bool emitting(const scan *s)
@@ -403,7 +404,20 @@ static void on_link(scan *s, size_t p, size_t close, size_t paren, size_t k, pd_
         drop(s, q, after);
         return;
     }
+    /* A link in a link's text is no link in Markdown, and its brackets
+     * and target would stay as text: it is read as its text. */
+    bool nested = !image && s->in_link > 0;
+    if (nested) {
+        drop(s, p, p + 1);
+        /* (no pandoc sign: plain Markdown nests links too) */
+        if (emitting(s) && s->st->nested++ == 0)
+            s->st->first_nested = md_map_src_of(s->v, p);
+    }
+    s->in_link += !image;
     scan_range(s, p + 1, close, depth + 1);
+    s->in_link -= !image;
+    if (nested)
+        drop(s, close, k);
     if (after > k) {
         drop(s, k, after);
         count(s, &s->st->attrs, &s->st->first_attr, k);
@@ -578,7 +592,7 @@ static size_t trailing_attrs(pd_state *st, const char *t, size_t from, size_t to
 
 void pd_inline(pd_state *st, const md_map *v, size_t from, size_t to, unsigned flags)
 {
-    scan s = {st, v, v->text->str, from, flags, from, NULL};
+    scan s = {st, v, v->text->str, from, flags, from, NULL, 0};
     size_t stop = to, attr_end = to;
     if (flags & PD_IN_HEADING)
         stop = trailing_attrs(st, s.t, from, to, &attr_end);

@@ -125,8 +125,8 @@ typedef struct {
     bool pandoc;         /* the file shows pandoc's signs: dashes, ^sup^, ~sub~ */
     unsigned seen;       /* attribute blocks and spans met while collecting */
     /* what was rewritten, for the summary notes */
-    unsigned attrs, spans, dashes, scripts;
-    size_t first_attr, first_span, first_dash, first_script;
+    unsigned attrs, spans, dashes, scripts, nested;
+    size_t first_attr, first_span, first_dash, first_script, first_nested;
 } pd_state;
 
 /* pandoc_lines.c */

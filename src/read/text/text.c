@@ -1123,17 +1123,38 @@ static void gap_titles(rt_state *st, GArray *starts)
             opening = g_array_index(starts, article_start, 0).chunk;
             front = 0;
         }
+        /* (a piece numbered_pieces found keeps the title under its number,
+         * "31." over "TO MR. HALE.", that chunk its title's; a start not
+         * found again gives its title's chunk back to the text) */
+        GHashTable *title_lines = g_hash_table_new(NULL, NULL);
+        for (guint i = front; i < starts->len; i++) {
+            const article_start *a = &g_array_index(starts, article_start, i);
+            g_hash_table_insert(title_lines, GSIZE_TO_POINTER(a->chunk + 1),
+                                GSIZE_TO_POINTER(a->title_lines));
+        }
         g_array_set_size(starts, front);
         for (guint i = 0; i < pieces->len; i++) {
             size_t k = g_array_index(pieces, size_t, i);
             start_article(starts, st, k, true);
             article_start *a = &g_array_index(starts, article_start, starts->len - 1);
+            size_t lines =
+                GPOINTER_TO_SIZE(g_hash_table_lookup(title_lines, GSIZE_TO_POINTER(k + 1)));
+            g_hash_table_remove(title_lines, GSIZE_TO_POINTER(k + 1));
+            if (lines > 1)
+                a->title_lines = lines;
             if (i == 0 && opening != SIZE_MAX)
                 a->lead = opening;
             else if (frontispiece(st, k - 1, gap))
                 a->lead = k - 1;
             piece_subtitle(st, a, gap);
         }
+        GHashTableIter it;
+        gpointer key, lines;
+        g_hash_table_iter_init(&it, title_lines);
+        while (g_hash_table_iter_next(&it, &key, &lines))
+            if (GPOINTER_TO_SIZE(lines) > 1)
+                st->chunks[GPOINTER_TO_SIZE(key)].title = false;
+        g_hash_table_destroy(title_lines);
         st->pieces = true;
         const rt_line *l = chunk_line(st, g_array_index(pieces, size_t, 0));
         imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
