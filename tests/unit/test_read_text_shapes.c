@@ -5901,15 +5901,16 @@ static void test_table_group_rows(void)
  * heading too, is kept whole over the title page; a book whose title names
  * its pieces ("THREE LECTURES ON BELLS") and numbers them with bare
  * numerals over their titles ("I" / "THE CASTING OF BELLS") is a
- * collection, a piece an article; the same book titled otherwise is one
+ * collection, a piece an article ("I. THE CASTING OF BELLS", the stop a
+ * heading's too); the same book titled otherwise is one
  * book, its numbered chapters sections. */
 static void test_lectures_bare_numerals(void)
 {
     rt_result r = read_shape("lectures_bare_numerals.txt");
     g_assert_cmpint(r.articles, ==, 4);
     g_assert_cmpstr(rt_article(&r, 0)->as.article.title, ==, "THREE LECTURES ON BELLS");
-    g_assert_cmpstr(rt_article(&r, 1)->as.article.title, ==, "I THE CASTING OF BELLS");
-    g_assert_cmpstr(rt_article(&r, 3)->as.article.title, ==, "III THE RINGING OF BELLS");
+    g_assert_cmpstr(rt_article(&r, 1)->as.article.title, ==, "I. THE CASTING OF BELLS");
+    g_assert_cmpstr(rt_article(&r, 3)->as.article.title, ==, "III. THE RINGING OF BELLS");
     g_assert_cmpuint(imprint_diags_count(r.diags, IMPRINT_SEV_WARNING), ==, 0);
     char *data = g_strdup(r.data);
     rt_result_free(&r);
@@ -5947,6 +5948,100 @@ static void test_letters_date_under_title(void)
     g_assert_cmpint(rt_child(rt_article(&r, 1), 0)->kind, ==, IMPRINT_NODE_OPENER);
     rt_result_free(&r);
     g_free(data);
+}
+
+/* A collection of numbered poems, an introduction before them signed by
+ * a name in capitals and a half-title repeating the collection's: each
+ * numeral opens a poem, titled with the title under it ("II. THE PILOT"),
+ * the name is the introduction's closing, not a poem. Its lookalike: one
+ * long poem in numbered sections without titles stays one article, the
+ * numerals its headings. NUMBERED_POEMS_MIN and NUMBERED_POEMS_TITLED from
+ * both sides. */
+static void test_poems_numbered(void)
+{
+    rt_result r = read_shape("poems_numbered.txt");
+    g_assert_cmpint(r.articles, ==, 5);
+    g_assert_cmpstr(rt_article(&r, 0)->as.article.title, ==, "INTRODUCTION");
+    g_assert_cmpstr(rt_article(&r, 1)->as.article.title, ==, "I");
+    g_assert_cmpstr(rt_article(&r, 2)->as.article.title, ==, "II. THE PILOT");
+    g_assert_cmpstr(rt_article(&r, 4)->as.article.title, ==, "IV. THE WALL");
+    g_assert_cmpuint(count_under(rt_article(&r, 0), IMPRINT_NODE_CLOSER), ==, 1);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 33, "a collection of numbered poems"));
+    rt_result_free(&r);
+    r = read_shape("poems_numbered_lookalike.txt");
+    g_assert_cmpint(r.articles, ==, 1);
+    g_assert_cmpuint(count_under(rt_article(&r, 0), IMPRINT_NODE_HEADING), ==, 4);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "numbered poems"));
+    rt_result_free(&r);
+    const char *stanza = "          The ferry leaves the landing\n"
+                         "           When evening bells are rung,\n"
+                         "          And every oar is singing\n"
+                         "           The songs the boatmen sung.\n\n"
+                         "          The water takes the lantern\n"
+                         "           And throws it back in gold,\n"
+                         "          And no one on the ferry\n"
+                         "           Remembers being old.\n\n\n\n";
+    static const char *const numerals[] = {"I", "II", "III", "IV", "V"};
+    for (int numbers = NUMBERED_POEMS_MIN - 1; numbers <= NUMBERED_POEMS_MIN; numbers++)
+        for (int titled = NUMBERED_POEMS_TITLED - 1; titled <= NUMBERED_POEMS_TITLED; titled++) {
+            GString *t = g_string_new("THE HARBOUR SONGS\n\nBY A. BOATWRIGHT\n\n\n\n");
+            for (int k = 0; k < numbers; k++) {
+                g_string_append_printf(t, "          %s\n\n", numerals[k]);
+                if (k < titled)
+                    g_string_append_printf(t, "          THE SONG OF %s\n\n", numerals[k]);
+                g_string_append(t, stanza);
+            }
+            r = rt_read_buffer("numbered.txt", t->str, t->len, NULL);
+            g_assert_cmpint(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "numbered poems"), ==,
+                            numbers >= NUMBERED_POEMS_MIN && titled >= NUMBERED_POEMS_TITLED);
+            rt_result_free(&r);
+            g_string_free(t, TRUE);
+        }
+}
+
+/* A digest of messages, each under its mail headers: an article a
+ * message, its Subject the title, its From the author and its Date the
+ * date, the other header lines left out with a note (kept with
+ * `boilerplate: keep`), no header a speaker; the digest's masthead an
+ * article of its own. Its lookalike: one message quoted in an essay, and a
+ * line of prose that opens "Subject:", leave the essay one article.
+ * MAIL_MIN_MESSAGES from both sides. */
+static void test_mail_digest(void)
+{
+    rt_result r = read_shape("mail_digest.txt");
+    g_assert_cmpint(r.articles, ==, 4);
+    imprint_node *a = rt_article(&r, 1);
+    g_assert_cmpstr(a->as.article.title, ==, "Re: The new breakwater");
+    g_assert_cmpstr(a->as.article.authors[0], ==, "Ann Tregear <ann@harbour.example>");
+    g_assert_cmpstr(a->as.article.date, ==, "Mon, 3 Nov 1997 09:12:44 -0500");
+    g_assert_cmpstr(rt_article(&r, 3)->as.article.title, ==, "A question about the old lighthouse");
+    for (int k = 0; k < 4; k++)
+        g_assert_cmpuint(count_under(rt_article(&r, k), IMPRINT_NODE_SPEECH), ==, 0);
+    g_assert_null(strstr(rt_text(&r, a), "Message-ID"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 11,
+                              "3 messages opened by mail headers: each its Subject the title, its "
+                              "From the author and its Date the date; 3 other header lines"));
+    rt_result_free(&r);
+    r = read_shape_kept("mail_digest.txt");
+    g_assert_nonnull(strstr(rt_text(&r, rt_article(&r, 1)), "Message-ID"));
+    rt_result_free(&r);
+    r = read_shape("mail_digest_lookalike.txt");
+    g_assert_cmpint(r.articles, ==, 1);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "opened by mail headers"));
+    rt_result_free(&r);
+    for (int n = MAIL_MIN_MESSAGES - 1; n <= MAIL_MIN_MESSAGES; n++) {
+        GString *t = g_string_new("The Harbour Bulletin\n\n");
+        for (int k = 0; k < n; k++)
+            g_string_append_printf(t,
+                                   "From: Ann Tregear\nSubject: Note %d\n\nThe ferry runs late "
+                                   "on Saturdays.\n\n",
+                                   k + 1);
+        r = rt_read_buffer("digest.txt", t->str, t->len, NULL);
+        g_assert_cmpint(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "opened by mail headers"), ==,
+                        n >= MAIL_MIN_MESSAGES);
+        rt_result_free(&r);
+        g_string_free(t, TRUE);
+    }
 }
 
 /* Letters numbered and set off by gaps, each addressed on the line under
@@ -6119,6 +6214,8 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/lectures_bare_numerals", test_lectures_bare_numerals);
     g_test_add_func("/read_text/shapes/letters_date_under_title", test_letters_date_under_title);
     g_test_add_func("/read_text/shapes/letters_addressed", test_letters_addressed);
+    g_test_add_func("/read_text/shapes/mail_digest", test_mail_digest);
+    g_test_add_func("/read_text/shapes/poems_numbered", test_poems_numbered);
     g_test_add_func("/read_text/shapes/title_page_set_in", test_title_page_set_in);
     g_test_add_func("/read_text/shapes/contents_two_levels", test_contents_two_levels);
     g_test_add_func("/read_text/shapes/songs_numbered_stanzas", test_songs_numbered_stanzas);

@@ -1040,10 +1040,11 @@ static int try_stanza(rt_builder *b, size_t i, size_t *next)
     return MATCHED;
 }
 
-/* In a book of verse, a run of prose kept in its lines (the file is not
- * wrapped: rt_verse_file): one paragraph, its lines joined with spaces; a
- * word broken at a line end keeps its hyphen ("pseudo-" / "header"), as
- * no dictionary is asked. */
+/* In a book of verse, or a digest of messages, a run of prose kept in its
+ * lines (the file is not wrapped as a whole: its verse, or its messages'
+ * short lines, say otherwise): one paragraph, its lines joined with
+ * spaces; a word broken at a line end keeps its hyphen ("pseudo-" /
+ * "header"), as no dictionary is asked. */
 static int try_prose_run(rt_builder *b, size_t i, size_t *next)
 {
     rt_state *st = b->st;
@@ -1062,9 +1063,11 @@ static int try_prose_run(rt_builder *b, size_t i, size_t *next)
     }
     rt_append(b, p, c->last);
     imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, p->pos,
-                         "%zu long lines broken mid-sentence in a book of verse read as one "
-                         "paragraph of prose (to line %u)",
-                         c->last - c->first + 1, st->lines[c->last].lineno);
+                         "%zu long lines broken mid-sentence in a %s read as one paragraph of "
+                         "prose (to line %u)",
+                         c->last - c->first + 1,
+                         st->verse ? "book of verse" : "digest not wrapped as a whole",
+                         st->lines[c->last].lineno);
     *next = c->last + 1;
     return MATCHED;
 }
@@ -1429,7 +1432,8 @@ static bool build_line(rt_builder *b, size_t *pi)
         (r = try_opener_closer(b, i, pi)) ||
         (b->st->verse && ((r = try_poem_line(b, i, pi)) || (r = try_stanza(b, i, pi)) ||
                           (r = try_prose_run(b, i, pi)))) ||
-        (r = try_entries(b, i, pi)) || (r = try_quote(b, i, pi)) || (r = try_item(b, i, pi)))
+        (b->st->mail && (r = try_prose_run(b, i, pi))) || (r = try_entries(b, i, pi)) ||
+        (r = try_quote(b, i, pi)) || (r = try_item(b, i, pi)))
         return r != FAILED;
     if (rt_colon_quote(b, i)) {
         *pi = b->last_line + 1;

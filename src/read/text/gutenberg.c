@@ -86,17 +86,10 @@ static char *field(const rt_state *st, size_t from, size_t to, const char *name,
     return NULL;
 }
 
-static void blank(rt_line *l)
-{
-    g_free(l->text);
-    l->text = g_strdup("");
-    rt_line_measure(l);
-}
-
 static void set_aside(rt_state *st, size_t from, size_t to, const char *what)
 {
     for (size_t i = from; i < to; i++)
-        blank(&st->lines[i]);
+        rt_line_set_blank(&st->lines[i]);
     unsigned first = st->lines[from].lineno, last = st->lines[to - 1].lineno;
     char *where = first == last ? g_strdup_printf("line %u", first)
                                 : g_strdup_printf("lines %u-%u", first, last);

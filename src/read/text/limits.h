@@ -48,6 +48,13 @@
  * ("_Pesok que tuk._" is 16). */
 #define LABEL_TERM_MAX_BYTES 40
 
+/* mail.c */
+
+/** Fewest messages under headers for a file to be a digest, each message
+ * an article: one header block is a message quoted (a post that quotes an
+ * e-mail), which stays as it is. */
+#define MAIL_MIN_MESSAGES 2
+
 /* index.c */
 
 /** Longest heading of an index in code points ("INDEX OF MUSICAL
@@ -331,6 +338,15 @@
  * their lines ("216.") are the pieces' numbers, each an article, when at
  * least this many of one series are found: one is a part's number. */
 #define NUMBERED_PIECES_MIN 3
+
+/** A collection of verse whose poems are numbered, not titled (text.c:
+ * numbered_poems): NUMBERED_POEMS_MIN numerals alone at least, set apart
+ * as a title is, NUMBERED_POEMS_TITLED of them with a title of their own
+ * under them ("III" over "THE RECRUIT": 16 of 63 in "A Shropshire Lad").
+ * A long poem in numbered sections ("In Memoriam") titles none of them,
+ * and its sections stay its headings. */
+#define NUMBERED_POEMS_MIN    3
+#define NUMBERED_POEMS_TITLED 2
 
 /** A book's front speaks of its pieces when a word for them ("sketches")
  * follows "these" with so many words at most between them ("These fleeting

@@ -48,6 +48,13 @@ void rt_line_measure(rt_line *l)
     }
 }
 
+void rt_line_set_blank(rt_line *l)
+{
+    g_free(l->text);
+    l->text = g_strdup("");
+    rt_line_measure(l);
+}
+
 rt_line rt_line_of_text(char *text)
 {
     rt_line l = {0};

@@ -144,6 +144,8 @@ static void running_heads(const rt_state *st, bool *drop, const bool *breaks, si
             last = under;
             for (size_t i = under, n = 0;
                  i < st->nlines && n < PAGE_HEAD_LINES && !st->lines[i].blank; i++, n++) {
+                if (st->lines[i].mail)
+                    continue; /* (a message's head under each break: its own) */
                 char *key = line_key(&st->lines[i], true);
                 guint count = GPOINTER_TO_UINT(g_hash_table_lookup(seen, key));
                 if (pass == 0)

@@ -451,6 +451,20 @@ static bool repeats_title(const rt_state *st, const article_start *a, size_t k)
     return same;
 }
 
+/* Whether chunk `k` is one line that reads as the collection's title,
+ * whatever its case: its half-title over the poems, after a preface. */
+static bool names_collection(const rt_state *st, size_t k)
+{
+    if (!chunk_single(st, k) || !st->doc->meta.title)
+        return false;
+    const rt_line *l = chunk_line(st, k);
+    char *a = g_utf8_casefold(l->t, (gssize)l->tlen), *b = g_utf8_casefold(st->doc->meta.title, -1);
+    bool same = strcmp(a, b) == 0;
+    g_free(a);
+    g_free(b);
+    return same;
+}
+
 /* A line ending in a stop with no figure in it (a date under a title is
  * the date logic's, POEM_DATE_MAX_WORDS). */
 static bool sentence_line(const rt_line *l)
@@ -459,6 +473,33 @@ static bool sentence_line(const rt_line *l)
         if (g_ascii_isdigit(l->t[i]))
             return false;
     return l->tlen && l->t[l->tlen - 1] == '.';
+}
+
+/* Whether the title of a numbered poem stands under its number, chunk
+ * `k` ("III" over "THE RECRUIT"): a heading's line a stanza's gap below
+ * it, a stanza under that. */
+static bool title_under_number(const rt_state *st, size_t k)
+{
+    return k + 2 < st->nchunks && chunk_single(st, k + 1) && chunk_heading_like(st, k + 1) &&
+           !rt_poem_number(st, k + 1) && rt_blank_before(st, k + 1) <= st->stanza_gap &&
+           st->chunks[k + 2].last > st->chunks[k + 2].first;
+}
+
+/* A collection of numbered poems ("A Shropshire Lad": "I" … "LXIII"):
+ * NUMBERED_POEMS_MIN numerals alone at least set apart as titles are,
+ * NUMBERED_POEMS_TITLED of them with a title of their own under them. A
+ * long poem's sections are numbered so too, but they have no titles.
+ * Returns the first numeral's chunk, 0 if the poems are not numbered. */
+static size_t numbered_poems(const rt_state *st)
+{
+    size_t numbers = 0, titled = 0, first = 0;
+    for (size_t k = 1; k < st->nchunks; k++)
+        if (rt_poem_number(st, k)) {
+            first = first ? first : k;
+            numbers++;
+            titled += title_under_number(st, k);
+        }
+    return numbers >= NUMBERED_POEMS_MIN && titled >= NUMBERED_POEMS_TITLED ? first : 0;
 }
 
 /* A collection of poems: an article a poem from its title. A verse drama
@@ -479,10 +520,27 @@ static void find_poems(rt_state *st, GArray *starts)
     size_t first = collection_head(st, &front);
     if (front)
         start_article(starts, st, 0, true);
+    size_t numbered = numbered_poems(st);
+    if (numbered)
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE,
+                             rt_pos(st, chunk_line(st, numbered)->lineno, 1),
+                             "a collection of numbered poems (numerals set apart as titles are, "
+                             "%d of them at least with a title under them): each numeral opens "
+                             "a poem",
+                             NUMBERED_POEMS_TITLED);
     for (size_t k = first; k < st->nchunks; k++) {
         const rt_chunk *c = &st->chunks[k];
-        bool title = rt_poem_title(st, k) &&
+        bool number = numbered && rt_poem_number(st, k);
+        bool title = (number || rt_poem_title(st, k)) &&
                      (stanza || c->last > c->first || !rt_line_is_place_date(&st->lines[c->first]));
+        /* (a name in capitals under prose, over no stanza, "WILLIAM STANLEY
+         * BRAITHWAITE" under the introduction: its signature, no poem's
+         * title; "ANNABEL LEE" stands over its first stanza) */
+        if (title && !number && c->first == c->last && k > 0 && k + 1 < st->nchunks &&
+            rt_chunk_prose_run(st, k - 1) && rt_line_is_all_caps(&st->lines[c->first]) &&
+            rt_is_person_name(st->lines[c->first].t, st->lines[c->first].tlen) &&
+            chunk_single(st, k + 1))
+            title = false;
         /* (the book's contents, set apart as a title is: no poem's) */
         if (title && starts->len && c->first == c->last &&
             rt_line_is_contents_heading(&st->lines[c->first]))
@@ -498,7 +556,8 @@ static void find_poems(rt_state *st, GArray *starts)
             starts->len ? &g_array_index(starts, article_start, starts->len - 1) : NULL;
         const article_start *book = starts->len ? &g_array_index(starts, article_start, 0) : NULL;
         if (title && last && last->titled &&
-            (same_first_line(st, last->chunk, k) || (book->titled && repeats_title(st, book, k))) &&
+            (same_first_line(st, last->chunk, k) || (book->titled && repeats_title(st, book, k)) ||
+             names_collection(st, k)) &&
             c->first == c->last && k + 1 < st->nchunks &&
             st->chunks[k + 1].first == st->chunks[k + 1].last &&
             rt_line_is_heading_like(&st->lines[st->chunks[k + 1].first])) {
@@ -513,6 +572,11 @@ static void find_poems(rt_state *st, GArray *starts)
         start_article(starts, st, k, title);
         stanza = false;
         article_start *a = &g_array_index(starts, article_start, starts->len - 1);
+        if (number && title_under_number(st, k)) {
+            a->title_lines = 2;
+            st->chunks[++k].title = true;
+            continue;
+        }
         size_t sub = c->first + 1;
         /* "Hymn written for the Rev. Mr. Walker, of" / "Chichester." */
         if (title && c->last > c->first && rt_line_ends_with_joiner(&st->lines[c->first])) {
@@ -1326,8 +1390,35 @@ static bool find_bold_equals(const rt_state *st)
     return spans >= BOLD_EQUALS_MIN_SPANS;
 }
 
+/* A digest of messages: an article a message, titled by its Subject, its
+ * From and Date its byline and date; what stands before the first (the
+ * digest's masthead, its contents) an article of its own. */
+static void find_messages(rt_state *st, GArray *starts)
+{
+    for (size_t k = 0; k < st->nchunks; k++) {
+        const rt_chunk *c = &st->chunks[k];
+        if (st->lines[c->first].mail != RT_MAIL_SUBJECT) {
+            if (!starts->len)
+                start_article(starts, st, k, false);
+            continue;
+        }
+        start_article(starts, st, k, true);
+        article_start *a = &g_array_index(starts, article_start, starts->len - 1);
+        for (size_t i = c->first + 1; i <= c->last; i++) {
+            if (st->lines[i].mail == RT_MAIL_FROM)
+                a->byline = i;
+            else if (st->lines[i].mail == RT_MAIL_DATE)
+                a->date = i;
+        }
+    }
+}
+
 static void find_articles(rt_state *st, GArray *starts)
 {
+    if (st->mail) {
+        find_messages(st, starts);
+        return;
+    }
     if (st->verse) {
         find_poems(st, starts);
         return;
@@ -1682,7 +1773,10 @@ static GString *title_text(const rt_state *st, const article_start *a)
         const rt_line *l = &st->lines[i];
         if (l->blank)
             continue;
-        g_string_append_printf(t, "%s%.*s", n++ ? " " : "", (int)l->tlen, l->t);
+        /* ("III" over "THE RECRUIT": "III. THE RECRUIT", as a heading is) */
+        bool numeral = n == 1 && rt_is_roman_numeral(t->str, t->len);
+        g_string_append_printf(t, "%s%.*s", numeral ? ". " : n ? " " : "", (int)l->tlen, l->t);
+        n++;
     }
     return t;
 }
@@ -1725,6 +1819,16 @@ static bool build_article(rt_state *st, const article_start *a, size_t end)
         body++;
     if (a->titled)
         body = separate_byline(st, art, body, end);
+    /* (a message's other header lines, kept by `boilerplate: keep`: one
+     * paragraph, line by line, under its head) */
+    const rt_chunk *head = &st->chunks[a->chunk];
+    if (st->mail && st->lines[head->first].mail == RT_MAIL_SUBJECT) {
+        rt_chunk rest = *head;
+        while (rest.first <= rest.last && st->lines[rest.first].mail)
+            rest.first++;
+        if (rest.first <= rest.last)
+            imprint_node_append(art, rt_lines_block(st, IMPRINT_NODE_PARAGRAPH, &rest));
+    }
     if (!rt_build_blocks(st, body, end))
         return false;
     rt_sidenotes_flush(st, art); /* (cut out of the article's last paragraph) */
@@ -1792,6 +1896,7 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
     if (!split_lines(&st, data, len))
         goto cleanup;
     rt_gutenberg(&st, opts && opts->keep_boilerplate);
+    rt_mail_headers(&st, opts && opts->keep_boilerplate);
     rt_page_furniture(&st, opts && opts->keep_boilerplate);
     rt_find_code(&st);
     rt_unwrap(&st, data, len, opts);
@@ -1808,7 +1913,7 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
     imprint_verse_mode verse = opts ? opts->verse : IMPRINT_VERSE_AUTO;
     st.prose = verse == IMPRINT_VERSE_NO;
     st.verse = verse == IMPRINT_VERSE_YES ||
-               (verse == IMPRINT_VERSE_AUTO && !st.wrapped && rt_verse_file(&st));
+               (verse == IMPRINT_VERSE_AUTO && !st.wrapped && !st.mail && rt_verse_file(&st));
     if (st.verse && verse == IMPRINT_VERSE_AUTO)
         imprint_diags_report(diags, IMPRINT_SEV_NOTE, rt_pos(&st, 1, 1),
                              "verse: most runs of lines here read as stanzas; a line set apart by "

@@ -42,21 +42,25 @@ typedef struct {
     unsigned nsegs;
     bool short_end; /* hard-wrapped text: ends well before the wrap width, on purpose */
     bool blank;
-    bool spacer;       /* blank, but made of no-break spaces: the blog's paragraph spacer */
-    bool notedef;      /* part of a note definition: not body text */
-    bool notecont;     /* ...continuing the definition above it (markers.c) */
-    bool note_heading; /* ...a Notes heading over definitions, dropped with them */
-    char *note_label;  /* a definition's label ("12", "*"), g_malloc'd; NULL for "¹" */
-    size_t note_skip;  /* bytes of the label before the note's text */
-    size_t note_cut;   /* bytes at the end that are not the note's text ("]") */
-    bool title;        /* chosen as an article title */
-    bool code;         /* program code, a command, grammar: kept as typed (code.c) */
-    bool entry;        /* a hanging entry, its turned-over lines joined (wrap.c) */
-    size_t chunk;      /* index of its chunk (run of non-blank lines) */
+    bool spacer;        /* blank, but made of no-break spaces: the blog's paragraph spacer */
+    bool notedef;       /* part of a note definition: not body text */
+    bool notecont;      /* ...continuing the definition above it (markers.c) */
+    bool note_heading;  /* ...a Notes heading over definitions, dropped with them */
+    char *note_label;   /* a definition's label ("12", "*"), g_malloc'd; NULL for "¹" */
+    size_t note_skip;   /* bytes of the label before the note's text */
+    size_t note_cut;    /* bytes at the end that are not the note's text ("]") */
+    bool title;         /* chosen as an article title */
+    bool code;          /* program code, a command, grammar: kept as typed (code.c) */
+    bool entry;         /* a hanging entry, its turned-over lines joined (wrap.c) */
+    unsigned char mail; /* a message's Subject, From or Date value (RT_MAIL_…, mail.c) */
+    size_t chunk;       /* index of its chunk (run of non-blank lines) */
 } rt_line;
 
 /** Role of a chunk in a bibliography. */
 enum { RT_BIB_NONE, RT_BIB_HEADING, RT_BIB_ENTRY, RT_BIB_IMPLICIT };
+
+/** Which value of a message's mail headers a line holds (mail.c). */
+enum { RT_MAIL_NONE, RT_MAIL_SUBJECT, RT_MAIL_FROM, RT_MAIL_DATE };
 
 /** A run of non-blank lines. */
 typedef struct {
@@ -106,6 +110,7 @@ typedef struct {
     GHashTable *ref_labels;    /* NOTEREF → its label, for symbol markers ("*") */
     GHashTable *signatures;    /* names signed under a sign-off (closers.c, made when needed) */
     size_t emphasis;           /* spans written "_so_" or "*so*" taken as emphasis */
+    bool mail;                 /* a digest of messages under mail headers (mail.c) */
     bool bold_equals;          /* "=so=" is bold here (rt_find_bold_equals) */
     size_t bold_spans;         /* spans written "=so=" taken as bold */
     imprint_pos first_bold;
@@ -136,6 +141,12 @@ void rt_gutenberg(rt_state *st, bool keep);
 bool rt_gutenberg_is_title(const rt_state *st, const rt_line *l);
 void rt_gutenberg_name(rt_state *st, int articles);
 
+/* mail.c: a digest or archive of MAIL_MIN_MESSAGES messages at least,
+ * each under its mail headers: the Subject's, From's and Date's values put
+ * on the block's first lines (RT_MAIL_…), the other header lines blank
+ * unless `keep`; reported. Sets st->mail. */
+void rt_mail_headers(rt_state *st, bool keep);
+
 /* pages.c: a paginated text's running heads and feet, and its form
  * feeds, left out of the lines (each kept when `keep`: `boilerplate:
  * keep`), the text going on across a page break that cut it; reported. */
@@ -155,6 +166,8 @@ unsigned rt_common_indent(const rt_state *st);
 
 /* lines.c: line features */
 void rt_line_measure(rt_line *l);
+/** Makes `l` a blank line, its text gone (a header's, a licence's). */
+void rt_line_set_blank(rt_line *l);
 /* A line of `text` (a heading's words, the caller's to keep), measured as a
  * source line is: no file position, no chunk. */
 rt_line rt_line_of_text(char *text);
@@ -331,6 +344,10 @@ bool rt_chunk_name_lines(const rt_state *st, size_t k);
 bool rt_chunk_display(const rt_state *st, size_t k);
 /** Blank lines before chunk `k`. */
 size_t rt_blank_before(const rt_state *st, size_t k);
+/** Whether chunk `k` of a verse file is a numeral alone ("XII", "XII.")
+ * set apart by more blank lines than the file's stanzas, as a poem's title
+ * is: a numbered poem's number, or a long poem's section's. */
+bool rt_poem_number(const rt_state *st, size_t k);
 /** In a collection, whether chunk `k` is a poem's title: one line set apart
  * by more blank lines than the chunk after it. */
 bool rt_poem_title(const rt_state *st, size_t k);

@@ -316,6 +316,19 @@ bool rt_poem_title(const rt_state *st, size_t k)
     return rt_blank_before(st, k) > st->stanza_gap;
 }
 
+bool rt_poem_number(const rt_state *st, size_t k)
+{
+    const rt_chunk *c = &st->chunks[k];
+    const rt_line *l = &st->lines[c->first];
+    size_t n = l->tlen - (l->tlen > 1 && l->t[l->tlen - 1] == '.');
+    if (!st->verse || c->first != c->last || k == 0 || k + 1 >= st->nchunks ||
+        !rt_is_roman_numeral(l->t, n))
+        return false;
+    if (!st->stanza_gap)
+        ((rt_state *)st)->stanza_gap = stanza_gap(st);
+    return rt_blank_before(st, k) > st->stanza_gap;
+}
+
 /* The spaces before a line's text, the verse's own indent. */
 static unsigned line_indent(const rt_line *l)
 {

@@ -569,6 +569,11 @@ static void join_paragraph(unwrapper *u, size_t *i, rt_line *out)
 {
     rt_state *st = u->st;
     rt_line *first = &st->lines[*i], *last = first;
+    if (first->mail) { /* (a header's value, as mail.c left it: no line of a paragraph) */
+        *out = *first;
+        (*i)++;
+        return;
+    }
     GString *s = g_string_new_len(first->text, (gssize)(first->t + first->tlen - first->text));
     GArray *segs = g_array_new(FALSE, FALSE, sizeof(rt_seg));
     size_t j = *i + 1;
@@ -576,7 +581,7 @@ static void join_paragraph(unwrapper *u, size_t *i, rt_line *out)
     /* (a hanging entry's turned-over lines join its head, and end where
      * the next entry's head is) */
     for (; j < st->nlines && !st->lines[j].blank && !u->drawn[*i] && !first->code &&
-           !st->lines[j].code &&
+           !st->lines[j].code && !st->lines[j].mail &&
            (u->turn[j] ||
             (!u->turn[j - 1] && continues(first, last, &st->lines[j], u->width, prose)));
          j++) {
