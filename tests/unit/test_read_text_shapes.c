@@ -5968,6 +5968,26 @@ static void test_poems_numbered(void)
     g_assert_cmpuint(count_under(rt_article(&r, 0), IMPRINT_NODE_CLOSER), ==, 1);
     g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 33, "a collection of numbered poems"));
     rt_result_free(&r);
+    /* (numerals with their stops, right under the collection's head: the
+     * first opens a poem too, no heading of the head's) */
+    const char *dots = "THE SONGS\n\nBY A. BOATWRIGHT\n\n\n\n"
+                       "          I.\n\n          THE FIRST\n\n"
+                       "          The ferry leaves the landing\n           When evening bells are "
+                       "rung,\n\n          Her lantern on the water\n           The songs the "
+                       "boatmen sung.\n\n\n\n"
+                       "          II.\n\n          THE SECOND\n\n"
+                       "          The water takes the lantern\n           And throws it back in "
+                       "gold,\n\n          And no one on the ferry\n           Remembers being "
+                       "old.\n\n\n\n"
+                       "          III.\n\n"
+                       "          The wall was built of stone\n           Our fathers carried "
+                       "here,\n\n          And every winter breaks it\n           And mends it "
+                       "every year.\n";
+    r = rt_read_buffer("dots.txt", dots, strlen(dots), NULL);
+    g_assert_cmpint(r.articles, ==, 3);
+    g_assert_cmpstr(rt_article(&r, 0)->as.article.title, ==, "I. THE FIRST");
+    g_assert_cmpstr(rt_article(&r, 2)->as.article.title, ==, "III.");
+    rt_result_free(&r);
     r = read_shape("poems_numbered_lookalike.txt");
     g_assert_cmpint(r.articles, ==, 1);
     g_assert_cmpuint(count_under(rt_article(&r, 0), IMPRINT_NODE_HEADING), ==, 4);
@@ -6004,8 +6024,9 @@ static void test_poems_numbered(void)
  * date, the other header lines left out with a note (kept with
  * `boilerplate: keep`), no header a speaker; the digest's masthead an
  * article of its own. Its lookalike: one message quoted in an essay, and a
- * line of prose that opens "Subject:", leave the essay one article.
- * MAIL_MIN_MESSAGES from both sides. */
+ * line of prose that opens "Subject:", leave the essay one article. A
+ * signature under its "--" line is the message's closing.
+ * MAIL_MIN_MESSAGES and MAIL_SIGNATURE_MAX_LINES from both sides. */
 static void test_mail_digest(void)
 {
     rt_result r = read_shape("mail_digest.txt");
@@ -6021,6 +6042,11 @@ static void test_mail_digest(void)
     g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 11,
                               "3 messages opened by mail headers: each its Subject the title, its "
                               "From the author and its Date the date; 3 other header lines"));
+    /* (the last message's signature under "--": its closing) */
+    imprint_node *last = rt_article(&r, 3);
+    g_assert_cmpuint(count_under(last, IMPRINT_NODE_CLOSER), ==, 1);
+    g_assert_cmpstr(rt_text(&r, first_of(last, IMPRINT_NODE_CLOSER)), ==,
+                    "Mary Okeford, Quay Cottage mary@quay.example");
     rt_result_free(&r);
     r = read_shape_kept("mail_digest.txt");
     g_assert_nonnull(strstr(rt_text(&r, rt_article(&r, 1)), "Message-ID"));
@@ -6039,6 +6065,24 @@ static void test_mail_digest(void)
         r = rt_read_buffer("digest.txt", t->str, t->len, NULL);
         g_assert_cmpint(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "opened by mail headers"), ==,
                         n >= MAIL_MIN_MESSAGES);
+        rt_result_free(&r);
+        g_string_free(t, TRUE);
+    }
+    /* MAIL_SIGNATURE_MAX_LINES from both sides */
+    for (int n = MAIL_SIGNATURE_MAX_LINES; n <= MAIL_SIGNATURE_MAX_LINES + 1; n++) {
+        GString *t = g_string_new("The Harbour Bulletin\n\n");
+        for (int k = 0; k < MAIL_MIN_MESSAGES; k++) {
+            g_string_append_printf(t,
+                                   "From: Ann Tregear\nSubject: Note %d\n\nThe ferry runs late "
+                                   "on Saturdays.\n\n--\n",
+                                   k + 1);
+            for (int m = 0; m < n; m++)
+                g_string_append_printf(t, "Line %d of the signature\n", m + 1);
+            g_string_append(t, "\n");
+        }
+        r = rt_read_buffer("digest.txt", t->str, t->len, NULL);
+        g_assert_cmpint(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "signature under its"), ==,
+                        n <= MAIL_SIGNATURE_MAX_LINES);
         rt_result_free(&r);
         g_string_free(t, TRUE);
     }

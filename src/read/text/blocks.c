@@ -567,6 +567,8 @@ static int try_opener_closer(rt_builder *b, size_t i, size_t *next)
     if (!end)
         end = rt_build_closer(b, i);
     if (!end)
+        end = rt_build_mail_signature(b, i);
+    if (!end)
         return NO_MATCH;
     *next = end;
     return MATCHED;

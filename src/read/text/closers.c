@@ -299,3 +299,30 @@ size_t rt_build_closer(rt_builder *b, size_t i)
                          rt_line_at(b, last)->lineno);
     return last + 1;
 }
+
+size_t rt_build_mail_signature(rt_builder *b, size_t i)
+{
+    rt_state *st = b->st;
+    const rt_line *l = rt_line_at(b, i);
+    const rt_chunk *c = &st->chunks[l->chunk];
+    size_t n = c->last - c->first;
+    if (!st->mail || c->first != i || l->tlen != 2 || memcmp(l->t, "--", 2) != 0 || n == 0 ||
+        n > MAIL_SIGNATURE_MAX_LINES)
+        return 0;
+    imprint_node *closer = NULL;
+    for (size_t j = i + 1; j <= c->last; j++) {
+        const rt_line *m = rt_line_at(b, j);
+        imprint_pos pos = rt_pos(st, m->lineno, m->tcol);
+        if (!closer)
+            closer = imprint_node_new(st->doc, IMPRINT_NODE_CLOSER, pos);
+        else
+            imprint_node_append(closer, imprint_node_new(st->doc, IMPRINT_NODE_LINEBREAK, pos));
+        rt_append_inlines(st, closer, m, 0, m->tlen);
+    }
+    rt_append(b, closer, c->last);
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
+                         "a message's signature under its \"--\" line taken as its closing, "
+                         "line by line, the \"--\" left out (to line %u)",
+                         st->lines[c->last].lineno);
+    return c->last + 1;
+}

@@ -55,6 +55,12 @@
  * e-mail), which stays as it is. */
 #define MAIL_MIN_MESSAGES 2
 
+/** Most lines of a message's signature under its "--" line: Usenet's
+ * custom asks for four at most, and the digests read run to six (a name,
+ * a node, two addresses, a quip over two lines); a longer run under "--"
+ * is text (a dash set alone before a paragraph). */
+#define MAIL_SIGNATURE_MAX_LINES 6
+
 /* index.c */
 
 /** Longest heading of an index in code points ("INDEX OF MUSICAL

@@ -64,8 +64,8 @@ static int header_field(const rt_line *l, size_t *skip)
 
 /* The end (exclusive) of the header block from line `i`: header lines,
  * and lines under one that go on its value (folded, or a value that
- * begins on the next line: "Path:" over the path), a Subject among them
- * and a From or a Date (one "Subject:" line is a memo's, or a line of
+ * begins on the next line: "Path:" over the path), a Subject with a value
+ * among them and a From or a Date (one "Subject:" line is a memo's, or a line of
  * prose that opens so); `i` if there is none. */
 static size_t header_block(const rt_state *st, size_t i)
 {
@@ -79,7 +79,7 @@ static size_t header_block(const rt_state *st, size_t i)
                 return i;
             continue;
         }
-        subject = subject || f == FIELD_SUBJECT;
+        subject = subject || (f == FIELD_SUBJECT && skip < st->lines[j].tlen);
         sender = sender || f == FIELD_FROM || f == FIELD_DATE;
         empty = skip >= st->lines[j].tlen;
     }

@@ -325,14 +325,15 @@ static bool head_byline(const rt_state *st, size_t k)
 /* The lines before a collection's first poem, when they are short: the
  * collection's title (its first run of lines) and author (after a "By"
  * line, or under the title), a line under the title its subtitle; its
- * contents too. Returns the first poem's chunk, 0 if none. Where the head
- * holds more (a dedication, a contents), `*front`: it is an article of its
- * own, nothing of it dropped. */
-static size_t collection_head(rt_state *st, bool *front)
+ * contents too; the first numbered poem's number, chunk `numbered` (0: the
+ * poems are not numbered), ends it too. Returns the first poem's chunk, 0
+ * if none. Where the head holds more (a dedication, a contents), `*front`:
+ * it is an article of its own, nothing of it dropped. */
+static size_t collection_head(rt_state *st, size_t numbered, bool *front)
 {
     *front = false;
     size_t first = 1, lines = st->chunks[0].last - st->chunks[0].first + 1, contents;
-    while (first < st->nchunks && !rt_poem_title(st, first))
+    while (first < st->nchunks && !rt_poem_title(st, first) && first != numbered)
         lines += st->chunks[first].last - st->chunks[first].first + 1, first++;
     size_t at = first;
     if (first < st->nchunks)
@@ -517,10 +518,10 @@ static void find_poems(rt_state *st, GArray *starts)
     /* a date set apart before the last title's first stanza ("Epistle" /
      * "TO THE BISHOP …" / "Christmas Day, 1811.") is its head's, no poem */
     bool stanza = true, front;
-    size_t first = collection_head(st, &front);
+    size_t numbered = numbered_poems(st);
+    size_t first = collection_head(st, numbered, &front);
     if (front)
         start_article(starts, st, 0, true);
-    size_t numbered = numbered_poems(st);
     if (numbered)
         imprint_diags_report(st->diags, IMPRINT_SEV_NOTE,
                              rt_pos(st, chunk_line(st, numbered)->lineno, 1),
@@ -1774,7 +1775,7 @@ static GString *title_text(const rt_state *st, const article_start *a)
         if (l->blank)
             continue;
         /* ("III" over "THE RECRUIT": "III. THE RECRUIT", as a heading is) */
-        bool numeral = n == 1 && rt_is_roman_numeral(t->str, t->len);
+        bool numeral = n == 1 && rt_is_roman_numeral(t->str, t->len) && t->str[t->len - 1] != '.';
         g_string_append_printf(t, "%s%.*s", numeral ? ". " : n ? " " : "", (int)l->tlen, l->t);
         n++;
     }

@@ -570,6 +570,11 @@ bool rt_line_is_salutation(const rt_line *l);
  * (a sign-off and signature, a place and date) as one block; returns the
  * line after it, 0 if there is none */
 size_t rt_build_closer(rt_builder *b, size_t i);
+/* closers.c: in a digest of messages, a signature under its "--" line
+ * ("-- " by the convention, at most MAIL_SIGNATURE_MAX_LINES lines) from
+ * line `i` as the message's closing, line by line; returns the line after
+ * it, 0 if there is none */
+size_t rt_build_mail_signature(rt_builder *b, size_t i);
 /* verse.c: whether chunk `k` is verse quoted in a hard-wrapped text's
  * prose (its lines kept apart, opened by a quote mark) */
 bool rt_quoted_verse(const rt_state *st, size_t k);

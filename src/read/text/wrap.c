@@ -349,7 +349,10 @@ static size_t hanging_runs(const rt_state *st, unsigned width, bool *turn, bool 
             runs++;
             i = last + 1;
         } else {
-            i++;
+            /* (a run that starts inside this one has no more entries nor
+             * turns: the next may start past it, in linear time) */
+            i = run->len ? MAX(i + 1, g_array_index(run, hang_entry, run->len - 1).last + 1)
+                         : i + 1;
         }
     }
     g_array_free(run, TRUE);
