@@ -5953,7 +5953,8 @@ static void test_letters_date_under_title(void)
 /* A collection of numbered poems, an introduction before them signed by
  * a name in capitals and a half-title repeating the collection's: each
  * numeral opens a poem, titled with the title under it ("II. THE PILOT"),
- * the name is the introduction's closing, not a poem. Its lookalike: one
+ * the name is the introduction's closing, not a poem, and a stanza is no
+ * letter's sign-off for a line opened by "Your". Its lookalike: one
  * long poem in numbered sections without titles stays one article, the
  * numerals its headings. NUMBERED_POEMS_MIN and NUMBERED_POEMS_TITLED from
  * both sides. */
@@ -5967,6 +5968,10 @@ static void test_poems_numbered(void)
     g_assert_cmpstr(rt_article(&r, 4)->as.article.title, ==, "IV. THE WALL");
     g_assert_cmpuint(count_under(rt_article(&r, 0), IMPRINT_NODE_CLOSER), ==, 1);
     g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 33, "a collection of numbered poems"));
+    /* (a last stanza whose second line opens "Your", "Come home when you
+     * are weary," / "Your boat by wind and tide", is verse, no closing) */
+    g_assert_cmpuint(count_under(rt_article(&r, 2), IMPRINT_NODE_CLOSER), ==, 0);
+    g_assert_cmpuint(count_under(rt_article(&r, 2), IMPRINT_NODE_LINE), ==, 12);
     rt_result_free(&r);
     /* (numerals with their stops, right under the collection's head: the
      * first opens a poem too, no heading of the head's) */

@@ -93,9 +93,13 @@ static size_t sign_off_end(rt_builder *b, size_t i)
     rt_state *st = b->st;
     const rt_line *l = rt_line_at(b, i);
     const rt_chunk *c = &st->chunks[l->chunk];
-    /* "I remain, Gentlemen," over "Your obedient servant,": the sign-off's lead */
-    bool lead = c->last > i && l->nchar <= CLOSER_MAX_CHARS && l->t[l->tlen - 1] == ',' &&
-                sign_off_line(&st->lines[i + 1]);
+    /* "I remain, Gentlemen," over "Your obedient servant,": the sign-off's
+     * lead; in a book of verse the sign-off under it ends in its comma too
+     * ("Leave your home behind you," over "Your friends by field and town"
+     * is a stanza; a letter's "Your expectant" over "BEETHOVEN." needs none) */
+    const rt_line *under = c->last > i ? &st->lines[i + 1] : NULL;
+    bool lead = under && l->nchar <= CLOSER_MAX_CHARS && l->t[l->tlen - 1] == ',' &&
+                sign_off_line(under) && (!st->verse || under->t[under->tlen - 1] == ',');
     if (c->first != i || !(lead || sign_off_line(l)))
         return SIZE_MAX;
     if (c->last > i + lead) {
