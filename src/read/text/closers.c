@@ -261,6 +261,25 @@ static bool postscript_closes(rt_builder *b, size_t i, size_t last)
     return !n || rt_number_heading_kind(n->t, n->tlen);
 }
 
+/* The lines from `from` to `to` (blank ones passed over) put in `closer`,
+ * one under another, or in a new closing when it is NULL. */
+static imprint_node *closer_lines(rt_builder *b, imprint_node *closer, size_t from, size_t to)
+{
+    rt_state *st = b->st;
+    for (size_t j = from; j <= to; j++) {
+        const rt_line *m = rt_line_at(b, j);
+        if (m->blank)
+            continue;
+        imprint_pos pos = rt_pos(st, m->lineno, m->tcol);
+        if (!closer)
+            closer = imprint_node_new(st->doc, IMPRINT_NODE_CLOSER, pos);
+        else
+            imprint_node_append(closer, imprint_node_new(st->doc, IMPRINT_NODE_LINEBREAK, pos));
+        rt_append_inlines(st, closer, m, 0, m->tlen);
+    }
+    return closer;
+}
+
 size_t rt_build_closer(rt_builder *b, size_t i)
 {
     rt_state *st = b->st;
@@ -277,17 +296,7 @@ size_t rt_build_closer(rt_builder *b, size_t i)
     /* a date under the signature, a blank line apart, closes with it */
     if (dated && !signed_only && b->last_block && b->last_block->kind == IMPRINT_NODE_CLOSER)
         closer = b->last_block;
-    for (size_t j = i; j <= last; j++) {
-        const rt_line *m = rt_line_at(b, j);
-        if (m->blank)
-            continue;
-        imprint_pos pos = rt_pos(st, m->lineno, m->tcol);
-        if (!closer)
-            closer = imprint_node_new(st->doc, IMPRINT_NODE_CLOSER, pos);
-        else
-            imprint_node_append(closer, imprint_node_new(st->doc, IMPRINT_NODE_LINEBREAK, pos));
-        rt_append_inlines(st, closer, m, 0, m->tlen);
-    }
+    closer = closer_lines(b, closer, i, last);
     if (closer != b->last_block)
         rt_append(b, closer, last);
     else
@@ -313,17 +322,7 @@ size_t rt_build_mail_signature(rt_builder *b, size_t i)
     if (!st->mail || c->first != i || l->tlen != 2 || memcmp(l->t, "--", 2) != 0 || n == 0 ||
         n > MAIL_SIGNATURE_MAX_LINES)
         return 0;
-    imprint_node *closer = NULL;
-    for (size_t j = i + 1; j <= c->last; j++) {
-        const rt_line *m = rt_line_at(b, j);
-        imprint_pos pos = rt_pos(st, m->lineno, m->tcol);
-        if (!closer)
-            closer = imprint_node_new(st->doc, IMPRINT_NODE_CLOSER, pos);
-        else
-            imprint_node_append(closer, imprint_node_new(st->doc, IMPRINT_NODE_LINEBREAK, pos));
-        rt_append_inlines(st, closer, m, 0, m->tlen);
-    }
-    rt_append(b, closer, c->last);
+    rt_append(b, closer_lines(b, NULL, i + 1, c->last), c->last);
     imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
                          "a message's signature under its \"--\" line taken as its closing, "
                          "line by line, the \"--\" left out (to line %u)",
