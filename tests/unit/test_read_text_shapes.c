@@ -5972,7 +5972,16 @@ static void test_poems_numbered(void)
      * are weary," / "Your boat by wind and tide", is verse, no closing) */
     g_assert_cmpuint(count_under(rt_article(&r, 2), IMPRINT_NODE_CLOSER), ==, 0);
     g_assert_cmpuint(count_under(rt_article(&r, 2), IMPRINT_NODE_LINE), ==, 12);
+    /* (the half-title again with an apostrophe, "THE BOATMAN'S SONGS", the
+     * collection's title "THE BOATMAN’S SONGS": no poem, no empty article) */
+    GString *apos = g_string_new(r.data);
     rt_result_free(&r);
+    g_string_replace(apos, "THE HARBOUR SONGS", "THE BOATMAN'S SONGS", 0);
+    r = rt_read_buffer("apostrophe.txt", apos->str, apos->len, NULL);
+    g_assert_cmpint(r.articles, ==, 5);
+    g_assert_cmpstr(rt_article(&r, 1)->as.article.title, ==, "I");
+    rt_result_free(&r);
+    g_string_free(apos, TRUE);
     /* (numerals with their stops, right under the collection's head: the
      * first opens a poem too, no heading of the head's) */
     const char *dots = "THE SONGS\n\nBY A. BOATWRIGHT\n\n\n\n"

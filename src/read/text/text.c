@@ -392,17 +392,24 @@ static size_t collection_head(rt_state *st, size_t numbered, bool *front)
     return first;
 }
 
+/* Whether `alen` bytes of `a` and `blen` of `b` (-1: to the NUL) are the
+ * same text whatever their case. */
+static bool same_folded(const char *a, gssize alen, const char *b, gssize blen)
+{
+    char *fa = g_utf8_casefold(a, alen), *fb = g_utf8_casefold(b, blen);
+    bool same = strcmp(fa, fb) == 0;
+    g_free(fa);
+    g_free(fb);
+    return same;
+}
+
 /* Whether the first lines of chunks `a` and `b` read the same, whatever
  * their case: "PARADISE LOST" again over "BOOK II." is the poem's title
  * repeated, no new poem. */
 static bool same_first_line(const rt_state *st, size_t a, size_t b)
 {
     const rt_line *x = &st->lines[st->chunks[a].first], *y = &st->lines[st->chunks[b].first];
-    char *fx = g_utf8_casefold(x->t, (gssize)x->tlen), *fy = g_utf8_casefold(y->t, (gssize)y->tlen);
-    bool same = strcmp(fx, fy) == 0;
-    g_free(fx);
-    g_free(fy);
-    return same;
+    return same_folded(x->t, (gssize)x->tlen, y->t, (gssize)y->tlen);
 }
 
 /* Whether line `l` heads an act or a scene of a play: "ACT I.", "SCENE
@@ -443,27 +450,21 @@ static bool repeats_title(const rt_state *st, const article_start *a, size_t k)
     article_start again = *a;
     again.chunk = k;
     GString *x = title_text(st, a), *y = title_text(st, &again);
-    char *fx = g_utf8_casefold(x->str, -1), *fy = g_utf8_casefold(y->str, -1);
-    bool same = strcmp(fx, fy) == 0;
-    g_free(fx);
-    g_free(fy);
+    bool same = same_folded(x->str, (gssize)x->len, y->str, (gssize)y->len);
     g_string_free(x, TRUE);
     g_string_free(y, TRUE);
     return same;
 }
 
 /* Whether chunk `k` is one line that reads as the collection's title,
- * whatever its case: its half-title over the poems, after a preface. */
-static bool names_collection(const rt_state *st, size_t k)
+ * whatever its case: its half-title over the poems, after a preface. (The
+ * title has its typography, "BOATMAN’S", and so the line is given it.) */
+static bool names_collection(rt_state *st, size_t k)
 {
     if (!chunk_single(st, k) || !st->doc->meta.title)
         return false;
     const rt_line *l = chunk_line(st, k);
-    char *a = g_utf8_casefold(l->t, (gssize)l->tlen), *b = g_utf8_casefold(st->doc->meta.title, -1);
-    bool same = strcmp(a, b) == 0;
-    g_free(a);
-    g_free(b);
-    return same;
+    return same_folded(rt_plain(st, l->t, l->tlen), -1, st->doc->meta.title, -1);
 }
 
 /* A line ending in a stop with no figure in it (a date under a title is
