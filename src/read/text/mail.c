@@ -130,34 +130,30 @@ static size_t rewrite_block(rt_state *st, size_t i, size_t end, bool keep)
 
 void rt_mail_headers(rt_state *st, bool keep)
 {
-    size_t blocks = 0, dropped = 0;
-    unsigned first = 0;
+    GArray *blocks = g_array_new(FALSE, FALSE, sizeof(size_t)); /* first, end, first, end, … */
     for (size_t i = 0; i < st->nlines; i++) {
         if (i > 0 && !st->lines[i - 1].blank && !rt_line_is_break(&st->lines[i - 1]))
             continue;
         size_t end = header_block(st, i);
         if (end > i) {
-            blocks++;
-            first = first ? first : st->lines[i].lineno;
+            g_array_append_val(blocks, i);
+            g_array_append_val(blocks, end);
             i = end - 1;
         }
     }
-    if (blocks < MAIL_MIN_MESSAGES)
-        return;
-    for (size_t i = 0; i < st->nlines; i++) {
-        if (i > 0 && !st->lines[i - 1].blank && !rt_line_is_break(&st->lines[i - 1]))
-            continue;
-        size_t end = header_block(st, i);
-        if (end > i) {
-            dropped += rewrite_block(st, i, end, keep);
-            i = end - 1;
-        }
+    size_t n = blocks->len / 2, dropped = 0;
+    if (n >= MAIL_MIN_MESSAGES) {
+        unsigned first = st->lines[g_array_index(blocks, size_t, 0)].lineno;
+        for (guint k = 0; k < blocks->len; k += 2)
+            dropped += rewrite_block(st, g_array_index(blocks, size_t, k),
+                                     g_array_index(blocks, size_t, k + 1), keep);
+        st->mail = true;
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, first, 1),
+                             "%zu messages opened by mail headers: each its Subject the title, "
+                             "its From the author and its Date the date; %zu other header lines "
+                             "(Path, Message-ID, …) %s",
+                             n, dropped,
+                             keep ? "kept" : "left out (`boilerplate: keep` keeps them)");
     }
-    st->mail = true;
-    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, first, 1),
-                         "%zu messages opened by mail headers: each its Subject the title, its "
-                         "From the author and its Date the date; %zu other header lines (Path, "
-                         "Message-ID, …) %s",
-                         blocks, dropped,
-                         keep ? "kept" : "left out (`boilerplate: keep` keeps them)");
+    g_array_free(blocks, TRUE);
 }
