@@ -1949,6 +1949,74 @@ static void test_transcript_name_lines(void)
     rt_result_free(&r);
 }
 
+/* An interview's transcript with each name alone on its line, a colon
+ * after it, the words right under it ("Ada Pringle:" over her answer):
+ * the names recur and one is no word of the text in small letters. Its
+ * lookalike, recipes whose "Ingredients:" and "Method:" recur as often,
+ * are labels: both words are found in small letters in the text. */
+static void test_transcript_colon_names(void)
+{
+    rt_result r = read_shape("transcript_colon_names.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "PSSSSSS");
+    g_assert_cmpstr(rt_child(a, 1)->as.speech.speaker, ==, "Interviewer");
+    g_assert_cmpstr(rt_child(a, 2)->as.speech.speaker, ==, "Ada Pringle");
+    g_assert_cmpint(rt_count_children(rt_child(a, 4)), ==, 2);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 5, "a transcript: 6 speeches"));
+    assert_words(&r);
+    rt_result_free(&r);
+    r = read_shape("transcript_colon_names_lookalike.txt");
+    g_assert_false(any_speech(&r));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
+/* A play in verse whose names stand alone with a colon over the lines
+ * ("FERRYMAN:" over a couplet): each speech holds its lines as verse; a
+ * speech of one line is a paragraph, and the interview above, whose lines
+ * under a name are prose, holds none. */
+static void test_play_colon_verse(void)
+{
+    rt_result r = read_shape("play_colon_verse.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "SSSSSS");
+    g_assert_cmpstr(rt_child(a, 0)->as.speech.speaker, ==, "FERRYMAN");
+    assert_kinds(rt_child(a, 0), "V");
+    g_assert_cmpint(count_under(rt_child(a, 0), IMPRINT_NODE_LINE), ==, 2);
+    assert_kinds(rt_child(a, 3), "P");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 3, "a play: 6 speeches"));
+    assert_words(&r);
+    rt_result_free(&r);
+    r = read_shape("transcript_colon_names.txt");
+    g_assert_cmpint(count_under(rt_article(&r, 0), IMPRINT_NODE_VERSE), ==, 0);
+    rt_result_free(&r);
+}
+
+/* A charter's clauses, "(1) …" over "(2) …" over "(3) …": one list, the
+ * numbers kept in the words, reported. Its lookalike: a year in brackets
+ * "(1854)" and a paragraph opening "(2) of the old rules" with no "(1)"
+ * before it stay prose. */
+static void test_paren_items(void)
+{
+    rt_result r = read_shape("paren_items.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "HPHLHP");
+    imprint_node *list = rt_child(a, 3);
+    g_assert_cmpint(list->as.list.style, ==, IMPRINT_LIST_PLAIN);
+    g_assert_cmpint(rt_count_children(list), ==, 3);
+    g_assert_cmpstr(rt_text(&r, list->first_child), ==,
+                    "(1) Books are fetched by the staff and may not leave the room.");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 9, "taken as a list"));
+    assert_words(&r);
+    rt_result_free(&r);
+    r = read_shape("paren_items_lookalike.txt");
+    a = rt_article(&r, 0);
+    assert_kinds(a, "PPP");
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "taken as a list"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
 /* A call's export with the time stamp before each name ("[00:00:02]
  * Speaker 1: text", "00:01:05 Maria: text"): the name is the speaker, the
  * stamp stays at the head of the words. Its lookalike, a day's programme
@@ -5767,6 +5835,42 @@ static char *heading_levels(rt_result *r, const imprint_node *a)
     return g_string_free(s, FALSE);
 }
 
+/* A book whose transcriber's notes come before its title page: the page
+ * opens with the first heading that names the book ("LECTURES ON TIDES AND
+ * WEIRS" for "Lectures on Tides & Weirs"), four blank lines under a figure's
+ * legend that is no quotation with it as its source, and takes in the
+ * publisher's address in capitals; "CONTENTS OF THE LECTURES" heads the
+ * next page, and the title again over lecture I past the preface is a
+ * half-title. Its lookalike: a transcriber's note kept line by line heads
+ * its section, and the title over an unnumbered heading past the first
+ * chapter ("THE SALT ROAD" / "WHERE IT RAN") is a heading of the book. */
+static void test_title_page_after_notes(void)
+{
+    rt_result r = read_shape("title_page_after_notes.txt");
+    imprint_node *a = rt_article(&r, 0);
+    char *got = heading_levels(&r, a);
+    g_assert_cmpstr(got, ==,
+                    "1:TRANSCRIBER\u2019S NOTES\n1:PREFACE\n1:CONTENTS OF THE LECTURES\n"
+                    "1:I. THE RISE OF THE TIDE\n1:II. THE WEIR AND THE MILL\n");
+    g_free(got);
+    g_assert_cmpint(count_under(a, IMPRINT_NODE_CITATION), ==, 0);
+    g_assert_true(doc_has_text(&r, "FENWICK & CO., LTD."));
+    g_assert_true(
+        rt_has_diag(&r, IMPRINT_SEV_NOTE, 35, "6 lines from here read as the title page"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 71, "(a half-title): dropped"));
+    rt_result_free(&r);
+    r = read_shape("title_page_after_notes_lookalike.txt");
+    a = rt_article(&r, 0);
+    got = heading_levels(&r, a);
+    g_assert_cmpstr(got, ==,
+                    "1:Transcriber\u2019s note:\n1:CHAPTER I. THE CARRIERS\n1:THE SALT ROAD\n"
+                    "1:WHERE IT RAN\n");
+    g_free(got);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "read as the title page"));
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "half-title"));
+    rt_result_free(&r);
+}
+
 /* A contents of two levels whose groups are two blank lines apart, each
  * top entry with its page, is one contents; the lines alone below that
  * repeat its top entries are headings though they are quoted whole
@@ -6401,5 +6505,9 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/dedication", test_dedication);
     g_test_add_func("/read_text/shapes/dedication_min_chunks", test_dedication_min_chunks);
     g_test_add_func("/read_text/shapes/collection_separated", test_collection_separated);
+    g_test_add_func("/read_text/shapes/transcript_colon_names", test_transcript_colon_names);
+    g_test_add_func("/read_text/shapes/play_colon_verse", test_play_colon_verse);
+    g_test_add_func("/read_text/shapes/paren_items", test_paren_items);
+    g_test_add_func("/read_text/shapes/title_page_after_notes", test_title_page_after_notes);
     return g_test_run();
 }

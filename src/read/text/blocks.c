@@ -722,6 +722,41 @@ static int try_quote(rt_builder *b, size_t i, size_t *next)
 }
 
 /* Speech turns, dash items, numbered or lettered items and numbered headings. */
+/* The number of "(N) " that line `l` opens with (N of PAREN_ITEM_MAX_DIGITS
+ * digits), else 0. */
+static int paren_number(const rt_line *l)
+{
+    int n = 0, digits = 0;
+    const char *p = l->t + 1, *end = l->t + l->tlen;
+    if (l->blank || l->notedef || *l->t != '(')
+        return 0;
+    for (; p < end && g_ascii_isdigit(*p) && digits <= PAREN_ITEM_MAX_DIGITS; p++, digits++)
+        n = n * 10 + (*p - '0');
+    size_t sp;
+    return digits && digits <= PAREN_ITEM_MAX_DIGITS && p + 1 < end && *p == ')' &&
+                   read_space_at(p + 1, end, &sp)
+               ? n
+               : 0;
+}
+
+/* "(1) Everyone has the right…" over "(2) Everyone has…": the clauses of a
+ * charter's article, a list whose markers stay in its items' words. Taken
+ * only in sequence: a "(1)" the next line of text follows with "(2)", or
+ * the number after the last item's in the article; a lone "(2) the
+ * second…" stays prose, as do note definitions. */
+static bool paren_item(rt_builder *b, size_t i, int *number)
+{
+    int n = paren_number(rt_line_at(b, i));
+    if (!n)
+        return false;
+    size_t j = rt_next_text_line(b, i);
+    bool opens = n == 1 && j != SIZE_MAX && paren_number(rt_line_at(b, j)) == 2;
+    /* (a corollary set in between, "(2a) …", parts the list, not the run) */
+    bool goes_on = n > 1 && n == b->paren_next;
+    *number = n;
+    return opens || goes_on;
+}
+
 static int try_item(rt_builder *b, size_t i, size_t *next)
 {
     const rt_line *l = rt_line_at(b, i);
@@ -729,8 +764,17 @@ static int try_item(rt_builder *b, size_t i, size_t *next)
     int number;
     size_t name, skip;
     bool speech = rt_is_speech(b, i, &name, &skip), dash = !speech && rt_dash_item(b, i);
-    if (!speech && !dash && !rt_line_list_marker(l, &style, &number, &skip))
-        return NO_MATCH;
+    if (!speech && !dash && !rt_line_list_marker(l, &style, &number, &skip)) {
+        if (!paren_item(b, i, &number))
+            return NO_MATCH;
+        *next = i + 1;
+        b->paren_next = number + 1;
+        if (number == 1)
+            imprint_diags_report(b->st->diags, IMPRINT_SEV_NOTE, rt_pos(b->st, l->lineno, l->tcol),
+                                 "lines opening \"(1)\", \"(2)\"… in sequence taken as a list "
+                                 "(the numbers kept in the items' words)");
+        return add_item(b, i, IMPRINT_LIST_PLAIN, number, 0) ? MATCHED : FAILED;
+    }
     *next = i + 1;
     if (speech && (*next = rt_build_sung_turn(b, i)))
         return MATCHED;
@@ -1468,7 +1512,8 @@ bool rt_build_blocks(rt_state *st, size_t from, size_t to)
                     .first = st->chunks[from].first,
                     .last = st->chunks[to - 1].last,
                     .bracket_dated = -1,
-                    .captions = -1};
+                    .captions = -1,
+                    .verse_file = -1};
     b.last_line = SIZE_MAX - 1;
     b.prose = -1;
     rt_find_dialogue(&b);

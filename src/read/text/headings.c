@@ -546,6 +546,23 @@ static bool prose_paragraph(rt_state *st, const imprint_node *n)
     return rt_count_words(t, strlen(t)) >= READ_TEXT_BIB_PROSE_WORDS;
 }
 
+/* Whether paragraph `p` is an imprint's lines in capitals kept one under
+ * another ("ELKIN & CO., LTD.," / "8 & 10 BEAK STREET,"): a line break
+ * among its children and no small letter. A transcriber's note kept line
+ * by line is prose. */
+static bool capitals_by_line(rt_state *st, const imprint_node *p)
+{
+    bool lines = false;
+    for (const imprint_node *c = p->first_child; c && !lines; c = c->next)
+        lines = c->kind == IMPRINT_NODE_LINEBREAK;
+    if (!lines)
+        return false;
+    for (const char *t = imprint_node_plain_text(st->doc, p); *t; t = g_utf8_next_char(t))
+        if (g_unichar_islower(g_utf8_get_char(t)))
+            return false;
+    return true;
+}
+
 /* Whether `h` heads a section of the book rather than being a line of its
  * title page: "Contents", "Preface", "Introduction", any heading over a
  * table of contents. */
@@ -556,11 +573,21 @@ static bool heads_section(rt_state *st, const imprint_node *h)
     /* ("Herein Is Written" over a table of contents heads it) */
     if (h->next && h->next->kind == IMPRINT_NODE_LIST && h->next->as.list.contents)
         return true;
-    /* (nor is a heading right over prose, "CHAPTER I" / "THE WORKSHOP") */
-    if (h->kind == IMPRINT_NODE_HEADING && h->next && prose_paragraph(st, h->next))
+    /* (nor is a heading right over prose, "CHAPTER I" / "THE WORKSHOP", or
+     * over its subtitle in brackets over prose, "ETYMOLOGY." / "(Supplied by
+     * a Late Consumptive Usher …)"; a publisher's address in capitals under
+     * "LONDON" is no prose) */
+    const imprint_node *under = h->next;
+    const rt_line *ul = under ? rt_line_by_number(st, under->pos.line) : NULL;
+    if (under && under->next && ul && rt_line_is_paren_subtitle(ul))
+        under = under->next;
+    if (h->kind == IMPRINT_NODE_HEADING && under && prose_paragraph(st, under) &&
+        !capitals_by_line(st, under))
         return true;
+    /* ("CONTENTS OF VOLUME II." as "CONTENTS") */
     return l && (rt_line_is_section_word(l) ||
-                 rt_line_is_title_word(l, contents, G_N_ELEMENTS(contents)));
+                 rt_line_is_title_word(l, contents, G_N_ELEMENTS(contents)) ||
+                 (l->tlen > 9 && g_ascii_strncasecmp(l->t, "contents ", 9) == 0));
 }
 
 /* "BY" over a name, or "By Name", on the title page: the author. */
@@ -603,17 +630,21 @@ static bool title_page_line(rt_state *st, const imprint_node *h, bool titled)
     if (h->kind == IMPRINT_NODE_VERSE)
         return titled && !st->verse;
     return h->kind == IMPRINT_NODE_PARAGRAPH &&
-           (page_byline(rt_line_by_number(st, h->pos.line)) || (titled && !prose_paragraph(st, h)));
+           (page_byline(rt_line_by_number(st, h->pos.line)) ||
+            (titled && (!prose_paragraph(st, h) || capitals_by_line(st, h))));
 }
 
-/* `s` case-folded, its typographic apostrophes plain: a header's
- * "Beethoven's Letters" is the title page's "BEETHOVEN’S LETTERS." */
+/* `s` case-folded, its typographic apostrophes plain and its ampersands
+ * words: a header's "Beethoven's Letters" is the title page's "BEETHOVEN’S
+ * LETTERS.", its "Critical & Historical Essays" the page's "CRITICAL AND
+ * HISTORICAL ESSAYS". */
 static char *fold_title(const char *s)
 {
     char *folded = g_utf8_casefold(s, -1);
     GString *f = g_string_new(folded);
     g_free(folded);
     g_string_replace(f, "\u2019", "'", 0);
+    g_string_replace(f, " & ", " and ", 0);
     return g_string_free(f, FALSE);
 }
 
@@ -629,6 +660,54 @@ static bool names_title(const char *line, const char *want)
     return want[n] == '\0' || (rt_count_words(line, n) >= 2 && strchr(" ,:;.", want[n]));
 }
 
+/* The first heading from `h` on that names the title `want` (folded), or
+ * NULL. */
+static imprint_node *heading_naming(rt_state *st, imprint_node *h, const char *want)
+{
+    for (; h; h = h->next) {
+        if (h->kind != IMPRINT_NODE_HEADING)
+            continue;
+        char *text = fold_title(imprint_node_plain_text(st->doc, h));
+        bool names = names_title(text, want);
+        g_free(text);
+        if (names)
+            return h;
+    }
+    return NULL;
+}
+
+/* The blank lines above the first line of block `h`. */
+static size_t blanks_over(const rt_state *st, const imprint_node *h)
+{
+    const rt_line *l = rt_line_by_number(st, h->pos.line);
+    return l ? rt_blank_before(st, l->chunk) : 0;
+}
+
+/* The lines of a title page from `first` on (title_page_line, up to a
+ * heading of the book's sections); whether one repeats the title `want`
+ * (folded; NULL for none) in `*repeats`, whether one under the first is a
+ * byline in `*byline`. */
+static size_t page_run(rt_state *st, imprint_node *first, const char *want, bool *repeats,
+                       bool *byline)
+{
+    size_t n = 0;
+    *repeats = *byline = false;
+    /* (the title set one phrase a line, "THE" over "PIANOFORTE SONATA",
+     * repeats it too: the lines from the first, joined) */
+    GString *joined = g_string_new(NULL);
+    for (imprint_node *h = first;
+         h && title_page_line(st, h, want != NULL) && !heads_section(st, h); h = h->next, n++) {
+        char *text = fold_title(imprint_node_plain_text(st->doc, h));
+        g_string_append_printf(joined, "%s%s", n ? " " : "", text);
+        *repeats =
+            *repeats || (want && (names_title(text, want) || strcmp(joined->str, want) == 0));
+        *byline = *byline || (n > 0 && page_byline(rt_line_by_number(st, h->pos.line)));
+        g_free(text);
+    }
+    g_string_free(joined, TRUE);
+    return n;
+}
+
 void rt_title_page(rt_state *st)
 {
     imprint_node *art = st->article;
@@ -638,20 +717,17 @@ void rt_title_page(rt_state *st)
     imprint_node *first = art->first_child;
     while (first && first->kind == IMPRINT_NODE_FIGURE)
         first = first->next; /* a frontispiece */
-    size_t n = 0;
-    bool repeats = false, byline = false;
-    /* (the title set one phrase a line, "THE" over "PIANOFORTE SONATA",
-     * repeats it too: the lines from the first, joined) */
-    GString *joined = g_string_new(NULL);
-    for (imprint_node *h = first; h && title_page_line(st, h, title) && !heads_section(st, h);
-         h = h->next, n++) {
-        char *text = fold_title(imprint_node_plain_text(st->doc, h));
-        g_string_append_printf(joined, "%s%s", n ? " " : "", text);
-        repeats = repeats || (want && (names_title(text, want) || strcmp(joined->str, want) == 0));
-        byline = byline || (n > 0 && page_byline(rt_line_by_number(st, h->pos.line)));
-        g_free(text);
+    imprint_node *top = first;
+    bool repeats, byline;
+    size_t n = page_run(st, first, want, &repeats, &byline);
+    /* (a transcriber's notes before the title page: the page opens with
+     * the first heading that names the book, set apart from them by more
+     * than one blank line, as a page is) */
+    imprint_node *named = want && !repeats && first ? heading_naming(st, first, want) : NULL;
+    if (named && blanks_over(st, named) > 1) {
+        first = named;
+        n = page_run(st, first, want, &repeats, &byline);
     }
-    g_string_free(joined, TRUE);
     g_free(want);
     /* An untitled article that opens with such a run: its first line is the
      * title, as on any title page. A title over its byline ("DUBLINERS",
@@ -674,9 +750,21 @@ void rt_title_page(rt_state *st)
             title_page_author(st, c, k + 1 < n ? c->next : NULL);
     }
     imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, at,
-                         "%zu lines at the top read as the title page (paragraphs, not "
+                         "%zu lines %s read as the title page (paragraphs, not "
                          "headings)%s",
-                         n, title ? ": one repeats the title" : "; the first is the title");
+                         n, first == top ? "at the top" : "from here",
+                         title ? ": one repeats the title" : "; the first is the title");
+}
+
+/* Whether text `s` opens with a chapter's number: "I. The Origin",
+ * "CHAPTER IV", "12. Of Rent". */
+static bool opens_with_numeral(const char *s)
+{
+    const char *space = strchr(s, ' ');
+    size_t first = space ? (size_t)(space - s) : strlen(s);
+    const char *second = space ? strchr(space + 1, ' ') : NULL;
+    return rt_number_heading_kind(s, first) ||
+           (space && rt_number_heading_kind(s, second ? (size_t)(second - s) : strlen(s)));
 }
 
 void rt_half_title(rt_state *st)
@@ -692,9 +780,11 @@ void rt_half_title(rt_state *st)
     for (imprint_node *h = art->first_child, *next; h; h = next) {
         next = h->next;
         front = front && !prose_paragraph(st, h);
-        if (!front && !st->verse)
-            break;
         if (h->kind != IMPRINT_NODE_HEADING || !next || next->kind != IMPRINT_NODE_HEADING)
+            continue;
+        /* (past a preface, over the first chapter's number: "CRITICAL AND
+         * HISTORICAL ESSAYS" over "I. THE ORIGIN OF MUSIC") */
+        if (!front && !st->verse && !opens_with_numeral(imprint_node_plain_text(st->doc, next)))
             continue;
         char *text = fold_title(imprint_node_plain_text(st->doc, h));
         bool same = strcmp(text, want) == 0;

@@ -729,4 +729,10 @@
  * opening mark stands for a stray one, as a mark opened twice did. */
 #define EMPHASIS_MAX_NESTING 2
 
+/** Most digits of a charter's clause number "(N) " that opens a list item
+ * ("(1) Everyone has the right…"): the Universal Declaration's articles
+ * have two or three clauses, a statute's sections rarely 99; "(1854)" is a
+ * year, never an item. */
+#define PAREN_ITEM_MAX_DIGITS 2
+
 #endif

@@ -139,6 +139,85 @@ static bool name_group(const char *s, size_t len, GHashTable *counts)
     return ok && parts >= 2;
 }
 
+/* "Margaret Hale:", "Interviewer:" alone on a line, the words on the lines
+ * right under it (an interview's transcript): a name of one to three words
+ * in any case, and no label ("Note:", "Source:"). */
+static bool colon_name(rt_builder *b, size_t i, play_name *n)
+{
+    const rt_line *l = rt_line_at(b, i);
+    size_t key = l->tlen - 1;
+    if (l->tlen < 2 || l->t[key] != ':' || i >= b->last || rt_line_at(b, i + 1)->blank ||
+        !read_is_name_words(l->t, key) || read_is_label_word(l->t, key, true))
+        return false;
+    *n = (play_name){.at = 0, .len = key, .key = key};
+    return true;
+}
+
+/* Whether `len` bytes of `s` are found as a word in lines `first` to
+ * `last` of the article. */
+static bool word_in_article(rt_builder *b, const char *s, size_t len)
+{
+    for (size_t i = b->first; i <= b->last; i++) {
+        const rt_line *l = rt_line_at(b, i);
+        const char *e = l->t + l->tlen;
+        for (const char *p = l->t; p + len <= e; p++) {
+            p = memchr(p, s[0], (size_t)(e - p));
+            if (!p || p + len > e)
+                break;
+            if (memcmp(p, s, len) == 0 && (p == l->t || !g_ascii_isalnum(p[-1])) &&
+                (p + len == e || !g_ascii_isalnum(p[len])))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Whether every word of `len` bytes of `name` ("Ingredients") is found in
+ * small letters ("ingredients") in the article: a common word, as the
+ * section labels a recipe or a manual repeats are, no one's name
+ * ("Margaret Hale": "margaret" is found nowhere). */
+static bool name_in_small_letters(rt_builder *b, const char *name, size_t len)
+{
+    bool all = true;
+    for (const char *w = name, *end = name + len; w < end && all;) {
+        const char *we = memchr(w, ' ', (size_t)(end - w));
+        we = we ? we : end;
+        char *small = g_utf8_strdown(w, we - w);
+        all = *small && word_in_article(b, small, strlen(small));
+        g_free(small);
+        w = we + (we < end);
+    }
+    return all;
+}
+
+/* Whether the article's "Name:" lines alone over words (colon_name) are
+ * speakers' names: one of those heard PLAY_NAME_MIN_TURNS times at least
+ * is a proper name, never found in small letters (the section labels a
+ * recipe or a manual repeats, "Ingredients:" and "Method:", are words of
+ * its text). */
+static bool colon_names_proper(rt_builder *b)
+{
+    GHashTable *counts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (size_t i = b->first; i <= b->last; i++) {
+        play_name n;
+        if (!rt_line_at(b, i)->blank && (i == b->first || rt_line_at(b, i - 1)->blank) &&
+            colon_name(b, i, &n)) {
+            char *key = g_strndup(rt_line_at(b, i)->t, n.key);
+            guint c = GPOINTER_TO_UINT(g_hash_table_lookup(counts, key));
+            g_hash_table_replace(counts, key, GUINT_TO_POINTER(c + 1));
+        }
+    }
+    bool proper = false;
+    GHashTableIter it;
+    gpointer key, count;
+    g_hash_table_iter_init(&it, counts);
+    while (!proper && g_hash_table_iter_next(&it, &key, &count))
+        proper = GPOINTER_TO_UINT(count) >= PLAY_NAME_MIN_TURNS &&
+                 !name_in_small_letters(b, key, strlen(key));
+    g_hash_table_destroy(counts);
+    return proper;
+}
+
 /* The length of line `i`'s name (its key, `*n` the rest) when the line is
  * a name alone in capitals ("ROPER.", "LADY MARY:") or in emphasis
  * ("_Gudfinna._"), set apart by blank lines, with text after it; else 0.
@@ -152,7 +231,7 @@ static size_t name_alone(rt_builder *b, size_t i, play_name *n)
         rt_next_text_line(b, i) == SIZE_MAX)
         return 0;
     /* (the words may follow the stamped name on the next line) */
-    if (stamped_name(l, n))
+    if (stamped_name(l, n) || (b->colon_names && colon_name(b, i, n)))
         return n->key;
     if (i < b->last && !rt_line_at(b, i + 1)->blank)
         return 0;
@@ -308,6 +387,7 @@ static void find_play(rt_builder *b)
     GHashTable *counts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     play_name *lens = g_new0(play_name, b->last - b->first + 1);
     guint paragraphs = 0, recurring = 0;
+    b->colon_names = colon_names_proper(b);
     for (size_t i = b->first; i <= b->last; i++) {
         const rt_line *l = rt_line_at(b, i);
         paragraphs += !l->blank && (i == b->first || rt_line_at(b, i - 1)->blank);
@@ -338,12 +418,16 @@ static void find_play(rt_builder *b)
         names += mark_names(b, lens, counts, 0, whole ? b->first : first, &first);
         const rt_line *l = rt_line_at(b, first);
         play_name stamp;
-        imprint_diags_report(b->st->diags, IMPRINT_SEV_NOTE, rt_pos(b->st, l->lineno, l->tcol),
-                             "a %s%s: %u speeches under names on lines of their own (\"%.*s\", "
-                             "%u name%s heard often); the paragraphs under a name are its speech",
-                             stamped_name(l, &stamp) ? "transcript" : "play",
-                             whole ? "" : " from here, after the book's front", names, (int)l->tlen,
-                             l->t, recurring, recurring == 1 ? "" : "s");
+        imprint_diags_report(
+            b->st->diags, IMPRINT_SEV_NOTE, rt_pos(b->st, l->lineno, l->tcol),
+            "a %s%s: %u speeches under names on lines of their own (\"%.*s\", "
+            "%u name%s heard often); the paragraphs under a name are its speech",
+            stamped_name(l, &stamp) ||
+                    (b->colon_names && !rt_line_is_all_caps(l) && colon_name(b, first, &stamp))
+                ? "transcript"
+                : "play",
+            whole ? "" : " from here, after the book's front", names, (int)l->tlen, l->t, recurring,
+            recurring == 1 ? "" : "s");
         b->turn_blocks = stamped_name(l, &stamp) && one_block_turns(b, first);
     }
     g_free(lens);
@@ -363,7 +447,8 @@ bool rt_play_name_line(rt_builder *b, size_t i, size_t *next)
     rt_append(b, sp, i);
     b->play_turn = sp;
     b->play_turn_chunk = l->chunk;
-    *next = i + 1;
+    size_t after = b->colon_names && colon_name(b, i, &n) ? rt_build_verse_under(b, i, sp) : 0;
+    *next = after ? after : i + 1;
     return true;
 }
 
@@ -932,6 +1017,12 @@ bool rt_colon_quote(rt_builder *b, size_t i)
         memchr(cl->t, ':', cl->tlen) || cl->nchar >= l->nchar || rt_line_starts_quote(cl) ||
         rt_line_list_marker(cl, &style, &number, &skip) || rt_line_speaker(cl, &name, &skip) ||
         strchr(":.,;", cl->t[end - 1]))
+        return false;
+    /* (set further off the quotation than off the text below it: the next
+     * page's first line, "CRITICAL AND HISTORICAL ESSAYS" four blank lines
+     * under a music example and one over its subtitle) */
+    if (cl->chunk + 1 < st->nchunks &&
+        rt_blank_before(st, cl->chunk) > rt_blank_before(st, cl->chunk + 1))
         return false;
     /* the source line is followed by more text (or ends the article) */
     imprint_node *q = imprint_node_new(st->doc, IMPRINT_NODE_QUOTE, rt_pos(st, l->lineno, l->tcol));

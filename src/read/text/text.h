@@ -464,6 +464,8 @@ typedef struct {
     bool transcript;          /* and their turns are much of it (quotes.c) */
     bool quoted_turns;        /* and their words are quoted: prose between them is not theirs */
     bool play;                /* speakers' names on lines of their own (quotes.c) */
+    bool colon_names;         /* "Name:" alone over the words is a name line (quotes.c) */
+    int verse_file;           /* rt_verse_file(), -1 until asked (verse.c) */
     int prose;                /* the article has prose outside its stanzas: -1 until a
                                * stanza asks (verse.c) */
     imprint_node *play_turn;  /* the speech under the last name line, open */
@@ -480,6 +482,7 @@ typedef struct {
     GHashTable *apart;    /* lines set apart, by entry key (contents.c), made when needed */
     GHashTable *listed;   /* the contents' entries by key → level (contents.c), or NULL */
     int decimal_next;     /* the number after the last "N." item of the article, 0 if none */
+    int paren_next;       /* the number after the last "(N)" item (blocks.c), 0 if none */
     int bracket_dated;    /* the article's "[Clark, May 14, 1804]" lines; -1 until counted */
     int captions;         /* its captions emphasised whole over verse; -1 until counted */
     GHashTable *numbered; /* "air" → its numbers in "AIR XIV." lines alone, each with the
@@ -597,6 +600,10 @@ size_t rt_build_stanza(rt_builder *b, size_t i);
  * on the first line ("_Filch._ 'Tis Woman …" over the song): one speech
  * holding the verse (reported); the line after it, or 0. */
 size_t rt_build_sung_turn(rt_builder *b, size_t i);
+/* The lines under the name line `i` of a speech, to the end of its chunk,
+ * when they read as verse ("KAISER:" over the emperor's couplets): appended
+ * to `sp` as one verse block; the line after them, or 0 (prose). */
+size_t rt_build_verse_under(rt_builder *b, size_t i, imprint_node *sp);
 /* headings.c */
 bool rt_body_follows(rt_builder *b, size_t i);
 bool rt_numbered_heading(rt_builder *b, size_t i, imprint_list_style style, int number,

@@ -615,6 +615,60 @@ size_t rt_build_sung_turn(rt_builder *b, size_t i)
     return end + 1;
 }
 
+/* Whether lines `from` to `to` read as verse: two at least, none over
+ * VERSE_MAX_CHARS nor joined by the wrapper, their median VERSE_MEDIAN_CHARS
+ * at most, VERSE_CAPITAL_SHARE of their breaks a verse's; or, in a file of
+ * verse (`verse_file`), each after the first opening in a capital (Faust's
+ * questions, "Was ist verwünscht …?" over "Was ist ersehnt …?", each end a
+ * sentence's). */
+static bool verse_lines(rt_builder *b, size_t from, size_t to, bool verse_file)
+{
+    size_t n = to - from + 1, caps = 0, capitals = 0;
+    if (to <= from)
+        return false;
+    unsigned *lens = g_new(unsigned, n);
+    bool ok = true;
+    for (size_t j = from; j <= to && ok; j++) {
+        const rt_line *l = rt_line_at(b, j);
+        ok = !l->nsegs && !l->notedef && l->nchar <= VERSE_MAX_CHARS;
+        lens[j - from] = l->nchar;
+        caps += j > from && rt_verse_break(rt_line_at(b, j - 1), l);
+        capitals += j > from && g_unichar_isupper(g_utf8_get_char(l->t));
+    }
+    if (ok) {
+        qsort(lens, n, sizeof *lens, cmp_unsigned);
+        ok = lens[n / 2] <= VERSE_MEDIAN_CHARS &&
+             (caps >= VERSE_CAPITAL_SHARE * (double)(n - 1) || (verse_file && capitals == n - 1));
+    }
+    g_free(lens);
+    return ok;
+}
+
+size_t rt_build_verse_under(rt_builder *b, size_t i, imprint_node *sp)
+{
+    rt_state *st = b->st;
+    size_t last = MIN(st->chunks[rt_line_at(b, i)->chunk].last, b->last);
+    if (b->verse_file < 0)
+        b->verse_file = rt_verse_file(st);
+    if (!verse_lines(b, i + 1, last, b->verse_file))
+        return 0;
+    const rt_line *first = rt_line_at(b, i + 1);
+    imprint_node *verse = imprint_node_new(st->doc, IMPRINT_NODE_VERSE, rt_line_pos(st, first, 0));
+    unsigned base = UINT_MAX;
+    for (size_t j = i + 1; j <= last; j++)
+        base = MIN(base, line_indent(rt_line_at(b, j)));
+    for (size_t j = i + 1; j <= last; j++) {
+        const rt_line *m = rt_line_at(b, j);
+        imprint_node *line = imprint_node_new(st->doc, IMPRINT_NODE_LINE, rt_line_pos(st, m, 0));
+        line->as.line.indent = (int)(line_indent(m) - base);
+        rt_append_inlines(st, line, m, 0, m->tlen);
+        imprint_node_append(verse, line);
+    }
+    imprint_node_append(sp, verse);
+    b->last_line = last;
+    return last + 1;
+}
+
 bool rt_line_is_break(const rt_line *l)
 {
     unsigned marks = 0;
