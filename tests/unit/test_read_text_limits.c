@@ -571,6 +571,103 @@ static void test_labelled_run(void)
     }
 }
 
+/* Whether "(N) first" over "(N+1) second" under a heading reads as a list
+ * (PAREN_ITEM_MAX_DIGITS), starting at `n` with n = 1 or continuing. */
+static bool paren_list(int first)
+{
+    char *src = g_strdup_printf("Clauses\n\nArticle 1.\n\n(1) The first clause of the "
+                                "article.\n(2) The second clause.\n\nArticle 2.\n\n(%d) "
+                                "Another clause here.\n(%d) And one more.\n",
+                                first, first + 1);
+    rt_result r = rt_read_buffer("paren.txt", src, strlen(src), NULL);
+    imprint_node *a = rt_article(&r, 0);
+    size_t lists = 0;
+    for (imprint_node *c = a->first_child; c; c = c->next)
+        lists += c->kind == IMPRINT_NODE_LIST;
+    rt_result_free(&r);
+    g_free(src);
+    return lists == 2;
+}
+
+static void test_paren_item_digits(void)
+{
+    /* (3 goes on from the last item's 2; 99 after 2 does not) */
+    g_assert_true(paren_list(3));
+    g_assert_false(paren_list(99));
+    /* the limit: "(1)" to "(99)" are one list, "(100)" of three digits
+     * no item but text, which the wrapper joins to the line above */
+    GString *s = g_string_new("Clauses\n\n");
+    for (int k = 1; k <= 100; k++)
+        g_string_append_printf(s, "(%d) Clause number %d of the charter.\n", k, k);
+    rt_result r = rt_read_buffer("paren100.txt", s->str, s->len, NULL);
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpint(rt_child(a, 0)->kind, ==, IMPRINT_NODE_LIST);
+    g_assert_cmpint(rt_count_children(rt_child(a, 0)), ==, 99);
+    g_assert_nonnull(strstr(rt_text(&r, rt_child(a, 0)->last_child), "(100) Clause number 100"));
+    rt_result_free(&r);
+    g_string_free(s, TRUE);
+}
+
+/* The list items read from a hard-wrapped text whose clause "(1)" runs
+ * `lines` lines of 60 columns or so before "(2)". */
+static size_t wrapped_clauses(int lines)
+{
+    GString *s = g_string_new("Wrapped Clauses\n\n");
+    for (int p = 0; p < 3; p++) {
+        for (int k = 0; k < 4; k++)
+            g_string_append(s, "the keepers of the weir open the gates at the turn of the\n");
+        g_string_append(s, "tide.\n\n");
+    }
+    g_string_append(s, "(1) the keepers of the weir open the gates at the turn of the\n");
+    for (int k = 1; k < lines; k++)
+        g_string_append(s, "the keepers of the weir open the gates at the turn of the\n");
+    g_string_append(s, "(2) the keepers of the weir open the gates at the turn of the\n"
+                       "tide.\n");
+    rt_result r = rt_read_buffer("clauses.txt", s->str, s->len, NULL);
+    imprint_node *a = rt_article(&r, 0);
+    size_t items = 0;
+    for (imprint_node *c = a->first_child; c; c = c->next)
+        items += c->kind == IMPRINT_NODE_LIST ? rt_count_children(c) : 0;
+    rt_result_free(&r);
+    g_string_free(s, TRUE);
+    return items;
+}
+
+static void test_paren_item_lines(void)
+{
+    /* the clauses' list of two; past the reach, one paragraph holds both */
+    g_assert_cmpuint(wrapped_clauses(PAREN_ITEM_MAX_LINES), ==, 2);
+    g_assert_cmpuint(wrapped_clauses(PAREN_ITEM_MAX_LINES + 1), ==, 0);
+}
+
+/* Whether `head` right over a line of `body` characters, in a file of one
+ * line a paragraph, is read as a heading. */
+static bool glued(const char *head, size_t body)
+{
+    GString *s = g_string_new("The Title\n\n");
+    g_string_append_printf(s, "%s\nA", head);
+    while (s->len < strlen("The Title\n\n") + strlen(head) + 1 + body - 1)
+        g_string_append(s, s->len % 7 ? "a" : " ");
+    g_string_append(s, ".\n");
+    rt_result r = rt_read_buffer("glued.txt", s->str, s->len, NULL);
+    bool heading = rt_child(rt_article(&r, 0), 0)->kind == IMPRINT_NODE_HEADING;
+    rt_result_free(&r);
+    g_string_free(s, TRUE);
+    return heading;
+}
+
+static void test_glued_heading_chars(void)
+{
+    g_assert_true(glued("Preamble", GLUED_HEADING_MIN_BODY_CHARS));
+    g_assert_false(glued("Preamble", GLUED_HEADING_MIN_BODY_CHARS - 1));
+    char *head = g_strnfill(GLUED_HEADING_MAX_CHARS, 'H');
+    g_assert_true(glued(head, 200));
+    g_free(head);
+    head = g_strnfill(GLUED_HEADING_MAX_CHARS + 1, 'H');
+    g_assert_false(glued(head, 200));
+    g_free(head);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -596,5 +693,8 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/limits/table_placed_anchors", test_table_placed_anchors);
     g_test_add_func("/read_text/limits/table_max_cells", test_table_max_cells);
     g_test_add_func("/read_text/limits/labelled_run", test_labelled_run);
+    g_test_add_func("/read_text/limits/paren_item_digits", test_paren_item_digits);
+    g_test_add_func("/read_text/limits/glued_heading_chars", test_glued_heading_chars);
+    g_test_add_func("/read_text/limits/paren_item_lines", test_paren_item_lines);
     return g_test_run();
 }

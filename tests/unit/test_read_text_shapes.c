@@ -5835,6 +5835,31 @@ static char *heading_levels(rt_result *r, const imprint_node *a)
     return g_string_free(s, FALSE);
 }
 
+/* A file that keeps each paragraph on one line, a short line right over a
+ * paragraph's long one ("Preamble" over "Whereas the crossing…", "Tolls"
+ * under a sentence's end): headings, reported. Its lookalike: "Dear
+ * Editor" without its comma is a salutation, and "The boat was late." a
+ * sentence, no headings. */
+static void test_glued_heading(void)
+{
+    rt_result r = read_shape("glued_heading.txt");
+    imprint_node *a = rt_article(&r, 0);
+    char *got = heading_levels(&r, a);
+    g_assert_cmpstr(got, ==, "1:Preamble\n1:Tolls\n");
+    g_free(got);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 3, "short line right over a paragraph"));
+    assert_words(&r);
+    rt_result_free(&r);
+    r = read_shape("glued_heading_lookalike.txt");
+    a = rt_article(&r, 0);
+    got = heading_levels(&r, a);
+    g_assert_cmpstr(got, ==, "");
+    g_free(got);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "short line right over a paragraph"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
 /* A book whose transcriber's notes come before its title page: the page
  * opens with the first heading that names the book ("LECTURES ON TIDES AND
  * WEIRS" for "Lectures on Tides & Weirs"), four blank lines under a figure's
@@ -6509,5 +6534,6 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/play_colon_verse", test_play_colon_verse);
     g_test_add_func("/read_text/shapes/paren_items", test_paren_items);
     g_test_add_func("/read_text/shapes/title_page_after_notes", test_title_page_after_notes);
+    g_test_add_func("/read_text/shapes/glued_heading", test_glued_heading);
     return g_test_run();
 }

@@ -722,23 +722,6 @@ static int try_quote(rt_builder *b, size_t i, size_t *next)
 }
 
 /* Speech turns, dash items, numbered or lettered items and numbered headings. */
-/* The number of "(N) " that line `l` opens with (N of PAREN_ITEM_MAX_DIGITS
- * digits), else 0. */
-static int paren_number(const rt_line *l)
-{
-    int n = 0, digits = 0;
-    const char *p = l->t + 1, *end = l->t + l->tlen;
-    if (l->blank || l->notedef || *l->t != '(')
-        return 0;
-    for (; p < end && g_ascii_isdigit(*p) && digits <= PAREN_ITEM_MAX_DIGITS; p++, digits++)
-        n = n * 10 + (*p - '0');
-    size_t sp;
-    return digits && digits <= PAREN_ITEM_MAX_DIGITS && p + 1 < end && *p == ')' &&
-                   read_space_at(p + 1, end, &sp)
-               ? n
-               : 0;
-}
-
 /* "(1) Everyone has the right…" over "(2) Everyone has…": the clauses of a
  * charter's article, a list whose markers stay in its items' words. Taken
  * only in sequence: a "(1)" the next line of text follows with "(2)", or
@@ -746,11 +729,11 @@ static int paren_number(const rt_line *l)
  * second…" stays prose, as do note definitions. */
 static bool paren_item(rt_builder *b, size_t i, int *number)
 {
-    int n = paren_number(rt_line_at(b, i));
+    int n = rt_line_paren_number(rt_line_at(b, i));
     if (!n)
         return false;
     size_t j = rt_next_text_line(b, i);
-    bool opens = n == 1 && j != SIZE_MAX && paren_number(rt_line_at(b, j)) == 2;
+    bool opens = n == 1 && j != SIZE_MAX && rt_line_paren_number(rt_line_at(b, j)) == 2;
     /* (a corollary set in between, "(2a) …", parts the list, not the run) */
     bool goes_on = n > 1 && n == b->paren_next;
     *number = n;
@@ -911,6 +894,32 @@ static int heading_because(rt_builder *b, size_t i, size_t *next, int level, con
     return MATCHED;
 }
 
+/* "Preamble" right over "Whereas recognition of the inherent dignity…"
+ * (one line, hundreds of characters): in a file that keeps each paragraph
+ * on one line, a short line like a heading (no stop, a capital) over a
+ * line GLUED_HEADING_MIN_BODY_CHARS long at least is the heading of the
+ * paragraph under it, though no blank line sets it apart. A salutation
+ * ("Dear Editor") is none, nor a line that goes on from the one above. */
+static bool glued_heading(rt_builder *b, size_t i)
+{
+    rt_state *st = b->st;
+    const rt_line *l = rt_line_at(b, i);
+    const rt_chunk *c = &st->chunks[l->chunk];
+    /* (the first of its block, or under a line that ends a sentence) */
+    const rt_line *above = i > c->first ? rt_line_at(b, i - 1) : NULL;
+    gunichar end =
+        above ? g_utf8_get_char(g_utf8_find_prev_char(above->t, above->t + above->tlen)) : 0;
+    if (above && !strchr(".!?", (int)end) && end != 0x201D)
+        return false;
+    if (st->wrapped || c->last == i || i + 1 > b->last || l->nchar > GLUED_HEADING_MAX_CHARS ||
+        !rt_line_is_heading_like(l) || rt_line_opens_salutation(l) ||
+        rt_line_at(b, i + 1)->nchar < GLUED_HEADING_MIN_BODY_CHARS)
+        return false;
+    gunichar last = g_utf8_get_char(g_utf8_find_prev_char(l->t, l->t + l->tlen));
+    return g_unichar_isupper(g_utf8_get_char(l->t)) && !strchr(".,;:!?", (int)last) &&
+           last != 0x2026;
+}
+
 static int try_heading(rt_builder *b, size_t i, size_t *next)
 {
     rt_state *st = b->st;
@@ -949,6 +958,12 @@ static int try_heading(rt_builder *b, size_t i, size_t *next)
         *next = i + 1;
         return MATCHED;
     }
+    if (glued_heading(b, i))
+        return heading_because(b, i, next, 1,
+                               "a short line right over a paragraph's line of %d characters or "
+                               "more (the file keeps each paragraph on one line) taken as its "
+                               "heading",
+                               GLUED_HEADING_MIN_BODY_CHARS);
     if (c->first != c->last ||
         !(rt_line_is_heading_like(l) || rt_colon_heading(b, i) || rt_spacer_heading(b, i)))
         return NO_MATCH;

@@ -735,4 +735,19 @@
  * year, never an item. */
 #define PAREN_ITEM_MAX_DIGITS 2
 
+/** Most lines between a clause's "(N) " and the next's in a hard-wrapped
+ * text for the wrapper to part them (an item of a page's length at most):
+ * a "(2)" further below its "(1)" is taken as text, and each line's look
+ * stays short. */
+#define PAREN_ITEM_MAX_LINES 40
+
+/** Shortest line under a line glued to it that makes the short one a
+ * heading, in a file that keeps each paragraph on one line: longer than
+ * any wrapped line (72 to 80 columns), as a paragraph of a sentence or two
+ * is (the Universal Declaration's preamble, 130 to 380). */
+#define GLUED_HEADING_MIN_BODY_CHARS 120
+
+/** Longest such heading ("Preamble", "Article 1", "The right to asylum"). */
+#define GLUED_HEADING_MAX_CHARS 60
+
 #endif

@@ -625,6 +625,21 @@ bool rt_is_pasted_bullet(gunichar c)
     return c == 0x2022 || c == 0x25E6 || c == 0x25AA || c == 0x2023;
 }
 
+int rt_line_paren_number(const rt_line *l)
+{
+    int n = 0, digits = 0;
+    const char *p = l->t + 1, *end = l->t + l->tlen;
+    if (l->blank || l->notedef || *l->t != '(')
+        return 0;
+    for (; p < end && g_ascii_isdigit(*p) && digits <= PAREN_ITEM_MAX_DIGITS; p++, digits++)
+        n = n * 10 + (*p - '0');
+    size_t sp;
+    return digits && digits <= PAREN_ITEM_MAX_DIGITS && p + 1 < end && *p == ')' &&
+                   read_space_at(p + 1, end, &sp)
+               ? n
+               : 0;
+}
+
 int rt_line_list_marker(const rt_line *l, imprint_list_style *style, int *number, size_t *skip)
 {
     const char *s = l->t, *end = l->t + l->tlen;

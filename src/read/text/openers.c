@@ -19,10 +19,12 @@ static size_t end_dash(const rt_line *l)
 
 /* "Dear Z.,--", "MY GOOD ADJUTANT,--", "Lieber Freund!": a salutation's
  * words and its end. */
-bool rt_line_is_salutation(const rt_line *l)
+/* The salutation word line `l` opens with, as an index of `words` (only
+ * the first EXCLAIMED may end in "!"), or -1. */
+enum { EXCLAIMED = 5 };
+static int salutation_word(const rt_line *l)
 {
     /* (only the German ones may end in "!": "Lieber Freund!", not "Dear me!") */
-    enum { EXCLAIMED = 5 };
     static const char *const words[] = {
         "lieber",
         "liebe",
@@ -51,21 +53,32 @@ bool rt_line_is_salutation(const rt_line *l)
         "fellow-countrymen",
         "fellow countrymen",
     };
+    char *f = g_utf8_casefold(l->t, (gssize)l->tlen);
+    int found = -1;
+    for (size_t i = 0; i < G_N_ELEMENTS(words) && found < 0; i++) {
+        size_t n = strlen(words[i]);
+        if (g_str_has_prefix(f, words[i]) && !g_ascii_isalpha(f[n]))
+            found = (int)i;
+    }
+    g_free(f);
+    return found;
+}
+
+bool rt_line_opens_salutation(const rt_line *l)
+{
+    return !l->blank && l->nchar <= OPENER_MAX_CHARS && salutation_word(l) >= 0;
+}
+
+bool rt_line_is_salutation(const rt_line *l)
+{
     if (l->blank || l->nchar > OPENER_MAX_CHARS)
         return false;
     size_t dash = end_dash(l);
     char last = l->t[l->tlen - 1 - dash];
     if (dash && (last == ',' || last == '!') && rt_line_is_all_caps(l))
         return true; /* Gutenberg's "BEST OF ALL PRINTERS AND ENGRAVERS,--" */
-    char *f = g_utf8_casefold(l->t, (gssize)l->tlen);
-    size_t found = G_N_ELEMENTS(words);
-    for (size_t i = 0; i < G_N_ELEMENTS(words) && found == G_N_ELEMENTS(words); i++) {
-        size_t n = strlen(words[i]);
-        if (g_str_has_prefix(f, words[i]) && !g_ascii_isalpha(f[n]))
-            found = i;
-    }
-    g_free(f);
-    return found < G_N_ELEMENTS(words) &&
+    int found = salutation_word(l);
+    return found >= 0 &&
            (last == ',' || last == ':' || (last == '!' && (dash || found < EXCLAIMED)));
 }
 

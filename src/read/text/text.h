@@ -237,6 +237,9 @@ bool rt_line_is_paren_subtitle(const rt_line *l);
  * "◦", "▪", "‣"). */
 bool rt_is_pasted_bullet(gunichar c);
 int rt_line_list_marker(const rt_line *l, imprint_list_style *style, int *number, size_t *skip);
+/* The number of "(N) " that line `l` opens with (N of PAREN_ITEM_MAX_DIGITS
+ * digits: a charter's clause), else 0. */
+int rt_line_paren_number(const rt_line *l);
 bool rt_line_starts_quote(const rt_line *l);
 /* Whether the paragraph goes on in narration after a closing quote
  * ("“A light is a promise,” he told the boy"). */
@@ -569,6 +572,10 @@ bool rt_colon_quote(rt_builder *b, size_t i);
 size_t rt_build_opener(rt_builder *b, size_t i);
 /* "Dear Z.,--", "Gentlemen:", "Lieber Freund!": a salutation alone. */
 bool rt_line_is_salutation(const rt_line *l);
+/* Whether the line opens with a salutation's word ("Dear", "Sir",
+ * "Lieber"), whatever it ends with ("Dear Editor" scraped without its
+ * comma). */
+bool rt_line_opens_salutation(const rt_line *l);
 /* closers.c: the closing of a letter, a preface or a poem from line `i`
  * (a sign-off and signature, a place and date) as one block; returns the
  * line after it, 0 if there is none */

@@ -436,6 +436,25 @@ static bool continues(const rt_line *first, const rt_line *a, const rt_line *b, 
     return b->indent <= a->indent + 1 || a == first;
 }
 
+/* Whether line `j`, joined so far to a paragraph from line `first`, opens
+ * the next of a charter's clauses: "(2) " under a line of the paragraph
+ * that opens "(1) ", or "(1) " over one that opens "(2) " before a blank,
+ * PAREN_ITEM_MAX_LINES away at most (an item's lines). */
+static bool paren_break(const rt_state *st, size_t first, size_t j)
+{
+    int n = rt_line_paren_number(&st->lines[j]);
+    for (size_t k = 1; n && k <= PAREN_ITEM_MAX_LINES; k++) {
+        if (n == 1 && (j + k >= st->nlines || st->lines[j + k].blank))
+            return false;
+        if (n > 1 && (k > j - first))
+            return false;
+        const rt_line *m = &st->lines[n == 1 ? j + k : j - k];
+        if (rt_line_paren_number(m) == (n == 1 ? 2 : n - 1))
+            return true;
+    }
+    return false;
+}
+
 /* The letters of the word `s` ends with (before its hyphen) or starts with. */
 static char *word_at(const char *s, size_t len, bool at_end)
 {
@@ -586,7 +605,8 @@ static void join_paragraph(unwrapper *u, size_t *i, rt_line *out)
     for (; j < st->nlines && !st->lines[j].blank && !u->drawn[*i] && !first->code &&
            !st->lines[j].code && !st->lines[j].mail &&
            (u->turn[j] ||
-            (!u->turn[j - 1] && continues(first, last, &st->lines[j], u->width, prose)));
+            (!u->turn[j - 1] && continues(first, last, &st->lines[j], u->width, prose) &&
+             !paren_break(st, *i, j)));
          j++) {
         append_line(u, s, segs, last, &st->lines[j]);
         last = &st->lines[j];
