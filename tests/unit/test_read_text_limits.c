@@ -640,6 +640,32 @@ static void test_paren_item_lines(void)
     g_assert_cmpuint(wrapped_clauses(PAREN_ITEM_MAX_LINES + 1), ==, 0);
 }
 
+/* Whether "   Example:" is read as a heading in a text of `heads`
+ * numbered sections at the margin over prose set in three columns. */
+static bool example_heading(int heads)
+{
+    GString *s = g_string_new("Sections\n\n");
+    for (int k = 1; k <= heads; k++)
+        g_string_append_printf(s,
+                               "%d.1 Part %d\n\n   The keeper opens the gates at the turn "
+                               "of the tide, and\n   closes them again at night.\n\n",
+                               k, k);
+    g_string_append(s, "   Example:\n\n   The keeper of the upper lock opens them first.\n");
+    rt_result r = rt_read_buffer("sections.txt", s->str, s->len, NULL);
+    bool heading = false;
+    for (imprint_node *c = rt_article(&r, 0)->first_child; c; c = c->next)
+        heading |= c->kind == IMPRINT_NODE_HEADING && strcmp(rt_text(&r, c), "Example:") == 0;
+    rt_result_free(&r);
+    g_string_free(s, TRUE);
+    return heading;
+}
+
+static void test_heads_at_margin(void)
+{
+    g_assert_true(example_heading(HEADS_AT_MARGIN_MIN - 1));
+    g_assert_false(example_heading(HEADS_AT_MARGIN_MIN));
+}
+
 /* Whether `head` right over a line of `body` characters, in a file of one
  * line a paragraph, is read as a heading. */
 static bool glued(const char *head, size_t body)
@@ -696,5 +722,6 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/limits/paren_item_digits", test_paren_item_digits);
     g_test_add_func("/read_text/limits/glued_heading_chars", test_glued_heading_chars);
     g_test_add_func("/read_text/limits/paren_item_lines", test_paren_item_lines);
+    g_test_add_func("/read_text/limits/heads_at_margin", test_heads_at_margin);
     return g_test_run();
 }

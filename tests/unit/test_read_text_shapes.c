@@ -5835,6 +5835,35 @@ static char *heading_levels(rt_result *r, const imprint_node *a)
     return g_string_free(s, FALSE);
 }
 
+/* An RFC: numbered sections head at the margin over prose set in three
+ * columns; there "Example:" and "Numeric Replies:" are labels and "An
+ * example is" a lead-in, no headings; "1.2 Boats" under a sentence that
+ * stops on a small letter, and "2.2 Closing message" under an example,
+ * are headings (no sentence's end, no quotation's source). Its lookalike,
+ * a handbook whose headings stand at the prose's indent, keeps them, and
+ * "Example:" with them. */
+static void test_rfc_sections(void)
+{
+    rt_result r = read_shape("rfc_sections.txt");
+    imprint_node *a = rt_article(&r, 0);
+    char *got = heading_levels(&r, a);
+    g_assert_cmpstr(got, ==,
+                    "1:Status of This Memo\n1:Table of Contents\n1:1. Introduction\n1:1.1 "
+                    "Keepers\n1:1.2 Boats\n1:2. Messages\n1:2.1 Arrival message\n1:2.2 Closing "
+                    "message\n");
+    g_free(got);
+    g_assert_cmpint(count_under(a, IMPRINT_NODE_CITATION), ==, 0);
+    g_assert_true(doc_has_text(&r, "Numeric Replies:"));
+    rt_result_free(&r);
+    r = read_shape("rfc_sections_lookalike.txt");
+    a = rt_article(&r, 0);
+    got = heading_levels(&r, a);
+    g_assert_cmpstr(got, ==, "1:Opening the gates\n1:Closing the gates\n1:Example:\n");
+    g_free(got);
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
 /* A file that keeps each paragraph on one line, a short line right over a
  * paragraph's long one ("Preamble" over "Whereas the crossing…", "Tolls"
  * under a sentence's end): headings, reported. Its lookalike: "Dear
@@ -6535,5 +6564,6 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/paren_items", test_paren_items);
     g_test_add_func("/read_text/shapes/title_page_after_notes", test_title_page_after_notes);
     g_test_add_func("/read_text/shapes/glued_heading", test_glued_heading);
+    g_test_add_func("/read_text/shapes/rfc_sections", test_rfc_sections);
     return g_test_run();
 }

@@ -811,7 +811,9 @@ static bool ends_sentence_above(rt_builder *b, size_t i)
     const rt_line *l = rt_line_at(b, i);
     size_t prev = rt_prev_text_line(b, i);
     if (prev == SIZE_MAX || !b->last_block || b->last_block->kind != IMPRINT_NODE_PARAGRAPH ||
-        b->last_line != prev || rt_line_is_section_word(l) || rt_number_heading_kind(l->t, l->tlen))
+        b->last_line != prev || rt_line_is_section_word(l) ||
+        rt_number_heading_kind(l->t, l->tlen) || rt_line_opens_section_number(l) ||
+        rt_listed_heading(b, i, NULL))
         return false;
     return rt_line_ends_mid_sentence(rt_line_at(b, prev));
 }
@@ -894,6 +896,46 @@ static int heading_because(rt_builder *b, size_t i, size_t *next, int level, con
     return MATCHED;
 }
 
+/* Whether the article's numbered sections head at the margin, over prose
+ * set in (an RFC's "4.1.2 Nick message" over "   NICK message is used…"):
+ * HEADS_AT_MARGIN_MIN such heads at least, none at the prose's indent.
+ * Found once. */
+static bool heads_at_margin(rt_builder *b)
+{
+    rt_state *st = b->st;
+    if (b->heads_at_margin < 0) {
+        size_t margin = 0, set_in = 0;
+        for (size_t i = b->first; i <= b->last && st->base_indent > 0; i++) {
+            const rt_line *l = rt_line_at(b, i);
+            /* (the contents' entries, "1.1 Servers ....... 4", set in) */
+            if (l->blank || !rt_line_opens_section_number(l) ||
+                g_strstr_len(l->t, (gssize)l->tlen, "..") ||
+                g_strstr_len(l->t, (gssize)l->tlen, ". ."))
+                continue;
+            margin += l->indent == 0;
+            set_in += l->indent >= st->base_indent;
+        }
+        b->heads_at_margin = margin >= HEADS_AT_MARGIN_MIN && set_in == 0;
+    }
+    return b->heads_at_margin;
+}
+
+/* Whether line `i` stands at the prose's indent where the sections' heads
+ * stand at the margin (heads_at_margin), ending in a colon or, unless the
+ * contents lists it, in small letters: a label, "Numeric Replies:" (though
+ * the contents lists "2.4 Numeric replies"), or an example's lead-in, "An
+ * example is"; no heading. "Specific Option Definitions" heads a part of
+ * its section. */
+static bool margin_label(rt_builder *b, size_t i)
+{
+    const rt_line *l = rt_line_at(b, i);
+    if (l->blank || l->indent != b->st->base_indent || l->indent == 0 ||
+        rt_line_opens_section_number(l) || !heads_at_margin(b))
+        return false;
+    return l->t[l->tlen - 1] == ':' ||
+           (!rt_line_long_words_capitalised(l) && !rt_listed_heading(b, i, NULL));
+}
+
 /* "Preamble" right over "Whereas recognition of the inherent dignity…"
  * (one line, hundreds of characters): in a file that keeps each paragraph
  * on one line, a short line like a heading (no stop, a capital) over a
@@ -946,6 +988,8 @@ static int try_heading(rt_builder *b, size_t i, size_t *next)
         *next = past;
         return MATCHED;
     }
+    if (margin_label(b, i))
+        return NO_MATCH;
     int level;
     if (rt_listed_heading(b, i, &level) && !rt_line_is_heading_like(l))
         return heading_because(b, i, next, level,
@@ -967,6 +1011,7 @@ static int try_heading(rt_builder *b, size_t i, size_t *next)
     if (c->first != c->last ||
         !(rt_line_is_heading_like(l) || rt_colon_heading(b, i) || rt_spacer_heading(b, i)))
         return NO_MATCH;
+
     /* A letter's closing and the signature under it are not headings. */
     if (rt_line_is_closing(l) || (rt_after_closing(b, i) && l->nchar <= 40) ||
         rt_chunk_aligned(st, l->chunk) == RT_ALIGN_RIGHT)
@@ -1528,7 +1573,8 @@ bool rt_build_blocks(rt_state *st, size_t from, size_t to)
                     .last = st->chunks[to - 1].last,
                     .bracket_dated = -1,
                     .captions = -1,
-                    .verse_file = -1};
+                    .verse_file = -1,
+                    .heads_at_margin = -1};
     b.last_line = SIZE_MAX - 1;
     b.prose = -1;
     rt_find_dialogue(&b);

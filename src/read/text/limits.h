@@ -750,4 +750,10 @@
 /** Longest such heading ("Preamble", "Article 1", "The right to asylum"). */
 #define GLUED_HEADING_MAX_CHARS 60
 
+/** Numbered section heads at the margin ("4.1.2 Nick message", over
+ * prose set in three columns) that make a line at the prose's indent no
+ * heading: an RFC has dozens; a book's one "1.1" at the margin is no
+ * evidence. */
+#define HEADS_AT_MARGIN_MIN 3
+
 #endif

@@ -625,6 +625,22 @@ bool rt_is_pasted_bullet(gunichar c)
     return c == 0x2022 || c == 0x25E6 || c == 0x25AA || c == 0x2023;
 }
 
+bool rt_line_opens_section_number(const rt_line *l)
+{
+    const char *p = l->t, *end = l->t + l->tlen;
+    int parts = 0;
+    while (p < end && g_ascii_isdigit(*p)) {
+        while (p < end && g_ascii_isdigit(*p))
+            p++;
+        parts++;
+        if (p + 1 < end && *p == '.' && g_ascii_isdigit(p[1]))
+            p++;
+    }
+    p += p < end && *p == '.';
+    size_t n;
+    return parts >= 2 && read_space_at(p, end, &n) && p + n < end;
+}
+
 int rt_line_paren_number(const rt_line *l)
 {
     int n = 0, digits = 0;

@@ -810,8 +810,10 @@ static bool rt_is_citation(rt_builder *b, size_t qlast, size_t i)
         return false;
     const rt_line *l = rt_line_at(b, i);
     if (st->chunks[l->chunk].title || st->chunks[l->chunk].bib ||
-        rt_number_heading_kind(l->t, l->tlen))
-        return false; /* (nor a chapter's number, "X") */
+        rt_number_heading_kind(l->t, l->tlen) || rt_listed_heading(b, i, NULL) ||
+        rt_line_opens_section_number(l))
+        return false; /* (nor a chapter's number, "X", nor what the contents lists, nor
+                       * a numbered section's head, "4.1.2 Nick message") */
     imprint_list_style style;
     int number;
     size_t name, skip;
@@ -1014,6 +1016,7 @@ bool rt_colon_quote(rt_builder *b, size_t i)
     while (end > 1 && (cl->t[end - 1] == '_' || cl->t[end - 1] == '*'))
         end--;
     if (cc->first != cc->last || cc->title || cc->bib || cl->nchar > 90 ||
+        rt_listed_heading(b, c, NULL) || rt_line_opens_section_number(cl) ||
         memchr(cl->t, ':', cl->tlen) || cl->nchar >= l->nchar || rt_line_starts_quote(cl) ||
         rt_line_list_marker(cl, &style, &number, &skip) || rt_line_speaker(cl, &name, &skip) ||
         strchr(":.,;", cl->t[end - 1]))

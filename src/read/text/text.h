@@ -240,6 +240,9 @@ int rt_line_list_marker(const rt_line *l, imprint_list_style *style, int *number
 /* The number of "(N) " that line `l` opens with (N of PAREN_ITEM_MAX_DIGITS
  * digits: a charter's clause), else 0. */
 int rt_line_paren_number(const rt_line *l);
+/* Whether the line opens with a section's number of two parts at least
+ * and text after it: "4.1.2 Nick message", "1.2. Clients". */
+bool rt_line_opens_section_number(const rt_line *l);
 bool rt_line_starts_quote(const rt_line *l);
 /* Whether the paragraph goes on in narration after a closing quote
  * ("“A light is a promise,” he told the boy"). */
@@ -469,6 +472,8 @@ typedef struct {
     bool play;                /* speakers' names on lines of their own (quotes.c) */
     bool colon_names;         /* "Name:" alone over the words is a name line (quotes.c) */
     int verse_file;           /* rt_verse_file(), -1 until asked (verse.c) */
+    int heads_at_margin;      /* sections head at the margin over prose set in, -1 until
+                               * asked (blocks.c) */
     int prose;                /* the article has prose outside its stanzas: -1 until a
                                * stanza asks (verse.c) */
     imprint_node *play_turn;  /* the speech under the last name line, open */
