@@ -85,6 +85,14 @@ bool read_is_name_words(const char *s, size_t len)
     return false;
 }
 
+bool read_is_apart_name(const char *s, size_t len)
+{
+    bool small = false;
+    for (size_t k = 0; k < len; k++)
+        small = small || g_ascii_islower(s[k]);
+    return memchr(s, ' ', len) != NULL || !small;
+}
+
 bool read_is_label_word(const char *s, size_t len, bool any_case)
 {
     static const char *const not_names[] = {

@@ -57,6 +57,13 @@ bool read_is_name_words(const char *s, size_t len);
  * ("NOTE", "note") when `any_case`, else as written there. */
 bool read_is_label_word(const char *s, size_t len, bool any_case);
 
+/** Whether `len` bytes of `s`, a label alone on its line or in its
+ * paragraph, set apart from the words under it ("Stephan Livera:" / a
+ * blank line / the answer), may name a speaker: two words at least, or
+ * no small letter ("Q", "INTERVIEWER"). A manual's one word, "Usage:" over
+ * "Options:" command after command, is a label. */
+bool read_is_apart_name(const char *s, size_t len);
+
 /** A time stamp at `p`, as transcripts print where a turn starts in the
  * recording: minutes and seconds or hours, minutes and seconds ("00:21",
  * "1:02:03", "00:21.5"), bare or in brackets or parentheses ("[00:21]",

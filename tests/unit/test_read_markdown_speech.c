@@ -377,6 +377,30 @@ static void test_transcript_plain(void)
     result_free(&r);
 }
 
+/* A podcast's transcript whose plain labels stand alone over the words,
+ * "Ada Pringle:" / the answer in the next paragraph: turns, the label's
+ * paragraph gone, a second paragraph the same speaker's. Its lookalike, a
+ * tool's manual whose "Usage:" and "Options:" alternate command after
+ * command, one word in small letters each (read_is_apart_name), has none. */
+static void test_plain_alone_labels(void)
+{
+    read_result r = read_fixture("plain_alone_labels.md");
+    assert_sound(r.doc);
+    g_assert_cmpuint(count_kind(r.doc, IMPRINT_NODE_SPEECH), ==, 5);
+    const imprint_node *first = r.doc->root->first_child->first_child;
+    g_assert_cmpstr(first->as.speech.speaker, ==, "Ada Pringle");
+    g_assert_cmpstr(first->first_child->first_child->as.text.text, ==,
+                    "Thank you for having me on the show.");
+    const imprint_node *third = first->next->next;
+    g_assert_nonnull(third->first_child->next);
+    g_assert_null(third->first_child->next->next);
+    result_free(&r);
+    r = read_fixture("plain_alone_labels_lookalike.md");
+    assert_sound(r.doc);
+    g_assert_cmpuint(count_kind(r.doc, IMPRINT_NODE_SPEECH), ==, 0);
+    result_free(&r);
+}
+
 /* Lookalike: release notes under plain labels, "Added:", "Fixed:",
  * "Changed:", recur as speakers would, but each runs on in its group
  * (MD_SPEECH_PLAIN_ALTERNATION: 2 changes of label in 7); no turns. The
@@ -429,6 +453,7 @@ int main(int argc, char **argv)
     g_test_add_func("/markdown/speech/notes-in-turns", test_notes_in_turns);
     g_test_add_func("/markdown/speech/transcript-plain", test_transcript_plain);
     g_test_add_func("/markdown/speech/plain-labels-lookalike", test_plain_labels_lookalike);
+    g_test_add_func("/markdown/speech/plain-alone-labels", test_plain_alone_labels);
     g_test_add_func("/markdown/speech/plain-alternation", test_plain_alternation);
     return g_test_run();
 }

@@ -666,6 +666,78 @@ static void test_heads_at_margin(void)
     g_assert_false(example_heading(HEADS_AT_MARGIN_MIN));
 }
 
+/* A hearing's record of `pages` pages of `lines` numbered lines each,
+ * double-spaced, the numbers `indent` columns in, a paragraph opening
+ * every fifth line `para` columns past the margin, the pages from
+ * `shifted` on set in 8 columns further, `loose` unnumbered lines of
+ * prose at the end; read, whether it was a record, and in `*blocks` how
+ * many paragraphs its indents opened (the note says). */
+static bool record_from(int pages, int lines, int indent, int para, int loose, int shifted,
+                        size_t *blocks)
+{
+    GString *s = g_string_new("The Record\n\n");
+    for (int p = 0; p < pages; p++) {
+        for (int n = 1; n <= lines; n++) {
+            bool opens = n % 5 == 1;
+            int in = 4 + (opens ? para : 0) + (p >= shifted ? 8 : 0);
+            g_string_append_printf(s, "%*s%2d%*s%s\n\n", indent, "", n, in, "",
+                                   opens ? "The keeper spoke of the weir and"
+                                         : "of the gates he keeps at the lock");
+        }
+        g_string_append(s, "\f\n");
+    }
+    for (int k = 0; k < loose; k++)
+        g_string_append(s, "The keeper spoke of the weir.\n\n");
+    rt_result r = rt_read_buffer("record.txt", s->str, s->len, NULL);
+    bool found = rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "numbered at the margin, page by page");
+    *blocks = 0;
+    for (size_t k = 0; k < imprint_diags_len(r.diags); k++) {
+        const char *m =
+            strstr(imprint_diags_get(r.diags, k)->message, "double spacing left out, its ");
+        if (m)
+            *blocks = strtoul(m + strlen("double spacing left out, its "), NULL, 10);
+    }
+    rt_result_free(&r);
+    g_string_free(s, TRUE);
+    return found;
+}
+
+static bool record(int pages, int lines, int indent, int para, int loose, size_t *blocks)
+{
+    return record_from(pages, lines, indent, para, loose, pages, blocks);
+}
+
+static void test_record_line_numbers(void)
+{
+    size_t blocks;
+    /* pages starting again at 1, LINE_NUMBERS_MIN_PAGES times at least */
+    g_assert_true(record(LINE_NUMBERS_MIN_PAGES + 1, 25, 4, 12, 0, &blocks));
+    g_assert_false(record(LINE_NUMBERS_MIN_PAGES, 25, 4, 12, 0, &blocks));
+    /* each page LINE_NUMBERS_MIN_PAGE lines at least before it does */
+    g_assert_true(record(6, LINE_NUMBERS_MIN_PAGE, 4, 12, 0, &blocks));
+    g_assert_false(record(6, LINE_NUMBERS_MIN_PAGE - 1, 4, 12, 0, &blocks));
+    /* numbers LINE_NUMBER_MAX_INDENT columns in at most (set right, "%2d":
+     * a number of one digit one column further in) */
+    g_assert_true(record(3, 25, LINE_NUMBER_MAX_INDENT - 1, 12, 0, &blocks));
+    g_assert_false(record(3, 25, LINE_NUMBER_MAX_INDENT, 12, 0, &blocks));
+    /* LINE_NUMBERS_SHARE of the lines with words */
+    g_assert_true(record(3, 25, 4, 12, 60, &blocks));
+    g_assert_false(record(3, 25, 4, 12, 80, &blocks));
+    /* a paragraph opens LINE_NUMBER_PARA_INDENT columns past the margin:
+     * 15 (one every fifth line of three pages of 25); at the limit none */
+    g_assert_true(record(3, 25, 4, LINE_NUMBER_PARA_INDENT + 1, 0, &blocks));
+    g_assert_cmpuint(blocks, ==, 15);
+    g_assert_true(record(3, 25, 4, LINE_NUMBER_PARA_INDENT, 0, &blocks));
+    g_assert_cmpuint(blocks, ==, 0);
+    /* a document read into the record, set in 8 columns further for three
+     * pages, keeps its paragraphs: the margin is that of the lines
+     * LINE_NUMBER_PAGE_LINES either way (against the whole record's, each
+     * of its 75 lines would open one) */
+    g_assert_true(record_from(6, 25, 4, 12, 0, 3, &blocks));
+    g_assert_cmpuint(blocks, >=, 30);
+    g_assert_cmpuint(blocks, <=, 30 + LINE_NUMBER_PAGE_LINES / 2);
+}
+
 /* Whether `head` right over a line of `body` characters, in a file of one
  * line a paragraph, is read as a heading. */
 static bool glued(const char *head, size_t body)
@@ -723,5 +795,6 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/limits/glued_heading_chars", test_glued_heading_chars);
     g_test_add_func("/read_text/limits/paren_item_lines", test_paren_item_lines);
     g_test_add_func("/read_text/limits/heads_at_margin", test_heads_at_margin);
+    g_test_add_func("/read_text/limits/record_line_numbers", test_record_line_numbers);
     return g_test_run();
 }

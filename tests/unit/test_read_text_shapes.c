@@ -1971,6 +1971,25 @@ static void test_transcript_colon_names(void)
     rt_result_free(&r);
 }
 
+/* The same transcript with a blank line under each name ("Ada Pringle:" /
+ * blank / her words): names of two words are speakers still. Its
+ * lookalike, a manual's one-word labels in small letters set apart so
+ * ("Usage:", "Options:", recurring), are no one's. */
+static void test_transcript_names_apart(void)
+{
+    rt_result r = read_shape("transcript_names_apart.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "SSSSSS");
+    g_assert_cmpstr(rt_child(a, 1)->as.speech.speaker, ==, "Tom Barrow");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 4)), ==, "Every day.");
+    assert_words(&r);
+    rt_result_free(&r);
+    r = read_shape("transcript_names_apart_lookalike.txt");
+    g_assert_false(any_speech(&r));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
 /* A play in verse whose names stand alone with a colon over the lines
  * ("FERRYMAN:" over a couplet): each speech holds its lines as verse; a
  * speech of one line is a paragraph, and the interview above, whose lines
@@ -5835,6 +5854,31 @@ static char *heading_levels(rt_result *r, const imprint_node *a)
     return g_string_free(s, FALSE);
 }
 
+/* A hearing's record, its lines numbered 1 to 25 at the margin page by
+ * page and double-spaced: the numbers and the double spacing left out
+ * (reported), each paragraph the one its indent opens, so the turns are
+ * speeches whose words run on across the lines and the page break, and a
+ * one-line turn ("Thank you.") is its own. Its lookalike, a list numbered
+ * 1 to 40 that never starts again, keeps its numbers. */
+static void test_record_line_numbers(void)
+{
+    rt_result r = read_shape("record_line_numbers.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_SPEECH), ==, 17);
+    g_assert_cmpstr(rt_child(a, 0)->as.speech.speaker, ==, "CHAIRMAN HOLT");
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 1)), ==, "Mr. Pringle, will you begin?");
+    g_assert_true(
+        doc_has_text(&r, "I keep the lock at Hanley, and have kept it for nineteen years."));
+    g_assert_false(doc_has_text(&r, "  1 "));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 9, "numbered at the margin, page by page"));
+    rt_result_free(&r);
+    r = read_shape("record_line_numbers_lookalike.txt");
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "numbered at the margin"));
+    g_assert_true(doc_has_text(&r, "40"));
+    assert_words(&r);
+    rt_result_free(&r);
+}
+
 /* An RFC: numbered sections head at the margin over prose set in three
  * columns; there "Example:" and "Numeric Replies:" are labels and "An
  * example is" a lead-in, no headings; "1.2 Boats" under a sentence that
@@ -6560,10 +6604,12 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/dedication_min_chunks", test_dedication_min_chunks);
     g_test_add_func("/read_text/shapes/collection_separated", test_collection_separated);
     g_test_add_func("/read_text/shapes/transcript_colon_names", test_transcript_colon_names);
+    g_test_add_func("/read_text/shapes/transcript_names_apart", test_transcript_names_apart);
     g_test_add_func("/read_text/shapes/play_colon_verse", test_play_colon_verse);
     g_test_add_func("/read_text/shapes/paren_items", test_paren_items);
     g_test_add_func("/read_text/shapes/title_page_after_notes", test_title_page_after_notes);
     g_test_add_func("/read_text/shapes/glued_heading", test_glued_heading);
     g_test_add_func("/read_text/shapes/rfc_sections", test_rfc_sections);
+    g_test_add_func("/read_text/shapes/record_line_numbers", test_record_line_numbers);
     return g_test_run();
 }

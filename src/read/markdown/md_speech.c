@@ -186,7 +186,8 @@ static bool bold_label(imprint_node *p, md_label *l)
 
 /* Whether block `p` is a paragraph that opens with a plain label, "PV: text",
  * "Jerod Santo: text": at most READ_SPEAKER_MAX_CHARS before the first
- * colon, then a space and words in the same text. Any such label. */
+ * colon, then a space and words in the same text, or nothing, the label
+ * alone over the next paragraph (read_is_apart_name). Any such label. */
 static bool plain_label(imprint_node *p, md_label *l)
 {
     memset(l, 0, sizeof *l);
@@ -201,14 +202,16 @@ static bool plain_label(imprint_node *p, md_label *l)
     if (stamp && *stamp == ':')
         colon = stamp;
     if (!colon || g_utf8_strlen(s, colon - s) > READ_SPEAKER_MAX_CHARS ||
-        !read_space_at(colon + 1, colon + strlen(colon), NULL))
+        (colon[1] && !read_space_at(colon + 1, colon + strlen(colon), NULL)))
         return false;
     size_t len = trim_end(s, (size_t)(colon - s));
     const char *rest = skip_spaces(colon + 1);
-    if (!len || !*rest)
+    bool alone = !*rest && !t->next && read_is_apart_name(s, len);
+    if (!len || (!*rest && !alone))
         return false;
     l->text = t;
     l->rest = rest;
+    l->alone = alone;
     l->plain = true;
     l->name = g_strndup(s, len);
     cut_stamp(l->name, l); /* "Speaker 1 (00:00): text" */

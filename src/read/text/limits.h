@@ -756,4 +756,29 @@
  * evidence. */
 #define HEADS_AT_MARGIN_MIN 3
 
+/** Furthest column a record's line number stands in from the left edge
+ * (a hearing's "    11" stands in four): a page's number set at the
+ * right, "      6" over seventy columns in, is none. */
+#define LINE_NUMBER_MAX_INDENT 8
+
+/** Columns past a record's margin that open a paragraph: a hearing sets
+ * its paragraphs' first lines in twelve, its turned-over lines at the
+ * margin. */
+#define LINE_NUMBER_PARA_INDENT 3
+
+/** Lines either way of a line that give the margin near it: a record's
+ * page (25 lines), over which a document read into it keeps its own. */
+#define LINE_NUMBER_PAGE_LINES 25
+
+/** Lines a page runs to before its numbers may start again at 1 (a
+ * record's pages have 25; a list's "1" after "2" is no new page). */
+#define LINE_NUMBERS_MIN_PAGE 10
+
+/** Pages whose numbers start again at 1 that make a record. */
+#define LINE_NUMBERS_MIN_PAGES 2
+
+/** Share of the lines with words that are numbered in sequence (the
+ * cover, the list of those present and the index are not). */
+#define LINE_NUMBERS_SHARE 0.5
+
 #endif

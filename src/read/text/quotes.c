@@ -52,6 +52,7 @@ static void find_transcript(rt_builder *b, guint speakers, size_t first_turn)
  * them the name alone, counted to find the names that recur. */
 typedef struct {
     size_t at, len, key;
+    bool colon; /* a name alone with its colon, in any case (colon_name) */
 } play_name;
 
 /* "_Gudfinna._", "_The Boy (laughing)._": a name alone in emphasis, a
@@ -140,16 +141,18 @@ static bool name_group(const char *s, size_t len, GHashTable *counts)
 }
 
 /* "Margaret Hale:", "Interviewer:" alone on a line, the words on the lines
- * right under it (an interview's transcript): a name of one to three words
- * in any case, and no label ("Note:", "Source:"). */
+ * right under it (an interview's transcript), or a blank line below
+ * (read_is_apart_name: "Stephan Livera:"): a name of one to three words in
+ * any case, and no label ("Note:", "Source:"). */
 static bool colon_name(rt_builder *b, size_t i, play_name *n)
 {
     const rt_line *l = rt_line_at(b, i);
     size_t key = l->tlen - 1;
-    if (l->tlen < 2 || l->t[key] != ':' || i >= b->last || rt_line_at(b, i + 1)->blank ||
+    if (l->tlen < 2 || l->t[key] != ':' || i >= b->last ||
+        (rt_line_at(b, i + 1)->blank && !read_is_apart_name(l->t, key)) ||
         !read_is_name_words(l->t, key) || read_is_label_word(l->t, key, true))
         return false;
-    *n = (play_name){.at = 0, .len = key, .key = key};
+    *n = (play_name){.at = 0, .len = key, .key = key, .colon = true};
     return true;
 }
 
@@ -266,6 +269,10 @@ static bool minor_name(rt_builder *b, size_t i, const play_name *n)
     play_name stamp;
     if (stamped_name(l, &stamp))
         return true;
+    /* ("Editor's Introduction:" over a transcriber's note: a name in small
+     * letters must recur) */
+    if (n->colon && !rt_line_is_all_caps(l))
+        return false;
     const char *name = l->t + n->at;
     const char *space = g_strrstr_len(name, (gssize)n->key, " ");
     const char *last = space ? space + 1 : name;

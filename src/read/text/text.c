@@ -1899,6 +1899,7 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
         goto cleanup;
     rt_gutenberg(&st, opts && opts->keep_boilerplate);
     rt_mail_headers(&st, opts && opts->keep_boilerplate);
+    rt_line_numbers(&st, opts && opts->keep_boilerplate);
     rt_page_furniture(&st, opts && opts->keep_boilerplate);
     rt_find_code(&st);
     rt_unwrap(&st, data, len, opts);

@@ -147,6 +147,11 @@ void rt_gutenberg_name(rt_state *st, int articles);
  * unless `keep`; reported. Sets st->mail. */
 void rt_mail_headers(rt_state *st, bool keep);
 
+/* linenos.c: a record whose lines are numbered at the margin page by page
+ * (a hearing's transcript): the numbers and the blank lines of its double
+ * spacing left out of the lines (kept when `keep`), reported. */
+void rt_line_numbers(rt_state *st, bool keep);
+
 /* pages.c: a paginated text's running heads and feet, and its form
  * feeds, left out of the lines (each kept when `keep`: `boilerplate:
  * keep`), the text going on across a page break that cut it; reported. */
