@@ -5908,6 +5908,25 @@ static void test_rfc_sections(void)
     rt_result_free(&r);
 }
 
+/* Lines that each open with "- " under a lead-in ("However, as a purely
+ * hypothetical example:") are a list, the first of them no source of a
+ * quotation. Its lookalike, one "- Ada Pringle, keeper at Hanley" under a
+ * quoted line, is the quotation's source. */
+static void test_citation_dash_list(void)
+{
+    rt_result r = read_shape("citation_dash_list.txt");
+    imprint_node *a = rt_article(&r, 0);
+    assert_kinds(a, "PPLP");
+    g_assert_cmpint(rt_count_children(rt_child(a, 2)), ==, 3);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_CITATION), ==, 0);
+    assert_words(&r);
+    rt_result_free(&r);
+    r = read_shape("citation_dash_list_lookalike.txt");
+    a = rt_article(&r, 0);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_CITATION), ==, 1);
+    rt_result_free(&r);
+}
+
 /* A file that keeps each paragraph on one line, a short line right over a
  * paragraph's long one ("Preamble" over "Whereas the crossing…", "Tolls"
  * under a sentence's end): headings, reported. Its lookalike: "Dear
@@ -6609,6 +6628,7 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/paren_items", test_paren_items);
     g_test_add_func("/read_text/shapes/title_page_after_notes", test_title_page_after_notes);
     g_test_add_func("/read_text/shapes/glued_heading", test_glued_heading);
+    g_test_add_func("/read_text/shapes/citation_dash_list", test_citation_dash_list);
     g_test_add_func("/read_text/shapes/rfc_sections", test_rfc_sections);
     g_test_add_func("/read_text/shapes/record_line_numbers", test_record_line_numbers);
     return g_test_run();

@@ -826,7 +826,13 @@ static bool rt_is_citation(rt_builder *b, size_t qlast, size_t i)
     size_t name, skip;
     bool file;
     bool adjacent = rt_same_chunk(b, qlast, i);
-    bool strong = rt_line_is_strong_citation(l);
+    /* ("- if you are maintaining a FAQ…" over "- you claim that…": a list's
+     * dashes, no "- Author") */
+    size_t below = i < b->last ? i + 1 : SIZE_MAX;
+    bool dashes = below != SIZE_MAX && rt_same_chunk(b, i, below) && l->tlen > 2 &&
+                  l->t[0] == '-' && l->t[1] == ' ' && rt_line_at(b, below)->tlen > 2 &&
+                  rt_line_at(b, below)->t[0] == '-' && rt_line_at(b, below)->t[1] == ' ';
+    bool strong = rt_line_is_strong_citation(l) && !dashes;
     bool weak = adjacent && l->nchar <= 220 && !rt_line_starts_quote(l) &&
                 !rt_is_speech(b, i, &name, &skip) &&
                 !rt_line_list_marker(l, &style, &number, &skip) && !rt_line_is_figure(l, &file) &&
@@ -969,8 +975,8 @@ bool rt_wrap_as_quote(rt_builder *b, size_t i)
      * paragraph that closes a quote whose opening mark was lost */
     bool closes =
         p->kind == IMPRINT_NODE_PARAGRAPH && rt_line_ends_quote(rt_line_at(b, b->last_line));
-    if (!rt_line_is_strong_citation(rt_line_at(b, i)) &&
-        !(closes && rt_is_citation(b, b->last_line, i)))
+    if (!(rt_line_is_strong_citation(rt_line_at(b, i)) || closes) ||
+        !rt_is_citation(b, b->last_line, i))
         return false;
     /* the whole exchange the attribution closes */
     imprint_node *first = p;
