@@ -174,9 +174,7 @@ void rt_line_numbers(rt_state *st, bool keep)
     }
     g_free(w);
     g_free(col);
-    g_free(st->lines);
-    st->nlines = out->len;
-    st->lines = (rt_line *)(void *)g_array_free(out, FALSE);
+    rt_lines_replace(st, out);
     imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, first, 1),
                          "a record whose lines are numbered at the margin, page by page: %zu "
                          "line numbers and %zu blank lines of its double spacing left out, its "

@@ -48,6 +48,13 @@ void rt_line_measure(rt_line *l)
     }
 }
 
+void rt_lines_replace(rt_state *st, GArray *lines)
+{
+    g_free(st->lines);
+    st->nlines = lines->len;
+    st->lines = (rt_line *)(void *)g_array_free(lines, FALSE);
+}
+
 void rt_line_set_blank(rt_line *l)
 {
     g_free(l->text);

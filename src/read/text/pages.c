@@ -313,9 +313,7 @@ void rt_page_furniture(rt_state *st, bool keep)
     st->page_title = head_title(st, drop, breaks);
     page_counts c = {0};
     GArray *lines = without(st, drop, &c);
-    g_free(st->lines);
-    st->nlines = lines->len;
-    st->lines = (rt_line *)(void *)g_array_free(lines, FALSE);
+    rt_lines_replace(st, lines);
     imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, at, 1),
                          "a paginated text: %zu lines of running page heads and feet (%s) and "
                          "page breaks left out, the text going on across %zu of %zu breaks "

@@ -57,8 +57,7 @@ static bool split_lines(rt_state *st, const char *data, size_t len)
         g_array_append_val(lines, l);
         p = next;
     }
-    st->nlines = lines->len;
-    st->lines = (rt_line *)(void *)g_array_free(lines, FALSE);
+    rt_lines_replace(st, lines);
     return true;
 }
 

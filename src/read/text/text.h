@@ -171,6 +171,9 @@ unsigned rt_common_indent(const rt_state *st);
 
 /* lines.c: line features */
 void rt_line_measure(rt_line *l);
+/* Makes `lines` (of rt_line, taken) the file's lines, in place of the
+ * old array (whose lines' texts the caller has moved or freed). */
+void rt_lines_replace(rt_state *st, GArray *lines);
 /** Makes `l` a blank line, its text gone (a header's, a licence's). */
 void rt_line_set_blank(rt_line *l);
 /* A line of `text` (a heading's words, the caller's to keep), measured as a

@@ -675,8 +675,6 @@ bool rt_unwrap(rt_state *st, const char *data, size_t len, const imprint_read_op
     g_free(u.drawn);
     g_free(u.turn);
     g_free(u.entry);
-    g_free(st->lines);
-    st->nlines = lines->len;
-    st->lines = (rt_line *)(void *)g_array_free(lines, FALSE);
+    rt_lines_replace(st, lines);
     return true;
 }
