@@ -5858,8 +5858,10 @@ static char *heading_levels(rt_result *r, const imprint_node *a)
  * page and double-spaced: the numbers and the double spacing left out
  * (reported), each paragraph the one its indent opens, so the turns are
  * speeches whose words run on across the lines and the page break, and a
- * one-line turn ("Thank you.") is its own. Its lookalike, a list numbered
- * 1 to 40 that never starts again, keeps its numbers. */
+ * one-line turn ("Thank you.") is its own; the cover's page number is no
+ * title. Its lookalikes: a list numbered 1 to 40 that never starts again
+ * keeps its numbers, and a first line that repeats the running head of
+ * words under each page break is the title still. */
 static void test_record_line_numbers(void)
 {
     rt_result r = read_shape("record_line_numbers.txt");
@@ -5870,7 +5872,13 @@ static void test_record_line_numbers(void)
     g_assert_true(
         doc_has_text(&r, "I keep the lock at Hanley, and have kept it for nineteen years."));
     g_assert_false(doc_has_text(&r, "  1 "));
-    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 9, "numbered at the margin, page by page"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 10, "numbered at the margin, page by page"));
+    /* (the cover's "1" at the top, where each page's number stands, is
+     * the first page's number, no title) */
+    g_assert_cmpstr(a->as.article.title, ==, "THE RIVER BOARD: HEARING ON THE WEIRS");
+    rt_result_free(&r);
+    r = read_shape("page_heads_title_lookalike.txt");
+    g_assert_cmpstr(rt_article(&r, 0)->as.article.title, ==, "THE WEIR BOOK");
     rt_result_free(&r);
     r = read_shape("record_line_numbers_lookalike.txt");
     g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "numbered at the margin"));

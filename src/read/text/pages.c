@@ -131,6 +131,24 @@ static size_t *next_text(const rt_state *st, const bool *drop)
  * right under a page break (a foot, or a form feed; the break's own line
  * when it holds text past the feed, "\fRFC 1035 …") whose text comes back
  * under half the breaks or more (two at least). */
+/* The first page's number at the top of the file, over no break: "1" set
+ * where the number stands under each break (`seen`, the heads' shapes and
+ * how many breaks each is under; `first`, the file's first line of text).
+ * Only a number with no letter: a first line that repeats a running head
+ * of words is the title. */
+static void first_page_number(const rt_state *st, bool *drop, GHashTable *seen, size_t nbreaks,
+                              size_t first)
+{
+    if (first >= st->nlines)
+        return;
+    char *key = line_key(&st->lines[first], true);
+    guint count = GPOINTER_TO_UINT(g_hash_table_lookup(seen, key));
+    if (!rt_has_letter(key, strlen(key)) && count >= 2 && count * 2 >= nbreaks &&
+        last_number(&st->lines[first]) >= 0)
+        drop[first] = true;
+    g_free(key);
+}
+
 static void running_heads(const rt_state *st, bool *drop, const bool *breaks, size_t nbreaks)
 {
     GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -156,6 +174,7 @@ static void running_heads(const rt_state *st, bool *drop, const bool *breaks, si
                     g_free(key);
             }
         }
+    first_page_number(st, drop, seen, nbreaks, next[0]);
     g_free(next);
     g_hash_table_destroy(seen);
 }
