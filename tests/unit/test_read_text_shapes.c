@@ -5887,6 +5887,23 @@ static void test_record_line_numbers(void)
     rt_result_free(&r);
 }
 
+/* A day's name alone over a date ("TUESDAY" / "APRIL 3, 1996" on a
+ * hearing's cover) opens no article of its own: the day is the date's. Its
+ * lookalike, a diary whose entries' titles stand over their dates ("A Wet
+ * Day" / "April 3, 1996"), keeps an article an entry. */
+static void test_weekday_over_date(void)
+{
+    rt_result r = read_shape("weekday_over_date.txt");
+    g_assert_cmpint(r.articles, ==, 1);
+    g_assert_cmpstr(rt_article(&r, 0)->as.article.title, ==, "THE RIVER BOARD");
+    assert_words(&r);
+    rt_result_free(&r);
+    r = read_shape("weekday_over_date_lookalike.txt");
+    g_assert_cmpint(r.articles, ==, 2);
+    g_assert_cmpstr(rt_article(&r, 1)->as.article.title, ==, "The Flood");
+    rt_result_free(&r);
+}
+
 /* An RFC: numbered sections head at the margin over prose set in three
  * columns; there "Example:" and "Numeric Replies:" are labels and "An
  * example is" a lead-in, no headings; "1.2 Boats" under a sentence that
@@ -6639,5 +6656,6 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/citation_dash_list", test_citation_dash_list);
     g_test_add_func("/read_text/shapes/rfc_sections", test_rfc_sections);
     g_test_add_func("/read_text/shapes/record_line_numbers", test_record_line_numbers);
+    g_test_add_func("/read_text/shapes/weekday_over_date", test_weekday_over_date);
     return g_test_run();
 }

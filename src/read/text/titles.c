@@ -18,6 +18,15 @@ static const char *const months[] = {
     "julio",    "agosto",    "septiembre", "octubre",  "noviembre", "diciembre",
 };
 
+/* A day's name alone on a line is the day of the date under it
+ * ("TUESDAY" over "AUGUST 15, 1995" on a hearing's cover), no title. */
+static const char *const weekdays[] = {
+    "monday", "tuesday",  "wednesday", "thursday",   "friday",   "saturday", "sunday",
+    "lundi",  "mardi",    "mercredi",  "jeudi",      "vendredi", "samedi",   "dimanche",
+    "montag", "dienstag", "mittwoch",  "donnerstag", "freitag",  "samstag",  "sonntag",
+    "lunes",  "martes",   "miércoles", "jueves",     "viernes",  "sábado",   "domingo",
+};
+
 /* Whether the line holds a year (1000–2999) as a word. */
 static bool has_year(const rt_line *l, unsigned *digits_out)
 {
@@ -198,6 +207,7 @@ size_t rt_title_head(const rt_state *st, size_t k, size_t *byline, size_t *date)
     const rt_line *first = &st->lines[c->first];
     if (n == 0 && k + 2 < st->nchunks && rt_line_is_heading_like(first) &&
         !rt_line_is_dateline(first) && !rt_is_person_name(first->t, first->tlen) &&
+        !rt_line_is_title_word(first, weekdays, G_N_ELEMENTS(weekdays)) &&
         st->chunks[k + 1].first == st->chunks[k + 1].last &&
         rt_line_is_dateline(&st->lines[st->chunks[k + 1].first]) && !st->chunks[k + 2].title &&
         !rt_line_is_break(&st->lines[st->chunks[k + 2].first])) {
