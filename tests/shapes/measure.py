@@ -20,7 +20,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
-LEFTOVER = [r"\[\^", r"\{#", r"\+---", r"\[\\\[", r"\]\(#", r":::", r"\\\$", r"\[Sidenote:"]
+LEFTOVER = [r"\[\^", r"\{#", r"\+---", r"\[\\\[", r"\]\(#", r":::", r"\\\$", r"\[Sidenote:", r"\{:"]
 
 
 def tei_of(imprint, path):

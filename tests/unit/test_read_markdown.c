@@ -1171,6 +1171,34 @@ static void test_many_lines_linear(void)
     g_string_free(md, TRUE);
 }
 
+/* Jekyll's kramdown: "* TOC" over "{:toc}" (the place of its contents)
+ * and block attributes alone on a line ("{: .lead}", "{: #gates .note}")
+ * are dropped, each with a note, their blocks' text kept. Its lookalike:
+ * the same braces in a code block, a list that opens with "TOC" under no
+ * "{:toc}", and "{:a}" opening a sentence stay. */
+static void test_kramdown_attrs(void)
+{
+    read_result r = read_fixture("kramdown_attrs.md");
+    assert_sound(r.doc);
+    char *all = md_plain(r.doc->root);
+    g_assert_null(strstr(all, "{:"));
+    g_assert_null(strstr(all, "TOC"));
+    g_assert_nonnull(strstr(all, "The gates are oiled in spring."));
+    g_free(all);
+    g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 5, "kramdown's '* TOC' line dropped"));
+    g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 11, "kramdown's '{: .lead}' line dropped"));
+    result_free(&r);
+    r = read_fixture("kramdown_attrs_lookalike.md");
+    assert_sound(r.doc);
+    all = md_plain(r.doc->root);
+    g_assert_nonnull(strstr(all, "{:toc}"));
+    g_assert_nonnull(strstr(all, "TOC"));
+    g_assert_nonnull(strstr(all, "{:a} is the shortest map"));
+    g_free(all);
+    g_assert_false(has_diag(&r, IMPRINT_SEV_NOTE, 0, "kramdown"));
+    result_free(&r);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -1201,5 +1229,6 @@ int main(int argc, char **argv)
     g_test_add_func("/markdown/corpus/markdown-endnotes", test_corpus_gfm_endnotes);
     g_test_add_func("/markdown/cr-line-ends", test_cr_line_ends);
     g_test_add_func("/markdown/many-lines-linear", test_many_lines_linear);
+    g_test_add_func("/markdown/kramdown-attrs", test_kramdown_attrs);
     return g_test_run();
 }

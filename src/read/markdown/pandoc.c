@@ -147,6 +147,30 @@ static bool is_blank(const pd_state *st, unsigned i)
     return i >= st->nlines || pd_line_len(st, i) == 0;
 }
 
+/* kramdown's block attributes alone on a line ("{: .note}", "{:toc}",
+ * Jekyll's Markdown), under three spaces of indent: the class or id of the
+ * block beside it, nothing to read. */
+static bool kramdown_attrs(const char *s, size_t n)
+{
+    size_t lead = lead_spaces(s, n);
+    return lead < 4 && n - lead > 3 && s[lead] == '{' && s[lead + 1] == ':' && s[n - 1] == '}' &&
+           !memchr(s + lead + 2, '}', n - lead - 3);
+}
+
+/* kramdown's contents placeholder, "* TOC" right over "{:toc}": the place
+ * where its own contents would be made, no list of the text's. */
+static bool kramdown_toc(pd_state *st, unsigned i)
+{
+    size_t n, nn = 0;
+    const char *s = text_of(st, i, &n);
+    if (i + 1 >= st->nlines)
+        return false;
+    const char *next = text_of(st, i + 1, &nn);
+    size_t lead = lead_spaces(next, nn);
+    return (n == 5 && (s[0] == '*' || s[0] == '-') && memcmp(s + 1, " TOC", 4) == 0) &&
+           nn - lead == 6 && memcmp(next + lead, "{:toc}", 6) == 0;
+}
+
 /* A container tag alone between blank lines or fences: pandoc's structure. */
 static bool html_div_line(pd_state *st, unsigned i)
 {
@@ -427,6 +451,10 @@ static void classify(pd_state *st)
         classify_fences(st, i, open);
         if (st->kind[i] != PD_TEXT)
             continue;
+        if (kramdown_attrs(s, n) || kramdown_toc(st, i)) {
+            st->kind[i] = PD_KRAMDOWN;
+            continue;
+        }
         if (html_div_line(st, i)) {
             if (section_title(st, i, open))
                 i += 4;
@@ -642,6 +670,20 @@ static void walk(pd_state *st)
                                      pd_pos(st, pd_line_start(st, i) + lead),
                                      "pandoc's '%.*s' line dropped; the text it wraps is kept",
                                      (int)(n - lead), s + lead);
+            }
+            eol(st, i++);
+            break;
+        case PD_KRAMDOWN:
+            if (st->out) {
+                size_t n;
+                const char *s = text_of(st, i, &n);
+                size_t lead = lead_spaces(s, n);
+                imprint_diags_report(
+                    st->diags, IMPRINT_SEV_NOTE, pd_pos(st, pd_line_start(st, i) + lead),
+                    "kramdown's '%.*s' line dropped (%s)", (int)(n - lead), s + lead,
+                    s[lead] == '{' ? "a block's attributes"
+                                   : "the place of its contents: the "
+                                     "edition makes its own");
             }
             eol(st, i++);
             break;

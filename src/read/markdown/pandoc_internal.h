@@ -35,6 +35,7 @@ typedef enum {
     PD_TABLE,       /* a line of a grid, multiline or simple table */
     PD_RULE,        /* a thematic break (`---`, `* * *`): written as it is */
     PD_DELIMITER,   /* a pipe table's `|---|:--|` row: written as it is, no dashes in it */
+    PD_KRAMDOWN,    /* kramdown's attribute line `{: .note}`, or its `* TOC` over `{:toc}` */
 } pd_kind;
 
 /** An attribute block `{#id .class key="value"}`, parsed. */
