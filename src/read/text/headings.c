@@ -756,15 +756,12 @@ void rt_title_page(rt_state *st)
                          title ? ": one repeats the title" : "; the first is the title");
 }
 
-/* Whether text `s` opens with a chapter's number: "I. The Origin",
- * "CHAPTER IV", "12. Of Rent". */
-static bool opens_with_numeral(const char *s)
+/* Whether heading `h` opens with a chapter's number ("I. The Origin",
+ * "CHAPTER IV", rt_line_opens_with_number). */
+static bool heading_numbered(rt_state *st, const imprint_node *h)
 {
-    const char *space = strchr(s, ' ');
-    size_t first = space ? (size_t)(space - s) : strlen(s);
-    const char *second = space ? strchr(space + 1, ' ') : NULL;
-    return rt_number_heading_kind(s, first) ||
-           (space && rt_number_heading_kind(s, second ? (size_t)(second - s) : strlen(s)));
+    rt_line l = rt_line_of_text(imprint_node_plain_text(st->doc, h));
+    return rt_line_opens_with_number(&l);
 }
 
 void rt_half_title(rt_state *st)
@@ -784,7 +781,7 @@ void rt_half_title(rt_state *st)
             continue;
         /* (past a preface, over the first chapter's number: "CRITICAL AND
          * HISTORICAL ESSAYS" over "I. THE ORIGIN OF MUSIC") */
-        if (!front && !st->verse && !opens_with_numeral(imprint_node_plain_text(st->doc, next)))
+        if (!front && !st->verse && !heading_numbered(st, next))
             continue;
         char *text = fold_title(imprint_node_plain_text(st->doc, h));
         bool same = strcmp(text, want) == 0;

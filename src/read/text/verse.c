@@ -32,6 +32,29 @@ static int cmp_unsigned(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* The median length, in code points, of lines `from` to `to`. */
+static unsigned median_chars(const rt_state *st, size_t from, size_t to)
+{
+    size_t n = to - from + 1;
+    unsigned *lens = g_new(unsigned, n);
+    for (size_t i = from; i <= to; i++)
+        lens[i - from] = st->lines[i].nchar;
+    qsort(lens, n, sizeof *lens, cmp_unsigned);
+    unsigned median = lens[n / 2];
+    g_free(lens);
+    return median;
+}
+
+/* How many of the breaks between lines `from` to `to` are a verse's
+ * (rt_verse_break). */
+static size_t verse_breaks(const rt_state *st, size_t from, size_t to)
+{
+    size_t caps = 0;
+    for (size_t i = from; i < to; i++)
+        caps += rt_verse_break(&st->lines[i], &st->lines[i + 1]);
+    return caps;
+}
+
 /* Whether the chunk's lines read as verse; `min_lines` the fewest lines. */
 static bool verse_like(const rt_state *st, size_t k, size_t min_lines, unsigned max_chars)
 {
@@ -39,9 +62,6 @@ static bool verse_like(const rt_state *st, size_t k, size_t min_lines, unsigned 
     size_t n = c->last - c->first + 1;
     if (n < min_lines || n < 2)
         return false;
-    size_t caps = 0;
-    unsigned *lens = g_new(unsigned, n);
-    bool ok = true;
     for (size_t i = c->first; i <= c->last; i++) {
         const rt_line *l = &st->lines[i];
         imprint_list_style style;
@@ -49,16 +69,11 @@ static bool verse_like(const rt_state *st, size_t k, size_t min_lines, unsigned 
         size_t skip, name;
         if (l->notedef || l->nchar > max_chars || rt_line_list_marker(l, &style, &number, &skip) ||
             rt_line_speaker(l, &name, &skip))
-            ok = false;
-        lens[i - c->first] = l->nchar;
-        if (i < c->last && rt_verse_break(l, &st->lines[i + 1]))
-            caps++;
+            return false;
     }
-    qsort(lens, n, sizeof *lens, cmp_unsigned);
-    ok = ok && lens[n / 2] <= VERSE_MEDIAN_CHARS && caps >= 1 &&
-         caps >= VERSE_CAPITAL_SHARE * (double)(n - 1);
-    g_free(lens);
-    return ok;
+    size_t caps = verse_breaks(st, c->first, c->last);
+    return median_chars(st, c->first, c->last) <= VERSE_MEDIAN_CHARS && caps >= 1 &&
+           caps >= VERSE_CAPITAL_SHARE * (double)(n - 1);
 }
 
 bool rt_verse_file(const rt_state *st)
@@ -621,27 +636,20 @@ size_t rt_build_sung_turn(rt_builder *b, size_t i)
  * verse (`verse_file`), each after the first opening in a capital (Faust's
  * questions, "Was ist verwünscht …?" over "Was ist ersehnt …?", each end a
  * sentence's). */
-static bool verse_lines(rt_builder *b, size_t from, size_t to, bool verse_file)
+static bool verse_lines(const rt_state *st, size_t from, size_t to, bool verse_file)
 {
-    size_t n = to - from + 1, caps = 0, capitals = 0;
+    size_t capitals = 0;
     if (to <= from)
         return false;
-    unsigned *lens = g_new(unsigned, n);
-    bool ok = true;
-    for (size_t j = from; j <= to && ok; j++) {
-        const rt_line *l = rt_line_at(b, j);
-        ok = !l->nsegs && !l->notedef && l->nchar <= VERSE_MAX_CHARS;
-        lens[j - from] = l->nchar;
-        caps += j > from && rt_verse_break(rt_line_at(b, j - 1), l);
+    for (size_t j = from; j <= to; j++) {
+        const rt_line *l = &st->lines[j];
+        if (l->nsegs || l->notedef || l->nchar > VERSE_MAX_CHARS)
+            return false;
         capitals += j > from && g_unichar_isupper(g_utf8_get_char(l->t));
     }
-    if (ok) {
-        qsort(lens, n, sizeof *lens, cmp_unsigned);
-        ok = lens[n / 2] <= VERSE_MEDIAN_CHARS &&
-             (caps >= VERSE_CAPITAL_SHARE * (double)(n - 1) || (verse_file && capitals == n - 1));
-    }
-    g_free(lens);
-    return ok;
+    return median_chars(st, from, to) <= VERSE_MEDIAN_CHARS &&
+           (verse_breaks(st, from, to) >= VERSE_CAPITAL_SHARE * (double)(to - from) ||
+            (verse_file && capitals == to - from));
 }
 
 size_t rt_build_verse_under(rt_builder *b, size_t i, imprint_node *sp)
@@ -650,7 +658,7 @@ size_t rt_build_verse_under(rt_builder *b, size_t i, imprint_node *sp)
     size_t last = MIN(st->chunks[rt_line_at(b, i)->chunk].last, b->last);
     if (b->verse_file < 0)
         b->verse_file = rt_verse_file(st);
-    if (!verse_lines(b, i + 1, last, b->verse_file))
+    if (!verse_lines(st, i + 1, last, b->verse_file))
         return 0;
     const rt_line *first = rt_line_at(b, i + 1);
     imprint_node *verse = imprint_node_new(st->doc, IMPRINT_NODE_VERSE, rt_line_pos(st, first, 0));
