@@ -9,9 +9,10 @@
 #define SOFT_HYPHEN "\xC2\xAD"
 
 struct read_words {
-    GHashTable *words;     /* lower-cased word -> count */
-    GHashTable *compounds; /* "a-b" lower-cased -> count */
-    GHashTable *pairs;     /* "a b" -> count */
+    char *text;            /* the text, until both tables below are built */
+    GHashTable *words;     /* lower-cased word -> count; NULL: not built yet */
+    GHashTable *compounds; /* "a-b" lower-cased -> count (built with `words`) */
+    GHashTable *pairs;     /* "a b" -> count; NULL: not built yet */
     GHashTable *endings;   /* a word's ending -> words with it, built on demand */
     imprint_hyphenator *hyph;
 };
@@ -54,6 +55,24 @@ static bool is_word_char(gunichar c)
     return g_unichar_isalnum(c) || c == '\'' || c == 0x2019;
 }
 
+/* The end of the word that starts at `p`: ASCII letters and digits (most
+ * of any text) without the Unicode tables. */
+static const char *word_end(const char *p)
+{
+    for (;;) {
+        unsigned char c = (unsigned char)*p;
+        if (c < 0x80) {
+            if (!g_ascii_isalnum(c) && c != '\'')
+                return p;
+            p++;
+        } else if (is_word_char(g_utf8_get_char(p))) {
+            p = g_utf8_next_char(p);
+        } else {
+            return p;
+        }
+    }
+}
+
 /* `out` = [s, s+len) lower-cased: ASCII (most words) without the Unicode
  * tables. */
 static void lower(GString *out, const char *s, size_t len)
@@ -66,32 +85,32 @@ static void lower(GString *out, const char *s, size_t len)
             g_free(d);
             return;
         }
-        g_string_append_c(out, g_ascii_tolower(s[i]));
+        char c = s[i];
+        g_string_append_c(out, c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c);
     }
 }
 
 /* `key` = a, sep, b. */
 static const char *joined(GString *key, const GString *a, char sep, const GString *b)
 {
-    g_string_assign(key, a->str);
+    g_string_truncate(key, 0);
+    g_string_append_len(key, a->str, (gssize)a->len);
     g_string_append_c(key, sep);
     g_string_append_len(key, b->str, (gssize)b->len);
     return key->str;
 }
 
-read_words *read_words_new(const char *text, const char *lang)
+/* Counts the words of the text with the compounds they make (`pairs`
+ * false) or the word pairs (true): two passes, each made only when asked
+ * for (a pdf export's search asks for pairs only, a wrapped text for
+ * words only). */
+static void count_text(read_words *w, bool pairs)
 {
-    read_words *w = g_new0(read_words, 1);
-    w->words = counts_new();
-    w->compounds = counts_new();
-    w->pairs = counts_new();
-    w->hyph = imprint_hyphenator_new(lang ? lang : "en", NULL);
-
+    GHashTable *table = counts_new(), *compounds = pairs ? NULL : counts_new();
     GString *word = g_string_new(NULL), *key = g_string_new(NULL);
     GString *prev = g_string_new(NULL);          /* previous word, if only spaces/quotes since */
-    GString *prev_compound = g_string_new(NULL); /* previous word when a hyphen follows it */
-    bool has_prev = false, has_compound = false;
-    const char *p = text;
+    bool has_prev = false, has_compound = false; /* (a hyphen after `prev`) */
+    const char *p = w->text;
     bool closed = true; /* whether a '>' may still follow */
     while (*p) {
         if (*p == '<' && closed) { /* inline HTML tags are not words */
@@ -102,35 +121,59 @@ read_words *read_words_new(const char *text, const char *lang)
             }
             closed = false; /* no '>' to the end: never search again */
         }
-        gunichar c = g_utf8_get_char(p);
-        if (!g_unichar_isalnum(c)) {
-            if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '(' ||
-                c == ')' || c == '\n')
+        unsigned char b = (unsigned char)*p;
+        bool alnum = b < 0x80 ? g_ascii_isalnum(b) : g_unichar_isalnum(g_utf8_get_char(p));
+        if (!alnum) {
+            if (b == '.' || b == ',' || b == ';' || b == ':' || b == '!' || b == '?' || b == '(' ||
+                b == ')' || b == '\n')
                 has_prev = false;
-            if (c != '-')
+            if (b != '-')
                 has_compound = false;
-            p = g_utf8_next_char(p);
+            p = b < 0x80 ? p + 1 : g_utf8_next_char(p);
             continue;
         }
         const char *start = p;
-        while (*p && is_word_char(g_utf8_get_char(p)))
-            p = g_utf8_next_char(p);
+        p = word_end(p);
         lower(word, start, (size_t)(p - start));
-        bump(w->words, word->str);
-        if (has_prev)
-            bump(w->pairs, joined(key, prev, ' ', word));
-        if (has_compound)
-            bump(w->compounds, joined(key, prev_compound, '-', word));
-        g_string_assign(prev, word->str);
+        if (!pairs)
+            bump(table, word->str);
+        else if (has_prev)
+            bump(table, joined(key, prev, ' ', word));
+        if (has_compound && !pairs)
+            bump(compounds, joined(key, prev, '-', word));
+        GString *t = prev; /* the word is the next one's previous */
+        prev = word;
+        word = t;
         has_prev = true;
         has_compound = *p == '-';
-        if (has_compound)
-            g_string_assign(prev_compound, word->str);
     }
     g_string_free(word, TRUE);
     g_string_free(key, TRUE);
     g_string_free(prev, TRUE);
-    g_string_free(prev_compound, TRUE);
+    if (pairs) {
+        w->pairs = table;
+    } else {
+        w->words = table;
+        w->compounds = compounds;
+    }
+    if (w->words && w->pairs) {
+        g_free(w->text);
+        w->text = NULL;
+    }
+}
+
+static GHashTable *words_of(read_words *w)
+{
+    if (!w->words)
+        count_text(w, false);
+    return w->words;
+}
+
+read_words *read_words_new(const char *text, const char *lang)
+{
+    read_words *w = g_new0(read_words, 1);
+    w->text = g_strdup(text);
+    w->hyph = imprint_hyphenator_new(lang ? lang : "en", NULL);
     return w;
 }
 
@@ -138,19 +181,25 @@ void read_words_free(read_words *w)
 {
     if (!w)
         return;
-    g_hash_table_destroy(w->words);
-    g_hash_table_destroy(w->compounds);
-    g_hash_table_destroy(w->pairs);
+    g_free(w->text);
+    if (w->words)
+        g_hash_table_destroy(w->words);
+    if (w->compounds)
+        g_hash_table_destroy(w->compounds);
+    if (w->pairs)
+        g_hash_table_destroy(w->pairs);
     if (w->endings)
         g_hash_table_destroy(w->endings);
     imprint_hyphenator_free(w->hyph);
     g_free(w);
 }
 
-unsigned read_words_pair_count(const read_words *w, const char *a, const char *b)
+unsigned read_words_pair_count(read_words *w, const char *a, const char *b)
 {
     if (!a || !b)
         return 0;
+    if (!w->pairs)
+        count_text(w, true);
     char *key = g_strconcat(a, " ", b, NULL);
     unsigned n = count_of(w->pairs, key);
     g_free(key);
@@ -178,14 +227,14 @@ static bool dictionary_allows(const imprint_hyphenator *h, const char *word, siz
     return ok;
 }
 
-read_join read_words_join(const read_words *w, const char *head, const char *tail)
+read_join read_words_join(read_words *w, const char *head, const char *tail)
 {
     char *h = g_utf8_strdown(head, -1), *t = g_utf8_strdown(tail, -1);
     char *joined = g_strconcat(h, t, NULL);
     char *compound = g_strconcat(h, "-", t, NULL);
     read_join verdict = READ_KEEP_UNKNOWN;
     /* the broken word itself is two words in the text, never the joined one */
-    if (g_hash_table_contains(w->words, joined))
+    if (g_hash_table_contains(words_of(w), joined))
         verdict = READ_JOIN_VOCABULARY;
     else if (g_hash_table_contains(w->compounds, compound))
         verdict = READ_KEEP_COMPOUND;
@@ -198,10 +247,10 @@ read_join read_words_join(const read_words *w, const char *head, const char *tai
     return verdict;
 }
 
-unsigned read_words_count(const read_words *w, const char *word)
+unsigned read_words_count(read_words *w, const char *word)
 {
     char *key = g_utf8_strdown(word, -1);
-    unsigned n = count_of(w->words, key);
+    unsigned n = count_of(words_of(w), key);
     g_free(key);
     return n;
 }
@@ -231,7 +280,7 @@ static GHashTable *endings_new(GHashTable *words)
 unsigned read_words_endings(read_words *w, const char *tail)
 {
     if (!w->endings)
-        w->endings = endings_new(w->words);
+        w->endings = endings_new(words_of(w));
     char *key = g_utf8_strdown(tail, -1);
     unsigned n = count_of(w->endings, key);
     g_free(key);

@@ -22,7 +22,8 @@ typedef enum {
 } read_join;
 
 /** The vocabulary (words, hyphenated compounds and word pairs, lower-cased)
- * of `text`, and the hyphenation patterns of `lang` if installed. Free with
+ * of `text` (copied: each table is counted on the first question that needs
+ * it), and the hyphenation patterns of `lang` if installed. Free with
  * read_words_free(). */
 read_words *read_words_new(const char *text, const char *lang);
 
@@ -30,13 +31,13 @@ read_words *read_words_new(const char *text, const char *lang);
 void read_words_free(read_words *w);
 
 /** Decides how to join `head` (the letters before the hyphen) and `tail`. */
-read_join read_words_join(const read_words *w, const char *head, const char *tail);
+read_join read_words_join(read_words *w, const char *head, const char *tail);
 
 /** How often the word pair "a b" occurs in the text (lower-cased words). */
-unsigned read_words_pair_count(const read_words *w, const char *a, const char *b);
+unsigned read_words_pair_count(read_words *w, const char *a, const char *b);
 
 /** How often `word` occurs in the text (compared lower-cased). */
-unsigned read_words_count(const read_words *w, const char *word);
+unsigned read_words_count(read_words *w, const char *word);
 
 /** Longest ending, in characters, read_words_endings() counts: suffixes
  * ("ing", "ness", "ation", "ically") are shorter; "specific" is no ending

@@ -1,6 +1,7 @@
 /* The text reader, one rule a test, each on a small fixture in
  * tests/fixtures/text/. */
 
+#include "read/text/text.h"
 #include "read_text_test_util.h"
 
 static void assert_words(rt_result *r)
@@ -524,6 +525,49 @@ static void test_bad_bytes(void)
     rt_result_free(&b);
 }
 
+/* The fast paths of the reader's character count and case folding give
+ * GLib's answers: ASCII runs of eight and their tails, letters outside
+ * ASCII, a NUL inside the count, a character cut at its end and a count
+ * that starts inside a character. */
+static void test_cols_and_fold(void)
+{
+    static const char *const texts[] = {
+        "",
+        "a",
+        "Chapter One",
+        "exactly8",
+        "exactly8 and sixteen bytes",
+        "NOTES \xE2\x80\x94 Fran\xC3\xA7ois \xC3\x89MILE, Stra\xC3\x9F"
+        "e",
+        "\xCE\x9F\xCE\x94\xCE\xA5\xCE\xA3\xCE\xA3\xCE\x95\xCE\x99\xCE\x91 and more ASCII after it",
+        "\xEF\xAC\x81nal \xE2\x99\xA6",
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(texts); i++) {
+        const char *s = texts[i];
+        size_t len = strlen(s);
+        for (size_t n = 0; n <= len; n++) {
+            g_assert_cmpuint(rt_utf8_cols(s, n), ==, (unsigned)g_utf8_strlen(s, (gssize)n));
+            char *want = g_utf8_casefold(s, (gssize)n), *got = rt_fold(s, (gssize)n);
+            g_assert_cmpstr(got, ==, want);
+            g_free(want);
+            g_free(got);
+        }
+        char *want = g_utf8_casefold(s, -1), *got = rt_fold(s, -1);
+        g_assert_cmpstr(got, ==, want);
+        g_free(want);
+        g_free(got);
+    }
+    static const char nul[] = "abc\0defghijklmnop";
+    g_assert_cmpuint(rt_utf8_cols(nul, sizeof nul - 1), ==,
+                     (unsigned)g_utf8_strlen(nul, (gssize)sizeof nul - 1));
+    char *f = rt_fold(nul, (gssize)sizeof nul - 1);
+    g_assert_cmpstr(f, ==, "abc");
+    g_free(f);
+    const char *mid = "\xC3\xA7"
+                      "a va"; /* from the second byte of "ç" */
+    g_assert_cmpuint(rt_utf8_cols(mid + 1, 5), ==, (unsigned)g_utf8_strlen(mid + 1, 5));
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -549,5 +593,6 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/spacer_and_dashes", test_spacer_and_dashes);
     g_test_add_func("/read_text/lost_quote_marks", test_lost_quote_marks);
     g_test_add_func("/read_text/bad_bytes", test_bad_bytes);
+    g_test_add_func("/read_text/cols_and_fold", test_cols_and_fold);
     return g_test_run();
 }

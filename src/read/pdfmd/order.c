@@ -37,7 +37,7 @@ typedef struct {
     int entries;
     pdfmd_join_fn joins;
     void *join_ctx;
-    const read_words *words;
+    read_words *words;
     int max_note;
     int *ends;   /* ends[k]: how many parts end at note k */
     int *closed; /* closed[k]: how many parts the order so far ended at k */
@@ -205,7 +205,7 @@ static int push_candidates(const search *sr, const state *s, int prev, const boo
         candidate c = {.frag = b, .rank = rank};
         if (prev >= 0 && rank >= 3) {
             c.pair = read_words_pair_count(sr->words, sr->f[prev]->last_word,
-                                              sr->f[b]->first_word) > 0 ||
+                                           sr->f[b]->first_word) > 0 ||
                      (sr->f[prev]->emphasis_open && sr->f[b]->emphasis_opens) ||
                      (sr->f[prev]->last_item && sr->f[b]->next_item == sr->f[prev]->last_item + 1);
             c.similarity = similarity(sr->f[prev], sr->f[b]);
@@ -222,7 +222,7 @@ static int push_candidates(const search *sr, const state *s, int prev, const boo
 /* One search; with `strict_end` the text must end with a whole sentence. */
 static bool run(search *s, bool strict_end, int *order, pdfmd_why *why, long *steps);
 
-bool imprint_pdfmd_order(pdfmd_frag **frags, int n, int entries, const read_words *words,
+bool imprint_pdfmd_order(pdfmd_frag **frags, int n, int entries, read_words *words,
                          pdfmd_join_fn joins, void *join_ctx, int *order, pdfmd_why *why,
                          long *steps)
 {

@@ -152,7 +152,6 @@ typedef enum {
     PDFMD_WHY_TEXT,
 } pdfmd_why;
 
-
 /** The verdict on the word that fragment `a` breaks with a hyphen and `b`
  * completes. */
 typedef read_join (*pdfmd_join_fn)(void *ctx, const pdfmd_frag *a, const pdfmd_frag *b);
@@ -165,13 +164,9 @@ typedef read_join (*pdfmd_join_fn)(void *ctx, const pdfmd_frag *a, const pdfmd_f
  * `order` (n indices) and `why`, sets each fragment's `part`, and returns
  * true; false if no order was found within the limits (`*steps` says how
  * many were tried). */
-bool imprint_pdfmd_order(pdfmd_frag **frags, int n, int entries, const read_words *words,
+bool imprint_pdfmd_order(pdfmd_frag **frags, int n, int entries, read_words *words,
                          pdfmd_join_fn joins, void *join_ctx, int *order, pdfmd_why *why,
                          long *steps);
-
-
-
-
 
 /** One entry of the booklet's contents table. */
 typedef struct {

@@ -163,7 +163,7 @@ static bool part_end_line(rt_builder *b, size_t i)
         b->last_block->kind == IMPRINT_NODE_HEADING || l->nchar > CLOSER_MAX_CHARS ||
         !title_cased(l))
         return false;
-    char *f = g_utf8_casefold(l->t, (gssize)l->tlen);
+    char *f = rt_fold(l->t, (gssize)l->tlen);
     bool end = g_str_has_prefix(f, "the end of ") || g_str_has_prefix(f, "end of ");
     g_free(f);
     return end;

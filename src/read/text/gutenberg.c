@@ -284,7 +284,7 @@ void rt_gutenberg(rt_state *st, bool keep)
     st->book_title = field(st, head, start, "Title", &st->book_subtitle);
     if (!st->book_title && old)
         st->book_title = etext_title(st);
-    st->book_title_folded = st->book_title ? g_utf8_casefold(st->book_title, -1) : NULL;
+    st->book_title_folded = st->book_title ? rt_fold(st->book_title, -1) : NULL;
     st->book_author = field(st, head, start, "Author", &more);
     g_free(more);
     set_aside(st, head, start + 1, "the Project Gutenberg header");
@@ -304,7 +304,7 @@ bool rt_gutenberg_is_title(const rt_state *st, const rt_line *l)
 {
     if (!st->book_title_folded || l->blank)
         return false;
-    char *folded = g_utf8_casefold(l->t, (gssize)l->tlen);
+    char *folded = rt_fold(l->t, (gssize)l->tlen);
     bool same = strcmp(folded, st->book_title_folded) == 0;
     g_free(folded);
     return same;

@@ -16,7 +16,7 @@ bool rt_body_follows(rt_builder *b, size_t i)
      * something too, though the notes go to the end of the article; a
      * signature over them ("PUBLIUS") does not. */
     const rt_line *h = rt_line_at(b, i);
-    char *folded = g_utf8_casefold(h->t, (gssize)h->tlen);
+    char *folded = rt_fold(h->t, (gssize)h->tlen);
     bool notes = strstr(folded, "note") != NULL;
     g_free(folded);
     for (size_t j = i + 1; notes && j <= b->last; j++) {
@@ -467,7 +467,11 @@ int rt_number_heading_kind(const char *s, size_t n)
      * page number has not; a year has four digits) */
     if (stop && n && n <= 3 && strspn(s, "0123456789") == n)
         return 2 + (int)G_N_ELEMENTS(number_words);
+    /* (each form opens with the word or with "the ") */
+    char first = n ? g_ascii_tolower(s[0]) : '\0';
     for (size_t i = 0; i < G_N_ELEMENTS(number_words); i++) {
+        if (first != 't' && first != number_words[i][0])
+            continue;
         size_t w = strlen(number_words[i]);
         if (ordinal_heading(s, n, number_words[i]))
             return 2 + (int)i;
@@ -640,7 +644,7 @@ static bool title_page_line(rt_state *st, const imprint_node *h, bool titled)
  * HISTORICAL ESSAYS". */
 static char *fold_title(const char *s)
 {
-    char *folded = g_utf8_casefold(s, -1);
+    char *folded = rt_fold(s, -1);
     GString *f = g_string_new(folded);
     g_free(folded);
     g_string_replace(f, "\u2019", "'", 0);

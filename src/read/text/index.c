@@ -18,7 +18,7 @@ bool rt_line_is_index_heading(const rt_line *l)
     /* "INDEX OF CHARACTERS", "Index to the Plates", "GENERAL INDEX" */
     if (l->blank || l->nchar > INDEX_HEADING_MAX_CHARS)
         return false;
-    char *f = g_utf8_casefold(l->t, (gssize)l->tlen);
+    char *f = rt_fold(l->t, (gssize)l->tlen);
     size_t len = strlen(f);
     while (len && strchr(":. ", f[len - 1]))
         f[--len] = '\0';

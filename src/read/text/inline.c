@@ -158,8 +158,13 @@ static GArray *emphasis_spans(const char *text, size_t len, const char *marks)
     const char *open[EMPHASIS_MAX_NESTING];
     int depth = 0;
     const char *end = text + len;
-    for (const char *p = text; p < end; p = g_utf8_next_char(p)) {
-        if (!*p || !strchr(marks, *p))
+    bool is_mark[256] = {false};
+    for (const char *m = marks; *m; m++)
+        is_mark[(unsigned char)*m] = true;
+    /* The marks are ASCII, never a byte inside a character: bytes that are
+     * no mark are stepped over one by one, without a lookup a character. */
+    for (const char *p = text; p < end; p++) {
+        if (!is_mark[(unsigned char)*p])
             continue;
         gunichar before = p > text ? g_utf8_get_char(g_utf8_find_prev_char(text, p)) : ' ';
         gunichar after = p + 1 < end ? g_utf8_get_char(p + 1) : ' ';

@@ -23,7 +23,30 @@ void rt_trim(const char **s, size_t *len)
 
 unsigned rt_utf8_cols(const char *s, size_t bytes)
 {
-    return (unsigned)g_utf8_strlen(s, (gssize)bytes);
+    /* Characters are the bytes that start one; GLib's count (a call a
+     * character) only where a NUL, a stray continuation byte first or a
+     * character cut at the end makes the two differ. */
+    if (bytes && ((unsigned char)s[0] & 0xC0) == 0x80)
+        return (unsigned)g_utf8_strlen(s, (gssize)bytes);
+    size_t n = 0, last = 0, i = 0;
+    /* eight ASCII bytes, none NUL, at a time: most of most lines */
+    for (guint64 w; i + 8 <= bytes; i += 8, n += 8, last = i - 1) {
+        memcpy(&w, s + i, 8);
+        if ((w & 0x8080808080808080u) || ((w - 0x0101010101010101u) & ~w & 0x8080808080808080u))
+            break;
+    }
+    for (; i < bytes; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!c)
+            return (unsigned)g_utf8_strlen(s, (gssize)bytes);
+        if ((c & 0xC0) != 0x80) {
+            n++;
+            last = i;
+        }
+    }
+    if (bytes && last + (size_t)g_utf8_skip[(unsigned char)s[last]] > bytes)
+        return (unsigned)g_utf8_strlen(s, (gssize)bytes);
+    return (unsigned)n;
 }
 
 void rt_line_measure(rt_line *l)
@@ -206,6 +229,21 @@ bool rt_has_letter(const char *s, size_t len)
     return false;
 }
 
+char *rt_fold(const char *s, gssize len)
+{
+    size_t n = 0;
+    while ((len < 0 || n < (size_t)len) && s[n])
+        n++;
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return g_utf8_casefold(s, (gssize)n);
+    char *f = g_malloc(n + 1);
+    for (size_t i = 0; i < n; i++)
+        f[i] = g_ascii_tolower(s[i]);
+    f[n] = '\0';
+    return f;
+}
+
 /* The line without trailing ":" "." and spaces, case-folded. */
 static char *folded_label(const rt_line *l)
 {
@@ -213,7 +251,7 @@ static char *folded_label(const rt_line *l)
     size_t n = l->tlen;
     while (n && strchr(":. ", s[n - 1]))
         n--;
-    return g_utf8_casefold(s, (gssize)n);
+    return rt_fold(s, (gssize)n);
 }
 
 bool rt_line_is_section_word(const rt_line *l)
@@ -512,7 +550,7 @@ bool rt_line_is_title_word(const rt_line *l, const char *const *words, size_t n)
     size_t len = l->tlen;
     while (len && strchr(":. ", l->t[len - 1]))
         len--;
-    char *f = g_utf8_casefold(l->t, (gssize)len);
+    char *f = rt_fold(l->t, (gssize)len);
     bool found = false;
     for (size_t i = 0; i < n && !found; i++)
         found = strcmp(f, words[i]) == 0;

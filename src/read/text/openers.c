@@ -53,7 +53,7 @@ static int salutation_word(const rt_line *l)
         "fellow-countrymen",
         "fellow countrymen",
     };
-    char *f = g_utf8_casefold(l->t, (gssize)l->tlen);
+    char *f = rt_fold(l->t, (gssize)l->tlen);
     int found = -1;
     for (size_t i = 0; i < G_N_ELEMENTS(words) && found < 0; i++) {
         size_t n = strlen(words[i]);

@@ -36,12 +36,24 @@ static bool sentence_starts(const char *p, const char *end)
            c == '\'' || c == '(' || c == '[' || c == '_';
 }
 
+/* The first "♦" in [p, end), or NULL: its lead byte by memchr(), which
+ * most lines (none of it) pass at once. */
+static const char *find_diamond(const char *p, const char *end)
+{
+    while (p < end && (p = memchr(p, DIAMOND[0], (size_t)(end - p)))) {
+        if (end - p >= RT_DIAMOND_LEN && memcmp(p, DIAMOND, RT_DIAMOND_LEN) == 0)
+            return p;
+        p++;
+    }
+    return NULL;
+}
+
 bool rt_diamond_sidenote(const char *s, size_t len, size_t *open, size_t *inner_len, size_t *after)
 {
     const char *end = s + len;
-    for (const char *p = s; (p = g_strstr_len(p, end - p, DIAMOND)); p += RT_DIAMOND_LEN) {
+    for (const char *p = s; (p = find_diamond(p, end)); p += RT_DIAMOND_LEN) {
         const char *in = p + RT_DIAMOND_LEN;
-        const char *close = g_strstr_len(in, end - in, DIAMOND);
+        const char *close = find_diamond(in, end);
         if (!close)
             return false;
         if (close == in || *in == ' ' || close[-1] == ' ' ||

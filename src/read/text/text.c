@@ -395,7 +395,7 @@ static size_t collection_head(rt_state *st, size_t numbered, bool *front)
  * same text whatever their case. */
 static bool same_folded(const char *a, gssize alen, const char *b, gssize blen)
 {
-    char *fa = g_utf8_casefold(a, alen), *fb = g_utf8_casefold(b, blen);
+    char *fa = rt_fold(a, alen), *fb = rt_fold(b, blen);
     bool same = strcmp(fa, fb) == 0;
     g_free(fa);
     g_free(fb);

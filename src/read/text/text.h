@@ -186,6 +186,10 @@ unsigned rt_line_last_lineno(const rt_line *l);
 void rt_index_add(GHashTable *index, char *key, size_t i);
 /** Whether `len` bytes of `s` hold a letter (of any script). */
 bool rt_has_letter(const char *s, size_t len);
+
+/** g_utf8_casefold() of [s, s+len) (len -1: to the NUL), which the caller
+ * g_free()s; ASCII, most lines, lower-cased without GLib's tables. */
+char *rt_fold(const char *s, gssize len);
 /** The last line of the run of non-blank lines from line `i` (not blank). */
 size_t rt_run_last(const rt_state *st, size_t i);
 /** The line that holds physical line `lineno` (joined lines hold several). */

@@ -49,7 +49,7 @@ static bool has_year(const rt_line *l, unsigned *digits_out)
 
 bool rt_is_month_word(const char *s, size_t len)
 {
-    char *folded = g_utf8_casefold(s, (gssize)len);
+    char *folded = rt_fold(s, (gssize)len);
     bool month = false;
     for (size_t i = 0; i < G_N_ELEMENTS(months) && !month; i++)
         month = strcmp(folded, months[i]) == 0;
@@ -183,7 +183,7 @@ bool rt_line_is_byline(const rt_line *l)
 {
     if (l->blank || l->nchar > TITLE_HEAD_LINE_CHARS)
         return false;
-    char *folded = g_utf8_casefold(l->t, (gssize)l->tlen);
+    char *folded = rt_fold(l->t, (gssize)l->tlen);
     bool by = g_str_has_prefix(folded, "by ") || g_str_has_prefix(folded, "posted by ") ||
               g_str_has_prefix(folded, "par ") || g_str_has_prefix(folded, "von ") ||
               strstr(folded, ", for the ") != NULL;
@@ -264,7 +264,7 @@ bool rt_line_is_closing(const rt_line *l)
     };
     if (l->blank || l->nchar > 60)
         return false;
-    char *f = g_utf8_casefold(l->t, (gssize)l->tlen);
+    char *f = rt_fold(l->t, (gssize)l->tlen);
     bool found = false;
     /* a whole word: "As ever," not "As every child" */
     for (size_t i = 0; i < G_N_ELEMENTS(words) && !found; i++) {
