@@ -93,6 +93,40 @@ bool read_is_apart_name(const char *s, size_t len)
     return memchr(s, ' ', len) != NULL || !small;
 }
 
+bool read_is_mail_field(const char *s, size_t len)
+{
+    static const char *const fields[] = {"date",         "from",         "subject",
+                                         "to",           "cc",           "bcc",
+                                         "reply-to",     "sender",       "message-id",
+                                         "in-reply-to",  "references",   "newsgroups",
+                                         "path",         "organization", "organisation",
+                                         "lines",        "xref",         "approved",
+                                         "followup-to",  "return-path",  "received",
+                                         "mime-version", "content-type", "keywords",
+                                         "summary",      "distribution", "nntp-posting-host",
+                                         "precedence",   "errors-to",    "expires",
+                                         "supersedes",   "comments",     "status",
+                                         "article-i.d.", "posted"};
+    return (len > 2 && g_ascii_strncasecmp(s, "x-", 2) == 0) ||
+           read_word_in(s, len, fields, G_N_ELEMENTS(fields));
+}
+
+bool read_is_header_field(const char *s, size_t len)
+{
+    /* a news.answers FAQ's own header (its guidelines, and what FAQs
+     * add), and a FidoNet message's and an HTTP message's */
+    static const char *const faq[] = {
+        "archive-name", "posting-frequency", "last-modified", "last-changed", "last-updated",
+        "version", "url", "maintainer", "copyright",
+        /* a FidoNet message's ("Area: AMIGA_VIDEO", "Subj: …") */
+        "area", "subj",
+        /* an HTTP message's, in an RFC's examples */
+        "host", "accept", "accept-encoding", "accept-language", "accept-ranges", "cache-control",
+        "connection", "content-length", "etag", "location", "server", "transfer-encoding",
+        "user-agent", "vary"};
+    return read_is_mail_field(s, len) || read_word_in(s, len, faq, G_N_ELEMENTS(faq));
+}
+
 bool read_is_label_word(const char *s, size_t len, bool any_case)
 {
     static const char *const not_names[] = {

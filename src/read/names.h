@@ -52,6 +52,16 @@ bool read_is_numbering_word(const char *s, size_t len);
  * "To" or "From", a letter's address ("TO G. DEL RIO."). */
 bool read_is_name_words(const char *s, size_t len);
 
+/** Whether `len` bytes of `s` name a field of a mail or news header (RFC
+ * 822's and news's: "From", "Message-ID", any "X-" one), in any case. */
+bool read_is_mail_field(const char *s, size_t len);
+
+/** Whether `len` bytes of `s` name a field of a mail or news header
+ * (read_is_mail_field()) or of a news.answers FAQ's own header
+ * ("Archive-name", "Posting-Frequency", "Last-modified"), in any case:
+ * a label, never a speaker. */
+bool read_is_header_field(const char *s, size_t len);
+
 /** Whether `len` bytes of `s` are a label that heads a line or paragraph
  * but names no one: "Note", "Source", "Update", "See"...; in any case
  * ("NOTE", "note") when `any_case`, else as written there. */

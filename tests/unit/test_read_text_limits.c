@@ -766,6 +766,123 @@ static void test_glued_heading_chars(void)
     g_free(head);
 }
 
+/* Whether a chunk of `n` header fields ("Version: 1.0", "Maintainer:
+ * Ann Tregear", …) under a FAQ's title is kept line by line. */
+static bool fields_kept(int n)
+{
+    static const char *const fields[] = {"Version: 1.0", "Maintainer: Ann Tregear",
+                                         "Last-modified: 12 Nov 1997"};
+    GString *s = g_string_new("The Ferry FAQ\n\n");
+    for (int k = 0; k < n; k++)
+        g_string_append_printf(s, "%s\n", fields[k]);
+    g_string_append(s, "\nThe ferry runs every hour on the hour, from seven in the morning.\n");
+    rt_result r = rt_read_buffer("faq.txt", s->str, s->len, NULL);
+    bool kept = rt_has_diag(&r, IMPRINT_SEV_NOTE, 3, "of a header's fields");
+    rt_result_free(&r);
+    g_string_free(s, TRUE);
+    return kept;
+}
+
+static void test_header_fields_min(void)
+{
+    g_assert_cmpint(HEADER_FIELDS_MIN, <=, 3);
+    g_assert_false(fields_kept(HEADER_FIELDS_MIN - 1));
+    g_assert_true(fields_kept(HEADER_FIELDS_MIN));
+}
+
+/* A poem of `n` lines set in five columns, every `step`th numbered at the
+ * margin ("5    …", the numbers from `start` on), `extra` lines with words
+ * more between its second and third numbers (a section's heading);
+ * whether the numbers are taken for the verse's count. */
+static bool margin_counted(int n, int step, int extra, long start)
+{
+    GString *s = g_string_new("The Ferry\n\n");
+    for (int k = 1; k <= n; k++) {
+        if (k == 2 * step + 1)
+            for (int e = 0; e < extra; e++)
+                g_string_append(s, "     Here the keeper climbs the stair,\n");
+        if (k % step == 0)
+            g_string_append_printf(s, "%-*ld", k + start >= 10000 ? 7 : 5, start + k);
+        else
+            g_string_append(s, start >= 10000 ? "       " : "     ");
+        g_string_append_printf(s, "%s the ferry crosses in the fog line %c\n",
+                               k % 2 ? "And" : "Then", 'a' + k % 26);
+    }
+    rt_result r = rt_read_buffer("poem.txt", s->str, s->len, NULL);
+    bool counted = rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "line numbers at the left margin");
+    rt_result_free(&r);
+    g_string_free(s, TRUE);
+    return counted;
+}
+
+static void test_verse_numbers(void)
+{
+    /* VERSE_NUMBERS_MIN numbered lines, from both sides */
+    g_assert_false(margin_counted(5 * (VERSE_NUMBERS_MIN - 1) + 4, 5, 0, 0));
+    g_assert_true(margin_counted(5 * VERSE_NUMBERS_MIN + 4, 5, 0, 0));
+    /* VERSE_NUMBER_MIN_STEP and VERSE_NUMBER_MAX_STEP */
+    g_assert_false(
+        margin_counted(8 * (VERSE_NUMBER_MIN_STEP - 1), VERSE_NUMBER_MIN_STEP - 1, 0, 0));
+    g_assert_true(margin_counted(8 * VERSE_NUMBER_MIN_STEP, VERSE_NUMBER_MIN_STEP, 0, 0));
+    g_assert_true(margin_counted(5 * VERSE_NUMBER_MAX_STEP, VERSE_NUMBER_MAX_STEP, 0, 0));
+    g_assert_false(
+        margin_counted(5 * (VERSE_NUMBER_MAX_STEP + 1), VERSE_NUMBER_MAX_STEP + 1, 0, 0));
+    /* VERSE_NUMBER_SLACK lines between two numbers more than the step;
+     * one pair of four off is under VERSE_NUMBERS_STEP_SHARE, of five not */
+    g_assert_true(margin_counted(24, 5, VERSE_NUMBER_SLACK, 0));
+    g_assert_false(margin_counted(24, 5, VERSE_NUMBER_SLACK + 1, 0));
+    g_assert_cmpfloat(VERSE_NUMBERS_STEP_SHARE, >, 3.0 / 4);
+    g_assert_false(margin_counted(29, 5, VERSE_NUMBER_SLACK + 1, 0));
+    g_assert_true(margin_counted(34, 5, VERSE_NUMBER_SLACK + 1, 0));
+    /* VERSE_NUMBER_MAX_DIGITS: "10005" is a line's number, "100005" none */
+    g_assert_cmpint(VERSE_NUMBER_MAX_DIGITS, ==, 5);
+    g_assert_true(margin_counted(24, 5, 0, 10000));
+    g_assert_false(margin_counted(24, 5, 0, 100000));
+}
+
+/* A poem of `gapped` lines set in half-lines, a gap of `width` spaces
+ * between them (`wider` of them two spaces wider), and `plain` lines
+ * without; its first halves of one length when `aligned` (the second ones
+ * then all start at one column). Whether it is read as set in half-lines. */
+static bool half_lines(int gapped, int plain, int width, bool aligned, int wider)
+{
+    /* (first halves of eight lengths: no column holds many second halves) */
+    static const char *const first[] = {"pilot",           "the fog",          "the light",
+                                        "by the quay",     "over the bay",     "the old keeper",
+                                        "by the old lamp", "through the night"};
+    GString *s = g_string_new("The Lay\n\n");
+    for (int k = 0; k < gapped; k++)
+        g_string_append_printf(s, "   %s%*s%s\n", first[aligned ? 0 : k % 8],
+                               width + (k < wider ? 2 : 0), "", "in the long winter");
+    for (int k = 0; k < plain; k++)
+        g_string_append(s, "   and the boat came home\n");
+    rt_result r = rt_read_buffer("lay.txt", s->str, s->len, NULL);
+    bool halves = rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "set in half-lines");
+    rt_result_free(&r);
+    g_string_free(s, TRUE);
+    return halves;
+}
+
+static void test_caesura(void)
+{
+    g_assert_false(half_lines(CAESURA_MIN_LINES - 1, 0, 5, false, 0));
+    g_assert_true(half_lines(CAESURA_MIN_LINES, 0, 5, false, 0));
+    /* CAESURA_LINE_SHARE of the lines with words (the title one of them) */
+    g_assert_cmpfloat(CAESURA_LINE_SHARE, ==, 0.5);
+    g_assert_true(half_lines(10, 9, 5, false, 0));
+    g_assert_false(half_lines(10, 10, 5, false, 0));
+    /* CAESURA_MAX_WIDTH */
+    g_assert_true(half_lines(10, 0, CAESURA_MAX_WIDTH, false, 0));
+    g_assert_false(half_lines(10, 0, CAESURA_MAX_WIDTH + 1, false, 0));
+    /* CAESURA_WIDTH_SHARE of the gaps of one width */
+    g_assert_cmpfloat(CAESURA_WIDTH_SHARE, ==, 0.8);
+    g_assert_true(half_lines(10, 0, 5, false, 2));
+    g_assert_false(half_lines(10, 0, 5, false, 3));
+    /* CAESURA_ALIGNED_SHARE: second halves at one column are a table's */
+    g_assert_cmpfloat(CAESURA_ALIGNED_SHARE, <, 1);
+    g_assert_false(half_lines(10, 0, 5, true, 0));
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -796,5 +913,8 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/limits/paren_item_lines", test_paren_item_lines);
     g_test_add_func("/read_text/limits/heads_at_margin", test_heads_at_margin);
     g_test_add_func("/read_text/limits/record_line_numbers", test_record_line_numbers);
+    g_test_add_func("/read_text/limits/header_fields_min", test_header_fields_min);
+    g_test_add_func("/read_text/limits/verse_numbers", test_verse_numbers);
+    g_test_add_func("/read_text/limits/caesura", test_caesura);
     return g_test_run();
 }

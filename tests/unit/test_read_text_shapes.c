@@ -6383,6 +6383,256 @@ static void test_title_page_set_in(void)
     rt_result_free(&r);
 }
 
+/* A header shown in a hard-wrapped FAQ: its fields ("Archive-name:",
+ * "Posting-Frequency:", recurring) kept line by line, one paragraph a
+ * header, never speakers, verse or joined prose; a sample posting's
+ * "Newsgroups:" over its value on the next line, a folded "Summary:", and
+ * an HTTP request and response under their first lines, likewise. The
+ * lookalike: speakers whose names have hyphens ("Jean-Paul:") stay
+ * speakers, and one "Subject:" line in prose stays prose. */
+static void test_header_fields(void)
+{
+    rt_result r = read_shape("header_fields.txt");
+    assert_words(&r);
+    g_assert_cmpint(r.articles, ==, 1);
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_SPEECH), ==, 0);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_VERSE), ==, 0);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_QUOTE), ==, 0);
+    imprint_node *head = rt_child(a, 0);
+    g_assert_cmpint(head->kind, ==, IMPRINT_NODE_PARAGRAPH);
+    g_assert_cmpuint(count_under(head, IMPRINT_NODE_LINEBREAK), ==, 3);
+    g_assert_true(g_str_has_prefix(rt_text(&r, head), "Archive-name: harbour/ferry-faq"));
+    for (unsigned line = 3; line <= 44; line++) {
+        bool want = line == 3 || line == 21 || line == 25 || line == 30 || line == 41 || line == 44;
+        g_assert_cmpint(rt_has_diag(&r, IMPRINT_SEV_NOTE, line, "of a header's fields"), ==, want);
+    }
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 3,
+                              "4 lines of a header's fields (4 fields) kept as one paragraph"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 21, "3 lines of a header's fields (2 fields)"));
+    rt_result_free(&r);
+
+    r = read_shape("header_fields_lookalike.txt");
+    assert_words(&r);
+    a = rt_article(&r, 0);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_SPEECH), ==, 5);
+    g_assert_cmpstr(rt_child(a, 0)->as.speech.speaker, ==, "Jean-Paul");
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "of a header's fields"));
+    rt_result_free(&r);
+}
+
+/* A double-spaced file's mail headers, a blank line between fields
+ * ("From: …" / "" / "Subject: …" / "" / "Date: …"), open its messages as
+ * a header block does; the lookalike, a "From:" and a "Date:" without a
+ * Subject in a double-spaced list, opens none, and its lines stay lines
+ * of prose. */
+static void test_mail_spaced(void)
+{
+    rt_result r = read_shape("mail_spaced.txt"); /* (its headers' field names left out) */
+    g_assert_cmpint(r.articles, ==, 3);
+    imprint_node *a = rt_article(&r, 1);
+    g_assert_cmpstr(a->as.article.title, ==, "A history of the breakwater");
+    g_assert_cmpstr(a->as.article.authors[0], ==, "ann@harbour.example (Ann Tregear)");
+    g_assert_cmpstr(a->as.article.date, ==, "3 Mar 1993 14:00:39 -0500");
+    g_assert_cmpstr(rt_article(&r, 2)->as.article.title, ==, "Re: A history of the breakwater");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 7, "2 messages opened by mail headers"));
+    rt_result_free(&r);
+
+    r = read_shape("mail_spaced_lookalike.txt");
+    assert_words(&r);
+    g_assert_cmpint(r.articles, ==, 1);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "opened by mail headers"));
+    a = rt_article(&r, 0);
+    g_assert_cmpstr(rt_text(&r, rt_child(a, 1)), ==, "From: the reading room of the library");
+    rt_result_free(&r);
+}
+
+/* A file that is one posting: its header (Subject, From, Date) opens it
+ * and gives its title, author and date; the lookalike, a letter opened by
+ * a "Date:" and a "From:" without a Subject, keeps them as a header's
+ * lines. Headers framed by rules ("=====" over and under, an archive's
+ * "Link:" among the fields) open their messages too, the rules the
+ * messages' separators. */
+static void test_mail_single(void)
+{
+    rt_result r = read_shape("mail_single.txt");
+    g_assert_cmpint(r.articles, ==, 1);
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpstr(a->as.article.title, ==, "The winter timetable of the harbour ferry");
+    g_assert_cmpstr(a->as.article.authors[0], ==, "ann@harbour.example (Ann Tregear)");
+    g_assert_null(strstr(rt_text(&r, a), "Message-ID"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1,
+                              "a message's mail headers open the file: its Subject the title"));
+    rt_result_free(&r);
+
+    r = read_shape("mail_single_lookalike.txt");
+    assert_words(&r);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "mail headers"));
+    g_assert_cmpstr(rt_text(&r, rt_child(rt_article(&r, 0), 0)), ==,
+                    "Date: 12 March 1958 From: The Harbour Master");
+    g_assert_cmpuint(count_under(rt_child(rt_article(&r, 0), 0), IMPRINT_NODE_LINEBREAK), ==, 1);
+    rt_result_free(&r);
+
+    static const char framed[] =
+        "=====================\nSubject: The new breakwater\nFrom: Ann Tregear\n"
+        "Date: 3 Nov 1997\nLink: https://harbour.example/1\n=====================\n\n"
+        "The council voted to extend the breakwater by forty yards.\n\n"
+        "=====================\nSubject: The winter ferry\nFrom: Henry Loveday\n"
+        "Date: 4 Nov 1997\nLink: https://harbour.example/2\n=====================\n\n"
+        "The ferry will run every hour from the first of December.\n";
+    r = rt_read_buffer("framed.txt", framed, sizeof framed - 1, NULL);
+    g_assert_cmpint(r.articles, ==, 2);
+    g_assert_cmpstr(rt_article(&r, 1)->as.article.title, ==, "The winter ferry");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 2,
+                              "2 other header lines (Path, Message-ID, …) left out "
+                              "(`boilerplate: keep` keeps them); 4 rules framing headers taken "
+                              "as the messages' separators"));
+    rt_result_free(&r);
+}
+
+/* A FAQ's contents after its first prose ("The following questions are
+ * answered:"), every entry numbered ("1)", "1.1)", "1.2.1)") and set in
+ * as the numbers are right-aligned: a contents, its entries the headings
+ * below, their levels the depths of the numbers. The lookalike: a play's
+ * lines past its prose that come back again and again, numbered none,
+ * are speeches, no contents. */
+static void test_contents_late_numbered(void)
+{
+    rt_result r = read_shape("contents_late_numbered.txt");
+    assert_words(&r);
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_TABLE), ==, 0);
+    imprint_node *list = first_of(a, IMPRINT_NODE_LIST);
+    g_assert_true(list->as.list.contents);
+    g_assert_cmpint(rt_count_children(list), ==, 6);
+    char *levels = heading_levels(&r, a);
+    g_assert_cmpstr(levels, ==,
+                    "1:1) RUNNING THE FERRY\n2:1.1) When does the ferry run?\n"
+                    "2:1.2) What does a crossing cost?\n3:1.2.1) Tickets for a season\n"
+                    "1:2) THE WEATHER\n2:2.1) Where does the ferry go in a gale?\n");
+    g_free(levels);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 9, "its entries the headings below"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 29, "heading taken as a subsection (level 3)"));
+    rt_result_free(&r);
+
+    r = read_shape("contents_late_numbered_lookalike.txt");
+    assert_words(&r);
+    a = rt_article(&r, 0);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "table of contents"));
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_SPEECH), ==, 13);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_LIST), ==, 0);
+    rt_result_free(&r);
+}
+
+/* CONTENTS_MAX_LEVELS: a contents numbered four deep ("1.1.1.1)") gives
+ * its deepest heading the deepest level there is, no deeper. */
+static void test_contents_max_levels(void)
+{
+    GString *s = g_string_new("The Ferry\n\nThis article answers the questions most often asked "
+                              "about the ferry across the harbour.\n\n");
+    const char *nums[] = {"1)", "1.1)", "1.1.1)", "1.1.1.1)"};
+    const char *words[] = {"THE FERRY", "Running it", "In winter", "At Christmas"};
+    for (int k = 0; k < 4; k++)
+        g_string_append_printf(s, "  %s  %s\n", nums[k], words[k]);
+    for (int k = 0; k < 4; k++)
+        g_string_append_printf(s, "\n%s  %s\n\nThe ferry runs every hour on the hour.\n", nums[k],
+                               words[k]);
+    rt_result r = rt_read_buffer("faq.txt", s->str, s->len, NULL);
+    char *levels = heading_levels(&r, rt_article(&r, 0));
+    g_assert_cmpint(CONTENTS_MAX_LEVELS, ==, 3);
+    g_assert_cmpstr(levels, ==,
+                    "1:1) THE FERRY\n2:1.1) Running it\n3:1.1.1) In winter\n"
+                    "3:1.1.1.1) At Christmas\n");
+    g_free(levels);
+    rt_result_free(&r);
+    g_string_free(s, TRUE);
+}
+
+/* A play set as Project Gutenberg sets Wilde: each name in capitals with
+ * its stop alone on a line ("PILOT.", "LADY BRACKNELL."), the speech on
+ * the lines right under it, wrapped; the breaks under the names tell
+ * nothing of the wrapping, so the speeches are joined as the prose is. Its
+ * cast, "PILOT." over "CLERK, at the office …", is no speech. The
+ * lookalike: letters opened by "MY DEAR SIR." and "DEAR SIRS." over
+ * their text, each three times, are no play. */
+static void test_play_names_over(void)
+{
+    rt_result r = read_shape("play_names_over.txt");
+    assert_words(&r);
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_SPEECH), ==, 9);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 1, "hard-wrapped text"));
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 13, "a play: 9 speeches"));
+    imprint_node *sp = first_of(a, IMPRINT_NODE_SPEECH);
+    g_assert_cmpstr(sp->as.speech.speaker, ==, "PILOT");
+    g_assert_cmpint(rt_count_children(sp), ==, 1); /* (its two lines one paragraph) */
+    g_assert_true(g_str_has_suffix(rt_text(&r, sp), "the two of us did last winter?"));
+    rt_result_free(&r);
+
+    r = read_shape("play_names_over_lookalike.txt");
+    assert_words(&r);
+    g_assert_cmpuint(count_under(rt_article(&r, 0), IMPRINT_NODE_SPEECH), ==, 0);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "a play"));
+    rt_result_free(&r);
+}
+
+/* A poem's line numbers at its left margin, every fifth line, its words
+ * at the column of the others ("5    Asleep, as owners are"): the lines'
+ * numbers, out of their text, with a note; the lines verse, the sections'
+ * titles headings. The
+ * lookalike: a chronology's years and a list numbered every line at the
+ * margin keep their numbers. */
+static void test_verse_numbered_left(void)
+{
+    rt_result r = read_shape("verse_numbered_left.txt");
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpint(r.articles, ==, 1);
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 10,
+                              "4 line numbers at the left margin, every 5 lines (5 to 20)"));
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_VERSE), ==, 2);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_LINE), ==, 20);
+    g_assert_null(strstr(rt_text(&r, a), "10 Than"));
+    imprint_node *second = first_of(a, IMPRINT_NODE_VERSE);
+    imprint_node *tenth = second->last_child;
+    g_assert_cmpstr(rt_text(&r, tenth), ==, "Than chains that grated when the water rose.");
+    g_assert_cmpint(tenth->as.line.number, ==, 10);
+    g_assert_cmpint(tenth->prev->as.line.number, ==, 0);
+    char *levels = heading_levels(&r, a);
+    g_assert_cmpstr(levels, ==, "1:I. THE CROSSING.\n1:II. THE LIGHT.\n");
+    g_free(levels);
+    rt_result_free(&r);
+
+    r = read_shape("verse_numbered_left_lookalike.txt");
+    assert_words(&r);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "line numbers at the left margin"));
+    rt_result_free(&r);
+}
+
+/* Verse set in half-lines, one gap of five spaces inside each line, the
+ * second halves wherever the first ones end ("Listen! the pilots     in
+ * the long winters"): verse, line by line, no table, no joined prose,
+ * though its lines go on in small letters. The lookalike: a table of two
+ * columns, the second aligned, stays a table. */
+static void test_caesura_verse(void)
+{
+    rt_result r = read_shape("caesura.txt");
+    assert_words(&r);
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_TABLE), ==, 0);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_VERSE), ==, 2);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_LINE), ==, 14);
+    g_assert_cmpstr(rt_text(&r, first_of(first_of(a, IMPRINT_NODE_VERSE), IMPRINT_NODE_LINE)), ==,
+                    "Listen! the pilots in the long winters");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 4, "14 lines of verse set in half-lines"));
+    rt_result_free(&r);
+
+    r = read_shape("caesura_lookalike.txt");
+    assert_words(&r);
+    g_assert_cmpuint(count_under(rt_article(&r, 0), IMPRINT_NODE_TABLE), ==, 1);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "half-lines"));
+    rt_result_free(&r);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -6519,6 +6769,11 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/letters_date_under_title", test_letters_date_under_title);
     g_test_add_func("/read_text/shapes/letters_addressed", test_letters_addressed);
     g_test_add_func("/read_text/shapes/mail_digest", test_mail_digest);
+    g_test_add_func("/read_text/shapes/header_fields", test_header_fields);
+    g_test_add_func("/read_text/shapes/mail_spaced", test_mail_spaced);
+    g_test_add_func("/read_text/shapes/mail_single", test_mail_single);
+    g_test_add_func("/read_text/shapes/contents_late_numbered", test_contents_late_numbered);
+    g_test_add_func("/read_text/shapes/contents_max_levels", test_contents_max_levels);
     g_test_add_func("/read_text/shapes/poems_numbered", test_poems_numbered);
     g_test_add_func("/read_text/shapes/title_page_set_in", test_title_page_set_in);
     g_test_add_func("/read_text/shapes/contents_two_levels", test_contents_two_levels);
@@ -6549,6 +6804,9 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/closers_lookalike", test_closers_lookalike);
     g_test_add_func("/read_text/shapes/play_persons", test_play_persons);
     g_test_add_func("/read_text/shapes/play_persons_lookalike", test_play_persons_lookalike);
+    g_test_add_func("/read_text/shapes/play_names_over", test_play_names_over);
+    g_test_add_func("/read_text/shapes/verse_numbered_left", test_verse_numbered_left);
+    g_test_add_func("/read_text/shapes/caesura_verse", test_caesura_verse);
     g_test_add_func("/read_text/shapes/notes_angle", test_notes_angle);
     g_test_add_func("/read_text/shapes/notes_angle_lookalike", test_notes_angle_lookalike);
     g_test_add_func("/read_text/shapes/quoted_verse", test_quoted_verse);

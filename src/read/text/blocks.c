@@ -747,6 +747,9 @@ static int try_item(rt_builder *b, size_t i, size_t *next)
     int number;
     size_t name, skip;
     bool speech = rt_is_speech(b, i, &name, &skip), dash = !speech && rt_dash_item(b, i);
+    /* ("  2)  WRITING A FAQ" alone, as the contents above lists it: a heading) */
+    if (!speech && rt_listed_heading(b, i, NULL))
+        return NO_MATCH;
     if (!speech && !dash && !rt_line_list_marker(l, &style, &number, &skip)) {
         if (!paren_item(b, i, &number))
             return NO_MATCH;
@@ -1520,6 +1523,69 @@ static size_t build_dedication(rt_builder *b, size_t i)
     return st->chunks[k + n - 1].last + 1;
 }
 
+/* "GET /hello.txt HTTP/1.1", "HTTP/1.1 200 OK": the first line of an HTTP
+ * request or response, over its header's fields. */
+static bool http_start_line(const rt_line *l)
+{
+    const char *s = l->t, *end = l->t + l->tlen;
+    if (l->tlen > 6 && strncmp(s, "HTTP/", 5) == 0 && g_ascii_isdigit(s[5]))
+        return true;
+    const char *p = s;
+    while (p < end && g_ascii_isupper(*p))
+        p++;
+    if (p == s || p >= end || *p != ' ')
+        return false;
+    const char *target = ++p;
+    while (p < end && *p != ' ')
+        p++;
+    return p > target && end - p > 6 && strncmp(p, " HTTP/", 6) == 0;
+}
+
+/* A header shown in the text, a chunk of HEADER_FIELDS_MIN field lines at
+ * least ("Archive-name: faqs/about-faqs" / "Posting-Frequency: monthly"),
+ * opened by one, a value folded under its field or begun on the next line
+ * and fields of other names among them, an HTTP message's first line over
+ * them: one paragraph, line by line (no verse, no speakers, no joined
+ * prose). */
+static size_t build_fields(rt_builder *b, size_t i)
+{
+    rt_state *st = b->st;
+    const rt_line *l = rt_line_at(b, i);
+    const rt_chunk *c = &st->chunks[l->chunk];
+    if (c->first != i)
+        return 0;
+    /* (an HTTP message's fields under its request or status line) */
+    bool start = http_start_line(l) && c->last > c->first;
+    size_t name = rt_line_header_field(&st->lines[c->first + start]);
+    if (!name)
+        return 0;
+    bool empty = name + 1 >= st->lines[c->first + start].tlen; /* (its value on the next line) */
+    size_t fields = 1 + start; /* (the request's line a line of its header) */
+    unsigned indent = st->lines[c->first + start].indent;
+    for (size_t j = c->first + start + 1; j <= c->last; j++) {
+        const rt_line *f = &st->lines[j];
+        bool was_empty = empty;
+        /* (a field of a name no list knows among known ones: a FAQ's
+         * "Description:") */
+        if ((name = rt_line_field_name(f))) {
+            empty = name + 1 >= f->tlen;
+            fields += read_is_header_field(f->t, name);
+            indent = f->indent;
+        } else if (!was_empty && f->indent <= indent) {
+            return 0;
+        }
+    }
+    if (fields < HEADER_FIELDS_MIN)
+        return 0;
+    imprint_node *p = rt_lines_block(st, IMPRINT_NODE_PARAGRAPH, c);
+    rt_append(b, p, c->last);
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, p->pos,
+                         "%zu lines of a header's fields (%zu fields) kept as one paragraph, line "
+                         "by line (to line %u)",
+                         c->last - c->first + 1, fields, st->lines[c->last].lineno);
+    return c->last + 1;
+}
+
 /* Builds the block that starts at line *pi, in the order of precedence of
  * the shapes; moves *pi past it. */
 static bool build_line(rt_builder *b, size_t *pi)
@@ -1527,7 +1593,8 @@ static bool build_line(rt_builder *b, size_t *pi)
     size_t i = *pi, end;
     int r;
     if ((end = rt_build_code(b, i)) || (end = rt_build_contents(b, i)) ||
-        (end = rt_build_index(b, i)) || (end = rt_build_definitions(b, i))) {
+        (end = rt_build_index(b, i)) || (end = rt_build_definitions(b, i)) ||
+        (end = build_fields(b, i))) {
         *pi = end;
         return true;
     }

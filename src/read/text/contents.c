@@ -118,8 +118,8 @@ static size_t entries_end(rt_builder *b, size_t i)
     return last;
 }
 
-/* Bytes of an entry's number and the spaces after it ("IV.  ", "3.2.1 "),
- * 0 if it has none. */
+/* Bytes of an entry's number and the spaces after it ("IV.  ", "3.2.1 ",
+ * "1.5)  "), 0 if it has none. */
 static size_t number_len(const rt_line *l)
 {
     size_t n = 0, first = 0;
@@ -130,6 +130,7 @@ static size_t number_len(const rt_line *l)
     n = first;
     while (n < l->tlen && (g_ascii_isdigit(l->t[n]) || l->t[n] == '.'))
         n++;
+    n += n < l->tlen && l->t[n] == ')'; /* "1.1)  What does FAQ stand for?" */
     if (n >= l->tlen || l->t[n] != ' ')
         return 0;
     while (n < l->tlen && l->t[n] == ' ')
@@ -260,9 +261,25 @@ static bool listed_line(const rt_builder *b, const rt_line *l)
     return listed;
 }
 
+/* Whether line `i`, short as an entry is, comes back below as a line set
+ * apart (a heading): past the first prose, a contents may stand only so
+ * (a FAQ's "The following topics are addressed:" over "1)  WHAT ARE
+ * FAQs?"), which entries_recur() then asks of most of its entries, and
+ * all_numbered() of all. */
+static bool comes_back(rt_builder *b, size_t i)
+{
+    const rt_line *l = rt_line_at(b, i);
+    if (l->nchar > CONTENTS_ENTRY_CHARS || rt_line_words(l) >= READ_TEXT_BIB_PROSE_WORDS)
+        return false;
+    char *key = numberless_key(l);
+    bool back = *key && first_after(g_hash_table_lookup(apart_lines(b), key), i) != SIZE_MAX;
+    g_free(key);
+    return back;
+}
+
 /* Whether line `i` may open a table of contents: under a Contents heading,
- * or, before the first prose, at the start of its chunk; or a list of names
- * under their heading (`*names`). */
+ * or at the start of its chunk, before the first prose or coming back
+ * below as a heading; or a list of names under their heading (`*names`). */
 static bool contents_at(rt_builder *b, size_t i, bool *headed, bool *names, bool *part)
 {
     rt_state *st = b->st;
@@ -279,7 +296,20 @@ static bool contents_at(rt_builder *b, size_t i, bool *headed, bool *names, bool
         return true;
     const rt_line *l = rt_line_at(b, i);
     return !l->blank && st->chunks[l->chunk].first == i && !rt_line_is_contents_heading(l) &&
-           i < first_prose(b);
+           (i < first_prose(b) || comes_back(b, i));
+}
+
+/* Whether every entry from `i` to `last` opens with its number ("1)",
+ * "1.1)", "IV."): what a contents past the first prose must show, a run
+ * of a play's names or of a book's repeated lines shows none. */
+static bool all_numbered(rt_builder *b, size_t i, size_t last)
+{
+    for (size_t j = i; j <= last; j++) {
+        const rt_line *l = rt_line_at(b, j);
+        if (!l->blank && !number_len(l))
+            return false;
+    }
+    return true;
 }
 
 /* The column an entry's words start at, past its number. */
@@ -288,8 +318,47 @@ static unsigned words_col(const rt_line *l)
     return l->indent + rt_utf8_cols(l->t, number_len(l));
 }
 
+/* The depth of an entry's decimal number ("1)" 1, "1.5.1)" 3, "2.1 " 2),
+ * 0 when it opens with none. */
+static int decimal_depth(const rt_line *l)
+{
+    int depth = 0;
+    size_t k = 0;
+    while (k < l->tlen && g_ascii_isdigit(l->t[k])) {
+        while (k < l->tlen && g_ascii_isdigit(l->t[k]))
+            k++;
+        depth++;
+        if (k + 1 < l->tlen && l->t[k] == '.' && g_ascii_isdigit(l->t[k + 1]))
+            k++;
+    }
+    bool ends = k < l->tlen && (l->t[k] == ')' || l->t[k] == '.' || l->t[k] == ' ');
+    return ends ? depth : 0;
+}
+
+/* Whether the entries from `i` to `last` all open with decimal numbers of
+ * more than one depth ("1)" over "1.1)" over "1.5.1)"): the numbers give
+ * the levels, however the entries are set in; `*least` the least depth. */
+static bool decimal_levels(rt_builder *b, size_t i, size_t last, int *least)
+{
+    int lo = INT_MAX, hi = 0;
+    for (size_t j = i; j <= last; j++) {
+        const rt_line *l = rt_line_at(b, j);
+        if (l->blank)
+            continue;
+        int d = decimal_depth(l);
+        if (!d)
+            return false;
+        lo = MIN(lo, d);
+        hi = MAX(hi, d);
+    }
+    *least = lo;
+    return hi > lo;
+}
+
 /* The entries from line `i` to `last` by numberless_key in b->listed,
- * each with its level: 2 when it is set in deeper than the least. */
+ * each with its level: 2 when it is set in deeper than the least, or
+ * the depth of its decimal number when the numbers have depths (3 at
+ * most: CONTENTS_MAX_LEVELS). */
 static void keep_entries(rt_builder *b, size_t i, size_t last)
 {
     /* (where its words start: "   III. THE LEDGER" is no deeper than
@@ -310,14 +379,18 @@ static void keep_entries(rt_builder *b, size_t i, size_t last)
         prev = j;
     }
     bool two = groups >= CONTENTS_MIN_PIECES;
+    int depth0;
+    bool decimal = decimal_levels(b, i, last, &depth0);
     if (!b->listed)
         b->listed = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     for (size_t j = i; j <= last; j++) {
         const rt_line *l = rt_line_at(b, j);
         char *key = l->blank ? NULL : numberless_key(l);
+        int level = decimal ? MIN(decimal_depth(l) - depth0 + 1, CONTENTS_MAX_LEVELS)
+                    : two && words_col(l) > least ? 2
+                                                  : 1;
         if (key && *key && !g_hash_table_contains(b->listed, key))
-            g_hash_table_insert(b->listed, key,
-                                GINT_TO_POINTER(two && words_col(l) > least ? 2 : 1));
+            g_hash_table_insert(b->listed, key, GINT_TO_POINTER(level));
         else
             g_free(key);
     }
@@ -345,7 +418,8 @@ size_t rt_build_contents(rt_builder *b, size_t i)
     size_t last = entries_end(b, i), n = 0;
     for (size_t j = i; last != SIZE_MAX && j <= last; j++)
         n += !rt_line_at(b, j)->blank;
-    if (n < CONTENTS_MIN_ENTRIES || (!headed && !entries_recur(b, i, last, n)))
+    if (n < CONTENTS_MIN_ENTRIES || (!headed && !entries_recur(b, i, last, n)) ||
+        (!headed && i >= first_prose(b) && !all_numbered(b, i, last)))
         return 0;
     /* (a heading after the contents over a table, "REVOLUTIONARY
      * CALENDAR.", heads no part of them) */
@@ -455,17 +529,19 @@ void rt_contents_levels(rt_builder *b)
     for (guint k = 0; k < heads->len; k++) {
         imprint_node *h = heads->pdata[k];
         int level = g_array_index(levels, int, k);
-        bool between = !level && prev == 2 && next[k] == 2;
+        bool between = !level && prev >= 2 && next[k] >= 2;
+        int to = between ? MIN(prev, next[k]) : level;
         if (level)
             prev = level;
-        if (h->as.heading.level != 1 || (level != 2 && !between))
+        if (h->as.heading.level != 1 || to < 2)
             continue;
-        h->as.heading.level = 2;
+        h->as.heading.level = to;
         imprint_diags_report(b->st->diags, IMPRINT_SEV_NOTE, h->pos,
-                             between ? "heading taken as a subsection (level 2): it comes between "
+                             between ? "heading taken as a subsection (level %d): it comes between "
                                        "two the contents sets in under another"
-                                     : "heading taken as a subsection (level 2): the contents "
-                                       "sets its entry in under another");
+                                     : "heading taken as a subsection (level %d): the contents "
+                                       "sets its entry in under another",
+                             to);
     }
     g_free(next);
     g_ptr_array_free(heads, TRUE);

@@ -214,7 +214,8 @@ static size_t set_in_definitions(rt_builder *b, size_t i)
 {
     rt_state *st = b->st;
     const rt_line *l = rt_line_at(b, i);
-    if (st->verse || l->blank || st->chunks[l->chunk].first != i || !term_line(st, l))
+    /* (in a play, a name over its speech set in: "CLERK" / "      Then wait.") */
+    if (st->verse || b->play || l->blank || st->chunks[l->chunk].first != i || !term_line(st, l))
         return 0;
     GArray *entries = g_array_new(FALSE, FALSE, sizeof(entry));
     size_t n = find_entries(b, i, entries), end = 0;

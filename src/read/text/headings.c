@@ -377,7 +377,7 @@ void rt_set_levels(rt_state *st)
             under_caps = !rt_line_is_bib_heading(l);
             continue;
         }
-        if (under_caps) {
+        if (under_caps && c->as.heading.level == 1) { /* (a contents' level stands) */
             c->as.heading.level = 2;
             imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, c->pos,
                                  "heading taken as a subsection (level 2) of the capitals "

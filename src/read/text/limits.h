@@ -55,6 +55,11 @@
  * e-mail), which stays as it is. */
 #define MAIL_MIN_MESSAGES 2
 
+/** Fewest field lines of a header shown in the text (a FAQ's "Archive-name:"
+ * / "Posting-Frequency:", a sample message's "From:" / "Newsgroups:") for
+ * its lines to be kept as they are set: one such line is a sentence's. */
+#define HEADER_FIELDS_MIN 2
+
 /** Most lines of a message's signature under its "--" line: Usenet's
  * custom asks for four at most, and the digests read run to six (a name,
  * a node, two addresses, a quip over two lines); a longer run under "--"
@@ -112,6 +117,10 @@
  * table of contents: most entries are headings again (an entry the text
  * lacks, "Selected Bibliography", or one it words otherwise may fail). */
 #define CONTENTS_RECUR_SHARE 0.6
+
+/** Deepest level a contents' decimal numbers give its headings ("1.5.1)"
+ * 3): deeper numbers are level 3 too, the book's outline kept readable. */
+#define CONTENTS_MAX_LEVELS 3
 
 /** Top entries of a contents of two levels that must come back as
  * headings for them to be the book's pieces, each an article: one is a
@@ -780,5 +789,51 @@
 /** Share of the lines with words that are numbered in sequence (the
  * cover, the list of those present and the index are not). */
 #define LINE_NUMBERS_SHARE 0.5
+
+/* caesura.c */
+
+/** Fewest lines set in half-lines, one gap inside each, that make a poem
+ * so set: a few such lines are a table's. */
+#define CAESURA_MIN_LINES 8
+
+/** Share of the lines with words that have the one gap: the headings and
+ * the short lines between have none. */
+#define CAESURA_LINE_SHARE 0.5
+
+/** Share of those gaps that are of one width, a space either way (an
+ * edition sets the half-lines six spaces apart throughout). */
+#define CAESURA_WIDTH_SHARE 0.8
+
+/** Widest gap between half-lines: a wider one is a table's. */
+#define CAESURA_MAX_WIDTH 12
+
+/** Most of the second halves that may start at one column: a table's
+ * second column starts at one column nearly always, the second half-lines
+ * wherever the first ones end. */
+#define CAESURA_ALIGNED_SHARE 0.3
+
+/* verse_numbers.c */
+
+/** Most digits of a poem's line number at its margin ("3182"). */
+#define VERSE_NUMBER_MAX_DIGITS 5
+
+/** Least and most lines between two of a poem's line numbers: every
+ * line numbered is a list or a record, and no edition counts in more than
+ * twenties. */
+#define VERSE_NUMBER_MIN_STEP 3
+#define VERSE_NUMBER_MAX_STEP 20
+
+/** Lines with words beyond the step that may stand between two numbered
+ * lines: a section's heading ("II. THE HALL HEOROT.") is not counted. */
+#define VERSE_NUMBER_SLACK 2
+
+/** Fewest numbered lines, their words at the verse's column, that make
+ * the numbers a count: three could be a table's years. */
+#define VERSE_NUMBERS_MIN 4
+
+/** Share of the pairs of numbered lines one step apart in number and in
+ * lines: a number the file lost or an editor's jump ("1000" after "995"
+ * where a line is missing) may break it. */
+#define VERSE_NUMBERS_STEP_SHARE 0.8
 
 #endif

@@ -482,6 +482,13 @@ bool rt_line_is_heading_like(const rt_line *l)
         return true; /* "IV.", "216." */
     if (!rt_has_letter(l->t, l->tlen) || rt_count_words(l->t, l->tlen) > 18 || is_url_only(l))
         return false;
+    /* ("Subject: Registration of MIME media type text/csv", "To: ietf-…",
+     * "Last-modified: …": a mail field or a hyphenated one with its value,
+     * no heading; "Summary:" alone may be, and RFC 791's "Version: 4 bits") */
+    size_t field = l->mail ? 0 : rt_line_header_field(l);
+    if (field && field + 1 < l->tlen &&
+        (read_is_mail_field(l->t, field) || memchr(l->t, '-', field)))
+        return false;
     bool caps = all_caps(l->t, l->tlen);
     gunichar f = first_char(l);
     if (f == '(' || f == '[' || f == '-' || f == 0x2013 || f == 0x2014 || f == '~' || f == 0x2022 ||
@@ -1095,7 +1102,10 @@ bool rt_line_speaker(const rt_line *l, size_t *name_len, size_t *skip)
     if (!rt_line_label(l, name_len, skip))
         return false;
     size_t lead = rt_line_lead_stamp(l);
-    return !read_is_label_word(l->t + lead, *name_len - lead, false);
+    /* ("Archive-name: faqs/about-faqs", "From: russ@silicom.co.il": a
+     * header's fields, recurring in a FAQ that shows one, name no one) */
+    return !read_is_label_word(l->t + lead, *name_len - lead, false) &&
+           !read_is_header_field(l->t + lead, *name_len - lead);
 }
 
 /* The length of the placeholder's tag line `l` opens with ("[Illustration",

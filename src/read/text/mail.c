@@ -16,24 +16,28 @@ enum {
     FIELD_DATE = RT_MAIL_DATE
 };
 
+size_t rt_line_field_name(const rt_line *l)
+{
+    size_t n = 0;
+    while (n < l->tlen && (g_ascii_isalnum(l->t[n]) || l->t[n] == '-' || l->t[n] == '.'))
+        n++;
+    if (n == 0 || n >= l->tlen || l->t[n] != ':' || (n + 1 < l->tlen && l->t[n + 1] != ' '))
+        return 0;
+    return n;
+}
+
+size_t rt_line_header_field(const rt_line *l)
+{
+    size_t n = l->blank ? 0 : rt_line_field_name(l);
+    return n && read_is_header_field(l->t, n) ? n : 0;
+}
+
 /* The field of header line `l` ("Subject: …" → FIELD_SUBJECT), with the
  * bytes before its value in `*skip`; -1 if it is no header line: a field
  * name of RFC 822 or of news at the margin, or any "X-" one, then a colon;
  * or an mbox's "From " envelope line. */
 static int header_field(const rt_line *l, size_t *skip)
 {
-    static const char *const fields[] = {"date",         "from",         "subject",
-                                         "to",           "cc",           "bcc",
-                                         "reply-to",     "sender",       "message-id",
-                                         "in-reply-to",  "references",   "newsgroups",
-                                         "path",         "organization", "organisation",
-                                         "lines",        "xref",         "approved",
-                                         "followup-to",  "return-path",  "received",
-                                         "mime-version", "content-type", "keywords",
-                                         "summary",      "distribution", "nntp-posting-host",
-                                         "precedence",   "errors-to",    "expires",
-                                         "supersedes",   "comments",     "status",
-                                         "article-i.d.", "posted"};
     if (l->blank || l->indent > 0)
         return -1;
     /* (an mbox's envelope, "From kls Fri Nov 13 22:47:31 1992", over the headers) */
@@ -41,14 +45,8 @@ static int header_field(const rt_line *l, size_t *skip)
         *skip = l->tlen;
         return FIELD_OTHER;
     }
-    size_t n = 0;
-    while (n < l->tlen && (g_ascii_isalnum(l->t[n]) || l->t[n] == '-' || l->t[n] == '.'))
-        n++;
-    if (n == 0 || n >= l->tlen || l->t[n] != ':' || (n + 1 < l->tlen && l->t[n + 1] != ' '))
-        return -1;
-    bool known = (n > 2 && g_ascii_strncasecmp(l->t, "x-", 2) == 0) ||
-                 read_word_in(l->t, n, fields, G_N_ELEMENTS(fields));
-    if (!known)
+    size_t n = rt_line_field_name(l);
+    if (!n || !read_is_mail_field(l->t, n))
         return -1;
     size_t v = n + 1;
     while (v < l->tlen && l->t[v] == ' ')
@@ -62,18 +60,37 @@ static int header_field(const rt_line *l, size_t *skip)
                                              : FIELD_OTHER;
 }
 
+/* Whether line `l` is a header line with a field's name ("Subject: …"),
+ * not an mbox's envelope. */
+static bool named_field(const rt_line *l)
+{
+    size_t skip;
+    return header_field(l, &skip) >= 0 && rt_line_field_name(l) > 0;
+}
+
 /* The end (exclusive) of the header block from line `i`: header lines,
  * and lines under one that go on its value (folded, or a value that
  * begins on the next line: "Path:" over the path), a Subject with a value
  * among them and a From or a Date (one "Subject:" line is a memo's, or a line of
- * prose that opens so); `i` if there is none. */
-static size_t header_block(const rt_state *st, size_t i)
+ * prose that opens so) unless `!sender_needed`; `i` if there is none. */
+static size_t header_block(const rt_state *st, size_t i, bool sender_needed)
 {
-    size_t j = i;
+    size_t j = i, skip;
     bool subject = false, sender = false, empty = false;
-    for (; j < st->nlines && !st->lines[j].blank; j++) {
-        size_t skip;
+    for (; j < st->nlines; j++) {
+        /* (a double-spaced text's header: one blank line between fields) */
+        if (st->lines[j].blank && j > i && j + 1 < st->nlines && named_field(&st->lines[j - 1]) &&
+            named_field(&st->lines[j + 1]))
+            continue;
+        /* (a rule under the header, "=====…", ends it as a blank line does) */
+        if (st->lines[j].blank || (j > i && rt_line_is_break(&st->lines[j])))
+            break;
         int f = header_field(&st->lines[j], &skip);
+        /* (a field no list knows under known ones: an archive's "Link: …") */
+        if (f < 0 && j > i && st->lines[j].indent == 0 && rt_line_field_name(&st->lines[j])) {
+            empty = false;
+            continue;
+        }
         if (f < 0) {
             if (j == i || !(st->lines[j].indent > 0 || empty))
                 return i;
@@ -83,7 +100,7 @@ static size_t header_block(const rt_state *st, size_t i)
         sender = sender || f == FIELD_FROM || f == FIELD_DATE;
         empty = skip >= st->lines[j].tlen;
     }
-    return subject && sender ? j : i;
+    return subject && (sender || !sender_needed) ? j : i;
 }
 
 /* Line `l`'s view from its value on ("Dave Banisar <Banisar@EPIC.ORG>"). */
@@ -117,7 +134,7 @@ static size_t rewrite_block(rt_state *st, size_t i, size_t end, bool keep)
         if (!st->lines[j].text)
             continue;
         head[kept] = st->lines[j];
-        if (!keep) {
+        if (!keep && !head[kept].blank) {
             rt_line_set_blank(&head[kept]);
             dropped++;
         }
@@ -128,32 +145,83 @@ static size_t rewrite_block(rt_state *st, size_t i, size_t end, bool keep)
     return dropped;
 }
 
+/* Blanks the rules ("=====…") right over and under the header block from
+ * `i` to `end`, which frame it as a blank line would: the messages are
+ * told apart without them. Returns how many. */
+static size_t drop_frame(rt_state *st, size_t i, size_t end)
+{
+    size_t n = 0;
+    if (i > 0 && !st->lines[i - 1].blank && rt_line_is_break(&st->lines[i - 1])) {
+        rt_line_set_blank(&st->lines[i - 1]);
+        n++;
+    }
+    if (end < st->nlines && !st->lines[end].blank && rt_line_is_break(&st->lines[end])) {
+        rt_line_set_blank(&st->lines[end]);
+        n++;
+    }
+    return n;
+}
+
+/* The note on the `n` messages found, the first at line `first`. */
+static void report(rt_state *st, unsigned first, size_t n, size_t dropped, size_t rules, bool keep)
+{
+    GString *what = g_string_new(NULL);
+    if (n == 1)
+        g_string_append(what, "a message's mail headers open the file: its Subject the title");
+    else
+        g_string_append_printf(what,
+                               "%zu messages opened by mail headers: each its Subject the "
+                               "title",
+                               n);
+    g_string_append_printf(what,
+                           ", its From the author and its Date the date; %zu other header "
+                           "line%s (Path, Message-ID, …) %s",
+                           dropped, dropped == 1 ? "" : "s",
+                           keep ? "kept" : "left out (`boilerplate: keep` keeps them)");
+    if (rules)
+        g_string_append_printf(what,
+                               "; %zu rule%s framing headers taken as the messages' "
+                               "separators",
+                               rules, rules == 1 ? "" : "s");
+    imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, first, 1), "%s", what->str);
+    g_string_free(what, TRUE);
+}
+
 void rt_mail_headers(rt_state *st, bool keep)
 {
     GArray *blocks = g_array_new(FALSE, FALSE, sizeof(size_t)); /* first, end, first, end, … */
     for (size_t i = 0; i < st->nlines; i++) {
         if (i > 0 && !st->lines[i - 1].blank && !rt_line_is_break(&st->lines[i - 1]))
             continue;
-        size_t end = header_block(st, i);
+        size_t end = header_block(st, i, true);
         if (end > i) {
             g_array_append_val(blocks, i);
             g_array_append_val(blocks, end);
             i = end - 1;
         }
     }
-    size_t n = blocks->len / 2, dropped = 0;
-    if (n >= MAIL_MIN_MESSAGES) {
+    size_t n = blocks->len / 2, dropped = 0, lead = 0;
+    /* (a file that is one posting: its header, a Subject at least, opens it) */
+    while (lead < st->nlines && st->lines[lead].blank)
+        lead++;
+    size_t lead_end = n < MAIL_MIN_MESSAGES ? header_block(st, lead, false) : lead;
+    if (lead_end > lead) {
+        g_array_set_size(blocks, 0);
+        g_array_append_val(blocks, lead);
+        g_array_append_val(blocks, lead_end);
+        n = 1;
+    }
+    if (n >= MAIL_MIN_MESSAGES || lead_end > lead) {
+        size_t rules = 0;
         unsigned first = st->lines[g_array_index(blocks, size_t, 0)].lineno;
-        for (guint k = 0; k < blocks->len; k += 2)
-            dropped += rewrite_block(st, g_array_index(blocks, size_t, k),
-                                     g_array_index(blocks, size_t, k + 1), keep);
+        for (guint k = 0; k < blocks->len; k += 2) {
+            size_t from = g_array_index(blocks, size_t, k),
+                   end = g_array_index(blocks, size_t, k + 1);
+            dropped += rewrite_block(st, from, end, keep);
+            rules += drop_frame(st, from, end);
+        }
         st->mail = true;
-        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, first, 1),
-                             "%zu messages opened by mail headers: each its Subject the title, "
-                             "its From the author and its Date the date; %zu other header lines "
-                             "(Path, Message-ID, …) %s",
-                             n, dropped,
-                             keep ? "kept" : "left out (`boilerplate: keep` keeps them)");
+        report(st, first, n, dropped, rules, keep);
     }
     g_array_free(blocks, TRUE);
 }

@@ -156,6 +156,39 @@ static bool colon_name(rt_builder *b, size_t i, play_name *n)
     return true;
 }
 
+/* Whether line `l` opens with a word of two capitals or more ("WAGNER,",
+ * "MÉPHISTOPHÉLÈS."). */
+static bool opens_in_capitals(const rt_line *l)
+{
+    const char *p = l->t, *end = l->t + l->tlen;
+    size_t caps = 0;
+    while (p < end && g_unichar_isupper(g_utf8_get_char(p))) {
+        caps++;
+        p = g_utf8_next_char(p);
+    }
+    return caps >= 2 && (p == end || !g_unichar_isalpha(g_utf8_get_char(p)));
+}
+
+/* "ALGERNON." / "LADY BRACKNELL." alone in capitals with its stop, the
+ * words on the lines right under it (a play as Project Gutenberg sets
+ * Wilde): no salutation ("DEAR SIR."), no numbered part ("ACT II."), no
+ * line of the book's ("THE END."), and words under it that are not in
+ * capitals too (a heading's second line) nor open with a name in capitals
+ * (a cast's next entry: "WAGNER, son domestique."). */
+static bool stop_name_over(rt_builder *b, size_t i, play_name *n)
+{
+    const rt_line *l = rt_line_at(b, i);
+    size_t key = l->tlen - 1;
+    if (l->tlen < 2 || l->t[key] != '.' || i >= b->last || rt_line_at(b, i + 1)->blank ||
+        !rt_line_is_all_caps(l) || rt_line_is_all_caps(rt_line_at(b, i + 1)) ||
+        opens_in_capitals(rt_line_at(b, i + 1)) || !read_is_name_words(l->t, key) ||
+        rt_line_opens_salutation(l) || rt_line_is_end_word(l) || rt_line_is_book_part(l) ||
+        rt_number_heading_kind(l->t, l->tlen))
+        return false;
+    *n = (play_name){.at = 0, .len = key, .key = key};
+    return true;
+}
+
 /* Whether `len` bytes of `s` are found as a word in lines `first` to
  * `last` of the article. */
 static bool word_in_article(rt_builder *b, const char *s, size_t len)
@@ -234,7 +267,7 @@ static size_t name_alone(rt_builder *b, size_t i, play_name *n)
         rt_next_text_line(b, i) == SIZE_MAX)
         return 0;
     /* (the words may follow the stamped name on the next line) */
-    if (stamped_name(l, n) || (b->colon_names && colon_name(b, i, n)))
+    if (stamped_name(l, n) || (b->colon_names && colon_name(b, i, n)) || stop_name_over(b, i, n))
         return n->key;
     if (i < b->last && !rt_line_at(b, i + 1)->blank)
         return 0;
@@ -454,7 +487,8 @@ bool rt_play_name_line(rt_builder *b, size_t i, size_t *next)
     rt_append(b, sp, i);
     b->play_turn = sp;
     b->play_turn_chunk = l->chunk;
-    size_t after = b->colon_names && colon_name(b, i, &n) ? rt_build_verse_under(b, i, sp) : 0;
+    bool over = (b->colon_names && colon_name(b, i, &n)) || stop_name_over(b, i, &n);
+    size_t after = over ? rt_build_verse_under(b, i, sp) : 0;
     *next = after ? after : i + 1;
     return true;
 }

@@ -174,8 +174,8 @@ static bool short_ref_line(const rt_line *l)
     bool file;
     if (l->blank || l->notedef || l->code || l->nchar > 160 || rt_line_starts_quote(l) ||
         rt_line_list_marker(l, &style, &number, &skip) || rt_line_speaker(l, &name, &sk) ||
-        rt_line_is_figure(l, &file) || rt_line_placeholder(l) || rt_line_sidenote(l) ||
-        rt_line_diamond_sidenote(l) || rt_number_heading_kind(l->t, l->tlen))
+        rt_line_header_field(l) || rt_line_is_figure(l, &file) || rt_line_placeholder(l) ||
+        rt_line_sidenote(l) || rt_line_diamond_sidenote(l) || rt_number_heading_kind(l->t, l->tlen))
         return false;
     const char *end = l->t + l->tlen;
     /* a sentence ends there, inside its closing quote too ("… asked: “Who?”") */
@@ -507,6 +507,13 @@ static size_t numbered_poems(const rt_state *st)
  * is one work, its acts and scenes headings. */
 static void find_poems(rt_state *st, GArray *starts)
 {
+    if (st->counted_poem) {
+        start_article(starts, st, 0, true);
+        imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, chunk_line(st, 0)->lineno, 1),
+                             "one poem, its line numbers running on through the file: one "
+                             "article, its sections' titles headings");
+        return;
+    }
     if (verse_drama(st)) {
         start_article(starts, st, 0, false);
         imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, chunk_line(st, 0)->lineno, 1),
@@ -1899,6 +1906,8 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
     rt_gutenberg(&st, opts && opts->keep_boilerplate);
     rt_mail_headers(&st, opts && opts->keep_boilerplate);
     rt_line_numbers(&st, opts && opts->keep_boilerplate);
+    rt_verse_line_numbers(&st, opts && opts->keep_boilerplate);
+    st.half_lines = rt_caesuras(&st);
     rt_page_furniture(&st, opts && opts->keep_boilerplate);
     rt_find_code(&st);
     rt_unwrap(&st, data, len, opts);
@@ -1914,8 +1923,8 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
     st.bold_equals = find_bold_equals(&st);
     imprint_verse_mode verse = opts ? opts->verse : IMPRINT_VERSE_AUTO;
     st.prose = verse == IMPRINT_VERSE_NO;
-    st.verse = verse == IMPRINT_VERSE_YES ||
-               (verse == IMPRINT_VERSE_AUTO && !st.wrapped && !st.mail && rt_verse_file(&st));
+    st.verse = verse == IMPRINT_VERSE_YES || (verse == IMPRINT_VERSE_AUTO && !st.wrapped &&
+                                              !st.mail && (st.half_lines || rt_verse_file(&st)));
     if (st.verse && verse == IMPRINT_VERSE_AUTO)
         imprint_diags_report(diags, IMPRINT_SEV_NOTE, rt_pos(&st, 1, 1),
                              "verse: most runs of lines here read as stanzas; a line set apart by "

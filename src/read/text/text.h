@@ -53,6 +53,7 @@ typedef struct {
     bool code;          /* program code, a command, grammar: kept as typed (code.c) */
     bool entry;         /* a hanging entry, its turned-over lines joined (wrap.c) */
     unsigned char mail; /* a message's Subject, From or Date value (RT_MAIL_…, mail.c) */
+    int margin_number;  /* a poem's line number it had at the left margin (verse_numbers.c) */
     size_t chunk;       /* index of its chunk (run of non-blank lines) */
 } rt_line;
 
@@ -93,6 +94,8 @@ typedef struct {
     bool wrapped;         /* hard-wrapped: lines were joined into paragraphs (wrap.c) */
     unsigned wrap_width;  /* the column the wrapped lines reach (0 if not measured) */
     bool verse;           /* a collection of verse: runs of lines are stanzas, poems articles */
+    bool half_lines;      /* verse set in half-lines (caesura.c): verse, whatever its capitals */
+    bool counted_poem;    /* line numbers at the margin run on through the file (verse_numbers.c) */
     bool prose;           /* the edition says: no verse at all */
     bool no_notes;        /* the edition says: no footnotes (markers stay text) */
     bool no_letters;      /* the edition says: no openers or closers (they stay paragraphs) */
@@ -146,6 +149,24 @@ void rt_gutenberg_name(rt_state *st, int articles);
  * on the block's first lines (RT_MAIL_…), the other header lines blank
  * unless `keep`; reported. Sets st->mail. */
 void rt_mail_headers(rt_state *st, bool keep);
+/** Bytes of the field name that opens line `l`, at any indent: letters,
+ * digits, "-" and "." before a colon and a space or the line's end
+ * ("Message-ID: <…>", "Newsgroups:" alone, "Description: …"); 0 if none. */
+size_t rt_line_field_name(const rt_line *l);
+/** Bytes of the header's field name that opens line `l`, at any indent,
+ * before a colon ("Archive-name: faqs/about-faqs", "Newsgroups:" over its
+ * value; read_is_header_field()); 0 if none. */
+size_t rt_line_header_field(const rt_line *l);
+
+/* caesura.c: verse set in half-lines, one gap of one width inside most
+ * lines, the second halves aligned nowhere: each gap made one space,
+ * reported; true then (the file is verse). */
+bool rt_caesuras(rt_state *st);
+
+/* verse_numbers.c: a poem's line numbers at its left margin, every few
+ * lines, its words at the column of the unnumbered lines: the numbers
+ * made spaces (kept when `keep`), reported. */
+void rt_verse_line_numbers(rt_state *st, bool keep);
 
 /* linenos.c: a record whose lines are numbered at the margin page by page
  * (a hearing's transcript): the numbers and the blank lines of its double

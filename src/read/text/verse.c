@@ -538,7 +538,7 @@ size_t rt_build_stanza(rt_builder *b, size_t i)
         imprint_node *line =
             imprint_node_new(st->doc, IMPRINT_NODE_LINE, rt_pos(st, m->lineno, m->tcol));
         line->as.line.indent = (int)(line_indent(m) - base);
-        line->as.line.number = numbers ? numbers[j - c->first] : 0;
+        line->as.line.number = numbers ? numbers[j - c->first] : m->margin_number;
         rt_append_inlines(st, line, m, 0, numbers ? texts[j - c->first] : m->tlen);
         imprint_node_append(verse, line);
     }
@@ -617,6 +617,7 @@ size_t rt_build_sung_turn(rt_builder *b, size_t i)
         imprint_node *line =
             imprint_node_new(st->doc, IMPRINT_NODE_LINE, rt_line_pos(st, m, j == i ? skip : 0));
         line->as.line.indent = (int)(line_indent(m) - base);
+        line->as.line.number = m->margin_number;
         rt_append_inlines(st, line, m, j == i ? skip : 0, m->tlen - (j == i ? skip : 0));
         imprint_node_append(verse, line);
     }
@@ -669,6 +670,7 @@ size_t rt_build_verse_under(rt_builder *b, size_t i, imprint_node *sp)
         const rt_line *m = rt_line_at(b, j);
         imprint_node *line = imprint_node_new(st->doc, IMPRINT_NODE_LINE, rt_line_pos(st, m, 0));
         line->as.line.indent = (int)(line_indent(m) - base);
+        line->as.line.number = m->margin_number;
         rt_append_inlines(st, line, m, 0, m->tlen);
         imprint_node_append(verse, line);
     }

@@ -49,13 +49,25 @@ static bool wrapper_break(const rt_line *a, const rt_line *b, unsigned width)
     return end_col(a) + 1 + first_word(b) > width;
 }
 
+/* "ALGERNON." or "LADY BRACKNELL:" in capitals at the top of a run of
+ * lines, over its speech: the break under it is the play's, not the
+ * wrapper's, however short the name. */
+static bool name_over_words(const rt_state *st, size_t i)
+{
+    const rt_line *l = &st->lines[i];
+    char stop = l->tlen ? l->t[l->tlen - 1] : '\0';
+    return (i == 0 || st->lines[i - 1].blank) && l->tlen >= 2 && (stop == '.' || stop == ':') &&
+           rt_line_is_all_caps(l) && read_is_name_words(l->t, l->tlen - 1);
+}
+
 /* Whether lines `i` and `i + 1` are a break inside a run of text that
  * tells how the file is wrapped: neither blank, neither code (code.c,
- * whose lines are as short or as long as the program made them). */
+ * whose lines are as short or as long as the program made them), and
+ * not the break under a speaker's name. */
 static bool text_break(const rt_state *st, size_t i)
 {
     return i + 1 < st->nlines && !st->lines[i].blank && !st->lines[i + 1].blank &&
-           !st->lines[i].code && !st->lines[i + 1].code;
+           !st->lines[i].code && !st->lines[i + 1].code && !name_over_words(st, i);
 }
 
 static int cmp_unsigned(const void *x, const void *y)
@@ -426,6 +438,9 @@ static bool continues(const rt_line *first, const rt_line *a, const rt_line *b, 
     bool gap_a = rt_line_has_column_gap(a) &&
                  !(a == first && !rt_line_opens_with_number(a) && !g_ascii_isdigit(a->t[0]) &&
                    rt_line_ends_mid_sentence(a) && g_unichar_islower(g_utf8_get_char(b->t)));
+    /* (a header's next field, "Newsgroups:" under "From: russ@…") */
+    if (rt_line_header_field(b))
+        return false;
     if (!(wrap || hanging) || b->notedef || (rt_line_opens_paren_note(b) && !under_label) ||
         rt_line_list_marker(b, &style, &number, &skip) || gap_a || rt_line_has_column_gap(b))
         return false;
@@ -632,7 +647,9 @@ bool rt_unwrap(rt_state *st, const char *data, size_t len, const imprint_read_op
 {
     imprint_wrap_mode mode = opts ? opts->wrap : IMPRINT_WRAP_AUTO;
     unsigned width = 0;
-    bool wrapped = wrap_width(st, &width);
+    /* (verse in half-lines, its gaps made spaces, is as short as a
+     * wrapper's lines go on in small letters: it is verse, line by line) */
+    bool wrapped = !st->half_lines && wrap_width(st, &width);
     if (mode == IMPRINT_WRAP_NO || (mode == IMPRINT_WRAP_AUTO && !wrapped))
         return false;
     if (!wrapped)
