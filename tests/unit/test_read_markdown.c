@@ -1199,6 +1199,58 @@ static void test_kramdown_attrs(void)
     result_free(&r);
 }
 
+/* pandoc's inline notes, "^[words]": each a note where its marker stands,
+ * its emphasis and code kept, its label the next number the file's own
+ * notes have not taken ("[^1]" keeps 1). The lookalike: "^[A-Z]" in a
+ * sentence on patterns, "^[…]" in code (a span, an indented block) and a
+ * superscript "^[1](#later)^" are no notes; a list item's is. */
+static void test_pandoc_inline_notes(void)
+{
+    read_result r = read_fixture("pandoc_inline_notes.md");
+    assert_sound(r.doc);
+    imprint_node *a = r.doc->root->first_child;
+    static const char *const want[] = {
+        "note(paragraph(\"Except on Christmas Day, when it does not run at all.\"))",
+        "note(paragraph(\"The older pilots say so, and the younger ones do not argue with "
+        "them.\"))",
+        "note(paragraph(\"Write ferry --winter to print the \" emph(\"winter\") \" "
+        "timetable.\"))",
+        "note(paragraph(\"A note written the usual way.\"))",
+    };
+    static const char *const labels[] = {"2", "3", "4", "1"};
+    static const unsigned lines[] = {3, 4, 7, 10};
+    int i = 0;
+    for (imprint_node *n = a->as.article.first_note; n; n = n->as.note.next_note, i++) {
+        g_assert_cmpint(i, <, 4);
+        char *nd = dump_str(n);
+        g_assert_cmpstr(nd, ==, want[i]);
+        g_free(nd);
+        g_assert_cmpstr(n->as.note.label, ==, labels[i]);
+        g_assert_cmpuint(n->pos.line, ==, lines[i]);
+        g_assert_cmpuint(imprint_note_ref_count(n), ==, 1);
+    }
+    g_assert_cmpint(i, ==, 4);
+    g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 3,
+                           "pandoc inline notes (^[words of the note]) read as notes, each where "
+                           "its marker stands: 3"));
+    result_free(&r);
+
+    r = read_fixture("pandoc_inline_notes_lookalike.md");
+    a = r.doc->root->first_child;
+    char *d = dump_blocks(a);
+    g_assert_nonnull(strstr(d, "matches the pattern ^[A-Z] in the"));
+    g_assert_nonnull(strstr(d, "^[This is no note.]"));
+    /* (an indented code block keeps its "^[…]" and its "--" as typed; a list
+     * item's paragraph set in as deep is no code, and its note one) */
+    g_assert_nonnull(strstr(d, "code(\"Here is a note.^[Written inline, it stays as typed "
+                               "here.] --winter\")"));
+    g_free(d);
+    g_assert_nonnull(a->as.article.first_note);
+    g_assert_null(a->as.article.first_note->as.note.next_note);
+    g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 20, "inline notes"));
+    result_free(&r);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -1219,6 +1271,7 @@ int main(int argc, char **argv)
     g_test_add_func("/markdown/pandoc/tables", test_pandoc_tables);
     g_test_add_func("/markdown/table-headers", test_table_headers);
     g_test_add_func("/markdown/pandoc/notes", test_pandoc_notes);
+    g_test_add_func("/markdown/pandoc/inline_notes", test_pandoc_inline_notes);
     g_test_add_func("/markdown/pandoc/toc", test_pandoc_toc);
     g_test_add_func("/markdown/pandoc/inline", test_pandoc_inline);
     g_test_add_func("/markdown/pandoc/detect", test_pandoc_detect);

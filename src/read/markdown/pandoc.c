@@ -426,6 +426,32 @@ static void classify_fences(pd_state *st, unsigned i, GArray *open)
     }
 }
 
+/* Whether line `i` is a line of an indented code block: set in four
+ * spaces at least, under a blank line over text at the margin that opens
+ * no list item (or under the block's own lines, blank lines between), as
+ * CommonMark reads it. Its `^[…]` and `--` stay as typed. A list item's
+ * or a pandoc definition's blocks set in under it are no code. */
+static bool indented_code(const pd_state *st, unsigned i, const char *s, size_t n)
+{
+    if (i == 0 || lead_spaces(s, n) < 4)
+        return false;
+    if (st->kind[i - 1] == PD_CODE)
+        return true;
+    if (st->kind[i - 1] != PD_BLANK)
+        return false;
+    unsigned k = i - 1;
+    while (k > 0 && st->kind[k] == PD_BLANK)
+        k--;
+    if (st->kind[k] == PD_BLANK || st->kind[k] == PD_CODE)
+        return true;
+    size_t kn;
+    const char *ks = text_of(st, k, &kn);
+    /* (":   Specify input format.": a definition's, whose blocks are set in) */
+    bool definition = kn > 1 && (ks[0] == ':' || ks[0] == '~') && (ks[1] == ' ' || ks[1] == '\t');
+    return lead_spaces(ks, kn) == 0 && !list_marker(ks, kn, 0) && !definition &&
+           st->kind[k] != PD_FENCE_OPEN;
+}
+
 static void classify(pd_state *st)
 {
     GArray *open = g_array_new(FALSE, FALSE, sizeof(int));
@@ -445,6 +471,8 @@ static void classify(pd_state *st)
         if ((fence_len = code_fence(s, n, &fence)))
             continue;
         fence = 0;
+        if (indented_code(st, i, s, n))
+            continue; /* (PD_CODE) */
         st->kind[i] = n ? PD_TEXT : PD_BLANK;
         if (!n)
             continue;
@@ -728,6 +756,9 @@ static void report_summaries(pd_state *st)
             "pandoc dashes (--- and --) read as em and en dashes, as pandoc reads them");
     summary(st, st->scripts, st->first_script,
             "pandoc ^superscripts^ and ~subscripts~ read as such");
+    summary(
+        st, st->inlines, st->first_inline,
+        "pandoc inline notes (^[words of the note]) read as notes, each where its marker stands");
     summary(st, st->nested, st->first_nested,
             "links inside a link's text (a converted table of contents' page numbers, "
             "\"[Overview [3](#overview)](#overview)\") read as their text");
@@ -749,6 +780,12 @@ static void div_clear(gpointer p)
 static void def_clear(gpointer p)
 {
     g_free(((pd_def *)p)->label);
+}
+
+static void inline_note_clear(gpointer p)
+{
+    g_free(((pd_inline_note *)p)->label);
+    g_free(((pd_inline_note *)p)->text);
 }
 
 static void state_init(pd_state *st, const char *path, const char *src, size_t len,
@@ -783,6 +820,9 @@ static void state_init(pd_state *st, const char *path, const char *src, size_t l
     st->link_at = g_hash_table_new(NULL, NULL);
     st->ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     st->labels = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    st->used = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    st->inline_notes = g_array_new(FALSE, FALSE, sizeof(pd_inline_note));
+    g_array_set_clear_func(st->inline_notes, inline_note_clear);
     st->defs = g_array_new(FALSE, FALSE, sizeof(pd_def));
     g_array_set_clear_func(st->defs, def_clear);
 }
@@ -799,6 +839,8 @@ static void state_clear(pd_state *st)
     g_hash_table_destroy(st->link_at);
     g_hash_table_destroy(st->ids);
     g_hash_table_destroy(st->labels);
+    g_hash_table_destroy(st->used);
+    g_array_free(st->inline_notes, TRUE);
     g_array_free(st->defs, TRUE);
 }
 
@@ -816,6 +858,7 @@ void imprint_pandoc_rewrite(const char *path, const char *src, size_t len, impri
     st.out = out;
     st.written = tables;
     walk(&st);
+    pd_inline_notes_write(&st);
     report_summaries(&st);
     state_clear(&st);
 }

@@ -504,6 +504,35 @@ static size_t script(scan *s, size_t p, size_t end, int depth)
     return q + 1;
 }
 
+/* `^[a note's words]` at t[p], pandoc's inline note: a marker in its
+ * place, its words a definition after the text (pd_inline_notes_write).
+ * Its words hold a space and open with none, and no link, attribute or
+ * second bracket follows: "^[a-z]" in a sentence on patterns, or
+ * "^[1](#fn1)^", is none. Returns the index after it, or 0. */
+static size_t inline_note(scan *s, size_t p, size_t end)
+{
+    const char *t = s->t;
+    size_t close = p + 1 < end && t[p + 1] == '[' ? match_bracket(s, p + 1, end) : 0;
+    if (!close || close == p + 2 || is_space(t[p + 2]) || !memchr(t + p + 2, ' ', close - p - 2) ||
+        (close + 1 < end && strchr("({[^", t[close + 1])))
+        return 0;
+    if (!emitting(s)) {
+        s->st->seen++;
+        return close + 1;
+    }
+    pd_inline_note note = {pd_inline_label(s->st), g_strndup(t + p + 2, close - p - 2),
+                           md_map_src_of(s->v, p)};
+    for (char *c = note.text; *c; c++)
+        if (*c == '\n' || *c == '\r')
+            *c = ' '; /* (the definition is one line) */
+    char *marker = g_strdup_printf("[^%s]", note.label);
+    replace(s, p, close + 1, marker);
+    g_free(marker);
+    count(s, &s->st->inlines, &s->st->first_inline, p);
+    g_array_append_val(s->st->inline_notes, note);
+    return close + 1;
+}
+
 /* `--` or `---` at t[p] in a pandoc file, not opening a line: the en or em
  * dash of pandoc's smart punctuation. Returns the index after it, or 0. */
 static size_t dash(scan *s, size_t p, size_t end)
@@ -550,6 +579,8 @@ static void scan_range(scan *s, size_t p, size_t end, int depth)
             next = tag_end(t, p, end);
         } else if (c == '[') {
             next = bracket(s, p, end, depth);
+        } else if (c == '^' && (next = inline_note(s, p, end))) {
+            /* (a pandoc sign wherever it stands) */
         } else if ((c == '^' || c == '~') && pandoc) {
             next = script(s, p, end, depth);
         } else if (c == '-' && pandoc) {

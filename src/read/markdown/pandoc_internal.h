@@ -25,7 +25,7 @@
 typedef enum {
     PD_BLANK,
     PD_TEXT,
-    PD_CODE,        /* a fenced code block, its fences included */
+    PD_CODE,        /* a fenced code block, its fences included, or an indented one */
     PD_FENCE_OPEN,  /* `::: {attrs}` */
     PD_FENCE_CLOSE, /* `:::` closing an open div */
     PD_HTML_DIV,    /* a `<div>` or `</div>` line standing alone */
@@ -111,24 +111,34 @@ typedef struct {
     imprint_diags *diags;
     GArray *line_start; /* size_t, one per line, and one past the end */
     unsigned nlines;
-    guint8 *kind;        /* pd_kind per line */
-    int *owner;          /* per line: the div (fences), the table, or -1 */
-    int *def_of;         /* per line: the taken definition it belongs to, or -1 */
-    GArray *divs;        /* pd_div */
-    GPtrArray *tables;   /* pd_table * */
-    GArray *links;       /* pd_link */
-    GHashTable *link_at; /* source offset + 1 → index + 1 into links */
-    GHashTable *ids;     /* every attribute id seen (owned strings) */
-    GHashTable *labels;  /* `[^label]:` labels already in the file (owned) */
-    GArray *defs;        /* pd_def */
-    md_map *out;         /* NULL while collecting */
-    GArray *written;     /* imprint_pandoc_table, one a table written to `out`; may be NULL */
-    bool pandoc;         /* the file shows pandoc's signs: dashes, ^sup^, ~sub~ */
-    unsigned seen;       /* attribute blocks and spans met while collecting */
+    guint8 *kind;         /* pd_kind per line */
+    int *owner;           /* per line: the div (fences), the table, or -1 */
+    int *def_of;          /* per line: the taken definition it belongs to, or -1 */
+    GArray *divs;         /* pd_div */
+    GPtrArray *tables;    /* pd_table * */
+    GArray *links;        /* pd_link */
+    GHashTable *link_at;  /* source offset + 1 → index + 1 into links */
+    GHashTable *ids;      /* every attribute id seen (owned strings) */
+    GHashTable *labels;   /* `[^label]:` labels already in the file (owned) */
+    GHashTable *used;     /* labels written: the file's and those given (owned) */
+    GArray *defs;         /* pd_def */
+    GArray *inline_notes; /* pd_inline_note, in order: written after the text */
+    md_map *out;          /* NULL while collecting */
+    GArray *written;      /* imprint_pandoc_table, one a table written to `out`; may be NULL */
+    bool pandoc;          /* the file shows pandoc's signs: dashes, ^sup^, ~sub~ */
+    unsigned seen;        /* attribute blocks and spans met while collecting */
     /* what was rewritten, for the summary notes */
-    unsigned attrs, spans, dashes, scripts, nested;
-    size_t first_attr, first_span, first_dash, first_script, first_nested;
+    unsigned attrs, spans, dashes, scripts, nested, inlines;
+    size_t first_attr, first_span, first_dash, first_script, first_nested, first_inline;
 } pd_state;
+
+/* A pandoc inline note, `^[its words]`: the label of the marker written in
+ * its place, its words, and where it stands in the source. */
+typedef struct {
+    char *label;
+    char *text;
+    size_t src;
+} pd_inline_note;
 
 /* pandoc_lines.c */
 /** Line (0-based) holding source offset `off`. */
@@ -170,5 +180,12 @@ void pd_table_emit(pd_state *st, const pd_table *t, const md_map *prefix);
 /* pandoc_notes.c */
 /** Pairs the collected links with definitions; fills st->defs, def_of and the links' roles. */
 void pd_notes_pair(pd_state *st);
+/** A free label for the next inline note, its ordinal among them or the
+ * next number no note of the file has ("[^1]" taken: "2"), taken in
+ * st->used; the caller g_free()s it. */
+char *pd_inline_label(pd_state *st);
+/** Writes the inline notes' definitions (`[^label]: words`) after the
+ * text in st->out, each mapped to its note's place in the source. */
+void pd_inline_notes_write(pd_state *st);
 
 #endif

@@ -199,7 +199,7 @@ void pd_notes_pair(pd_state *st)
 {
     GHashTable *divs = g_hash_table_new(g_str_hash, g_str_equal);
     GHashTable *paras = g_hash_table_new(g_str_hash, g_str_equal);
-    GHashTable *used = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    GHashTable *used = st->used;
     GHashTableIter it;
     gpointer key;
     g_hash_table_iter_init(&it, st->labels);
@@ -243,5 +243,29 @@ void pd_notes_pair(pd_state *st)
     report_unpaired(st);
     g_hash_table_destroy(divs);
     g_hash_table_destroy(paras);
-    g_hash_table_destroy(used);
+}
+
+char *pd_inline_label(pd_state *st)
+{
+    /* (numbers the file's own notes have not taken: no two marks alike) */
+    char *label = NULL;
+    for (unsigned n = st->inline_notes->len + 1; !label || g_hash_table_contains(st->used, label);
+         n++) {
+        g_free(label);
+        label = g_strdup_printf("%u", n);
+    }
+    g_hash_table_add(st->used, g_strdup(label));
+    return label;
+}
+
+void pd_inline_notes_write(pd_state *st)
+{
+    for (guint i = 0; i < st->inline_notes->len; i++) {
+        const pd_inline_note *n = &g_array_index(st->inline_notes, pd_inline_note, i);
+        char *def = g_strdup_printf("\n\n[^%s]: ", n->label);
+        md_map_lit(st->out, def, strlen(def), n->src);
+        md_map_lit(st->out, n->text, strlen(n->text), n->src + 2);
+        md_map_lit(st->out, "\n", 1, n->src);
+        g_free(def);
+    }
 }
