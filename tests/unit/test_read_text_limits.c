@@ -883,6 +883,38 @@ static void test_caesura(void)
     g_assert_false(half_lines(10, 0, 5, true, 0));
 }
 
+/* An issue of `heads` articles, each "> Title" over its underline under a
+ * rule of `rule` marks: whether it is read as an online magazine's, and
+ * whether the rules are left out. */
+static bool zine_read(int heads, int rule, bool *rules_out)
+{
+    GString *s = g_string_new("The Harbour Report\n\n");
+    char *marks = g_strnfill((gsize)rule, '"');
+    for (int k = 0; k < heads; k++)
+        g_string_append_printf(s, " %s\n\n > Article %d\n   =========\n\n The ferry runs late.\n\n",
+                               marks, k + 1);
+    g_free(marks);
+    rt_result r = rt_read_buffer("issue.txt", s->str, s->len, NULL);
+    bool zine = rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "an issue of an online magazine");
+    /* (a rule kept is text at the end of the article before its head, its
+     * marks made curly quotes) */
+    const char *text = zine ? rt_text(&r, rt_article(&r, 1)) : "";
+    *rules_out = !strchr(text, '"') && !strstr(text, "\u201c") && !strstr(text, "\u201d");
+    rt_result_free(&r);
+    g_string_free(s, TRUE);
+    return zine;
+}
+
+static void test_zine_limits(void)
+{
+    bool out;
+    g_assert_false(zine_read(ZINE_HEADS_MIN - 1, ZINE_RULE_MIN_MARKS, &out));
+    g_assert_true(zine_read(ZINE_HEADS_MIN, ZINE_RULE_MIN_MARKS, &out));
+    g_assert_true(out);
+    g_assert_true(zine_read(ZINE_HEADS_MIN, ZINE_RULE_MIN_MARKS - 1, &out));
+    g_assert_false(out);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -916,5 +948,6 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/limits/header_fields_min", test_header_fields_min);
     g_test_add_func("/read_text/limits/verse_numbers", test_verse_numbers);
     g_test_add_func("/read_text/limits/caesura", test_caesura);
+    g_test_add_func("/read_text/limits/zine", test_zine_limits);
     return g_test_run();
 }

@@ -6633,6 +6633,62 @@ static void test_caesura_verse(void)
     rt_result_free(&r);
 }
 
+/* An online magazine's issue as Amiga Report sets it: "> Title" at the
+ * margin over its underline, a rule of '"' over each, the words set off
+ * after a title its subtitle: each head opens an article, the masthead
+ * before the first an article of its own, no underline, rule or "> " left.
+ * The lookalike: a message quoting another ("> The ferry runs late …"),
+ * one "> Summary" over its underline among the quoted lines, is one
+ * article. */
+static void test_zine_heads(void)
+{
+    rt_result r = read_shape("zine_heads.txt");
+    g_assert_cmpint(r.articles, ==, 4);
+    imprint_node *a = rt_article(&r, 1);
+    g_assert_cmpstr(a->as.article.title, ==, "From the Editor\u2019s Desk");
+    g_assert_cmpstr(a->as.article.subtitle, ==, "\u201cSaying it as it is!\u201d");
+    g_assert_cmpstr(rt_article(&r, 2)->as.article.title, ==, "NEWS FROM THE QUAY");
+    g_assert_cmpstr(rt_article(&r, 2)->as.article.subtitle, ==, "LATE BREAKING HARBOUR NEWS");
+    g_assert_cmpstr(rt_article(&r, 3)->as.article.title, ==, "The Pilots\u2019 Column");
+    g_assert_null(rt_article(&r, 3)->as.article.subtitle);
+    for (int k = 0; k < 4; k++) {
+        const char *text = rt_text(&r, rt_article(&r, k));
+        g_assert_null(strstr(text, "\"\"\"\""));
+        g_assert_null(strstr(text, "===="));
+    }
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 8,
+                              "an issue of an online magazine: 3 heads (\"> Title\" over its "
+                              "underline) each open an article"));
+    rt_result_free(&r);
+
+    r = read_shape("zine_heads_lookalike.txt");
+    assert_words(&r);
+    g_assert_cmpint(r.articles, ==, 1);
+    g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "online magazine"));
+    rt_result_free(&r);
+}
+
+/* In a hard-wrapped text, a paragraph whose first line alone is set in
+ * ("    FERRY TIMES CHANGE - The council …" over lines at the margin) is a
+ * paragraph, not a block quote. The lookalike: a quotation set in whole,
+ * its first line deeper still, among such paragraphs, is a block quote. */
+static void test_first_line_indent(void)
+{
+    rt_result r = read_shape("first_line_indent.txt");
+    assert_words(&r);
+    imprint_node *a = rt_article(&r, 0);
+    g_assert_cmpuint(count_under(a, IMPRINT_NODE_QUOTE), ==, 0);
+    assert_kinds(a, "PPPPPP");
+    rt_result_free(&r);
+
+    r = read_shape("first_line_indent_lookalike.txt");
+    assert_words(&r);
+    a = rt_article(&r, 0);
+    assert_kinds(a, "PQPPP");
+    g_assert_true(rt_has_diag(&r, IMPRINT_SEV_NOTE, 7, "indented off the prose"));
+    rt_result_free(&r);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -6807,6 +6863,8 @@ int main(int argc, char **argv)
     g_test_add_func("/read_text/shapes/play_names_over", test_play_names_over);
     g_test_add_func("/read_text/shapes/verse_numbered_left", test_verse_numbered_left);
     g_test_add_func("/read_text/shapes/caesura_verse", test_caesura_verse);
+    g_test_add_func("/read_text/shapes/zine_heads", test_zine_heads);
+    g_test_add_func("/read_text/shapes/first_line_indent", test_first_line_indent);
     g_test_add_func("/read_text/shapes/notes_angle", test_notes_angle);
     g_test_add_func("/read_text/shapes/notes_angle_lookalike", test_notes_angle_lookalike);
     g_test_add_func("/read_text/shapes/quoted_verse", test_quoted_verse);

@@ -790,6 +790,16 @@
  * cover, the list of those present and the index are not). */
 #define LINE_NUMBERS_SHARE 0.5
 
+/* zine.c */
+
+/** Fewest "> Title" heads over their underlines that make a file an
+ * online magazine's issue: one or two are a quoted message's lines. */
+#define ZINE_HEADS_MIN 3
+
+/** Fewest marks of a rule over a head ("""""…", 76 in Amiga Report): a
+ * short one is an underline or a break. */
+#define ZINE_RULE_MIN_MARKS 20
+
 /* caesura.c */
 
 /** Fewest lines set in half-lines, one gap inside each, that make a poem

@@ -642,6 +642,21 @@ unsigned rt_common_indent(const rt_state *st)
     return best;
 }
 
+unsigned rt_common_turn_indent(const rt_state *st)
+{
+    size_t counts[9] = {0};
+    for (size_t i = 0; i < st->nlines; i++)
+        for (unsigned k = 0; k < st->lines[i].nsegs; k++) {
+            unsigned col = st->lines[i].segs[k].col;
+            counts[MIN(col ? col - 1 : 0, 8u)]++;
+        }
+    unsigned best = 0;
+    for (unsigned k = 1; k < 8; k++)
+        if (counts[k] > counts[best])
+            best = k;
+    return best;
+}
+
 /* A title at the top of the file with another article right under it (no
  * text of its own) is the title of the whole collection, not an article. */
 static void file_title(rt_state *st, GArray *starts)
@@ -1421,10 +1436,33 @@ static void find_messages(rt_state *st, GArray *starts)
     }
 }
 
+/* An online magazine's issue (zine.c): an article a head, the words set
+ * off after its title (the line under it now) its subtitle; what stands
+ * before the first head (the masthead, its contents) an article of its
+ * own. */
+static void find_zine_articles(rt_state *st, GArray *starts)
+{
+    for (size_t k = 0; k < st->nchunks; k++) {
+        const rt_chunk *c = &st->chunks[k];
+        if (!st->lines[c->first].zine_head) {
+            if (!starts->len)
+                start_article(starts, st, k, false);
+            continue;
+        }
+        start_article(starts, st, k, true);
+        if (c->last > c->first)
+            g_array_index(starts, article_start, starts->len - 1).subtitle = c->first + 1;
+    }
+}
+
 static void find_articles(rt_state *st, GArray *starts)
 {
     if (st->mail) {
         find_messages(st, starts);
+        return;
+    }
+    if (st->zine) {
+        find_zine_articles(st, starts);
         return;
     }
     if (st->verse) {
@@ -1905,6 +1943,7 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
         goto cleanup;
     rt_gutenberg(&st, opts && opts->keep_boilerplate);
     rt_mail_headers(&st, opts && opts->keep_boilerplate);
+    st.zine = !st.mail && rt_zine_heads(&st);
     rt_line_numbers(&st, opts && opts->keep_boilerplate);
     rt_verse_line_numbers(&st, opts && opts->keep_boilerplate);
     st.half_lines = rt_caesuras(&st);
@@ -1920,6 +1959,7 @@ int imprint_read_text(imprint_doc *doc, const char *path, const char *data, size
     else
         rt_markers_scan(&st);
     st.base_indent = rt_common_indent(&st);
+    st.turn_indent = rt_common_turn_indent(&st);
     st.bold_equals = find_bold_equals(&st);
     imprint_verse_mode verse = opts ? opts->verse : IMPRINT_VERSE_AUTO;
     st.prose = verse == IMPRINT_VERSE_NO;

@@ -54,6 +54,7 @@ typedef struct {
     bool entry;         /* a hanging entry, its turned-over lines joined (wrap.c) */
     unsigned char mail; /* a message's Subject, From or Date value (RT_MAIL_…, mail.c) */
     int margin_number;  /* a poem's line number it had at the left margin (verse_numbers.c) */
+    bool zine_head;     /* an online magazine's article head, its title (zine.c) */
     size_t chunk;       /* index of its chunk (run of non-blank lines) */
 } rt_line;
 
@@ -96,11 +97,13 @@ typedef struct {
     bool verse;           /* a collection of verse: runs of lines are stanzas, poems articles */
     bool half_lines;      /* verse set in half-lines (caesura.c): verse, whatever its capitals */
     bool counted_poem;    /* line numbers at the margin run on through the file (verse_numbers.c) */
+    bool zine;            /* an online magazine's issue: its heads open articles (zine.c) */
     bool prose;           /* the edition says: no verse at all */
     bool no_notes;        /* the edition says: no footnotes (markers stay text) */
     bool no_letters;      /* the edition says: no openers or closers (they stay paragraphs) */
     bool fiction;         /* quoted paragraphs are dialogue, not block quotes */
     unsigned base_indent; /* the indent most lines have: the prose's */
+    unsigned turn_indent; /* the indent most lines joined after a first have (wrap.c) */
     size_t stanza_gap;    /* blank lines between stanzas, mostly (verse.c; 0: not yet known) */
     bool pieces;          /* a collection of prose pieces, titles set off by gaps (text.c) */
     const char *collection_author; /* a collection's author, for each poem or piece (arena) */
@@ -158,6 +161,12 @@ size_t rt_line_field_name(const rt_line *l);
  * value; read_is_header_field()); 0 if none. */
 size_t rt_line_header_field(const rt_line *l);
 
+/* zine.c: an online magazine's issue, ZINE_HEADS_MIN heads at least
+ * ("> Title" over its underline): each head's line made its title (zine_head),
+ * the underline its subtitle or blank, the rules over the heads blank,
+ * reported; true then. */
+bool rt_zine_heads(rt_state *st);
+
 /* caesura.c: verse set in half-lines, one gap of one width inside most
  * lines, the second halves aligned nowhere: each gap made one space,
  * reported; true then (the file is verse). */
@@ -189,6 +198,9 @@ void rt_page_title_name(rt_state *st, int articles);
 void rt_find_code(rt_state *st);
 /* The indent most lines have, the prose's (text.c). */
 unsigned rt_common_indent(const rt_state *st);
+/** The indent most physical lines joined after a paragraph's first have
+ * (the prose's turned lines), 8 at most; 0 when none was joined. */
+unsigned rt_common_turn_indent(const rt_state *st);
 
 /* lines.c: line features */
 void rt_line_measure(rt_line *l);

@@ -91,12 +91,30 @@ bool rt_verse_file(const rt_state *st)
     return verse >= VERSE_FILE_MIN_STANZAS && verse >= VERSE_FILE_SHARE * (double)runs;
 }
 
+/* The least indent of the lines joined after the first into line `l`
+ * (wrap.c), UINT_MAX when none was. */
+static unsigned turned_indent(const rt_line *l)
+{
+    unsigned least = UINT_MAX;
+    for (unsigned k = 0; k < l->nsegs; k++)
+        least = MIN(least, l->segs[k].col ? l->segs[k].col - 1 : 0);
+    return least;
+}
+
 bool rt_chunk_indented(const rt_state *st, size_t k)
 {
+    /* (a paragraph whose first line alone is set in, its turned lines at
+     * the prose's margin, is prose: "  Electricity seems destined …" over
+     * "arts and industries.") */
     const rt_chunk *c = &st->chunks[k];
-    for (size_t i = c->first; i <= c->last; i++)
-        if (st->lines[i].indent < st->base_indent + VERSE_BLOCK_INDENT)
+    for (size_t i = c->first; i <= c->last; i++) {
+        const rt_line *l = &st->lines[i];
+        unsigned turned = turned_indent(l);
+        if (l->indent < st->base_indent + VERSE_BLOCK_INDENT ||
+            (turned != UINT_MAX &&
+             turned < MIN(st->turn_indent, st->base_indent) + VERSE_BLOCK_INDENT))
             return false;
+    }
     return true;
 }
 

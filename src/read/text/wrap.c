@@ -626,7 +626,11 @@ static void join_paragraph(unwrapper *u, size_t *i, rt_line *out)
         append_line(u, s, segs, last, &st->lines[j]);
         last = &st->lines[j];
     }
-    *out = (rt_line){.lineno = first->lineno, .code = first->code, .entry = u->entry[*i]};
+    *out = (rt_line){.lineno = first->lineno,
+                     .code = first->code,
+                     .entry = u->entry[*i],
+                     .zine_head = first->zine_head,
+                     .margin_number = first->margin_number};
     out->short_end = j < st->nlines && !st->lines[j].blank;
     for (size_t k = *i; k < j; k++)
         g_free(st->lines[k].text);
