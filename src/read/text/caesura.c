@@ -12,17 +12,24 @@
  * starts and how wide it is. False when the line has none, or several. */
 static bool one_gap(const rt_line *l, size_t *at, size_t *width)
 {
-    size_t gaps = 0;
-    if (memchr(l->t, '\t', l->tlen))
+    size_t gaps = 0, run = 0;
+    /* (most lines have no gap: strstr() tells at once; one found past the
+     * words, in trailing spaces, only costs the loop) */
+    if (!strstr(l->t, "   ") && !memchr(l->t, '\t', l->tlen))
         return false;
-    for (size_t i = 0; i < l->tlen;) {
-        size_t run = MIN(strspn(l->t + i, " "), l->tlen - i);
+    for (size_t i = 0; i < l->tlen; i++) {
+        if (l->t[i] == '\t')
+            return false;
+        if (l->t[i] == ' ') {
+            run++;
+            continue;
+        }
         if (run >= WRAP_COLUMN_GAP) {
             gaps++;
-            *at = i;
+            *at = i - run;
             *width = run;
         }
-        i += run ? run : 1;
+        run = 0;
     }
     return gaps == 1;
 }

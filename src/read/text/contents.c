@@ -296,7 +296,7 @@ static bool contents_at(rt_builder *b, size_t i, bool *headed, bool *names, bool
         return true;
     const rt_line *l = rt_line_at(b, i);
     return !l->blank && st->chunks[l->chunk].first == i && !rt_line_is_contents_heading(l) &&
-           (i < first_prose(b) || comes_back(b, i));
+           (i < first_prose(b) || (number_len(l) && comes_back(b, i)));
 }
 
 /* Whether every entry from `i` to `last` opens with its number ("1)",
