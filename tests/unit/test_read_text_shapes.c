@@ -6602,6 +6602,25 @@ static void test_verse_numbered_left(void)
     g_free(levels);
     rt_result_free(&r);
 
+    /* a poem counted through with no title over it: its first stanza is
+     * no title (half-lines make the file verse) */
+    GString *t = g_string_new(NULL);
+    for (int k = 1; k <= 20; k++) {
+        char num[8] = "";
+        if (k % 5 == 0)
+            g_snprintf(num, sizeof num, "%d", k);
+        static const char *const first[] = {"pilot",       "the fog",          "the light",
+                                            "by the quay", "over the bay",     "the old keeper",
+                                            "by the lamp", "through the night"};
+        g_string_append_printf(t, "%-5s%s     %s\n", num, first[k % 8], "held to the light");
+    }
+    r = rt_read_buffer("poem.txt", t->str, t->len, NULL);
+    g_assert_cmpint(r.articles, ==, 1);
+    g_assert_null(rt_article(&r, 0)->as.article.title);
+    g_assert_cmpuint(count_under(rt_article(&r, 0), IMPRINT_NODE_LINE), ==, 20);
+    rt_result_free(&r);
+    g_string_free(t, TRUE);
+
     r = read_shape("verse_numbered_left_lookalike.txt");
     assert_words(&r);
     g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "line numbers at the left margin"));

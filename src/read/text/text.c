@@ -508,7 +508,9 @@ static size_t numbered_poems(const rt_state *st)
 static void find_poems(rt_state *st, GArray *starts)
 {
     if (st->counted_poem) {
-        start_article(starts, st, 0, true);
+        /* (titled by its first line when that is one set apart as a title
+         * is, not by its first stanza) */
+        start_article(starts, st, 0, chunk_heading_like(st, 0));
         imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, chunk_line(st, 0)->lineno, 1),
                              "one poem, its line numbers running on through the file: one "
                              "article, its sections' titles headings");
