@@ -599,6 +599,22 @@ static void test_table_headers(void)
     result_free(&r);
 }
 
+/* The article's notes, in order, dumped as `want` says, `n` of them,
+ * each referred to once. */
+static void assert_note_dumps(const imprint_node *a, const char *const *want, int n)
+{
+    int i = 0;
+    for (const imprint_node *note = a->as.article.first_note; note;
+         note = note->as.note.next_note, i++) {
+        g_assert_cmpint(i, <, n);
+        char *nd = dump_str(note);
+        g_assert_cmpstr(nd, ==, want[i]);
+        g_free(nd);
+        g_assert_cmpuint(imprint_note_ref_count(note), ==, 1);
+    }
+    g_assert_cmpint(i, ==, n);
+}
+
 /* Link-anchored notes: an endnotes list of fenced divs (backlinks go, the
  * "Endnotes" heading goes), a marker in a table cell, a marker whose
  * attributes wrap, a Word-style `[\[4\]]` pair. Lookalikes stay: a marker
@@ -632,13 +648,9 @@ static void test_pandoc_notes(void)
         "note(paragraph(\"The word-style definition, after its marker.\"))",
     };
     static const unsigned def_lines[] = {28, 32, 39, 22}, ref_lines[] = {5, 6, 11, 16};
+    assert_note_dumps(a, want, 4);
     int i = 0;
     for (imprint_node *n = a->as.article.first_note; n; n = n->as.note.next_note, i++) {
-        g_assert_cmpint(i, <, 4);
-        char *nd = dump_str(n);
-        g_assert_cmpstr(nd, ==, want[i]);
-        g_free(nd);
-        g_assert_cmpuint(imprint_note_ref_count(n), ==, 1);
         g_assert_cmpuint(n->pos.line, ==, def_lines[i]);
         g_assert_cmpuint(n->as.note.first_ref->pos.line, ==, ref_lines[i]);
         g_assert_cmpint(n->as.note.first_ref->as.noteref.number, ==, i + 1);
@@ -1219,17 +1231,12 @@ static void test_pandoc_inline_notes(void)
     };
     static const char *const labels[] = {"2", "3", "4", "1"};
     static const unsigned lines[] = {3, 4, 7, 10};
+    assert_note_dumps(a, want, 4);
     int i = 0;
     for (imprint_node *n = a->as.article.first_note; n; n = n->as.note.next_note, i++) {
-        g_assert_cmpint(i, <, 4);
-        char *nd = dump_str(n);
-        g_assert_cmpstr(nd, ==, want[i]);
-        g_free(nd);
         g_assert_cmpstr(n->as.note.label, ==, labels[i]);
         g_assert_cmpuint(n->pos.line, ==, lines[i]);
-        g_assert_cmpuint(imprint_note_ref_count(n), ==, 1);
     }
-    g_assert_cmpint(i, ==, 4);
     g_assert_true(has_diag(&r, IMPRINT_SEV_NOTE, 3,
                            "pandoc inline notes (^[words of the note]) read as notes, each where "
                            "its marker stands: 3"));
