@@ -120,8 +120,9 @@ bool read_is_header_field(const char *s, size_t len)
         "version", "url", "maintainer", "copyright",
         /* a FidoNet message's ("Area: AMIGA_VIDEO", "Subj: …") */
         "area", "subj",
-        /* an HTTP message's, in an RFC's examples */
-        "host", "accept", "accept-encoding", "accept-language", "accept-ranges", "cache-control",
+        /* an HTTP message's, in an RFC's examples ("Host" is left out:
+         * a podcast's "Host:" speaks) */
+        "accept", "accept-encoding", "accept-language", "accept-ranges", "cache-control",
         "connection", "content-length", "etag", "location", "server", "transfer-encoding",
         "user-agent", "vary"};
     return read_is_mail_field(s, len) || read_word_in(s, len, faq, G_N_ELEMENTS(faq));

@@ -6388,8 +6388,9 @@ static void test_title_page_set_in(void)
  * header, never speakers, verse or joined prose; a sample posting's
  * "Newsgroups:" over its value on the next line, a folded "Summary:", and
  * an HTTP request and response under their first lines, likewise. The
- * lookalike: speakers whose names have hyphens ("Jean-Paul:") stay
- * speakers, and one "Subject:" line in prose stays prose. */
+ * lookalike: speakers whose names have hyphens ("Jean-Paul:"), and a
+ * podcast's "Host:", stay speakers, and one "Subject:" line in prose stays
+ * prose. */
 static void test_header_fields(void)
 {
     rt_result r = read_shape("header_fields.txt");
@@ -6417,6 +6418,7 @@ static void test_header_fields(void)
     a = rt_article(&r, 0);
     g_assert_cmpuint(count_under(a, IMPRINT_NODE_SPEECH), ==, 5);
     g_assert_cmpstr(rt_child(a, 0)->as.speech.speaker, ==, "Jean-Paul");
+    g_assert_cmpstr(rt_child(a, 1)->as.speech.speaker, ==, "Host");
     g_assert_false(rt_has_diag(&r, IMPRINT_SEV_NOTE, 0, "of a header's fields"));
     rt_result_free(&r);
 }

@@ -1554,14 +1554,16 @@ static size_t build_fields(rt_builder *b, size_t i)
     const rt_chunk *c = &st->chunks[l->chunk];
     if (c->first != i)
         return 0;
-    /* (an HTTP message's fields under its request or status line) */
+    /* (an HTTP message's fields under its request or status line: any
+     * name, "Host:" too) */
     bool start = http_start_line(l) && c->last > c->first;
-    size_t name = rt_line_header_field(&st->lines[c->first + start]);
+    const rt_line *f0 = &st->lines[c->first + start];
+    size_t name = start ? rt_line_field_name(f0) : rt_line_header_field(f0);
     if (!name)
         return 0;
-    bool empty = name + 1 >= st->lines[c->first + start].tlen; /* (its value on the next line) */
-    size_t fields = 1 + start; /* (the request's line a line of its header) */
-    unsigned indent = st->lines[c->first + start].indent;
+    bool empty = name + 1 >= f0->tlen; /* (its value on the next line) */
+    size_t fields = 1 + start;         /* (the request's line a line of its header) */
+    unsigned indent = f0->indent;
     for (size_t j = c->first + start + 1; j <= c->last; j++) {
         const rt_line *f = &st->lines[j];
         bool was_empty = empty;
@@ -1569,7 +1571,7 @@ static size_t build_fields(rt_builder *b, size_t i)
          * "Description:") */
         if ((name = rt_line_field_name(f))) {
             empty = name + 1 >= f->tlen;
-            fields += read_is_header_field(f->t, name);
+            fields += start || read_is_header_field(f->t, name);
             indent = f->indent;
         } else if (!was_empty && f->indent <= indent) {
             return 0;
