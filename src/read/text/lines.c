@@ -1097,6 +1097,15 @@ bool rt_line_stop_label(const rt_line *l, size_t *name_len, size_t *skip)
     return false;
 }
 
+size_t rt_line_caps_name(const rt_line *l)
+{
+    char stop = l->tlen ? l->t[l->tlen - 1] : '\0';
+    return l->tlen >= 2 && (stop == '.' || stop == ':') && rt_line_is_all_caps(l) &&
+                   read_is_name_words(l->t, l->tlen - 1)
+               ? l->tlen - 1
+               : 0;
+}
+
 bool rt_line_speaker(const rt_line *l, size_t *name_len, size_t *skip)
 {
     if (!rt_line_label(l, name_len, skip))

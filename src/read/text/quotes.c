@@ -178,10 +178,9 @@ static bool opens_in_capitals(const rt_line *l)
 static bool stop_name_over(rt_builder *b, size_t i, play_name *n)
 {
     const rt_line *l = rt_line_at(b, i);
-    size_t key = l->tlen - 1;
-    if (l->tlen < 2 || l->t[key] != '.' || i >= b->last || rt_line_at(b, i + 1)->blank ||
-        !rt_line_is_all_caps(l) || rt_line_is_all_caps(rt_line_at(b, i + 1)) ||
-        opens_in_capitals(rt_line_at(b, i + 1)) || !read_is_name_words(l->t, key) ||
+    size_t key = rt_line_caps_name(l);
+    if (!key || l->t[key] != '.' || i >= b->last || rt_line_at(b, i + 1)->blank ||
+        rt_line_is_all_caps(rt_line_at(b, i + 1)) || opens_in_capitals(rt_line_at(b, i + 1)) ||
         rt_line_opens_salutation(l) || rt_line_is_end_word(l) || rt_line_is_book_part(l) ||
         rt_number_heading_kind(l->t, l->tlen))
         return false;

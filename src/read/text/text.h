@@ -228,6 +228,9 @@ size_t rt_run_last(const rt_state *st, size_t i);
 /** The line that holds physical line `lineno` (joined lines hold several). */
 const rt_line *rt_line_by_number(const rt_state *st, unsigned lineno);
 bool rt_line_is_heading_like(const rt_line *l);
+/** The name's bytes when line `l` is a name in capitals and its stop or
+ * colon, nothing else ("ALGERNON.", "LADY BRACKNELL:"), else 0. */
+size_t rt_line_caps_name(const rt_line *l);
 /* Whether the word (`len` bytes, any case) joins what is before it to what
  * follows: "that", "and", "the", "of", "at" … */
 bool rt_is_joiner_word(const char *s, size_t len);

@@ -54,10 +54,7 @@ static bool wrapper_break(const rt_line *a, const rt_line *b, unsigned width)
  * wrapper's, however short the name. */
 static bool name_over_words(const rt_state *st, size_t i)
 {
-    const rt_line *l = &st->lines[i];
-    char stop = l->tlen ? l->t[l->tlen - 1] : '\0';
-    return (i == 0 || st->lines[i - 1].blank) && l->tlen >= 2 && (stop == '.' || stop == ':') &&
-           rt_line_is_all_caps(l) && read_is_name_words(l->t, l->tlen - 1);
+    return (i == 0 || st->lines[i - 1].blank) && rt_line_caps_name(&st->lines[i]);
 }
 
 /* Whether lines `i` and `i + 1` are a break inside a run of text that
