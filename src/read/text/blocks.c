@@ -528,10 +528,8 @@ static size_t build_verse(rt_builder *b, size_t i)
         imprint_node_new(st->doc, IMPRINT_NODE_VERSE, rt_pos(st, l->lineno, l->tcol));
     for (size_t j = 0; j < n; j++) {
         const rt_line *m = rt_line_at(b, st->chunks[k + j].first);
-        imprint_node *line =
-            imprint_node_new(st->doc, IMPRINT_NODE_LINE, rt_pos(st, m->lineno, m->tcol));
-        rt_append_inlines(st, line, m, 0, m->tlen);
-        imprint_node_append(verse, line);
+        imprint_node_append(verse, rt_verse_line(st, m, rt_pos(st, m->lineno, m->tcol), 0,
+                                                 m->margin_number, 0, m->tlen));
     }
     size_t end = st->chunks[k + n - 1].last;
     rt_append(b, verse, end);

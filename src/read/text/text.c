@@ -631,17 +631,24 @@ static bool fiction_dialogue(const rt_state *st)
 /* The indent most non-blank physical lines have (the prose's, usually
  * none): a joined paragraph counts its lines, or a book's many quotations
  * kept line by line would outweigh its prose. */
+/* The indent of `counts` (lines by indent, 8 for 8 or more) most lines
+ * have, 7 at most; 0 on a tie with it. */
+static unsigned commonest_indent(const size_t counts[9])
+{
+    unsigned best = 0;
+    for (unsigned k = 1; k < 8; k++)
+        if (counts[k] > counts[best])
+            best = k;
+    return best;
+}
+
 unsigned rt_common_indent(const rt_state *st)
 {
     size_t counts[9] = {0};
     for (size_t i = 0; i < st->nlines; i++)
         if (!st->lines[i].blank)
             counts[MIN(st->lines[i].indent, 8u)] += 1 + st->lines[i].nsegs;
-    unsigned best = 0;
-    for (unsigned k = 1; k < 8; k++)
-        if (counts[k] > counts[best])
-            best = k;
-    return best;
+    return commonest_indent(counts);
 }
 
 unsigned rt_common_turn_indent(const rt_state *st)
@@ -652,11 +659,7 @@ unsigned rt_common_turn_indent(const rt_state *st)
             unsigned col = st->lines[i].segs[k].col;
             counts[MIN(col ? col - 1 : 0, 8u)]++;
         }
-    unsigned best = 0;
-    for (unsigned k = 1; k < 8; k++)
-        if (counts[k] > counts[best])
-            best = k;
-    return best;
+    return commonest_indent(counts);
 }
 
 /* A title at the top of the file with another article right under it (no

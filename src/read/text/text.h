@@ -664,6 +664,12 @@ size_t rt_build_sung_turn(rt_builder *b, size_t i);
  * when they read as verse ("KAISER:" over the emperor's couplets): appended
  * to `sp` as one verse block; the line after them, or 0 (prose). */
 size_t rt_build_verse_under(rt_builder *b, size_t i, imprint_node *sp);
+/** The LINE node (st->doc's) of line `m` in a verse block, at `pos`: its
+ * words from byte `skip`, `len` bytes, set in `indent` spaces beyond the
+ * block's least, `number` its number in the margin (0: none). The one
+ * builder of a verse line, so no block loses a line's margin number. */
+imprint_node *rt_verse_line(rt_state *st, const rt_line *m, imprint_pos pos, int indent, int number,
+                            size_t skip, size_t len);
 /* headings.c */
 bool rt_body_follows(rt_builder *b, size_t i);
 bool rt_numbered_heading(rt_builder *b, size_t i, imprint_list_style style, int number,

@@ -368,6 +368,16 @@ static unsigned line_indent(const rt_line *l)
     return l->indent;
 }
 
+imprint_node *rt_verse_line(rt_state *st, const rt_line *m, imprint_pos pos, int indent, int number,
+                            size_t skip, size_t len)
+{
+    imprint_node *line = imprint_node_new(st->doc, IMPRINT_NODE_LINE, pos);
+    line->as.line.indent = indent;
+    line->as.line.number = number;
+    rt_append_inlines(st, line, m, skip, len);
+    return line;
+}
+
 /* "…stood waiting in the dark.              5": a number set off at the
  * line's end by WRAP_COLUMN_GAP spaces. Returns the length of the text
  * before the gap, 0 if none. */
@@ -553,12 +563,10 @@ size_t rt_build_stanza(rt_builder *b, size_t i)
     int *numbers = margin_numbers(st, c, texts);
     for (size_t j = c->first; j <= c->last; j++) {
         const rt_line *m = &st->lines[j];
-        imprint_node *line =
-            imprint_node_new(st->doc, IMPRINT_NODE_LINE, rt_pos(st, m->lineno, m->tcol));
-        line->as.line.indent = (int)(line_indent(m) - base);
-        line->as.line.number = numbers ? numbers[j - c->first] : m->margin_number;
-        rt_append_inlines(st, line, m, 0, numbers ? texts[j - c->first] : m->tlen);
-        imprint_node_append(verse, line);
+        imprint_node_append(verse, rt_verse_line(st, m, rt_pos(st, m->lineno, m->tcol),
+                                                 (int)(line_indent(m) - base),
+                                                 numbers ? numbers[j - c->first] : m->margin_number,
+                                                 0, numbers ? texts[j - c->first] : m->tlen));
     }
     if (numbers)
         imprint_diags_report(st->diags, IMPRINT_SEV_NOTE, rt_pos(st, l->lineno, l->tcol),
@@ -632,12 +640,10 @@ size_t rt_build_sung_turn(rt_builder *b, size_t i)
     rt_is_speech(b, i, &name, &skip);
     for (size_t j = i; j <= end; j++) {
         const rt_line *m = rt_line_at(b, j);
-        imprint_node *line =
-            imprint_node_new(st->doc, IMPRINT_NODE_LINE, rt_line_pos(st, m, j == i ? skip : 0));
-        line->as.line.indent = (int)(line_indent(m) - base);
-        line->as.line.number = m->margin_number;
-        rt_append_inlines(st, line, m, j == i ? skip : 0, m->tlen - (j == i ? skip : 0));
-        imprint_node_append(verse, line);
+        size_t from = j == i ? skip : 0;
+        imprint_node_append(verse, rt_verse_line(st, m, rt_line_pos(st, m, from),
+                                                 (int)(line_indent(m) - base), m->margin_number,
+                                                 from, m->tlen - from));
     }
     imprint_node_unlink(said);
     imprint_node_append(sp, verse);
@@ -686,11 +692,9 @@ size_t rt_build_verse_under(rt_builder *b, size_t i, imprint_node *sp)
         base = MIN(base, line_indent(rt_line_at(b, j)));
     for (size_t j = i + 1; j <= last; j++) {
         const rt_line *m = rt_line_at(b, j);
-        imprint_node *line = imprint_node_new(st->doc, IMPRINT_NODE_LINE, rt_line_pos(st, m, 0));
-        line->as.line.indent = (int)(line_indent(m) - base);
-        line->as.line.number = m->margin_number;
-        rt_append_inlines(st, line, m, 0, m->tlen);
-        imprint_node_append(verse, line);
+        imprint_node_append(verse, rt_verse_line(st, m, rt_line_pos(st, m, 0),
+                                                 (int)(line_indent(m) - base), m->margin_number, 0,
+                                                 m->tlen));
     }
     imprint_node_append(sp, verse);
     b->last_line = last;
